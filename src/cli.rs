@@ -1,0 +1,118 @@
+//! Command line: `lvread [PATH…]`, `lvread dump --json`, `lvread search`.
+
+use crate::archive;
+use crate::loader;
+use crate::model::Page;
+use clap::{Args, Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// A terminal reader for Chinese newspaper pages extracted from PDF.
+#[derive(Debug, Parser)]
+#[command(name = "lvread", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// Options of the reader (no subcommand).
+#[derive(Debug, Clone, Args, Default)]
+pub struct ReadArgs {
+    /// Issue files, or folders searched for *.txt (default: the bundled issues).
+    pub paths: Vec<PathBuf>,
+    /// Neither read nor write the reading state (read marks, bookmarks, position).
+    #[arg(long)]
+    pub no_state: bool,
+    /// Print the default configuration as a commented TOML file and exit.
+    #[arg(long)]
+    pub print_config: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the issue/article tree of the pages.
+    Dump {
+        /// Print JSON (the only format for now).
+        #[arg(long)]
+        json: bool,
+        /// Issue files or folders (default: the bundled issues).
+        paths: Vec<PathBuf>,
+    },
+    /// Search every page and print ranked hits.
+    Search {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// What to look for: Hanzi, pinyin or initials.
+        query: String,
+        /// Issue files or folders (default: the bundled issues).
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Loads the pages named on the command line, or the bundled ones. Files that
+/// fail are reported on stderr and skipped.
+pub fn load_pages(paths: &[PathBuf]) -> Vec<Page> {
+    if paths.is_empty() {
+        return loader::bundled();
+    }
+    let loaded = archive::load_paths(paths);
+    for e in &loaded.errors {
+        eprintln!("lvread: {e}");
+    }
+    loaded.pages
+}
+
+/// Runs the command line; returns the process's exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Dump { json: _, paths }) => dump(&paths),
+        Some(Command::Search { json, limit, query, paths }) => crate::search::run_cli(&query, &paths, json, limit),
+        None => crate::ui::run(&cli.read),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("lvread: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// True when an error comes from writing to a closed pipe (`lvread dump | head`).
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// `lvread dump --json`: the tree of every page as one JSON document.
+fn dump(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let pages = load_pages(paths);
+    for p in &pages {
+        for w in &p.warnings {
+            eprintln!("lvread: {}: {w}", p.source);
+        }
+    }
+    #[derive(serde::Serialize)]
+    struct Dump<'a> {
+        issues: &'a [Page],
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    serde_json::to_writer_pretty(&mut out, &Dump { issues: &pages })?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

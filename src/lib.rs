@@ -1,0 +1,10 @@
+//! lvread: a terminal reader for Chinese newspaper pages.
+//!
+//! Data flows one way: files → [`loader`] → [`model`] → [`search`] / [`ui`].
+
+pub mod archive;
+pub mod cli;
+pub mod loader;
+pub mod model;
+pub mod search;
+pub mod ui;

@@ -1,0 +1,246 @@
+//! Decoding: bytes → clean text. UTF-8 (with or without BOM), UTF-16 with a
+//! BOM, GB18030/GBK; line ends unified, tabs expanded, control characters and
+//! escape sequences removed.
+
+use encoding_rs::{BIG5, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Decoded text and what was noticed on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding that was used (e.g. "UTF-8", "gb18030").
+    pub encoding: &'static str,
+    pub warnings: Vec<String>,
+}
+
+/// Decodes a file's bytes. Errors (with a reason) when the bytes are not text.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    let mut warnings = Vec::new();
+    let (enc, body): (&'static Encoding, &[u8]) = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        (enc, &bytes[bom..])
+    } else if looks_binary(bytes) {
+        return Err("binary data".to_string());
+    } else if std::str::from_utf8(bytes).is_ok() {
+        (UTF_8, bytes)
+    } else {
+        let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        det.feed(bytes, true);
+        let guess = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
+        // Chinese pages are GB18030 (a superset of GBK) or Big5 when they are
+        // not UTF-8; a UTF-8 file with a few bad bytes stays UTF-8.
+        if guess == UTF_8 || mostly_utf8(bytes) {
+            (UTF_8, bytes)
+        } else if guess == BIG5 {
+            (BIG5, bytes)
+        } else {
+            (GB18030, bytes)
+        }
+    };
+    if (enc == UTF_16LE || enc == UTF_16BE) && body.len() % 2 == 1 {
+        warnings.push("odd number of bytes in a UTF-16 file".to_string());
+    }
+    let (text, had_errors) = enc.decode_without_bom_handling(body);
+    if had_errors {
+        if enc == UTF_8 {
+            warnings.push("invalid UTF-8 bytes were replaced with �".to_string());
+        } else {
+            warnings.push(format!("bytes invalid in {} were replaced with �", enc.name()));
+        }
+        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        if bad * 10 > text.chars().count().max(1) {
+            return Err(format!("not text in {} or any known encoding", enc.name()));
+        }
+    }
+    if enc != UTF_8 && enc != UTF_16LE && enc != UTF_16BE {
+        // Text decoded from a legacy encoding that yields mostly control
+        // characters is binary after all.
+        let ctrl = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
+        if ctrl * 10 > text.chars().count().max(1) {
+            return Err("binary data".to_string());
+        }
+    }
+    Ok(Decoded { text: clean(&text), encoding: enc.name(), warnings })
+}
+
+/// True for bytes that are clearly not text: NUL bytes outside a UTF-16 file,
+/// or many control bytes.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    if sample.contains(&0) {
+        return true;
+    }
+    let ctrl = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x1b | 0x0c)).count();
+    ctrl * 20 > sample.len()
+}
+
+/// True when nearly every multi-byte sequence is valid UTF-8 (a UTF-8 file
+/// with some corruption).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut good = 0usize;
+    let mut bad = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    good > 0 && bad * 20 <= good
+}
+
+/// Unifies line ends (CRLF, CR, U+2028/2029 → LF), expands tabs to spaces,
+/// removes escape sequences (CSI, OSC, …) and every other control or format
+/// character that could reach a terminal.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut col = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                col = 0;
+            }
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}' | '\u{000B}' | '\u{000C}' => {
+                out.push('\n');
+                col = 0;
+            }
+            '\t' => {
+                let n = 4 - col % 4;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            '\u{1b}' => skip_escape(&mut chars),
+            // C1 CSI / OSC / DCS introducers.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\u{FEFF}' => {}
+            c if c.is_control() => {}
+            // Bidi overrides and isolates can reorder what the terminal shows.
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    out
+}
+
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        Some(c) if ('\u{20}'..='\u{2f}').contains(c) => {
+            // nF sequence: intermediates then a final byte.
+            while let Some(&c) = chars.peek() {
+                chars.next();
+                if !('\u{20}'..='\u{2f}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(c) if ('\u{30}'..='\u{7e}').contains(c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Skips CSI parameters up to and including the final byte.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        if ('\u{20}'..='\u{3f}').contains(&c) {
+            chars.next();
+        } else {
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                chars.next();
+            }
+            break;
+        }
+    }
+}
+
+/// Skips an OSC/DCS/APC/PM/SOS string up to BEL or ST (ESC \ or U+009C).
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            '\n' => break,
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("吕梁\n".as_bytes()).unwrap().text, "吕梁\n");
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("吕梁".as_bytes());
+        assert_eq!(decode(&b).unwrap().text, "吕梁");
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        let (bytes, _, _) = GB18030.encode("本报讯（记者 罗丽）11月3日，我市召开会议。\r\n吕梁日报社主办。\r\n");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(d.text, "本报讯（记者 罗丽）11月3日，我市召开会议。\n吕梁日报社主办。\n");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        for u in "吕梁\r\n".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&le).unwrap().text, "吕梁\n");
+        let mut be = vec![0xFE, 0xFF];
+        for u in "吕梁".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&be).unwrap().text, "吕梁");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
+        assert!(decode(&bytes).is_err());
+        assert!(decode(b"\x7fELF\x02\x01\x01\x00\x00\x00").is_err());
+    }
+
+    #[test]
+    fn bad_utf8_in_the_middle_is_replaced_with_a_warning() {
+        let mut b = "吕梁市召开会议，部署工作。".repeat(20).into_bytes();
+        b.insert(30, 0xFF);
+        let d = decode(&b).unwrap();
+        assert!(d.text.contains('\u{FFFD}'));
+        assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn escapes_and_controls_are_removed() {
+        let s = "a\u{1b}[31mred\u{1b}[0m b\u{1b}]0;title\u{7}c\u{0}d\u{8}e\u{9b}2Jf\u{202E}g";
+        assert_eq!(clean(s), "aredbcdefg".replace("redb", "red b"));
+        assert_eq!(clean("x\r\ny\rz"), "x\ny\nz");
+        assert_eq!(clean("a\tb"), "a   b");
+    }
+}

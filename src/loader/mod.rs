@@ -1,0 +1,76 @@
+//! The loader: raw text of one newspaper page → [`Page`].
+//!
+//! Stages: [`decode`] bytes to clean text → normalise lines → segment into
+//! blocks → assign headlines → reflow paragraphs.
+
+pub mod decode;
+
+use crate::model::{Article, Kind, Page};
+use std::path::Path;
+
+/// Why a file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read: {err}")]
+    Io { path: String, err: std::io::Error },
+    #[error("{path}: not a text file ({why})")]
+    NotText { path: String, why: String },
+}
+
+impl LoadError {
+    /// The path or name of the file concerned.
+    pub fn path(&self) -> &str {
+        match self {
+            LoadError::Io { path, .. } | LoadError::NotText { path, .. } => path,
+        }
+    }
+}
+
+/// The pages bundled with lvread (embedded in the binary).
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("000_ca2976e5d243cd64.txt", include_str!("../../assets/000_ca2976e5d243cd64.txt")),
+    ("001_4d857ae41072681f.txt", include_str!("../../assets/001_4d857ae41072681f.txt")),
+    ("002_1102c3be27cc357c.txt", include_str!("../../assets/002_1102c3be27cc357c.txt")),
+    ("003_db375bca74bf85d3.txt", include_str!("../../assets/003_db375bca74bf85d3.txt")),
+    ("004_f29a86dd7812ed2b.txt", include_str!("../../assets/004_f29a86dd7812ed2b.txt")),
+];
+
+/// Loads the bundled pages.
+pub fn bundled() -> Vec<Page> {
+    BUNDLED.iter().map(|(name, text)| load_text(name, text, Vec::new())).collect()
+}
+
+/// Loads one file from disk.
+pub fn load_file(path: &Path) -> Result<Page, LoadError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|err| LoadError::Io { path: shown.clone(), err })?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(shown.clone());
+    let mut page = load_bytes(&name, &bytes).map_err(|e| match e {
+        LoadError::NotText { why, .. } => LoadError::NotText { path: shown.clone(), why },
+        other => other,
+    })?;
+    page.path = Some(path.to_path_buf());
+    Ok(page)
+}
+
+/// Loads a page from raw bytes; `name` is the file name it came from.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Page, LoadError> {
+    let decoded = decode::decode(bytes).map_err(|why| LoadError::NotText { path: name.to_string(), why })?;
+    Ok(load_text(name, &decoded.text, decoded.warnings))
+}
+
+/// Loads a page from text that is already decoded (it is still cleaned of
+/// control characters).
+pub fn load_text(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
+    let text = decode::clean(text);
+    let mut page = Page { source: name.to_string(), ..Page::default() };
+    let body: Vec<String> = text.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+    if body.is_empty() {
+        warnings.push(format!("{name}: no text"));
+    } else {
+        let title: String = body[0].chars().take(20).collect();
+        page.articles.push(Article { title, title_inferred: true, kind: Kind::News, paragraphs: body, line: 1, ..Article::default() });
+    }
+    page.warnings = warnings;
+    page
+}
