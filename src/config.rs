@@ -114,7 +114,17 @@ impl Key {
         loop {
             let lower = rest.to_ascii_lowercase();
             let mut matched = false;
-            for (prefix, flag) in [("ctrl", 0), ("control", 0), ("c", 0), ("alt", 1), ("meta", 1), ("m", 1), ("a", 1), ("shift", 2), ("s", 2)] {
+            for (prefix, flag) in [
+                ("ctrl", 0),
+                ("control", 0),
+                ("c", 0),
+                ("alt", 1),
+                ("meta", 1),
+                ("m", 1),
+                ("a", 1),
+                ("shift", 2),
+                ("s", 2),
+            ] {
                 for sep in ['-', '+'] {
                     let p = format!("{prefix}{sep}");
                     if lower.starts_with(&p) && rest.len() > p.len() {
@@ -551,12 +561,22 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
         line: span.map(|s| line_of(text, s.start)),
         message,
     };
-    let raw: RawConfig = toml::from_str(text).map_err(|e| err(e.span(), e.message().trim().replace('\n', " ").replace("expected i64", "expected a whole number")))?;
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        err(
+            e.span(),
+            e.message().trim().replace('\n', " ").replace("expected i64", "expected a whole number"),
+        )
+    })?;
     let mut cfg = Config::default();
     if let Some(w) = raw.max_width {
         match u16::try_from(*w.get_ref()) {
             Ok(v) if v == 0 || (8..=500).contains(&v) => cfg.max_width = v,
-            _ => return Err(err(Some(w.span()), format!("max_width = {}: use 0 (no limit) or 8 to 500 Han characters", w.get_ref()))),
+            _ => {
+                return Err(err(
+                    Some(w.span()),
+                    format!("max_width = {}: use 0 (no limit) or 8 to 500 Han characters", w.get_ref()),
+                ));
+            }
         }
     }
     if let Some(lb) = raw.line_break {
@@ -580,7 +600,10 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
         }
         if !Theme::roles().iter().any(|(r, ..)| r == role.get_ref()) {
             let known: Vec<&str> = Theme::roles().iter().map(|(r, ..)| *r).collect();
-            return Err(err(Some(role.span()), format!("unknown colour {:?} in [colors] (known: theme, {})", role.get_ref(), known.join(", "))));
+            return Err(err(
+                Some(role.span()),
+                format!("unknown colour {:?} in [colors] (known: theme, {})", role.get_ref(), known.join(", ")),
+            ));
         }
         let c = Color::parse(value.get_ref()).map_err(|m| err(Some(value.span()), m))?;
         overrides.push((role.get_ref().clone(), c));
@@ -592,9 +615,21 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
     let mut claimed: BTreeMap<Key, &str> = BTreeMap::new();
     for (action, keys) in &raw.keys {
         let Some(name) = action_names().find(|n| n == action.get_ref()) else {
-            return Err(err(Some(action.span()), format!("unknown action {:?} in [keys] (known: {})", action.get_ref(), action_names().collect::<Vec<_>>().join(", "))));
+            return Err(err(
+                Some(action.span()),
+                format!(
+                    "unknown action {:?} in [keys] (known: {})",
+                    action.get_ref(),
+                    action_names().collect::<Vec<_>>().join(", ")
+                ),
+            ));
         };
-        let not_keys = || err(Some(keys.span()), format!("{name} = …: expected a key (\"j\") or a list of keys ([\"j\", \"down\"])"));
+        let not_keys = || {
+            err(
+                Some(keys.span()),
+                format!("{name} = …: expected a key (\"j\") or a list of keys ([\"j\", \"down\"])"),
+            )
+        };
         let list: Vec<&str> = match keys.get_ref() {
             toml::Value::String(k) => vec![k.as_str()],
             toml::Value::Array(ks) => ks.iter().map(|k| k.as_str().ok_or_else(not_keys)).collect::<Result<_, _>>()?,
@@ -649,13 +684,21 @@ pub fn load_from(path: &Path, colorfgbg: Option<&str>, no_color: bool) -> (Confi
             },
             Err(_) => (
                 parse("", &shown, colorfgbg).unwrap_or_default(),
-                Some(ConfigError { path: shown, line: None, message: "not UTF-8 text; using the defaults".to_string() }),
+                Some(ConfigError {
+                    path: shown,
+                    line: None,
+                    message: "not UTF-8 text; using the defaults".to_string(),
+                }),
             ),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (parse("", &shown, colorfgbg).unwrap_or_default(), None),
         Err(e) => (
             parse("", &shown, colorfgbg).unwrap_or_default(),
-            Some(ConfigError { path: shown, line: None, message: format!("cannot read: {e}; using the defaults") }),
+            Some(ConfigError {
+                path: shown,
+                line: None,
+                message: format!("cannot read: {e}; using the defaults"),
+            }),
         ),
     };
     (if no_color { cfg.without_color() } else { cfg }, error)
@@ -678,7 +721,9 @@ pub fn load() -> (Config, Option<ConfigError>) {
 /// parses back to [`Config::default`].
 pub fn default_toml() -> String {
     let mut s = String::new();
-    let path = default_path().map(|p| p.display().to_string()).unwrap_or_else(|| "lvread/config.toml in your config directory".to_string());
+    let path = default_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "lvread/config.toml in your config directory".to_string());
     s.push_str("# lvread configuration: the defaults.\n");
     s.push_str(&format!("# Save as {path}\n"));
     s.push_str("# (or in $LVREAD_CONFIG_DIR) and change what you like; anything left out\n");
@@ -755,7 +800,13 @@ mod tests {
         // Uncommenting the colour lines gives the dark theme exactly.
         let uncommented: String = text
             .lines()
-            .map(|l| if l.starts_with("# ") && l.contains(" = \"") && l.contains("# light:") { l[2..].to_string() } else { l.to_string() })
+            .map(|l| {
+                if l.starts_with("# ") && l.contains(" = \"") && l.contains("# light:") {
+                    l[2..].to_string()
+                } else {
+                    l.to_string()
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n");
         assert_eq!(parse_ok(&uncommented).theme, Theme::dark());
@@ -776,9 +827,23 @@ mod tests {
     #[test]
     fn key_strings() {
         let k = |s: &str| Key::parse(s).unwrap();
-        assert_eq!(k("ctrl-d"), Key { code: KeyCode::Char('d'), ctrl: true, alt: false });
+        assert_eq!(
+            k("ctrl-d"),
+            Key {
+                code: KeyCode::Char('d'),
+                ctrl: true,
+                alt: false
+            }
+        );
         assert_eq!(k("C-d"), k("ctrl-d"));
-        assert_eq!(k("Ctrl+D"), Key { code: KeyCode::Char('D'), ctrl: true, alt: false });
+        assert_eq!(
+            k("Ctrl+D"),
+            Key {
+                code: KeyCode::Char('D'),
+                ctrl: true,
+                alt: false
+            }
+        );
         assert_eq!(k("shift-tab"), Key::plain(KeyCode::BackTab));
         assert_eq!(k("shift-g"), k("G"));
         assert!(k("alt-x").alt);
@@ -811,7 +876,9 @@ mod tests {
 
     #[test]
     fn settings_are_read() {
-        let c = parse_ok("max_width = 0\nline_break = \"strict\"\n[colors]\ntheme = \"light\"\nheadline = \"#102030\"\n[keys]\ndown = [\"n\", \"ctrl-n\"]\nquit = \"x\"\n");
+        let c = parse_ok(
+            "max_width = 0\nline_break = \"strict\"\n[colors]\ntheme = \"light\"\nheadline = \"#102030\"\n[keys]\ndown = [\"n\", \"ctrl-n\"]\nquit = \"x\"\n",
+        );
         assert_eq!(c.max_width, 0);
         assert_eq!(c.max_columns(), None);
         assert_eq!(c.line_break, LineBreak::Strict);

@@ -151,7 +151,16 @@ pub struct Store {
 impl Store {
     /// A store that reads and writes nothing (`--no-state`).
     pub fn disabled() -> Store {
-        Store { path: None, data: StateData { version: 1, ..StateData::default() }, dirty: false, last_write: None, warnings: Vec::new() }
+        Store {
+            path: None,
+            data: StateData {
+                version: 1,
+                ..StateData::default()
+            },
+            dirty: false,
+            last_write: None,
+            warnings: Vec::new(),
+        }
     }
 
     /// Opens the state in the default place: `$LVREAD_DATA_DIR` when set and
@@ -185,22 +194,20 @@ impl Store {
                     store.data.version = 1;
                     store.path = Some(path);
                 }
-                Err(e) => {
-                    match keep_aside(&path) {
-                        Ok(bad) => {
-                            store.warnings.push(format!(
-                                "state file {} is corrupt ({e}); kept as {} and starting fresh",
-                                path.display(),
-                                bad.display()
-                            ));
-                            store.path = Some(path);
-                        }
-                        Err(err) => store.warnings.push(format!(
-                            "state file {} is corrupt ({e}) and cannot be moved aside ({err}); starting fresh, reading state will not be saved",
-                            path.display()
-                        )),
+                Err(e) => match keep_aside(&path) {
+                    Ok(bad) => {
+                        store.warnings.push(format!(
+                            "state file {} is corrupt ({e}); kept as {} and starting fresh",
+                            path.display(),
+                            bad.display()
+                        ));
+                        store.path = Some(path);
                     }
-                }
+                    Err(err) => store.warnings.push(format!(
+                        "state file {} is corrupt ({e}) and cannot be moved aside ({err}); starting fresh, reading state will not be saved",
+                        path.display()
+                    )),
+                },
             },
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 store.warnings.push(format!("no reading state yet ({}); starting fresh", path.display()));
@@ -241,7 +248,11 @@ impl Store {
 
     /// Marks an article read or unread; returns true when that changed anything.
     pub fn set_read(&mut self, id: &str, read: bool) -> bool {
-        let changed = if read { self.data.read.insert(id.to_string()) } else { self.data.read.remove(id) };
+        let changed = if read {
+            self.data.read.insert(id.to_string())
+        } else {
+            self.data.read.remove(id)
+        };
         if changed {
             self.mark_dirty();
         }
@@ -270,7 +281,12 @@ impl Store {
             false
         } else {
             let added = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-            self.data.bookmarks.push(Bookmark { id: id.to_string(), title: title.to_string(), issue: issue.to_string(), added });
+            self.data.bookmarks.push(Bookmark {
+                id: id.to_string(),
+                title: title.to_string(),
+                issue: issue.to_string(),
+                added,
+            });
             true
         }
     }
@@ -374,7 +390,11 @@ pub fn default_data_dir() -> Option<PathBuf> {
 fn keep_aside(path: &Path) -> io::Result<PathBuf> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     for n in 1..1000 {
-        let bad = if n == 1 { path.with_file_name(format!("{name}.bad")) } else { path.with_file_name(format!("{name}.bad.{n}")) };
+        let bad = if n == 1 {
+            path.with_file_name(format!("{name}.bad"))
+        } else {
+            path.with_file_name(format!("{name}.bad.{n}"))
+        };
         if !bad.exists() {
             fs::rename(path, &bad)?;
             return Ok(bad);
@@ -388,7 +408,11 @@ fn keep_aside(path: &Path) -> io::Result<PathBuf> {
 fn write_atomically<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".{}.{}.tmp", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(), std::process::id()));
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+        std::process::id()
+    ));
     let result = (|| {
         let mut f = File::create(&tmp)?;
         let json = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
@@ -415,7 +439,11 @@ mod tests {
     use super::*;
 
     fn article(title: &str, body: &str) -> Article {
-        Article { title: title.into(), paragraphs: vec![body.into()], ..Article::default() }
+        Article {
+            title: title.into(),
+            paragraphs: vec![body.into()],
+            ..Article::default()
+        }
     }
 
     #[test]
@@ -461,7 +489,11 @@ mod tests {
 
     #[test]
     fn assign_ids_keeps_ids_unique_within_a_page() {
-        let mut page = Page { source: "p.txt".into(), articles: vec![article("图", "本报记者 摄"), article("图", "本报记者 摄"), article("别的", "x")], ..Page::default() };
+        let mut page = Page {
+            source: "p.txt".into(),
+            articles: vec![article("图", "本报记者 摄"), article("图", "本报记者 摄"), article("别的", "x")],
+            ..Page::default()
+        };
         assign_ids(&mut page);
         let ids: Vec<&str> = page.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids[1], format!("{}-2", ids[0]));
@@ -488,7 +520,12 @@ mod tests {
         s.set_read("a2", true);
         s.set_read("a2", false);
         assert!(s.toggle_bookmark("b1", "标题", "2023-11-04"));
-        s.set_position(Position { issue: "2023-11-04".into(), article: Some("b1".into()), article_index: 3, scroll: 17 });
+        s.set_position(Position {
+            issue: "2023-11-04".into(),
+            article: Some("b1".into()),
+            article_index: 3,
+            scroll: 17,
+        });
         assert!(s.flush());
         assert!(!s.flush(), "nothing changed since the last write");
         let mut t = Store::open(dir.path());
@@ -576,7 +613,12 @@ mod tests {
     #[test]
     fn unchanged_position_does_not_dirty() {
         let mut s = Store::disabled();
-        let p = Position { issue: "i".into(), article: None, article_index: 0, scroll: 0 };
+        let p = Position {
+            issue: "i".into(),
+            article: None,
+            article_index: 0,
+            scroll: 0,
+        };
         s.set_position(p.clone());
         assert!(s.is_dirty());
         assert!(!s.flush(), "a disabled store writes nothing");
@@ -594,7 +636,10 @@ mod tests {
         let mut s = Store::open(&sub);
         s.set_read("z", true);
         assert!(s.flush());
-        let names: Vec<String> = fs::read_dir(&sub).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let names: Vec<String> = fs::read_dir(&sub)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         assert_eq!(names, vec![STATE_FILE.to_string()]);
         let json: serde_json::Value = serde_json::from_slice(&fs::read(sub.join(STATE_FILE)).unwrap()).unwrap();
         assert_eq!(json["read"][0], "z");
