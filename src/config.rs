@@ -27,15 +27,15 @@ pub const DEFAULT_MAX_WIDTH: u16 = 40;
 /// Every action a key can be bound to: name, what it does, default keys.
 /// The names are the keys of the `[keys]` table.
 pub const ACTIONS: &[(&str, &str, &[&str])] = &[
-    ("down", "move down / scroll down", &["j", "down"]),
-    ("up", "move up / scroll up", &["k", "up"]),
-    ("left", "pane to the left", &["h", "left"]),
-    ("right", "pane to the right", &["l", "right"]),
-    ("next_pane", "next pane", &["tab"]),
-    ("prev_pane", "previous pane", &["shift-tab"]),
-    ("open", "open the selected item", &["enter"]),
-    ("top", "go to the top", &["g", "home"]),
-    ("bottom", "go to the bottom", &["G", "end"]),
+    ("down", "next item / scroll down", &["j", "down"]),
+    ("up", "previous item / scroll up", &["k", "up"]),
+    ("focus_left", "pane to the left", &["h", "left"]),
+    ("focus_right", "pane to the right", &["l", "right"]),
+    ("focus_next", "next pane", &["tab"]),
+    ("focus_prev", "previous pane", &["shift-tab"]),
+    ("open", "open issue or article", &["enter"]),
+    ("top", "first item / top", &["g", "home"]),
+    ("bottom", "last item / end", &["G", "end"]),
     ("half_page_down", "half a page down", &["ctrl-d"]),
     ("half_page_up", "half a page up", &["ctrl-u"]),
     ("page_down", "a page down", &["pagedown", "space"]),
@@ -50,8 +50,8 @@ pub const ACTIONS: &[(&str, &str, &[&str])] = &[
     ("bookmarks", "list bookmarks", &["'"]),
     ("mark_unread", "mark the article unread", &["u"]),
     ("mark_issue_read", "mark the whole issue read", &["R"]),
-    ("help", "show every key", &["?"]),
-    ("close", "close an overlay", &["esc"]),
+    ("help", "this help", &["?"]),
+    ("back", "close overlay / leave zoom / back", &["esc"]),
     ("quit", "quit", &["q", "ctrl-c"]),
 ];
 
@@ -367,89 +367,58 @@ pub enum ThemeBase {
     /// Dark unless `COLORFGBG` says the background is light.
     #[default]
     Auto,
+    /// Colours for a dark background.
     Dark,
+    /// Colours for a light background.
     Light,
 }
 
-macro_rules! theme_roles {
-    ($( $field:ident : $doc:literal, dark = $dark:expr, light = $light:expr; )*) => {
-        /// Colours of the reader. Bold (headlines) and reverse video (the
-        /// selection) are applied by the UI on top and stay when colours are off.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub struct Theme {
-            $( #[doc = $doc] pub $field: Color, )*
-        }
-
-        impl Theme {
-            /// Colours for a dark terminal background.
-            pub fn dark() -> Theme {
-                Theme { $( $field: $dark, )* }
-            }
-            /// Colours for a light terminal background.
-            pub fn light() -> Theme {
-                Theme { $( $field: $light, )* }
-            }
-            /// The terminal's own colours everywhere (`NO_COLOR`).
-            pub fn plain() -> Theme {
-                Theme { $( $field: Color::Reset, )* }
-            }
-            fn set(&mut self, role: &str, c: Color) -> bool {
-                match role {
-                    $( stringify!($field) => { self.$field = c; true } )*
-                    _ => false,
+impl ThemeBase {
+    /// Resolves `Auto` with `$COLORFGBG` (`"0;15"`: dark text on a light
+    /// background); gives `Dark` or `Light`.
+    pub fn resolve(self, colorfgbg: Option<&str>) -> ThemeBase {
+        match self {
+            ThemeBase::Auto => {
+                let bg = colorfgbg.and_then(|v| v.rsplit(';').next()).and_then(|b| b.trim().parse::<u8>().ok());
+                match bg {
+                    Some(7) | Some(9..=15) => ThemeBase::Light,
+                    _ => ThemeBase::Dark,
                 }
             }
-            /// (role, description, dark default, light default) for every colour role.
-            pub fn roles() -> Vec<(&'static str, &'static str, Color, Color)> {
-                let (d, l) = (Theme::dark(), Theme::light());
-                vec![ $( (stringify!($field), $doc, d.$field, l.$field), )* ]
-            }
-        }
-    };
-}
-
-theme_roles! {
-    text: "body text", dark = Color::Reset, light = Color::Reset;
-    headline: "headlines (also bold)", dark = Color::LightYellow, light = Color::Blue;
-    kicker: "kicker (引题) and subtitle (副题)", dark = Color::LightCyan, light = Color::Magenta;
-    byline: "bylines", dark = Color::Gray, light = Color::DarkGray;
-    caption: "photo captions", dark = Color::LightGreen, light = Color::Green;
-    keyword: "keywords", dark = Color::LightMagenta, light = Color::Magenta;
-    border: "pane borders", dark = Color::DarkGray, light = Color::Gray;
-    border_focused: "the focused pane's border", dark = Color::LightBlue, light = Color::Blue;
-    selection_fg: "selected line, text", dark = Color::Black, light = Color::White;
-    selection_bg: "selected line, background", dark = Color::LightBlue, light = Color::Blue;
-    status_fg: "status bar, text", dark = Color::Black, light = Color::White;
-    status_bg: "status bar, background", dark = Color::Gray, light = Color::DarkGray;
-    read: "articles already read (dimmed in lists)", dark = Color::DarkGray, light = Color::Gray;
-    bookmark: "the bookmark mark", dark = Color::LightMagenta, light = Color::Red;
-    inferred: "marks of guessed dates and titles", dark = Color::Yellow, light = Color::Magenta;
-    warning: "warnings in the status bar", dark = Color::LightRed, light = Color::Red;
-    progress: "the loading progress bar", dark = Color::Green, light = Color::Blue;
-    search_match: "matched characters in search results", dark = Color::LightYellow, light = Color::Red;
-}
-
-impl Default for Theme {
-    fn default() -> Self {
-        Theme::dark()
-    }
-}
-
-/// The theme a base resolves to, given `$COLORFGBG` (`"15;0"`: light text on
-/// a dark background).
-pub fn theme_for(base: ThemeBase, colorfgbg: Option<&str>) -> Theme {
-    match base {
-        ThemeBase::Dark => Theme::dark(),
-        ThemeBase::Light => Theme::light(),
-        ThemeBase::Auto => {
-            let bg = colorfgbg.and_then(|v| v.rsplit(';').next()).and_then(|b| b.trim().parse::<u8>().ok());
-            match bg {
-                Some(7) | Some(9..=15) => Theme::light(),
-                _ => Theme::dark(),
-            }
+            other => other,
         }
     }
 }
+
+/// Every colour role the `[colors]` table can set (the foreground of that
+/// part of the screen), with what it colours. The UI owns the defaults.
+pub const COLOR_ROLES: &[(&str, &str)] = &[
+    ("border", "borders of unfocused panes"),
+    ("border_focused", "the focused pane's border"),
+    ("pane_title", "pane titles"),
+    ("date", "issue dates"),
+    ("inferred", "the ~ mark of guessed dates and titles"),
+    ("count", "article counts"),
+    ("kind_marker", "kind markers (图 漫 告 评 续)"),
+    ("unread_marker", "the read mark in the article list"),
+    ("bookmark", "the bookmark mark"),
+    ("read_title", "titles of articles already read"),
+    ("fallback_title", "titles made from the body"),
+    ("kicker", "kicker (引题)"),
+    ("headline", "headlines (always bold)"),
+    ("subtitle", "subtitle (副题)"),
+    ("byline", "bylines"),
+    ("paragraph", "body text"),
+    ("caption", "photo captions"),
+    ("keywords", "the keyword line"),
+    ("highlight", "search matches"),
+    ("status", "the status bar"),
+    ("key", "key names in the status bar and help"),
+    ("message", "messages in the status bar"),
+    ("progress", "the loading progress bar"),
+    ("scrollbar", "the scrollbar"),
+    ("dim", "placeholder text"),
+];
 
 // ---------------------------------------------------------------- config
 
@@ -483,10 +452,10 @@ pub struct Config {
     pub max_width: u16,
     /// How strictly lines break.
     pub line_break: LineBreak,
-    /// The preset the colours start from.
+    /// The preset the colours start from (`Dark` or `Light` once loaded; `Auto` only in [`Config::default`]).
     pub theme_base: ThemeBase,
-    /// Colours (already resolved from the base and the file's overrides).
-    pub theme: Theme,
+    /// Colours the file sets, by role ([`COLOR_ROLES`]), in file order.
+    pub colors: Vec<(&'static str, Color)>,
     /// False when colours are off (`NO_COLOR`): draw with bold/reverse only.
     pub color: bool,
     /// Key bindings.
@@ -498,8 +467,8 @@ impl Default for Config {
         Config {
             max_width: DEFAULT_MAX_WIDTH,
             line_break: LineBreak::default(),
-            theme_base: ThemeBase::Auto,
-            theme: Theme::dark(),
+            theme_base: ThemeBase::Dark,
+            colors: Vec::new(),
             color: true,
             keys: Keymap::default(),
         }
@@ -515,7 +484,7 @@ impl Config {
     /// Turns colours off, keeping bold and reverse video (`NO_COLOR`).
     pub fn without_color(mut self) -> Config {
         self.color = false;
-        self.theme = Theme::plain();
+        self.colors.clear();
         self
     }
 }
@@ -567,7 +536,7 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
             e.message().trim().replace('\n', " ").replace("expected i64", "expected a whole number"),
         )
     })?;
-    let mut cfg = Config::default();
+    let mut cfg = Config { theme_base: ThemeBase::Auto, ..Config::default() };
     if let Some(w) = raw.max_width {
         match u16::try_from(*w.get_ref()) {
             Ok(v) if v == 0 || (8..=500).contains(&v) => cfg.max_width = v,
@@ -587,7 +556,6 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
             other => return Err(err(Some(lb.span()), format!("line_break = {other:?}: use \"strict\", \"normal\" or \"loose\""))),
         };
     }
-    let mut overrides = Vec::new();
     for (role, value) in &raw.colors {
         if role.get_ref() == "theme" {
             cfg.theme_base = match value.get_ref().as_str() {
@@ -598,20 +566,14 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
             };
             continue;
         }
-        if !Theme::roles().iter().any(|(r, ..)| r == role.get_ref()) {
-            let known: Vec<&str> = Theme::roles().iter().map(|(r, ..)| *r).collect();
-            return Err(err(
-                Some(role.span()),
-                format!("unknown colour {:?} in [colors] (known: theme, {})", role.get_ref(), known.join(", ")),
-            ));
-        }
+        let Some(&(name, _)) = COLOR_ROLES.iter().find(|(r, _)| r == role.get_ref()) else {
+            let known: Vec<&str> = COLOR_ROLES.iter().map(|(r, _)| *r).collect();
+            return Err(err(Some(role.span()), format!("unknown colour {:?} in [colors] (known: theme, {})", role.get_ref(), known.join(", "))));
+        };
         let c = Color::parse(value.get_ref()).map_err(|m| err(Some(value.span()), m))?;
-        overrides.push((role.get_ref().clone(), c));
+        cfg.colors.push((name, c));
     }
-    cfg.theme = theme_for(cfg.theme_base, colorfgbg);
-    for (role, c) in overrides {
-        cfg.theme.set(&role, c);
-    }
+    cfg.theme_base = cfg.theme_base.resolve(colorfgbg);
     let mut claimed: BTreeMap<Key, &str> = BTreeMap::new();
     for (action, keys) in &raw.keys {
         let Some(name) = action_names().find(|n| n == action.get_ref()) else {
@@ -737,13 +699,14 @@ pub fn default_toml() -> String {
     s.push_str("[colors]\n");
     s.push_str("# \"auto\" (dark unless $COLORFGBG says the background is light), \"dark\" or \"light\".\n");
     s.push_str("theme = \"auto\"\n");
-    s.push_str("# Override single colours: a name (default, black, red, green, yellow, blue,\n");
-    s.push_str("# magenta, cyan, gray, dark-gray, light-red, light-green, light-yellow,\n");
-    s.push_str("# light-blue, light-magenta, light-cyan, white), \"#rrggbb\" or \"0\"-\"255\".\n");
-    s.push_str("# Shown: the dark theme's values, with the light theme's after them.\n");
-    for (role, doc, dark, light) in Theme::roles() {
-        let line = format!("# {role} = \"{dark}\"");
-        s.push_str(&format!("{line:<36} # light: \"{light}\"; {doc}\n"));
+    s.push_str("# Override single colours: role = a name (default, black, red, green,\n");
+    s.push_str("# yellow, blue, magenta, cyan, gray, dark-gray, light-red, light-green,\n");
+    s.push_str("# light-yellow, light-blue, light-magenta, light-cyan, white), \"#rrggbb\"\n");
+    s.push_str("# or \"0\"-\"255\". For example:\n");
+    s.push_str("# headline = \"light-yellow\"\n");
+    s.push_str("# The roles:\n");
+    for (role, doc) in COLOR_ROLES {
+        s.push_str(&format!("#   {role:<16} {doc}\n"));
     }
     s.push_str("\n[keys]\n");
     s.push_str("# action = [\"key\", …]: a binding replaces that action's default keys.\n");
@@ -797,19 +760,13 @@ mod tests {
         let text = default_toml();
         assert!(text.lines().filter(|l| l.starts_with('#')).count() > 10, "commented");
         assert_eq!(parse_ok(&text), Config::default());
-        // Uncommenting the colour lines gives the dark theme exactly.
-        let uncommented: String = text
-            .lines()
-            .map(|l| {
-                if l.starts_with("# ") && l.contains(" = \"") && l.contains("# light:") {
-                    l[2..].to_string()
-                } else {
-                    l.to_string()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        assert_eq!(parse_ok(&uncommented).theme, Theme::dark());
+        // The example colour line works when uncommented.
+        let example = text.replace("# headline = ", "headline = ");
+        assert_eq!(parse_ok(&example).colors, vec![("headline", Color::LightYellow)]);
+        // Every role is listed.
+        for (role, _) in COLOR_ROLES {
+            assert!(text.contains(&format!("#   {role} ")), "{role} missing");
+        }
     }
 
     #[test]
@@ -868,9 +825,8 @@ mod tests {
         assert!(Color::parse("#12345").is_err());
         assert!(Color::parse("256").is_err());
         assert!(Color::parse("purplish").is_err());
-        for (_, _, d, l) in Theme::roles() {
-            assert_eq!(Color::parse(&d.to_string()), Ok(d));
-            assert_eq!(Color::parse(&l.to_string()), Ok(l));
+        for c in [Color::Reset, Color::DarkGray, Color::LightCyan, Color::Indexed(17), Color::Rgb(1, 2, 255)] {
+            assert_eq!(Color::parse(&c.to_string()), Ok(c), "{c}");
         }
     }
 
@@ -882,8 +838,8 @@ mod tests {
         assert_eq!(c.max_width, 0);
         assert_eq!(c.max_columns(), None);
         assert_eq!(c.line_break, LineBreak::Strict);
-        assert_eq!(c.theme.headline, Color::Rgb(0x10, 0x20, 0x30));
-        assert_eq!(c.theme.kicker, Theme::light().kicker);
+        assert_eq!(c.colors, vec![("headline", Color::Rgb(0x10, 0x20, 0x30))]);
+        assert_eq!(c.theme_base, ThemeBase::Light);
         let key = |s| Key::parse(s).unwrap();
         assert_eq!(c.keys.action(&key("n")), Some("down"));
         assert_eq!(c.keys.action(&key("ctrl-n")), Some("down"));
@@ -940,12 +896,13 @@ mod tests {
 
     #[test]
     fn auto_theme_follows_colorfgbg() {
-        assert_eq!(theme_for(ThemeBase::Auto, None), Theme::dark());
-        assert_eq!(theme_for(ThemeBase::Auto, Some("15;0")), Theme::dark());
-        assert_eq!(theme_for(ThemeBase::Auto, Some("0;15")), Theme::light());
-        assert_eq!(theme_for(ThemeBase::Auto, Some("0;default;7")), Theme::light());
-        assert_eq!(theme_for(ThemeBase::Dark, Some("0;15")), Theme::dark());
-        assert_eq!(parse("", "c", Some("0;15")).unwrap().theme, Theme::light());
+        assert_eq!(ThemeBase::Auto.resolve(None), ThemeBase::Dark);
+        assert_eq!(ThemeBase::Auto.resolve(Some("15;0")), ThemeBase::Dark);
+        assert_eq!(ThemeBase::Auto.resolve(Some("0;15")), ThemeBase::Light);
+        assert_eq!(ThemeBase::Auto.resolve(Some("0;default;7")), ThemeBase::Light);
+        assert_eq!(ThemeBase::Dark.resolve(Some("0;15")), ThemeBase::Dark);
+        assert_eq!(parse("", "c", Some("0;15")).unwrap().theme_base, ThemeBase::Light);
+        assert_eq!(parse("[colors]\ntheme = \"dark\"\n", "c", Some("0;15")).unwrap().theme_base, ThemeBase::Dark);
     }
 
     #[test]
@@ -973,7 +930,9 @@ mod tests {
         std::fs::write(&path, "[colors]\nheadline = \"red\"\n").unwrap();
         let (c, _) = load_from(&path, None, true);
         assert!(!c.color);
-        assert_eq!(c.theme, Theme::plain());
-        assert!(!c.theme.headline.to_string().is_empty());
+        assert!(c.colors.is_empty());
+        let (c, _) = load_from(&path, None, false);
+        assert!(c.color);
+        assert_eq!(c.colors, vec![("headline", Color::Red)]);
     }
 }

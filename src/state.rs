@@ -101,6 +101,10 @@ pub struct Position {
     /// The first line of the reflowed body that was on screen.
     #[serde(default)]
     pub scroll: usize,
+    /// The body width (columns) `scroll` counts lines at, so another
+    /// terminal width can find the same paragraph; 0 when unknown.
+    #[serde(default)]
+    pub width: usize,
 }
 
 /// A bookmarked article, with enough to show it even when its file is not loaded.
