@@ -65,7 +65,7 @@ impl ArticleLayout {
             format!("{KEYWORDS_LABEL}{}", article.keywords.join("、"))
         };
         let mut out = ArticleLayout { width, lines: Vec::new(), keywords };
-        let mut add = |lines: &mut Vec<BodyLine>, part: Part, text: &str, indent: bool| {
+        let add = |lines: &mut Vec<BodyLine>, part: Part, text: &str, indent: bool| {
             for Line { range, indent, width } in wrap(text, width, indent) {
                 lines.push(BodyLine { part, range, indent, width });
             }
