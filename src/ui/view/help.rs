@@ -22,14 +22,14 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         lines.push(Line::from(vec![Span::styled(keys, t.key), Span::raw(pad), Span::raw(what)]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![Span::styled("Mouse", t.key), Span::raw("  wheel scrolls the pane under the pointer; a click selects or focuses")]));
+    lines.push(Line::from(vec![Span::styled("wheel", t.key), Span::raw("  scroll the pane under the pointer")]));
+    lines.push(Line::from(vec![Span::styled("click", t.key), Span::raw("  select a row or focus a pane")]));
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![Span::styled(READ_MARK, t.unread_marker), Span::raw(" read   "), Span::styled(INFERRED_MARK, t.inferred), Span::raw(" date or headline inferred (not printed)")]));
-    let kinds: Vec<Span> = [Kind::Photo, Kind::Cartoon, Kind::Notice, Kind::Commentary, Kind::Continuation]
-        .iter()
-        .flat_map(|k| [Span::styled(k.marker().unwrap_or(""), t.kind_marker), Span::raw(format!(" {}  ", k.name()))])
-        .collect();
-    lines.push(Line::from(kinds));
+    lines.push(Line::from(vec![Span::styled(READ_MARK, t.unread_marker), Span::raw("  read")]));
+    lines.push(Line::from(vec![Span::styled(INFERRED_MARK, t.inferred), Span::raw("  date or headline inferred, not printed")]));
+    for k in [Kind::Photo, Kind::Cartoon, Kind::Notice, Kind::Commentary, Kind::Continuation] {
+        lines.push(Line::from(vec![Span::styled(k.marker().unwrap_or(""), t.kind_marker), Span::raw(format!(" {}", k.name()))]));
+    }
     lines
 }
 
