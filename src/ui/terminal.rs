@@ -1,0 +1,177 @@
+//! The real terminal: set-up and restore (also on error and panic), the
+//! event loop, and start-up timings (`LVREAD_TIMING=1`).
+
+use super::keys;
+use super::state::App;
+use super::update::update;
+use super::view;
+use crate::archive;
+use crate::cli::ReadArgs;
+use crate::loader;
+use crate::model::Page;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{IsTerminal, Stdout};
+use std::process::ExitCode;
+use std::sync::Once;
+use std::time::{Duration, Instant};
+
+/// Exit code when standard output is not a terminal.
+pub const EXIT_NOT_A_TERMINAL: u8 = 2;
+
+/// How long start-up took, printed to stderr at exit with `LVREAD_TIMING=1`.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    /// Named phases and their durations, in order.
+    pub phases: Vec<(&'static str, Duration)>,
+    /// From entering the reader to the first frame on screen.
+    pub first_frame: Option<Duration>,
+}
+
+impl Timings {
+    /// Records a phase.
+    pub fn record(&mut self, name: &'static str, d: Duration) {
+        self.phases.push((name, d));
+    }
+
+    /// One line for stderr.
+    pub fn report(&self) -> String {
+        let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
+        let mut parts: Vec<String> = self.phases.iter().map(|(n, d)| format!("{n} {}", ms(*d))).collect();
+        if let Some(f) = self.first_frame {
+            parts.push(format!("first frame {} after start", ms(f)));
+        }
+        format!("lvread timing: {}", parts.join(", "))
+    }
+}
+
+/// Pages and the files that failed, with timings of reading and decoding.
+fn load(args: &ReadArgs, timings: &mut Timings) -> (Vec<Page>, Vec<String>) {
+    if args.paths.is_empty() {
+        let t = Instant::now();
+        let pages = loader::bundled();
+        timings.record("decode+load (bundled)", t.elapsed());
+        return (pages, Vec::new());
+    }
+    let t = Instant::now();
+    let (files, errors) = archive::collect_files(&args.paths);
+    let mut errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    timings.record("list files", t.elapsed());
+    let (mut read, mut decode) = (Duration::ZERO, Duration::ZERO);
+    let mut pages = Vec::with_capacity(files.len());
+    for f in &files {
+        let t = Instant::now();
+        let bytes = std::fs::read(f);
+        read += t.elapsed();
+        let t = Instant::now();
+        match bytes {
+            Ok(bytes) => {
+                let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| f.display().to_string());
+                match loader::load_bytes(&name, &bytes) {
+                    Ok(mut p) => {
+                        p.path = Some(f.clone());
+                        pages.push(p);
+                    }
+                    Err(e) => errors.push(format!("{}: {}", f.display(), e)),
+                }
+            }
+            Err(e) => errors.push(format!("{}: cannot read: {e}", f.display())),
+        }
+        decode += t.elapsed();
+    }
+    timings.record("read", read);
+    timings.record("decode+load", decode);
+    (pages, errors)
+}
+
+/// Leaves raw mode, the alternate screen and mouse capture; shows the cursor.
+fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+/// Restores the terminal when dropped: on normal exit, on error (`?`) and
+/// while unwinding from a panic.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Restores the terminal before the panic message is printed.
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// Runs the full-screen reader over the pages named in `args` (or the
+/// bundled ones). Exits with [`EXIT_NOT_A_TERMINAL`] when stdout is not a terminal.
+pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
+    let start = Instant::now();
+    if !std::io::stdout().is_terminal() {
+        eprintln!("lvread: standard output is not a terminal; the reader needs one (for scripts use `lvread dump --json` or `lvread search`)");
+        return Ok(ExitCode::from(EXIT_NOT_A_TERMINAL));
+    }
+    let timing = std::env::var_os("LVREAD_TIMING").is_some_and(|v| !v.is_empty() && v != "0");
+    let mut timings = Timings::default();
+    let (pages, errors) = load(args, &mut timings);
+    let t = Instant::now();
+    let issues = archive::group(pages);
+    timings.record("group", t.elapsed());
+
+    let mut app = App::new(issues, (80, 24));
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        app.theme = super::theme::Theme::plain();
+    }
+    match errors.len() {
+        0 => {}
+        1 => app.message(format!("failed to load {}", errors[0])),
+        n => app.message(format!("{n} files failed to load, e.g. {}", errors[0])),
+    }
+    if app.issues.is_empty() {
+        app.message("nothing to read: no page loaded");
+    }
+
+    install_panic_hook();
+    enable_raw_mode()?;
+    let guard = Guard;
+    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let result = event_loop(&mut terminal, &mut app, start, &mut timings);
+    drop(terminal);
+    drop(guard);
+    for e in &errors {
+        eprintln!("lvread: {e}");
+    }
+    if timing {
+        eprintln!("{}", timings.report());
+    }
+    result.map(|_| ExitCode::SUCCESS)
+}
+
+fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, start: Instant, timings: &mut Timings) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    update(app, super::Action::Resize(size.width, size.height));
+    terminal.draw(|f| view::draw(f, app))?;
+    timings.first_frame = Some(start.elapsed());
+    while !app.quit {
+        let ev = event::read()?;
+        let Some(action) = keys::translate(&app.keymap, &ev) else { continue };
+        update(app, action);
+        if !app.quit {
+            terminal.draw(|f| view::draw(f, app))?;
+        }
+    }
+    Ok(())
+}
