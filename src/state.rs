@@ -529,6 +529,7 @@ mod tests {
             article: Some("b1".into()),
             article_index: 3,
             scroll: 17,
+            width: 60,
         });
         assert!(s.flush());
         assert!(!s.flush(), "nothing changed since the last write");
@@ -622,6 +623,7 @@ mod tests {
             article: None,
             article_index: 0,
             scroll: 0,
+            width: 0,
         };
         s.set_position(p.clone());
         assert!(s.is_dirty());
