@@ -125,22 +125,42 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     }
     let timing = std::env::var_os("LVREAD_TIMING").is_some_and(|v| !v.is_empty() && v != "0");
     let mut timings = Timings::default();
-    let (pages, errors) = load(args, &mut timings);
+    // The user's files load in the background (see `Session`); the bundled
+    // pages are small enough to load at once.
+    let (pages, mut errors) = if args.paths.is_empty() { load(args, &mut timings) } else { (Vec::new(), Vec::new()) };
     let t = Instant::now();
     let issues = archive::group(pages);
     timings.record("group", t.elapsed());
 
-    let mut app = App::new(issues, (80, 24));
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        app.theme = super::theme::Theme::plain();
+    let t = Instant::now();
+    let (config, config_error) = crate::config::load();
+    let store = crate::state::Store::open_default(args.no_state);
+    timings.record("settings+state", t.elapsed());
+    let mut app = App::new(issues, crossterm::terminal::size().unwrap_or((80, 24)));
+    super::settings::apply(&mut app, &config);
+    if let Some(e) = &config_error {
+        app.message(format!("{e} — using the defaults"));
     }
-    match errors.len() {
-        0 => {}
-        1 => app.message(format!("failed to load {}", errors[0])),
-        n => app.message(format!("{n} files failed to load, e.g. {}", errors[0])),
-    }
-    if app.issues.is_empty() {
-        app.message("nothing to read: no page loaded");
+    let mut session = super::session::Session::new(store);
+    session.restore(&mut app);
+    if args.paths.is_empty() {
+        match errors.len() {
+            0 => {}
+            1 => app.message(format!("failed to load {}", errors[0])),
+            n => app.message(format!("{n} files failed to load, e.g. {}", errors[0])),
+        }
+        if app.issues.is_empty() {
+            app.message("nothing to read: no page loaded");
+        }
+    } else {
+        session.load_in_background(args.paths.clone());
+        // Small archives are in before the first frame; big ones show progress.
+        let until = Instant::now() + Duration::from_millis(40);
+        while session.is_loading() && Instant::now() < until {
+            session.tick(&mut app, Instant::now());
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        session.tick(&mut app, Instant::now());
     }
 
     install_panic_hook();
@@ -148,11 +168,22 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let guard = Guard;
     execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    let result = event_loop(&mut terminal, &mut app, start, &mut timings);
+    let result = event_loop(&mut terminal, &mut app, &mut session, start, &mut timings);
+    session.finish(&mut app);
     drop(terminal);
     drop(guard);
+    if let Some(e) = &config_error {
+        eprintln!("lvread: {e} (the defaults were used)");
+    }
+    errors.append(&mut session.errors);
     for e in &errors {
         eprintln!("lvread: {e}");
+    }
+    for w in &session.warnings {
+        eprintln!("lvread: {w}");
+    }
+    if let Some(d) = session.loaded_in {
+        timings.record("background load (all files)", d);
     }
     if timing {
         eprintln!("{}", timings.report());
@@ -160,16 +191,30 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     result.map(|_| ExitCode::SUCCESS)
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, start: Instant, timings: &mut Timings) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    session: &mut super::session::Session,
+    start: Instant,
+    timings: &mut Timings,
+) -> anyhow::Result<()> {
     let size = terminal.size()?;
     update(app, super::Action::Resize(size.width, size.height));
     terminal.draw(|f| view::draw(f, app))?;
     timings.first_frame = Some(start.elapsed());
     while !app.quit {
-        let ev = event::read()?;
-        let Some(action) = keys::translate(&app.keymap, &ev) else { continue };
-        update(app, action);
-        if !app.quit {
+        // Sleep until a key, or until loading or saving has work.
+        let mut changed = false;
+        if event::poll(session.wake_in().unwrap_or(Duration::from_secs(3600)))? {
+            let ev = event::read()?;
+            if let Some(action) = keys::translate(&app.keymap, &ev) {
+                session.on_action(action);
+                update(app, action);
+                changed = true;
+            }
+        }
+        changed |= session.tick(app, Instant::now());
+        if changed && !app.quit {
             terminal.draw(|f| view::draw(f, app))?;
         }
     }

@@ -79,8 +79,13 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
             for (n, a) in issue.articles().enumerate().skip(app.article_offset).take(inner.height as usize) {
                 let style = row_style(app, Pane::Articles, n == app.article);
                 let read = app.is_read(app.issue, n);
+                let mark = if crate::ui::marks::is_bookmarked(app, app.issue, n) {
+                    Span::styled(super::bookmarks::BOOKMARK_MARK, t.bookmark)
+                } else {
+                    Span::styled(if read { READ_MARK } else { " " }, t.unread_marker)
+                };
                 let mut spans = vec![
-                    Span::styled(if read { READ_MARK } else { " " }, t.unread_marker),
+                    mark,
                     Span::styled(a.kind.marker().unwrap_or("  "), t.kind_marker),
                     Span::raw(" "),
                 ];
