@@ -401,3 +401,22 @@ fn tiny_terminals_draw_without_panicking() {
         draw(&app);
     }
 }
+
+#[test]
+fn articles_of_several_pages_show_their_page_number() {
+    let mut issues = sample();
+    let mut second = issues[0].pages[0].clone();
+    second.page = Some(3);
+    second.articles.truncate(2);
+    for a in &mut second.articles {
+        a.id.push_str("-p3");
+        a.title = a.title.replace("新闻", "三版");
+    }
+    issues[0].pages.push(second);
+    let app = App::new(issues, (120, 40));
+    let rows = draw(&app);
+    let row = |t: &str| rows.iter().find(|r| r.contains(t)).cloned().unwrap_or_default();
+    assert!(row("第0期第0篇新闻标题").contains("┃1 "), "page 1: {}", row("第0期第0篇新闻标题"));
+    assert!(row("第0期第1篇三版标题").contains("┃3 "), "page 3: {}", row("第0期第1篇三版标题"));
+    assert!(rows.iter().any(|r| r.contains("7篇")), "the issue counts both pages");
+}

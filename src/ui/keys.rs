@@ -2,6 +2,7 @@
 //! [`KeySpec`] → [`Action`]), so a configuration can replace them.
 
 use super::action::Action;
+use super::state::{App, Mode};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use std::fmt;
 
@@ -191,6 +192,15 @@ impl KeyMap {
     /// A short "keys" label for an action, e.g. `j/↓`.
     pub fn label(&self, action: Action) -> String {
         self.keys_for(action).iter().map(|k| k.to_string()).collect::<Vec<_>>().join("/")
+    }
+}
+
+/// Turns a terminal event into an action for the app's current mode. Modes
+/// that read text (search) add an arm here that turns their keys into
+/// their own actions before the key map is consulted.
+pub fn event_to_action(app: &App, event: &Event) -> Option<Action> {
+    match app.mode {
+        Mode::Normal => translate(&app.keymap, event),
     }
 }
 

@@ -167,7 +167,7 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, 
     timings.first_frame = Some(start.elapsed());
     while !app.quit {
         let ev = event::read()?;
-        let Some(action) = keys::translate(&app.keymap, &ev) else { continue };
+        let Some(action) = keys::event_to_action(app, &ev) else { continue };
         update(app, action);
         if !app.quit {
             terminal.draw(|f| view::draw(f, app))?;
