@@ -78,7 +78,7 @@ fn wait_file(path: &Path) -> String {
 }
 
 fn status_line(screen: &str) -> String {
-    screen.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").to_string()
+    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string()
 }
 
 #[test]

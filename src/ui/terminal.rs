@@ -3,7 +3,8 @@
 
 use super::keys;
 use super::state::App;
-use super::update::update;
+use super::action::Background;
+use super::update::{receive, update};
 use super::view;
 use crate::archive;
 use crate::cli::ReadArgs;
@@ -17,6 +18,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{IsTerminal, Stdout};
 use std::process::ExitCode;
 use std::sync::Once;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 /// Exit code when standard output is not a terminal.
@@ -143,14 +145,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         app.message("nothing to read: no page loaded");
     }
 
-    install_panic_hook();
-    enable_raw_mode()?;
-    let guard = Guard;
-    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    let result = event_loop(&mut terminal, &mut app, start, &mut timings);
-    drop(terminal);
-    drop(guard);
+    let result = run_app(&mut app, None, start, &mut timings);
     for e in &errors {
         eprintln!("lvread: {e}");
     }
@@ -160,16 +155,64 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     result.map(|_| ExitCode::SUCCESS)
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, start: Instant, timings: &mut Timings) -> anyhow::Result<()> {
+/// Runs the reader on the terminal until the user quits: sets the terminal
+/// up, restores it however this ends (return, error, panic), and applies
+/// whatever arrives on `inbox` (pages loading in the background) between
+/// events. `start` is when the process began its work, for the first-frame
+/// timing recorded in `timings`.
+pub fn run_app(app: &mut App, inbox: Option<Receiver<Background>>, start: Instant, timings: &mut Timings) -> anyhow::Result<()> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let guard = Guard;
+    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let result = event_loop(&mut terminal, app, inbox, start, timings);
+    drop(terminal);
+    drop(guard);
+    result
+}
+
+/// How often the loop looks at the inbox while no key arrives.
+const INBOX_POLL: Duration = Duration::from_millis(50);
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    mut inbox: Option<Receiver<Background>>,
+    start: Instant,
+    timings: &mut Timings,
+) -> anyhow::Result<()> {
     let size = terminal.size()?;
     update(app, super::Action::Resize(size.width, size.height));
     terminal.draw(|f| view::draw(f, app))?;
     timings.first_frame = Some(start.elapsed());
     while !app.quit {
-        let ev = event::read()?;
-        let Some(action) = keys::event_to_action(app, &ev) else { continue };
-        update(app, action);
-        if !app.quit {
+        let mut changed = false;
+        if let Some(rx) = &inbox {
+            loop {
+                match rx.try_recv() {
+                    Ok(msg) => {
+                        receive(app, msg);
+                        changed = true;
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        inbox = None;
+                        break;
+                    }
+                }
+            }
+        }
+        // Block on the terminal unless something may still arrive in the inbox.
+        let ready = inbox.is_none() || event::poll(INBOX_POLL)?;
+        if ready {
+            let ev = event::read()?;
+            if let Some(action) = keys::event_to_action(app, &ev) {
+                update(app, action);
+                changed = true;
+            }
+        }
+        if changed && !app.quit {
             terminal.draw(|f| view::draw(f, app))?;
         }
     }
