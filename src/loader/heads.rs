@@ -167,8 +167,14 @@ fn body_from(lines: &[Line], start: usize, end: usize) -> usize {
                 // A caption inside a paragraph: the text after it goes on
                 // where this run stopped.
                 let after = lines[end..].iter().position(|l| !matches!(l.role, Role::Caption { .. } | Role::PhotoCredit)).map(|k| end + k);
+                // and reaches the end of a sentence before anything else.
+                let reaches_end = |k: usize| {
+                    let stop = lines[k..].iter().position(|l| !head_eligible(l)).map(|p| k + p);
+                    stop.is_some_and(|s| lines[s].role == Role::Text && (closes(&lines[s]) || is_long(&lines[s])))
+                };
                 match after {
                     Some(k) if lines[k].role == Role::Text
+                        && reaches_end(k)
                         && continues(lines, end - 1, k)
                         && (start..end).all(|j| j == start || continues(lines, j - 1, j)) => start,
                     _ => end,

@@ -6,6 +6,8 @@
 use super::heads::{column_width, is_first_line_shaped, is_long};
 use super::lines::{Line, Role, is_date_line, is_sentence_end, ends_with_credit};
 use super::normalize::is_latin;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// One piece of a body, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +40,7 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>) -> bool {
         return true;
     }
     if !is_sentence_end(&la.text) && !ends_with_credit(&la.text) {
-        // A signature line of a notice: short lines before its date.
+        // The sentence goes on.
         return false;
     }
     if is_long(la) || is_long(lb) || lb.indented {
@@ -56,7 +58,22 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>) -> bool {
         return true;
     }
     // The next line is indented like a first line.
-    is_first_line_shaped(lb, col) && !is_sentence_end(&lb.text)
+    if is_first_line_shaped(lb, col) && !is_sentence_end(&lb.text) {
+        return true;
+    }
+    // The next line opens with a lead-in (`生态建设成效明显。`, `一是…`) and is
+    // a little short of the column, as an indented line is.
+    opens_paragraph(&lb.text) && lb.width + 2 <= col
+}
+
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^，。！？；：,]{2,9}[。！？]|[一二三四五六七八九十]是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|第[一二三四五六七八九十]，|[0-9]{1,2}[.、．])").expect("valid regex")
+});
+
+/// Does a line begin the way paragraphs begin: a short lead-in sentence or
+/// a list marker?
+fn opens_paragraph(text: &str) -> bool {
+    LEAD_IN.is_match(text)
 }
 
 /// Reflows body parts into paragraphs.
