@@ -173,21 +173,26 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
 fn complete_byline(byline: String, rest: String, lines: &mut [Line], i: usize) -> (String, String) {
     let open = byline.matches(['（', '(']).count();
     let close = byline.matches(['）', ')']).count();
+    let justified = lines[i].justified;
+    let finish = |b: String| if justified { normalize::restore_byline_spaces(&b) } else { b };
     if open <= close || i + 1 >= lines.len() {
-        return (byline, rest);
+        return (finish(byline), rest);
     }
     let next = lines[i + 1].text.clone();
     let Some(pos) = next.find(['）', ')']) else {
-        return (byline, rest);
+        return (finish(byline), rest);
     };
     if next[..pos].chars().count() > 16 {
-        return (byline, rest);
+        return (finish(byline), rest);
     }
     let close_len = next[pos..].chars().next().map_or(1, char::len_utf8);
-    let joined = format!("{}{}{}", byline, if byline.ends_with(|c: char| is_han(c)) { " " } else { "" }, &next[..pos + close_len]);
+    // A name broken over the lines (`李` / `琦）`) joins without a space; so
+    // does a letter-spaced byline, whose spaces are put back afterwards.
+    let last_token = byline.rsplit([' ', '（', '(']).next().unwrap_or("");
+    let tight = justified || lines[i + 1].justified || last_token.chars().count() == 1 || !byline.ends_with(|c: char| is_han(c));
+    let joined = format!("{}{}{}", byline, if tight { "" } else { " " }, &next[..pos + close_len]);
     lines[i + 1].text = next[pos + close_len..].trim().to_string();
-    let rest = if rest.is_empty() { String::new() } else { rest };
-    (joined, rest)
+    (if justified || lines[i + 1].justified { normalize::restore_byline_spaces(&joined) } else { joined }, rest)
 }
 
 /// Marks the caption starting at line `i`: it runs to the line that ends
@@ -287,6 +292,16 @@ mod tests {
         let r = roles("本报讯 （记者 冯凯治\n\n高鹏艳） 2 月 16 日，我市召\n开会。");
         assert_eq!(r[0].1, Role::Byline { byline: "本报讯（记者 冯凯治 高鹏艳）".into() });
         assert_eq!(r[1].0, "2月16日，我市召");
+    }
+
+    #[test]
+    fn letter_spaced_bylines_over_two_lines() {
+        let r = roles("本 报 讯 （记 者 臧 媛\n慧） 2 月 16 日，吕梁市供销");
+        assert_eq!(r[0].1, Role::Byline { byline: "本报讯（记者 臧媛慧）".into() });
+        let r = roles("本 报 讯 （刘 华 康 桂\n芳） 2 月 16 日，全市开展入");
+        assert_eq!(r[0].1, Role::Byline { byline: "本报讯（刘华 康桂芳）".into() });
+        let r = roles("本报讯 （记者 韩笑 实习生 李\n琦） 为持续推动学习贯彻党的二十大精");
+        assert_eq!(r[0].1, Role::Byline { byline: "本报讯（记者 韩笑 实习生 李琦）".into() });
     }
 
     #[test]

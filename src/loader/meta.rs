@@ -82,13 +82,22 @@ pub fn fallback_title(a: &Article) -> String {
         Some(m) if m.end() < text.len() => text[m.end()..].to_string(),
         _ => text,
     };
-    let clause: String = text
-        .trim_start_matches(['“', '"', '「', '《', '（', '('])
-        .split(['，', '。', '！', '？', '；', '：', ',', ';', '!', '?', '”', '"'])
-        .find(|s| !s.trim().is_empty())
-        .unwrap_or("")
-        .trim()
-        .to_string();
+    // The first clause, with the next ones while it is only a time word
+    // (`近日`, `去年以来`).
+    let mut clause = String::new();
+    for part in text.trim_start_matches(['“', '"', '「', '《', '（', '(']).split(['，', '。', '！', '？', '；', '：', ',', ';', '!', '?', '”', '"']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if !clause.is_empty() {
+            clause.push('，');
+        }
+        clause.push_str(part);
+        if clause.chars().count() > 5 {
+            break;
+        }
+    }
     let mut t: String = clause.chars().take(24).collect();
     if clause.chars().count() > 24 {
         t.push('…');
@@ -170,7 +179,8 @@ mod tests {
     fn fallback_titles_use_the_first_clause() {
         assert_eq!(fallback_title(&art(None, &["随着吕梁新区建设步伐加快，其配套设施也在加紧推进。"])), "随着吕梁新区建设步伐加快");
         assert_eq!(fallback_title(&art(None, &["4月3日，学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议在北京召开。"])), "学习贯彻习近平新时代中国特色社会主义思想主题教育…");
-        assert_eq!(fallback_title(&art(None, &["“以史为鉴,可以知兴替。”在庆祝大会上"])), "以史为鉴");
+        assert_eq!(fallback_title(&art(None, &["“以史为鉴,可以知兴替。”在庆祝大会上"])), "以史为鉴，可以知兴替");
+        assert_eq!(fallback_title(&art(None, &["近日，离石区信义镇的草莓迎来了成熟采摘的季节。"])), "近日，离石区信义镇的草莓迎来了成熟采摘的季节");
     }
 
     #[test]

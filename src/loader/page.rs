@@ -628,9 +628,17 @@ fn wraps(prev: &str, next: &str, bodies: &Bodies, lines: &[Line], segs: &[Segmen
         return true;
     }
     let seam: String = pc[pc.len() - 2..].iter().chain(nc.iter().take(2)).collect();
-    let _ = bodies;
     if nc.len() >= 2 && segs.iter().any(|s| !s.gone && s.text(lines).contains(&seam)) {
         return true;
+    }
+    // Two lines that each name a different body are two headlines.
+    let best = |t: &str| (0..bodies.len()).map(|b| (b, bodies.score(t, b))).max_by(|a, b| a.1.total_cmp(&b.1));
+    if let (Some((a, sa)), Some((b, sb))) = (best(prev), best(next))
+        && a != b
+        && sa >= 0.3
+        && sb >= 0.3
+    {
+        return false;
     }
     let (a, b) = (pc.len() as i64, nc.len() as i64);
     a >= 8 && (a - b).abs() <= 2 && !next.contains(' ') && !prev.contains(' ')
@@ -648,16 +656,16 @@ fn is_kicker(t: &str) -> bool {
     t.ends_with("强调") || t.ends_with("指出") || t.ends_with("表示") || t.ends_with("时说") || t.ends_with('：') || t.ends_with(':') || t.ends_with("精神")
 }
 
-/// Joins the lines of a caption, keeping a space before its credit.
+/// Joins the lines of a caption, with one space before its credit.
 fn caption_text<'a>(ls: impl Iterator<Item = &'a str>) -> String {
     let mut s = String::new();
     for t in ls {
-        if !s.is_empty() && lines::credit_start(t).is_some_and(|p| p == 0) {
-            s.push(' ');
-        }
         s.push_str(t);
     }
-    s
+    match lines::credit_start(&s) {
+        Some(p) if p > 0 => format!("{} {}", s[..p].trim_end(), s[p..].trim_start()),
+        _ => s,
+    }
 }
 
 static PHOTO_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[。！？”])(图为[^。！？]{2,120}[。！？]?)\s*$").expect("valid regex"));
