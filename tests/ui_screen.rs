@@ -401,3 +401,40 @@ fn tiny_terminals_draw_without_panicking() {
         draw(&app);
     }
 }
+
+#[test]
+fn articles_of_several_pages_show_their_page_number() {
+    let mut issues = sample();
+    let mut second = issues[0].pages[0].clone();
+    second.page = Some(3);
+    second.articles.truncate(2);
+    for a in &mut second.articles {
+        a.id.push_str("-p3");
+        a.title = a.title.replace("新闻", "三版");
+    }
+    issues[0].pages.push(second);
+    let app = App::new(issues, (120, 40));
+    let rows = draw(&app);
+    let row = |t: &str| rows.iter().find(|r| r.contains(t)).cloned().unwrap_or_default();
+    assert!(row("第0期第0篇新闻标题").contains("┃1 "), "page 1: {}", row("第0期第0篇新闻标题"));
+    assert!(row("第0期第1篇三版标题").contains("┃3 "), "page 3: {}", row("第0期第1篇三版标题"));
+    assert!(rows.iter().any(|r| r.contains("7篇")), "the issue counts both pages");
+}
+
+#[test]
+fn pages_arriving_later_keep_the_reader_in_place() {
+    let mut all = sample();
+    let newest = all.remove(0); // 2023-11-04 arrives later
+    let mut app = App::new(all, (120, 40));
+    press(&mut app, &[Action::Down, Action::Down, Action::Open, Action::Down, Action::Down, Action::Down]);
+    let (title, scroll) = (app.current_article().expect("article").title.clone(), app.scroll);
+    assert_eq!(app.issue, 0);
+    lvread::ui::update::receive(&mut app, lvread::ui::action::Background::Pages(newest.pages));
+    assert_eq!(app.issues.len(), 3);
+    assert_eq!(app.issues[0].label(), "2023-11-04", "the newer issue goes first");
+    assert_eq!(app.issue, 1, "the selection followed its issue");
+    assert_eq!(app.current_article().expect("article").title, title);
+    assert_eq!(app.scroll, scroll, "same place in the article");
+    lvread::ui::update::receive(&mut app, lvread::ui::action::Background::Message("b.txt: not a text file".into()));
+    assert!(draw(&app).last().expect("status").contains("b.txt: not a text file"));
+}

@@ -48,10 +48,17 @@ pub struct Line {
     pub width: usize,
 }
 
-/// Display width of one character as the reader draws it: control
-/// characters (which the view replaces by a one-column placeholder) count 1.
+/// True for characters the view never sends to the terminal as they are:
+/// control characters and the bidirectional overrides that reorder text.
+/// The view draws each as a one-column placeholder.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Display width of one character as the reader draws it: characters the
+/// view replaces by a one-column placeholder ([`is_unsafe`]) count 1.
 pub fn char_width(c: char) -> usize {
-    if c.is_control() { 1 } else { c.width().unwrap_or(0) }
+    if is_unsafe(c) { 1 } else { c.width().unwrap_or(0) }
 }
 
 /// Display width of a string (see [`char_width`]).

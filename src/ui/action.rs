@@ -167,6 +167,16 @@ impl Action {
     }
 }
 
+/// Something that arrives from another thread while the reader runs (see
+/// [`super::terminal::run_app`]); applied by [`super::update::receive`].
+#[derive(Debug)]
+pub enum Background {
+    /// More pages have loaded.
+    Pages(Vec<crate::model::Page>),
+    /// A line for the status bar (e.g. a file that failed to load).
+    Message(String),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

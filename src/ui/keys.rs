@@ -2,6 +2,7 @@
 //! [`KeySpec`] → [`Action`]), so a configuration can replace them.
 
 use super::action::Action;
+use super::state::{App, Mode};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use std::fmt;
 
@@ -148,10 +149,10 @@ pub const DEFAULT_BINDINGS: &[(KeySpec, Action)] = &[
     (KeySpec::plain(KeyCode::End), Action::Bottom),
     (KeySpec::ctrl('d'), Action::HalfPageDown),
     (KeySpec::ctrl('u'), Action::HalfPageUp),
-    (KeySpec::plain(KeyCode::PageDown), Action::PageDown),
     (KeySpec::ch(' '), Action::PageDown),
-    (KeySpec::plain(KeyCode::PageUp), Action::PageUp),
+    (KeySpec::plain(KeyCode::PageDown), Action::PageDown),
     (KeySpec::ch('b'), Action::PageUp),
+    (KeySpec::plain(KeyCode::PageUp), Action::PageUp),
     (KeySpec::ch('['), Action::PrevArticle),
     (KeySpec::ch(']'), Action::NextArticle),
     (KeySpec::ch('{'), Action::PrevIssue),
@@ -195,6 +196,15 @@ impl KeyMap {
     /// A short "keys" label for an action, e.g. `j/↓`.
     pub fn label(&self, action: Action) -> String {
         self.keys_for(action).iter().map(|k| k.to_string()).collect::<Vec<_>>().join("/")
+    }
+}
+
+/// Turns a terminal event into an action for the app's current mode. Modes
+/// that read text (search) add an arm here that turns their keys into
+/// their own actions before the key map is consulted.
+pub fn event_to_action(app: &App, event: &Event) -> Option<Action> {
+    match app.mode {
+        Mode::Normal => translate(&app.keymap, event),
     }
 }
 

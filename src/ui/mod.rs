@@ -10,8 +10,8 @@
 //!   [`action::Action::name`] and [`action::Action::BINDABLE`], a default
 //!   key in [`keys::DEFAULT_BINDINGS`], and its effect in [`update::update`];
 //! - a new mode that reads text (search): add a [`state::Mode`] variant,
-//!   route keys to it before the key map in [`terminal`]'s loop (or in
-//!   [`keys::translate`]), and draw it from [`view::draw`];
+//!   route its keys in [`keys::event_to_action`] (before the key map), and
+//!   draw it from [`view::draw`];
 //! - a new overlay: add an [`state::Overlay`] variant, its keys in
 //!   `update::overlay_action`, its drawing in [`view::draw`];
 //! - more pages: [`state::App::set_issues`] replaces the issues keeping the

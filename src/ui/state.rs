@@ -193,11 +193,32 @@ impl App {
     }
 
     /// Replaces the issues (e.g. when more pages have loaded), keeping the
-    /// selected article selected when it is still there.
+    /// selected article selected (and its scroll) when it is still there.
     pub fn set_issues(&mut self, issues: Vec<Issue>) {
         let key = self.current_key();
         let label = self.current_issue().map(Issue::label);
         self.issues = issues;
+        self.reselect(key, label);
+    }
+
+    /// Adds pages that finished loading (e.g. from a background thread):
+    /// they join their issues (or make new ones, in date order) and the
+    /// selection stays on the article being read.
+    pub fn add_pages(&mut self, pages: Vec<Page>) {
+        if pages.is_empty() {
+            return;
+        }
+        let key = self.current_key();
+        let label = self.current_issue().map(Issue::label);
+        let mut all: Vec<Page> = std::mem::take(&mut self.issues).into_iter().flat_map(|i| i.pages).collect();
+        all.extend(pages);
+        self.issues = crate::archive::group(all);
+        self.reselect(key, label);
+    }
+
+    /// Selects the article known as `key` again after the issues changed,
+    /// else the issue labelled `label`, else the first.
+    fn reselect(&mut self, key: Option<String>, label: Option<String>) {
         self.layouts.clear();
         let found = key.and_then(|k| {
             (0..self.issues.len()).find_map(|i| {

@@ -3,7 +3,8 @@
 
 use super::keys;
 use super::state::App;
-use super::update::update;
+use super::action::Background;
+use super::update::{receive, update};
 use super::view;
 use crate::archive;
 use crate::cli::ReadArgs;
@@ -17,6 +18,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{IsTerminal, Stdout};
 use std::process::ExitCode;
 use std::sync::Once;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 /// Exit code when standard output is not a terminal.
@@ -163,15 +165,8 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         session.tick(&mut app, Instant::now());
     }
 
-    install_panic_hook();
-    enable_raw_mode()?;
-    let guard = Guard;
-    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    let result = event_loop(&mut terminal, &mut app, &mut session, start, &mut timings);
+    let result = run_app_with(&mut app, None, &mut session, start, &mut timings);
     session.finish(&mut app);
-    drop(terminal);
-    drop(guard);
     if let Some(e) = &config_error {
         eprintln!("lvread: {e} (the defaults were used)");
     }
@@ -191,9 +186,45 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     result.map(|_| ExitCode::SUCCESS)
 }
 
+/// Runs the reader on the terminal until the user quits: sets the terminal
+/// up, restores it however this ends (return, error, panic), and applies
+/// whatever arrives on `inbox` (pages loading in the background) between
+/// events. `start` is when the process began its work, for the first-frame
+/// timing recorded in `timings`. Keeps no reading state (see [`run_app_with`]).
+pub fn run_app(app: &mut App, inbox: Option<Receiver<Background>>, start: Instant, timings: &mut Timings) -> anyhow::Result<()> {
+    let mut session = super::session::Session::new(crate::state::Store::disabled());
+    run_app_with(app, inbox, &mut session, start, timings)
+}
+
+/// [`run_app`] with a [`super::session::Session`]: the reading state is
+/// kept up to date (and written at most once a second) and the session's
+/// background loading feeds the reader. The caller calls
+/// [`super::session::Session::finish`] afterwards.
+pub fn run_app_with(
+    app: &mut App,
+    inbox: Option<Receiver<Background>>,
+    session: &mut super::session::Session,
+    start: Instant,
+    timings: &mut Timings,
+) -> anyhow::Result<()> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let guard = Guard;
+    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let result = event_loop(&mut terminal, app, inbox, session, start, timings);
+    drop(terminal);
+    drop(guard);
+    result
+}
+
+/// How often the loop looks at the inbox while no key arrives.
+const INBOX_POLL: Duration = Duration::from_millis(50);
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
+    mut inbox: Option<Receiver<Background>>,
     session: &mut super::session::Session,
     start: Instant,
     timings: &mut Timings,
@@ -203,11 +234,31 @@ fn event_loop(
     terminal.draw(|f| view::draw(f, app))?;
     timings.first_frame = Some(start.elapsed());
     while !app.quit {
-        // Sleep until a key, or until loading or saving has work.
         let mut changed = false;
-        if event::poll(session.wake_in().unwrap_or(Duration::from_secs(3600)))? {
+        if let Some(rx) = &inbox {
+            loop {
+                match rx.try_recv() {
+                    Ok(msg) => {
+                        receive(app, msg);
+                        changed = true;
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        inbox = None;
+                        break;
+                    }
+                }
+            }
+        }
+        // Sleep until a key, or until the inbox, loading or saving has work.
+        let wait = match (inbox.is_some(), session.wake_in()) {
+            (true, Some(w)) => Some(w.min(INBOX_POLL)),
+            (true, None) => Some(INBOX_POLL),
+            (false, w) => w,
+        };
+        if event::poll(wait.unwrap_or(Duration::from_secs(3600)))? {
             let ev = event::read()?;
-            if let Some(action) = keys::translate(&app.keymap, &ev) {
+            if let Some(action) = keys::event_to_action(app, &ev) {
                 session.on_action(action);
                 update(app, action);
                 changed = true;

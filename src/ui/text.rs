@@ -15,8 +15,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 }
 
 fn needs_replacing(c: char) -> bool {
-    // C0, DEL, C1, and the bidirectional overrides that reorder what follows.
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    crate::layout::is_unsafe(c)
 }
 
 /// Cuts `s` to at most `width` columns, ending with `…` when cut.

@@ -1,6 +1,6 @@
 //! Actions change the state. No I/O here and no drawing.
 
-use super::action::Action;
+use super::action::{Action, Background};
 use super::geometry::{self, ISSUE_ROWS};
 use super::state::{App, Overlay, Pane};
 
@@ -98,6 +98,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(..) => {}
     }
     sync(app);
+}
+
+/// Applies something that arrived from another thread.
+pub fn receive(app: &mut App, msg: Background) {
+    match msg {
+        Background::Pages(pages) => app.add_pages(pages),
+        Background::Message(m) => app.message(m),
+    }
 }
 
 /// Keys while an overlay is open: it scrolls, and `back`/`help` close it.

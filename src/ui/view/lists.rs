@@ -76,20 +76,32 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines: Vec<Line> = Vec::new();
     match app.current_issue() {
         Some(issue) if issue.article_count() > 0 => {
+            // With several pages, each row starts with its page number.
+            let pages: Vec<String> = issue
+                .pages
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| std::iter::repeat_n(p.page.unwrap_or(i as u32 + 1).to_string(), p.articles.len()))
+                .collect();
+            let page_w = if issue.pages.len() > 1 { pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1 } else { 0 };
             for (n, a) in issue.articles().enumerate().skip(app.article_offset).take(inner.height as usize) {
                 let style = row_style(app, Pane::Articles, n == app.article);
                 let read = app.is_read(app.issue, n);
-                let mark = if crate::ui::marks::is_bookmarked(app, app.issue, n) {
-                    Span::styled(super::bookmarks::BOOKMARK_MARK, t.bookmark)
-                } else {
-                    Span::styled(if read { READ_MARK } else { " " }, t.unread_marker)
-                };
-                let mut spans = vec![
-                    mark,
+                let mut spans = Vec::new();
+                if page_w > 0 && width >= page_w + 12 {
+                    let p = pages.get(n).map(String::as_str).unwrap_or("");
+                    spans.push(Span::styled(format!("{p:>w$} ", w = page_w - 1), t.count));
+                }
+                let used = 4 + spans.iter().map(|s| str_width(&s.content)).sum::<usize>();
+                spans.extend([
+                    if crate::ui::marks::is_bookmarked(app, app.issue, n) {
+                        Span::styled(super::bookmarks::BOOKMARK_MARK, t.bookmark)
+                    } else {
+                        Span::styled(if read { READ_MARK } else { " " }, t.unread_marker)
+                    },
                     Span::styled(a.kind.marker().unwrap_or("  "), t.kind_marker),
                     Span::raw(" "),
-                ];
-                let used = 4;
+                ]);
                 let mut title_style = if read { t.read_title } else { ratatui::style::Style::new() };
                 let mut room = width.saturating_sub(used);
                 if a.title_inferred {
