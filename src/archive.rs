@@ -426,24 +426,26 @@ impl Library {
     /// Adds a page; returns the index of its issue and whether that issue is
     /// new (every issue from that index on moved down by one).
     pub fn insert(&mut self, page: Page) -> (usize, bool) {
-        if let Some(date) = page.date
-            && let Some(i) = self.issues.iter().position(|i| i.date == Some(date))
-        {
-            let issue = &mut self.issues[i];
-            issue.date_inferred &= page.date_inferred;
-            let at = issue.pages.partition_point(|p| page_order(p, &page).is_le());
-            issue.pages.insert(at, page);
-            return (i, false);
-        }
-        let issue = Issue {
-            date: page.date,
-            date_inferred: page.date_inferred,
-            pages: vec![page],
-        };
-        let at = self.issues.partition_point(|i| issue_order(i, &issue).is_le());
-        self.issues.insert(at, issue);
-        (at, true)
+        insert_page(&mut self.issues, page)
     }
+}
+
+/// Adds a page to issues in [`group`]'s order (see [`Library::insert`]):
+/// returns the index of its issue and whether that issue is new.
+pub fn insert_page(issues: &mut Vec<Issue>, page: Page) -> (usize, bool) {
+    if let Some(date) = page.date
+        && let Some(i) = issues.iter().position(|i| i.date == Some(date))
+    {
+        let issue = &mut issues[i];
+        issue.date_inferred &= page.date_inferred;
+        let at = issue.pages.partition_point(|p| page_order(p, &page).is_le());
+        issue.pages.insert(at, page);
+        return (i, false);
+    }
+    let issue = Issue { date: page.date, date_inferred: page.date_inferred, pages: vec![page] };
+    let at = issues.partition_point(|i| issue_order(i, &issue).is_le());
+    issues.insert(at, issue);
+    (at, true)
 }
 
 /// Page order inside an issue: page number (numbered pages first), then file name, then path.

@@ -425,12 +425,12 @@ pub const COLOR_ROLES: &[(&str, &str)] = &[
 /// How strictly body lines follow the Chinese line-breaking rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LineBreak {
-    /// Every rule; never let punctuation hang past the width.
-    Strict,
-    /// The rules, letting one closing mark hang when that avoids a bad break.
+    /// The Chinese rules (clreq): no line starts with closing punctuation or
+    /// ends with opening punctuation, `——`/`……` and runs of Latin letters or
+    /// digits stay whole; a character is pulled down rather than break a rule.
     #[default]
-    Normal,
-    /// Break anywhere the width is reached (fastest, fills lines fully).
+    Strict,
+    /// Break wherever the width is reached: every line full, no rules.
     Loose,
 }
 
@@ -439,7 +439,6 @@ impl LineBreak {
     pub fn name(self) -> &'static str {
         match self {
             LineBreak::Strict => "strict",
-            LineBreak::Normal => "normal",
             LineBreak::Loose => "loose",
         }
     }
@@ -551,9 +550,8 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
     if let Some(lb) = raw.line_break {
         cfg.line_break = match lb.get_ref().as_str() {
             "strict" => LineBreak::Strict,
-            "normal" => LineBreak::Normal,
             "loose" => LineBreak::Loose,
-            other => return Err(err(Some(lb.span()), format!("line_break = {other:?}: use \"strict\", \"normal\" or \"loose\""))),
+            other => return Err(err(Some(lb.span()), format!("line_break = {other:?}: use \"strict\" or \"loose\""))),
         };
     }
     for (role, value) in &raw.colors {
@@ -693,8 +691,9 @@ pub fn default_toml() -> String {
     s.push_str("# then starts with the defaults. NO_COLOR=1 turns colours off.\n\n");
     s.push_str("# Widest body line, in Han characters (two columns each); 0 = the pane's width.\n");
     s.push_str(&format!("max_width = {DEFAULT_MAX_WIDTH}\n\n"));
-    s.push_str("# Chinese line breaking: \"strict\" (never let punctuation hang past the\n");
-    s.push_str("# width), \"normal\" (a closing mark may hang) or \"loose\" (break anywhere).\n");
+    s.push_str("# Chinese line breaking: \"strict\" (no line starts with closing or ends\n");
+    s.push_str("# with opening punctuation; numbers and Latin words stay whole) or\n");
+    s.push_str("# \"loose\" (break wherever the width is reached).\n");
     s.push_str(&format!("line_break = \"{}\"\n\n", LineBreak::default().name()));
     s.push_str("[colors]\n");
     s.push_str("# \"auto\" (dark unless $COLORFGBG says the background is light), \"dark\" or \"light\".\n");

@@ -353,7 +353,27 @@ fn the_last_position_comes_back_once_its_issue_has_loaded() {
     s.restore(&mut app);
     s.load_in_background(vec![dir.path().to_path_buf()]);
     load_all(&mut app, &mut s);
-    assert_eq!(app.current_issue().unwrap().label(), label);
+    let saved = s.store().position().cloned();
+    assert_eq!(app.current_issue().unwrap().label(), label, "saved {saved:?}, {} issues, errors {:?}", app.issues.len(), s.errors);
     assert_eq!(app.current_key().unwrap(), id);
     assert!(app.is_read(app.issue, app.article));
+}
+
+#[test]
+fn the_article_being_read_stays_selected_while_pages_arrive() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("2023-12-01_p01.txt"), "本报讯 12月1日，新的一期。\n").unwrap();
+    std::fs::write(dir.path().join("2023-11-03_p02.txt"), "本报讯 同一天的第二版。\n").unwrap();
+    let mut app = App::new(sample(), (120, 30));
+    let mut s = Session::new(Store::disabled());
+    s.restore(&mut app);
+    press(&mut app, &mut s, &[Action::NextIssue, Action::Down, Action::Down, Action::Down, Action::Open]);
+    let (label, key) = (app.current_issue().unwrap().label(), app.current_key().unwrap());
+    s.load_in_background(vec![dir.path().to_path_buf()]);
+    load_all(&mut app, &mut s);
+    assert_eq!(app.issues.len(), 4, "a new issue above");
+    assert_eq!(app.issues[0].label(), "2023-12-01");
+    assert_eq!(app.issue, 2, "the selection moved down with its issue");
+    assert_eq!((app.current_issue().unwrap().label(), app.current_key().unwrap()), (label, key));
+    assert_eq!(app.focus, Pane::Body);
 }

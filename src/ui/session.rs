@@ -233,11 +233,16 @@ impl Session {
     /// Moves the pages that arrived into the reader's issues, keeping the
     /// selected article selected.
     fn apply_pages(&mut self, app: &mut App) {
-        let mut lib = archive::Library::from_issues(std::mem::take(&mut app.issues));
+        let key = app.current_key();
         for p in self.arrived.drain(..) {
-            lib.insert(p);
+            archive::insert_page(&mut app.issues, p);
         }
-        app.set_issues(lib.into_issues());
+        // Issues may have moved down the list: keep the same article selected.
+        if let Some((i, n)) = key.and_then(|k| super::marks::locate(app, &k)) {
+            app.issue = i;
+            app.article = n;
+        }
+        super::update::sync(app);
         self.try_restore(app);
         self.report_errors(app);
     }

@@ -160,6 +160,10 @@ pub fn apply(app: &mut App, cfg: &Config) {
     app.keymap = keymap(cfg);
     app.theme = theme(cfg);
     app.max_body_width = cfg.max_columns().unwrap_or(u16::MAX);
+    app.layouts.set_breaking(match cfg.line_break {
+        config::LineBreak::Strict => crate::layout::Breaking::Strict,
+        config::LineBreak::Loose => crate::layout::Breaking::Loose,
+    });
     super::update::sync(app);
 }
 
@@ -220,5 +224,34 @@ mod tests {
         assert!(t.headline.add_modifier.contains(ratatui::style::Modifier::BOLD));
         let mut t2 = t.clone();
         assert!(roles_mut(&mut t2).iter().all(|(_, s)| s.fg.is_none() && s.bg.is_none()));
+    }
+
+    #[test]
+    fn loose_breaking_fills_lines_and_strict_keeps_the_rules() {
+        use crate::layout::{Breaking, str_width, wrap_with};
+        let text = "吕梁市召开会议，部署冬季安全生产工作。会议强调，要压实责任，确保群众温暖过冬。2023年投资1.4亿元。";
+        for width in 1..60 {
+            let lines = wrap_with(text, width, true, Breaking::Loose);
+            let joined: String = lines.iter().map(|l| &text[l.range.clone()]).collect();
+            assert_eq!(joined, text, "nothing lost at {width}");
+            for (k, l) in lines.iter().enumerate() {
+                assert!(l.width <= width || text[l.range.clone()].chars().count() == 1, "too wide at {width}");
+                // A line ends only when the next character (≤ 2 columns) does not fit.
+                if k + 1 < lines.len() {
+                    assert!(l.width + 2 > width, "line {k} not full at {width}: {}", l.width);
+                }
+            }
+        }
+        // At 12 columns: loose fills every line; strict never starts one with `，` or `。`.
+        let strict = wrap_with(text, 12, false, Breaking::Strict);
+        let loose = wrap_with(text, 12, false, Breaking::Loose);
+        assert_ne!(strict, loose);
+        assert!(strict.iter().all(|l| !text[l.range.clone()].starts_with(['，', '。'])));
+        assert!(loose.iter().any(|l| text[l.range.clone()].starts_with(['，', '。'])), "loose ignores the rules");
+        assert!(loose[..loose.len() - 1].iter().all(|l| str_width(&text[l.range.clone()]) >= 11));
+        let cfg = config::parse("line_break = \"loose\"\n", "c", None).unwrap();
+        let mut app = App::new(Vec::new(), (80, 24));
+        apply(&mut app, &cfg);
+        assert_eq!(app.layouts.breaking(), Breaking::Loose);
     }
 }

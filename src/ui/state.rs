@@ -188,7 +188,7 @@ impl App {
         let key = self.current_key()?;
         match self.layouts.peek(&key, width) {
             Some(l) => Some(l),
-            None => self.current_article().map(|a| Arc::new(ArticleLayout::new(a, width))),
+            None => self.current_article().map(|a| Arc::new(ArticleLayout::new_with(a, width, self.layouts.breaking()))),
         }
     }
 
