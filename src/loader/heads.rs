@@ -79,6 +79,23 @@ pub fn column_width(lines: &[Line], i: usize) -> usize {
     ws[ws.len() * 2 / 3]
 }
 
+/// The column width of the lines up to and including `i`.
+pub fn column_width_before(lines: &[Line], i: usize) -> usize {
+    let mut ws: Vec<usize> = lines[..=i]
+        .iter()
+        .rev()
+        .take_while(|l| l.role == Role::Text && !is_long(l))
+        .take(5)
+        .filter(|l| !l.justified)
+        .map(|l| l.width)
+        .collect();
+    if ws.is_empty() {
+        return column_width(lines, i);
+    }
+    ws.sort_unstable();
+    ws[ws.len() * 2 / 3]
+}
+
 /// Is the line as wide as its column (within a small tolerance)?
 pub fn is_full(l: &Line, col: usize) -> bool {
     l.justified || l.width + 3 >= col
@@ -101,15 +118,17 @@ pub fn continues(lines: &[Line], a: usize, b: usize) -> bool {
         // One paragraph per line: an unfinished long line goes on.
         return is_long(la) && !is_sentence_end(&la.text);
     }
-    let col = column_width(lines, b);
+    let ends = |l: &Line| is_sentence_end(&l.text) || ends_with_credit(&l.text);
+    // The column: from the following lines, or for a paragraph's last line
+    // from the lines before it.
+    let col = if ends(lb) { column_width_before(lines, a) } else { column_width(lines, b) };
     if la.justified {
         return true;
     }
-    if la.width > col + 6 {
+    if la.width > col + 6 && !ends(lb) {
         // Wider than the column that follows: not part of it.
         return false;
     }
-    let ends = |l: &Line| is_sentence_end(&l.text) || ends_with_credit(&l.text);
     // A letter-spaced line fills its column, whatever its raw width.
     let wb = if lb.justified { col } else { lb.width };
     if is_full(la, col) || la.width + 3 >= wb && !ends(lb) {

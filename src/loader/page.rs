@@ -468,11 +468,15 @@ impl Builder {
                 let joined = match units.last() {
                     Some(u) => {
                         let prev = u.texts.last().map(String::as_str).unwrap_or("");
-                        let same_body = match (best(prev), best(&t)) {
+                        let mine = best(&t);
+                        // A line that names no body of its own (the tail of a
+                        // wrapped headline, a subtitle) goes with the one before.
+                        let weak = mine.is_none_or(|(_, s)| s < 0.2);
+                        let same_body = match (best(&u.text()), mine) {
                             (Some((a, sa)), Some((b, sb))) => a == b && sa >= 0.25 && sb >= 0.25,
                             _ => false,
                         };
-                        is_subtitle(&t) || is_kicker(prev) || same_body
+                        is_subtitle(&t) || is_kicker(prev) || same_body || (weak && !long_page)
                     }
                     None => false,
                 };
