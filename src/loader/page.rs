@@ -517,7 +517,28 @@ impl Builder {
                 scores[ui][si] = s;
             }
         }
-        let titles = assign::assign(&scores, 0.2);
+        let mut titles = assign::assign(&scores, 0.2);
+        // A headline that shares little with any body (a figurative one) still
+        // goes to an untitled body when that body is clearly its best.
+        let mut taken: Vec<bool> = vec![false; n];
+        for t in titles.iter().flatten() {
+            taken[*t] = true;
+        }
+        for ui in 0..units.len() {
+            if titles[ui].is_some() {
+                continue;
+            }
+            let mut ranked: Vec<(usize, f32)> = (0..n).filter(|&s| !taken[s] && !self.segs[s].gone).map(|s| (s, scores[ui][s])).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+            if let Some(&(s, best)) = ranked.first()
+                && best >= 0.08
+                && ranked.get(1).is_none_or(|r| best >= 2.0 * r.1)
+                && (0..units.len()).filter(|&o| titles[o].is_none() && o != ui).all(|o| scores[o][s] < best)
+            {
+                titles[ui] = Some(s);
+                taken[s] = true;
+            }
+        }
         let mut extra = vec![None; units.len()];
         for ui in 0..units.len() {
             if titles[ui].is_some() {
