@@ -46,7 +46,7 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>) -> bool {
     if is_long(la) || is_long(lb) || lb.indented {
         return true;
     }
-    if lines.iter().skip(a + 1).take(b - a - 1).any(|l| matches!(l.role, Role::Caption { .. } | Role::PhotoCredit)) {
+    if lines.iter().skip(a + 1).take(b.saturating_sub(a + 1)).any(|l| matches!(l.role, Role::Caption { .. } | Role::PhotoCredit)) {
         // A caption between two lines: the paragraph may go on after it.
         if !is_first_line_shaped(lb, column_width(lines, b)) {
             return false;
