@@ -58,9 +58,8 @@ pub fn column_width(lines: &[Line], i: usize) -> usize {
     let usable = |l: &Line| l.role == Role::Text && !is_long(l);
     let mut ws: Vec<usize> = Vec::new();
     for l in lines[i..].iter().take_while(|l| usable(l)).take(6) {
-        if !l.justified {
-            ws.push(l.width);
-        }
+        // A letter-spaced line fills its column: its text is at most as wide.
+        ws.push(if l.justified { l.text_width } else { l.width });
         if is_sentence_end(&l.text) && ws.len() >= 2 {
             break;
         }
@@ -68,7 +67,7 @@ pub fn column_width(lines: &[Line], i: usize) -> usize {
     if ws.len() < 3 {
         // A short paragraph, or the end of a block: look back as well.
         let need = 3 - ws.len();
-        ws.extend(lines[..i].iter().rev().take_while(|l| usable(l)).filter(|l| !l.justified).take(need).map(|l| l.width));
+        ws.extend(lines[..i].iter().rev().take_while(|l| usable(l)).take(need).map(|l| if l.justified { l.text_width } else { l.width }));
     }
     if ws.is_empty() {
         return lines[i].width;
@@ -86,8 +85,7 @@ pub fn column_width_before(lines: &[Line], i: usize) -> usize {
         .rev()
         .take_while(|l| l.role == Role::Text && !is_long(l))
         .take(5)
-        .filter(|l| !l.justified)
-        .map(|l| l.width)
+        .map(|l| if l.justified { l.text_width } else { l.width })
         .collect();
     if ws.is_empty() {
         return column_width(lines, i);

@@ -119,6 +119,7 @@ pub fn assemble(text: &str) -> Assembled {
     let mut b = Builder::default();
     b.segment(&lines, &pieces, &mut fragments);
     let long_page = is_long_page(&lines, &head);
+    b.one_per_line = long_page;
 
     // Orientation: do headlines follow their bodies or precede them?
     let bodies = b.bodies(&lines);
@@ -221,24 +222,31 @@ fn pieces(lines: &[Line], head: &[bool]) -> Vec<Piece> {
     out
 }
 
-/// True when most body text is printed one paragraph per line.
+/// True when the page prints one paragraph per line: most body text is in
+/// long lines, or nearly every body line ends a sentence (in columns, most
+/// lines break mid-sentence).
 fn is_long_page(lines: &[Line], head: &[bool]) -> bool {
-    let mut long = 0usize;
-    let mut all = 0usize;
+    let (mut long, mut all, mut ending, mut count) = (0usize, 0usize, 0usize, 0usize);
     for (l, h) in lines.iter().zip(head) {
         if !h && l.role == Role::Text {
             let n = l.text.chars().count();
             all += n;
+            count += 1;
             if is_long(l) {
                 long += n;
             }
+            if is_long(l) || is_sentence_end(&l.text) {
+                ending += 1;
+            }
         }
     }
-    all > 0 && long * 2 > all
+    all > 0 && (long * 2 > all || (count >= 3 && ending * 10 >= count * 7))
 }
 
 #[derive(Default)]
 struct Builder {
+    /// The page prints one paragraph per line.
+    one_per_line: bool,
     segs: Vec<Segment>,
     runs: Vec<Run>,
     captions: Vec<Caption>,
@@ -567,7 +575,7 @@ impl Builder {
 
     /// Builds the article of a segment with its headline units.
     fn article(&self, seg: &Segment, heads: &[(usize, &Unit)], lines: &[Line]) -> Article {
-        let mut paragraphs = reflow(lines, &seg.parts);
+        let mut paragraphs = reflow(lines, &seg.parts, self.one_per_line);
         let mut captions = seg.captions.clone();
         extract_photo_captions(&mut paragraphs, &mut captions);
         let mut byline = seg.byline.clone();
