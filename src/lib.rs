@@ -4,6 +4,7 @@
 
 pub mod archive;
 pub mod cli;
+pub mod layout;
 pub mod loader;
 pub mod model;
 pub mod search;

@@ -1,0 +1,32 @@
+//! The reader (ratatui + crossterm). The only module that knows ratatui.
+//!
+//! Elm style: [`keys`] turns terminal events into [`action::Action`]s,
+//! [`update`] applies them to the [`state::App`], and [`view`] draws the
+//! state (pure functions, testable on ratatui's `TestBackend`).
+//! [`terminal`] owns the real terminal: set-up, restore, panic hook, loop.
+//!
+//! Extending:
+//! - a new key command: add an [`action::Action`] variant with a name in
+//!   [`action::Action::name`] and [`action::Action::BINDABLE`], a default
+//!   key in [`keys::DEFAULT_BINDINGS`], and its effect in [`update::update`];
+//! - a new mode that reads text (search): add a [`state::Mode`] variant,
+//!   route its keys in [`keys::event_to_action`] (before the key map), and
+//!   draw it from [`view::draw`];
+//! - a new overlay: add an [`state::Overlay`] variant, its keys in
+//!   `update::overlay_action`, its drawing in [`view::draw`];
+//! - more pages: [`state::App::set_issues`] replaces the issues keeping the
+//!   selection.
+
+pub mod action;
+pub mod geometry;
+pub mod keys;
+pub mod state;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+pub use action::Action;
+pub use state::{App, Pane};
+pub use terminal::run;

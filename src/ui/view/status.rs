@@ -1,0 +1,77 @@
+//! The status bar: position, the latest message, the keys that matter now.
+
+use crate::layout::str_width;
+use crate::ui::action::Action;
+use crate::ui::geometry;
+use crate::ui::state::{App, Pane};
+use crate::ui::text::{fit, sanitize};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// "issue 1/5 · article 3/12 · 42%".
+pub fn position(app: &App) -> String {
+    let Some(issue) = app.current_issue() else {
+        return "no issues".to_string();
+    };
+    let mut s = format!("issue {}/{} · article {}/{}", app.issue + 1, app.issues.len(), (app.article + 1).min(issue.article_count()), issue.article_count());
+    let screen = geometry::app_screen(app);
+    if let Some(body) = screen.body {
+        let text = geometry::body_text(body, app.max_body_width);
+        if let Some(l) = app.layout_at(text.width as usize) {
+            s.push_str(" · ");
+            s.push_str(&super::body::position_label(app.scroll, l.lines.len(), text.height as usize));
+        }
+    }
+    s
+}
+
+/// The actions worth showing for the current focus.
+pub fn hints(app: &App) -> Vec<(Action, &'static str)> {
+    if app.overlay.is_some() {
+        return vec![(Action::Down, "scroll"), (Action::Back, "close")];
+    }
+    let mut v = match app.focus {
+        Pane::Issues => vec![(Action::Down, "move"), (Action::Open, "open")],
+        Pane::Articles => vec![(Action::Down, "move"), (Action::Open, "read"), (Action::NextIssue, "issue")],
+        Pane::Body => vec![(Action::PageDown, "page"), (Action::NextArticle, "next"), (Action::Zoom, "zoom")],
+    };
+    v.push((Action::Help, "help"));
+    v.push((Action::Quit, "quit"));
+    v
+}
+
+/// Draws the status bar.
+pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let width = area.width as usize;
+    let pos = position(app);
+    let mut spans = vec![Span::raw(format!(" {pos} "))];
+    let mut used = str_width(&pos) + 2;
+    if let Some(m) = app.messages.last() {
+        let m = fit(&sanitize(m), width.saturating_sub(used + 1));
+        used += str_width(&m) + 1;
+        spans.push(Span::styled(m, t.message));
+        spans.push(Span::raw(" "));
+    }
+    let mut right: Vec<Span> = Vec::new();
+    let mut right_w = 0;
+    for (action, what) in hints(app) {
+        let key = app.keymap.keys_for(action).first().map(|k| k.to_string()).unwrap_or_default();
+        if key.is_empty() {
+            continue;
+        }
+        let w = str_width(&key) + str_width(what) + 3;
+        if used + right_w + w + 1 > width {
+            break;
+        }
+        right.push(Span::styled(key, t.key));
+        right.push(Span::raw(format!(" {what}  ")));
+        right_w += w;
+    }
+    let gap = width.saturating_sub(used + right_w);
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.extend(right);
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.status), area);
+}
