@@ -87,7 +87,12 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     let exit = dir.path().join("exit");
     let err = dir.path().join("stderr");
     let script = dir.path().join("run.sh");
-    std::fs::write(&script, format!("LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}'\nsleep 30\n", err.display(), exit.display())).expect("script");
+    std::fs::write(&script, format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}'\nsleep 30\n",
+            err.display(),
+            exit.display(),
+            d = dir.path().display()
+        )).expect("script");
 
     // What the reader should show, taken from the model itself.
     let issues = lvread::archive::group(lvread::loader::bundled());

@@ -42,6 +42,12 @@ pub fn hints(app: &App) -> Vec<(Action, &'static str)> {
     v
 }
 
+/// A bar of `cells` cells, filled in proportion to `done` of `total`.
+pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
+    let filled = (done.min(total) * cells).checked_div(total).unwrap_or(cells);
+    format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
+}
+
 /// Draws the status bar.
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
@@ -49,6 +55,16 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let pos = position(app);
     let mut spans = vec![Span::raw(format!(" {pos} "))];
     let mut used = str_width(&pos) + 2;
+    if let Some((done, total)) = app.progress {
+        let bar = progress_bar(done, total, 10);
+        let label = format!(" {done}/{total} pages ");
+        if used + str_width(&bar) + str_width(&label) + 8 <= width {
+            used += str_width(&bar) + str_width(&label) + 8;
+            spans.push(Span::raw("loading "));
+            spans.push(Span::styled(bar, t.progress));
+            spans.push(Span::raw(label));
+        }
+    }
     if let Some(m) = app.messages.last() {
         let m = fit(&sanitize(m), width.saturating_sub(used + 1));
         used += str_width(&m) + 1;
