@@ -327,6 +327,14 @@ fn help_overlay_lists_every_key_and_closes_with_esc() {
     press(&mut app, &[Action::Back]);
     assert_eq!(app.overlay, None);
     assert!(!screen_text(&app).contains(Action::HalfPageDown.describe()));
+    // Over real text, wide characters at the overlay's edge never eat its border.
+    let mut app = bundled(80, 30);
+    press(&mut app, &[Action::Help]);
+    let rows = draw(&app);
+    for &a in Action::BINDABLE {
+        let label = format!("│ {}", app.keymap.label(a));
+        assert!(rows.iter().any(|r| r.contains(&label)), "border before {label:?}:\n{}", rows.join("\n"));
+    }
     // At a small size the help scrolls.
     let mut app = sample_app(40, 12);
     press(&mut app, &[Action::Help, Action::Bottom]);

@@ -6,6 +6,7 @@ use crate::ui::action::Action;
 use crate::ui::state::App;
 use crate::ui::view::lists::{INFERRED_MARK, READ_MARK};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
@@ -34,29 +35,53 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-/// The overlay's rectangle: centred, at most 72×(lines+2).
-fn overlay_rect(area: Rect, lines: usize) -> Rect {
-    let w = area.width.min(72);
+/// The overlay's rectangle: centred, as wide as the widest line (plus
+/// border and margin) and as tall as the lines, within the screen.
+fn overlay_rect(area: Rect, lines: &[Line]) -> Rect {
+    let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0);
+    let w = area.width.min(widest.min(200) as u16 + 4);
+    let lines = lines.len();
     let h = area.height.min(lines as u16 + 2);
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
 /// The largest useful scroll offset of the help at the app's size.
 pub fn max_scroll(app: &App) -> usize {
-    let n = help_lines(app).len();
-    let r = overlay_rect(Rect::new(0, 0, app.size.0, app.size.1), n);
-    n.saturating_sub(r.height.saturating_sub(2) as usize)
+    let lines = help_lines(app);
+    let r = overlay_rect(Rect::new(0, 0, app.size.0, app.size.1), &lines);
+    lines.len().saturating_sub(r.height.saturating_sub(2) as usize)
+}
+
+/// Blanks wide characters just left of `r`: their right half would cover
+/// the overlay's left border.
+fn clear_wide_edge(buf: &mut Buffer, r: Rect) {
+    if r.x == 0 {
+        return;
+    }
+    for y in r.y..r.y + r.height {
+        if let Some(cell) = buf.cell_mut((r.x - 1, y))
+            && str_width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// Draws the help over the screen, scrolled by `offset` lines.
 pub fn draw_help(frame: &mut Frame, area: Rect, app: &App, offset: usize) {
     let lines = help_lines(app);
-    let r = overlay_rect(area, lines.len());
+    let r = overlay_rect(area, &lines);
+    let more = lines.len().saturating_sub(r.height.saturating_sub(2) as usize) > offset;
     frame.render_widget(Clear, r);
-    let block = Block::bordered()
+    clear_wide_edge(frame.buffer_mut(), r);
+    let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(app.theme.border_focused)
+        .padding(ratatui::widgets::Padding::horizontal(1))
         .title(Span::styled(" Keys — Esc closes ", app.theme.pane_title));
+    if more {
+        block = block.title_bottom(Line::from(" j/↓ more ").right_aligned());
+    }
     let offset = offset.min(u16::MAX as usize) as u16;
     if r.width >= 2 && r.height >= 2 {
         frame.render_widget(Paragraph::new(lines).block(block).scroll((offset, 0)), r);
