@@ -96,6 +96,27 @@ pub fn update(app: &mut App, action: Action) {
     sync(app);
 }
 
+/// Opens article `article` of issue `issue` in the body (clamped to what
+/// exists), at the top, and focuses the body. For search results and
+/// bookmarks.
+pub fn open_article(app: &mut App, issue: usize, article: usize) {
+    select_issue(app, issue as isize);
+    let count = app.current_issue().map_or(0, |i| i.article_count());
+    select_article(app, article.min(count.saturating_sub(1)));
+    app.focus = Pane::Body;
+    sync(app);
+}
+
+/// Scrolls the body so that byte `offset` of `part` of the current article
+/// is on screen, two lines below the top when possible (a search match).
+pub fn scroll_to(app: &mut App, part: crate::layout::article::Part, offset: usize) {
+    sync(app);
+    if let Some(line) = app.layout_at(app.scroll_width).and_then(|l| l.line_of(part, offset)) {
+        app.scroll = line.saturating_sub(2);
+    }
+    sync(app);
+}
+
 /// Applies something that arrived from another thread.
 pub fn receive(app: &mut App, msg: Background) {
     match msg {
