@@ -54,6 +54,8 @@ pub struct Bodies {
     sets: Vec<HashSet<u64>>,
     leads: Vec<HashSet<u64>>,
     idf: HashMap<u64, f32>,
+    /// Term → the bodies holding it.
+    postings: HashMap<u64, Vec<u32>>,
 }
 
 /// How many characters of a body count as its lead.
@@ -78,7 +80,39 @@ impl Bodies {
         }
         let n = sets.len().max(1) as f32;
         let idf = df.into_iter().map(|(g, d)| (g, ((n + 1.0) / d as f32).ln() + 0.2)).collect();
-        Bodies { sets, leads, idf }
+        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (b, s) in sets.iter().enumerate() {
+            for &g in s {
+                postings.entry(g).or_default().push(b as u32);
+            }
+        }
+        Bodies { sets, leads, idf, postings }
+    }
+
+    /// The score of a text against every body that shares a term with it
+    /// (the others score 0), without visiting the others.
+    pub fn scores(&self, text: &str) -> Vec<(usize, f32)> {
+        let ts: HashSet<u64> = terms(text).into_iter().collect();
+        let total: f32 = ts.iter().map(|&g| self.weight(g)).sum();
+        if total == 0.0 {
+            return Vec::new();
+        }
+        let mut acc: HashMap<u32, f32> = HashMap::new();
+        for &g in &ts {
+            let w = self.weight(g);
+            for &b in self.postings.get(&g).map(Vec::as_slice).unwrap_or(&[]) {
+                let lead = self.leads[b as usize].contains(&g);
+                *acc.entry(b).or_default() += if lead { 1.5 * w } else { w };
+            }
+        }
+        let mut out: Vec<(usize, f32)> = acc.into_iter().map(|(b, h)| (b as usize, h / (1.5 * total))).collect();
+        out.sort_by_key(|x| x.0);
+        out
+    }
+
+    /// The body a text scores best against, with its score.
+    pub fn best(&self, text: &str) -> Option<(usize, f32)> {
+        self.scores(text).into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     }
 
     pub fn len(&self) -> usize {
@@ -210,6 +244,48 @@ pub fn assign(scores: &[Vec<f32>], min: f32) -> Vec<Option<usize>> {
     out
 }
 
+/// As [`assign`], for sparse rows of `(column, score)` over `m` columns;
+/// large pages are paired greedily, best pairs first.
+pub fn assign_sparse(rows: &[Vec<(usize, f32)>], m: usize, min: f32) -> Vec<Option<usize>> {
+    if rows.len() * m <= 250_000 {
+        let dense: Vec<Vec<f32>> = rows
+            .iter()
+            .map(|r| {
+                let mut d = vec![0.0; m];
+                for &(j, s) in r {
+                    if j < m {
+                        d[j] = s;
+                    }
+                }
+                d
+            })
+            .collect();
+        return assign(&dense, min);
+    }
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        for &(j, s) in row {
+            if s >= min && j < m {
+                pairs.push((s, i, j));
+            }
+        }
+    }
+    pick_best_pairs(pairs, rows.len())
+}
+
+fn pick_best_pairs(mut pairs: Vec<(f32, usize, usize)>, n: usize) -> Vec<Option<usize>> {
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out = vec![None; n];
+    let mut taken = HashSet::new();
+    for (_, i, j) in pairs {
+        if out[i].is_none() && !taken.contains(&j) {
+            out[i] = Some(j);
+            taken.insert(j);
+        }
+    }
+    out
+}
+
 /// Best pairs first: for pages too large for the exact method.
 fn greedy(scores: &[Vec<f32>], min: f32) -> Vec<Option<usize>> {
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
@@ -220,16 +296,7 @@ fn greedy(scores: &[Vec<f32>], min: f32) -> Vec<Option<usize>> {
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut out = vec![None; scores.len()];
-    let mut taken = HashSet::new();
-    for (_, i, j) in pairs {
-        if out[i].is_none() && !taken.contains(&j) {
-            out[i] = Some(j);
-            taken.insert(j);
-        }
-    }
-    out
+    pick_best_pairs(pairs, scores.len())
 }
 
 #[cfg(test)]
@@ -256,6 +323,17 @@ mod tests {
         assert_eq!(assign(&[vec![0.05, 0.02]], 0.1), vec![None]);
         // More rows than columns: the weakest row is left out.
         assert_eq!(assign(&[vec![0.5], vec![0.9], vec![0.3]], 0.1), vec![None, Some(0), None]);
+    }
+
+    #[test]
+    fn sparse_scores_agree_with_single_scores() {
+        let bodies = Bodies::new(&["吕梁市召开会议".to_string(), "交口县召开会议".to_string(), "无关".to_string()]);
+        let sparse = bodies.scores("交口县会议");
+        for (b, s) in &sparse {
+            assert!((bodies.score("交口县会议", *b) - s).abs() < 1e-5);
+        }
+        assert!(sparse.iter().all(|(b, _)| *b != 2));
+        assert_eq!(bodies.best("交口县会议").map(|x| x.0), Some(1));
     }
 
     #[test]

@@ -58,9 +58,8 @@ pub fn column_width(lines: &[Line], i: usize) -> usize {
     let usable = |l: &Line| l.role == Role::Text && !is_long(l);
     let mut ws: Vec<usize> = Vec::new();
     for l in lines[i..].iter().take_while(|l| usable(l)).take(6) {
-        if !l.justified {
-            ws.push(l.width);
-        }
+        // A letter-spaced line fills its column: its text is at most as wide.
+        ws.push(if l.justified { l.text_width } else { l.width });
         if is_sentence_end(&l.text) && ws.len() >= 2 {
             break;
         }
@@ -68,13 +67,29 @@ pub fn column_width(lines: &[Line], i: usize) -> usize {
     if ws.len() < 3 {
         // A short paragraph, or the end of a block: look back as well.
         let need = 3 - ws.len();
-        ws.extend(lines[..i].iter().rev().take_while(|l| usable(l)).filter(|l| !l.justified).take(need).map(|l| l.width));
+        ws.extend(lines[..i].iter().rev().take_while(|l| usable(l)).take(need).map(|l| if l.justified { l.text_width } else { l.width }));
     }
     if ws.is_empty() {
         return lines[i].width;
     }
     // Full lines are the commonest; first and last lines of paragraphs are
     // shorter: take the upper third.
+    ws.sort_unstable();
+    ws[ws.len() * 2 / 3]
+}
+
+/// The column width of the lines up to and including `i`.
+pub fn column_width_before(lines: &[Line], i: usize) -> usize {
+    let mut ws: Vec<usize> = lines[..=i]
+        .iter()
+        .rev()
+        .take_while(|l| l.role == Role::Text && !is_long(l))
+        .take(5)
+        .map(|l| if l.justified { l.text_width } else { l.width })
+        .collect();
+    if ws.is_empty() {
+        return column_width(lines, i);
+    }
     ws.sort_unstable();
     ws[ws.len() * 2 / 3]
 }
@@ -101,15 +116,17 @@ pub fn continues(lines: &[Line], a: usize, b: usize) -> bool {
         // One paragraph per line: an unfinished long line goes on.
         return is_long(la) && !is_sentence_end(&la.text);
     }
-    let col = column_width(lines, b);
+    let ends = |l: &Line| is_sentence_end(&l.text) || ends_with_credit(&l.text);
+    // The column: from the following lines, or for a paragraph's last line
+    // from the lines before it.
+    let col = if ends(lb) { column_width_before(lines, a) } else { column_width(lines, b) };
     if la.justified {
         return true;
     }
-    if la.width > col + 6 {
+    if la.width > col + 6 && !ends(lb) {
         // Wider than the column that follows: not part of it.
         return false;
     }
-    let ends = |l: &Line| is_sentence_end(&l.text) || ends_with_credit(&l.text);
     // A letter-spaced line fills its column, whatever its raw width.
     let wb = if lb.justified { col } else { lb.width };
     if is_full(la, col) || la.width + 3 >= wb && !ends(lb) {

@@ -16,6 +16,9 @@ pub struct Line {
     pub text: String,
     /// Estimated printed width in columns (the raw line's display width).
     pub width: usize,
+    /// Display width of the normalised text (for a letter-spaced line, a
+    /// lower bound of its column's width).
+    pub text_width: usize,
     /// Letter-spaced, i.e. a justified line that fills its column.
     pub justified: bool,
     /// The raw line began with an indent (two spaces or an ideographic space).
@@ -81,6 +84,7 @@ pub fn read_lines(text: &str) -> Vec<Line> {
         out.push(Line {
             no: i + 1,
             width: normalize::width(trimmed),
+            text_width: normalize::width(&t),
             justified: normalize::is_letter_spaced(trimmed),
             indented,
             text: t,

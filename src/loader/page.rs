@@ -9,7 +9,6 @@ use super::meta;
 use super::paragraphs::{BodyPart, reflow};
 use crate::model::{Article, Kind};
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A piece of the page, in print order.
@@ -38,8 +37,8 @@ struct Segment {
     /// Started by a byline or continuation mark (not merely after a headline).
     hard: bool,
     first_line: usize,
-    /// Merged into another segment.
-    gone: bool,
+    /// Merged into another segment (which may itself have been merged).
+    into: Option<usize>,
 }
 
 impl Segment {
@@ -120,6 +119,7 @@ pub fn assemble(text: &str) -> Assembled {
     let mut b = Builder::default();
     b.segment(&lines, &pieces, &mut fragments);
     let long_page = is_long_page(&lines, &head);
+    b.one_per_line = long_page;
 
     // Orientation: do headlines follow their bodies or precede them?
     let bodies = b.bodies(&lines);
@@ -135,7 +135,7 @@ pub fn assemble(text: &str) -> Assembled {
 
     let mut articles: Vec<(usize, Article)> = Vec::new();
     for (si, seg) in b.segs.iter().enumerate() {
-        if seg.gone {
+        if seg.into.is_some() {
             continue;
         }
         let mut heads: Vec<(usize, &Unit)> = Vec::new();
@@ -222,24 +222,31 @@ fn pieces(lines: &[Line], head: &[bool]) -> Vec<Piece> {
     out
 }
 
-/// True when most body text is printed one paragraph per line.
+/// True when the page prints one paragraph per line: most body text is in
+/// long lines, or nearly every body line ends a sentence (in columns, most
+/// lines break mid-sentence).
 fn is_long_page(lines: &[Line], head: &[bool]) -> bool {
-    let mut long = 0usize;
-    let mut all = 0usize;
+    let (mut long, mut all, mut ending, mut count) = (0usize, 0usize, 0usize, 0usize);
     for (l, h) in lines.iter().zip(head) {
         if !h && l.role == Role::Text {
             let n = l.text.chars().count();
             all += n;
+            count += 1;
             if is_long(l) {
                 long += n;
             }
+            if is_long(l) || is_sentence_end(&l.text) {
+                ending += 1;
+            }
         }
     }
-    all > 0 && long * 2 > all
+    all > 0 && (long * 2 > all || (count >= 3 && ending * 10 >= count * 7))
 }
 
 #[derive(Default)]
 struct Builder {
+    /// The page prints one paragraph per line.
+    one_per_line: bool,
     segs: Vec<Segment>,
     runs: Vec<Run>,
     captions: Vec<Caption>,
@@ -335,7 +342,7 @@ impl Builder {
 
     /// The current body texts, indexed for scoring (merged segments are empty).
     fn bodies(&self, lines: &[Line]) -> Bodies {
-        let texts: Vec<String> = self.segs.iter().map(|s| if s.gone { String::new() } else { s.text(lines) }).collect();
+        let texts: Vec<String> = self.segs.iter().map(|s| if s.into.is_some() { String::new() } else { s.text(lines) }).collect();
         Bodies::new(&texts)
     }
 
@@ -344,8 +351,8 @@ impl Builder {
         let (mut after, mut before) = (0.0f32, 0.0f32);
         for r in &self.runs {
             let text: String = r.lines.iter().map(|&i| lines[i].text.as_str()).collect();
-            let sp = r.prev.map_or(0.0, |p| bodies.score(&text, p));
-            let sn = r.next.map_or(0.0, |n| bodies.score(&text, n));
+            let sp = r.prev.map_or(0.0, |p| bodies.score(&text, self.find(p)));
+            let sn = r.next.map_or(0.0, |n| bodies.score(&text, self.find(n)));
             if sp > sn + 0.1 {
                 after += 1.0;
             } else if sn > sp + 0.1 {
@@ -361,23 +368,14 @@ impl Builder {
     fn absorb_subheads(&mut self, lines: &[Line]) {
         for r in 0..self.runs.len() {
             let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
-            let p = self.live(p);
+            let (p, n) = (self.find(p), self.find(n));
             if p == n || self.segs[n].hard {
                 continue;
             }
-            let mut moved = std::mem::take(&mut self.segs[n]);
-            moved.gone = false;
-            let seg = &mut self.segs[p];
-            for &i in &self.runs[r].lines {
-                seg.parts.push(BodyPart::Own(lines[i].text.clone()));
-            }
-            seg.parts.append(&mut moved.parts);
-            seg.trail.append(&mut moved.trail);
-            seg.captions.append(&mut moved.captions);
-            self.segs[n].gone = true;
-            self.segs[n].first_line = usize::MAX;
+            let subheads: Vec<BodyPart> = self.runs[r].lines.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect();
+            self.segs[p].parts.extend(subheads);
+            self.merge(n, p);
             self.runs[r].absorbed = true;
-            self.remap(n, p);
         }
     }
 
@@ -386,8 +384,8 @@ impl Builder {
     fn join_interrupted(&mut self, lines: &[Line]) {
         for r in 0..self.runs.len() {
             let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
-            let p = self.live(p);
-            if p == n || self.segs[n].hard || self.segs[n].gone {
+            let (p, n) = (self.find(p), self.find(n));
+            if p == n || self.segs[n].hard {
                 continue;
             }
             let open = self.segs[p].lines(lines).last().is_some_and(|l| !is_sentence_end(&l.text) && !lines::ends_with_credit(&l.text));
@@ -398,52 +396,35 @@ impl Builder {
             let Some(first) = first else { continue };
             let fresh = heads::is_first_line_shaped(&lines[first], heads::column_width(lines, first));
             if open && !fresh {
-                let mut moved = std::mem::take(&mut self.segs[n]);
-                let seg = &mut self.segs[p];
-                seg.parts.append(&mut moved.parts);
-                seg.trail.append(&mut moved.trail);
-                seg.captions.append(&mut moved.captions);
-                self.segs[n].gone = true;
-                self.segs[n].first_line = usize::MAX;
-                self.remap(n, p);
+                self.merge(n, p);
             }
         }
     }
 
-    fn live(&self, mut s: usize) -> usize {
-        // Merges only ever point backwards; follow them.
-        while self.segs[s].gone {
-            match self.runs.iter().find(|r| r.next == Some(s)).and_then(|r| r.prev) {
-                Some(p) if p != s => s = p,
-                _ => break,
-            }
+    /// Moves segment `from`'s text to the end of segment `to`.
+    fn merge(&mut self, from: usize, to: usize) {
+        let mut moved = std::mem::take(&mut self.segs[from]);
+        let seg = &mut self.segs[to];
+        seg.parts.append(&mut moved.parts);
+        seg.trail.append(&mut moved.trail);
+        seg.captions.append(&mut moved.captions);
+        self.segs[from].into = Some(to);
+        self.segs[from].first_line = usize::MAX;
+    }
+
+    /// The segment that now holds segment `s`'s text.
+    fn find(&self, mut s: usize) -> usize {
+        while let Some(t) = self.segs[s].into {
+            s = t;
         }
         s
-    }
-
-    fn remap(&mut self, from: usize, to: usize) {
-        for r in &mut self.runs {
-            if r.prev == Some(from) {
-                r.prev = Some(to);
-            }
-            if r.next == Some(from) {
-                r.next = Some(to);
-            }
-        }
-        for c in &mut self.captions {
-            if c.prev == Some(from) {
-                c.prev = Some(to);
-            }
-            if c.next == Some(from) {
-                c.next = Some(to);
-            }
-        }
     }
 
     /// Splits headline runs into units (one headline each, with its
     /// wrapped lines, kicker and subtitle).
     fn units(&self, lines: &[Line], bodies: &Bodies, long_page: bool) -> Vec<Unit> {
         let mut out = Vec::new();
+        let texts: Vec<String> = self.segs.iter().map(|s| if s.into.is_none() { s.text(lines) } else { String::new() }).collect();
         for (ri, run) in self.runs.iter().enumerate() {
             if run.absorbed {
                 continue;
@@ -454,25 +435,27 @@ impl Builder {
             for &i in &run.lines {
                 let t = lines[i].text.as_str();
                 match (logical.last_mut(), last_phys) {
-                    (Some(cur), Some(prev)) if !long_page && wraps(prev, t, bodies, lines, &self.segs) => cur.push_str(t),
+                    (Some(cur), Some(prev)) if !long_page && wraps(prev, t, bodies, &texts) => cur.push_str(t),
                     _ => logical.push(t.to_string()),
                 }
                 last_phys = Some(t);
             }
             // Logical lines → units.
-            let best = |t: &str| -> Option<(usize, f32)> {
-                (0..bodies.len()).map(|b| (b, bodies.score(t, b))).max_by(|a, b| a.1.total_cmp(&b.1))
-            };
+            let best = |t: &str| bodies.best(t);
             let mut units: Vec<Unit> = Vec::new();
             for t in logical {
                 let joined = match units.last() {
                     Some(u) => {
                         let prev = u.texts.last().map(String::as_str).unwrap_or("");
-                        let same_body = match (best(prev), best(&t)) {
+                        let mine = best(&t);
+                        // A line that names no body of its own (the tail of a
+                        // wrapped headline, a subtitle) goes with the one before.
+                        let weak = mine.is_none_or(|(_, s)| s < 0.2);
+                        let same_body = match (best(&u.text()), mine) {
                             (Some((a, sa)), Some((b, sb))) => a == b && sa >= 0.25 && sb >= 0.25,
                             _ => false,
                         };
-                        is_subtitle(&t) || is_kicker(prev) || same_body
+                        is_subtitle(&t) || is_kicker(prev) || same_body || (weak && !long_page)
                     }
                     None => false,
                 };
@@ -492,28 +475,50 @@ impl Builder {
     /// stand as kicker or subtitle of a neighbouring unit's segment.
     fn assign_units(&self, units: &[Unit], bodies: &Bodies, o: Orientation) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
         let n = self.segs.len();
-        let mut scores = vec![vec![0.0f32; n]; units.len()];
+        // Sparse rows: only the bodies a unit shares words with, plus the
+        // body it stands next to.
+        let mut rows: Vec<Vec<(usize, f32)>> = Vec::with_capacity(units.len());
         for (ui, u) in units.iter().enumerate() {
-            let text = u.text();
             let run = &self.runs[u.run];
             let first_of_run = ui == 0 || units[ui - 1].run != u.run;
             let last_of_run = ui + 1 == units.len() || units[ui + 1].run != u.run;
-            for (si, seg) in self.segs.iter().enumerate() {
-                if seg.gone || bodies.score("", si) < 0.0 {
-                    continue;
+            let adjacent = match o {
+                Orientation::After if first_of_run => run.prev.map(|p| self.find(p)),
+                Orientation::Before if last_of_run => run.next.map(|x| self.find(x)),
+                _ => None,
+            };
+            let mut row: Vec<(usize, f32)> = bodies.scores(&u.text()).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
+            if let Some(a) = adjacent {
+                match row.iter_mut().find(|(si, _)| *si == a) {
+                    Some(e) => e.1 += 0.15,
+                    None => row.push((a, 0.15)),
                 }
-                let mut s = bodies.score(&text, si);
-                let adjacent = match o {
-                    Orientation::After => first_of_run && run.prev == Some(si),
-                    Orientation::Before => last_of_run && run.next == Some(si),
-                };
-                if adjacent {
-                    s += 0.15;
-                }
-                scores[ui][si] = s;
+            }
+            rows.push(row);
+        }
+        let score = |ui: usize, si: usize| rows[ui].iter().find(|(s, _)| *s == si).map_or(0.0, |x| x.1);
+        let mut titles = assign::assign_sparse(&rows, n, 0.2);
+        // A headline that shares little with any body (a figurative one) still
+        // goes to an untitled body when that body is clearly its best.
+        let mut taken: Vec<bool> = vec![false; n];
+        for t in titles.iter().flatten() {
+            taken[*t] = true;
+        }
+        for ui in 0..units.len() {
+            if titles[ui].is_some() {
+                continue;
+            }
+            let mut ranked: Vec<(usize, f32)> = rows[ui].iter().copied().filter(|&(s, _)| !taken[s]).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+            if let Some(&(s, best)) = ranked.first()
+                && best >= 0.08
+                && ranked.get(1).is_none_or(|r| best >= 2.0 * r.1)
+                && (0..units.len()).filter(|&o| titles[o].is_none() && o != ui).all(|o| score(o, s) < best)
+            {
+                titles[ui] = Some(s);
+                taken[s] = true;
             }
         }
-        let titles = assign::assign(&scores, 0.2);
         let mut extra = vec![None; units.len()];
         for ui in 0..units.len() {
             if titles[ui].is_some() {
@@ -525,7 +530,7 @@ impl Builder {
                 if nb < units.len()
                     && units[nb].run == units[ui].run
                     && let Some(s) = titles[nb]
-                    && scores[ui][s] >= 0.15
+                    && score(ui, s) >= 0.15
                 {
                     extra[ui] = Some(s);
                     break;
@@ -541,27 +546,27 @@ impl Builder {
         let caps = std::mem::take(&mut self.captions);
         let mut left = Vec::new();
         for c in caps {
-            let mut best: Option<(usize, f32)> = None;
-            for (si, seg) in self.segs.iter().enumerate() {
-                if seg.gone {
-                    continue;
-                }
-                let mut s = bodies.score(&c.text, si);
-                if c.prev == Some(si) || c.next == Some(si) {
-                    s += 0.1;
-                }
-                if c.prev == Some(si) && c.next == Some(si) {
-                    s += 0.2;
-                }
-                if best.is_none_or(|b| s > b.1) {
-                    best = Some((si, s));
+            let (prev, next) = (c.prev.map(|p| self.find(p)), c.next.map(|x| self.find(x)));
+            let mut cands: Vec<(usize, f32)> = bodies.scores(&c.text).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
+            for near in [prev, next].into_iter().flatten() {
+                if !cands.iter().any(|(s, _)| *s == near) {
+                    cands.push((near, 0.0));
                 }
             }
+            for (si, s) in &mut cands {
+                if prev == Some(*si) || next == Some(*si) {
+                    *s += 0.1;
+                }
+                if prev == Some(*si) && next == Some(*si) {
+                    *s += 0.2;
+                }
+            }
+            let best = cands.into_iter().max_by(|a, b| a.1.total_cmp(&b.1));
             match best {
                 Some((si, s)) if s >= 0.15 => self.segs[si].captions.push(c.text),
-                _ => match c.prev.or(c.next) {
-                    Some(si) if !self.segs[si].gone => self.segs[si].captions.push(c.text),
-                    _ => left.push(c),
+                _ => match prev.or(next) {
+                    Some(si) => self.segs[si].captions.push(c.text),
+                    None => left.push(c),
                 },
             }
         }
@@ -570,7 +575,7 @@ impl Builder {
 
     /// Builds the article of a segment with its headline units.
     fn article(&self, seg: &Segment, heads: &[(usize, &Unit)], lines: &[Line]) -> Article {
-        let mut paragraphs = reflow(lines, &seg.parts);
+        let mut paragraphs = reflow(lines, &seg.parts, self.one_per_line);
         let mut captions = seg.captions.clone();
         extract_photo_captions(&mut paragraphs, &mut captions);
         let mut byline = seg.byline.clone();
@@ -615,7 +620,7 @@ impl Builder {
 /// long headline wraps: the join reads on in the bodies (`…成果同` +
 /// `乡村振兴…`), or the lines are of even length with no sign of a
 /// subtitle or kicker.
-fn wraps(prev: &str, next: &str, bodies: &Bodies, lines: &[Line], segs: &[Segment]) -> bool {
+fn wraps(prev: &str, next: &str, bodies: &Bodies, texts: &[String]) -> bool {
     if is_subtitle(next) || is_kicker(prev) {
         return false;
     }
@@ -628,12 +633,13 @@ fn wraps(prev: &str, next: &str, bodies: &Bodies, lines: &[Line], segs: &[Segmen
         return true;
     }
     let seam: String = pc[pc.len() - 2..].iter().chain(nc.iter().take(2)).collect();
-    if nc.len() >= 2 && segs.iter().any(|s| !s.gone && s.text(lines).contains(&seam)) {
+    let (bp, bn) = (bodies.best(prev), bodies.best(next));
+    let in_body = |b: Option<(usize, f32)>| b.and_then(|(i, _)| texts.get(i)).is_some_and(|t| t.contains(&seam));
+    if nc.len() >= 2 && (in_body(bp) || in_body(bn)) {
         return true;
     }
     // Two lines that each name a different body are two headlines.
-    let best = |t: &str| (0..bodies.len()).map(|b| (b, bodies.score(t, b))).max_by(|a, b| a.1.total_cmp(&b.1));
-    if let (Some((a, sa)), Some((b, sb))) = (best(prev), best(next))
+    if let (Some((a, sa)), Some((b, sb))) = (bp, bn)
         && a != b
         && sa >= 0.3
         && sb >= 0.3
@@ -702,8 +708,6 @@ fn split_cartoon(t: &str) -> (String, String) {
     }
 }
 
-#[allow(dead_code)]
-fn unused(_: &HashSet<u8>) {}
 
 /// A line-by-line account of how the loader read a page (for
 /// `lvread dump --explain`): line number, role, estimated width and column.

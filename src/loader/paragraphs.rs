@@ -3,7 +3,7 @@
 //! its column, or where the next line is indented like a paragraph's first
 //! line; on pages printed one paragraph per line, lines are paragraphs.
 
-use super::heads::{column_width, is_first_line_shaped, is_long};
+use super::heads::{column_width, column_width_before, is_first_line_shaped, is_long};
 use super::lines::{Line, Role, is_date_line, is_sentence_end, ends_with_credit};
 use super::normalize::is_latin;
 use regex::Regex;
@@ -32,7 +32,7 @@ pub fn join_into(par: &mut String, next: &str) {
 }
 
 /// Should a paragraph end after line `a`, given the next body line `b`?
-fn breaks_after(lines: &[Line], a: usize, b: Option<usize>) -> bool {
+fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool) -> bool {
     let la = &lines[a];
     let Some(b) = b else { return true };
     let lb = &lines[b];
@@ -43,16 +43,16 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>) -> bool {
         // The sentence goes on.
         return false;
     }
-    if is_long(la) || is_long(lb) || lb.indented {
+    if one_per_line || is_long(la) || is_long(lb) || lb.indented {
         return true;
     }
-    if lines.iter().skip(a + 1).take(b - a - 1).any(|l| matches!(l.role, Role::Caption { .. } | Role::PhotoCredit)) {
+    if lines.iter().skip(a + 1).take(b.saturating_sub(a + 1)).any(|l| matches!(l.role, Role::Caption { .. } | Role::PhotoCredit)) {
         // A caption between two lines: the paragraph may go on after it.
         if !is_first_line_shaped(lb, column_width(lines, b)) {
             return false;
         }
     }
-    let col = column_width(lines, b).max(column_width(lines, a));
+    let col = column_width(lines, b).max(column_width_before(lines, a));
     // The sentence ends before the column does: the paragraph ends.
     if !la.justified && la.width + 3 < col {
         return true;
@@ -76,8 +76,10 @@ fn opens_paragraph(text: &str) -> bool {
     LEAD_IN.is_match(text)
 }
 
-/// Reflows body parts into paragraphs.
-pub fn reflow(lines: &[Line], parts: &[BodyPart]) -> Vec<String> {
+/// Reflows body parts into paragraphs. On a page printed one paragraph
+/// per line (`one_per_line`), every line that ends a sentence ends its
+/// paragraph.
+pub fn reflow(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut last_line: Option<usize> = None;
@@ -96,7 +98,7 @@ pub fn reflow(lines: &[Line], parts: &[BodyPart]) -> Vec<String> {
                     continue;
                 }
                 if let Some(p) = last_line
-                    && breaks_after(lines, p, Some(*i))
+                    && breaks_after(lines, p, Some(*i), one_per_line)
                     && !cur.is_empty()
                 {
                     out.push(std::mem::take(&mut cur));
@@ -120,7 +122,7 @@ mod tests {
     fn paras(text: &str) -> Vec<String> {
         let lines = read_lines(text);
         let parts: Vec<BodyPart> = (0..lines.len()).map(BodyPart::Line).collect();
-        reflow(&lines, &parts)
+        reflow(&lines, &parts, false)
     }
 
     #[test]
