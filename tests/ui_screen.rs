@@ -220,6 +220,10 @@ fn scrolling_the_body() {
     press(&mut app, &[Action::Top]);
     assert_eq!(app.scroll, 0);
     assert!(draw(&app).iter().any(|r| r.contains(" Top ")));
+    // Space at the end of an article goes on to the next one, at its top.
+    press(&mut app, &[Action::Bottom, Action::PageDown]);
+    assert_eq!((app.article, app.scroll), (1, 0));
+    assert!(app.is_read(0, 1));
 }
 
 #[test]

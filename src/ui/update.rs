@@ -39,6 +39,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Up => step(app, pane, -1),
         Action::HalfPageDown => step(app, pane, page(app, pane) / 2),
         Action::HalfPageUp => step(app, pane, -(page(app, pane) / 2)),
+        Action::PageDown if pane == Pane::Body && at_end(app) => next_article(app, 1),
         Action::PageDown => step(app, pane, page(app, pane)),
         Action::PageUp => step(app, pane, -page(app, pane)),
         Action::Top => step(app, pane, isize::MIN / 2),
@@ -173,6 +174,14 @@ fn step(app: &mut App, pane: Pane, delta: isize) {
 
 fn scroll_body(app: &mut App, delta: isize) {
     app.scroll = (app.scroll as isize).saturating_add(delta).max(0) as usize;
+}
+
+/// True when the body shows the end of the article.
+fn at_end(app: &App) -> bool {
+    let screen = geometry::app_screen(app);
+    let Some(body) = screen.body else { return false };
+    let text = geometry::body_text(body, app.max_body_width);
+    app.layout_at(text.width as usize).is_some_and(|l| app.scroll + text.height as usize >= l.lines.len())
 }
 
 /// Selects issue `n` (clamped) and its first article.
