@@ -164,7 +164,10 @@ fn two_panes_at_80x24_and_one_at_40x15() {
     let a = app.current_article().expect("article");
     assert!(rows.iter().skip(1).take(3).any(|r| r.contains(&head(&a.title, 3))), "body shows the headline:\n{}", rows.join("\n"));
     assert!(rows.iter().all(|r| str_width(r) == 40));
-    assert!(rows[14].contains("issue 1/"), "status bar at the bottom");
+    let n = app.issues.len();
+    let count = app.issues[0].article_count();
+    assert!(rows[14].starts_with(&format!(" 1/{n} · 1/{count} · ")), "compact position in the status bar: {}", rows[14]);
+    assert!(rows[14].contains("? help"), "help hint kept when narrow: {}", rows[14]);
 }
 
 #[test]
