@@ -87,12 +87,12 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     let exit = dir.path().join("exit");
     let err = dir.path().join("stderr");
     let script = dir.path().join("run.sh");
-    std::fs::write(&script, format!(
-            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}'\nsleep 30\n",
-            err.display(),
-            exit.display(),
-            d = dir.path().display()
-        )).expect("script");
+    let stty = dir.path().join("stty");
+    std::fs::write(
+        &script,
+        format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n", err.display(), exit.display(), stty.display(), exit.display(), exit.display(), d = dir.path().display()),
+    )
+    .expect("script");
 
     // What the reader should show, taken from the model itself.
     let issues = lvread::archive::group(lvread::loader::bundled());
@@ -136,6 +136,33 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     // The terminal is back to normal: the alternate screen is gone.
     let after = tmux.capture();
     assert!(!after.contains("Articles"), "alternate screen left:\n{after}");
+    assert_terminal_restored(&tmux, &stty);
+}
+
+/// Raw mode off (line editing and echo back), main screen, no mouse reporting.
+fn assert_terminal_restored(tmux: &Tmux, stty: &Path) {
+    let modes = std::fs::read_to_string(stty).unwrap_or_default();
+    let words: Vec<&str> = modes.split_whitespace().collect();
+    assert!(words.contains(&"icanon") && words.contains(&"echo"), "raw mode left on: {modes}");
+    let flags = String::from_utf8_lossy(&tmux.cmd(&["display-message", "-p", "-t", "0", "#{alternate_on} #{mouse_any_flag}"]).stdout).trim().to_string();
+    assert_eq!(flags, "0 0", "alternate screen / mouse reporting left on");
+}
+
+#[test]
+fn terminal_is_restored_after_a_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (exit, err, stty, script) = (dir.path().join("exit"), dir.path().join("stderr"), dir.path().join("stty"), dir.path().join("run.sh"));
+    std::fs::write(
+        &script,
+        format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_DEBUG_PANIC=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n", err.display(), exit.display(), stty.display(), exit.display(), exit.display(), d = dir.path().display()),
+    )
+    .expect("script");
+    let tmux = Tmux::start(80, 20, &script);
+    let code = wait_file(&exit);
+    assert_ne!(code.trim(), "EXIT=0", "a panic is a failure");
+    let msg = std::fs::read_to_string(&err).unwrap_or_default();
+    assert!(msg.contains("deliberate panic"), "the panic message reaches stderr: {msg:?}");
+    assert_terminal_restored(&tmux, &stty);
 }
 
 #[test]
