@@ -12,7 +12,7 @@
 
 use crate::model::{Article, Page};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -104,8 +104,6 @@ pub struct StateData {
     pub bookmarks: Vec<Bookmark>,
     /// Where the reader was at the last quit.
     pub position: Option<Position>,
-    /// Last position per issue label, so coming back to an issue resumes it.
-    pub issues: BTreeMap<String, Position>,
 }
 
 /// Reading state plus where it lives on disk and when it was last written.
@@ -284,18 +282,11 @@ impl Store {
         self.data.position.as_ref()
     }
 
-    /// The last position inside one issue (by label).
-    pub fn issue_position(&self, issue: &str) -> Option<&Position> {
-        self.data.issues.get(issue)
-    }
-
-    /// Records the current position (also as that issue's last position).
-    /// Only a real change marks the state dirty.
+    /// Records the current position. Only a real change marks the state dirty.
     pub fn set_position(&mut self, pos: Position) {
         if self.data.position.as_ref() == Some(&pos) {
             return;
         }
-        self.data.issues.insert(pos.issue.clone(), pos.clone());
         self.data.position = Some(pos);
         self.mark_dirty();
     }
@@ -496,7 +487,7 @@ mod tests {
         assert!(t.is_bookmarked("b1"));
         assert_eq!(t.bookmarks()[0].title, "标题");
         assert_eq!(t.position().unwrap().scroll, 17);
-        assert_eq!(t.issue_position("2023-11-04").unwrap().article_index, 3);
+        assert_eq!(t.position().unwrap().article_index, 3);
         assert!(!t.toggle_bookmark("b1", "", ""));
         assert!(!t.is_bookmarked("b1"));
     }

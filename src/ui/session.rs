@@ -266,7 +266,7 @@ impl Session {
                 self.store.set_read(&k, false);
             }
         }
-        if self.store.bookmarks() != app.bookmarks.as_slice() {
+        if !self.store.bookmarks().iter().map(|b| &b.id).eq(app.bookmarks.iter().map(|b| &b.id)) {
             let stored = self.store.bookmarks().to_vec();
             for b in &stored {
                 if !app.bookmarks.iter().any(|x| x.id == b.id) {
