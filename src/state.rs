@@ -116,6 +116,8 @@ pub struct Store {
     dirty: bool,
     last_write: Option<Instant>,
     warnings: Vec<String>,
+    /// The last write error, while writes keep failing.
+    failing: Option<String>,
 }
 
 impl Store {
@@ -130,6 +132,7 @@ impl Store {
             dirty: false,
             last_write: None,
             warnings: Vec::new(),
+            failing: None,
         }
     }
 
@@ -329,10 +332,18 @@ impl Store {
         match write_atomically(&path, &self.data) {
             Ok(()) => {
                 self.dirty = false;
+                if self.failing.take().is_some() {
+                    self.warnings.push(format!("reading state saved to {} again", path.display()));
+                }
                 true
             }
             Err(e) => {
-                self.warnings.push(format!("cannot save reading state to {}: {e}", path.display()));
+                // Reported once, not at every retry.
+                let msg = format!("cannot save reading state to {}: {e}", path.display());
+                if self.failing.as_ref() != Some(&msg) {
+                    self.warnings.push(msg.clone());
+                    self.failing = Some(msg);
+                }
                 false
             }
         }
@@ -617,6 +628,13 @@ mod tests {
         assert!(s.is_dirty(), "kept for a retry");
         assert!(!s.flush_if_due(t0 + Duration::from_millis(500)));
         assert!(s.take_warnings().is_empty(), "no retry within the second");
+        assert!(!s.flush_if_due(t0 + Duration::from_millis(1500)));
+        assert!(s.take_warnings().is_empty(), "the same failure is reported once");
+        // The directory comes back: the next write succeeds and says so.
+        fs::remove_file(&sub).unwrap();
+        assert!(s.flush_if_due(t0 + Duration::from_millis(2600)));
+        assert!(s.take_warnings()[0].contains("saved"));
+        assert!(Store::open(&sub).is_read("a"));
     }
 
     #[test]
