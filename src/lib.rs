@@ -7,4 +7,5 @@ pub mod cli;
 pub mod loader;
 pub mod model;
 pub mod search;
+pub mod synth;
 pub mod ui;

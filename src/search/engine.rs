@@ -227,19 +227,60 @@ pub struct Matcher<'q> {
     q: &'q Query,
     skim: SkimMatcherV2,
     lower: Vec<char>,
-    buf: String,
+    /// Every query char is a CJK ideograph (folding and case change
+    /// nothing), so plain substring search finds contiguous matches.
+    plain: bool,
+    /// Forms of the first query char that every match contains (empty: no
+    /// quick check possible).
+    anchors: Vec<char>,
     chars: Vec<char>,
+    buf: String,
+}
+
+fn ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+fn full_width(c: char) -> Option<char> {
+    ('!'..='~').contains(&c).then(|| char::from_u32(c as u32 + 0xFEE0)).flatten()
+}
+
+/// Largest span (in chars) of a scattered match of `n` query chars.
+fn scatter_window(n: usize) -> usize {
+    (3 * n).max(12)
 }
 
 impl<'q> Matcher<'q> {
     /// A matcher for `q`.
     pub fn new(q: &'q Query) -> Matcher<'q> {
         let skim = if q.case_sensitive { SkimMatcherV2::default().respect_case() } else { SkimMatcherV2::default().ignore_case() };
-        Matcher { q, skim, lower: q.lower_chars(), buf: String::new(), chars: Vec::new() }
+        let plain = !q.chars.is_empty() && q.chars.iter().all(|&c| ideograph(c));
+        let anchors = match q.chars.first() {
+            Some(&c) if ideograph(c) => vec![c],
+            Some(&c) if c.is_ascii_alphanumeric() => {
+                let mut v = vec![c];
+                if !q.case_sensitive {
+                    v.push(c.to_ascii_lowercase());
+                    v.push(c.to_ascii_uppercase());
+                }
+                let fw: Vec<char> = v.iter().filter_map(|&c| full_width(c)).collect();
+                v.extend(fw);
+                v.sort_unstable();
+                v.dedup();
+                v
+            }
+            _ => Vec::new(),
+        };
+        Matcher { q, skim, lower: q.lower_chars(), plain, anchors, chars: Vec::new(), buf: String::new() }
     }
 
     fn eq(&self, a: char, qi: usize) -> bool {
         if self.q.case_sensitive { fold_char(a) == self.q.chars[qi] } else { fold_lower(a) == self.lower[qi] }
+    }
+
+    fn load(&mut self, text: &str) {
+        self.chars.clear();
+        self.chars.extend(text.chars());
     }
 
     /// The best match of the query in `text` (None when it does not match).
@@ -247,14 +288,17 @@ impl<'q> Matcher<'q> {
         if self.q.is_blank() {
             return None;
         }
-        self.chars.clear();
-        self.chars.extend(text.chars());
+        let mut loaded = false;
         let mut best: Option<FieldMatch> = None;
-        if let Some(m) = self.literal(field, index) {
-            best = Some(m);
+        if self.anchors.is_empty() || self.anchors.iter().any(|&a| text.contains(a)) {
+            best = self.literal(field, index, text);
+            loaded = true;
         }
         if let Some(py) = &self.q.pinyin {
             if best.as_ref().is_none_or(|b| !(b.quality.contiguous && b.quality.aligned)) {
+                if !loaded {
+                    self.load(text);
+                }
                 let t = pinyin::table();
                 for r in pinyin::find_all(t, &self.chars, py, 8) {
                     let m = self.make(field, index, vec![r.clone()], 16 * py.len() as i64, true);
@@ -271,47 +315,101 @@ impl<'q> Matcher<'q> {
         best
     }
 
-    fn literal(&mut self, field: Field, index: usize) -> Option<FieldMatch> {
+    /// Literal match: loads `text` into `self.chars` (always).
+    fn literal(&mut self, field: Field, index: usize, text: &str) -> Option<FieldMatch> {
         let n = self.q.chars.len();
-        if n > self.chars.len() {
-            return None;
-        }
-        // Contiguous occurrences first: the best one wins outright.
         let mut first_contig = None;
-        let mut i = 0;
-        while i + n <= self.chars.len() {
-            if (0..n).all(|k| self.eq(self.chars[i + k], k)) {
-                let m = self.make(field, index, vec![i..i + n], 0, false);
+        if self.plain {
+            let mut at_char = 0;
+            let mut at_byte = 0;
+            let mut loaded = false;
+            for (b, _) in text.match_indices(self.q.pattern.as_str()) {
+                at_char += text[at_byte..b].chars().count();
+                at_byte = b;
+                if !loaded {
+                    self.load(text);
+                    loaded = true;
+                }
+                let m = self.make(field, index, vec![at_char..at_char + n], 0, false);
                 if m.quality.aligned {
                     return Some(self.with_skim(m));
                 }
                 first_contig.get_or_insert(m);
-                i += n;
-            } else {
-                i += 1;
+            }
+            if !loaded {
+                self.load(text);
+            }
+        } else {
+            self.load(text);
+            let mut i = 0;
+            while i + n <= self.chars.len() {
+                if (0..n).all(|k| self.eq(self.chars[i + k], k)) {
+                    let m = self.make(field, index, vec![i..i + n], 0, false);
+                    if m.quality.aligned {
+                        return Some(self.with_skim(m));
+                    }
+                    first_contig.get_or_insert(m);
+                    i += n;
+                } else {
+                    i += 1;
+                }
             }
         }
         if let Some(m) = first_contig {
             return Some(self.with_skim(m));
         }
-        // Subsequence check before the quadratic scorer.
-        let mut qi = 0;
-        for &c in &self.chars {
-            if qi < n && self.eq(c, qi) {
-                qi += 1;
-            }
-        }
-        if qi < n {
-            return None;
-        }
-        super::fold::fold_into(&self.chars.iter().collect::<String>(), &mut self.buf);
-        let (score, pos) = fuzzy_matcher::FuzzyMatcher::fuzzy_indices(&self.skim, &self.buf, &self.q.pattern)?;
-        let ranges = runs(&pos);
-        Some(self.make(field, index, ranges, score, false))
+        self.scattered(field, index)
     }
 
+    /// The best scattered match whose span is at most [`scatter_window`]
+    /// chars (a few tries), scored by SkimMatcherV2.
+    fn scattered(&mut self, field: Field, index: usize) -> Option<FieldMatch> {
+        let n = self.q.chars.len();
+        if n < 2 || n > self.chars.len() {
+            return None;
+        }
+        let w = scatter_window(n);
+        let mut best: Option<(i64, Vec<usize>)> = None;
+        let mut tries = 0;
+        for i in 0..self.chars.len() {
+            if !self.eq(self.chars[i], 0) {
+                continue;
+            }
+            let end = (i + w).min(self.chars.len());
+            let mut qi = 1;
+            let mut j = i + 1;
+            while j < end && qi < n {
+                if self.eq(self.chars[j], qi) {
+                    qi += 1;
+                }
+                j += 1;
+            }
+            if qi < n {
+                continue;
+            }
+            tries += 1;
+            self.buf.clear();
+            self.buf.extend(self.chars[i..j].iter().map(|&c| fold_char(c)));
+            if let Some((score, pos)) = fuzzy_matcher::FuzzyMatcher::fuzzy_indices(&self.skim, &self.buf, &self.q.pattern) {
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, pos.into_iter().map(|p| p + i).collect()));
+                }
+            }
+            if tries >= 8 {
+                break;
+            }
+        }
+        let (score, pos) = best?;
+        Some(self.make(field, index, runs(&pos), score, false))
+    }
+
+    /// Scores a contiguous match with SkimMatcherV2 on a window around it.
     fn with_skim(&mut self, mut m: FieldMatch) -> FieldMatch {
-        super::fold::fold_into(&self.chars.iter().collect::<String>(), &mut self.buf);
+        let (Some(first), Some(last)) = (m.ranges.first(), m.ranges.last()) else { return m };
+        let lo = first.start.saturating_sub(8);
+        let hi = (last.end + 8).min(self.chars.len());
+        self.buf.clear();
+        self.buf.extend(self.chars[lo..hi].iter().map(|&c| fold_char(c)));
         if let Some(s) = fuzzy_matcher::FuzzyMatcher::fuzzy_match(&self.skim, &self.buf, &self.q.pattern) {
             m.score = s;
         }
@@ -333,8 +431,7 @@ impl<'q> Matcher<'q> {
         if self.q.is_blank() {
             return Vec::new();
         }
-        self.chars.clear();
-        self.chars.extend(text.chars());
+        self.load(text);
         let n = self.q.chars.len();
         let mut out = Vec::new();
         let mut i = 0;
@@ -355,7 +452,7 @@ impl<'q> Matcher<'q> {
             out.sort_by_key(|r| r.start);
         }
         if out.is_empty() {
-            if let Some(m) = self.literal(Field::Paragraph, 0) {
+            if let Some(m) = self.scattered(Field::Paragraph, 0) {
                 out = m.ranges;
             }
         }
@@ -403,33 +500,75 @@ fn display_score(q: Quality, score: i64) -> i64 {
     (q.contiguous as i64) * 100_000 + q.tier as i64 * 20_000 + (q.aligned as i64) * 10_000 + score.clamp(0, 9_999)
 }
 
-const PERFECT: Quality = Quality { contiguous: true, tier: 2, aligned: true };
+/// The body pass stops once this many contiguous hits are found (or the
+/// caller's limit, when larger): the ranking is exact among the newest
+/// `WINDOW` contiguous body matches and every headline match.
+pub const WINDOW: usize = 200;
 
 impl Index {
     /// Searches every article; at most `limit` hits, best first. `cancel`
     /// is polled now and then: when it returns true the search stops and
     /// returns None. `cache` carries candidates from one keystroke to the
     /// next.
+    ///
+    /// Two passes: every article whose headline may match (exhaustive),
+    /// then article bodies newest first until [`WINDOW`] contiguous hits
+    /// are found (hits nothing later in date order can outrank, except an
+    /// older word-aligned body match over a newer unaligned one).
     pub fn search(&self, query: &Query, limit: usize, cache: &mut Cache, cancel: &dyn Fn() -> bool) -> Option<Results> {
         let mut res = Results { query: query.raw.clone(), ..Results::default() };
         if query.is_blank() || limit == 0 {
             return Some(res);
         }
-        let candidates = self.candidates(query, cache);
+        let window = limit.max(WINDOW);
         let mut m = Matcher::new(query);
-        let mut hits: Vec<(Quality, i64, u32, FieldMatch)> = Vec::new();
-        let mut perfect = 0usize;
-        for (n, &doc) in candidates.iter().enumerate() {
+        let mut hits: Vec<(u32, FieldMatch)> = Vec::new();
+        let mut contiguous = 0usize;
+        // Pass 1: headlines.
+        let (heads, _) = candidates_in(self, self.heads(), query);
+        let mut head_done: Vec<u32> = Vec::new();
+        let mut head_scattered: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        for (n, &doc) in heads.iter().enumerate() {
             if n % 64 == 0 && cancel() {
                 return None;
             }
             res.examined += 1;
             let a = self.article(doc);
             let mut best: Option<FieldMatch> = None;
-            for (field, index, text) in fields(a, self.extra_keywords(doc)) {
-                if best.as_ref().is_some_and(|b| b.quality.tier > field.tier() && b.quality.contiguous) {
-                    break;
+            for (field, index, text) in fields(a, &[]).take_while(|f| f.0.tier() > 0) {
+                if let Some(fm) = m.best(field, index, text) {
+                    if best.as_ref().is_none_or(|b| fm.quality > b.quality || (fm.quality == b.quality && fm.score > b.score)) {
+                        best = Some(fm);
+                    }
                 }
+            }
+            if let Some(b) = best {
+                if b.quality.contiguous {
+                    contiguous += 1;
+                    head_done.push(doc);
+                } else {
+                    head_scattered.insert(doc, hits.len());
+                }
+                hits.push((doc, b));
+            }
+        }
+        // Pass 2: bodies, newest first.
+        let body = self.candidates(query, cache);
+        for (n, &doc) in body.iter().enumerate() {
+            if n % 64 == 0 && cancel() {
+                return None;
+            }
+            if contiguous >= window {
+                res.truncated = true;
+                break;
+            }
+            if head_done.binary_search(&doc).is_ok() {
+                continue;
+            }
+            res.examined += 1;
+            let a = self.article(doc);
+            let mut best: Option<FieldMatch> = None;
+            for (field, index, text) in fields(a, self.extra_keywords(doc)).skip_while(|f| f.0.tier() > 0) {
                 if let Some(fm) = m.best(field, index, text) {
                     let better = best.as_ref().is_none_or(|b| rank_key(fm.quality, fm.score, doc) > rank_key(b.quality, b.score, doc));
                     if better {
@@ -441,43 +580,27 @@ impl Index {
                     }
                 }
             }
-            if let Some(b) = best {
-                if b.quality == PERFECT {
-                    perfect += 1;
+            let Some(b) = best else { continue };
+            if b.quality.contiguous {
+                contiguous += 1;
+            }
+            match head_scattered.get(&doc) {
+                Some(&i) => {
+                    if rank_key(b.quality, b.score, doc) > rank_key(hits[i].1.quality, hits[i].1.score, doc) {
+                        hits[i].1 = b;
+                    }
                 }
-                hits.push((b.quality, b.score, doc, b));
-                if hits.len() >= limit * 4 + 64 {
-                    sort_hits(&mut hits);
-                    hits.truncate(limit);
-                }
-                if perfect >= limit {
-                    res.truncated = n + 1 < candidates.len();
-                    break;
-                }
+                None => hits.push((doc, b)),
             }
         }
-        sort_hits(&mut hits);
+        hits.sort_by(|a, b| rank_key(b.1.quality, b.1.score, b.0).cmp(&rank_key(a.1.quality, a.1.score, a.0)));
         hits.truncate(limit);
-        res.hits = hits.into_iter().map(|(_, _, doc, fm)| self.hit(doc, fm)).collect();
+        res.hits = hits.into_iter().map(|(doc, fm)| self.hit(doc, fm)).collect();
         Some(res)
     }
 
     fn candidates(&self, query: &Query, cache: &mut Cache) -> Vec<u32> {
-        let lower = query.lower_chars();
-        let lit = self.literal_candidates(&lower);
-        let (py, complete) = match &query.pinyin {
-            Some(p) => match self.pinyin_candidates(p) {
-                Some((c, complete)) => (Some(c), complete),
-                None => (None, false),
-            },
-            None => (None, true),
-        };
-        let mut c = match (lit, py) {
-            (Some(a), Some(b)) => super::index::union(vec![&a, &b]),
-            (Some(a), None) => a,
-            (None, Some(b)) => b,
-            (None, None) => (0..self.len() as u32).collect(),
-        };
+        let (mut c, complete) = candidates_in(self, self.all(), query);
         if let Some((prev, prev_c)) = &cache.last {
             if query.extends(prev) && complete {
                 c = intersect(vec![&c, prev_c]);
@@ -515,6 +638,22 @@ impl Index {
     }
 }
 
-fn sort_hits(hits: &mut [(Quality, i64, u32, FieldMatch)]) {
-    hits.sort_by(|a, b| rank_key(b.0, b.1, b.2).cmp(&rank_key(a.0, a.1, a.2)));
+/// Candidates from one set of postings; the flag is false when the pinyin
+/// reading of the query had to be cut short (the set may then miss some).
+fn candidates_in(index: &Index, postings: &super::index::Postings, query: &Query) -> (Vec<u32>, bool) {
+    let lit = postings.literal_candidates(&query.lower_chars());
+    let (py, complete) = match &query.pinyin {
+        Some(p) => match postings.pinyin_candidates(p) {
+            Some((c, complete)) => (Some(c), complete),
+            None => (None, false),
+        },
+        None => (None, true),
+    };
+    let c = match (lit, py) {
+        (Some(a), Some(b)) => super::index::union(vec![&a, &b]),
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => (0..index.len() as u32).collect(),
+    };
+    (c, complete)
 }

@@ -35,16 +35,26 @@ pub struct DocRef {
 pub struct Index {
     issues: Arc<Vec<Issue>>,
     docs: Vec<DocRef>,
-    postings: Vec<Vec<u32>>,
+    /// Keys of every field of each article.
+    all: Postings,
+    /// Keys of the headline, kicker and subtitle only.
+    heads: Postings,
     keywords: Vec<Vec<String>>,
 }
 
-/// Every searchable text of an article, in field order.
-pub(crate) fn article_texts(a: &Article) -> impl Iterator<Item = &str> {
-    std::iter::once(a.title.as_str())
-        .chain(a.kicker.as_deref())
-        .chain(a.subtitle.as_deref())
-        .chain(a.byline.as_deref())
+/// Sorted document lists per key.
+pub struct Postings(Vec<Vec<u32>>);
+
+/// The headline texts of an article: title, kicker, subtitle.
+pub(crate) fn head_texts(a: &Article) -> impl Iterator<Item = &str> {
+    std::iter::once(a.title.as_str()).chain(a.kicker.as_deref()).chain(a.subtitle.as_deref())
+}
+
+/// The other searchable texts of an article.
+pub(crate) fn body_texts(a: &Article) -> impl Iterator<Item = &str> {
+    a.byline
+        .as_deref()
+        .into_iter()
         .chain(a.paragraphs.iter().map(String::as_str))
         .chain(a.captions.iter().map(String::as_str))
         .chain(a.keywords.iter().map(String::as_str))
@@ -96,46 +106,46 @@ impl Index {
         }
         let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
         let chunk = docs.len().div_ceil(threads).max(1);
-        let parts: Vec<Vec<Vec<u32>>> = std::thread::scope(|s| {
+        let parts: Vec<(Vec<Vec<u32>>, Vec<Vec<u32>>)> = std::thread::scope(|s| {
             let handles: Vec<_> = docs
                 .chunks(chunk)
                 .enumerate()
                 .map(|(ci, slice)| {
                     let issues = &issues;
                     s.spawn(move || {
-                        let mut postings = vec![Vec::new(); KEYS as usize];
+                        let mut all = vec![Vec::new(); KEYS as usize];
+                        let mut heads = vec![Vec::new(); KEYS as usize];
                         let mut keys = Vec::new();
                         for (k, d) in slice.iter().enumerate() {
                             let doc = (ci * chunk + k) as u32;
-                            keys.clear();
                             let a = &issues[d.issue as usize].pages[d.page as usize].articles[d.article_in_page as usize];
-                            for text in article_texts(a) {
+                            keys.clear();
+                            for text in head_texts(a) {
                                 add_keys(t, text, &mut keys);
                             }
                             keys.sort_unstable();
                             keys.dedup();
                             for &key in &keys {
-                                postings[key as usize].push(doc);
+                                heads[key as usize].push(doc);
+                            }
+                            for text in body_texts(a) {
+                                add_keys(t, text, &mut keys);
+                            }
+                            keys.sort_unstable();
+                            keys.dedup();
+                            for &key in &keys {
+                                all[key as usize].push(doc);
                             }
                         }
-                        postings
+                        (all, heads)
                     })
                 })
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
         });
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); KEYS as usize];
-        for (key, list) in postings.iter_mut().enumerate() {
-            let total: usize = parts.iter().map(|p| p.get(key).map_or(0, Vec::len)).sum();
-            list.reserve_exact(total);
-            for p in &parts {
-                if let Some(l) = p.get(key) {
-                    list.extend_from_slice(l);
-                }
-            }
-        }
+        let (alls, headss): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
         let keywords = vec![Vec::new(); docs.len()];
-        Index { issues, docs, postings, keywords }
+        Index { issues, docs, all: Postings::merge(alls), heads: Postings::merge(headss), keywords }
     }
 
     /// The issues this index was built from.
@@ -187,11 +197,41 @@ impl Index {
 
     /// Bytes held by the postings (for the benchmark).
     pub fn postings_bytes(&self) -> usize {
-        self.postings.iter().map(|p| p.capacity() * 4 + 24).sum()
+        self.all.bytes() + self.heads.bytes()
+    }
+
+    /// Postings of every field.
+    pub fn all(&self) -> &Postings {
+        &self.all
+    }
+
+    /// Postings of headline, kicker and subtitle.
+    pub fn heads(&self) -> &Postings {
+        &self.heads
+    }
+}
+
+impl Postings {
+    fn merge(parts: Vec<Vec<Vec<u32>>>) -> Postings {
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); KEYS as usize];
+        for (key, list) in postings.iter_mut().enumerate() {
+            let total: usize = parts.iter().map(|p| p.get(key).map_or(0, Vec::len)).sum();
+            list.reserve_exact(total);
+            for p in &parts {
+                if let Some(l) = p.get(key) {
+                    list.extend_from_slice(l);
+                }
+            }
+        }
+        Postings(postings)
+    }
+
+    fn bytes(&self) -> usize {
+        self.0.iter().map(|p| p.capacity() * 4 + 24).sum()
     }
 
     fn list(&self, key: u32) -> &[u32] {
-        self.postings.get(key as usize).map(Vec::as_slice).unwrap_or(&[])
+        self.0.get(key as usize).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Documents that may contain the folded, lower-cased chars `chars` (in
@@ -213,7 +253,7 @@ impl Index {
     /// pinyin search).
     pub fn pinyin_candidates(&self, q: &[u8]) -> Option<(Vec<u32>, bool)> {
         let t = pinyin::table();
-        let (segs, complete) = pinyin::segmentations(t, q, 48);
+        let (segs, complete) = pinyin::segmentations(t, q, 64);
         if segs.is_empty() {
             return Some((Vec::new(), complete));
         }

@@ -17,6 +17,8 @@ const LAST: u32 = 0xA000;
 pub struct Table {
     /// Per code point (offset by `FIRST`): start and count in `readings`.
     spans: Vec<(u32, u8)>,
+    /// Per code point: bit n set when a reading begins with letter `a` + n.
+    masks: Vec<u32>,
     readings: Vec<u16>,
     /// Canonical spelling of each syllable id (toneless, ü written `v`).
     syllables: Vec<String>,
@@ -57,6 +59,7 @@ impl Table {
     fn build() -> Table {
         let mut t = Table {
             spans: Vec::with_capacity((LAST - FIRST) as usize),
+            masks: Vec::with_capacity((LAST - FIRST) as usize),
             readings: Vec::new(),
             syllables: Vec::new(),
             spellings: HashMap::new(),
@@ -85,6 +88,11 @@ impl Table {
                 }
             }
             t.spans.push((start, n));
+            let mut mask = 0u32;
+            for &id in &t.readings[start as usize..] {
+                mask |= 1 << (t.syllables[id as usize].as_bytes()[0] - b'a');
+            }
+            t.masks.push(mask);
         }
         for (id, canon) in t.syllables.iter().enumerate() {
             let vs = variants(canon);
@@ -110,6 +118,12 @@ impl Table {
         }
         let (start, n) = self.spans[(cp - FIRST) as usize];
         &self.readings[start as usize..start as usize + n as usize]
+    }
+
+    /// Bit n set when a reading of `c` begins with letter `a` + n (0 for non-Hanzi).
+    pub fn mask(&self, c: char) -> u32 {
+        let cp = c as u32;
+        if (FIRST..LAST).contains(&cp) { self.masks[(cp - FIRST) as usize] } else { 0 }
     }
 
     /// Number of distinct syllables.
@@ -153,8 +167,8 @@ pub fn normalise_query(q: &str) -> Option<Vec<u8>> {
 
 /// One way a char can consume query letters, by the number of letters.
 /// (letters consumed, whether only an initial was consumed), longest first.
-fn consumptions(t: &Table, c: char, rest: &[u8], out: &mut Vec<(usize, bool)>) {
-    out.clear();
+fn consumptions(t: &Table, c: char, rest: &[u8], out: &mut Opts) {
+    out.n = 0;
     for &id in t.readings(c) {
         for s in &t.spelled[id as usize] {
             let s = s.as_bytes();
@@ -172,8 +186,31 @@ fn consumptions(t: &Table, c: char, rest: &[u8], out: &mut Vec<(usize, bool)>) {
             }
         }
     }
-    out.sort_unstable_by(|a, b| b.cmp(a));
-    out.dedup_by_key(|x| x.0);
+    out.sort();
+}
+
+/// A small fixed list of consumption options (no allocation per char).
+struct Opts {
+    items: [(usize, bool); 32],
+    n: usize,
+}
+
+impl Opts {
+    fn new() -> Opts {
+        Opts { items: [(0, false); 32], n: 0 }
+    }
+    fn push(&mut self, x: (usize, bool)) {
+        if self.n < self.items.len() && !self.items[..self.n].iter().any(|y| y.0 == x.0) {
+            self.items[self.n] = x;
+            self.n += 1;
+        }
+    }
+    /// Longest consumption first.
+    fn sort(&mut self) {
+        if self.n > 1 {
+            self.items[..self.n].sort_unstable_by(|a, b| b.cmp(a));
+        }
+    }
 }
 
 /// Matches the pinyin query `q` against consecutive chars from `start`;
@@ -198,9 +235,9 @@ fn match_rec(t: &Table, chars: &[char], i: usize, q: &[u8], prev_initial: bool, 
         return None;
     }
     *budget -= 1;
-    let mut opts = Vec::with_capacity(4);
+    let mut opts = Opts::new();
     consumptions(t, chars[i], q, &mut opts);
-    for (n, initial) in opts {
+    for &(n, initial) in &opts.items[..opts.n] {
         if let Some(end) = match_rec(t, chars, i + 1, &q[n..], initial, budget) {
             return Some(end);
         }
@@ -213,8 +250,9 @@ fn match_rec(t: &Table, chars: &[char], i: usize, q: &[u8], prev_initial: bool, 
 pub fn find_all(t: &Table, chars: &[char], q: &[u8], max: usize) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
+    let bit = 1u32 << (q.first().map_or(0, |b| b.wrapping_sub(b'a')) % 32);
     while i < chars.len() && out.len() < max {
-        if !t.readings(chars[i]).is_empty() {
+        if t.mask(chars[i]) & bit != 0 {
             if let Some(end) = match_at(t, chars, i, q) {
                 out.push(i..end);
                 i = end;
@@ -278,17 +316,18 @@ fn seg_rec(t: &Table, q: &[u8], p: usize, cur: &mut Vec<Chunk>, out: &mut Vec<Ve
     if matches!(cur.last(), Some(Chunk::Initial(_))) && vowel(q[p]) {
         return true;
     }
+    // Longest first, so the natural reading is found before the cap.
     let mut lens: Vec<(usize, Chunk)> = Vec::new();
-    if !t.with_prefix(&rest[..1]).is_empty() {
-        lens.push((1, Chunk::Initial(q[p])));
+    for n in (2..=6.min(rest.len() - 1)).rev() {
+        if let Some(&id) = t.spellings.get(&rest[..n]) {
+            lens.push((n, Chunk::Full(id)));
+        }
     }
     if rest.len() > 2 && matches!(&rest[..2], "zh" | "ch" | "sh") {
         lens.push((2, Chunk::Initial(q[p])));
     }
-    for n in 2..=6.min(rest.len() - 1) {
-        if let Some(&id) = t.spellings.get(&rest[..n]) {
-            lens.push((n, Chunk::Full(id)));
-        }
+    if !t.with_prefix(&rest[..1]).is_empty() {
+        lens.push((1, Chunk::Initial(q[p])));
     }
     for (n, chunk) in lens {
         if p + n >= q.len() {
