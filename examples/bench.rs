@@ -28,10 +28,14 @@ const QUERIES: &[&str] = &[
 ];
 
 fn peak_rss_mb() -> f64 {
+    status_mb("VmHWM:")
+}
+
+fn status_mb(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(0.0, |kb| kb / 1024.0)
 }
@@ -77,10 +81,13 @@ fn main() {
     let issues = Arc::new(archive::group(pages));
     load += t.elapsed().as_secs_f64();
     let articles: usize = issues.iter().map(|i| i.article_count()).sum();
+    let loaded_rss = status_mb("VmRSS:");
 
     let t = Instant::now();
     let index = Index::build(issues.clone());
     let index_s = t.elapsed().as_secs_f64();
+    let index_rss = status_mb("VmRSS:");
+    let index_hwm = status_mb("VmHWM:");
     let _ = words::jieba();
 
     let mut times = Vec::new();
@@ -119,6 +126,9 @@ fn main() {
         "hits_per_keystroke": hits_total / times.len().max(1),
         "postings_mb": (index.postings_bytes() as f64 / 1_048_576.0 * 10.0).round() / 10.0,
         "peak_rss_mb": (peak_rss_mb() * 10.0).round() / 10.0,
+        "rss_after_load_mb": (loaded_rss * 10.0).round() / 10.0,
+        "rss_after_index_mb": (index_rss * 10.0).round() / 10.0,
+        "peak_rss_during_index_mb": (index_hwm * 10.0).round() / 10.0,
         "threads": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
     });
     println!("{out}");

@@ -23,6 +23,9 @@ pub fn fold_char(c: char) -> char {
 
 /// [`fold_char`] followed by lower-casing (when the lower case is a single character).
 pub fn fold_lower(c: char) -> char {
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return c;
+    }
     let f = fold_char(c);
     if f.is_ascii() {
         return f.to_ascii_lowercase();

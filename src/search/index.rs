@@ -43,7 +43,7 @@ pub struct Index {
 }
 
 /// Sorted document lists per key.
-pub struct Postings(Vec<Vec<u32>>);
+pub struct Postings(Vec<Vec<Vec<u32>>>);
 
 /// The headline texts of an article: title, kicker, subtitle.
 pub(crate) fn head_texts(a: &Article) -> impl Iterator<Item = &str> {
@@ -116,6 +116,9 @@ impl Index {
                         let mut all = vec![Vec::new(); KEYS as usize];
                         let mut heads = vec![Vec::new(); KEYS as usize];
                         let mut keys = Vec::new();
+                        // Per key: 1 + the last document that listed it (dedup without sorting).
+                        let mut seen_head = vec![0u32; KEYS as usize];
+                        let mut seen_all = vec![0u32; KEYS as usize];
                         for (k, d) in slice.iter().enumerate() {
                             let doc = (ci * chunk + k) as u32;
                             let a = &issues[d.issue as usize].pages[d.page as usize].articles[d.article_in_page as usize];
@@ -123,20 +126,23 @@ impl Index {
                             for text in head_texts(a) {
                                 add_keys(t, text, &mut keys);
                             }
-                            keys.sort_unstable();
-                            keys.dedup();
                             for &key in &keys {
-                                heads[key as usize].push(doc);
+                                if seen_head[key as usize] != doc + 1 {
+                                    seen_head[key as usize] = doc + 1;
+                                    heads[key as usize].push(doc);
+                                }
                             }
                             for text in body_texts(a) {
                                 add_keys(t, text, &mut keys);
                             }
-                            keys.sort_unstable();
-                            keys.dedup();
                             for &key in &keys {
-                                all[key as usize].push(doc);
+                                if seen_all[key as usize] != doc + 1 {
+                                    seen_all[key as usize] = doc + 1;
+                                    all[key as usize].push(doc);
+                                }
                             }
                         }
+                        all.iter_mut().chain(heads.iter_mut()).for_each(|l| l.shrink_to_fit());
                         (all, heads)
                     })
                 })
@@ -212,26 +218,26 @@ impl Index {
 }
 
 impl Postings {
+    /// Per-thread postings cover consecutive document ranges, so they are
+    /// kept as segments: no merge, no second copy while building.
     fn merge(parts: Vec<Vec<Vec<u32>>>) -> Postings {
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); KEYS as usize];
-        for (key, list) in postings.iter_mut().enumerate() {
-            let total: usize = parts.iter().map(|p| p.get(key).map_or(0, Vec::len)).sum();
-            list.reserve_exact(total);
-            for p in &parts {
-                if let Some(l) = p.get(key) {
-                    list.extend_from_slice(l);
-                }
-            }
-        }
-        Postings(postings)
+        Postings(parts)
     }
 
     fn bytes(&self) -> usize {
-        self.0.iter().map(|p| p.capacity() * 4 + 24).sum()
+        self.0.iter().flatten().map(|p| p.capacity() * 4 + 24).sum::<usize>()
     }
 
-    fn list(&self, key: u32) -> &[u32] {
-        self.0.get(key as usize).map(Vec::as_slice).unwrap_or(&[])
+    /// Runs `f` on each segment (its list for a key), concatenating results.
+    fn per_segment(&self, mut f: impl FnMut(&[Vec<u32>]) -> Option<Vec<u32>>) -> Option<Vec<u32>> {
+        let mut out: Option<Vec<u32>> = None;
+        for seg in &self.0 {
+            match f(seg) {
+                Some(v) => out.get_or_insert_with(Vec::new).extend(v),
+                None => return None,
+            }
+        }
+        Some(out.unwrap_or_default())
     }
 
     /// Documents that may contain the folded, lower-cased chars `chars` (in
@@ -243,8 +249,7 @@ impl Postings {
         if keys.is_empty() {
             return None;
         }
-        let lists: Vec<&[u32]> = keys.iter().map(|&k| self.list(k)).collect();
-        Some(intersect(lists))
+        self.per_segment(|seg| Some(intersect(keys.iter().map(|&k| get(seg, k)).collect())))
     }
 
     /// Documents that may match the pinyin query `q` (a superset, unless
@@ -257,35 +262,44 @@ impl Postings {
         if segs.is_empty() {
             return Some((Vec::new(), complete));
         }
-        let mut all: Vec<u32> = Vec::new();
-        for seg in &segs {
-            let mut lists: Vec<Vec<u32>> = Vec::new();
-            let mut borrowed: Vec<&[u32]> = Vec::new();
-            for (i, ch) in seg.iter().enumerate() {
-                match ch {
-                    Chunk::Full(id) => borrowed.push(self.list(SYL_BASE + *id as u32)),
-                    Chunk::Partial(_, ids) if !ids.is_empty() => {
-                        lists.push(union(ids.iter().map(|&id| self.list(SYL_BASE + id as u32)).collect()));
+        let found = self.per_segment(|seg_lists| {
+            let list = |key: u32| get(seg_lists, key);
+            let mut all: Vec<u32> = Vec::new();
+            for seg in &segs {
+                let mut lists: Vec<Vec<u32>> = Vec::new();
+                let mut borrowed: Vec<&[u32]> = Vec::new();
+                for (i, ch) in seg.iter().enumerate() {
+                    match ch {
+                        Chunk::Full(id) => borrowed.push(list(SYL_BASE + *id as u32)),
+                        Chunk::Partial(_, ids) if !ids.is_empty() => {
+                            lists.push(union(ids.iter().map(|&id| list(SYL_BASE + id as u32)).collect()));
+                        }
+                        _ => {}
                     }
-                    _ => {}
-                }
-                if i + 1 < seg.len() {
-                    let (a, b) = (ch.letter(t), seg[i + 1].letter(t));
-                    if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
-                        borrowed.push(self.list(PAIR_BASE + (a - b'a') as u32 * 26 + (b - b'a') as u32));
+                    if i + 1 < seg.len() {
+                        let (a, b) = (ch.letter(t), seg[i + 1].letter(t));
+                        if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
+                            borrowed.push(list(PAIR_BASE + (a - b'a') as u32 * 26 + (b - b'a') as u32));
+                        }
                     }
                 }
+                borrowed.extend(lists.iter().map(Vec::as_slice));
+                if borrowed.is_empty() {
+                    // A lone short chunk ("x", "zh"): not worth a pinyin search.
+                    return None;
+                }
+                let hits = intersect(borrowed);
+                all = union(vec![&all, &hits]);
             }
-            borrowed.extend(lists.iter().map(Vec::as_slice));
-            if borrowed.is_empty() {
-                // A lone short chunk ("x", "zh"): not worth a pinyin search.
-                return None;
-            }
-            let hits = intersect(borrowed);
-            all = union(vec![&all, &hits]);
-        }
-        Some((all, complete))
+            Some(all)
+        })?;
+        Some((found, complete))
     }
+}
+
+/// The list of `key` in one segment.
+fn get(seg: &[Vec<u32>], key: u32) -> &[u32] {
+    seg.get(key as usize).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// Intersection of sorted lists (smallest first, galloping through the rest).

@@ -172,15 +172,17 @@ fn consumptions(t: &Table, c: char, rest: &[u8], out: &mut Opts) {
     for &id in t.readings(c) {
         for s in &t.spelled[id as usize] {
             let s = s.as_bytes();
-            if rest.starts_with(s) {
-                out.push((s.len(), false));
+            if s[0] != rest[0] {
+                continue;
             }
-            if rest.len() < s.len() && s.starts_with(rest) {
-                out.push((rest.len(), false));
+            let common = s.iter().zip(rest).take_while(|(a, b)| a == b).count();
+            if common == s.len() || common == rest.len() {
+                // The whole syllable, or the rest of the query is a prefix of it.
+                out.push((common, false));
             }
-            if s[0] == rest[0] && s.len() > 1 {
+            if s.len() > 1 {
                 out.push((1, true));
-                if s[1] == b'h' && matches!(s[0], b'z' | b'c' | b's') && rest.len() > 1 && rest[1] == b'h' && s.len() > 2 {
+                if common >= 2 && s[1] == b'h' && matches!(s[0], b'z' | b'c' | b's') && s.len() > 2 {
                     out.push((2, true));
                 }
             }
