@@ -38,6 +38,9 @@ pub enum Command {
         /// Print JSON (the only format for now).
         #[arg(long)]
         json: bool,
+        /// Instead of the tree, show how each line was read (role, width, column).
+        #[arg(long)]
+        explain: bool,
         /// Issue files or folders (default: the bundled issues).
         paths: Vec<PathBuf>,
     },
@@ -73,7 +76,8 @@ pub fn load_pages(paths: &[PathBuf]) -> Vec<Page> {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Dump { json: _, paths }) => dump(&paths),
+        Some(Command::Dump { json: _, explain: true, paths }) => explain(&paths),
+        Some(Command::Dump { json: _, explain: false, paths }) => dump(&paths),
         Some(Command::Search { json, limit, query, paths }) => crate::search::run_cli(&query, &paths, json, limit),
         None => crate::ui::run(&cli.read),
     };
@@ -113,6 +117,34 @@ fn dump(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     serde_json::to_writer_pretty(&mut out, &Dump { issues: &pages })?;
     writeln!(out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `lvread dump --explain`: how the loader read each line of each page.
+fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let texts: Vec<(String, String)> = if paths.is_empty() {
+        loader::BUNDLED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
+    } else {
+        let (files, errors) = archive::collect_files(paths);
+        for e in &errors {
+            eprintln!("lvread: {e}");
+        }
+        let mut v = Vec::new();
+        for f in files {
+            match std::fs::read(&f).map_err(|e| e.to_string()).and_then(|b| loader::decode::decode(&b)) {
+                Ok(d) => v.push((f.display().to_string(), d.text)),
+                Err(e) => eprintln!("lvread: {}: {e}", f.display()),
+            }
+        }
+        v
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (name, text) in texts {
+        writeln!(out, "== {name}")?;
+        out.write_all(loader::page::explain(&text).as_bytes())?;
+    }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,9 +3,16 @@
 //! Stages: [`decode`] bytes to clean text → normalise lines → segment into
 //! blocks → assign headlines → reflow paragraphs.
 
+pub mod assign;
 pub mod decode;
+pub mod heads;
+pub mod lines;
+pub mod meta;
+pub mod normalize;
+pub mod page;
+pub mod paragraphs;
 
-use crate::model::{Article, Kind, Page};
+use crate::model::Page;
 use std::path::Path;
 
 /// Why a file could not be loaded.
@@ -63,13 +70,20 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Page, LoadError> {
 /// control characters).
 pub fn load_text(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
     let text = decode::clean(text);
-    let mut page = Page { source: name.to_string(), ..Page::default() };
-    let body: Vec<String> = text.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
-    if body.is_empty() {
-        warnings.push(format!("{name}: no text"));
-    } else {
-        let title: String = body[0].chars().take(20).collect();
-        page.articles.push(Article { title, title_inferred: true, kind: Kind::News, paragraphs: body, line: 1, ..Article::default() });
+    let assembled = page::assemble(&text);
+    let mut page = Page { source: name.to_string(), articles: assembled.articles, fragments: assembled.fragments, ..Page::default() };
+    if page.articles.is_empty() && page.fragments.is_empty() {
+        warnings.push("the file holds no text".to_string());
+    }
+    for a in &mut page.articles {
+        a.id = meta::article_id(name, a);
+    }
+    match meta::date_from_name(name) {
+        Some(d) => page.date = Some(d),
+        None => {
+            page.date = meta::infer_date(&page.articles);
+            page.date_inferred = page.date.is_some();
+        }
     }
     page.warnings = warnings;
     page

@@ -1,0 +1,264 @@
+//! Body or headline? A plain text line is a headline when it cannot be part
+//! of running text: it does not end a sentence, follows the end of one, and
+//! does not flow into the next line the way a paragraph's lines do (an
+//! indented first line, then full-width lines, then a shorter last line).
+//! Column widths vary from block to block, so they are estimated locally.
+
+use super::lines::{Line, Role, is_date_line, is_sentence_end, ends_with_credit};
+
+/// Longest line (in characters) that can still be a headline; longer lines
+/// are paragraphs of a page printed one paragraph per line.
+pub const MAX_HEAD_CHARS: usize = 40;
+
+/// Lines longer than this (in characters) are whole paragraphs.
+pub const LONG_LINE_CHARS: usize = 48;
+
+/// True for a line printed as a whole paragraph (one paragraph per line).
+pub fn is_long(l: &Line) -> bool {
+    l.text.chars().count() > LONG_LINE_CHARS
+}
+
+/// Could this line be (part of) a headline, judged by itself?
+fn head_eligible(l: &Line) -> bool {
+    if l.role != Role::Text {
+        return false;
+    }
+    let n = l.text.chars().count();
+    // A headline never holds a full stop inside it.
+    let inner_stop = l.text.trim_end_matches(['。', '；', '”', '’']).contains(['。', '；', ';']);
+    n >= 2 && n <= MAX_HEAD_CHARS && !inner_stop && !is_sentence_end(&l.text) && !is_date_line(&l.text) && !ends_with_credit(&l.text) && !l.text.ends_with(['，', '、', ',', '-'])
+}
+
+/// Does a text line end its sentence or block, so that what follows may start anew?
+fn closes(l: &Line) -> bool {
+    match &l.role {
+        Role::Text => is_sentence_end(&l.text) || is_date_line(&l.text) || ends_with_credit(&l.text),
+        // What follows an opening byline or a continuation mark is body,
+        // unless the text after the byline on its line ends a sentence.
+        Role::Byline { .. } => !l.text.is_empty() && is_sentence_end(&l.text),
+        Role::Continued => false,
+        // A dateline closing a body (`…来。”` / `新华社北京3月6日电`) is a trailing byline.
+        _ => true,
+    }
+}
+
+/// A dateline alone on its line right after the end of a sentence closes
+/// the article before it rather than opening the next.
+fn is_trailing_dateline(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    matches!(&l.role, Role::Byline { byline } if l.text.is_empty() && byline.ends_with("电"))
+        && i > 0
+        && lines[i - 1].role == Role::Text
+        && is_sentence_end(&lines[i - 1].text)
+}
+
+/// The local column width at line `i`: the median width of the plain text
+/// lines from `i` on (a few lines), skipping letter-spaced ones.
+pub fn column_width(lines: &[Line], i: usize) -> usize {
+    let usable = |l: &Line| l.role == Role::Text && !is_long(l);
+    let mut ws: Vec<usize> = Vec::new();
+    for l in lines[i..].iter().take_while(|l| usable(l)).take(6) {
+        // A letter-spaced line fills its column: its text is at most as wide.
+        ws.push(if l.justified { l.text_width } else { l.width });
+        if is_sentence_end(&l.text) && ws.len() >= 2 {
+            break;
+        }
+    }
+    if ws.len() < 3 {
+        // A short paragraph, or the end of a block: look back as well.
+        let need = 3 - ws.len();
+        ws.extend(lines[..i].iter().rev().take_while(|l| usable(l)).take(need).map(|l| if l.justified { l.text_width } else { l.width }));
+    }
+    if ws.is_empty() {
+        return lines[i].width;
+    }
+    // Full lines are the commonest; first and last lines of paragraphs are
+    // shorter: take the upper third.
+    ws.sort_unstable();
+    ws[ws.len() * 2 / 3]
+}
+
+/// The column width of the lines up to and including `i`.
+pub fn column_width_before(lines: &[Line], i: usize) -> usize {
+    let mut ws: Vec<usize> = lines[..=i]
+        .iter()
+        .rev()
+        .take_while(|l| l.role == Role::Text && !is_long(l))
+        .take(5)
+        .map(|l| if l.justified { l.text_width } else { l.width })
+        .collect();
+    if ws.is_empty() {
+        return column_width(lines, i);
+    }
+    ws.sort_unstable();
+    ws[ws.len() * 2 / 3]
+}
+
+/// Is the line as wide as its column (within a small tolerance)?
+pub fn is_full(l: &Line, col: usize) -> bool {
+    l.justified || l.width + 3 >= col
+}
+
+/// Is the line shaped like the first line of a paragraph in a column of
+/// width `col`: indented by about two characters?
+pub fn is_first_line_shaped(l: &Line, col: usize) -> bool {
+    !l.justified && (l.indented || (l.width + 3 < col && l.width + 10 >= col))
+}
+
+/// Does line `b` continue the paragraph that line `a` (which does not end a
+/// sentence) is part of?
+pub fn continues(lines: &[Line], a: usize, b: usize) -> bool {
+    let (la, lb) = (&lines[a], &lines[b]);
+    if lb.role != Role::Text {
+        return false;
+    }
+    if is_long(la) || is_long(lb) {
+        // One paragraph per line: an unfinished long line goes on.
+        return is_long(la) && !is_sentence_end(&la.text);
+    }
+    let ends = |l: &Line| is_sentence_end(&l.text) || ends_with_credit(&l.text);
+    // The column: from the following lines, or for a paragraph's last line
+    // from the lines before it.
+    let col = if ends(lb) { column_width_before(lines, a) } else { column_width(lines, b) };
+    if la.justified {
+        return true;
+    }
+    if la.width > col + 6 && !ends(lb) {
+        // Wider than the column that follows: not part of it.
+        return false;
+    }
+    // A letter-spaced line fills its column, whatever its raw width.
+    let wb = if lb.justified { col } else { lb.width };
+    if is_full(la, col) || la.width + 3 >= wb && !ends(lb) {
+        // A full line goes on unless the next one is clearly indented.
+        return !(lb.indented || !lb.justified && lb.width + 4 < col && lb.width + 12 >= col && !ends(lb));
+    }
+    // A short line that does not end a sentence: only a paragraph's
+    // indented first line can be followed by more of it.
+    let indent = wb.max(col).saturating_sub(la.width);
+    (3..=10).contains(&indent) && (is_full(lb, col) || ends(lb))
+}
+
+/// Decides, for every line, whether it is a headline line.
+pub fn find_heads(lines: &[Line]) -> Vec<bool> {
+    let mut head = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let prev_closed = i == 0 || closes(&lines[i - 1]) || is_trailing_dateline(lines, i - 1);
+        if !(prev_closed && head_eligible(&lines[i])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && head_eligible(&lines[i]) {
+            i += 1;
+        }
+        let end = i; // run is start..end; `end` is the next line, if any
+        let first_head_free = body_from(lines, start, end);
+        for h in head.iter_mut().take(first_head_free).skip(start) {
+            *h = true;
+        }
+    }
+    head
+}
+
+/// In the run `start..end` of possible headline lines, the index from which
+/// the lines are body text (`end` when all are headlines).
+fn body_from(lines: &[Line], start: usize, end: usize) -> usize {
+    let next = lines.get(end);
+    match next {
+        None => {
+            if looks_like_paragraph(lines, start, end) { start } else { end }
+        }
+        Some(n) => match n.role {
+            Role::Text if is_date_line(&n.text) => start, // a notice's signature
+            Role::Text => {
+                let mut j = end;
+                while j > start && continues(lines, j - 1, j) {
+                    j -= 1;
+                }
+                j
+            }
+            Role::TrailByline | Role::PhotoCredit | Role::Jump => start,
+            Role::Caption { .. } => {
+                // A caption inside a paragraph: the text after it goes on
+                // where this run stopped.
+                let after = lines[end..].iter().position(|l| !matches!(l.role, Role::Caption { .. } | Role::PhotoCredit)).map(|k| end + k);
+                // and reaches the end of a sentence before anything else.
+                let reaches_end = |k: usize| {
+                    let stop = lines[k..].iter().position(|l| !head_eligible(l)).map(|p| k + p);
+                    stop.is_some_and(|s| lines[s].role == Role::Text && (closes(&lines[s]) || is_long(&lines[s])))
+                };
+                match after {
+                    Some(k) if lines[k].role == Role::Text
+                        && reaches_end(k)
+                        && continues(lines, end - 1, k)
+                        && (start..end).all(|j| j == start || continues(lines, j - 1, j)) => start,
+                    _ => end,
+                }
+            }
+            _ => {
+                if looks_like_paragraph(lines, start, end) { start } else { end }
+            }
+        },
+    }
+}
+
+/// A run of three or more lines that flows like a paragraph (indented first
+/// line, even widths) is body even when it ends without punctuation.
+fn looks_like_paragraph(lines: &[Line], start: usize, end: usize) -> bool {
+    if end - start < 4 {
+        return false;
+    }
+    // A paragraph after a closed line starts with an indented first line.
+    if !is_first_line_shaped(&lines[start], column_width(lines, start + 1)) {
+        return false;
+    }
+    let ws: Vec<usize> = lines[start + 1..end].iter().filter(|l| !l.justified).map(|l| l.width).collect();
+    let (Some(&lo), Some(&hi)) = (ws.iter().min(), ws.iter().max()) else {
+        return true;
+    };
+    hi - lo <= 4 && (start + 1..end).all(|j| continues(lines, j - 1, j))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::lines::read_lines;
+
+    fn heads_of(text: &str) -> Vec<String> {
+        let lines = read_lines(text);
+        let h = find_heads(&lines);
+        lines.iter().zip(h).filter(|(_, h)| *h).map(|(l, _)| l.text.clone()).collect()
+    }
+
+    #[test]
+    fn a_headline_after_its_body_before_a_byline() {
+        let page = "第五届中美友城大会当日\n在江苏省苏州市举办，主题为\n“共建绿色城市 共享民生福\n祉”，由中国人民对外友好协会\n和江苏省人民政府共同主办。\n习近平向第五届中美友城大会致信\n本报讯 （记者 罗丽） 11 月 2\n日，我市召开会议。";
+        assert_eq!(heads_of(page), vec!["习近平向第五届中美友城大会致信"]);
+    }
+
+    #[test]
+    fn a_headline_before_a_new_block_of_another_width() {
+        let page = "和控制逾期。\n我市抓实小额信贷 助力乡村振兴\n近日，离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成熟采摘\n与上市的季节。\n走进东泰绿谷农业园大棚，大片草莓映入眼帘，翠绿的叶子，红彤彤的\n草莓，犹如小灯笼一般镶嵌在绿叶中。";
+        assert_eq!(heads_of(page), vec!["我市抓实小额信贷 助力乡村振兴"]);
+    }
+
+    #[test]
+    fn a_notice_signature_is_body_and_the_title_after_it_is_not() {
+        let page = "卡要等问题的投诉举报。投\n诉举报电话全天候\n受理。\n中共吕梁市纪律检查委员会\n吕梁市监察委员会\n2023年5月8日\n吕梁市纪委监委关于开设营商\n环境投诉举报监督专线的公告\n新华社北京 11 月 3 日电";
+        assert_eq!(heads_of(page), vec!["吕梁市纪委监委关于开设营商", "环境投诉举报监督专线的公告"]);
+    }
+
+    #[test]
+    fn short_headlines_before_long_paragraph_lines() {
+        let page = "孙大军主持召开文明城市创建工作专题汇报会\n本报讯(记者 李雅萍)8月10日,市委书记孙大军主持召开文明城市创建工作专题汇报会,听取我市文明城市创建工作推进情况汇报。\n情系民生聚民心\n——柳林县“我为群众办实事”实践活动综述\n□ 本报记者 穆佳妮\n以党史学习教育牵引民生项目加快推进,以党史学习教育牵引城乡治理能力提升,不断增强人民群众获得感。";
+        assert_eq!(heads_of(page), vec!["孙大军主持召开文明城市创建工作专题汇报会", "情系民生聚民心", "——柳林县“我为群众办实事”实践活动综述"]);
+    }
+
+    #[test]
+    fn paragraph_first_lines_are_not_headlines() {
+        let page = "带来了实实在在的利益。\n习近平强调，中美友城大会\n是中美地方交流的重要机制，创\n立以来为推动中美友城发展、深\n化友城合作发挥了积极作用。";
+        assert!(heads_of(page).is_empty());
+    }
+}

@@ -1,0 +1,342 @@
+//! Lines and their roles: what each printed line is, judged by its own form
+//! (bylines, captions, credits, markers, banners). Whether a plain text line
+//! is body or headline is decided later, from its neighbours
+//! ([`super::heads`]).
+
+use super::normalize::{self, is_han};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One non-blank line of the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the file.
+    pub no: usize,
+    /// The normalised text.
+    pub text: String,
+    /// Estimated printed width in columns (the raw line's display width).
+    pub width: usize,
+    /// Display width of the normalised text (for a letter-spaced line, a
+    /// lower bound of its column's width).
+    pub text_width: usize,
+    /// Letter-spaced, i.e. a justified line that fills its column.
+    pub justified: bool,
+    /// The raw line began with an indent (two spaces or an ideographic space).
+    pub indented: bool,
+    pub role: Role,
+}
+
+/// What a line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// Running text or a headline: decided later.
+    Text,
+    /// An opening byline (`本报讯（记者 …）`, `新华社北京11月3日电`, `□ 本报评论员`);
+    /// the line's text after it is body text.
+    Byline { byline: String },
+    /// A byline printed after the body: `（董艳婷）`.
+    TrailByline,
+    /// `（上接1版）`: the start of a continued article.
+    Continued,
+    /// `（下转2版）`: the end of a jumped article.
+    Jump,
+    /// A photo caption (one line of it); `first` marks its first line.
+    Caption { first: bool },
+    /// A photo credit alone on a line (`记者 侯利军 摄`).
+    PhotoCredit,
+    /// A cartoon with its credit: `“低价”的背后 新华社发 徐骏 作`.
+    Cartoon,
+    /// Page furniture: a running head with date, page number or editors.
+    Banner,
+}
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
+    };
+}
+
+re!(BENBAO, r"^(本报讯|本报消息|本报综合消息|本报[\p{Han}]{2,4}讯)");
+re!(XINHUA, r"^(据?(?:新华社|中新社|人民网|央视网|人民日报)[\p{Han}]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日电)");
+re!(XINHUA_REPORTERS, r"^[（(]记者[^）)]{1,30}[）)]");
+re!(BOXED, r"^[□■◆●▲★]\s*[\p{Han}·\s]{2,24}$");
+re!(REPORTER_LINE, r"^本报(?:特约)?(?:记者|评论员|通讯员)(?:\s*[\p{Han}·]{2,4}){0,4}$");
+re!(TRAIL, r"^[（(][\p{Han}·\s]{2,20}[）)]$");
+re!(CONTINUED, r"^[（(](?:上接|接上|上转|接)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]");
+re!(JUMP, r"[（(](?:下转|转|转下|转第)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]$");
+re!(CAPTION_START, r"^(?:图为|图：|图:|图片：|图片为|上图|下图|左图|右图|组图|图[①-⑳1-9一二三四五六七八九])");
+re!(PHOTO_CREDIT, r"^(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,3}\s*摄$");
+re!(CARTOON, r"^\S.{0,30}\s(?:\S{1,12}[社报网]?发\s+)?[\p{Han}·]{2,5}\s*(?:作|绘|画)$");
+re!(BANNER, r"(?:责任编辑|责编|美编|校对|版式|组版|排版|主办|第[0-9一二三四五六七八九十]{1,3}版|星期[一二三四五六日天])");
+re!(DATE_LINE, r"^(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年[0-9〇○一二三四五六七八九十]{1,2}月[0-9〇○一二三四五六七八九十]{1,3}日$");
+
+/// Splits the raw text into lines with their first-pass roles. Blank lines
+/// are dropped (they mean nothing in this material).
+pub fn read_lines(text: &str) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        let indented = raw.starts_with("  ") || raw.starts_with('\u{3000}');
+        let t = normalize::normalize_line(raw);
+        if t.is_empty() {
+            continue;
+        }
+        let trimmed = raw.trim();
+        out.push(Line {
+            no: i + 1,
+            width: normalize::width(trimmed),
+            text_width: normalize::width(&t),
+            justified: normalize::is_letter_spaced(trimmed),
+            indented,
+            text: t,
+            role: Role::Text,
+        });
+    }
+    classify(&mut out);
+    out
+}
+
+/// Gives each line its role from its own form, splitting opening bylines
+/// from the text that follows them on the same line.
+fn classify(lines: &mut Vec<Line>) {
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].role != Role::Text {
+            // Already taken by a caption above.
+            i += 1;
+            continue;
+        }
+        let text = lines[i].text.clone();
+        if let Some((byline, rest)) = split_byline(&text) {
+            let (byline, rest) = complete_byline(byline, rest, lines, i);
+            lines[i].role = Role::Byline { byline };
+            lines[i].text = rest;
+        } else if CONTINUED.is_match(&text) {
+            let m = CONTINUED.find(&text).map_or(0, |m| m.end());
+            let rest = text[m..].trim().to_string();
+            lines[i].text = text[..m].to_string();
+            lines[i].role = Role::Continued;
+            if !rest.is_empty() {
+                let mut extra = lines[i].clone();
+                extra.text = rest;
+                extra.role = Role::Text;
+                lines.insert(i + 1, extra);
+            }
+        } else if JUMP.is_match(&text) && text.chars().count() <= 12 {
+            lines[i].role = Role::Jump;
+        } else if TRAIL.is_match(&text) && !text.contains("扩大") {
+            lines[i].role = Role::TrailByline;
+        } else if CAPTION_START.is_match(&text) {
+            mark_caption(lines, i);
+        } else if PHOTO_CREDIT.is_match(&text) && text.chars().count() <= 24 {
+            lines[i].role = Role::PhotoCredit;
+        } else if CARTOON.is_match(&text) && !text.ends_with('。') && text.chars().count() <= 40 {
+            lines[i].role = Role::Cartoon;
+        } else if BANNER.is_match(&text) && text.chars().count() <= 60 && !is_sentence_end(&text) {
+            lines[i].role = Role::Banner;
+        }
+        i += 1;
+    }
+}
+
+/// Splits an opening byline from the start of a line: returns (byline, rest).
+pub fn split_byline(text: &str) -> Option<(String, String)> {
+    if let Some(m) = BENBAO.find(text) {
+        let mut end = m.end();
+        let after = &text[end..];
+        let after_trim = after.trim_start();
+        if after_trim.starts_with(['（', '(']) {
+            end += after.len() - after_trim.len();
+            match after_trim.find(['）', ')']) {
+                Some(close) => {
+                    let close_len = after_trim[close..].chars().next().map_or(1, char::len_utf8);
+                    end += close + close_len;
+                }
+                None => end = text.len(),
+            }
+        }
+        return Some((text[..end].trim().to_string(), text[end..].trim().to_string()));
+    }
+    if let Some(m) = XINHUA.find(text) {
+        let mut end = m.end();
+        if let Some(r) = XINHUA_REPORTERS.find(&text[end..]) {
+            end += r.end();
+        }
+        return Some((text[..end].trim().to_string(), text[end..].trim().to_string()));
+    }
+    if BOXED.is_match(text) || REPORTER_LINE.is_match(text) {
+        if text.chars().count() <= 26 {
+            return Some((text.to_string(), String::new()));
+        }
+    }
+    None
+}
+
+/// A byline whose bracket is not closed on its line (`本报讯（记者 冯凯治`)
+/// continues on the next line up to the closing bracket; that part moves
+/// into the byline.
+fn complete_byline(byline: String, rest: String, lines: &mut [Line], i: usize) -> (String, String) {
+    let open = byline.matches(['（', '(']).count();
+    let close = byline.matches(['）', ')']).count();
+    let justified = lines[i].justified;
+    let finish = |b: String| if justified { normalize::restore_byline_spaces(&b) } else { b };
+    if open <= close || i + 1 >= lines.len() {
+        return (finish(byline), rest);
+    }
+    let next = lines[i + 1].text.clone();
+    let Some(pos) = next.find(['）', ')']) else {
+        return (finish(byline), rest);
+    };
+    if next[..pos].chars().count() > 16 {
+        return (finish(byline), rest);
+    }
+    let close_len = next[pos..].chars().next().map_or(1, char::len_utf8);
+    // A name broken over the lines (`李` / `琦）`) joins without a space; so
+    // does a letter-spaced byline, whose spaces are put back afterwards.
+    let last_token = byline.rsplit([' ', '（', '(']).next().unwrap_or("");
+    let tight = justified || lines[i + 1].justified || last_token.chars().count() == 1 || !byline.ends_with(|c: char| is_han(c));
+    let joined = format!("{}{}{}", byline, if tight { "" } else { " " }, &next[..pos + close_len]);
+    lines[i + 1].text = next[pos + close_len..].trim().to_string();
+    (if justified || lines[i + 1].justified { normalize::restore_byline_spaces(&joined) } else { joined }, rest)
+}
+
+/// Marks the caption starting at line `i`: it runs to the line that ends
+/// with a photo credit (`… 摄`), over at most three more lines; without a
+/// credit, to the end of its first sentence.
+fn mark_caption(lines: &mut [Line], i: usize) {
+    lines[i].role = Role::Caption { first: true };
+    if ends_with_credit(&lines[i].text) {
+        return;
+    }
+    let mut j = i + 1;
+    let mut sentence_done = is_sentence_end(&lines[i].text);
+    while j < lines.len() && j <= i + 3 {
+        let t = &lines[j].text;
+        if PHOTO_CREDIT.is_match(t) && t.chars().count() <= 24 {
+            lines[j].role = Role::Caption { first: false };
+            return;
+        }
+        if sentence_done || split_byline(t).is_some() {
+            return;
+        }
+        lines[j].role = Role::Caption { first: false };
+        if ends_with_credit(t) {
+            return;
+        }
+        sentence_done = is_sentence_end(t);
+        j += 1;
+    }
+}
+
+re!(CREDIT_TAIL, r"(?:^|[\s。！？”])((?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,3}\s*摄)$");
+
+/// True when text ends with a photo credit such as `记者 王益炜 摄`.
+pub fn ends_with_credit(text: &str) -> bool {
+    credit_start(text).is_some()
+}
+
+/// Byte offset where a trailing photo credit begins.
+pub fn credit_start(text: &str) -> Option<usize> {
+    let c = CREDIT_TAIL.captures(text)?;
+    let m = c.get(1)?;
+    // A credit is set apart by a space (or stands alone); `…的拍摄` is not one.
+    let before = &text[..m.start()];
+    if before.is_empty() || before.ends_with(char::is_whitespace) || m.as_str().contains(' ') {
+        Some(m.start())
+    } else {
+        None
+    }
+}
+
+/// A line that ends a sentence: `。！？…；：` possibly followed by closing
+/// quotes or brackets.
+pub fn is_sentence_end(text: &str) -> bool {
+    let t = text.trim_end_matches(['”', '’', '」', '』', '）', ')', '》', '"', '\'', ' ']);
+    let closed_by_quote = t.len() != text.trim_end().len();
+    match t.chars().last() {
+        Some('。' | '！' | '？' | '!' | '?' | '；' | ';' | '…') => true,
+        Some('：' | ':') => !closed_by_quote,
+        Some('.') => !t.ends_with(|c: char| c.is_ascii_digit()) || t.len() > 1 && !closed_by_quote,
+        _ => false,
+    }
+}
+
+/// True for a line that is just a date (`2023年5月8日`), as printed at the
+/// end of a notice.
+pub fn is_date_line(text: &str) -> bool {
+    DATE_LINE.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        read_lines(text).into_iter().map(|l| (l.text, l.role)).collect()
+    }
+
+    #[test]
+    fn bylines_are_split_from_their_text() {
+        let cases = [
+            ("本报讯 （记者 罗丽 康桂芳） 11 月 2", "本报讯（记者 罗丽 康桂芳）", "11月2"),
+            ("本报讯 近日，市人社局组成一支 10", "本报讯", "近日，市人社局组成一支10"),
+            ("本报讯(记者 李雅萍)8月10日,市委书记", "本报讯(记者 李雅萍)", "8月10日,市委书记"),
+            ("新华社北京 11 月 3 日电", "新华社北京11月3日电", ""),
+            ("□ 本报评论员", "□ 本报评论员", ""),
+            ("□ 本报记者 刘少伟", "□ 本报记者 刘少伟", ""),
+        ];
+        for (raw, byline, rest) in cases {
+            let r = roles(raw);
+            assert_eq!(r[0].1, Role::Byline { byline: byline.to_string() }, "{raw}");
+            assert_eq!(r[0].0, rest, "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_byline_bracket_closes_on_the_next_line() {
+        let r = roles("本报讯 （记者 冯凯治\n\n高鹏艳） 2 月 16 日，我市召\n开会。");
+        assert_eq!(r[0].1, Role::Byline { byline: "本报讯（记者 冯凯治 高鹏艳）".into() });
+        assert_eq!(r[1].0, "2月16日，我市召");
+    }
+
+    #[test]
+    fn letter_spaced_bylines_over_two_lines() {
+        let r = roles("本 报 讯 （记 者 臧 媛\n慧） 2 月 16 日，吕梁市供销");
+        assert_eq!(r[0].1, Role::Byline { byline: "本报讯（记者 臧媛慧）".into() });
+        let r = roles("本 报 讯 （刘 华 康 桂\n芳） 2 月 16 日，全市开展入");
+        assert_eq!(r[0].1, Role::Byline { byline: "本报讯（刘华 康桂芳）".into() });
+        let r = roles("本报讯 （记者 韩笑 实习生 李\n琦） 为持续推动学习贯彻党的二十大精");
+        assert_eq!(r[0].1, Role::Byline { byline: "本报讯（记者 韩笑 实习生 李琦）".into() });
+    }
+
+    #[test]
+    fn line_forms() {
+        let r = roles("（董艳婷）\n（上接1版）\n图为游客在大棚内采摘草莓。 薛力娜 张志茹 摄\n“低价”的背后 新华社发 徐骏 作\n记者 王益炜 摄\n（下转2版）");
+        let got: Vec<Role> = r.into_iter().map(|x| x.1).collect();
+        assert_eq!(
+            got,
+            vec![Role::TrailByline, Role::Continued, Role::Caption { first: true }, Role::Cartoon, Role::PhotoCredit, Role::Jump]
+        );
+    }
+
+    #[test]
+    fn a_caption_runs_to_its_credit() {
+        let r = roles("图为吕梁市政府办口学习贯彻党的二十大精神知识竞答“擂台争霸赛”现场。\n记者 侯利军 摄\n本报讯 （记者 韩笑）");
+        assert_eq!(r[0].1, Role::Caption { first: true });
+        assert_eq!(r[1].1, Role::Caption { first: false });
+        assert!(matches!(r[2].1, Role::Byline { .. }));
+    }
+
+    #[test]
+    fn sentence_ends_and_credits() {
+        assert!(is_sentence_end("共同主办。"));
+        assert!(is_sentence_end("真是无比自豪。”"));
+        assert!(is_sentence_end("话语坚定有力："));
+        assert!(!is_sentence_end("“坚定信心、真抓实干，把各方面的干劲带起来”"));
+        assert!(!is_sentence_end("习近平向第五届中美友城大会致信"));
+        assert!(ends_with_credit("入使用。 侯利军 摄"));
+        assert!(ends_with_credit("现场。 记者 王益炜 摄"));
+        assert!(!ends_with_credit("他们忙着拍摄"));
+        assert!(is_date_line("2023年5月8日"));
+        assert!(!is_date_line("2023年5月8日召开"));
+    }
+}

@@ -1,0 +1,195 @@
+//! What is known about an article or page beyond its text: fallback titles,
+//! kinds, dates and stable ids.
+
+use crate::model::{Article, Date, Kind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20|21)[0-9]{2})[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)").expect("valid regex")
+});
+static LEAD_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{1,2})月([0-9]{1,2})日").expect("valid regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})年").expect("valid regex"));
+
+/// A date written in a file name or path: `2023-11-04`, `20231104`, `2023_11_04`.
+pub fn date_from_name(name: &str) -> Option<Date> {
+    NAME_DATE.captures_iter(name).find_map(|c| {
+        let y = c.get(1)?.as_str().parse().ok()?;
+        let m = c.get(2)?.as_str().parse().ok()?;
+        let d = c.get(3)?.as_str().parse().ok()?;
+        Date::new(y, m, d)
+    })
+}
+
+/// Guesses the issue date from the text: the latest event date named in
+/// the articles' leads (`11月3日`), in the latest year the page speaks of
+/// as past or present (`2023年`, not `到2025年完成`), plus one day — a paper
+/// reports yesterday's news.
+pub fn infer_date(articles: &[Article]) -> Option<Date> {
+    let mut year: Option<u32> = None;
+    let mut best: Option<(u32, u32)> = None;
+    for a in articles {
+        let lead: String = a.byline.iter().chain(a.paragraphs.iter().take(1)).map(String::as_str).collect::<Vec<_>>().join("");
+        let lead: String = lead.chars().take(60).collect();
+        for c in LEAD_DATE.captures_iter(&lead) {
+            let (Ok(m), Ok(d)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else { continue };
+            if (1..=12).contains(&m) && (1..=31).contains(&d) && best.is_none_or(|b| (m, d) > b) {
+                best = Some((m, d));
+            }
+        }
+        for p in &a.paragraphs {
+            for c in YEAR.captures_iter(p) {
+                let Some(m) = c.get(1) else { continue };
+                let Ok(y) = m.as_str().parse::<u32>() else { continue };
+                if is_plan(p, m.start(), m.end()) {
+                    continue;
+                }
+                if year.is_none_or(|x| y > x) {
+                    year = Some(y);
+                }
+            }
+        }
+    }
+    let (m, d) = best?;
+    let y = year?;
+    let date = Date::new(y, m, d)?;
+    Some(next_day(date))
+}
+
+/// A year named as a target (`到2025年`, `在2027年前完成`, `力争2023年末`).
+fn is_plan(text: &str, start: usize, end: usize) -> bool {
+    let before: String = text[..start].chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+    let after: String = text[end..].chars().take(6).collect();
+    before.ends_with('到') || before.ends_with('至') || before.ends_with('在') || before.contains("力争")
+        || ["年前", "年底", "年末", "年达到", "年完成", "年实现", "年建成"].iter().any(|p| after.starts_with(p))
+}
+
+fn next_day(d: Date) -> Date {
+    Date::new(d.year as u32, d.month as u32, d.day as u32 + 1)
+        .or_else(|| Date::new(d.year as u32, d.month as u32 + 1, 1))
+        .or_else(|| Date::new(d.year as u32 + 1, 1, 1))
+        .unwrap_or(d)
+}
+
+static LEADING_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:[上下]午|晚)?[，,]").expect("valid regex"));
+
+/// A title made from the body when the page prints none: its first clause
+/// (after a leading date), without quotes, at most 24 characters.
+pub fn fallback_title(a: &Article) -> String {
+    let text = a.paragraphs.iter().find(|p| !p.trim().is_empty()).cloned().or_else(|| a.captions.first().cloned()).or_else(|| a.byline.clone()).unwrap_or_default();
+    let text = match LEADING_DATE.find(&text) {
+        Some(m) if m.end() < text.len() => text[m.end()..].to_string(),
+        _ => text,
+    };
+    // The first clause, with the next ones while it is only a time word
+    // (`近日`, `去年以来`).
+    let mut clause = String::new();
+    for part in text.trim_start_matches(['“', '"', '「', '《', '（', '(']).split(['，', '。', '！', '？', '；', '：', ',', ';', '!', '?', '”', '"']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if !clause.is_empty() {
+            clause.push('，');
+        }
+        clause.push_str(part);
+        if clause.chars().count() > 5 {
+            break;
+        }
+    }
+    let mut t: String = clause.chars().take(24).collect();
+    if clause.chars().count() > 24 {
+        t.push('…');
+    }
+    if t.is_empty() { "（无题）".to_string() } else { t }
+}
+
+/// The kind of an article, from its form and words.
+pub fn kind_of(a: &Article, continued: bool) -> Kind {
+    if continued {
+        return Kind::Continuation;
+    }
+    let byline = a.byline.as_deref().unwrap_or("");
+    let head = format!("{}{}", a.kicker.as_deref().unwrap_or(""), a.title);
+    if byline.contains("评论员") || byline.contains("评论") || head.contains("评论员") || head.starts_with("短评") || head.starts_with("社论") {
+        return Kind::Commentary;
+    }
+    if !a.title_inferred && ["公告", "通告", "通知", "启事", "声明", "公示", "告知书", "倡议书"].iter().any(|w| a.title.ends_with(w)) {
+        return Kind::Notice;
+    }
+    let body = a.body_chars();
+    if a.byline.is_none() && !a.captions.is_empty() && body < 600 {
+        return Kind::Photo;
+    }
+    Kind::News
+}
+
+/// A stable id for an article: FNV-1a over the source file name and the
+/// first characters of the article's byline and body.
+pub fn article_id(source: &str, a: &Article) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |s: &str| {
+        for b in s.bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    feed(source);
+    let start: String = a.byline.iter().chain(a.paragraphs.iter()).chain(a.captions.iter()).flat_map(|s| s.chars()).filter(|c| !c.is_whitespace()).take(32).collect();
+    feed(&start);
+    if start.is_empty() {
+        feed(&a.title);
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(byline: Option<&str>, paras: &[&str]) -> Article {
+        Article { byline: byline.map(str::to_string), paragraphs: paras.iter().map(|s| s.to_string()).collect(), ..Article::default() }
+    }
+
+    #[test]
+    fn dates_from_file_names() {
+        assert_eq!(date_from_name("2023-11-04_p01.txt"), Date::new(2023, 11, 4));
+        assert_eq!(date_from_name("llrb20231104-02.txt"), Date::new(2023, 11, 4));
+        assert_eq!(date_from_name("2023_11_04.txt"), Date::new(2023, 11, 4));
+        assert_eq!(date_from_name("000_ca2976e5d243cd64.txt"), None);
+        assert_eq!(date_from_name("20231399.txt"), None);
+    }
+
+    #[test]
+    fn dates_inferred_from_leads_and_years() {
+        let arts = vec![
+            art(Some("新华社北京11月3日电"), &["11月3日，国家主席致信。"]),
+            art(Some("本报讯"), &["11月2日，我市召开会议。该小区2022年8月启动改造，《2023年重点任务清单》。"]),
+        ];
+        assert_eq!(infer_date(&arts), Date::new(2023, 11, 4));
+        let plans = vec![art(None, &["8月10日，会议召开。2021年市政协助学，力争在2025年完成目标，到2029年达到。"])];
+        assert_eq!(infer_date(&plans), Date::new(2021, 8, 11));
+        assert_eq!(infer_date(&[art(None, &["没有日期。"])]), None);
+    }
+
+    #[test]
+    fn fallback_titles_use_the_first_clause() {
+        assert_eq!(fallback_title(&art(None, &["随着吕梁新区建设步伐加快，其配套设施也在加紧推进。"])), "随着吕梁新区建设步伐加快");
+        assert_eq!(fallback_title(&art(None, &["4月3日，学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议在北京召开。"])), "学习贯彻习近平新时代中国特色社会主义思想主题教育…");
+        assert_eq!(fallback_title(&art(None, &["“以史为鉴,可以知兴替。”在庆祝大会上"])), "以史为鉴，可以知兴替");
+        assert_eq!(fallback_title(&art(None, &["近日，离石区信义镇的草莓迎来了成熟采摘的季节。"])), "近日，离石区信义镇的草莓迎来了成熟采摘的季节");
+    }
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        let a = art(Some("本报讯"), &["11月2日，我市召开会议。"]);
+        let b = art(Some("本报讯"), &["11月3日，我市召开会议。"]);
+        assert_eq!(article_id("x.txt", &a), article_id("x.txt", &a.clone()));
+        assert_ne!(article_id("x.txt", &a), article_id("x.txt", &b));
+        assert_ne!(article_id("x.txt", &a), article_id("y.txt", &a));
+        assert_eq!(article_id("x.txt", &a).len(), 16);
+    }
+}

@@ -1,0 +1,214 @@
+//! Normalising one printed line: undoing the letter-spacing of justified
+//! lines and the spaces a PDF puts around digits, while keeping the spaces a
+//! compositor put there on purpose (between the clauses of a headline,
+//! between names in a byline, before a photo credit).
+
+use unicode_width::UnicodeWidthStr;
+
+/// A CJK ideograph, kana or other wide letter.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
+        || c == '〇'
+}
+
+/// Full-width (CJK) punctuation and symbols, which carry their own spacing.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0x2010..=0x2027 | 0x2030..=0x205E | 0xFE10..=0xFE6F | 0x25A0..=0x25FF)
+        || matches!(c, '·' | '…' | '—' | '“' | '”' | '‘' | '’' | '％' | '℃' | '㎡')
+}
+
+/// Latin letters, digits and the punctuation that lives inside numbers,
+/// phone numbers, e-mail addresses and model names.
+pub fn is_latin(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '@' | '+' | '%' | '/' | ':' | '_' | '#' | '&') || ('\u{FF10}'..='\u{FF19}').contains(&c) || ('\u{FF21}'..='\u{FF3A}').contains(&c) || ('\u{FF41}'..='\u{FF5A}').contains(&c)
+}
+
+/// Display width of a string in terminal columns (a Han character is two).
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// True when a line is letter-spaced: most of its space-separated tokens are
+/// single wide characters (`友 好 省 州`), as a PDF prints a justified line.
+pub fn is_letter_spaced(raw: &str) -> bool {
+    let tokens: Vec<&str> = raw.split_whitespace().collect();
+    if tokens.len() < 4 {
+        return false;
+    }
+    let singles = tokens
+        .iter()
+        .filter(|t| {
+            let mut cs = t.chars();
+            match (cs.next(), cs.next(), cs.next()) {
+                (Some(a), None, _) => is_han(a) || is_cjk_punct(a),
+                // `，常` or `（记` : a punctuation mark glued to one character.
+                (Some(a), Some(b), None) => (is_cjk_punct(a) && is_han(b)) || (is_han(a) && is_cjk_punct(b)),
+                _ => false,
+            }
+        })
+        .count();
+    singles >= 3 && singles * 2 >= tokens.len()
+}
+
+/// Normalises one line (already trimmed of control characters).
+pub fn normalize_line(raw: &str) -> String {
+    let raw = raw.trim();
+    let spaced = is_letter_spaced(raw);
+    let chars: Vec<char> = raw.chars().collect();
+    let mut out = String::with_capacity(raw.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' || c == '\u{a0}' || c == '\u{3000}' {
+            let start = i;
+            while i < chars.len() && matches!(chars[i], ' ' | '\u{a0}' | '\u{3000}') {
+                i += 1;
+            }
+            let (Some(&a), Some(&b)) = (out.chars().last().as_ref(), chars.get(i)) else {
+                continue;
+            };
+            let full_width_space = chars[start..i].contains(&'\u{3000}');
+            if keep_space(a, b, spaced) || (full_width_space && !spaced && is_han(a) && is_han(b)) {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Whether a run of spaces between `a` and `b` is deliberate.
+fn keep_space(a: char, b: char, letter_spaced: bool) -> bool {
+    let la = is_latin(a);
+    let lb = is_latin(b);
+    if la && lb {
+        // Between two Latin words or numbers: a real space.
+        return true;
+    }
+    if la || lb {
+        // A number or Latin word next to Chinese: the PDF's spacing.
+        return false;
+    }
+    if is_cjk_punct(a) || is_cjk_punct(b) {
+        // Full-width punctuation has its own spacing; `□ 本报记者` keeps its box.
+        return a == '□' || a == '■' || a == '◆' || a == '●' || a == '▲' || a == '★';
+    }
+    if a.is_ascii_punctuation() || b.is_ascii_punctuation() {
+        // Half-width commas and brackets (`本报讯(记者 李雅萍)`): no space after `,` or before `)`.
+        return !(matches!(a, ',' | '(' | ';') || matches!(b, ',' | ')' | ';' | '('));
+    }
+    // Between two Chinese characters: deliberate unless the line is letter-spaced.
+    !letter_spaced
+}
+
+/// In a letter-spaced byline (`本 报 讯 （记 者 臧 媛`), the space after the
+/// role (记者, 通讯员, …) is conventional: put it back.
+pub fn restore_byline_spaces(s: &str) -> String {
+    const ROLES: [&str; 5] = ["实习记者", "记者", "通讯员", "实习生", "特约记者"];
+    let Some(open) = s.find(['（', '(']) else {
+        return s.to_string();
+    };
+    let (head, tail) = s.split_at(open);
+    let opener_len = tail.chars().next().map_or(0, char::len_utf8);
+    let (opener, rest) = tail.split_at(opener_len);
+    let close = rest.find(['）', ')']).unwrap_or(rest.len());
+    let (inside, after) = rest.split_at(close);
+    let mut parts: Vec<String> = Vec::new();
+    let mut rem = inside;
+    'outer: while !rem.is_empty() {
+        for role in ROLES {
+            if let Some(r) = rem.strip_prefix(role) {
+                parts.push(role.to_string());
+                rem = r;
+                continue 'outer;
+            }
+        }
+        // A run of name characters up to the next role.
+        let next_role = ROLES.iter().filter_map(|r| rem.find(r).filter(|&p| p > 0)).min().unwrap_or(rem.len());
+        let (names, r) = rem.split_at(next_role);
+        parts.extend(split_names(names));
+        rem = r;
+    }
+    format!("{head}{opener}{}{after}", parts.join(" "))
+}
+
+/// Splits a run of personal names without spaces (`刘华康桂芳`) where each
+/// part can start with a common surname. Only runs of 4–6 characters are
+/// split; anything doubtful is left whole.
+fn split_names(run: &str) -> Vec<String> {
+    let cs: Vec<char> = run.chars().collect();
+    let n = cs.len();
+    let whole = vec![run.to_string()];
+    if !(4..=6).contains(&n) || !cs.iter().all(|&c| is_han(c)) {
+        return whole;
+    }
+    let candidates: &[usize] = match n {
+        4 => &[2],
+        5 => &[2, 3],
+        _ => &[3, 2, 4],
+    };
+    for &k in candidates {
+        if SURNAMES.contains(cs[0]) && SURNAMES.contains(cs[k]) && (n - k) >= 2 && (n - k) <= 3 {
+            return vec![cs[..k].iter().collect(), cs[k..].iter().collect()];
+        }
+    }
+    whole
+}
+
+/// The most common Chinese surnames (one character each).
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_rules() {
+        let cases = [
+            // letter-spacing undone
+            ("友 好 省 州 和 友 好 城 市 密 切 合", "友好省州和友好城市密切合"),
+            ("诉 举 报 电 话 0358-8253111 和", "诉举报电话0358-8253111和"),
+            ("政 务 服 务 热 线 ，邮 箱 llstszx@", "政务服务热线，邮箱llstszx@"),
+            ("金 盾 小 区 始 建 于 1990 年 ，常 住 居 民", "金盾小区始建于1990年，常住居民"),
+            ("工 就 业 、 强 化 稳 岗 增 收 ， 聚 焦 政 策 解", "工就业、强化稳岗增收，聚焦政策解"),
+            // spaces around digits
+            ("11 月 3 日", "11月3日"),
+            ("新华社北京 11 月 3 日电", "新华社北京11月3日电"),
+            ("11月 3日，国家主席习近平向第", "11月3日，国家主席习近平向第"),
+            ("163.com。每天 24 小时全天候", "163.com。每天24小时全天候"),
+            ("投资 1.58 亿元完成 82 公里“四好农村路”建", "投资1.58亿元完成82公里“四好农村路”建"),
+            // deliberate spaces kept
+            ("临县：乘势而上 开启高质量发展新征程", "临县：乘势而上 开启高质量发展新征程"),
+            ("“共建绿色城市 共享民生福", "“共建绿色城市 共享民生福"),
+            ("孙大军主持会议并讲话 张广勇作具体部署", "孙大军主持会议并讲话 张广勇作具体部署"),
+            ("本报讯 （记者 罗丽 康桂芳） 11 月 2", "本报讯（记者 罗丽 康桂芳）11月2"),
+            ("□ 本报评论员", "□ 本报评论员"),
+            ("记者 王益炜 摄", "记者 王益炜 摄"),
+            ("本报讯(记者 李雅萍)8月10日,市委书记", "本报讯(记者 李雅萍)8月10日,市委书记"),
+            ("Hello world 2024", "Hello world 2024"),
+            ("本 报 讯 （记 者 臧 媛", "本报讯（记者臧媛"),
+            ("   ", ""),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(normalize_line(raw), want, "normalising {raw:?}");
+        }
+    }
+
+    #[test]
+    fn letter_spaced_bylines_get_their_spaces_back() {
+        assert_eq!(restore_byline_spaces("本报讯（记者臧媛慧）"), "本报讯（记者 臧媛慧）");
+        assert_eq!(restore_byline_spaces("本报讯（刘华康桂芳）"), "本报讯（刘华 康桂芳）");
+        assert_eq!(restore_byline_spaces("本报讯（实习记者梁英杰通讯员安豪）"), "本报讯（实习记者 梁英杰 通讯员 安豪）");
+    }
+
+    #[test]
+    fn letter_spacing_is_detected() {
+        assert!(is_letter_spaced("友 好 省 州 和"));
+        assert!(!is_letter_spaced("临县：乘势而上 开启高质量发展新征程"));
+        assert!(!is_letter_spaced("本报讯 （记者 罗丽 康桂芳） 11 月 2"));
+        assert!(!is_letter_spaced("2 月 16 日，全市开展入"));
+    }
+}

@@ -1,0 +1,168 @@
+//! Reflowing body lines into paragraphs: column breaks are joined; a
+//! paragraph ends where a line that ends a sentence is clearly shorter than
+//! its column, or where the next line is indented like a paragraph's first
+//! line; on pages printed one paragraph per line, lines are paragraphs.
+
+use super::heads::{column_width, column_width_before, is_first_line_shaped, is_long};
+use super::lines::{Line, Role, is_date_line, is_sentence_end, ends_with_credit};
+use super::normalize::is_latin;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One piece of a body, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyPart {
+    /// A body line (index into the page's lines).
+    Line(usize),
+    /// A line that must stand as its own paragraph (a subheading).
+    Own(String),
+}
+
+/// Joins two pieces of a paragraph: no space between Chinese, one between
+/// two Latin words.
+pub fn join_into(par: &mut String, next: &str) {
+    let a = par.chars().last();
+    let b = next.chars().next();
+    if let (Some(a), Some(b)) = (a, b)
+        && a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && is_latin(a) && is_latin(b)
+    {
+        par.push(' ');
+    }
+    par.push_str(next);
+}
+
+/// Should a paragraph end after line `a`, given the next body line `b`?
+fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool) -> bool {
+    let la = &lines[a];
+    let Some(b) = b else { return true };
+    let lb = &lines[b];
+    if is_date_line(&la.text) || is_date_line(&lb.text) {
+        return true;
+    }
+    if !is_sentence_end(&la.text) && !ends_with_credit(&la.text) {
+        // The sentence goes on.
+        return false;
+    }
+    if one_per_line || is_long(la) || is_long(lb) || lb.indented {
+        return true;
+    }
+    if lines.iter().skip(a + 1).take(b.saturating_sub(a + 1)).any(|l| matches!(l.role, Role::Caption { .. } | Role::PhotoCredit)) {
+        // A caption between two lines: the paragraph may go on after it.
+        if !is_first_line_shaped(lb, column_width(lines, b)) {
+            return false;
+        }
+    }
+    let col = column_width(lines, b).max(column_width_before(lines, a));
+    // The sentence ends before the column does: the paragraph ends.
+    if !la.justified && la.width + 3 < col {
+        return true;
+    }
+    // The next line is indented like a first line.
+    if is_first_line_shaped(lb, col) && !is_sentence_end(&lb.text) {
+        return true;
+    }
+    // The next line opens with a lead-in (`生态建设成效明显。`, `一是…`) and is
+    // a little short of the column, as an indented line is.
+    opens_paragraph(&lb.text) && lb.width + 2 <= col
+}
+
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^，。！？；：,]{2,9}[。！？]|[一二三四五六七八九十]是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|第[一二三四五六七八九十]，|[0-9]{1,2}[.、．])").expect("valid regex")
+});
+
+/// Does a line begin the way paragraphs begin: a short lead-in sentence or
+/// a list marker?
+fn opens_paragraph(text: &str) -> bool {
+    LEAD_IN.is_match(text)
+}
+
+/// Reflows body parts into paragraphs. On a page printed one paragraph
+/// per line (`one_per_line`), every line that ends a sentence ends its
+/// paragraph.
+pub fn reflow(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut last_line: Option<usize> = None;
+    for part in parts {
+        match part {
+            BodyPart::Own(t) => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                out.push(t.clone());
+                last_line = None;
+            }
+            BodyPart::Line(i) => {
+                let text = &lines[*i].text;
+                if text.is_empty() {
+                    continue;
+                }
+                if let Some(p) = last_line
+                    && breaks_after(lines, p, Some(*i), one_per_line)
+                    && !cur.is_empty()
+                {
+                    out.push(std::mem::take(&mut cur));
+                }
+                join_into(&mut cur, text);
+                last_line = Some(*i);
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::lines::read_lines;
+
+    fn paras(text: &str) -> Vec<String> {
+        let lines = read_lines(text);
+        let parts: Vec<BodyPart> = (0..lines.len()).map(BodyPart::Line).collect();
+        reflow(&lines, &parts, false)
+    }
+
+    #[test]
+    fn column_breaks_join_and_short_sentence_ends_break() {
+        let p = paras(
+            "习近平指出，中美关系的\n\n基础在民间，力量源泉在人民\n\n友好。友好省州和友好城市是\n\n带来了实实在在的利益。\n\n习近平强调，中美友城大会\n\n是中美地方交流的重要机制，创\n\n化友城合作发挥了积极作用。",
+        );
+        assert_eq!(p, vec!["习近平指出，中美关系的基础在民间，力量源泉在人民友好。友好省州和友好城市是带来了实实在在的利益。", "习近平强调，中美友城大会是中美地方交流的重要机制，创化友城合作发挥了积极作用。"]);
+    }
+
+    #[test]
+    fn a_full_line_ending_a_sentence_breaks_before_an_indented_line() {
+        let p = paras("市跨越浩瀚的太平洋，共同为推\n动中美关系健康稳定发展、增进\n两国人民福祉发挥更大作用。\n第五届中美友城大会当日\n在江苏省苏州市举办，主题为\n和江苏省人民政府共同主办。");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[1].starts_with("第五届中美友城大会当日在江苏"));
+    }
+
+    #[test]
+    fn a_full_line_ending_a_sentence_mid_paragraph_does_not_break() {
+        let p = paras("基础在民间，力量源泉在人民\n友好。友好省州和友好城市是\n深化中美人民友谊、实现互利\n共赢的重要载体。自1979年缔\n结第一对友城关系至今，中美\n已经建立284对友好省州和友");
+        assert_eq!(p.len(), 1, "{p:?}");
+    }
+
+    #[test]
+    fn one_paragraph_per_line_pages() {
+        let long1 = "会上,市委副书记任凯汇报文明城市创建工作总体推进情况。创建指挥部各指挥长、市直有关单位和离石区主要负责同志分别汇报创建工作推进情况。";
+        let long2 = "孙大军充分肯定文明城市创建工作取得的阶段性成效,要求全市各级各部门把创建文明城市作为提升城市品质的总抓手,扎实做好项目调度、管理和服务工作,";
+        let long3 = "创城办要强化进度督查,组建创城项目推进专班,建立项目手续办理“急事急办、绿色通道”制度,推动项目早日开工、早日建成。";
+        let p = paras(&format!("{long1}\n{long2}\n{long3}"));
+        assert_eq!(p.len(), 2);
+        assert!(p[1].contains("服务工作,创城办要强化进度督查"));
+    }
+
+    #[test]
+    fn latin_words_split_over_lines_get_a_space() {
+        let mut s = "Hello".to_string();
+        join_into(&mut s, "world");
+        assert_eq!(s, "Hello world");
+        let mut s = "邮箱llstszx@".to_string();
+        join_into(&mut s, "163.com。");
+        assert_eq!(s, "邮箱llstszx@163.com。");
+    }
+}
