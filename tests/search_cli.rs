@@ -92,19 +92,16 @@ fn first_title(q: &str) -> String {
 }
 
 #[test]
-#[ignore = "needs the real loader"]
 fn done_when_old_housing_renovation_ranks_its_headline_first() {
     assert_eq!(first_title("老旧小区改造"), "孙大军在离石区调研老旧小区改造工作");
 }
 
 #[test]
-#[ignore = "needs the real loader"]
 fn done_when_initials_rank_the_youth_work_meeting_first() {
     assert_eq!(first_title("qsngzlxhy"), "全市青少年工作联席会议第四次全体会议召开");
 }
 
 #[test]
-#[ignore = "needs the real loader"]
 fn done_when_full_pinyin_ranks_the_sister_cities_letter_first() {
     assert_eq!(first_title("zhongmeiyoucheng"), "习近平向第五届中美友城大会致信");
 }

@@ -495,9 +495,11 @@ fn rank_key(q: Quality, score: i64, doc: u32) -> (Quality, i64, i64) {
     if q.contiguous { (q, 0, -(doc as i64)) } else { (q, score, -(doc as i64)) }
 }
 
-/// The single number reported as a hit's score: orders like the ranking.
+/// The single number reported as a hit's score: never increases down the
+/// ranking (equally good contiguous hits tie; newer ones come first).
 fn display_score(q: Quality, score: i64) -> i64 {
-    (q.contiguous as i64) * 100_000 + q.tier as i64 * 20_000 + (q.aligned as i64) * 10_000 + score.clamp(0, 9_999)
+    let skim = if q.contiguous { 0 } else { score.clamp(0, 9_999) };
+    (q.contiguous as i64) * 100_000 + q.tier as i64 * 20_000 + (q.aligned as i64) * 10_000 + skim
 }
 
 /// The body pass stops once this many contiguous hits are found (or the

@@ -3,6 +3,7 @@
 //! pinyin initials) to the sorted documents that contain them. The index
 //! only narrows the candidates; the matchers in [`super::engine`] decide.
 
+use super::docset::{self, Segment, SetRef};
 use super::fold::fold_lower;
 use super::pinyin::{self, Chunk, Table};
 use crate::model::{Article, Issue};
@@ -43,7 +44,7 @@ pub struct Index {
 }
 
 /// Sorted document lists per key.
-pub struct Postings(Vec<Vec<Vec<u32>>>);
+pub struct Postings(Vec<Segment>);
 
 /// The headline texts of an article: title, kicker, subtitle.
 pub(crate) fn head_texts(a: &Article) -> impl Iterator<Item = &str> {
@@ -106,15 +107,16 @@ impl Index {
         }
         let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
         let chunk = docs.len().div_ceil(threads).max(1);
-        let parts: Vec<(Vec<Vec<u32>>, Vec<Vec<u32>>)> = std::thread::scope(|s| {
+        let parts: Vec<(Segment, Segment)> = std::thread::scope(|s| {
             let handles: Vec<_> = docs
                 .chunks(chunk)
                 .enumerate()
                 .map(|(ci, slice)| {
                     let issues = &issues;
                     s.spawn(move || {
-                        let mut all = vec![Vec::new(); KEYS as usize];
-                        let mut heads = vec![Vec::new(); KEYS as usize];
+                        let base = (ci * chunk) as u32;
+                        let mut all = Segment::new(base, slice.len() as u32, KEYS as usize);
+                        let mut heads = Segment::new(base, slice.len() as u32, KEYS as usize);
                         let mut keys = Vec::new();
                         // Per key: 1 + the last document that listed it (dedup without sorting).
                         let mut seen_head = vec![0u32; KEYS as usize];
@@ -129,7 +131,7 @@ impl Index {
                             for &key in &keys {
                                 if seen_head[key as usize] != doc + 1 {
                                     seen_head[key as usize] = doc + 1;
-                                    heads[key as usize].push(doc);
+                                    heads.push(key as usize, doc);
                                 }
                             }
                             for text in body_texts(a) {
@@ -138,16 +140,17 @@ impl Index {
                             for &key in &keys {
                                 if seen_all[key as usize] != doc + 1 {
                                     seen_all[key as usize] = doc + 1;
-                                    all[key as usize].push(doc);
+                                    all.push(key as usize, doc);
                                 }
                             }
                         }
-                        all.iter_mut().chain(heads.iter_mut()).for_each(|l| l.shrink_to_fit());
+                        all.finish();
+                        heads.finish();
                         (all, heads)
                     })
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
         });
         let (alls, headss): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
         let keywords = vec![Vec::new(); docs.len()];
@@ -220,16 +223,16 @@ impl Index {
 impl Postings {
     /// Per-thread postings cover consecutive document ranges, so they are
     /// kept as segments: no merge, no second copy while building.
-    fn merge(parts: Vec<Vec<Vec<u32>>>) -> Postings {
+    fn merge(parts: Vec<Segment>) -> Postings {
         Postings(parts)
     }
 
     fn bytes(&self) -> usize {
-        self.0.iter().flatten().map(|p| p.capacity() * 4 + 24).sum::<usize>()
+        self.0.iter().map(Segment::bytes).sum::<usize>()
     }
 
     /// Runs `f` on each segment (its list for a key), concatenating results.
-    fn per_segment(&self, mut f: impl FnMut(&[Vec<u32>]) -> Option<Vec<u32>>) -> Option<Vec<u32>> {
+    fn per_segment(&self, mut f: impl FnMut(&Segment) -> Option<Vec<u32>>) -> Option<Vec<u32>> {
         let mut out: Option<Vec<u32>> = None;
         for seg in &self.0 {
             match f(seg) {
@@ -249,7 +252,7 @@ impl Postings {
         if keys.is_empty() {
             return None;
         }
-        self.per_segment(|seg| Some(intersect(keys.iter().map(|&k| get(seg, k)).collect())))
+        self.per_segment(|seg| Some(docset::intersect(keys.iter().map(|&k| seg.get(k)).collect())))
     }
 
     /// Documents that may match the pinyin query `q` (a superset, unless
@@ -263,16 +266,16 @@ impl Postings {
             return Some((Vec::new(), complete));
         }
         let found = self.per_segment(|seg_lists| {
-            let list = |key: u32| get(seg_lists, key);
+            let list = |key: u32| seg_lists.get(key);
             let mut all: Vec<u32> = Vec::new();
             for seg in &segs {
                 let mut lists: Vec<Vec<u32>> = Vec::new();
-                let mut borrowed: Vec<&[u32]> = Vec::new();
+                let mut borrowed: Vec<SetRef<'_>> = Vec::new();
                 for (i, ch) in seg.iter().enumerate() {
                     match ch {
                         Chunk::Full(id) => borrowed.push(list(SYL_BASE + *id as u32)),
                         Chunk::Partial(_, ids) if !ids.is_empty() => {
-                            lists.push(union(ids.iter().map(|&id| list(SYL_BASE + id as u32)).collect()));
+                            lists.push(docset::union(ids.iter().map(|&id| list(SYL_BASE + id as u32)).collect()));
                         }
                         _ => {}
                     }
@@ -283,23 +286,18 @@ impl Postings {
                         }
                     }
                 }
-                borrowed.extend(lists.iter().map(Vec::as_slice));
+                borrowed.extend(lists.iter().map(|l| SetRef::List(l)));
                 if borrowed.is_empty() {
                     // A lone short chunk ("x", "zh"): not worth a pinyin search.
                     return None;
                 }
-                let hits = intersect(borrowed);
+                let hits = docset::intersect(borrowed);
                 all = union(vec![&all, &hits]);
             }
             Some(all)
         })?;
         Some((found, complete))
     }
-}
-
-/// The list of `key` in one segment.
-fn get(seg: &[Vec<u32>], key: u32) -> &[u32] {
-    seg.get(key as usize).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// Intersection of sorted lists (smallest first, galloping through the rest).

@@ -20,6 +20,7 @@
 //! assert!(!results.hits.is_empty());
 //! ```
 
+pub mod docset;
 pub mod engine;
 pub mod fold;
 pub mod index;
