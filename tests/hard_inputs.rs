@@ -369,7 +369,6 @@ fn dump_into_a_closed_pipe_exits_quietly() {
 }
 
 #[test]
-#[ignore = "enable once `lvread search` is built (src/search.rs is a placeholder)"]
 fn search_into_a_closed_pipe_exits_quietly() {
     let dir = many_pages();
     closed_pipe(&["search", "--limit", "100000", "吕梁"], dir.path());
