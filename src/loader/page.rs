@@ -124,11 +124,13 @@ pub fn assemble(text: &str) -> Assembled {
     // Orientation: do headlines follow their bodies or precede them?
     let bodies = b.bodies(&lines);
     let orientation = b.orientation(&lines, &bodies);
+    let before = b.segs.iter().filter(|s| s.into.is_none()).count();
     match orientation {
         Orientation::Before => b.absorb_subheads(&lines),
         Orientation::After => b.join_interrupted(&lines),
     }
-    let bodies = b.bodies(&lines);
+    // Re-index only if bodies were merged.
+    let bodies = if b.segs.iter().filter(|s| s.into.is_none()).count() == before { bodies } else { b.bodies(&lines) };
     let units = b.units(&lines, &bodies, long_page);
     let (titles, extra) = b.assign_units(&units, &bodies, orientation);
     b.assign_captions(&bodies);
