@@ -90,7 +90,15 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     let stty = dir.path().join("stty");
     std::fs::write(
         &script,
-        format!("LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n", err.display(), exit.display(), stty.display(), exit.display(), exit.display()),
+        format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
+            err.display(),
+            exit.display(),
+            stty.display(),
+            exit.display(),
+            exit.display(),
+            d = dir.path().display()
+        ),
     )
     .expect("script");
 
@@ -154,7 +162,15 @@ fn terminal_is_restored_after_a_panic() {
     let (exit, err, stty, script) = (dir.path().join("exit"), dir.path().join("stderr"), dir.path().join("stty"), dir.path().join("run.sh"));
     std::fs::write(
         &script,
-        format!("LVREAD_DEBUG_PANIC=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n", err.display(), exit.display(), stty.display(), exit.display(), exit.display()),
+        format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_DEBUG_PANIC=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
+            err.display(),
+            exit.display(),
+            stty.display(),
+            exit.display(),
+            exit.display(),
+            d = dir.path().display()
+        ),
     )
     .expect("script");
     let tmux = Tmux::start(80, 20, &script);

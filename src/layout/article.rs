@@ -2,7 +2,7 @@
 //! paragraphs, captions and keywords, as lines that point into the
 //! article's own text.
 
-use super::{Line, wrap};
+use super::Line;
 use crate::model::Article;
 use std::ops::Range;
 
@@ -59,6 +59,11 @@ impl ArticleLayout {
     /// byline, a blank line, the paragraphs (first lines indented), then the
     /// captions and the keywords, each after a blank line.
     pub fn new(article: &Article, width: usize) -> ArticleLayout {
+        ArticleLayout::new_with(article, width, super::Breaking::Strict)
+    }
+
+    /// [`ArticleLayout::new`] with the given line-breaking strictness.
+    pub fn new_with(article: &Article, width: usize, breaking: super::Breaking) -> ArticleLayout {
         let keywords = if article.keywords.is_empty() {
             String::new()
         } else {
@@ -66,7 +71,7 @@ impl ArticleLayout {
         };
         let mut out = ArticleLayout { width, lines: Vec::new(), keywords };
         let add = |lines: &mut Vec<BodyLine>, part: Part, text: &str, indent: bool| {
-            for Line { range, indent, width } in wrap(text, width, indent) {
+            for Line { range, indent, width } in super::wrap_with(text, width, indent, breaking) {
                 lines.push(BodyLine { part, range, indent, width });
             }
         };

@@ -10,6 +10,7 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct LayoutCache {
     map: HashMap<(String, usize), Arc<ArticleLayout>>,
+    breaking: super::Breaking,
 }
 
 /// At most this many layouts are kept; beyond that the cache starts afresh.
@@ -29,7 +30,7 @@ impl LayoutCache {
         if self.map.len() >= CAPACITY {
             self.map.clear();
         }
-        let l = Arc::new(ArticleLayout::new(article, width));
+        let l = Arc::new(ArticleLayout::new_with(article, width, self.breaking));
         self.map.insert((key.to_string(), width), Arc::clone(&l));
         l
     }
@@ -37,6 +38,20 @@ impl LayoutCache {
     /// The layout if it is already cached.
     pub fn peek(&self, key: &str, width: usize) -> Option<Arc<ArticleLayout>> {
         self.map.get(&(key.to_string(), width)).cloned()
+    }
+
+    /// How lines break in the layouts made from now on.
+    pub fn breaking(&self) -> super::Breaking {
+        self.breaking
+    }
+
+    /// Changes how lines break (the `line_break` setting), forgetting the
+    /// layouts made the other way.
+    pub fn set_breaking(&mut self, breaking: super::Breaking) {
+        if breaking != self.breaking {
+            self.breaking = breaking;
+            self.map.clear();
+        }
     }
 
     /// Forgets every layout (e.g. when articles changed).

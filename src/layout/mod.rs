@@ -249,6 +249,66 @@ impl Filler {
     }
 }
 
+/// How strictly lines break (the `line_break` setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Breaking {
+    /// The clreq rules of [`wrap`].
+    #[default]
+    Strict,
+    /// Break wherever the width is reached ([`wrap_loose`]): full lines, no rules.
+    Loose,
+}
+
+/// [`wrap`] or [`wrap_loose`], as `breaking` says.
+pub fn wrap_with(text: &str, width: usize, indent: bool, breaking: Breaking) -> Vec<Line> {
+    match breaking {
+        Breaking::Strict => wrap(text, width, indent),
+        Breaking::Loose => wrap_loose(text, width, indent),
+    }
+}
+
+/// Wraps `text` into lines of at most `width` columns, breaking before any
+/// character that does not fit (no punctuation rules, runs may split);
+/// spaces at the start of a line are dropped. The indent is as in [`wrap`].
+pub fn wrap_loose(text: &str, width: usize, indent: bool) -> Vec<Line> {
+    let width = width.max(1);
+    let indent = indent && width >= MIN_WIDTH_FOR_INDENT;
+    let mut lines: Vec<Line> = Vec::new();
+    let line = |lines: &Vec<Line>, s: usize, end: usize| {
+        let first = indent && lines.is_empty();
+        let t = text[s..end].trim_end();
+        Line { range: s..s + t.len(), indent: first, width: str_width(t) + if first { INDENT_WIDTH } else { 0 } }
+    };
+    let mut start: Option<usize> = None;
+    let (mut end, mut w) = (0, 0);
+    for (i, c) in text.trim_end().char_indices() {
+        let cw = char_width(c);
+        let limit = if indent && lines.is_empty() { width - INDENT_WIDTH } else { width };
+        if let Some(s) = start
+            && w + cw > limit
+            && cw > 0
+        {
+            let l = line(&lines, s, end);
+            lines.push(l);
+            start = None;
+            w = 0;
+        }
+        if start.is_none() {
+            if c.is_whitespace() {
+                continue;
+            }
+            start = Some(i);
+        }
+        w += cw;
+        end = i + c.len_utf8();
+    }
+    if let Some(s) = start {
+        let l = line(&lines, s, end);
+        lines.push(l);
+    }
+    lines
+}
+
 /// Wraps `text` into lines of at most `width` columns; the first line is
 /// indented by [`INDENT`] when `indent` is set and the width allows it
 /// (at least [`MIN_WIDTH_FOR_INDENT`], and the first unbreakable piece fits after it). Leading and trailing white space is

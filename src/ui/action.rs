@@ -42,6 +42,14 @@ pub enum Action {
     PrevIssue,
     /// `zoom`: show the body alone on the whole screen, or stop doing so.
     Zoom,
+    /// `toggle_bookmark`: bookmark the current article, or remove its bookmark.
+    ToggleBookmark,
+    /// `bookmarks`: list the bookmarks.
+    Bookmarks,
+    /// `mark_unread`: mark the current article unread.
+    MarkUnread,
+    /// `mark_issue_read`: mark every article of the current issue read.
+    MarkIssueRead,
     /// `help`: show or hide the key help.
     Help,
     /// `back`: close an overlay, leave zoom, or step back a pane.
@@ -77,6 +85,10 @@ impl Action {
         Action::PrevIssue,
         Action::NextIssue,
         Action::Zoom,
+        Action::ToggleBookmark,
+        Action::Bookmarks,
+        Action::MarkUnread,
+        Action::MarkIssueRead,
         Action::Help,
         Action::Back,
         Action::Quit,
@@ -104,6 +116,10 @@ impl Action {
             Action::NextIssue => "next_issue",
             Action::PrevIssue => "prev_issue",
             Action::Zoom => "zoom",
+            Action::ToggleBookmark => "toggle_bookmark",
+            Action::Bookmarks => "bookmarks",
+            Action::MarkUnread => "mark_unread",
+            Action::MarkIssueRead => "mark_issue_read",
             Action::Help => "help",
             Action::Back => "back",
             Action::Quit => "quit",
@@ -137,6 +153,10 @@ impl Action {
             Action::NextIssue => "next issue",
             Action::PrevIssue => "previous issue",
             Action::Zoom => "zoom the body to the full screen",
+            Action::ToggleBookmark => "bookmark / unbookmark the article",
+            Action::Bookmarks => "list bookmarks",
+            Action::MarkUnread => "mark the article unread",
+            Action::MarkIssueRead => "mark the whole issue read",
             Action::Help => "this help",
             Action::Back => "close overlay / leave zoom / back",
             Action::Quit => "quit",

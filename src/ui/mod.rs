@@ -29,6 +29,9 @@
 pub mod action;
 pub mod geometry;
 pub mod keys;
+pub mod marks;
+pub mod session;
+pub mod settings;
 pub mod state;
 pub mod terminal;
 pub mod text;

@@ -26,6 +26,8 @@ pub enum Pane {
 pub enum Overlay {
     /// The key help; the number is its scroll offset.
     Help(usize),
+    /// The bookmark list; the number is the selected row.
+    Bookmarks(usize),
 }
 
 /// How keys are interpreted. Modes that read text (search) add variants here
@@ -77,6 +79,12 @@ pub struct App {
     pub article_offset: usize,
     /// Keys ([`App::article_key`]) of the articles read.
     pub read: HashSet<String>,
+    /// Bookmarked articles, oldest first (see [`super::marks`]).
+    pub bookmarks: Vec<crate::state::Bookmark>,
+    /// The article just marked unread: it stays unread while it is open.
+    pub unread_hold: Option<String>,
+    /// Pages loaded / total while loading in the background.
+    pub progress: Option<(usize, usize)>,
     /// Messages for the status bar (load errors, warnings); the last is shown.
     pub messages: Vec<String>,
     /// Highlights in the current article's body.
@@ -111,6 +119,9 @@ impl App {
             issue_offset: 0,
             article_offset: 0,
             read: HashSet::new(),
+            bookmarks: Vec::new(),
+            unread_hold: None,
+            progress: None,
             messages: Vec::new(),
             highlights: Vec::new(),
             theme: Theme::default(),
@@ -177,7 +188,7 @@ impl App {
         let key = self.current_key()?;
         match self.layouts.peek(&key, width) {
             Some(l) => Some(l),
-            None => self.current_article().map(|a| Arc::new(ArticleLayout::new(a, width))),
+            None => self.current_article().map(|a| Arc::new(ArticleLayout::new_with(a, width, self.layouts.breaking()))),
         }
     }
 

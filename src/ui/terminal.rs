@@ -145,27 +145,58 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     }
     let timing = std::env::var_os("LVREAD_TIMING").is_some_and(|v| !v.is_empty() && v != "0");
     let mut timings = Timings::default();
-    let (pages, errors) = load(args, &mut timings);
+    // The user's files load in the background (see `Session`); the bundled
+    // pages are small enough to load at once.
+    let (pages, mut errors) = if args.paths.is_empty() { load(args, &mut timings) } else { (Vec::new(), Vec::new()) };
     let t = Instant::now();
     let issues = archive::group(pages);
     timings.record("group", t.elapsed());
 
-    let mut app = App::new(issues, (80, 24));
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        app.theme = super::theme::Theme::plain();
+    let t = Instant::now();
+    let (config, config_error) = crate::config::load();
+    let store = crate::state::Store::open_default(args.no_state);
+    timings.record("settings+state", t.elapsed());
+    let mut app = App::new(issues, crossterm::terminal::size().unwrap_or((80, 24)));
+    super::settings::apply(&mut app, &config);
+    if let Some(e) = &config_error {
+        app.message(format!("{e} — using the defaults"));
     }
-    match errors.len() {
-        0 => {}
-        1 => app.message(format!("failed to load {}", errors[0])),
-        n => app.message(format!("{n} files failed to load, e.g. {}", errors[0])),
-    }
-    if app.issues.is_empty() {
-        app.message("nothing to read: no page loaded");
+    let mut session = super::session::Session::new(store);
+    session.restore(&mut app);
+    if args.paths.is_empty() {
+        match errors.len() {
+            0 => {}
+            1 => app.message(format!("failed to load {}", errors[0])),
+            n => app.message(format!("{n} files failed to load, e.g. {}", errors[0])),
+        }
+        if app.issues.is_empty() {
+            app.message("nothing to read: no page loaded");
+        }
+    } else {
+        session.load_in_background(args.paths.clone());
+        // Small archives are in before the first frame; big ones show progress.
+        let until = Instant::now() + Duration::from_millis(40);
+        while session.is_loading() && Instant::now() < until {
+            session.tick(&mut app, Instant::now());
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        session.tick(&mut app, Instant::now());
     }
 
-    let result = run_app(&mut app, None, start, &mut timings);
+    let result = run_app_with(&mut app, None, &mut session, start, &mut timings);
+    session.finish(&mut app);
+    if let Some(e) = &config_error {
+        eprintln!("lvread: {e} (the defaults were used)");
+    }
+    errors.append(&mut session.errors);
     for e in &errors {
         eprintln!("lvread: {e}");
+    }
+    for w in &session.warnings {
+        eprintln!("lvread: {w}");
+    }
+    if let Some(d) = session.loaded_in {
+        timings.record("background load (all files)", d);
     }
     if timing {
         eprintln!("{}", timings.report());
@@ -177,14 +208,29 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
 /// up, restores it however this ends (return, error, panic), and applies
 /// whatever arrives on `inbox` (pages loading in the background) between
 /// events. `start` is when the process began its work, for the first-frame
-/// timing recorded in `timings`.
+/// timing recorded in `timings`. Keeps no reading state (see [`run_app_with`]).
 pub fn run_app(app: &mut App, inbox: Option<Receiver<Background>>, start: Instant, timings: &mut Timings) -> anyhow::Result<()> {
+    let mut session = super::session::Session::new(crate::state::Store::disabled());
+    run_app_with(app, inbox, &mut session, start, timings)
+}
+
+/// [`run_app`] with a [`super::session::Session`]: the reading state is
+/// kept up to date (and written at most once a second) and the session's
+/// background loading feeds the reader. The caller calls
+/// [`super::session::Session::finish`] afterwards.
+pub fn run_app_with(
+    app: &mut App,
+    inbox: Option<Receiver<Background>>,
+    session: &mut super::session::Session,
+    start: Instant,
+    timings: &mut Timings,
+) -> anyhow::Result<()> {
     install_panic_hook();
     enable_raw_mode()?;
     let guard = Guard;
     execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    let result = event_loop(&mut terminal, app, inbox, start, timings);
+    let result = event_loop(&mut terminal, app, inbox, session, start, timings);
     drop(terminal);
     drop(guard);
     result
@@ -197,6 +243,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     mut inbox: Option<Receiver<Background>>,
+    session: &mut super::session::Session,
     start: Instant,
     timings: &mut Timings,
 ) -> anyhow::Result<()> {
@@ -225,15 +272,21 @@ fn event_loop(
                 }
             }
         }
-        // Block on the terminal unless something may still arrive in the inbox.
-        let ready = inbox.is_none() || event::poll(INBOX_POLL)?;
-        if ready {
+        // Sleep until a key, or until the inbox, loading or saving has work.
+        let wait = match (inbox.is_some(), session.wake_in()) {
+            (true, Some(w)) => Some(w.min(INBOX_POLL)),
+            (true, None) => Some(INBOX_POLL),
+            (false, w) => w,
+        };
+        if event::poll(wait.unwrap_or(Duration::from_secs(3600)))? {
             let ev = event::read()?;
             if let Some(action) = keys::event_to_action(app, &ev) {
+                session.on_action(action);
                 update(app, action);
                 changed = true;
             }
         }
+        changed |= session.tick(app, Instant::now());
         if changed && !app.quit {
             terminal.draw(|f| view::draw(f, app))?;
         }

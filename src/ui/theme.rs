@@ -25,6 +25,10 @@ pub struct Theme {
     pub kind_marker: Style,
     /// The unread marker in the article list.
     pub unread_marker: Style,
+    /// The bookmark mark in the article list.
+    pub bookmark: Style,
+    /// The loading progress bar in the status line.
+    pub progress: Style,
     /// Titles of articles already read.
     pub read_title: Style,
     /// Titles made from the body (no printed headline).
@@ -72,6 +76,8 @@ impl Default for Theme {
             count: Style::new().fg(Color::DarkGray),
             kind_marker: Style::new().fg(Color::Magenta),
             unread_marker: Style::new().fg(Color::Green).add_modifier(bold),
+            bookmark: Style::new().fg(Color::Magenta).add_modifier(bold),
+            progress: Style::new().fg(Color::Green).add_modifier(Modifier::REVERSED),
             read_title: Style::new().add_modifier(Modifier::DIM),
             fallback_title: Style::new().add_modifier(Modifier::ITALIC),
             kicker: Style::new().fg(Color::Blue),
@@ -108,6 +114,8 @@ impl Theme {
             count: strip(d.count),
             kind_marker: strip(d.kind_marker),
             unread_marker: strip(d.unread_marker),
+            bookmark: strip(d.bookmark),
+            progress: strip(d.progress),
             read_title: strip(d.read_title),
             fallback_title: strip(d.fallback_title),
             kicker: strip(d.kicker),

@@ -20,6 +20,10 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
         Action::Help => app.overlay = Some(Overlay::Help(0)),
+        Action::ToggleBookmark => super::marks::toggle_bookmark(app),
+        Action::Bookmarks => app.overlay = Some(Overlay::Bookmarks(0)),
+        Action::MarkUnread => super::marks::mark_unread(app),
+        Action::MarkIssueRead => super::marks::mark_issue_read(app),
         Action::Zoom => {
             app.zoom = !app.zoom;
             if app.zoom {
@@ -128,7 +132,10 @@ pub fn receive(app: &mut App, msg: Background) {
 
 /// Keys while an overlay is open: it scrolls, and `back`/`help` close it.
 fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
-    let Overlay::Help(off) = overlay;
+    let off = match overlay {
+        Overlay::Help(off) => off,
+        Overlay::Bookmarks(sel) => return super::marks::bookmarks_action(app, sel, action),
+    };
     let new = match action {
         Action::Back | Action::Help => {
             app.overlay = None;
@@ -287,8 +294,13 @@ pub fn sync(app: &mut App) {
         let rows = geometry::inner(r).height.max(1) as usize;
         app.article_offset = visible_offset(app.article_offset, app.article, rows);
     }
+    let key = app.current_key();
+    if app.unread_hold.is_some() && app.unread_hold != key {
+        app.unread_hold = None;
+    }
     if app.focus == Pane::Body
-        && let Some(key) = app.current_key()
+        && let Some(key) = key
+        && app.unread_hold.is_none()
         && !app.read.contains(&key)
     {
         app.read.insert(key);

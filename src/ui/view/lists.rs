@@ -94,7 +94,11 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
                 }
                 let used = 4 + spans.iter().map(|s| str_width(&s.content)).sum::<usize>();
                 spans.extend([
-                    Span::styled(if read { READ_MARK } else { " " }, t.unread_marker),
+                    if crate::ui::marks::is_bookmarked(app, app.issue, n) {
+                        Span::styled(super::bookmarks::BOOKMARK_MARK, t.bookmark)
+                    } else {
+                        Span::styled(if read { READ_MARK } else { " " }, t.unread_marker)
+                    },
                     Span::styled(a.kind.marker().unwrap_or("  "), t.kind_marker),
                     Span::raw(" "),
                 ]);

@@ -1,6 +1,7 @@
 //! Drawing: pure functions of the state. Nothing here changes [`App`].
 
 pub mod body;
+pub mod bookmarks;
 pub mod help;
 pub mod lists;
 pub mod status;
@@ -28,8 +29,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(r) = screen.status {
         status::draw_status(frame, r, app);
     }
-    if let Some(Overlay::Help(off)) = app.overlay {
-        help::draw_help(frame, area, app, off);
+    match app.overlay {
+        Some(Overlay::Help(off)) => help::draw_help(frame, area, app, off),
+        Some(Overlay::Bookmarks(sel)) => bookmarks::draw_bookmarks(frame, area, app, sel),
+        None => {}
     }
 }
 
