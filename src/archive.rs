@@ -268,10 +268,8 @@ fn path_date(path: &Path) -> Option<Date> {
 pub fn load_one(path: &Path) -> Result<Page, LoadError> {
     let mut page = loader::load_file(path)?;
     apply_path_info(&mut page, path);
-    if page.articles.iter().any(|a| a.id.is_empty()) {
-        // Until the loader fills them in itself.
-        crate::state::assign_ids(&mut page);
-    }
+    // Ids for the reading state: unique within the page.
+    crate::state::assign_ids(&mut page);
     Ok(page)
 }
 
@@ -405,12 +403,6 @@ impl Library {
     /// An empty library.
     pub fn new() -> Library {
         Library::default()
-    }
-
-    /// A library holding `issues`, which must be in [`group`]'s order
-    /// (e.g. a reader's issues, to add more pages to them).
-    pub fn from_issues(issues: Vec<Issue>) -> Library {
-        Library { issues }
     }
 
     /// The issues so far, newest first.

@@ -10,4 +10,5 @@ pub mod loader;
 pub mod model;
 pub mod search;
 pub mod state;
+pub mod synth;
 pub mod ui;

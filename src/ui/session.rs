@@ -82,6 +82,10 @@ impl Session {
     /// position (now, or as soon as its issue has loaded). Warnings from
     /// opening the state file go to the status bar.
     pub fn restore(&mut self, app: &mut App) {
+        // Marks are keyed by article id: make ids unique within each page.
+        for page in app.issues.iter_mut().flat_map(|i| i.pages.iter_mut()) {
+            crate::state::assign_ids(page);
+        }
         let data = self.store.data();
         app.read = data.read.iter().cloned().collect();
         app.bookmarks = data.bookmarks.clone();

@@ -1,0 +1,661 @@
+//! Matching and ranking: which articles match a query, where, and in which
+//! order.
+//!
+//! Ranking, best first:
+//! 1. contiguous matches (the query's characters side by side, or a pinyin
+//!    run) before scattered fuzzy ones;
+//! 2. headline before kicker/subtitle before body (paragraphs, captions,
+//!    byline, keywords);
+//! 3. a match that begins and ends on jieba word boundaries before one that
+//!    cuts through words;
+//! 4. among equally good contiguous matches the newest issue first (page and
+//!    article order within an issue); among scattered ones the higher
+//!    SkimMatcherV2 score first.
+//!
+//! One hit per article: its best field.
+
+use super::fold::{fold_char, fold_lower};
+use super::index::{Index, intersect};
+use super::pinyin;
+use super::snippet::{Snippet, snippet};
+use super::words;
+use crate::model::{Article, Date};
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::ops::Range;
+
+/// Which part of an article a match is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Title,
+    Kicker,
+    Subtitle,
+    Byline,
+    Paragraph,
+    Caption,
+    Keyword,
+}
+
+impl Field {
+    /// `"title"` for the headline and its kicker and subtitle, else `"body"`.
+    pub fn group(self) -> &'static str {
+        match self {
+            Field::Title | Field::Kicker | Field::Subtitle => "title",
+            _ => "body",
+        }
+    }
+
+    /// Lower-case name of the field.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Kicker => "kicker",
+            Field::Subtitle => "subtitle",
+            Field::Byline => "byline",
+            Field::Paragraph => "paragraph",
+            Field::Caption => "caption",
+            Field::Keyword => "keyword",
+        }
+    }
+
+    fn tier(self) -> u8 {
+        match self {
+            Field::Title => 2,
+            Field::Kicker | Field::Subtitle => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// The text of `field` number `index` of an article (None if absent).
+pub fn field_text(a: &Article, field: Field, index: usize) -> Option<&str> {
+    match field {
+        Field::Title => Some(&a.title),
+        Field::Kicker => a.kicker.as_deref(),
+        Field::Subtitle => a.subtitle.as_deref(),
+        Field::Byline => a.byline.as_deref(),
+        Field::Paragraph => a.paragraphs.get(index).map(String::as_str),
+        Field::Caption => a.captions.get(index).map(String::as_str),
+        Field::Keyword => a.keywords.get(index).map(String::as_str),
+    }
+}
+
+/// Every (field, index, text) of an article, headline first.
+pub fn fields<'a>(a: &'a Article, extra_keywords: &'a [String]) -> impl Iterator<Item = (Field, usize, &'a str)> {
+    std::iter::once((Field::Title, 0, a.title.as_str()))
+        .chain(a.kicker.as_deref().map(|k| (Field::Kicker, 0, k)))
+        .chain(a.subtitle.as_deref().map(|k| (Field::Subtitle, 0, k)))
+        .chain(a.byline.as_deref().map(|k| (Field::Byline, 0, k)))
+        .chain(a.paragraphs.iter().enumerate().map(|(i, p)| (Field::Paragraph, i, p.as_str())))
+        .chain(a.captions.iter().enumerate().map(|(i, p)| (Field::Caption, i, p.as_str())))
+        .chain(a.keywords.iter().chain(extra_keywords).enumerate().map(|(i, p)| (Field::Keyword, i, p.as_str())))
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// What the user typed.
+    pub raw: String,
+    /// Folded chars to match literally (whitespace removed).
+    chars: Vec<char>,
+    /// The pattern given to SkimMatcherV2.
+    pattern: String,
+    /// Smart case: an upper-case letter in the query makes it case-sensitive.
+    case_sensitive: bool,
+    /// The query as pinyin letters, when it is pinyin-like.
+    pinyin: Option<Vec<u8>>,
+}
+
+/// Longest query kept (longer input is cut; nothing that long matches anyway).
+pub const MAX_QUERY_CHARS: usize = 512;
+
+impl Query {
+    /// Parses what the user typed.
+    pub fn new(raw: &str) -> Query {
+        let chars: Vec<char> = raw.chars().map(fold_char).filter(|c| !c.is_whitespace() && !c.is_control()).take(MAX_QUERY_CHARS).collect();
+        let case_sensitive = chars.iter().any(|c| c.is_uppercase());
+        let meaningful = chars.iter().any(|c| c.is_alphanumeric());
+        let chars = if meaningful { chars } else { Vec::new() };
+        let pattern: String = chars.iter().collect();
+        let pinyin = if meaningful { pinyin::normalise_query(raw).filter(|q| q.len() >= 2) } else { None };
+        Query { raw: raw.to_string(), chars, pattern, case_sensitive, pinyin }
+    }
+
+    /// True when there is nothing to look for (empty, or only spaces and
+    /// punctuation).
+    pub fn is_blank(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// True when `self` only adds characters to the end of `prev` (so every
+    /// match of `self` is a match of `prev`).
+    pub fn extends(&self, prev: &Query) -> bool {
+        self.case_sensitive == prev.case_sensitive
+            && self.pinyin.is_some() == prev.pinyin.is_some()
+            && self.chars.starts_with(&prev.chars)
+            && match (&self.pinyin, &prev.pinyin) {
+                (Some(a), Some(b)) => a.starts_with(b),
+                _ => true,
+            }
+    }
+
+    fn lower_chars(&self) -> Vec<char> {
+        self.chars.iter().map(|&c| fold_lower(c)).collect()
+    }
+}
+
+/// How good one match is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Quality {
+    /// The matched chars are side by side.
+    pub contiguous: bool,
+    /// 2 headline, 1 kicker/subtitle, 0 body.
+    pub tier: u8,
+    /// The match begins and ends on word boundaries (jieba).
+    pub aligned: bool,
+}
+
+/// One match inside one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMatch {
+    pub field: Field,
+    /// Paragraph / caption / keyword number (0 for single fields).
+    pub index: usize,
+    /// Matched char ranges in the field's text.
+    pub ranges: Vec<Range<usize>>,
+    /// SkimMatcherV2's score (a comparable score for pinyin runs).
+    pub score: i64,
+    /// True when found through pinyin.
+    pub pinyin: bool,
+    pub quality: Quality,
+}
+
+/// One ranked result: the best match in one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Document number in the index.
+    pub doc: u32,
+    /// Index of the issue in the issue list the index was built from.
+    pub issue: usize,
+    /// Index of the article within the issue ([`crate::model::Issue::article`]).
+    pub article: usize,
+    /// Index of the page within the issue, and of the article within the page.
+    pub page: usize,
+    pub article_in_page: usize,
+    /// The page's file name and the issue date.
+    pub source: String,
+    pub date: Option<Date>,
+    /// The article's id and headline.
+    pub article_id: String,
+    pub title: String,
+    /// Where the best match is.
+    pub matched: FieldMatch,
+    /// A one-line excerpt around the match, with its highlights.
+    pub snippet: Snippet,
+    /// A single number that orders hits like the ranking (higher is better).
+    pub score: i64,
+}
+
+/// Result of one search.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub query: String,
+    /// Best first.
+    pub hits: Vec<Hit>,
+    /// Articles looked at (after the index narrowed the candidates).
+    pub examined: usize,
+    /// True when the search stopped early because the list was full of
+    /// hits nothing later could beat.
+    pub truncated: bool,
+}
+
+/// Remembers the candidates of the last query, so a query that only grew
+/// starts from them instead of the whole index.
+#[derive(Debug, Default, Clone)]
+pub struct Cache {
+    last: Option<(Query, Vec<u32>)>,
+}
+
+impl Cache {
+    /// Forgets everything (e.g. when the index changes).
+    pub fn clear(&mut self) {
+        self.last = None;
+    }
+}
+
+/// The matcher for one query, reusable across fields.
+pub struct Matcher<'q> {
+    q: &'q Query,
+    skim: SkimMatcherV2,
+    lower: Vec<char>,
+    /// Every query char is a CJK ideograph (folding and case change
+    /// nothing), so plain substring search finds contiguous matches.
+    plain: bool,
+    /// Forms of the first query char that every match contains (empty: no
+    /// quick check possible).
+    anchors: Vec<char>,
+    chars: Vec<char>,
+    buf: String,
+}
+
+fn ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+fn full_width(c: char) -> Option<char> {
+    ('!'..='~').contains(&c).then(|| char::from_u32(c as u32 + 0xFEE0)).flatten()
+}
+
+/// Largest span (in chars) of a scattered match of `n` query chars.
+fn scatter_window(n: usize) -> usize {
+    (3 * n).max(12)
+}
+
+impl<'q> Matcher<'q> {
+    /// A matcher for `q`.
+    pub fn new(q: &'q Query) -> Matcher<'q> {
+        let skim = if q.case_sensitive { SkimMatcherV2::default().respect_case() } else { SkimMatcherV2::default().ignore_case() };
+        let plain = !q.chars.is_empty() && q.chars.iter().all(|&c| ideograph(c));
+        let anchors = match q.chars.first() {
+            Some(&c) if ideograph(c) => vec![c],
+            Some(&c) if c.is_ascii_alphanumeric() => {
+                let mut v = vec![c];
+                if !q.case_sensitive {
+                    v.push(c.to_ascii_lowercase());
+                    v.push(c.to_ascii_uppercase());
+                }
+                let fw: Vec<char> = v.iter().filter_map(|&c| full_width(c)).collect();
+                v.extend(fw);
+                v.sort_unstable();
+                v.dedup();
+                v
+            }
+            _ => Vec::new(),
+        };
+        Matcher { q, skim, lower: q.lower_chars(), plain, anchors, chars: Vec::new(), buf: String::new() }
+    }
+
+    fn eq(&self, a: char, qi: usize) -> bool {
+        if self.q.case_sensitive { fold_char(a) == self.q.chars[qi] } else { fold_lower(a) == self.lower[qi] }
+    }
+
+    fn load(&mut self, text: &str) {
+        self.chars.clear();
+        self.chars.extend(text.chars());
+    }
+
+    /// The best match of the query in `text` (None when it does not match).
+    pub fn best(&mut self, field: Field, index: usize, text: &str) -> Option<FieldMatch> {
+        if self.q.is_blank() {
+            return None;
+        }
+        let mut loaded = false;
+        let mut best: Option<FieldMatch> = None;
+        if self.anchors.is_empty() || self.anchors.iter().any(|&a| text.contains(a)) {
+            best = self.literal(field, index, text);
+            loaded = true;
+        }
+        if let Some(py) = &self.q.pinyin {
+            if best.as_ref().is_none_or(|b| !(b.quality.contiguous && b.quality.aligned)) {
+                if !loaded {
+                    self.load(text);
+                }
+                let t = pinyin::table();
+                for r in pinyin::find_all(t, &self.chars, py, 8) {
+                    let m = self.make(field, index, vec![r.clone()], 16 * py.len() as i64, true);
+                    if best.as_ref().is_none_or(|b| m.quality > b.quality) {
+                        let done = m.quality.aligned;
+                        best = Some(m);
+                        if done {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Literal match: loads `text` into `self.chars` (always).
+    fn literal(&mut self, field: Field, index: usize, text: &str) -> Option<FieldMatch> {
+        let n = self.q.chars.len();
+        let mut first_contig = None;
+        if self.plain {
+            let mut at_char = 0;
+            let mut at_byte = 0;
+            let mut loaded = false;
+            for (b, _) in text.match_indices(self.q.pattern.as_str()) {
+                at_char += text[at_byte..b].chars().count();
+                at_byte = b;
+                if !loaded {
+                    self.load(text);
+                    loaded = true;
+                }
+                let m = self.make(field, index, vec![at_char..at_char + n], 0, false);
+                if m.quality.aligned {
+                    return Some(self.with_skim(m));
+                }
+                first_contig.get_or_insert(m);
+            }
+            if !loaded {
+                self.load(text);
+            }
+        } else {
+            self.load(text);
+            let mut i = 0;
+            while i + n <= self.chars.len() {
+                if (0..n).all(|k| self.eq(self.chars[i + k], k)) {
+                    let m = self.make(field, index, vec![i..i + n], 0, false);
+                    if m.quality.aligned {
+                        return Some(self.with_skim(m));
+                    }
+                    first_contig.get_or_insert(m);
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        if let Some(m) = first_contig {
+            return Some(self.with_skim(m));
+        }
+        self.scattered(field, index)
+    }
+
+    /// The best scattered match whose span is at most [`scatter_window`]
+    /// chars (a few tries), scored by SkimMatcherV2.
+    fn scattered(&mut self, field: Field, index: usize) -> Option<FieldMatch> {
+        let n = self.q.chars.len();
+        if n < 2 || n > self.chars.len() {
+            return None;
+        }
+        let w = scatter_window(n);
+        let mut best: Option<(i64, Vec<usize>)> = None;
+        let mut tries = 0;
+        for i in 0..self.chars.len() {
+            if !self.eq(self.chars[i], 0) {
+                continue;
+            }
+            let end = (i + w).min(self.chars.len());
+            let mut qi = 1;
+            let mut j = i + 1;
+            while j < end && qi < n {
+                if self.eq(self.chars[j], qi) {
+                    qi += 1;
+                }
+                j += 1;
+            }
+            if qi < n {
+                continue;
+            }
+            tries += 1;
+            self.buf.clear();
+            self.buf.extend(self.chars[i..j].iter().map(|&c| fold_char(c)));
+            if let Some((score, pos)) = fuzzy_matcher::FuzzyMatcher::fuzzy_indices(&self.skim, &self.buf, &self.q.pattern) {
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, pos.into_iter().map(|p| p + i).collect()));
+                }
+            }
+            if tries >= 8 {
+                break;
+            }
+        }
+        let (score, pos) = best?;
+        Some(self.make(field, index, runs(&pos), score, false))
+    }
+
+    /// Scores a contiguous match with SkimMatcherV2 on a window around it.
+    fn with_skim(&mut self, mut m: FieldMatch) -> FieldMatch {
+        let (Some(first), Some(last)) = (m.ranges.first(), m.ranges.last()) else { return m };
+        let lo = first.start.saturating_sub(8);
+        let hi = (last.end + 8).min(self.chars.len());
+        self.buf.clear();
+        self.buf.extend(self.chars[lo..hi].iter().map(|&c| fold_char(c)));
+        if let Some(s) = fuzzy_matcher::FuzzyMatcher::fuzzy_match(&self.skim, &self.buf, &self.q.pattern) {
+            m.score = s;
+        }
+        m
+    }
+
+    fn make(&self, field: Field, index: usize, ranges: Vec<Range<usize>>, score: i64, pinyin: bool) -> FieldMatch {
+        let contiguous = ranges.len() == 1;
+        let aligned = match words::try_jieba() {
+            Some(j) => ranges.iter().all(|r| words::aligned(j, &self.chars, r.start, r.end)),
+            None => false,
+        };
+        FieldMatch { field, index, ranges, score, pinyin, quality: Quality { contiguous, tier: field.tier(), aligned } }
+    }
+
+    /// Every match of the query in `text`: all contiguous occurrences (or
+    /// pinyin runs); failing those, the best scattered match.
+    pub fn all(&mut self, text: &str) -> Vec<Range<usize>> {
+        if self.q.is_blank() {
+            return Vec::new();
+        }
+        self.load(text);
+        let n = self.q.chars.len();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + n <= self.chars.len() {
+            if (0..n).all(|k| self.eq(self.chars[i + k], k)) {
+                out.push(i..i + n);
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        if let Some(py) = &self.q.pinyin {
+            for r in pinyin::find_all(pinyin::table(), &self.chars, py, usize::MAX) {
+                if !out.iter().any(|o: &Range<usize>| o.start < r.end && r.start < o.end) {
+                    out.push(r);
+                }
+            }
+            out.sort_by_key(|r| r.start);
+        }
+        if out.is_empty() {
+            if let Some(m) = self.scattered(Field::Paragraph, 0) {
+                out = m.ranges;
+            }
+        }
+        out
+    }
+}
+
+/// Maximal runs of consecutive char positions.
+fn runs(pos: &[usize]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for &p in pos {
+        match out.last_mut() {
+            Some(r) if r.end == p => r.end = p + 1,
+            _ => out.push(p..p + 1),
+        }
+    }
+    out
+}
+
+/// Every match of `query` in an article, field by field, in reading order
+/// (headline, kicker, subtitle, byline, paragraphs, captions): for body
+/// highlighting and `n`/`N`.
+pub fn article_matches(a: &Article, query: &Query) -> Vec<FieldMatch> {
+    let mut m = Matcher::new(query);
+    let mut out = Vec::new();
+    for (field, index, text) in fields(a, &[]) {
+        if field == Field::Keyword {
+            continue;
+        }
+        let ranges = m.all(text);
+        if !ranges.is_empty() {
+            let contiguous = ranges.iter().all(|r| r.len() == query.chars.len()) || query.pinyin.is_some();
+            out.push(FieldMatch { field, index, ranges, score: 0, pinyin: false, quality: Quality { contiguous, tier: field.tier(), aligned: false } });
+        }
+    }
+    out
+}
+
+fn rank_key(q: Quality, score: i64, doc: u32) -> (Quality, i64, i64) {
+    if q.contiguous { (q, 0, -(doc as i64)) } else { (q, score, -(doc as i64)) }
+}
+
+/// The single number reported as a hit's score: never increases down the
+/// ranking (equally good contiguous hits tie; newer ones come first).
+fn display_score(q: Quality, score: i64) -> i64 {
+    let skim = if q.contiguous { 0 } else { score.clamp(0, 9_999) };
+    (q.contiguous as i64) * 100_000 + q.tier as i64 * 20_000 + (q.aligned as i64) * 10_000 + skim
+}
+
+/// The body pass stops once this many contiguous hits are found (or the
+/// caller's limit, when larger): the ranking is exact among the newest
+/// `WINDOW` contiguous body matches and every headline match.
+pub const WINDOW: usize = 200;
+
+impl Index {
+    /// Searches every article; at most `limit` hits, best first. `cancel`
+    /// is polled now and then: when it returns true the search stops and
+    /// returns None. `cache` carries candidates from one keystroke to the
+    /// next.
+    ///
+    /// Two passes: every article whose headline may match (exhaustive),
+    /// then article bodies newest first until [`WINDOW`] contiguous hits
+    /// are found (hits nothing later in date order can outrank, except an
+    /// older word-aligned body match over a newer unaligned one).
+    pub fn search(&self, query: &Query, limit: usize, cache: &mut Cache, cancel: &dyn Fn() -> bool) -> Option<Results> {
+        let mut res = Results { query: query.raw.clone(), ..Results::default() };
+        if query.is_blank() || limit == 0 {
+            return Some(res);
+        }
+        let window = limit.max(WINDOW);
+        let mut m = Matcher::new(query);
+        let mut hits: Vec<(u32, FieldMatch)> = Vec::new();
+        let mut contiguous = 0usize;
+        // Pass 1: headlines.
+        let (heads, _) = candidates_in(self, self.heads(), query);
+        let mut head_done: Vec<u32> = Vec::new();
+        let mut head_scattered: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        for (n, &doc) in heads.iter().enumerate() {
+            if n % 64 == 0 && cancel() {
+                return None;
+            }
+            res.examined += 1;
+            let a = self.article(doc);
+            let mut best: Option<FieldMatch> = None;
+            for (field, index, text) in fields(a, &[]).take_while(|f| f.0.tier() > 0) {
+                if let Some(fm) = m.best(field, index, text) {
+                    if best.as_ref().is_none_or(|b| fm.quality > b.quality || (fm.quality == b.quality && fm.score > b.score)) {
+                        best = Some(fm);
+                    }
+                }
+            }
+            if let Some(b) = best {
+                if b.quality.contiguous {
+                    contiguous += 1;
+                    head_done.push(doc);
+                } else {
+                    head_scattered.insert(doc, hits.len());
+                }
+                hits.push((doc, b));
+            }
+        }
+        // Pass 2: bodies, newest first.
+        let body = self.candidates(query, cache);
+        for (n, &doc) in body.iter().enumerate() {
+            if n % 64 == 0 && cancel() {
+                return None;
+            }
+            if contiguous >= window {
+                res.truncated = true;
+                break;
+            }
+            if head_done.binary_search(&doc).is_ok() {
+                continue;
+            }
+            res.examined += 1;
+            let a = self.article(doc);
+            let mut best: Option<FieldMatch> = None;
+            for (field, index, text) in fields(a, self.extra_keywords(doc)).skip_while(|f| f.0.tier() > 0) {
+                if let Some(fm) = m.best(field, index, text) {
+                    let better = best.as_ref().is_none_or(|b| rank_key(fm.quality, fm.score, doc) > rank_key(b.quality, b.score, doc));
+                    if better {
+                        let stop = fm.quality.contiguous && fm.quality.aligned;
+                        best = Some(fm);
+                        if stop {
+                            break;
+                        }
+                    }
+                }
+            }
+            let Some(b) = best else { continue };
+            if b.quality.contiguous {
+                contiguous += 1;
+            }
+            match head_scattered.get(&doc) {
+                Some(&i) => {
+                    if rank_key(b.quality, b.score, doc) > rank_key(hits[i].1.quality, hits[i].1.score, doc) {
+                        hits[i].1 = b;
+                    }
+                }
+                None => hits.push((doc, b)),
+            }
+        }
+        hits.sort_by(|a, b| rank_key(b.1.quality, b.1.score, b.0).cmp(&rank_key(a.1.quality, a.1.score, a.0)));
+        hits.truncate(limit);
+        res.hits = hits.into_iter().map(|(doc, fm)| self.hit(doc, fm)).collect();
+        Some(res)
+    }
+
+    fn candidates(&self, query: &Query, cache: &mut Cache) -> Vec<u32> {
+        let (mut c, complete) = candidates_in(self, self.all(), query);
+        if let Some((prev, prev_c)) = &cache.last {
+            if query.extends(prev) && complete {
+                c = intersect(vec![&c, prev_c]);
+            }
+        }
+        cache.last = complete.then(|| (query.clone(), c.clone()));
+        c
+    }
+
+    fn hit(&self, doc: u32, fm: FieldMatch) -> Hit {
+        let d = self.doc(doc);
+        let issue = &self.issues()[d.issue as usize];
+        let page = &issue.pages[d.page as usize];
+        let a = &page.articles[d.article_in_page as usize];
+        let text = match fm.field {
+            Field::Keyword => a.keywords.iter().chain(self.extra_keywords(doc)).nth(fm.index).map(String::as_str),
+            f => field_text(a, f, fm.index),
+        }
+        .unwrap_or("");
+        let snippet = snippet(text, &fm.ranges, 60);
+        Hit {
+            doc,
+            issue: d.issue as usize,
+            article: d.article as usize,
+            page: d.page as usize,
+            article_in_page: d.article_in_page as usize,
+            source: page.source.clone(),
+            date: page.date.or(issue.date),
+            article_id: a.id.clone(),
+            title: a.title.clone(),
+            score: display_score(fm.quality, fm.score),
+            matched: fm,
+            snippet,
+        }
+    }
+}
+
+/// Candidates from one set of postings; the flag is false when the pinyin
+/// reading of the query had to be cut short (the set may then miss some).
+fn candidates_in(index: &Index, postings: &super::index::Postings, query: &Query) -> (Vec<u32>, bool) {
+    let lit = postings.literal_candidates(&query.lower_chars());
+    let (py, complete) = match &query.pinyin {
+        Some(p) => match postings.pinyin_candidates(p) {
+            Some((c, complete)) => (Some(c), complete),
+            None => (None, false),
+        },
+        None => (None, true),
+    };
+    let c = match (lit, py) {
+        (Some(a), Some(b)) => super::index::union(vec![&a, &b]),
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => (0..index.len() as u32).collect(),
+    };
+    (c, complete)
+}

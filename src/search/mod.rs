@@ -1,0 +1,143 @@
+//! Search over every loaded page, by Hanzi or by pinyin.
+//!
+//! - [`index`]: postings from characters, pinyin syllables and initial pairs
+//!   to articles; narrows the candidates.
+//! - [`engine`]: the query, the matchers (SkimMatcherV2 for text, a pinyin
+//!   matcher for Latin queries) and the ranking.
+//! - [`worker`]: a search thread with cancellation for the reader.
+//! - [`keywords`]: per-article keywords from jieba (TF-IDF).
+//! - [`words`]: the shared jieba segmenter, loaded in the background.
+//! - [`fold`], [`pinyin`], [`snippet`]: the pieces.
+//!
+//! Typical use:
+//! ```
+//! use lvread::search::{Index, Query, Cache};
+//! use std::sync::Arc;
+//! let issues = Arc::new(lvread::archive::group(lvread::loader::bundled()));
+//! let index = Index::build(issues);
+//! let mut cache = Cache::default();
+//! let results = index.search(&Query::new("lvliang"), 20, &mut cache, &|| false).unwrap();
+//! assert!(!results.hits.is_empty());
+//! ```
+
+pub mod docset;
+pub mod engine;
+pub mod fold;
+pub mod index;
+pub mod keywords;
+pub mod pinyin;
+pub mod snippet;
+pub mod words;
+pub mod worker;
+
+pub use engine::{Cache, Field, FieldMatch, Hit, Matcher, Quality, Query, Results, article_matches, field_text};
+pub use index::{DocRef, Index};
+pub use snippet::Snippet;
+pub use worker::{Response, SearchWorker};
+
+use crate::cli;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// One hit as printed by `lvread search --json`.
+#[derive(Debug, serde::Serialize)]
+pub struct JsonHit<'a> {
+    pub source: &'a str,
+    pub date: Option<crate::model::Date>,
+    pub title: &'a str,
+    /// Index of the article within its page (as in `lvread dump`).
+    pub article: usize,
+    /// The article's stable id.
+    pub id: &'a str,
+    pub score: i64,
+    /// `"title"` or `"body"`.
+    pub field: &'static str,
+    /// The precise part: title, kicker, subtitle, byline, paragraph, caption, keyword.
+    pub part: &'static str,
+    /// Paragraph / caption number within the part.
+    pub index: usize,
+    pub snippet: &'a str,
+    /// Char ranges `[start, end)` of the matches in `snippet`.
+    pub highlights: Vec<[usize; 2]>,
+    /// True when matched through pinyin.
+    pub pinyin: bool,
+}
+
+impl<'a> JsonHit<'a> {
+    /// The JSON view of a hit.
+    pub fn of(h: &'a Hit) -> JsonHit<'a> {
+        JsonHit {
+            source: &h.source,
+            date: h.date,
+            title: &h.title,
+            article: h.article_in_page,
+            id: &h.article_id,
+            score: h.score,
+            field: h.matched.field.group(),
+            part: h.matched.field.name(),
+            index: h.matched.index,
+            snippet: &h.snippet.text,
+            highlights: h.snippet.highlights.iter().map(|r| [r.start, r.end]).collect(),
+            pinyin: h.matched.pinyin,
+        }
+    }
+}
+
+/// Searches `paths` (or the bundled pages) with the reader's ranking,
+/// loading jieba first so word boundaries count.
+pub fn search_pages(query: &str, paths: &[PathBuf], limit: usize) -> Results {
+    words::preload();
+    let issues = Arc::new(crate::archive::group(cli::load_pages(paths)));
+    let index = Index::build(issues);
+    let _ = words::jieba();
+    let mut cache = Cache::default();
+    index.search(&Query::new(query), limit, &mut cache, &|| false).unwrap_or_default()
+}
+
+/// `lvread search`: prints ranked hits, one per line (or JSON).
+pub fn run_cli(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> anyhow::Result<ExitCode> {
+    let results = search_pages(query, paths, limit);
+    let stdout = std::io::stdout();
+    let tty = stdout.is_terminal();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if json {
+        #[derive(serde::Serialize)]
+        struct Doc<'a> {
+            query: &'a str,
+            hits: Vec<JsonHit<'a>>,
+        }
+        let doc = Doc { query, hits: results.hits.iter().map(JsonHit::of).collect() };
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        writeln!(out)?;
+    } else {
+        if results.hits.is_empty() {
+            eprintln!("lvread: no match for {query:?}");
+        }
+        for h in &results.hits {
+            writeln!(out, "{}", text_line(h, tty))?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One hit as a line of text: date, headline, where, snippet (matches in
+/// bold on a terminal, else between 【】 marks).
+pub fn text_line(h: &Hit, bold: bool) -> String {
+    let (on, off) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("【", "】") };
+    let mut snip = String::new();
+    for (i, c) in h.snippet.text.chars().enumerate() {
+        if h.snippet.highlights.iter().any(|r| r.start == i) {
+            snip.push_str(on);
+        }
+        snip.push(if c.is_control() { ' ' } else { c });
+        if h.snippet.highlights.iter().any(|r| r.end == i + 1) {
+            snip.push_str(off);
+        }
+    }
+    let date = h.date.map(|d| d.to_string()).unwrap_or_else(|| "----------".into());
+    let title: String = h.title.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    format!("{date}  {title}  [{}#{}]  {snip}", h.matched.field.name(), h.article_in_page)
+}

@@ -1,0 +1,219 @@
+//! Search behaviour on pages built in the test (independent of the loader).
+
+use lvread::model::{Article, Date, Issue, Page};
+use lvread::search::{Cache, Field, Index, Query, SearchWorker, article_matches, field_text, words};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// One issue per (date, articles), newest first as `archive::group` gives them.
+fn archive(issues: &[(&str, &[(&str, &[&str])])]) -> Arc<Vec<Issue>> {
+    let mut out = Vec::new();
+    for (n, (date, arts)) in issues.iter().enumerate() {
+        let articles = arts
+            .iter()
+            .enumerate()
+            .map(|(i, (title, paras))| Article {
+                id: format!("{n}-{i}"),
+                title: title.to_string(),
+                paragraphs: paras.iter().map(|p| p.to_string()).collect(),
+                ..Article::default()
+            })
+            .collect();
+        let page = Page { source: format!("{date}_p01.txt"), date: Date::parse(date), articles, ..Page::default() };
+        out.push(Issue { date: page.date, date_inferred: false, pages: vec![page] });
+    }
+    Arc::new(lvread::archive::group(out.into_iter().flat_map(|i| i.pages).collect()))
+}
+
+fn search(index: &Index, q: &str) -> Vec<lvread::search::Hit> {
+    let _ = words::jieba();
+    index.search(&Query::new(q), 50, &mut Cache::default(), &|| false).expect("not cancelled").hits
+}
+
+fn titles(index: &Index, q: &str) -> Vec<String> {
+    search(index, q).into_iter().map(|h| h.title).collect()
+}
+
+fn matched_text(index: &Index, h: &lvread::search::Hit) -> Vec<String> {
+    let a = index.article(h.doc);
+    let text: Vec<char> = field_text(a, h.matched.field, h.matched.index).unwrap().chars().collect();
+    h.matched.ranges.iter().map(|r| text[r.clone()].iter().collect()).collect()
+}
+
+#[test]
+fn headline_matches_rank_above_body_matches() {
+    let idx = Index::build(archive(&[
+        ("2024-03-02", &[("全市经济工作会议召开", &["会上，吕梁市委书记作了讲话。"])]),
+        ("2024-03-01", &[("吕梁市召开植树造林动员会", &["会议强调要抓好春季造林。"])]),
+    ]));
+    let t = titles(&idx, "吕梁");
+    assert_eq!(t, ["吕梁市召开植树造林动员会", "全市经济工作会议召开"], "the older headline hit comes first");
+    let hits = search(&idx, "吕梁");
+    assert_eq!(hits[0].matched.field.group(), "title");
+    assert_eq!(hits[1].matched.field.group(), "body");
+    assert!(hits[0].score > hits[1].score);
+}
+
+#[test]
+fn word_aligned_matches_rank_above_matches_across_words() {
+    let j = words::jieba();
+    let straddling: Vec<char> = "两者大小区别不大".chars().collect();
+    let aligned: Vec<char> = "这个小区环境很好".chars().collect();
+    assert!(!words::aligned(j, &straddling, 3, 5), "precondition: 小区 straddles 大小|区别");
+    assert!(words::aligned(j, &aligned, 2, 4), "precondition: 小区 is a word");
+    let idx = Index::build(archive(&[
+        ("2024-05-03", &[("甲", &["两者大小区别不大。"])]),
+        ("2024-05-02", &[("乙", &["这个小区环境很好。"])]),
+    ]));
+    assert_eq!(titles(&idx, "小区"), ["乙", "甲"]);
+}
+
+#[test]
+fn contiguous_matches_rank_above_scattered_ones() {
+    let idx = Index::build(archive(&[
+        ("2024-05-03", &[("甲", &["小张在区里改造房子。"])]),
+        ("2024-05-02", &[("乙", &["全力推进小区改造。"])]),
+    ]));
+    let hits = search(&idx, "小区改造");
+    assert_eq!(hits.iter().map(|h| h.title.as_str()).collect::<Vec<_>>(), ["乙", "甲"]);
+    assert_eq!(matched_text(&idx, &hits[0]), ["小区改造"]);
+    assert_eq!(matched_text(&idx, &hits[1]), ["小", "区", "改造"], "the fuzzy hit highlights each matched char");
+}
+
+fn pinyin_archive() -> Index {
+    Index::build(archive(&[(
+        "2023-11-04",
+        &[
+            ("孙大军在离石区调研老旧小区改造工作", &["市委书记孙大军深入离石区调研。"]),
+            ("全市青少年工作联席会议第四次全体会议召开", &["会议总结了全市青少年工作。"]),
+            ("习近平向第五届中美友城大会致信", &["中美友城大会在美国举行。"]),
+            ("吕梁新区建设步伐加快", &["吕梁新区一派繁忙景象。"]),
+            ("长城脚下的银行行长", &["他是一家银行的行长。"]),
+        ],
+    )]))
+}
+
+#[test]
+fn pinyin_full_syllables_and_u_umlaut_spellings() {
+    let idx = pinyin_archive();
+    for q in ["lvliang", "lüliang", "lyuliang", "LvLiang"] {
+        let hits = search(&idx, q);
+        assert_eq!(hits.first().map(|h| h.title.as_str()), Some("吕梁新区建设步伐加快"), "{q}");
+        assert_eq!(matched_text(&idx, &hits[0]), ["吕梁"], "{q}");
+        assert!(hits[0].matched.pinyin);
+    }
+    assert_eq!(titles(&idx, "zhongmeiyoucheng").first().map(String::as_str), Some("习近平向第五届中美友城大会致信"));
+}
+
+#[test]
+fn pinyin_initials_and_mixes() {
+    let idx = pinyin_archive();
+    assert_eq!(titles(&idx, "qsngzlxhy").first().map(String::as_str), Some("全市青少年工作联席会议第四次全体会议召开"));
+    for q in ["sdj", "sundj", "sundajun", "sdajun"] {
+        let hits = search(&idx, q);
+        assert_eq!(hits.first().map(|h| h.title.as_str()), Some("孙大军在离石区调研老旧小区改造工作"), "{q}");
+        assert_eq!(matched_text(&idx, &hits[0]), ["孙大军"], "{q}");
+    }
+}
+
+#[test]
+fn polyphones_match_by_every_reading() {
+    let idx = pinyin_archive();
+    for q in ["changcheng", "hangzhang", "yinhang", "zhangcheng"] {
+        assert!(!search(&idx, q).is_empty(), "{q}");
+    }
+    let hits = search(&idx, "hangzhang");
+    assert_eq!(matched_text(&idx, &hits[0]), ["行长"]);
+}
+
+#[test]
+fn highlights_land_on_the_hanzi() {
+    let idx = pinyin_archive();
+    for q in ["老旧小区", "ljxq"] {
+        let hits = search(&idx, q);
+        let h = &hits[0];
+        assert_eq!(h.matched.field, Field::Title);
+        assert_eq!(h.matched.ranges, vec![9..13], "{q}");
+        let snip: Vec<char> = h.snippet.text.chars().collect();
+        let lit: Vec<String> = h.snippet.highlights.iter().map(|r| snip[r.clone()].iter().collect()).collect();
+        assert_eq!(lit, ["老旧小区"], "{q}");
+    }
+}
+
+#[test]
+fn every_match_in_an_article_for_body_highlighting() {
+    let idx = pinyin_archive();
+    let a = idx.article(idx.doc_of(0, 3).unwrap());
+    let m = article_matches(a, &Query::new("吕梁"));
+    assert_eq!(m.len(), 2);
+    assert_eq!((m[0].field, m[0].ranges.clone()), (Field::Title, vec![0..2]));
+    assert_eq!((m[1].field, m[1].index, m[1].ranges.clone()), (Field::Paragraph, 0, vec![0..2]));
+    let m = article_matches(idx.article(idx.doc_of(0, 4).unwrap()), &Query::new("hang"));
+    let para: Vec<_> = m.iter().filter(|f| f.field == Field::Paragraph).collect();
+    assert_eq!(para[0].ranges, vec![5..6, 7..8], "both 行 of 银行的行长");
+}
+
+#[test]
+fn full_width_and_half_width_fold_together() {
+    let idx = Index::build(archive(&[(
+        "2024-01-01",
+        &[("２０２４年工作要点", &["全年目标。"]), ("2024年预算报告", &["ABC公司中标。"]), ("其他", &["ｘｙｚ集团成立。"])],
+    )]));
+    let mut t = titles(&idx, "２０２４");
+    t.sort();
+    assert_eq!(t, ["2024年预算报告", "２０２４年工作要点"]);
+    assert_eq!(titles(&idx, "2024").len(), 2);
+    assert_eq!(titles(&idx, "abc"), ["2024年预算报告"], "lower case ignores case");
+    assert!(titles(&idx, "aBC").is_empty(), "a capital makes the query case-sensitive");
+    assert_eq!(titles(&idx, "xyz"), ["其他"]);
+    let h = &search(&idx, "xyz")[0];
+    assert_eq!(h.matched.ranges, vec![0..3]);
+}
+
+#[test]
+fn empty_blank_punctuation_missing_and_huge_queries() {
+    let idx = pinyin_archive();
+    for q in ["", "   ", "\u{3000}\u{3000}", "，。！？", "...", "“”《》"] {
+        assert!(Query::new(q).is_blank(), "{q:?}");
+        assert!(search(&idx, q).is_empty(), "{q:?}");
+    }
+    assert!(search(&idx, "不存在的词").is_empty());
+    assert!(search(&idx, "xqzv").is_empty());
+    let long: String = "孙大军在离石区调研老旧小区改造工作".chars().cycle().take(500).collect();
+    assert!(search(&idx, &long).is_empty());
+    let long_latin: String = "zhongmeiyoucheng".chars().cycle().take(500).collect();
+    assert!(search(&idx, &long_latin).is_empty());
+}
+
+#[test]
+fn typing_char_by_char_with_the_cache_gives_the_same_results() {
+    let idx = pinyin_archive();
+    for q in ["孙大军调研", "qsngzlxhy", "lvliang", "zhongmeiyoucheng"] {
+        let mut cache = Cache::default();
+        let mut typed = String::new();
+        for c in q.chars() {
+            typed.push(c);
+            let incremental = idx.search(&Query::new(&typed), 50, &mut cache, &|| false).unwrap();
+            let fresh = idx.search(&Query::new(&typed), 50, &mut Cache::default(), &|| false).unwrap();
+            assert_eq!(incremental.hits, fresh.hits, "{typed}");
+        }
+    }
+}
+
+#[test]
+fn a_cancelled_search_returns_nothing() {
+    let idx = pinyin_archive();
+    assert!(idx.search(&Query::new("吕梁"), 50, &mut Cache::default(), &|| true).is_none());
+}
+
+#[test]
+fn the_worker_answers_the_newest_query() {
+    let w = SearchWorker::spawn(pinyin_archive().issues().clone());
+    w.submit("孙大", 20);
+    let g = w.submit("lvliang", 20);
+    let r = w.wait(Duration::from_secs(20)).expect("an answer");
+    assert_eq!(r.generation, g);
+    assert_eq!(r.results.query, "lvliang");
+    assert_eq!(r.results.hits[0].title, "吕梁新区建设步伐加快");
+    assert!(w.poll().is_none());
+}

@@ -1,0 +1,107 @@
+//! `lvread search` through the real binary.
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+fn lvread(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_lvread")).args(args).output().expect("run lvread")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = lvread(args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let v = json(&["search", "--json", "--limit", "3", "吕梁"]);
+    assert_eq!(v["query"], "吕梁");
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 3);
+    for h in hits {
+        for key in ["source", "date", "title", "article", "score", "field", "snippet"] {
+            assert!(h.get(key).is_some(), "{key} missing in {h}");
+        }
+        assert!(matches!(h["field"].as_str(), Some("title" | "body")));
+        assert!(h["snippet"].as_str().unwrap().contains("吕梁"));
+        assert!(h["source"].as_str().unwrap().ends_with(".txt"));
+    }
+    let scores: Vec<i64> = hits.iter().map(|h| h["score"].as_i64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
+}
+
+#[test]
+fn pinyin_queries_work_from_the_command_line() {
+    let v = json(&["search", "--json", "sundj"]);
+    let first = &v["hits"][0];
+    assert!(first["snippet"].as_str().unwrap().contains("孙大军"), "{first}");
+}
+
+#[test]
+fn text_output_is_one_line_per_hit() {
+    let out = lvread(&["search", "--limit", "5", "吕梁"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 5);
+    assert!(text.lines().all(|l| l.contains("吕梁") && !l.contains('\x1b')), "{text}");
+}
+
+#[test]
+fn no_match_is_not_an_error() {
+    let v = json(&["search", "--json", "这是一个不存在的查询词"]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 0);
+    let v = json(&["search", "--json", "，。"]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn searches_the_users_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("2024-01-02_p01.txt"), "测试标题\n\n这是正文，提到了汾阳杏花村。\n").unwrap();
+    let p = dir.path().to_str().unwrap();
+    let v = json(&["search", "--json", "fenyang", p]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(v["hits"][0]["source"], "2024-01-02_p01.txt");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // Enough hits to overflow the pipe's buffer.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..800 {
+        std::fs::write(dir.path().join(format!("2024-01-{:02}_p{i:03}.txt", i % 28 + 1)), format!("第{i}号标题\n\n吕梁市的新闻正文，内容第{i}段，吕梁。\n")).unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lvread"))
+        .args(["search", "--limit", "100000", "吕梁", dir.path().to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?} {err}");
+    assert!(err.is_empty(), "{err}");
+}
+
+fn first_title(q: &str) -> String {
+    let v = json(&["search", "--json", q]);
+    v["hits"][0]["title"].as_str().unwrap_or_default().to_string()
+}
+
+#[test]
+fn done_when_old_housing_renovation_ranks_its_headline_first() {
+    assert_eq!(first_title("老旧小区改造"), "孙大军在离石区调研老旧小区改造工作");
+}
+
+#[test]
+fn done_when_initials_rank_the_youth_work_meeting_first() {
+    assert_eq!(first_title("qsngzlxhy"), "全市青少年工作联席会议第四次全体会议召开");
+}
+
+#[test]
+fn done_when_full_pinyin_ranks_the_sister_cities_letter_first() {
+    assert_eq!(first_title("zhongmeiyoucheng"), "习近平向第五届中美友城大会致信");
+}
