@@ -40,6 +40,11 @@ impl Tmux {
         }
     }
 
+    fn resize(&self, w: u16, h: u16) {
+        let out = self.cmd(&["resize-window", "-t", "0", "-x", &w.to_string(), "-y", &h.to_string()]);
+        assert!(out.status.success(), "resize-window: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
     fn capture(&self) -> String {
         String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
     }
@@ -90,7 +95,15 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     let stty = dir.path().join("stty");
     std::fs::write(
         &script,
-        format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n", err.display(), exit.display(), stty.display(), exit.display(), exit.display(), d = dir.path().display()),
+        format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
+            err.display(),
+            exit.display(),
+            stty.display(),
+            exit.display(),
+            exit.display(),
+            d = dir.path().display()
+        ),
     )
     .expect("script");
 
@@ -123,6 +136,18 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     let st = status_line(&scrolled);
     assert!(st.contains('%') || st.contains("End"), "position shown: {st}");
 
+    // Resizes reflow at once; even 1×1 does not kill the reader.
+    let width_of = |s: &str| s.lines().map(lvread::layout::str_width).max().unwrap_or(0);
+    let article_pos = format!("article {}/", longest + 1);
+    tmux.resize(70, 14);
+    let narrow = tmux.wait_for("the narrow screen", |s| width_of(s) <= 70 && status_line(s).contains(&article_pos));
+    assert!(!narrow.contains("Issues"), "two panes at 70 columns:\n{narrow}");
+    assert!(!status_line(&narrow).contains("Top"), "the reading position survives the resize:\n{narrow}");
+    tmux.resize(1, 1);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.resize(100, 14);
+    tmux.wait_for("the reader back at 100 columns", |s| status_line(s).contains(&article_pos));
+
     // Help, then back, then quit.
     tmux.keys(&["?"]);
     tmux.wait_for("the help", |s| s.contains("Esc closes"));
@@ -154,7 +179,15 @@ fn terminal_is_restored_after_a_panic() {
     let (exit, err, stty, script) = (dir.path().join("exit"), dir.path().join("stderr"), dir.path().join("stty"), dir.path().join("run.sh"));
     std::fs::write(
         &script,
-        format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_DEBUG_PANIC=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n", err.display(), exit.display(), stty.display(), exit.display(), exit.display(), d = dir.path().display()),
+        format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_DEBUG_PANIC=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
+            err.display(),
+            exit.display(),
+            stty.display(),
+            exit.display(),
+            exit.display(),
+            d = dir.path().display()
+        ),
     )
     .expect("script");
     let tmux = Tmux::start(80, 20, &script);

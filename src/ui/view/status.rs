@@ -49,24 +49,15 @@ pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
 }
 
-/// Draws the status bar: position on the left, then the latest message,
-/// and on the right as many key hints as fit (help and quit first).
+/// Draws the status bar: position on the left, then loading progress and
+/// the latest message, and on the right as many key hints as fit (help and
+/// quit first).
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let width = area.width as usize;
     let pos = position(app, width < 64);
     let mut spans = vec![Span::raw(format!(" {pos} "))];
     let mut used = str_width(&pos) + 2;
-    if let Some((done, total)) = app.progress {
-        let bar = progress_bar(done, total, 10);
-        let label = format!(" {done}/{total} pages ");
-        if used + str_width(&bar) + str_width(&label) + 8 <= width {
-            used += str_width(&bar) + str_width(&label) + 8;
-            spans.push(Span::raw("loading "));
-            spans.push(Span::styled(bar, t.progress));
-            spans.push(Span::raw(label));
-        }
-    }
 
     let hints: Vec<(String, &str)> = hints(app)
         .into_iter()
@@ -75,6 +66,16 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let hint_w = |(k, what): &(String, &str)| str_width(k) + str_width(what) + 3;
     // The last two hints (help, quit) are kept before the others and before a message.
     let essential: usize = hints.iter().rev().take(2).map(hint_w).sum();
+    if let Some((done, total)) = app.progress {
+        let bar = progress_bar(done, total, 10);
+        let label = format!(" {done}/{total} pages ");
+        if used + str_width(&bar) + str_width(&label) + 8 + essential <= width {
+            used += str_width(&bar) + str_width(&label) + 8;
+            spans.push(Span::raw("loading "));
+            spans.push(Span::styled(bar, t.progress));
+            spans.push(Span::raw(label));
+        }
+    }
     if let Some(m) = app.messages.last() {
         let room = width.saturating_sub(used + 1 + essential);
         let m = fit(&sanitize(m), room);
