@@ -137,6 +137,10 @@ fn capital_r_marks_the_whole_issue_read() {
     }
     assert!(!app.is_read(1, 0), "only this issue");
     assert!(screen(&app).contains("6 articles marked read"));
+    // The issue list shows the issue as read.
+    let text = screen(&app);
+    assert!(text.lines().any(|l| l.contains("2023-11-04") && l.contains("✓6篇")), "{text}");
+    assert!(text.lines().any(|l| l.contains("2023-11-03") && l.contains(" 6篇")), "{text}");
 }
 
 #[test]
