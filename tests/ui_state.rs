@@ -173,6 +173,12 @@ fn bookmarks_can_be_removed_from_the_list() {
     assert_eq!(app.bookmarks.len(), 1);
     assert_eq!(app.bookmarks[0].title, title(0, 0));
     assert_eq!(app.overlay, Some(Overlay::Bookmarks(0)));
+    // The list opens on the bookmark of the article being read.
+    press(&mut app, &mut s, &[Action::Back, Action::Down, Action::ToggleBookmark, Action::Up, Action::Bookmarks]);
+    assert_eq!(app.article, 1, "not bookmarked: the list opens on the first");
+    assert_eq!(app.overlay, Some(Overlay::Bookmarks(0)));
+    press(&mut app, &mut s, &[Action::Back, Action::Down, Action::Bookmarks]);
+    assert_eq!(app.overlay, Some(Overlay::Bookmarks(1)));
 }
 
 #[test]

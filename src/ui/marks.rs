@@ -54,6 +54,13 @@ pub fn locate(app: &App, id: &str) -> Option<(usize, usize)> {
     (0..app.issues.len()).find_map(|i| (0..app.issues[i].article_count()).find(|&n| app.article_key(i, n).as_deref() == Some(id)).map(|n| (i, n)))
 }
 
+/// Opens the bookmark list on the current article's bookmark (else the first).
+pub fn open_bookmarks(app: &mut App) {
+    let key = app.current_key();
+    let sel = app.bookmarks.iter().position(|b| Some(&b.id) == key.as_ref()).unwrap_or(0);
+    app.overlay = Some(Overlay::Bookmarks(sel));
+}
+
 /// Keys while the bookmark list is open: move, open (jump to the article),
 /// remove (`m` / the bookmark key), close.
 pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {

@@ -21,7 +21,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Quit => app.quit = true,
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::ToggleBookmark => super::marks::toggle_bookmark(app),
-        Action::Bookmarks => app.overlay = Some(Overlay::Bookmarks(0)),
+        Action::Bookmarks => super::marks::open_bookmarks(app),
         Action::MarkUnread => super::marks::mark_unread(app),
         Action::MarkIssueRead => super::marks::mark_issue_read(app),
         Action::Zoom => {
