@@ -408,3 +408,25 @@ fn pages_that_load_with_problems_are_reported_once_loading_is_done() {
     let status = rows(&draw_buffer(&app)).pop().unwrap();
     assert!(status.contains("2 warnings while loading"), "{status}");
 }
+
+#[test]
+fn a_recurring_item_in_several_issues_keeps_the_right_one_selected() {
+    // The same notice, under the same file name, in two issues: one id.
+    let mut issues = sample();
+    let notice = Article { id: "same-notice".into(), title: "本报启事".into(), paragraphs: vec!["本报地址：吕梁市。".into()], ..Article::default() };
+    issues[1].pages[0].articles.push(notice.clone());
+    issues[2].pages[0].articles.push(notice);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("2023-12-01_p01.txt"), "本报讯 12月1日，新的一期。\n").unwrap();
+    let mut app = App::new(issues, (120, 30));
+    let mut s = Session::new(Store::disabled());
+    s.restore(&mut app);
+    press(&mut app, &mut s, &[Action::NextIssue, Action::NextIssue, Action::Bottom, Action::Open]);
+    assert_eq!((app.issue, app.current_key().unwrap().as_str()), (2, "same-notice"));
+    s.load_in_background(vec![dir.path().to_path_buf()]);
+    load_all(&mut app, &mut s);
+    assert_eq!(app.current_issue().unwrap().label(), "2023-11-02", "not the other issue's copy");
+    // A bookmark opens the copy in the issue it was made in.
+    press(&mut app, &mut s, &[Action::ToggleBookmark, Action::PrevIssue, Action::Bookmarks, Action::Open]);
+    assert_eq!(app.current_issue().unwrap().label(), "2023-11-02");
+}

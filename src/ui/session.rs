@@ -250,11 +250,12 @@ impl Session {
     /// selected article selected.
     fn apply_pages(&mut self, app: &mut App) {
         let key = app.current_key();
+        let label = app.current_issue().map(|i| i.label());
         for p in self.arrived.drain(..) {
             archive::insert_page(&mut app.issues, p);
         }
         // Issues may have moved down the list: keep the same article selected.
-        if let Some((i, n)) = key.and_then(|k| super::marks::locate(app, &k)) {
+        if let Some((i, n)) = key.and_then(|k| super::marks::locate(app, &k, label.as_deref())) {
             app.issue = i;
             app.article = n;
         }

@@ -23,7 +23,7 @@ pub fn bookmark_lines(app: &App, width: usize, sel: usize) -> Vec<Line<'static>>
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let loaded = locate(app, &b.id);
+            let loaded = locate(app, &b.id, Some(&b.issue));
             // The loaded article's title is fresher than the saved one.
             let title = loaded.and_then(|(i, n)| app.issues.get(i)?.article(n)).map(|a| a.title.clone()).unwrap_or_else(|| b.title.clone());
             let label = fit(&sanitize(&b.issue), 12);
