@@ -102,7 +102,7 @@ fn the_reader_comes_back_to_the_same_article_and_line_after_a_restart() {
     t.keys(&["}", "j", "j", "Enter"]);
     t.keys(&["j"; 9]);
     t.keys(&["m"]);
-    let before = t.wait_for("the bookmark", |s| s.contains("bookmarked"));
+    let before = t.wait_for("the bookmark", |s| status_line(s).contains("bookmarked") && status_line(s).contains("article 3/"));
     let pos = position(&before);
     assert!(pos[0].starts_with("issue 2/") && pos[1].starts_with("article 3/"), "{pos:?}\n{before}");
     assert!(pos[2] != "Top", "scrolled: {pos:?}");
@@ -113,7 +113,8 @@ fn the_reader_comes_back_to_the_same_article_and_line_after_a_restart() {
     assert!(state.contains("\"bookmarks\"") && state.contains("\"position\""), "{state}");
 
     let t = Tmux::run(110, 20, home.path(), "", "");
-    let after = t.wait_for("the reader again", |s| s.contains("Articles"));
+    // The screen may be caught mid-frame: wait for the whole status line.
+    let after = t.wait_for("the same issue, article and line", |s| s.contains("Articles") && position(s) == pos);
     assert_eq!(position(&after), pos, "same issue, article and line:\n{after}");
     assert!(after.contains('★'), "the bookmark is shown:\n{after}");
     t.keys(&["'"]);
@@ -138,9 +139,8 @@ fn a_broken_config_is_reported_with_its_line_and_the_defaults_apply() {
     let home = tempfile::tempdir().expect("temp dir");
     std::fs::write(home.path().join("config.toml"), "max_width = 30\n\n[colors]\nheadlne = \"red\"\n").unwrap();
     let t = Tmux::run(160, 20, home.path(), "", "");
-    let screen = t.wait_for("the reader", |s| s.contains("Articles"));
-    let status = status_line(&screen);
-    assert!(status.contains("config.toml line 4"), "{status}");
+    let screen = t.wait_for("the config error in the status bar", |s| s.contains("Articles") && status_line(s).contains("config.toml line 4"));
+    assert!(status_line(&screen).contains("headlne"), "{screen}");
     t.keys(&["j"]);
     t.keys(&["q"]);
     assert_eq!(wait_exit(home.path()).trim(), "EXIT=0");
