@@ -12,7 +12,7 @@
 
 use crate::model::{Article, Page};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -118,6 +118,18 @@ pub struct Store {
     warnings: Vec<String>,
     /// The last write error, while writes keep failing.
     failing: Option<String>,
+    /// Changes since the last write, replayed onto the file on disk when
+    /// writing, so that another lvread writing the same file in between
+    /// keeps its marks: read (true) / unread (false) per id, and bookmarks
+    /// added (Some) or removed (None) per id.
+    changes: Changes,
+}
+
+/// Changes not yet written (see [`Store`]).
+#[derive(Debug, Default)]
+struct Changes {
+    read: BTreeMap<String, bool>,
+    bookmarks: BTreeMap<String, Option<Bookmark>>,
 }
 
 impl Store {
@@ -133,6 +145,7 @@ impl Store {
             last_write: None,
             warnings: Vec::new(),
             failing: None,
+            changes: Changes::default(),
         }
     }
 
@@ -227,6 +240,7 @@ impl Store {
             self.data.read.remove(id)
         };
         if changed {
+            self.changes.read.insert(id.to_string(), read);
             self.mark_dirty();
         }
         changed
@@ -234,7 +248,13 @@ impl Store {
 
     /// Marks many articles read (e.g. a whole issue); returns how many changed.
     pub fn mark_all_read<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) -> usize {
-        let n = ids.into_iter().filter(|id| self.data.read.insert(id.to_string())).count();
+        let mut n = 0;
+        for id in ids {
+            if self.data.read.insert(id.to_string()) {
+                self.changes.read.insert(id.to_string(), true);
+                n += 1;
+            }
+        }
         if n > 0 {
             self.mark_dirty();
         }
@@ -251,15 +271,18 @@ impl Store {
         self.mark_dirty();
         if let Some(i) = self.data.bookmarks.iter().position(|b| b.id == id) {
             self.data.bookmarks.remove(i);
+            self.changes.bookmarks.insert(id.to_string(), None);
             false
         } else {
             let added = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-            self.data.bookmarks.push(Bookmark {
+            let b = Bookmark {
                 id: id.to_string(),
                 title: title.to_string(),
                 issue: issue.to_string(),
                 added,
-            });
+            };
+            self.changes.bookmarks.insert(id.to_string(), Some(b.clone()));
+            self.data.bookmarks.push(b);
             true
         }
     }
@@ -270,6 +293,7 @@ impl Store {
         self.data.bookmarks.retain(|b| b.id != id);
         let changed = self.data.bookmarks.len() != before;
         if changed {
+            self.changes.bookmarks.insert(id.to_string(), None);
             self.mark_dirty();
         }
         changed
@@ -329,9 +353,11 @@ impl Store {
             self.dirty = false;
             return false;
         };
+        self.merge_from_disk(&path);
         match write_atomically(&path, &self.data) {
             Ok(()) => {
                 self.dirty = false;
+                self.changes = Changes::default();
                 if self.failing.take().is_some() {
                     self.warnings.push(format!("reading state saved to {} again", path.display()));
                 }
@@ -347,6 +373,43 @@ impl Store {
                 false
             }
         }
+    }
+}
+
+impl Store {
+    /// Takes what another lvread wrote to the file since this one read or
+    /// wrote it, and replays this one's unwritten changes on top: marks and
+    /// bookmarks from both survive; the position is this one's. A file that
+    /// no longer parses is kept aside first (and reported).
+    fn merge_from_disk(&mut self, path: &Path) {
+        let Ok(bytes) = fs::read(path) else { return };
+        let mut disk = match serde_json::from_slice::<StateData>(&bytes) {
+            Ok(d) => d,
+            Err(e) => {
+                match keep_aside(path) {
+                    Ok(bad) => self.warnings.push(format!("state file {} became corrupt ({e}); kept as {}", path.display(), bad.display())),
+                    Err(err) => self.warnings.push(format!("state file {} became corrupt ({e}) and cannot be moved aside ({err})", path.display())),
+                }
+                return;
+            }
+        };
+        // The changes stay recorded until a write succeeds.
+        for (id, &read) in &self.changes.read {
+            if read {
+                disk.read.insert(id.clone());
+            } else {
+                disk.read.remove(id);
+            }
+        }
+        for (id, b) in &self.changes.bookmarks {
+            disk.bookmarks.retain(|x| &x.id != id);
+            if let Some(b) = b {
+                disk.bookmarks.push(b.clone());
+            }
+        }
+        disk.position = self.data.position.clone();
+        disk.version = 1;
+        self.data = disk;
     }
 }
 
@@ -572,6 +635,71 @@ mod tests {
         s.set_read("c", true);
         assert!(s.flush(), "quitting writes at once");
         assert!(Store::open(dir.path()).is_read("c"));
+    }
+
+    #[test]
+    fn two_readers_sharing_the_file_keep_each_others_marks() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = Store::open(dir.path());
+        first.set_read("old", true);
+        first.toggle_bookmark("bm-old", "旧", "2023-11-01");
+        assert!(first.flush());
+        // Two instances start from the same file.
+        let mut a = Store::open(dir.path());
+        let mut b = Store::open(dir.path());
+        a.set_read("from-a", true);
+        a.toggle_bookmark("bm-a", "甲", "2023-11-02");
+        assert!(a.flush());
+        b.set_read("from-b", true);
+        b.set_read("old", false);
+        b.toggle_bookmark("bm-old", "", "");
+        b.set_position(Position { issue: "b".into(), ..Position::default() });
+        assert!(b.flush());
+        let merged = Store::open(dir.path());
+        assert!(merged.is_read("from-a") && merged.is_read("from-b"), "both readers' marks");
+        assert!(!merged.is_read("old"), "b's unread mark wins over the old mark");
+        assert!(merged.is_bookmarked("bm-a") && !merged.is_bookmarked("bm-old"));
+        assert_eq!(merged.position().unwrap().issue, "b", "the last writer's position");
+        // And a writes again later without undoing b.
+        a.set_read("again-a", true);
+        assert!(a.flush());
+        let merged = Store::open(dir.path());
+        assert!(merged.is_read("from-b") && merged.is_read("again-a") && !merged.is_read("old"));
+        assert!(a.is_read("from-b"), "a now knows b's marks too");
+    }
+
+    #[test]
+    fn changes_survive_a_failed_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        let mut s = Store::open(&sub);
+        s.set_read("a", true);
+        assert!(s.flush());
+        s.set_read("b", true);
+        // Make the write fail: a file where the directory should be.
+        fs::remove_dir_all(&sub).unwrap();
+        fs::write(&sub, b"").unwrap();
+        assert!(!s.flush());
+        fs::remove_file(&sub).unwrap();
+        assert!(s.flush());
+        let again = Store::open(&sub);
+        assert!(again.is_read("a") && again.is_read("b"), "nothing lost to the failed write");
+    }
+
+    #[test]
+    fn a_file_corrupted_by_someone_else_is_kept_aside_before_writing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(dir.path());
+        s.set_read("a", true);
+        assert!(s.flush());
+        fs::write(dir.path().join(STATE_FILE), b"garbage").unwrap();
+        s.set_read("b", true);
+        s.take_warnings();
+        assert!(s.flush());
+        assert!(s.take_warnings().iter().any(|w| w.contains("corrupt")));
+        assert_eq!(fs::read(dir.path().join("state.json.bad")).unwrap(), b"garbage");
+        let again = Store::open(dir.path());
+        assert!(again.is_read("a") && again.is_read("b"));
     }
 
     #[test]

@@ -430,3 +430,19 @@ fn a_recurring_item_in_several_issues_keeps_the_right_one_selected() {
     press(&mut app, &mut s, &[Action::ToggleBookmark, Action::PrevIssue, Action::Bookmarks, Action::Open]);
     assert_eq!(app.current_issue().unwrap().label(), "2023-11-02");
 }
+
+#[test]
+fn two_readers_open_at_once_keep_each_others_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut sa) = open(dir.path(), (120, 40));
+    let (mut b, mut sb) = open(dir.path(), (120, 40));
+    press(&mut a, &mut sa, &[Action::Open, Action::ToggleBookmark]);
+    sa.finish(&mut a);
+    press(&mut b, &mut sb, &[Action::NextIssue, Action::Open]);
+    sb.finish(&mut b);
+    let (again, _) = open(dir.path(), (120, 40));
+    assert!(again.is_read(0, 0), "the first reader's mark survives the second one's save");
+    assert!(again.is_read(1, 0));
+    assert_eq!(again.bookmarks.len(), 1);
+    assert_eq!((again.issue, again.article), (1, 0), "the position of the last one to quit");
+}

@@ -35,6 +35,9 @@ pub struct Session {
     /// The position to go back to, until its issue has loaded (cancelled
     /// when the user moves first: they have chosen where to be).
     pending: Option<Position>,
+    /// The reader's read marks and bookmarks as last copied to the store.
+    read_seen: HashSet<String>,
+    bookmarks_seen: Vec<String>,
     /// Files that failed to load, for the status bar and stderr.
     pub errors: Vec<String>,
     /// Problems met while loading pages that did load, for stderr.
@@ -57,6 +60,8 @@ impl Session {
             total: 0,
             done: 0,
             pending: None,
+            read_seen: HashSet::new(),
+            bookmarks_seen: Vec::new(),
             errors: Vec::new(),
             warnings: Vec::new(),
             warned: false,
@@ -92,6 +97,8 @@ impl Session {
         let data = self.store.data();
         app.read = data.read.iter().cloned().collect();
         app.bookmarks = data.bookmarks.clone();
+        self.read_seen = app.read.clone();
+        self.bookmarks_seen = app.bookmarks.iter().map(|b| b.id.clone()).collect();
         self.pending = data.position.clone();
         for w in self.store.take_warnings() {
             app.message(w);
@@ -266,31 +273,30 @@ impl Session {
 
     /// Copies read marks, bookmarks and the position into the store.
     fn record(&mut self, app: &App) {
-        // Read marks: the reader's set is the truth (it started as the
-        // store's, and each action adds or removes marks, never both).
-        if self.store.data().read.len() != app.read.len() {
-            let stored: HashSet<&str> = self.store.data().read.iter().map(String::as_str).collect();
-            let added: Vec<String> = app.read.iter().filter(|k| !stored.contains(k.as_str())).cloned().collect();
-            let removed: Vec<String> = self.store.data().read.iter().filter(|k| !app.read.contains(*k)).cloned().collect();
-            for k in added {
-                self.store.set_read(&k, true);
+        // Read marks: what the reader changed since the last look (each
+        // action adds or removes marks, never both, so the count tells).
+        // Marks another lvread saved in between stay in the store.
+        if self.read_seen.len() != app.read.len() {
+            for k in app.read.difference(&self.read_seen) {
+                self.store.set_read(k, true);
             }
-            for k in removed {
-                self.store.set_read(&k, false);
+            for k in self.read_seen.difference(&app.read) {
+                self.store.set_read(k, false);
             }
+            self.read_seen = app.read.clone();
         }
-        if !self.store.bookmarks().iter().map(|b| &b.id).eq(app.bookmarks.iter().map(|b| &b.id)) {
-            let stored = self.store.bookmarks().to_vec();
-            for b in &stored {
-                if !app.bookmarks.iter().any(|x| x.id == b.id) {
-                    self.store.remove_bookmark(&b.id);
+        if !self.bookmarks_seen.iter().eq(app.bookmarks.iter().map(|b| &b.id)) {
+            for id in &self.bookmarks_seen {
+                if !app.bookmarks.iter().any(|x| &x.id == id) {
+                    self.store.remove_bookmark(id);
                 }
             }
             for b in &app.bookmarks {
-                if !self.store.is_bookmarked(&b.id) {
+                if !self.bookmarks_seen.contains(&b.id) && !self.store.is_bookmarked(&b.id) {
                     self.store.toggle_bookmark(&b.id, &b.title, &b.issue);
                 }
             }
+            self.bookmarks_seen = app.bookmarks.iter().map(|b| b.id.clone()).collect();
         }
         if self.pending.is_none()
             && let Some(issue) = app.current_issue()
