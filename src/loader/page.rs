@@ -652,7 +652,7 @@ fn wraps(prev: &str, next: &str, bodies: &Bodies, texts: &[String]) -> bool {
     a >= 8 && (a - b).abs() <= 2 && !next.contains(' ') && !prev.contains(' ')
 }
 
-static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{Han}]{2,4}(?:出席|主持|讲话|参加|致辞|调研|部署|宣讲|作报告)(?:\s.*)?$").expect("valid regex"));
+static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持|讲话|参加|致辞|调研|部署|宣讲|作报告)(?:\s.*)?$").expect("valid regex"));
 
 /// A subtitle (副题): `——柳林县…综述`, or a short `张利锋出席`.
 fn is_subtitle(t: &str) -> bool {
@@ -700,7 +700,7 @@ fn extract_photo_captions(paragraphs: &mut Vec<String>, captions: &mut Vec<Strin
 }
 
 static CARTOON_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*?)\s+((?:\S{1,12}发\s+)?[\p{Han}·]{2,5}\s*(?:作|绘|画))$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(.*?)\s+((?:\S{1,12}发\s+)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画))$").expect("valid regex"));
 
 /// `“低价”的背后 新华社发 徐骏 作` → (title, credit).
 fn split_cartoon(t: &str) -> (String, String) {
