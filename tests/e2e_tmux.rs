@@ -40,6 +40,11 @@ impl Tmux {
         }
     }
 
+    fn resize(&self, w: u16, h: u16) {
+        let out = self.cmd(&["resize-window", "-t", "0", "-x", &w.to_string(), "-y", &h.to_string()]);
+        assert!(out.status.success(), "resize-window: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
     fn capture(&self) -> String {
         String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
     }
@@ -87,12 +92,20 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     let exit = dir.path().join("exit");
     let err = dir.path().join("stderr");
     let script = dir.path().join("run.sh");
-    std::fs::write(&script, format!(
-            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}'\nsleep 30\n",
+    let stty = dir.path().join("stty");
+    std::fs::write(
+        &script,
+        format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
             err.display(),
             exit.display(),
+            stty.display(),
+            exit.display(),
+            exit.display(),
             d = dir.path().display()
-        )).expect("script");
+        ),
+    )
+    .expect("script");
 
     // What the reader should show, taken from the model itself.
     let issues = lvread::archive::group(lvread::loader::bundled());
@@ -123,6 +136,18 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     let st = status_line(&scrolled);
     assert!(st.contains('%') || st.contains("End"), "position shown: {st}");
 
+    // Resizes reflow at once; even 1×1 does not kill the reader.
+    let width_of = |s: &str| s.lines().map(lvread::layout::str_width).max().unwrap_or(0);
+    let article_pos = format!("article {}/", longest + 1);
+    tmux.resize(70, 14);
+    let narrow = tmux.wait_for("the narrow screen", |s| width_of(s) <= 70 && status_line(s).contains(&article_pos));
+    assert!(!narrow.contains("Issues"), "two panes at 70 columns:\n{narrow}");
+    assert!(!status_line(&narrow).contains("Top"), "the reading position survives the resize:\n{narrow}");
+    tmux.resize(1, 1);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.resize(100, 14);
+    tmux.wait_for("the reader back at 100 columns", |s| status_line(s).contains(&article_pos));
+
     // Help, then back, then quit.
     tmux.keys(&["?"]);
     tmux.wait_for("the help", |s| s.contains("Esc closes"));
@@ -136,6 +161,41 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     // The terminal is back to normal: the alternate screen is gone.
     let after = tmux.capture();
     assert!(!after.contains("Articles"), "alternate screen left:\n{after}");
+    assert_terminal_restored(&tmux, &stty);
+}
+
+/// Raw mode off (line editing and echo back), main screen, no mouse reporting.
+fn assert_terminal_restored(tmux: &Tmux, stty: &Path) {
+    let modes = std::fs::read_to_string(stty).unwrap_or_default();
+    let words: Vec<&str> = modes.split_whitespace().collect();
+    assert!(words.contains(&"icanon") && words.contains(&"echo"), "raw mode left on: {modes}");
+    let flags = String::from_utf8_lossy(&tmux.cmd(&["display-message", "-p", "-t", "0", "#{alternate_on} #{mouse_any_flag}"]).stdout).trim().to_string();
+    assert_eq!(flags, "0 0", "alternate screen / mouse reporting left on");
+}
+
+#[test]
+fn terminal_is_restored_after_a_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (exit, err, stty, script) = (dir.path().join("exit"), dir.path().join("stderr"), dir.path().join("stty"), dir.path().join("run.sh"));
+    std::fs::write(
+        &script,
+        format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_DEBUG_PANIC=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
+            err.display(),
+            exit.display(),
+            stty.display(),
+            exit.display(),
+            exit.display(),
+            d = dir.path().display()
+        ),
+    )
+    .expect("script");
+    let tmux = Tmux::start(80, 20, &script);
+    let code = wait_file(&exit);
+    assert_ne!(code.trim(), "EXIT=0", "a panic is a failure");
+    let msg = std::fs::read_to_string(&err).unwrap_or_default();
+    assert!(msg.contains("deliberate panic"), "the panic message reaches stderr: {msg:?}");
+    assert_terminal_restored(&tmux, &stty);
 }
 
 #[test]

@@ -164,7 +164,10 @@ fn two_panes_at_80x24_and_one_at_40x15() {
     let a = app.current_article().expect("article");
     assert!(rows.iter().skip(1).take(3).any(|r| r.contains(&head(&a.title, 3))), "body shows the headline:\n{}", rows.join("\n"));
     assert!(rows.iter().all(|r| str_width(r) == 40));
-    assert!(rows[14].contains("issue 1/"), "status bar at the bottom");
+    let n = app.issues.len();
+    let count = app.issues[0].article_count();
+    assert!(rows[14].starts_with(&format!(" 1/{n} · 1/{count} · ")), "compact position in the status bar: {}", rows[14]);
+    assert!(rows[14].contains("? help"), "help hint kept when narrow: {}", rows[14]);
 }
 
 #[test]
@@ -220,6 +223,10 @@ fn scrolling_the_body() {
     press(&mut app, &[Action::Top]);
     assert_eq!(app.scroll, 0);
     assert!(draw(&app).iter().any(|r| r.contains(" Top ")));
+    // Space at the end of an article goes on to the next one, at its top.
+    press(&mut app, &[Action::Bottom, Action::PageDown]);
+    assert_eq!((app.article, app.scroll), (1, 0));
+    assert!(app.is_read(0, 1));
 }
 
 #[test]
@@ -445,4 +452,20 @@ fn pages_arriving_later_keep_the_reader_in_place() {
     assert_eq!(app.scroll, scroll, "same place in the article");
     lvread::ui::update::receive(&mut app, lvread::ui::action::Background::Message("b.txt: not a text file".into()));
     assert!(draw(&app).last().expect("status").contains("b.txt: not a text file"));
+}
+
+#[test]
+fn opening_an_article_at_a_place_shows_that_place() {
+    let mut app = sample_app(100, 30);
+    lvread::ui::update::open_article(&mut app, 2, 3);
+    assert_eq!((app.issue, app.article, app.focus), (2, 3, Pane::Body));
+    assert!(app.is_read(2, 3));
+    let p = &app.current_article().expect("article").paragraphs[10];
+    let at = p.find("第10段").expect("text");
+    lvread::ui::update::scroll_to(&mut app, Part::Paragraph(10), at);
+    let rows = body_rows(&app);
+    assert!(rows.iter().take(4).any(|r| r.contains("第2期3篇第10段")), "paragraph 10 near the top:\n{}", rows.join("\n"));
+    // Out of range requests are clamped, not panics.
+    lvread::ui::update::open_article(&mut app, 99, 99);
+    assert_eq!((app.issue, app.article), (2, 4));
 }

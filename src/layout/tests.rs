@@ -11,7 +11,10 @@ fn non_space(s: &str) -> String {
 
 /// Checks the invariants every wrap must keep; returns the line texts.
 fn check(text: &str, width: usize, indent: bool) -> Vec<String> {
-    let lines = wrap(text, width, indent);
+    check_lines(text, width, indent, wrap(text, width, indent))
+}
+
+fn check_lines(text: &str, width: usize, indent: bool, lines: Vec<Line>) -> Vec<String> {
     let mut joined = String::new();
     let mut last = 0;
     for (n, l) in lines.iter().enumerate() {
@@ -172,5 +175,15 @@ proptest! {
     #[test]
     fn wrap_handles_arbitrary_strings(text in ".{0,200}", width in 1usize..=200) {
         check(&text, width, true);
+    }
+
+    #[test]
+    fn loose_wrap_never_panics_overflows_or_loses_text(text in text_strategy(), width in 1usize..=200, indent: bool) {
+        check_lines(&text, width, indent, wrap_loose(&text, width, indent));
+    }
+
+    #[test]
+    fn loose_wrap_handles_arbitrary_strings(text in ".{0,200}", width in 1usize..=200) {
+        check_lines(&text, width, true, wrap_loose(&text, width, true));
     }
 }

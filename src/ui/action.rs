@@ -28,7 +28,7 @@ pub enum Action {
     HalfPageDown,
     /// `half_page_up`.
     HalfPageUp,
-    /// `page_down`.
+    /// `page_down` (in the body at the end of an article: the next article).
     PageDown,
     /// `page_up`.
     PageUp,
@@ -146,7 +146,7 @@ impl Action {
             Action::Bottom => "last item / end",
             Action::HalfPageDown => "half a page down",
             Action::HalfPageUp => "half a page up",
-            Action::PageDown => "a page down",
+            Action::PageDown => "a page down; at the end, next article",
             Action::PageUp => "a page up",
             Action::NextArticle => "next article",
             Action::PrevArticle => "previous article",

@@ -14,8 +14,17 @@
 //!   draw it from [`view::draw`];
 //! - a new overlay: add an [`state::Overlay`] variant, its keys in
 //!   `update::overlay_action`, its drawing in [`view::draw`];
-//! - more pages: [`state::App::set_issues`] replaces the issues keeping the
-//!   selection.
+//! - more pages: send [`action::Background::Pages`] on the inbox given to
+//!   [`terminal::run_app`] (or call [`state::App::add_pages`]); the
+//!   selection and scroll stay on the article being read;
+//! - reading state: [`state::App::read`] is a set of [`state::App::article_key`]s
+//!   to fill and persist; [`update::open_article`] and [`update::scroll_to`]
+//!   jump to a place (search results, bookmarks, the last position);
+//! - settings: [`state::App::keymap`] ([`keys::KeyMap::bind`],
+//!   [`keys::KeySpec::parse`], [`action::Action::from_name`]),
+//!   [`state::App::theme`] ([`theme::Theme::plain`] for `NO_COLOR`) and
+//!   [`state::App::max_body_width`];
+//! - search highlights: [`state::App::highlights`] (byte ranges per article part).
 
 pub mod action;
 pub mod geometry;

@@ -251,6 +251,10 @@ fn event_loop(
     update(app, super::Action::Resize(size.width, size.height));
     terminal.draw(|f| view::draw(f, app))?;
     timings.first_frame = Some(start.elapsed());
+    if std::env::var_os("LVREAD_DEBUG_PANIC").is_some() {
+        // Test hook: proves the terminal is restored when the reader panics.
+        panic!("LVREAD_DEBUG_PANIC is set: deliberate panic after the first frame");
+    }
     while !app.quit {
         let mut changed = false;
         if let Some(rx) = &inbox {

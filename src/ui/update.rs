@@ -43,6 +43,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Up => step(app, pane, -1),
         Action::HalfPageDown => step(app, pane, page(app, pane) / 2),
         Action::HalfPageUp => step(app, pane, -(page(app, pane) / 2)),
+        Action::PageDown if pane == Pane::Body && at_end(app) => next_article(app, 1),
         Action::PageDown => step(app, pane, page(app, pane)),
         Action::PageUp => step(app, pane, -page(app, pane)),
         Action::Top => step(app, pane, isize::MIN / 2),
@@ -96,6 +97,27 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Resize(..) => {}
+    }
+    sync(app);
+}
+
+/// Opens article `article` of issue `issue` in the body (clamped to what
+/// exists), at the top, and focuses the body. For search results and
+/// bookmarks.
+pub fn open_article(app: &mut App, issue: usize, article: usize) {
+    select_issue(app, issue as isize);
+    let count = app.current_issue().map_or(0, |i| i.article_count());
+    select_article(app, article.min(count.saturating_sub(1)));
+    app.focus = Pane::Body;
+    sync(app);
+}
+
+/// Scrolls the body so that byte `offset` of `part` of the current article
+/// is on screen, two lines below the top when possible (a search match).
+pub fn scroll_to(app: &mut App, part: crate::layout::article::Part, offset: usize) {
+    sync(app);
+    if let Some(line) = app.layout_at(app.scroll_width).and_then(|l| l.line_of(part, offset)) {
+        app.scroll = line.saturating_sub(2);
     }
     sync(app);
 }
@@ -159,6 +181,14 @@ fn step(app: &mut App, pane: Pane, delta: isize) {
 
 fn scroll_body(app: &mut App, delta: isize) {
     app.scroll = (app.scroll as isize).saturating_add(delta).max(0) as usize;
+}
+
+/// True when the body shows the end of the article.
+fn at_end(app: &App) -> bool {
+    let screen = geometry::app_screen(app);
+    let Some(body) = screen.body else { return false };
+    let text = geometry::body_text(body, app.max_body_width);
+    app.layout_at(text.width as usize).is_some_and(|l| app.scroll + text.height as usize >= l.lines.len())
 }
 
 /// Selects issue `n` (clamped) and its first article.

@@ -10,12 +10,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// "issue 1/5 · article 3/12 · 42%".
-pub fn position(app: &App) -> String {
+/// "issue 1/5 · article 3/12 · 42%" ("1/5 · 3/12 · 42%" when `compact`).
+pub fn position(app: &App, compact: bool) -> String {
     let Some(issue) = app.current_issue() else {
         return "no issues".to_string();
     };
-    let mut s = format!("issue {}/{} · article {}/{}", app.issue + 1, app.issues.len(), (app.article + 1).min(issue.article_count()), issue.article_count());
+    let (i, a) = if compact { ("", "") } else { ("issue ", "article ") };
+    let mut s = format!("{i}{}/{} · {a}{}/{}", app.issue + 1, app.issues.len(), (app.article + 1).min(issue.article_count()), issue.article_count());
     let screen = geometry::app_screen(app);
     if let Some(body) = screen.body {
         let text = geometry::body_text(body, app.max_body_width);
@@ -48,17 +49,27 @@ pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
 }
 
-/// Draws the status bar.
+/// Draws the status bar: position on the left, then loading progress and
+/// the latest message, and on the right as many key hints as fit (help and
+/// quit first).
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let width = area.width as usize;
-    let pos = position(app);
+    let pos = position(app, width < 64);
     let mut spans = vec![Span::raw(format!(" {pos} "))];
     let mut used = str_width(&pos) + 2;
+
+    let hints: Vec<(String, &str)> = hints(app)
+        .into_iter()
+        .filter_map(|(action, what)| app.keymap.keys_for(action).first().map(|k| (k.to_string(), what)))
+        .collect();
+    let hint_w = |(k, what): &(String, &str)| str_width(k) + str_width(what) + 3;
+    // The last two hints (help, quit) are kept before the others and before a message.
+    let essential: usize = hints.iter().rev().take(2).map(hint_w).sum();
     if let Some((done, total)) = app.progress {
         let bar = progress_bar(done, total, 10);
         let label = format!(" {done}/{total} pages ");
-        if used + str_width(&bar) + str_width(&label) + 8 <= width {
+        if used + str_width(&bar) + str_width(&label) + 8 + essential <= width {
             used += str_width(&bar) + str_width(&label) + 8;
             spans.push(Span::raw("loading "));
             spans.push(Span::styled(bar, t.progress));
@@ -66,28 +77,31 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
         }
     }
     if let Some(m) = app.messages.last() {
-        let m = fit(&sanitize(m), width.saturating_sub(used + 1));
-        used += str_width(&m) + 1;
-        spans.push(Span::styled(m, t.message));
-        spans.push(Span::raw(" "));
-    }
-    let mut right: Vec<Span> = Vec::new();
-    let mut right_w = 0;
-    for (action, what) in hints(app) {
-        let key = app.keymap.keys_for(action).first().map(|k| k.to_string()).unwrap_or_default();
-        if key.is_empty() {
-            continue;
+        let room = width.saturating_sub(used + 1 + essential);
+        let m = fit(&sanitize(m), room);
+        if !m.is_empty() {
+            used += str_width(&m) + 1;
+            spans.push(Span::styled(m, t.message));
+            spans.push(Span::raw(" "));
         }
-        let w = str_width(&key) + str_width(what) + 3;
-        if used + right_w + w + 1 > width {
+    }
+    let mut shown = vec![false; hints.len()];
+    let mut right_w = 0;
+    let order: Vec<usize> = (0..hints.len()).rev().take(2).chain(0..hints.len().saturating_sub(2)).collect();
+    for i in order {
+        let w = hint_w(&hints[i]);
+        if used + right_w + w > width {
             break;
         }
-        right.push(Span::styled(key, t.key));
-        right.push(Span::raw(format!(" {what}  ")));
+        shown[i] = true;
         right_w += w;
     }
-    let gap = width.saturating_sub(used + right_w);
-    spans.push(Span::raw(" ".repeat(gap)));
-    spans.extend(right);
+    spans.push(Span::raw(" ".repeat(width.saturating_sub(used + right_w))));
+    for (i, (key, what)) in hints.into_iter().enumerate() {
+        if shown[i] {
+            spans.push(Span::styled(key, t.key));
+            spans.push(Span::raw(format!(" {what}  ")));
+        }
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.status), area);
 }
