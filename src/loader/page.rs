@@ -132,7 +132,10 @@ pub fn assemble(text: &str) -> Assembled {
     // Re-index only if bodies were merged.
     let bodies = if b.segs.iter().filter(|s| s.into.is_none()).count() == before { bodies } else { b.bodies(&lines) };
     let units = b.units(&lines, &bodies, long_page);
-    let (titles, extra) = b.assign_units(&units, &bodies, orientation);
+    let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation);
+    if orientation == Orientation::After {
+        b.keep_subheads(&units, &mut titles, &mut extra);
+    }
     b.assign_captions(&bodies);
 
     let mut articles: Vec<(usize, Article)> = Vec::new();
@@ -157,7 +160,7 @@ pub fn assemble(text: &str) -> Assembled {
         articles.push((seg.first_line, b.article(seg, &heads, &lines)));
     }
     for (ui, u) in units.iter().enumerate() {
-        if titles[ui].is_none() && extra[ui].is_none() {
+        if titles[ui].is_none() && extra[ui].is_none() && !b.runs[u.run].absorbed {
             fragments.push(u.texts.join(" "));
         }
     }
@@ -400,6 +403,35 @@ impl Builder {
             if open && !fresh {
                 self.merge(n, p);
             }
+        }
+    }
+
+    /// On a page whose headlines follow their bodies, a headline that heads
+    /// the unbylined body after it (rather than the body before it) is a
+    /// subheading inside one article: the two bodies are one, with the
+    /// subheading as a paragraph of its own.
+    fn keep_subheads(&mut self, units: &[Unit], titles: &mut [Option<usize>], extra: &mut [Option<usize>]) {
+        for r in 0..self.runs.len() {
+            let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
+            let (p, n) = (self.find(p), self.find(n));
+            if p == n || self.segs[n].hard {
+                continue;
+            }
+            let mine: Vec<usize> = (0..units.len()).filter(|&u| units[u].run == r).collect();
+            let heads_next = mine.iter().any(|&u| titles[u] == Some(n));
+            let heads_prev = mine.iter().any(|&u| titles[u] == Some(p) || extra[u] == Some(p));
+            if !heads_next || heads_prev || mine.iter().any(|&u| titles[u].is_some_and(|t| t != n)) {
+                continue;
+            }
+            let mut sub: Vec<BodyPart> = mine.iter().map(|&u| BodyPart::Own(units[u].texts.join(" "))).collect();
+            sub.append(&mut self.segs[n].parts);
+            self.segs[n].parts = sub;
+            for &u in &mine {
+                titles[u] = None;
+                extra[u] = None;
+            }
+            self.runs[r].absorbed = true;
+            self.merge(n, p);
         }
     }
 
