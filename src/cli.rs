@@ -79,6 +79,7 @@ pub fn run() -> ExitCode {
         Some(Command::Dump { json: _, explain: true, paths }) => explain(&paths),
         Some(Command::Dump { json: _, explain: false, paths }) => dump(&paths),
         Some(Command::Search { json, limit, query, paths }) => crate::search::run_cli(&query, &paths, json, limit),
+        None if cli.read.print_config => print_config(),
         None => crate::ui::run(&cli.read),
     };
     match result {
@@ -99,6 +100,14 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
             || c.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == Some(std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// `lvread --print-config`: the default settings as a commented TOML file.
+fn print_config() -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(crate::config::default_toml().as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `lvread dump --json`: the tree of every page as one JSON document.

@@ -4,8 +4,11 @@
 
 pub mod archive;
 pub mod cli;
+pub mod config;
+pub mod layout;
 pub mod loader;
 pub mod model;
 pub mod search;
+pub mod state;
 pub mod synth;
 pub mod ui;

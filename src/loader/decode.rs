@@ -51,14 +51,6 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             return Err(format!("not text in {} or any known encoding", enc.name()));
         }
     }
-    if enc != UTF_8 && enc != UTF_16LE && enc != UTF_16BE {
-        // Text decoded from a legacy encoding that yields mostly control
-        // characters is binary after all.
-        let ctrl = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
-        if ctrl * 10 > text.chars().count().max(1) {
-            return Err("binary data".to_string());
-        }
-    }
     Ok(Decoded { text: clean(&text), encoding: enc.name(), warnings })
 }
 

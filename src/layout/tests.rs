@@ -1,0 +1,189 @@
+use super::*;
+use proptest::prelude::*;
+
+fn texts<'a>(text: &'a str, lines: &[Line]) -> Vec<&'a str> {
+    lines.iter().map(|l| &text[l.range.clone()]).collect()
+}
+
+fn non_space(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Checks the invariants every wrap must keep; returns the line texts.
+fn check(text: &str, width: usize, indent: bool) -> Vec<String> {
+    check_lines(text, width, indent, wrap(text, width, indent))
+}
+
+fn check_lines(text: &str, width: usize, indent: bool, lines: Vec<Line>) -> Vec<String> {
+    let mut joined = String::new();
+    let mut last = 0;
+    for (n, l) in lines.iter().enumerate() {
+        assert!(l.range.start >= last, "ranges overlap at line {n}");
+        assert!(text.is_char_boundary(l.range.start) && text.is_char_boundary(l.range.end));
+        assert!(text[last..l.range.start].chars().all(char::is_whitespace), "text dropped between lines");
+        let s = &text[l.range.clone()];
+        assert!(!s.is_empty(), "empty line {n}");
+        let w = str_width(s) + if l.indent { INDENT_WIDTH } else { 0 };
+        assert_eq!(w, l.width, "width of line {n} {s:?}");
+        let single_wide = s.chars().filter(|c| char_width(*c) > 0).count() == 1;
+        assert!(l.width <= width || single_wide, "line {n} {s:?} is {w} wide, more than {width}");
+        assert!(!l.indent || (n == 0 && indent && width >= MIN_WIDTH_FOR_INDENT), "bad indent on line {n}");
+        joined.push_str(s);
+        last = l.range.end;
+    }
+    assert!(text[last..].chars().all(char::is_whitespace), "text dropped at the end");
+    assert_eq!(non_space(&joined), non_space(text), "text lost or changed");
+    texts(text, &lines).into_iter().map(String::from).collect()
+}
+
+#[test]
+fn short_text_stays_on_one_line() {
+    assert_eq!(check("吕梁日报", 20, false), vec!["吕梁日报"]);
+    assert!(wrap("", 10, true).is_empty());
+    assert!(wrap("   ", 10, true).is_empty());
+}
+
+#[test]
+fn han_characters_take_two_columns() {
+    // 10 characters at width 8: four per line.
+    assert_eq!(check("一二三四五六七八九十", 8, false), vec!["一二三四", "五六七八", "九十"]);
+    // An odd width cannot hold half a character.
+    assert_eq!(check("一二三四五", 5, false), vec!["一二", "三四", "五"]);
+}
+
+#[test]
+fn first_line_is_indented_by_two_ideographic_spaces() {
+    let lines = wrap("一二三四五六七八九十", 12, true);
+    assert!(lines[0].indent);
+    assert_eq!(lines[0].width, 12);
+    assert_eq!(lines[0].range, 0..12, "four characters after the indent");
+    assert!(!lines[1].indent);
+    // Too narrow for an indent: none.
+    assert!(!wrap("一二三四五六", 6, true)[0].indent);
+}
+
+#[test]
+fn closing_punctuation_never_starts_a_line() {
+    // 一二三四 fill width 8; "。" must not start line 2: 四 comes down with it.
+    assert_eq!(check("一二三四。五六", 8, false), vec!["一二三", "四。五六"]);
+    for p in ["、", "，", "：", "；", "！", "？", "”", "’", "」", "』", "）", "》", "】", "％", "‰", "℃"] {
+        let text = format!("一二三四{p}五六七八");
+        for l in check(&text, 8, false).iter().skip(1) {
+            assert!(!l.starts_with(p), "{text:?} broke before {p}");
+        }
+    }
+    // A chain of closing marks is kept together too.
+    assert_eq!(check("一二三四。”五六", 8, false), vec!["一二三", "四。”五", "六"]);
+}
+
+#[test]
+fn opening_punctuation_never_ends_a_line() {
+    assert_eq!(check("一二三《四五》", 8, false), vec!["一二三", "《四五》"]);
+    for p in ["“", "‘", "「", "『", "（", "〔", "【", "〖", "［", "｛", "〈", "《"] {
+        let text = format!("一二三{p}四五六七");
+        for l in check(&text, 8, false) {
+            assert!(!l.ends_with(p), "{text:?} ended a line with {p}");
+        }
+    }
+}
+
+#[test]
+fn dashes_and_ellipses_are_never_split() {
+    // "——" is two columns; at width 8 after three Han characters only one column is left.
+    for pair in ["——", "……"] {
+        let text = format!("一二三{pair}四五六");
+        let lines = check(&text, 7, false);
+        assert!(lines.iter().any(|l| l.contains(pair)), "{pair} split in {lines:?}");
+    }
+}
+
+#[test]
+fn latin_and_digit_runs_stay_whole() {
+    let lines = check("举报电话0358-8253111和0358-8223111，也可拨打12345政务服务热线", 16, false);
+    assert!(lines.iter().any(|l| l.contains("0358-8253111")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("0358-8223111")), "{lines:?}");
+    let lines = check("一二三2023年", 8, false);
+    assert_eq!(lines, vec!["一二三", "2023年"]);
+    let lines = check("一二三四10KV线路", 9, false);
+    assert!(lines.iter().any(|l| l.contains("10KV")), "{lines:?}");
+    let lines = check("一二三投资1.4亿元", 12, false);
+    assert!(lines.iter().any(|l| l.contains("1.4亿")), "{lines:?}");
+    let lines = check("邮箱llstszx@163.com。每天", 20, false);
+    assert!(lines.iter().any(|l| l.contains("llstszx@163.com")), "{lines:?}");
+}
+
+#[test]
+fn a_run_longer_than_the_line_is_split_without_overflow() {
+    let lines = check("0358-8253111", 5, false);
+    assert_eq!(lines.concat(), "0358-8253111");
+    assert!(lines.len() >= 3);
+}
+
+#[test]
+fn spaces_at_breaks_are_dropped() {
+    assert_eq!(check("hello world again", 11, false), vec!["hello world", "again"]);
+    assert_eq!(check("  一二  ", 10, false), vec!["一二"]);
+}
+
+#[test]
+fn width_one_puts_each_narrow_char_on_a_line_and_wide_ones_alone() {
+    let lines = check("ab中", 1, false);
+    assert_eq!(lines, vec!["a", "b", "中"]);
+}
+
+/// Real paragraphs of the bundled pages obey the rules at every usual width.
+#[test]
+fn bundled_paragraphs_obey_the_rules() {
+    let pages = crate::loader::bundled();
+    let paragraphs: Vec<&String> = pages.iter().flat_map(|p| p.articles.iter()).flat_map(|a| a.paragraphs.iter()).collect();
+    assert!(!paragraphs.is_empty());
+    for width in [12, 17, 20, 31, 40, 80] {
+        for p in &paragraphs {
+            let lines = check(p, width, true);
+            for (n, l) in lines.iter().enumerate() {
+                // A Latin/digit run that fills a line on its own cannot take
+                // its punctuation along without being split: the one allowed exception.
+                let run_alone = |s: &str| s.chars().all(|c| is_word_char(c) || is_connector(c)) && str_width(s) + 2 > width;
+                if n > 0 && !run_alone(&lines[n - 1]) {
+                    let c = l.chars().next().unwrap_or(' ');
+                    assert!(!NO_LINE_START.contains(c), "width {width}: line starts with {c}: {l:?}");
+                }
+                if n + 1 < lines.len() {
+                    let c = l.chars().last().unwrap_or(' ');
+                    assert!(!NO_LINE_END.contains(c), "width {width}: line ends with {c}: {l:?}");
+                }
+            }
+        }
+    }
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "中", "国", "吕", "梁", "。", "，", "、", "“", "”", "《", "》", "（", "）", "——", "……", "—", "…", " ", "  ", "　",
+        "2023", "0358-8253111", "10KV", "1.4", "abc", "x", ".", "-", "%", "é", "\u{301}", "\u{200b}", "\t", "\u{7}", "ｱ",
+        "𠀀", "😀", "Ｗ", "１２",
+    ]);
+    prop::collection::vec(pieces, 0..120).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn wrap_never_panics_overflows_or_loses_text(text in text_strategy(), width in 1usize..=200, indent: bool) {
+        check(&text, width, indent);
+    }
+
+    #[test]
+    fn wrap_handles_arbitrary_strings(text in ".{0,200}", width in 1usize..=200) {
+        check(&text, width, true);
+    }
+
+    #[test]
+    fn loose_wrap_never_panics_overflows_or_loses_text(text in text_strategy(), width in 1usize..=200, indent: bool) {
+        check_lines(&text, width, indent, wrap_loose(&text, width, indent));
+    }
+
+    #[test]
+    fn loose_wrap_handles_arbitrary_strings(text in ".{0,200}", width in 1usize..=200) {
+        check_lines(&text, width, true, wrap_loose(&text, width, true));
+    }
+}

@@ -1,0 +1,116 @@
+//! Read marks and bookmarks: what `u`, `R`, `m` and the bookmark list (`'`)
+//! do to the state. No I/O: [`super::session`] copies the marks to the
+//! state file.
+
+use super::action::Action;
+use super::state::{App, Overlay, Pane};
+use crate::state::Bookmark;
+
+/// Bookmarks the current article, or removes its bookmark.
+pub fn toggle_bookmark(app: &mut App) {
+    let Some(key) = app.current_key() else {
+        app.message("no article to bookmark");
+        return;
+    };
+    if let Some(i) = app.bookmarks.iter().position(|b| b.id == key) {
+        app.bookmarks.remove(i);
+        app.message("bookmark removed");
+    } else {
+        let title = app.current_article().map(|a| a.title.clone()).unwrap_or_default();
+        let issue = app.current_issue().map(|i| i.label()).unwrap_or_default();
+        // `added` is filled in when the state is saved (no clock here).
+        app.bookmarks.push(Bookmark { id: key, title, issue, added: 0 });
+        app.message("bookmarked — ' lists bookmarks");
+    }
+}
+
+/// True when article `n` of issue `i` is bookmarked.
+pub fn is_bookmarked(app: &App, i: usize, n: usize) -> bool {
+    app.article_key(i, n).is_some_and(|k| app.bookmarks.iter().any(|b| b.id == k))
+}
+
+/// Marks the current article unread; it stays unread while it stays open.
+pub fn mark_unread(app: &mut App) {
+    if let Some(key) = app.current_key() {
+        app.read.remove(&key);
+        app.unread_hold = Some(key);
+        app.message("marked unread");
+    }
+}
+
+/// Marks every article of the current issue read.
+pub fn mark_issue_read(app: &mut App) {
+    let Some(issue) = app.current_issue() else { return };
+    let n = issue.article_count();
+    let label = issue.label();
+    let keys: Vec<String> = (0..n).filter_map(|k| app.article_key(app.issue, k)).collect();
+    app.read.extend(keys);
+    app.unread_hold = None;
+    app.message(format!("{label}: all {n} articles marked read"));
+}
+
+/// Where a bookmark's article is among the loaded issues: (issue, article).
+pub fn locate(app: &App, id: &str) -> Option<(usize, usize)> {
+    (0..app.issues.len()).find_map(|i| (0..app.issues[i].article_count()).find(|&n| app.article_key(i, n).as_deref() == Some(id)).map(|n| (i, n)))
+}
+
+/// Keys while the bookmark list is open: move, open (jump to the article),
+/// remove (`m` / the bookmark key), close.
+pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {
+    let count = app.bookmarks.len();
+    let last = count.saturating_sub(1);
+    let page = (app.size.1 as usize / 2).max(1);
+    let sel = match action {
+        Action::Back | Action::Bookmarks => {
+            app.overlay = None;
+            return;
+        }
+        Action::Quit => {
+            app.quit = true;
+            return;
+        }
+        Action::Open | Action::FocusRight => {
+            open_bookmark(app, sel);
+            return;
+        }
+        Action::ToggleBookmark => {
+            if sel < count {
+                app.bookmarks.remove(sel);
+                app.message("bookmark removed");
+            }
+            sel.min(app.bookmarks.len().saturating_sub(1))
+        }
+        Action::Down | Action::Wheel(_, _, 1..) => (sel + 1).min(last),
+        Action::Up | Action::Wheel(_, _, ..=-1) => sel.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => (sel + page).min(last),
+        Action::PageUp | Action::HalfPageUp => sel.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => sel,
+    };
+    app.overlay = Some(Overlay::Bookmarks(sel));
+}
+
+/// Jumps to the article of bookmark `sel` and closes the list.
+fn open_bookmark(app: &mut App, sel: usize) {
+    let Some(b) = app.bookmarks.get(sel) else {
+        app.overlay = None;
+        return;
+    };
+    match locate(app, &b.id) {
+        Some((i, n)) => {
+            app.overlay = None;
+            if (i, n) != (app.issue, app.article) {
+                app.issue = i;
+                app.article = n;
+                app.scroll = 0;
+                app.highlights.clear();
+            }
+            app.focus = Pane::Body;
+        }
+        None => {
+            let what = format!("“{}” ({}) is not in the loaded issues", b.title, b.issue);
+            app.message(what);
+        }
+    }
+}

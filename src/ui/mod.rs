@@ -1,0 +1,44 @@
+//! The reader (ratatui + crossterm). The only module that knows ratatui.
+//!
+//! Elm style: [`keys`] turns terminal events into [`action::Action`]s,
+//! [`update`] applies them to the [`state::App`], and [`view`] draws the
+//! state (pure functions, testable on ratatui's `TestBackend`).
+//! [`terminal`] owns the real terminal: set-up, restore, panic hook, loop.
+//!
+//! Extending:
+//! - a new key command: add an [`action::Action`] variant with a name in
+//!   [`action::Action::name`] and [`action::Action::BINDABLE`], a default
+//!   key in [`keys::DEFAULT_BINDINGS`], and its effect in [`update::update`];
+//! - a new mode that reads text (search): add a [`state::Mode`] variant,
+//!   route its keys in [`keys::event_to_action`] (before the key map), and
+//!   draw it from [`view::draw`];
+//! - a new overlay: add an [`state::Overlay`] variant, its keys in
+//!   `update::overlay_action`, its drawing in [`view::draw`];
+//! - more pages: send [`action::Background::Pages`] on the inbox given to
+//!   [`terminal::run_app`] (or call [`state::App::add_pages`]); the
+//!   selection and scroll stay on the article being read;
+//! - reading state: [`state::App::read`] is a set of [`state::App::article_key`]s
+//!   to fill and persist; [`update::open_article`] and [`update::scroll_to`]
+//!   jump to a place (search results, bookmarks, the last position);
+//! - settings: [`state::App::keymap`] ([`keys::KeyMap::bind`],
+//!   [`keys::KeySpec::parse`], [`action::Action::from_name`]),
+//!   [`state::App::theme`] ([`theme::Theme::plain`] for `NO_COLOR`) and
+//!   [`state::App::max_body_width`];
+//! - search highlights: [`state::App::highlights`] (byte ranges per article part).
+
+pub mod action;
+pub mod geometry;
+pub mod keys;
+pub mod marks;
+pub mod session;
+pub mod settings;
+pub mod state;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+pub use action::Action;
+pub use state::{App, Pane};
+pub use terminal::run;

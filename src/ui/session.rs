@@ -1,0 +1,303 @@
+//! Everything around the reader that lasts longer than one key press: the
+//! reading state on disk (read marks, bookmarks, last position) and pages
+//! arriving from the background loader.
+//!
+//! The event loop calls [`Session::tick`] after each action and whenever it
+//! wakes up: it copies the marks and the position into the [`Store`] (which
+//! writes at most once a second), moves newly loaded pages into the reader,
+//! and restores the last position as soon as its issue is in. Update stays
+//! pure; all file I/O happens here.
+
+use super::state::{App, Pane};
+use crate::archive::{self, LoadEvent};
+use crate::model::Page;
+use crate::state::{Position, Store};
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+/// Files above which the status line shows a loading progress bar.
+pub const PROGRESS_THRESHOLD: usize = 200;
+
+/// How often pages that arrived are moved into the reader while loading.
+const APPLY_INTERVAL: Duration = Duration::from_millis(150);
+
+/// The reading state and the background loading of one run of the reader.
+pub struct Session {
+    store: Store,
+    loading: Option<Receiver<LoadEvent>>,
+    /// Pages received and not yet in the reader.
+    arrived: Vec<Page>,
+    last_apply: Option<Instant>,
+    total: usize,
+    done: usize,
+    /// The position to go back to, until its issue has loaded (cancelled
+    /// when the user moves first: they have chosen where to be).
+    pending: Option<Position>,
+    /// Files that failed to load, for the status bar and stderr.
+    pub errors: Vec<String>,
+    /// Problems met while loading pages that did load, for stderr.
+    pub warnings: Vec<String>,
+    /// How long until everything had loaded (for `LVREAD_TIMING`).
+    pub loaded_in: Option<Duration>,
+    started: Instant,
+}
+
+impl Session {
+    /// A session over `store`; call [`Session::restore`] once the first issues are in.
+    pub fn new(store: Store) -> Session {
+        Session {
+            store,
+            loading: None,
+            arrived: Vec::new(),
+            last_apply: None,
+            total: 0,
+            done: 0,
+            pending: None,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            loaded_in: None,
+            started: Instant::now(),
+        }
+    }
+
+    /// Starts loading `paths` in the background (see [`archive::load_in_background`]).
+    pub fn load_in_background(&mut self, paths: Vec<PathBuf>) {
+        self.started = Instant::now();
+        self.loading = Some(archive::load_in_background(paths));
+    }
+
+    /// True while files are still loading.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some() || !self.arrived.is_empty()
+    }
+
+    /// The store (read marks, bookmarks, position).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Puts the saved marks into the reader and goes back to the saved
+    /// position (now, or as soon as its issue has loaded). Warnings from
+    /// opening the state file go to the status bar.
+    pub fn restore(&mut self, app: &mut App) {
+        // Marks are keyed by article id: make ids unique within each page.
+        for page in app.issues.iter_mut().flat_map(|i| i.pages.iter_mut()) {
+            crate::state::assign_ids(page);
+        }
+        let data = self.store.data();
+        app.read = data.read.iter().cloned().collect();
+        app.bookmarks = data.bookmarks.clone();
+        self.pending = data.position.clone();
+        for w in self.store.take_warnings() {
+            app.message(w);
+        }
+        self.try_restore(app);
+    }
+
+    /// Notes a user action: any key or click before the saved position is
+    /// restored means the user has chosen where to be.
+    pub fn on_action(&mut self, action: super::Action) {
+        if !matches!(action, super::Action::Resize(..)) {
+            self.pending = None;
+        }
+    }
+
+    /// Goes to the pending position if its article is loaded (or, once
+    /// everything has loaded, to its issue and article index).
+    fn try_restore(&mut self, app: &mut App) {
+        let Some(pos) = &self.pending else { return };
+        let Some(i) = app.issues.iter().position(|x| x.label() == pos.issue) else {
+            // Gone for good once everything has loaded (and something has).
+            if !self.is_loading() && !app.issues.is_empty() {
+                self.pending = None;
+            }
+            return;
+        };
+        let by_id = pos.article.as_deref().and_then(|id| (0..app.issues[i].article_count()).find(|&n| app.article_key(i, n).as_deref() == Some(id)));
+        let n = match by_id {
+            Some(n) => n,
+            None if self.is_loading() => return,
+            None => pos.article_index.min(app.issues[i].article_count().saturating_sub(1)),
+        };
+        app.issue = i;
+        app.article = n;
+        app.article_offset = 0;
+        if by_id.is_some() {
+            app.scroll = pos.scroll;
+            app.scroll_width = pos.width;
+            if pos.scroll > 0 {
+                // They were reading it: open it again.
+                app.focus = Pane::Body;
+            }
+        } else {
+            app.scroll = 0;
+        }
+        self.pending = None;
+        super::update::sync(app);
+    }
+
+    /// Receives loaded pages (moving them into the reader at most every
+    /// 150 ms, keeping the selection), copies marks and position into the
+    /// store, and writes it when due. Returns true when the screen changed.
+    pub fn tick(&mut self, app: &mut App, now: Instant) -> bool {
+        let mut changed = self.receive(app);
+        if !self.arrived.is_empty() && (self.loading.is_none() || self.last_apply.is_none_or(|t| now.duration_since(t) >= APPLY_INTERVAL)) {
+            self.apply_pages(app);
+            self.last_apply = Some(now);
+            changed = true;
+        }
+        self.record(app);
+        self.store.flush_if_due(now);
+        for w in self.store.take_warnings() {
+            app.message(w);
+            changed = true;
+        }
+        changed
+    }
+
+    /// How long the event loop may sleep before [`Session::tick`] has work:
+    /// None when nothing is pending.
+    pub fn wake_in(&self) -> Option<Duration> {
+        if self.is_loading() {
+            Some(Duration::from_millis(50))
+        } else if self.store.is_dirty() {
+            Some(Duration::from_millis(250))
+        } else {
+            None
+        }
+    }
+
+    /// Drains the loader's channel; returns true when the progress shown changed.
+    fn receive(&mut self, app: &mut App) -> bool {
+        let Some(rx) = &self.loading else { return false };
+        let mut changed = false;
+        loop {
+            match rx.try_recv() {
+                Ok(LoadEvent::Started { total, errors }) => {
+                    self.total = total;
+                    self.errors.extend(errors.iter().map(ToString::to_string));
+                    app.progress = (total > PROGRESS_THRESHOLD).then_some((0, total));
+                    changed = true;
+                }
+                Ok(LoadEvent::File { result, done, total }) => {
+                    self.done = self.done.max(done);
+                    match result {
+                        Ok(page) => {
+                            for w in &page.warnings {
+                                self.warnings.push(format!("{}: {w}", page.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| page.source.clone())));
+                            }
+                            self.arrived.push(*page);
+                        }
+                        Err(e) => {
+                            self.errors.push(e.to_string());
+                            changed = true;
+                        }
+                    }
+                    if total > PROGRESS_THRESHOLD {
+                        app.progress = Some((self.done, total));
+                        changed = true;
+                    }
+                }
+                Ok(LoadEvent::Finished) | Err(TryRecvError::Disconnected) => {
+                    self.loading = None;
+                    self.loaded_in = Some(self.started.elapsed());
+                    app.progress = None;
+                    changed = true;
+                    break;
+                }
+                Err(TryRecvError::Empty) => break,
+            }
+        }
+        if changed {
+            self.report_errors(app);
+        }
+        changed
+    }
+
+    /// Shows the load errors (and, once loading is over, an empty archive) in the status bar.
+    fn report_errors(&self, app: &mut App) {
+        let msg = match self.errors.len() {
+            0 => None,
+            1 => Some(format!("failed to load {}", self.errors[0])),
+            n => Some(format!("{n} files failed to load (listed on stderr after quitting), e.g. {}", self.errors[0])),
+        };
+        if let Some(m) = msg
+            && app.messages.last() != Some(&m)
+        {
+            app.messages.retain(|x| !x.starts_with("failed to load") && !x.contains("files failed to load"));
+            app.message(m);
+        }
+        if self.loading.is_none() && app.issues.is_empty() && self.arrived.is_empty() && !app.messages.iter().any(|m| m.starts_with("nothing to read")) {
+            app.message("nothing to read: no page loaded");
+        }
+    }
+
+    /// Moves the pages that arrived into the reader's issues, keeping the
+    /// selected article selected.
+    fn apply_pages(&mut self, app: &mut App) {
+        let key = app.current_key();
+        for p in self.arrived.drain(..) {
+            archive::insert_page(&mut app.issues, p);
+        }
+        // Issues may have moved down the list: keep the same article selected.
+        if let Some((i, n)) = key.and_then(|k| super::marks::locate(app, &k)) {
+            app.issue = i;
+            app.article = n;
+        }
+        super::update::sync(app);
+        self.try_restore(app);
+        self.report_errors(app);
+    }
+
+    /// Copies read marks, bookmarks and the position into the store.
+    fn record(&mut self, app: &App) {
+        // Read marks: the reader's set is the truth (it started as the
+        // store's, and each action adds or removes marks, never both).
+        if self.store.data().read.len() != app.read.len() {
+            let stored: HashSet<&str> = self.store.data().read.iter().map(String::as_str).collect();
+            let added: Vec<String> = app.read.iter().filter(|k| !stored.contains(k.as_str())).cloned().collect();
+            let removed: Vec<String> = self.store.data().read.iter().filter(|k| !app.read.contains(*k)).cloned().collect();
+            for k in added {
+                self.store.set_read(&k, true);
+            }
+            for k in removed {
+                self.store.set_read(&k, false);
+            }
+        }
+        if self.store.bookmarks() != app.bookmarks.as_slice() {
+            let stored = self.store.bookmarks().to_vec();
+            for b in &stored {
+                if !app.bookmarks.iter().any(|x| x.id == b.id) {
+                    self.store.remove_bookmark(&b.id);
+                }
+            }
+            for b in &app.bookmarks {
+                if !self.store.is_bookmarked(&b.id) {
+                    self.store.toggle_bookmark(&b.id, &b.title, &b.issue);
+                }
+            }
+        }
+        if self.pending.is_none()
+            && let Some(issue) = app.current_issue()
+        {
+            let pos = Position {
+                issue: issue.label(),
+                article: app.current_key(),
+                article_index: app.article,
+                scroll: app.scroll,
+                width: app.scroll_width,
+            };
+            self.store.set_position(pos);
+        }
+    }
+
+    /// Records the final state and writes it (on quit).
+    pub fn finish(&mut self, app: &mut App) {
+        self.record(app);
+        self.store.flush();
+        // Messages can no longer be shown; they go to stderr with the rest.
+        self.warnings.extend(self.store.take_warnings());
+    }
+}

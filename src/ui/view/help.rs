@@ -1,0 +1,91 @@
+//! The help overlay: every key, the mouse, and what the marks mean.
+
+use crate::layout::str_width;
+use crate::model::Kind;
+use crate::ui::action::Action;
+use crate::ui::state::App;
+use crate::ui::view::lists::{INFERRED_MARK, READ_MARK};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+/// The lines of the help: one per action with its keys, then the mouse and the marks.
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    let labels: Vec<(String, &str)> = Action::BINDABLE.iter().map(|&a| (app.keymap.label(a), a.describe())).collect();
+    let key_w = labels.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
+    for (keys, what) in labels {
+        let keys = if keys.is_empty() { "(unbound)".to_string() } else { keys };
+        let pad = " ".repeat(key_w.saturating_sub(str_width(&keys)) + 2);
+        lines.push(Line::from(vec![Span::styled(keys, t.key), Span::raw(pad), Span::raw(what)]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![Span::styled("wheel", t.key), Span::raw("  scroll the pane under the pointer")]));
+    lines.push(Line::from(vec![Span::styled("click", t.key), Span::raw("  select a row or focus a pane")]));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![Span::styled(READ_MARK, t.unread_marker), Span::raw("  read")]));
+    lines.push(Line::from(vec![Span::styled(super::bookmarks::BOOKMARK_MARK, t.bookmark), Span::raw("  bookmarked")]));
+    lines.push(Line::from(vec![Span::styled(INFERRED_MARK, t.inferred), Span::raw("  date or headline inferred, not printed")]));
+    for k in [Kind::Photo, Kind::Cartoon, Kind::Notice, Kind::Commentary, Kind::Continuation] {
+        lines.push(Line::from(vec![Span::styled(k.marker().unwrap_or(""), t.kind_marker), Span::raw(format!(" {}", k.name()))]));
+    }
+    lines
+}
+
+/// The overlay's rectangle: centred, as wide as the widest line (plus
+/// border and margin) and as tall as the lines, within the screen.
+fn overlay_rect(area: Rect, lines: &[Line]) -> Rect {
+    let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0);
+    let w = area.width.min(widest.min(200) as u16 + 4);
+    let lines = lines.len();
+    let h = area.height.min(lines as u16 + 2);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+/// The largest useful scroll offset of the help at the app's size.
+pub fn max_scroll(app: &App) -> usize {
+    let lines = help_lines(app);
+    let r = overlay_rect(Rect::new(0, 0, app.size.0, app.size.1), &lines);
+    lines.len().saturating_sub(r.height.saturating_sub(2) as usize)
+}
+
+/// Blanks wide characters just left of `r`: their right half would cover
+/// the overlay's left border.
+fn clear_wide_edge(buf: &mut Buffer, r: Rect) {
+    if r.x == 0 {
+        return;
+    }
+    for y in r.y..r.y + r.height {
+        if let Some(cell) = buf.cell_mut((r.x - 1, y))
+            && str_width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// Draws the help over the screen, scrolled by `offset` lines.
+pub fn draw_help(frame: &mut Frame, area: Rect, app: &App, offset: usize) {
+    let lines = help_lines(app);
+    let r = overlay_rect(area, &lines);
+    let more = lines.len().saturating_sub(r.height.saturating_sub(2) as usize) > offset;
+    frame.render_widget(Clear, r);
+    clear_wide_edge(frame.buffer_mut(), r);
+    let mut block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.border_focused)
+        .padding(ratatui::widgets::Padding::horizontal(1))
+        .title(Span::styled(" Keys — Esc closes ", app.theme.pane_title));
+    if more {
+        block = block.title_bottom(Line::from(" j/↓ more ").right_aligned());
+    }
+    let offset = offset.min(u16::MAX as usize) as u16;
+    if r.width >= 2 && r.height >= 2 {
+        frame.render_widget(Paragraph::new(lines).block(block).scroll((offset, 0)), r);
+    } else {
+        frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), r);
+    }
+}

@@ -1,0 +1,124 @@
+//! The issue list and the article list.
+
+use super::{pane_block, render_block, row_style};
+use crate::layout::str_width;
+use crate::ui::geometry::{self, ISSUE_ROWS};
+use crate::ui::state::{App, Pane};
+use crate::ui::text::{fit, sanitize};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Mark after an inferred date, and before a headline made from the body.
+pub const INFERRED_MARK: &str = "~";
+/// Mark of an article already read.
+pub const READ_MARK: &str = "✓";
+
+/// Pads a line with spaces to `width` columns so a row style fills the row.
+fn pad(mut spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let used: usize = spans.iter().map(|s| str_width(&s.content)).sum();
+    if used < width {
+        spans.push(Span::raw(" ".repeat(width - used)));
+    }
+    spans
+}
+
+/// Issues, newest first: date (with [`INFERRED_MARK`] when guessed) and
+/// article count, then the lead headline.
+pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    render_block(frame, area, pane_block(app, Pane::Issues, format!(" Issues {} ", app.issues.len())));
+    let inner = geometry::inner(area);
+    let width = inner.width as usize;
+    if width == 0 || inner.height == 0 {
+        return;
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    if app.issues.is_empty() {
+        lines.push(Line::styled(fit("No issues loaded", width), t.dim));
+    }
+    let rows = (inner.height / ISSUE_ROWS).max(1) as usize;
+    for (i, issue) in app.issues.iter().enumerate().skip(app.issue_offset).take(rows) {
+        let style = row_style(app, Pane::Issues, i == app.issue);
+        let label = sanitize(&issue.label()).into_owned();
+        let mark = if issue.date_inferred { INFERRED_MARK } else { "" };
+        let count = format!("{}篇", issue.article_count());
+        let left = fit(&label, width.saturating_sub(str_width(mark)));
+        let gap = width.saturating_sub(str_width(&left) + str_width(mark) + str_width(&count) + 1);
+        let mut first = vec![Span::styled(left, t.date), Span::styled(mark, t.inferred)];
+        if gap > 0 || str_width(&count) + 1 + str_width(&label) <= width {
+            first.push(Span::raw(" ".repeat(gap + 1)));
+            first.push(Span::styled(count, t.count));
+        }
+        lines.push(Line::from(pad(first, width)).style(style));
+        let lead = issue.lead_title().unwrap_or("");
+        let second = vec![Span::raw(" "), Span::raw(fit(&sanitize(lead), width.saturating_sub(1)))];
+        lines.push(Line::from(pad(second, width)).style(style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The selected issue's articles in page order: read mark, kind marker,
+/// headline (a made-up headline in italics after [`INFERRED_MARK`]).
+pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let title = match app.current_issue() {
+        Some(i) => format!(" Articles {}/{} ", (app.article + 1).min(i.article_count()), i.article_count()),
+        None => " Articles ".to_string(),
+    };
+    render_block(frame, area, pane_block(app, Pane::Articles, title));
+    let inner = geometry::inner(area);
+    let width = inner.width as usize;
+    if width == 0 || inner.height == 0 {
+        return;
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    match app.current_issue() {
+        Some(issue) if issue.article_count() > 0 => {
+            // With several pages, each row starts with its page number.
+            let pages: Vec<String> = issue
+                .pages
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| std::iter::repeat_n(p.page.unwrap_or(i as u32 + 1).to_string(), p.articles.len()))
+                .collect();
+            let page_w = if issue.pages.len() > 1 { pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1 } else { 0 };
+            for (n, a) in issue.articles().enumerate().skip(app.article_offset).take(inner.height as usize) {
+                let style = row_style(app, Pane::Articles, n == app.article);
+                let read = app.is_read(app.issue, n);
+                let mut spans = Vec::new();
+                if page_w > 0 && width >= page_w + 12 {
+                    let p = pages.get(n).map(String::as_str).unwrap_or("");
+                    spans.push(Span::styled(format!("{p:>w$} ", w = page_w - 1), t.count));
+                }
+                let used = 4 + spans.iter().map(|s| str_width(&s.content)).sum::<usize>();
+                spans.extend([
+                    if crate::ui::marks::is_bookmarked(app, app.issue, n) {
+                        Span::styled(super::bookmarks::BOOKMARK_MARK, t.bookmark)
+                    } else {
+                        Span::styled(if read { READ_MARK } else { " " }, t.unread_marker)
+                    },
+                    Span::styled(a.kind.marker().unwrap_or("  "), t.kind_marker),
+                    Span::raw(" "),
+                ]);
+                let mut title_style = if read { t.read_title } else { ratatui::style::Style::new() };
+                let mut room = width.saturating_sub(used);
+                if a.title_inferred {
+                    spans.push(Span::styled(INFERRED_MARK, t.inferred));
+                    room = room.saturating_sub(1);
+                    title_style = title_style.patch(t.fallback_title);
+                }
+                spans.push(Span::styled(fit(&sanitize(&a.title), room), title_style));
+                // The markers are dropped first when the pane is very narrow.
+                if width < used + 2 {
+                    spans = vec![Span::raw(fit(&sanitize(&a.title), width))];
+                }
+                lines.push(Line::from(pad(spans, width)).style(style));
+            }
+        }
+        Some(_) => lines.push(Line::styled(fit("No articles in this issue", width), t.dim)),
+        None => {}
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

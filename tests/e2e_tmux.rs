@@ -1,0 +1,208 @@
+//! End to end: the real binary in a real pseudo-terminal (tmux), driven by
+//! keys, read back with capture-pane. Fails loudly when tmux is missing
+//! (`.ci/run` installs it).
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lvread");
+
+/// A private tmux server, killed when dropped (also when a test fails).
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(w: u16, h: u16, script: &Path) -> Tmux {
+        let version = Command::new("tmux").arg("-V").output();
+        assert!(
+            version.as_ref().is_ok_and(|o| o.status.success()),
+            "tmux is needed for the end-to-end test but is not installed (apt-get install tmux; .ci/run does it)"
+        );
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+        let socket = format!("lvread-e2e-{}-{nanos}", std::process::id());
+        let t = Tmux { socket };
+        let out = t.cmd(&["new-session", "-d", "-x", &w.to_string(), "-y", &h.to_string(), "sh", &script.display().to_string()]);
+        assert!(out.status.success(), "tmux new-session failed: {}", String::from_utf8_lossy(&out.stderr));
+        t
+    }
+
+    fn cmd(&self, args: &[&str]) -> Output {
+        Command::new("tmux").arg("-L").arg(&self.socket).arg("-f").arg("/dev/null").args(args).output().expect("run tmux")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let out = self.cmd(&["send-keys", "-t", "0", k]);
+            assert!(out.status.success(), "send-keys {k}: {}", String::from_utf8_lossy(&out.stderr));
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn resize(&self, w: u16, h: u16) {
+        let out = self.cmd(&["resize-window", "-t", "0", "-x", &w.to_string(), "-y", &h.to_string()]);
+        assert!(out.status.success(), "resize-window: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    fn capture(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen satisfies `ok`, or fails with the last screen.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.capture();
+            if ok(&s) {
+                return s;
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {what}; screen:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+fn wait_file(path: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(s) = std::fs::read_to_string(path)
+            && s.ends_with('\n')
+        {
+            return s;
+        }
+        assert!(start.elapsed() < Duration::from_secs(15), "the reader did not exit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn status_line(screen: &str) -> String {
+    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string()
+}
+
+#[test]
+fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exit = dir.path().join("exit");
+    let err = dir.path().join("stderr");
+    let script = dir.path().join("run.sh");
+    let stty = dir.path().join("stty");
+    std::fs::write(
+        &script,
+        format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
+            err.display(),
+            exit.display(),
+            stty.display(),
+            exit.display(),
+            exit.display(),
+            d = dir.path().display()
+        ),
+    )
+    .expect("script");
+
+    // What the reader should show, taken from the model itself.
+    let issues = lvread::archive::group(lvread::loader::bundled());
+    let first = &issues[0];
+    let (longest, article) = first.articles().enumerate().max_by_key(|(_, a)| a.body_chars()).expect("an article");
+    assert!(article.body_chars() > 300, "the longest article of the first issue is long enough to scroll");
+    let head = |s: &str, n: usize| s.chars().filter(|c| !c.is_control()).take(n).collect::<String>();
+
+    let tmux = Tmux::start(100, 14, &script);
+    let screen = tmux.wait_for("the article list", |s| s.contains("Articles"));
+    let first_title = head(&first.articles().next().expect("article").title, 4);
+    assert!(screen.contains(&first_title), "first headline {first_title:?} listed:\n{screen}");
+    assert!(status_line(&screen).contains(&format!("issue 1/{}", issues.len())), "status bar:\n{screen}");
+
+    // Select the longest article and open it.
+    for _ in 0..longest {
+        tmux.keys(&["j"]);
+    }
+    tmux.keys(&["Enter"]);
+    let title = head(&article.title, 4);
+    let opened = tmux.wait_for("the article open", |s| s.contains(&title) && status_line(s).contains("Top"));
+    assert!(status_line(&opened).contains(&format!("article {}/", longest + 1)), "{opened}");
+
+    // Scroll: a page down, then a few lines.
+    tmux.keys(&["Space", "j", "j"]);
+    let scrolled = tmux.wait_for("the body scrolled", |s| !status_line(s).contains("Top"));
+    assert_ne!(opened, scrolled, "the screen changed");
+    let st = status_line(&scrolled);
+    assert!(st.contains('%') || st.contains("End"), "position shown: {st}");
+
+    // Resizes reflow at once; even 1×1 does not kill the reader.
+    let width_of = |s: &str| s.lines().map(lvread::layout::str_width).max().unwrap_or(0);
+    let article_pos = format!("article {}/", longest + 1);
+    tmux.resize(70, 14);
+    let narrow = tmux.wait_for("the narrow screen", |s| width_of(s) <= 70 && status_line(s).contains(&article_pos));
+    assert!(!narrow.contains("Issues"), "two panes at 70 columns:\n{narrow}");
+    assert!(!status_line(&narrow).contains("Top"), "the reading position survives the resize:\n{narrow}");
+    tmux.resize(1, 1);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.resize(100, 14);
+    tmux.wait_for("the reader back at 100 columns", |s| status_line(s).contains(&article_pos));
+
+    // Help, then back, then quit.
+    tmux.keys(&["?"]);
+    tmux.wait_for("the help", |s| s.contains("Esc closes"));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the help closed", |s| !s.contains("Esc closes"));
+    tmux.keys(&["q"]);
+    let code = wait_file(&exit);
+    assert_eq!(code.trim(), "EXIT=0", "lvread exits 0 on q");
+    let timing = std::fs::read_to_string(&err).unwrap_or_default();
+    assert!(timing.contains("first frame"), "LVREAD_TIMING=1 reports the first frame: {timing:?}");
+    // The terminal is back to normal: the alternate screen is gone.
+    let after = tmux.capture();
+    assert!(!after.contains("Articles"), "alternate screen left:\n{after}");
+    assert_terminal_restored(&tmux, &stty);
+}
+
+/// Raw mode off (line editing and echo back), main screen, no mouse reporting.
+fn assert_terminal_restored(tmux: &Tmux, stty: &Path) {
+    let modes = std::fs::read_to_string(stty).unwrap_or_default();
+    let words: Vec<&str> = modes.split_whitespace().collect();
+    assert!(words.contains(&"icanon") && words.contains(&"echo"), "raw mode left on: {modes}");
+    let flags = String::from_utf8_lossy(&tmux.cmd(&["display-message", "-p", "-t", "0", "#{alternate_on} #{mouse_any_flag}"]).stdout).trim().to_string();
+    assert_eq!(flags, "0 0", "alternate screen / mouse reporting left on");
+}
+
+#[test]
+fn terminal_is_restored_after_a_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (exit, err, stty, script) = (dir.path().join("exit"), dir.path().join("stderr"), dir.path().join("stty"), dir.path().join("run.sh"));
+    std::fs::write(
+        &script,
+        format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_DEBUG_PANIC=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
+            err.display(),
+            exit.display(),
+            stty.display(),
+            exit.display(),
+            exit.display(),
+            d = dir.path().display()
+        ),
+    )
+    .expect("script");
+    let tmux = Tmux::start(80, 20, &script);
+    let code = wait_file(&exit);
+    assert_ne!(code.trim(), "EXIT=0", "a panic is a failure");
+    let msg = std::fs::read_to_string(&err).unwrap_or_default();
+    assert!(msg.contains("deliberate panic"), "the panic message reaches stderr: {msg:?}");
+    assert_terminal_restored(&tmux, &stty);
+}
+
+#[test]
+fn reader_refuses_a_non_terminal_stdout() {
+    let out = Command::new(BIN).output().expect("run lvread");
+    assert!(!out.status.success(), "non-zero exit when stdout is a pipe");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a terminal"), "says why: {err}");
+    assert!(out.stdout.is_empty(), "nothing written to the pipe");
+}

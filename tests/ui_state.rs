@@ -1,0 +1,379 @@
+//! Reading state in the reader: read marks, bookmarks, the last position
+//! across a restart, settings and background loading. Drawn to ratatui's
+//! TestBackend and checked on the screen a user would see.
+
+use lvread::config::{self, Config};
+use lvread::layout::str_width;
+use lvread::model::{Article, Date, Issue, Page};
+use lvread::state::{STATE_FILE, Store};
+use lvread::ui::action::Action;
+use lvread::ui::session::Session;
+use lvread::ui::state::{App, Overlay, Pane};
+use lvread::ui::update::update;
+use lvread::ui::{settings, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn rows(buf: &Buffer) -> Vec<String> {
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| {
+            let mut s = String::new();
+            let mut x = 0;
+            while x < area.width {
+                let sym = buf[(x, y)].symbol();
+                s.push_str(sym);
+                x += (str_width(sym) as u16).max(1);
+            }
+            s
+        })
+        .collect()
+}
+
+fn draw_buffer(app: &App) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    t.draw(|f| view::draw(f, app)).expect("draw").buffer.clone()
+}
+
+fn screen(app: &App) -> String {
+    rows(&draw_buffer(app)).join("\n")
+}
+
+/// The article list's row showing `title` (it is unique in the sample).
+fn list_row(app: &App, title: &str) -> String {
+    let shown: String = title.chars().take(6).collect();
+    let buf = draw_buffer(app);
+    let r = lvread::ui::geometry::app_screen(app).articles.expect("article list shown");
+    (r.y..r.y + r.height)
+        .map(|y| {
+            let mut s = String::new();
+            let mut x = r.x;
+            while x < r.x + r.width {
+                let sym = buf[(x, y)].symbol();
+                s.push_str(sym);
+                x += (str_width(sym) as u16).max(1);
+            }
+            s
+        })
+        .find(|row| row.contains(&shown))
+        .unwrap_or_else(|| panic!("{title} not in the article list:\n{}", screen(app)))
+}
+
+/// The marks before the headline in a list row (the three cells before it).
+fn marks_of(row: &str, title: &str) -> String {
+    let shown: String = title.chars().take(6).collect();
+    let at = row.find(&shown).unwrap_or(0);
+    let before: Vec<char> = row[..at].chars().collect();
+    before[before.len().saturating_sub(4)..].iter().collect()
+}
+
+fn press(app: &mut App, session: &mut Session, actions: &[Action]) {
+    for &a in actions {
+        session.on_action(a);
+        update(app, a);
+        session.tick(app, Instant::now());
+    }
+}
+
+/// Three issues of six articles with long bodies.
+fn sample() -> Vec<Issue> {
+    (0..3u32)
+        .map(|i| {
+            let articles: Vec<Article> = (0..6)
+                .map(|n| Article {
+                    id: format!("id-{i}-{n}"),
+                    title: format!("第{i}期第{n}篇新闻的标题"),
+                    paragraphs: (0..60).map(|p| format!("第{i}期{n}篇第{p}段的正文。").repeat(5)).collect(),
+                    ..Article::default()
+                })
+                .collect();
+            let date = Date::new(2023, 11, 4 - i);
+            Issue { date, date_inferred: false, pages: vec![Page { source: format!("2023-11-0{}.txt", 4 - i), date, articles, ..Page::default() }] }
+        })
+        .collect()
+}
+
+fn title(i: usize, n: usize) -> String {
+    format!("第{i}期第{n}篇新闻的标题")
+}
+
+/// A reader over the sample with its state in `dir`.
+fn open(dir: &Path, size: (u16, u16)) -> (App, Session) {
+    let mut app = App::new(sample(), size);
+    let mut session = Session::new(Store::open(dir));
+    session.restore(&mut app);
+    (app, session)
+}
+
+#[test]
+fn an_opened_article_is_marked_read_and_u_marks_it_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut s) = open(dir.path(), (120, 40));
+    assert!(!marks_of(&list_row(&app, &title(0, 1)), &title(0, 1)).contains('✓'));
+    press(&mut app, &mut s, &[Action::Down, Action::Open]);
+    assert_eq!(app.focus, Pane::Body);
+    assert!(marks_of(&list_row(&app, &title(0, 1)), &title(0, 1)).contains('✓'), "read once opened: {:?}\n{}", list_row(&app, &title(0, 1)), screen(&app));
+    assert!(!marks_of(&list_row(&app, &title(0, 2)), &title(0, 2)).contains('✓'), "others stay unread");
+    press(&mut app, &mut s, &[Action::MarkUnread]);
+    assert!(!marks_of(&list_row(&app, &title(0, 1)), &title(0, 1)).contains('✓'), "u marks it unread while it is open");
+    assert!(screen(&app).contains("marked unread"));
+    // Scrolling on keeps it unread; leaving and coming back reads it again.
+    press(&mut app, &mut s, &[Action::Down, Action::Down]);
+    assert!(!app.is_read(0, 1));
+    press(&mut app, &mut s, &[Action::NextArticle, Action::PrevArticle]);
+    assert!(app.is_read(0, 1));
+}
+
+#[test]
+fn capital_r_marks_the_whole_issue_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut s) = open(dir.path(), (120, 40));
+    press(&mut app, &mut s, &[Action::MarkIssueRead]);
+    for n in 0..6 {
+        assert!(marks_of(&list_row(&app, &title(0, n)), &title(0, n)).contains('✓'), "article {n}");
+    }
+    assert!(!app.is_read(1, 0), "only this issue");
+    assert!(screen(&app).contains("6 articles marked read"));
+}
+
+#[test]
+fn m_bookmarks_and_the_list_jumps_back_to_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut s) = open(dir.path(), (120, 40));
+    press(&mut app, &mut s, &[Action::Down, Action::Down, Action::ToggleBookmark]);
+    assert!(marks_of(&list_row(&app, &title(0, 2)), &title(0, 2)).contains('★'), "the list shows the bookmark");
+    // Elsewhere, open the list and jump back.
+    press(&mut app, &mut s, &[Action::NextIssue, Action::Down, Action::Bookmarks]);
+    assert_eq!(app.overlay, Some(Overlay::Bookmarks(0)));
+    let text = screen(&app);
+    assert!(text.contains("Bookmarks 1") && text.contains(&title(0, 2)) && text.contains("2023-11-04"), "{text}");
+    press(&mut app, &mut s, &[Action::Open]);
+    assert_eq!(app.overlay, None);
+    assert_eq!((app.issue, app.article, app.focus), (0, 2, Pane::Body));
+    // m again removes it; the list then says how to add one.
+    press(&mut app, &mut s, &[Action::ToggleBookmark, Action::Bookmarks]);
+    assert!(screen(&app).contains("No bookmarks yet"));
+    press(&mut app, &mut s, &[Action::Back]);
+    assert_eq!(app.overlay, None);
+    assert!(!marks_of(&list_row(&app, &title(0, 2)), &title(0, 2)).contains('★'));
+}
+
+#[test]
+fn bookmarks_can_be_removed_from_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut s) = open(dir.path(), (100, 30));
+    press(&mut app, &mut s, &[Action::ToggleBookmark, Action::Down, Action::ToggleBookmark, Action::Bookmarks, Action::Down, Action::ToggleBookmark]);
+    assert_eq!(app.bookmarks.len(), 1);
+    assert_eq!(app.bookmarks[0].title, title(0, 0));
+    assert_eq!(app.overlay, Some(Overlay::Bookmarks(0)));
+}
+
+#[test]
+fn quitting_and_restarting_returns_to_the_same_article_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut s) = open(dir.path(), (120, 40));
+    press(&mut app, &mut s, &[Action::NextIssue, Action::Down, Action::Down, Action::Down, Action::Open]);
+    press(&mut app, &mut s, &[Action::Down; 23]);
+    press(&mut app, &mut s, &[Action::ToggleBookmark]);
+    let (issue, article, scroll) = (app.issue, app.article, app.scroll);
+    assert_eq!((issue, article), (1, 3));
+    assert!(scroll >= 20, "scrolled: {scroll}");
+    let before: Vec<String> = rows(&draw_buffer(&app)).into_iter().skip(1).take(20).collect();
+    s.finish(&mut app);
+    assert!(dir.path().join(STATE_FILE).exists());
+
+    let (mut again, mut s2) = open(dir.path(), (120, 40));
+    update(&mut again, Action::Resize(120, 40));
+    s2.tick(&mut again, Instant::now());
+    assert_eq!((again.issue, again.article, again.scroll), (issue, article, scroll));
+    let after: Vec<String> = rows(&draw_buffer(&again)).into_iter().skip(1).take(20).collect();
+    assert_eq!(after, before, "the same screen after a restart");
+    assert!(again.is_read(1, 3));
+    assert!(marks_of(&list_row(&again, &title(1, 3)), &title(1, 3)).contains('★'));
+}
+
+#[test]
+fn a_restart_in_a_narrower_terminal_keeps_the_paragraph_at_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut s) = open(dir.path(), (120, 40));
+    press(&mut app, &mut s, &[Action::Open]);
+    press(&mut app, &mut s, &[Action::Down; 30]);
+    let top = app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll)).expect("anchor");
+    s.finish(&mut app);
+    let (mut again, mut s2) = open(dir.path(), (70, 30));
+    s2.tick(&mut again, Instant::now());
+    let now = again.layout_at(again.scroll_width).and_then(|l| l.anchor(again.scroll)).expect("anchor");
+    assert_eq!(now.0, top.0, "same paragraph at the top");
+}
+
+#[test]
+fn a_corrupt_state_file_is_reported_in_the_status_bar_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(STATE_FILE), "{ not json").unwrap();
+    let (mut app, mut s) = open(dir.path(), (160, 30));
+    let status = rows(&draw_buffer(&app)).pop().unwrap();
+    assert!(status.contains("corrupt"), "{status}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("state.json.bad")).unwrap(), "{ not json");
+    // And the reader goes on, saving a fresh state.
+    press(&mut app, &mut s, &[Action::Open]);
+    s.finish(&mut app);
+    assert!(Store::open(dir.path()).is_read("id-0-0"));
+}
+
+#[test]
+fn state_is_written_after_changes_at_most_once_a_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut s) = open(dir.path(), (120, 40));
+    let t0 = Instant::now();
+    update(&mut app, Action::Open);
+    s.tick(&mut app, t0);
+    assert!(Store::open(dir.path()).is_read("id-0-0"), "written at once");
+    update(&mut app, Action::NextArticle);
+    s.tick(&mut app, t0 + Duration::from_millis(200));
+    assert!(!Store::open(dir.path()).is_read("id-0-1"), "not twice within a second");
+    assert!(s.wake_in().is_some(), "the loop wakes up to write it");
+    s.tick(&mut app, t0 + Duration::from_millis(1100));
+    assert!(Store::open(dir.path()).is_read("id-0-1"));
+}
+
+#[test]
+fn settings_rebind_keys_and_no_color_keeps_reverse_video() {
+    let cfg = config::parse("[keys]\ntoggle_bookmark = \"B\"\n", "c", None).unwrap();
+    let mut app = App::new(sample(), (120, 40));
+    settings::apply(&mut app, &cfg);
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    assert_eq!(lvread::ui::keys::translate(&app.keymap, &key('B')), Some(Action::ToggleBookmark));
+    assert_eq!(lvread::ui::keys::translate(&app.keymap, &key('m')), None);
+
+    let mut plain = App::new(sample(), (120, 40));
+    settings::apply(&mut plain, &Config::default().without_color());
+    let buf = draw_buffer(&plain);
+    let mut reversed = false;
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            assert_eq!((c.fg, c.bg), (ratatui::style::Color::Reset, ratatui::style::Color::Reset), "colour at {x},{y}");
+            reversed |= c.modifier.contains(ratatui::style::Modifier::REVERSED);
+        }
+    }
+    assert!(reversed, "the selection is still marked");
+}
+
+#[test]
+fn max_width_limits_the_body() {
+    let cfg = config::parse("max_width = 10\n", "c", None).unwrap();
+    let mut app = App::new(sample(), (160, 40));
+    settings::apply(&mut app, &cfg);
+    let s = lvread::ui::geometry::app_screen(&app);
+    let text = lvread::ui::geometry::body_text(s.body.unwrap(), app.max_body_width);
+    assert_eq!(text.width, 20);
+}
+
+fn write_archive(dir: &Path, days: u32, pages: u32) {
+    for d in 1..=days {
+        let folder = dir.join(format!("2023/10/{d:02}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        for p in 1..=pages {
+            std::fs::write(folder.join(format!("p{p:02}.txt")), format!("第{d}日第{p}版\n本报讯 10月{d}日，第{p}版的新闻正文。\n")).unwrap();
+        }
+    }
+    std::fs::write(dir.join("2023/10/01/broken.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2].repeat(64)).unwrap();
+}
+
+/// Ticks until loading is over, returning the progress values seen.
+fn load_all(app: &mut App, s: &mut Session) -> Vec<(usize, usize)> {
+    let mut seen = Vec::new();
+    let until = Instant::now() + Duration::from_secs(60);
+    while s.is_loading() && Instant::now() < until {
+        s.tick(app, Instant::now());
+        if let Some(p) = app.progress {
+            seen.push(p);
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    s.tick(app, Instant::now());
+    seen
+}
+
+#[test]
+fn a_big_archive_loads_in_the_background_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    write_archive(dir.path(), 30, 8);
+    let state = tempfile::tempdir().unwrap();
+    let mut app = App::new(Vec::new(), (120, 30));
+    let mut s = Session::new(Store::open(state.path()));
+    s.restore(&mut app);
+    s.load_in_background(vec![dir.path().to_path_buf()]);
+    let seen = load_all(&mut app, &mut s);
+    assert!(!seen.is_empty(), "241 files show progress");
+    assert!(seen.iter().all(|&(_, t)| t == 241));
+    assert_eq!(app.progress, None, "the bar goes when done");
+    assert_eq!(app.issues.len(), 30);
+    assert_eq!(app.issues[0].label(), "2023-10-30", "newest first");
+    let pages: Vec<Option<u32>> = app.issues[0].pages.iter().map(|p| p.page).collect();
+    assert_eq!(pages, (1..=8).map(Some).collect::<Vec<_>>());
+    assert_eq!(s.errors.len(), 1, "{:?}", s.errors);
+    assert!(s.errors[0].contains("broken.txt"));
+    let status = rows(&draw_buffer(&app)).pop().unwrap();
+    assert!(status.contains("broken.txt"), "failure in the status bar: {status}");
+}
+
+#[test]
+fn the_status_line_shows_a_progress_bar() {
+    let mut app = App::new(sample(), (120, 30));
+    app.progress = Some((150, 600));
+    let status = rows(&draw_buffer(&app)).pop().unwrap();
+    assert!(status.contains("loading") && status.contains("150/600"), "{status}");
+    assert!(status.contains("██▌") || status.contains("██░"), "{status}");
+}
+
+#[test]
+fn the_last_position_comes_back_once_its_issue_has_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    write_archive(dir.path(), 12, 2);
+    let state = tempfile::tempdir().unwrap();
+    // First run: read an old issue.
+    let mut app = App::new(Vec::new(), (120, 30));
+    let mut s = Session::new(Store::open(state.path()));
+    s.restore(&mut app);
+    s.load_in_background(vec![dir.path().to_path_buf()]);
+    load_all(&mut app, &mut s);
+    press(&mut app, &mut s, &[Action::FocusLeft, Action::Bottom, Action::Open, Action::Open]);
+    let label = app.current_issue().unwrap().label();
+    assert_eq!(label, "2023-10-01");
+    let id = app.current_key().unwrap();
+    s.finish(&mut app);
+    // Second run: the position is restored though that issue loads last.
+    let mut app = App::new(Vec::new(), (120, 30));
+    let mut s = Session::new(Store::open(state.path()));
+    s.restore(&mut app);
+    s.load_in_background(vec![dir.path().to_path_buf()]);
+    load_all(&mut app, &mut s);
+    let saved = s.store().position().cloned();
+    assert_eq!(app.current_issue().unwrap().label(), label, "saved {saved:?}, {} issues, errors {:?}", app.issues.len(), s.errors);
+    assert_eq!(app.current_key().unwrap(), id);
+    assert!(app.is_read(app.issue, app.article));
+}
+
+#[test]
+fn the_article_being_read_stays_selected_while_pages_arrive() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("2023-12-01_p01.txt"), "本报讯 12月1日，新的一期。\n").unwrap();
+    std::fs::write(dir.path().join("2023-11-03_p02.txt"), "本报讯 同一天的第二版。\n").unwrap();
+    let mut app = App::new(sample(), (120, 30));
+    let mut s = Session::new(Store::disabled());
+    s.restore(&mut app);
+    press(&mut app, &mut s, &[Action::NextIssue, Action::Down, Action::Down, Action::Down, Action::Open]);
+    let (label, key) = (app.current_issue().unwrap().label(), app.current_key().unwrap());
+    s.load_in_background(vec![dir.path().to_path_buf()]);
+    load_all(&mut app, &mut s);
+    assert_eq!(app.issues.len(), 4, "a new issue above");
+    assert_eq!(app.issues[0].label(), "2023-12-01");
+    assert_eq!(app.issue, 2, "the selection moved down with its issue");
+    assert_eq!((app.current_issue().unwrap().label(), app.current_key().unwrap()), (label, key));
+    assert_eq!(app.focus, Pane::Body);
+}
