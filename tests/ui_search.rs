@@ -147,3 +147,29 @@ fn tiny_terminals_do_not_panic_while_searching() {
         let _ = screen(&app);
     }
 }
+
+#[test]
+fn keywords_fill_in_the_background_and_show_in_the_body() {
+    let mut app = reader();
+    let mut search = SearchDriver::new();
+    let _ = lvread::search::words::jieba();
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    search.keywords(&mut app, true);
+    while search.keywords_running() && std::time::Instant::now() < deadline {
+        search.keywords(&mut app, true);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let with = app.issues.iter().flat_map(|i| i.articles()).filter(|a| !a.keywords.is_empty()).count();
+    let total: usize = app.issues.iter().map(|i| i.article_count()).sum();
+    assert!(with * 2 > total, "{with} of {total} articles have keywords");
+    // The open article's keywords are drawn.
+    let (i, n) = (0..app.issues.len())
+        .find_map(|i| (0..app.issues[i].article_count()).find(|&n| !app.issues[i].article(n).unwrap().keywords.is_empty()).map(|n| (i, n)))
+        .unwrap();
+    lvread::ui::update::open_article(&mut app, i, n);
+    app.zoom = true;
+    lvread::ui::update::update(&mut app, lvread::ui::Action::Bottom);
+    let kw = app.current_article().unwrap().keywords[0].clone();
+    let (rows, _) = screen(&app);
+    assert!(rows.iter().any(|r| r.contains(&kw)), "keyword {kw} on screen:\n{}", rows.join("\n"));
+}

@@ -511,6 +511,9 @@ fn display_score(q: Quality, score: i64) -> i64 {
     (q.contiguous as i64) * 100_000 + q.tier as i64 * 20_000 + (q.aligned as i64) * 10_000 + skim
 }
 
+/// The best a hit can be: a contiguous, word-aligned headline match.
+const PERFECT: Quality = Quality { contiguous: true, tier: 2, aligned: true };
+
 /// The body pass stops once this many contiguous hits are found (or the
 /// caller's limit, when larger): the ranking is exact among the newest
 /// `WINDOW` contiguous body matches and every headline match.
@@ -539,9 +542,15 @@ impl Index {
         let (heads, _) = candidates_in(self, self.heads(), query);
         let mut head_done: Vec<u32> = Vec::new();
         let mut head_scattered: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        let mut perfect = 0usize;
         for (n, &doc) in heads.iter().enumerate() {
             if n % 64 == 0 && cancel() {
                 return None;
+            }
+            if perfect >= window {
+                // Word-aligned headline hits, newest first: nothing older beats them.
+                res.truncated = true;
+                break;
             }
             res.examined += 1;
             let a = self.article(doc);
@@ -560,6 +569,9 @@ impl Index {
                 if b.quality.contiguous {
                     contiguous += 1;
                     head_done.push(doc);
+                    if b.quality == PERFECT {
+                        perfect += 1;
+                    }
                 } else {
                     head_scattered.insert(doc, hits.len());
                 }

@@ -7,6 +7,8 @@
 use super::search_state;
 use super::state::App;
 use crate::search::SearchWorker;
+use crate::search::keywords::{self, ArticleKeywords};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,11 +16,18 @@ use std::time::Duration;
 #[derive(Default)]
 pub struct SearchDriver {
     worker: Option<SearchWorker>,
+    /// The keyword job (jieba TF-IDF) and the issues it runs on.
+    keywords: Option<(Receiver<Vec<ArticleKeywords>>, (usize, usize))>,
+    keywords_done_for: Option<(usize, usize)>,
     /// (issues, articles) of the snapshot the index was built on.
     built_on: (usize, usize),
     /// The query sent last, waiting for its results.
     waiting: Option<(u64, String)>,
 }
+
+/// Keywords are extracted automatically up to this many articles (about
+/// a millisecond each on one core, in the background).
+pub const KEYWORD_ARTICLES_MAX: usize = 20_000;
 
 fn signature(app: &App) -> (usize, usize) {
     (app.issues.len(), app.issues.iter().map(|i| i.article_count()).sum())
@@ -49,13 +58,74 @@ impl SearchDriver {
         self.waiting.is_some()
     }
 
-    /// Brings finished results into the state; true when something changed.
+    /// Brings finished results (and keywords) into the state; true when
+    /// something changed.
     pub fn poll(&mut self, app: &mut App) -> bool {
-        let Some(w) = &self.worker else { return false };
+        let changed = self.poll_keywords(app);
+        let Some(w) = &self.worker else { return changed };
         match w.poll() {
-            Some(r) => self.take(app, r),
-            None => false,
+            Some(r) => self.take(app, r) || changed,
+            None => changed,
         }
+    }
+
+    /// Starts extracting keywords once jieba has loaded and no pages are
+    /// arriving (`idle`), and fills `Article.keywords` (shown in the body
+    /// header) as batches arrive. Restarts when the issues change.
+    pub fn keywords(&mut self, app: &mut App, idle: bool) -> bool {
+        if self.keywords.is_none() && idle && crate::search::words::try_jieba().is_some() {
+            let sig = signature(app);
+            if self.keywords_done_for != Some(sig) && !app.issues.is_empty() && sig.1 <= KEYWORD_ARTICLES_MAX {
+                self.keywords = Some((keywords::spawn(Arc::new(app.issues.clone())), sig));
+            }
+        }
+        self.poll_keywords(app)
+    }
+
+    /// True while keywords are being extracted (the loop should come back).
+    pub fn keywords_running(&self) -> bool {
+        self.keywords.is_some()
+    }
+
+    fn poll_keywords(&mut self, app: &mut App) -> bool {
+        let Some((rx, sig)) = &self.keywords else { return false };
+        let sig = *sig;
+        let mut changed = false;
+        loop {
+            match rx.try_recv() {
+                Ok(batch) => {
+                    if signature(app) != sig {
+                        // The issues changed under the job: start again later.
+                        self.keywords = None;
+                        return changed;
+                    }
+                    for k in batch {
+                        let Some(issue) = app.issues.get_mut(k.issue) else { continue };
+                        let mut left = k.article;
+                        for p in &mut issue.pages {
+                            if left < p.articles.len() {
+                                if p.articles[left].keywords.is_empty() {
+                                    p.articles[left].keywords = k.words;
+                                    changed = true;
+                                }
+                                break;
+                            }
+                            left -= p.articles.len();
+                        }
+                    }
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.keywords = None;
+                    self.keywords_done_for = Some(sig);
+                    break;
+                }
+            }
+        }
+        if changed {
+            app.layouts.clear();
+        }
+        changed
     }
 
     /// Waits up to `timeout` for the running search (tests, scripts).

@@ -259,6 +259,8 @@ fn event_loop(
         panic!("LVREAD_DEBUG_PANIC is set: deliberate panic after the first frame");
     }
     let mut search = super::search_driver::SearchDriver::new();
+    // jieba (search word boundaries, keywords) loads in the background.
+    crate::search::words::preload();
     while !app.quit {
         let mut changed = search.poll(app);
         if let Some(rx) = &inbox {
@@ -283,7 +285,13 @@ fn event_loop(
             (false, w) => w,
         };
         // A search is running: come back soon for its results.
-        let wait = if search.busy() { Some(wait.map_or(SEARCH_POLL, |w| w.min(SEARCH_POLL))) } else { wait };
+        let wait = if search.busy() {
+            Some(wait.map_or(SEARCH_POLL, |w| w.min(SEARCH_POLL)))
+        } else if search.keywords_running() || crate::search::words::try_jieba().is_none() {
+            Some(wait.map_or(INBOX_POLL, |w| w.min(INBOX_POLL)))
+        } else {
+            wait
+        };
         if event::poll(wait.unwrap_or(Duration::from_secs(3600)))? {
             let ev = event::read()?;
             if let Some(action) = keys::event_to_action(app, &ev) {
@@ -294,6 +302,7 @@ fn event_loop(
             }
         }
         changed |= session.tick(app, Instant::now());
+        changed |= search.keywords(app, !session.is_loading());
         if changed && !app.quit {
             terminal.draw(|f| view::draw(f, app))?;
         }
