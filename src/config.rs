@@ -46,6 +46,8 @@ pub const ACTIONS: &[(&str, &str, &[&str])] = &[
     ("next_issue", "next issue", &["}"]),
     ("zoom", "zoom the body to the full screen", &["z"]),
     ("search", "search every issue", &["/"]),
+    ("next_match", "next search match", &["n"]),
+    ("prev_match", "previous search match", &["N"]),
     ("toggle_bookmark", "bookmark / unbookmark the article", &["m"]),
     ("bookmarks", "list bookmarks", &["'"]),
     ("mark_unread", "mark the article unread", &["u"]),

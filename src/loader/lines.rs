@@ -56,17 +56,17 @@ macro_rules! re {
     };
 }
 
-re!(BENBAO, r"^(本报讯|本报消息|本报综合消息|本报[\p{Han}]{2,4}讯)");
-re!(XINHUA, r"^(据?(?:新华社|中新社|人民网|央视网|人民日报)[\p{Han}]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日电)");
+re!(BENBAO, r"^(本报讯|本报消息|本报综合消息|本报[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}讯)");
+re!(XINHUA, r"^(据?(?:新华社|中新社|人民网|央视网|人民日报)[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日电)");
 re!(XINHUA_REPORTERS, r"^[（(]记者[^）)]{1,30}[）)]");
-re!(BOXED, r"^[□■◆●▲★]\s*[\p{Han}·\s]{2,24}$");
-re!(REPORTER_LINE, r"^本报(?:特约)?(?:记者|评论员|通讯员)(?:\s*[\p{Han}·]{2,4}){0,4}$");
-re!(TRAIL, r"^[（(][\p{Han}·\s]{2,20}[）)]$");
+re!(BOXED, r"^[□■◆●▲★]\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,24}$");
+re!(REPORTER_LINE, r"^本报(?:特约)?(?:记者|评论员|通讯员)(?:\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,4}$");
+re!(TRAIL, r"^[（(][\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,20}[）)]$");
 re!(CONTINUED, r"^[（(](?:上接|接上|上转|接)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]");
 re!(JUMP, r"[（(](?:下转|转|转下|转第)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]$");
 re!(CAPTION_START, r"^(?:图为|图：|图:|图片：|图片为|上图|下图|左图|右图|组图|图[①-⑳1-9一二三四五六七八九])");
-re!(PHOTO_CREDIT, r"^(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,3}\s*摄$");
-re!(CARTOON, r"^\S.{0,30}\s(?:\S{1,12}[社报网]?发\s+)?[\p{Han}·]{2,5}\s*(?:作|绘|画)$");
+re!(PHOTO_CREDIT, r"^(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,3}\s*摄$");
+re!(CARTOON, r"^\S.{0,30}\s(?:\S{1,12}[社报网]?发\s+)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画)$");
 re!(BANNER, r"(?:责任编辑|责编|美编|校对|版式|组版|排版|主办|第[0-9一二三四五六七八九十]{1,3}版|星期[一二三四五六日天])");
 re!(DATE_LINE, r"^(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年[0-9〇○一二三四五六七八九十]{1,2}月[0-9〇○一二三四五六七八九十]{1,3}日$");
 
@@ -163,10 +163,8 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
         }
         return Some((text[..end].trim().to_string(), text[end..].trim().to_string()));
     }
-    if BOXED.is_match(text) || REPORTER_LINE.is_match(text) {
-        if text.chars().count() <= 26 {
-            return Some((text.to_string(), String::new()));
-        }
+    if (BOXED.is_match(text) || REPORTER_LINE.is_match(text)) && text.chars().count() <= 26 {
+        return Some((text.to_string(), String::new()));
     }
     None
 }
@@ -227,7 +225,7 @@ fn mark_caption(lines: &mut [Line], i: usize) {
     }
 }
 
-re!(CREDIT_TAIL, r"(?:^|[\s。！？”])((?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,3}\s*摄)$");
+re!(CREDIT_TAIL, r"(?:^|[\s。！？”])((?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,3}\s*摄)$");
 
 /// True when text ends with a photo credit such as `记者 王益炜 摄`.
 pub fn ends_with_credit(text: &str) -> bool {

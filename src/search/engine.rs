@@ -235,6 +235,8 @@ pub struct Matcher<'q> {
     anchors: Vec<char>,
     chars: Vec<char>,
     buf: String,
+    /// Precomputed word boundaries of the text being matched, if known.
+    bounds: Option<u64>,
 }
 
 fn ideograph(c: char) -> bool {
@@ -244,6 +246,10 @@ fn ideograph(c: char) -> bool {
 fn full_width(c: char) -> Option<char> {
     ('!'..='~').contains(&c).then(|| char::from_u32(c as u32 + 0xFEE0)).flatten()
 }
+
+/// At most this many occurrences per field are checked for word alignment
+/// (the first aligned one wins, else the first one).
+const MAX_CHECKED: usize = 4;
 
 /// Largest span (in chars) of a scattered match of `n` query chars.
 fn scatter_window(n: usize) -> usize {
@@ -271,7 +277,7 @@ impl<'q> Matcher<'q> {
             }
             _ => Vec::new(),
         };
-        Matcher { q, skim, lower: q.lower_chars(), plain, anchors, chars: Vec::new(), buf: String::new() }
+        Matcher { q, skim, lower: q.lower_chars(), plain, anchors, chars: Vec::new(), buf: String::new(), bounds: None }
     }
 
     fn eq(&self, a: char, qi: usize) -> bool {
@@ -300,7 +306,7 @@ impl<'q> Matcher<'q> {
                     self.load(text);
                 }
                 let t = pinyin::table();
-                for r in pinyin::find_all(t, &self.chars, py, 8) {
+                for r in pinyin::find_all(t, &self.chars, py, MAX_CHECKED) {
                     let m = self.make(field, index, vec![r.clone()], 16 * py.len() as i64, true);
                     if best.as_ref().is_none_or(|b| m.quality > b.quality) {
                         let done = m.quality.aligned;
@@ -323,7 +329,7 @@ impl<'q> Matcher<'q> {
             let mut at_char = 0;
             let mut at_byte = 0;
             let mut loaded = false;
-            for (b, _) in text.match_indices(self.q.pattern.as_str()) {
+            for (b, _) in text.match_indices(self.q.pattern.as_str()).take(MAX_CHECKED) {
                 at_char += text[at_byte..b].chars().count();
                 at_byte = b;
                 if !loaded {
@@ -342,13 +348,15 @@ impl<'q> Matcher<'q> {
         } else {
             self.load(text);
             let mut i = 0;
-            while i + n <= self.chars.len() {
+            let mut checked = 0;
+            while i + n <= self.chars.len() && checked < MAX_CHECKED {
                 if (0..n).all(|k| self.eq(self.chars[i + k], k)) {
                     let m = self.make(field, index, vec![i..i + n], 0, false);
                     if m.quality.aligned {
                         return Some(self.with_skim(m));
                     }
                     first_contig.get_or_insert(m);
+                    checked += 1;
                     i += n;
                 } else {
                     i += 1;
@@ -418,9 +426,10 @@ impl<'q> Matcher<'q> {
 
     fn make(&self, field: Field, index: usize, ranges: Vec<Range<usize>>, score: i64, pinyin: bool) -> FieldMatch {
         let contiguous = ranges.len() == 1;
-        let aligned = match words::try_jieba() {
-            Some(j) => ranges.iter().all(|r| words::aligned(j, &self.chars, r.start, r.end)),
-            None => false,
+        let aligned = match (self.bounds, words::try_jieba()) {
+            (Some(m), _) => ranges.iter().all(|r| r.end < 64 && m >> r.start & 1 == 1 && m >> r.end & 1 == 1),
+            (None, Some(j)) => ranges.iter().all(|r| words::aligned(j, &self.chars, r.start, r.end)),
+            (None, None) => false,
         };
         FieldMatch { field, index, ranges, score, pinyin, quality: Quality { contiguous, tier: field.tier(), aligned } }
     }
@@ -502,6 +511,9 @@ fn display_score(q: Quality, score: i64) -> i64 {
     (q.contiguous as i64) * 100_000 + q.tier as i64 * 20_000 + (q.aligned as i64) * 10_000 + skim
 }
 
+/// The best a hit can be: a contiguous, word-aligned headline match.
+const PERFECT: Quality = Quality { contiguous: true, tier: 2, aligned: true };
+
 /// The body pass stops once this many contiguous hits are found (or the
 /// caller's limit, when larger): the ranking is exact among the newest
 /// `WINDOW` contiguous body matches and every headline match.
@@ -530,15 +542,24 @@ impl Index {
         let (heads, _) = candidates_in(self, self.heads(), query);
         let mut head_done: Vec<u32> = Vec::new();
         let mut head_scattered: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        let mut perfect = 0usize;
         for (n, &doc) in heads.iter().enumerate() {
             if n % 64 == 0 && cancel() {
                 return None;
             }
+            if perfect >= window {
+                // Word-aligned headline hits, newest first: nothing older beats them.
+                res.truncated = true;
+                break;
+            }
             res.examined += 1;
             let a = self.article(doc);
             let mut best: Option<FieldMatch> = None;
-            for (field, index, text) in fields(a, &[]).take_while(|f| f.0.tier() > 0) {
-                if let Some(fm) = m.best(field, index, text) {
+            for (n, (field, index, text)) in fields(a, &[]).take_while(|f| f.0.tier() > 0).enumerate() {
+                m.bounds = self.head_bounds(doc, n);
+                let found = m.best(field, index, text);
+                m.bounds = None;
+                if let Some(fm) = found {
                     if best.as_ref().is_none_or(|b| fm.quality > b.quality || (fm.quality == b.quality && fm.score > b.score)) {
                         best = Some(fm);
                     }
@@ -548,14 +569,23 @@ impl Index {
                 if b.quality.contiguous {
                     contiguous += 1;
                     head_done.push(doc);
+                    if b.quality == PERFECT {
+                        perfect += 1;
+                    }
                 } else {
                     head_scattered.insert(doc, hits.len());
                 }
                 hits.push((doc, b));
             }
         }
-        // Pass 2: bodies, newest first.
-        let body = self.candidates(query, cache);
+        // Pass 2: bodies, newest first (not even looked up when headlines
+        // alone fill the window).
+        let body = if contiguous >= window {
+            res.truncated = true;
+            Vec::new()
+        } else {
+            self.candidates(query, cache)
+        };
         for (n, &doc) in body.iter().enumerate() {
             if n % 64 == 0 && cancel() {
                 return None;

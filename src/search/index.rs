@@ -6,6 +6,7 @@
 use super::docset::{self, Segment, SetRef};
 use super::fold::fold_lower;
 use super::pinyin::{self, Chunk, Table};
+use super::words;
 use crate::model::{Article, Issue};
 use std::sync::Arc;
 
@@ -41,6 +42,9 @@ pub struct Index {
     /// Keys of the headline, kicker and subtitle only.
     heads: Postings,
     keywords: Vec<Vec<String>>,
+    /// Per document: jieba word boundaries of title, kicker and subtitle
+    /// ([`words::mask`]; 0 when too long to precompute).
+    head_bounds: Vec<[u64; 3]>,
 }
 
 /// Sorted document lists per key.
@@ -107,7 +111,8 @@ impl Index {
         }
         let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
         let chunk = docs.len().div_ceil(threads).max(1);
-        let parts: Vec<(Segment, Segment)> = std::thread::scope(|s| {
+        let jieba = words::jieba();
+        let parts: Vec<(Segment, Segment, Vec<[u64; 3]>)> = std::thread::scope(|s| {
             let handles: Vec<_> = docs
                 .chunks(chunk)
                 .enumerate()
@@ -121,9 +126,15 @@ impl Index {
                         // Per key: 1 + the last document that listed it (dedup without sorting).
                         let mut seen_head = vec![0u32; KEYS as usize];
                         let mut seen_all = vec![0u32; KEYS as usize];
+                        let mut bounds = Vec::with_capacity(slice.len());
                         for (k, d) in slice.iter().enumerate() {
                             let doc = (ci * chunk + k) as u32;
                             let a = &issues[d.issue as usize].pages[d.page as usize].articles[d.article_in_page as usize];
+                            let mut b = [0u64; 3];
+                            for (slot, text) in b.iter_mut().zip(head_texts(a)) {
+                                *slot = words::mask(jieba, text).unwrap_or(0);
+                            }
+                            bounds.push(b);
                             keys.clear();
                             for text in head_texts(a) {
                                 add_keys(t, text, &mut keys);
@@ -146,15 +157,22 @@ impl Index {
                         }
                         all.finish();
                         heads.finish();
-                        (all, heads)
+                        (all, heads, bounds)
                     })
                 })
                 .collect();
             handles.into_iter().filter_map(|h| h.join().ok()).collect()
         });
-        let (alls, headss): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
+        let mut alls = Vec::new();
+        let mut headss = Vec::new();
+        let mut head_bounds = Vec::with_capacity(docs.len());
+        for (a, h, b) in parts {
+            alls.push(a);
+            headss.push(h);
+            head_bounds.extend(b);
+        }
         let keywords = vec![Vec::new(); docs.len()];
-        Index { issues, docs, all: Postings::merge(alls), heads: Postings::merge(headss), keywords }
+        Index { issues, docs, all: Postings::merge(alls), heads: Postings::merge(headss), keywords, head_bounds }
     }
 
     /// The issues this index was built from.
@@ -194,6 +212,12 @@ impl Index {
     /// Keywords found later (e.g. by jieba) for document `doc`; searched too.
     pub fn extra_keywords(&self, doc: u32) -> &[String] {
         &self.keywords[doc as usize]
+    }
+
+    /// Precomputed word boundaries of the `n`-th headline text (title,
+    /// kicker, subtitle in that order of those present) of `doc`.
+    pub fn head_bounds(&self, doc: u32, n: usize) -> Option<u64> {
+        self.head_bounds.get(doc as usize).map(|b| b[n.min(2)]).filter(|&m| m != 0)
     }
 
     /// Stores keywords of an article (its body words: the postings need no

@@ -219,28 +219,31 @@ impl Opts {
 /// returns the end (exclusive) of the matched run.
 pub fn match_at(t: &Table, chars: &[char], start: usize, q: &[u8]) -> Option<usize> {
     let mut budget = 4096u32;
-    match_rec(t, chars, start, q, false, &mut budget)
+    if q.is_empty() {
+        return None;
+    }
+    match_rec(t, chars, start, q, true, &mut budget)
 }
 
-/// A vowel-initial syllable (an, ou, e …) cannot follow a bare initial:
-/// `xhan` is not x + h + an. (Standard pinyin marks such a split after a
-/// full syllable with an apostrophe, xi'an; lvread allows it there.)
+/// A vowel-initial syllable (an, ou, e …) only begins a query: inside one,
+/// `xian` is 先 and never 西安 (standard pinyin writes that split xi'an);
+/// this keeps the ways to read a query few.
 fn vowel(b: u8) -> bool {
     matches!(b, b'a' | b'o' | b'e')
 }
 
-fn match_rec(t: &Table, chars: &[char], i: usize, q: &[u8], prev_initial: bool, budget: &mut u32) -> Option<usize> {
+fn match_rec(t: &Table, chars: &[char], i: usize, q: &[u8], first: bool, budget: &mut u32) -> Option<usize> {
     if q.is_empty() {
         return Some(i);
     }
-    if i >= chars.len() || *budget == 0 || (prev_initial && vowel(q[0])) {
+    if i >= chars.len() || *budget == 0 || (!first && vowel(q[0])) {
         return None;
     }
     *budget -= 1;
     let mut opts = Opts::new();
     consumptions(t, chars[i], q, &mut opts);
-    for &(n, initial) in &opts.items[..opts.n] {
-        if let Some(end) = match_rec(t, chars, i + 1, &q[n..], initial, budget) {
+    for &(n, _) in &opts.items[..opts.n] {
+        if let Some(end) = match_rec(t, chars, i + 1, &q[n..], false, budget) {
             return Some(end);
         }
     }
@@ -251,6 +254,9 @@ fn match_rec(t: &Table, chars: &[char], i: usize, q: &[u8], prev_initial: bool, 
 /// ranges (at most `max`).
 pub fn find_all(t: &Table, chars: &[char], q: &[u8], max: usize) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
+    if q.is_empty() {
+        return out;
+    }
     let mut i = 0;
     let bit = 1u32 << (q.first().map_or(0, |b| b.wrapping_sub(b'a')) % 32);
     while i < chars.len() && out.len() < max {
@@ -291,6 +297,9 @@ impl Chunk {
 /// the matcher may consume it; the flag is false when the cap cut some off.
 pub fn segmentations(t: &Table, q: &[u8], cap: usize) -> (Vec<Vec<Chunk>>, bool) {
     let mut out = Vec::new();
+    if q.is_empty() || !q.iter().all(u8::is_ascii_lowercase) {
+        return (out, true);
+    }
     let mut cur = Vec::new();
     let mut steps = 0u32;
     let complete = seg_rec(t, q, 0, &mut cur, &mut out, cap, &mut steps);
@@ -315,7 +324,7 @@ fn seg_rec(t: &Table, q: &[u8], p: usize, cur: &mut Vec<Chunk>, out: &mut Vec<Ve
         cur.pop();
     }
     // A non-last chunk: an initial, zh/ch/sh, or a full syllable.
-    if matches!(cur.last(), Some(Chunk::Initial(_))) && vowel(q[p]) {
+    if p > 0 && vowel(q[p]) {
         return true;
     }
     // Longest first, so the natural reading is found before the cap.

@@ -18,11 +18,9 @@ const LEAD: usize = 12;
 pub fn snippet(text: &str, ranges: &[Range<usize>], max: usize) -> Snippet {
     let chars: Vec<char> = text.chars().collect();
     let first = ranges.first().map_or(0, |r| r.start).min(chars.len());
-    let mut start = first.saturating_sub(LEAD);
+    // The match stays near the start, so even a narrow list shows it.
+    let start = first.saturating_sub(LEAD);
     let end = (start + max).min(chars.len());
-    if end - start < max {
-        start = end.saturating_sub(max);
-    }
     let mut out = String::new();
     let mut shift = 0usize;
     if start > 0 {

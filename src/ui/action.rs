@@ -56,6 +56,14 @@ pub enum Action {
     Back,
     /// `quit`.
     Quit,
+    /// `search`: open the search line (`/`).
+    Search,
+    /// `next_match`: the next search match (into the next result at the end).
+    NextMatch,
+    /// `prev_match`: the previous search match.
+    PrevMatch,
+    /// A key typed on the search line (see [`super::search_state`]).
+    SearchEdit(super::search_state::Edit),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A left click at (column, row).
@@ -89,6 +97,9 @@ impl Action {
         Action::Bookmarks,
         Action::MarkUnread,
         Action::MarkIssueRead,
+        Action::Search,
+        Action::NextMatch,
+        Action::PrevMatch,
         Action::Help,
         Action::Back,
         Action::Quit,
@@ -123,7 +134,10 @@ impl Action {
             Action::Help => "help",
             Action::Back => "back",
             Action::Quit => "quit",
-            Action::Resize(..) | Action::Click(..) | Action::Wheel(..) => return None,
+            Action::Search => "search",
+            Action::NextMatch => "next_match",
+            Action::PrevMatch => "prev_match",
+            Action::SearchEdit(_) | Action::Resize(..) | Action::Click(..) | Action::Wheel(..) => return None,
         })
     }
 
@@ -160,6 +174,10 @@ impl Action {
             Action::Help => "this help",
             Action::Back => "close overlay / leave zoom / back",
             Action::Quit => "quit",
+            Action::Search => "search every issue (Hanzi or pinyin)",
+            Action::NextMatch => "next search match",
+            Action::PrevMatch => "previous search match",
+            Action::SearchEdit(_) => "edit the search line",
             Action::Resize(..) => "terminal resized",
             Action::Click(..) => "mouse click",
             Action::Wheel(..) => "mouse wheel",

@@ -162,6 +162,9 @@ pub const DEFAULT_BINDINGS: &[(KeySpec, Action)] = &[
     (KeySpec::ch('\''), Action::Bookmarks),
     (KeySpec::ch('u'), Action::MarkUnread),
     (KeySpec::ch('R'), Action::MarkIssueRead),
+    (KeySpec::ch('/'), Action::Search),
+    (KeySpec::ch('n'), Action::NextMatch),
+    (KeySpec::ch('N'), Action::PrevMatch),
     (KeySpec::ch('?'), Action::Help),
     (KeySpec::plain(KeyCode::Esc), Action::Back),
     (KeySpec::ch('q'), Action::Quit),
@@ -205,6 +208,7 @@ impl KeyMap {
 pub fn event_to_action(app: &App, event: &Event) -> Option<Action> {
     match app.mode {
         Mode::Normal => translate(&app.keymap, event),
+        Mode::Search => super::search_state::translate(event),
     }
 }
 

@@ -30,6 +30,7 @@ pub mod action;
 pub mod geometry;
 pub mod keys;
 pub mod marks;
+pub mod search_state;
 pub mod session;
 pub mod settings;
 pub mod state;
@@ -38,6 +39,7 @@ pub mod text;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod search_driver;
 
 pub use action::Action;
 pub use state::{App, Pane};

@@ -37,6 +37,8 @@ pub enum Mode {
     /// Browsing: the key map applies.
     #[default]
     Normal,
+    /// Typing on the search line (see [`super::search_state`]).
+    Search,
 }
 
 /// A highlighted range of the current article's text (e.g. a search match).
@@ -101,6 +103,8 @@ pub struct App {
     pub layouts: LayoutCache,
     /// Set by the quit action; the event loop ends.
     pub quit: bool,
+    /// The search line, its results and the matches being visited.
+    pub search: super::search_state::SearchState,
 }
 
 impl App {
@@ -130,6 +134,7 @@ impl App {
             size,
             layouts: LayoutCache::new(),
             quit: false,
+            search: Default::default(),
         };
         super::update::sync(&mut app);
         app

@@ -240,6 +240,9 @@ pub fn run_app_with(
 /// How often the loop looks at the inbox while no key arrives.
 const INBOX_POLL: Duration = Duration::from_millis(50);
 
+/// How often the loop looks for search results while a search runs.
+const SEARCH_POLL: Duration = Duration::from_millis(8);
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
@@ -256,8 +259,11 @@ fn event_loop(
         // Test hook: proves the terminal is restored when the reader panics.
         panic!("LVREAD_DEBUG_PANIC is set: deliberate panic after the first frame");
     }
+    let mut search = super::search_driver::SearchDriver::new();
+    // jieba (search word boundaries, keywords) loads in the background.
+    crate::search::words::preload();
     while !app.quit {
-        let mut changed = false;
+        let mut changed = search.poll(app);
         if let Some(rx) = &inbox {
             loop {
                 match rx.try_recv() {
@@ -279,15 +285,30 @@ fn event_loop(
             (true, None) => Some(INBOX_POLL),
             (false, w) => w,
         };
+        // A search is running: come back soon for its results.
+        let wait = if search.busy() {
+            Some(wait.map_or(SEARCH_POLL, |w| w.min(SEARCH_POLL)))
+        } else if search.keywords_running() || crate::search::words::try_jieba().is_none() {
+            Some(wait.map_or(INBOX_POLL, |w| w.min(INBOX_POLL)))
+        } else {
+            wait
+        };
+        // Show what arrived (search results, pages) before sleeping.
+        if changed {
+            terminal.draw(|f| view::draw(f, app))?;
+            changed = false;
+        }
         if event::poll(wait.unwrap_or(Duration::from_secs(3600)))? {
             let ev = event::read()?;
             if let Some(action) = keys::event_to_action(app, &ev) {
                 session.on_action(action);
                 update(app, action);
+                search.dispatch(app);
                 changed = true;
             }
         }
         changed |= session.tick(app, Instant::now());
+        changed |= search.keywords(app, !session.is_loading());
         if changed && !app.quit {
             terminal.draw(|f| view::draw(f, app))?;
         }

@@ -18,6 +18,10 @@ pub fn update(app: &mut App, action: Action) {
     }
     let pane = app.focus;
     match action {
+        Action::Search => super::search_state::open(app),
+        Action::NextMatch => super::search_state::next_match(app, 1),
+        Action::PrevMatch => super::search_state::next_match(app, -1),
+        Action::SearchEdit(e) => super::search_state::edit(app, e),
         Action::Quit => app.quit = true,
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::ToggleBookmark => super::marks::toggle_bookmark(app),

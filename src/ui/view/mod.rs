@@ -4,6 +4,7 @@ pub mod body;
 pub mod bookmarks;
 pub mod help;
 pub mod lists;
+pub mod search_view;
 pub mod status;
 
 use super::geometry;
@@ -29,6 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(r) = screen.status {
         status::draw_status(frame, r, app);
     }
+    search_view::draw(frame, app, &screen);
     match app.overlay {
         Some(Overlay::Help(off)) => help::draw_help(frame, area, app, off),
         Some(Overlay::Bookmarks(sel)) => bookmarks::draw_bookmarks(frame, area, app, sel),

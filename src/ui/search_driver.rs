@@ -1,0 +1,149 @@
+//! Runs the reader's searches on a worker thread: takes the query the update
+//! left in [`super::search_state::SearchState::outbox`], hands it to a
+//! [`SearchWorker`] (a newer query cancels an older one), and brings the
+//! results back into the state. The index is built on the worker thread from
+//! a snapshot of the issues, again when the issues change (pages loading).
+
+use super::search_state;
+use super::state::App;
+use crate::search::SearchWorker;
+use crate::search::keywords::{self, ArticleKeywords};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The worker and what it was built on.
+#[derive(Default)]
+pub struct SearchDriver {
+    worker: Option<SearchWorker>,
+    /// The keyword job (jieba TF-IDF) and the issues it runs on.
+    keywords: Option<(Receiver<Vec<ArticleKeywords>>, (usize, usize))>,
+    keywords_done_for: Option<(usize, usize)>,
+    /// (issues, articles) of the snapshot the index was built on.
+    built_on: (usize, usize),
+    /// The query sent last, waiting for its results.
+    waiting: Option<(u64, String)>,
+}
+
+/// Keywords are extracted automatically up to this many articles (about
+/// a millisecond each on one core, in the background).
+pub const KEYWORD_ARTICLES_MAX: usize = 20_000;
+
+fn signature(app: &App) -> (usize, usize) {
+    (app.issues.len(), app.issues.iter().map(|i| i.article_count()).sum())
+}
+
+impl SearchDriver {
+    /// A driver with no worker yet (it starts on the first search).
+    pub fn new() -> SearchDriver {
+        SearchDriver::default()
+    }
+
+    /// Sends the query waiting in the state, if any (after each update).
+    pub fn dispatch(&mut self, app: &mut App) {
+        let Some(query) = app.search.outbox.take() else { return };
+        let sig = signature(app);
+        if self.worker.is_none() || self.built_on != sig {
+            self.worker = Some(SearchWorker::spawn(Arc::new(app.issues.clone())));
+            self.built_on = sig;
+        }
+        if let Some(w) = &self.worker {
+            let generation = w.submit(&query, search_state::RESULT_LIMIT);
+            self.waiting = Some((generation, query));
+        }
+    }
+
+    /// True while a search is running: the event loop should come back soon.
+    pub fn busy(&self) -> bool {
+        self.waiting.is_some()
+    }
+
+    /// Brings finished results (and keywords) into the state; true when
+    /// something changed.
+    pub fn poll(&mut self, app: &mut App) -> bool {
+        let changed = self.poll_keywords(app);
+        let Some(w) = &self.worker else { return changed };
+        match w.poll() {
+            Some(r) => self.take(app, r) || changed,
+            None => changed,
+        }
+    }
+
+    /// Starts extracting keywords once jieba has loaded and no pages are
+    /// arriving (`idle`), and fills `Article.keywords` (shown in the body
+    /// header) as batches arrive. Restarts when the issues change.
+    pub fn keywords(&mut self, app: &mut App, idle: bool) -> bool {
+        if self.keywords.is_none() && idle && crate::search::words::try_jieba().is_some() {
+            let sig = signature(app);
+            if self.keywords_done_for != Some(sig) && !app.issues.is_empty() && sig.1 <= KEYWORD_ARTICLES_MAX {
+                self.keywords = Some((keywords::spawn(Arc::new(app.issues.clone())), sig));
+            }
+        }
+        self.poll_keywords(app)
+    }
+
+    /// True while keywords are being extracted (the loop should come back).
+    pub fn keywords_running(&self) -> bool {
+        self.keywords.is_some()
+    }
+
+    fn poll_keywords(&mut self, app: &mut App) -> bool {
+        let Some((rx, sig)) = &self.keywords else { return false };
+        let sig = *sig;
+        let mut changed = false;
+        loop {
+            match rx.try_recv() {
+                Ok(batch) => {
+                    if signature(app) != sig {
+                        // The issues changed under the job: start again later.
+                        self.keywords = None;
+                        return changed;
+                    }
+                    for k in batch {
+                        let Some(issue) = app.issues.get_mut(k.issue) else { continue };
+                        let mut left = k.article;
+                        for p in &mut issue.pages {
+                            if left < p.articles.len() {
+                                if p.articles[left].keywords.is_empty() {
+                                    p.articles[left].keywords = k.words;
+                                    changed = true;
+                                }
+                                break;
+                            }
+                            left -= p.articles.len();
+                        }
+                    }
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.keywords = None;
+                    self.keywords_done_for = Some(sig);
+                    break;
+                }
+            }
+        }
+        if changed {
+            app.layouts.clear();
+        }
+        changed
+    }
+
+    /// Waits up to `timeout` for the running search (tests, scripts).
+    pub fn wait(&mut self, app: &mut App, timeout: Duration) -> bool {
+        let Some(w) = &self.worker else { return false };
+        match w.wait(timeout) {
+            Some(r) => self.take(app, r),
+            None => false,
+        }
+    }
+
+    fn take(&mut self, app: &mut App, r: crate::search::Response) -> bool {
+        match &self.waiting {
+            Some((g, _)) if *g == r.generation => self.waiting = None,
+            _ => return false,
+        }
+        let ms = r.elapsed.as_secs_f64() * 1000.0;
+        search_state::receive(app, &r.results.query, r.results.hits, ms);
+        true
+    }
+}

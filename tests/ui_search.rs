@@ -1,0 +1,175 @@
+//! The reader's `/` search on ratatui's TestBackend: type, see results, open
+//! the article at the match, step through matches, go back.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use lvread::layout::article::Part;
+use lvread::layout::str_width;
+use lvread::ui::search_driver::SearchDriver;
+use lvread::ui::state::{App, Mode, Pane};
+use lvread::ui::{keys, update::update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::time::Duration;
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent { code, modifiers: KeyModifiers::NONE, kind: KeyEventKind::Press, state: KeyEventState::NONE })
+}
+
+fn press(app: &mut App, search: &mut SearchDriver, ev: Event) {
+    if let Some(a) = keys::event_to_action(app, &ev) {
+        update(app, a);
+        search.dispatch(app);
+    }
+}
+
+fn type_str(app: &mut App, search: &mut SearchDriver, s: &str) {
+    for c in s.chars() {
+        press(app, search, key(KeyCode::Char(c)));
+    }
+    // Wait for the results of the whole query.
+    for _ in 0..200 {
+        if !search.busy() {
+            break;
+        }
+        search.wait(app, Duration::from_millis(100));
+    }
+    assert!(!search.busy(), "the search answered");
+}
+
+fn screen(app: &App) -> (Vec<String>, (u16, u16)) {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    let frame = t.draw(|f| view::draw(f, app)).expect("draw");
+    let buf = frame.buffer;
+    let rows = (0..buf.area.height)
+        .map(|y| {
+            let mut s = String::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let sym = buf[(x, y)].symbol();
+                s.push_str(sym);
+                x += (str_width(sym) as u16).max(1);
+            }
+            s
+        })
+        .collect();
+    let pos = t.get_cursor_position().expect("cursor");
+    (rows, (pos.x, pos.y))
+}
+
+fn reader() -> App {
+    App::new(lvread::archive::group(lvread::loader::bundled()), (120, 40))
+}
+
+#[test]
+fn typing_a_query_and_enter_opens_the_article_at_the_match() {
+    let mut app = reader();
+    let mut search = SearchDriver::new();
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    assert_eq!(app.mode, Mode::Search);
+    type_str(&mut app, &mut search, "老旧小区改造");
+    let (rows, cursor) = screen(&app);
+    let last = rows.last().unwrap();
+    assert!(last.starts_with("/老旧小区改造"), "{last}");
+    assert_eq!(cursor, (1 + 12, 39), "cursor after six wide characters");
+    assert!(rows.iter().any(|r| r.contains("孙大军在离石区调研老旧小区改造工作")), "results list shows the headline:\n{}", rows.join("\n"));
+    let first_hit = rows.iter().position(|r| r.contains("孙大军在离石区调研老旧小区改造工作")).unwrap();
+    assert!(rows.iter().all(|r| !r.contains("全市青少年工作联席会议") || rows.iter().position(|x| x == r).unwrap() > first_hit));
+
+    press(&mut app, &mut search, key(KeyCode::Enter));
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.current_article().map(|a| a.title.as_str()), Some("孙大军在离石区调研老旧小区改造工作"));
+    assert!(app.highlights.iter().any(|h| h.part == Part::Title), "the headline match is highlighted");
+    assert!(app.highlights.len() >= 2, "body matches too: {:?}", app.highlights);
+    let (rows, _) = screen(&app);
+    assert!(rows.iter().any(|r| r.contains("老旧小区改造")), "the match is on screen");
+
+    // n goes to the next match, which is then on screen.
+    let before = app.search.current_match;
+    press(&mut app, &mut search, key(KeyCode::Char('n')));
+    assert_eq!(app.search.current_match, before + 1);
+    let h = app.highlights[app.search.current_match].clone();
+    let a = app.current_article().unwrap().clone();
+    let text = match h.part {
+        Part::Paragraph(n) => a.paragraphs[n].clone(),
+        Part::Title => a.title.clone(),
+        _ => String::new(),
+    };
+    assert_eq!(&text[h.range.clone()], "老旧小区改造");
+    press(&mut app, &mut search, key(KeyCode::Char('N')));
+    assert_eq!(app.search.current_match, before);
+}
+
+#[test]
+fn pinyin_initials_find_the_headline() {
+    let mut app = reader();
+    let mut search = SearchDriver::new();
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    type_str(&mut app, &mut search, "qsngzlxhy");
+    assert_eq!(app.search.results.first().map(|h| h.title.as_str()), Some("全市青少年工作联席会议第四次全体会议召开"));
+    press(&mut app, &mut search, key(KeyCode::Enter));
+    assert_eq!(app.current_article().map(|a| a.title.as_str()), Some("全市青少年工作联席会议第四次全体会议召开"));
+    let title_hl: Vec<_> = app.highlights.iter().filter(|h| h.part == Part::Title).collect();
+    assert_eq!(&app.current_article().unwrap().title[title_hl[0].range.clone()], "青少年工作联席会议");
+}
+
+#[test]
+fn escape_returns_and_history_comes_back() {
+    let mut app = reader();
+    let mut search = SearchDriver::new();
+    press(&mut app, &mut search, key(KeyCode::Char('j')));
+    let before = (app.issue, app.article, app.focus);
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    type_str(&mut app, &mut search, "lvliang");
+    press(&mut app, &mut search, key(KeyCode::Down));
+    assert_eq!(app.search.selected, 1);
+    press(&mut app, &mut search, key(KeyCode::Esc));
+    assert_eq!((app.issue, app.article, app.focus), before);
+    assert_eq!(app.mode, Mode::Normal);
+
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    type_str(&mut app, &mut search, "sundj");
+    press(&mut app, &mut search, key(KeyCode::Enter));
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    press(&mut app, &mut search, key(KeyCode::Up));
+    assert_eq!(app.search.query, "sundj");
+}
+
+#[test]
+fn tiny_terminals_do_not_panic_while_searching() {
+    for (w, h) in [(1, 1), (10, 3), (40, 15), (80, 24)] {
+        let mut app = App::new(lvread::archive::group(lvread::loader::bundled()), (w, h));
+        let mut search = SearchDriver::new();
+        press(&mut app, &mut search, key(KeyCode::Char('/')));
+        type_str(&mut app, &mut search, "吕梁");
+        let _ = screen(&app);
+        press(&mut app, &mut search, key(KeyCode::Enter));
+        let _ = screen(&app);
+    }
+}
+
+#[test]
+fn keywords_fill_in_the_background_and_show_in_the_body() {
+    let mut app = reader();
+    let mut search = SearchDriver::new();
+    let _ = lvread::search::words::jieba();
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    search.keywords(&mut app, true);
+    while search.keywords_running() && std::time::Instant::now() < deadline {
+        search.keywords(&mut app, true);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let with = app.issues.iter().flat_map(|i| i.articles()).filter(|a| !a.keywords.is_empty()).count();
+    let total: usize = app.issues.iter().map(|i| i.article_count()).sum();
+    assert!(with * 2 > total, "{with} of {total} articles have keywords");
+    // The open article's keywords are drawn.
+    let (i, n) = (0..app.issues.len())
+        .find_map(|i| (0..app.issues[i].article_count()).find(|&n| !app.issues[i].article(n).unwrap().keywords.is_empty()).map(|n| (i, n)))
+        .unwrap();
+    lvread::ui::update::open_article(&mut app, i, n);
+    app.zoom = true;
+    lvread::ui::update::update(&mut app, lvread::ui::Action::Bottom);
+    let kw = app.current_article().unwrap().keywords[0].clone();
+    let (rows, _) = screen(&app);
+    assert!(rows.iter().any(|r| r.contains(&kw)), "keyword {kw} on screen:\n{}", rows.join("\n"));
+}
