@@ -12,7 +12,7 @@
 
 use crate::model::{Article, Page};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -36,22 +36,10 @@ pub fn article_id(source: &str, article: &Article) -> String {
     crate::loader::meta::article_id(source, article)
 }
 
-/// Gives every article of a page an id: [`article_id`] where the loader left
-/// none, and when two articles of the page still share one (two photos with
-/// the same credit line), the later ones get `-2`, `-3`, … so that marking
-/// one never marks the other.
+/// Gives every article of a page an id, unique within the page (see
+/// [`crate::loader::meta::assign_ids`]; the loader already does this).
 pub fn assign_ids(page: &mut Page) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for a in &mut page.articles {
-        if a.id.is_empty() {
-            a.id = article_id(&page.source, a);
-        }
-        let n = seen.entry(a.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            a.id = format!("{}-{n}", a.id);
-        }
-    }
+    crate::loader::meta::assign_ids(page);
 }
 
 /// Where the reader was: the issue (its label, e.g. `2023-11-04`), the

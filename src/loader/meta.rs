@@ -1,7 +1,7 @@
 //! What is known about an article or page beyond its text: fallback titles,
 //! kinds, dates and stable ids.
 
-use crate::model::{Article, Date, Kind};
+use crate::model::{Article, Date, Kind, Page};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -144,6 +144,24 @@ pub fn article_id(source: &str, a: &Article) -> String {
         feed(&a.title);
     }
     format!("{h:016x}")
+}
+
+/// Gives every article of a page an id: [`article_id`] where it has none,
+/// and when two articles of the page still share one (two photos with the
+/// same credit line), the later ones get `-2`, `-3`, … so that marking one
+/// never marks the other.
+pub fn assign_ids(page: &mut Page) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for a in &mut page.articles {
+        if a.id.is_empty() {
+            a.id = article_id(&page.source, a);
+        }
+        let n = seen.entry(a.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            a.id = format!("{}-{n}", a.id);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -79,9 +79,7 @@ fn build(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
     if page.articles.is_empty() && page.fragments.is_empty() {
         warnings.push("the file holds no text".to_string());
     }
-    for a in &mut page.articles {
-        a.id = meta::article_id(name, a);
-    }
+    meta::assign_ids(&mut page);
     match meta::date_from_name(name) {
         Some(d) => page.date = Some(d),
         None => {
