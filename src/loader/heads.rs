@@ -136,7 +136,7 @@ pub fn continues(lines: &[Line], a: usize, b: usize) -> bool {
     // A short line that does not end a sentence: only a paragraph's
     // indented first line can be followed by more of it.
     let indent = wb.max(col).saturating_sub(la.width);
-    (3..=10).contains(&indent) && (is_full(lb, col) || ends(lb))
+    (3..=8).contains(&indent) && (is_full(lb, col) || ends(lb))
 }
 
 /// Decides, for every line, whether it is a headline line.

@@ -67,7 +67,8 @@ re!(JUMP, r"[（(](?:下转|转|转下|转第)第?[0-9一二三四五六七八�
 re!(CAPTION_START, r"^(?:图为|图：|图:|图片：|图片为|上图|下图|左图|右图|组图|图[①-⑳1-9一二三四五六七八九])");
 re!(PHOTO_CREDIT, r"^(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,3}\s*摄$");
 re!(CARTOON, r"^\S.{0,30}\s(?:\S{1,12}[社报网]?发\s+)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画)$");
-re!(BANNER, r"(?:责任编辑|责编|美编|校对|版式|组版|排版|主办|第[0-9一二三四五六七八九十]{1,3}版|星期[一二三四五六日天])");
+re!(BANNER_EDITOR, r"(?:责任编辑|责编|美编|校对|版式设计|组版|排版|版面编辑|本版编辑|值班编辑)\s*[：:|｜]?\s*[\x{4E00}-\x{9FFF}]{2,4}");
+re!(BANNER_PAGE, r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[0-9]{1,2}\s*版|星期[一二三四五六日天]|[（(]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[）)]?|农历|要闻|综合新闻|国内新闻|时政|专版");
 re!(DATE_LINE, r"^(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年[0-9〇○一二三四五六七八九十]{1,2}月[0-9〇○一二三四五六七八九十]{1,3}日$");
 
 /// Splits the raw text into lines with their first-pass roles. Blank lines
@@ -131,11 +132,20 @@ fn classify(lines: &mut Vec<Line>) {
             lines[i].role = Role::PhotoCredit;
         } else if CARTOON.is_match(&text) && !text.ends_with('。') && text.chars().count() <= 40 {
             lines[i].role = Role::Cartoon;
-        } else if BANNER.is_match(&text) && text.chars().count() <= 60 && !is_sentence_end(&text) {
+        } else if is_banner(&text) {
             lines[i].role = Role::Banner;
         }
         i += 1;
     }
+}
+
+/// Page furniture: a running head naming the editors, or the page number
+/// with a date or weekday (`2023年11月4日 星期六 第2版 要闻`).
+fn is_banner(text: &str) -> bool {
+    if text.chars().count() > 60 || is_sentence_end(text) || text.contains('，') {
+        return false;
+    }
+    BANNER_EDITOR.is_match(text) || BANNER_PAGE.find_iter(text).count() >= 2
 }
 
 /// Splits an opening byline from the start of a line: returns (byline, rest).
@@ -314,6 +324,15 @@ mod tests {
             got,
             vec![Role::TrailByline, Role::Continued, Role::Caption { first: true }, Role::Cartoon, Role::PhotoCredit, Role::Jump]
         );
+    }
+
+    #[test]
+    fn banners_need_more_than_one_word() {
+        assert_eq!(roles("2023年11月4日 星期六 第2版 要闻")[0].1, Role::Banner);
+        assert_eq!(roles("责任编辑：王丽 版式设计：李强")[0].1, Role::Banner);
+        assert_eq!(roles("文化节期间，主办方推出民俗表")[0].1, Role::Text);
+        assert_eq!(roles("由江苏省人民政府主办")[0].1, Role::Text);
+        assert_eq!(roles("第五版")[0].1, Role::Text);
     }
 
     #[test]
