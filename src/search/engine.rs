@@ -10,7 +10,9 @@
 //!    cuts through words;
 //! 4. among equally good contiguous matches the newest issue first (page and
 //!    article order within an issue); among scattered ones the higher
-//!    SkimMatcherV2 score first.
+//!    SkimMatcherV2 score first. (SkimMatcherV2 finds and scores the
+//!    scattered matches; an exact run needs no scoring beyond 1–3, which
+//!    keeps a keystroke cheap.)
 //!
 //! One hit per article: its best field.
 
@@ -338,7 +340,7 @@ impl<'q> Matcher<'q> {
                 }
                 let m = self.make(field, index, vec![at_char..at_char + n], 0, false);
                 if m.quality.aligned {
-                    return Some(self.with_skim(m));
+                    return Some(m);
                 }
                 first_contig.get_or_insert(m);
             }
@@ -353,7 +355,7 @@ impl<'q> Matcher<'q> {
                 if (0..n).all(|k| self.eq(self.chars[i + k], k)) {
                     let m = self.make(field, index, vec![i..i + n], 0, false);
                     if m.quality.aligned {
-                        return Some(self.with_skim(m));
+                        return Some(m);
                     }
                     first_contig.get_or_insert(m);
                     checked += 1;
@@ -364,7 +366,7 @@ impl<'q> Matcher<'q> {
             }
         }
         if let Some(m) = first_contig {
-            return Some(self.with_skim(m));
+            return Some(m);
         }
         self.scattered(field, index)
     }
@@ -409,19 +411,6 @@ impl<'q> Matcher<'q> {
         }
         let (score, pos) = best?;
         Some(self.make(field, index, runs(&pos), score, false))
-    }
-
-    /// Scores a contiguous match with SkimMatcherV2 on a window around it.
-    fn with_skim(&mut self, mut m: FieldMatch) -> FieldMatch {
-        let (Some(first), Some(last)) = (m.ranges.first(), m.ranges.last()) else { return m };
-        let lo = first.start.saturating_sub(8);
-        let hi = (last.end + 8).min(self.chars.len());
-        self.buf.clear();
-        self.buf.extend(self.chars[lo..hi].iter().map(|&c| fold_char(c)));
-        if let Some(s) = fuzzy_matcher::FuzzyMatcher::fuzzy_match(&self.skim, &self.buf, &self.q.pattern) {
-            m.score = s;
-        }
-        m
     }
 
     fn make(&self, field: Field, index: usize, ranges: Vec<Range<usize>>, score: i64, pinyin: bool) -> FieldMatch {
