@@ -16,7 +16,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 /// Pages that loaded and files that did not.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// The pages that loaded, in path order.
     pub pages: Vec<Page>,
+    /// The files (and folders) that could not be loaded.
     pub errors: Vec<LoadError>,
 }
 
@@ -279,11 +281,19 @@ pub fn load_one(path: &Path) -> Result<Page, LoadError> {
 pub enum LoadEvent {
     /// The folders were walked: `total` files will load; `errors` are paths
     /// that could not be read at all.
-    Started { total: usize, errors: Vec<LoadError> },
+    Started {
+        /// Files that will load.
+        total: usize,
+        /// Paths that could not be read.
+        errors: Vec<LoadError>,
+    },
     /// One file loaded (or failed); `done` of `total` files are finished.
     File {
+        /// The page, or why the file did not load.
         result: Result<Box<Page>, LoadError>,
+        /// Files finished so far, this one included.
         done: usize,
+        /// Files in all.
         total: usize,
     },
     /// Every file is done.

@@ -69,21 +69,35 @@ pub fn action_names() -> impl Iterator<Item = &'static str> {
 pub enum KeyCode {
     /// A printable character (upper-case letters mean Shift + letter).
     Char(char),
+    /// The Enter key.
     Enter,
+    /// The Esc key.
     Esc,
+    /// The Tab key.
     Tab,
     /// Shift-Tab.
     BackTab,
+    /// The Backspace key.
     Backspace,
+    /// The Delete key.
     Delete,
+    /// The Insert key.
     Insert,
+    /// The Home key.
     Home,
+    /// The End key.
     End,
+    /// The PageUp key.
     PageUp,
+    /// The PageDown key.
     PageDown,
+    /// The Up key.
     Up,
+    /// The Down key.
     Down,
+    /// The Left key.
     Left,
+    /// The Right key.
     Right,
     /// F1 … F24.
     F(u8),
@@ -93,8 +107,11 @@ pub enum KeyCode {
 /// code (`BackTab`), so `shift-g` and `G` are the same key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
+    /// The key itself.
     pub code: KeyCode,
+    /// Held with Control.
     pub ctrl: bool,
+    /// Held with Alt (Meta).
     pub alt: bool,
 }
 
@@ -285,21 +302,37 @@ impl Keymap {
 pub enum Color {
     /// The terminal's own foreground or background.
     Reset,
+    /// ANSI Black.
     Black,
+    /// ANSI Red.
     Red,
+    /// ANSI Green.
     Green,
+    /// ANSI Yellow.
     Yellow,
+    /// ANSI Blue.
     Blue,
+    /// ANSI Magenta.
     Magenta,
+    /// ANSI Cyan.
     Cyan,
+    /// ANSI Gray.
     Gray,
+    /// ANSI DarkGray.
     DarkGray,
+    /// ANSI LightRed.
     LightRed,
+    /// ANSI LightGreen.
     LightGreen,
+    /// ANSI LightYellow.
     LightYellow,
+    /// ANSI LightBlue.
     LightBlue,
+    /// ANSI LightMagenta.
     LightMagenta,
+    /// ANSI LightCyan.
     LightCyan,
+    /// ANSI White.
     White,
     /// An entry of the 256-colour palette.
     Indexed(u8),

@@ -12,7 +12,7 @@
 
 use crate::model::{Article, Page};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -104,8 +104,6 @@ pub struct StateData {
     pub bookmarks: Vec<Bookmark>,
     /// Where the reader was at the last quit.
     pub position: Option<Position>,
-    /// Last position per issue label, so coming back to an issue resumes it.
-    pub issues: BTreeMap<String, Position>,
 }
 
 /// Reading state plus where it lives on disk and when it was last written.
@@ -118,6 +116,8 @@ pub struct Store {
     dirty: bool,
     last_write: Option<Instant>,
     warnings: Vec<String>,
+    /// The last write error, while writes keep failing.
+    failing: Option<String>,
 }
 
 impl Store {
@@ -132,6 +132,7 @@ impl Store {
             dirty: false,
             last_write: None,
             warnings: Vec::new(),
+            failing: None,
         }
     }
 
@@ -284,18 +285,11 @@ impl Store {
         self.data.position.as_ref()
     }
 
-    /// The last position inside one issue (by label).
-    pub fn issue_position(&self, issue: &str) -> Option<&Position> {
-        self.data.issues.get(issue)
-    }
-
-    /// Records the current position (also as that issue's last position).
-    /// Only a real change marks the state dirty.
+    /// Records the current position. Only a real change marks the state dirty.
     pub fn set_position(&mut self, pos: Position) {
         if self.data.position.as_ref() == Some(&pos) {
             return;
         }
-        self.data.issues.insert(pos.issue.clone(), pos.clone());
         self.data.position = Some(pos);
         self.mark_dirty();
     }
@@ -338,10 +332,18 @@ impl Store {
         match write_atomically(&path, &self.data) {
             Ok(()) => {
                 self.dirty = false;
+                if self.failing.take().is_some() {
+                    self.warnings.push(format!("reading state saved to {} again", path.display()));
+                }
                 true
             }
             Err(e) => {
-                self.warnings.push(format!("cannot save reading state to {}: {e}", path.display()));
+                // Reported once, not at every retry.
+                let msg = format!("cannot save reading state to {}: {e}", path.display());
+                if self.failing.as_ref() != Some(&msg) {
+                    self.warnings.push(msg.clone());
+                    self.failing = Some(msg);
+                }
                 false
             }
         }
@@ -496,7 +498,7 @@ mod tests {
         assert!(t.is_bookmarked("b1"));
         assert_eq!(t.bookmarks()[0].title, "标题");
         assert_eq!(t.position().unwrap().scroll, 17);
-        assert_eq!(t.issue_position("2023-11-04").unwrap().article_index, 3);
+        assert_eq!(t.position().unwrap().article_index, 3);
         assert!(!t.toggle_bookmark("b1", "", ""));
         assert!(!t.is_bookmarked("b1"));
     }
@@ -626,6 +628,13 @@ mod tests {
         assert!(s.is_dirty(), "kept for a retry");
         assert!(!s.flush_if_due(t0 + Duration::from_millis(500)));
         assert!(s.take_warnings().is_empty(), "no retry within the second");
+        assert!(!s.flush_if_due(t0 + Duration::from_millis(1500)));
+        assert!(s.take_warnings().is_empty(), "the same failure is reported once");
+        // The directory comes back: the next write succeeds and says so.
+        fs::remove_file(&sub).unwrap();
+        assert!(s.flush_if_due(t0 + Duration::from_millis(2600)));
+        assert!(s.take_warnings()[0].contains("saved"));
+        assert!(Store::open(&sub).is_read("a"));
     }
 
     #[test]

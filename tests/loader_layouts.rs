@@ -194,6 +194,33 @@ fn pages_printed_one_paragraph_per_line() {
 }
 
 #[test]
+fn a_subheading_inside_an_article_stays_in_it() {
+    // Headlines after bodies; the second story has a subheading between two
+    // of its paragraphs.
+    let mut lines = Vec::new();
+    for (k, s) in STORIES.iter().enumerate() {
+        for (i, p) in s.paragraphs.iter().enumerate() {
+            if k == 1 && i == 2 {
+                lines.push("马铃薯产业链越拉越长".to_string());
+            }
+            let mut ls = wrap(p, 30);
+            if i == 0 {
+                ls[0] = format!("{} {}", s.byline, ls[0]);
+            }
+            lines.extend(ls);
+        }
+        lines.push(s.title.to_string());
+    }
+    let page = loader::load_text("p.txt", &lines.join("\n"), Vec::new());
+    assert_eq!(page.articles.len(), STORIES.len(), "{:#?}", page.articles.iter().map(|a| &a.title).collect::<Vec<_>>());
+    let a = &page.articles[1];
+    assert_eq!(a.title, STORIES[1].title);
+    assert_eq!(a.paragraphs.len(), 4, "{:#?}", a.paragraphs);
+    assert_eq!(a.paragraphs[2], "马铃薯产业链越拉越长");
+    assert!(page.fragments.is_empty(), "{:?}", page.fragments);
+}
+
+#[test]
 fn crlf_and_gb18030_give_the_same_tree() {
     let text = layout(Placement::After, 30, false, false);
     let plain = loader::load_bytes("p.txt", text.as_bytes()).expect("utf-8");

@@ -137,6 +137,10 @@ fn capital_r_marks_the_whole_issue_read() {
     }
     assert!(!app.is_read(1, 0), "only this issue");
     assert!(screen(&app).contains("6 articles marked read"));
+    // The issue list shows the issue as read.
+    let text = screen(&app);
+    assert!(text.lines().any(|l| l.contains("2023-11-04") && l.contains("✓6篇")), "{text}");
+    assert!(text.lines().any(|l| l.contains("2023-11-03") && l.contains(" 6篇")), "{text}");
 }
 
 #[test]
@@ -376,4 +380,25 @@ fn the_article_being_read_stays_selected_while_pages_arrive() {
     assert_eq!(app.issue, 2, "the selection moved down with its issue");
     assert_eq!((app.current_issue().unwrap().label(), app.current_key().unwrap()), (label, key));
     assert_eq!(app.focus, Pane::Body);
+}
+
+#[test]
+fn pages_that_load_with_problems_are_reported_once_loading_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("2023-11-01_p01.txt"), "本报讯 11月1日，一切正常的一版。\n").unwrap();
+    std::fs::write(dir.path().join("2023-11-01_p02.txt"), "").unwrap();
+    let mut bad = "本报讯 11月1日，市委召开会议，研究部署冬季安全生产工作。".repeat(10).into_bytes();
+    bad.splice(60..60, [0xFF, 0xFE]);
+    std::fs::write(dir.path().join("2023-11-01_p03.txt"), bad).unwrap();
+    let mut app = App::new(Vec::new(), (160, 30));
+    let mut s = Session::new(Store::disabled());
+    s.restore(&mut app);
+    s.load_in_background(vec![dir.path().to_path_buf()]);
+    load_all(&mut app, &mut s);
+    assert_eq!(app.issues.len(), 1);
+    assert_eq!(app.issues[0].pages.len(), 3, "every page loaded");
+    assert_eq!(s.warnings.len(), 2, "{:?}", s.warnings);
+    assert!(s.warnings.iter().any(|w| w.contains("p02.txt")) && s.warnings.iter().any(|w| w.contains("p03.txt") && w.contains("UTF-8")), "{:?}", s.warnings);
+    let status = rows(&draw_buffer(&app)).pop().unwrap();
+    assert!(status.contains("2 warnings while loading"), "{status}");
 }

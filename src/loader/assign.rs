@@ -6,7 +6,7 @@
 //! shared `老旧小区` counts for more than a shared `工作`.
 
 use super::normalize::is_han;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Terms of a text: Han bigrams and alphanumeric tokens, hashed.
 pub fn terms(text: &str) -> Vec<u64> {
@@ -72,7 +72,7 @@ impl Bodies {
                 terms(&lead).into_iter().collect()
             })
             .collect();
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: HashMap<u64, u32> = HashMap::default();
         for s in &sets {
             for &g in s {
                 *df.entry(g).or_default() += 1;
@@ -80,7 +80,7 @@ impl Bodies {
         }
         let n = sets.len().max(1) as f32;
         let idf = df.into_iter().map(|(g, d)| (g, ((n + 1.0) / d as f32).ln() + 0.2)).collect();
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
         for (b, s) in sets.iter().enumerate() {
             for &g in s {
                 postings.entry(g).or_default().push(b as u32);
@@ -97,7 +97,7 @@ impl Bodies {
         if total == 0.0 {
             return Vec::new();
         }
-        let mut acc: HashMap<u32, f32> = HashMap::new();
+        let mut acc: HashMap<u32, f32> = HashMap::default();
         for &g in &ts {
             let w = self.weight(g);
             for &b in self.postings.get(&g).map(Vec::as_slice).unwrap_or(&[]) {
@@ -276,7 +276,7 @@ pub fn assign_sparse(rows: &[Vec<(usize, f32)>], m: usize, min: f32) -> Vec<Opti
 fn pick_best_pairs(mut pairs: Vec<(f32, usize, usize)>, n: usize) -> Vec<Option<usize>> {
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut out = vec![None; n];
-    let mut taken = HashSet::new();
+    let mut taken = HashSet::default();
     for (_, i, j) in pairs {
         if out[i].is_none() && !taken.contains(&j) {
             out[i] = Some(j);

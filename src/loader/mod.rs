@@ -63,14 +63,18 @@ pub fn load_file(path: &Path) -> Result<Page, LoadError> {
 /// Loads a page from raw bytes; `name` is the file name it came from.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Page, LoadError> {
     let decoded = decode::decode(bytes).map_err(|why| LoadError::NotText { path: name.to_string(), why })?;
-    Ok(load_text(name, &decoded.text, decoded.warnings))
+    Ok(build(name, &decoded.text, decoded.warnings))
 }
 
 /// Loads a page from text that is already decoded (it is still cleaned of
 /// control characters).
-pub fn load_text(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
-    let text = decode::clean(text);
-    let assembled = page::assemble(&text);
+pub fn load_text(name: &str, text: &str, warnings: Vec<String>) -> Page {
+    build(name, &decode::clean(text), warnings)
+}
+
+/// Builds the page from clean text.
+fn build(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
+    let assembled = page::assemble(text);
     let mut page = Page { source: name.to_string(), articles: assembled.articles, fragments: assembled.fragments, ..Page::default() };
     if page.articles.is_empty() && page.fragments.is_empty() {
         warnings.push("the file holds no text".to_string());

@@ -124,13 +124,18 @@ pub fn assemble(text: &str) -> Assembled {
     // Orientation: do headlines follow their bodies or precede them?
     let bodies = b.bodies(&lines);
     let orientation = b.orientation(&lines, &bodies);
+    let before = b.segs.iter().filter(|s| s.into.is_none()).count();
     match orientation {
         Orientation::Before => b.absorb_subheads(&lines),
         Orientation::After => b.join_interrupted(&lines),
     }
-    let bodies = b.bodies(&lines);
+    // Re-index only if bodies were merged.
+    let bodies = if b.segs.iter().filter(|s| s.into.is_none()).count() == before { bodies } else { b.bodies(&lines) };
     let units = b.units(&lines, &bodies, long_page);
-    let (titles, extra) = b.assign_units(&units, &bodies, orientation);
+    let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation);
+    if orientation == Orientation::After {
+        b.keep_subheads(&units, &mut titles, &mut extra);
+    }
     b.assign_captions(&bodies);
 
     let mut articles: Vec<(usize, Article)> = Vec::new();
@@ -155,7 +160,7 @@ pub fn assemble(text: &str) -> Assembled {
         articles.push((seg.first_line, b.article(seg, &heads, &lines)));
     }
     for (ui, u) in units.iter().enumerate() {
-        if titles[ui].is_none() && extra[ui].is_none() {
+        if titles[ui].is_none() && extra[ui].is_none() && !b.runs[u.run].absorbed {
             fragments.push(u.texts.join(" "));
         }
     }
@@ -398,6 +403,35 @@ impl Builder {
             if open && !fresh {
                 self.merge(n, p);
             }
+        }
+    }
+
+    /// On a page whose headlines follow their bodies, a headline that heads
+    /// the unbylined body after it (rather than the body before it) is a
+    /// subheading inside one article: the two bodies are one, with the
+    /// subheading as a paragraph of its own.
+    fn keep_subheads(&mut self, units: &[Unit], titles: &mut [Option<usize>], extra: &mut [Option<usize>]) {
+        for r in 0..self.runs.len() {
+            let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
+            let (p, n) = (self.find(p), self.find(n));
+            if p == n || self.segs[n].hard {
+                continue;
+            }
+            let mine: Vec<usize> = (0..units.len()).filter(|&u| units[u].run == r).collect();
+            let heads_next = mine.iter().any(|&u| titles[u] == Some(n));
+            let heads_prev = mine.iter().any(|&u| titles[u] == Some(p) || extra[u] == Some(p));
+            if !heads_next || heads_prev || mine.iter().any(|&u| titles[u].is_some_and(|t| t != n)) {
+                continue;
+            }
+            let mut sub: Vec<BodyPart> = mine.iter().map(|&u| BodyPart::Own(units[u].texts.join(" "))).collect();
+            sub.append(&mut self.segs[n].parts);
+            self.segs[n].parts = sub;
+            for &u in &mine {
+                titles[u] = None;
+                extra[u] = None;
+            }
+            self.runs[r].absorbed = true;
+            self.merge(n, p);
         }
     }
 
@@ -650,7 +684,7 @@ fn wraps(prev: &str, next: &str, bodies: &Bodies, texts: &[String]) -> bool {
     a >= 8 && (a - b).abs() <= 2 && !next.contains(' ') && !prev.contains(' ')
 }
 
-static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{Han}]{2,4}(?:出席|主持|讲话|参加|致辞|调研|部署|宣讲|作报告)(?:\s.*)?$").expect("valid regex"));
+static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持|讲话|参加|致辞|调研|部署|宣讲|作报告)(?:\s.*)?$").expect("valid regex"));
 
 /// A subtitle (副题): `——柳林县…综述`, or a short `张利锋出席`.
 fn is_subtitle(t: &str) -> bool {
@@ -698,7 +732,7 @@ fn extract_photo_captions(paragraphs: &mut Vec<String>, captions: &mut Vec<Strin
 }
 
 static CARTOON_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*?)\s+((?:\S{1,12}发\s+)?[\p{Han}·]{2,5}\s*(?:作|绘|画))$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(.*?)\s+((?:\S{1,12}发\s+)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画))$").expect("valid regex"));
 
 /// `“低价”的背后 新华社发 徐骏 作` → (title, credit).
 fn split_cartoon(t: &str) -> (String, String) {

@@ -39,6 +39,8 @@ pub struct Session {
     pub errors: Vec<String>,
     /// Problems met while loading pages that did load, for stderr.
     pub warnings: Vec<String>,
+    /// True once the load warnings were shown in the status bar.
+    warned: bool,
     /// How long until everything had loaded (for `LVREAD_TIMING`).
     pub loaded_in: Option<Duration>,
     started: Instant,
@@ -57,6 +59,7 @@ impl Session {
             pending: None,
             errors: Vec::new(),
             warnings: Vec::new(),
+            warned: false,
             loaded_in: None,
             started: Instant::now(),
         }
@@ -217,7 +220,7 @@ impl Session {
     }
 
     /// Shows the load errors (and, once loading is over, an empty archive) in the status bar.
-    fn report_errors(&self, app: &mut App) {
+    fn report_errors(&mut self, app: &mut App) {
         let msg = match self.errors.len() {
             0 => None,
             1 => Some(format!("failed to load {}", self.errors[0])),
@@ -231,6 +234,15 @@ impl Session {
         }
         if self.loading.is_none() && app.issues.is_empty() && self.arrived.is_empty() && !app.messages.iter().any(|m| m.starts_with("nothing to read")) {
             app.message("nothing to read: no page loaded");
+        }
+        if self.loading.is_none() && !self.warned && !self.warnings.is_empty() {
+            // Once, when everything has loaded: pages that loaded with problems.
+            self.warned = true;
+            let first = &self.warnings[0];
+            app.message(match self.warnings.len() {
+                1 => format!("warning: {first}"),
+                n => format!("{n} warnings while loading (listed on stderr after quitting), e.g. {first}"),
+            });
         }
     }
 
@@ -266,7 +278,7 @@ impl Session {
                 self.store.set_read(&k, false);
             }
         }
-        if self.store.bookmarks() != app.bookmarks.as_slice() {
+        if !self.store.bookmarks().iter().map(|b| &b.id).eq(app.bookmarks.iter().map(|b| &b.id)) {
             let stored = self.store.bookmarks().to_vec();
             for b in &stored {
                 if !app.bookmarks.iter().any(|x| x.id == b.id) {

@@ -158,11 +158,12 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     timings.record("settings+state", t.elapsed());
     let mut app = App::new(issues, crossterm::terminal::size().unwrap_or((80, 24)));
     super::settings::apply(&mut app, &config);
+    let mut session = super::session::Session::new(store);
+    session.restore(&mut app);
+    // After the state's notices: the status bar shows the latest message.
     if let Some(e) = &config_error {
         app.message(format!("{e} — using the defaults"));
     }
-    let mut session = super::session::Session::new(store);
-    session.restore(&mut app);
     if args.paths.is_empty() {
         match errors.len() {
             0 => {}

@@ -43,7 +43,10 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
         let style = row_style(app, Pane::Issues, i == app.issue);
         let label = sanitize(&issue.label()).into_owned();
         let mark = if issue.date_inferred { INFERRED_MARK } else { "" };
-        let count = format!("{}篇", issue.article_count());
+        let n = issue.article_count();
+        // `✓` once every article of the issue has been read.
+        let all_read = n > 0 && (0..n).all(|k| app.is_read(i, k));
+        let count = format!("{}{n}篇", if all_read { READ_MARK } else { "" });
         let left = fit(&label, width.saturating_sub(str_width(mark)));
         let gap = width.saturating_sub(str_width(&left) + str_width(mark) + str_width(&count) + 1);
         let mut first = vec![Span::styled(left, t.date), Span::styled(mark, t.inferred)];

@@ -1,0 +1,53 @@
+//! Loader throughput: `cargo run --release --example loader_bench -- --pages N`.
+//!
+//! Builds N synthetic pages from the bundled ones ([`lvread::synth`]: blocks
+//! swapped between pages, characters and digits varied, so nothing repeats
+//! verbatim), then loads each through the whole loader (decode from bytes,
+//! normalise, classify, headlines, pairing, paragraphs) on one thread, three
+//! times, and prints the best run as one JSON object. The loader uses no
+//! dictionary (headlines are paired on character bigrams), so nothing is
+//! loaded per page but the page itself.
+
+use lvread::{loader, synth};
+use std::time::Instant;
+
+fn main() {
+    let mut pages = 2000usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--pages" => pages = args.next().and_then(|v| v.parse().ok()).unwrap_or(pages),
+            "-h" | "--help" => {
+                println!("usage: loader_bench [--pages N]");
+                return;
+            }
+            _ => {}
+        }
+    }
+    let archive = synth::pages(pages, 7);
+    let bytes: usize = archive.iter().map(|(_, t)| t.len()).sum();
+    let mut best = f64::INFINITY;
+    let mut articles = 0usize;
+    let mut fragments = 0usize;
+    for _ in 0..3 {
+        let start = Instant::now();
+        articles = 0;
+        fragments = 0;
+        for (name, text) in &archive {
+            match loader::load_bytes(name, text.as_bytes()) {
+                Ok(p) => {
+                    articles += p.articles.len();
+                    fragments += p.fragments.len();
+                }
+                Err(e) => eprintln!("{name}: {e}"),
+            }
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{{\"pages\": {pages}, \"articles\": {articles}, \"fragments\": {fragments}, \"corpus_mb\": {mb:.2}, \"load_s\": {best:.3}, \"mb_per_s\": {:.2}, \"pages_per_s\": {:.0}, \"threads\": 1}}",
+        mb / best,
+        pages as f64 / best
+    );
+}
