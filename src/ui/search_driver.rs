@@ -43,7 +43,10 @@ impl SearchDriver {
     pub fn dispatch(&mut self, app: &mut App) {
         let Some(query) = app.search.outbox.take() else { return };
         let sig = signature(app);
-        if self.worker.is_none() || self.built_on != sig {
+        // Rebuild on new issues, but never while a build is still running
+        // (pages arriving one batch per keystroke must not pile up builds).
+        let stale = self.built_on != sig && self.worker.as_ref().is_some_and(SearchWorker::is_ready);
+        if self.worker.is_none() || stale {
             self.worker = Some(SearchWorker::spawn(Arc::new(app.issues.clone())));
             self.built_on = sig;
         }
