@@ -206,3 +206,19 @@ fn reader_refuses_a_non_terminal_stdout() {
     assert!(err.contains("not a terminal"), "says why: {err}");
     assert!(out.stdout.is_empty(), "nothing written to the pipe");
 }
+
+#[test]
+fn search_results_appear_while_typing_without_another_key() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = dir.path().join("run.sh");
+    std::fs::write(&script, format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' '{BIN}'\nsleep 30\n", d = dir.path().display())).expect("script");
+    let tmux = Tmux::start(120, 30, &script);
+    tmux.wait_for("the article list", |s| s.contains("Articles"));
+    // Let the background work of start-up (jieba, keywords) finish, so that
+    // nothing but the search can wake the reader.
+    std::thread::sleep(Duration::from_secs(4));
+    tmux.keys(&["/", "s", "u", "n", "d", "j"]);
+    // No further key: the results must be drawn when the search finishes.
+    let screen = tmux.wait_for("search hits", |s| s.contains("hits") && s.contains("孙大军"));
+    assert!(screen.contains("/sundj"), "{screen}");
+}

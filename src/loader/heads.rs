@@ -26,7 +26,7 @@ fn head_eligible(l: &Line) -> bool {
     let n = l.text.chars().count();
     // A headline never holds a full stop inside it.
     let inner_stop = l.text.trim_end_matches(['。', '；', '”', '’']).contains(['。', '；', ';']);
-    n >= 2 && n <= MAX_HEAD_CHARS && !inner_stop && !is_sentence_end(&l.text) && !is_date_line(&l.text) && !ends_with_credit(&l.text) && !l.text.ends_with(['，', '、', ',', '-'])
+    (2..=MAX_HEAD_CHARS).contains(&n) && !inner_stop && !is_sentence_end(&l.text) && !is_date_line(&l.text) && !ends_with_credit(&l.text) && !l.text.ends_with(['，', '、', ',', '-'])
 }
 
 /// Does a text line end its sentence or block, so that what follows may start anew?

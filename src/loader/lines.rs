@@ -163,10 +163,8 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
         }
         return Some((text[..end].trim().to_string(), text[end..].trim().to_string()));
     }
-    if BOXED.is_match(text) || REPORTER_LINE.is_match(text) {
-        if text.chars().count() <= 26 {
-            return Some((text.to_string(), String::new()));
-        }
+    if (BOXED.is_match(text) || REPORTER_LINE.is_match(text)) && text.chars().count() <= 26 {
+        return Some((text.to_string(), String::new()));
     }
     None
 }

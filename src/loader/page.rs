@@ -268,8 +268,7 @@ impl Builder {
         for piece in pieces {
             match piece {
                 Piece::Start { byline, continued } => {
-                    let first_line = 0;
-                    self.segs.push(Segment { byline: byline.clone(), continued: continued.clone(), hard: true, first_line, ..Segment::default() });
+                    self.segs.push(Segment { byline: byline.clone(), continued: continued.clone(), hard: true, ..Segment::default() });
                     let s = self.segs.len() - 1;
                     for r in waiting_runs.drain(..) {
                         self.runs[r].next = Some(s);

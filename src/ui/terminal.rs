@@ -293,6 +293,11 @@ fn event_loop(
         } else {
             wait
         };
+        // Show what arrived (search results, pages) before sleeping.
+        if changed {
+            terminal.draw(|f| view::draw(f, app))?;
+            changed = false;
+        }
         if event::poll(wait.unwrap_or(Duration::from_secs(3600)))? {
             let ev = event::read()?;
             if let Some(action) = keys::event_to_action(app, &ev) {
