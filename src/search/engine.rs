@@ -302,8 +302,8 @@ impl<'q> Matcher<'q> {
             best = self.literal(field, index, text);
             loaded = true;
         }
-        if let Some(py) = &self.q.pinyin {
-            if best.as_ref().is_none_or(|b| !(b.quality.contiguous && b.quality.aligned)) {
+        if let Some(py) = &self.q.pinyin
+            && best.as_ref().is_none_or(|b| !(b.quality.contiguous && b.quality.aligned)) {
                 if !loaded {
                     self.load(text);
                 }
@@ -319,7 +319,6 @@ impl<'q> Matcher<'q> {
                     }
                 }
             }
-        }
         best
     }
 
@@ -400,11 +399,10 @@ impl<'q> Matcher<'q> {
             tries += 1;
             self.buf.clear();
             self.buf.extend(self.chars[i..j].iter().map(|&c| fold_char(c)));
-            if let Some((score, pos)) = fuzzy_matcher::FuzzyMatcher::fuzzy_indices(&self.skim, &self.buf, &self.q.pattern) {
-                if best.as_ref().is_none_or(|b| score > b.0) {
+            if let Some((score, pos)) = fuzzy_matcher::FuzzyMatcher::fuzzy_indices(&self.skim, &self.buf, &self.q.pattern)
+                && best.as_ref().is_none_or(|b| score > b.0) {
                     best = Some((score, pos.into_iter().map(|p| p + i).collect()));
                 }
-            }
             if tries >= 8 {
                 break;
             }
@@ -449,11 +447,10 @@ impl<'q> Matcher<'q> {
             }
             out.sort_by_key(|r| r.start);
         }
-        if out.is_empty() {
-            if let Some(m) = self.scattered(Field::Paragraph, 0) {
+        if out.is_empty()
+            && let Some(m) = self.scattered(Field::Paragraph, 0) {
                 out = m.ranges;
             }
-        }
         out
     }
 }
@@ -548,11 +545,10 @@ impl Index {
                 m.bounds = self.head_bounds(doc, n);
                 let found = m.best(field, index, text);
                 m.bounds = None;
-                if let Some(fm) = found {
-                    if best.as_ref().is_none_or(|b| fm.quality > b.quality || (fm.quality == b.quality && fm.score > b.score)) {
+                if let Some(fm) = found
+                    && best.as_ref().is_none_or(|b| fm.quality > b.quality || (fm.quality == b.quality && fm.score > b.score)) {
                         best = Some(fm);
                     }
-                }
             }
             if let Some(b) = best {
                 if b.quality.contiguous {
@@ -622,11 +618,10 @@ impl Index {
 
     fn candidates(&self, query: &Query, cache: &mut Cache) -> Vec<u32> {
         let (mut c, complete) = candidates_in(self, self.all(), query);
-        if let Some((prev, prev_c)) = &cache.last {
-            if query.extends(prev) && complete {
+        if let Some((prev, prev_c)) = &cache.last
+            && query.extends(prev) && complete {
                 c = intersect(vec![&c, prev_c]);
             }
-        }
         cache.last = complete.then(|| (query.clone(), c.clone()));
         c
     }

@@ -12,12 +12,15 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Batches of keywords from [`keywords::spawn`].
+type KeywordJob = Receiver<Vec<ArticleKeywords>>;
+
 /// The worker and what it was built on.
 #[derive(Default)]
 pub struct SearchDriver {
     worker: Option<SearchWorker>,
     /// The keyword job (jieba TF-IDF) and the issues it runs on.
-    keywords: Option<(Receiver<Vec<ArticleKeywords>>, (usize, usize))>,
+    keywords: Option<(KeywordJob, (usize, usize))>,
     keywords_done_for: Option<(usize, usize)>,
     /// (issues, articles) of the snapshot the index was built on.
     built_on: (usize, usize),
