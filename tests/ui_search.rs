@@ -173,3 +173,22 @@ fn keywords_fill_in_the_background_and_show_in_the_body() {
     let (rows, _) = screen(&app);
     assert!(rows.iter().any(|r| r.contains(&kw)), "keyword {kw} on screen:\n{}", rows.join("\n"));
 }
+
+#[test]
+fn enter_before_the_results_opens_the_first_when_they_arrive() {
+    let mut app = reader();
+    let mut search = SearchDriver::new();
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    for c in "zhongmeiyoucheng".chars() {
+        press(&mut app, &mut search, key(KeyCode::Char(c)));
+    }
+    press(&mut app, &mut search, key(KeyCode::Enter));
+    for _ in 0..200 {
+        if !search.busy() {
+            break;
+        }
+        search.wait(&mut app, Duration::from_millis(100));
+    }
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.current_article().map(|a| a.title.as_str()), Some("习近平向第五届中美友城大会致信"));
+}

@@ -10,7 +10,9 @@
 //!    cuts through words;
 //! 4. among equally good contiguous matches the newest issue first (page and
 //!    article order within an issue); among scattered ones the higher
-//!    SkimMatcherV2 score first.
+//!    SkimMatcherV2 score first. (SkimMatcherV2 finds and scores the
+//!    scattered matches; an exact run needs no scoring beyond 1–3, which
+//!    keeps a keystroke cheap.)
 //!
 //! One hit per article: its best field.
 
@@ -300,8 +302,8 @@ impl<'q> Matcher<'q> {
             best = self.literal(field, index, text);
             loaded = true;
         }
-        if let Some(py) = &self.q.pinyin {
-            if best.as_ref().is_none_or(|b| !(b.quality.contiguous && b.quality.aligned)) {
+        if let Some(py) = &self.q.pinyin
+            && best.as_ref().is_none_or(|b| !(b.quality.contiguous && b.quality.aligned)) {
                 if !loaded {
                     self.load(text);
                 }
@@ -317,7 +319,6 @@ impl<'q> Matcher<'q> {
                     }
                 }
             }
-        }
         best
     }
 
@@ -338,7 +339,7 @@ impl<'q> Matcher<'q> {
                 }
                 let m = self.make(field, index, vec![at_char..at_char + n], 0, false);
                 if m.quality.aligned {
-                    return Some(self.with_skim(m));
+                    return Some(m);
                 }
                 first_contig.get_or_insert(m);
             }
@@ -353,7 +354,7 @@ impl<'q> Matcher<'q> {
                 if (0..n).all(|k| self.eq(self.chars[i + k], k)) {
                     let m = self.make(field, index, vec![i..i + n], 0, false);
                     if m.quality.aligned {
-                        return Some(self.with_skim(m));
+                        return Some(m);
                     }
                     first_contig.get_or_insert(m);
                     checked += 1;
@@ -364,7 +365,7 @@ impl<'q> Matcher<'q> {
             }
         }
         if let Some(m) = first_contig {
-            return Some(self.with_skim(m));
+            return Some(m);
         }
         self.scattered(field, index)
     }
@@ -398,30 +399,16 @@ impl<'q> Matcher<'q> {
             tries += 1;
             self.buf.clear();
             self.buf.extend(self.chars[i..j].iter().map(|&c| fold_char(c)));
-            if let Some((score, pos)) = fuzzy_matcher::FuzzyMatcher::fuzzy_indices(&self.skim, &self.buf, &self.q.pattern) {
-                if best.as_ref().is_none_or(|b| score > b.0) {
+            if let Some((score, pos)) = fuzzy_matcher::FuzzyMatcher::fuzzy_indices(&self.skim, &self.buf, &self.q.pattern)
+                && best.as_ref().is_none_or(|b| score > b.0) {
                     best = Some((score, pos.into_iter().map(|p| p + i).collect()));
                 }
-            }
             if tries >= 8 {
                 break;
             }
         }
         let (score, pos) = best?;
         Some(self.make(field, index, runs(&pos), score, false))
-    }
-
-    /// Scores a contiguous match with SkimMatcherV2 on a window around it.
-    fn with_skim(&mut self, mut m: FieldMatch) -> FieldMatch {
-        let (Some(first), Some(last)) = (m.ranges.first(), m.ranges.last()) else { return m };
-        let lo = first.start.saturating_sub(8);
-        let hi = (last.end + 8).min(self.chars.len());
-        self.buf.clear();
-        self.buf.extend(self.chars[lo..hi].iter().map(|&c| fold_char(c)));
-        if let Some(s) = fuzzy_matcher::FuzzyMatcher::fuzzy_match(&self.skim, &self.buf, &self.q.pattern) {
-            m.score = s;
-        }
-        m
     }
 
     fn make(&self, field: Field, index: usize, ranges: Vec<Range<usize>>, score: i64, pinyin: bool) -> FieldMatch {
@@ -460,11 +447,10 @@ impl<'q> Matcher<'q> {
             }
             out.sort_by_key(|r| r.start);
         }
-        if out.is_empty() {
-            if let Some(m) = self.scattered(Field::Paragraph, 0) {
+        if out.is_empty()
+            && let Some(m) = self.scattered(Field::Paragraph, 0) {
                 out = m.ranges;
             }
-        }
         out
     }
 }
@@ -559,11 +545,10 @@ impl Index {
                 m.bounds = self.head_bounds(doc, n);
                 let found = m.best(field, index, text);
                 m.bounds = None;
-                if let Some(fm) = found {
-                    if best.as_ref().is_none_or(|b| fm.quality > b.quality || (fm.quality == b.quality && fm.score > b.score)) {
+                if let Some(fm) = found
+                    && best.as_ref().is_none_or(|b| fm.quality > b.quality || (fm.quality == b.quality && fm.score > b.score)) {
                         best = Some(fm);
                     }
-                }
             }
             if let Some(b) = best {
                 if b.quality.contiguous {
@@ -633,11 +618,10 @@ impl Index {
 
     fn candidates(&self, query: &Query, cache: &mut Cache) -> Vec<u32> {
         let (mut c, complete) = candidates_in(self, self.all(), query);
-        if let Some((prev, prev_c)) = &cache.last {
-            if query.extends(prev) && complete {
+        if let Some((prev, prev_c)) = &cache.last
+            && query.extends(prev) && complete {
                 c = intersect(vec![&c, prev_c]);
             }
-        }
         cache.last = complete.then(|| (query.clone(), c.clone()));
         c
     }

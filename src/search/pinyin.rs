@@ -260,13 +260,12 @@ pub fn find_all(t: &Table, chars: &[char], q: &[u8], max: usize) -> Vec<std::ops
     let mut i = 0;
     let bit = 1u32 << (q.first().map_or(0, |b| b.wrapping_sub(b'a')) % 32);
     while i < chars.len() && out.len() < max {
-        if t.mask(chars[i]) & bit != 0 {
-            if let Some(end) = match_at(t, chars, i, q) {
+        if t.mask(chars[i]) & bit != 0
+            && let Some(end) = match_at(t, chars, i, q) {
                 out.push(i..end);
                 i = end;
                 continue;
             }
-        }
         i += 1;
     }
     out

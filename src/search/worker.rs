@@ -72,11 +72,10 @@ impl SearchWorker {
                 let started = Instant::now();
                 let q = Query::new(&query);
                 let stale = || g.load(Ordering::Relaxed) != generation;
-                if let Some(results) = index.search(&q, limit, &mut cache, &stale) {
-                    if resp_tx.send(Response { generation, results, elapsed: started.elapsed() }).is_err() {
+                if let Some(results) = index.search(&q, limit, &mut cache, &stale)
+                    && resp_tx.send(Response { generation, results, elapsed: started.elapsed() }).is_err() {
                         return;
                     }
-                }
             }
         });
         SearchWorker { tx, rx, generation, ready }

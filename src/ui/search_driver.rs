@@ -12,12 +12,15 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Batches of keywords from [`keywords::spawn`].
+type KeywordJob = Receiver<Vec<ArticleKeywords>>;
+
 /// The worker and what it was built on.
 #[derive(Default)]
 pub struct SearchDriver {
     worker: Option<SearchWorker>,
     /// The keyword job (jieba TF-IDF) and the issues it runs on.
-    keywords: Option<(Receiver<Vec<ArticleKeywords>>, (usize, usize))>,
+    keywords: Option<(KeywordJob, (usize, usize))>,
     keywords_done_for: Option<(usize, usize)>,
     /// (issues, articles) of the snapshot the index was built on.
     built_on: (usize, usize),
@@ -43,7 +46,10 @@ impl SearchDriver {
     pub fn dispatch(&mut self, app: &mut App) {
         let Some(query) = app.search.outbox.take() else { return };
         let sig = signature(app);
-        if self.worker.is_none() || self.built_on != sig {
+        // Rebuild on new issues, but never while a build is still running
+        // (pages arriving one batch per keystroke must not pile up builds).
+        let stale = self.built_on != sig && self.worker.as_ref().is_some_and(SearchWorker::is_ready);
+        if self.worker.is_none() || stale {
             self.worker = Some(SearchWorker::spawn(Arc::new(app.issues.clone())));
             self.built_on = sig;
         }

@@ -75,6 +75,8 @@ pub struct SearchState {
     pub history_pos: Option<usize>,
     /// Where to go back to on `Esc`.
     pub saved: Option<Saved>,
+    /// `Enter` came before the results: open the first one when they arrive.
+    pub enter_pending: bool,
     /// After `Enter`: the query whose matches `n`/`N` visit, the result
     /// opened, and the current match among [`App::highlights`].
     pub visiting: Option<String>,
@@ -148,6 +150,7 @@ pub fn open(app: &mut App) {
     s.offset = 0;
     s.history_pos = None;
     s.pending = false;
+    s.enter_pending = false;
     s.outbox = None;
     app.overlay = None;
     app.mode = Mode::Search;
@@ -240,6 +243,7 @@ pub fn edit(app: &mut App, e: Edit) {
     }
     let s = &mut app.search;
     if s.query != before {
+        s.enter_pending = false;
         s.history_pos = None;
         s.outbox = Some(s.query.clone());
         s.pending = true;
@@ -266,6 +270,12 @@ pub fn receive(app: &mut App, query: &str, hits: Vec<Hit>, elapsed_ms: f64) {
     s.offset = 0;
     s.elapsed_ms = Some(elapsed_ms);
     s.pending = s.outbox.is_some();
+    if s.enter_pending && !s.pending {
+        s.enter_pending = false;
+        if !s.results.is_empty() {
+            submit(app);
+        }
+    }
 }
 
 fn cancel(app: &mut App) {
@@ -283,7 +293,11 @@ fn cancel(app: &mut App) {
 
 fn submit(app: &mut App) {
     let s = &mut app.search;
-    if s.pending || s.results.is_empty() {
+    if s.pending {
+        s.enter_pending = true;
+        return;
+    }
+    if s.results.is_empty() {
         return;
     }
     let q = s.query.trim().to_string();

@@ -38,6 +38,7 @@ pub fn hints(app: &App) -> Vec<(Action, &'static str)> {
         Pane::Articles => vec![(Action::Down, "move"), (Action::Open, "read"), (Action::NextIssue, "issue")],
         Pane::Body => vec![(Action::PageDown, "page"), (Action::NextArticle, "next"), (Action::Zoom, "zoom")],
     };
+    v.push((Action::Search, "search"));
     v.push((Action::Help, "help"));
     v.push((Action::Quit, "quit"));
     v
