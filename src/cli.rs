@@ -62,14 +62,24 @@ pub enum Command {
 /// Loads the pages named on the command line, or the bundled ones. Files that
 /// fail are reported on stderr and skipped.
 pub fn load_pages(paths: &[PathBuf]) -> Vec<Page> {
+    load_pages_counting(paths).0
+}
+
+/// As [`load_pages`], also saying how many files or paths failed.
+pub fn load_pages_counting(paths: &[PathBuf]) -> (Vec<Page>, usize) {
     if paths.is_empty() {
-        return loader::bundled();
+        return (loader::bundled(), 0);
     }
     let loaded = archive::load_paths(paths);
     for e in &loaded.errors {
         eprintln!("lvread: {e}");
     }
-    loaded.pages
+    (loaded.pages, loaded.errors.len())
+}
+
+/// The exit code when every path the user named failed: a script must see it.
+fn nothing_loaded(pages: usize, failures: usize) -> ExitCode {
+    if pages == 0 && failures > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
 /// Runs the command line; returns the process's exit code.
@@ -112,10 +122,10 @@ fn print_config() -> anyhow::Result<ExitCode> {
 
 /// `lvread dump --json`: the tree of every page as one JSON document.
 fn dump(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    let pages = load_pages(paths);
+    let (pages, failures) = load_pages_counting(paths);
     for p in &pages {
         for w in &p.warnings {
-            eprintln!("lvread: {}: {w}", p.source);
+            eprintln!("lvread: {}: {}", loader::decode::printable(&p.source), loader::decode::printable(w));
         }
     }
     #[derive(serde::Serialize)]
@@ -127,11 +137,12 @@ fn dump(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     serde_json::to_writer_pretty(&mut out, &Dump { issues: &pages })?;
     writeln!(out)?;
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(nothing_loaded(pages.len(), failures))
 }
 
 /// `lvread dump --explain`: how the loader read each line of each page.
 fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut failures = 0usize;
     let texts: Vec<(String, String)> = if paths.is_empty() {
         loader::BUNDLED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
     } else {
@@ -139,21 +150,26 @@ fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         for e in &errors {
             eprintln!("lvread: {e}");
         }
+        failures += errors.len();
         let mut v = Vec::new();
         for f in files {
             match std::fs::read(&f).map_err(|e| e.to_string()).and_then(|b| loader::decode::decode(&b)) {
                 Ok(d) => v.push((f.display().to_string(), d.text)),
-                Err(e) => eprintln!("lvread: {}: {e}", f.display()),
+                Err(e) => {
+                    failures += 1;
+                    eprintln!("lvread: {}: {e}", loader::decode::printable(&f.display().to_string()));
+                }
             }
         }
         v
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let count = texts.len();
     for (name, text) in texts {
         writeln!(out, "== {name}")?;
         out.write_all(loader::page::explain(&text).as_bytes())?;
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(nothing_loaded(count, failures))
 }

@@ -25,7 +25,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     } else {
         let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         det.feed(bytes, true);
-        let guess = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
+        // No top-level-domain hint: with `cn` the detector never says Big5.
+        let guess = det.guess(None, chardetng::Utf8Detection::Allow);
         // Chinese pages are GB18030 (a superset of GBK) or Big5 when they are
         // not UTF-8; a UTF-8 file with a few bad bytes stays UTF-8.
         if guess == UTF_8 || mostly_utf8(bytes) {
@@ -47,7 +48,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             warnings.push(format!("bytes invalid in {} were replaced with �", enc.name()));
         }
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
-        if bad * 10 > text.chars().count().max(1) {
+        if bad * 3 > text.chars().count().max(1) {
             return Err(format!("not text in {} or any known encoding", enc.name()));
         }
     }
@@ -70,13 +71,29 @@ fn looks_binary(bytes: &[u8]) -> bool {
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut good = 0usize;
     let mut bad = 0usize;
+    let mut in_bad_run = false;
     for chunk in bytes.utf8_chunks() {
         good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        if !chunk.invalid().is_empty() {
+        if !chunk.valid().is_empty() {
+            in_bad_run = false;
+        }
+        // A run of bad bytes counts once.
+        if !chunk.invalid().is_empty() && !in_bad_run {
             bad += 1;
+            in_bad_run = true;
         }
     }
-    good > 0 && bad * 20 <= good
+    // GB18030 or Big5 bytes rarely form valid UTF-8 sequences; a few bad
+    // bytes among many good characters are damage to a UTF-8 file.
+    good >= 2 && bad * 4 <= good
+}
+
+/// A file name or message made safe for a terminal: control characters
+/// (escape sequences included) are shown as `\u{1b}` instead of acting.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') { c.escape_unicode().to_string() } else { c.to_string() })
+        .collect()
 }
 
 /// Unifies line ends (CRLF, CR, U+2028/2029 → LF), expands tabs to spaces,
@@ -226,6 +243,28 @@ mod tests {
         let d = decode(&b).unwrap();
         assert!(d.text.contains('\u{FFFD}'));
         assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn big5_is_detected() {
+        let (bytes, _, _) = BIG5.encode("本報訊 記者王麗報導：呂梁市召開會議，部署冬季安全生產工作。會議強調，要壓實責任，確保群眾溫暖過冬。");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "Big5");
+        assert!(d.text.starts_with("本報訊"));
+    }
+
+    #[test]
+    fn a_short_utf8_file_with_a_bad_byte_stays_utf8() {
+        let d = decode(b"\xe6\xad\xa3\xe5\xb8\xb8\xe5\xbc\x80\xe5\xa4\xb4\xff\xfe\xe4\xb8\xad\xe9\x97\xb4\n").unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("正常开头"));
+        assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn names_are_made_printable() {
+        assert_eq!(printable("b\u{1b}[2Jin.txt"), "b\\u{1b}[2Jin.txt");
+        assert_eq!(printable("吕梁.txt"), "吕梁.txt");
     }
 
     #[test]

@@ -18,9 +18,9 @@ use std::path::Path;
 /// Why a file could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: cannot read: {err}")]
+    #[error("{}: cannot read: {err}", decode::printable(.path))]
     Io { path: String, err: std::io::Error },
-    #[error("{path}: not a text file ({why})")]
+    #[error("{}: not a text file ({why})", decode::printable(.path))]
     NotText { path: String, why: String },
 }
 

@@ -187,14 +187,14 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let result = run_app_with(&mut app, None, &mut session, start, &mut timings);
     session.finish(&mut app);
     if let Some(e) = &config_error {
-        eprintln!("lvread: {e} (the defaults were used)");
+        eprintln!("lvread: {} (the defaults were used)", crate::loader::decode::printable(&e.to_string()));
     }
     errors.append(&mut session.errors);
     for e in &errors {
         eprintln!("lvread: {e}");
     }
     for w in &session.warnings {
-        eprintln!("lvread: {w}");
+        eprintln!("lvread: {}", crate::loader::decode::printable(w));
     }
     if let Some(d) = session.loaded_in {
         timings.record("background load (all files)", d);
