@@ -60,6 +60,7 @@ re!(BENBAO, r"^(本报讯|本报消息|本报综合消息|本报[\x{3400}-\x{4DB
 re!(XINHUA, r"^(据?(?:新华社|中新社|人民网|央视网|人民日报)[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日电)");
 re!(XINHUA_REPORTERS, r"^[（(]记者[^）)]{1,30}[）)]");
 re!(BOXED, r"^[□■◆●▲★]\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,24}$");
+re!(BOXED_WITH_TEXT, r"^([□■◆●▲★]\s*(?:本报|新华社)?(?:特约)?(?:评论员|记者|通讯员)(?:\s+[\x{4E00}-\x{9FFF}·]{2,4}(?:\s+[\x{4E00}-\x{9FFF}·]{2,4})*)?)\s+(\S.*[，。：；！？,].*)$");
 re!(REPORTER_LINE, r"^本报(?:特约)?(?:记者|评论员|通讯员)(?:\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,4}$");
 re!(TRAIL, r"^[（(][\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,20}[）)]$");
 re!(CONTINUED, r"^[（(](?:上接|接上|上转|接)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]");
@@ -176,6 +177,11 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
     if (BOXED.is_match(text) || REPORTER_LINE.is_match(text)) && text.chars().count() <= 26 {
         return Some((text.to_string(), String::new()));
     }
+    // `□ 本报评论员 生态环境没有替代品，…`: the byline and the text on one line.
+    if let Some(c) = BOXED_WITH_TEXT.captures(text) {
+        let (Some(b), Some(r)) = (c.get(1), c.get(2)) else { return None };
+        return Some((b.as_str().trim().to_string(), r.as_str().trim().to_string()));
+    }
     None
 }
 
@@ -291,6 +297,8 @@ mod tests {
             ("新华社北京 11 月 3 日电", "新华社北京11月3日电", ""),
             ("□ 本报评论员", "□ 本报评论员", ""),
             ("□ 本报记者 刘少伟", "□ 本报记者 刘少伟", ""),
+            ("□ 本报评论员 生态环境没有替代品，", "□ 本报评论员", "生态环境没有替代品，"),
+            ("□ 本报记者 穆佳妮 以党史学习教育牵引民生项目加快推进，", "□ 本报记者 穆佳妮", "以党史学习教育牵引民生项目加快推进，"),
         ];
         for (raw, byline, rest) in cases {
             let r = roles(raw);
