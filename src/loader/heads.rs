@@ -134,9 +134,17 @@ pub fn continues(lines: &[Line], a: usize, b: usize) -> bool {
         return !(lb.indented || !lb.justified && lb.width + 4 < col && lb.width + 12 >= col && !ends(lb));
     }
     // A short line that does not end a sentence: only a paragraph's
-    // indented first line can be followed by more of it.
-    let indent = wb.max(col).saturating_sub(la.width);
-    (3..=8).contains(&indent) && (is_full(lb, col) || ends(lb))
+    // indented first line can be followed by more of it — a full line about
+    // two characters wider, or the short last line of a two-line paragraph.
+    if ends(lb) {
+        return lb.width <= la.width + 8 && la.width + 10 >= col;
+    }
+    // The next line must be a full line, not itself indented; judge "full"
+    // against the column above as well (one wide line of digits can inflate
+    // the estimate below).
+    let above = if a > 0 && lines[a - 1].role == Role::Text { column_width_before(lines, a - 1) } else { col };
+    let indent = wb.saturating_sub(la.width);
+    (3..=8).contains(&indent) && is_full(lb, col.min(above))
 }
 
 /// Decides, for every line, whether it is a headline line.

@@ -476,26 +476,31 @@ impl Builder {
             // Logical lines → units.
             let best = |t: &str| bodies.best(t);
             let mut units: Vec<Unit> = Vec::new();
-            for t in logical {
+            for (li, t) in logical.iter().enumerate() {
                 let joined = match units.last() {
                     Some(u) => {
                         let prev = u.texts.last().map(String::as_str).unwrap_or("");
-                        let mine = best(&t);
+                        let mine = best(t);
+                        let unit_best = best(&u.text());
                         // A line that names no body of its own (the tail of a
-                        // wrapped headline, a subtitle) goes with the one before.
+                        // wrapped headline, a subtitle) goes with the one before,
+                        // unless the line after it names another body: then it
+                        // heads that line (`小香菇撑起致富伞` / `——交口县…`).
                         let weak = mine.is_none_or(|(_, s)| s < 0.2);
-                        let same_body = match (best(&u.text()), mine) {
+                        let next_elsewhere = logical.get(li + 1).and_then(|n| best(n)).is_some_and(|(b, s)| s >= 0.3 && unit_best.is_none_or(|(ub, _)| ub != b));
+                        let same_body = match (unit_best, mine) {
                             (Some((a, sa)), Some((b, sb))) => a == b && sa >= 0.25 && sb >= 0.25,
                             _ => false,
                         };
-                        is_subtitle(&t) || is_kicker(prev) || same_body || (weak && !long_page)
+                        let subtitle = t.starts_with('—') || SUBTITLE_NAME.is_match(t) || (is_subtitle(t) && !next_elsewhere);
+                        subtitle || is_kicker(prev) || same_body || (weak && !long_page && !next_elsewhere)
                     }
                     None => false,
                 };
                 if joined && let Some(u) = units.last_mut() {
-                    u.texts.push(t);
+                    u.texts.push(t.clone());
                 } else {
-                    units.push(Unit { run: ri, texts: vec![t] });
+                    units.push(Unit { run: ri, texts: vec![t.clone()] });
                 }
             }
             out.extend(units);
@@ -654,7 +659,7 @@ impl Builder {
 /// `乡村振兴…`), or the lines are of even length with no sign of a
 /// subtitle or kicker.
 fn wraps(prev: &str, next: &str, bodies: &Bodies, texts: &[String]) -> bool {
-    if is_subtitle(next) || is_kicker(prev) {
+    if next.starts_with('—') || is_kicker(prev) {
         return false;
     }
     let pc: Vec<char> = prev.chars().collect();

@@ -1,0 +1,62 @@
+//! Pages written for the tests (not the bundled ones), in the conventions of
+//! PDF-extracted newspaper pages, each with what a reader must get from it.
+
+use lvread::loader;
+use lvread::model::{Kind, Page};
+
+fn load(name: &str) -> Page {
+    let path = format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"));
+    loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn titles(p: &Page) -> Vec<String> {
+    p.articles.iter().map(|a| if a.title_inferred { format!("~{}", a.title) } else { a.title.clone() }).collect()
+}
+
+#[test]
+fn narrow_columns_with_headlines_clustered_at_the_end() {
+    let p = load("clustered_narrow.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let potato = &p.articles[0];
+    assert_eq!(squash(&format!("{}{}", potato.title, potato.subtitle.clone().unwrap_or_default())), "岚县马铃薯播种进入高峰期");
+    assert!(potato.paragraphs.iter().any(|q| q.starts_with("为提高种植效益，县里与省农科院合作推广高垄滴灌技术")), "{:?}", potato.paragraphs);
+    let mushroom = &p.articles[1];
+    assert_eq!(mushroom.title, "小香菇撑起致富伞");
+    assert_eq!(mushroom.subtitle.as_deref(), Some("——交口县回龙镇发展食用菌产业见闻"));
+    assert_eq!(mushroom.captions.len(), 1);
+    let road = &p.articles[2];
+    assert_eq!(road.title, "吕临高速改扩建工程全面开工");
+    assert_eq!(road.byline.as_deref(), Some("本报讯（高志强）"));
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
+fn a_headline_after_its_body_then_an_untitled_photo_item() {
+    let p = load("headline_then_photo.txt");
+    assert_eq!(titles(&p), vec!["方山县春耕备耕全面铺开".to_string(), "~孝义市胜溪湖公园内月季花竞相绽放".to_string()]);
+    assert_eq!(p.articles[0].paragraphs.len(), 3);
+    assert_eq!(p.articles[1].kind, Kind::Photo);
+    assert_eq!(p.articles[1].captions, vec!["图为市民在花丛中拍照留念。 记者 郝文娟 摄"]);
+}
+
+#[test]
+fn a_gb18030_page_with_a_commentary_byline_on_its_first_line() {
+    let p = load("gb18030_commentary.txt");
+    let c = p.articles.iter().find(|a| a.kind == Kind::Commentary).expect("a commentary");
+    assert_eq!(c.title, "守护好吕梁的绿水青山");
+    assert_eq!(c.byline.as_deref(), Some("□ 本报评论员"));
+    assert!(c.paragraphs[0].starts_with("生态环境没有替代品"));
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
+fn a_letter_spaced_line_after_a_first_line_keeps_the_paragraph_whole() {
+    let p = load("letter_spaced_after_first_line.txt");
+    let a = &p.articles[0];
+    assert!(a.paragraphs.iter().any(|q| q.starts_with("文化节期间，主办方推出民俗表演、农产品展销、摄影大赛等十余项活动")), "{:?}", a.paragraphs);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
