@@ -60,3 +60,14 @@ fn a_letter_spaced_line_after_a_first_line_keeps_the_paragraph_whole() {
     assert!(a.paragraphs.iter().any(|q| q.starts_with("文化节期间，主办方推出民俗表演、农产品展销、摄影大赛等十余项活动")), "{:?}", a.paragraphs);
     assert!(p.fragments.is_empty(), "{:?}", p.fragments);
 }
+
+#[test]
+fn a_crosshead_on_a_page_printed_one_paragraph_per_line() {
+    let p = load("one_paragraph_per_line.txt");
+    assert_eq!(p.articles[0].kind, Kind::Continuation);
+    let dates = p.articles.iter().find(|a| a.title == "临县枣农开展夏季管护").expect("the dates article");
+    assert_eq!(dates.byline.as_deref(), Some("□ 本报记者 刘艳红"));
+    assert!(dates.paragraphs.iter().any(|q| q == "科技助力提质增效"), "{:?}", dates.paragraphs);
+    assert!(dates.paragraphs.iter().any(|q| q.starts_with("今年，临县林业局")));
+    assert_eq!(titles(&p)[1..], ["汾阳市杏花村酒业集聚区建设提速", "临县枣农开展夏季管护", "兴县开展防汛应急演练"]);
+}

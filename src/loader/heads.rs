@@ -129,6 +129,10 @@ pub fn continues(lines: &[Line], a: usize, b: usize) -> bool {
     }
     // A letter-spaced line fills its column, whatever its raw width.
     let wb = if lb.justified { col } else { lb.width };
+    if !lb.justified && lb.width > la.width + 8 {
+        // The next line is much wider: not the same column's paragraph.
+        return false;
+    }
     if is_full(la, col) || la.width + 3 >= wb && !ends(lb) {
         // A full line goes on unless the next one is clearly indented.
         return !(lb.indented || !lb.justified && lb.width + 4 < col && lb.width + 12 >= col && !ends(lb));
