@@ -71,3 +71,14 @@ fn a_crosshead_on_a_page_printed_one_paragraph_per_line() {
     assert!(dates.paragraphs.iter().any(|q| q.starts_with("今年，临县林业局")));
     assert_eq!(titles(&p)[1..], ["汾阳市杏花村酒业集聚区建设提速", "临县枣农开展夏季管护", "兴县开展防汛应急演练"]);
 }
+
+#[test]
+fn two_articles_with_no_byline_or_headline_between_them_are_split_by_their_headlines() {
+    let p = load("item_without_byline.txt");
+    assert_eq!(titles(&p), vec!["岚县马铃薯播种", "小香菇撑起致富伞", "吕临高速改扩建工程全面开工"]);
+    assert_eq!(p.articles[1].byline.as_deref(), Some("本报讯（记者 杨敏）"));
+    assert_eq!(p.articles[1].captions.len(), 1);
+    assert_eq!(p.articles[2].byline.as_deref(), Some("（高志强）"));
+    assert!(p.articles[2].paragraphs[0].starts_with("记者从市交通运输局获悉"));
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}

@@ -136,6 +136,18 @@ impl Bodies {
         self.score_terms(&ts, b)
     }
 
+    /// Share (0–1) of a headline's weighted terms found in any text (not one
+    /// of the indexed bodies), with the page's weights.
+    pub fn score_against(&self, headline: &str, text: &str) -> f32 {
+        let ts: HashSet<u64> = terms(headline).into_iter().collect();
+        let body: HashSet<u64> = terms(text).into_iter().collect();
+        let total: f32 = ts.iter().map(|&g| self.weight(g)).sum();
+        if total == 0.0 {
+            return 0.0;
+        }
+        ts.iter().filter(|g| body.contains(g)).map(|&g| self.weight(g)).sum::<f32>() / total
+    }
+
     /// As [`Bodies::score`], for terms already computed.
     pub fn score_terms(&self, ts: &HashSet<u64>, b: usize) -> f32 {
         let (Some(set), Some(lead)) = (self.sets.get(b), self.leads.get(b)) else {

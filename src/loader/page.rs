@@ -136,6 +136,7 @@ pub fn assemble(text: &str) -> Assembled {
     if orientation == Orientation::After {
         b.keep_subheads(&units, &mut titles, &mut extra);
     }
+    b.split_for_orphans(&lines, &units, &bodies, &mut titles, &extra);
     b.assign_captions(&bodies);
 
     let mut articles: Vec<(usize, Article)> = Vec::new();
@@ -431,6 +432,62 @@ impl Builder {
             }
             self.runs[r].absorbed = true;
             self.merge(n, p);
+        }
+    }
+
+    /// Two articles printed one after the other with no byline or headline
+    /// between them come out as one body, and the second one's headline
+    /// (printed elsewhere) is left over. Such a headline splits the body it
+    /// matches at the paragraph start where the text turns to its subject:
+    /// the part before must still match that body's own headline.
+    fn split_for_orphans(&mut self, lines: &[Line], units: &[Unit], bodies: &Bodies, titles: &mut [Option<usize>], extra: &[Option<usize>]) {
+        for u in 0..units.len() {
+            if titles[u].is_some() || extra[u].is_some() || self.runs[units[u].run].absorbed {
+                continue;
+            }
+            let orphan = units[u].text();
+            let Some((s, score)) = bodies.best(&orphan) else { continue };
+            let Some(owner) = (0..units.len()).find(|&o| titles[o] == Some(s)) else { continue };
+            if score < 0.3 || self.segs[s].into.is_some() {
+                continue;
+            }
+            let own = units[owner].text();
+            let parts = &self.segs[s].parts;
+            // Paragraph starts: a line after one that ends a sentence.
+            let mut best: Option<(usize, f32, bool)> = None;
+            for k in 1..parts.len() {
+                let (BodyPart::Line(p), BodyPart::Line(q)) = (&parts[k - 1], &parts[k]) else { continue };
+                if !is_sentence_end(&lines[*p].text) || lines[*q].text.is_empty() {
+                    continue;
+                }
+                let before: String = parts[..k].iter().filter_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].text.as_str()) } else { None }).collect();
+                let after: String = parts[k..].iter().filter_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].text.as_str()) } else { None }).collect();
+                let (ob, oa) = (bodies.score_against(&orphan, &before), bodies.score_against(&orphan, &after));
+                let (wb, wa) = (bodies.score_against(&own, &before), bodies.score_against(&own, &after));
+                // Each headline must find its subject on its own side; the
+                // left-over one may head either part.
+                for (orphan_after, o_mine, o_other, w_mine, w_other) in [(true, oa, ob, wb, wa), (false, ob, oa, wa, wb)] {
+                    if o_mine >= 0.3 && w_mine >= 0.3 && o_mine > o_other + 0.15 && w_mine > w_other + 0.15 {
+                        let fit = o_mine + w_mine - o_other - w_other;
+                        if best.is_none_or(|b| fit > b.1) {
+                            best = Some((k, fit, orphan_after));
+                        }
+                    }
+                }
+            }
+            let Some((k, _, orphan_after)) = best else { continue };
+            let tail: Vec<BodyPart> = self.segs[s].parts.split_off(k);
+            let first_line = tail.iter().find_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].no) } else { None }).unwrap_or(usize::MAX);
+            // A byline printed after the body belongs to the second article.
+            let trail = std::mem::take(&mut self.segs[s].trail);
+            self.segs.push(Segment { parts: tail, trail, first_line, ..Segment::default() });
+            let new = self.segs.len() - 1;
+            if orphan_after {
+                titles[u] = Some(new);
+            } else {
+                titles[u] = Some(s);
+                titles[owner] = Some(new);
+            }
         }
     }
 
