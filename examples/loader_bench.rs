@@ -45,8 +45,22 @@ fn main() {
         best = best.min(start.elapsed().as_secs_f64());
     }
     let mb = bytes as f64 / 1e6;
+    // Hard shapes: a page of 20,000 short headline-like lines, and one of
+    // 5,000 bylined items; both must stay linear.
+    let mut rng = synth::Rng::new(3);
+    let han: Vec<char> = "吕梁市召开会议部署工作张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗".chars().collect();
+    let mut word = |n: usize| -> String { (0..n).map(|_| han[rng.below(han.len())]).collect() };
+    let heads: String = (0..20_000).map(|i| word(4 + i % 9) + "\n").collect();
+    let items: String = (0..5_000).map(|_| format!("{}\n本报讯 {}。\n", word(10), word(30))).collect();
+    let time = |text: &str| {
+        let start = Instant::now();
+        let p = loader::load_text("hard.txt", text, Vec::new());
+        (start.elapsed().as_secs_f64(), p.articles.len())
+    };
+    let (heads_s, _) = time(&heads);
+    let (items_s, items_n) = time(&items);
     println!(
-        "{{\"pages\": {pages}, \"articles\": {articles}, \"fragments\": {fragments}, \"corpus_mb\": {mb:.2}, \"load_s\": {best:.3}, \"mb_per_s\": {:.2}, \"pages_per_s\": {:.0}, \"threads\": 1}}",
+        "{{\"pages\": {pages}, \"articles\": {articles}, \"fragments\": {fragments}, \"corpus_mb\": {mb:.2}, \"load_s\": {best:.3}, \"mb_per_s\": {:.2}, \"pages_per_s\": {:.0}, \"threads\": 1, \"headline_lines_20k_s\": {heads_s:.3}, \"items_5k_s\": {items_s:.3}, \"items_5k_articles\": {items_n}}}",
         mb / best,
         pages as f64 / best
     );

@@ -525,7 +525,8 @@ impl Builder {
             for &i in &run.lines {
                 let t = lines[i].text.as_str();
                 match (logical.last_mut(), last_phys) {
-                    (Some(cur), Some(prev)) if !long_page && wraps(prev, t, bodies, &texts) => cur.push_str(t),
+                    // A headline wraps over two or three lines, no more.
+                    (Some(cur), Some(prev)) if !long_page && cur.chars().count() < 48 && wraps(prev, t, bodies, &texts) => cur.push_str(t),
                     _ => logical.push(t.to_string()),
                 }
                 last_phys = Some(t);
@@ -535,6 +536,8 @@ impl Builder {
             let mut units: Vec<Unit> = Vec::new();
             for (li, t) in logical.iter().enumerate() {
                 let joined = match units.last() {
+                    // Kicker, headline and subtitles: a handful of lines at most.
+                    Some(u) if u.texts.len() >= MAX_UNIT_LINES => false,
                     Some(u) => {
                         let prev = u.texts.last().map(String::as_str).unwrap_or("");
                         let mine = best(t);
@@ -710,6 +713,9 @@ impl Builder {
         a
     }
 }
+
+/// The most logical lines one headline (kicker, title, subtitles) takes.
+const MAX_UNIT_LINES: usize = 5;
 
 /// Do two physical headline lines make one wrapped line? In column pages a
 /// long headline wraps: the join reads on in the bodies (`…成果同` +
