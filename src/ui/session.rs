@@ -258,7 +258,8 @@ impl Session {
     fn apply_pages(&mut self, app: &mut App) {
         let key = app.current_key();
         let label = app.current_issue().map(|i| i.label());
-        for p in self.arrived.drain(..) {
+        for mut p in self.arrived.drain(..) {
+            super::fragments::absorb(&mut p);
             archive::insert_page(&mut app.issues, p);
         }
         // Issues may have moved down the list: keep the same article selected.

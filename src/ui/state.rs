@@ -109,7 +109,9 @@ pub struct App {
 
 impl App {
     /// A reader over `issues` in a terminal of `size` (columns, rows).
-    pub fn new(issues: Vec<Issue>, size: (u16, u16)) -> App {
+    /// Pages' fragments become an extra article each ([`super::fragments`]).
+    pub fn new(mut issues: Vec<Issue>, size: (u16, u16)) -> App {
+        super::fragments::absorb_all(&mut issues);
         let mut app = App {
             issues,
             issue: 0,
@@ -199,7 +201,8 @@ impl App {
 
     /// Replaces the issues (e.g. when more pages have loaded), keeping the
     /// selected article selected (and its scroll) when it is still there.
-    pub fn set_issues(&mut self, issues: Vec<Issue>) {
+    pub fn set_issues(&mut self, mut issues: Vec<Issue>) {
+        super::fragments::absorb_all(&mut issues);
         let key = self.current_key();
         let label = self.current_issue().map(Issue::label);
         self.issues = issues;
@@ -217,6 +220,7 @@ impl App {
         let label = self.current_issue().map(Issue::label);
         let mut all: Vec<Page> = std::mem::take(&mut self.issues).into_iter().flat_map(|i| i.pages).collect();
         all.extend(pages);
+        all.iter_mut().for_each(super::fragments::absorb);
         self.issues = crate::archive::group(all);
         self.reselect(key, label);
     }

@@ -1,0 +1,93 @@
+//! Reader defects found by a QA pass, each pinned by a test: fragments,
+//! focus on empty lists, marks, zoom position, page numbers, notices.
+
+use lvread::layout::str_width;
+use lvread::model::{Article, Date, Page};
+use lvread::ui::action::Action;
+use lvread::ui::state::{App, Pane};
+use lvread::ui::update::update;
+use lvread::ui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The screen as rows of text (wide characters once).
+fn draw(app: &App) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    let frame = t.draw(|f| view::draw(f, app)).expect("draw");
+    let buf = frame.buffer;
+    (0..buf.area.height)
+        .map(|y| {
+            let mut s = String::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let sym = buf[(x, y)].symbol();
+                s.push_str(sym);
+                x += (str_width(sym) as u16).max(1);
+            }
+            s
+        })
+        .collect()
+}
+
+fn press(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        update(app, a);
+    }
+}
+
+fn article(id: &str, title: &str, paras: usize) -> Article {
+    Article {
+        id: id.into(),
+        title: title.into(),
+        byline: Some("本报讯".into()),
+        paragraphs: (0..paras).map(|p| format!("{title}第{p}段正文内容。").repeat(5)).collect(),
+        ..Article::default()
+    }
+}
+
+fn page(source: &str, date: Date, number: Option<u32>, articles: Vec<Article>, fragments: &[&str]) -> Page {
+    Page {
+        source: source.into(),
+        page: number,
+        date: Some(date),
+        articles,
+        fragments: fragments.iter().map(|s| s.to_string()).collect(),
+        ..Page::default()
+    }
+}
+
+fn date(d: u32) -> Date {
+    Date::new(2023, 11, d).expect("valid date")
+}
+
+#[test]
+fn a_page_of_fragments_only_is_readable_in_the_reader() {
+    let p = page("2023-11-04-4.txt", date(4), Some(4), vec![], &["吕梁日报社出版发行", "（记者 李明）"]);
+    let issues = lvread::archive::group(vec![p]);
+    let mut app = App::new(issues, (120, 30));
+    let screen = draw(&app).join("\n");
+    assert!(screen.contains("（版面其他文字）"), "the fragments have a list entry:\n{screen}");
+    assert!(screen.contains("1篇"), "the issue counts it:\n{screen}");
+    assert!(!screen.contains("No articles"), "{screen}");
+    press(&mut app, &[Action::Open]);
+    assert_eq!(app.focus, Pane::Body);
+    let screen = draw(&app).join("\n");
+    assert!(screen.contains("吕梁日报社出版发行"), "the body shows the fragments:\n{screen}");
+    let key = app.current_key().expect("an article is selected");
+    assert!(app.read.contains(&key), "reading it marks it read");
+}
+
+#[test]
+fn fragments_come_after_their_pages_articles_and_keep_their_id_when_pages_arrive() {
+    let p1 = page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "头版新闻标题", 3)], &["报头 吕梁日报"]);
+    let p2 = page("2023-11-04-2.txt", date(4), Some(2), vec![article("b", "二版新闻标题", 3)], &[]);
+    let mut app = App::new(lvread::archive::group(vec![p1]), (120, 30));
+    let titles = |app: &App| app.current_issue().map(|i| i.articles().map(|a| a.title.clone()).collect::<Vec<_>>()).unwrap_or_default();
+    assert_eq!(titles(&app), vec!["头版新闻标题", "（版面其他文字）"]);
+    press(&mut app, &[Action::Down, Action::Open]);
+    let key = app.current_key().expect("selected");
+    app.add_pages(vec![p2]);
+    assert_eq!(titles(&app), vec!["头版新闻标题", "（版面其他文字）", "二版新闻标题"]);
+    assert_eq!(app.current_key(), Some(key), "the fragments entry stays selected");
+    assert_eq!(app.current_article().map(|a| a.title.as_str()), Some("（版面其他文字）"));
+}
