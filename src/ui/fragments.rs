@@ -50,7 +50,7 @@ mod tests {
         let mut p = page(&["吕梁日报社出版", "（记者 李明）"]);
         absorb(&mut p);
         assert_eq!(p.articles.len(), 1);
-        let a = &p.articles[0];
+        let a = p.articles[0].clone();
         assert_eq!(a.title, FRAGMENTS_TITLE);
         assert!(a.title_inferred);
         assert_eq!(a.paragraphs, vec!["吕梁日报社出版", "（记者 李明）"]);
