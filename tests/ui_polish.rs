@@ -91,3 +91,31 @@ fn fragments_come_after_their_pages_articles_and_keep_their_id_when_pages_arrive
     assert_eq!(app.current_key(), Some(key), "the fragments entry stays selected");
     assert_eq!(app.current_article().map(|a| a.title.as_str()), Some("（版面其他文字）"));
 }
+
+/// Issue 1 (newest) has no articles at all; issue 2 has two.
+fn empty_first_issue() -> Vec<lvread::model::Issue> {
+    let empty = page("2023-11-05-1.txt", date(5), Some(1), vec![], &[]);
+    let full = page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)], &[]);
+    lvread::archive::group(vec![empty, full])
+}
+
+#[test]
+fn an_empty_first_issue_starts_on_the_issue_list_and_j_moves_on() {
+    let mut app = App::new(empty_first_issue(), (120, 30));
+    assert_eq!(app.current_issue().map(|i| i.article_count()), Some(0), "the newest issue is the empty one");
+    assert_eq!(app.focus, Pane::Issues, "focus starts where j does something");
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.issue, 1);
+    assert!(draw(&app).join("\n").contains("第一篇新闻"));
+}
+
+#[test]
+fn j_and_k_in_an_empty_article_list_move_through_the_issues() {
+    let mut app = App::new(empty_first_issue(), (120, 30));
+    app.focus = Pane::Articles;
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.issue, 1, "j in the empty list goes to the next issue");
+    assert_eq!(app.article, 0);
+    press(&mut app, &[Action::Down]);
+    assert_eq!((app.issue, app.article), (1, 1), "then moves through its articles");
+}

@@ -139,6 +139,10 @@ impl App {
             search: Default::default(),
         };
         super::update::sync(&mut app);
+        // Nothing to move through in an empty article list: start on the issues.
+        if app.current_issue().is_some_and(|i| i.article_count() == 0) {
+            app.focus = Pane::Issues;
+        }
         app
     }
 

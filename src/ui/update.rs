@@ -175,6 +175,10 @@ fn page(app: &App, pane: Pane) -> isize {
 fn step(app: &mut App, pane: Pane, delta: isize) {
     match pane {
         Pane::Issues => select_issue(app, (app.issue as isize).saturating_add(delta)),
+        // An empty article list (or body): the keys move through the issues.
+        Pane::Articles | Pane::Body if app.current_issue().is_some_and(|i| i.article_count() == 0) => {
+            select_issue(app, (app.issue as isize).saturating_add(delta.signum()))
+        }
         Pane::Articles => {
             let count = app.current_issue().map_or(0, |i| i.article_count());
             select_article(app, (app.article as isize).saturating_add(delta).clamp(0, count.saturating_sub(1) as isize) as usize);
