@@ -119,3 +119,16 @@ fn j_and_k_in_an_empty_article_list_move_through_the_issues() {
     press(&mut app, &[Action::Down]);
     assert_eq!((app.issue, app.article), (1, 1), "then moves through its articles");
 }
+
+#[test]
+fn a_bookmarked_article_shows_its_read_mark_too() {
+    let issues = lvread::archive::group(vec![page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)], &[])]);
+    let mut app = App::new(issues, (120, 30));
+    let row = |app: &App| draw(app).into_iter().find(|r| r.contains("第一篇新闻")).unwrap_or_default();
+    press(&mut app, &[Action::Open, Action::ToggleBookmark]);
+    let read = row(&app);
+    assert!(read.contains('★') && read.contains('✓'), "bookmarked and read: {read}");
+    press(&mut app, &[Action::MarkUnread]);
+    let unread = row(&app);
+    assert!(unread.contains('★') && !unread.contains('✓'), "u visibly marks it unread: {unread}");
+}

@@ -62,7 +62,7 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The selected issue's articles in page order: read mark, kind marker,
+/// The selected issue's articles in page order: bookmark and read marks, kind marker,
 /// headline (a made-up headline in italics after [`INFERRED_MARK`]).
 pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
@@ -95,13 +95,12 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
                     let p = pages.get(n).map(String::as_str).unwrap_or("");
                     spans.push(Span::styled(format!("{p:>w$} ", w = page_w - 1), t.count));
                 }
-                let used = 4 + spans.iter().map(|s| str_width(&s.content)).sum::<usize>();
+                let used = 5 + spans.iter().map(|s| str_width(&s.content)).sum::<usize>();
+                // Two columns: bookmark, then read (both can be on).
+                let bookmarked = crate::ui::marks::is_bookmarked(app, app.issue, n);
                 spans.extend([
-                    if crate::ui::marks::is_bookmarked(app, app.issue, n) {
-                        Span::styled(super::bookmarks::BOOKMARK_MARK, t.bookmark)
-                    } else {
-                        Span::styled(if read { READ_MARK } else { " " }, t.unread_marker)
-                    },
+                    Span::styled(if bookmarked { super::bookmarks::BOOKMARK_MARK } else { " " }, t.bookmark),
+                    Span::styled(if read { READ_MARK } else { " " }, t.unread_marker),
                     Span::styled(a.kind.marker().unwrap_or("  "), t.kind_marker),
                     Span::raw(" "),
                 ]);
