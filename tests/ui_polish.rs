@@ -132,3 +132,34 @@ fn a_bookmarked_article_shows_its_read_mark_too() {
     let unread = row(&app);
     assert!(unread.contains('★') && !unread.contains('✓'), "u visibly marks it unread: {unread}");
 }
+
+/// The (part, byte offset) of the body's top line.
+fn top_anchor(app: &App) -> (lvread::layout::article::Part, usize) {
+    let s = lvread::ui::geometry::app_screen(app);
+    let width = lvread::ui::geometry::body_text(s.body.expect("body shown"), app.max_body_width).width as usize;
+    app.layout_at(width).and_then(|l| l.anchor(app.scroll)).expect("a top line")
+}
+
+#[test]
+fn zooming_in_and_out_at_the_end_of_an_article_keeps_the_top_line() {
+    let issues = lvread::archive::group(vec![page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "长篇新闻", 30), article("b", "第二篇", 3)], &[])]);
+    for back in [Action::Zoom, Action::Back] {
+        let mut app = App::new(issues.clone(), (120, 30));
+        press(&mut app, &[Action::Open, Action::Bottom]);
+        assert!(app.scroll > 0);
+        let before = top_anchor(&app);
+        press(&mut app, &[Action::Zoom]);
+        assert!(app.zoom);
+        press(&mut app, &[back]);
+        assert!(!app.zoom);
+        assert_eq!(top_anchor(&app), before, "the same line at the top after zoom and {back:?}");
+        // And in the middle, with a zoom that scrolls in between.
+        press(&mut app, &[Action::Top, Action::HalfPageDown, Action::HalfPageDown]);
+        let before = top_anchor(&app);
+        press(&mut app, &[Action::Zoom]);
+        let zoomed = top_anchor(&app);
+        assert_eq!(zoomed.0, before.0, "the same paragraph at the top while zoomed");
+        press(&mut app, &[back]);
+        assert_eq!(top_anchor(&app), before);
+    }
+}

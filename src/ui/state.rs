@@ -75,6 +75,11 @@ pub struct App {
     pub scroll: usize,
     /// The width `scroll` refers to (kept so a resize keeps the paragraph at the top).
     pub scroll_width: usize,
+    /// The line the reader put at the top (article key, part, byte offset)
+    /// and the scroll it was last shown at: a width change (resize, zoom)
+    /// puts this line back at the top, even when a narrower or wider
+    /// layout had to scroll elsewhere in between (the end of an article).
+    pub top_anchor: Option<(String, Part, usize, usize)>,
     /// First visible row of the issue list.
     pub issue_offset: usize,
     /// First visible row of the article list.
@@ -122,6 +127,7 @@ impl App {
             mode: Mode::Normal,
             scroll: 0,
             scroll_width: 0,
+            top_anchor: None,
             issue_offset: 0,
             article_offset: 0,
             read: HashSet::new(),

@@ -275,9 +275,14 @@ pub fn sync(app: &mut App) {
         let text = geometry::body_text(body, app.max_body_width);
         let width = text.width as usize;
         if let Some(key) = app.current_key() {
+            // The line the reader chose, unless they have scrolled (or moved) since.
+            let kept = app.top_anchor.as_ref().filter(|(k, _, _, shown)| *k == key && *shown == app.scroll).map(|&(_, part, off, _)| (part, off));
+            let top_of = |app: &App, width: usize| if app.scroll > 0 { app.layout_at(width).and_then(|l| l.anchor(app.scroll)) } else { None };
+            let width_changed = app.scroll_width != width && app.scroll_width != 0;
             // Keep the line at the top when the width changed.
-            if app.scroll_width != width && app.scroll_width != 0 && app.scroll > 0 {
-                let anchor = app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll));
+            let mut anchor = None;
+            if width_changed {
+                anchor = kept.or_else(|| top_of(app, app.scroll_width));
                 if let Some((part, off)) = anchor {
                     let App { issues, layouts, issue, article, .. } = &mut *app;
                     if let Some(a) = issues.get(*issue).and_then(|i| i.article(*article)) {
@@ -291,6 +296,12 @@ pub fn sync(app: &mut App) {
                 let lines = layouts.get(&key, a, width).lines.len();
                 app.scroll = app.scroll.min(lines.saturating_sub(text.height as usize));
             }
+            // Remember the chosen line, and the scroll it is shown at (maybe
+            // clamped: the end of the article at this width).
+            if !width_changed {
+                anchor = kept.or_else(|| top_of(app, width));
+            }
+            app.top_anchor = anchor.map(|(part, off)| (key, part, off, app.scroll));
         }
     }
 
