@@ -163,3 +163,17 @@ fn zooming_in_and_out_at_the_end_of_an_article_keeps_the_top_line() {
         assert_eq!(top_anchor(&app), before);
     }
 }
+
+#[test]
+fn an_unnumbered_page_shows_no_made_up_number() {
+    let upper = page("UPPER.TXT", date(4), None, vec![article("u", "无版号文章", 2)], &[]);
+    let third = page("第3版.txt", date(4), Some(3), vec![article("t", "三版文章", 2)], &[]);
+    let app = App::new(lvread::archive::group(vec![upper, third]), (120, 30));
+    let rows = draw(&app);
+    let row = |t: &str| rows.iter().find(|r| r.contains(t)).cloned().unwrap_or_default();
+    let unnumbered = row("无版号文章");
+    let list_part = unnumbered.split('┃').nth(1).unwrap_or(&unnumbered).to_string();
+    assert!(!list_part.chars().take(3).any(|c| c.is_ascii_digit()), "no page number made up: {unnumbered}");
+    assert!(list_part.starts_with('-') || list_part.starts_with(' '), "{unnumbered}");
+    assert!(row("三版文章").contains("┃3 "), "the numbered page keeps its number: {}", row("三版文章"));
+}

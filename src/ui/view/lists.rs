@@ -79,12 +79,12 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines: Vec<Line> = Vec::new();
     match app.current_issue() {
         Some(issue) if issue.article_count() > 0 => {
-            // With several pages, each row starts with its page number.
+            // With several pages, each row starts with its page number
+            // (`-` for a page whose number is unknown: none is made up).
             let pages: Vec<String> = issue
                 .pages
                 .iter()
-                .enumerate()
-                .flat_map(|(i, p)| std::iter::repeat_n(p.page.unwrap_or(i as u32 + 1).to_string(), p.articles.len()))
+                .flat_map(|p| std::iter::repeat_n(p.page.map_or_else(|| "-".to_string(), |n| n.to_string()), p.articles.len()))
                 .collect();
             let page_w = if issue.pages.len() > 1 { pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1 } else { 0 };
             for (n, a) in issue.articles().enumerate().skip(app.article_offset).take(inner.height as usize) {
