@@ -177,3 +177,35 @@ fn an_unnumbered_page_shows_no_made_up_number() {
     assert!(list_part.starts_with('-') || list_part.starts_with(' '), "{unnumbered}");
     assert!(row("三版文章").contains("┃3 "), "the numbered page keeps its number: {}", row("三版文章"));
 }
+
+#[test]
+fn the_first_run_notice_goes_away_at_the_next_key_and_errors_stay() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let issues = lvread::archive::group(vec![page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)], &[])]);
+    let mut app = App::new(issues, (120, 30));
+    let mut session = lvread::ui::session::Session::new(lvread::state::Store::open(dir.path()));
+    session.restore(&mut app);
+    let status = |app: &App| draw(app).last().cloned().unwrap_or_default();
+    assert!(status(&app).contains("no reading state yet"), "shown at first: {}", status(&app));
+    press(&mut app, &[Action::Resize(120, 30)]);
+    assert!(status(&app).contains("no reading state yet"), "a resize is not a key press");
+    press(&mut app, &[Action::Down]);
+    assert!(!status(&app).contains("no reading state yet"), "gone after a key: {}", status(&app));
+    // Feedback to an action is a notice too; an error stays.
+    app.message("failed to load bad.txt: not text");
+    press(&mut app, &[Action::ToggleBookmark]);
+    assert!(status(&app).contains("bookmarked"), "{}", status(&app));
+    press(&mut app, &[Action::Up]);
+    assert!(status(&app).contains("failed to load bad.txt"), "the error is back in view: {}", status(&app));
+    press(&mut app, &[Action::Down, Action::Down]);
+    assert!(status(&app).contains("failed to load bad.txt"), "errors stay: {}", status(&app));
+}
+
+#[test]
+fn a_message_after_a_notice_is_not_hidden_by_it() {
+    let issues = lvread::archive::group(vec![page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "第一篇新闻", 3)], &[])]);
+    let mut app = App::new(issues, (120, 30));
+    app.notice("no reading state yet; starting fresh");
+    app.message("config.toml line 4: unknown colour");
+    assert_eq!(app.status_message(), Some("config.toml line 4: unknown colour"));
+}

@@ -103,6 +103,9 @@ impl Session {
         for w in self.store.take_warnings() {
             app.message(w);
         }
+        if let Some(n) = self.store.take_notices().pop() {
+            app.notice(n);
+        }
         self.try_restore(app);
     }
 
@@ -162,6 +165,12 @@ impl Session {
         self.store.flush_if_due(now);
         for w in self.store.take_warnings() {
             app.message(w);
+            changed = true;
+        }
+        if let Some(n) = self.store.take_notices().pop() {
+            // Saving works again: the old failure is no longer news.
+            app.messages.retain(|m| !m.starts_with("cannot save reading state"));
+            app.notice(n);
             changed = true;
         }
         changed

@@ -94,6 +94,10 @@ pub struct App {
     pub progress: Option<(usize, usize)>,
     /// Messages for the status bar (load errors, warnings); the last is shown.
     pub messages: Vec<String>,
+    /// A passing notice (feedback to an action, a first start) and the
+    /// number of messages when it came: shown in the status bar until the
+    /// next key press, unless a message came after it.
+    pub notice: Option<(String, usize)>,
     /// Highlights in the current article's body.
     pub highlights: Vec<Highlight>,
     /// Styles.
@@ -135,6 +139,7 @@ impl App {
             unread_hold: None,
             progress: None,
             messages: Vec::new(),
+            notice: None,
             highlights: Vec::new(),
             theme: Theme::default(),
             keymap: KeyMap::default(),
@@ -258,8 +263,22 @@ impl App {
         super::update::sync(self);
     }
 
-    /// Adds a message for the status bar.
+    /// Adds a message for the status bar (errors, warnings): it stays until
+    /// `Esc` clears the messages.
     pub fn message(&mut self, text: impl Into<String>) {
         self.messages.push(text.into());
+    }
+
+    /// Shows a passing notice in the status bar until the next key press.
+    pub fn notice(&mut self, text: impl Into<String>) {
+        self.notice = Some((text.into(), self.messages.len()));
+    }
+
+    /// What the status bar shows: the notice, or else the latest message.
+    pub fn status_message(&self) -> Option<&str> {
+        match &self.notice {
+            Some((n, at)) if self.messages.len() <= *at => Some(n),
+            _ => self.messages.last().map(String::as_str),
+        }
     }
 }

@@ -11,6 +11,8 @@ pub fn update(app: &mut App, action: Action) {
         sync(app);
         return;
     }
+    // A notice lasts until the next key press (or click).
+    app.notice = None;
     if let Some(overlay) = app.overlay {
         overlay_action(app, overlay, action);
         sync(app);
