@@ -209,3 +209,32 @@ fn a_message_after_a_notice_is_not_hidden_by_it() {
     app.message("config.toml line 4: unknown colour");
     assert_eq!(app.status_message(), Some("config.toml line 4: unknown colour"));
 }
+
+#[test]
+fn the_fragments_are_found_by_the_reader_search_and_open() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+    use lvread::ui::search_driver::SearchDriver;
+    let p = page("2023-11-04-4.txt", date(4), Some(4), vec![article("a", "头版新闻标题", 3)], &["本版责编 王晓明 校对 刘丽"]);
+    let mut app = App::new(lvread::archive::group(vec![p]), (120, 30));
+    let mut search = SearchDriver::new();
+    let mut key = |app: &mut App, code| {
+        let ev = Event::Key(KeyEvent { code, modifiers: KeyModifiers::NONE, kind: KeyEventKind::Press, state: KeyEventState::NONE });
+        if let Some(a) = lvread::ui::keys::event_to_action(app, &ev) {
+            update(app, a);
+            search.dispatch(app);
+        }
+        for _ in 0..100 {
+            if !search.busy() {
+                break;
+            }
+            search.wait(app, std::time::Duration::from_millis(100));
+        }
+    };
+    key(&mut app, KeyCode::Char('/'));
+    for c in "王晓明".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.current_article().map(|a| a.title.as_str()), Some("（版面其他文字）"), "the search opens the fragments");
+    assert!(draw(&app).join("\n").contains("本版责编"));
+}
