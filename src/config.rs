@@ -64,6 +64,9 @@ pub fn action_names() -> impl Iterator<Item = &'static str> {
 
 // ---------------------------------------------------------------- keys
 
+/// The key that always quits, whatever the config says.
+pub const ALWAYS_QUITS: &str = "ctrl-c";
+
 /// A key without modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum KeyCode {
@@ -630,9 +633,18 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
             toml::Value::Array(ks) => ks.iter().map(|k| k.as_str().ok_or_else(not_keys)).collect::<Result<_, _>>()?,
             _ => return Err(not_keys()),
         };
+        if list.is_empty() {
+            return Err(err(
+                Some(keys.span()),
+                format!("{name} = []: every action needs a key (delete the line to keep the defaults)"),
+            ));
+        }
         let mut parsed = Vec::new();
         for k in list {
             let key = Key::parse(k).map_err(|m| err(Some(keys.span()), m))?;
+            if Key::parse(ALWAYS_QUITS).ok() == Some(key) && name != "quit" {
+                return Err(err(Some(keys.span()), format!("key \"{key}\" always quits; it cannot be bound to {name}")));
+            }
             if let Some(other) = claimed.insert(key, name)
                 && other != name
             {
@@ -744,6 +756,7 @@ pub fn default_toml() -> String {
     }
     s.push_str("\n[keys]\n");
     s.push_str("# action = [\"key\", …]: a binding replaces that action's default keys.\n");
+    s.push_str("# Every action needs at least one key; Ctrl-c always quits.\n");
     s.push_str("# Keys: a character (\"j\", \"G\", \"/\"), a name (enter, esc, tab, shift-tab,\n");
     s.push_str("# backspace, delete, insert, home, end, pageup, pagedown, up, down, left,\n");
     s.push_str("# right, space, f1…f24), optionally with ctrl- or alt- (\"ctrl-d\").\n");
@@ -914,6 +927,14 @@ mod tests {
         let e = parse_err("[keys]\ndown = [\"j\"]\nup = [\"ctrl-q\", \"j\"]\n");
         assert_eq!(e.line, Some(3));
         assert!(e.message.contains("bound to both"), "{e}");
+        let e = parse_err("max_width = 40\n[keys]\nquit = []\n");
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("quit = []"), "{e}");
+        let e = parse_err("[keys]\ndown = [\"ctrl-c\"]\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("always quits"), "{e}");
+        let c = parse_ok("[keys]\nquit = [\"x\", \"ctrl-c\"]\n");
+        assert_eq!(c.keys.action(&Key::parse("ctrl-c").unwrap()), Some("quit"));
         let e = parse_err("[keys]\n\ndown = [\"hyper-j\"]\n");
         assert_eq!(e.line, Some(3));
         let e = parse_err("max_width = 40\n[colors\n");

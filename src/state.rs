@@ -104,6 +104,8 @@ pub struct Store {
     dirty: bool,
     last_write: Option<Instant>,
     warnings: Vec<String>,
+    /// Passing news (a first start, saving works again), see [`Store::take_notices`].
+    notices: Vec<String>,
     /// The last write error, while writes keep failing.
     failing: Option<String>,
     /// Changes since the last write, replayed onto the file on disk when
@@ -132,6 +134,7 @@ impl Store {
             dirty: false,
             last_write: None,
             warnings: Vec::new(),
+            notices: Vec::new(),
             failing: None,
             changes: Changes::default(),
         }
@@ -184,7 +187,7 @@ impl Store {
                 },
             },
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                store.warnings.push(format!("no reading state yet ({}); starting fresh", path.display()));
+                store.notices.push(format!("no reading state yet ({}); starting fresh", path.display()));
                 store.path = Some(path);
             }
             Err(e) => store.warnings.push(format!(
@@ -213,6 +216,12 @@ impl Store {
     /// Warnings gathered since the last call (for the status bar), oldest first.
     pub fn take_warnings(&mut self) -> Vec<String> {
         std::mem::take(&mut self.warnings)
+    }
+
+    /// Passing notices gathered since the last call (a first start with no
+    /// state file, saving working again): worth a moment in the status bar.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
     }
 
     /// True when the article was read.
@@ -347,7 +356,7 @@ impl Store {
                 self.dirty = false;
                 self.changes = Changes::default();
                 if self.failing.take().is_some() {
-                    self.warnings.push(format!("reading state saved to {} again", path.display()));
+                    self.notices.push(format!("reading state saved to {} again", path.display()));
                 }
                 true
             }
@@ -518,7 +527,8 @@ mod tests {
     fn missing_file_starts_fresh_with_a_notice_and_saves() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = Store::open(dir.path());
-        assert_eq!(s.take_warnings().len(), 1);
+        assert_eq!(s.take_notices().len(), 1);
+        assert!(s.take_warnings().is_empty(), "a first start is no problem");
         assert!(s.data().read.is_empty());
         assert!(s.set_read("abc", true));
         assert!(s.flush());
@@ -733,6 +743,7 @@ mod tests {
         let sub = dir.path().join("sub");
         let mut s = Store::open(&sub);
         s.take_warnings();
+        s.take_notices();
         // A file where the directory should be makes every write fail.
         fs::write(&sub, b"").unwrap();
         s.set_read("a", true);
@@ -749,7 +760,7 @@ mod tests {
         // The directory comes back: the next write succeeds and says so.
         fs::remove_file(&sub).unwrap();
         assert!(s.flush_if_due(t0 + Duration::from_millis(2600)));
-        assert!(s.take_warnings()[0].contains("saved"));
+        assert!(s.take_notices()[0].contains("saved"));
         assert!(Store::open(&sub).is_read("a"));
     }
 

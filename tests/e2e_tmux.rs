@@ -222,3 +222,28 @@ fn search_results_appear_while_typing_without_another_key() {
     let screen = tmux.wait_for("search hits", |s| s.contains("hits") && s.contains("孙大军"));
     assert!(screen.contains("/sundj"), "{screen}");
 }
+
+#[test]
+fn the_panic_message_stays_on_screen_after_the_restore() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (exit, script) = (dir.path().join("exit"), dir.path().join("run.sh"));
+    std::fs::write(
+        &script,
+        format!(
+            "echo BEFORE-READER\nRUST_BACKTRACE=0 LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_DEBUG_PANIC=1 '{BIN}'\necho \"EXIT=$?\" > '{}.tmp'\necho AFTER-READER\nmv '{}.tmp' '{}'\nsleep 30\n",
+            exit.display(),
+            exit.display(),
+            exit.display(),
+            d = dir.path().display()
+        ),
+    )
+    .expect("script");
+    let tmux = Tmux::start(100, 20, &script);
+    wait_file(&exit);
+    let screen = tmux.wait_for("the shell's next line", |s| s.contains("AFTER-READER"));
+    let rows: Vec<&str> = screen.lines().collect();
+    let at = |what: &str| rows.iter().position(|r| r.contains(what));
+    let (before, msg, after) = (at("BEFORE-READER"), at("deliberate panic"), at("AFTER-READER"));
+    assert!(msg.is_some(), "the panic message is visible:\n{screen}");
+    assert!(before < msg && msg < after, "the message is below the earlier output and above what follows:\n{screen}");
+}

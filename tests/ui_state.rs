@@ -62,12 +62,12 @@ fn list_row(app: &App, title: &str) -> String {
         .unwrap_or_else(|| panic!("{title} not in the article list:\n{}", screen(app)))
 }
 
-/// The marks before the headline in a list row (the three cells before it).
+/// The marks before the headline in a list row (bookmark, read, kind marker, space).
 fn marks_of(row: &str, title: &str) -> String {
     let shown: String = title.chars().take(6).collect();
     let at = row.find(&shown).unwrap_or(0);
     let before: Vec<char> = row[..at].chars().collect();
-    before[before.len().saturating_sub(4)..].iter().collect()
+    before[before.len().saturating_sub(5)..].iter().collect()
 }
 
 fn press(app: &mut App, session: &mut Session, actions: &[Action]) {

@@ -9,7 +9,9 @@
 //! - no line ends with opening punctuation ([`NO_LINE_END`]);
 //! - `——` and `……` are never split;
 //! - a run of Latin letters or digits (`0358-8253111`, `2023`, `10KV`, the
-//!   `1.4` of `1.4亿`) is never split unless it is longer than the line.
+//!   `1.4` of `1.4亿`) is never split unless it is longer than the line;
+//!   nor is a URL or e-mail address (`https://www.llrb.cn/a?id=5`);
+//! - a unit sign ([`UNIT_SIGNS`]: `㎡`, `℃`, `％`…) stays with its number.
 //!
 //! When a rule would be broken the previous character is pulled down to the
 //! next line with the punctuation; no line ever grows beyond the width. A
@@ -34,6 +36,9 @@ pub const MIN_WIDTH_FOR_INDENT: usize = 12;
 
 /// Characters that must not begin a line (closing punctuation and the like).
 pub const NO_LINE_START: &str = "、，。．：；！？”’」』）〕】〗］｝〉》％‰℃〙〛·・,.;:!?)]}%";
+/// Unit signs that stay with the number before them (`15000㎡`, `30℃`):
+/// like closing punctuation, they never begin a line.
+pub const UNIT_SIGNS: &str = "㎡㎥㎞㎝㎜㎎㎏㎖㎗㎘㏄㎠㎢℃℉％‰°′″";
 /// Characters that must not end a line (opening punctuation).
 pub const NO_LINE_END: &str = "“‘「『（〔【〖［｛〈《〘〚([{";
 
@@ -101,12 +106,34 @@ fn is_connector(c: char) -> bool {
     matches!(c, '.' | '-' | '_' | '@' | '/' | ':' | '+' | '&' | ',' | '\'' | '#')
 }
 
+/// Characters of a URL or e-mail address run besides ASCII letters and digits.
+const URL_CHARS: &str = ":/._-@?=&%#+~";
+
+/// Where a URL or e-mail address starting at `chars[i]` ends (exclusive),
+/// if one starts there: a run of ASCII letters, digits and [`URL_CHARS`]
+/// holding `://`, starting with `www.`, or holding `@` with a `.` after
+/// it. Punctuation that ends a sentence (`.`, `:`, `?`, `,`…) is left out.
+fn url_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < chars.len() && (chars[j].1.is_ascii_alphanumeric() || URL_CHARS.contains(chars[j].1)) {
+        j += 1;
+    }
+    while j > i + 1 && matches!(chars[j - 1].1, '.' | ':' | '?' | '&' | '=' | '#' | '-' | '_' | '+' | '~' | '@') {
+        j -= 1;
+    }
+    let run: String = chars[i..j].iter().map(|&(_, c)| c).collect();
+    let lower = run.to_ascii_lowercase();
+    let url = run.contains("://") || lower.starts_with("www.");
+    let mail = run.find('@').is_some_and(|at| at > 0 && run[at + 1..].contains('.'));
+    (url || mail).then_some(j)
+}
+
 fn classify(c: char) -> Class {
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         Class::Other
     } else if c.is_whitespace() {
         Class::Space
-    } else if NO_LINE_START.contains(c) {
+    } else if NO_LINE_START.contains(c) || UNIT_SIGNS.contains(c) {
         Class::Close
     } else if NO_LINE_END.contains(c) {
         Class::Open
@@ -137,6 +164,14 @@ fn units(text: &str) -> Vec<Unit> {
             // Fast path for the common case: a Han character.
             out.push(Unit { start, end: start + c.len_utf8(), width: 2, class: Class::Other });
             i += 1;
+            continue;
+        }
+        if c.is_ascii_alphanumeric()
+            && let Some(j) = url_end(&chars, i)
+        {
+            let width = chars[i..j].iter().map(|&(_, d)| char_width(d)).sum();
+            out.push(Unit { start, end: end_of(j), width, class: Class::Other });
+            i = j;
             continue;
         }
         if is_word_char(c) {

@@ -187,3 +187,38 @@ proptest! {
         check_lines(&text, width, true, wrap_loose(&text, width, true));
     }
 }
+
+#[test]
+fn a_url_or_address_is_one_run() {
+    let text = "详情请登录网站https://www.llrb.cn/a?id=5查询，或发邮件至llrb_news@163.com咨询。";
+    for width in [28, 30, 40, 60] {
+        let lines = check(text, width, false);
+        assert!(lines.iter().any(|l| l.contains("https://www.llrb.cn/a?id=5")), "URL split at {width}: {lines:?}");
+        assert!(lines.iter().any(|l| l.contains("llrb_news@163.com")), "address split at {width}: {lines:?}");
+    }
+    // Longer than the line: split, but the line is filled (no line of a lone `/`).
+    let long = "网址https://www.example.com/news/2023/11/04/content_123456.html。";
+    let lines = check(long, 24, false);
+    let url_lines: Vec<&String> = lines.iter().filter(|l| l.is_ascii()).collect();
+    assert!(url_lines.len() >= 2, "{lines:?}");
+    for l in &url_lines {
+        assert_eq!(str_width(l), 24, "the URL fills its lines: {lines:?}");
+    }
+}
+
+#[test]
+fn unit_signs_stay_with_their_number() {
+    for sign in ["㎡", "％", "℃", "‰", "㎞"] {
+        let text = format!("这是一个关于面积的句子建筑面积达15000{sign}以上");
+        for width in 8..40 {
+            let lines = check(&text, width, false);
+            assert!(
+                !lines.iter().any(|l| l.starts_with(sign)),
+                "{sign} starts a line at {width}: {lines:?}"
+            );
+            if lines.iter().any(|l| l.contains("15000")) && width >= 8 {
+                assert!(lines.iter().any(|l| l.contains(&format!("15000{sign}"))), "{sign} left its number at {width}: {lines:?}");
+            }
+        }
+    }
+}

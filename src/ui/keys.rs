@@ -217,7 +217,11 @@ pub fn event_to_action(app: &App, event: &Event) -> Option<Action> {
 /// and left clicks become [`Action::Wheel`] / [`Action::Click`].
 pub fn translate(keymap: &KeyMap, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(k) if k.kind == KeyEventKind::Press => keymap.lookup(KeySpec::from_event(k)),
+        Event::Key(k) if k.kind == KeyEventKind::Press => match KeySpec::from_event(k) {
+            // Ctrl-c always quits, whatever the bindings say.
+            spec if spec == KeySpec::ctrl('c') => Some(Action::Quit),
+            spec => keymap.lookup(spec),
+        },
         Event::Key(_) => None,
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
@@ -272,6 +276,15 @@ mod tests {
         assert_eq!(m.lookup(KeySpec::ch('k')), Some(Action::Down), "k was taken from up");
         assert_eq!(m.lookup(KeySpec::ch('j')), None);
         assert_eq!(m.keys_for(Action::Up), vec![KeySpec::plain(KeyCode::Up)]);
+    }
+
+    #[test]
+    fn ctrl_c_quits_whatever_the_bindings() {
+        let mut m = KeyMap::default();
+        m.bind(Action::Quit, &[]);
+        m.bind(Action::Down, &[KeySpec::ctrl('c')]);
+        assert_eq!(translate(&m, &key(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Press)), Some(Action::Quit));
+        assert_eq!(translate(&m, &key(KeyCode::Char('C'), KeyModifiers::CONTROL | KeyModifiers::SHIFT, KeyEventKind::Press)), Some(Action::Quit));
     }
 
     #[test]

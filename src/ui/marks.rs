@@ -9,18 +9,18 @@ use crate::state::Bookmark;
 /// Bookmarks the current article, or removes its bookmark.
 pub fn toggle_bookmark(app: &mut App) {
     let Some(key) = app.current_key() else {
-        app.message("no article to bookmark");
+        app.notice("no article to bookmark");
         return;
     };
     if let Some(i) = app.bookmarks.iter().position(|b| b.id == key) {
         app.bookmarks.remove(i);
-        app.message("bookmark removed");
+        app.notice("bookmark removed");
     } else {
         let title = app.current_article().map(|a| a.title.clone()).unwrap_or_default();
         let issue = app.current_issue().map(|i| i.label()).unwrap_or_default();
         // `added` is filled in when the state is saved (no clock here).
         app.bookmarks.push(Bookmark { id: key, title, issue, added: 0 });
-        app.message("bookmarked — ' lists bookmarks");
+        app.notice("bookmarked — ' lists bookmarks");
     }
 }
 
@@ -34,7 +34,7 @@ pub fn mark_unread(app: &mut App) {
     if let Some(key) = app.current_key() {
         app.read.remove(&key);
         app.unread_hold = Some(key);
-        app.message("marked unread");
+        app.notice("marked unread");
     }
 }
 
@@ -46,7 +46,7 @@ pub fn mark_issue_read(app: &mut App) {
     let keys: Vec<String> = (0..n).filter_map(|k| app.article_key(app.issue, k)).collect();
     app.read.extend(keys);
     app.unread_hold = None;
-    app.message(format!("{label}: all {n} articles marked read"));
+    app.notice(format!("{label}: all {n} articles marked read"));
 }
 
 /// Where the article `id` is among the loaded issues: (issue, article),
@@ -89,7 +89,7 @@ pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {
         Action::ToggleBookmark => {
             if sel < count {
                 app.bookmarks.remove(sel);
-                app.message("bookmark removed");
+                app.notice("bookmark removed");
             }
             sel.min(app.bookmarks.len().saturating_sub(1))
         }
@@ -123,7 +123,7 @@ fn open_bookmark(app: &mut App, sel: usize) {
         }
         None => {
             let what = format!("“{}” ({}) is not in the loaded issues", b.title, b.issue);
-            app.message(what);
+            app.notice(what);
         }
     }
 }

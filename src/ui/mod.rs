@@ -27,6 +27,7 @@
 //! - search highlights: [`state::App::highlights`] (byte ranges per article part).
 
 pub mod action;
+pub mod fragments;
 pub mod geometry;
 pub mod keys;
 pub mod marks;

@@ -103,6 +103,9 @@ impl Session {
         for w in self.store.take_warnings() {
             app.message(w);
         }
+        if let Some(n) = self.store.take_notices().pop() {
+            app.notice(n);
+        }
         self.try_restore(app);
     }
 
@@ -162,6 +165,12 @@ impl Session {
         self.store.flush_if_due(now);
         for w in self.store.take_warnings() {
             app.message(w);
+            changed = true;
+        }
+        if let Some(n) = self.store.take_notices().pop() {
+            // Saving works again: the old failure is no longer news.
+            app.messages.retain(|m| !m.starts_with("cannot save reading state"));
+            app.notice(n);
             changed = true;
         }
         changed
@@ -258,7 +267,8 @@ impl Session {
     fn apply_pages(&mut self, app: &mut App) {
         let key = app.current_key();
         let label = app.current_issue().map(|i| i.label());
-        for p in self.arrived.drain(..) {
+        for mut p in self.arrived.drain(..) {
+            super::fragments::absorb(&mut p);
             archive::insert_page(&mut app.issues, p);
         }
         // Issues may have moved down the list: keep the same article selected.

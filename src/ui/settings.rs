@@ -59,6 +59,10 @@ pub fn keymap(cfg: &Config) -> KeyMap {
             bindings.push((k, a));
         }
     }
+    // Ctrl-c always quits (and the help says so).
+    if !bindings.iter().any(|(k, _)| *k == KeySpec::ctrl('c')) {
+        bindings.push((KeySpec::ctrl('c'), Action::Quit));
+    }
     KeyMap { bindings }
 }
 
@@ -198,6 +202,15 @@ mod tests {
         for (role, _) in config::COLOR_ROLES {
             assert!(names.contains(role), "{role} has no style");
         }
+    }
+
+    #[test]
+    fn ctrl_c_still_quits_when_quit_is_rebound() {
+        let cfg = config::parse("[keys]\nquit = \"x\"\n", "c", None).unwrap();
+        let km = keymap(&cfg);
+        assert_eq!(km.lookup(KeySpec::ch('x')), Some(Action::Quit));
+        assert_eq!(km.lookup(KeySpec::ch('q')), None);
+        assert_eq!(km.lookup(KeySpec::ctrl('c')), Some(Action::Quit), "listed in the help too");
     }
 
     #[test]

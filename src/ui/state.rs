@@ -75,6 +75,11 @@ pub struct App {
     pub scroll: usize,
     /// The width `scroll` refers to (kept so a resize keeps the paragraph at the top).
     pub scroll_width: usize,
+    /// The line the reader put at the top (article key, part, byte offset)
+    /// and the scroll it was last shown at: a width change (resize, zoom)
+    /// puts this line back at the top, even when a narrower or wider
+    /// layout had to scroll elsewhere in between (the end of an article).
+    pub top_anchor: Option<(String, Part, usize, usize)>,
     /// First visible row of the issue list.
     pub issue_offset: usize,
     /// First visible row of the article list.
@@ -89,6 +94,10 @@ pub struct App {
     pub progress: Option<(usize, usize)>,
     /// Messages for the status bar (load errors, warnings); the last is shown.
     pub messages: Vec<String>,
+    /// A passing notice (feedback to an action, a first start) and the
+    /// number of messages when it came: shown in the status bar until the
+    /// next key press, unless a message came after it.
+    pub notice: Option<(String, usize)>,
     /// Highlights in the current article's body.
     pub highlights: Vec<Highlight>,
     /// Styles.
@@ -109,7 +118,9 @@ pub struct App {
 
 impl App {
     /// A reader over `issues` in a terminal of `size` (columns, rows).
-    pub fn new(issues: Vec<Issue>, size: (u16, u16)) -> App {
+    /// Pages' fragments become an extra article each ([`super::fragments`]).
+    pub fn new(mut issues: Vec<Issue>, size: (u16, u16)) -> App {
+        super::fragments::absorb_all(&mut issues);
         let mut app = App {
             issues,
             issue: 0,
@@ -120,6 +131,7 @@ impl App {
             mode: Mode::Normal,
             scroll: 0,
             scroll_width: 0,
+            top_anchor: None,
             issue_offset: 0,
             article_offset: 0,
             read: HashSet::new(),
@@ -127,6 +139,7 @@ impl App {
             unread_hold: None,
             progress: None,
             messages: Vec::new(),
+            notice: None,
             highlights: Vec::new(),
             theme: Theme::default(),
             keymap: KeyMap::default(),
@@ -137,6 +150,10 @@ impl App {
             search: Default::default(),
         };
         super::update::sync(&mut app);
+        // Nothing to move through in an empty article list: start on the issues.
+        if app.current_issue().is_some_and(|i| i.article_count() == 0) {
+            app.focus = Pane::Issues;
+        }
         app
     }
 
@@ -199,7 +216,8 @@ impl App {
 
     /// Replaces the issues (e.g. when more pages have loaded), keeping the
     /// selected article selected (and its scroll) when it is still there.
-    pub fn set_issues(&mut self, issues: Vec<Issue>) {
+    pub fn set_issues(&mut self, mut issues: Vec<Issue>) {
+        super::fragments::absorb_all(&mut issues);
         let key = self.current_key();
         let label = self.current_issue().map(Issue::label);
         self.issues = issues;
@@ -217,6 +235,7 @@ impl App {
         let label = self.current_issue().map(Issue::label);
         let mut all: Vec<Page> = std::mem::take(&mut self.issues).into_iter().flat_map(|i| i.pages).collect();
         all.extend(pages);
+        all.iter_mut().for_each(super::fragments::absorb);
         self.issues = crate::archive::group(all);
         self.reselect(key, label);
     }
@@ -244,8 +263,22 @@ impl App {
         super::update::sync(self);
     }
 
-    /// Adds a message for the status bar.
+    /// Adds a message for the status bar (errors, warnings): it stays until
+    /// `Esc` clears the messages.
     pub fn message(&mut self, text: impl Into<String>) {
         self.messages.push(text.into());
+    }
+
+    /// Shows a passing notice in the status bar until the next key press.
+    pub fn notice(&mut self, text: impl Into<String>) {
+        self.notice = Some((text.into(), self.messages.len()));
+    }
+
+    /// What the status bar shows: the notice, or else the latest message.
+    pub fn status_message(&self) -> Option<&str> {
+        match &self.notice {
+            Some((n, at)) if self.messages.len() <= *at => Some(n),
+            _ => self.messages.last().map(String::as_str),
+        }
     }
 }

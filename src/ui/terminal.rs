@@ -18,6 +18,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{IsTerminal, Stdout};
 use std::process::ExitCode;
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
@@ -107,10 +108,29 @@ fn load(args: &ReadArgs, timings: &mut Timings) -> (Vec<Page>, Vec<String>) {
     (pages, errors)
 }
 
-/// Leaves raw mode, the alternate screen and mouse capture; shows the cursor.
+/// True while the terminal is set up for the reader (raw mode, alternate
+/// screen): restoring it happens once, whoever comes first (the panic hook,
+/// or the guard while unwinding). Leaving the alternate screen twice would
+/// move the cursor back over the panic message printed in between.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Leaves raw mode, the alternate screen and mouse capture and shows the
+/// cursor, if the reader had set them up and nobody restored them yet.
 fn restore() {
-    let _ = disable_raw_mode();
-    let _ = execute!(std::io::stdout(), DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+    restore_once(&ACTIVE, &mut std::io::stdout(), true);
+}
+
+/// [`restore`] writing to `out`; `raw` leaves raw mode too. Returns true
+/// when it restored (false when `active` says it was done already).
+fn restore_once(active: &AtomicBool, out: &mut impl std::io::Write, raw: bool) -> bool {
+    if !active.swap(false, Ordering::SeqCst) {
+        return false;
+    }
+    if raw {
+        let _ = disable_raw_mode();
+    }
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+    true
 }
 
 /// Restores the terminal when dropped: on normal exit, on error (`?`) and
@@ -228,6 +248,7 @@ pub fn run_app_with(
 ) -> anyhow::Result<()> {
     install_panic_hook();
     enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
     let guard = Guard;
     execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
@@ -314,4 +335,24 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_terminal_is_restored_exactly_once() {
+        // The panic hook restores, prints the message, then the guard drops
+        // while unwinding: only the first may leave the alternate screen.
+        let active = AtomicBool::new(true);
+        let mut out = Vec::new();
+        assert!(restore_once(&active, &mut out, false));
+        assert!(!restore_once(&active, &mut out, false));
+        let text = String::from_utf8_lossy(&out);
+        assert_eq!(text.matches("\x1b[?1049l").count(), 1, "left the alternate screen once: {text:?}");
+        assert!(text.contains("\x1b[?25h"), "the cursor is shown");
+        active.store(true, Ordering::SeqCst);
+        assert!(restore_once(&active, &mut out, false), "set up again, restored again");
+    }
 }

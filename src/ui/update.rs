@@ -11,6 +11,8 @@ pub fn update(app: &mut App, action: Action) {
         sync(app);
         return;
     }
+    // A notice lasts until the next key press (or click).
+    app.notice = None;
     if let Some(overlay) = app.overlay {
         overlay_action(app, overlay, action);
         sync(app);
@@ -175,6 +177,10 @@ fn page(app: &App, pane: Pane) -> isize {
 fn step(app: &mut App, pane: Pane, delta: isize) {
     match pane {
         Pane::Issues => select_issue(app, (app.issue as isize).saturating_add(delta)),
+        // An empty article list (or body): the keys move through the issues.
+        Pane::Articles | Pane::Body if app.current_issue().is_some_and(|i| i.article_count() == 0) => {
+            select_issue(app, (app.issue as isize).saturating_add(delta.signum()))
+        }
         Pane::Articles => {
             let count = app.current_issue().map_or(0, |i| i.article_count());
             select_article(app, (app.article as isize).saturating_add(delta).clamp(0, count.saturating_sub(1) as isize) as usize);
@@ -271,9 +277,14 @@ pub fn sync(app: &mut App) {
         let text = geometry::body_text(body, app.max_body_width);
         let width = text.width as usize;
         if let Some(key) = app.current_key() {
+            // The line the reader chose, unless they have scrolled (or moved) since.
+            let kept = app.top_anchor.as_ref().filter(|(k, _, _, shown)| *k == key && *shown == app.scroll).map(|&(_, part, off, _)| (part, off));
+            let top_of = |app: &App, width: usize| if app.scroll > 0 { app.layout_at(width).and_then(|l| l.anchor(app.scroll)) } else { None };
+            let width_changed = app.scroll_width != width && app.scroll_width != 0;
             // Keep the line at the top when the width changed.
-            if app.scroll_width != width && app.scroll_width != 0 && app.scroll > 0 {
-                let anchor = app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll));
+            let mut anchor = None;
+            if width_changed {
+                anchor = kept.or_else(|| top_of(app, app.scroll_width));
                 if let Some((part, off)) = anchor {
                     let App { issues, layouts, issue, article, .. } = &mut *app;
                     if let Some(a) = issues.get(*issue).and_then(|i| i.article(*article)) {
@@ -287,6 +298,12 @@ pub fn sync(app: &mut App) {
                 let lines = layouts.get(&key, a, width).lines.len();
                 app.scroll = app.scroll.min(lines.saturating_sub(text.height as usize));
             }
+            // Remember the chosen line, and the scroll it is shown at (maybe
+            // clamped: the end of the article at this width).
+            if !width_changed {
+                anchor = kept.or_else(|| top_of(app, width));
+            }
+            app.top_anchor = anchor.map(|(part, off)| (key, part, off, app.scroll));
         }
     }
 

@@ -62,7 +62,7 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The selected issue's articles in page order: read mark, kind marker,
+/// The selected issue's articles in page order: bookmark and read marks, kind marker,
 /// headline (a made-up headline in italics after [`INFERRED_MARK`]).
 pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
@@ -79,12 +79,12 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines: Vec<Line> = Vec::new();
     match app.current_issue() {
         Some(issue) if issue.article_count() > 0 => {
-            // With several pages, each row starts with its page number.
+            // With several pages, each row starts with its page number
+            // (`-` for a page whose number is unknown: none is made up).
             let pages: Vec<String> = issue
                 .pages
                 .iter()
-                .enumerate()
-                .flat_map(|(i, p)| std::iter::repeat_n(p.page.unwrap_or(i as u32 + 1).to_string(), p.articles.len()))
+                .flat_map(|p| std::iter::repeat_n(p.page.map_or_else(|| "-".to_string(), |n| n.to_string()), p.articles.len()))
                 .collect();
             let page_w = if issue.pages.len() > 1 { pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1 } else { 0 };
             for (n, a) in issue.articles().enumerate().skip(app.article_offset).take(inner.height as usize) {
@@ -95,13 +95,12 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
                     let p = pages.get(n).map(String::as_str).unwrap_or("");
                     spans.push(Span::styled(format!("{p:>w$} ", w = page_w - 1), t.count));
                 }
-                let used = 4 + spans.iter().map(|s| str_width(&s.content)).sum::<usize>();
+                let used = 5 + spans.iter().map(|s| str_width(&s.content)).sum::<usize>();
+                // Two columns: bookmark, then read (both can be on).
+                let bookmarked = crate::ui::marks::is_bookmarked(app, app.issue, n);
                 spans.extend([
-                    if crate::ui::marks::is_bookmarked(app, app.issue, n) {
-                        Span::styled(super::bookmarks::BOOKMARK_MARK, t.bookmark)
-                    } else {
-                        Span::styled(if read { READ_MARK } else { " " }, t.unread_marker)
-                    },
+                    Span::styled(if bookmarked { super::bookmarks::BOOKMARK_MARK } else { " " }, t.bookmark),
+                    Span::styled(if read { READ_MARK } else { " " }, t.unread_marker),
                     Span::styled(a.kind.marker().unwrap_or("  "), t.kind_marker),
                     Span::raw(" "),
                 ]);

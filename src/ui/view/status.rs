@@ -77,7 +77,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
             spans.push(Span::raw(label));
         }
     }
-    if let Some(m) = app.messages.last() {
+    if let Some(m) = app.status_message() {
         let room = width.saturating_sub(used + 1 + essential);
         let m = fit(&sanitize(m), room);
         if !m.is_empty() {
