@@ -381,7 +381,7 @@ pub fn highlights_for(app: &App, query: &str) -> Vec<Highlight> {
 fn open_result(app: &mut App, n: usize, first: bool) {
     let Some(hit) = app.search.results.get(n).cloned() else { return };
     let Some((issue, article)) = locate(app, &hit) else {
-        app.message("this result is no longer loaded");
+        app.notice("this result is no longer loaded");
         return;
     };
     super::update::open_article(app, issue, article);
@@ -404,7 +404,7 @@ fn show_match(app: &mut App, idx: usize) {
     app.search.current_match = idx;
     if let Some(h) = app.highlights.get(idx).cloned() {
         super::update::scroll_to(app, h.part, h.range.start);
-        app.message(format!("match {}/{} · result {}/{}", idx + 1, app.highlights.len(), app.search.opened + 1, app.search.results.len()));
+        app.notice(format!("match {}/{} · result {}/{}", idx + 1, app.highlights.len(), app.search.opened + 1, app.search.results.len()));
     }
 }
 
@@ -412,7 +412,7 @@ fn show_match(app: &mut App, idx: usize) {
 /// previous result.
 pub fn next_match(app: &mut App, dir: isize) {
     if app.search.visiting.is_none() || app.search.results.is_empty() {
-        app.message("no search: press / to search");
+        app.notice("no search: press / to search");
         return;
     }
     // The reader may have moved to another article: matches are recomputed there.
@@ -430,7 +430,7 @@ pub fn next_match(app: &mut App, dir: isize) {
     }
     let n = app.search.opened as isize + dir;
     if n < 0 || n as usize >= app.search.results.len() {
-        app.message(if dir > 0 { "last match of the last result" } else { "first match of the first result" });
+        app.notice(if dir > 0 { "last match of the last result" } else { "first match of the first result" });
         return;
     }
     open_result(app, n as usize, dir > 0);
