@@ -22,7 +22,8 @@ fn narrow_columns_with_headlines_clustered_at_the_end() {
     let p = load("clustered_narrow.txt");
     assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
     let potato = &p.articles[0];
-    assert_eq!(squash(&format!("{}{}", potato.title, potato.subtitle.clone().unwrap_or_default())), "岚县马铃薯播种进入高峰期");
+    assert_eq!(potato.title, "岚县马铃薯播种进入高峰期");
+    assert_eq!(potato.subtitle, None);
     assert!(potato.paragraphs.iter().any(|q| q.starts_with("为提高种植效益，县里与省农科院合作推广高垄滴灌技术")), "{:?}", potato.paragraphs);
     let mushroom = &p.articles[1];
     assert_eq!(mushroom.title, "小香菇撑起致富伞");
@@ -75,10 +76,73 @@ fn a_crosshead_on_a_page_printed_one_paragraph_per_line() {
 #[test]
 fn two_articles_with_no_byline_or_headline_between_them_are_split_by_their_headlines() {
     let p = load("item_without_byline.txt");
-    assert_eq!(titles(&p), vec!["岚县马铃薯播种", "小香菇撑起致富伞", "吕临高速改扩建工程全面开工"]);
+    assert_eq!(titles(&p), vec!["岚县马铃薯播种进入高峰期", "小香菇撑起致富伞", "吕临高速改扩建工程全面开工"]);
     assert_eq!(p.articles[1].byline.as_deref(), Some("本报讯（记者 杨敏）"));
     assert_eq!(p.articles[1].captions.len(), 1);
     assert_eq!(p.articles[2].byline.as_deref(), Some("（高志强）"));
     assert!(p.articles[2].paragraphs[0].starts_with("记者从市交通运输局获悉"));
     assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
+fn an_item_closed_by_its_own_byline_is_not_a_subheading_of_the_one_before() {
+    // One paragraph per line, headlines before bodies; the second item has
+    // no opening byline, only `（贺晓斌）` at its end.
+    let p = load("trailing_byline_item_per_line.txt");
+    assert_eq!(titles(&p), vec!["汾阳市开展消费维权宣传活动", "兴县举办农民工技能培训班"]);
+    assert_eq!(p.articles[0].byline.as_deref(), Some("本报讯（通讯员 田芳）"));
+    assert_eq!(p.articles[1].byline.as_deref(), Some("（贺晓斌）"));
+    assert!(p.articles[1].paragraphs[0].starts_with("近日，兴县人社局"));
+}
+
+#[test]
+fn a_headline_before_an_item_opening_with_jinri_is_not_body_text() {
+    // Headlines after bodies; the second item opens `近日，…` with no byline.
+    let p = load("unbylined_item_after_headline.txt");
+    assert_eq!(titles(&p), vec!["文水县重点工程复工", "庞泉沟褐马鸡种群稳步增长"]);
+    assert!(p.articles[0].paragraphs.last().is_some_and(|q| q.ends_with("每月通报进展情况。")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("近日，交城县"));
+    assert_eq!(p.articles[1].byline.as_deref(), Some("（李文华）"));
+}
+
+#[test]
+fn short_headlines_wrapped_onto_a_short_line_are_one_title() {
+    let p = load("short_wrapped_headlines.txt");
+    let t = titles(&p);
+    assert!(t.contains(&"中阳县万名干群植树造林忙".to_string()), "{t:?}");
+    assert!(t.contains(&"碛口古镇游客服务中心建成投用".to_string()), "{t:?}");
+    assert!(p.articles.iter().all(|a| a.subtitle.is_none()), "{:?}", p.articles.iter().map(|a| &a.subtitle).collect::<Vec<_>>());
+}
+
+#[test]
+fn kickers_above_headlines_are_kept_with_them() {
+    let p = load("kicker_on_first_line.txt");
+    assert_eq!(p.articles.len(), 1);
+    let a = &p.articles[0];
+    assert_eq!(a.kicker.as_deref(), Some("聚力乡村振兴 绘就美好画卷"));
+    assert_eq!(a.title, "方山县“一村一品”带富一方百姓");
+    assert_eq!(a.subtitle.as_deref(), Some("——来自北武当镇的调查"));
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+
+    let p = load("kickers_per_line.txt");
+    let shop = p.articles.iter().find(|a| a.title.contains("消费维权")).expect("the 3·15 item");
+    assert_eq!(shop.kicker.as_deref(), Some("守护消费安全 营造放心环境"));
+    assert_eq!(shop.title, "汾阳市开展“3·15”消费维权宣传活动");
+    assert_eq!(titles(&p).len(), 4, "{:?}", titles(&p));
+    // The item with no headline is named by what it reports, not by `日前`.
+    assert!(titles(&p).contains(&"~石楼县启动春季森林防火专项检查".to_string()), "{:?}", titles(&p));
+}
+
+#[test]
+fn a_spaced_kicker_and_headline_after_a_body_in_columns() {
+    let p = load("spaced_kicker_after_body.txt");
+    assert_eq!(p.articles.len(), 4, "{:?}", titles(&p));
+    let a = &p.articles[0];
+    assert_eq!(a.kicker.as_deref(), Some("聚焦项目建设 跑出发展加速度"));
+    assert_eq!(a.title, "文水县重点工程复工率超九成");
+    assert!(a.paragraphs.last().is_some_and(|q| q.ends_with("责任单位负责人。")), "{:?}", a.paragraphs);
+    assert_eq!(p.articles[1].title, "庞泉沟褐马鸡种群稳步增长");
+    assert!(p.articles[1].paragraphs[0].starts_with("近日，交城县"));
+    // An untitled item's fallback title does not stop inside a quotation.
+    assert!(titles(&p).contains(&"~孝义市图书馆推出“夜读时光”服务".to_string()), "{:?}", titles(&p));
 }

@@ -5,6 +5,46 @@
 //! Column widths vary from block to block, so they are estimated locally.
 
 use super::lines::{Line, Role, is_date_line, is_sentence_end, ends_with_credit};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How a news item's first sentence opens: a vague time word and a comma
+/// (`近日，`, `日前，`). A line opening this way after a run of possible
+/// headlines starts a new body. (A date such as `4月29日，` is not enough:
+/// features open paragraphs with dates under their subheadings.)
+static NEWS_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:近日|日前|近期|连日来)[，,]").expect("valid regex")
+});
+
+/// Does the line open a news item (`近日，…`)?
+pub fn opens_item(text: &str) -> bool {
+    NEWS_OPENING.is_match(text)
+}
+
+/// Does the line set two clauses apart with a space, as headlines do
+/// (`聚焦项目建设 跑出发展加速度`), outside any quotation?
+pub fn has_clause_space(text: &str) -> bool {
+    const OPEN: [char; 6] = ['“', '‘', '《', '「', '（', '('];
+    const CLOSE: [char; 6] = ['”', '’', '》', '」', '）', ')'];
+    let cs: Vec<char> = text.chars().collect();
+    let han = super::normalize::is_han;
+    let mut depth = 0i32;
+    for (k, &c) in cs.iter().enumerate() {
+        if OPEN.contains(&c) {
+            depth += 1;
+        } else if CLOSE.contains(&c) {
+            depth -= 1;
+        } else if c == ' ' && depth == 0 && k > 0 && han(cs[k - 1]) && cs.get(k + 1).is_some_and(|&n| han(n)) {
+            // A quotation opened on an earlier line and closed later on
+            // this one holds the space (`城市 共享民生福祉”，由…`).
+            let closes_first = cs[k + 1..].iter().find(|c| OPEN.contains(c) || CLOSE.contains(c)).is_some_and(|c| CLOSE.contains(c));
+            if !closes_first {
+                return true;
+            }
+        }
+    }
+    false
+}
 
 /// Longest line (in characters) that can still be a headline; longer lines
 /// are paragraphs of a page printed one paragraph per line.
@@ -177,6 +217,21 @@ pub fn find_heads(lines: &[Line]) -> Vec<bool> {
 /// In the run `start..end` of possible headline lines, the index from which
 /// the lines are body text (`end` when all are headlines).
 fn body_from(lines: &[Line], start: usize, end: usize) -> usize {
+    // A line opening a news item (`近日，…`), in the run or right after it:
+    // the lines before it cannot be the start of a paragraph that goes on
+    // there (unless the last of them leads into a date: `…截至` + `3月…`).
+    let opener = (start + 1..=end).find(|&k| {
+        lines.get(k).is_some_and(|l| l.role == Role::Text && opens_item(&l.text))
+            && !lines[k - 1].text.ends_with(['在', '于', '至', '到', '从', '自', '止', '及', '和', '与', '同', '的'])
+    });
+    if let Some(k) = opener {
+        return k;
+    }
+    body_from_shape(lines, start, end)
+}
+
+/// [`body_from`] by the shape of the lines alone.
+fn body_from_shape(lines: &[Line], start: usize, end: usize) -> usize {
     let next = lines.get(end);
     match next {
         None => {
@@ -272,5 +327,24 @@ mod tests {
     fn paragraph_first_lines_are_not_headlines() {
         let page = "带来了实实在在的利益。\n习近平强调，中美友城大会\n是中美地方交流的重要机制，创\n立以来为推动中美友城发展、深\n化友城合作发挥了积极作用。";
         assert!(heads_of(page).is_empty());
+    }
+
+    #[test]
+    fn a_headline_before_an_item_opening_with_a_time_word() {
+        // Column-width lines, no byline on the second item: only its
+        // opening `近日，` tells the headline from a paragraph's first line.
+        let page = "该县还建立项目建设“红黑\n榜”，每月通报进展情况。\n文水县重点工程复工\n近日，交城县庞泉沟保护区\n工作人员在巡护中发现一群\n褐马鸡在林间觅食。";
+        assert_eq!(heads_of(page), vec!["文水县重点工程复工"]);
+        // …but a line ending in `截至` leads into what follows.
+        let page = "该县还建立项目建设“红黑\n榜”，每月通报进展情况。\n据统计，截至\n近日，全县已完成投资\n12亿元，占全年的三成。";
+        assert!(heads_of(page).is_empty());
+    }
+
+    #[test]
+    fn clause_spaces_outside_quotations() {
+        assert!(has_clause_space("聚焦项目建设 跑出发展加速度"));
+        assert!(!has_clause_space("“共建绿色城市 共享民生福祉”"));
+        assert!(!has_clause_space("城市 共享民生福祉”，由中国人民"));
+        assert!(!has_clause_space("达91% 完成"));
     }
 }

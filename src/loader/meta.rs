@@ -72,10 +72,11 @@ fn next_day(d: Date) -> Date {
 }
 
 static LEADING_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:[上下]午|晚)?[，,]").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(?:(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:[上下]午|晚上|晚)?|近日|日前|近期|近来|连日来|近年来|今年以来|去年以来)[，,]").expect("valid regex"));
 
 /// A title made from the body when the page prints none: its first clause
-/// (after a leading date), without quotes, at most 24 characters.
+/// (after a leading date or time word such as `近日`), without a quotation
+/// mark left open or unopened, at most 24 characters.
 pub fn fallback_title(a: &Article) -> String {
     let text = a.paragraphs.iter().find(|p| !p.trim().is_empty()).cloned().or_else(|| a.captions.first().cloned()).or_else(|| a.byline.clone()).unwrap_or_default();
     let text = match LEADING_DATE.find(&text) {
@@ -83,9 +84,10 @@ pub fn fallback_title(a: &Article) -> String {
         _ => text,
     };
     // The first clause, with the next ones while it is only a time word
-    // (`近日`, `去年以来`).
+    // (`去年以来`) or a quotation is still open.
     let mut clause = String::new();
-    for part in text.trim_start_matches(['“', '"', '「', '《', '（', '(']).split(['，', '。', '！', '？', '；', '：', ',', ';', '!', '?', '”', '"']) {
+    let open = |c: &str| c.matches('“').count() > c.matches('”').count();
+    for part in text.trim_start_matches(['“', '"', '「', '《', '（', '(']).split(['，', '。', '！', '？', '；', '：', ',', ';', '!', '?']) {
         let part = part.trim();
         if part.is_empty() {
             continue;
@@ -94,10 +96,15 @@ pub fn fallback_title(a: &Article) -> String {
             clause.push('，');
         }
         clause.push_str(part);
-        if clause.chars().count() > 5 {
+        if clause.chars().count() > 5 && !open(&clause) || clause.chars().count() > 24 {
             break;
         }
     }
+    // A closing mark whose opening one was trimmed away goes too.
+    if clause.matches('”').count() > clause.matches('“').count() {
+        clause = clause.replacen('”', "", 1);
+    }
+    let clause = clause.trim_matches(['，', ' ']).to_string();
     let mut t: String = clause.chars().take(24).collect();
     if clause.chars().count() > 24 {
         t.push('…');
@@ -198,7 +205,9 @@ mod tests {
         assert_eq!(fallback_title(&art(None, &["随着吕梁新区建设步伐加快，其配套设施也在加紧推进。"])), "随着吕梁新区建设步伐加快");
         assert_eq!(fallback_title(&art(None, &["4月3日，学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议在北京召开。"])), "学习贯彻习近平新时代中国特色社会主义思想主题教育…");
         assert_eq!(fallback_title(&art(None, &["“以史为鉴,可以知兴替。”在庆祝大会上"])), "以史为鉴，可以知兴替");
-        assert_eq!(fallback_title(&art(None, &["近日，离石区信义镇的草莓迎来了成熟采摘的季节。"])), "近日，离石区信义镇的草莓迎来了成熟采摘的季节");
+        assert_eq!(fallback_title(&art(None, &["近日，离石区信义镇的草莓迎来了成熟采摘的季节。"])), "离石区信义镇的草莓迎来了成熟采摘的季节");
+        assert_eq!(fallback_title(&art(None, &["日前，孝义市图书馆推出“夜读时光”服务，每周五延时开放。"])), "孝义市图书馆推出“夜读时光”服务");
+        assert_eq!(fallback_title(&art(None, &["全市开展“时时放心，处处安全”活动，共检查企业。"])), "全市开展“时时放心，处处安全”活动");
     }
 
     #[test]

@@ -144,10 +144,10 @@ pub fn assemble(text: &str) -> Assembled {
         if seg.into.is_some() {
             continue;
         }
-        let mut heads: Vec<(usize, &Unit)> = Vec::new();
+        let mut heads: Vec<(usize, &Unit, bool)> = Vec::new();
         for (ui, u) in units.iter().enumerate() {
             if titles[ui] == Some(si) || extra[ui] == Some(si) {
-                heads.push((ui, u));
+                heads.push((ui, u, titles[ui] == Some(si)));
             }
         }
         if !seg.has_text(&lines) && heads.is_empty() {
@@ -158,7 +158,7 @@ pub fn assemble(text: &str) -> Assembled {
             fragments.extend(seg.continued.iter().cloned());
             continue;
         }
-        articles.push((seg.first_line, b.article(seg, &heads, &lines)));
+        articles.push((seg.first_line, b.article(seg, &heads, &lines, &bodies)));
     }
     for (ui, u) in units.iter().enumerate() {
         if titles[ui].is_none() && extra[ui].is_none() && !b.runs[u.run].absorbed {
@@ -377,6 +377,12 @@ impl Builder {
             if p == n || self.segs[n].hard {
                 continue;
             }
+            // A body that has closed with its byline is finished; and a
+            // bylined body does not take a second byline from the text
+            // after the run: that text is an article of its own.
+            if !self.segs[p].trail.is_empty() || self.segs[p].byline.is_some() && !self.segs[n].trail.is_empty() {
+                continue;
+            }
             let subheads: Vec<BodyPart> = self.runs[r].lines.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect();
             self.segs[p].parts.extend(subheads);
             self.merge(n, p);
@@ -526,7 +532,7 @@ impl Builder {
                 let t = lines[i].text.as_str();
                 match (logical.last_mut(), last_phys) {
                     // A headline wraps over two or three lines, no more.
-                    (Some(cur), Some(prev)) if !long_page && cur.chars().count() < 48 && wraps(prev, t, bodies, &texts) => cur.push_str(t),
+                    (Some(cur), Some(prev)) if !long_page && cur.chars().count() < 48 && wraps(prev, t, cur.as_str() == prev, bodies, &texts) => cur.push_str(t),
                     _ => logical.push(t.to_string()),
                 }
                 last_phys = Some(t);
@@ -634,6 +640,21 @@ impl Builder {
                     break;
                 }
             }
+            // A line standing first in a run, right above a headline that
+            // heads the body below, is that headline's kicker (引题), even
+            // when it shares no words with the body (`聚力乡村振兴 绘就美好画卷`).
+            let run = &self.runs[units[ui].run];
+            let first_of_run = ui == 0 || units[ui - 1].run != units[ui].run;
+            if extra[ui].is_none()
+                && first_of_run
+                && (o == Orientation::Before || run.prev.is_none())
+                && let Some(nb) = ui.checked_add(1).filter(|&nb| nb < units.len() && units[nb].run == units[ui].run)
+                && let Some(s) = titles[nb]
+                && run.next.map(|x| self.find(x)) == Some(s)
+                && units[ui].texts.len() == 1
+            {
+                extra[ui] = Some(s);
+            }
         }
         (titles, extra)
     }
@@ -671,8 +692,9 @@ impl Builder {
         self.captions = left;
     }
 
-    /// Builds the article of a segment with its headline units.
-    fn article(&self, seg: &Segment, heads: &[(usize, &Unit)], lines: &[Line]) -> Article {
+    /// Builds the article of a segment with its headline units (each
+    /// flagged when it is the one assigned as the segment's headline).
+    fn article(&self, seg: &Segment, heads: &[(usize, &Unit, bool)], lines: &[Line], bodies: &Bodies) -> Article {
         let mut paragraphs = reflow(lines, &seg.parts, self.one_per_line);
         let mut captions = seg.captions.clone();
         extract_photo_captions(&mut paragraphs, &mut captions);
@@ -685,18 +707,41 @@ impl Builder {
             });
         }
         let mut a = Article { byline, paragraphs, captions, line: seg.first_line, ..Article::default() };
-        // Headline lines in print order: kicker(s), title, subtitle(s).
+        // Headline lines in print order: kicker(s), title, subtitle(s). The
+        // title is in the unit assigned to the body: its first line that is
+        // no kicker or subtitle by its form; units before it are kickers,
+        // units after it subtitles.
+        let mut sorted: Vec<&(usize, &Unit, bool)> = heads.iter().collect();
+        sorted.sort_by_key(|(ui, _, _)| *ui);
         let mut texts: Vec<String> = Vec::new();
-        let mut sorted: Vec<&(usize, &Unit)> = heads.iter().collect();
-        sorted.sort_by_key(|(ui, _)| *ui);
-        for (_, u) in sorted {
+        let mut ti: Option<usize> = None;
+        for (_, u, is_title) in sorted {
+            if *is_title && ti.is_none() {
+                let k = u.texts.iter().position(|t| !is_kicker(t) && !is_subtitle(t)).unwrap_or(0);
+                ti = Some(texts.len() + k);
+            }
             texts.extend(u.texts.iter().cloned());
         }
         if texts.is_empty() {
             a.title = meta::fallback_title(&a);
             a.title_inferred = true;
         } else {
-            let ti = texts.iter().position(|t| !is_kicker(t) && !is_subtitle(t)).unwrap_or(0);
+            let mut ti = ti.unwrap_or_else(|| texts.iter().position(|t| !is_kicker(t) && !is_subtitle(t)).unwrap_or(0));
+            // Two lines, the first two clauses set apart by a space and
+            // sharing little with the body, the second a plain statement of
+            // what the body reports: kicker and title (`聚焦项目建设
+            // 跑出发展加速度` / `文水县重点工程复工率超九成`).
+            if let Some(next) = texts.get(ti + 1)
+                && heads::has_clause_space(&texts[ti])
+                && !heads::has_clause_space(next)
+                && !is_subtitle(next)
+            {
+                let body = a.paragraphs.join("");
+                let (mine, theirs) = (bodies.score_against(&texts[ti], &body), bodies.score_against(next, &body));
+                if theirs >= 0.5 && theirs >= mine + 0.25 {
+                    ti += 1;
+                }
+            }
             let kicker: Vec<String> = texts[..ti].to_vec();
             let subtitle: Vec<String> = texts[ti + 1..].to_vec();
             a.title = texts[ti].clone();
@@ -720,8 +765,8 @@ const MAX_UNIT_LINES: usize = 5;
 /// Do two physical headline lines make one wrapped line? In column pages a
 /// long headline wraps: the join reads on in the bodies (`…成果同` +
 /// `乡村振兴…`), or the lines are of even length with no sign of a
-/// subtitle or kicker.
-fn wraps(prev: &str, next: &str, bodies: &Bodies, texts: &[String]) -> bool {
+/// subtitle or kicker. `single`: `prev` is not itself the tail of a wrap.
+fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, texts: &[String]) -> bool {
     if next.starts_with('—') || is_kicker(prev) {
         return false;
     }
@@ -748,7 +793,14 @@ fn wraps(prev: &str, next: &str, bodies: &Bodies, texts: &[String]) -> bool {
         return false;
     }
     let (a, b) = (pc.len() as i64, nc.len() as i64);
-    a >= 8 && (a - b).abs() <= 2 && !next.contains(' ') && !prev.contains(' ')
+    let spaced = next.contains(' ') || prev.contains(' ');
+    // A short headline wrapped once onto a shorter line (`中阳县万名干群` +
+    // `植树造林忙`): a tail this short is no subtitle unless it reads like
+    // one (`——…`, `张三出席`).
+    if single && (4..=12).contains(&a) && b <= 6 && b <= a && !spaced && !SUBTITLE_NAME.is_match(next) {
+        return true;
+    }
+    a >= 8 && (a - b).abs() <= 2 && !spaced
 }
 
 static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持|讲话|参加|致辞|调研|部署|宣讲|作报告)(?:\s.*)?$").expect("valid regex"));
