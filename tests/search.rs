@@ -117,6 +117,26 @@ fn pinyin_initials_and_mixes() {
 }
 
 #[test]
+fn a_whole_syllable_ranks_above_the_start_of_a_longer_one() {
+    // `xian` is 县; it is also how 向 (xiang) and 乡 (xiang) begin. The
+    // word-aligned 向 must not push the county below them.
+    let idx = Index::build(archive(&[(
+        "2023-11-04",
+        &[
+            ("习近平向大会致信", &["大会在美国举行。"]),
+            ("吕梁市县两级开展服务", &["服务队走访企业。"]),
+            ("助力乡村振兴", &["乡村一派繁忙景象。"]),
+        ],
+    )]));
+    let hits = search(&idx, "xian");
+    assert_eq!(hits.first().map(|h| h.title.as_str()), Some("吕梁市县两级开展服务"));
+    assert_eq!(matched_text(&idx, &hits[0]), ["县"]);
+    assert!(hits[0].score > hits[1].score, "{hits:?}");
+    // While the syllable is still being typed, all three match.
+    assert_eq!(search(&idx, "xia").len(), 3);
+}
+
+#[test]
 fn polyphones_match_by_every_reading() {
     let idx = pinyin_archive();
     for q in ["changcheng", "hangzhang", "yinhang", "zhangcheng"] {

@@ -152,6 +152,10 @@ pub struct Quality {
     pub contiguous: bool,
     /// 2 headline, 1 kicker/subtitle, 0 body.
     pub tier: u8,
+    /// A pinyin query ends on a whole syllable of the last matched char
+    /// (`xian` → 县 rather than the `xian…` of 乡 xiang); always true for
+    /// literal matches.
+    pub whole: bool,
     /// The match begins and ends on word boundaries (jieba).
     pub aligned: bool,
 }
@@ -311,7 +315,7 @@ impl<'q> Matcher<'q> {
                 for r in pinyin::find_all(t, &self.chars, py, MAX_CHECKED) {
                     let m = self.make(field, index, vec![r.clone()], 16 * py.len() as i64, true);
                     if best.as_ref().is_none_or(|b| m.quality > b.quality) {
-                        let done = m.quality.aligned;
+                        let done = m.quality.aligned && m.quality.whole;
                         best = Some(m);
                         if done {
                             break;
@@ -418,7 +422,12 @@ impl<'q> Matcher<'q> {
             (None, Some(j)) => ranges.iter().all(|r| words::aligned(j, &self.chars, r.start, r.end)),
             (None, None) => false,
         };
-        FieldMatch { field, index, ranges, score, pinyin, quality: Quality { contiguous, tier: field.tier(), aligned } }
+        let whole = !pinyin
+            || match (&self.q.pinyin, ranges.last()) {
+                (Some(py), Some(r)) if r.end > 0 => self.chars.get(r.end - 1).is_some_and(|&c| pinyin::ends_syllable(pinyin::table(), c, py)),
+                _ => true,
+            };
+        FieldMatch { field, index, ranges, score, pinyin, quality: Quality { contiguous, tier: field.tier(), whole, aligned } }
     }
 
     /// Every match of the query in `text`: all contiguous occurrences (or
@@ -480,7 +489,7 @@ pub fn article_matches(a: &Article, query: &Query) -> Vec<FieldMatch> {
         let ranges = m.all(text);
         if !ranges.is_empty() {
             let contiguous = ranges.iter().all(|r| r.len() == query.chars.len()) || query.pinyin.is_some();
-            out.push(FieldMatch { field, index, ranges, score: 0, pinyin: false, quality: Quality { contiguous, tier: field.tier(), aligned: false } });
+            out.push(FieldMatch { field, index, ranges, score: 0, pinyin: false, quality: Quality { contiguous, tier: field.tier(), whole: true, aligned: false } });
         }
     }
     out
@@ -494,11 +503,11 @@ fn rank_key(q: Quality, score: i64, doc: u32) -> (Quality, i64, i64) {
 /// ranking (equally good contiguous hits tie; newer ones come first).
 fn display_score(q: Quality, score: i64) -> i64 {
     let skim = if q.contiguous { 0 } else { score.clamp(0, 9_999) };
-    (q.contiguous as i64) * 100_000 + q.tier as i64 * 20_000 + (q.aligned as i64) * 10_000 + skim
+    (q.contiguous as i64) * 100_000 + q.tier as i64 * 30_000 + (q.whole as i64) * 20_000 + (q.aligned as i64) * 10_000 + skim
 }
 
 /// The best a hit can be: a contiguous, word-aligned headline match.
-const PERFECT: Quality = Quality { contiguous: true, tier: 2, aligned: true };
+const PERFECT: Quality = Quality { contiguous: true, tier: 2, whole: true, aligned: true };
 
 /// The body pass stops once this many contiguous hits are found (or the
 /// caller's limit, when larger): the ranking is exact among the newest

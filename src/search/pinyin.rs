@@ -191,6 +191,12 @@ fn consumptions(t: &Table, c: char, rest: &[u8], out: &mut Opts) {
     out.sort();
 }
 
+/// Does the query end with a whole spelling of one of `c`'s readings (so a
+/// match ending at `c` used up its syllable rather than a prefix of it)?
+pub fn ends_syllable(t: &Table, c: char, q: &[u8]) -> bool {
+    t.readings(c).iter().any(|&id| t.spelled[id as usize].iter().any(|s| q.ends_with(s.as_bytes())))
+}
+
 /// A small fixed list of consumption options (no allocation per char).
 struct Opts {
     items: [(usize, bool); 32],
