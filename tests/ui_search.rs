@@ -153,6 +153,18 @@ fn keywords_fill_in_the_background_and_show_in_the_body() {
     let mut app = reader();
     let mut search = SearchDriver::new();
     let _ = lvread::search::words::jieba();
+    // The reader is halfway down the longest article when keywords arrive.
+    let (i, n) = (0..app.issues.len())
+        .flat_map(|i| (0..app.issues[i].article_count()).map(move |n| (i, n)))
+        .max_by_key(|&(i, n)| app.issues[i].article(n).unwrap().body_chars())
+        .unwrap();
+    lvread::ui::update::open_article(&mut app, i, n);
+    app.zoom = true;
+    for _ in 0..12 {
+        update(&mut app, lvread::ui::Action::Down);
+    }
+    assert!(app.scroll > 0);
+    let (before, _) = screen(&app);
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
     search.keywords(&mut app, true);
     while search.keywords_running() && std::time::Instant::now() < deadline {
@@ -162,16 +174,15 @@ fn keywords_fill_in_the_background_and_show_in_the_body() {
     let with = app.issues.iter().flat_map(|i| i.articles()).filter(|a| !a.keywords.is_empty()).count();
     let total: usize = app.issues.iter().map(|i| i.article_count()).sum();
     assert!(with * 2 > total, "{with} of {total} articles have keywords");
-    // The open article's keywords are drawn.
-    let (i, n) = (0..app.issues.len())
-        .find_map(|i| (0..app.issues[i].article_count()).find(|&n| !app.issues[i].article(n).unwrap().keywords.is_empty()).map(|n| (i, n)))
-        .unwrap();
-    lvread::ui::update::open_article(&mut app, i, n);
-    app.zoom = true;
-    lvread::ui::update::update(&mut app, lvread::ui::Action::Bottom);
+    assert!(!app.current_article().unwrap().keywords.is_empty());
+    let (after, _) = screen(&app);
+    assert_eq!(after[..5], before[..5], "the lines being read stay put when the header grows");
+    // The keywords are drawn in the header, under the byline.
+    update(&mut app, lvread::ui::Action::Top);
     let kw = app.current_article().unwrap().keywords[0].clone();
     let (rows, _) = screen(&app);
-    assert!(rows.iter().any(|r| r.contains(&kw)), "keyword {kw} on screen:\n{}", rows.join("\n"));
+    let at = rows.iter().position(|r| r.contains(&kw) && r.contains("关键词")).unwrap_or_else(|| panic!("keyword {kw} on screen:\n{}", rows.join("\n")));
+    assert!(at < 8, "keywords in the header:\n{}", rows.join("\n"));
 }
 
 #[test]

@@ -56,8 +56,8 @@ pub const KEYWORDS_LABEL: &str = "关键词：";
 
 impl ArticleLayout {
     /// Lays `article` out at `width` columns: kicker, headline, subtitle,
-    /// byline, a blank line, the paragraphs (first lines indented), then the
-    /// captions and the keywords, each after a blank line.
+    /// byline, keywords, a blank line, the paragraphs (first lines
+    /// indented), then the captions after a blank line.
     pub fn new(article: &Article, width: usize) -> ArticleLayout {
         ArticleLayout::new_with(article, width, super::Breaking::Strict)
     }
@@ -91,6 +91,9 @@ impl ArticleLayout {
         if let Some(b) = &article.byline {
             add(lines, Part::Byline, b, false);
         }
+        if !out.keywords.is_empty() {
+            add(lines, Part::Keywords, &out.keywords, false);
+        }
         blank(lines);
         for (n, p) in article.paragraphs.iter().enumerate() {
             add(lines, Part::Paragraph(n), p, true);
@@ -100,11 +103,6 @@ impl ArticleLayout {
             for (n, c) in article.captions.iter().enumerate() {
                 add(lines, Part::Caption(n), c, false);
             }
-        }
-        if !out.keywords.is_empty() {
-            blank(&mut out.lines);
-            let kw = out.keywords.clone();
-            add(&mut out.lines, Part::Keywords, &kw, false);
         }
         out
     }
@@ -185,11 +183,11 @@ mod tests {
         let a = article();
         let l = ArticleLayout::new(&a, 20);
         let parts: Vec<Part> = l.lines.iter().map(|x| x.part).collect();
-        assert_eq!(&parts[..5], &[Part::Kicker, Part::Title, Part::Subtitle, Part::Byline, Part::Blank]);
+        assert_eq!(&parts[..6], &[Part::Kicker, Part::Title, Part::Subtitle, Part::Byline, Part::Keywords, Part::Blank]);
         assert_eq!(l.line_text(&a, 1), "吕梁市召开会议");
-        assert!(l.lines[5].indent, "first paragraph line is indented");
-        assert!(parts.contains(&Part::Caption(0)));
-        assert_eq!(l.line_text(&a, l.lines.len() - 1), "关键词：吕梁、会议");
+        assert_eq!(l.line_text(&a, 4), "关键词：吕梁、会议");
+        assert!(l.lines[6].indent, "first paragraph line is indented");
+        assert_eq!(parts.last(), Some(&Part::Caption(0)));
         assert!(l.lines.iter().all(|x| x.width <= 20));
     }
 

@@ -349,9 +349,9 @@ fn part_rank(p: Part) -> (usize, usize) {
         Part::Title => (1, 0),
         Part::Subtitle => (2, 0),
         Part::Byline => (3, 0),
-        Part::Paragraph(n) => (4, n),
-        Part::Caption(n) => (5, n),
-        Part::Keywords => (6, 0),
+        Part::Keywords => (4, 0),
+        Part::Paragraph(n) => (5, n),
+        Part::Caption(n) => (6, n),
         Part::Blank => (7, 0),
     }
 }
