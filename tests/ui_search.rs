@@ -133,6 +133,21 @@ fn escape_returns_and_history_comes_back() {
     press(&mut app, &mut search, key(KeyCode::Char('/')));
     press(&mut app, &mut search, key(KeyCode::Up));
     assert_eq!(app.search.query, "sundj");
+    // A query left with Esc after looking at its results comes back too.
+    press(&mut app, &mut search, key(KeyCode::Up));
+    assert_eq!(app.search.query, "lvliang");
+    // One that found nothing does not (an empty line neither).
+    let ctrl_u = Event::Key(KeyEvent { code: KeyCode::Char('u'), modifiers: KeyModifiers::CONTROL, kind: KeyEventKind::Press, state: KeyEventState::NONE });
+    press(&mut app, &mut search, ctrl_u);
+    assert_eq!(app.search.query, "");
+    press(&mut app, &mut search, key(KeyCode::Esc));
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    type_str(&mut app, &mut search, "qqqqxxxx");
+    assert!(app.search.results.is_empty());
+    press(&mut app, &mut search, key(KeyCode::Esc));
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    press(&mut app, &mut search, key(KeyCode::Up));
+    assert_eq!(app.search.query, "sundj");
 }
 
 #[test]

@@ -278,7 +278,24 @@ pub fn receive(app: &mut App, query: &str, hits: Vec<Hit>, elapsed_ms: f64) {
     }
 }
 
+/// Puts the current query at the end of the history (once).
+fn remember(s: &mut SearchState) {
+    let q = s.query.trim().to_string();
+    if !q.is_empty() {
+        s.history.retain(|h| *h != q);
+        s.history.push(q);
+        if s.history.len() > HISTORY {
+            s.history.remove(0);
+        }
+    }
+}
+
 fn cancel(app: &mut App) {
+    // A query that found something is worth coming back to, even when the
+    // user only looked at the results.
+    if !app.search.results.is_empty() {
+        remember(&mut app.search);
+    }
     app.mode = Mode::Normal;
     app.search.outbox = None;
     app.search.pending = false;
@@ -300,14 +317,7 @@ fn submit(app: &mut App) {
     if s.results.is_empty() {
         return;
     }
-    let q = s.query.trim().to_string();
-    if !q.is_empty() {
-        s.history.retain(|h| *h != q);
-        s.history.push(q);
-        if s.history.len() > HISTORY {
-            s.history.remove(0);
-        }
-    }
+    remember(s);
     s.visiting = Some(s.results_for.clone());
     let n = s.selected;
     app.mode = Mode::Normal;
