@@ -234,7 +234,6 @@ fn a_5_mb_page_without_line_breaks_loads() {
 }
 
 #[test]
-#[ignore = "50 MB: slow in debug builds; run with --ignored (or --release)"]
 fn a_50_mb_page_without_line_breaks_loads() {
     load_huge(&one_line(50 << 20));
 }
