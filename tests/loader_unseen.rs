@@ -146,3 +146,14 @@ fn a_spaced_kicker_and_headline_after_a_body_in_columns() {
     // An untitled item's fallback title does not stop inside a quotation.
     assert!(titles(&p).contains(&"~孝义市图书馆推出“夜读时光”服务".to_string()), "{:?}", titles(&p));
 }
+
+#[test]
+fn a_caption_inside_a_run_on_item_goes_to_the_item_it_shows() {
+    // Two items printed with nothing between them are split by their
+    // headlines; the photo printed inside the second one belongs to it.
+    let p = load("caption_in_split_item.txt");
+    assert_eq!(titles(&p), vec!["岚县马铃薯播种进入高峰期", "小香菇撑起致富伞", "吕临高速改扩建工程全面开工"]);
+    assert_eq!(p.articles[1].captions, vec!["图为交口县回龙镇农户在采摘香菇。 记者 杨敏 摄"]);
+    assert_eq!(p.articles[2].captions, vec!["图为吕临高速改扩建工程施工现场。 记者 高志强 摄"]);
+    assert!(p.articles[2].paragraphs[0].contains("改扩建工程日前全面开工，项目全长68公里"), "{:?}", p.articles[2].paragraphs);
+}

@@ -136,7 +136,10 @@ pub fn assemble(text: &str) -> Assembled {
     if orientation == Orientation::After {
         b.keep_subheads(&units, &mut titles, &mut extra);
     }
+    let segs_before = b.segs.len();
     b.split_for_orphans(&lines, &units, &bodies, &mut titles, &extra);
+    // A body split in two: captions may belong to either part.
+    let bodies = if b.segs.len() == segs_before { bodies } else { b.bodies(&lines) };
     b.assign_captions(&bodies);
 
     let mut articles: Vec<(usize, Article)> = Vec::new();
