@@ -157,3 +157,21 @@ fn a_caption_inside_a_run_on_item_goes_to_the_item_it_shows() {
     assert_eq!(p.articles[2].captions, vec!["图为吕临高速改扩建工程施工现场。 记者 高志强 摄"]);
     assert!(p.articles[2].paragraphs[0].contains("改扩建工程日前全面开工，项目全长68公里"), "{:?}", p.articles[2].paragraphs);
 }
+
+#[test]
+fn a_byline_after_the_last_sentence_ends_its_item() {
+    // `…320 人。（李鹏飞）` then the headline: the headline is not body text.
+    let p = load("trailing_byline_on_last_line.txt");
+    assert_eq!(titles(&p), vec!["兴县新建5座标准化养殖场", "柳林举办青年人才招聘会"]);
+    assert_eq!(p.articles[1].byline.as_deref(), Some("（李鹏飞）"));
+    assert_eq!(p.articles[1].paragraphs.last().map(String::as_str), Some("现场达成就业意向320人。"));
+}
+
+#[test]
+fn the_date_printed_in_the_banner_is_the_issue_date() {
+    // The text also speaks of 2023 (last year's output): the banner wins.
+    let p = load("banner_date.txt");
+    assert_eq!(p.date, lvread::model::Date::new(2024, 6, 12));
+    assert!(!p.date_inferred);
+    assert_eq!(titles(&p), vec!["汾阳市白酒产业持续增长"]);
+}

@@ -58,7 +58,7 @@ macro_rules! re {
 
 re!(BENBAO, r"^(本报讯|本报消息|本报综合消息|本报[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}讯)");
 re!(XINHUA, r"^(据?(?:新华社|中新社|人民网|央视网|人民日报)[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日电)");
-re!(XINHUA_REPORTERS, r"^[（(]记者[^）)]{1,30}[）)]");
+re!(XINHUA_REPORTERS, r"^\s*[（(]记者[^）)]{1,30}[）)]");
 re!(BOXED, r"^[□■◆●▲★]\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,24}$");
 re!(BOXED_WITH_TEXT, r"^([□■◆●▲★]\s*(?:本报|新华社)?(?:特约)?(?:评论员|记者|通讯员)(?:\s+[\x{4E00}-\x{9FFF}·]{2,4}(?:\s+[\x{4E00}-\x{9FFF}·]{2,4})*)?)\s+(\S.*[，。：；！？,].*)$");
 re!(REPORTER_LINE, r"^本报(?:特约)?(?:记者|评论员|通讯员)(?:\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,4}$");
@@ -127,6 +127,15 @@ fn classify(lines: &mut Vec<Line>) {
             lines[i].role = Role::Jump;
         } else if TRAIL.is_match(&text) && !text.contains("扩大") {
             lines[i].role = Role::TrailByline;
+        } else if let Some(at) = trailing_names(&text) {
+            // `…现场达成就业意向320人。（李鹏飞）`: the sentence, then the
+            // byline that closes the item, as two lines.
+            let mut trail = lines[i].clone();
+            trail.text = text[at..].to_string();
+            trail.role = Role::TrailByline;
+            lines[i].text = text[..at].trim_end().to_string();
+            lines.insert(i + 1, trail);
+            i += 1;
         } else if CAPTION_START.is_match(&text) {
             mark_caption(lines, i);
         } else if PHOTO_CREDIT.is_match(&text) && text.chars().count() <= 24 {
@@ -138,6 +147,22 @@ fn classify(lines: &mut Vec<Line>) {
         }
         i += 1;
     }
+}
+
+re!(TRAIL_NAMES, r"[。！？”](\s*[（(](?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+(?:(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,5}[）)])$");
+
+/// Where a byline of names printed at the end of a sentence begins
+/// (`…320人。（李鹏飞）`, `…。（记者 王 李明）`), if the line ends with one.
+fn trailing_names(text: &str) -> Option<usize> {
+    let c = TRAIL_NAMES.captures(text)?;
+    let m = c.get(1)?;
+    let inner = m.as_str().trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    // Words that are not names: `（扩大）`, `（完）`, `（试行）`, `（上）`.
+    let not_names = ["扩大", "试行", "草案", "节选", "摘要", "续完", "待续", "全文", "有删节", "图文"];
+    if not_names.iter().any(|w| inner.contains(w)) {
+        return None;
+    }
+    Some(m.start() + (m.as_str().len() - m.as_str().trim_start().len()))
 }
 
 /// Page furniture: a running head naming the editors, or the page number
@@ -169,8 +194,13 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
     }
     if let Some(m) = XINHUA.find(text) {
         let mut end = m.end();
+        let after = text[end..].trim_start();
         if let Some(r) = XINHUA_REPORTERS.find(&text[end..]) {
             end += r.end();
+        } else if after.starts_with("（记者") || after.starts_with("(记者") {
+            // `新华社太原5月8日电（记者 王学` / `涛）…`: the bracket closes
+            // on the next line.
+            end = text.len();
         }
         return Some((text[..end].trim().to_string(), text[end..].trim().to_string()));
     }
@@ -207,7 +237,14 @@ fn complete_byline(byline: String, rest: String, lines: &mut [Line], i: usize) -
     // A name broken over the lines (`李` / `琦）`) joins without a space; so
     // does a letter-spaced byline, whose spaces are put back afterwards.
     let last_token = byline.rsplit([' ', '（', '(']).next().unwrap_or("");
-    let tight = justified || lines[i + 1].justified || last_token.chars().count() == 1 || !byline.ends_with(|c: char| is_han(c));
+    // A name has two to four characters: one character alone on either
+    // side of the break is part of the name across it (`张瑞` / `峰）`).
+    let first_next = next[..pos].split(' ').next().unwrap_or("");
+    let tight = justified
+        || lines[i + 1].justified
+        || last_token.chars().count() == 1
+        || first_next.chars().count() == 1 && first_next.chars().all(is_han)
+        || !byline.ends_with(|c: char| is_han(c));
     let joined = format!("{}{}{}", byline, if tight { "" } else { " " }, &next[..pos + close_len]);
     lines[i + 1].text = next[pos + close_len..].trim().to_string();
     (if justified || lines[i + 1].justified { normalize::restore_byline_spaces(&joined) } else { joined }, rest)
@@ -312,6 +349,31 @@ mod tests {
         let r = roles("本报讯 （记者 冯凯治\n\n高鹏艳） 2 月 16 日，我市召\n开会。");
         assert_eq!(r[0].1, Role::Byline { byline: "本报讯（记者 冯凯治 高鹏艳）".into() });
         assert_eq!(r[1].0, "2月16日，我市召");
+    }
+
+    #[test]
+    fn wrapped_bylines_keep_names_whole() {
+        // A name broken two characters + one.
+        let r = roles("本报讯 （记者 高茜 通讯员 张瑞\n峰） 近日，交口县回龙镇高粱喜获丰收。");
+        assert_eq!(r[0].1, Role::Byline { byline: "本报讯（记者 高茜 通讯员 张瑞峰）".into() });
+        assert_eq!(r[1].0, "近日，交口县回龙镇高粱喜获丰收。");
+        // A Xinhua dateline whose reporter bracket closes on the next line.
+        let r = roles("新华社太原 5 月 8 日电 （记者 王学\n涛） 记者从山西省文化和旅游厅获悉，");
+        assert_eq!(r[0].1, Role::Byline { byline: "新华社太原5月8日电（记者 王学涛）".into() });
+        assert_eq!(r[1].0, "记者从山西省文化和旅游厅获悉，");
+    }
+
+    #[test]
+    fn a_byline_printed_after_the_last_sentence_on_its_line() {
+        let r = roles("现场达成就业意向\n320 人。（李鹏飞）\n柳林举办青年人");
+        assert_eq!(r[1], ("320人。".to_string(), Role::Text));
+        assert_eq!(r[2], ("（李鹏飞）".to_string(), Role::TrailByline));
+        let r = roles("开办农家乐32家。（记者 王志强 李明）");
+        assert_eq!(r[1], ("（记者 王志强 李明）".to_string(), Role::TrailByline));
+        // Not names: the bracket is part of the text.
+        for t in ["会议召开。（扩大）", "全文如下。（试行）", "他说。（完）", "目标任务（2024年）"] {
+            assert!(roles(t).iter().all(|x| x.1 == Role::Text), "{t}");
+        }
     }
 
     #[test]

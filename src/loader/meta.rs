@@ -21,6 +21,19 @@ pub fn date_from_name(name: &str) -> Option<Date> {
     })
 }
 
+static PRINTED_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").expect("valid regex"));
+static BANNER_SIGN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"星期[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|农历").expect("valid regex"));
+
+/// The date printed in the page's banner (`吕梁日报 2024年6月12日 星期三
+/// 第3版`), from the lines set aside as page furniture.
+pub fn date_from_banner(fragments: &[String]) -> Option<Date> {
+    fragments.iter().filter(|f| f.chars().count() <= 60 && BANNER_SIGN.is_match(f)).find_map(|f| {
+        let c = PRINTED_DATE.captures(f)?;
+        Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    })
+}
+
 /// Guesses the issue date from the text: the latest event date named in
 /// the articles' leads (`11月3日`), in the latest year the page speaks of
 /// as past or present (`2023年`, not `到2025年完成`), plus one day — a paper
@@ -198,6 +211,16 @@ mod tests {
         let plans = vec![art(None, &["8月10日，会议召开。2021年市政协助学，力争在2025年完成目标，到2029年达到。"])];
         assert_eq!(infer_date(&plans), Date::new(2021, 8, 11));
         assert_eq!(infer_date(&[art(None, &["没有日期。"])]), None);
+    }
+
+    #[test]
+    fn dates_printed_in_banners() {
+        let f = |s: &str| date_from_banner(&[s.to_string()]);
+        assert_eq!(f("吕梁日报 2024年6月12日 星期三 第3版"), Date::new(2024, 6, 12));
+        assert_eq!(f("2023 年 11 月 4 日 星期六"), Date::new(2023, 11, 4));
+        assert_eq!(f("第2版 要闻 责任编辑 王芳"), None);
+        // A date inside left-over body text is no banner.
+        assert_eq!(f("2023年11月4日，全市召开会议"), None);
     }
 
     #[test]

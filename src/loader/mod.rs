@@ -80,7 +80,9 @@ fn build(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
         warnings.push("the file holds no text".to_string());
     }
     meta::assign_ids(&mut page);
-    match meta::date_from_name(name) {
+    // The date in the file name, else the one printed in the page's
+    // banner, else a guess from the articles' datelines.
+    match meta::date_from_name(name).or_else(|| meta::date_from_banner(&page.fragments)) {
         Some(d) => page.date = Some(d),
         None => {
             page.date = meta::infer_date(&page.articles);
