@@ -3,7 +3,7 @@
 //! its column, or where the next line is indented like a paragraph's first
 //! line; on pages printed one paragraph per line, lines are paragraphs.
 
-use super::heads::{column_width, column_width_before, is_first_line_shaped, is_long};
+use super::heads::{column_width, column_width_before, is_first_line_shaped, is_full, is_long};
 use super::lines::{Line, Role, is_date_line, is_sentence_end, ends_with_credit};
 use super::normalize::is_latin;
 use regex::Regex;
@@ -32,7 +32,8 @@ pub fn join_into(par: &mut String, next: &str) {
 }
 
 /// Should a paragraph end after line `a`, given the next body line `b`?
-fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool) -> bool {
+/// `a_opens`: line `a` is the first line of its paragraph.
+fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool, a_opens: bool) -> bool {
     let la = &lines[a];
     let Some(b) = b else { return true };
     let lb = &lines[b];
@@ -53,6 +54,12 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool) 
         }
     }
     let col = column_width(lines, b).max(column_width_before(lines, a));
+    // A paragraph's indented first line whose sentence ends right at the
+    // column's edge, followed by a full line (never a first line): the
+    // paragraph goes on (`优化营商环境，关键在人。` / `每一名干部都是…`).
+    if a_opens && !la.justified && la.width + 7 >= col && la.width + 2 < col && is_full(lb, col) && !is_first_line_shaped(lb, col) {
+        return false;
+    }
     // The sentence ends before the column does: the paragraph ends.
     if !la.justified && la.width + 3 < col {
         return true;
@@ -83,6 +90,8 @@ pub fn reflow(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> Vec<Str
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut last_line: Option<usize> = None;
+    // The last line began its paragraph.
+    let mut last_opened = false;
     for part in parts {
         match part {
             BodyPart::Own(t) => {
@@ -98,11 +107,12 @@ pub fn reflow(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> Vec<Str
                     continue;
                 }
                 if let Some(p) = last_line
-                    && breaks_after(lines, p, Some(*i), one_per_line)
+                    && breaks_after(lines, p, Some(*i), one_per_line, last_opened)
                     && !cur.is_empty()
                 {
                     out.push(std::mem::take(&mut cur));
                 }
+                last_opened = cur.is_empty();
                 join_into(&mut cur, text);
                 last_line = Some(*i);
             }
@@ -144,6 +154,16 @@ mod tests {
     fn a_full_line_ending_a_sentence_mid_paragraph_does_not_break() {
         let p = paras("基础在民间，力量源泉在人民\n友好。友好省州和友好城市是\n深化中美人民友谊、实现互利\n共赢的重要载体。自1979年缔\n结第一对友城关系至今，中美\n已经建立284对友好省州和友");
         assert_eq!(p.len(), 1, "{p:?}");
+    }
+
+    #[test]
+    fn an_indented_first_line_ending_a_sentence_at_the_edge_goes_on() {
+        // The next line is full: it cannot open a paragraph.
+        let p = paras("优化营商环境，关键在人。\n每一名干部都是营商环境的代言\n人，一次热情的接待、一次高效\n的办理，都会在企业心中留下印\n象。");
+        assert_eq!(p.len(), 1, "{p:?}");
+        // A short one-line paragraph before an indented line still ends.
+        let p = paras("会议要求。\n每一名干部都是营商环境的代言\n人，一次热情的接待、一次高效\n的办理。\n都会在企业心中留下印象，推动\n营商环境持续优化，不断提升。");
+        assert_eq!(p[0], "会议要求。");
     }
 
     #[test]
