@@ -797,6 +797,11 @@ fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, texts: &[String]
     }
     let (a, b) = (pc.len() as i64, nc.len() as i64);
     let spaced = next.contains(' ') || prev.contains(' ');
+    // A line closed by a quotation mark or bracket reads as complete
+    // (`订单高粱种出“致富经”` / `回龙镇推进特色农业发展` is title and subtitle).
+    if prev.ends_with(['”', '’', '》', '）', ')', '」']) {
+        return false;
+    }
     // A short headline wrapped once onto a shorter line (`中阳县万名干群` +
     // `植树造林忙`): a tail this short is no subtitle unless it reads like
     // one (`——…`, `张三出席`).
@@ -856,8 +861,17 @@ fn extract_photo_captions(paragraphs: &mut Vec<String>, captions: &mut Vec<Strin
 static CARTOON_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*?)\s+((?:\S{1,12}发\s+)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画))$").expect("valid regex"));
 
-/// `“低价”的背后 新华社发 徐骏 作` → (title, credit).
+static CARTOON_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.+?)\s*((?:新华社|中新社|人民日报|人民网|新华网|中国日报|工人日报|法治日报)发\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画))$").expect("valid regex")
+});
+
+/// `“低价”的背后 新华社发 徐骏 作` → (title, credit). A known agency's
+/// credit splits off even where the space before it was lost
+/// (`“吃饭”新华社发 商海春 作`).
 fn split_cartoon(t: &str) -> (String, String) {
+    if let Some(c) = CARTOON_AGENCY.captures(t) {
+        return (c[1].trim().to_string(), c[2].trim().to_string());
+    }
     match CARTOON_SPLIT.captures(t) {
         Some(c) => (c[1].trim().to_string(), c[2].trim().to_string()),
         None => (String::new(), t.to_string()),
@@ -881,4 +895,34 @@ pub fn explain(text: &str) -> String {
         out.push_str(&format!("{:>5} {:<12} w{:<3} col{:<3}{} {}\n", l.no, role, l.width, heads::column_width(&lines, i), if l.justified { "J" } else { " " }, l.text));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cartoon_titles_and_credits() {
+        let cases = [
+            ("“低价”的背后 新华社发 徐骏 作", "“低价”的背后", "新华社发 徐骏 作"),
+            ("“吃饭”新华社发 商海春 作", "“吃饭”", "新华社发 商海春 作"),
+            ("春耕图 王强 作", "春耕图", "王强 作"),
+        ];
+        for (line, title, credit) in cases {
+            assert_eq!(split_cartoon(line), (title.to_string(), credit.to_string()), "{line}");
+        }
+    }
+
+    fn titles_of(page: &str) -> Vec<(Option<String>, String, Option<String>)> {
+        assemble(page).articles.into_iter().map(|a| (a.kicker, a.title, a.subtitle)).collect()
+    }
+
+    #[test]
+    fn a_headline_line_closed_by_a_quote_is_not_wrapped_into_the_next() {
+        let page = "本报讯 （记者 高茜） 近日，交口县回龙镇\n2000 亩订单高粱喜获丰收，亩产达到 650\n公斤，种植户每亩纯收入 800 元以上。\n学习贯彻党的二十大精神\n订单高粱种出“致富经”\n回龙镇推进特色农业发展";
+        assert_eq!(
+            titles_of(page),
+            vec![(Some("学习贯彻党的二十大精神".to_string()), "订单高粱种出“致富经”".to_string(), Some("回龙镇推进特色农业发展".to_string()))]
+        );
+    }
 }
