@@ -58,10 +58,23 @@ pub fn is_long(l: &Line) -> bool {
     l.text.chars().count() > LONG_LINE_CHARS
 }
 
+static PLACE_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\x{4E00}-\x{9FFF}]{1,12}(?:省|市|县|区|镇|乡|村|州|旗|盟|街道|社区|园区|开发区|新区)[：:]$").expect("valid regex")
+});
+
+/// A place and a colon alone on a line: the first half of a headline
+/// wrapped after it (`汾阳市杏花村镇：` / `“酒旅融合”激活乡村经济`).
+pub fn is_place_colon(text: &str) -> bool {
+    PLACE_COLON.is_match(text)
+}
+
 /// Could this line be (part of) a headline, judged by itself?
 fn head_eligible(l: &Line) -> bool {
     if l.role != Role::Text {
         return false;
+    }
+    if is_place_colon(&l.text) {
+        return true;
     }
     let n = l.text.chars().count();
     // A headline never holds a full stop inside it.

@@ -770,6 +770,9 @@ const MAX_UNIT_LINES: usize = 5;
 /// `乡村振兴…`), or the lines are of even length with no sign of a
 /// subtitle or kicker. `single`: `prev` is not itself the tail of a wrap.
 fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, texts: &[String]) -> bool {
+    if heads::is_place_colon(prev) && !next.starts_with('—') {
+        return true;
+    }
     if next.starts_with('—') || is_kicker(prev) {
         return false;
     }
@@ -924,5 +927,17 @@ mod tests {
             titles_of(page),
             vec![(Some("学习贯彻党的二十大精神".to_string()), "订单高粱种出“致富经”".to_string(), Some("回龙镇推进特色农业发展".to_string()))]
         );
+    }
+
+    #[test]
+    fn a_headline_wrapped_after_a_place_and_colon_is_one_title() {
+        let after = "本报讯 （记者 韩笑） 8 月 5 日，记者走进汾阳\n市杏花村镇，酒厂、酒坊、酒文化博物馆沿街而\n立，前来参观的游客络绎不绝。\n汾阳市杏花村镇：\n“酒旅融合”激活乡村经济";
+        let before = "汾阳市杏花村镇：\n“酒旅融合”激活乡村经济\n本报讯 （记者 韩笑） 8 月 5 日，记者走进汾阳\n市杏花村镇，酒厂、酒坊、酒文化博物馆沿街而\n立，前来参观的游客络绎不绝。";
+        for page in [after, before] {
+            let a = assemble(page).articles;
+            assert_eq!(a.len(), 1);
+            assert_eq!(a[0].title, "汾阳市杏花村镇：“酒旅融合”激活乡村经济");
+            assert_eq!(a[0].paragraphs.len(), 1, "{:?}", a[0].paragraphs);
+        }
     }
 }
