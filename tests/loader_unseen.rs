@@ -175,3 +175,26 @@ fn the_date_printed_in_the_banner_is_the_issue_date() {
     assert!(!p.date_inferred);
     assert_eq!(titles(&p), vec!["汾阳市白酒产业持续增长"]);
 }
+
+#[test]
+fn on_pages_with_headlines_first_an_item_after_a_news_item_is_its_own_article() {
+    // A news item (`本报讯…`) then a headline naming what follows, with no
+    // byline: a second article, not a subheading of the first.
+    let p = load("unbylined_item_per_line.txt");
+    assert_eq!(titles(&p), vec!["临县召开三季度经济运行分析会", "兴县蔡家崖村红色旅游持续升温"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("国庆假期临近"));
+}
+
+#[test]
+fn a_notice_between_items_keeps_its_numbered_subheadings_and_ends_at_its_date() {
+    let p = load("notice_and_items_per_line.txt");
+    let t = titles(&p);
+    assert_eq!(t.len(), 3, "{t:?}");
+    let notice = p.articles.iter().find(|a| a.title.ends_with("公告")).expect("the notice");
+    assert_eq!(notice.kind, Kind::Notice);
+    assert!(notice.paragraphs.iter().any(|q| q == "一、报名时间"), "{:?}", notice.paragraphs);
+    assert!(notice.paragraphs.last().is_some_and(|q| q.ends_with("日")), "{:?}", notice.paragraphs);
+    let item = p.articles.last().expect("the last item");
+    assert_eq!(item.title, "兴县蔡家崖村红色旅游持续升温");
+    assert_eq!(item.byline.as_deref(), Some("（王志强 刘晓慧）"));
+}

@@ -126,7 +126,7 @@ pub fn assemble(text: &str) -> Assembled {
     let orientation = b.orientation(&lines, &bodies);
     let before = b.segs.iter().filter(|s| s.into.is_none()).count();
     match orientation {
-        Orientation::Before => b.absorb_subheads(&lines),
+        Orientation::Before => b.absorb_subheads(&lines, &bodies),
         Orientation::After => b.join_interrupted(&lines),
     }
     // Re-index only if bodies were merged.
@@ -373,7 +373,7 @@ impl Builder {
 
     /// Pages with headlines before their bodies: a run followed by a body
     /// with no byline, after another body, is a subheading of that body.
-    fn absorb_subheads(&mut self, lines: &[Line]) {
+    fn absorb_subheads(&mut self, lines: &[Line], bodies: &Bodies) {
         for r in 0..self.runs.len() {
             let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
             let (p, n) = (self.find(p), self.find(n));
@@ -384,6 +384,17 @@ impl Builder {
             // bylined body does not take a second byline from the text
             // after the run: that text is an article of its own.
             if !self.segs[p].trail.is_empty() || self.segs[p].byline.is_some() && !self.segs[n].trail.is_empty() {
+                continue;
+            }
+            // A notice's title is never a subheading; nor, under a news
+            // item (`本报讯…`, `新华社…电`), is a line naming what the text
+            // after it reports and not what the item before it does.
+            let run: String = self.runs[r].lines.iter().map(|&i| lines[i].text.as_str()).collect();
+            let news = self.segs[p].byline.as_deref().is_some_and(|b| b.contains('讯') || b.ends_with('电') || b.contains("电（") || b.contains("电("));
+            let (to_p, to_n) = (bodies.score_against(&run, &self.segs[p].text(lines)), bodies.score_against(&run, &self.segs[n].text(lines)));
+            // A notice signed and dated (`2024年9月27日`) has ended.
+            let dated = self.segs[p].lines(lines).last().is_some_and(|l| lines::is_date_line(&l.text));
+            if dated || NOTICE_TITLE.is_match(&run) || news && to_n >= 0.3 && to_n > to_p + 0.2 {
                 continue;
             }
             let subheads: Vec<BodyPart> = self.runs[r].lines.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect();
@@ -762,6 +773,8 @@ impl Builder {
     }
 }
 
+static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:公告|通告|通知|启事|公示|声明|告知书|倡议书)(?:[（(][^）)]*[）)])?$").expect("valid regex"));
+
 /// The most logical lines one headline (kicker, title, subtitles) takes.
 const MAX_UNIT_LINES: usize = 5;
 
@@ -800,11 +813,7 @@ fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, texts: &[String]
     }
     let (a, b) = (pc.len() as i64, nc.len() as i64);
     let spaced = next.contains(' ') || prev.contains(' ');
-    // A line closed by a quotation mark or bracket reads as complete
-    // (`订单高粱种出“致富经”` / `回龙镇推进特色农业发展` is title and subtitle).
-    if prev.ends_with(['”', '’', '》', '）', ')', '」']) {
-        return false;
-    }
+
     // A short headline wrapped once onto a shorter line (`中阳县万名干群` +
     // `植树造林忙`): a tail this short is no subtitle unless it reads like
     // one (`——…`, `张三出席`).
@@ -914,19 +923,6 @@ mod tests {
         for (line, title, credit) in cases {
             assert_eq!(split_cartoon(line), (title.to_string(), credit.to_string()), "{line}");
         }
-    }
-
-    fn titles_of(page: &str) -> Vec<(Option<String>, String, Option<String>)> {
-        assemble(page).articles.into_iter().map(|a| (a.kicker, a.title, a.subtitle)).collect()
-    }
-
-    #[test]
-    fn a_headline_line_closed_by_a_quote_is_not_wrapped_into_the_next() {
-        let page = "本报讯 （记者 高茜） 近日，交口县回龙镇\n2000 亩订单高粱喜获丰收，亩产达到 650\n公斤，种植户每亩纯收入 800 元以上。\n学习贯彻党的二十大精神\n订单高粱种出“致富经”\n回龙镇推进特色农业发展";
-        assert_eq!(
-            titles_of(page),
-            vec![(Some("学习贯彻党的二十大精神".to_string()), "订单高粱种出“致富经”".to_string(), Some("回龙镇推进特色农业发展".to_string()))]
-        );
     }
 
     #[test]
