@@ -61,6 +61,11 @@ pub struct Position {
     /// terminal width can find the same paragraph; 0 when unknown.
     #[serde(default)]
     pub width: usize,
+    /// The part of the article and byte offset shown on that line: finds
+    /// the same line even when the article's layout has changed since
+    /// (keywords added to its header, another width).
+    #[serde(default)]
+    pub anchor: Option<(crate::layout::article::Part, usize)>,
 }
 
 /// A bookmarked article, with enough to show it even when its file is not loaded.
@@ -550,6 +555,7 @@ mod tests {
             article_index: 3,
             scroll: 17,
             width: 60,
+            anchor: Some((crate::layout::article::Part::Paragraph(2), 30)),
         });
         assert!(s.flush());
         assert!(!s.flush(), "nothing changed since the last write");
@@ -560,6 +566,7 @@ mod tests {
         assert_eq!(t.bookmarks()[0].title, "标题");
         assert_eq!(t.position().unwrap().scroll, 17);
         assert_eq!(t.position().unwrap().article_index, 3);
+        assert_eq!(t.position().unwrap().anchor, Some((crate::layout::article::Part::Paragraph(2), 30)));
         assert!(!t.toggle_bookmark("b1", "", ""));
         assert!(!t.is_bookmarked("b1"));
     }
@@ -709,6 +716,7 @@ mod tests {
             article_index: 0,
             scroll: 0,
             width: 0,
+            anchor: None,
         };
         s.set_position(p.clone());
         assert!(s.is_dirty());

@@ -9,10 +9,6 @@ fn load(name: &str) -> Page {
     loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 fn titles(p: &Page) -> Vec<String> {
     p.articles.iter().map(|a| if a.title_inferred { format!("~{}", a.title) } else { a.title.clone() }).collect()
 }

@@ -274,7 +274,7 @@ fn markers_in_the_article_list() {
 
 #[test]
 fn body_shows_header_captions_and_keywords() {
-    let mut app = sample_app(120, 40);
+    let app = sample_app(120, 40);
     let screen = screen_text(&app);
     // Keywords belong to the header, under the byline.
     for s in ["引题0", "第0期第0篇新闻标题", "副题文字", "本报讯（记者 王小明）", "关键词：吕梁、营商环境"] {

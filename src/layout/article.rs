@@ -7,7 +7,7 @@ use crate::model::Article;
 use std::ops::Range;
 
 /// Which part of an article a body line shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Part {
     /// 引题, above the headline.
     Kicker,

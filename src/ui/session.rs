@@ -140,6 +140,13 @@ impl Session {
         if by_id.is_some() {
             app.scroll = pos.scroll;
             app.scroll_width = pos.width;
+            // The line they were reading, wherever it is in today's layout.
+            if let Some((part, off)) = pos.anchor
+                && pos.width > 0
+                && let Some(line) = app.layout_at(pos.width).and_then(|l| l.line_of(part, off))
+            {
+                app.scroll = line;
+            }
             if pos.scroll > 0 {
                 // They were reading it: open it again.
                 app.focus = Pane::Body;
@@ -317,6 +324,7 @@ impl Session {
                 article_index: app.article,
                 scroll: app.scroll,
                 width: app.scroll_width,
+                anchor: if app.scroll > 0 { app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll)) } else { None },
             };
             self.store.set_position(pos);
         }
