@@ -288,7 +288,10 @@ fn write_archive(dir: &Path, days: u32, pages: u32) {
         let folder = dir.join(format!("2023/10/{d:02}"));
         std::fs::create_dir_all(&folder).unwrap();
         for p in 1..=pages {
-            std::fs::write(folder.join(format!("p{p:02}.txt")), format!("第{d}日第{p}版\n本报讯 10月{d}日，第{p}版的新闻正文。\n")).unwrap();
+            // Pages of a realistic size (about 6 KB), so that loading them
+            // takes a visible while even in a release build.
+            let body = format!("全市各地各部门认真落实第{p}版会议精神，推动工作\n取得新成效，群众满意度不断提升。\n").repeat(40);
+            std::fs::write(folder.join(format!("p{p:02}.txt")), format!("第{d}日第{p}版\n本报讯 10月{d}日，第{p}版的新闻正文。\n{body}")).unwrap();
         }
     }
     std::fs::write(dir.join("2023/10/01/broken.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2].repeat(64)).unwrap();
