@@ -56,6 +56,23 @@ fn no_match_is_not_an_error() {
 }
 
 #[test]
+fn a_path_that_cannot_be_read_is_reported_and_fails_only_when_nothing_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.txt");
+    let missing = missing.to_str().unwrap();
+    let out = lvread(&["search", "吕梁", missing]);
+    assert_eq!(out.status.code(), Some(1), "nothing could be searched");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("nope.txt").count(), 1, "reported once: {err}");
+    assert!(!err.contains("no match"), "{err}");
+    std::fs::write(dir.path().join("2024-01-02_p01.txt"), "测试标题\n\n这是正文，提到了吕梁。\n").unwrap();
+    let good = dir.path().join("2024-01-02_p01.txt");
+    let out = lvread(&["search", "吕梁", missing, good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "the other file was searched");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2024-01-02  测试标题"), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
 fn searches_the_users_files() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("2024-01-02_p01.txt"), "测试标题\n\n这是正文，提到了汾阳杏花村。\n").unwrap();

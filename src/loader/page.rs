@@ -637,6 +637,21 @@ impl Builder {
                 taken[s] = true;
             }
         }
+        // A headline at the very top of the page, right above a body that
+        // has none, heads it whatever words it shares with it.
+        for ui in 0..units.len() {
+            let run = &self.runs[units[ui].run];
+            let last_of_run = ui + 1 == units.len() || units[ui + 1].run != units[ui].run;
+            if titles[ui].is_none()
+                && last_of_run
+                && run.prev.is_none()
+                && let Some(next) = run.next.map(|x| self.find(x))
+                && !taken[next]
+            {
+                titles[ui] = Some(next);
+                taken[next] = true;
+            }
+        }
         let mut extra = vec![None; units.len()];
         for ui in 0..units.len() {
             if titles[ui].is_some() {
@@ -935,5 +950,14 @@ mod tests {
             assert_eq!(a[0].title, "汾阳市杏花村镇：“酒旅融合”激活乡村经济");
             assert_eq!(a[0].paragraphs.len(), 1, "{:?}", a[0].paragraphs);
         }
+    }
+
+    #[test]
+    fn a_headline_on_top_of_a_one_item_page_is_its_title() {
+        // It shares no word with the body, and nothing else could be it.
+        let a = assemble("测试标题\n\n这是正文，提到了吕梁。\n").articles;
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].title, "测试标题");
+        assert!(!a[0].title_inferred);
     }
 }

@@ -88,17 +88,25 @@ impl<'a> JsonHit<'a> {
 /// Searches `paths` (or the bundled pages) with the reader's ranking,
 /// loading jieba first so word boundaries count.
 pub fn search_pages(query: &str, paths: &[PathBuf], limit: usize) -> Results {
+    search_loaded(query, cli::load_pages(paths), limit)
+}
+
+/// Searches pages already loaded.
+fn search_loaded(query: &str, pages: Vec<crate::model::Page>, limit: usize) -> Results {
     words::preload();
-    let issues = Arc::new(crate::archive::group(cli::load_pages(paths)));
+    let issues = Arc::new(crate::archive::group(pages));
     let index = Index::build(issues);
     let _ = words::jieba();
     let mut cache = Cache::default();
     index.search(&Query::new(query), limit, &mut cache, &|| false).unwrap_or_default()
 }
 
-/// `lvread search`: prints ranked hits, one per line (or JSON).
+/// `lvread search`: prints ranked hits, one per line (or JSON). Exits 1
+/// when every path named failed to load (no match is not an error).
 pub fn run_cli(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> anyhow::Result<ExitCode> {
-    let results = search_pages(query, paths, limit);
+    let (pages, failures) = cli::load_pages_counting(paths);
+    let nothing_loaded = pages.is_empty() && failures > 0;
+    let results = search_loaded(query, pages, limit);
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -112,7 +120,7 @@ pub fn run_cli(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> anyh
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
     } else {
-        if results.hits.is_empty() {
+        if results.hits.is_empty() && !nothing_loaded {
             eprintln!("lvread: no match for {query:?}");
         }
         for h in &results.hits {
@@ -120,7 +128,7 @@ pub fn run_cli(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> anyh
         }
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if nothing_loaded { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 /// One hit as a line of text: date, headline, where, snippet (matches in
