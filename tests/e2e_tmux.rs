@@ -208,6 +208,16 @@ fn reader_refuses_a_non_terminal_stdout() {
 }
 
 #[test]
+fn a_mistyped_path_is_reported_without_opening_the_reader() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("2023-11-04_p1.txt");
+    let out = Command::new(BIN).arg(&missing).output().expect("run lvread");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2023-11-04_p1.txt: no such file or folder"), "says which and why: {err}");
+}
+
+#[test]
 fn search_results_appear_while_typing_without_another_key() {
     let dir = tempfile::tempdir().expect("temp dir");
     let script = dir.path().join("run.sh");

@@ -413,6 +413,35 @@ fn pages_that_load_with_problems_are_reported_once_loading_is_done() {
 }
 
 #[test]
+fn a_failed_file_and_warnings_are_reported_together() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("2023-11-01_p01.txt"), "本报讯 11月1日，一切正常的一版。\n").unwrap();
+    std::fs::write(dir.path().join("2023-11-01_p02.txt"), "").unwrap();
+    std::fs::write(dir.path().join("2023-11-01_p03.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2].repeat(64)).unwrap();
+    let mut app = App::new(Vec::new(), (200, 30));
+    let mut s = Session::new(Store::disabled());
+    s.restore(&mut app);
+    s.load_in_background(vec![dir.path().to_path_buf()]);
+    load_all(&mut app, &mut s);
+    let status = rows(&draw_buffer(&app)).pop().unwrap();
+    assert!(status.contains("failed to load") && status.contains("p03.txt"), "{status}");
+    assert!(status.contains("warning: ") && status.contains("p02.txt"), "the warning is not hidden: {status}");
+}
+
+#[test]
+fn when_nothing_loads_the_status_bar_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bin.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2].repeat(64)).unwrap();
+    let mut app = App::new(Vec::new(), (160, 30));
+    let mut s = Session::new(Store::disabled());
+    s.restore(&mut app);
+    s.load_in_background(vec![dir.path().join("bin.txt")]);
+    load_all(&mut app, &mut s);
+    let status = rows(&draw_buffer(&app)).pop().unwrap();
+    assert!(status.contains("nothing to read: failed to load") && status.contains("bin.txt"), "{status}");
+}
+
+#[test]
 fn a_recurring_item_in_several_issues_keeps_the_right_one_selected() {
     // The same notice, under the same file name, in two issues: one id.
     let mut issues = sample();

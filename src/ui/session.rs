@@ -42,8 +42,8 @@ pub struct Session {
     pub errors: Vec<String>,
     /// Problems met while loading pages that did load, for stderr.
     pub warnings: Vec<String>,
-    /// True once the load warnings were shown in the status bar.
-    warned: bool,
+    /// The load report last put in the status bar.
+    reported: Option<String>,
     /// How long until everything had loaded (for `LVREAD_TIMING`).
     pub loaded_in: Option<Duration>,
     started: Instant,
@@ -64,7 +64,7 @@ impl Session {
             bookmarks_seen: Vec::new(),
             errors: Vec::new(),
             warnings: Vec::new(),
-            warned: false,
+            reported: None,
             loaded_in: None,
             started: Instant::now(),
         }
@@ -242,30 +242,42 @@ impl Session {
         changed
     }
 
-    /// Shows the load errors (and, once loading is over, an empty archive) in the status bar.
+    /// Shows what went wrong while loading in the status bar, as one line:
+    /// files that failed, and once loading is over, pages that loaded with
+    /// warnings and whether anything is left to read. A newer report
+    /// replaces the older one, so no part of it hides another.
     fn report_errors(&mut self, app: &mut App) {
-        let msg = match self.errors.len() {
-            0 => None,
-            1 => Some(format!("failed to load {}", self.errors[0])),
-            n => Some(format!("{n} files failed to load (listed on stderr after quitting), e.g. {}", self.errors[0])),
-        };
-        if let Some(m) = msg
-            && app.messages.last() != Some(&m)
-        {
-            app.messages.retain(|x| !x.starts_with("failed to load") && !x.contains("files failed to load"));
-            app.message(m);
+        let done = self.loading.is_none();
+        let mut parts: Vec<String> = Vec::new();
+        match self.errors.len() {
+            0 => {}
+            1 => parts.push(format!("failed to load {}", self.errors[0])),
+            n => parts.push(format!("{n} files failed to load, e.g. {}", self.errors[0])),
         }
-        if self.loading.is_none() && app.issues.is_empty() && self.arrived.is_empty() && !app.messages.iter().any(|m| m.starts_with("nothing to read")) {
-            app.message("nothing to read: no page loaded");
+        if done {
+            match self.warnings.len() {
+                0 => {}
+                1 => parts.push(format!("warning: {}", self.warnings[0])),
+                n => parts.push(format!("{n} warnings while loading, e.g. {}", self.warnings[0])),
+            }
         }
-        if self.loading.is_none() && !self.warned && !self.warnings.is_empty() {
-            // Once, when everything has loaded: pages that loaded with problems.
-            self.warned = true;
-            let first = &self.warnings[0];
-            app.message(match self.warnings.len() {
-                1 => format!("warning: {first}"),
-                n => format!("{n} warnings while loading (listed on stderr after quitting), e.g. {first}"),
-            });
+        let empty = done && app.issues.is_empty() && self.arrived.is_empty();
+        if parts.is_empty() && !empty {
+            return;
+        }
+        let mut report = parts.join("; ");
+        if empty {
+            report = if report.is_empty() { "nothing to read: no page loaded".to_string() } else { format!("nothing to read: {report}") };
+        }
+        if self.errors.len() + if done { self.warnings.len() } else { 0 } > 1 {
+            report.push_str(" (all listed on stderr after quitting)");
+        }
+        if self.reported.as_ref() != Some(&report) {
+            if let Some(old) = self.reported.take() {
+                app.messages.retain(|m| *m != old);
+            }
+            app.message(report.clone());
+            self.reported = Some(report);
         }
     }
 

@@ -156,9 +156,18 @@ fn install_panic_hook() {
 }
 
 /// Runs the full-screen reader over the pages named in `args` (or the
-/// bundled ones). Exits with [`EXIT_NOT_A_TERMINAL`] when stdout is not a terminal.
+/// bundled ones). Exits with [`EXIT_NOT_A_TERMINAL`] when stdout is not a
+/// terminal, and with 1 when none of the paths named exists.
 pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
+    // Every path named is missing (a typo): say so, rather than open an
+    // empty reader.
+    if !args.paths.is_empty() && args.paths.iter().all(|p| std::fs::metadata(p).is_err()) {
+        for p in &args.paths {
+            eprintln!("lvread: {}: no such file or folder", crate::loader::decode::printable(&p.display().to_string()));
+        }
+        return Ok(ExitCode::FAILURE);
+    }
     if !std::io::stdout().is_terminal() {
         eprintln!("lvread: standard output is not a terminal; the reader needs one (for scripts use `lvread dump --json` or `lvread search`)");
         return Ok(ExitCode::from(EXIT_NOT_A_TERMINAL));
