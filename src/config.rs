@@ -548,6 +548,19 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+impl ConfigError {
+    /// A short form for the status bar: the file's name (not its whole
+    /// path) and the mistake without the list of what is known.
+    pub fn short(&self) -> String {
+        let name = std::path::Path::new(&self.path).file_name().map_or(self.path.clone(), |n| n.to_string_lossy().into_owned());
+        let message = self.message.split(" (known:").next().unwrap_or(&self.message);
+        match self.line {
+            Some(l) => format!("{name} line {l}: {message}"),
+            None => format!("{name}: {message}"),
+        }
+    }
+}
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -592,7 +605,10 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
             other => return Err(err(Some(lb.span()), format!("line_break = {other:?}: use \"strict\" or \"loose\""))),
         };
     }
-    for (role, value) in &raw.colors {
+    // In the file's order, so the first mistake is the one reported.
+    let mut colors: Vec<_> = raw.colors.iter().collect();
+    colors.sort_by_key(|(role, _)| role.span().start);
+    for (role, value) in colors {
         if role.get_ref() == "theme" {
             cfg.theme_base = match value.get_ref().as_str() {
                 "auto" => ThemeBase::Auto,
@@ -611,7 +627,9 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
     }
     cfg.theme_base = cfg.theme_base.resolve(colorfgbg);
     let mut claimed: BTreeMap<Key, &str> = BTreeMap::new();
-    for (action, keys) in &raw.keys {
+    let mut bindings: Vec<_> = raw.keys.iter().collect();
+    bindings.sort_by_key(|(action, _)| action.span().start);
+    for (action, keys) in bindings {
         let Some(name) = action_names().find(|n| n == action.get_ref()) else {
             return Err(err(
                 Some(action.span()),
@@ -902,6 +920,22 @@ mod tests {
         let key = |s| Key::parse(s).unwrap();
         assert_eq!(c.keys.action(&key("b")), Some("mark_unread"));
         assert_eq!(c.keys.keys("page_up"), &[key("pageup")]);
+    }
+
+    #[test]
+    fn the_short_form_fits_a_status_bar() {
+        let e = parse("[colors]\nheadlne = \"red\"\n", "/home/someone/.config/lvread/config.toml", None).unwrap_err();
+        assert_eq!(e.short(), "config.toml line 2: unknown colour \"headlne\" in [colors]");
+        assert!(e.to_string().contains("/home/someone/.config/lvread/config.toml") && e.to_string().contains("known:"));
+    }
+
+    #[test]
+    fn the_first_mistake_in_the_file_is_reported() {
+        let e = parse("[colors]\nheadlne = \"red\"\nheadline = \"yelow\"\n", "c.toml", None).unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("headlne"), "{e}");
+        let e = parse("[keys]\nzoomm = \"z\"\nabc = \"x\"\n", "c.toml", None).unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
     }
 
     #[test]

@@ -110,6 +110,15 @@ fn an_empty_first_issue_starts_on_the_issue_list_and_j_moves_on() {
 }
 
 #[test]
+fn an_empty_first_issue_loaded_in_the_background_also_starts_on_the_issue_list() {
+    let mut app = App::new(Vec::new(), (120, 30));
+    assert_eq!(app.focus, Pane::Articles);
+    app.add_pages(empty_first_issue().into_iter().flat_map(|i| i.pages).collect());
+    assert_eq!(app.current_issue().map(|i| i.article_count()), Some(0));
+    assert_eq!(app.focus, Pane::Issues);
+}
+
+#[test]
 fn j_and_k_in_an_empty_article_list_move_through_the_issues() {
     let mut app = App::new(empty_first_issue(), (120, 30));
     app.focus = Pane::Articles;

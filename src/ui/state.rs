@@ -233,11 +233,17 @@ impl App {
         }
         let key = self.current_key();
         let label = self.current_issue().map(Issue::label);
+        let first = self.issues.is_empty();
         let mut all: Vec<Page> = std::mem::take(&mut self.issues).into_iter().flat_map(|i| i.pages).collect();
         all.extend(pages);
         all.iter_mut().for_each(super::fragments::absorb);
         self.issues = crate::archive::group(all);
         self.reselect(key, label);
+        // The first pages in, and the first issue has no articles: start on
+        // the issue list, as with pages loaded at start.
+        if first && self.focus == Pane::Articles && self.current_issue().is_some_and(|i| i.article_count() == 0) {
+            self.focus = Pane::Issues;
+        }
     }
 
     /// Selects the article known as `key` again after the issues changed,
