@@ -152,8 +152,10 @@ impl Article {
 pub struct Page {
     /// The file's name (last path component).
     pub source: String,
-    /// Where the file was read from; None for bundled pages.
-    #[serde(skip)]
+    /// Where the file was read from; None for bundled pages. Dumped as
+    /// `path` (text; a name that is not UTF-8 is shown lossily), so that
+    /// two `p01.txt` from different folders can be told apart.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none", serialize_with = "path_as_text")]
     pub path: Option<PathBuf>,
     /// The page number, when the file name gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -226,5 +228,13 @@ mod tests {
     #[test]
     fn kind_serialises_lower_case() {
         assert_eq!(serde_json::to_string(&Kind::Continuation).unwrap(), "\"continuation\"");
+    }
+}
+
+/// Serialises a path as text, cleaned of control characters.
+fn path_as_text<S: serde::Serializer>(p: &Option<PathBuf>, s: S) -> Result<S::Ok, S::Error> {
+    match p {
+        Some(p) => s.serialize_str(&crate::loader::decode::clean(&p.to_string_lossy())),
+        None => s.serialize_none(),
     }
 }

@@ -23,6 +23,21 @@ fn dump_succeeds_when_some_files_load() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["issues"].as_array().map(Vec::len), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.txt: not a text file"));
+    // The path says which `good.txt` it was.
+    assert_eq!(v["issues"][0]["source"], "good.txt");
+    assert_eq!(v["issues"][0]["path"].as_str(), dir.path().join("good.txt").to_str());
+}
+
+#[test]
+fn a_page_named_with_escapes_dumps_a_clean_path() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let name = "p\u{1b}]0;x\u{7}01.txt";
+    std::fs::write(dir.path().join(name), "本报讯 （记者 王丽） 11月3日，我市召开会议。\n").expect("write");
+    let out = Command::new(BIN).args(["dump", "--json"]).arg(dir.path()).output().expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("\\u001b") && !text.contains("\\u0007") && !text.contains('\u{1b}'), "{text}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["issues"][0]["source"], "p01.txt");
 }
 
 #[test]

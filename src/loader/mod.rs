@@ -75,7 +75,8 @@ pub fn load_text(name: &str, text: &str, warnings: Vec<String>) -> Page {
 /// Builds the page from clean text.
 fn build(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
     let assembled = page::assemble(text);
-    let mut page = Page { source: name.to_string(), articles: assembled.articles, fragments: assembled.fragments, ..Page::default() };
+    // A file name is data too: no control characters or escapes in it.
+    let mut page = Page { source: decode::clean(name), articles: assembled.articles, fragments: assembled.fragments, ..Page::default() };
     if page.articles.is_empty() && page.fragments.is_empty() {
         warnings.push("the file holds no text".to_string());
     }
