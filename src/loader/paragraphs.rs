@@ -40,6 +40,10 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool, 
     if is_date_line(&la.text) || is_date_line(&lb.text) {
         return true;
     }
+    if is_signatory(lines, a) && is_signatory(lines, b) {
+        // A notice signed by two bodies: one line each.
+        return true;
+    }
     if !is_sentence_end(&la.text) && !ends_with_credit(&la.text) {
         // The sentence goes on.
         return false;
@@ -71,6 +75,16 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool, 
     // The next line opens with a lead-in (`生态建设成效明显。`, `一是…`) and is
     // a little short of the column, as an indented line is.
     opens_paragraph(&lb.text) && lb.width + 2 <= col
+}
+
+static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\x{4E00}-\x{9FFF}（）()]{4,24}(?:委员会|局|厅|委|院|办公室|政府|支队|大队|中心|公司|协会|联合会|中队|所|站|部|会)$").expect("valid regex")
+});
+
+/// Is line `i` an organisation signing a notice: a name alone on its line,
+/// with the notice's date at most three lines below?
+fn is_signatory(lines: &[Line], i: usize) -> bool {
+    ORG_NAME.is_match(&lines[i].text) && lines[i + 1..].iter().take(3).any(|l| is_date_line(&l.text))
 }
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -164,6 +178,15 @@ mod tests {
         // A short one-line paragraph before an indented line still ends.
         let p = paras("会议要求。\n每一名干部都是营商环境的代言\n人，一次热情的接待、一次高效\n的办理。\n都会在企业心中留下印象，推动\n营商环境持续优化，不断提升。");
         assert_eq!(p[0], "会议要求。");
+    }
+
+    #[test]
+    fn two_signatories_of_a_notice_stay_apart() {
+        let p = paras("每天24小时全天候\n受理。\n吕梁市公安局交通警察支队\n吕梁市交通运输局\n2024年6月1日");
+        assert_eq!(p, vec!["每天24小时全天候受理。", "吕梁市公安局交通警察支队", "吕梁市交通运输局", "2024年6月1日"]);
+        // Without a date below, lines ending in 局 are running text.
+        let p = paras("会议由市公安局\n交通警察支队和市交通运输局\n联合召开。");
+        assert_eq!(p.len(), 1);
     }
 
     #[test]
