@@ -16,9 +16,6 @@ static NEWS_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:近日|日前|近期|连日来)[，,]").expect("valid regex")
 });
 
-static DATE_COMMA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上|晚|凌晨|早上)?[，,]").expect("valid regex"));
-
 /// Does the line open a news item (`近日，…`)?
 pub fn opens_item(text: &str) -> bool {
     NEWS_OPENING.is_match(text)
@@ -81,7 +78,7 @@ fn head_eligible(l: &Line) -> bool {
     }
     // A headline does not open with a time and a comma (`4月3日，…`,
     // `近日，…`): such a line opens a paragraph.
-    if opens_item(&l.text) || DATE_COMMA.is_match(&l.text) {
+    if super::meta::opens_with_time(&l.text) {
         return false;
     }
     let n = l.text.chars().count();

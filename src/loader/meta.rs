@@ -84,8 +84,15 @@ fn next_day(d: Date) -> Date {
         .unwrap_or(d)
 }
 
-static LEADING_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:[上下]午|晚上|晚)?|近日|日前|近期|近来|连日来|近年来|今年以来|去年以来)[，,]").expect("valid regex"));
+static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上|晚|凌晨|早上)?|近日|日前|近期|近来|连日来|近年来|今年以来|去年以来)[，,]").expect("valid regex")
+});
+
+/// Does the text open with a date or time word and a comma (`4月3日，`,
+/// `近日，`, `今年以来，`), as a paragraph does and a headline does not?
+pub fn opens_with_time(text: &str) -> bool {
+    LEADING_DATE.is_match(text)
+}
 
 /// A title made from the body when the page prints none: its first clause
 /// (after a leading date or time word such as `近日`), without a quotation
