@@ -132,6 +132,15 @@ pub fn fallback_title(a: &Article) -> String {
     if t.is_empty() { "（无题）".to_string() } else { t }
 }
 
+/// Is this the title of a notice (`…公告`, `…通知`, `…启事（第2号）`)?
+pub fn is_notice_title(t: &str) -> bool {
+    let t = match t.rfind(['（', '(']) {
+        Some(i) if t.ends_with(['）', ')']) => &t[..i],
+        _ => t,
+    };
+    ["公告", "通告", "通知", "启事", "声明", "公示", "告知书", "倡议书"].iter().any(|w| t.ends_with(w))
+}
+
 /// The kind of an article, from its form and words.
 pub fn kind_of(a: &Article, continued: bool) -> Kind {
     if continued {
@@ -142,7 +151,7 @@ pub fn kind_of(a: &Article, continued: bool) -> Kind {
     if byline.contains("评论员") || byline.contains("评论") || head.contains("评论员") || head.starts_with("短评") || head.starts_with("社论") {
         return Kind::Commentary;
     }
-    if !a.title_inferred && ["公告", "通告", "通知", "启事", "声明", "公示", "告知书", "倡议书"].iter().any(|w| a.title.ends_with(w)) {
+    if !a.title_inferred && is_notice_title(&a.title) {
         return Kind::Notice;
     }
     let body = a.body_chars();

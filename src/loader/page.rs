@@ -394,7 +394,7 @@ impl Builder {
             let (to_p, to_n) = (bodies.score_against(&run, &self.segs[p].text(lines)), bodies.score_against(&run, &self.segs[n].text(lines)));
             // A notice signed and dated (`2024年9月27日`) has ended.
             let dated = self.segs[p].lines(lines).last().is_some_and(|l| lines::is_date_line(&l.text));
-            if dated || NOTICE_TITLE.is_match(&run) || news && to_n >= 0.3 && to_n > to_p + 0.2 {
+            if dated || meta::is_notice_title(&run) || news && to_n >= 0.3 && to_n > to_p + 0.2 {
                 continue;
             }
             let subheads: Vec<BodyPart> = self.runs[r].lines.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect();
@@ -787,8 +787,6 @@ impl Builder {
         a
     }
 }
-
-static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:公告|通告|通知|启事|公示|声明|告知书|倡议书)(?:[（(][^）)]*[）)])?$").expect("valid regex"));
 
 /// The most logical lines one headline (kicker, title, subtitles) takes.
 const MAX_UNIT_LINES: usize = 5;
