@@ -194,3 +194,68 @@ fn a_notice_between_items_keeps_its_numbered_subheadings_and_ends_at_its_date() 
     assert_eq!(item.title, "兴县蔡家崖村红色旅游持续升温");
     assert_eq!(item.byline.as_deref(), Some("（王志强 刘晓慧）"));
 }
+
+// Pages cut down from a QA round: each shows one way the text around a
+// headline can look.
+
+#[test]
+fn a_trailing_byline_wrapped_over_two_lines_ends_its_item() {
+    let p = load("qa_trailing_byline_wrapped.txt");
+    assert_eq!(titles(&p), vec!["交口县开展防汛应急演练", "孝义市举办人才培训班"]);
+    assert_eq!(p.articles[0].byline.as_deref(), Some("（李鹏飞）"));
+    assert!(p.articles[1].paragraphs[0].starts_with("孝义市举办首届乡村振兴人才培训班"));
+}
+
+#[test]
+fn notes_in_brackets_after_the_last_sentence_do_not_hide_the_headline() {
+    let p = load("qa_jumpline_same_line_swallows_headline.txt");
+    assert_eq!(titles(&p), vec!["市第五届运动会开幕"]);
+    assert!(p.articles[0].paragraphs[0].ends_with("参赛。"), "{:?}", p.articles[0].paragraphs);
+    assert_eq!(p.articles[0].paragraphs.last().map(String::as_str), Some("（下转2版）"));
+    let p = load("qa_paren_note_taken_as_byline.txt");
+    assert_eq!(titles(&p), vec!["我市公布第三批非遗名录"]);
+    assert_eq!(p.articles[0].byline.as_deref(), Some("本报讯"), "a note is no byline");
+    assert_eq!(p.articles[0].kicker, None);
+}
+
+#[test]
+fn short_subheadings_inside_a_news_item_stay_inside_it() {
+    let p = load("qa_subhead_after_benbaoxun_splits.txt");
+    assert_eq!(titles(&p), vec!["方山县做强特色产业带动群众增收"]);
+    assert!(p.articles[0].paragraphs.iter().any(|q| q == "做大核桃产业"));
+    assert!(p.articles[0].paragraphs.iter().any(|q| q == "做优肉牛养殖"));
+}
+
+#[test]
+fn a_notice_keeps_its_contact_line_signatory_date_and_attachment_apart() {
+    let p = load("qa_notice_contact_line_merges_signatory.txt");
+    let n = &p.articles[0];
+    assert_eq!(n.title, "关于举办专场招聘会的通知");
+    assert_eq!(n.paragraphs[1..], ["联系电话：0358-8221234", "中共吕梁市委组织部", "2024年6月12日"]);
+    // Dated by the notice, not by the event it announces (`定于6月20日`).
+    assert_eq!(p.date, lvread::model::Date::new(2024, 6, 12));
+    let p = load("qa_notice_attachment_joins_next_title.txt");
+    assert_eq!(titles(&p), vec!["关于公开招聘工作人员的公告", "临县红枣喜获丰收"]);
+    assert_eq!(p.articles[0].paragraphs.last().map(String::as_str), Some("附件：岗位信息表"));
+}
+
+#[test]
+fn one_line_paragraphs_marked_by_a_leading_space_stay_apart() {
+    let p = load("qa_one_line_paragraphs_merged.txt");
+    let a = &p.articles[0];
+    assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+    assert_eq!(a.paragraphs[1], "会议要求，要坚决扛牢责任。");
+}
+
+#[test]
+fn a_leader_leading_a_visit_is_a_subtitle() {
+    let p = load("qa_speaker_subtitle_daidui_joined.txt");
+    assert_eq!(p.articles[0].title, "市领导督导防汛工作");
+    assert_eq!(p.articles[0].subtitle.as_deref(), Some("任凯带队"));
+}
+
+#[test]
+fn a_day_cited_from_the_past_does_not_date_the_issue() {
+    let p = load("qa_date_inferred_from_historic_mention.txt");
+    assert_eq!(p.date, None, "no year for 6月11日 is given on the page");
+}

@@ -77,8 +77,10 @@ fn head_eligible(l: &Line) -> bool {
         return true;
     }
     // A headline does not open with a time and a comma (`4月3日，…`,
-    // `近日，…`): such a line opens a paragraph.
-    if super::meta::opens_with_time(&l.text) {
+    // `近日，…`): such a line opens a paragraph; `附件：…` ends a notice.
+    // A line wholly in brackets is a note (`（排名不分先后）`), not a headline.
+    let bracketed = l.text.starts_with(['（', '(']) && l.text.ends_with(['）', ')']);
+    if super::meta::opens_with_time(&l.text) || l.text.starts_with("附件") || bracketed {
         return false;
     }
     let n = l.text.chars().count();
@@ -90,7 +92,14 @@ fn head_eligible(l: &Line) -> bool {
 /// Does a text line end its sentence or block, so that what follows may start anew?
 fn closes(l: &Line) -> bool {
     match &l.role {
-        Role::Text => is_sentence_end(&l.text) || is_date_line(&l.text) || ends_with_credit(&l.text),
+        Role::Text => {
+            is_sentence_end(&l.text)
+                || is_date_line(&l.text)
+                || ends_with_credit(&l.text)
+                || l.text.starts_with("附件")
+                // A note in brackets on its own line (`（排名不分先后）`).
+                || l.text.starts_with(['（', '(']) && l.text.ends_with(['）', ')'])
+        }
         // What follows an opening byline or a continuation mark is body,
         // unless the text after the byline on its line ends a sentence.
         Role::Byline { .. } => !l.text.is_empty() && is_sentence_end(&l.text),
@@ -193,7 +202,7 @@ pub fn continues(lines: &[Line], a: usize, b: usize) -> bool {
     }
     if is_full(la, col) || la.width + 3 >= wb && !ends(lb) {
         // A full line goes on unless the next one is clearly indented.
-        return !(lb.indented || !lb.justified && lb.width + 4 < col && lb.width + 12 >= col && !ends(lb));
+        return !(lb.indented || lb.lead_space || !lb.justified && lb.width + 4 < col && lb.width + 12 >= col && !ends(lb));
     }
     // A short line that does not end a sentence: only a paragraph's
     // indented first line can be followed by more of it — a full line about

@@ -23,6 +23,9 @@ pub struct Line {
     pub justified: bool,
     /// The raw line began with an indent (two spaces or an ideographic space).
     pub indented: bool,
+    /// The raw line began with any white space (a single space is how some
+    /// extractors mark a paragraph's indent).
+    pub lead_space: bool,
     pub role: Role,
 }
 
@@ -78,6 +81,7 @@ pub fn read_lines(text: &str) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
         let indented = raw.starts_with("  ") || raw.starts_with('\u{3000}');
+        let lead_space = raw.starts_with(char::is_whitespace) && !raw.trim().is_empty();
         let t = normalize::normalize_line(raw);
         if t.is_empty() {
             continue;
@@ -89,6 +93,7 @@ pub fn read_lines(text: &str) -> Vec<Line> {
             text_width: normalize::width(&t),
             justified: normalize::is_letter_spaced(trimmed),
             indented,
+            lead_space,
             text: t,
             role: Role::Text,
         });
@@ -125,8 +130,25 @@ fn classify(lines: &mut Vec<Line>) {
             }
         } else if JUMP.is_match(&text) && text.chars().count() <= 12 {
             lines[i].role = Role::Jump;
-        } else if TRAIL.is_match(&text) && !text.contains("扩大") {
+        } else if TRAIL.is_match(&text) && names_only(&text) {
             lines[i].role = Role::TrailByline;
+        } else if let Some((at, tail)) = wrapped_trailing_names(&text, lines.get(i + 1).map(|l| l.text.as_str())) {
+            // `…出动车辆45台。（李鹏` / `飞）`: the byline closes on the next line.
+            let mut trail = lines[i].clone();
+            trail.text = format!("{}{}", &text[at..], tail);
+            trail.role = Role::TrailByline;
+            lines[i].text = text[..at].trim_end().to_string();
+            lines.remove(i + 1);
+            lines.insert(i + 1, trail);
+            i += 1;
+        } else if let Some(m) = JUMP.find(&text).filter(|m| m.start() > 0 && is_sentence_end(text[..m.start()].trim_end())) {
+            // `…2000余名运动员参赛。（下转2版）`: the jump mark on its own.
+            let mut jump = lines[i].clone();
+            jump.text = text[m.start()..].to_string();
+            jump.role = Role::Jump;
+            lines[i].text = text[..m.start()].trim_end().to_string();
+            lines.insert(i + 1, jump);
+            i += 1;
         } else if let Some(at) = trailing_names(&text) {
             // `…现场达成就业意向320人。（李鹏飞）`: the sentence, then the
             // byline that closes the item, as two lines.
@@ -156,13 +178,55 @@ re!(TRAIL_NAMES, r"[。！？”](\s*[（(](?:(?:本报)?(?:记者|通讯员|实
 fn trailing_names(text: &str) -> Option<usize> {
     let c = TRAIL_NAMES.captures(text)?;
     let m = c.get(1)?;
-    let inner = m.as_str().trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
-    // Words that are not names: `（扩大）`, `（完）`, `（试行）`, `（上）`.
-    let not_names = ["扩大", "试行", "草案", "节选", "摘要", "续完", "待续", "全文", "有删节", "图文"];
-    if not_names.iter().any(|w| inner.contains(w)) {
+    if !names_only(m.as_str()) {
         return None;
     }
     Some(m.start() + (m.as_str().len() - m.as_str().trim_start().len()))
+}
+
+/// Is a bracketed text a list of names (`（董艳婷）`, `（记者 王 李明）`)
+/// rather than a note (`（扩大）`, `（排名不分先后）`)? Each word, once
+/// `记者`/`通讯员` is set aside, has two to four characters.
+fn names_only(bracketed: &str) -> bool {
+    let inner = bracketed.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    // Words that are not names: `（扩大）`, `（试行）`, `（完）`.
+    let not_names = ["扩大", "试行", "草案", "节选", "摘要", "续完", "待续", "全文", "删节", "图文", "排名", "先后", "以下", "单位", "名单"];
+    if not_names.iter().any(|w| inner.contains(w)) {
+        return false;
+    }
+    let mut words = 0;
+    for w in inner.split_whitespace() {
+        let w = ["本报记者", "特约记者", "记者", "通讯员", "实习生"].iter().fold(w, |w, r| w.strip_prefix(r).unwrap_or(w));
+        if w.is_empty() {
+            continue;
+        }
+        let n = w.chars().count();
+        if !(2..=4).contains(&n) {
+            return false;
+        }
+        words += 1;
+    }
+    words > 0
+}
+
+re!(OPEN_NAMES, r"[。！？”](\s*[（(](?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{1,12})$");
+re!(CLOSE_NAMES, r"^([\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{1,12}[）)])");
+
+/// A byline of names opened after the last sentence and closed on the
+/// next line (`…45台。（李鹏` + `飞）`): where it begins on this line, and
+/// the part of the next line that closes it (which must be all of it).
+fn wrapped_trailing_names<'a>(text: &str, next: Option<&'a str>) -> Option<(usize, &'a str)> {
+    let m = OPEN_NAMES.captures(text)?.get(1)?;
+    let next = next?;
+    let tail = CLOSE_NAMES.captures(next)?.get(1)?.as_str();
+    if tail.len() != next.len() {
+        return None;
+    }
+    let joined = format!("{}{}", m.as_str().trim(), tail);
+    if !names_only(&joined) {
+        return None;
+    }
+    Some((m.start() + (m.as_str().len() - m.as_str().trim_start().len()), tail))
 }
 
 /// Page furniture: a running head naming the editors, or the page number
@@ -301,6 +365,16 @@ pub fn credit_start(text: &str) -> Option<usize> {
 /// A line that ends a sentence: `。！？…；：` possibly followed by closing
 /// quotes or brackets.
 pub fn is_sentence_end(text: &str) -> bool {
+    // A note in brackets after the sentence (`…参赛。（下转2版）`,
+    // `…入选。（排名不分先后）`) leaves it ended.
+    let trimmed = text.trim_end();
+    if trimmed.ends_with(['）', ')'])
+        && let Some(open) = trimmed.rfind(['（', '('])
+        && open > 0
+        && trimmed[..open].trim_end().ends_with(['。', '！', '？', '!', '?'])
+    {
+        return true;
+    }
     let t = text.trim_end_matches(['”', '’', '」', '』', '）', ')', '》', '"', '\'', ' ']);
     let closed_by_quote = t.len() != text.trim_end().len();
     match t.chars().last() {
@@ -374,6 +448,20 @@ mod tests {
         for t in ["会议召开。（扩大）", "全文如下。（试行）", "他说。（完）", "目标任务（2024年）"] {
             assert!(roles(t).iter().all(|x| x.1 == Role::Text), "{t}");
         }
+    }
+
+    #[test]
+    fn trailing_bylines_over_two_lines_and_notes_that_are_not_bylines() {
+        let r = roles("出动车辆45台。（李鹏\n飞）\n交口县开展防汛应急演练");
+        assert_eq!(r[0], ("出动车辆45台。".to_string(), Role::Text));
+        assert_eq!(r[1], ("（李鹏飞）".to_string(), Role::TrailByline));
+        assert_eq!(r[2].0, "交口县开展防汛应急演练");
+        assert_eq!(roles("（排名不分先后）")[0].1, Role::Text);
+        assert_eq!(roles("（刘华 康桂芳）")[0].1, Role::TrailByline);
+        let r = roles("2000余名运动员参赛。（下转2版）");
+        assert_eq!(r[1], ("（下转2版）".to_string(), Role::Jump));
+        assert!(is_sentence_end("32个项目入选。（排名不分先后）"));
+        assert!(!is_sentence_end("全市13个县（市、区）"));
     }
 
     #[test]

@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:19|20|21)[0-9]{2})[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)").expect("valid regex")
 });
-static LEAD_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{1,2})月([0-9]{1,2})日").expect("valid regex"));
+static LEAD_OPEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[0-9]{4}年)?([0-9]{1,2})月([0-9]{1,2})日").expect("valid regex"));
+static CITED_DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^年[0-9]{1,2}月[0-9]{1,2}日").expect("valid regex"));
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{1,2})月([0-9]{1,2})日电").expect("valid regex"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})年").expect("valid regex"));
 
 /// A date written in a file name or path: `2023-11-04`, `20231104`, `2023_11_04`.
@@ -34,27 +36,41 @@ pub fn date_from_banner(fragments: &[String]) -> Option<Date> {
     })
 }
 
-/// Guesses the issue date from the text: the latest event date named in
-/// the articles' leads (`11月3日`), in the latest year the page speaks of
-/// as past or present (`2023年`, not `到2025年完成`), plus one day — a paper
-/// reports yesterday's news.
+/// Guesses the issue date from the text: the latest event date that opens
+/// an article's lead (`11月3日，…`) or its dateline (`新华社北京11月3日电`), in
+/// the latest year the page speaks of as past or present (`2023年`, not
+/// `到2025年完成`), plus one day — a paper reports yesterday's news. Dates
+/// elsewhere in the text (`据2019年10月1日报道`, `定于6月20日举办`) do not
+/// count. Failing a lead date, the date a notice is signed with.
 pub fn infer_date(articles: &[Article]) -> Option<Date> {
     let mut year: Option<u32> = None;
     let mut best: Option<(u32, u32)> = None;
+    let mut signed: Option<Date> = None;
     for a in articles {
-        let lead: String = a.byline.iter().chain(a.paragraphs.iter().take(1)).map(String::as_str).collect::<Vec<_>>().join("");
-        let lead: String = lead.chars().take(60).collect();
-        for c in LEAD_DATE.captures_iter(&lead) {
+        let opening = a.paragraphs.first().and_then(|p| LEAD_OPEN.captures(p));
+        let dateline = a.byline.as_deref().and_then(|b| DATELINE.captures(b));
+        for c in opening.into_iter().chain(dateline) {
             let (Ok(m), Ok(d)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else { continue };
             if (1..=12).contains(&m) && (1..=31).contains(&d) && best.is_none_or(|b| (m, d) > b) {
                 best = Some((m, d));
             }
         }
         for p in &a.paragraphs {
+            if super::lines::is_date_line(p)
+                && let Some(c) = PRINTED_DATE.captures(p)
+                && let Some(d) = Date::new(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0))
+                && signed.is_none_or(|x| d > x)
+            {
+                signed = Some(d);
+            }
+        }
+        for p in &a.paragraphs {
             for c in YEAR.captures_iter(p) {
                 let Some(m) = c.get(1) else { continue };
                 let Ok(y) = m.as_str().parse::<u32>() else { continue };
-                if is_plan(p, m.start(), m.end()) {
+                // A plan (`到2025年`), or a day in the past cited in passing
+                // (`据2019年10月1日报道`), says nothing of the issue's year.
+                if is_plan(p, m.start(), m.end()) || m.start() > 0 && CITED_DAY.is_match(&p[m.end()..]) {
                     continue;
                 }
                 if year.is_none_or(|x| y > x) {
@@ -63,7 +79,7 @@ pub fn infer_date(articles: &[Article]) -> Option<Date> {
             }
         }
     }
-    let (m, d) = best?;
+    let Some((m, d)) = best else { return signed };
     let y = year?;
     let date = Date::new(y, m, d)?;
     Some(next_day(date))
@@ -107,7 +123,11 @@ pub fn fallback_title(a: &Article) -> String {
     // (`去年以来`) or a quotation is still open.
     let mut clause = String::new();
     let open = |c: &str| c.matches('“').count() > c.matches('”').count();
-    for part in text.trim_start_matches(['“', '"', '「', '《', '（', '(']).split(['，', '。', '！', '？', '；', '：', ',', ';', '!', '?']) {
+    // A whole quoted sentence loses its marks (`“以史为鉴，可以知兴替。”…`);
+    // a quoted name stays as printed (`“晋善晋美·吕梁有礼”文明实践活动…`).
+    let quoted_name = text.starts_with('“') && text.find('”').is_some_and(|close| !text[..close].contains(['，', '。', '！', '？', ',']));
+    let text = if quoted_name { text.as_str() } else { text.trim_start_matches(['“', '"', '「', '《', '（', '(']) };
+    for part in text.split(['，', '。', '！', '？', '；', '：', ',', ';', '!', '?']) {
         let part = part.trim();
         if part.is_empty() {
             continue;
@@ -227,6 +247,11 @@ mod tests {
         let plans = vec![art(None, &["8月10日，会议召开。2021年市政协助学，力争在2025年完成目标，到2029年达到。"])];
         assert_eq!(infer_date(&plans), Date::new(2021, 8, 11));
         assert_eq!(infer_date(&[art(None, &["没有日期。"])]), None);
+        // A date quoted in the text is no event date; a notice's own date is.
+        let old = vec![art(Some("本报讯"), &["6月11日，记者获悉，据《吕梁日报》2019年10月1日报道，公园当年建成。"])];
+        assert_eq!(infer_date(&old), None, "no year but 2019 given: the 2019 date is not the lead's");
+        let notice = vec![art(None, &["定于6月20日举办专场招聘会。", "中共吕梁市委组织部", "2024年6月12日"])];
+        assert_eq!(infer_date(&notice), Date::new(2024, 6, 12));
     }
 
     #[test]
@@ -247,6 +272,7 @@ mod tests {
         assert_eq!(fallback_title(&art(None, &["近日，离石区信义镇的草莓迎来了成熟采摘的季节。"])), "离石区信义镇的草莓迎来了成熟采摘的季节");
         assert_eq!(fallback_title(&art(None, &["日前，孝义市图书馆推出“夜读时光”服务，每周五延时开放。"])), "孝义市图书馆推出“夜读时光”服务");
         assert_eq!(fallback_title(&art(None, &["全市开展“时时放心，处处安全”活动，共检查企业。"])), "全市开展“时时放心，处处安全”活动");
+        assert_eq!(fallback_title(&art(None, &["6月11日上午，“晋善晋美·吕梁有礼”文明实践活动启动，市民踊跃参加。"])), "“晋善晋美·吕梁有礼”文明实践活动启动");
     }
 
     #[test]

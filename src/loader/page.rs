@@ -394,7 +394,10 @@ impl Builder {
             let (to_p, to_n) = (bodies.score_against(&run, &self.segs[p].text(lines)), bodies.score_against(&run, &self.segs[n].text(lines)));
             // A notice signed and dated (`2024年9月27日`) has ended.
             let dated = self.segs[p].lines(lines).last().is_some_and(|l| lines::is_date_line(&l.text));
-            if dated || meta::is_notice_title(&run) || news && to_n >= 0.3 && to_n > to_p + 0.2 {
+            // (A subheading is short: `做大核桃产业`; a headline names who
+            // did what, where: `兴县蔡家崖村红色旅游持续升温`.)
+            let headline_like = run.chars().count() >= 10;
+            if dated || meta::is_notice_title(&run) || news && headline_like && to_n >= 0.3 && to_n > to_p + 0.2 {
                 continue;
             }
             let subheads: Vec<BodyPart> = self.runs[r].lines.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect();
@@ -836,7 +839,7 @@ fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, texts: &[String]
     a >= 8 && (a - b).abs() <= 2 && !spaced
 }
 
-static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持|讲话|参加|致辞|调研|部署|宣讲|作报告)(?:\s.*)?$").expect("valid regex"));
+static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持|讲话|参加|致辞|调研|部署|宣讲|作报告|带队|一行|陪同|督导|检查|慰问|看望|视察|考察)(?:\s.*)?$").expect("valid regex"));
 
 /// A subtitle (副题): `——柳林县…综述`, or a short `张利锋出席`.
 fn is_subtitle(t: &str) -> bool {

@@ -40,15 +40,20 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool, 
     if is_date_line(&la.text) || is_date_line(&lb.text) {
         return true;
     }
-    if is_signatory(lines, a) && is_signatory(lines, b) {
-        // A notice signed by two bodies: one line each.
+    if is_signatory(lines, a) || is_signatory(lines, b) {
+        // The bodies signing a notice: a line each, apart from the text
+        // (`联系电话：…`) above them.
+        return true;
+    }
+    if la.text.starts_with("附件") {
+        // A notice's attachment line stands alone.
         return true;
     }
     if !is_sentence_end(&la.text) && !ends_with_credit(&la.text) {
         // The sentence goes on.
         return false;
     }
-    if one_per_line || is_long(la) || is_long(lb) || lb.indented {
+    if one_per_line || is_long(la) || is_long(lb) || lb.indented || lb.lead_space {
         return true;
     }
     if lines.iter().skip(a + 1).take(b.saturating_sub(a + 1)).any(|l| matches!(l.role, Role::Caption { .. } | Role::PhotoCredit)) {
