@@ -259,3 +259,19 @@ fn a_day_cited_from_the_past_does_not_date_the_issue() {
     let p = load("qa_date_inferred_from_historic_mention.txt");
     assert_eq!(p.date, None, "no year for 6月11日 is given on the page");
 }
+
+#[test]
+fn briefs_printed_headline_first_without_bylines_stay_apart() {
+    let p = load("qa_briefs_headline_first.txt");
+    assert_eq!(titles(&p), vec!["冬季供暖热线开通", "离石区开展消防安全检查"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("近日，离石区"));
+}
+
+#[test]
+fn a_photo_credit_wrapped_before_its_last_character_ends_the_caption() {
+    let p = load("qa_caption_credit_wrapped.txt");
+    let c = p.articles.iter().find(|a| a.byline.as_deref() == Some("□ 本报评论员")).expect("the commentary");
+    assert_eq!(c.title, "让营商环境成为吕梁发展的“金字招牌”");
+    let captions: Vec<&String> = p.articles.iter().flat_map(|a| &a.captions).collect();
+    assert_eq!(captions, vec!["图为临县碛口古镇游客络绎不绝。 记者 王益炜 摄"]);
+}

@@ -114,7 +114,18 @@ fn classify(lines: &mut Vec<Line>) {
         }
         let text = lines[i].text.clone();
         if let Some((byline, rest)) = split_byline(&text) {
-            let (byline, rest) = complete_byline(byline, rest, lines, i);
+            let (mut byline, rest) = complete_byline(byline, rest, lines, i);
+            // `新华社北京11月3日电` / `（记者 刘敏） 国家统计局…`: the reporters
+            // printed at the start of the next line belong to the dateline.
+            if rest.is_empty()
+                && byline.ends_with('电')
+                && let Some(next) = lines.get_mut(i + 1)
+                && next.role == Role::Text
+                && let Some(m) = XINHUA_REPORTERS.find(&next.text)
+            {
+                byline.push_str(m.as_str().trim());
+                next.text = next.text[m.end()..].trim().to_string();
+            }
             lines[i].role = Role::Byline { byline };
             lines[i].text = rest;
         } else if CONTINUED.is_match(&text) {
@@ -326,7 +337,8 @@ fn mark_caption(lines: &mut [Line], i: usize) {
     let mut sentence_done = is_sentence_end(&lines[i].text);
     while j < lines.len() && j <= i + 3 {
         let t = &lines[j].text;
-        if PHOTO_CREDIT.is_match(t) && t.chars().count() <= 24 {
+        // The credit, or its `摄` wrapped onto a line of its own.
+        if PHOTO_CREDIT.is_match(t) && t.chars().count() <= 24 || t == "摄" {
             lines[j].role = Role::Caption { first: false };
             return;
         }
@@ -462,6 +474,16 @@ mod tests {
         assert_eq!(r[1], ("（下转2版）".to_string(), Role::Jump));
         assert!(is_sentence_end("32个项目入选。（排名不分先后）"));
         assert!(!is_sentence_end("全市13个县（市、区）"));
+    }
+
+    #[test]
+    fn reporters_on_the_line_after_a_dateline_and_a_credit_split_before_its_last_character() {
+        let r = roles("新华社北京 11 月 3 日电\n（记者 刘敏） 国家统计局 3 日发布数据");
+        assert_eq!(r[0].1, Role::Byline { byline: "新华社北京11月3日电（记者 刘敏）".into() });
+        assert_eq!(r[1].0, "国家统计局3日发布数据");
+        let r = roles("图为临县碛口古镇游客络绎不绝。 记者 王益炜\n摄\n让营商环境成为吕梁发展的“金字招牌”");
+        assert_eq!(r[1].1, Role::Caption { first: false });
+        assert_eq!(r[2].1, Role::Text, "the headline after the credit is not caption");
     }
 
     #[test]

@@ -397,7 +397,16 @@ impl Builder {
             // (A subheading is short: `做大核桃产业`; a headline names who
             // did what, where: `兴县蔡家崖村红色旅游持续升温`.)
             let headline_like = run.chars().count() >= 10;
-            if dated || meta::is_notice_title(&run) || news && headline_like && to_n >= 0.3 && to_n > to_p + 0.2 {
+            // Outside a feature (`□ 本报记者 …`, whose sections may open with
+            // a date), a line over a text that opens like a news item
+            // (`近日，…`) is that item's headline.
+            let feature = self.segs[p].byline.as_deref().is_some_and(|b| b.starts_with(['□', '■', '◆', '●', '▲', '★']));
+            let opens_item = self.segs[n].lines(lines).next().is_some_and(|l| meta::opens_with_time(&l.text));
+            if dated
+                || meta::is_notice_title(&run)
+                || news && headline_like && to_n >= 0.3 && to_n > to_p + 0.2
+                || !feature && opens_item && run.chars().count() >= 8
+            {
                 continue;
             }
             let subheads: Vec<BodyPart> = self.runs[r].lines.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect();
@@ -855,6 +864,10 @@ fn is_kicker(t: &str) -> bool {
 fn caption_text<'a>(ls: impl Iterator<Item = &'a str>) -> String {
     let mut s = String::new();
     for t in ls {
+        if t == "摄" {
+            // A credit's last character wrapped onto its own line.
+            s.push(' ');
+        }
         s.push_str(t);
     }
     match lines::credit_start(&s) {
