@@ -125,7 +125,8 @@ fn dump(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let (pages, failures) = load_pages_counting(paths);
     for p in &pages {
         for w in &p.warnings {
-            eprintln!("lvread: {}: {}", loader::decode::printable(&p.source), loader::decode::printable(w));
+            let name = p.path.as_ref().map_or_else(|| p.source.clone(), |x| x.display().to_string());
+            eprintln!("lvread: {}: {}", loader::decode::printable(&name), loader::decode::printable(w));
         }
     }
     #[derive(serde::Serialize)]
