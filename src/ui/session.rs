@@ -270,7 +270,7 @@ impl Session {
             report = if report.is_empty() { "nothing to read: no page loaded".to_string() } else { format!("nothing to read: {report}") };
         }
         if self.errors.len() + if done { self.warnings.len() } else { 0 } > 1 {
-            report.push_str(" (all listed on stderr after quitting)");
+            report.push_str(" (all on stderr at exit)");
         }
         if self.reported.as_ref() != Some(&report) {
             if let Some(old) = self.reported.take() {

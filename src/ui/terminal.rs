@@ -191,7 +191,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     session.restore(&mut app);
     // After the state's notices: the status bar shows the latest message.
     if let Some(e) = &config_error {
-        app.message(format!("{} — using the defaults (details on stderr after quitting)", e.short()));
+        app.message(format!("{} — defaults used (details on stderr at exit)", e.short()));
     }
     if args.paths.is_empty() {
         match errors.len() {
