@@ -65,7 +65,7 @@ static PLACE_COLON: LazyLock<Regex> = LazyLock::new(|| {
 /// A place and a colon alone on a line: the first half of a headline
 /// wrapped after it (`汾阳市杏花村镇：` / `“酒旅融合”激活乡村经济`).
 pub fn is_place_colon(text: &str) -> bool {
-    PLACE_COLON.is_match(text)
+    text.ends_with(['：', ':']) && PLACE_COLON.is_match(text)
 }
 
 /// Could this line be (part of) a headline, judged by itself?

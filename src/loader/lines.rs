@@ -152,7 +152,7 @@ fn classify(lines: &mut Vec<Line>) {
             lines.remove(i + 1);
             lines.insert(i + 1, trail);
             i += 1;
-        } else if let Some(m) = JUMP.find(&text).filter(|m| m.start() > 0 && is_sentence_end(text[..m.start()].trim_end())) {
+        } else if let Some(m) = (text.ends_with(['）', ')']) && text.contains('版')).then(|| JUMP.find(&text)).flatten().filter(|m| m.start() > 0 && is_sentence_end(text[..m.start()].trim_end())) {
             // `…2000余名运动员参赛。（下转2版）`: the jump mark on its own.
             let mut jump = lines[i].clone();
             jump.text = text[m.start()..].to_string();
@@ -187,6 +187,9 @@ re!(TRAIL_NAMES, r"[。！？”](\s*[（(](?:(?:本报)?(?:记者|通讯员|实
 /// Where a byline of names printed at the end of a sentence begins
 /// (`…320人。（李鹏飞）`, `…。（记者 王 李明）`), if the line ends with one.
 fn trailing_names(text: &str) -> Option<usize> {
+    if !text.ends_with(['）', ')']) {
+        return None;
+    }
     let c = TRAIL_NAMES.captures(text)?;
     let m = c.get(1)?;
     if !names_only(m.as_str()) {
@@ -227,8 +230,11 @@ re!(CLOSE_NAMES, r"^([\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{2000
 /// next line (`…45台。（李鹏` + `飞）`): where it begins on this line, and
 /// the part of the next line that closes it (which must be all of it).
 fn wrapped_trailing_names<'a>(text: &str, next: Option<&'a str>) -> Option<(usize, &'a str)> {
-    let m = OPEN_NAMES.captures(text)?.get(1)?;
     let next = next?;
+    if !next.ends_with(['）', ')']) || !text.contains(['（', '(']) {
+        return None;
+    }
+    let m = OPEN_NAMES.captures(text)?.get(1)?;
     let tail = CLOSE_NAMES.captures(next)?.get(1)?.as_str();
     if tail.len() != next.len() {
         return None;

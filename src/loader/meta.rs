@@ -107,7 +107,7 @@ static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Does the text open with a date or time word and a comma (`4月3日，`,
 /// `近日，`, `今年以来，`), as a paragraph does and a headline does not?
 pub fn opens_with_time(text: &str) -> bool {
-    LEADING_DATE.is_match(text)
+    text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '近' | '日' | '连' | '今' | '去')) && LEADING_DATE.is_match(text)
 }
 
 /// A title made from the body when the page prints none: its first clause
