@@ -1,7 +1,7 @@
 //! Reader defects found by a QA pass, each pinned by a test: fragments,
 //! focus on empty lists, marks, zoom position, page numbers, notices.
 
-use lvread::layout::str_width;
+mod common;
 use lvread::model::{Article, Date, Page};
 use lvread::ui::action::Action;
 use lvread::ui::state::{App, Pane};
@@ -14,19 +14,7 @@ use ratatui::backend::TestBackend;
 fn draw(app: &App) -> Vec<String> {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
     let frame = t.draw(|f| view::draw(f, app)).expect("draw");
-    let buf = frame.buffer;
-    (0..buf.area.height)
-        .map(|y| {
-            let mut s = String::new();
-            let mut x = 0;
-            while x < buf.area.width {
-                let sym = buf[(x, y)].symbol();
-                s.push_str(sym);
-                x += (str_width(sym) as u16).max(1);
-            }
-            s
-        })
-        .collect()
+    common::rows(&frame.buffer)
 }
 
 fn press(app: &mut App, actions: &[Action]) {

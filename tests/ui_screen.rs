@@ -10,40 +10,9 @@ use lvread::ui::update::update;
 use lvread::ui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 
-/// The screen as rows of text (wide characters once, not followed by padding).
-fn rows(buf: &Buffer) -> Vec<String> {
-    let area = buf.area;
-    (0..area.height)
-        .map(|y| {
-            let mut s = String::new();
-            let mut x = 0;
-            while x < area.width {
-                let sym = buf[(x, y)].symbol();
-                s.push_str(sym);
-                x += (str_width(sym) as u16).max(1);
-            }
-            s
-        })
-        .collect()
-}
-
-/// The text inside a rectangle of the screen.
-fn region(buf: &Buffer, r: ratatui::layout::Rect) -> Vec<String> {
-    (r.y..r.y + r.height)
-        .map(|y| {
-            let mut s = String::new();
-            let mut x = r.x;
-            while x < r.x + r.width {
-                let sym = buf[(x, y)].symbol();
-                s.push_str(sym);
-                x += (str_width(sym) as u16).max(1);
-            }
-            s
-        })
-        .collect()
-}
+mod common;
+use common::{region, rows};
 
 /// The body pane's text rows.
 fn body_rows(app: &App) -> Vec<String> {

@@ -1,9 +1,9 @@
 //! The reader's `/` search on ratatui's TestBackend: type, see results, open
 //! the article at the match, step through matches, go back.
 
+mod common;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use lvread::layout::article::Part;
-use lvread::layout::str_width;
 use lvread::ui::search_driver::SearchDriver;
 use lvread::ui::state::{App, Mode, Pane};
 use lvread::ui::{keys, update::update, view};
@@ -39,19 +39,7 @@ fn type_str(app: &mut App, search: &mut SearchDriver, s: &str) {
 fn screen(app: &App) -> (Vec<String>, (u16, u16)) {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
     let frame = t.draw(|f| view::draw(f, app)).expect("draw");
-    let buf = frame.buffer;
-    let rows = (0..buf.area.height)
-        .map(|y| {
-            let mut s = String::new();
-            let mut x = 0;
-            while x < buf.area.width {
-                let sym = buf[(x, y)].symbol();
-                s.push_str(sym);
-                x += (str_width(sym) as u16).max(1);
-            }
-            s
-        })
-        .collect();
+    let rows = common::rows(&frame.buffer);
     let pos = t.get_cursor_position().expect("cursor");
     (rows, (pos.x, pos.y))
 }

@@ -3,7 +3,6 @@
 //! TestBackend and checked on the screen a user would see.
 
 use lvread::config::{self, Config};
-use lvread::layout::str_width;
 use lvread::model::{Article, Date, Issue, Page};
 use lvread::state::{STATE_FILE, Store};
 use lvread::ui::action::Action;
@@ -17,21 +16,8 @@ use ratatui::buffer::Buffer;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-fn rows(buf: &Buffer) -> Vec<String> {
-    let area = buf.area;
-    (0..area.height)
-        .map(|y| {
-            let mut s = String::new();
-            let mut x = 0;
-            while x < area.width {
-                let sym = buf[(x, y)].symbol();
-                s.push_str(sym);
-                x += (str_width(sym) as u16).max(1);
-            }
-            s
-        })
-        .collect()
-}
+mod common;
+use common::{region, rows};
 
 fn draw_buffer(app: &App) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
@@ -47,17 +33,8 @@ fn list_row(app: &App, title: &str) -> String {
     let shown: String = title.chars().take(6).collect();
     let buf = draw_buffer(app);
     let r = lvread::ui::geometry::app_screen(app).articles.expect("article list shown");
-    (r.y..r.y + r.height)
-        .map(|y| {
-            let mut s = String::new();
-            let mut x = r.x;
-            while x < r.x + r.width {
-                let sym = buf[(x, y)].symbol();
-                s.push_str(sym);
-                x += (str_width(sym) as u16).max(1);
-            }
-            s
-        })
+    region(&buf, r)
+        .into_iter()
         .find(|row| row.contains(&shown))
         .unwrap_or_else(|| panic!("{title} not in the article list:\n{}", screen(app)))
 }
