@@ -13,7 +13,11 @@ fn main() {
         eprintln!("no bundled article");
         return;
     };
-    println!("longest bundled article: {} characters of body text, {} paragraphs", article.body_chars(), article.paragraphs.len());
+    println!(
+        "longest bundled article: {} characters of body text, {} paragraphs",
+        article.body_chars(),
+        article.paragraphs.len()
+    );
     for width in [40usize, 80, 200] {
         let mut samples: Vec<Duration> = Vec::new();
         let mut lines = 0;
@@ -26,6 +30,10 @@ fn main() {
         samples.sort();
         let median = samples[samples.len() / 2];
         let worst = samples[samples.len() - 1];
-        println!("width {width:>3}: {lines:>4} lines, median {:>7.1} µs, max {:>7.1} µs", median.as_secs_f64() * 1e6, worst.as_secs_f64() * 1e6);
+        println!(
+            "width {width:>3}: {lines:>4} lines, median {:>7.1} µs, max {:>7.1} µs",
+            median.as_secs_f64() * 1e6,
+            worst.as_secs_f64() * 1e6
+        );
     }
 }

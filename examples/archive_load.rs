@@ -34,7 +34,11 @@ fn main() {
         }
     }
     let files = days * per_day;
-    println!("archive: {files} files, {:.1} MB, {} cores", bytes as f64 / 1e6, std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    println!(
+        "archive: {files} files, {:.1} MB, {} cores",
+        bytes as f64 / 1e6,
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    );
 
     let paths = vec![dir.clone()];
     let t = Instant::now();
@@ -46,12 +50,21 @@ fn main() {
         }
     }
     let one = t.elapsed();
-    println!("one thread:          {n} pages in {:>8.1} ms ({:.2} ms/page)", one.as_secs_f64() * 1e3, one.as_secs_f64() * 1e3 / n.max(1) as f64);
+    println!(
+        "one thread:          {n} pages in {:>8.1} ms ({:.2} ms/page)",
+        one.as_secs_f64() * 1e3,
+        one.as_secs_f64() * 1e3 / n.max(1) as f64
+    );
 
     let t = Instant::now();
     let loaded = archive::load_paths(&paths);
     let all = t.elapsed();
-    println!("parallel load_paths: {} pages in {:>8.1} ms ({:.1}× faster)", loaded.pages.len(), all.as_secs_f64() * 1e3, one.as_secs_f64() / all.as_secs_f64());
+    println!(
+        "parallel load_paths: {} pages in {:>8.1} ms ({:.1}× faster)",
+        loaded.pages.len(),
+        all.as_secs_f64() * 1e3,
+        one.as_secs_f64() / all.as_secs_f64()
+    );
 
     let t = Instant::now();
     let rx = archive::load_in_background(paths);
@@ -72,7 +85,15 @@ fn main() {
             _ => {}
         }
     }
-    let ms = |d: Option<std::time::Duration>| d.map(|d| format!("{:.1} ms", d.as_secs_f64() * 1e3)).unwrap_or_else(|| "-".into());
-    println!("background: first page after {}, first full issue ({per_day} pages) after {} (file {} of {files}), all after {}", ms(first_page), ms(first_issue.map(|x| x.0)), first_issue.map(|x| x.1).unwrap_or(0), ms(done_at));
+    let ms = |d: Option<std::time::Duration>| {
+        d.map(|d| format!("{:.1} ms", d.as_secs_f64() * 1e3)).unwrap_or_else(|| "-".into())
+    };
+    println!(
+        "background: first page after {}, first full issue ({per_day} pages) after {} (file {} of {files}), all after {}",
+        ms(first_page),
+        ms(first_issue.map(|x| x.0)),
+        first_issue.map(|x| x.1).unwrap_or(0),
+        ms(done_at)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -32,10 +32,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors, 0),
             Ok(_) => files.push(p.clone()),
-            Err(err) => errors.push(LoadError::Io {
-                path: p.display().to_string(),
-                err,
-            }),
+            Err(err) => errors.push(LoadError::Io { path: p.display().to_string(), err }),
         }
     }
     (files, errors)
@@ -51,10 +48,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>, depth
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(err) => {
-            errors.push(LoadError::Io {
-                path: dir.display().to_string(),
-                err,
-            });
+            errors.push(LoadError::Io { path: dir.display().to_string(), err });
             return;
         }
     };
@@ -259,9 +253,7 @@ pub fn apply_path_info(page: &mut Page, path: &Path) {
 
 /// The date a file's path gives, for loading the newest issues first.
 fn path_date(path: &Path) -> Option<Date> {
-    path.file_name()
-        .and_then(|n| date_from_name(&n.to_string_lossy()))
-        .or_else(|| date_from_folders(path))
+    path.file_name().and_then(|n| date_from_name(&n.to_string_lossy())).or_else(|| date_from_folders(path))
 }
 
 // ---------------------------------------------------------------- loading
@@ -534,12 +526,7 @@ mod tests {
     }
 
     fn page(source: &str, date: Option<Date>, n: Option<u32>) -> Page {
-        Page {
-            source: source.into(),
-            date,
-            page: n,
-            ..Page::default()
-        }
+        Page { source: source.into(), date, page: n, ..Page::default() }
     }
 
     #[test]

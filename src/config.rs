@@ -126,7 +126,11 @@ impl Key {
 
     /// Parses `j`, `G`, `down`, `ctrl-d`, `alt-x`, `shift-tab`, `space`, `f5`, `C-d`, `M-x` ….
     pub fn parse(s: &str) -> Result<Key, String> {
-        let bad = || format!("unknown key {s:?} (examples: \"j\", \"G\", \"down\", \"ctrl-d\", \"shift-tab\", \"space\", \"f5\")");
+        let bad = || {
+            format!(
+                "unknown key {s:?} (examples: \"j\", \"G\", \"down\", \"ctrl-d\", \"shift-tab\", \"space\", \"f5\")"
+            )
+        };
         if s.is_empty() {
             return Err("empty key name".to_string());
         }
@@ -552,7 +556,9 @@ impl ConfigError {
     /// A short form for the status bar: the file's name (not its whole
     /// path) and the mistake without the list of what is known.
     pub fn short(&self) -> String {
-        let name = std::path::Path::new(&self.path).file_name().map_or(self.path.clone(), |n| n.to_string_lossy().into_owned());
+        let name = std::path::Path::new(&self.path)
+            .file_name()
+            .map_or(self.path.clone(), |n| n.to_string_lossy().into_owned());
         let message = self.message.split(" (known:").next().unwrap_or(&self.message);
         match self.line {
             Some(l) => format!("{name} line {l}: {message}"),
@@ -581,10 +587,7 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
         message,
     };
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
-        err(
-            e.span(),
-            e.message().trim().replace('\n', " ").replace("expected i64", "expected a whole number"),
-        )
+        err(e.span(), e.message().trim().replace('\n', " ").replace("expected i64", "expected a whole number"))
     })?;
     let mut cfg = Config { theme_base: ThemeBase::Auto, ..Config::default() };
     if let Some(w) = raw.max_width {
@@ -614,13 +617,21 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
                 "auto" => ThemeBase::Auto,
                 "dark" => ThemeBase::Dark,
                 "light" => ThemeBase::Light,
-                other => return Err(err(Some(value.span()), format!("theme = {other:?}: use \"auto\", \"dark\" or \"light\""))),
+                other => {
+                    return Err(err(
+                        Some(value.span()),
+                        format!("theme = {other:?}: use \"auto\", \"dark\" or \"light\""),
+                    ));
+                }
             };
             continue;
         }
         let Some(&(name, _)) = COLOR_ROLES.iter().find(|(r, _)| r == role.get_ref()) else {
             let known: Vec<&str> = COLOR_ROLES.iter().map(|(r, _)| *r).collect();
-            return Err(err(Some(role.span()), format!("unknown colour {:?} in [colors] (known: theme, {})", role.get_ref(), known.join(", "))));
+            return Err(err(
+                Some(role.span()),
+                format!("unknown colour {:?} in [colors] (known: theme, {})", role.get_ref(), known.join(", ")),
+            ));
         };
         let c = Color::parse(value.get_ref()).map_err(|m| err(Some(value.span()), m))?;
         cfg.colors.push((name, c));
@@ -641,10 +652,7 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
             ));
         };
         let not_keys = || {
-            err(
-                Some(keys.span()),
-                format!("{name} = …: expected a key (\"j\") or a list of keys ([\"j\", \"down\"])"),
-            )
+            err(Some(keys.span()), format!("{name} = …: expected a key (\"j\") or a list of keys ([\"j\", \"down\"])"))
         };
         let list: Vec<&str> = match keys.get_ref() {
             toml::Value::String(k) => vec![k.as_str()],
@@ -661,7 +669,10 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
         for k in list {
             let key = Key::parse(k).map_err(|m| err(Some(keys.span()), m))?;
             if Key::parse(ALWAYS_QUITS).ok() == Some(key) && name != "quit" {
-                return Err(err(Some(keys.span()), format!("key \"{key}\" always quits; it cannot be bound to {name}")));
+                return Err(err(
+                    Some(keys.span()),
+                    format!("key \"{key}\" always quits; it cannot be bound to {name}"),
+                ));
             }
             if let Some(other) = claimed.insert(key, name)
                 && other != name
@@ -719,11 +730,7 @@ pub fn load_from(path: &Path, colorfgbg: Option<&str>, no_color: bool) -> (Confi
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (parse("", &shown, colorfgbg).unwrap_or_default(), None),
         Err(e) => (
             parse("", &shown, colorfgbg).unwrap_or_default(),
-            Some(ConfigError {
-                path: shown,
-                line: None,
-                message: format!("cannot read: {e}; using the defaults"),
-            }),
+            Some(ConfigError { path: shown, line: None, message: format!("cannot read: {e}; using the defaults") }),
         ),
     };
     (if no_color { cfg.without_color() } else { cfg }, error)
@@ -849,23 +856,9 @@ mod tests {
     #[test]
     fn key_strings() {
         let k = |s: &str| Key::parse(s).unwrap();
-        assert_eq!(
-            k("ctrl-d"),
-            Key {
-                code: KeyCode::Char('d'),
-                ctrl: true,
-                alt: false
-            }
-        );
+        assert_eq!(k("ctrl-d"), Key { code: KeyCode::Char('d'), ctrl: true, alt: false });
         assert_eq!(k("C-d"), k("ctrl-d"));
-        assert_eq!(
-            k("Ctrl+D"),
-            Key {
-                code: KeyCode::Char('D'),
-                ctrl: true,
-                alt: false
-            }
-        );
+        assert_eq!(k("Ctrl+D"), Key { code: KeyCode::Char('D'), ctrl: true, alt: false });
         assert_eq!(k("shift-tab"), Key::plain(KeyCode::BackTab));
         assert_eq!(k("shift-g"), k("G"));
         assert!(k("alt-x").alt);

@@ -197,10 +197,7 @@ impl Issue {
 
     /// The headline of the first article with a printed headline, for lists.
     pub fn lead_title(&self) -> Option<&str> {
-        self.articles()
-            .find(|a| !a.title_inferred)
-            .or_else(|| self.articles().next())
-            .map(|a| a.title.as_str())
+        self.articles().find(|a| !a.title_inferred).or_else(|| self.articles().next()).map(|a| a.title.as_str())
     }
 
     /// A name for lists: the date, or the first page's file name.

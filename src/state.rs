@@ -132,10 +132,7 @@ impl Store {
     pub fn disabled() -> Store {
         Store {
             path: None,
-            data: StateData {
-                version: 1,
-                ..StateData::default()
-            },
+            data: StateData { version: 1, ..StateData::default() },
             dirty: false,
             last_write: None,
             warnings: Vec::new(),
@@ -236,11 +233,7 @@ impl Store {
 
     /// Marks an article read or unread; returns true when that changed anything.
     pub fn set_read(&mut self, id: &str, read: bool) -> bool {
-        let changed = if read {
-            self.data.read.insert(id.to_string())
-        } else {
-            self.data.read.remove(id)
-        };
+        let changed = if read { self.data.read.insert(id.to_string()) } else { self.data.read.remove(id) };
         if changed {
             self.changes.read.insert(id.to_string(), read);
             self.mark_dirty();
@@ -277,12 +270,7 @@ impl Store {
             false
         } else {
             let added = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-            let b = Bookmark {
-                id: id.to_string(),
-                title: title.to_string(),
-                issue: issue.to_string(),
-                added,
-            };
+            let b = Bookmark { id: id.to_string(), title: title.to_string(), issue: issue.to_string(), added };
             self.changes.bookmarks.insert(id.to_string(), Some(b.clone()));
             self.data.bookmarks.push(b);
             true
@@ -389,8 +377,15 @@ impl Store {
             Ok(d) => d,
             Err(e) => {
                 match keep_aside(path) {
-                    Ok(bad) => self.warnings.push(format!("state file {} became corrupt ({e}); kept as {}", path.display(), bad.display())),
-                    Err(err) => self.warnings.push(format!("state file {} became corrupt ({e}) and cannot be moved aside ({err})", path.display())),
+                    Ok(bad) => self.warnings.push(format!(
+                        "state file {} became corrupt ({e}); kept as {}",
+                        path.display(),
+                        bad.display()
+                    )),
+                    Err(err) => self.warnings.push(format!(
+                        "state file {} became corrupt ({e}) and cannot be moved aside ({err})",
+                        path.display()
+                    )),
                 }
                 return;
             }
@@ -478,11 +473,7 @@ mod tests {
     use super::*;
 
     fn article(title: &str, body: &str) -> Article {
-        Article {
-            title: title.into(),
-            paragraphs: vec![body.into()],
-            ..Article::default()
-        }
+        Article { title: title.into(), paragraphs: vec![body.into()], ..Article::default() }
     }
 
     #[test]
@@ -516,7 +507,12 @@ mod tests {
     fn assign_ids_fills_missing_ids_and_keeps_ids_unique_within_a_page() {
         let mut page = Page {
             source: "p.txt".into(),
-            articles: vec![article("图", "本报记者 摄"), article("图", "本报记者 摄"), article("别的", "x"), article("图", "本报记者 摄")],
+            articles: vec![
+                article("图", "本报记者 摄"),
+                article("图", "本报记者 摄"),
+                article("别的", "x"),
+                article("图", "本报记者 摄"),
+            ],
             ..Page::default()
         };
         page.articles[2].id = "given".into();
@@ -710,14 +706,7 @@ mod tests {
     #[test]
     fn unchanged_position_does_not_dirty() {
         let mut s = Store::disabled();
-        let p = Position {
-            issue: "i".into(),
-            article: None,
-            article_index: 0,
-            scroll: 0,
-            width: 0,
-            anchor: None,
-        };
+        let p = Position { issue: "i".into(), article: None, article_index: 0, scroll: 0, width: 0, anchor: None };
         s.set_position(p.clone());
         assert!(s.is_dirty());
         assert!(!s.flush(), "a disabled store writes nothing");
@@ -735,10 +724,8 @@ mod tests {
         let mut s = Store::open(&sub);
         s.set_read("z", true);
         assert!(s.flush());
-        let names: Vec<String> = fs::read_dir(&sub)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
+        let names: Vec<String> =
+            fs::read_dir(&sub).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         assert_eq!(names, vec![STATE_FILE.to_string()]);
         let json: serde_json::Value = serde_json::from_slice(&fs::read(sub.join(STATE_FILE)).unwrap()).unwrap();
         assert_eq!(json["read"][0], "z");

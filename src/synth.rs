@@ -79,7 +79,8 @@ fn material() -> &'static Material {
     M.get_or_init(|| {
         let per_page: Vec<Vec<&'static str>> = BUNDLED.iter().map(|(_, raw)| blocks(raw)).collect();
         let pool = per_page.iter().flatten().copied().collect();
-        let han = BUNDLED.iter().flat_map(|(_, raw)| raw.chars()).filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).collect();
+        let han =
+            BUNDLED.iter().flat_map(|(_, raw)| raw.chars()).filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).collect();
         Material { per_page, pool, han }
     })
 }

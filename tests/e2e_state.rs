@@ -19,7 +19,10 @@ impl Tmux {
     /// the exit status is written to `home/exit` when it ends.
     fn run(w: u16, h: u16, home: &Path, env: &str, args: &str) -> Tmux {
         let version = Command::new("tmux").arg("-V").output();
-        assert!(version.as_ref().is_ok_and(|o| o.status.success()), "tmux is needed (apt-get install tmux; .ci/run does it)");
+        assert!(
+            version.as_ref().is_ok_and(|o| o.status.success()),
+            "tmux is needed (apt-get install tmux; .ci/run does it)"
+        );
         let _ = std::fs::remove_file(home.join("exit"));
         let script = home.join("run.sh");
         let d = home.display();
@@ -28,15 +31,32 @@ impl Tmux {
             format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' {env} '{BIN}' {args} 2> '{d}/stderr'\necho \"EXIT=$?\" > '{d}/exit.tmp'\nmv '{d}/exit.tmp' '{d}/exit'\nsleep 30\n"),
         )
         .expect("script");
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+        let nanos =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
         let t = Tmux { socket: format!("lvread-e2e-state-{}-{nanos}", std::process::id()) };
-        let out = t.cmd(&["new-session", "-d", "-x", &w.to_string(), "-y", &h.to_string(), "sh", &script.display().to_string()]);
+        let out = t.cmd(&[
+            "new-session",
+            "-d",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            "sh",
+            &script.display().to_string(),
+        ]);
         assert!(out.status.success(), "tmux new-session failed: {}", String::from_utf8_lossy(&out.stderr));
         t
     }
 
     fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).arg("-f").arg("/dev/null").args(args).output().expect("run tmux")
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("-f")
+            .arg("/dev/null")
+            .args(args)
+            .output()
+            .expect("run tmux")
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -90,7 +110,11 @@ fn position(screen: &str) -> Vec<String> {
     let status = status_line(screen);
     let parts: Vec<&str> = status.split('·').map(str::trim).collect();
     let pct = parts.get(2).and_then(|p| p.split_whitespace().next()).unwrap_or("");
-    vec![parts.first().copied().unwrap_or("").to_string(), parts.get(1).copied().unwrap_or("").to_string(), pct.to_string()]
+    vec![
+        parts.first().copied().unwrap_or("").to_string(),
+        parts.get(1).copied().unwrap_or("").to_string(),
+        pct.to_string(),
+    ]
 }
 
 /// The text of the body pane's first row (right of its left border).
@@ -107,7 +131,8 @@ fn the_reader_comes_back_to_the_same_article_and_line_after_a_restart() {
     t.keys(&["}", "j", "j", "Enter"]);
     t.keys(&["j"; 9]);
     t.keys(&["m"]);
-    let before = t.wait_for("the bookmark", |s| status_line(s).contains("bookmarked") && status_line(s).contains("article 3/"));
+    let before =
+        t.wait_for("the bookmark", |s| status_line(s).contains("bookmarked") && status_line(s).contains("article 3/"));
     let pos = position(&before);
     assert!(pos[0].starts_with("issue 2/") && pos[1].starts_with("article 3/"), "{pos:?}\n{before}");
     assert!(pos[2] != "Top", "scrolled: {pos:?}");
@@ -144,7 +169,10 @@ fn no_state_reads_and_writes_nothing() {
     t.wait_for("the reader", |s| s.contains("Articles"));
     t.keys(&["j", "Enter", "m", "q"]);
     assert_eq!(wait_exit(home.path()).trim(), "EXIT=0");
-    assert_eq!(std::fs::read_to_string(home.path().join("state.json")).unwrap(), "{\"read\": [\"x\"], \"position\": {\"issue\": \"nope\"}}");
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("state.json")).unwrap(),
+        "{\"read\": [\"x\"], \"position\": {\"issue\": \"nope\"}}"
+    );
 }
 
 #[test]
@@ -152,7 +180,9 @@ fn a_broken_config_is_reported_with_its_line_and_the_defaults_apply() {
     let home = tempfile::tempdir().expect("temp dir");
     std::fs::write(home.path().join("config.toml"), "max_width = 30\n\n[colors]\nheadlne = \"red\"\n").unwrap();
     let t = Tmux::run(160, 20, home.path(), "", "");
-    let screen = t.wait_for("the config error in the status bar", |s| s.contains("Articles") && status_line(s).contains("config.toml line 4"));
+    let screen = t.wait_for("the config error in the status bar", |s| {
+        s.contains("Articles") && status_line(s).contains("config.toml line 4")
+    });
     assert!(status_line(&screen).contains("headlne"), "{screen}");
     t.keys(&["j"]);
     t.keys(&["q"]);

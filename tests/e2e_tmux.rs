@@ -20,16 +20,33 @@ impl Tmux {
             version.as_ref().is_ok_and(|o| o.status.success()),
             "tmux is needed for the end-to-end test but is not installed (apt-get install tmux; .ci/run does it)"
         );
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+        let nanos =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
         let socket = format!("lvread-e2e-{}-{nanos}", std::process::id());
         let t = Tmux { socket };
-        let out = t.cmd(&["new-session", "-d", "-x", &w.to_string(), "-y", &h.to_string(), "sh", &script.display().to_string()]);
+        let out = t.cmd(&[
+            "new-session",
+            "-d",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            "sh",
+            &script.display().to_string(),
+        ]);
         assert!(out.status.success(), "tmux new-session failed: {}", String::from_utf8_lossy(&out.stderr));
         t
     }
 
     fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).arg("-f").arg("/dev/null").args(args).output().expect("run tmux")
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("-f")
+            .arg("/dev/null")
+            .args(args)
+            .output()
+            .expect("run tmux")
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -169,14 +186,19 @@ fn assert_terminal_restored(tmux: &Tmux, stty: &Path) {
     let modes = std::fs::read_to_string(stty).unwrap_or_default();
     let words: Vec<&str> = modes.split_whitespace().collect();
     assert!(words.contains(&"icanon") && words.contains(&"echo"), "raw mode left on: {modes}");
-    let flags = String::from_utf8_lossy(&tmux.cmd(&["display-message", "-p", "-t", "0", "#{alternate_on} #{mouse_any_flag}"]).stdout).trim().to_string();
+    let flags = String::from_utf8_lossy(
+        &tmux.cmd(&["display-message", "-p", "-t", "0", "#{alternate_on} #{mouse_any_flag}"]).stdout,
+    )
+    .trim()
+    .to_string();
     assert_eq!(flags, "0 0", "alternate screen / mouse reporting left on");
 }
 
 #[test]
 fn terminal_is_restored_after_a_panic() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (exit, err, stty, script) = (dir.path().join("exit"), dir.path().join("stderr"), dir.path().join("stty"), dir.path().join("run.sh"));
+    let (exit, err, stty, script) =
+        (dir.path().join("exit"), dir.path().join("stderr"), dir.path().join("stty"), dir.path().join("run.sh"));
     std::fs::write(
         &script,
         format!(
@@ -221,7 +243,11 @@ fn a_mistyped_path_is_reported_without_opening_the_reader() {
 fn search_results_appear_while_typing_without_another_key() {
     let dir = tempfile::tempdir().expect("temp dir");
     let script = dir.path().join("run.sh");
-    std::fs::write(&script, format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' '{BIN}'\nsleep 30\n", d = dir.path().display())).expect("script");
+    std::fs::write(
+        &script,
+        format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' '{BIN}'\nsleep 30\n", d = dir.path().display()),
+    )
+    .expect("script");
     let tmux = Tmux::start(120, 30, &script);
     tmux.wait_for("the article list", |s| s.contains("Articles"));
     // Let the background work of start-up (jieba, keywords) finish, so that

@@ -51,7 +51,13 @@ fn assert_no_controls(p: &Page) {
 fn kept_chars(p: &Page) -> usize {
     let mut n = 0;
     for a in &p.articles {
-        for s in std::iter::once(&a.title).chain(&a.paragraphs).chain(&a.captions).chain(a.kicker.iter()).chain(a.subtitle.iter()).chain(a.byline.iter()) {
+        for s in std::iter::once(&a.title)
+            .chain(&a.paragraphs)
+            .chain(&a.captions)
+            .chain(a.kicker.iter())
+            .chain(a.subtitle.iter())
+            .chain(a.byline.iter())
+        {
             n += s.chars().filter(|c| !c.is_whitespace()).count();
         }
     }
@@ -123,7 +129,15 @@ fn invalid_utf8_in_the_middle_is_replaced_with_a_warning() {
     let all: String = strings(&page).concat();
     assert!(all.contains('\u{FFFD}'), "the bad bytes are shown as �");
     // The text around the damage is intact.
-    let before: String = text[..mid].chars().rev().filter(|c| !c.is_whitespace()).take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    let before: String = text[..mid]
+        .chars()
+        .rev()
+        .filter(|c| !c.is_whitespace())
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     assert!(all.replace(char::is_whitespace, "").contains(&before), "lost {before:?}");
     assert!(kept_chars(&page) * 10 >= text.chars().filter(|c| !c.is_whitespace()).count() * 9);
 }
@@ -183,7 +197,11 @@ fn escape_sequences_and_control_characters_never_get_through() {
     ];
     for (what, bytes) in cases {
         let page = loader::load_bytes("nasty.txt", &bytes).unwrap_or_else(|e| panic!("{what}: {e}"));
-        let kept: &[&str] = if what.starts_with("dense") { &["优化营商环境", "市委召开会议", "链接", "会议强调"] } else { &["优化营商环境", "行走黄河看吕梁"] };
+        let kept: &[&str] = if what.starts_with("dense") {
+            &["优化营商环境", "市委召开会议", "链接", "会议强调"]
+        } else {
+            &["优化营商环境", "行走黄河看吕梁"]
+        };
         check_clean(&page, kept);
     }
 }
@@ -305,7 +323,12 @@ fn dump_skips_bad_files_reports_them_and_loads_the_rest() {
     let text = json.to_string();
     assert!(!text.contains("\\u001b") && !text.contains("pwned"), "escape sequence in the JSON");
     let sources: Vec<&str> = json["issues"].as_array().unwrap().iter().filter_map(|p| p["source"].as_str()).collect();
-    assert!(sources.contains(&"2023-11-04_p01.txt") && sources.contains(&"2023-11-04_p02.txt") && sources.contains(&"2023-11-04_p05.txt"), "{sources:?}");
+    assert!(
+        sources.contains(&"2023-11-04_p01.txt")
+            && sources.contains(&"2023-11-04_p02.txt")
+            && sources.contains(&"2023-11-04_p05.txt"),
+        "{sources:?}"
+    );
     assert!(!sources.iter().any(|s| s.contains("p03") || s.contains("p04")), "{sources:?}");
 }
 
@@ -337,13 +360,7 @@ fn the_same_page_in_every_encoding_dumps_the_same() {
 /// Runs lvread with its stdout closed before it writes; it must exit 0
 /// without a panic message.
 fn closed_pipe(args: &[&str], dir: &Path) {
-    let mut child = lvread()
-        .args(args)
-        .arg(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = lvread().args(args).arg(dir).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     drop(child.stdout.take());
     let mut stderr = String::new();
     child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
@@ -357,7 +374,11 @@ fn closed_pipe(args: &[&str], dir: &Path) {
 fn many_pages() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..40 {
-        write(dir.path(), &format!("2023-11-{:02}_p01.txt", i % 28 + 1).replace("_p01", &format!("_p{:02}", i / 28 + 1)), BUNDLED[i % BUNDLED.len()].1.as_bytes());
+        write(
+            dir.path(),
+            &format!("2023-11-{:02}_p01.txt", i % 28 + 1).replace("_p01", &format!("_p{:02}", i / 28 + 1)),
+            BUNDLED[i % BUNDLED.len()].1.as_bytes(),
+        );
     }
     dir
 }

@@ -133,7 +133,12 @@ fn squash(s: &str) -> String {
 }
 
 fn check(page: &Page, what: &str) {
-    assert_eq!(page.articles.len(), STORIES.len(), "{what}: {:#?}", page.articles.iter().map(|a| &a.title).collect::<Vec<_>>());
+    assert_eq!(
+        page.articles.len(),
+        STORIES.len(),
+        "{what}: {:#?}",
+        page.articles.iter().map(|a| &a.title).collect::<Vec<_>>()
+    );
     for (a, s) in page.articles.iter().zip(STORIES) {
         assert_eq!(squash(&a.title), squash(s.title), "{what}: headline of the story starting {:?}", s.paragraphs[0]);
         assert!(!a.title_inferred, "{what}");
@@ -150,7 +155,10 @@ fn headlines_after_their_bodies() {
     for cols in [20, 26, 32, 40, 48] {
         for blank in [false, true] {
             let text = layout(Placement::After, cols, blank, false);
-            check(&loader::load_text("p.txt", &text, Vec::new()), &format!("after, {cols} columns, blank lines {blank}"));
+            check(
+                &loader::load_text("p.txt", &text, Vec::new()),
+                &format!("after, {cols} columns, blank lines {blank}"),
+            );
         }
     }
 }

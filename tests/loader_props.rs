@@ -44,7 +44,11 @@ fn assert_kept(input: &str, p: &Page) {
 
 /// Lines in the forms real pages have, and noise.
 fn line() -> impl Strategy<Value = String> {
-    let bundled: Vec<String> = loader::BUNDLED.iter().flat_map(|(_, t)| t.lines().map(str::to_string)).filter(|l| !l.trim().is_empty()).collect();
+    let bundled: Vec<String> = loader::BUNDLED
+        .iter()
+        .flat_map(|(_, t)| t.lines().map(str::to_string))
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     prop_oneof![
         4 => proptest::sample::select(bundled),
         1 => Just(String::new()),
@@ -104,7 +108,8 @@ fn empty_and_blank_files_give_no_articles_and_a_warning() {
 
 #[test]
 fn a_long_page_without_line_breaks_loads() {
-    let text: String = loader::BUNDLED.iter().flat_map(|(_, t)| t.chars()).filter(|c| *c != '\n').collect::<String>().repeat(3);
+    let text: String =
+        loader::BUNDLED.iter().flat_map(|(_, t)| t.chars()).filter(|c| *c != '\n').collect::<String>().repeat(3);
     let p = loader::load_text("one-line.txt", &text, Vec::new());
     assert_kept(&text, &p);
 }

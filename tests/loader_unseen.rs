@@ -20,7 +20,11 @@ fn narrow_columns_with_headlines_clustered_at_the_end() {
     let potato = &p.articles[0];
     assert_eq!(potato.title, "岚县马铃薯播种进入高峰期");
     assert_eq!(potato.subtitle, None);
-    assert!(potato.paragraphs.iter().any(|q| q.starts_with("为提高种植效益，县里与省农科院合作推广高垄滴灌技术")), "{:?}", potato.paragraphs);
+    assert!(
+        potato.paragraphs.iter().any(|q| q.starts_with("为提高种植效益，县里与省农科院合作推广高垄滴灌技术")),
+        "{:?}",
+        potato.paragraphs
+    );
     let mushroom = &p.articles[1];
     assert_eq!(mushroom.title, "小香菇撑起致富伞");
     assert_eq!(mushroom.subtitle.as_deref(), Some("——交口县回龙镇发展食用菌产业见闻"));
@@ -54,7 +58,11 @@ fn a_gb18030_page_with_a_commentary_byline_on_its_first_line() {
 fn a_letter_spaced_line_after_a_first_line_keeps_the_paragraph_whole() {
     let p = load("letter_spaced_after_first_line.txt");
     let a = &p.articles[0];
-    assert!(a.paragraphs.iter().any(|q| q.starts_with("文化节期间，主办方推出民俗表演、农产品展销、摄影大赛等十余项活动")), "{:?}", a.paragraphs);
+    assert!(
+        a.paragraphs.iter().any(|q| q.starts_with("文化节期间，主办方推出民俗表演、农产品展销、摄影大赛等十余项活动")),
+        "{:?}",
+        a.paragraphs
+    );
     assert!(p.fragments.is_empty(), "{:?}", p.fragments);
 }
 
@@ -96,7 +104,11 @@ fn a_headline_before_an_item_opening_with_jinri_is_not_body_text() {
     // Headlines after bodies; the second item opens `近日，…` with no byline.
     let p = load("unbylined_item_after_headline.txt");
     assert_eq!(titles(&p), vec!["文水县重点工程复工", "庞泉沟褐马鸡种群稳步增长"]);
-    assert!(p.articles[0].paragraphs.last().is_some_and(|q| q.ends_with("每月通报进展情况。")), "{:?}", p.articles[0].paragraphs);
+    assert!(
+        p.articles[0].paragraphs.last().is_some_and(|q| q.ends_with("每月通报进展情况。")),
+        "{:?}",
+        p.articles[0].paragraphs
+    );
     assert!(p.articles[1].paragraphs[0].starts_with("近日，交城县"));
     assert_eq!(p.articles[1].byline.as_deref(), Some("（李文华）"));
 }
@@ -107,7 +119,11 @@ fn short_headlines_wrapped_onto_a_short_line_are_one_title() {
     let t = titles(&p);
     assert!(t.contains(&"中阳县万名干群植树造林忙".to_string()), "{t:?}");
     assert!(t.contains(&"碛口古镇游客服务中心建成投用".to_string()), "{t:?}");
-    assert!(p.articles.iter().all(|a| a.subtitle.is_none()), "{:?}", p.articles.iter().map(|a| &a.subtitle).collect::<Vec<_>>());
+    assert!(
+        p.articles.iter().all(|a| a.subtitle.is_none()),
+        "{:?}",
+        p.articles.iter().map(|a| &a.subtitle).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -151,7 +167,11 @@ fn a_caption_inside_a_run_on_item_goes_to_the_item_it_shows() {
     assert_eq!(titles(&p), vec!["岚县马铃薯播种进入高峰期", "小香菇撑起致富伞", "吕临高速改扩建工程全面开工"]);
     assert_eq!(p.articles[1].captions, vec!["图为交口县回龙镇农户在采摘香菇。 记者 杨敏 摄"]);
     assert_eq!(p.articles[2].captions, vec!["图为吕临高速改扩建工程施工现场。 记者 高志强 摄"]);
-    assert!(p.articles[2].paragraphs[0].contains("改扩建工程日前全面开工，项目全长68公里"), "{:?}", p.articles[2].paragraphs);
+    assert!(
+        p.articles[2].paragraphs[0].contains("改扩建工程日前全面开工，项目全长68公里"),
+        "{:?}",
+        p.articles[2].paragraphs
+    );
 }
 
 #[test]

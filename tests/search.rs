@@ -177,7 +177,11 @@ fn every_match_in_an_article_for_body_highlighting() {
 fn full_width_and_half_width_fold_together() {
     let idx = Index::build(archive(&[(
         "2024-01-01",
-        &[("２０２４年工作要点", &["全年目标。"]), ("2024年预算报告", &["ABC公司中标。"]), ("其他", &["ｘｙｚ集团成立。"])],
+        &[
+            ("２０２４年工作要点", &["全年目标。"]),
+            ("2024年预算报告", &["ABC公司中标。"]),
+            ("其他", &["ｘｙｚ集团成立。"]),
+        ],
     )]));
     let mut t = titles(&idx, "２０２４");
     t.sort();

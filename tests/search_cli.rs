@@ -69,7 +69,11 @@ fn a_path_that_cannot_be_read_is_reported_and_fails_only_when_nothing_loaded() {
     let good = dir.path().join("2024-01-02_p01.txt");
     let out = lvread(&["search", "吕梁", missing, good.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "the other file was searched");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("2024-01-02  测试标题"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("2024-01-02  测试标题"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
@@ -87,7 +91,11 @@ fn a_closed_pipe_ends_quietly() {
     // Enough hits to overflow the pipe's buffer.
     let dir = tempfile::tempdir().unwrap();
     for i in 0..800 {
-        std::fs::write(dir.path().join(format!("2024-01-{:02}_p{i:03}.txt", i % 28 + 1)), format!("第{i}号标题\n\n吕梁市的新闻正文，内容第{i}段，吕梁。\n")).unwrap();
+        std::fs::write(
+            dir.path().join(format!("2024-01-{:02}_p{i:03}.txt", i % 28 + 1)),
+            format!("第{i}号标题\n\n吕梁市的新闻正文，内容第{i}段，吕梁。\n"),
+        )
+        .unwrap();
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_lvread"))
         .args(["search", "--limit", "100000", "吕梁", dir.path().to_str().unwrap()])

@@ -70,7 +70,9 @@ fn fragments_come_after_their_pages_articles_and_keep_their_id_when_pages_arrive
     let p1 = page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "头版新闻标题", 3)], &["报头 吕梁日报"]);
     let p2 = page("2023-11-04-2.txt", date(4), Some(2), vec![article("b", "二版新闻标题", 3)], &[]);
     let mut app = App::new(lvread::archive::group(vec![p1]), (120, 30));
-    let titles = |app: &App| app.current_issue().map(|i| i.articles().map(|a| a.title.clone()).collect::<Vec<_>>()).unwrap_or_default();
+    let titles = |app: &App| {
+        app.current_issue().map(|i| i.articles().map(|a| a.title.clone()).collect::<Vec<_>>()).unwrap_or_default()
+    };
     assert_eq!(titles(&app), vec!["头版新闻标题", "（版面其他文字）"]);
     press(&mut app, &[Action::Down, Action::Open]);
     let key = app.current_key().expect("selected");
@@ -83,7 +85,13 @@ fn fragments_come_after_their_pages_articles_and_keep_their_id_when_pages_arrive
 /// Issue 1 (newest) has no articles at all; issue 2 has two.
 fn empty_first_issue() -> Vec<lvread::model::Issue> {
     let empty = page("2023-11-05-1.txt", date(5), Some(1), vec![], &[]);
-    let full = page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)], &[]);
+    let full = page(
+        "2023-11-04-1.txt",
+        date(4),
+        Some(1),
+        vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)],
+        &[],
+    );
     lvread::archive::group(vec![empty, full])
 }
 
@@ -119,7 +127,13 @@ fn j_and_k_in_an_empty_article_list_move_through_the_issues() {
 
 #[test]
 fn a_bookmarked_article_shows_its_read_mark_too() {
-    let issues = lvread::archive::group(vec![page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)], &[])]);
+    let issues = lvread::archive::group(vec![page(
+        "2023-11-04-1.txt",
+        date(4),
+        Some(1),
+        vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)],
+        &[],
+    )]);
     let mut app = App::new(issues, (120, 30));
     let row = |app: &App| draw(app).into_iter().find(|r| r.contains("第一篇新闻")).unwrap_or_default();
     press(&mut app, &[Action::Open, Action::ToggleBookmark]);
@@ -139,7 +153,13 @@ fn top_anchor(app: &App) -> (lvread::layout::article::Part, usize) {
 
 #[test]
 fn zooming_in_and_out_at_the_end_of_an_article_keeps_the_top_line() {
-    let issues = lvread::archive::group(vec![page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "长篇新闻", 30), article("b", "第二篇", 3)], &[])]);
+    let issues = lvread::archive::group(vec![page(
+        "2023-11-04-1.txt",
+        date(4),
+        Some(1),
+        vec![article("a", "长篇新闻", 30), article("b", "第二篇", 3)],
+        &[],
+    )]);
     for back in [Action::Zoom, Action::Back] {
         let mut app = App::new(issues.clone(), (120, 30));
         press(&mut app, &[Action::Open, Action::Bottom]);
@@ -178,7 +198,13 @@ fn an_unnumbered_page_shows_no_made_up_number() {
 #[test]
 fn the_first_run_notice_goes_away_at_the_next_key_and_errors_stay() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let issues = lvread::archive::group(vec![page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)], &[])]);
+    let issues = lvread::archive::group(vec![page(
+        "2023-11-04-1.txt",
+        date(4),
+        Some(1),
+        vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)],
+        &[],
+    )]);
     let mut app = App::new(issues, (120, 30));
     let mut session = lvread::ui::session::Session::new(lvread::state::Store::open(dir.path()));
     session.restore(&mut app);
@@ -200,7 +226,13 @@ fn the_first_run_notice_goes_away_at_the_next_key_and_errors_stay() {
 
 #[test]
 fn a_message_after_a_notice_is_not_hidden_by_it() {
-    let issues = lvread::archive::group(vec![page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "第一篇新闻", 3)], &[])]);
+    let issues = lvread::archive::group(vec![page(
+        "2023-11-04-1.txt",
+        date(4),
+        Some(1),
+        vec![article("a", "第一篇新闻", 3)],
+        &[],
+    )]);
     let mut app = App::new(issues, (120, 30));
     app.notice("no reading state yet; starting fresh");
     app.message("config.toml line 4: unknown colour");
@@ -211,11 +243,22 @@ fn a_message_after_a_notice_is_not_hidden_by_it() {
 fn the_fragments_are_found_by_the_reader_search_and_open() {
     use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
     use lvread::ui::search_driver::SearchDriver;
-    let p = page("2023-11-04-4.txt", date(4), Some(4), vec![article("a", "头版新闻标题", 3)], &["本版责编 王晓明 校对 刘丽"]);
+    let p = page(
+        "2023-11-04-4.txt",
+        date(4),
+        Some(4),
+        vec![article("a", "头版新闻标题", 3)],
+        &["本版责编 王晓明 校对 刘丽"],
+    );
     let mut app = App::new(lvread::archive::group(vec![p]), (120, 30));
     let mut search = SearchDriver::new();
     let mut key = |app: &mut App, code| {
-        let ev = Event::Key(KeyEvent { code, modifiers: KeyModifiers::NONE, kind: KeyEventKind::Press, state: KeyEventState::NONE });
+        let ev = Event::Key(KeyEvent {
+            code,
+            modifiers: KeyModifiers::NONE,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        });
         if let Some(a) = lvread::ui::keys::event_to_action(app, &ev) {
             update(app, a);
             search.dispatch(app);
@@ -232,6 +275,10 @@ fn the_fragments_are_found_by_the_reader_search_and_open() {
         key(&mut app, KeyCode::Char(c));
     }
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.current_article().map(|a| a.title.as_str()), Some("（版面其他文字）"), "the search opens the fragments");
+    assert_eq!(
+        app.current_article().map(|a| a.title.as_str()),
+        Some("（版面其他文字）"),
+        "the search opens the fragments"
+    );
     assert!(draw(&app).join("\n").contains("本版责编"));
 }

@@ -72,7 +72,14 @@ fn sample() -> Vec<Issue> {
             Issue {
                 date,
                 date_inferred: i == 2,
-                pages: vec![Page { source: format!("2023-11-0{}-1.txt", 4 - i), page: Some(1), date, date_inferred: i == 2, articles, ..Page::default() }],
+                pages: vec![Page {
+                    source: format!("2023-11-0{}-1.txt", 4 - i),
+                    page: Some(1),
+                    date,
+                    date_inferred: i == 2,
+                    articles,
+                    ..Page::default()
+                }],
             }
         })
         .collect()
@@ -131,11 +138,19 @@ fn two_panes_at_80x24_and_one_at_40x15() {
     update(&mut app, Action::Open);
     let rows = draw(&app);
     let a = app.current_article().expect("article");
-    assert!(rows.iter().skip(1).take(3).any(|r| r.contains(&head(&a.title, 3))), "body shows the headline:\n{}", rows.join("\n"));
+    assert!(
+        rows.iter().skip(1).take(3).any(|r| r.contains(&head(&a.title, 3))),
+        "body shows the headline:\n{}",
+        rows.join("\n")
+    );
     assert!(rows.iter().all(|r| str_width(r) == 40));
     let n = app.issues.len();
     let count = app.issues[0].article_count();
-    assert!(rows[14].starts_with(&format!(" 1/{n} · 1/{count} · ")), "compact position in the status bar: {}", rows[14]);
+    assert!(
+        rows[14].starts_with(&format!(" 1/{n} · 1/{count} · ")),
+        "compact position in the status bar: {}",
+        rows[14]
+    );
     assert!(rows[14].contains("? help"), "help hint kept when narrow: {}", rows[14]);
 }
 
@@ -217,7 +232,10 @@ fn resize_keeps_the_paragraph_at_the_top() {
         let layout = app.layout_at(width(&app)).expect("layout");
         let top = &layout.lines[app.scroll];
         assert_eq!(top.part, part, "same paragraph at the top at {w}x{h}");
-        assert!(top.range.start <= offset && offset < top.range.end.max(offset + 1), "the old top line's text is on the new top line at {w}x{h}");
+        assert!(
+            top.range.start <= offset && offset < top.range.end.max(offset + 1),
+            "the old top line's text is on the new top line at {w}x{h}"
+        );
     }
 }
 
@@ -229,7 +247,11 @@ fn markers_in_the_article_list() {
     assert!(row(1).contains("图"), "photo marker: {}", row(1));
     assert!(row(2).contains("告"), "notice marker");
     assert!(row(3).contains("评"), "commentary marker");
-    assert!(row(4).contains("续") && row(4).contains("~第0期第4篇"), "continuation marker and fallback mark: {}", row(4));
+    assert!(
+        row(4).contains("续") && row(4).contains("~第0期第4篇"),
+        "continuation marker and fallback mark: {}",
+        row(4)
+    );
     assert!(!row(0).contains('✓'));
     press(&mut app, &[Action::Open]);
     let rows = draw(&app);
@@ -246,7 +268,8 @@ fn body_shows_header_captions_and_keywords() {
     let app = sample_app(120, 40);
     let screen = screen_text(&app);
     // Keywords belong to the header, under the byline.
-    for s in ["引题0", "第0期第0篇新闻标题", "副题文字", "本报讯（记者 王小明）", "关键词：吕梁、营商环境"] {
+    for s in ["引题0", "第0期第0篇新闻标题", "副题文字", "本报讯（记者 王小明）", "关键词：吕梁、营商环境"]
+    {
         assert!(screen.contains(s), "{s} shown");
     }
     let row_of = |s: &str| screen.lines().position(|l| l.contains(s));
@@ -259,7 +282,8 @@ fn body_shows_header_captions_and_keywords() {
     let app = sample_app(120, 40);
     let frame = t.draw(|f| view::draw(f, &app)).expect("draw");
     let buf = frame.buffer.clone();
-    let text = lvread::ui::geometry::body_text(lvread::ui::geometry::app_screen(&app).body.expect("body"), app.max_body_width);
+    let text =
+        lvread::ui::geometry::body_text(lvread::ui::geometry::app_screen(&app).body.expect("body"), app.max_body_width);
     let body = region(&buf, text);
     assert_eq!(body[0].trim_end(), "引题0", "kicker first");
     assert_eq!(body[1].trim_end(), "第0期第0篇新闻标题", "headline second");
@@ -431,7 +455,11 @@ fn opening_an_article_at_a_place_shows_that_place() {
     let at = p.find("第10段").expect("text");
     lvread::ui::update::scroll_to(&mut app, Part::Paragraph(10), at);
     let rows = body_rows(&app);
-    assert!(rows.iter().take(4).any(|r| r.contains("第2期3篇第10段")), "paragraph 10 near the top:\n{}", rows.join("\n"));
+    assert!(
+        rows.iter().take(4).any(|r| r.contains("第2期3篇第10段")),
+        "paragraph 10 near the top:\n{}",
+        rows.join("\n")
+    );
     // Out of range requests are clamped, not panics.
     lvread::ui::update::open_article(&mut app, 99, 99);
     assert_eq!((app.issue, app.article), (2, 4));

@@ -59,9 +59,16 @@ fn typing_a_query_and_enter_opens_the_article_at_the_match() {
     let last = rows.last().unwrap();
     assert!(last.starts_with("/老旧小区改造"), "{last}");
     assert_eq!(cursor, (1 + 12, 39), "cursor after six wide characters");
-    assert!(rows.iter().any(|r| r.contains("孙大军在离石区调研老旧小区改造工作")), "results list shows the headline:\n{}", rows.join("\n"));
+    assert!(
+        rows.iter().any(|r| r.contains("孙大军在离石区调研老旧小区改造工作")),
+        "results list shows the headline:\n{}",
+        rows.join("\n")
+    );
     let first_hit = rows.iter().position(|r| r.contains("孙大军在离石区调研老旧小区改造工作")).unwrap();
-    assert!(rows.iter().all(|r| !r.contains("全市青少年工作联席会议") || rows.iter().position(|x| x == r).unwrap() > first_hit));
+    assert!(
+        rows.iter()
+            .all(|r| !r.contains("全市青少年工作联席会议") || rows.iter().position(|x| x == r).unwrap() > first_hit)
+    );
 
     press(&mut app, &mut search, key(KeyCode::Enter));
     assert_eq!(app.mode, Mode::Normal);
@@ -125,7 +132,12 @@ fn escape_returns_and_history_comes_back() {
     press(&mut app, &mut search, key(KeyCode::Up));
     assert_eq!(app.search.query, "lvliang");
     // One that found nothing does not (an empty line neither).
-    let ctrl_u = Event::Key(KeyEvent { code: KeyCode::Char('u'), modifiers: KeyModifiers::CONTROL, kind: KeyEventKind::Press, state: KeyEventState::NONE });
+    let ctrl_u = Event::Key(KeyEvent {
+        code: KeyCode::Char('u'),
+        modifiers: KeyModifiers::CONTROL,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    });
     press(&mut app, &mut search, ctrl_u);
     assert_eq!(app.search.query, "");
     press(&mut app, &mut search, key(KeyCode::Esc));
@@ -184,7 +196,10 @@ fn keywords_fill_in_the_background_and_show_in_the_body() {
     update(&mut app, lvread::ui::Action::Top);
     let kw = app.current_article().unwrap().keywords[0].clone();
     let (rows, _) = screen(&app);
-    let at = rows.iter().position(|r| r.contains(&kw) && r.contains("关键词")).unwrap_or_else(|| panic!("keyword {kw} on screen:\n{}", rows.join("\n")));
+    let at = rows
+        .iter()
+        .position(|r| r.contains(&kw) && r.contains("关键词"))
+        .unwrap_or_else(|| panic!("keyword {kw} on screen:\n{}", rows.join("\n")));
     assert!(at < 8, "keywords in the header:\n{}", rows.join("\n"));
 }
 

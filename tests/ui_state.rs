@@ -68,7 +68,11 @@ fn sample() -> Vec<Issue> {
                 })
                 .collect();
             let date = Date::new(2023, 11, 4 - i);
-            Issue { date, date_inferred: false, pages: vec![Page { source: format!("2023-11-0{}.txt", 4 - i), date, articles, ..Page::default() }] }
+            Issue {
+                date,
+                date_inferred: false,
+                pages: vec![Page { source: format!("2023-11-0{}.txt", 4 - i), date, articles, ..Page::default() }],
+            }
         })
         .collect()
 }
@@ -92,7 +96,12 @@ fn an_opened_article_is_marked_read_and_u_marks_it_unread() {
     assert!(!marks_of(&list_row(&app, &title(0, 1)), &title(0, 1)).contains('✓'));
     press(&mut app, &mut s, &[Action::Down, Action::Open]);
     assert_eq!(app.focus, Pane::Body);
-    assert!(marks_of(&list_row(&app, &title(0, 1)), &title(0, 1)).contains('✓'), "read once opened: {:?}\n{}", list_row(&app, &title(0, 1)), screen(&app));
+    assert!(
+        marks_of(&list_row(&app, &title(0, 1)), &title(0, 1)).contains('✓'),
+        "read once opened: {:?}\n{}",
+        list_row(&app, &title(0, 1)),
+        screen(&app)
+    );
     assert!(!marks_of(&list_row(&app, &title(0, 2)), &title(0, 2)).contains('✓'), "others stay unread");
     press(&mut app, &mut s, &[Action::MarkUnread]);
     assert!(!marks_of(&list_row(&app, &title(0, 1)), &title(0, 1)).contains('✓'), "u marks it unread while it is open");
@@ -146,7 +155,18 @@ fn m_bookmarks_and_the_list_jumps_back_to_the_article() {
 fn bookmarks_can_be_removed_from_the_list() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, mut s) = open(dir.path(), (100, 30));
-    press(&mut app, &mut s, &[Action::ToggleBookmark, Action::Down, Action::ToggleBookmark, Action::Bookmarks, Action::Down, Action::ToggleBookmark]);
+    press(
+        &mut app,
+        &mut s,
+        &[
+            Action::ToggleBookmark,
+            Action::Down,
+            Action::ToggleBookmark,
+            Action::Bookmarks,
+            Action::Down,
+            Action::ToggleBookmark,
+        ],
+    );
     assert_eq!(app.bookmarks.len(), 1);
     assert_eq!(app.bookmarks[0].title, title(0, 0));
     assert_eq!(app.overlay, Some(Overlay::Bookmarks(0)));
@@ -267,8 +287,13 @@ fn write_archive(dir: &Path, days: u32, pages: u32) {
         for p in 1..=pages {
             // Pages of a realistic size (about 6 KB), so that loading them
             // takes a visible while even in a release build.
-            let body = format!("全市各地各部门认真落实第{p}版会议精神，推动工作\n取得新成效，群众满意度不断提升。\n").repeat(40);
-            std::fs::write(folder.join(format!("p{p:02}.txt")), format!("第{d}日第{p}版\n本报讯 10月{d}日，第{p}版的新闻正文。\n{body}")).unwrap();
+            let body = format!("全市各地各部门认真落实第{p}版会议精神，推动工作\n取得新成效，群众满意度不断提升。\n")
+                .repeat(40);
+            std::fs::write(
+                folder.join(format!("p{p:02}.txt")),
+                format!("第{d}日第{p}版\n本报讯 10月{d}日，第{p}版的新闻正文。\n{body}"),
+            )
+            .unwrap();
         }
     }
     std::fs::write(dir.join("2023/10/01/broken.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2].repeat(64)).unwrap();
@@ -344,7 +369,13 @@ fn the_last_position_comes_back_once_its_issue_has_loaded() {
     s.load_in_background(vec![dir.path().to_path_buf()]);
     load_all(&mut app, &mut s);
     let saved = s.store().position().cloned();
-    assert_eq!(app.current_issue().unwrap().label(), label, "saved {saved:?}, {} issues, errors {:?}", app.issues.len(), s.errors);
+    assert_eq!(
+        app.current_issue().unwrap().label(),
+        label,
+        "saved {saved:?}, {} issues, errors {:?}",
+        app.issues.len(),
+        s.errors
+    );
     assert_eq!(app.current_key().unwrap(), id);
     assert!(app.is_read(app.issue, app.article));
 }
@@ -384,7 +415,12 @@ fn pages_that_load_with_problems_are_reported_once_loading_is_done() {
     assert_eq!(app.issues.len(), 1);
     assert_eq!(app.issues[0].pages.len(), 3, "every page loaded");
     assert_eq!(s.warnings.len(), 2, "{:?}", s.warnings);
-    assert!(s.warnings.iter().any(|w| w.contains("p02.txt")) && s.warnings.iter().any(|w| w.contains("p03.txt") && w.contains("UTF-8")), "{:?}", s.warnings);
+    assert!(
+        s.warnings.iter().any(|w| w.contains("p02.txt"))
+            && s.warnings.iter().any(|w| w.contains("p03.txt") && w.contains("UTF-8")),
+        "{:?}",
+        s.warnings
+    );
     let status = rows(&draw_buffer(&app)).pop().unwrap();
     assert!(status.contains("2 warnings while loading"), "{status}");
 }
@@ -422,7 +458,12 @@ fn when_nothing_loads_the_status_bar_says_why() {
 fn a_recurring_item_in_several_issues_keeps_the_right_one_selected() {
     // The same notice, under the same file name, in two issues: one id.
     let mut issues = sample();
-    let notice = Article { id: "same-notice".into(), title: "本报启事".into(), paragraphs: vec!["本报地址：吕梁市。".into()], ..Article::default() };
+    let notice = Article {
+        id: "same-notice".into(),
+        title: "本报启事".into(),
+        paragraphs: vec!["本报地址：吕梁市。".into()],
+        ..Article::default()
+    };
     issues[1].pages[0].articles.push(notice.clone());
     issues[2].pages[0].articles.push(notice);
     let dir = tempfile::tempdir().unwrap();

@@ -183,7 +183,10 @@ mod tests {
         let a = article();
         let l = ArticleLayout::new(&a, 20);
         let parts: Vec<Part> = l.lines.iter().map(|x| x.part).collect();
-        assert_eq!(&parts[..6], &[Part::Kicker, Part::Title, Part::Subtitle, Part::Byline, Part::Keywords, Part::Blank]);
+        assert_eq!(
+            &parts[..6],
+            &[Part::Kicker, Part::Title, Part::Subtitle, Part::Byline, Part::Keywords, Part::Blank]
+        );
         assert_eq!(l.line_text(&a, 1), "吕梁市召开会议");
         assert_eq!(l.line_text(&a, 4), "关键词：吕梁、会议");
         assert!(l.lines[6].indent, "first paragraph line is indented");

@@ -353,7 +353,8 @@ pub fn wrap(text: &str, width: usize, indent: bool) -> Vec<Line> {
     let width = width.max(1);
     let indent = indent && width >= MIN_WIDTH_FOR_INDENT;
     let first = if indent { width - INDENT_WIDTH } else { width };
-    let mut f = Filler { width, limit: first, indent, lines: Vec::new(), start: None, end: 0, w_end: 0, w: 0, last: (0, 0) };
+    let mut f =
+        Filler { width, limit: first, indent, lines: Vec::new(), start: None, end: 0, w_end: 0, w: 0, last: (0, 0) };
     let units = units(text);
     let breakable = break_points(&units);
     let mut pending_space = 0;

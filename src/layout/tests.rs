@@ -66,7 +66,8 @@ fn first_line_is_indented_by_two_ideographic_spaces() {
 fn closing_punctuation_never_starts_a_line() {
     // 一二三四 fill width 8; "。" must not start line 2: 四 comes down with it.
     assert_eq!(check("一二三四。五六", 8, false), vec!["一二三", "四。五六"]);
-    for p in ["、", "，", "：", "；", "！", "？", "”", "’", "」", "』", "）", "》", "】", "％", "‰", "℃"] {
+    for p in ["、", "，", "：", "；", "！", "？", "”", "’", "」", "』", "）", "》", "】", "％", "‰", "℃"]
+    {
         let text = format!("一二三四{p}五六七八");
         for l in check(&text, 8, false).iter().skip(1) {
             assert!(!l.starts_with(p), "{text:?} broke before {p}");
@@ -135,7 +136,8 @@ fn width_one_puts_each_narrow_char_on_a_line_and_wide_ones_alone() {
 #[test]
 fn bundled_paragraphs_obey_the_rules() {
     let pages = crate::loader::bundled();
-    let paragraphs: Vec<&String> = pages.iter().flat_map(|p| p.articles.iter()).flat_map(|a| a.paragraphs.iter()).collect();
+    let paragraphs: Vec<&String> =
+        pages.iter().flat_map(|p| p.articles.iter()).flat_map(|a| a.paragraphs.iter()).collect();
     assert!(!paragraphs.is_empty());
     for width in [12, 17, 20, 31, 40, 80] {
         for p in &paragraphs {
@@ -143,7 +145,8 @@ fn bundled_paragraphs_obey_the_rules() {
             for (n, l) in lines.iter().enumerate() {
                 // A Latin/digit run that fills a line on its own cannot take
                 // its punctuation along without being split: the one allowed exception.
-                let run_alone = |s: &str| s.chars().all(|c| is_word_char(c) || is_connector(c)) && str_width(s) + 2 > width;
+                let run_alone =
+                    |s: &str| s.chars().all(|c| is_word_char(c) || is_connector(c)) && str_width(s) + 2 > width;
                 if n > 0 && !run_alone(&lines[n - 1]) {
                     let c = l.chars().next().unwrap_or(' ');
                     assert!(!NO_LINE_START.contains(c), "width {width}: line starts with {c}: {l:?}");
@@ -159,9 +162,45 @@ fn bundled_paragraphs_obey_the_rules() {
 
 fn text_strategy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "中", "国", "吕", "梁", "。", "，", "、", "“", "”", "《", "》", "（", "）", "——", "……", "—", "…", " ", "  ", "　",
-        "2023", "0358-8253111", "10KV", "1.4", "abc", "x", ".", "-", "%", "é", "\u{301}", "\u{200b}", "\t", "\u{7}", "ｱ",
-        "𠀀", "😀", "Ｗ", "１２",
+        "中",
+        "国",
+        "吕",
+        "梁",
+        "。",
+        "，",
+        "、",
+        "“",
+        "”",
+        "《",
+        "》",
+        "（",
+        "）",
+        "——",
+        "……",
+        "—",
+        "…",
+        " ",
+        "  ",
+        "　",
+        "2023",
+        "0358-8253111",
+        "10KV",
+        "1.4",
+        "abc",
+        "x",
+        ".",
+        "-",
+        "%",
+        "é",
+        "\u{301}",
+        "\u{200b}",
+        "\t",
+        "\u{7}",
+        "ｱ",
+        "𠀀",
+        "😀",
+        "Ｗ",
+        "１２",
     ]);
     prop::collection::vec(pieces, 0..120).prop_map(|v| v.concat())
 }
@@ -212,12 +251,12 @@ fn unit_signs_stay_with_their_number() {
         let text = format!("这是一个关于面积的句子建筑面积达15000{sign}以上");
         for width in 8..40 {
             let lines = check(&text, width, false);
-            assert!(
-                !lines.iter().any(|l| l.starts_with(sign)),
-                "{sign} starts a line at {width}: {lines:?}"
-            );
+            assert!(!lines.iter().any(|l| l.starts_with(sign)), "{sign} starts a line at {width}: {lines:?}");
             if lines.iter().any(|l| l.contains("15000")) && width >= 8 {
-                assert!(lines.iter().any(|l| l.contains(&format!("15000{sign}"))), "{sign} left its number at {width}: {lines:?}");
+                assert!(
+                    lines.iter().any(|l| l.contains(&format!("15000{sign}"))),
+                    "{sign} left its number at {width}: {lines:?}"
+                );
             }
         }
     }

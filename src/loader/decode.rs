@@ -92,7 +92,15 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// (escape sequences included) are shown as `\u{1b}` instead of acting.
 pub fn printable(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') { c.escape_unicode().to_string() } else { c.to_string() })
+        .map(|c| {
+            if c.is_control()
+                || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
         .collect()
 }
 
@@ -247,7 +255,9 @@ mod tests {
 
     #[test]
     fn big5_is_detected() {
-        let (bytes, _, _) = BIG5.encode("本報訊 記者王麗報導：呂梁市召開會議，部署冬季安全生產工作。會議強調，要壓實責任，確保群眾溫暖過冬。");
+        let (bytes, _, _) = BIG5.encode(
+            "本報訊 記者王麗報導：呂梁市召開會議，部署冬季安全生產工作。會議強調，要壓實責任，確保群眾溫暖過冬。",
+        );
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "Big5");
         assert!(d.text.starts_with("本報訊"));

@@ -4,7 +4,7 @@
 //! indented first line, then full-width lines, then a shorter last line).
 //! Column widths vary from block to block, so they are estimated locally.
 
-use super::lines::{Line, Role, is_date_line, is_sentence_end, ends_with_credit};
+use super::lines::{Line, Role, ends_with_credit, is_date_line, is_sentence_end};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -12,9 +12,8 @@ use std::sync::LazyLock;
 /// (`近日，`, `日前，`). A line opening this way after a run of possible
 /// headlines starts a new body. (A date such as `4月29日，` is not enough:
 /// features open paragraphs with dates under their subheadings.)
-static NEWS_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:近日|日前|近期|连日来)[，,]").expect("valid regex")
-});
+static NEWS_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:近日|日前|近期|连日来)[，,]").expect("valid regex"));
 
 /// Does the line open a news item (`近日，…`)?
 pub fn opens_item(text: &str) -> bool {
@@ -37,7 +36,8 @@ pub fn has_clause_space(text: &str) -> bool {
         } else if c == ' ' && depth == 0 && k > 0 && han(cs[k - 1]) && cs.get(k + 1).is_some_and(|&n| han(n)) {
             // A quotation opened on an earlier line and closed later on
             // this one holds the space (`城市 共享民生福祉”，由…`).
-            let closes_first = cs[k + 1..].iter().find(|c| OPEN.contains(c) || CLOSE.contains(c)).is_some_and(|c| CLOSE.contains(c));
+            let closes_first =
+                cs[k + 1..].iter().find(|c| OPEN.contains(c) || CLOSE.contains(c)).is_some_and(|c| CLOSE.contains(c));
             if !closes_first {
                 return true;
             }
@@ -59,7 +59,8 @@ pub fn is_long(l: &Line) -> bool {
 }
 
 static PLACE_COLON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\x{4E00}-\x{9FFF}]{1,12}(?:省|市|县|区|镇|乡|村|州|旗|盟|街道|社区|园区|开发区|新区)[：:]$").expect("valid regex")
+    Regex::new(r"^[\x{4E00}-\x{9FFF}]{1,12}(?:省|市|县|区|镇|乡|村|州|旗|盟|街道|社区|园区|开发区|新区)[：:]$")
+        .expect("valid regex")
 });
 
 /// A place and a colon alone on a line: the first half of a headline
@@ -86,7 +87,12 @@ fn head_eligible(l: &Line) -> bool {
     let n = l.text.chars().count();
     // A headline never holds a full stop inside it.
     let inner_stop = l.text.trim_end_matches(['。', '；', '”', '’']).contains(['。', '；', ';']);
-    (2..=MAX_HEAD_CHARS).contains(&n) && !inner_stop && !is_sentence_end(&l.text) && !is_date_line(&l.text) && !ends_with_credit(&l.text) && !l.text.ends_with(['，', '、', ',', '-'])
+    (2..=MAX_HEAD_CHARS).contains(&n)
+        && !inner_stop
+        && !is_sentence_end(&l.text)
+        && !is_date_line(&l.text)
+        && !ends_with_credit(&l.text)
+        && !l.text.ends_with(['，', '、', ',', '-'])
 }
 
 /// Does a text line end its sentence or block, so that what follows may start anew?
@@ -134,7 +140,14 @@ pub fn column_width(lines: &[Line], i: usize) -> usize {
     if ws.len() < 3 {
         // A short paragraph, or the end of a block: look back as well.
         let need = 3 - ws.len();
-        ws.extend(lines[..i].iter().rev().take_while(|l| usable(l)).take(need).map(|l| if l.justified { l.text_width } else { l.width }));
+        ws.extend(
+            lines[..i]
+                .iter()
+                .rev()
+                .take_while(|l| usable(l))
+                .take(need)
+                .map(|l| if l.justified { l.text_width } else { l.width }),
+        );
     }
     if ws.is_empty() {
         return lines[i].width;
@@ -202,7 +215,9 @@ pub fn continues(lines: &[Line], a: usize, b: usize) -> bool {
     }
     if is_full(la, col) || la.width + 3 >= wb && !ends(lb) {
         // A full line goes on unless the next one is clearly indented.
-        return !(lb.indented || lb.lead_space || !lb.justified && lb.width + 4 < col && lb.width + 12 >= col && !ends(lb));
+        return !(lb.indented
+            || lb.lead_space
+            || !lb.justified && lb.width + 4 < col && lb.width + 12 >= col && !ends(lb));
     }
     // A short line that does not end a sentence: only a paragraph's
     // indented first line can be followed by more of it — a full line about
@@ -262,7 +277,11 @@ fn body_from_shape(lines: &[Line], start: usize, end: usize) -> usize {
     let next = lines.get(end);
     match next {
         None => {
-            if looks_like_paragraph(lines, start, end) { start } else { end }
+            if looks_like_paragraph(lines, start, end) {
+                start
+            } else {
+                end
+            }
         }
         Some(n) => match n.role {
             Role::Text if is_date_line(&n.text) => start, // a notice's signature
@@ -277,22 +296,33 @@ fn body_from_shape(lines: &[Line], start: usize, end: usize) -> usize {
             Role::Caption { .. } => {
                 // A caption inside a paragraph: the text after it goes on
                 // where this run stopped.
-                let after = lines[end..].iter().position(|l| !matches!(l.role, Role::Caption { .. } | Role::PhotoCredit)).map(|k| end + k);
+                let after = lines[end..]
+                    .iter()
+                    .position(|l| !matches!(l.role, Role::Caption { .. } | Role::PhotoCredit))
+                    .map(|k| end + k);
                 // and reaches the end of a sentence before anything else.
                 let reaches_end = |k: usize| {
                     let stop = lines[k..].iter().position(|l| !head_eligible(l)).map(|p| k + p);
                     stop.is_some_and(|s| lines[s].role == Role::Text && (closes(&lines[s]) || is_long(&lines[s])))
                 };
                 match after {
-                    Some(k) if lines[k].role == Role::Text
-                        && reaches_end(k)
-                        && continues(lines, end - 1, k)
-                        && (start..end).all(|j| j == start || continues(lines, j - 1, j)) => start,
+                    Some(k)
+                        if lines[k].role == Role::Text
+                            && reaches_end(k)
+                            && continues(lines, end - 1, k)
+                            && (start..end).all(|j| j == start || continues(lines, j - 1, j)) =>
+                    {
+                        start
+                    }
                     _ => end,
                 }
             }
             _ => {
-                if looks_like_paragraph(lines, start, end) { start } else { end }
+                if looks_like_paragraph(lines, start, end) {
+                    start
+                } else {
+                    end
+                }
             }
         },
     }
@@ -347,7 +377,10 @@ mod tests {
     #[test]
     fn short_headlines_before_long_paragraph_lines() {
         let page = "孙大军主持召开文明城市创建工作专题汇报会\n本报讯(记者 李雅萍)8月10日,市委书记孙大军主持召开文明城市创建工作专题汇报会,听取我市文明城市创建工作推进情况汇报。\n情系民生聚民心\n——柳林县“我为群众办实事”实践活动综述\n□ 本报记者 穆佳妮\n以党史学习教育牵引民生项目加快推进,以党史学习教育牵引城乡治理能力提升,不断增强人民群众获得感。";
-        assert_eq!(heads_of(page), vec!["孙大军主持召开文明城市创建工作专题汇报会", "情系民生聚民心", "——柳林县“我为群众办实事”实践活动综述"]);
+        assert_eq!(
+            heads_of(page),
+            vec!["孙大军主持召开文明城市创建工作专题汇报会", "情系民生聚民心", "——柳林县“我为群众办实事”实践活动综述"]
+        );
     }
 
     #[test]

@@ -59,21 +59,48 @@ macro_rules! re {
     };
 }
 
-re!(BENBAO, r"^(本报讯|本报消息|本报综合消息|本报[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}讯)");
-re!(XINHUA, r"^(据?(?:新华社|中新社|人民网|央视网|人民日报)[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日电)");
+re!(
+    BENBAO,
+    r"^(本报讯|本报消息|本报综合消息|本报[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}讯)"
+);
+re!(
+    XINHUA,
+    r"^(据?(?:新华社|中新社|人民网|央视网|人民日报)[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日电)"
+);
 re!(XINHUA_REPORTERS, r"^\s*[（(]记者[^）)]{1,30}[）)]");
 re!(BOXED, r"^[□■◆●▲★]\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,24}$");
-re!(BOXED_WITH_TEXT, r"^([□■◆●▲★]\s*(?:本报|新华社)?(?:特约)?(?:评论员|记者|通讯员)(?:\s+[\x{4E00}-\x{9FFF}·]{2,4}(?:\s+[\x{4E00}-\x{9FFF}·]{2,4})*)?)\s+(\S.*[，。：；！？,].*)$");
-re!(REPORTER_LINE, r"^本报(?:特约)?(?:记者|评论员|通讯员)(?:\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,4}$");
+re!(
+    BOXED_WITH_TEXT,
+    r"^([□■◆●▲★]\s*(?:本报|新华社)?(?:特约)?(?:评论员|记者|通讯员)(?:\s+[\x{4E00}-\x{9FFF}·]{2,4}(?:\s+[\x{4E00}-\x{9FFF}·]{2,4})*)?)\s+(\S.*[，。：；！？,].*)$"
+);
+re!(
+    REPORTER_LINE,
+    r"^本报(?:特约)?(?:记者|评论员|通讯员)(?:\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,4}$"
+);
 re!(TRAIL, r"^[（(][\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,20}[）)]$");
 re!(CONTINUED, r"^[（(](?:上接|接上|上转|接)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]");
 re!(JUMP, r"[（(](?:下转|转|转下|转第)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]$");
 re!(CAPTION_START, r"^(?:图为|图：|图:|图片：|图片为|上图|下图|左图|右图|组图|图[①-⑳1-9一二三四五六七八九])");
-re!(PHOTO_CREDIT, r"^(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,3}\s*摄$");
-re!(CARTOON, r"^\S.{0,30}\s(?:\S{1,12}[社报网]?发\s+)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画)$");
-re!(BANNER_EDITOR, r"(?:责任编辑|责编|美编|校对|版式设计|组版|排版|版面编辑|本版编辑|值班编辑)\s*[：:|｜]?\s*[\x{4E00}-\x{9FFF}]{2,4}");
-re!(BANNER_PAGE, r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[0-9]{1,2}\s*版|星期[一二三四五六日天]|[（(]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[）)]?|农历|要闻|综合新闻|国内新闻|时政|专版");
-re!(DATE_LINE, r"^(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年[0-9〇○一二三四五六七八九十]{1,2}月[0-9〇○一二三四五六七八九十]{1,3}日$");
+re!(
+    PHOTO_CREDIT,
+    r"^(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,3}\s*摄$"
+);
+re!(
+    CARTOON,
+    r"^\S.{0,30}\s(?:\S{1,12}[社报网]?发\s+)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画)$"
+);
+re!(
+    BANNER_EDITOR,
+    r"(?:责任编辑|责编|美编|校对|版式设计|组版|排版|版面编辑|本版编辑|值班编辑)\s*[：:|｜]?\s*[\x{4E00}-\x{9FFF}]{2,4}"
+);
+re!(
+    BANNER_PAGE,
+    r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[0-9]{1,2}\s*版|星期[一二三四五六日天]|[（(]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[）)]?|农历|要闻|综合新闻|国内新闻|时政|专版"
+);
+re!(
+    DATE_LINE,
+    r"^(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年[0-9〇○一二三四五六七八九十]{1,2}月[0-9〇○一二三四五六七八九十]{1,3}日$"
+);
 
 /// Splits the raw text into lines with their first-pass roles. Blank lines
 /// are dropped (they mean nothing in this material).
@@ -152,7 +179,11 @@ fn classify(lines: &mut Vec<Line>) {
             lines.remove(i + 1);
             lines.insert(i + 1, trail);
             i += 1;
-        } else if let Some(m) = (text.ends_with(['）', ')']) && text.contains('版')).then(|| JUMP.find(&text)).flatten().filter(|m| m.start() > 0 && is_sentence_end(text[..m.start()].trim_end())) {
+        } else if let Some(m) = (text.ends_with(['）', ')']) && text.contains('版'))
+            .then(|| JUMP.find(&text))
+            .flatten()
+            .filter(|m| m.start() > 0 && is_sentence_end(text[..m.start()].trim_end()))
+        {
             // `…2000余名运动员参赛。（下转2版）`: the jump mark on its own.
             let mut jump = lines[i].clone();
             jump.text = text[m.start()..].to_string();
@@ -182,7 +213,10 @@ fn classify(lines: &mut Vec<Line>) {
     }
 }
 
-re!(TRAIL_NAMES, r"[。！？”](\s*[（(](?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+(?:(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,5}[）)])$");
+re!(
+    TRAIL_NAMES,
+    r"[。！？”](\s*[（(](?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+(?:(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,5}[）)])$"
+);
 
 /// Where a byline of names printed at the end of a sentence begins
 /// (`…320人。（李鹏飞）`, `…。（记者 王 李明）`), if the line ends with one.
@@ -204,13 +238,17 @@ fn trailing_names(text: &str) -> Option<usize> {
 fn names_only(bracketed: &str) -> bool {
     let inner = bracketed.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
     // Words that are not names: `（扩大）`, `（试行）`, `（完）`.
-    let not_names = ["扩大", "试行", "草案", "节选", "摘要", "续完", "待续", "全文", "删节", "图文", "排名", "先后", "以下", "单位", "名单"];
+    let not_names = [
+        "扩大", "试行", "草案", "节选", "摘要", "续完", "待续", "全文", "删节", "图文", "排名", "先后", "以下", "单位",
+        "名单",
+    ];
     if not_names.iter().any(|w| inner.contains(w)) {
         return false;
     }
     let mut words = 0;
     for w in inner.split_whitespace() {
-        let w = ["本报记者", "特约记者", "记者", "通讯员", "实习生"].iter().fold(w, |w, r| w.strip_prefix(r).unwrap_or(w));
+        let w =
+            ["本报记者", "特约记者", "记者", "通讯员", "实习生"].iter().fold(w, |w, r| w.strip_prefix(r).unwrap_or(w));
         if w.is_empty() {
             continue;
         }
@@ -223,7 +261,10 @@ fn names_only(bracketed: &str) -> bool {
     words > 0
 }
 
-re!(OPEN_NAMES, r"[。！？”](\s*[（(](?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{1,12})$");
+re!(
+    OPEN_NAMES,
+    r"[。！？”](\s*[（(](?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{1,12})$"
+);
 re!(CLOSE_NAMES, r"^([\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{1,12}[）)])");
 
 /// A byline of names opened after the last sentence and closed on the
@@ -360,7 +401,10 @@ fn mark_caption(lines: &mut [Line], i: usize) {
     }
 }
 
-re!(CREDIT_TAIL, r"(?:^|[\s。！？”])((?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,3}\s*摄)$");
+re!(
+    CREDIT_TAIL,
+    r"(?:^|[\s。！？”])((?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,3}\s*摄)$"
+);
 
 /// True when text ends with a photo credit such as `记者 王益炜 摄`.
 pub fn ends_with_credit(text: &str) -> bool {
@@ -427,7 +471,11 @@ mod tests {
             ("□ 本报评论员", "□ 本报评论员", ""),
             ("□ 本报记者 刘少伟", "□ 本报记者 刘少伟", ""),
             ("□ 本报评论员 生态环境没有替代品，", "□ 本报评论员", "生态环境没有替代品，"),
-            ("□ 本报记者 穆佳妮 以党史学习教育牵引民生项目加快推进，", "□ 本报记者 穆佳妮", "以党史学习教育牵引民生项目加快推进，"),
+            (
+                "□ 本报记者 穆佳妮 以党史学习教育牵引民生项目加快推进，",
+                "□ 本报记者 穆佳妮",
+                "以党史学习教育牵引民生项目加快推进，",
+            ),
         ];
         for (raw, byline, rest) in cases {
             let r = roles(raw);
@@ -463,7 +511,8 @@ mod tests {
         let r = roles("开办农家乐32家。（记者 王志强 李明）");
         assert_eq!(r[1], ("（记者 王志强 李明）".to_string(), Role::TrailByline));
         // Not names: the bracket is part of the text.
-        for t in ["会议召开。（扩大）", "全文如下。（试行）", "他说。（完）", "目标任务（2024年）"] {
+        for t in ["会议召开。（扩大）", "全文如下。（试行）", "他说。（完）", "目标任务（2024年）"]
+        {
             assert!(roles(t).iter().all(|x| x.1 == Role::Text), "{t}");
         }
     }
@@ -504,11 +553,20 @@ mod tests {
 
     #[test]
     fn line_forms() {
-        let r = roles("（董艳婷）\n（上接1版）\n图为游客在大棚内采摘草莓。 薛力娜 张志茹 摄\n“低价”的背后 新华社发 徐骏 作\n记者 王益炜 摄\n（下转2版）");
+        let r = roles(
+            "（董艳婷）\n（上接1版）\n图为游客在大棚内采摘草莓。 薛力娜 张志茹 摄\n“低价”的背后 新华社发 徐骏 作\n记者 王益炜 摄\n（下转2版）",
+        );
         let got: Vec<Role> = r.into_iter().map(|x| x.1).collect();
         assert_eq!(
             got,
-            vec![Role::TrailByline, Role::Continued, Role::Caption { first: true }, Role::Cartoon, Role::PhotoCredit, Role::Jump]
+            vec![
+                Role::TrailByline,
+                Role::Continued,
+                Role::Caption { first: true },
+                Role::Cartoon,
+                Role::PhotoCredit,
+                Role::Jump
+            ]
         );
     }
 
@@ -523,7 +581,9 @@ mod tests {
 
     #[test]
     fn a_caption_runs_to_its_credit() {
-        let r = roles("图为吕梁市政府办口学习贯彻党的二十大精神知识竞答“擂台争霸赛”现场。\n记者 侯利军 摄\n本报讯 （记者 韩笑）");
+        let r = roles(
+            "图为吕梁市政府办口学习贯彻党的二十大精神知识竞答“擂台争霸赛”现场。\n记者 侯利军 摄\n本报讯 （记者 韩笑）",
+        );
         assert_eq!(r[0].1, Role::Caption { first: true });
         assert_eq!(r[1].1, Role::Caption { first: false });
         assert!(matches!(r[2].1, Role::Byline { .. }));

@@ -6,11 +6,14 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])((?:19|20|21)[0-9]{2})[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)").expect("valid regex")
+    Regex::new(r"(?:^|[^0-9])((?:19|20|21)[0-9]{2})[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)")
+        .expect("valid regex")
 });
-static LEAD_OPEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[0-9]{4}年)?([0-9]{1,2})月([0-9]{1,2})日").expect("valid regex"));
+static LEAD_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[0-9]{4}年)?([0-9]{1,2})月([0-9]{1,2})日").expect("valid regex"));
 static CITED_DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^年[0-9]{1,2}月[0-9]{1,2}日").expect("valid regex"));
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{1,2})月([0-9]{1,2})日电").expect("valid regex"));
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]{1,2})月([0-9]{1,2})日电").expect("valid regex"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})年").expect("valid regex"));
 
 /// A date written in a file name or path: `2023-11-04`, `20231104`, `2023_11_04`.
@@ -23,9 +26,12 @@ pub fn date_from_name(name: &str) -> Option<Date> {
     })
 }
 
-static PRINTED_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").expect("valid regex"));
-static BANNER_SIGN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"星期[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|农历").expect("valid regex"));
+static PRINTED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").expect("valid regex")
+});
+static BANNER_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"星期[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|农历").expect("valid regex")
+});
 
 /// The date printed in the page's banner (`吕梁日报 2024年6月12日 星期三
 /// 第3版`), from the lines set aside as page furniture.
@@ -58,7 +64,8 @@ pub fn infer_date(articles: &[Article]) -> Option<Date> {
         for p in &a.paragraphs {
             if super::lines::is_date_line(p)
                 && let Some(c) = PRINTED_DATE.captures(p)
-                && let Some(d) = Date::new(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0))
+                && let Some(d) =
+                    Date::new(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0))
                 && signed.is_none_or(|x| d > x)
             {
                 signed = Some(d);
@@ -89,7 +96,10 @@ pub fn infer_date(articles: &[Article]) -> Option<Date> {
 fn is_plan(text: &str, start: usize, end: usize) -> bool {
     let before: String = text[..start].chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
     let after: String = text[end..].chars().take(6).collect();
-    before.ends_with('到') || before.ends_with('至') || before.ends_with('在') || before.contains("力争")
+    before.ends_with('到')
+        || before.ends_with('至')
+        || before.ends_with('在')
+        || before.contains("力争")
         || ["年前", "年底", "年末", "年达到", "年完成", "年实现", "年建成"].iter().any(|p| after.starts_with(p))
 }
 
@@ -107,14 +117,22 @@ static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Does the text open with a date or time word and a comma (`4月3日，`,
 /// `近日，`, `今年以来，`), as a paragraph does and a headline does not?
 pub fn opens_with_time(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '近' | '日' | '连' | '今' | '去')) && LEADING_DATE.is_match(text)
+    text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '近' | '日' | '连' | '今' | '去'))
+        && LEADING_DATE.is_match(text)
 }
 
 /// A title made from the body when the page prints none: its first clause
 /// (after a leading date or time word such as `近日`), without a quotation
 /// mark left open or unopened, at most 24 characters.
 pub fn fallback_title(a: &Article) -> String {
-    let text = a.paragraphs.iter().find(|p| !p.trim().is_empty()).cloned().or_else(|| a.captions.first().cloned()).or_else(|| a.byline.clone()).unwrap_or_default();
+    let text = a
+        .paragraphs
+        .iter()
+        .find(|p| !p.trim().is_empty())
+        .cloned()
+        .or_else(|| a.captions.first().cloned())
+        .or_else(|| a.byline.clone())
+        .unwrap_or_default();
     let text = match LEADING_DATE.find(&text) {
         Some(m) if m.end() < text.len() => text[m.end()..].to_string(),
         _ => text,
@@ -125,8 +143,10 @@ pub fn fallback_title(a: &Article) -> String {
     let open = |c: &str| c.matches('“').count() > c.matches('”').count();
     // A whole quoted sentence loses its marks (`“以史为鉴，可以知兴替。”…`);
     // a quoted name stays as printed (`“晋善晋美·吕梁有礼”文明实践活动…`).
-    let quoted_name = text.starts_with('“') && text.find('”').is_some_and(|close| !text[..close].contains(['，', '。', '！', '？', ',']));
-    let text = if quoted_name { text.as_str() } else { text.trim_start_matches(['“', '"', '「', '《', '（', '(']) };
+    let quoted_name = text.starts_with('“')
+        && text.find('”').is_some_and(|close| !text[..close].contains(['，', '。', '！', '？', ',']));
+    let text =
+        if quoted_name { text.as_str() } else { text.trim_start_matches(['“', '"', '「', '《', '（', '(']) };
     for part in text.split(['，', '。', '！', '？', '；', '：', ',', ';', '!', '?']) {
         let part = part.trim();
         if part.is_empty() {
@@ -168,7 +188,12 @@ pub fn kind_of(a: &Article, continued: bool) -> Kind {
     }
     let byline = a.byline.as_deref().unwrap_or("");
     let head = format!("{}{}", a.kicker.as_deref().unwrap_or(""), a.title);
-    if byline.contains("评论员") || byline.contains("评论") || head.contains("评论员") || head.starts_with("短评") || head.starts_with("社论") {
+    if byline.contains("评论员")
+        || byline.contains("评论")
+        || head.contains("评论员")
+        || head.starts_with("短评")
+        || head.starts_with("社论")
+    {
         return Kind::Commentary;
     }
     if !a.title_inferred && is_notice_title(&a.title) {
@@ -194,7 +219,15 @@ pub fn article_id(source: &str, a: &Article) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     };
     feed(source);
-    let start: String = a.byline.iter().chain(a.paragraphs.iter()).chain(a.captions.iter()).flat_map(|s| s.chars()).filter(|c| !c.is_whitespace()).take(32).collect();
+    let start: String = a
+        .byline
+        .iter()
+        .chain(a.paragraphs.iter())
+        .chain(a.captions.iter())
+        .flat_map(|s| s.chars())
+        .filter(|c| !c.is_whitespace())
+        .take(32)
+        .collect();
     feed(&start);
     if start.is_empty() {
         feed(&a.title);
@@ -225,7 +258,11 @@ mod tests {
     use super::*;
 
     fn art(byline: Option<&str>, paras: &[&str]) -> Article {
-        Article { byline: byline.map(str::to_string), paragraphs: paras.iter().map(|s| s.to_string()).collect(), ..Article::default() }
+        Article {
+            byline: byline.map(str::to_string),
+            paragraphs: paras.iter().map(|s| s.to_string()).collect(),
+            ..Article::default()
+        }
     }
 
     #[test]
@@ -266,13 +303,34 @@ mod tests {
 
     #[test]
     fn fallback_titles_use_the_first_clause() {
-        assert_eq!(fallback_title(&art(None, &["随着吕梁新区建设步伐加快，其配套设施也在加紧推进。"])), "随着吕梁新区建设步伐加快");
-        assert_eq!(fallback_title(&art(None, &["4月3日，学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议在北京召开。"])), "学习贯彻习近平新时代中国特色社会主义思想主题教育…");
+        assert_eq!(
+            fallback_title(&art(None, &["随着吕梁新区建设步伐加快，其配套设施也在加紧推进。"])),
+            "随着吕梁新区建设步伐加快"
+        );
+        assert_eq!(
+            fallback_title(&art(
+                None,
+                &["4月3日，学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议在北京召开。"]
+            )),
+            "学习贯彻习近平新时代中国特色社会主义思想主题教育…"
+        );
         assert_eq!(fallback_title(&art(None, &["“以史为鉴,可以知兴替。”在庆祝大会上"])), "以史为鉴，可以知兴替");
-        assert_eq!(fallback_title(&art(None, &["近日，离石区信义镇的草莓迎来了成熟采摘的季节。"])), "离石区信义镇的草莓迎来了成熟采摘的季节");
-        assert_eq!(fallback_title(&art(None, &["日前，孝义市图书馆推出“夜读时光”服务，每周五延时开放。"])), "孝义市图书馆推出“夜读时光”服务");
-        assert_eq!(fallback_title(&art(None, &["全市开展“时时放心，处处安全”活动，共检查企业。"])), "全市开展“时时放心，处处安全”活动");
-        assert_eq!(fallback_title(&art(None, &["6月11日上午，“晋善晋美·吕梁有礼”文明实践活动启动，市民踊跃参加。"])), "“晋善晋美·吕梁有礼”文明实践活动启动");
+        assert_eq!(
+            fallback_title(&art(None, &["近日，离石区信义镇的草莓迎来了成熟采摘的季节。"])),
+            "离石区信义镇的草莓迎来了成熟采摘的季节"
+        );
+        assert_eq!(
+            fallback_title(&art(None, &["日前，孝义市图书馆推出“夜读时光”服务，每周五延时开放。"])),
+            "孝义市图书馆推出“夜读时光”服务"
+        );
+        assert_eq!(
+            fallback_title(&art(None, &["全市开展“时时放心，处处安全”活动，共检查企业。"])),
+            "全市开展“时时放心，处处安全”活动"
+        );
+        assert_eq!(
+            fallback_title(&art(None, &["6月11日上午，“晋善晋美·吕梁有礼”文明实践活动启动，市民踊跃参加。"])),
+            "“晋善晋美·吕梁有礼”文明实践活动启动"
+        );
     }
 
     #[test]

@@ -76,7 +76,12 @@ pub fn load_text(name: &str, text: &str, warnings: Vec<String>) -> Page {
 fn build(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
     let assembled = page::assemble(text);
     // A file name is data too: no control characters or escapes in it.
-    let mut page = Page { source: decode::clean(name), articles: assembled.articles, fragments: assembled.fragments, ..Page::default() };
+    let mut page = Page {
+        source: decode::clean(name),
+        articles: assembled.articles,
+        fragments: assembled.fragments,
+        ..Page::default()
+    };
     if page.articles.is_empty() && page.fragments.is_empty() {
         warnings.push("the file holds no text".to_string());
     }

@@ -21,7 +21,11 @@ pub fn is_cjk_punct(c: char) -> bool {
 /// Latin letters, digits and the punctuation that lives inside numbers,
 /// phone numbers, e-mail addresses and model names.
 pub fn is_latin(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '@' | '+' | '%' | '/' | ':' | '_' | '#' | '&') || ('\u{FF10}'..='\u{FF19}').contains(&c) || ('\u{FF21}'..='\u{FF3A}').contains(&c) || ('\u{FF41}'..='\u{FF5A}').contains(&c)
+    c.is_ascii_alphanumeric()
+        || matches!(c, '.' | '-' | '@' | '+' | '%' | '/' | ':' | '_' | '#' | '&')
+        || ('\u{FF10}'..='\u{FF19}').contains(&c)
+        || ('\u{FF21}'..='\u{FF3A}').contains(&c)
+        || ('\u{FF41}'..='\u{FF5A}').contains(&c)
 }
 
 /// Display width of a string in terminal columns (a Han character is two).
@@ -201,7 +205,10 @@ mod tests {
     fn letter_spaced_bylines_get_their_spaces_back() {
         assert_eq!(restore_byline_spaces("本报讯（记者臧媛慧）"), "本报讯（记者 臧媛慧）");
         assert_eq!(restore_byline_spaces("本报讯（刘华康桂芳）"), "本报讯（刘华 康桂芳）");
-        assert_eq!(restore_byline_spaces("本报讯（实习记者梁英杰通讯员安豪）"), "本报讯（实习记者 梁英杰 通讯员 安豪）");
+        assert_eq!(
+            restore_byline_spaces("本报讯（实习记者梁英杰通讯员安豪）"),
+            "本报讯（实习记者 梁英杰 通讯员 安豪）"
+        );
     }
 
     #[test]

@@ -15,7 +15,10 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone)]
 enum Piece {
     /// An opening byline or a continuation mark: a new article starts.
-    Start { byline: Option<String>, continued: Option<String> },
+    Start {
+        byline: Option<String>,
+        continued: Option<String>,
+    },
     Body(usize),
     Heads(Vec<usize>),
     Caption(Vec<usize>),
@@ -170,7 +173,8 @@ pub fn assemble(text: &str) -> Assembled {
     }
     for &ci in &b.cartoons {
         let (title, credit) = split_cartoon(&lines[ci].text);
-        let mut a = Article { title, byline: Some(credit), kind: Kind::Cartoon, line: lines[ci].no, ..Article::default() };
+        let mut a =
+            Article { title, byline: Some(credit), kind: Kind::Cartoon, line: lines[ci].no, ..Article::default() };
         if a.title.is_empty() {
             a.title = "漫画".to_string();
             a.title_inferred = true;
@@ -272,7 +276,12 @@ impl Builder {
         for piece in pieces {
             match piece {
                 Piece::Start { byline, continued } => {
-                    self.segs.push(Segment { byline: byline.clone(), continued: continued.clone(), hard: true, ..Segment::default() });
+                    self.segs.push(Segment {
+                        byline: byline.clone(),
+                        continued: continued.clone(),
+                        hard: true,
+                        ..Segment::default()
+                    });
                     let s = self.segs.len() - 1;
                     for r in waiting_runs.drain(..) {
                         self.runs[r].next = Some(s);
@@ -340,17 +349,22 @@ impl Builder {
         }
         for seg in &mut self.segs {
             if seg.first_line == 0 {
-                seg.first_line = seg.parts.iter().find_map(|p| match p {
-                    BodyPart::Line(i) => Some(lines[*i].no),
-                    _ => None,
-                }).unwrap_or(usize::MAX);
+                seg.first_line = seg
+                    .parts
+                    .iter()
+                    .find_map(|p| match p {
+                        BodyPart::Line(i) => Some(lines[*i].no),
+                        _ => None,
+                    })
+                    .unwrap_or(usize::MAX);
             }
         }
     }
 
     /// The current body texts, indexed for scoring (merged segments are empty).
     fn bodies(&self, lines: &[Line]) -> Bodies {
-        let texts: Vec<String> = self.segs.iter().map(|s| if s.into.is_some() { String::new() } else { s.text(lines) }).collect();
+        let texts: Vec<String> =
+            self.segs.iter().map(|s| if s.into.is_some() { String::new() } else { s.text(lines) }).collect();
         Bodies::new(&texts)
     }
 
@@ -390,8 +404,14 @@ impl Builder {
             // item (`本报讯…`, `新华社…电`), is a line naming what the text
             // after it reports and not what the item before it does.
             let run: String = self.runs[r].lines.iter().map(|&i| lines[i].text.as_str()).collect();
-            let news = self.segs[p].byline.as_deref().is_some_and(|b| b.contains('讯') || b.ends_with('电') || b.contains("电（") || b.contains("电("));
-            let (to_p, to_n) = (bodies.score_against(&run, &self.segs[p].text(lines)), bodies.score_against(&run, &self.segs[n].text(lines)));
+            let news = self.segs[p]
+                .byline
+                .as_deref()
+                .is_some_and(|b| b.contains('讯') || b.ends_with('电') || b.contains("电（") || b.contains("电("));
+            let (to_p, to_n) = (
+                bodies.score_against(&run, &self.segs[p].text(lines)),
+                bodies.score_against(&run, &self.segs[n].text(lines)),
+            );
             // A notice signed and dated (`2024年9月27日`) has ended.
             let dated = self.segs[p].lines(lines).last().is_some_and(|l| lines::is_date_line(&l.text));
             // (A subheading is short: `做大核桃产业`; a headline names who
@@ -409,7 +429,8 @@ impl Builder {
             {
                 continue;
             }
-            let subheads: Vec<BodyPart> = self.runs[r].lines.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect();
+            let subheads: Vec<BodyPart> =
+                self.runs[r].lines.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect();
             self.segs[p].parts.extend(subheads);
             self.merge(n, p);
             self.runs[r].absorbed = true;
@@ -425,7 +446,10 @@ impl Builder {
             if p == n || self.segs[n].hard {
                 continue;
             }
-            let open = self.segs[p].lines(lines).last().is_some_and(|l| !is_sentence_end(&l.text) && !lines::ends_with_credit(&l.text));
+            let open = self.segs[p]
+                .lines(lines)
+                .last()
+                .is_some_and(|l| !is_sentence_end(&l.text) && !lines::ends_with_credit(&l.text));
             let first = self.segs[n].parts.iter().find_map(|x| match x {
                 BodyPart::Line(i) => Some(*i),
                 _ => None,
@@ -472,7 +496,14 @@ impl Builder {
     /// (printed elsewhere) is left over. Such a headline splits the body it
     /// matches at the paragraph start where the text turns to its subject:
     /// the part before must still match that body's own headline.
-    fn split_for_orphans(&mut self, lines: &[Line], units: &[Unit], bodies: &Bodies, titles: &mut [Option<usize>], extra: &[Option<usize>]) {
+    fn split_for_orphans(
+        &mut self,
+        lines: &[Line],
+        units: &[Unit],
+        bodies: &Bodies,
+        titles: &mut [Option<usize>],
+        extra: &[Option<usize>],
+    ) {
         for u in 0..units.len() {
             if titles[u].is_some() || extra[u].is_some() || self.runs[units[u].run].absorbed {
                 continue;
@@ -492,13 +523,21 @@ impl Builder {
                 if !is_sentence_end(&lines[*p].text) || lines[*q].text.is_empty() {
                     continue;
                 }
-                let before: String = parts[..k].iter().filter_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].text.as_str()) } else { None }).collect();
-                let after: String = parts[k..].iter().filter_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].text.as_str()) } else { None }).collect();
+                let before: String = parts[..k]
+                    .iter()
+                    .filter_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].text.as_str()) } else { None })
+                    .collect();
+                let after: String = parts[k..]
+                    .iter()
+                    .filter_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].text.as_str()) } else { None })
+                    .collect();
                 let (ob, oa) = (bodies.score_against(&orphan, &before), bodies.score_against(&orphan, &after));
                 let (wb, wa) = (bodies.score_against(&own, &before), bodies.score_against(&own, &after));
                 // Each headline must find its subject on its own side; the
                 // left-over one may head either part.
-                for (orphan_after, o_mine, o_other, w_mine, w_other) in [(true, oa, ob, wb, wa), (false, ob, oa, wa, wb)] {
+                for (orphan_after, o_mine, o_other, w_mine, w_other) in
+                    [(true, oa, ob, wb, wa), (false, ob, oa, wa, wb)]
+                {
                     if o_mine >= 0.3 && w_mine >= 0.3 && o_mine > o_other + 0.15 && w_mine > w_other + 0.15 {
                         let fit = o_mine + w_mine - o_other - w_other;
                         if best.is_none_or(|b| fit > b.1) {
@@ -509,7 +548,10 @@ impl Builder {
             }
             let Some((k, _, orphan_after)) = best else { continue };
             let tail: Vec<BodyPart> = self.segs[s].parts.split_off(k);
-            let first_line = tail.iter().find_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].no) } else { None }).unwrap_or(usize::MAX);
+            let first_line = tail
+                .iter()
+                .find_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].no) } else { None })
+                .unwrap_or(usize::MAX);
             // A byline printed after the body belongs to the second article.
             let trail = std::mem::take(&mut self.segs[s].trail);
             self.segs.push(Segment { parts: tail, trail, first_line, ..Segment::default() });
@@ -546,7 +588,8 @@ impl Builder {
     /// wrapped lines, kicker and subtitle).
     fn units(&self, lines: &[Line], bodies: &Bodies, long_page: bool) -> Vec<Unit> {
         let mut out = Vec::new();
-        let texts: Vec<String> = self.segs.iter().map(|s| if s.into.is_none() { s.text(lines) } else { String::new() }).collect();
+        let texts: Vec<String> =
+            self.segs.iter().map(|s| if s.into.is_none() { s.text(lines) } else { String::new() }).collect();
         for (ri, run) in self.runs.iter().enumerate() {
             if run.absorbed {
                 continue;
@@ -558,7 +601,13 @@ impl Builder {
                 let t = lines[i].text.as_str();
                 match (logical.last_mut(), last_phys) {
                     // A headline wraps over two or three lines, no more.
-                    (Some(cur), Some(prev)) if !long_page && cur.chars().count() < 48 && wraps(prev, t, cur.as_str() == prev, bodies, &texts) => cur.push_str(t),
+                    (Some(cur), Some(prev))
+                        if !long_page
+                            && cur.chars().count() < 48
+                            && wraps(prev, t, cur.as_str() == prev, bodies, &texts) =>
+                    {
+                        cur.push_str(t)
+                    }
                     _ => logical.push(t.to_string()),
                 }
                 last_phys = Some(t);
@@ -579,12 +628,16 @@ impl Builder {
                         // unless the line after it names another body: then it
                         // heads that line (`小香菇撑起致富伞` / `——交口县…`).
                         let weak = mine.is_none_or(|(_, s)| s < 0.2);
-                        let next_elsewhere = logical.get(li + 1).and_then(|n| best(n)).is_some_and(|(b, s)| s >= 0.3 && unit_best.is_none_or(|(ub, _)| ub != b));
+                        let next_elsewhere = logical
+                            .get(li + 1)
+                            .and_then(|n| best(n))
+                            .is_some_and(|(b, s)| s >= 0.3 && unit_best.is_none_or(|(ub, _)| ub != b));
                         let same_body = match (unit_best, mine) {
                             (Some((a, sa)), Some((b, sb))) => a == b && sa >= 0.25 && sb >= 0.25,
                             _ => false,
                         };
-                        let subtitle = t.starts_with('—') || SUBTITLE_NAME.is_match(t) || (is_subtitle(t) && !next_elsewhere);
+                        let subtitle =
+                            t.starts_with('—') || SUBTITLE_NAME.is_match(t) || (is_subtitle(t) && !next_elsewhere);
                         subtitle || is_kicker(prev) || same_body || (weak && !long_page && !next_elsewhere)
                     }
                     None => false,
@@ -603,7 +656,12 @@ impl Builder {
     /// Assigns units to segments: each segment takes at most one headline
     /// (the best one-to-one assignment for the page); units left over may
     /// stand as kicker or subtitle of a neighbouring unit's segment.
-    fn assign_units(&self, units: &[Unit], bodies: &Bodies, o: Orientation) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    fn assign_units(
+        &self,
+        units: &[Unit],
+        bodies: &Bodies,
+        o: Orientation,
+    ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
         let n = self.segs.len();
         // Sparse rows: only the bodies a unit shares words with, plus the
         // body it stands next to.
@@ -617,7 +675,8 @@ impl Builder {
                 Orientation::Before if last_of_run => run.next.map(|x| self.find(x)),
                 _ => None,
             };
-            let mut row: Vec<(usize, f32)> = bodies.scores(&u.text()).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
+            let mut row: Vec<(usize, f32)> =
+                bodies.scores(&u.text()).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
             if let Some(a) = adjacent {
                 match row.iter_mut().find(|(si, _)| *si == a) {
                     Some(e) => e.1 += 0.15,
@@ -707,7 +766,8 @@ impl Builder {
         let mut left = Vec::new();
         for c in caps {
             let (prev, next) = (c.prev.map(|p| self.find(p)), c.next.map(|x| self.find(x)));
-            let mut cands: Vec<(usize, f32)> = bodies.scores(&c.text).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
+            let mut cands: Vec<(usize, f32)> =
+                bodies.scores(&c.text).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
             for near in [prev, next].into_iter().flatten() {
                 if !cands.iter().any(|(s, _)| *s == near) {
                     cands.push((near, 0.0));
@@ -819,7 +879,10 @@ fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, texts: &[String]
     if pc.len() < 2 || nc.is_empty() {
         return false;
     }
-    if prev.ends_with(['同', '和', '与', '及', '的', '暨', '在', '对', '把', '为', '向', '从', '“', '《', '（', '、', '，', '—']) || next.starts_with(['暨', '及', '之', '、', '”', '》', '）']) {
+    if prev.ends_with([
+        '同', '和', '与', '及', '的', '暨', '在', '对', '把', '为', '向', '从', '“', '《', '（', '、', '，', '—',
+    ]) || next.starts_with(['暨', '及', '之', '、', '”', '》', '）'])
+    {
         return true;
     }
     let seam: String = pc[pc.len() - 2..].iter().chain(nc.iter().take(2)).collect();
@@ -848,7 +911,9 @@ fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, texts: &[String]
     a >= 8 && (a - b).abs() <= 2 && !spaced
 }
 
-static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持|讲话|参加|致辞|调研|部署|宣讲|作报告|带队|一行|陪同|督导|检查|慰问|看望|视察|考察)(?:\s.*)?$").expect("valid regex"));
+static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持|讲话|参加|致辞|调研|部署|宣讲|作报告|带队|一行|陪同|督导|检查|慰问|看望|视察|考察)(?:\s.*)?$").expect("valid regex")
+});
 
 /// A subtitle (副题): `——柳林县…综述`, or a short `张利锋出席`.
 fn is_subtitle(t: &str) -> bool {
@@ -857,7 +922,13 @@ fn is_subtitle(t: &str) -> bool {
 
 /// A kicker (引题): `孙大军在…调研座谈时强调`, `学习贯彻…精神`.
 fn is_kicker(t: &str) -> bool {
-    t.ends_with("强调") || t.ends_with("指出") || t.ends_with("表示") || t.ends_with("时说") || t.ends_with('：') || t.ends_with(':') || t.ends_with("精神")
+    t.ends_with("强调")
+        || t.ends_with("指出")
+        || t.ends_with("表示")
+        || t.ends_with("时说")
+        || t.ends_with('：')
+        || t.ends_with(':')
+        || t.ends_with("精神")
 }
 
 /// Joins the lines of a caption, with one space before its credit.
@@ -876,7 +947,8 @@ fn caption_text<'a>(ls: impl Iterator<Item = &'a str>) -> String {
     }
 }
 
-static PHOTO_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[。！？”])(图为[^。！？]{2,120}[。！？]?)\s*$").expect("valid regex"));
+static PHOTO_IN_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[。！？”])(图为[^。！？]{2,120}[。！？]?)\s*$").expect("valid regex"));
 
 /// A paragraph that ends with a photo credit (`…图为工程建设已具雏形。 侯利军 摄`)
 /// carries its caption inline: the `图为…` sentence and the credit move to
@@ -899,8 +971,9 @@ fn extract_photo_captions(paragraphs: &mut Vec<String>, captions: &mut Vec<Strin
     captions.insert(0, caption);
 }
 
-static CARTOON_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*?)\s+((?:\S{1,12}发\s+)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画))$").expect("valid regex"));
+static CARTOON_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.*?)\s+((?:\S{1,12}发\s+)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画))$").expect("valid regex")
+});
 
 static CARTOON_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.+?)\s*((?:新华社|中新社|人民日报|人民网|新华网|中国日报|工人日报|法治日报)发\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画))$").expect("valid regex")
@@ -919,7 +992,6 @@ fn split_cartoon(t: &str) -> (String, String) {
     }
 }
 
-
 /// A line-by-line account of how the loader read a page (for
 /// `lvread dump --explain`): line number, role, estimated width and column.
 pub fn explain(text: &str) -> String {
@@ -933,7 +1005,15 @@ pub fn explain(text: &str) -> String {
             Role::Byline { byline } => format!("BYLINE[{byline}]"),
             r => format!("{r:?}").to_uppercase(),
         };
-        out.push_str(&format!("{:>5} {:<12} w{:<3} col{:<3}{} {}\n", l.no, role, l.width, heads::column_width(&lines, i), if l.justified { "J" } else { " " }, l.text));
+        out.push_str(&format!(
+            "{:>5} {:<12} w{:<3} col{:<3}{} {}\n",
+            l.no,
+            role,
+            l.width,
+            heads::column_width(&lines, i),
+            if l.justified { "J" } else { " " },
+            l.text
+        ));
     }
     out
 }

@@ -4,7 +4,7 @@
 //! line; on pages printed one paragraph per line, lines are paragraphs.
 
 use super::heads::{column_width, column_width_before, is_first_line_shaped, is_full, is_long};
-use super::lines::{Line, Role, is_date_line, is_sentence_end, ends_with_credit};
+use super::lines::{Line, Role, ends_with_credit, is_date_line, is_sentence_end};
 use super::normalize::is_latin;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -24,7 +24,10 @@ pub fn join_into(par: &mut String, next: &str) {
     let a = par.chars().last();
     let b = next.chars().next();
     if let (Some(a), Some(b)) = (a, b)
-        && a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && is_latin(a) && is_latin(b)
+        && a.is_ascii_alphabetic()
+        && b.is_ascii_alphabetic()
+        && is_latin(a)
+        && is_latin(b)
     {
         par.push(' ');
     }
@@ -56,7 +59,12 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool, 
     if one_per_line || is_long(la) || is_long(lb) || lb.indented || lb.lead_space {
         return true;
     }
-    if lines.iter().skip(a + 1).take(b.saturating_sub(a + 1)).any(|l| matches!(l.role, Role::Caption { .. } | Role::PhotoCredit)) {
+    if lines
+        .iter()
+        .skip(a + 1)
+        .take(b.saturating_sub(a + 1))
+        .any(|l| matches!(l.role, Role::Caption { .. } | Role::PhotoCredit))
+    {
         // A caption between two lines: the paragraph may go on after it.
         if !is_first_line_shaped(lb, column_width(lines, b)) {
             return false;
@@ -66,7 +74,13 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool, 
     // A paragraph's indented first line whose sentence ends right at the
     // column's edge, followed by a full line (never a first line): the
     // paragraph goes on (`优化营商环境，关键在人。` / `每一名干部都是…`).
-    if a_opens && !la.justified && la.width + 7 >= col && la.width + 2 < col && is_full(lb, col) && !is_first_line_shaped(lb, col) {
+    if a_opens
+        && !la.justified
+        && la.width + 7 >= col
+        && la.width + 2 < col
+        && is_full(lb, col)
+        && !is_first_line_shaped(lb, col)
+    {
         return false;
     }
     // The sentence ends before the column does: the paragraph ends.
@@ -159,29 +173,43 @@ mod tests {
         let p = paras(
             "习近平指出，中美关系的\n\n基础在民间，力量源泉在人民\n\n友好。友好省州和友好城市是\n\n带来了实实在在的利益。\n\n习近平强调，中美友城大会\n\n是中美地方交流的重要机制，创\n\n化友城合作发挥了积极作用。",
         );
-        assert_eq!(p, vec!["习近平指出，中美关系的基础在民间，力量源泉在人民友好。友好省州和友好城市是带来了实实在在的利益。", "习近平强调，中美友城大会是中美地方交流的重要机制，创化友城合作发挥了积极作用。"]);
+        assert_eq!(
+            p,
+            vec![
+                "习近平指出，中美关系的基础在民间，力量源泉在人民友好。友好省州和友好城市是带来了实实在在的利益。",
+                "习近平强调，中美友城大会是中美地方交流的重要机制，创化友城合作发挥了积极作用。"
+            ]
+        );
     }
 
     #[test]
     fn a_full_line_ending_a_sentence_breaks_before_an_indented_line() {
-        let p = paras("市跨越浩瀚的太平洋，共同为推\n动中美关系健康稳定发展、增进\n两国人民福祉发挥更大作用。\n第五届中美友城大会当日\n在江苏省苏州市举办，主题为\n和江苏省人民政府共同主办。");
+        let p = paras(
+            "市跨越浩瀚的太平洋，共同为推\n动中美关系健康稳定发展、增进\n两国人民福祉发挥更大作用。\n第五届中美友城大会当日\n在江苏省苏州市举办，主题为\n和江苏省人民政府共同主办。",
+        );
         assert_eq!(p.len(), 2, "{p:?}");
         assert!(p[1].starts_with("第五届中美友城大会当日在江苏"));
     }
 
     #[test]
     fn a_full_line_ending_a_sentence_mid_paragraph_does_not_break() {
-        let p = paras("基础在民间，力量源泉在人民\n友好。友好省州和友好城市是\n深化中美人民友谊、实现互利\n共赢的重要载体。自1979年缔\n结第一对友城关系至今，中美\n已经建立284对友好省州和友");
+        let p = paras(
+            "基础在民间，力量源泉在人民\n友好。友好省州和友好城市是\n深化中美人民友谊、实现互利\n共赢的重要载体。自1979年缔\n结第一对友城关系至今，中美\n已经建立284对友好省州和友",
+        );
         assert_eq!(p.len(), 1, "{p:?}");
     }
 
     #[test]
     fn an_indented_first_line_ending_a_sentence_at_the_edge_goes_on() {
         // The next line is full: it cannot open a paragraph.
-        let p = paras("优化营商环境，关键在人。\n每一名干部都是营商环境的代言\n人，一次热情的接待、一次高效\n的办理，都会在企业心中留下印\n象。");
+        let p = paras(
+            "优化营商环境，关键在人。\n每一名干部都是营商环境的代言\n人，一次热情的接待、一次高效\n的办理，都会在企业心中留下印\n象。",
+        );
         assert_eq!(p.len(), 1, "{p:?}");
         // A short one-line paragraph before an indented line still ends.
-        let p = paras("会议要求。\n每一名干部都是营商环境的代言\n人，一次热情的接待、一次高效\n的办理。\n都会在企业心中留下印象，推动\n营商环境持续优化，不断提升。");
+        let p = paras(
+            "会议要求。\n每一名干部都是营商环境的代言\n人，一次热情的接待、一次高效\n的办理。\n都会在企业心中留下印象，推动\n营商环境持续优化，不断提升。",
+        );
         assert_eq!(p[0], "会议要求。");
     }
 

@@ -82,9 +82,11 @@ impl Segment {
     pub fn bytes(&self) -> usize {
         self.sets
             .iter()
-            .map(|s| 32 + match s {
-                DocSet::List(v) => v.capacity() * 4,
-                DocSet::Bits(b) => b.capacity() * 8,
+            .map(|s| {
+                32 + match s {
+                    DocSet::List(v) => v.capacity() * 4,
+                    DocSet::Bits(b) => b.capacity() * 8,
+                }
             })
             .sum()
     }
@@ -126,15 +128,23 @@ pub fn intersect(mut sets: Vec<SetRef<'_>>) -> Vec<u32> {
     }
     let mut counted: Vec<(usize, SetRef<'_>)> = sets.drain(..).map(|s| (s.count(), s)).collect();
     counted.sort_by_key(|c| c.0);
-    let lists: Vec<&[u32]> = counted.iter().filter_map(|(_, s)| if let SetRef::List(v) = s { Some(*v) } else { None }).collect();
-    let bits: Vec<(&[u64], u32)> = counted.iter().filter_map(|(_, s)| if let SetRef::Bits(b, base) = s { Some((*b, *base)) } else { None }).collect();
+    let lists: Vec<&[u32]> =
+        counted.iter().filter_map(|(_, s)| if let SetRef::List(v) = s { Some(*v) } else { None }).collect();
+    let bits: Vec<(&[u64], u32)> = counted
+        .iter()
+        .filter_map(|(_, s)| if let SetRef::Bits(b, base) = s { Some((*b, *base)) } else { None })
+        .collect();
     let mut out = if lists.is_empty() {
         let words = bits.iter().map(|b| b.0.len()).min().unwrap_or(0);
         let base = bits.first().map_or(0, |b| b.1);
         bits_to_vec((0..words).map(|i| bits.iter().fold(u64::MAX, |acc, b| acc & b.0[i])), base)
     } else {
         let mut out = super::index::intersect(lists);
-        out.retain(|&d| bits.iter().all(|(b, base)| d >= *base && b.get(((d - base) / 64) as usize).is_some_and(|w| w >> ((d - base) % 64) & 1 == 1)));
+        out.retain(|&d| {
+            bits.iter().all(|(b, base)| {
+                d >= *base && b.get(((d - base) / 64) as usize).is_some_and(|w| w >> ((d - base) % 64) & 1 == 1)
+            })
+        });
         out
     };
     out.shrink_to_fit();

@@ -113,7 +113,12 @@ pub const MAX_QUERY_CHARS: usize = 512;
 impl Query {
     /// Parses what the user typed.
     pub fn new(raw: &str) -> Query {
-        let chars: Vec<char> = raw.chars().map(fold_char).filter(|c| !c.is_whitespace() && !c.is_control()).take(MAX_QUERY_CHARS).collect();
+        let chars: Vec<char> = raw
+            .chars()
+            .map(fold_char)
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .take(MAX_QUERY_CHARS)
+            .collect();
         let case_sensitive = chars.iter().any(|c| c.is_uppercase());
         let meaningful = chars.iter().any(|c| c.is_alphanumeric());
         let chars = if meaningful { chars } else { Vec::new() };
@@ -265,7 +270,11 @@ fn scatter_window(n: usize) -> usize {
 impl<'q> Matcher<'q> {
     /// A matcher for `q`.
     pub fn new(q: &'q Query) -> Matcher<'q> {
-        let skim = if q.case_sensitive { SkimMatcherV2::default().respect_case() } else { SkimMatcherV2::default().ignore_case() };
+        let skim = if q.case_sensitive {
+            SkimMatcherV2::default().respect_case()
+        } else {
+            SkimMatcherV2::default().ignore_case()
+        };
         let plain = !q.chars.is_empty() && q.chars.iter().all(|&c| ideograph(c));
         let anchors = match q.chars.first() {
             Some(&c) if ideograph(c) => vec![c],
@@ -307,22 +316,23 @@ impl<'q> Matcher<'q> {
             loaded = true;
         }
         if let Some(py) = &self.q.pinyin
-            && best.as_ref().is_none_or(|b| !(b.quality.contiguous && b.quality.aligned)) {
-                if !loaded {
-                    self.load(text);
-                }
-                let t = pinyin::table();
-                for r in pinyin::find_all(t, &self.chars, py, MAX_CHECKED) {
-                    let m = self.make(field, index, vec![r.clone()], 16 * py.len() as i64, true);
-                    if best.as_ref().is_none_or(|b| m.quality > b.quality) {
-                        let done = m.quality.aligned && m.quality.whole;
-                        best = Some(m);
-                        if done {
-                            break;
-                        }
+            && best.as_ref().is_none_or(|b| !(b.quality.contiguous && b.quality.aligned))
+        {
+            if !loaded {
+                self.load(text);
+            }
+            let t = pinyin::table();
+            for r in pinyin::find_all(t, &self.chars, py, MAX_CHECKED) {
+                let m = self.make(field, index, vec![r.clone()], 16 * py.len() as i64, true);
+                if best.as_ref().is_none_or(|b| m.quality > b.quality) {
+                    let done = m.quality.aligned && m.quality.whole;
+                    best = Some(m);
+                    if done {
+                        break;
                     }
                 }
             }
+        }
         best
     }
 
@@ -403,10 +413,12 @@ impl<'q> Matcher<'q> {
             tries += 1;
             self.buf.clear();
             self.buf.extend(self.chars[i..j].iter().map(|&c| fold_char(c)));
-            if let Some((score, pos)) = fuzzy_matcher::FuzzyMatcher::fuzzy_indices(&self.skim, &self.buf, &self.q.pattern)
-                && best.as_ref().is_none_or(|b| score > b.0) {
-                    best = Some((score, pos.into_iter().map(|p| p + i).collect()));
-                }
+            if let Some((score, pos)) =
+                fuzzy_matcher::FuzzyMatcher::fuzzy_indices(&self.skim, &self.buf, &self.q.pattern)
+                && best.as_ref().is_none_or(|b| score > b.0)
+            {
+                best = Some((score, pos.into_iter().map(|p| p + i).collect()));
+            }
             if tries >= 8 {
                 break;
             }
@@ -424,10 +436,19 @@ impl<'q> Matcher<'q> {
         };
         let whole = !pinyin
             || match (&self.q.pinyin, ranges.last()) {
-                (Some(py), Some(r)) if r.end > 0 => self.chars.get(r.end - 1).is_some_and(|&c| pinyin::ends_syllable(pinyin::table(), c, py)),
+                (Some(py), Some(r)) if r.end > 0 => {
+                    self.chars.get(r.end - 1).is_some_and(|&c| pinyin::ends_syllable(pinyin::table(), c, py))
+                }
                 _ => true,
             };
-        FieldMatch { field, index, ranges, score, pinyin, quality: Quality { contiguous, tier: field.tier(), whole, aligned } }
+        FieldMatch {
+            field,
+            index,
+            ranges,
+            score,
+            pinyin,
+            quality: Quality { contiguous, tier: field.tier(), whole, aligned },
+        }
     }
 
     /// Every match of the query in `text`: all contiguous occurrences (or
@@ -457,9 +478,10 @@ impl<'q> Matcher<'q> {
             out.sort_by_key(|r| r.start);
         }
         if out.is_empty()
-            && let Some(m) = self.scattered(Field::Paragraph, 0) {
-                out = m.ranges;
-            }
+            && let Some(m) = self.scattered(Field::Paragraph, 0)
+        {
+            out = m.ranges;
+        }
         out
     }
 }
@@ -489,7 +511,14 @@ pub fn article_matches(a: &Article, query: &Query) -> Vec<FieldMatch> {
         let ranges = m.all(text);
         if !ranges.is_empty() {
             let contiguous = ranges.iter().all(|r| r.len() == query.chars.len()) || query.pinyin.is_some();
-            out.push(FieldMatch { field, index, ranges, score: 0, pinyin: false, quality: Quality { contiguous, tier: field.tier(), whole: true, aligned: false } });
+            out.push(FieldMatch {
+                field,
+                index,
+                ranges,
+                score: 0,
+                pinyin: false,
+                quality: Quality { contiguous, tier: field.tier(), whole: true, aligned: false },
+            });
         }
     }
     out
@@ -503,7 +532,11 @@ fn rank_key(q: Quality, score: i64, doc: u32) -> (Quality, i64, i64) {
 /// ranking (equally good contiguous hits tie; newer ones come first).
 fn display_score(q: Quality, score: i64) -> i64 {
     let skim = if q.contiguous { 0 } else { score.clamp(0, 9_999) };
-    (q.contiguous as i64) * 100_000 + q.tier as i64 * 30_000 + (q.whole as i64) * 20_000 + (q.aligned as i64) * 10_000 + skim
+    (q.contiguous as i64) * 100_000
+        + q.tier as i64 * 30_000
+        + (q.whole as i64) * 20_000
+        + (q.aligned as i64) * 10_000
+        + skim
 }
 
 /// The best a hit can be: a contiguous, word-aligned headline match.
@@ -555,9 +588,12 @@ impl Index {
                 let found = m.best(field, index, text);
                 m.bounds = None;
                 if let Some(fm) = found
-                    && best.as_ref().is_none_or(|b| fm.quality > b.quality || (fm.quality == b.quality && fm.score > b.score)) {
-                        best = Some(fm);
-                    }
+                    && best
+                        .as_ref()
+                        .is_none_or(|b| fm.quality > b.quality || (fm.quality == b.quality && fm.score > b.score))
+                {
+                    best = Some(fm);
+                }
             }
             if let Some(b) = best {
                 if b.quality.contiguous {
@@ -596,7 +632,9 @@ impl Index {
             let mut best: Option<FieldMatch> = None;
             for (field, index, text) in fields(a, self.extra_keywords(doc)).skip_while(|f| f.0.tier() > 0) {
                 if let Some(fm) = m.best(field, index, text) {
-                    let better = best.as_ref().is_none_or(|b| rank_key(fm.quality, fm.score, doc) > rank_key(b.quality, b.score, doc));
+                    let better = best
+                        .as_ref()
+                        .is_none_or(|b| rank_key(fm.quality, fm.score, doc) > rank_key(b.quality, b.score, doc));
                     if better {
                         let stop = fm.quality.contiguous && fm.quality.aligned;
                         best = Some(fm);
@@ -628,9 +666,11 @@ impl Index {
     fn candidates(&self, query: &Query, cache: &mut Cache) -> Vec<u32> {
         let (mut c, complete) = candidates_in(self, self.all(), query);
         if let Some((prev, prev_c)) = &cache.last
-            && query.extends(prev) && complete {
-                c = intersect(vec![&c, prev_c]);
-            }
+            && query.extends(prev)
+            && complete
+        {
+            c = intersect(vec![&c, prev_c]);
+        }
         cache.last = complete.then(|| (query.clone(), c.clone()));
         c
     }

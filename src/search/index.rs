@@ -129,7 +129,8 @@ impl Index {
                         let mut bounds = Vec::with_capacity(slice.len());
                         for (k, d) in slice.iter().enumerate() {
                             let doc = (ci * chunk + k) as u32;
-                            let a = &issues[d.issue as usize].pages[d.page as usize].articles[d.article_in_page as usize];
+                            let a =
+                                &issues[d.issue as usize].pages[d.page as usize].articles[d.article_in_page as usize];
                             let mut b = [0u64; 3];
                             for (slot, text) in b.iter_mut().zip(head_texts(a)) {
                                 *slot = words::mask(jieba, text).unwrap_or(0);

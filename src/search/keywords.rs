@@ -25,7 +25,8 @@ fn allowed() -> Vec<String> {
 
 /// The keywords of one article, best first (blocks while jieba loads).
 pub fn for_article(a: &Article) -> Vec<String> {
-    let text: String = std::iter::once(a.title.as_str()).chain(a.paragraphs.iter().map(String::as_str)).collect::<Vec<_>>().join("\n");
+    let text: String =
+        std::iter::once(a.title.as_str()).chain(a.paragraphs.iter().map(String::as_str)).collect::<Vec<_>>().join("\n");
     if text.trim().is_empty() {
         return Vec::new();
     }
@@ -87,7 +88,9 @@ mod tests {
     fn keywords_come_from_the_article() {
         let a = Article {
             title: "孙大军在离石区调研老旧小区改造工作".into(),
-            paragraphs: vec!["孙大军来到离石区老旧小区改造现场，详细了解老旧小区改造进展。老旧小区改造是民生工程。".into()],
+            paragraphs: vec![
+                "孙大军来到离石区老旧小区改造现场，详细了解老旧小区改造进展。老旧小区改造是民生工程。".into(),
+            ],
             ..Article::default()
         };
         let k = for_article(&a);

@@ -267,11 +267,12 @@ pub fn find_all(t: &Table, chars: &[char], q: &[u8], max: usize) -> Vec<std::ops
     let bit = 1u32 << (q.first().map_or(0, |b| b.wrapping_sub(b'a')) % 32);
     while i < chars.len() && out.len() < max {
         if t.mask(chars[i]) & bit != 0
-            && let Some(end) = match_at(t, chars, i, q) {
-                out.push(i..end);
-                i = end;
-                continue;
-            }
+            && let Some(end) = match_at(t, chars, i, q)
+        {
+            out.push(i..end);
+            i = end;
+            continue;
+        }
         i += 1;
     }
     out
@@ -313,7 +314,15 @@ pub fn segmentations(t: &Table, q: &[u8], cap: usize) -> (Vec<Vec<Chunk>>, bool)
     (out, complete)
 }
 
-fn seg_rec(t: &Table, q: &[u8], p: usize, cur: &mut Vec<Chunk>, out: &mut Vec<Vec<Chunk>>, cap: usize, steps: &mut u32) -> bool {
+fn seg_rec(
+    t: &Table,
+    q: &[u8],
+    p: usize,
+    cur: &mut Vec<Chunk>,
+    out: &mut Vec<Vec<Chunk>>,
+    cap: usize,
+    steps: &mut u32,
+) -> bool {
     *steps += 1;
     if *steps > 20_000 || out.len() >= cap {
         return false;

@@ -6,9 +6,9 @@ use super::engine::{Cache, Query, Results};
 use super::index::Index;
 use super::keywords::ArticleKeywords;
 use crate::model::Issue;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 enum Request {
@@ -73,9 +73,10 @@ impl SearchWorker {
                 let q = Query::new(&query);
                 let stale = || g.load(Ordering::Relaxed) != generation;
                 if let Some(results) = index.search(&q, limit, &mut cache, &stale)
-                    && resp_tx.send(Response { generation, results, elapsed: started.elapsed() }).is_err() {
-                        return;
-                    }
+                    && resp_tx.send(Response { generation, results, elapsed: started.elapsed() }).is_err()
+                {
+                    return;
+                }
             }
         });
         SearchWorker { tx, rx, generation, ready }

@@ -14,7 +14,8 @@ pub const FRAGMENTS_TITLE: &str = "（版面其他文字）";
 /// article's id depends only on the page's source, so its read mark and
 /// bookmark survive a re-load.
 pub fn absorb(page: &mut Page) {
-    let paragraphs: Vec<String> = std::mem::take(&mut page.fragments).into_iter().filter(|f| !f.trim().is_empty()).collect();
+    let paragraphs: Vec<String> =
+        std::mem::take(&mut page.fragments).into_iter().filter(|f| !f.trim().is_empty()).collect();
     if paragraphs.is_empty() {
         return;
     }
@@ -42,7 +43,11 @@ mod tests {
     use super::*;
 
     fn page(fragments: &[&str]) -> Page {
-        Page { source: "2023-11-04-2.txt".into(), fragments: fragments.iter().map(|s| s.to_string()).collect(), ..Page::default() }
+        Page {
+            source: "2023-11-04-2.txt".into(),
+            fragments: fragments.iter().map(|s| s.to_string()).collect(),
+            ..Page::default()
+        }
     }
 
     #[test]

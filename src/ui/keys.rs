@@ -65,7 +65,9 @@ impl KeySpec {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c }),
+            (Some(c), None) => {
+                KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c })
+            }
             _ => match rest.to_ascii_lowercase().as_str() {
                 "space" => KeyCode::Char(' '),
                 "enter" | "return" => KeyCode::Enter,
@@ -246,15 +248,33 @@ mod tests {
     #[test]
     fn presses_map_to_actions_and_releases_are_ignored() {
         let m = KeyMap::default();
-        assert_eq!(translate(&m, &key(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Press)), Some(Action::Down));
+        assert_eq!(
+            translate(&m, &key(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Press)),
+            Some(Action::Down)
+        );
         assert_eq!(translate(&m, &key(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Release)), None);
         assert_eq!(translate(&m, &key(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Repeat)), None);
         // Shift is part of the character.
-        assert_eq!(translate(&m, &key(KeyCode::Char('G'), KeyModifiers::SHIFT, KeyEventKind::Press)), Some(Action::Bottom));
-        assert_eq!(translate(&m, &key(KeyCode::Char('?'), KeyModifiers::SHIFT, KeyEventKind::Press)), Some(Action::Help));
-        assert_eq!(translate(&m, &key(KeyCode::BackTab, KeyModifiers::SHIFT, KeyEventKind::Press)), Some(Action::FocusPrev));
-        assert_eq!(translate(&m, &key(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Press)), Some(Action::Quit));
-        assert_eq!(translate(&m, &key(KeyCode::Char('d'), KeyModifiers::CONTROL, KeyEventKind::Press)), Some(Action::HalfPageDown));
+        assert_eq!(
+            translate(&m, &key(KeyCode::Char('G'), KeyModifiers::SHIFT, KeyEventKind::Press)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            translate(&m, &key(KeyCode::Char('?'), KeyModifiers::SHIFT, KeyEventKind::Press)),
+            Some(Action::Help)
+        );
+        assert_eq!(
+            translate(&m, &key(KeyCode::BackTab, KeyModifiers::SHIFT, KeyEventKind::Press)),
+            Some(Action::FocusPrev)
+        );
+        assert_eq!(
+            translate(&m, &key(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Press)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            translate(&m, &key(KeyCode::Char('d'), KeyModifiers::CONTROL, KeyEventKind::Press)),
+            Some(Action::HalfPageDown)
+        );
         assert_eq!(translate(&m, &key(KeyCode::Char('d'), KeyModifiers::NONE, KeyEventKind::Press)), None);
     }
 
@@ -283,13 +303,29 @@ mod tests {
         let mut m = KeyMap::default();
         m.bind(Action::Quit, &[]);
         m.bind(Action::Down, &[KeySpec::ctrl('c')]);
-        assert_eq!(translate(&m, &key(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Press)), Some(Action::Quit));
-        assert_eq!(translate(&m, &key(KeyCode::Char('C'), KeyModifiers::CONTROL | KeyModifiers::SHIFT, KeyEventKind::Press)), Some(Action::Quit));
+        assert_eq!(
+            translate(&m, &key(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Press)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            translate(&m, &key(KeyCode::Char('C'), KeyModifiers::CONTROL | KeyModifiers::SHIFT, KeyEventKind::Press)),
+            Some(Action::Quit)
+        );
     }
 
     #[test]
     fn specs_parse_and_print() {
-        for (s, shown) in [("j", "j"), ("G", "G"), ("ctrl-d", "Ctrl-d"), ("C-u", "Ctrl-u"), ("space", "Space"), ("pgdn", "PgDn"), ("shift-tab", "Shift-Tab"), ("f5", "F5"), ("-", "-")] {
+        for (s, shown) in [
+            ("j", "j"),
+            ("G", "G"),
+            ("ctrl-d", "Ctrl-d"),
+            ("C-u", "Ctrl-u"),
+            ("space", "Space"),
+            ("pgdn", "PgDn"),
+            ("shift-tab", "Shift-Tab"),
+            ("f5", "F5"),
+            ("-", "-"),
+        ] {
             let k = KeySpec::parse(s).unwrap_or_else(|| panic!("{s} does not parse"));
             assert_eq!(k.to_string(), shown);
         }

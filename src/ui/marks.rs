@@ -53,7 +53,9 @@ pub fn mark_issue_read(app: &mut App) {
 /// looking first in the issue labelled `label` (the same recurring item can
 /// be in several issues under the same file name).
 pub fn locate(app: &App, id: &str, label: Option<&str>) -> Option<(usize, usize)> {
-    let within = |i: usize| (0..app.issues[i].article_count()).find(|&n| app.article_key(i, n).as_deref() == Some(id)).map(|n| (i, n));
+    let within = |i: usize| {
+        (0..app.issues[i].article_count()).find(|&n| app.article_key(i, n).as_deref() == Some(id)).map(|n| (i, n))
+    };
     label
         .and_then(|l| app.issues.iter().position(|x| x.label() == l))
         .and_then(within)

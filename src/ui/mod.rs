@@ -31,6 +31,7 @@ pub mod fragments;
 pub mod geometry;
 pub mod keys;
 pub mod marks;
+pub mod search_driver;
 pub mod search_state;
 pub mod session;
 pub mod settings;
@@ -40,7 +41,6 @@ pub mod text;
 pub mod theme;
 pub mod update;
 pub mod view;
-pub mod search_driver;
 
 pub use action::Action;
 pub use state::{App, Pane};

@@ -8,8 +8,8 @@ use super::search_state;
 use super::state::App;
 use crate::search::SearchWorker;
 use crate::search::keywords::{self, ArticleKeywords};
-use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 /// Batches of keywords from [`keywords::spawn`].

@@ -97,7 +97,9 @@ pub fn translate(event: &Event) -> Option<Action> {
         Event::Key(_) => return None,
         Event::Resize(w, h) => return Some(Action::Resize(*w, *h)),
         Event::Mouse(_) => return None,
-        Event::Paste(text) => return text.chars().find(|c| !c.is_control()).map(|c| Action::SearchEdit(Edit::Insert(c))),
+        Event::Paste(text) => {
+            return text.chars().find(|c| !c.is_control()).map(|c| Action::SearchEdit(Edit::Insert(c)));
+        }
         _ => return None,
     };
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
@@ -329,7 +331,11 @@ fn submit(app: &mut App) {
 /// an earlier list of issues.
 pub fn locate(app: &App, hit: &Hit) -> Option<(usize, usize)> {
     let same = |i: usize| app.issues.get(i).and_then(|x| x.pages.get(hit.page)).is_some_and(|p| p.source == hit.source);
-    let issue = if same(hit.issue) { Some(hit.issue) } else { app.issues.iter().position(|x| x.pages.iter().any(|p| p.source == hit.source)) }?;
+    let issue = if same(hit.issue) {
+        Some(hit.issue)
+    } else {
+        app.issues.iter().position(|x| x.pages.iter().any(|p| p.source == hit.source))
+    }?;
     let mut n = 0;
     for p in &app.issues[issue].pages {
         if p.source == hit.source {
@@ -414,7 +420,13 @@ fn show_match(app: &mut App, idx: usize) {
     app.search.current_match = idx;
     if let Some(h) = app.highlights.get(idx).cloned() {
         super::update::scroll_to(app, h.part, h.range.start);
-        app.notice(format!("match {}/{} · result {}/{}", idx + 1, app.highlights.len(), app.search.opened + 1, app.search.results.len()));
+        app.notice(format!(
+            "match {}/{} · result {}/{}",
+            idx + 1,
+            app.highlights.len(),
+            app.search.opened + 1,
+            app.search.results.len()
+        ));
     }
 }
 

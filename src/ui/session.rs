@@ -128,7 +128,10 @@ impl Session {
             }
             return;
         };
-        let by_id = pos.article.as_deref().and_then(|id| (0..app.issues[i].article_count()).find(|&n| app.article_key(i, n).as_deref() == Some(id)));
+        let by_id = pos
+            .article
+            .as_deref()
+            .and_then(|id| (0..app.issues[i].article_count()).find(|&n| app.article_key(i, n).as_deref() == Some(id)));
         let n = match by_id {
             Some(n) => n,
             None if self.is_loading() => return,
@@ -163,7 +166,9 @@ impl Session {
     /// store, and writes it when due. Returns true when the screen changed.
     pub fn tick(&mut self, app: &mut App, now: Instant) -> bool {
         let mut changed = self.receive(app);
-        if !self.arrived.is_empty() && (self.loading.is_none() || self.last_apply.is_none_or(|t| now.duration_since(t) >= APPLY_INTERVAL)) {
+        if !self.arrived.is_empty()
+            && (self.loading.is_none() || self.last_apply.is_none_or(|t| now.duration_since(t) >= APPLY_INTERVAL))
+        {
             self.apply_pages(app);
             self.last_apply = Some(now);
             changed = true;
@@ -212,7 +217,13 @@ impl Session {
                     match result {
                         Ok(page) => {
                             for w in &page.warnings {
-                                self.warnings.push(format!("{}: {w}", page.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| page.source.clone())));
+                                self.warnings.push(format!(
+                                    "{}: {w}",
+                                    page.path
+                                        .as_ref()
+                                        .map(|p| p.display().to_string())
+                                        .unwrap_or_else(|| page.source.clone())
+                                ));
                             }
                             self.arrived.push(*page);
                         }
@@ -267,7 +278,11 @@ impl Session {
         }
         let mut report = parts.join("; ");
         if empty {
-            report = if report.is_empty() { "nothing to read: no page loaded".to_string() } else { format!("nothing to read: {report}") };
+            report = if report.is_empty() {
+                "nothing to read: no page loaded".to_string()
+            } else {
+                format!("nothing to read: {report}")
+            };
         }
         if self.errors.len() + if done { self.warnings.len() } else { 0 } > 1 {
             report.push_str(" (all on stderr at exit)");
@@ -336,7 +351,11 @@ impl Session {
                 article_index: app.article,
                 scroll: app.scroll,
                 width: app.scroll_width,
-                anchor: if app.scroll > 0 { app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll)) } else { None },
+                anchor: if app.scroll > 0 {
+                    app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll))
+                } else {
+                    None
+                },
             };
             self.store.set_position(pos);
         }

@@ -215,7 +215,8 @@ mod tests {
 
     #[test]
     fn settings_change_keys_colours_and_width() {
-        let cfg = config::parse("max_width = 30\n[colors]\nheadline = \"#ff0000\"\n[keys]\ndown = \"n\"\n", "c", None).unwrap();
+        let cfg = config::parse("max_width = 30\n[colors]\nheadline = \"#ff0000\"\n[keys]\ndown = \"n\"\n", "c", None)
+            .unwrap();
         let km = keymap(&cfg);
         assert_eq!(km.lookup(KeySpec::ch('n')), Some(Action::Down));
         assert_eq!(km.lookup(KeySpec::ch('j')), None);

@@ -210,7 +210,9 @@ impl App {
         let key = self.current_key()?;
         match self.layouts.peek(&key, width) {
             Some(l) => Some(l),
-            None => self.current_article().map(|a| Arc::new(ArticleLayout::new_with(a, width, self.layouts.breaking()))),
+            None => {
+                self.current_article().map(|a| Arc::new(ArticleLayout::new_with(a, width, self.layouts.breaking())))
+            }
         }
     }
 
@@ -252,7 +254,9 @@ impl App {
         self.layouts.clear();
         let found = key.and_then(|k| {
             (0..self.issues.len()).find_map(|i| {
-                (0..self.issues[i].article_count()).find(|&n| self.article_key(i, n).as_deref() == Some(k.as_str())).map(|n| (i, n))
+                (0..self.issues[i].article_count())
+                    .find(|&n| self.article_key(i, n).as_deref() == Some(k.as_str()))
+                    .map(|n| (i, n))
             })
         });
         match found {

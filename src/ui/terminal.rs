@@ -1,9 +1,9 @@
 //! The real terminal: set-up and restore (also on error and panic), the
 //! event loop, and start-up timings (`LVREAD_TIMING=1`).
 
+use super::action::Background;
 use super::keys;
 use super::state::App;
-use super::action::Background;
 use super::update::{receive, update};
 use super::view;
 use crate::archive;
@@ -61,7 +61,11 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|t| scope.spawn(move || items.iter().enumerate().skip(t).step_by(threads).map(|(i, x)| (i, f(x))).collect::<Vec<_>>()))
+            .map(|t| {
+                scope.spawn(move || {
+                    items.iter().enumerate().skip(t).step_by(threads).map(|(i, x)| (i, f(x))).collect::<Vec<_>>()
+                })
+            })
             .collect();
         for h in handles {
             // A panic in a loader thread is re-raised here (the terminal is not set up yet).
@@ -169,7 +173,9 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     if !std::io::stdout().is_terminal() {
-        eprintln!("lvread: standard output is not a terminal; the reader needs one (for scripts use `lvread dump --json` or `lvread search`)");
+        eprintln!(
+            "lvread: standard output is not a terminal; the reader needs one (for scripts use `lvread dump --json` or `lvread search`)"
+        );
         return Ok(ExitCode::from(EXIT_NOT_A_TERMINAL));
     }
     let timing = std::env::var_os("LVREAD_TIMING").is_some_and(|v| !v.is_empty() && v != "0");
@@ -239,7 +245,12 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
 /// whatever arrives on `inbox` (pages loading in the background) between
 /// events. `start` is when the process began its work, for the first-frame
 /// timing recorded in `timings`. Keeps no reading state (see [`run_app_with`]).
-pub fn run_app(app: &mut App, inbox: Option<Receiver<Background>>, start: Instant, timings: &mut Timings) -> anyhow::Result<()> {
+pub fn run_app(
+    app: &mut App,
+    inbox: Option<Receiver<Background>>,
+    start: Instant,
+    timings: &mut Timings,
+) -> anyhow::Result<()> {
     let mut session = super::session::Session::new(crate::state::Store::disabled());
     run_app_with(app, inbox, &mut session, start, timings)
 }

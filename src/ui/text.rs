@@ -11,7 +11,19 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(needs_replacing) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.chars().map(|c| if c == '\t' { ' ' } else if needs_replacing(c) { '\u{FFFD}' } else { c }).collect())
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if c == '\t' {
+                    ' '
+                } else if needs_replacing(c) {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
 }
 
 fn needs_replacing(c: char) -> bool {

@@ -183,7 +183,10 @@ fn step(app: &mut App, pane: Pane, delta: isize) {
         }
         Pane::Articles => {
             let count = app.current_issue().map_or(0, |i| i.article_count());
-            select_article(app, (app.article as isize).saturating_add(delta).clamp(0, count.saturating_sub(1) as isize) as usize);
+            select_article(
+                app,
+                (app.article as isize).saturating_add(delta).clamp(0, count.saturating_sub(1) as isize) as usize,
+            );
         }
         Pane::Body => scroll_body(app, delta),
     }
@@ -278,8 +281,14 @@ pub fn sync(app: &mut App) {
         let width = text.width as usize;
         if let Some(key) = app.current_key() {
             // The line the reader chose, unless they have scrolled (or moved) since.
-            let kept = app.top_anchor.as_ref().filter(|(k, _, _, shown)| *k == key && *shown == app.scroll).map(|&(_, part, off, _)| (part, off));
-            let top_of = |app: &App, width: usize| if app.scroll > 0 { app.layout_at(width).and_then(|l| l.anchor(app.scroll)) } else { None };
+            let kept = app
+                .top_anchor
+                .as_ref()
+                .filter(|(k, _, _, shown)| *k == key && *shown == app.scroll)
+                .map(|&(_, part, off, _)| (part, off));
+            let top_of = |app: &App, width: usize| {
+                if app.scroll > 0 { app.layout_at(width).and_then(|l| l.anchor(app.scroll)) } else { None }
+            };
             let width_changed = app.scroll_width != width && app.scroll_width != 0;
             // Keep the line at the top when the width changed.
             let mut anchor = None;

@@ -96,7 +96,8 @@ pub fn draw_body(frame: &mut Frame, area: Rect, app: &App) {
     };
     let mut block = pane_block(app, Pane::Body, title);
     if article.is_some() {
-        block = block.title_bottom(Line::from(format!(" {} ", position_label(scroll, lines_total, height))).right_aligned());
+        block = block
+            .title_bottom(Line::from(format!(" {} ", position_label(scroll, lines_total, height))).right_aligned());
     }
     render_block(frame, area, block);
     if text_area.width == 0 || text_area.height == 0 {
@@ -106,11 +107,16 @@ pub fn draw_body(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Paragraph::new(Line::styled("No article", t.dim)), text_area);
         return;
     };
-    let lines: Vec<Line> = layout.lines[scroll..].iter().take(height).map(|l| body_line(app, article, &layout, l)).collect();
+    let lines: Vec<Line> =
+        layout.lines[scroll..].iter().take(height).map(|l| body_line(app, article, &layout, l)).collect();
     frame.render_widget(Paragraph::new(lines), text_area);
     if lines_total > height && area.height > 2 {
-        let mut state = ScrollbarState::new(lines_total.saturating_sub(height)).position(scroll).viewport_content_length(height);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None).thumb_style(t.scrollbar);
+        let mut state =
+            ScrollbarState::new(lines_total.saturating_sub(height)).position(scroll).viewport_content_length(height);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .thumb_style(t.scrollbar);
         frame.render_stateful_widget(bar, area.inner(Margin { horizontal: 0, vertical: 1 }), &mut state);
     }
 }

@@ -25,11 +25,19 @@ pub fn bookmark_lines(app: &App, width: usize, sel: usize) -> Vec<Line<'static>>
         .map(|(i, b)| {
             let loaded = locate(app, &b.id, Some(&b.issue));
             // The loaded article's title is fresher than the saved one.
-            let title = loaded.and_then(|(i, n)| app.issues.get(i)?.article(n)).map(|a| a.title.clone()).unwrap_or_else(|| b.title.clone());
+            let title = loaded
+                .and_then(|(i, n)| app.issues.get(i)?.article(n))
+                .map(|a| a.title.clone())
+                .unwrap_or_else(|| b.title.clone());
             let label = fit(&sanitize(&b.issue), 12);
             let pad = " ".repeat(12usize.saturating_sub(str_width(&label)) + 1);
             let room = width.saturating_sub(str_width(&label) + pad.len() + 2);
-            let mut spans = vec![Span::styled(BOOKMARK_MARK, t.bookmark), Span::raw(" "), Span::styled(label, t.date), Span::raw(pad)];
+            let mut spans = vec![
+                Span::styled(BOOKMARK_MARK, t.bookmark),
+                Span::raw(" "),
+                Span::styled(label, t.date),
+                Span::raw(pad),
+            ];
             let title = fit(&sanitize(&title), room);
             spans.push(if loaded.is_some() { Span::raw(title) } else { Span::styled(title, t.dim) });
             let used: usize = spans.iter().map(|s| str_width(&s.content)).sum();
@@ -52,7 +60,10 @@ pub fn draw_bookmarks(frame: &mut Frame, area: Rect, app: &App, sel: usize) {
     let offset = sel.saturating_sub(visible.saturating_sub(1));
     let lines: Vec<Line> = bookmark_lines(app, inner_w, sel).into_iter().skip(offset).collect();
     let title = format!(" Bookmarks {} — Enter opens, m removes, Esc closes ", app.bookmarks.len());
-    let block = Block::bordered().border_type(BorderType::Rounded).border_style(app.theme.border_focused).title(Span::styled(title, app.theme.pane_title));
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.border_focused)
+        .title(Span::styled(title, app.theme.pane_title));
     if r.width >= 2 && r.height >= 2 {
         frame.render_widget(Paragraph::new(lines).block(block), r);
     } else {

@@ -28,9 +28,15 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![Span::styled(READ_MARK, t.unread_marker), Span::raw("  read")]));
     lines.push(Line::from(vec![Span::styled(super::bookmarks::BOOKMARK_MARK, t.bookmark), Span::raw("  bookmarked")]));
-    lines.push(Line::from(vec![Span::styled(INFERRED_MARK, t.inferred), Span::raw("  date or headline inferred, not printed")]));
+    lines.push(Line::from(vec![
+        Span::styled(INFERRED_MARK, t.inferred),
+        Span::raw("  date or headline inferred, not printed"),
+    ]));
     for k in [Kind::Photo, Kind::Cartoon, Kind::Notice, Kind::Commentary, Kind::Continuation] {
-        lines.push(Line::from(vec![Span::styled(k.marker().unwrap_or(""), t.kind_marker), Span::raw(format!(" {}", k.name()))]));
+        lines.push(Line::from(vec![
+            Span::styled(k.marker().unwrap_or(""), t.kind_marker),
+            Span::raw(format!(" {}", k.name())),
+        ]));
     }
     lines
 }

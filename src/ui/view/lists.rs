@@ -84,7 +84,9 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
             let pages: Vec<String> = issue
                 .pages
                 .iter()
-                .flat_map(|p| std::iter::repeat_n(p.page.map_or_else(|| "-".to_string(), |n| n.to_string()), p.articles.len()))
+                .flat_map(|p| {
+                    std::iter::repeat_n(p.page.map_or_else(|| "-".to_string(), |n| n.to_string()), p.articles.len())
+                })
                 .collect();
             let page_w = if issue.pages.len() > 1 { pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1 } else { 0 };
             for (n, a) in issue.articles().enumerate().skip(app.article_offset).take(inner.height as usize) {

@@ -41,7 +41,12 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
         frame.render_widget(Clear, area);
         draw_results(frame, area, app);
     }
-    let line = screen.status.unwrap_or(Rect { x: full.x, y: full.y + full.height.saturating_sub(1), width: full.width, height: full.height.min(1) });
+    let line = screen.status.unwrap_or(Rect {
+        x: full.x,
+        y: full.y + full.height.saturating_sub(1),
+        width: full.width,
+        height: full.height.min(1),
+    });
     if line.height > 0 && line.width > 0 {
         draw_query(frame, line, app);
     }
@@ -99,8 +104,15 @@ fn hit_lines<'a>(app: &App, hit: &Hit, width: usize, selected: bool) -> [Line<'a
     let date = hit.date.map(|d| d.to_string()).unwrap_or_else(|| "----------".into());
     let date_w = str_width(&date) + 1;
     let mut first: Vec<Span> = vec![Span::styled(format!("{date} "), row.patch(t.date))];
-    let title_ranges: &[Range<usize>] = if hit.matched.field == crate::search::Field::Title { &hit.matched.ranges } else { &[] };
-    first.extend(highlighted(&hit.title, title_ranges, width.saturating_sub(date_w), row.patch(t.headline), t.highlight));
+    let title_ranges: &[Range<usize>] =
+        if hit.matched.field == crate::search::Field::Title { &hit.matched.ranges } else { &[] };
+    first.extend(highlighted(
+        &hit.title,
+        title_ranges,
+        width.saturating_sub(date_w),
+        row.patch(t.headline),
+        t.highlight,
+    ));
     let snippet_w = width.saturating_sub(2);
     let mut second: Vec<Span> = vec![Span::styled("  ", row)];
     second.extend(highlighted(&hit.snippet.text, &hit.snippet.highlights, snippet_w, row.patch(t.dim), t.highlight));
@@ -117,13 +129,22 @@ fn draw_results(frame: &mut Frame, area: Rect, app: &App) {
     let s = &app.search;
     let visible = (body.height as usize / ROWS_PER_HIT).max(1);
     // Keep the selection on screen (the state's offset is a hint).
-    let offset = if s.selected < s.offset { s.selected } else if s.selected >= s.offset + visible { s.selected + 1 - visible } else { s.offset };
+    let offset = if s.selected < s.offset {
+        s.selected
+    } else if s.selected >= s.offset + visible {
+        s.selected + 1 - visible
+    } else {
+        s.offset
+    };
     let mut lines: Vec<Line> = Vec::new();
     for (n, hit) in s.results.iter().enumerate().skip(offset).take(visible) {
         lines.extend(hit_lines(app, hit, body.width as usize, n == s.selected));
     }
     if s.results.is_empty() && !s.query.trim().is_empty() && !(s.pending && s.results_for != s.query) {
-        lines.push(Line::from(Span::styled(fit(&format!("no match for {}", s.query), body.width as usize), app.theme.dim)));
+        lines.push(Line::from(Span::styled(
+            fit(&format!("no match for {}", s.query), body.width as usize),
+            app.theme.dim,
+        )));
     }
     frame.render_widget(Paragraph::new(lines), body);
 }

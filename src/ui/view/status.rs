@@ -16,7 +16,13 @@ pub fn position(app: &App, compact: bool) -> String {
         return "no issues".to_string();
     };
     let (i, a) = if compact { ("", "") } else { ("issue ", "article ") };
-    let mut s = format!("{i}{}/{} · {a}{}/{}", app.issue + 1, app.issues.len(), (app.article + 1).min(issue.article_count()), issue.article_count());
+    let mut s = format!(
+        "{i}{}/{} · {a}{}/{}",
+        app.issue + 1,
+        app.issues.len(),
+        (app.article + 1).min(issue.article_count()),
+        issue.article_count()
+    );
     let screen = geometry::app_screen(app);
     if let Some(body) = screen.body {
         let text = geometry::body_text(body, app.max_body_width);
