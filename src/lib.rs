@@ -9,6 +9,7 @@ pub mod layout;
 pub mod loader;
 pub mod model;
 pub mod search;
-pub mod state;
+pub mod store;
 pub mod synth;
+pub mod text;
 pub mod ui;

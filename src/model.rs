@@ -209,6 +209,14 @@ impl Issue {
     }
 }
 
+/// Serialises a path as text, cleaned of control characters.
+fn path_as_text<S: serde::Serializer>(p: &Option<PathBuf>, s: S) -> Result<S::Ok, S::Error> {
+    match p {
+        Some(p) => s.serialize_str(&crate::text::clean(&p.to_string_lossy())),
+        None => s.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,13 +233,5 @@ mod tests {
     #[test]
     fn kind_serialises_lower_case() {
         assert_eq!(serde_json::to_string(&Kind::Continuation).unwrap(), "\"continuation\"");
-    }
-}
-
-/// Serialises a path as text, cleaned of control characters.
-fn path_as_text<S: serde::Serializer>(p: &Option<PathBuf>, s: S) -> Result<S::Ok, S::Error> {
-    match p {
-        Some(p) => s.serialize_str(&crate::loader::decode::clean(&p.to_string_lossy())),
-        None => s.serialize_none(),
     }
 }

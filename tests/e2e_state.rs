@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)]
 //! End to end, through the real binary in tmux: the reading state survives a
 //! restart, a broken config file is reported in the status bar, and
 //! `--print-config` prints a file that reads back as the defaults.

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)]
 //! Hard inputs: every encoding a page comes in, junk files, huge files,
 //! escape sequences, and a closed stdout pipe. The loader must give the same
 //! tree for the same page, never panic, never let a control character

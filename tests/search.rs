@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)]
 //! Search behaviour on pages built in the test (independent of the loader).
 
 use lvread::model::{Article, Date, Issue, Page};
@@ -5,8 +6,11 @@ use lvread::search::{Cache, Field, Index, Query, SearchWorker, article_matches, 
 use std::sync::Arc;
 use std::time::Duration;
 
+/// An article as (title, paragraphs).
+type ArticleSpec<'a> = (&'a str, &'a [&'a str]);
+
 /// One issue per (date, articles), newest first as `archive::group` gives them.
-fn archive(issues: &[(&str, &[(&str, &[&str])])]) -> Arc<Vec<Issue>> {
+fn archive(issues: &[(&str, &[ArticleSpec<'_>])]) -> Arc<Vec<Issue>> {
     let mut out = Vec::new();
     for (n, (date, arts)) in issues.iter().enumerate() {
         let articles = arts
@@ -166,8 +170,9 @@ fn every_match_in_an_article_for_body_highlighting() {
     let a = idx.article(idx.doc_of(0, 3).unwrap());
     let m = article_matches(a, &Query::new("吕梁"));
     assert_eq!(m.len(), 2);
-    assert_eq!((m[0].field, m[0].ranges.clone()), (Field::Title, vec![0..2]));
-    assert_eq!((m[1].field, m[1].index, m[1].ranges.clone()), (Field::Paragraph, 0, vec![0..2]));
+    let first_two = 0..2;
+    assert_eq!((m[0].field, m[0].ranges.clone()), (Field::Title, vec![first_two.clone()]));
+    assert_eq!((m[1].field, m[1].index, m[1].ranges.clone()), (Field::Paragraph, 0, vec![first_two]));
     let m = article_matches(idx.article(idx.doc_of(0, 4).unwrap()), &Query::new("hang"));
     let para: Vec<_> = m.iter().filter(|f| f.field == Field::Paragraph).collect();
     assert_eq!(para[0].ranges, vec![5..6, 7..8], "both 行 of 银行的行长");

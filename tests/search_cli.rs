@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)]
 //! `lvread search` through the real binary.
 
 use std::io::Read;

@@ -4,7 +4,7 @@
 mod common;
 use lvread::model::{Article, Date, Page};
 use lvread::ui::action::Action;
-use lvread::ui::state::{App, Pane};
+use lvread::ui::app::{App, Pane};
 use lvread::ui::update::update;
 use lvread::ui::view;
 use ratatui::Terminal;
@@ -14,7 +14,7 @@ use ratatui::backend::TestBackend;
 fn draw(app: &App) -> Vec<String> {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
     let frame = t.draw(|f| view::draw(f, app)).expect("draw");
-    common::rows(&frame.buffer)
+    common::rows(frame.buffer)
 }
 
 fn press(app: &mut App, actions: &[Action]) {
@@ -206,7 +206,7 @@ fn the_first_run_notice_goes_away_at_the_next_key_and_errors_stay() {
         &[],
     )]);
     let mut app = App::new(issues, (120, 30));
-    let mut session = lvread::ui::session::Session::new(lvread::state::Store::open(dir.path()));
+    let mut session = lvread::ui::session::Session::new(lvread::store::Store::open(dir.path()));
     session.restore(&mut app);
     let status = |app: &App| draw(app).last().cloned().unwrap_or_default();
     assert!(status(&app).contains("no reading state yet"), "shown at first: {}", status(&app));

@@ -1,7 +1,7 @@
 //! Random key sequences and terminal sizes never panic, and the state stays valid.
 
 use lvread::ui::action::Action;
-use lvread::ui::state::App;
+use lvread::ui::app::App;
 use lvread::ui::update::update;
 use lvread::ui::view;
 use proptest::prelude::*;

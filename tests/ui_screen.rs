@@ -5,7 +5,7 @@ use lvread::layout::article::Part;
 use lvread::layout::str_width;
 use lvread::model::{Article, Date, Issue, Kind, Page};
 use lvread::ui::action::Action;
-use lvread::ui::state::{App, Highlight, Overlay, Pane};
+use lvread::ui::app::{App, Highlight, Overlay, Pane};
 use lvread::ui::update::update;
 use lvread::ui::view;
 use ratatui::Terminal;

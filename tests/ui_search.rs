@@ -1,11 +1,12 @@
+#![allow(clippy::unwrap_used)]
 //! The reader's `/` search on ratatui's TestBackend: type, see results, open
 //! the article at the match, step through matches, go back.
 
 mod common;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use lvread::layout::article::Part;
+use lvread::ui::app::{App, Mode, Pane};
 use lvread::ui::search_driver::SearchDriver;
-use lvread::ui::state::{App, Mode, Pane};
 use lvread::ui::{keys, update::update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -39,7 +40,7 @@ fn type_str(app: &mut App, search: &mut SearchDriver, s: &str) {
 fn screen(app: &App) -> (Vec<String>, (u16, u16)) {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
     let frame = t.draw(|f| view::draw(f, app)).expect("draw");
-    let rows = common::rows(&frame.buffer);
+    let rows = common::rows(frame.buffer);
     let pos = t.get_cursor_position().expect("cursor");
     (rows, (pos.x, pos.y))
 }

@@ -1,13 +1,14 @@
+#![allow(clippy::unwrap_used)]
 //! Reading state in the reader: read marks, bookmarks, the last position
 //! across a restart, settings and background loading. Drawn to ratatui's
 //! TestBackend and checked on the screen a user would see.
 
 use lvread::config::{self, Config};
 use lvread::model::{Article, Date, Issue, Page};
-use lvread::state::{STATE_FILE, Store};
+use lvread::store::{STATE_FILE, Store};
 use lvread::ui::action::Action;
+use lvread::ui::app::{App, Overlay, Pane};
 use lvread::ui::session::Session;
-use lvread::ui::state::{App, Overlay, Pane};
 use lvread::ui::update::update;
 use lvread::ui::{settings, view};
 use ratatui::Terminal;

@@ -139,7 +139,7 @@ pub fn intersect(mut sets: Vec<SetRef<'_>>) -> Vec<u32> {
         let base = bits.first().map_or(0, |b| b.1);
         bits_to_vec((0..words).map(|i| bits.iter().fold(u64::MAX, |acc, b| acc & b.0[i])), base)
     } else {
-        let mut out = super::index::intersect(lists);
+        let mut out = super::sorted::intersect(lists);
         out.retain(|&d| {
             bits.iter().all(|(b, base)| {
                 d >= *base && b.get(((d - base) / 64) as usize).is_some_and(|w| w >> ((d - base) % 64) & 1 == 1)

@@ -17,9 +17,10 @@
 //! One hit per article: its best field.
 
 use super::fold::{fold_char, fold_lower};
-use super::index::{Index, intersect};
+use super::index::Index;
 use super::pinyin;
 use super::snippet::{Snippet, snippet};
+use super::sorted::intersect;
 use super::words;
 use crate::model::{Article, Date};
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -351,7 +352,8 @@ impl<'q> Matcher<'q> {
                     self.load(text);
                     loaded = true;
                 }
-                let m = self.make(field, index, vec![at_char..at_char + n], 0, false);
+                let found = at_char..at_char + n;
+                let m = self.make(field, index, vec![found], 0, false);
                 if m.quality.aligned {
                     return Some(m);
                 }
@@ -366,7 +368,8 @@ impl<'q> Matcher<'q> {
             let mut checked = 0;
             while i + n <= self.chars.len() && checked < MAX_CHECKED {
                 if (0..n).all(|k| self.eq(self.chars[i + k], k)) {
-                    let m = self.make(field, index, vec![i..i + n], 0, false);
+                    let found = i..i + n;
+                    let m = self.make(field, index, vec![found], 0, false);
                     if m.quality.aligned {
                         return Some(m);
                     }
@@ -657,7 +660,7 @@ impl Index {
                 None => hits.push((doc, b)),
             }
         }
-        hits.sort_by(|a, b| rank_key(b.1.quality, b.1.score, b.0).cmp(&rank_key(a.1.quality, a.1.score, a.0)));
+        hits.sort_by_key(|h| std::cmp::Reverse(rank_key(h.1.quality, h.1.score, h.0)));
         hits.truncate(limit);
         res.hits = hits.into_iter().map(|(doc, fm)| self.hit(doc, fm)).collect();
         Some(res)
@@ -715,7 +718,7 @@ fn candidates_in(index: &Index, postings: &super::index::Postings, query: &Query
         None => (None, true),
     };
     let c = match (lit, py) {
-        (Some(a), Some(b)) => super::index::union(vec![&a, &b]),
+        (Some(a), Some(b)) => super::sorted::union(vec![&a, &b]),
         (Some(a), None) => a,
         (None, Some(b)) => b,
         (None, None) => (0..index.len() as u32).collect(),

@@ -48,7 +48,8 @@ mod tests {
     #[test]
     fn highlights_follow_the_cut() {
         let text = "一二三四五六七八九十一二三四五六七八九十吕梁一二三四五六七八九十";
-        let s = snippet(text, &[20..22], 20);
+        let found = 20..22;
+        let s = snippet(text, &[found], 20);
         let chars: Vec<char> = s.text.chars().collect();
         let h = s.highlights[0].clone();
         assert_eq!(chars[h].iter().collect::<String>(), "吕梁");
@@ -57,7 +58,8 @@ mod tests {
 
     #[test]
     fn no_line_breaks_survive() {
-        let s = snippet("a\nb\u{1b}c", &[0..1], 10);
+        let found = 0..1;
+        let s = snippet("a\nb\u{1b}c", &[found], 10);
         assert_eq!(s.text, "a b c");
     }
 }

@@ -1,7 +1,7 @@
 //! Where each pane goes for a terminal size: pure arithmetic shared by the
 //! views (to draw) and by update (page sizes, mouse hits, body width).
 
-use super::state::{App, Pane};
+use super::app::{App, Pane};
 use ratatui::layout::{Position, Rect};
 
 /// From this many columns on, all three panes are shown.

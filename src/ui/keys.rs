@@ -2,7 +2,7 @@
 //! [`KeySpec`] → [`Action`]), so a configuration can replace them.
 
 use super::action::Action;
-use super::state::{App, Mode};
+use super::app::{App, Mode};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use std::fmt;
 

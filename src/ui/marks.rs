@@ -3,8 +3,8 @@
 //! state file.
 
 use super::action::Action;
-use super::state::{App, Overlay, Pane};
-use crate::state::Bookmark;
+use super::app::{App, Overlay, Pane};
+use crate::store::Bookmark;
 
 /// Bookmarks the current article, or removes its bookmark.
 pub fn toggle_bookmark(app: &mut App) {

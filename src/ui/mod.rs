@@ -1,7 +1,7 @@
 //! The reader (ratatui + crossterm). The only module that knows ratatui.
 //!
 //! Elm style: [`keys`] turns terminal events into [`action::Action`]s,
-//! [`update`] applies them to the [`state::App`], and [`view`] draws the
+//! [`update`] applies them to the [`app::App`], and [`view`] draws the
 //! state (pure functions, testable on ratatui's `TestBackend`).
 //! [`terminal`] owns the real terminal: set-up, restore, panic hook, loop.
 //!
@@ -9,24 +9,25 @@
 //! - a new key command: add an [`action::Action`] variant with a name in
 //!   [`action::Action::name`] and [`action::Action::BINDABLE`], a default
 //!   key in [`keys::DEFAULT_BINDINGS`], and its effect in [`update::update`];
-//! - a new mode that reads text (search): add a [`state::Mode`] variant,
+//! - a new mode that reads text (search): add a [`app::Mode`] variant,
 //!   route its keys in [`keys::event_to_action`] (before the key map), and
 //!   draw it from [`view::draw`];
-//! - a new overlay: add an [`state::Overlay`] variant, its keys in
+//! - a new overlay: add an [`app::Overlay`] variant, its keys in
 //!   `update::overlay_action`, its drawing in [`view::draw`];
 //! - more pages: send [`action::Background::Pages`] on the inbox given to
-//!   [`terminal::run_app`] (or call [`state::App::add_pages`]); the
+//!   [`terminal::run_app`] (or call [`app::App::add_pages`]); the
 //!   selection and scroll stay on the article being read;
-//! - reading state: [`state::App::read`] is a set of [`state::App::article_key`]s
+//! - reading state: [`app::App::read`] is a set of [`app::App::article_key`]s
 //!   to fill and persist; [`update::open_article`] and [`update::scroll_to`]
 //!   jump to a place (search results, bookmarks, the last position);
-//! - settings: [`state::App::keymap`] ([`keys::KeyMap::bind`],
+//! - settings: [`app::App::keymap`] ([`keys::KeyMap::bind`],
 //!   [`keys::KeySpec::parse`], [`action::Action::from_name`]),
-//!   [`state::App::theme`] ([`theme::Theme::plain`] for `NO_COLOR`) and
-//!   [`state::App::max_body_width`];
-//! - search highlights: [`state::App::highlights`] (byte ranges per article part).
+//!   [`app::App::theme`] ([`theme::Theme::plain`] for `NO_COLOR`) and
+//!   [`app::App::max_body_width`];
+//! - search highlights: [`app::App::highlights`] (byte ranges per article part).
 
 pub mod action;
+pub mod app;
 pub mod fragments;
 pub mod geometry;
 pub mod keys;
@@ -35,7 +36,6 @@ pub mod search_driver;
 pub mod search_state;
 pub mod session;
 pub mod settings;
-pub mod state;
 pub mod terminal;
 pub mod text;
 pub mod theme;
@@ -43,5 +43,5 @@ pub mod update;
 pub mod view;
 
 pub use action::Action;
-pub use state::{App, Pane};
+pub use app::{App, Pane};
 pub use terminal::run;

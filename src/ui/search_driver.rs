@@ -4,8 +4,8 @@
 //! results back into the state. The index is built on the worker thread from
 //! a snapshot of the issues, again when the issues change (pages loading).
 
+use super::app::App;
 use super::search_state;
-use super::state::App;
 use crate::search::SearchWorker;
 use crate::search::keywords::{self, ArticleKeywords};
 use std::sync::Arc;

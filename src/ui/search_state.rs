@@ -4,7 +4,7 @@
 //! the query to run in [`SearchState::outbox`]).
 
 use super::action::Action;
-use super::state::{App, Highlight, Mode, Pane};
+use super::app::{App, Highlight, Mode, Pane};
 use crate::layout::article::Part;
 use crate::search::{Field, FieldMatch, Hit, Query, article_matches};
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};

@@ -8,10 +8,10 @@
 //! and restores the last position as soon as its issue is in. Update stays
 //! pure; all file I/O happens here.
 
-use super::state::{App, Pane};
+use super::app::{App, Pane};
 use crate::archive::{self, LoadEvent};
 use crate::model::Page;
-use crate::state::{Position, Store};
+use crate::store::{Position, Store};
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -92,7 +92,7 @@ impl Session {
     pub fn restore(&mut self, app: &mut App) {
         // Marks are keyed by article id: make ids unique within each page.
         for page in app.issues.iter_mut().flat_map(|i| i.pages.iter_mut()) {
-            crate::state::assign_ids(page);
+            crate::store::assign_ids(page);
         }
         let data = self.store.data();
         app.read = data.read.iter().cloned().collect();

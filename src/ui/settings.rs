@@ -4,8 +4,8 @@
 //! conversions to crossterm keys and ratatui colours live here.
 
 use super::action::Action;
+use super::app::App;
 use super::keys::{KeyMap, KeySpec};
-use super::state::App;
 use super::theme::Theme;
 use crate::config::{self, Config, ThemeBase};
 use crossterm::event::{KeyCode, KeyModifiers};

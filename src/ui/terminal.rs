@@ -2,8 +2,8 @@
 //! event loop, and start-up timings (`LVREAD_TIMING=1`).
 
 use super::action::Background;
+use super::app::App;
 use super::keys;
-use super::state::App;
 use super::update::{receive, update};
 use super::view;
 use crate::archive;
@@ -189,7 +189,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
 
     let t = Instant::now();
     let (config, config_error) = crate::config::load();
-    let store = crate::state::Store::open_default(args.no_state);
+    let store = crate::store::Store::open_default(args.no_state);
     timings.record("settings+state", t.elapsed());
     let mut app = App::new(issues, crossterm::terminal::size().unwrap_or((80, 24)));
     super::settings::apply(&mut app, &config);
@@ -251,7 +251,7 @@ pub fn run_app(
     start: Instant,
     timings: &mut Timings,
 ) -> anyhow::Result<()> {
-    let mut session = super::session::Session::new(crate::state::Store::disabled());
+    let mut session = super::session::Session::new(crate::store::Store::disabled());
     run_app_with(app, inbox, &mut session, start, timings)
 }
 

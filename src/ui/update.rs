@@ -1,8 +1,8 @@
 //! Actions change the state. No I/O here and no drawing.
 
 use super::action::{Action, Background};
+use super::app::{App, Overlay, Pane};
 use super::geometry::{self, ISSUE_ROWS};
-use super::state::{App, Overlay, Pane};
 
 /// Applies one action to the state, then restores its invariants ([`sync`]).
 pub fn update(app: &mut App, action: Action) {

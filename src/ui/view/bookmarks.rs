@@ -2,8 +2,8 @@
 //! bookmarks whose file is not loaded are shown dimmed.
 
 use crate::layout::str_width;
+use crate::ui::app::App;
 use crate::ui::marks::locate;
-use crate::ui::state::App;
 use crate::ui::text::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -3,7 +3,7 @@
 use crate::layout::str_width;
 use crate::model::Kind;
 use crate::ui::action::Action;
-use crate::ui::state::App;
+use crate::ui::app::App;
 use crate::ui::view::lists::{INFERRED_MARK, READ_MARK};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

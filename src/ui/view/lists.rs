@@ -2,8 +2,8 @@
 
 use super::{pane_block, render_block, row_style};
 use crate::layout::str_width;
+use crate::ui::app::{App, Pane};
 use crate::ui::geometry::{self, ISSUE_ROWS};
-use crate::ui::state::{App, Pane};
 use crate::ui::text::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;

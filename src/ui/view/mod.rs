@@ -7,8 +7,8 @@ pub mod lists;
 pub mod search_view;
 pub mod status;
 
+use super::app::{App, Overlay, Pane};
 use super::geometry;
-use super::state::{App, Overlay, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -2,8 +2,8 @@
 //! bar) and the results in place of the article list (or over the whole
 //! screen when the list is hidden). Pure: draws [`App::search`].
 
+use super::super::app::{App, Mode, Pane};
 use super::super::geometry::{Screen, inner};
-use super::super::state::{App, Mode, Pane};
 use super::super::text::{fit, sanitize};
 use crate::layout::{char_width, str_width};
 use crate::search::Hit;

@@ -2,8 +2,8 @@
 
 use crate::layout::str_width;
 use crate::ui::action::Action;
+use crate::ui::app::{App, Pane};
 use crate::ui::geometry;
-use crate::ui::state::{App, Pane};
 use crate::ui::text::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;

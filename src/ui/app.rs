@@ -87,7 +87,7 @@ pub struct App {
     /// Keys ([`App::article_key`]) of the articles read.
     pub read: HashSet<String>,
     /// Bookmarked articles, oldest first (see [`super::marks`]).
-    pub bookmarks: Vec<crate::state::Bookmark>,
+    pub bookmarks: Vec<crate::store::Bookmark>,
     /// The article just marked unread: it stays unread while it is open.
     pub unread_hold: Option<String>,
     /// Pages loaded / total while loading in the background.

@@ -1,0 +1,64 @@
+//! `lvread dump`: the issue/article tree as JSON, or how each line was read.
+
+use super::{load_pages_counting, nothing_loaded};
+use crate::archive;
+use crate::loader;
+use crate::model::Page;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// `lvread dump --json`: the tree of every page as one JSON document.
+pub fn dump(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let (pages, failures) = load_pages_counting(paths);
+    for p in &pages {
+        for w in &p.warnings {
+            let name = p.path.as_ref().map_or_else(|| p.source.clone(), |x| x.display().to_string());
+            eprintln!("lvread: {}: {}", loader::decode::printable(&name), loader::decode::printable(w));
+        }
+    }
+    #[derive(serde::Serialize)]
+    struct Dump<'a> {
+        issues: &'a [Page],
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    serde_json::to_writer_pretty(&mut out, &Dump { issues: &pages })?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(nothing_loaded(pages.len(), failures))
+}
+
+/// `lvread dump --explain`: how the loader read each line of each page.
+pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut failures = 0usize;
+    let texts: Vec<(String, String)> = if paths.is_empty() {
+        loader::BUNDLED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
+    } else {
+        let (files, errors) = archive::collect_files(paths);
+        for e in &errors {
+            eprintln!("lvread: {e}");
+        }
+        failures += errors.len();
+        let mut v = Vec::new();
+        for f in files {
+            match std::fs::read(&f).map_err(|e| e.to_string()).and_then(|b| loader::decode::decode(&b)) {
+                Ok(d) => v.push((f.display().to_string(), d.text)),
+                Err(e) => {
+                    failures += 1;
+                    eprintln!("lvread: {}: {e}", loader::decode::printable(&f.display().to_string()));
+                }
+            }
+        }
+        v
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let count = texts.len();
+    for (name, text) in texts {
+        writeln!(out, "== {name}")?;
+        out.write_all(loader::page::explain(&text).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(nothing_loaded(count, failures))
+}

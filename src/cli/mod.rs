@@ -1,0 +1,113 @@
+//! Command line: `lvread [PATH…]`, `lvread dump --json`, `lvread search`.
+//!
+//! The top floor: parses the arguments with clap and hands plain values to
+//! the library. Nothing below this module imports it.
+//!
+//! - [`read`]: the reader (`lvread [PATH…]`, `--print-config`);
+//! - [`dump`]: `lvread dump --json` / `--explain`;
+//! - [`search`]: `lvread search`.
+
+pub mod dump;
+pub mod read;
+pub mod search;
+
+pub use read::ReadArgs;
+
+use crate::archive;
+use crate::loader;
+use crate::model::Page;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// A terminal reader for Chinese newspaper pages extracted from PDF.
+#[derive(Debug, Parser)]
+#[command(name = "lvread", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the issue/article tree of the pages.
+    Dump {
+        /// Print JSON (the only format for now).
+        #[arg(long)]
+        json: bool,
+        /// Instead of the tree, show how each line was read (role, width, column).
+        #[arg(long)]
+        explain: bool,
+        /// Issue files or folders (default: the bundled issues).
+        paths: Vec<PathBuf>,
+    },
+    /// Search every page and print ranked hits.
+    Search {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// What to look for: Hanzi, pinyin or initials.
+        query: String,
+        /// Issue files or folders (default: the bundled issues).
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Loads the pages named on the command line, or the bundled ones. Files that
+/// fail are reported on stderr and skipped.
+pub fn load_pages(paths: &[PathBuf]) -> Vec<Page> {
+    load_pages_counting(paths).0
+}
+
+/// As [`load_pages`], also saying how many files or paths failed.
+pub fn load_pages_counting(paths: &[PathBuf]) -> (Vec<Page>, usize) {
+    if paths.is_empty() {
+        return (loader::bundled(), 0);
+    }
+    let loaded = archive::load_paths(paths);
+    for e in &loaded.errors {
+        eprintln!("lvread: {e}");
+    }
+    (loaded.pages, loaded.errors.len())
+}
+
+/// The exit code when every path the user named failed: a script must see it.
+pub(crate) fn nothing_loaded(pages: usize, failures: usize) -> ExitCode {
+    if pages == 0 && failures > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// Runs the command line; returns the process's exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Dump { json: _, explain: true, paths }) => dump::explain(&paths),
+        Some(Command::Dump { json: _, explain: false, paths }) => dump::dump(&paths),
+        Some(Command::Search { json, limit, query, paths }) => search::run(&query, &paths, json, limit),
+        None if cli.read.print_config => read::print_config(),
+        None => crate::ui::run(&cli.read),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("lvread: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// True when an error comes from writing to a closed pipe (`lvread dump | head`).
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind())
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,66 @@
+//! Where the config file lives (`$LVREAD_CONFIG_DIR`, XDG) and loading it,
+//! with the environment (`COLORFGBG`, `NO_COLOR`).
+
+use super::{Config, ConfigError, parse};
+use std::path::{Path, PathBuf};
+
+/// The config file's name inside the config directory.
+pub const CONFIG_FILE: &str = "config.toml";
+
+/// Environment variable that overrides the config directory (tests, portable set-ups).
+pub const CONFIG_DIR_ENV: &str = "LVREAD_CONFIG_DIR";
+
+/// `$LVREAD_CONFIG_DIR/config.toml` when that is set and non-empty, else the
+/// platform's config directory (`$XDG_CONFIG_HOME/lvread/config.toml` on Linux).
+pub fn default_path() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir).join(CONFIG_FILE));
+    }
+    directories::ProjectDirs::from("", "", "lvread").map(|p| p.config_dir().join(CONFIG_FILE))
+}
+
+/// True when `NO_COLOR` is set to something non-empty (<https://no-color.org>).
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Loads the config at `path` (a missing file gives the defaults). On any
+/// mistake returns the defaults and the error to show. `no_color` turns colours off.
+pub fn load_from(path: &Path, colorfgbg: Option<&str>, no_color: bool) -> (Config, Option<ConfigError>) {
+    let shown = path.display().to_string();
+    let (cfg, error) = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => match parse(&text, &shown, colorfgbg) {
+                Ok(c) => (c, None),
+                Err(e) => (parse("", &shown, colorfgbg).unwrap_or_default(), Some(e)),
+            },
+            Err(_) => (
+                parse("", &shown, colorfgbg).unwrap_or_default(),
+                Some(ConfigError {
+                    path: shown,
+                    line: None,
+                    message: "not UTF-8 text; using the defaults".to_string(),
+                }),
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (parse("", &shown, colorfgbg).unwrap_or_default(), None),
+        Err(e) => (
+            parse("", &shown, colorfgbg).unwrap_or_default(),
+            Some(ConfigError { path: shown, line: None, message: format!("cannot read: {e}; using the defaults") }),
+        ),
+    };
+    (if no_color { cfg.without_color() } else { cfg }, error)
+}
+
+/// Loads the config from [`default_path`], honouring `COLORFGBG` and `NO_COLOR`.
+pub fn load() -> (Config, Option<ConfigError>) {
+    let fgbg = std::env::var("COLORFGBG").ok();
+    let no_color = no_color_requested();
+    match default_path() {
+        Some(p) => load_from(&p, fgbg.as_deref(), no_color),
+        None => {
+            let c = parse("", "config", fgbg.as_deref()).unwrap_or_default();
+            (if no_color { c.without_color() } else { c }, None)
+        }
+    }
+}

@@ -1,0 +1,474 @@
+//! Settings: an optional TOML file in the platform's config directory
+//! (`$XDG_CONFIG_HOME/lvread/config.toml` on Linux): key bindings, colours,
+//! the widest body line and how strictly lines break.
+//!
+//! A file with a mistake is reported (one line, naming the line of the
+//! file) and lvread starts with the defaults. `lvread --print-config`
+//! prints [`default_toml`], a commented file that parses back to the defaults.
+//!
+//! This module knows no terminal library: keys and colours are its own small
+//! types, which the UI converts.
+//!
+//! - [`keys`]: actions, keys and the key map;
+//! - [`color`]: colours, presets and colour roles;
+//! - [`files`]: where the file lives and loading it;
+//! - [`print`]: the commented defaults (`--print-config`).
+
+pub mod color;
+pub mod files;
+pub mod keys;
+pub mod print;
+
+pub use color::*;
+pub use files::*;
+pub use keys::*;
+pub use print::*;
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use toml::Spanned;
+
+/// Default widest body line, in Han characters (two columns each).
+pub const DEFAULT_MAX_WIDTH: u16 = 40;
+
+/// How strictly body lines follow the Chinese line-breaking rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineBreak {
+    /// The Chinese rules (clreq): no line starts with closing punctuation or
+    /// ends with opening punctuation, `——`/`……` and runs of Latin letters or
+    /// digits stay whole; a character is pulled down rather than break a rule.
+    #[default]
+    Strict,
+    /// Break wherever the width is reached: every line full, no rules.
+    Loose,
+}
+
+impl LineBreak {
+    /// The name used in the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            LineBreak::Strict => "strict",
+            LineBreak::Loose => "loose",
+        }
+    }
+}
+
+/// Every setting, with defaults for what the file leaves out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Widest body line in Han characters (two columns each); 0 = the pane's width.
+    pub max_width: u16,
+    /// How strictly lines break.
+    pub line_break: LineBreak,
+    /// The preset the colours start from (`Dark` or `Light` once loaded; `Auto` only in [`Config::default`]).
+    pub theme_base: ThemeBase,
+    /// Colours the file sets, by role ([`COLOR_ROLES`]), in file order.
+    pub colors: Vec<(&'static str, Color)>,
+    /// False when colours are off (`NO_COLOR`): draw with bold/reverse only.
+    pub color: bool,
+    /// Key bindings.
+    pub keys: Keymap,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            max_width: DEFAULT_MAX_WIDTH,
+            line_break: LineBreak::default(),
+            theme_base: ThemeBase::Dark,
+            colors: Vec::new(),
+            color: true,
+            keys: Keymap::default(),
+        }
+    }
+}
+
+impl Config {
+    /// The widest body line in terminal columns (None: no limit).
+    pub fn max_columns(&self) -> Option<u16> {
+        (self.max_width > 0).then(|| self.max_width.saturating_mul(2))
+    }
+
+    /// Turns colours off, keeping bold and reverse video (`NO_COLOR`).
+    pub fn without_color(mut self) -> Config {
+        self.color = false;
+        self.colors.clear();
+        self
+    }
+}
+
+/// A mistake in the config file, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file (or a name for text that came from elsewhere).
+    pub path: String,
+    /// 1-based line of the mistake, when known.
+    pub line: Option<usize>,
+    /// What is wrong, on one line.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{} line {l}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    /// A short form for the status bar: the file's name (not its whole
+    /// path) and the mistake without the list of what is known.
+    pub fn short(&self) -> String {
+        let name = std::path::Path::new(&self.path)
+            .file_name()
+            .map_or(self.path.clone(), |n| n.to_string_lossy().into_owned());
+        let message = self.message.split(" (known:").next().unwrap_or(&self.message);
+        match self.line {
+            Some(l) => format!("{name} line {l}: {message}"),
+            None => format!("{name}: {message}"),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    max_width: Option<Spanned<i64>>,
+    line_break: Option<Spanned<String>>,
+    #[serde(default)]
+    colors: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+}
+
+/// Parses a config file's text; `origin` names the file in errors.
+/// `colorfgbg` is the value of `$COLORFGBG` (for `theme = "auto"`).
+pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config, ConfigError> {
+    let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
+        path: origin.to_string(),
+        line: span.map(|s| line_of(text, s.start)),
+        message,
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        err(e.span(), e.message().trim().replace('\n', " ").replace("expected i64", "expected a whole number"))
+    })?;
+    let mut cfg = Config { theme_base: ThemeBase::Auto, ..Config::default() };
+    if let Some(w) = raw.max_width {
+        match u16::try_from(*w.get_ref()) {
+            Ok(v) if v == 0 || (8..=500).contains(&v) => cfg.max_width = v,
+            _ => {
+                return Err(err(
+                    Some(w.span()),
+                    format!("max_width = {}: use 0 (no limit) or 8 to 500 Han characters", w.get_ref()),
+                ));
+            }
+        }
+    }
+    if let Some(lb) = raw.line_break {
+        cfg.line_break = match lb.get_ref().as_str() {
+            "strict" => LineBreak::Strict,
+            "loose" => LineBreak::Loose,
+            other => return Err(err(Some(lb.span()), format!("line_break = {other:?}: use \"strict\" or \"loose\""))),
+        };
+    }
+    // In the file's order, so the first mistake is the one reported.
+    let mut colors: Vec<_> = raw.colors.iter().collect();
+    colors.sort_by_key(|(role, _)| role.span().start);
+    for (role, value) in colors {
+        if role.get_ref() == "theme" {
+            cfg.theme_base = match value.get_ref().as_str() {
+                "auto" => ThemeBase::Auto,
+                "dark" => ThemeBase::Dark,
+                "light" => ThemeBase::Light,
+                other => {
+                    return Err(err(
+                        Some(value.span()),
+                        format!("theme = {other:?}: use \"auto\", \"dark\" or \"light\""),
+                    ));
+                }
+            };
+            continue;
+        }
+        let Some(&(name, _)) = COLOR_ROLES.iter().find(|(r, _)| r == role.get_ref()) else {
+            let known: Vec<&str> = COLOR_ROLES.iter().map(|(r, _)| *r).collect();
+            return Err(err(
+                Some(role.span()),
+                format!("unknown colour {:?} in [colors] (known: theme, {})", role.get_ref(), known.join(", ")),
+            ));
+        };
+        let c = Color::parse(value.get_ref()).map_err(|m| err(Some(value.span()), m))?;
+        cfg.colors.push((name, c));
+    }
+    cfg.theme_base = cfg.theme_base.resolve(colorfgbg);
+    let mut claimed: BTreeMap<Key, &str> = BTreeMap::new();
+    let mut bindings: Vec<_> = raw.keys.iter().collect();
+    bindings.sort_by_key(|(action, _)| action.span().start);
+    for (action, keys) in bindings {
+        let Some(name) = action_names().find(|n| n == action.get_ref()) else {
+            return Err(err(
+                Some(action.span()),
+                format!(
+                    "unknown action {:?} in [keys] (known: {})",
+                    action.get_ref(),
+                    action_names().collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        };
+        let not_keys = || {
+            err(Some(keys.span()), format!("{name} = …: expected a key (\"j\") or a list of keys ([\"j\", \"down\"])"))
+        };
+        let list: Vec<&str> = match keys.get_ref() {
+            toml::Value::String(k) => vec![k.as_str()],
+            toml::Value::Array(ks) => ks.iter().map(|k| k.as_str().ok_or_else(not_keys)).collect::<Result<_, _>>()?,
+            _ => return Err(not_keys()),
+        };
+        if list.is_empty() {
+            return Err(err(
+                Some(keys.span()),
+                format!("{name} = []: every action needs a key (delete the line to keep the defaults)"),
+            ));
+        }
+        let mut parsed = Vec::new();
+        for k in list {
+            let key = Key::parse(k).map_err(|m| err(Some(keys.span()), m))?;
+            if Key::parse(ALWAYS_QUITS).ok() == Some(key) && name != "quit" {
+                return Err(err(
+                    Some(keys.span()),
+                    format!("key \"{key}\" always quits; it cannot be bound to {name}"),
+                ));
+            }
+            if let Some(other) = claimed.insert(key, name)
+                && other != name
+            {
+                return Err(err(Some(keys.span()), format!("key \"{key}\" is bound to both {other} and {name}")));
+            }
+            if !parsed.contains(&key) {
+                parsed.push(key);
+            }
+        }
+        cfg.keys.rebind(name, parsed);
+    }
+    Ok(cfg)
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Config {
+        parse(text, "config.toml", None).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn parse_err(text: &str) -> ConfigError {
+        parse(text, "config.toml", None).expect_err("should be refused")
+    }
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        assert_eq!(parse_ok(""), Config::default());
+        assert_eq!(Config::default().keys.action(&Key::parse("j").unwrap()), Some("down"));
+        assert_eq!(Config::default().max_columns(), Some(80));
+    }
+
+    #[test]
+    fn printed_defaults_parse_back_to_the_defaults() {
+        let text = default_toml();
+        assert!(text.lines().filter(|l| l.starts_with('#')).count() > 10, "commented");
+        assert_eq!(parse_ok(&text), Config::default());
+        // The example colour line works when uncommented.
+        let example = text.replace("# headline = ", "headline = ");
+        assert_eq!(parse_ok(&example).colors, vec![("headline", Color::LightYellow)]);
+        // Every role is listed.
+        for (role, _) in COLOR_ROLES {
+            assert!(text.contains(&format!("#   {role} ")), "{role} missing");
+        }
+    }
+
+    #[test]
+    fn every_default_key_parses_and_no_key_has_two_actions() {
+        let mut seen = std::collections::HashMap::new();
+        for (name, _, keys) in ACTIONS {
+            for k in *keys {
+                let key = Key::parse(k).unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(Key::parse(&key.to_string()), Ok(key), "display round-trips");
+                assert!(seen.insert(key, *name).is_none(), "{k} bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn key_strings() {
+        let k = |s: &str| Key::parse(s).unwrap();
+        assert_eq!(k("ctrl-d"), Key { code: KeyCode::Char('d'), ctrl: true, alt: false });
+        assert_eq!(k("C-d"), k("ctrl-d"));
+        assert_eq!(k("Ctrl+D"), Key { code: KeyCode::Char('D'), ctrl: true, alt: false });
+        assert_eq!(k("shift-tab"), Key::plain(KeyCode::BackTab));
+        assert_eq!(k("shift-g"), k("G"));
+        assert!(k("alt-x").alt);
+        assert_eq!(k("space"), Key::plain(KeyCode::Char(' ')));
+        assert_eq!(k("PgDn"), Key::plain(KeyCode::PageDown));
+        assert_eq!(k("f12"), Key::plain(KeyCode::F(12)));
+        assert_eq!(k("-"), Key::plain(KeyCode::Char('-')));
+        assert_eq!(k("c"), Key::plain(KeyCode::Char('c')), "a lone c is the letter");
+        assert_eq!(k("翻"), Key::plain(KeyCode::Char('翻')));
+        for bad in ["", "ctrl-", "f0", "f99", "nope", "shift-1", "\u{7}"] {
+            assert!(Key::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn colours() {
+        assert_eq!(Color::parse("light-blue"), Ok(Color::LightBlue));
+        assert_eq!(Color::parse("LightBlue"), Ok(Color::LightBlue));
+        assert_eq!(Color::parse("dark_grey"), Ok(Color::DarkGray));
+        assert_eq!(Color::parse("#FF8000"), Ok(Color::Rgb(255, 128, 0)));
+        assert_eq!(Color::parse("208"), Ok(Color::Indexed(208)));
+        assert!(Color::parse("#12345").is_err());
+        assert!(Color::parse("256").is_err());
+        assert!(Color::parse("purplish").is_err());
+        for c in [Color::Reset, Color::DarkGray, Color::LightCyan, Color::Indexed(17), Color::Rgb(1, 2, 255)] {
+            assert_eq!(Color::parse(&c.to_string()), Ok(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn settings_are_read() {
+        let c = parse_ok(
+            "max_width = 0\nline_break = \"strict\"\n[colors]\ntheme = \"light\"\nheadline = \"#102030\"\n[keys]\ndown = [\"n\", \"ctrl-n\"]\nquit = \"x\"\n",
+        );
+        assert_eq!(c.max_width, 0);
+        assert_eq!(c.max_columns(), None);
+        assert_eq!(c.line_break, LineBreak::Strict);
+        assert_eq!(c.colors, vec![("headline", Color::Rgb(0x10, 0x20, 0x30))]);
+        assert_eq!(c.theme_base, ThemeBase::Light);
+        let key = |s| Key::parse(s).unwrap();
+        assert_eq!(c.keys.action(&key("n")), Some("down"));
+        assert_eq!(c.keys.action(&key("ctrl-n")), Some("down"));
+        assert_eq!(c.keys.action(&key("j")), None, "a binding replaces the defaults");
+        assert_eq!(c.keys.action(&key("x")), Some("quit"));
+        assert_eq!(c.keys.action(&key("q")), None);
+        assert_eq!(c.keys.action(&key("k")), Some("up"), "others keep theirs");
+    }
+
+    #[test]
+    fn rebinding_a_default_key_takes_it_from_its_old_action() {
+        let c = parse_ok("[keys]\nsearch = [\"/\", \"s\"]\nmark_unread = \"b\"\n");
+        let key = |s| Key::parse(s).unwrap();
+        assert_eq!(c.keys.action(&key("b")), Some("mark_unread"));
+        assert_eq!(c.keys.keys("page_up"), &[key("pageup")]);
+    }
+
+    #[test]
+    fn the_short_form_fits_a_status_bar() {
+        let e = parse("[colors]\nheadlne = \"red\"\n", "/home/someone/.config/lvread/config.toml", None).unwrap_err();
+        assert_eq!(e.short(), "config.toml line 2: unknown colour \"headlne\" in [colors]");
+        assert!(e.to_string().contains("/home/someone/.config/lvread/config.toml") && e.to_string().contains("known:"));
+    }
+
+    #[test]
+    fn the_first_mistake_in_the_file_is_reported() {
+        let e = parse("[colors]\nheadlne = \"red\"\nheadline = \"yelow\"\n", "c.toml", None).unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("headlne"), "{e}");
+        let e = parse("[keys]\nzoomm = \"z\"\nabc = \"x\"\n", "c.toml", None).unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+    }
+
+    #[test]
+    fn mistakes_name_their_line() {
+        let e = parse_err("max_width = 40\n\n[colors]\nheadlne = \"red\"\n");
+        assert_eq!(e.line, Some(4), "{e}");
+        assert!(e.to_string().contains("headlne") && e.to_string().starts_with("config.toml line 4:"), "{e}");
+        let e = parse_err("max_width = 40\nmax_widht = 3\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("max_widht"), "{e}");
+        let e = parse_err("max_width = 2\n");
+        assert_eq!(e.line, Some(1));
+        let e = parse_err("max_width = \"wide\"\n");
+        assert_eq!(e.line, Some(1), "{e}");
+        let e = parse_err("\n\nline_break = \"sloppy\"\n");
+        assert_eq!(e.line, Some(3));
+        let e = parse_err("[colors]\nborder = \"purplish\"\n");
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("purplish"));
+        let e = parse_err("[keys]\njump = \"j\"\n");
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("unknown action \"jump\""));
+        let e = parse_err("[keys]\ndown = [\"j\"]\nup = [\"ctrl-q\", \"j\"]\n");
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.contains("bound to both"), "{e}");
+        let e = parse_err("max_width = 40\n[keys]\nquit = []\n");
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("quit = []"), "{e}");
+        let e = parse_err("[keys]\ndown = [\"ctrl-c\"]\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("always quits"), "{e}");
+        let c = parse_ok("[keys]\nquit = [\"x\", \"ctrl-c\"]\n");
+        assert_eq!(c.keys.action(&Key::parse("ctrl-c").unwrap()), Some("quit"));
+        let e = parse_err("[keys]\n\ndown = [\"hyper-j\"]\n");
+        assert_eq!(e.line, Some(3));
+        let e = parse_err("max_width = 40\n[colors\n");
+        assert_eq!(e.line, Some(2), "syntax errors too: {e}");
+        let e = parse_err("[keys]\ndown = 5\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("expected a key"), "{e}");
+        let e = parse_err("[keys]\n\ndown = [\"j\", 5]\n");
+        assert_eq!(e.line, Some(3), "{e}");
+        for e in [parse_err("[bogus]\nx = 1\n"), parse_err("x = \"\u{1b}[31m\"\n")] {
+            assert!(!e.to_string().contains('\n'), "one line: {e}");
+        }
+    }
+
+    #[test]
+    fn auto_theme_follows_colorfgbg() {
+        assert_eq!(ThemeBase::Auto.resolve(None), ThemeBase::Dark);
+        assert_eq!(ThemeBase::Auto.resolve(Some("15;0")), ThemeBase::Dark);
+        assert_eq!(ThemeBase::Auto.resolve(Some("0;15")), ThemeBase::Light);
+        assert_eq!(ThemeBase::Auto.resolve(Some("0;default;7")), ThemeBase::Light);
+        assert_eq!(ThemeBase::Dark.resolve(Some("0;15")), ThemeBase::Dark);
+        assert_eq!(parse("", "c", Some("0;15")).unwrap().theme_base, ThemeBase::Light);
+        assert_eq!(parse("[colors]\ntheme = \"dark\"\n", "c", Some("0;15")).unwrap().theme_base, ThemeBase::Dark);
+    }
+
+    #[test]
+    fn files_missing_bad_or_good() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE);
+        let (c, e) = load_from(&path, None, false);
+        assert_eq!((c, e), (Config::default(), None), "no file: defaults, no message");
+        std::fs::write(&path, "max_width = 30\n").unwrap();
+        assert_eq!(load_from(&path, None, false).0.max_width, 30);
+        std::fs::write(&path, "max_width = 30\nfoo = 1\n").unwrap();
+        let (c, e) = load_from(&path, None, false);
+        assert_eq!(c, Config::default(), "a mistake gives the defaults");
+        let e = e.unwrap();
+        assert_eq!(e.line, Some(2));
+        assert!(e.to_string().contains(&path.display().to_string()));
+        std::fs::write(&path, b"max_width = 30\n\xff\n").unwrap();
+        assert!(load_from(&path, None, false).1.unwrap().message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn no_color_keeps_nothing_but_the_terminal_colours() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE);
+        std::fs::write(&path, "[colors]\nheadline = \"red\"\n").unwrap();
+        let (c, _) = load_from(&path, None, true);
+        assert!(!c.color);
+        assert!(c.colors.is_empty());
+        let (c, _) = load_from(&path, None, false);
+        assert!(c.color);
+        assert_eq!(c.colors, vec![("headline", Color::Red)]);
+    }
+}
