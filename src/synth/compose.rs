@@ -385,7 +385,10 @@ fn notice(date: Option<&str>, rng: &mut Rng) -> Item {
     };
     let phone = format!("0358-{}", 8_200_000 + rng.below(99_999));
     let mut paragraphs = vec![
-        format!("为进一步做好{topic}工作，根据有关法律法规和上级部门要求，结合我市实际，现将有关事项{what}如下："),
+        format!(
+            "为进一步做好{topic}{}，根据有关法律法规和上级部门要求，结合我市实际，现将有关事项{what}如下：",
+            if topic.ends_with("工作") { "" } else { "工作" }
+        ),
         format!("一、自{y}年{m}月{d}日起，{topic}工作在全市范围内全面开展，请各单位和广大市民予以支持配合。"),
     ];
     if rng.chance(600) {

@@ -59,6 +59,9 @@ struct Style {
     width: usize,
     head_width: usize,
     head_after: bool,
+    /// Every headline of the page printed together (before or after all
+    /// the bodies, as `head_after` says), as some extractors order them.
+    clustered: bool,
     indent: &'static str,
     /// Per mille: a blank line between two lines of a block.
     blank_line: u64,
@@ -89,6 +92,7 @@ impl Style {
             width,
             head_width: width + 4 + rng.below(width),
             head_after: rng.chance(400),
+            clustered: false,
             indent: ["", "", "　　", "  ", " "][rng.below(5)],
             blank_line: [0, 0, 1000, 1000, 850, 300][rng.below(6)],
             blank_block: [1000, 1000, 700, 0][rng.below(4)],
@@ -99,7 +103,7 @@ impl Style {
             column_lines: 18 + rng.below(40),
         };
         match shape {
-            Shape::Columns => {}
+            Shape::Columns => s.clustered = rng.chance(60),
             Shape::Lines => {
                 s.head_after = false;
                 s.indent = ["", "", "　　"][rng.below(3)];
@@ -115,6 +119,7 @@ impl Style {
                 s.spaced = 0;
                 s.head_break = 1000;
                 if shape == Shape::PdfRaw {
+                    s.clustered = rng.chance(150);
                     s.digit_space = 0;
                     s.blank_block = 0;
                 }
@@ -190,10 +195,29 @@ fn wrap(text: &str, width: usize, style: &Style, rng: &mut Rng, indent: &str) ->
             w += cols(chars[j]);
             j += 1;
         }
+        // Numbers and Latin words of up to 8 characters are not broken.
+        if j < chars.len() && chars[j].is_ascii_alphanumeric() {
+            let run = |c: char| c.is_ascii_alphanumeric() || ".%-".contains(c);
+            let mut k = j;
+            while k > i && run(chars[k - 1]) {
+                k -= 1;
+            }
+            let mut end = j;
+            while end < chars.len() && run(chars[end]) {
+                end += 1;
+            }
+            if k > i && end - k <= 8 {
+                j = k;
+            }
+        }
         let mut extra = 0;
         while j < chars.len() && closing(chars[j]) && extra < 2 {
             j += 1;
             extra += 1;
+        }
+        // An opening bracket or quote never ends a line.
+        while j > i + 1 && j < chars.len() && "“‘（《「『(".contains(chars[j - 1]) {
+            j -= 1;
         }
         let piece: String = chars[i..j].iter().collect();
         let last = j >= chars.len();
@@ -223,6 +247,15 @@ enum BlockKind {
 struct Block {
     kind: BlockKind,
     lines: Vec<String>,
+    /// The first line is glued to the end of the line before (after a space),
+    /// as extractors print a byline set beside the text above it.
+    glue: bool,
+}
+
+impl Block {
+    fn new(kind: BlockKind, lines: Vec<String>) -> Block {
+        Block { kind, lines, glue: false }
+    }
 }
 
 /// A headline over one or more lines.
@@ -254,13 +287,13 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
     if let Some(s) = &item.subtitle {
         head.extend(head_lines(s, style, rng));
     }
-    let head = (!head.is_empty()).then_some(Block { kind: BlockKind::Head, lines: head });
+    let head = (!head.is_empty()).then_some(Block::new(BlockKind::Head, head));
 
     let mut body: Vec<Block> = Vec::new();
     let one_line = style.shape == Shape::Lines;
     let pdf = matches!(style.shape, Shape::PdfPlain | Shape::PdfRaw);
     if let Some(c) = &item.continued {
-        body.push(Block { kind: BlockKind::Body, lines: vec![c.clone()] });
+        body.push(Block::new(BlockKind::Body, vec![c.clone()]));
     }
     let mut lead = String::new();
     if let Some(b) = &item.byline {
@@ -270,7 +303,9 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
         if own {
             let lines =
                 if one_line || !pdf { vec![b.text.clone()] } else { wrap(&b.text, style.width, style, rng, "") };
-            body.push(Block { kind: BlockKind::Body, lines });
+            let mut block = Block::new(BlockKind::Body, lines);
+            block.glue = pdf && b.place == BylinePlace::OwnLine && rng.chance(250);
+            body.push(block);
         } else if b.place == BylinePlace::Lead {
             lead = b.text.clone();
             if rng.chance(300) {
@@ -297,7 +332,7 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
                 _ => lines.push(c.credit.clone()),
             }
         }
-        caption_blocks.push((c.after, c.inside, Block { kind: BlockKind::Caption, lines }));
+        caption_blocks.push((c.after, c.inside, Block::new(BlockKind::Caption, lines)));
     }
     let raw_captions_first = style.shape == Shape::PdfRaw && rng.chance(600);
     if raw_captions_first {
@@ -333,11 +368,11 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
         let inside = mine.iter().find(|&&k| caption_blocks[k].1).copied().filter(|_| lines.len() >= 2);
         if let Some(k) = inside {
             let cut = 1 + rng.below(lines.len() - 1);
-            body.push(Block { kind: BlockKind::Body, lines: lines[..cut].to_vec() });
+            body.push(Block::new(BlockKind::Body, lines[..cut].to_vec()));
             body.push(caption_blocks[k].2.clone());
-            body.push(Block { kind: BlockKind::Body, lines: lines[cut..].to_vec() });
+            body.push(Block::new(BlockKind::Body, lines[cut..].to_vec()));
         } else {
-            body.push(Block { kind: BlockKind::Body, lines });
+            body.push(Block::new(BlockKind::Body, lines));
         }
         for &k in mine.iter().filter(|&&k| Some(k) != inside) {
             body.push(caption_blocks[k].2.clone());
@@ -434,12 +469,16 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
     let mut blocks: Vec<Block> = Vec::new();
     let mut fragments = Vec::new();
     if let Some(b) = frame.banner.as_ref().filter(|_| frame.banner_at_top) {
-        blocks.push(Block { kind: BlockKind::Head, lines: vec![b.clone()] });
+        blocks.push(Block::new(BlockKind::Head, vec![b.clone()]));
         fragments.push(b.clone());
     }
+    let mut heads = Vec::new();
     for item in items {
         let (head, body) = item_blocks(item, &style, rng);
-        if style.head_after {
+        if style.clustered {
+            heads.extend(head);
+            blocks.extend(body);
+        } else if style.head_after {
             blocks.extend(body);
             blocks.extend(head);
         } else {
@@ -450,8 +489,24 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
             fragments.push(j.clone());
         }
     }
+    if style.clustered {
+        let at =
+            if style.head_after { blocks.len() } else { usize::from(frame.banner.is_some() && frame.banner_at_top) };
+        blocks.splice(at..at, heads);
+    }
+    // A photo printed away from its article: its caption comes where the
+    // extractor meets it, between the lines of another column.
+    if matches!(shape, Shape::Columns | Shape::PdfPlain) && blocks.len() > 2 {
+        for k in 0..blocks.len() {
+            if blocks[k].kind == BlockKind::Caption && rng.chance(150) {
+                let b = blocks.remove(k);
+                let to = 1 + rng.below(blocks.len() - 1);
+                blocks.insert(to, b);
+            }
+        }
+    }
     if let Some(b) = frame.banner.as_ref().filter(|_| !frame.banner_at_top) {
-        blocks.push(Block { kind: BlockKind::Head, lines: vec![b.clone()] });
+        blocks.push(Block::new(BlockKind::Head, vec![b.clone()]));
         fragments.push(b.clone());
     }
     let mut raw = String::new();
@@ -459,7 +514,9 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
     let mut prev_kind: Option<BlockKind> = None;
     for b in &blocks {
         for (i, line) in b.lines.iter().enumerate() {
-            if !raw.is_empty() {
+            if i == 0 && b.glue && !raw.is_empty() {
+                raw.push(' ');
+            } else if !raw.is_empty() {
                 let blank = match style.shape {
                     Shape::PdfRaw => false,
                     Shape::PdfPlain => {
