@@ -315,22 +315,20 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
     }
     let mut caption_blocks = Vec::new();
     for c in &item.captions {
+        let mut s = style.clone();
+        s.spaced = 0;
+        // The credit on the caption's last line (and wrapped with it, `记者
+        // 王益炜` / `摄`), or on a line of its own.
+        let same = !one_line && !c.credit.is_empty() && rng.chance(600);
         let mut lines = if one_line {
             vec![c.text.clone()]
+        } else if same {
+            wrap(&c.full(), style.width + 4, &s, rng, "")
         } else {
-            let mut s = style.clone();
-            s.spaced = 0;
             wrap(&c.text, style.width + 4, &s, rng, "")
         };
-        if !c.credit.is_empty() {
-            let same = !one_line && rng.chance(600);
-            match lines.last_mut() {
-                Some(l) if same => {
-                    l.push(' ');
-                    l.push_str(&c.credit);
-                }
-                _ => lines.push(c.credit.clone()),
-            }
+        if !c.credit.is_empty() && !same {
+            lines.push(c.credit.clone());
         }
         caption_blocks.push((c.after, c.inside, Block::new(BlockKind::Caption, lines)));
     }
@@ -545,4 +543,38 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         fragments,
     };
     SynthPage { name: name.to_string(), raw, perfect, gold: gold_of(items) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn width(line: &str) -> usize {
+        line.chars().map(cols).sum()
+    }
+
+    #[test]
+    fn lines_keep_to_the_column_and_lose_nothing() {
+        let text = "习近平指出，中美关系的基础在民间，力量源泉在人民友好。自1979年缔结第一对友城关系至今，中美已经建立284对友好省州和友好城市关系（“共建绿色城市 共享民生福祉”）。";
+        let mut rng = Rng::new(5);
+        for shape in Shape::ALL {
+            let mut style = Style::draw(shape, &mut rng);
+            style.width = 24;
+            let lines = wrap(text, style.width, &style, &mut rng, style.indent);
+            let joined: String = lines.concat();
+            assert_eq!(fold(&joined), fold(text));
+            for l in &lines {
+                let spaced = l.trim().contains(' ') && l.chars().filter(|c| *c == ' ').count() > 3;
+                // Closing punctuation may hang over the edge by two characters.
+                assert!(spaced || width(l.trim_start()) <= 24 + 4, "{l:?} too wide");
+                assert!(!l.ends_with(['“', '（']), "{l:?} ends with an opening mark");
+            }
+            assert!(!lines.iter().any(|l| l.trim_start().starts_with(['，', '。', '”'])), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn cjk_and_ambiguous_punctuation_count_two_columns() {
+        assert_eq!(width("中文ab“”…"), 2 + 2 + 1 + 1 + 2 + 2 + 2);
+    }
 }
