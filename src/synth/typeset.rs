@@ -250,11 +250,39 @@ struct Block {
     /// The first line is glued to the end of the line before (after a space),
     /// as extractors print a byline set beside the text above it.
     glue: bool,
+    /// A column break comes before it (pdftotext prints a blank line).
+    column_break: bool,
 }
 
 impl Block {
     fn new(kind: BlockKind, lines: Vec<String>) -> Block {
-        Block { kind, lines, glue: false }
+        Block { kind, lines, glue: false, column_break: false }
+    }
+}
+
+/// Two articles set side by side, as pdftotext reads them row by row: the
+/// first headline, a column of the first body, the second headline, a
+/// column of the second body, the next column of the first, and so on.
+fn side_by_side(a: (Option<Block>, Vec<Block>), b: (Option<Block>, Vec<Block>), column: usize) -> Vec<Block> {
+    let columns = |body: Vec<Block>| -> Vec<Block> {
+        let lines: Vec<String> = body.into_iter().flat_map(|b| b.lines).collect();
+        lines
+            .chunks(column.max(3))
+            .map(|c| Block { column_break: true, ..Block::new(BlockKind::Body, c.to_vec()) })
+            .collect::<Vec<_>>()
+    };
+    let (mut ca, mut cb) = (columns(a.1).into_iter(), columns(b.1).into_iter());
+    let mut out: Vec<Block> = a.0.into_iter().collect();
+    out.extend(ca.next());
+    out.extend(b.0);
+    out.extend(cb.next());
+    loop {
+        let (x, y) = (ca.next(), cb.next());
+        if x.is_none() && y.is_none() {
+            return out;
+        }
+        out.extend(x);
+        out.extend(y);
     }
 }
 
@@ -471,9 +499,14 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         fragments.push(b.clone());
     }
     let mut heads = Vec::new();
+    let mut pending: Option<(Option<Block>, Vec<Block>)> = None;
     for item in items {
         let (head, body) = item_blocks(item, &style, rng);
-        if style.clustered {
+        if let Some(first) = pending.take() {
+            blocks.extend(side_by_side(first, (head, body), style.column_lines / 2));
+        } else if shape == Shape::PdfPlain && !style.clustered && !style.head_after && rng.chance(200) {
+            pending = Some((head, body));
+        } else if style.clustered {
             heads.extend(head);
             blocks.extend(body);
         } else if style.head_after {
@@ -486,6 +519,10 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         if let Some(j) = &item.jump {
             fragments.push(j.clone());
         }
+    }
+    if let Some((head, body)) = pending {
+        blocks.extend(head);
+        blocks.extend(body);
     }
     if style.clustered {
         let at =
@@ -518,7 +555,7 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
                 let blank = match style.shape {
                     Shape::PdfRaw => false,
                     Shape::PdfPlain => {
-                        (i == 0 && (b.kind != BlockKind::Body || prev_kind != Some(BlockKind::Body)))
+                        (i == 0 && (b.kind != BlockKind::Body || prev_kind != Some(BlockKind::Body) || b.column_break))
                             || count.is_multiple_of(style.column_lines)
                     }
                     Shape::Lines => (i == 0 && b.kind == BlockKind::Caption) || rng.chance(style.blank_line),
