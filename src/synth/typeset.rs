@@ -326,17 +326,27 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
     let mut lead = String::new();
     if let Some(b) = &item.byline {
         let dateline = b.text.contains("电");
-        let own = b.place == BylinePlace::OwnLine
+        // `□ 本报评论员 生态环境没有替代品，…`: a boxed byline run into the text.
+        let boxed_lead = b.place == BylinePlace::OwnLine && !one_line && rng.chance(150);
+        let own = (b.place == BylinePlace::OwnLine && !boxed_lead)
             || (b.place == BylinePlace::Lead && (pdf || dateline) && rng.chance(if pdf { 500 } else { 300 }));
         if own {
-            let lines =
-                if one_line || !pdf { vec![b.text.clone()] } else { wrap(&b.text, style.width, style, rng, "") };
+            let lines = if one_line || !pdf {
+                // Column text sometimes letter-spaces a byline line to the column's width.
+                if style.shape == Shape::Columns && rng.chance(150) {
+                    vec![letter_spaced(&b.text.replace(' ', ""))]
+                } else {
+                    vec![b.text.clone()]
+                }
+            } else {
+                wrap(&b.text, style.width, style, rng, "")
+            };
             let mut block = Block::new(BlockKind::Body, lines);
             block.glue = pdf && b.place == BylinePlace::OwnLine && rng.chance(250);
             body.push(block);
-        } else if b.place == BylinePlace::Lead {
+        } else if b.place == BylinePlace::Lead || boxed_lead {
             lead = b.text.clone();
-            if rng.chance(300) {
+            if boxed_lead || rng.chance(300) {
                 lead.push(' ');
             }
         }
