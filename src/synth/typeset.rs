@@ -250,11 +250,39 @@ struct Block {
     /// The first line is glued to the end of the line before (after a space),
     /// as extractors print a byline set beside the text above it.
     glue: bool,
+    /// A column break comes before it (pdftotext prints a blank line).
+    column_break: bool,
 }
 
 impl Block {
     fn new(kind: BlockKind, lines: Vec<String>) -> Block {
-        Block { kind, lines, glue: false }
+        Block { kind, lines, glue: false, column_break: false }
+    }
+}
+
+/// Two articles set side by side, as pdftotext reads them row by row: the
+/// first headline, a column of the first body, the second headline, a
+/// column of the second body, the next column of the first, and so on.
+fn side_by_side(a: (Option<Block>, Vec<Block>), b: (Option<Block>, Vec<Block>), column: usize) -> Vec<Block> {
+    let columns = |body: Vec<Block>| -> Vec<Block> {
+        let lines: Vec<String> = body.into_iter().flat_map(|b| b.lines).collect();
+        lines
+            .chunks(column.max(3))
+            .map(|c| Block { column_break: true, ..Block::new(BlockKind::Body, c.to_vec()) })
+            .collect::<Vec<_>>()
+    };
+    let (mut ca, mut cb) = (columns(a.1).into_iter(), columns(b.1).into_iter());
+    let mut out: Vec<Block> = a.0.into_iter().collect();
+    out.extend(ca.next());
+    out.extend(b.0);
+    out.extend(cb.next());
+    loop {
+        let (x, y) = (ca.next(), cb.next());
+        if x.is_none() && y.is_none() {
+            return out;
+        }
+        out.extend(x);
+        out.extend(y);
     }
 }
 
@@ -298,39 +326,47 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
     let mut lead = String::new();
     if let Some(b) = &item.byline {
         let dateline = b.text.contains("电");
-        let own = b.place == BylinePlace::OwnLine
+        // `□ 本报评论员 生态环境没有替代品，…`: a boxed byline run into the text.
+        let boxed_lead = b.place == BylinePlace::OwnLine && !one_line && rng.chance(150);
+        let own = (b.place == BylinePlace::OwnLine && !boxed_lead)
             || (b.place == BylinePlace::Lead && (pdf || dateline) && rng.chance(if pdf { 500 } else { 300 }));
         if own {
-            let lines =
-                if one_line || !pdf { vec![b.text.clone()] } else { wrap(&b.text, style.width, style, rng, "") };
+            let lines = if one_line || !pdf {
+                // Column text sometimes letter-spaces a byline line to the column's width.
+                if style.shape == Shape::Columns && rng.chance(150) {
+                    vec![letter_spaced(&b.text.replace(' ', ""))]
+                } else {
+                    vec![b.text.clone()]
+                }
+            } else {
+                wrap(&b.text, style.width, style, rng, "")
+            };
             let mut block = Block::new(BlockKind::Body, lines);
             block.glue = pdf && b.place == BylinePlace::OwnLine && rng.chance(250);
             body.push(block);
-        } else if b.place == BylinePlace::Lead {
+        } else if b.place == BylinePlace::Lead || boxed_lead {
             lead = b.text.clone();
-            if rng.chance(300) {
+            if boxed_lead || rng.chance(300) {
                 lead.push(' ');
             }
         }
     }
     let mut caption_blocks = Vec::new();
     for c in &item.captions {
+        let mut s = style.clone();
+        s.spaced = 0;
+        // The credit on the caption's last line (and wrapped with it, `记者
+        // 王益炜` / `摄`), or on a line of its own.
+        let same = !one_line && !c.credit.is_empty() && rng.chance(600);
         let mut lines = if one_line {
             vec![c.text.clone()]
+        } else if same {
+            wrap(&c.full(), style.width + 4, &s, rng, "")
         } else {
-            let mut s = style.clone();
-            s.spaced = 0;
             wrap(&c.text, style.width + 4, &s, rng, "")
         };
-        if !c.credit.is_empty() {
-            let same = !one_line && rng.chance(600);
-            match lines.last_mut() {
-                Some(l) if same => {
-                    l.push(' ');
-                    l.push_str(&c.credit);
-                }
-                _ => lines.push(c.credit.clone()),
-            }
+        if !c.credit.is_empty() && !same {
+            lines.push(c.credit.clone());
         }
         caption_blocks.push((c.after, c.inside, Block::new(BlockKind::Caption, lines)));
     }
@@ -473,9 +509,14 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         fragments.push(b.clone());
     }
     let mut heads = Vec::new();
+    let mut pending: Option<(Option<Block>, Vec<Block>)> = None;
     for item in items {
         let (head, body) = item_blocks(item, &style, rng);
-        if style.clustered {
+        if let Some(first) = pending.take() {
+            blocks.extend(side_by_side(first, (head, body), style.column_lines / 2));
+        } else if shape == Shape::PdfPlain && !style.clustered && !style.head_after && rng.chance(200) {
+            pending = Some((head, body));
+        } else if style.clustered {
             heads.extend(head);
             blocks.extend(body);
         } else if style.head_after {
@@ -488,6 +529,10 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         if let Some(j) = &item.jump {
             fragments.push(j.clone());
         }
+    }
+    if let Some((head, body)) = pending {
+        blocks.extend(head);
+        blocks.extend(body);
     }
     if style.clustered {
         let at =
@@ -520,7 +565,7 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
                 let blank = match style.shape {
                     Shape::PdfRaw => false,
                     Shape::PdfPlain => {
-                        (i == 0 && (b.kind != BlockKind::Body || prev_kind != Some(BlockKind::Body)))
+                        (i == 0 && (b.kind != BlockKind::Body || prev_kind != Some(BlockKind::Body) || b.column_break))
                             || count.is_multiple_of(style.column_lines)
                     }
                     Shape::Lines => (i == 0 && b.kind == BlockKind::Caption) || rng.chance(style.blank_line),
@@ -545,4 +590,38 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         fragments,
     };
     SynthPage { name: name.to_string(), raw, perfect, gold: gold_of(items) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn width(line: &str) -> usize {
+        line.chars().map(cols).sum()
+    }
+
+    #[test]
+    fn lines_keep_to_the_column_and_lose_nothing() {
+        let text = "习近平指出，中美关系的基础在民间，力量源泉在人民友好。自1979年缔结第一对友城关系至今，中美已经建立284对友好省州和友好城市关系（“共建绿色城市 共享民生福祉”）。";
+        let mut rng = Rng::new(5);
+        for shape in Shape::ALL {
+            let mut style = Style::draw(shape, &mut rng);
+            style.width = 24;
+            let lines = wrap(text, style.width, &style, &mut rng, style.indent);
+            let joined: String = lines.concat();
+            assert_eq!(fold(&joined), fold(text));
+            for l in &lines {
+                let spaced = l.trim().contains(' ') && l.chars().filter(|c| *c == ' ').count() > 3;
+                // Closing punctuation may hang over the edge by two characters.
+                assert!(spaced || width(l.trim_start()) <= 24 + 4, "{l:?} too wide");
+                assert!(!l.ends_with(['“', '（']), "{l:?} ends with an opening mark");
+            }
+            assert!(!lines.iter().any(|l| l.trim_start().starts_with(['，', '。', '”'])), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn cjk_and_ambiguous_punctuation_count_two_columns() {
+        assert_eq!(width("中文ab“”…"), 2 + 2 + 1 + 1 + 2 + 2 + 2);
+    }
 }
