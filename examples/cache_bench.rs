@@ -93,7 +93,7 @@ fn main() {
     let mut enc = serde_json::Map::new();
     for (name, how) in [("postcard", Encoding::Postcard), ("serde_json", Encoding::Json)] {
         let t = Instant::now();
-        let blobs: Vec<Vec<u8>> = cold.pages.iter().map(|p| record::encode(p, how)).collect();
+        let blobs: Vec<Vec<u8>> = cold.pages.iter().map(|p| record::encode(std::slice::from_ref(p), how)).collect();
         let encode_s = t.elapsed().as_secs_f64();
         let t = Instant::now();
         let back = blobs.iter().filter(|b| record::decode(b, Path::new("x"), how).is_some()).count();

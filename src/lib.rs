@@ -3,6 +3,7 @@
 //! Data flows one way: files → [`loader`] (or the page [`cache`]) → [`model`]
 //! → [`search`] / [`ui`].
 
+pub mod action;
 pub mod archive;
 pub mod cache;
 pub mod cli;

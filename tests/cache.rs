@@ -15,19 +15,19 @@ fn page_file(dir: &Path, name: &str, text: &str) -> PathBuf {
     p
 }
 
-fn parse(path: &Path) -> Page {
-    lvread::archive::load_one(path).expect("the page loads")
+fn parse(path: &Path) -> Vec<Page> {
+    lvread::archive::load_file(path).expect("the page loads")
 }
 
-fn cache_page(cache: &PageCache, path: &Path) -> Option<Page> {
+fn cache_page(cache: &PageCache, path: &Path) -> Option<Vec<Page>> {
     cache.get(&FileKey::of(path)?, path)
 }
 
-fn store(cache: &PageCache, path: &Path) -> Page {
-    let page = parse(path);
-    cache.put(FileKey::of(path).expect("the file exists"), &page);
+fn store(cache: &PageCache, path: &Path) -> Vec<Page> {
+    let pages = parse(path);
+    cache.put(FileKey::of(path).expect("the file exists"), &pages);
     cache.flush();
-    page
+    pages
 }
 
 #[test]
@@ -51,7 +51,7 @@ fn a_stored_page_comes_back_until_its_file_changes() {
     std::fs::write(&file, "吕梁日报\n\n新的标题\n\n本报讯 完全不同的内容，长度也不一样了。\n").unwrap();
     assert!(cache_page(&cache, &file).is_none(), "a changed file is parsed again");
     let fresh = store(&cache, &file);
-    assert!(fresh.articles.iter().any(|a| a.paragraphs.iter().any(|p| p.contains("完全不同"))));
+    assert!(fresh[0].articles.iter().any(|a| a.paragraphs.iter().any(|p| p.contains("完全不同"))));
     assert_eq!(cache_page(&cache, &file), Some(fresh));
     assert_eq!(cache.len(), 1, "the new page replaced the old one");
 }
@@ -157,7 +157,7 @@ fn two_users_of_one_cache_do_not_corrupt_it() {
     let files: Vec<PathBuf> = (0..150)
         .map(|i| page_file(dir.path(), &format!("p{i:03}.txt"), &format!("标题{i}\n\n本报讯 第{i}篇文章的正文。\n")))
         .collect();
-    let pages: Vec<Page> = files.iter().map(|f| parse(f)).collect();
+    let pages: Vec<Vec<Page>> = files.iter().map(|f| parse(f)).collect();
     std::thread::scope(|s| {
         for t in 0..2 {
             let (db, files, pages) = (&db, &files, &pages);

@@ -1,10 +1,20 @@
-//! Which files to open: the user's paths expanded, folders walked for `*.txt`.
+//! Which files to open: the user's paths expanded, folders walked for the
+//! file types lvread reads ([`EXTENSIONS`]).
 
 use crate::loader::LoadError;
 use std::path::{Path, PathBuf};
 
+/// The file extensions (lower case) picked up when a folder is walked: the
+/// one list of the formats [`super::load_file`] reads.
+pub const EXTENSIONS: &[&str] = &["txt"];
+
+/// True when `path` has one of the [`EXTENSIONS`] (in any case).
+pub fn has_known_extension(path: &Path) -> bool {
+    path.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
 /// Expands the user's PATH arguments into files: a file stands for itself, a
-/// folder for every `*.txt` below it (recursively, sorted by path). Folders
+/// folder for every file with one of the [`EXTENSIONS`] below it (recursively, sorted by path). Folders
 /// that cannot be read are reported, the rest are walked.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
@@ -42,7 +52,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>, depth
         }
         if p.is_dir() {
             walk(&p, files, errors, depth + 1);
-        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+        } else if has_known_extension(&p) {
             files.push(p);
         }
     }

@@ -240,9 +240,9 @@ impl PageCache {
         lock(&self.notice).get_or_insert(note);
     }
 
-    /// The page cached for this file, if the file has not changed since and
-    /// the same loader made it.
-    pub fn get(&self, key: &FileKey, path: &Path) -> Option<Page> {
+    /// The pages cached for this file, if the file has not changed since
+    /// and the same loader made them.
+    pub fn get(&self, key: &FileKey, path: &Path) -> Option<Vec<Page>> {
         let blob = {
             let mut guard = lock(&self.conn);
             let conn = guard.as_ref()?;
@@ -263,9 +263,9 @@ impl PageCache {
         record::decode(&blob, path, Encoding::Postcard)
     }
 
-    /// Stores a freshly parsed page (written with the next batch).
-    pub fn put(&self, key: FileKey, page: &Page) {
-        let row = Row { key, page: record::encode(page, Encoding::Postcard) };
+    /// Stores the freshly parsed pages of a file (written with the next batch).
+    pub fn put(&self, key: FileKey, pages: &[Page]) {
+        let row = Row { key, page: record::encode(pages, Encoding::Postcard) };
         let batch = {
             let mut pending = lock(&self.pending);
             pending.push(row);

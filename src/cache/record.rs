@@ -1,5 +1,6 @@
-//! A loaded page as stored in the cache: every field of [`Page`] but its
-//! path (the cache's key), in a fixed order, so a compact binary encoding
+//! The pages of one file as stored in the cache (a text file gives one, a
+//! PDF issue several): every field of [`Page`] but its path (the cache's
+//! key), in a fixed order, so a compact binary encoding
 //! (postcard) can store it. The JSON shape of `Page` is tuned for
 //! `lvread dump` (fields left out when empty), which binary encodings
 //! cannot read back; this record is the cache's own.
@@ -104,23 +105,23 @@ fn page(r: PageRecord, path: &Path) -> Option<Page> {
     })
 }
 
-/// Encodes a page (its path is not stored).
-pub fn encode(p: &Page, how: Encoding) -> Vec<u8> {
-    let r = record(p);
+/// Encodes the pages of one file (their path is not stored).
+pub fn encode(pages: &[Page], how: Encoding) -> Vec<u8> {
+    let r: Vec<PageRecord> = pages.iter().map(record).collect();
     match how {
         Encoding::Postcard => postcard::to_stdvec(&r).unwrap_or_default(),
         Encoding::Json => serde_json::to_vec(&r).unwrap_or_default(),
     }
 }
 
-/// Decodes a page read from `path`; None when the bytes are not a page
-/// (damaged or written by another format).
-pub fn decode(bytes: &[u8], path: &Path, how: Encoding) -> Option<Page> {
-    let r: PageRecord = match how {
+/// Decodes the pages of the file at `path`; None when the bytes are not
+/// pages (damaged or written by another format).
+pub fn decode(bytes: &[u8], path: &Path, how: Encoding) -> Option<Vec<Page>> {
+    let r: Vec<PageRecord> = match how {
         Encoding::Postcard => postcard::from_bytes(bytes).ok()?,
         Encoding::Json => serde_json::from_slice(bytes).ok()?,
     };
-    page(r, path)
+    r.into_iter().map(|r| page(r, path)).collect()
 }
 
 #[cfg(test)]
@@ -129,16 +130,18 @@ mod tests {
 
     #[test]
     fn pages_come_back_the_same_in_both_encodings() {
-        for p in crate::loader::bundled() {
-            let path = Path::new("/archive/2023/p01.txt");
-            let mut expected = p.clone();
-            expected.path = Some(path.to_path_buf());
-            for how in [Encoding::Postcard, Encoding::Json] {
-                let bytes = encode(&p, how);
-                assert_eq!(decode(&bytes, path, how).as_ref(), Some(&expected), "{how:?}");
-            }
-            let bytes = encode(&p, Encoding::Postcard);
-            assert!(decode(&bytes[..bytes.len() / 2], path, Encoding::Postcard).is_none(), "cut short");
+        let pages = crate::loader::bundled();
+        let path = Path::new("/archive/2023/p01.txt");
+        let mut expected = pages.clone();
+        for p in &mut expected {
+            p.path = Some(path.to_path_buf());
         }
+        for how in [Encoding::Postcard, Encoding::Json] {
+            let bytes = encode(&pages, how);
+            assert_eq!(decode(&bytes, path, how).as_ref(), Some(&expected), "{how:?}");
+            assert_eq!(decode(&encode(&pages[..1], how), path, how).as_ref(), Some(&expected[..1].to_vec()));
+        }
+        let bytes = encode(&pages, Encoding::Postcard);
+        assert!(decode(&bytes[..bytes.len() / 2], path, Encoding::Postcard).is_none(), "cut short");
     }
 }
