@@ -9,9 +9,10 @@ fn loader_sources() -> Vec<PathBuf> {
         PathBuf::from("src/model.rs"),
         PathBuf::from("src/text.rs"),
         PathBuf::from("src/archive/path_info.rs"),
+        PathBuf::from("src/archive/load.rs"),
         PathBuf::from("src/cache/record.rs"),
     ];
-    let mut dirs = vec![PathBuf::from("src/loader")];
+    let mut dirs = vec![PathBuf::from("src/loader"), PathBuf::from("src/pdf")];
     while let Some(d) = dirs.pop() {
         let Ok(entries) = std::fs::read_dir(&d) else { continue };
         for e in entries.flatten() {
@@ -36,7 +37,11 @@ fn fnv(hash: &mut u64, bytes: &[u8]) {
 
 fn main() {
     let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    println!("cargo:rerun-if-changed=src/loader");
+    for dir in ["src/loader", "src/pdf"] {
+        if Path::new(dir).is_dir() {
+            println!("cargo:rerun-if-changed={dir}");
+        }
+    }
     for f in loader_sources() {
         println!("cargo:rerun-if-changed={}", f.display());
         fnv(&mut hash, f.to_string_lossy().as_bytes());
