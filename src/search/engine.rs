@@ -583,6 +583,18 @@ impl Index {
         let mut head_scattered: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
         let mut head_deferred: Vec<u32> = Vec::new();
         let mut perfect = 0usize;
+        // A pinyin query that cannot end on a whole syllable (`qs`, `ly`,
+        // `sund`) gives headlines holding no literal match at most
+        // `pinyin_best`; once `window` hits are that good, older such
+        // headlines cannot reach the list (the literal ones are still read).
+        let (pinyin_best, literal) = match &query.pinyin {
+            Some(py) if self.uses_signatures() && !can_end_whole(py) => (
+                Some(Quality { whole: false, ..PERFECT }),
+                self.heads().literal_candidates(&query.lower_chars()).unwrap_or_else(|| heads.clone()),
+            ),
+            _ => (None, Vec::new()),
+        };
+        let mut pinyin_full = 0usize;
         for (n, &doc) in heads.iter().enumerate() {
             if n % 64 == 0 && cancel() {
                 return None;
@@ -591,6 +603,10 @@ impl Index {
                 // Word-aligned headline hits, newest first: nothing older beats them.
                 res.truncated = true;
                 break;
+            }
+            if pinyin_full >= window && literal.binary_search(&doc).is_err() {
+                res.truncated = true;
+                continue;
             }
             if !sigs.may_match(doc, &need) {
                 head_deferred.push(doc);
@@ -603,6 +619,9 @@ impl Index {
                     head_done.push(doc);
                     if b.quality == PERFECT {
                         perfect += 1;
+                    }
+                    if pinyin_best.is_some_and(|q| b.quality >= q) {
+                        pinyin_full += 1;
                     }
                 } else {
                     head_scattered.insert(doc, hits.len());
@@ -775,6 +794,13 @@ impl Index {
             snippet,
         }
     }
+}
+
+/// True when a pinyin match of `py` may end on a whole syllable: some
+/// ending of the query is a syllable's whole spelling.
+fn can_end_whole(py: &[u8]) -> bool {
+    let t = pinyin::table();
+    (0..py.len()).any(|k| std::str::from_utf8(&py[k..]).is_ok_and(|s| t.is_spelling(s)))
 }
 
 /// Candidates from one set of postings; the flag is false when the pinyin

@@ -264,8 +264,10 @@ impl Index {
         &self.sigs
     }
 
-    /// Whether searches test the pair signatures (on unless turned off,
-    /// which only the benchmark does, to measure what they save).
+    /// Whether searches take their shortcuts — the pair signatures and the
+    /// early stop of the headline pass for pinyin that cannot end on a whole
+    /// syllable (on unless turned off, which only the benchmark does, to
+    /// measure what they save; the hits are the same).
     pub fn set_use_signatures(&mut self, on: bool) {
         self.use_sigs = on;
     }
