@@ -246,3 +246,34 @@ fn the_worker_answers_the_newest_query() {
     assert_eq!(r.results.hits[0].title, "吕梁新区建设步伐加快");
     assert!(w.poll().is_none());
 }
+
+#[test]
+fn shortcuts_never_change_the_hits() {
+    // Pair signatures and the headline early stop only skip articles that
+    // cannot reach the list: every prefix of these queries gives the same
+    // hits, in the same order, with and without them.
+    words::preload();
+    let _ = words::jieba();
+    let pages: Vec<Page> = lvread::synth::pages(400, 11)
+        .iter()
+        .map(|(name, raw)| lvread::loader::load_text(name, raw, Vec::new()))
+        .collect();
+    let mut index = Index::build(Arc::new(lvread::archive::group(pages)));
+    let mut checked = 0;
+    for q in ["qsngzlxhy", "lyuliang", "sundj", "zhongmei", "老旧小区改造", "gaozhiliang", "2023", "吕梁市"] {
+        let mut caches = [Cache::default(), Cache::default()];
+        let mut typed = String::new();
+        for c in q.chars() {
+            typed.push(c);
+            let mut found = Vec::new();
+            for (k, on) in [false, true].into_iter().enumerate() {
+                index.set_use_signatures(on);
+                let r = index.search(&Query::new(&typed), 200, &mut caches[k], &|| false).unwrap();
+                found.push(r.hits.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>());
+            }
+            assert_eq!(found[0], found[1], "{typed}");
+            checked += found[1].len();
+        }
+    }
+    assert!(checked > 2000, "the queries find plenty ({checked} hits in all)");
+}

@@ -222,3 +222,42 @@ fn enter_before_the_results_opens_the_first_when_they_arrive() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.current_article().map(|a| a.title.as_str()), Some("习近平向第五届中美友城大会致信"));
 }
+
+#[test]
+fn a_query_typed_before_its_pages_arrive_finds_them_when_they_do() {
+    // The reader starts with part of the archive; the rest arrives while a
+    // query is on the search line.
+    let mut pages = lvread::loader::bundled();
+    let later = pages.split_off(1);
+    let mut app = App::new(lvread::archive::group(pages), (120, 40));
+    let mut search = SearchDriver::new();
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    // A word of a later page that the first page lacks.
+    let first_text: String = app.issues.iter().flat_map(|i| i.articles()).map(|a| a.paragraphs.concat()).collect();
+    let word = later
+        .iter()
+        .flat_map(|p| p.articles.iter())
+        .flat_map(|a| a.paragraphs.iter())
+        .flat_map(|p| {
+            let chars: Vec<char> = p.chars().collect();
+            chars.windows(4).map(|w| w.iter().collect::<String>()).collect::<Vec<_>>()
+        })
+        .find(|w| w.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) && !first_text.contains(w.as_str()))
+        .expect("a later page has a word the first lacks");
+    type_str(&mut app, &mut search, &word);
+    assert!(app.search.results.is_empty(), "{word}: nothing loaded has it yet");
+    let sources: Vec<String> = later.iter().map(|p| p.source.clone()).collect();
+    app.add_pages(later);
+    // The reader's loop: refresh after pages arrive, then collect results.
+    let mut found = false;
+    for _ in 0..300 {
+        search.refresh(&mut app);
+        search.wait(&mut app, Duration::from_millis(100));
+        if app.search.results.iter().any(|h| sources.contains(&h.source)) {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "the query {word} ran again on the pages that arrived");
+    assert_eq!(app.search.results_for, word);
+}

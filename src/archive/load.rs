@@ -25,11 +25,44 @@ pub struct Loaded {
 }
 
 /// Loads one file: its pages (one for a text file), each completed with its
-/// path's date and page number. Every format is read here.
+/// path's date and page number. With the page cache on
+/// ([`crate::cache::init`]), a file unchanged since this loader last parsed
+/// it is read back from the cache instead; a parsed file is stored there.
 pub fn load_file(path: &Path) -> Result<Vec<Page>, LoadError> {
+    let Some(cache) = crate::cache::shared() else { return parse_file(path) };
+    // The key is taken before the file is read: a file changed meanwhile is
+    // parsed again next time.
+    let key = crate::cache::db::FileKey::of(path);
+    if let Some(k) = &key
+        && let Some(pages) = cache.get(k, path)
+    {
+        return Ok(pages);
+    }
+    let pages = parse_file(path)?;
+    if let Some(k) = key {
+        cache.put(k, &pages);
+    }
+    Ok(pages)
+}
+
+/// Parses one file (no cache). Every format is read here.
+pub fn parse_file(path: &Path) -> Result<Vec<Page>, LoadError> {
     let mut page = loader::load_file(path)?;
     apply_path_info(&mut page, path);
     Ok(vec![page])
+}
+
+/// Once every file named by `paths` is done: writes the pages the cache
+/// still holds and forgets cached files gone from these folders.
+fn finish_cache(paths: &[PathBuf]) {
+    if let Some(c) = crate::cache::shared() {
+        c.flush();
+        let dirs: Vec<PathBuf> =
+            paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::fs::canonicalize(p).ok()).collect();
+        if !dirs.is_empty() {
+            c.prune(&dirs);
+        }
+    }
 }
 
 /// What the pipeline reports, in this order: one `Started`, one `File` per
@@ -92,6 +125,7 @@ pub fn run(paths: &[PathBuf], order: Order, tx: &Sender<LoadEvent>) {
         let done = done.fetch_add(1, Ordering::Relaxed) + 1;
         tx.send(LoadEvent::File { index, result, done, total })
     });
+    finish_cache(paths);
     let _ = tx.send(LoadEvent::Finished);
 }
 

@@ -4,7 +4,7 @@
 //! results back into the state. The index is built on the worker thread from
 //! a snapshot of the issues, again when the issues change (pages loading).
 
-use super::app::App;
+use super::app::{App, Mode};
 use super::search_state;
 use crate::search::SearchWorker;
 use crate::search::keywords::{self, ArticleKeywords};
@@ -57,6 +57,22 @@ impl SearchDriver {
             let generation = w.submit(&query, search_state::RESULT_LIMIT);
             self.waiting = Some((generation, query));
         }
+    }
+
+    /// Runs the query on the search line again when pages arrived since the
+    /// index was built (so a query typed before its pages loaded finds them
+    /// as they come). Waits while a search or an index build is running;
+    /// call it after pages arrive (the reader's loop calls it every turn).
+    pub fn refresh(&mut self, app: &mut App) {
+        if app.mode != Mode::Search || app.search.outbox.is_some() || self.waiting.is_some() {
+            return;
+        }
+        let Some(w) = &self.worker else { return };
+        if self.built_on == signature(app) || !w.is_ready() {
+            return;
+        }
+        app.search.outbox = Some(app.search.query.clone());
+        self.dispatch(app);
     }
 
     /// True while a search is running: the event loop should come back soon.

@@ -159,6 +159,8 @@ fn event_loop(
             }
         }
         changed |= session.tick(app, Instant::now());
+        // Pages arrived under an open search: run its query on them too.
+        search.refresh(app);
         changed |= search.keywords(app, !session.is_loading());
         if changed && !app.quit {
             terminal.draw(|f| view::draw(f, app))?;
