@@ -146,7 +146,7 @@ fn a_bookmarked_article_shows_its_read_mark_too() {
 
 /// The (part, byte offset) of the body's top line.
 fn top_anchor(app: &App) -> (lvread::layout::article::Part, usize) {
-    let s = lvread::ui::geometry::app_screen(app);
+    let s = app.screen();
     let width = lvread::ui::geometry::body_text(s.body.expect("body shown"), app.max_body_width).width as usize;
     app.layout_at(width).and_then(|l| l.anchor(app.scroll)).expect("a top line")
 }
@@ -260,8 +260,11 @@ fn the_fragments_are_found_by_the_reader_search_and_open() {
             state: KeyEventState::NONE,
         });
         if let Some(a) = lvread::ui::keys::event_to_action(app, &ev) {
-            update(app, a);
-            search.dispatch(app);
+            for effect in update(app, a) {
+                if let lvread::ui::effect::Effect::Search(query) = effect {
+                    search.dispatch(app, query);
+                }
+            }
         }
         for _ in 0..100 {
             if !search.busy() {

@@ -19,7 +19,7 @@ use common::{region, rows};
 fn body_rows(app: &App) -> Vec<String> {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
     let frame = t.draw(|f| view::draw(f, app)).expect("draw");
-    let s = lvread::ui::geometry::app_screen(app);
+    let s = app.screen();
     region(frame.buffer, lvread::ui::geometry::body_text(s.body.expect("body shown"), app.max_body_width))
 }
 
@@ -222,7 +222,7 @@ fn resize_keeps_the_paragraph_at_the_top() {
         update(&mut app, Action::Down);
     }
     let width = |app: &App| {
-        let s = lvread::ui::geometry::app_screen(app);
+        let s = app.screen();
         lvread::ui::geometry::body_text(s.body.expect("body shown"), app.max_body_width).width as usize
     };
     let layout = app.layout_at(width(&app)).expect("layout");
@@ -283,8 +283,7 @@ fn body_shows_header_captions_and_keywords() {
     let app = sample_app(120, 40);
     let frame = t.draw(|f| view::draw(f, &app)).expect("draw");
     let buf = frame.buffer.clone();
-    let text =
-        lvread::ui::geometry::body_text(lvread::ui::geometry::app_screen(&app).body.expect("body"), app.max_body_width);
+    let text = lvread::ui::geometry::body_text(app.screen().body.expect("body"), app.max_body_width);
     let body = region(&buf, text);
     assert_eq!(body[0].trim_end(), "引题0", "kicker first");
     assert_eq!(body[1].trim_end(), "第0期第0篇新闻标题", "headline second");
@@ -358,7 +357,7 @@ fn mouse_clicks_select_and_the_wheel_scrolls() {
     // The issue list starts at row 1 inside its border; issue n takes rows 1+2n, 2+2n.
     update(&mut app, Action::Click(3, 3));
     assert_eq!((app.focus, app.issue), (Pane::Issues, 1));
-    let s = lvread::ui::geometry::app_screen(&app);
+    let s = app.screen();
     let articles = s.articles.expect("article list");
     update(&mut app, Action::Click(articles.x + 3, articles.y + 3));
     assert_eq!((app.focus, app.article), (Pane::Articles, 2));

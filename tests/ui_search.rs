@@ -6,6 +6,7 @@ mod common;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use lvread::layout::article::Part;
 use lvread::ui::app::{App, Mode, Pane};
+use lvread::ui::effect::Effect;
 use lvread::ui::search_driver::SearchDriver;
 use lvread::ui::{keys, update::update, view};
 use ratatui::Terminal;
@@ -18,8 +19,11 @@ fn key(code: KeyCode) -> Event {
 
 fn press(app: &mut App, search: &mut SearchDriver, ev: Event) {
     if let Some(a) = keys::event_to_action(app, &ev) {
-        update(app, a);
-        search.dispatch(app);
+        for effect in update(app, a) {
+            if let Effect::Search(query) = effect {
+                search.dispatch(app, query);
+            }
+        }
     }
 }
 

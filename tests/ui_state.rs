@@ -33,7 +33,7 @@ fn screen(app: &App) -> String {
 fn list_row(app: &App, title: &str) -> String {
     let shown: String = title.chars().take(6).collect();
     let buf = draw_buffer(app);
-    let r = lvread::ui::geometry::app_screen(app).articles.expect("article list shown");
+    let r = app.screen().articles.expect("article list shown");
     region(&buf, r)
         .into_iter()
         .find(|row| row.contains(&shown))
@@ -51,7 +51,9 @@ fn marks_of(row: &str, title: &str) -> String {
 fn press(app: &mut App, session: &mut Session, actions: &[Action]) {
     for &a in actions {
         session.on_action(a);
-        update(app, a);
+        for effect in update(app, a) {
+            session.apply(effect);
+        }
         session.tick(app, Instant::now());
     }
 }
@@ -236,10 +238,10 @@ fn state_is_written_after_changes_at_most_once_a_second() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, mut s) = open(dir.path(), (120, 40));
     let t0 = Instant::now();
-    update(&mut app, Action::Open);
+    update(&mut app, Action::Open).into_iter().for_each(|e| s.apply(e));
     s.tick(&mut app, t0);
     assert!(Store::open(dir.path()).is_read("id-0-0"), "written at once");
-    update(&mut app, Action::NextArticle);
+    update(&mut app, Action::NextArticle).into_iter().for_each(|e| s.apply(e));
     s.tick(&mut app, t0 + Duration::from_millis(200));
     assert!(!Store::open(dir.path()).is_read("id-0-1"), "not twice within a second");
     assert!(s.wake_in().is_some(), "the loop wakes up to write it");
@@ -276,7 +278,7 @@ fn max_width_limits_the_body() {
     let cfg = config::parse("max_width = 10\n", "c", None).unwrap();
     let mut app = App::new(sample(), (160, 40));
     settings::apply(&mut app, &cfg);
-    let s = lvread::ui::geometry::app_screen(&app);
+    let s = app.screen();
     let text = lvread::ui::geometry::body_text(s.body.unwrap(), app.max_body_width);
     assert_eq!(text.width, 20);
 }

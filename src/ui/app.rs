@@ -9,16 +9,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// The three panes, left to right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Pane {
-    /// The list of issues.
-    Issues,
-    /// The selected issue's articles.
-    Articles,
-    /// The selected article's text.
-    Body,
-}
+pub use super::geometry::Pane;
 
 /// Something drawn over the panes that takes the keys while open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +104,8 @@ pub struct App {
     pub quit: bool,
     /// The search line, its results and the matches being visited.
     pub search: super::search_state::SearchState,
+    /// Effects asked for and not yet handed out ([`App::take_effects`]).
+    effects: Vec<super::effect::Effect>,
 }
 
 impl App {
@@ -147,6 +140,7 @@ impl App {
             layouts: LayoutCache::new(),
             quit: false,
             search: Default::default(),
+            effects: Vec::new(),
         };
         super::update::sync(&mut app);
         // Nothing to move through in an empty article list: start on the issues.
@@ -154,6 +148,11 @@ impl App {
             app.focus = Pane::Issues;
         }
         app
+    }
+
+    /// Where the panes are at the current size, focus and zoom.
+    pub fn screen(&self) -> super::geometry::Screen {
+        super::geometry::screen(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1), self.focus, self.zoom)
     }
 
     /// The selected issue.
@@ -238,6 +237,16 @@ impl App {
         if first && self.focus == Pane::Articles && self.current_issue().is_some_and(|i| i.article_count() == 0) {
             self.focus = Pane::Issues;
         }
+    }
+
+    /// Asks the event loop for an effect (a search, a mark to save).
+    pub fn emit(&mut self, effect: super::effect::Effect) {
+        self.effects.push(effect);
+    }
+
+    /// The effects asked for since the last call, oldest first.
+    pub fn take_effects(&mut self) -> Vec<super::effect::Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// Adds a message for the status bar (errors, warnings): it stays until

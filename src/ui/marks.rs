@@ -1,9 +1,10 @@
 //! Read marks and bookmarks: what `u`, `R`, `m` and the bookmark list (`'`)
-//! do to the state. No I/O: [`super::session`] copies the marks to the
-//! state file.
+//! do to the state. No I/O: each change is also an [`Effect`] that the
+//! event loop hands to [`super::session`] for the state file.
 
 use super::action::Action;
 use super::app::{App, Overlay, Pane};
+use super::effect::Effect;
 use crate::store::Bookmark;
 
 /// Bookmarks the current article, or removes its bookmark.
@@ -14,12 +15,15 @@ pub fn toggle_bookmark(app: &mut App) {
     };
     if let Some(i) = app.bookmarks.iter().position(|b| b.id == key) {
         app.bookmarks.remove(i);
+        app.emit(Effect::RemoveBookmark(key));
         app.notice("bookmark removed");
     } else {
         let title = app.current_article().map(|a| a.title.clone()).unwrap_or_default();
         let issue = app.current_issue().map(|i| i.label()).unwrap_or_default();
         // `added` is filled in when the state is saved (no clock here).
-        app.bookmarks.push(Bookmark { id: key, title, issue, added: 0 });
+        let bookmark = Bookmark { id: key, title, issue, added: 0 };
+        app.bookmarks.push(bookmark.clone());
+        app.emit(Effect::AddBookmark(bookmark));
         app.notice("bookmarked — ' lists bookmarks");
     }
 }
@@ -33,6 +37,7 @@ pub fn is_bookmarked(app: &App, i: usize, n: usize) -> bool {
 pub fn mark_unread(app: &mut App) {
     if let Some(key) = app.current_key() {
         app.read.remove(&key);
+        app.emit(Effect::SetRead(key.clone(), false));
         app.unread_hold = Some(key);
         app.notice("marked unread");
     }
@@ -44,7 +49,10 @@ pub fn mark_issue_read(app: &mut App) {
     let n = issue.article_count();
     let label = issue.label();
     let keys: Vec<String> = (0..n).filter_map(|k| app.article_key(app.issue, k)).collect();
-    app.read.extend(keys);
+    for key in keys {
+        app.read.insert(key.clone());
+        app.emit(Effect::SetRead(key, true));
+    }
     app.unread_hold = None;
     app.notice(format!("{label}: all {n} articles marked read"));
 }
@@ -90,7 +98,8 @@ pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {
         }
         Action::ToggleBookmark => {
             if sel < count {
-                app.bookmarks.remove(sel);
+                let gone = app.bookmarks.remove(sel);
+                app.emit(Effect::RemoveBookmark(gone.id));
                 app.notice("bookmark removed");
             }
             sel.min(app.bookmarks.len().saturating_sub(1))

@@ -1,9 +1,11 @@
 //! The reader (ratatui + crossterm). The only module that knows ratatui.
 //!
 //! Elm style: [`keys`] turns terminal events into [`action::Action`]s,
-//! [`update`] applies them to the [`app::App`], and [`view`] draws the
-//! state (pure functions, testable on ratatui's `TestBackend`).
-//! [`terminal`] owns the real terminal: set-up, restore, panic hook, loop.
+//! [`update`] applies them to the [`app::App`] and returns
+//! [`effect::Effect`]s (a search to run, a mark to save) that the event loop
+//! carries out, and [`view`] draws the state (pure functions, testable on
+//! ratatui's `TestBackend`). [`terminal`] owns the real terminal: set-up,
+//! restore, panic hook, loop.
 //!
 //! Extending:
 //! - a new key command: add an [`Action`] variant, its line (name, default
@@ -17,8 +19,9 @@
 //! - more pages: [`app::App::add_pages`] (the session feeds it from the
 //!   loader pipeline, [`crate::archive::load_in_background`]); the
 //!   selection and scroll stay on the article being read;
-//! - reading state: [`app::App::read`] is a set of [`app::App::article_key`]s
-//!   to fill and persist; [`update::open_article`] and [`update::scroll_to`]
+//! - reading state: [`app::App::read`] is a set of [`app::App::article_key`]s;
+//!   a change is also an [`effect::Effect`] ([`app::App::emit`]) that
+//!   [`session::Session::apply`] saves; [`update::open_article`] and [`update::scroll_to`]
 //!   jump to a place (search results, bookmarks, the last position);
 //! - settings: [`app::App::keymap`] ([`crate::config::Keymap::rebind`],
 //!   [`crate::config::Key`], [`Action::from_name`]),
@@ -27,6 +30,7 @@
 //! - search highlights: [`app::App::highlights`] (byte ranges per article part).
 
 pub mod app;
+pub mod effect;
 pub mod fragments;
 pub mod geometry;
 pub mod keys;

@@ -1,5 +1,5 @@
-//! Runs the reader's searches on a worker thread: takes the query the update
-//! left in [`super::search_state::SearchState::outbox`], hands it to a
+//! Runs the reader's searches on a worker thread: takes the query of an
+//! [`super::effect::Effect::Search`] the update returned, hands it to a
 //! [`SearchWorker`] (a newer query cancels an older one), and brings the
 //! results back into the state. The index is built on the worker thread from
 //! a snapshot of the issues, again when the issues change (pages loading).
@@ -42,9 +42,8 @@ impl SearchDriver {
         SearchDriver::default()
     }
 
-    /// Sends the query waiting in the state, if any (after each update).
-    pub fn dispatch(&mut self, app: &mut App) {
-        let Some(query) = app.search.outbox.take() else { return };
+    /// Sends a query to the worker (an [`super::effect::Effect::Search`]).
+    pub fn dispatch(&mut self, app: &App, query: String) {
         let sig = signature(app);
         // Rebuild on new issues, but never while a build is still running
         // (pages arriving one batch per keystroke must not pile up builds).

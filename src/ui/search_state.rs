@@ -1,10 +1,11 @@
 //! The reader's search: the query line, the results, the matches visited
 //! with `n`/`N`. Pure state and its update; the search itself runs on a
-//! worker thread driven by [`super::search_driver`] (the update only leaves
-//! the query to run in [`SearchState::outbox`]).
+//! worker thread driven by [`super::search_driver`] (the update only asks
+//! for it, with an [`Effect::Search`]).
 
 use super::action::Action;
 use super::app::{App, Highlight, Mode, Pane};
+use super::effect::Effect;
 use crate::layout::article::Part;
 use crate::search::{Field, FieldMatch, Hit, Query, article_matches};
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -29,8 +30,6 @@ pub struct SearchState {
     pub query: String,
     /// Cursor position in the query, in chars.
     pub cursor: usize,
-    /// A query for the worker to run (taken by the driver).
-    pub outbox: Option<String>,
     /// True while the results lag behind the query.
     pub pending: bool,
     /// The query the results are for, and the results, best first.
@@ -124,7 +123,6 @@ pub fn open(app: &mut App) {
     s.history_pos = None;
     s.pending = false;
     s.enter_pending = false;
-    s.outbox = None;
     app.overlay = None;
     app.mode = Mode::Search;
 }
@@ -189,8 +187,9 @@ pub fn edit(app: &mut App, e: Edit) {
                 s.query = q.clone();
                 s.cursor = s.query.chars().count();
                 s.history_pos = Some(pos);
-                s.outbox = Some(s.query.clone());
                 s.pending = true;
+                let query = s.query.clone();
+                app.emit(Effect::Search(query));
             }
             return;
         }
@@ -204,8 +203,9 @@ pub fn edit(app: &mut App, e: Edit) {
                 s.history_pos = None;
             }
             s.cursor = s.query.chars().count();
-            s.outbox = Some(s.query.clone());
             s.pending = true;
+            let query = s.query.clone();
+            app.emit(Effect::Search(query));
             return;
         }
         Edit::Up | Edit::PrevResult => select(app, -1),
@@ -218,8 +218,9 @@ pub fn edit(app: &mut App, e: Edit) {
     if s.query != before {
         s.enter_pending = false;
         s.history_pos = None;
-        s.outbox = Some(s.query.clone());
         s.pending = true;
+        let query = s.query.clone();
+        app.emit(Effect::Search(query));
     }
 }
 
@@ -242,7 +243,9 @@ pub fn receive(app: &mut App, query: &str, hits: Vec<Hit>, elapsed_ms: f64) {
     s.selected = 0;
     s.offset = 0;
     s.elapsed_ms = Some(elapsed_ms);
-    s.pending = s.outbox.is_some();
+    // The event loop sends each query as soon as it is typed: results for
+    // the query on the line leave nothing waiting.
+    s.pending = false;
     if s.enter_pending && !s.pending {
         s.enter_pending = false;
         if !s.results.is_empty() {
@@ -270,7 +273,6 @@ fn cancel(app: &mut App) {
         remember(&mut app.search);
     }
     app.mode = Mode::Normal;
-    app.search.outbox = None;
     app.search.pending = false;
     if let Some(saved) = app.search.saved.take() {
         super::update::open_article(app, saved.issue, saved.article);
@@ -468,7 +470,7 @@ mod tests {
         edit(&mut a, Edit::End);
         edit(&mut a, Edit::DeleteToStart);
         assert_eq!((a.search.query.as_str(), a.search.cursor), ("", 0));
-        assert_eq!(a.search.outbox.as_deref(), Some(""), "every change asks for a search");
+        assert_eq!(a.take_effects().last(), Some(&Effect::Search(String::new())), "every change asks for a search");
     }
 
     #[test]

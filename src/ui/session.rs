@@ -2,17 +2,18 @@
 //! reading state on disk (read marks, bookmarks, last position) and pages
 //! arriving from the background loader.
 //!
-//! The event loop calls [`Session::tick`] after each action and whenever it
-//! wakes up: it copies the marks and the position into the [`Store`] (which
-//! writes at most once a second), moves newly loaded pages into the reader,
-//! and restores the last position as soon as its issue is in. Update stays
-//! pure; all file I/O happens here.
+//! The event loop hands it the marks the update changed ([`Session::apply`],
+//! from the update's [`Effect`]s) and calls [`Session::tick`] after each
+//! action and whenever it wakes up: it notes the position in the [`Store`]
+//! (which writes at most once a second), moves newly loaded pages into the
+//! reader, and restores the last position as soon as its issue is in. Update
+//! stays pure; all file I/O happens here.
 
 use super::app::{App, Pane};
+use super::effect::Effect;
 use crate::archive::{self, LoadEvent};
 use crate::model::Page;
 use crate::store::{Position, Store};
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
@@ -35,9 +36,6 @@ pub struct Session {
     /// The position to go back to, until its issue has loaded (cancelled
     /// when the user moves first: they have chosen where to be).
     pending: Option<Position>,
-    /// The reader's read marks and bookmarks as last copied to the store.
-    read_seen: HashSet<String>,
-    bookmarks_seen: Vec<String>,
     /// Files that failed to load, for the status bar and stderr.
     pub errors: Vec<String>,
     /// Problems met while loading pages that did load, for stderr.
@@ -60,8 +58,6 @@ impl Session {
             total: 0,
             done: 0,
             pending: None,
-            read_seen: HashSet::new(),
-            bookmarks_seen: Vec::new(),
             errors: Vec::new(),
             warnings: Vec::new(),
             reported: None,
@@ -93,8 +89,6 @@ impl Session {
         let data = self.store.data();
         app.read = data.read.iter().cloned().collect();
         app.bookmarks = data.bookmarks.clone();
-        self.read_seen = app.read.clone();
-        self.bookmarks_seen = app.bookmarks.iter().map(|b| b.id.clone()).collect();
         self.pending = data.position.clone();
         for w in self.store.take_warnings() {
             app.message(w);
@@ -161,6 +155,11 @@ impl Session {
     /// 150 ms, keeping the selection), copies marks and position into the
     /// store, and writes it when due. Returns true when the screen changed.
     pub fn tick(&mut self, app: &mut App, now: Instant) -> bool {
+        // Marks changed outside an update (the article shown when pages
+        // arrived or the position came back).
+        for effect in app.take_effects() {
+            self.apply(effect);
+        }
         let mut changed = self.receive(app);
         if !self.arrived.is_empty()
             && (self.loading.is_none() || self.last_apply.is_none_or(|t| now.duration_since(t) >= APPLY_INTERVAL))
@@ -298,33 +297,28 @@ impl Session {
         self.report_errors(app);
     }
 
-    /// Copies read marks, bookmarks and the position into the store.
-    fn record(&mut self, app: &App) {
-        // Read marks: what the reader changed since the last look (each
-        // action adds or removes marks, never both, so the count tells).
-        // Marks another lvread saved in between stay in the store.
-        if self.read_seen.len() != app.read.len() {
-            for k in app.read.difference(&self.read_seen) {
-                self.store.set_read(k, true);
+    /// Carries out an effect on the reading state: a read mark or a
+    /// bookmark goes to the store (marks another lvread saved meanwhile
+    /// stay). Searches are not the session's: they go to the search driver.
+    pub fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::SetRead(key, read) => {
+                self.store.set_read(&key, read);
             }
-            for k in self.read_seen.difference(&app.read) {
-                self.store.set_read(k, false);
-            }
-            self.read_seen = app.read.clone();
-        }
-        if !self.bookmarks_seen.iter().eq(app.bookmarks.iter().map(|b| &b.id)) {
-            for id in &self.bookmarks_seen {
-                if !app.bookmarks.iter().any(|x| &x.id == id) {
-                    self.store.remove_bookmark(id);
-                }
-            }
-            for b in &app.bookmarks {
-                if !self.bookmarks_seen.contains(&b.id) && !self.store.is_bookmarked(&b.id) {
+            Effect::AddBookmark(b) => {
+                if !self.store.is_bookmarked(&b.id) {
                     self.store.toggle_bookmark(&b.id, &b.title, &b.issue);
                 }
             }
-            self.bookmarks_seen = app.bookmarks.iter().map(|b| b.id.clone()).collect();
+            Effect::RemoveBookmark(id) => {
+                self.store.remove_bookmark(&id);
+            }
+            Effect::Search(_) => {}
         }
+    }
+
+    /// Notes the position in the store.
+    fn record(&mut self, app: &App) {
         if self.pending.is_none()
             && let Some(issue) = app.current_issue()
         {
@@ -346,6 +340,9 @@ impl Session {
 
     /// Records the final state and writes it (on quit).
     pub fn finish(&mut self, app: &mut App) {
+        for effect in app.take_effects() {
+            self.apply(effect);
+        }
         self.record(app);
         self.store.flush();
         // Messages can no longer be shown; they go to stderr with the rest.

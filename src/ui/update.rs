@@ -1,11 +1,19 @@
-//! Actions change the state. No I/O here and no drawing.
+//! Actions change the state. No I/O here and no drawing: what needs the
+//! world outside (a search, saving a mark) comes back as [`Effect`]s.
 
 use super::action::Action;
 use super::app::{App, Overlay, Pane};
+use super::effect::Effect;
 use super::geometry::{self, ISSUE_ROWS};
 
-/// Applies one action to the state, then restores its invariants ([`sync`]).
-pub fn update(app: &mut App, action: Action) {
+/// Applies one action to the state, then restores its invariants
+/// ([`sync`]); returns what the event loop must do about it.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    apply(app, action);
+    app.take_effects()
+}
+
+fn apply(app: &mut App, action: Action) {
     if let Action::Resize(w, h) = action {
         app.size = (w, h);
         sync(app);
@@ -95,7 +103,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevIssue => select_issue(app, app.issue as isize - 1),
         Action::Click(x, y) => click(app, x, y),
         Action::Wheel(x, y, delta) => {
-            let screen = geometry::app_screen(app);
+            let screen = app.screen();
             match screen.pane_at(x, y) {
                 Some(Pane::Body) => scroll_body(app, delta as isize),
                 Some(p) => step(app, p, delta.signum() as isize),
@@ -156,7 +164,7 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
 
 /// Rows a page moves in a pane (its visible items, or body lines).
 fn page(app: &App, pane: Pane) -> isize {
-    let screen = geometry::app_screen(app);
+    let screen = app.screen();
     let rows = match pane {
         Pane::Body => screen.body.map(|r| geometry::body_text(r, app.max_body_width).height),
         Pane::Issues => screen.issues.map(|r| geometry::inner(r).height / ISSUE_ROWS),
@@ -190,7 +198,7 @@ fn scroll_body(app: &mut App, delta: isize) {
 
 /// True when the body shows the end of the article.
 fn at_end(app: &App) -> bool {
-    let screen = geometry::app_screen(app);
+    let screen = app.screen();
     let Some(body) = screen.body else { return false };
     let text = geometry::body_text(body, app.max_body_width);
     app.layout_at(text.width as usize).is_some_and(|l| app.scroll + text.height as usize >= l.lines.len())
@@ -237,7 +245,7 @@ fn next_article(app: &mut App, dir: isize) {
 
 /// A left click: selects the clicked row of a list, or focuses the body.
 fn click(app: &mut App, x: u16, y: u16) {
-    let screen = geometry::app_screen(app);
+    let screen = app.screen();
     let Some(pane) = screen.pane_at(x, y) else { return };
     app.focus = pane;
     let Some(rect) = screen.rect(pane) else { return };
@@ -266,7 +274,7 @@ pub fn sync(app: &mut App) {
     app.issue = app.issue.min(app.issues.len().saturating_sub(1));
     let count = app.current_issue().map_or(0, |i| i.article_count());
     app.article = app.article.min(count.saturating_sub(1));
-    let screen = geometry::app_screen(app);
+    let screen = app.screen();
 
     if let Some(body) = screen.body {
         let text = geometry::body_text(body, app.max_body_width);
@@ -325,7 +333,8 @@ pub fn sync(app: &mut App) {
         && app.unread_hold.is_none()
         && !app.read.contains(&key)
     {
-        app.read.insert(key);
+        app.read.insert(key.clone());
+        app.emit(Effect::SetRead(key, true));
     }
 }
 

@@ -23,7 +23,7 @@ pub fn position(app: &App, compact: bool) -> String {
         (app.article + 1).min(issue.article_count()),
         issue.article_count()
     );
-    let screen = geometry::app_screen(app);
+    let screen = app.screen();
     if let Some(body) = screen.body {
         let text = geometry::body_text(body, app.max_body_width);
         if let Some(l) = app.layout_at(text.width as usize) {
