@@ -62,7 +62,7 @@ fn a_page_of_fragments_only_is_readable_in_the_reader() {
     let screen = draw(&app).join("\n");
     assert!(screen.contains("吕梁日报社出版发行"), "the body shows the fragments:\n{screen}");
     let key = app.current_key().expect("an article is selected");
-    assert!(app.read.contains(&key), "reading it marks it read");
+    assert!(app.marks.read.contains(&key), "reading it marks it read");
 }
 
 #[test]

@@ -170,8 +170,8 @@ fn bookmarks_can_be_removed_from_the_list() {
             Action::ToggleBookmark,
         ],
     );
-    assert_eq!(app.bookmarks.len(), 1);
-    assert_eq!(app.bookmarks[0].title, title(0, 0));
+    assert_eq!(app.marks.bookmarks.len(), 1);
+    assert_eq!(app.marks.bookmarks[0].title, title(0, 0));
     assert_eq!(app.overlay, Some(Overlay::Bookmarks(0)));
     // The list opens on the bookmark of the article being read.
     press(&mut app, &mut s, &[Action::Back, Action::Down, Action::ToggleBookmark, Action::Up, Action::Bookmarks]);
@@ -308,7 +308,7 @@ fn load_all(app: &mut App, s: &mut Session) -> Vec<(usize, usize)> {
     let until = Instant::now() + Duration::from_secs(60);
     while s.is_loading() && Instant::now() < until {
         s.tick(app, Instant::now());
-        if let Some(p) = app.progress {
+        if let Some(p) = app.status.progress {
             seen.push(p);
         }
         std::thread::sleep(Duration::from_millis(1));
@@ -329,7 +329,7 @@ fn a_big_archive_loads_in_the_background_with_progress() {
     let seen = load_all(&mut app, &mut s);
     assert!(!seen.is_empty(), "241 files show progress");
     assert!(seen.iter().all(|&(_, t)| t == 241));
-    assert_eq!(app.progress, None, "the bar goes when done");
+    assert_eq!(app.status.progress, None, "the bar goes when done");
     assert_eq!(app.issues.len(), 30);
     assert_eq!(app.issues[0].label(), "2023-10-30", "newest first");
     let pages: Vec<Option<u32>> = app.issues[0].pages.iter().map(|p| p.page).collect();
@@ -343,7 +343,7 @@ fn a_big_archive_loads_in_the_background_with_progress() {
 #[test]
 fn the_status_line_shows_a_progress_bar() {
     let mut app = App::new(sample(), (120, 30));
-    app.progress = Some((150, 600));
+    app.status.progress = Some((150, 600));
     let status = rows(&draw_buffer(&app)).pop().unwrap();
     assert!(status.contains("loading") && status.contains("150/600"), "{status}");
     assert!(status.contains("██▌") || status.contains("██░"), "{status}");
@@ -496,6 +496,6 @@ fn two_readers_open_at_once_keep_each_others_marks() {
     let (again, _) = open(dir.path(), (120, 40));
     assert!(again.is_read(0, 0), "the first reader's mark survives the second one's save");
     assert!(again.is_read(1, 0));
-    assert_eq!(again.bookmarks.len(), 1);
+    assert_eq!(again.marks.bookmarks.len(), 1);
     assert_eq!((again.issue, again.article), (1, 0), "the position of the last one to quit");
 }

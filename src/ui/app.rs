@@ -40,6 +40,31 @@ pub struct Highlight {
     pub range: Range<usize>,
 }
 
+/// Read marks and bookmarks (changed by [`super::marks`] and the update;
+/// each change is also an [`super::effect::Effect`] for the store).
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    /// Keys ([`App::article_key`]) of the articles read.
+    pub read: HashSet<String>,
+    /// Bookmarked articles, oldest first (see [`super::marks`]).
+    pub bookmarks: Vec<crate::store::Bookmark>,
+    /// The article just marked unread: it stays unread while it is open.
+    pub unread_hold: Option<String>,
+}
+
+/// What the status bar shows besides the position.
+#[derive(Debug, Clone, Default)]
+pub struct Status {
+    /// Pages loaded / total while loading in the background.
+    pub progress: Option<(usize, usize)>,
+    /// Messages for the status bar (load errors, warnings); the last is shown.
+    pub messages: Vec<String>,
+    /// A passing notice (feedback to an action, a first start) and the
+    /// number of messages when it came: shown in the status bar until the
+    /// next key press, unless a message came after it.
+    pub notice: Option<(String, usize)>,
+}
+
 /// Default maximum width of the body text, in columns (40 Han characters).
 pub const DEFAULT_MAX_BODY_WIDTH: u16 = 80;
 
@@ -74,20 +99,10 @@ pub struct App {
     pub issue_offset: usize,
     /// First visible row of the article list.
     pub article_offset: usize,
-    /// Keys ([`App::article_key`]) of the articles read.
-    pub read: HashSet<String>,
-    /// Bookmarked articles, oldest first (see [`super::marks`]).
-    pub bookmarks: Vec<crate::store::Bookmark>,
-    /// The article just marked unread: it stays unread while it is open.
-    pub unread_hold: Option<String>,
-    /// Pages loaded / total while loading in the background.
-    pub progress: Option<(usize, usize)>,
-    /// Messages for the status bar (load errors, warnings); the last is shown.
-    pub messages: Vec<String>,
-    /// A passing notice (feedback to an action, a first start) and the
-    /// number of messages when it came: shown in the status bar until the
-    /// next key press, unless a message came after it.
-    pub notice: Option<(String, usize)>,
+    /// Read marks and bookmarks.
+    pub marks: Marks,
+    /// The status bar's messages, notice and loading progress.
+    pub status: Status,
     /// Highlights in the current article's body.
     pub highlights: Vec<Highlight>,
     /// Styles.
@@ -126,12 +141,8 @@ impl App {
             top_anchor: None,
             issue_offset: 0,
             article_offset: 0,
-            read: HashSet::new(),
-            bookmarks: Vec::new(),
-            unread_hold: None,
-            progress: None,
-            messages: Vec::new(),
-            notice: None,
+            marks: Marks::default(),
+            status: Status::default(),
             highlights: Vec::new(),
             theme: Theme::default(),
             keymap: crate::config::Keymap::default(),
@@ -200,7 +211,7 @@ impl App {
 
     /// True when article `n` of issue `i` has been read.
     pub fn is_read(&self, i: usize, n: usize) -> bool {
-        self.article_key(i, n).is_some_and(|k| self.read.contains(&k))
+        self.article_key(i, n).is_some_and(|k| self.marks.read.contains(&k))
     }
 
     /// The current article's layout at `width`, from the cache when there.
@@ -252,19 +263,19 @@ impl App {
     /// Adds a message for the status bar (errors, warnings): it stays until
     /// `Esc` clears the messages.
     pub fn message(&mut self, text: impl Into<String>) {
-        self.messages.push(text.into());
+        self.status.messages.push(text.into());
     }
 
     /// Shows a passing notice in the status bar until the next key press.
     pub fn notice(&mut self, text: impl Into<String>) {
-        self.notice = Some((text.into(), self.messages.len()));
+        self.status.notice = Some((text.into(), self.status.messages.len()));
     }
 
     /// What the status bar shows: the notice, or else the latest message.
     pub fn status_message(&self) -> Option<&str> {
-        match &self.notice {
-            Some((n, at)) if self.messages.len() <= *at => Some(n),
-            _ => self.messages.last().map(String::as_str),
+        match &self.status.notice {
+            Some((n, at)) if self.status.messages.len() <= *at => Some(n),
+            _ => self.status.messages.last().map(String::as_str),
         }
     }
 }

@@ -13,8 +13,8 @@ pub fn toggle_bookmark(app: &mut App) {
         app.notice("no article to bookmark");
         return;
     };
-    if let Some(i) = app.bookmarks.iter().position(|b| b.id == key) {
-        app.bookmarks.remove(i);
+    if let Some(i) = app.marks.bookmarks.iter().position(|b| b.id == key) {
+        app.marks.bookmarks.remove(i);
         app.emit(Effect::RemoveBookmark(key));
         app.notice("bookmark removed");
     } else {
@@ -22,7 +22,7 @@ pub fn toggle_bookmark(app: &mut App) {
         let issue = app.current_issue().map(|i| i.label()).unwrap_or_default();
         // `added` is filled in when the state is saved (no clock here).
         let bookmark = Bookmark { id: key, title, issue, added: 0 };
-        app.bookmarks.push(bookmark.clone());
+        app.marks.bookmarks.push(bookmark.clone());
         app.emit(Effect::AddBookmark(bookmark));
         app.notice("bookmarked — ' lists bookmarks");
     }
@@ -30,15 +30,15 @@ pub fn toggle_bookmark(app: &mut App) {
 
 /// True when article `n` of issue `i` is bookmarked.
 pub fn is_bookmarked(app: &App, i: usize, n: usize) -> bool {
-    app.article_key(i, n).is_some_and(|k| app.bookmarks.iter().any(|b| b.id == k))
+    app.article_key(i, n).is_some_and(|k| app.marks.bookmarks.iter().any(|b| b.id == k))
 }
 
 /// Marks the current article unread; it stays unread while it stays open.
 pub fn mark_unread(app: &mut App) {
     if let Some(key) = app.current_key() {
-        app.read.remove(&key);
+        app.marks.read.remove(&key);
         app.emit(Effect::SetRead(key.clone(), false));
-        app.unread_hold = Some(key);
+        app.marks.unread_hold = Some(key);
         app.notice("marked unread");
     }
 }
@@ -50,10 +50,10 @@ pub fn mark_issue_read(app: &mut App) {
     let label = issue.label();
     let keys: Vec<String> = (0..n).filter_map(|k| app.article_key(app.issue, k)).collect();
     for key in keys {
-        app.read.insert(key.clone());
+        app.marks.read.insert(key.clone());
         app.emit(Effect::SetRead(key, true));
     }
-    app.unread_hold = None;
+    app.marks.unread_hold = None;
     app.notice(format!("{label}: all {n} articles marked read"));
 }
 
@@ -73,14 +73,14 @@ pub fn locate(app: &App, id: &str, label: Option<&str>) -> Option<(usize, usize)
 /// Opens the bookmark list on the current article's bookmark (else the first).
 pub fn open_bookmarks(app: &mut App) {
     let key = app.current_key();
-    let sel = app.bookmarks.iter().position(|b| Some(&b.id) == key.as_ref()).unwrap_or(0);
+    let sel = app.marks.bookmarks.iter().position(|b| Some(&b.id) == key.as_ref()).unwrap_or(0);
     app.overlay = Some(Overlay::Bookmarks(sel));
 }
 
 /// Keys while the bookmark list is open: move, open (jump to the article),
 /// remove (`m` / the bookmark key), close.
 pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {
-    let count = app.bookmarks.len();
+    let count = app.marks.bookmarks.len();
     let last = count.saturating_sub(1);
     let page = (app.size.1 as usize / 2).max(1);
     let sel = match action {
@@ -98,11 +98,11 @@ pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {
         }
         Action::ToggleBookmark => {
             if sel < count {
-                let gone = app.bookmarks.remove(sel);
+                let gone = app.marks.bookmarks.remove(sel);
                 app.emit(Effect::RemoveBookmark(gone.id));
                 app.notice("bookmark removed");
             }
-            sel.min(app.bookmarks.len().saturating_sub(1))
+            sel.min(app.marks.bookmarks.len().saturating_sub(1))
         }
         Action::Down | Action::Wheel(_, _, 1..) => (sel + 1).min(last),
         Action::Up | Action::Wheel(_, _, ..=-1) => sel.saturating_sub(1),
@@ -117,7 +117,7 @@ pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {
 
 /// Jumps to the article of bookmark `sel` and closes the list.
 fn open_bookmark(app: &mut App, sel: usize) {
-    let Some(b) = app.bookmarks.get(sel) else {
+    let Some(b) = app.marks.bookmarks.get(sel) else {
         app.overlay = None;
         return;
     };

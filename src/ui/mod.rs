@@ -19,7 +19,7 @@
 //! - more pages: [`app::App::add_pages`] (the session feeds it from the
 //!   loader pipeline, [`crate::archive::load_in_background`]); the
 //!   selection and scroll stay on the article being read;
-//! - reading state: [`app::App::read`] is a set of [`app::App::article_key`]s;
+//! - reading state: [`app::Marks::read`] is a set of [`app::App::article_key`]s;
 //!   a change is also an [`effect::Effect`] ([`app::App::emit`]) that
 //!   [`session::Session::apply`] saves; [`update::open_article`] and [`update::scroll_to`]
 //!   jump to a place (search results, bookmarks, the last position);

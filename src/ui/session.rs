@@ -87,8 +87,8 @@ impl Session {
     /// opening the state file go to the status bar.
     pub fn restore(&mut self, app: &mut App) {
         let data = self.store.data();
-        app.read = data.read.iter().cloned().collect();
-        app.bookmarks = data.bookmarks.clone();
+        app.marks.read = data.read.iter().cloned().collect();
+        app.marks.bookmarks = data.bookmarks.clone();
         self.pending = data.position.clone();
         for w in self.store.take_warnings() {
             app.message(w);
@@ -176,7 +176,7 @@ impl Session {
         }
         if let Some(n) = self.store.take_notices().pop() {
             // Saving works again: the old failure is no longer news.
-            app.messages.retain(|m| !m.starts_with("cannot save reading state"));
+            app.status.messages.retain(|m| !m.starts_with("cannot save reading state"));
             app.notice(n);
             changed = true;
         }
@@ -204,7 +204,7 @@ impl Session {
                 Ok(LoadEvent::Started { total, errors }) => {
                     self.total = total;
                     self.errors.extend(errors.iter().map(ToString::to_string));
-                    app.progress = (total > PROGRESS_THRESHOLD).then_some((0, total));
+                    app.status.progress = (total > PROGRESS_THRESHOLD).then_some((0, total));
                     changed = true;
                 }
                 Ok(LoadEvent::File { result, done, total, .. }) => {
@@ -227,14 +227,14 @@ impl Session {
                         }
                     }
                     if total > PROGRESS_THRESHOLD {
-                        app.progress = Some((self.done, total));
+                        app.status.progress = Some((self.done, total));
                         changed = true;
                     }
                 }
                 Ok(LoadEvent::Finished) | Err(TryRecvError::Disconnected) => {
                     self.loading = None;
                     self.loaded_in = Some(self.started.elapsed());
-                    app.progress = None;
+                    app.status.progress = None;
                     changed = true;
                     break;
                 }
@@ -283,7 +283,7 @@ impl Session {
         }
         if self.reported.as_ref() != Some(&report) {
             if let Some(old) = self.reported.take() {
-                app.messages.retain(|m| *m != old);
+                app.status.messages.retain(|m| *m != old);
             }
             app.message(report.clone());
             self.reported = Some(report);

@@ -20,7 +20,7 @@ fn apply(app: &mut App, action: Action) {
         return;
     }
     // A notice lasts until the next key press (or click).
-    app.notice = None;
+    app.status.notice = None;
     if let Some(overlay) = app.overlay {
         overlay_action(app, overlay, action);
         sync(app);
@@ -50,7 +50,7 @@ fn apply(app: &mut App, action: Action) {
             } else if app.focus == Pane::Body {
                 app.focus = Pane::Articles;
             } else {
-                app.messages.clear();
+                app.status.messages.clear();
             }
         }
         Action::Down => step(app, pane, 1),
@@ -325,15 +325,15 @@ pub fn sync(app: &mut App) {
         app.article_offset = visible_offset(app.article_offset, app.article, rows);
     }
     let key = app.current_key();
-    if app.unread_hold.is_some() && app.unread_hold != key {
-        app.unread_hold = None;
+    if app.marks.unread_hold.is_some() && app.marks.unread_hold != key {
+        app.marks.unread_hold = None;
     }
     if app.focus == Pane::Body
         && let Some(key) = key
-        && app.unread_hold.is_none()
-        && !app.read.contains(&key)
+        && app.marks.unread_hold.is_none()
+        && !app.marks.read.contains(&key)
     {
-        app.read.insert(key.clone());
+        app.marks.read.insert(key.clone());
         app.emit(Effect::SetRead(key, true));
     }
 }

@@ -73,7 +73,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let hint_w = |(k, what): &(String, &str)| str_width(k) + str_width(what) + 3;
     // The last two hints (help, quit) are kept before the others and before a message.
     let essential: usize = hints.iter().rev().take(2).map(hint_w).sum();
-    if let Some((done, total)) = app.progress {
+    if let Some((done, total)) = app.status.progress {
         let bar = progress_bar(done, total, 10);
         let label = format!(" {done}/{total} pages ");
         if used + str_width(&bar) + str_width(&label) + 8 + essential <= width {
