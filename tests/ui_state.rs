@@ -8,6 +8,7 @@ use lvread::model::{Article, Date, Issue, Page};
 use lvread::store::{STATE_FILE, Store};
 use lvread::ui::action::Action;
 use lvread::ui::app::{App, Overlay, Pane};
+use lvread::ui::effect::Effect;
 use lvread::ui::session::Session;
 use lvread::ui::update::update;
 use lvread::ui::{settings, view};
@@ -498,4 +499,35 @@ fn two_readers_open_at_once_keep_each_others_marks() {
     assert!(again.is_read(1, 0));
     assert_eq!(again.marks.bookmarks.len(), 1);
     assert_eq!((again.issue, again.article), (1, 0), "the position of the last one to quit");
+}
+
+/// The positions to save among an update's effects.
+fn positions(effects: Vec<Effect>) -> Vec<lvread::store::Position> {
+    effects
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::SavePosition(p) => Some(p),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_position_is_saved_through_an_effect_only_when_it_changes() {
+    let mut app = App::new(sample(), (120, 40));
+    app.take_effects();
+    let moved = positions(update(&mut app, Action::Down));
+    assert_eq!(moved.len(), 1, "one position per move");
+    assert_eq!((moved[0].article.as_deref(), moved[0].scroll), (Some("id-0-1"), 0));
+    assert!(positions(update(&mut app, Action::Help)).is_empty(), "opening the help does not move");
+    assert!(positions(update(&mut app, Action::Help)).is_empty(), "nor does closing it");
+    update(&mut app, Action::Open);
+    let scrolled = positions(update(&mut app, Action::Down));
+    assert_eq!(scrolled.len(), 1);
+    assert_eq!(scrolled[0].scroll, 1, "a line down is a new position");
+    assert!(scrolled[0].anchor.is_some(), "with the line read, for another width");
+    // Several moves not yet handed out leave only the latest.
+    app.emit(Effect::SavePosition(scrolled[0].clone()));
+    app.emit(Effect::SavePosition(lvread::store::Position::default()));
+    assert_eq!(positions(app.take_effects()), vec![lvread::store::Position::default()]);
 }

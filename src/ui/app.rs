@@ -121,6 +121,8 @@ pub struct App {
     pub search: super::search_state::SearchState,
     /// Effects asked for and not yet handed out ([`App::take_effects`]).
     effects: Vec<super::effect::Effect>,
+    /// The position last handed out as [`super::effect::Effect::SavePosition`].
+    saved_position: Option<crate::store::Position>,
 }
 
 impl App {
@@ -152,6 +154,7 @@ impl App {
             quit: false,
             search: Default::default(),
             effects: Vec::new(),
+            saved_position: None,
         };
         super::update::sync(&mut app);
         // Nothing to move through in an empty article list: start on the issues.
@@ -250,9 +253,48 @@ impl App {
         }
     }
 
-    /// Asks the event loop for an effect (a search, a mark to save).
+    /// Asks the event loop for an effect (a search, a mark to save). A
+    /// position replaces one not yet handed out.
     pub fn emit(&mut self, effect: super::effect::Effect) {
+        if matches!(effect, super::effect::Effect::SavePosition(_)) {
+            self.effects.retain(|e| !matches!(e, super::effect::Effect::SavePosition(_)));
+        }
         self.effects.push(effect);
+    }
+
+    /// Where the reader is, as saved for the next start (None with nothing loaded).
+    pub fn position(&self) -> Option<crate::store::Position> {
+        let issue = self.current_issue()?;
+        Some(crate::store::Position {
+            issue: issue.label(),
+            article: self.current_key(),
+            article_index: self.article,
+            scroll: self.scroll,
+            width: self.scroll_width,
+            anchor: if self.scroll > 0 {
+                self.layout_at(self.scroll_width).and_then(|l| l.anchor(self.scroll))
+            } else {
+                None
+            },
+        })
+    }
+
+    /// Emits [`super::effect::Effect::SavePosition`] when the position
+    /// differs from the one last emitted.
+    pub fn note_position(&mut self) {
+        let pos = self.position();
+        if pos.is_some() && pos != self.saved_position {
+            self.saved_position = pos.clone();
+            if let Some(pos) = pos {
+                self.emit(super::effect::Effect::SavePosition(pos));
+            }
+        }
+    }
+
+    /// Forgets which position was emitted last, so that the next
+    /// [`App::note_position`] emits it again (after a restored position).
+    pub fn forget_saved_position(&mut self) {
+        self.saved_position = None;
     }
 
     /// The effects asked for since the last call, oldest first.

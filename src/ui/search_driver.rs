@@ -147,6 +147,7 @@ impl SearchDriver {
                 if let Some(t) = &mut app.top_anchor {
                     t.3 = line;
                 }
+                app.note_position();
             }
         }
         changed

@@ -2,12 +2,12 @@
 //! reading state on disk (read marks, bookmarks, last position) and pages
 //! arriving from the background loader.
 //!
-//! The event loop hands it the marks the update changed ([`Session::apply`],
-//! from the update's [`Effect`]s) and calls [`Session::tick`] after each
-//! action and whenever it wakes up: it notes the position in the [`Store`]
-//! (which writes at most once a second), moves newly loaded pages into the
-//! reader, and restores the last position as soon as its issue is in. Update
-//! stays pure; all file I/O happens here.
+//! The event loop hands it the marks and the position the update changed
+//! ([`Session::apply`], from the update's [`Effect`]s) and calls
+//! [`Session::tick`] after each action and whenever it wakes up: it writes
+//! the [`Store`] when due (at most once a second), moves newly loaded pages
+//! into the reader, and restores the last position as soon as its issue is
+//! in. Update stays pure; all file I/O happens here.
 
 use super::app::{App, Pane};
 use super::effect::Effect;
@@ -36,6 +36,9 @@ pub struct Session {
     /// The position to go back to, until its issue has loaded (cancelled
     /// when the user moves first: they have chosen where to be).
     pending: Option<Position>,
+    /// The reader's latest position while `pending` holds the saved one:
+    /// noted when the user takes over before it came back.
+    held: Option<Position>,
     /// Files that failed to load, for the status bar and stderr.
     pub errors: Vec<String>,
     /// Problems met while loading pages that did load, for stderr.
@@ -58,6 +61,7 @@ impl Session {
             total: 0,
             done: 0,
             pending: None,
+            held: None,
             errors: Vec::new(),
             warnings: Vec::new(),
             reported: None,
@@ -104,6 +108,9 @@ impl Session {
     pub fn on_action(&mut self, action: super::Action) {
         if !matches!(action, super::Action::Resize(..)) {
             self.pending = None;
+            if let Some(pos) = self.held.take() {
+                self.store.set_position(pos);
+            }
         }
     }
 
@@ -148,15 +155,19 @@ impl Session {
             app.scroll = 0;
         }
         self.pending = None;
+        self.held = None;
+        // Emitted again even if it happens to equal the place shown before.
+        app.forget_saved_position();
         super::update::sync(app);
     }
 
     /// Receives loaded pages (moving them into the reader at most every
-    /// 150 ms, keeping the selection), copies marks and position into the
-    /// store, and writes it when due. Returns true when the screen changed.
+    /// 150 ms, keeping the selection), carries out the effects of changes
+    /// made outside an update, and writes the store when due. Returns true
+    /// when the screen changed.
     pub fn tick(&mut self, app: &mut App, now: Instant) -> bool {
-        // Marks changed outside an update (the article shown when pages
-        // arrived or the position came back).
+        // Marks and the position changed outside an update (pages arrived,
+        // the position came back).
         for effect in app.take_effects() {
             self.apply(effect);
         }
@@ -168,7 +179,9 @@ impl Session {
             self.last_apply = Some(now);
             changed = true;
         }
-        self.record(app);
+        for effect in app.take_effects() {
+            self.apply(effect);
+        }
         self.store.flush_if_due(now);
         for w in self.store.take_warnings() {
             app.message(w);
@@ -297,9 +310,10 @@ impl Session {
         self.report_errors(app);
     }
 
-    /// Carries out an effect on the reading state: a read mark or a
-    /// bookmark goes to the store (marks another lvread saved meanwhile
-    /// stay). Searches are not the session's: they go to the search driver.
+    /// Carries out an effect on the reading state: a read mark, a bookmark
+    /// or the position goes to the store (marks another lvread saved
+    /// meanwhile stay; the position waits while the saved one has not come
+    /// back yet). Searches are not the session's: they go to the search driver.
     pub fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::SetRead(key, read) => {
@@ -313,37 +327,18 @@ impl Session {
             Effect::RemoveBookmark(id) => {
                 self.store.remove_bookmark(&id);
             }
+            Effect::SavePosition(pos) if self.pending.is_some() => self.held = Some(pos),
+            Effect::SavePosition(pos) => self.store.set_position(pos),
             Effect::Search(_) => {}
         }
     }
 
-    /// Notes the position in the store.
-    fn record(&mut self, app: &App) {
-        if self.pending.is_none()
-            && let Some(issue) = app.current_issue()
-        {
-            let pos = Position {
-                issue: issue.label(),
-                article: app.current_key(),
-                article_index: app.article,
-                scroll: app.scroll,
-                width: app.scroll_width,
-                anchor: if app.scroll > 0 {
-                    app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll))
-                } else {
-                    None
-                },
-            };
-            self.store.set_position(pos);
-        }
-    }
-
-    /// Records the final state and writes it (on quit).
+    /// Saves the last changes and writes the state (on quit).
     pub fn finish(&mut self, app: &mut App) {
+        app.note_position();
         for effect in app.take_effects() {
             self.apply(effect);
         }
-        self.record(app);
         self.store.flush();
         // Messages can no longer be shown; they go to stderr with the rest.
         self.warnings.extend(self.store.take_warnings());

@@ -268,8 +268,9 @@ fn click(app: &mut App, x: u16, y: u16) {
 
 /// Restores the invariants after any change: indices in range, the current
 /// article laid out at the body's width (cached), the reading position kept
-/// across width changes, scroll clamped, list selections visible, and the
-/// article marked read when the body has the focus.
+/// across width changes, scroll clamped, list selections visible, the
+/// article marked read when the body has the focus, and a changed position
+/// emitted ([`Effect::SavePosition`]).
 pub fn sync(app: &mut App) {
     app.issue = app.issue.min(app.issues.len().saturating_sub(1));
     let count = app.current_issue().map_or(0, |i| i.article_count());
@@ -336,6 +337,7 @@ pub fn sync(app: &mut App) {
         app.marks.read.insert(key.clone());
         app.emit(Effect::SetRead(key, true));
     }
+    app.note_position();
 }
 
 /// The smallest change of `offset` that shows row `selected` among `rows`.
