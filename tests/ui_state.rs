@@ -99,7 +99,7 @@ fn an_opened_article_is_marked_read_and_u_marks_it_unread() {
     let (mut app, mut s) = open(dir.path(), (120, 40));
     assert!(!marks_of(&list_row(&app, &title(0, 1)), &title(0, 1)).contains('✓'));
     press(&mut app, &mut s, &[Action::Down, Action::Open]);
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.nav.focus(), Pane::Body);
     assert!(
         marks_of(&list_row(&app, &title(0, 1)), &title(0, 1)).contains('✓'),
         "read once opened: {:?}\n{}",
@@ -146,7 +146,7 @@ fn m_bookmarks_and_the_list_jumps_back_to_the_article() {
     assert!(text.contains("Bookmarks 1") && text.contains(&title(0, 2)) && text.contains("2023-11-04"), "{text}");
     press(&mut app, &mut s, &[Action::Open]);
     assert_eq!(app.overlay, None);
-    assert_eq!((app.issue, app.article, app.focus), (0, 2, Pane::Body));
+    assert_eq!((app.nav.issue(), app.nav.article(), app.nav.focus()), (0, 2, Pane::Body));
     // m again removes it; the list then says how to add one.
     press(&mut app, &mut s, &[Action::ToggleBookmark, Action::Bookmarks]);
     assert!(screen(&app).contains("No bookmarks yet"));
@@ -176,7 +176,7 @@ fn bookmarks_can_be_removed_from_the_list() {
     assert_eq!(app.overlay, Some(Overlay::Bookmarks(0)));
     // The list opens on the bookmark of the article being read.
     press(&mut app, &mut s, &[Action::Back, Action::Down, Action::ToggleBookmark, Action::Up, Action::Bookmarks]);
-    assert_eq!(app.article, 1, "not bookmarked: the list opens on the first");
+    assert_eq!(app.nav.article(), 1, "not bookmarked: the list opens on the first");
     assert_eq!(app.overlay, Some(Overlay::Bookmarks(0)));
     press(&mut app, &mut s, &[Action::Back, Action::Down, Action::Bookmarks]);
     assert_eq!(app.overlay, Some(Overlay::Bookmarks(1)));
@@ -189,7 +189,7 @@ fn quitting_and_restarting_returns_to_the_same_article_and_line() {
     press(&mut app, &mut s, &[Action::NextIssue, Action::Down, Action::Down, Action::Down, Action::Open]);
     press(&mut app, &mut s, &[Action::Down; 23]);
     press(&mut app, &mut s, &[Action::ToggleBookmark]);
-    let (issue, article, scroll) = (app.issue, app.article, app.scroll);
+    let (issue, article, scroll) = (app.nav.issue(), app.nav.article(), app.reader.scroll());
     assert_eq!((issue, article), (1, 3));
     assert!(scroll >= 20, "scrolled: {scroll}");
     let before: Vec<String> = rows(&draw_buffer(&app)).into_iter().skip(1).take(20).collect();
@@ -199,7 +199,7 @@ fn quitting_and_restarting_returns_to_the_same_article_and_line() {
     let (mut again, mut s2) = open(dir.path(), (120, 40));
     update(&mut again, Action::Resize(120, 40));
     s2.tick(&mut again, Instant::now());
-    assert_eq!((again.issue, again.article, again.scroll), (issue, article, scroll));
+    assert_eq!((again.nav.issue(), again.nav.article(), again.reader.scroll()), (issue, article, scroll));
     let after: Vec<String> = rows(&draw_buffer(&again)).into_iter().skip(1).take(20).collect();
     assert_eq!(after, before, "the same screen after a restart");
     assert!(again.is_read(1, 3));
@@ -212,11 +212,11 @@ fn a_restart_in_a_narrower_terminal_keeps_the_paragraph_at_the_top() {
     let (mut app, mut s) = open(dir.path(), (120, 40));
     press(&mut app, &mut s, &[Action::Open]);
     press(&mut app, &mut s, &[Action::Down; 30]);
-    let top = app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll)).expect("anchor");
+    let top = app.layout_at(app.reader.width()).and_then(|l| l.anchor(app.reader.scroll())).expect("anchor");
     s.finish(&mut app);
     let (mut again, mut s2) = open(dir.path(), (70, 30));
     s2.tick(&mut again, Instant::now());
-    let now = again.layout_at(again.scroll_width).and_then(|l| l.anchor(again.scroll)).expect("anchor");
+    let now = again.layout_at(again.reader.width()).and_then(|l| l.anchor(again.reader.scroll())).expect("anchor");
     assert_eq!(now.0, top.0, "same paragraph at the top");
 }
 
@@ -381,7 +381,7 @@ fn the_last_position_comes_back_once_its_issue_has_loaded() {
         s.errors
     );
     assert_eq!(app.current_key().unwrap(), id);
-    assert!(app.is_read(app.issue, app.article));
+    assert!(app.is_read(app.nav.issue(), app.nav.article()));
 }
 
 #[test]
@@ -398,9 +398,9 @@ fn the_article_being_read_stays_selected_while_pages_arrive() {
     load_all(&mut app, &mut s);
     assert_eq!(app.issues.len(), 4, "a new issue above");
     assert_eq!(app.issues[0].label(), "2023-12-01");
-    assert_eq!(app.issue, 2, "the selection moved down with its issue");
+    assert_eq!(app.nav.issue(), 2, "the selection moved down with its issue");
     assert_eq!((app.current_issue().unwrap().label(), app.current_key().unwrap()), (label, key));
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.nav.focus(), Pane::Body);
 }
 
 #[test]
@@ -476,7 +476,7 @@ fn a_recurring_item_in_several_issues_keeps_the_right_one_selected() {
     let mut s = Session::new(Store::disabled());
     s.restore(&mut app);
     press(&mut app, &mut s, &[Action::NextIssue, Action::NextIssue, Action::Bottom, Action::Open]);
-    assert_eq!((app.issue, app.current_key().unwrap().as_str()), (2, "same-notice"));
+    assert_eq!((app.nav.issue(), app.current_key().unwrap().as_str()), (2, "same-notice"));
     s.load_in_background(vec![dir.path().to_path_buf()]);
     load_all(&mut app, &mut s);
     assert_eq!(app.current_issue().unwrap().label(), "2023-11-02", "not the other issue's copy");
@@ -498,7 +498,7 @@ fn two_readers_open_at_once_keep_each_others_marks() {
     assert!(again.is_read(0, 0), "the first reader's mark survives the second one's save");
     assert!(again.is_read(1, 0));
     assert_eq!(again.marks.bookmarks.len(), 1);
-    assert_eq!((again.issue, again.article), (1, 0), "the position of the last one to quit");
+    assert_eq!((again.nav.issue(), again.nav.article()), (1, 0), "the position of the last one to quit");
 }
 
 /// The positions to save among an update's effects.

@@ -6,10 +6,11 @@ use crate::layout::article::{ArticleLayout, Part};
 use crate::layout::cache::LayoutCache;
 use crate::model::{Article, Issue, Page};
 use std::collections::HashSet;
-use std::ops::Range;
 use std::sync::Arc;
 
 pub use super::geometry::Pane;
+pub use super::navigation::Navigation;
+pub use super::reader::{Highlight, Reader};
 
 /// Something drawn over the panes that takes the keys while open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,15 +30,6 @@ pub enum Mode {
     Normal,
     /// Typing on the search line (see [`super::search_state`]).
     Search,
-}
-
-/// A highlighted range of the current article's text (e.g. a search match).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Highlight {
-    /// The part of the article the range is in.
-    pub part: Part,
-    /// Byte range in that part's text.
-    pub range: Range<usize>,
 }
 
 /// Read marks and bookmarks (changed by [`super::marks`] and the update;
@@ -74,37 +66,18 @@ pub struct App {
     /// Every issue, in list order (newest first). May grow while pages load:
     /// use [`App::add_pages`] to add pages keeping the selection.
     pub issues: Vec<Issue>,
-    /// Index of the selected issue.
-    pub issue: usize,
-    /// Index of the selected article within the issue (page order).
-    pub article: usize,
-    /// The focused pane.
-    pub focus: Pane,
-    /// The body fills the screen.
-    pub zoom: bool,
+    /// Which issue, article and pane are selected; the lists' scroll.
+    pub nav: Navigation,
+    /// The body's scroll, zoom and highlights.
+    pub reader: Reader,
     /// An overlay drawn over everything, taking the keys.
     pub overlay: Option<Overlay>,
     /// How keys are read.
     pub mode: Mode,
-    /// First body line shown, as an index into the layout at [`App::scroll_width`].
-    pub scroll: usize,
-    /// The width `scroll` refers to (kept so a resize keeps the paragraph at the top).
-    pub scroll_width: usize,
-    /// The line the reader put at the top (article key, part, byte offset)
-    /// and the scroll it was last shown at: a width change (resize, zoom)
-    /// puts this line back at the top, even when a narrower or wider
-    /// layout had to scroll elsewhere in between (the end of an article).
-    pub top_anchor: Option<(String, Part, usize, usize)>,
-    /// First visible row of the issue list.
-    pub issue_offset: usize,
-    /// First visible row of the article list.
-    pub article_offset: usize,
     /// Read marks and bookmarks.
     pub marks: Marks,
     /// The status bar's messages, notice and loading progress.
     pub status: Status,
-    /// Highlights in the current article's body.
-    pub highlights: Vec<Highlight>,
     /// Styles.
     pub theme: Theme,
     /// Key bindings.
@@ -132,20 +105,12 @@ impl App {
         super::fragments::absorb_all(&mut issues);
         let mut app = App {
             issues,
-            issue: 0,
-            article: 0,
-            focus: Pane::Articles,
-            zoom: false,
+            nav: Navigation::default(),
+            reader: Reader::default(),
             overlay: None,
             mode: Mode::Normal,
-            scroll: 0,
-            scroll_width: 0,
-            top_anchor: None,
-            issue_offset: 0,
-            article_offset: 0,
             marks: Marks::default(),
             status: Status::default(),
-            highlights: Vec::new(),
             theme: Theme::default(),
             keymap: crate::config::Keymap::default(),
             max_body_width: DEFAULT_MAX_BODY_WIDTH,
@@ -159,30 +124,34 @@ impl App {
         super::update::sync(&mut app);
         // Nothing to move through in an empty article list: start on the issues.
         if app.current_issue().is_some_and(|i| i.article_count() == 0) {
-            app.focus = Pane::Issues;
+            app.nav.set_focus(Pane::Issues);
         }
         app
     }
 
     /// Where the panes are at the current size, focus and zoom.
     pub fn screen(&self) -> super::geometry::Screen {
-        super::geometry::screen(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1), self.focus, self.zoom)
+        super::geometry::screen(
+            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
+            self.nav.focus(),
+            self.reader.zoom(),
+        )
     }
 
     /// The selected issue.
     pub fn current_issue(&self) -> Option<&Issue> {
-        self.issues.get(self.issue)
+        self.issues.get(self.nav.issue())
     }
 
     /// The selected article.
     pub fn current_article(&self) -> Option<&Article> {
-        self.current_issue()?.article(self.article)
+        self.current_issue()?.article(self.nav.article())
     }
 
     /// The page the selected article is printed on.
     pub fn current_page(&self) -> Option<&Page> {
         let issue = self.current_issue()?;
-        let mut left = self.article;
+        let mut left = self.nav.article();
         for p in &issue.pages {
             if left < p.articles.len() {
                 return Some(p);
@@ -209,7 +178,7 @@ impl App {
 
     /// The key of the selected article.
     pub fn current_key(&self) -> Option<String> {
-        self.article_key(self.issue, self.article)
+        self.article_key(self.nav.issue(), self.nav.article())
     }
 
     /// True when article `n` of issue `i` has been read.
@@ -242,14 +211,35 @@ impl App {
         }
         // Issues may have moved down the list: keep the same article selected.
         if let Some((i, n)) = key.and_then(|k| super::marks::locate(self, &k, label.as_deref())) {
-            self.issue = i;
-            self.article = n;
+            self.nav.select(i, n);
         }
         super::update::sync(self);
         // The first pages in, and the first issue has no articles: start on
         // the issue list, as with pages loaded at start.
-        if first && self.focus == Pane::Articles && self.current_issue().is_some_and(|i| i.article_count() == 0) {
-            self.focus = Pane::Issues;
+        if first && self.nav.focus() == Pane::Articles && self.current_issue().is_some_and(|i| i.article_count() == 0) {
+            self.nav.set_focus(Pane::Issues);
+        }
+    }
+
+    /// The line at the top of the body (part, byte offset): the one the
+    /// reader chose, else the one shown there. None at the article's top.
+    pub fn top_line(&self) -> Option<(Part, usize)> {
+        if self.reader.scroll() == 0 {
+            return None;
+        }
+        self.reader.top_line(self.current_key().as_deref(), self.layout_at(self.reader.width()))
+    }
+
+    /// The articles changed (keywords joined their headers): lays them out
+    /// again, with `top` ([`App::top_line`], taken before the change) still
+    /// at the top of the body.
+    pub fn relayout(&mut self, top: Option<(Part, usize)>) {
+        self.layouts.clear();
+        if let Some((part, off)) = top
+            && let Some(line) = self.layout_at(self.reader.width()).and_then(|l| l.line_of(part, off))
+        {
+            self.reader.relaid(line);
+            self.note_position();
         }
     }
 
@@ -268,11 +258,11 @@ impl App {
         Some(crate::store::Position {
             issue: issue.label(),
             article: self.current_key(),
-            article_index: self.article,
-            scroll: self.scroll,
-            width: self.scroll_width,
-            anchor: if self.scroll > 0 {
-                self.layout_at(self.scroll_width).and_then(|l| l.anchor(self.scroll))
+            article_index: self.nav.article(),
+            scroll: self.reader.scroll(),
+            width: self.reader.width(),
+            anchor: if self.reader.scroll() > 0 {
+                self.layout_at(self.reader.width()).and_then(|l| l.anchor(self.reader.scroll()))
             } else {
                 None
             },

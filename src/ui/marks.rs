@@ -3,7 +3,7 @@
 //! event loop hands to [`super::session`] for the state file.
 
 use super::action::Action;
-use super::app::{App, Overlay, Pane};
+use super::app::{App, Overlay};
 use super::effect::Effect;
 use crate::store::Bookmark;
 
@@ -48,7 +48,7 @@ pub fn mark_issue_read(app: &mut App) {
     let Some(issue) = app.current_issue() else { return };
     let n = issue.article_count();
     let label = issue.label();
-    let keys: Vec<String> = (0..n).filter_map(|k| app.article_key(app.issue, k)).collect();
+    let keys: Vec<String> = (0..n).filter_map(|k| app.article_key(app.nav.issue(), k)).collect();
     for key in keys {
         app.marks.read.insert(key.clone());
         app.emit(Effect::SetRead(key, true));
@@ -124,13 +124,7 @@ fn open_bookmark(app: &mut App, sel: usize) {
     match locate(app, &b.id, Some(&b.issue)) {
         Some((i, n)) => {
             app.overlay = None;
-            if (i, n) != (app.issue, app.article) {
-                app.issue = i;
-                app.article = n;
-                app.scroll = 0;
-                app.highlights.clear();
-            }
-            app.focus = Pane::Body;
+            super::update::open_article(app, i, n);
         }
         None => {
             let what = format!("“{}” ({}) is not in the loaded issues", b.title, b.issue);

@@ -19,15 +19,23 @@
 //! - more pages: [`app::App::add_pages`] (the session feeds it from the
 //!   loader pipeline, [`crate::archive::load_in_background`]); the
 //!   selection and scroll stay on the article being read;
+//! - state: [`app::App`] is the loaded issues plus sub-states, each with
+//!   its own methods: [`navigation::Navigation`] (selection, focus, list
+//!   scroll), [`reader::Reader`] (body scroll, zoom, highlights),
+//!   [`app::Marks`], [`app::Status`], [`search_state::SearchState`];
+//!   features change another's state through [`update`]
+//!   ([`update::open_article`], [`update::scroll_to`], [`update::go_to`],
+//!   [`update::return_to`] jump to a place: search results, bookmarks, the
+//!   last position);
 //! - reading state: [`app::Marks::read`] is a set of [`app::App::article_key`]s;
-//!   a change is also an [`effect::Effect`] ([`app::App::emit`]) that
-//!   [`session::Session::apply`] saves; [`update::open_article`] and [`update::scroll_to`]
-//!   jump to a place (search results, bookmarks, the last position);
+//!   a change is also an [`effect::Effect`] ([`app::App::emit`]), and so is a
+//!   new position ([`effect::Effect::SavePosition`], from [`update::sync`]),
+//!   that [`session::Session::apply`] saves;
 //! - settings: [`app::App::keymap`] ([`crate::config::Keymap::rebind`],
 //!   [`crate::config::Key`], [`Action::from_name`]),
 //!   [`app::App::theme`] ([`theme::Theme::plain`] for `NO_COLOR`) and
 //!   [`app::App::max_body_width`];
-//! - search highlights: [`app::App::highlights`] (byte ranges per article part).
+//! - search highlights: [`reader::Reader::highlights`] (byte ranges per article part).
 
 pub mod app;
 pub mod effect;
@@ -35,6 +43,8 @@ pub mod fragments;
 pub mod geometry;
 pub mod keys;
 pub mod marks;
+pub mod navigation;
+pub mod reader;
 pub mod search_driver;
 pub mod search_state;
 pub mod session;

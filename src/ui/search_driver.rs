@@ -97,15 +97,7 @@ impl SearchDriver {
         let sig = *sig;
         let mut changed = false;
         // Where the reader is, before any keywords change the layout.
-        let anchor = if app.scroll > 0 {
-            let key = app.current_key();
-            match &app.top_anchor {
-                Some((k, part, off, shown)) if Some(k) == key.as_ref() && *shown == app.scroll => Some((*part, *off)),
-                _ => app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll)),
-            }
-        } else {
-            None
-        };
+        let top = app.top_line();
         loop {
             match rx.try_recv() {
                 Ok(batch) => {
@@ -139,16 +131,7 @@ impl SearchDriver {
         }
         if changed {
             // Keywords join the header: keep the line being read at the top.
-            app.layouts.clear();
-            if let Some((part, off)) = anchor
-                && let Some(line) = app.layout_at(app.scroll_width).and_then(|l| l.line_of(part, off))
-            {
-                app.scroll = line;
-                if let Some(t) = &mut app.top_anchor {
-                    t.3 = line;
-                }
-                app.note_position();
-            }
+            app.relayout(top);
         }
         changed
     }

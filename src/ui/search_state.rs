@@ -4,24 +4,13 @@
 //! for it, with an [`Effect::Search`]).
 
 use super::action::Action;
-use super::app::{App, Highlight, Mode, Pane};
+use super::app::{App, Highlight, Mode};
 use super::effect::Effect;
 use crate::layout::article::Part;
 use crate::search::{Field, FieldMatch, Hit, Query, article_matches};
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
 pub use crate::action::Edit;
-
-/// Where the user was when the search line opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Saved {
-    pub issue: usize,
-    pub article: usize,
-    pub scroll: usize,
-    pub focus: Pane,
-    pub zoom: bool,
-    pub highlights: Vec<Highlight>,
-}
 
 /// The state of the search.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,7 +33,7 @@ pub struct SearchState {
     pub history: Vec<String>,
     pub history_pos: Option<usize>,
     /// Where to go back to on `Esc`.
-    pub saved: Option<Saved>,
+    pub saved: Option<super::update::Place>,
     /// `Enter` came before the results: open the first one when they arrive.
     pub enter_pending: bool,
     /// After `Enter`: the query whose matches `n`/`N` visit, the result
@@ -105,15 +94,9 @@ pub fn translate(event: &Event) -> Option<Action> {
 
 /// `/`: opens the search line, remembering where the user was.
 pub fn open(app: &mut App) {
+    let place = super::update::place(app);
     let s = &mut app.search;
-    s.saved = Some(Saved {
-        issue: app.issue,
-        article: app.article,
-        scroll: app.scroll,
-        focus: app.focus,
-        zoom: app.zoom,
-        highlights: app.highlights.clone(),
-    });
+    s.saved = Some(place);
     s.query.clear();
     s.cursor = 0;
     s.results.clear();
@@ -275,11 +258,7 @@ fn cancel(app: &mut App) {
     app.mode = Mode::Normal;
     app.search.pending = false;
     if let Some(saved) = app.search.saved.take() {
-        super::update::open_article(app, saved.issue, saved.article);
-        app.focus = saved.focus;
-        app.zoom = saved.zoom;
-        app.scroll = saved.scroll;
-        app.highlights = saved.highlights;
+        super::update::go_to(app, saved);
     }
 }
 
@@ -377,26 +356,27 @@ fn open_result(app: &mut App, n: usize, first: bool) {
     app.search.opened = n;
     app.search.selected = n;
     let query = app.search.visiting.clone().unwrap_or_default();
-    app.highlights = highlights_for(app, &query);
+    let highlights = highlights_for(app, &query);
+    super::update::highlight(app, highlights);
     // Start at the hit's own match when going forward.
     let own = part(hit.matched.field, hit.matched.index).and_then(|p| {
         let a = app.current_article()?;
         let text = crate::search::field_text(a, hit.matched.field, hit.matched.index)?;
         let start = byte_ranges(text, &hit.matched.ranges[..1.min(hit.matched.ranges.len())]).first()?.start;
-        app.highlights.iter().position(|h| h.part == p && h.range.start == start)
+        app.reader.highlights().iter().position(|h| h.part == p && h.range.start == start)
     });
-    let idx = if first { own.unwrap_or(0) } else { app.highlights.len().saturating_sub(1) };
+    let idx = if first { own.unwrap_or(0) } else { app.reader.highlights().len().saturating_sub(1) };
     show_match(app, idx);
 }
 
 fn show_match(app: &mut App, idx: usize) {
     app.search.current_match = idx;
-    if let Some(h) = app.highlights.get(idx).cloned() {
+    if let Some(h) = app.reader.highlights().get(idx).cloned() {
         super::update::scroll_to(app, h.part, h.range.start);
         app.notice(format!(
             "match {}/{} · result {}/{}",
             idx + 1,
-            app.highlights.len(),
+            app.reader.highlights().len(),
             app.search.opened + 1,
             app.search.results.len()
         ));
@@ -412,14 +392,15 @@ pub fn next_match(app: &mut App, dir: isize) {
     }
     // The reader may have moved to another article: matches are recomputed there.
     let opened = app.search.results.get(app.search.opened).and_then(|h| locate(app, h));
-    if opened != Some((app.issue, app.article)) {
+    if opened != Some((app.nav.issue(), app.nav.article())) {
         let q = app.search.visiting.clone().unwrap_or_default();
-        app.highlights = highlights_for(app, &q);
-        app.search.current_match = if dir > 0 { usize::MAX } else { app.highlights.len() };
+        let highlights = highlights_for(app, &q);
+        super::update::highlight(app, highlights);
+        app.search.current_match = if dir > 0 { usize::MAX } else { app.reader.highlights().len() };
     }
     let cur = app.search.current_match;
     let next = if dir > 0 { cur.wrapping_add(1) } else { cur.wrapping_sub(1) };
-    if next < app.highlights.len() {
+    if next < app.reader.highlights().len() {
         show_match(app, next);
         return;
     }
@@ -491,12 +472,14 @@ mod tests {
     fn escape_returns_to_where_the_user_was() {
         let mut a = App::new(crate::archive::group(crate::loader::bundled()), (120, 40));
         super::super::update::open_article(&mut a, 1, 2);
-        a.scroll = 3;
-        let before = (a.issue, a.article, a.focus);
+        for _ in 0..3 {
+            super::super::update::update(&mut a, crate::action::Action::Down);
+        }
+        let before = (a.nav.issue(), a.nav.article(), a.nav.focus(), a.reader.scroll());
         open(&mut a);
         typed(&mut a, "吕梁");
         edit(&mut a, Edit::Cancel);
-        assert_eq!((a.issue, a.article, a.focus), before);
+        assert_eq!((a.nav.issue(), a.nav.article(), a.nav.focus(), a.reader.scroll()), before);
         assert_eq!(a.mode, Mode::Normal);
     }
 }

@@ -9,7 +9,7 @@
 //! into the reader, and restores the last position as soon as its issue is
 //! in. Update stays pure; all file I/O happens here.
 
-use super::app::{App, Pane};
+use super::app::App;
 use super::effect::Effect;
 use crate::archive::{self, LoadEvent};
 use crate::model::Page;
@@ -134,31 +134,12 @@ impl Session {
             None if self.is_loading() => return,
             None => pos.article_index.min(app.issues[i].article_count().saturating_sub(1)),
         };
-        app.issue = i;
-        app.article = n;
-        app.article_offset = 0;
-        if by_id.is_some() {
-            app.scroll = pos.scroll;
-            app.scroll_width = pos.width;
-            // The line they were reading, wherever it is in today's layout.
-            if let Some((part, off)) = pos.anchor
-                && pos.width > 0
-                && let Some(line) = app.layout_at(pos.width).and_then(|l| l.line_of(part, off))
-            {
-                app.scroll = line;
-            }
-            if pos.scroll > 0 {
-                // They were reading it: open it again.
-                app.focus = Pane::Body;
-            }
-        } else {
-            app.scroll = 0;
-        }
+        let exact = by_id.is_some().then(|| pos.clone());
         self.pending = None;
         self.held = None;
         // Emitted again even if it happens to equal the place shown before.
         app.forget_saved_position();
-        super::update::sync(app);
+        super::update::return_to(app, (i, n), exact.as_ref());
     }
 
     /// Receives loaded pages (moving them into the reader at most every

@@ -26,7 +26,7 @@ fn apply(app: &mut App, action: Action) {
         sync(app);
         return;
     }
-    let pane = app.focus;
+    let pane = app.nav.focus();
     match action {
         Action::Search => super::search_state::open(app),
         Action::NextMatch => super::search_state::next_match(app, 1),
@@ -39,16 +39,17 @@ fn apply(app: &mut App, action: Action) {
         Action::MarkUnread => super::marks::mark_unread(app),
         Action::MarkIssueRead => super::marks::mark_issue_read(app),
         Action::Zoom => {
-            app.zoom = !app.zoom;
-            if app.zoom {
-                app.focus = Pane::Body;
+            let zoom = !app.reader.zoom();
+            app.reader.set_zoom(zoom);
+            if zoom {
+                app.nav.set_focus(Pane::Body);
             }
         }
         Action::Back => {
-            if app.zoom {
-                app.zoom = false;
-            } else if app.focus == Pane::Body {
-                app.focus = Pane::Articles;
+            if app.reader.zoom() {
+                app.reader.set_zoom(false);
+            } else if app.nav.focus() == Pane::Body {
+                app.nav.set_focus(Pane::Articles);
             } else {
                 app.status.messages.clear();
             }
@@ -63,44 +64,40 @@ fn apply(app: &mut App, action: Action) {
         Action::Top => step(app, pane, isize::MIN / 2),
         Action::Bottom => step(app, pane, isize::MAX / 2),
         Action::FocusLeft => {
-            app.zoom = false;
-            app.focus = match app.focus {
+            app.reader.set_zoom(false);
+            app.nav.set_focus(match pane {
                 Pane::Body => Pane::Articles,
                 _ => Pane::Issues,
-            }
+            })
         }
-        Action::FocusRight => {
-            app.focus = match app.focus {
-                Pane::Issues => Pane::Articles,
-                _ => Pane::Body,
-            }
-        }
+        Action::FocusRight => app.nav.set_focus(match pane {
+            Pane::Issues => Pane::Articles,
+            _ => Pane::Body,
+        }),
         Action::FocusNext => {
-            app.zoom = false;
-            app.focus = match app.focus {
+            app.reader.set_zoom(false);
+            app.nav.set_focus(match pane {
                 Pane::Issues => Pane::Articles,
                 Pane::Articles => Pane::Body,
                 Pane::Body => Pane::Issues,
-            }
+            })
         }
         Action::FocusPrev => {
-            app.zoom = false;
-            app.focus = match app.focus {
+            app.reader.set_zoom(false);
+            app.nav.set_focus(match pane {
                 Pane::Issues => Pane::Body,
                 Pane::Articles => Pane::Issues,
                 Pane::Body => Pane::Articles,
-            }
+            })
         }
-        Action::Open => {
-            app.focus = match app.focus {
-                Pane::Issues => Pane::Articles,
-                _ => Pane::Body,
-            }
-        }
+        Action::Open => app.nav.set_focus(match pane {
+            Pane::Issues => Pane::Articles,
+            _ => Pane::Body,
+        }),
         Action::NextArticle => next_article(app, 1),
         Action::PrevArticle => next_article(app, -1),
-        Action::NextIssue => select_issue(app, app.issue as isize + 1),
-        Action::PrevIssue => select_issue(app, app.issue as isize - 1),
+        Action::NextIssue => select_issue(app, app.nav.issue() as isize + 1),
+        Action::PrevIssue => select_issue(app, app.nav.issue() as isize - 1),
         Action::Click(x, y) => click(app, x, y),
         Action::Wheel(x, y, delta) => {
             let screen = app.screen();
@@ -122,16 +119,72 @@ pub fn open_article(app: &mut App, issue: usize, article: usize) {
     select_issue(app, issue as isize);
     let count = app.current_issue().map_or(0, |i| i.article_count());
     select_article(app, article.min(count.saturating_sub(1)));
-    app.focus = Pane::Body;
+    app.nav.set_focus(Pane::Body);
     sync(app);
+}
+
+/// Goes back to a saved place: article `article` of issue `issue` and,
+/// when `saved` is that very article's position, its line (where its
+/// anchor is in today's layout), reopened when they were reading it. For
+/// the position restored at start ([`super::session`]).
+pub fn return_to(app: &mut App, (issue, article): (usize, usize), saved: Option<&crate::store::Position>) {
+    app.nav.select(issue, article);
+    app.nav.rewind_article_list();
+    match saved {
+        Some(pos) => {
+            app.reader.restore(pos.scroll, pos.width);
+            // The line they were reading, wherever it is in today's layout.
+            if let Some((part, off)) = pos.anchor
+                && pos.width > 0
+                && let Some(line) = app.layout_at(pos.width).and_then(|l| l.line_of(part, off))
+            {
+                app.reader.scroll_to_line(line);
+            }
+            if pos.scroll > 0 {
+                // They were reading it: open it again.
+                app.nav.set_focus(Pane::Body);
+            }
+        }
+        None => app.reader.scroll_to_line(0),
+    }
+    sync(app);
+}
+
+/// Where the reader is (selection, focus, body): see [`go_to`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    nav: super::navigation::Navigation,
+    reader: super::reader::Reader,
+}
+
+/// Where the reader is now, to come back to with [`go_to`] (a search cancelled).
+pub fn place(app: &App) -> Place {
+    Place { nav: app.nav.clone(), reader: app.reader.clone() }
+}
+
+/// Goes back to `place`: the same article (if still there), pane, zoom,
+/// line and highlights.
+pub fn go_to(app: &mut App, place: Place) {
+    open_article(app, place.nav.issue(), place.nav.article());
+    app.nav.set_focus(place.nav.focus());
+    let Place { reader, .. } = place;
+    app.reader.set_zoom(reader.zoom());
+    app.reader.scroll_to_line(reader.scroll());
+    app.reader.set_highlights(reader.highlights().to_vec());
+    sync(app);
+}
+
+/// Shows `highlights` in the current article's body (search matches).
+pub fn highlight(app: &mut App, highlights: Vec<super::app::Highlight>) {
+    app.reader.set_highlights(highlights);
 }
 
 /// Scrolls the body so that byte `offset` of `part` of the current article
 /// is on screen, two lines below the top when possible (a search match).
 pub fn scroll_to(app: &mut App, part: crate::layout::article::Part, offset: usize) {
     sync(app);
-    if let Some(line) = app.layout_at(app.scroll_width).and_then(|l| l.line_of(part, offset)) {
-        app.scroll = line.saturating_sub(2);
+    if let Some(line) = app.layout_at(app.reader.width()).and_then(|l| l.line_of(part, offset)) {
+        app.reader.scroll_to_line(line.saturating_sub(2));
     }
     sync(app);
 }
@@ -176,16 +229,16 @@ fn page(app: &App, pane: Pane) -> isize {
 /// Moves the selection of a list, or scrolls the body, by `delta`.
 fn step(app: &mut App, pane: Pane, delta: isize) {
     match pane {
-        Pane::Issues => select_issue(app, (app.issue as isize).saturating_add(delta)),
+        Pane::Issues => select_issue(app, (app.nav.issue() as isize).saturating_add(delta)),
         // An empty article list (or body): the keys move through the issues.
         Pane::Articles | Pane::Body if app.current_issue().is_some_and(|i| i.article_count() == 0) => {
-            select_issue(app, (app.issue as isize).saturating_add(delta.signum()))
+            select_issue(app, (app.nav.issue() as isize).saturating_add(delta.signum()))
         }
         Pane::Articles => {
             let count = app.current_issue().map_or(0, |i| i.article_count());
             select_article(
                 app,
-                (app.article as isize).saturating_add(delta).clamp(0, count.saturating_sub(1) as isize) as usize,
+                (app.nav.article() as isize).saturating_add(delta).clamp(0, count.saturating_sub(1) as isize) as usize,
             );
         }
         Pane::Body => scroll_body(app, delta),
@@ -193,7 +246,7 @@ fn step(app: &mut App, pane: Pane, delta: isize) {
 }
 
 fn scroll_body(app: &mut App, delta: isize) {
-    app.scroll = (app.scroll as isize).saturating_add(delta).max(0) as usize;
+    app.reader.scroll_by(delta);
 }
 
 /// True when the body shows the end of the article.
@@ -201,43 +254,38 @@ fn at_end(app: &App) -> bool {
     let screen = app.screen();
     let Some(body) = screen.body else { return false };
     let text = geometry::body_text(body, app.max_body_width);
-    app.layout_at(text.width as usize).is_some_and(|l| app.scroll + text.height as usize >= l.lines.len())
+    app.layout_at(text.width as usize).is_some_and(|l| app.reader.scroll() + text.height as usize >= l.lines.len())
 }
 
 /// Selects issue `n` (clamped) and its first article.
 fn select_issue(app: &mut App, n: isize) {
     let n = n.clamp(0, app.issues.len().saturating_sub(1) as isize) as usize;
-    if n != app.issue {
-        app.issue = n;
-        app.article = 0;
-        app.article_offset = 0;
-        app.scroll = 0;
-        app.highlights.clear();
+    if app.nav.select_issue(n) {
+        app.reader.start_article();
     }
 }
 
 /// Selects article `n` of the current issue.
 fn select_article(app: &mut App, n: usize) {
-    if n != app.article {
-        app.article = n;
-        app.scroll = 0;
-        app.highlights.clear();
+    if app.nav.select_article(n) {
+        app.reader.start_article();
     }
 }
 
 /// The next (or previous) article, going on into the next (previous) issue.
 fn next_article(app: &mut App, dir: isize) {
     let count = app.current_issue().map_or(0, |i| i.article_count());
+    let (issue, article) = (app.nav.issue(), app.nav.article());
     if dir > 0 {
-        if app.article + 1 < count {
-            select_article(app, app.article + 1);
-        } else if app.issue + 1 < app.issues.len() {
-            select_issue(app, app.issue as isize + 1);
+        if article + 1 < count {
+            select_article(app, article + 1);
+        } else if issue + 1 < app.issues.len() {
+            select_issue(app, issue as isize + 1);
         }
-    } else if app.article > 0 {
-        select_article(app, app.article - 1);
-    } else if app.issue > 0 {
-        select_issue(app, app.issue as isize - 1);
+    } else if article > 0 {
+        select_article(app, article - 1);
+    } else if issue > 0 {
+        select_issue(app, issue as isize - 1);
         let last = app.current_issue().map_or(0, |i| i.article_count().saturating_sub(1));
         select_article(app, last);
     }
@@ -247,7 +295,7 @@ fn next_article(app: &mut App, dir: isize) {
 fn click(app: &mut App, x: u16, y: u16) {
     let screen = app.screen();
     let Some(pane) = screen.pane_at(x, y) else { return };
-    app.focus = pane;
+    app.nav.set_focus(pane);
     let Some(rect) = screen.rect(pane) else { return };
     let inner = geometry::inner(rect);
     if y < inner.y || y >= inner.y + inner.height {
@@ -255,9 +303,9 @@ fn click(app: &mut App, x: u16, y: u16) {
     }
     let row = (y - inner.y) as usize;
     match pane {
-        Pane::Issues => select_issue(app, (app.issue_offset + row / ISSUE_ROWS as usize) as isize),
+        Pane::Issues => select_issue(app, (app.nav.issue_offset() + row / ISSUE_ROWS as usize) as isize),
         Pane::Articles => {
-            let n = app.article_offset + row;
+            let n = app.nav.article_offset() + row;
             if n < app.current_issue().map_or(0, |i| i.article_count()) {
                 select_article(app, n);
             }
@@ -272,64 +320,28 @@ fn click(app: &mut App, x: u16, y: u16) {
 /// article marked read when the body has the focus, and a changed position
 /// emitted ([`Effect::SavePosition`]).
 pub fn sync(app: &mut App) {
-    app.issue = app.issue.min(app.issues.len().saturating_sub(1));
-    let count = app.current_issue().map_or(0, |i| i.article_count());
-    app.article = app.article.min(count.saturating_sub(1));
+    let App { issues, nav, .. } = &mut *app;
+    nav.clamp(issues.len(), |i| issues.get(i).map_or(0, |x| x.article_count()));
     let screen = app.screen();
 
     if let Some(body) = screen.body {
         let text = geometry::body_text(body, app.max_body_width);
-        let width = text.width as usize;
         if let Some(key) = app.current_key() {
-            // The line the reader chose, unless they have scrolled (or moved) since.
-            let kept = app
-                .top_anchor
-                .as_ref()
-                .filter(|(k, _, _, shown)| *k == key && *shown == app.scroll)
-                .map(|&(_, part, off, _)| (part, off));
-            let top_of = |app: &App, width: usize| {
-                if app.scroll > 0 { app.layout_at(width).and_then(|l| l.anchor(app.scroll)) } else { None }
-            };
-            let width_changed = app.scroll_width != width && app.scroll_width != 0;
-            // Keep the line at the top when the width changed.
-            let mut anchor = None;
-            if width_changed {
-                anchor = kept.or_else(|| top_of(app, app.scroll_width));
-                if let Some((part, off)) = anchor {
-                    let App { issues, layouts, issue, article, .. } = &mut *app;
-                    if let Some(a) = issues.get(*issue).and_then(|i| i.article(*article)) {
-                        app.scroll = layouts.get(&key, a, width).line_of(part, off).unwrap_or(0);
-                    }
-                }
+            let App { issues, layouts, nav, reader, .. } = &mut *app;
+            if let Some(a) = issues.get(nav.issue()).and_then(|i| i.article(nav.article())) {
+                reader.fit(&key, text.width as usize, text.height as usize, |w| Some(layouts.get(&key, a, w)));
             }
-            app.scroll_width = width;
-            let App { issues, layouts, issue, article, .. } = &mut *app;
-            if let Some(a) = issues.get(*issue).and_then(|i| i.article(*article)) {
-                let lines = layouts.get(&key, a, width).lines.len();
-                app.scroll = app.scroll.min(lines.saturating_sub(text.height as usize));
-            }
-            // Remember the chosen line, and the scroll it is shown at (maybe
-            // clamped: the end of the article at this width).
-            if !width_changed {
-                anchor = kept.or_else(|| top_of(app, width));
-            }
-            app.top_anchor = anchor.map(|(part, off)| (key, part, off, app.scroll));
         }
     }
 
-    if let Some(r) = screen.issues {
-        let rows = (geometry::inner(r).height / ISSUE_ROWS).max(1) as usize;
-        app.issue_offset = visible_offset(app.issue_offset, app.issue, rows);
-    }
-    if let Some(r) = screen.articles {
-        let rows = geometry::inner(r).height.max(1) as usize;
-        app.article_offset = visible_offset(app.article_offset, app.article, rows);
-    }
+    let issue_rows = screen.issues.map(|r| (geometry::inner(r).height / ISSUE_ROWS).max(1) as usize);
+    let article_rows = screen.articles.map(|r| geometry::inner(r).height.max(1) as usize);
+    app.nav.show_selection(issue_rows, article_rows);
     let key = app.current_key();
     if app.marks.unread_hold.is_some() && app.marks.unread_hold != key {
         app.marks.unread_hold = None;
     }
-    if app.focus == Pane::Body
+    if app.nav.focus() == Pane::Body
         && let Some(key) = key
         && app.marks.unread_hold.is_none()
         && !app.marks.read.contains(&key)
@@ -338,15 +350,4 @@ pub fn sync(app: &mut App) {
         app.emit(Effect::SetRead(key, true));
     }
     app.note_position();
-}
-
-/// The smallest change of `offset` that shows row `selected` among `rows`.
-fn visible_offset(offset: usize, selected: usize, rows: usize) -> usize {
-    if selected < offset {
-        selected
-    } else if selected >= offset + rows {
-        selected + 1 - rows
-    } else {
-        offset
-    }
 }

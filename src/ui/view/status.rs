@@ -18,9 +18,9 @@ pub fn position(app: &App, compact: bool) -> String {
     let (i, a) = if compact { ("", "") } else { ("issue ", "article ") };
     let mut s = format!(
         "{i}{}/{} · {a}{}/{}",
-        app.issue + 1,
+        app.nav.issue() + 1,
         app.issues.len(),
-        (app.article + 1).min(issue.article_count()),
+        (app.nav.article() + 1).min(issue.article_count()),
         issue.article_count()
     );
     let screen = app.screen();
@@ -28,7 +28,7 @@ pub fn position(app: &App, compact: bool) -> String {
         let text = geometry::body_text(body, app.max_body_width);
         if let Some(l) = app.layout_at(text.width as usize) {
             s.push_str(" · ");
-            s.push_str(&super::body::position_label(app.scroll, l.lines.len(), text.height as usize));
+            s.push_str(&super::body::position_label(app.reader.scroll(), l.lines.len(), text.height as usize));
         }
     }
     s
@@ -39,7 +39,7 @@ pub fn hints(app: &App) -> Vec<(Action, &'static str)> {
     if app.overlay.is_some() {
         return vec![(Action::Down, "scroll"), (Action::Back, "close")];
     }
-    let mut v = match app.focus {
+    let mut v = match app.nav.focus() {
         Pane::Issues => vec![(Action::Down, "move"), (Action::Open, "open")],
         Pane::Articles => vec![(Action::Down, "move"), (Action::Open, "read"), (Action::NextIssue, "issue")],
         Pane::Body => vec![(Action::PageDown, "page"), (Action::NextArticle, "next"), (Action::Zoom, "zoom")],
