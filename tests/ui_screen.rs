@@ -449,12 +449,12 @@ fn pages_arriving_later_keep_the_reader_in_place() {
 #[test]
 fn opening_an_article_at_a_place_shows_that_place() {
     let mut app = sample_app(100, 30);
-    lvread::ui::update::open_article(&mut app, 2, 3);
+    lvread::ui::navigate::open_article(&mut app, 2, 3);
     assert_eq!((app.nav.issue(), app.nav.article(), app.nav.focus()), (2, 3, Pane::Body));
     assert!(app.is_read(2, 3));
     let p = &app.current_article().expect("article").paragraphs[10];
     let at = p.find("第10段").expect("text");
-    lvread::ui::update::scroll_to(&mut app, Part::Paragraph(10), at);
+    lvread::ui::navigate::scroll_to(&mut app, Part::Paragraph(10), at);
     let rows = body_rows(&app);
     assert!(
         rows.iter().take(4).any(|r| r.contains("第2期3篇第10段")),
@@ -462,6 +462,6 @@ fn opening_an_article_at_a_place_shows_that_place() {
         rows.join("\n")
     );
     // Out of range requests are clamped, not panics.
-    lvread::ui::update::open_article(&mut app, 99, 99);
+    lvread::ui::navigate::open_article(&mut app, 99, 99);
     assert_eq!((app.nav.issue(), app.nav.article()), (2, 4));
 }

@@ -178,7 +178,7 @@ fn keywords_fill_in_the_background_and_show_in_the_body() {
         .flat_map(|i| (0..app.issues[i].article_count()).map(move |n| (i, n)))
         .max_by_key(|&(i, n)| app.issues[i].article(n).unwrap().body_chars())
         .unwrap();
-    lvread::ui::update::open_article(&mut app, i, n);
+    lvread::ui::navigate::open_article(&mut app, i, n);
     app.reader.set_zoom(true);
     for _ in 0..12 {
         update(&mut app, lvread::ui::Action::Down);

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 pub use super::geometry::Pane;
-pub use super::navigation::Navigation;
+pub use super::navigation::{Navigation, Place};
 pub use super::reader::{Highlight, Reader};
 
 /// Something drawn over the panes that takes the keys while open.
@@ -121,12 +121,52 @@ impl App {
             effects: Vec::new(),
             saved_position: None,
         };
-        super::update::sync(&mut app);
+        app.sync();
         // Nothing to move through in an empty article list: start on the issues.
         if app.current_issue().is_some_and(|i| i.article_count() == 0) {
             app.nav.set_focus(Pane::Issues);
         }
         app
+    }
+
+    /// Restores the invariants after any change: indices in range, the current
+    /// article laid out at the body's width (cached), the reading position kept
+    /// across width changes, scroll clamped, list selections visible, the
+    /// article marked read when the body has the focus, and a changed position
+    /// emitted ([`super::effect::Effect::SavePosition`]).
+    pub fn sync(&mut self) {
+        let app = self;
+        let App { issues, nav, .. } = &mut *app;
+        nav.clamp(issues.len(), |i| issues.get(i).map_or(0, |x| x.article_count()));
+        let screen = app.screen();
+
+        if let Some(body) = screen.body {
+            let text = super::geometry::body_text(body, app.max_body_width);
+            if let Some(key) = app.current_key() {
+                let App { issues, layouts, nav, reader, .. } = &mut *app;
+                if let Some(a) = issues.get(nav.issue()).and_then(|i| i.article(nav.article())) {
+                    reader.fit(&key, text.width as usize, text.height as usize, |w| Some(layouts.get(&key, a, w)));
+                }
+            }
+        }
+
+        let issue_rows =
+            screen.issues.map(|r| (super::geometry::inner(r).height / super::geometry::ISSUE_ROWS).max(1) as usize);
+        let article_rows = screen.articles.map(|r| super::geometry::inner(r).height.max(1) as usize);
+        app.nav.show_selection(issue_rows, article_rows);
+        let key = app.current_key();
+        if app.marks.unread_hold.is_some() && app.marks.unread_hold != key {
+            app.marks.unread_hold = None;
+        }
+        if app.nav.focus() == Pane::Body
+            && let Some(key) = key
+            && app.marks.unread_hold.is_none()
+            && !app.marks.read.contains(&key)
+        {
+            app.marks.read.insert(key.clone());
+            app.emit(super::effect::Effect::SetRead(key, true));
+        }
+        app.note_position();
     }
 
     /// Where the panes are at the current size, focus and zoom.
@@ -197,6 +237,19 @@ impl App {
         }
     }
 
+    /// Where the article `id` is among the loaded issues: (issue, article),
+    /// looking first in the issue labelled `label` (the same recurring item can
+    /// be in several issues under the same file name).
+    pub fn locate(&self, id: &str, label: Option<&str>) -> Option<(usize, usize)> {
+        let within = |i: usize| {
+            (0..self.issues[i].article_count()).find(|&n| self.article_key(i, n).as_deref() == Some(id)).map(|n| (i, n))
+        };
+        label
+            .and_then(|l| self.issues.iter().position(|x| x.label() == l))
+            .and_then(within)
+            .or_else(|| (0..self.issues.len()).find_map(within))
+    }
+
     /// Adds pages that finished loading: each joins its issue (or makes a
     /// new one, in date order), its fragments become an article
     /// ([`super::fragments`]), and the article being read stays selected.
@@ -210,10 +263,10 @@ impl App {
             crate::archive::insert_page(&mut self.issues, p);
         }
         // Issues may have moved down the list: keep the same article selected.
-        if let Some((i, n)) = key.and_then(|k| super::marks::locate(self, &k, label.as_deref())) {
+        if let Some((i, n)) = key.and_then(|k| self.locate(&k, label.as_deref())) {
             self.nav.select(i, n);
         }
-        super::update::sync(self);
+        self.sync();
         // The first pages in, and the first issue has no articles: start on
         // the issue list, as with pages loaded at start.
         if first && self.nav.focus() == Pane::Articles && self.current_issue().is_some_and(|i| i.article_count() == 0) {
@@ -298,6 +351,23 @@ impl App {
         self.status.messages.push(text.into());
     }
 
+    /// Takes back the status bar messages that `which` picks (a load
+    /// report replaced by a newer one, a failure to save that is over).
+    pub fn withdraw_messages(&mut self, which: impl Fn(&str) -> bool) {
+        self.status.messages.retain(|m| !which(m));
+    }
+
+    /// Shows the loading progress (pages loaded, total), or none.
+    pub fn set_progress(&mut self, progress: Option<(usize, usize)>) {
+        self.status.progress = progress;
+    }
+
+    /// Puts in the read marks and bookmarks saved by earlier runs.
+    pub fn load_marks(&mut self, read: impl IntoIterator<Item = String>, bookmarks: Vec<crate::store::Bookmark>) {
+        self.marks.read = read.into_iter().collect();
+        self.marks.bookmarks = bookmarks;
+    }
+
     /// Shows a passing notice in the status bar until the next key press.
     pub fn notice(&mut self, text: impl Into<String>) {
         self.status.notice = Some((text.into(), self.status.messages.len()));
@@ -309,5 +379,11 @@ impl App {
             Some((n, at)) if self.status.messages.len() <= *at => Some(n),
             _ => self.status.messages.last().map(String::as_str),
         }
+    }
+
+    /// Where the reader is now, to come back to with
+    /// [`super::navigate::go_to`] (a search cancelled).
+    pub fn place(&self) -> Place {
+        Place { nav: self.nav.clone(), reader: self.reader.clone() }
     }
 }

@@ -57,19 +57,6 @@ pub fn mark_issue_read(app: &mut App) {
     app.notice(format!("{label}: all {n} articles marked read"));
 }
 
-/// Where the article `id` is among the loaded issues: (issue, article),
-/// looking first in the issue labelled `label` (the same recurring item can
-/// be in several issues under the same file name).
-pub fn locate(app: &App, id: &str, label: Option<&str>) -> Option<(usize, usize)> {
-    let within = |i: usize| {
-        (0..app.issues[i].article_count()).find(|&n| app.article_key(i, n).as_deref() == Some(id)).map(|n| (i, n))
-    };
-    label
-        .and_then(|l| app.issues.iter().position(|x| x.label() == l))
-        .and_then(within)
-        .or_else(|| (0..app.issues.len()).find_map(within))
-}
-
 /// Opens the bookmark list on the current article's bookmark (else the first).
 pub fn open_bookmarks(app: &mut App) {
     let key = app.current_key();
@@ -121,10 +108,10 @@ fn open_bookmark(app: &mut App, sel: usize) {
         app.overlay = None;
         return;
     };
-    match locate(app, &b.id, Some(&b.issue)) {
+    match app.locate(&b.id, Some(&b.issue)) {
         Some((i, n)) => {
             app.overlay = None;
-            super::update::open_article(app, i, n);
+            super::navigate::open_article(app, i, n);
         }
         None => {
             let what = format!("“{}” ({}) is not in the loaded issues", b.title, b.issue);

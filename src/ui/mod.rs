@@ -24,12 +24,12 @@
 //!   scroll), [`reader::Reader`] (body scroll, zoom, highlights),
 //!   [`app::Marks`], [`app::Status`], [`search_state::SearchState`];
 //!   features change another's state through [`update`]
-//!   ([`update::open_article`], [`update::scroll_to`], [`update::go_to`],
-//!   [`update::return_to`] jump to a place: search results, bookmarks, the
+//!   ([`navigate::open_article`], [`navigate::scroll_to`], [`navigate::go_to`],
+//!   [`navigate::return_to`] jump to a place: search results, bookmarks, the
 //!   last position);
 //! - reading state: [`app::Marks::read`] is a set of [`app::App::article_key`]s;
 //!   a change is also an [`effect::Effect`] ([`app::App::emit`]), and so is a
-//!   new position ([`effect::Effect::SavePosition`], from [`update::sync`]),
+//!   new position ([`effect::Effect::SavePosition`], from [`app::App::sync`]),
 //!   that [`session::Session::apply`] saves;
 //! - settings: [`app::App::keymap`] ([`crate::config::Keymap::rebind`],
 //!   [`crate::config::Key`], [`Action::from_name`]),
@@ -43,10 +43,12 @@ pub mod fragments;
 pub mod geometry;
 pub mod keys;
 pub mod marks;
+pub mod navigate;
 pub mod navigation;
 pub mod reader;
 pub mod search_driver;
 pub mod search_state;
+pub mod search_update;
 pub mod session;
 pub mod settings;
 pub mod terminal;

@@ -105,6 +105,15 @@ impl Navigation {
     }
 }
 
+/// Where the reader is (selection, focus, body): see [`super::app::App::place`], [`super::navigate::go_to`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The selection and focus.
+    pub nav: Navigation,
+    /// The body's position, zoom and highlights.
+    pub reader: super::reader::Reader,
+}
+
 /// The smallest change of `offset` that shows row `selected` among `rows`.
 fn visible_offset(offset: usize, selected: usize, rows: usize) -> usize {
     if selected < offset {

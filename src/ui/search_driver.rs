@@ -151,7 +151,7 @@ impl SearchDriver {
             _ => return false,
         }
         let ms = r.elapsed.as_secs_f64() * 1000.0;
-        search_state::receive(app, &r.results.query, r.results.hits, ms);
+        super::search_update::receive(app, &r.results.query, r.results.hits, ms);
         true
     }
 }

@@ -91,8 +91,7 @@ impl Session {
     /// opening the state file go to the status bar.
     pub fn restore(&mut self, app: &mut App) {
         let data = self.store.data();
-        app.marks.read = data.read.iter().cloned().collect();
-        app.marks.bookmarks = data.bookmarks.clone();
+        app.load_marks(data.read.iter().cloned(), data.bookmarks.clone());
         self.pending = data.position.clone();
         for w in self.store.take_warnings() {
             app.message(w);
@@ -139,7 +138,7 @@ impl Session {
         self.held = None;
         // Emitted again even if it happens to equal the place shown before.
         app.forget_saved_position();
-        super::update::return_to(app, (i, n), exact.as_ref());
+        super::navigate::return_to(app, (i, n), exact.as_ref());
     }
 
     /// Receives loaded pages (moving them into the reader at most every
@@ -170,7 +169,7 @@ impl Session {
         }
         if let Some(n) = self.store.take_notices().pop() {
             // Saving works again: the old failure is no longer news.
-            app.status.messages.retain(|m| !m.starts_with("cannot save reading state"));
+            app.withdraw_messages(|m| m.starts_with("cannot save reading state"));
             app.notice(n);
             changed = true;
         }
@@ -198,7 +197,7 @@ impl Session {
                 Ok(LoadEvent::Started { total, errors }) => {
                     self.total = total;
                     self.errors.extend(errors.iter().map(ToString::to_string));
-                    app.status.progress = (total > PROGRESS_THRESHOLD).then_some((0, total));
+                    app.set_progress((total > PROGRESS_THRESHOLD).then_some((0, total)));
                     changed = true;
                 }
                 Ok(LoadEvent::File { result, done, total, .. }) => {
@@ -221,14 +220,14 @@ impl Session {
                         }
                     }
                     if total > PROGRESS_THRESHOLD {
-                        app.status.progress = Some((self.done, total));
+                        app.set_progress(Some((self.done, total)));
                         changed = true;
                     }
                 }
                 Ok(LoadEvent::Finished) | Err(TryRecvError::Disconnected) => {
                     self.loading = None;
                     self.loaded_in = Some(self.started.elapsed());
-                    app.status.progress = None;
+                    app.set_progress(None);
                     changed = true;
                     break;
                 }
@@ -277,7 +276,7 @@ impl Session {
         }
         if self.reported.as_ref() != Some(&report) {
             if let Some(old) = self.reported.take() {
-                app.status.messages.retain(|m| *m != old);
+                app.withdraw_messages(|m| m == old);
             }
             app.message(report.clone());
             self.reported = Some(report);

@@ -5,6 +5,7 @@ use super::action::Action;
 use super::app::{App, Overlay, Pane};
 use super::effect::Effect;
 use super::geometry::{self, ISSUE_ROWS};
+use super::navigate::{next_article, select_article, select_issue};
 
 /// Applies one action to the state, then restores its invariants
 /// ([`sync`]); returns what the event loop must do about it.
@@ -16,22 +17,22 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 fn apply(app: &mut App, action: Action) {
     if let Action::Resize(w, h) = action {
         app.size = (w, h);
-        sync(app);
+        app.sync();
         return;
     }
     // A notice lasts until the next key press (or click).
     app.status.notice = None;
     if let Some(overlay) = app.overlay {
         overlay_action(app, overlay, action);
-        sync(app);
+        app.sync();
         return;
     }
     let pane = app.nav.focus();
     match action {
-        Action::Search => super::search_state::open(app),
-        Action::NextMatch => super::search_state::next_match(app, 1),
-        Action::PrevMatch => super::search_state::next_match(app, -1),
-        Action::SearchEdit(e) => super::search_state::edit(app, e),
+        Action::Search => super::search_update::open(app),
+        Action::NextMatch => super::search_update::next_match(app, 1),
+        Action::PrevMatch => super::search_update::next_match(app, -1),
+        Action::SearchEdit(e) => super::search_update::edit(app, e),
         Action::Quit => app.quit = true,
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::ToggleBookmark => super::marks::toggle_bookmark(app),
@@ -109,84 +110,7 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::Resize(..) => {}
     }
-    sync(app);
-}
-
-/// Opens article `article` of issue `issue` in the body (clamped to what
-/// exists), at the top, and focuses the body. For search results and
-/// bookmarks.
-pub fn open_article(app: &mut App, issue: usize, article: usize) {
-    select_issue(app, issue as isize);
-    let count = app.current_issue().map_or(0, |i| i.article_count());
-    select_article(app, article.min(count.saturating_sub(1)));
-    app.nav.set_focus(Pane::Body);
-    sync(app);
-}
-
-/// Goes back to a saved place: article `article` of issue `issue` and,
-/// when `saved` is that very article's position, its line (where its
-/// anchor is in today's layout), reopened when they were reading it. For
-/// the position restored at start ([`super::session`]).
-pub fn return_to(app: &mut App, (issue, article): (usize, usize), saved: Option<&crate::store::Position>) {
-    app.nav.select(issue, article);
-    app.nav.rewind_article_list();
-    match saved {
-        Some(pos) => {
-            app.reader.restore(pos.scroll, pos.width);
-            // The line they were reading, wherever it is in today's layout.
-            if let Some((part, off)) = pos.anchor
-                && pos.width > 0
-                && let Some(line) = app.layout_at(pos.width).and_then(|l| l.line_of(part, off))
-            {
-                app.reader.scroll_to_line(line);
-            }
-            if pos.scroll > 0 {
-                // They were reading it: open it again.
-                app.nav.set_focus(Pane::Body);
-            }
-        }
-        None => app.reader.scroll_to_line(0),
-    }
-    sync(app);
-}
-
-/// Where the reader is (selection, focus, body): see [`go_to`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    nav: super::navigation::Navigation,
-    reader: super::reader::Reader,
-}
-
-/// Where the reader is now, to come back to with [`go_to`] (a search cancelled).
-pub fn place(app: &App) -> Place {
-    Place { nav: app.nav.clone(), reader: app.reader.clone() }
-}
-
-/// Goes back to `place`: the same article (if still there), pane, zoom,
-/// line and highlights.
-pub fn go_to(app: &mut App, place: Place) {
-    open_article(app, place.nav.issue(), place.nav.article());
-    app.nav.set_focus(place.nav.focus());
-    let Place { reader, .. } = place;
-    app.reader.set_zoom(reader.zoom());
-    app.reader.scroll_to_line(reader.scroll());
-    app.reader.set_highlights(reader.highlights().to_vec());
-    sync(app);
-}
-
-/// Shows `highlights` in the current article's body (search matches).
-pub fn highlight(app: &mut App, highlights: Vec<super::app::Highlight>) {
-    app.reader.set_highlights(highlights);
-}
-
-/// Scrolls the body so that byte `offset` of `part` of the current article
-/// is on screen, two lines below the top when possible (a search match).
-pub fn scroll_to(app: &mut App, part: crate::layout::article::Part, offset: usize) {
-    sync(app);
-    if let Some(line) = app.layout_at(app.reader.width()).and_then(|l| l.line_of(part, offset)) {
-        app.reader.scroll_to_line(line.saturating_sub(2));
-    }
-    sync(app);
+    app.sync();
 }
 
 /// Keys while an overlay is open: it scrolls, and `back`/`help` close it.
@@ -257,40 +181,6 @@ fn at_end(app: &App) -> bool {
     app.layout_at(text.width as usize).is_some_and(|l| app.reader.scroll() + text.height as usize >= l.lines.len())
 }
 
-/// Selects issue `n` (clamped) and its first article.
-fn select_issue(app: &mut App, n: isize) {
-    let n = n.clamp(0, app.issues.len().saturating_sub(1) as isize) as usize;
-    if app.nav.select_issue(n) {
-        app.reader.start_article();
-    }
-}
-
-/// Selects article `n` of the current issue.
-fn select_article(app: &mut App, n: usize) {
-    if app.nav.select_article(n) {
-        app.reader.start_article();
-    }
-}
-
-/// The next (or previous) article, going on into the next (previous) issue.
-fn next_article(app: &mut App, dir: isize) {
-    let count = app.current_issue().map_or(0, |i| i.article_count());
-    let (issue, article) = (app.nav.issue(), app.nav.article());
-    if dir > 0 {
-        if article + 1 < count {
-            select_article(app, article + 1);
-        } else if issue + 1 < app.issues.len() {
-            select_issue(app, issue as isize + 1);
-        }
-    } else if article > 0 {
-        select_article(app, article - 1);
-    } else if issue > 0 {
-        select_issue(app, issue as isize - 1);
-        let last = app.current_issue().map_or(0, |i| i.article_count().saturating_sub(1));
-        select_article(app, last);
-    }
-}
-
 /// A left click: selects the clicked row of a list, or focuses the body.
 fn click(app: &mut App, x: u16, y: u16) {
     let screen = app.screen();
@@ -312,42 +202,4 @@ fn click(app: &mut App, x: u16, y: u16) {
         }
         Pane::Body => {}
     }
-}
-
-/// Restores the invariants after any change: indices in range, the current
-/// article laid out at the body's width (cached), the reading position kept
-/// across width changes, scroll clamped, list selections visible, the
-/// article marked read when the body has the focus, and a changed position
-/// emitted ([`Effect::SavePosition`]).
-pub fn sync(app: &mut App) {
-    let App { issues, nav, .. } = &mut *app;
-    nav.clamp(issues.len(), |i| issues.get(i).map_or(0, |x| x.article_count()));
-    let screen = app.screen();
-
-    if let Some(body) = screen.body {
-        let text = geometry::body_text(body, app.max_body_width);
-        if let Some(key) = app.current_key() {
-            let App { issues, layouts, nav, reader, .. } = &mut *app;
-            if let Some(a) = issues.get(nav.issue()).and_then(|i| i.article(nav.article())) {
-                reader.fit(&key, text.width as usize, text.height as usize, |w| Some(layouts.get(&key, a, w)));
-            }
-        }
-    }
-
-    let issue_rows = screen.issues.map(|r| (geometry::inner(r).height / ISSUE_ROWS).max(1) as usize);
-    let article_rows = screen.articles.map(|r| geometry::inner(r).height.max(1) as usize);
-    app.nav.show_selection(issue_rows, article_rows);
-    let key = app.current_key();
-    if app.marks.unread_hold.is_some() && app.marks.unread_hold != key {
-        app.marks.unread_hold = None;
-    }
-    if app.nav.focus() == Pane::Body
-        && let Some(key) = key
-        && app.marks.unread_hold.is_none()
-        && !app.marks.read.contains(&key)
-    {
-        app.marks.read.insert(key.clone());
-        app.emit(Effect::SetRead(key, true));
-    }
-    app.note_position();
 }

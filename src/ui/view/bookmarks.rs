@@ -3,7 +3,6 @@
 
 use crate::layout::str_width;
 use crate::ui::app::App;
-use crate::ui::marks::locate;
 use crate::ui::text::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,7 +23,7 @@ pub fn bookmark_lines(app: &App, width: usize, sel: usize) -> Vec<Line<'static>>
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let loaded = locate(app, &b.id, Some(&b.issue));
+            let loaded = app.locate(&b.id, Some(&b.issue));
             // The loaded article's title is fresher than the saved one.
             let title = loaded
                 .and_then(|(i, n)| app.issues.get(i)?.article(n))
