@@ -1,0 +1,222 @@
+//! Pieces → segments: one per article body, with the headline runs and
+//! captions standing between them, and the page's orientation (do
+//! headlines follow or precede their bodies?).
+
+use super::article::caption_text;
+use super::assign::Bodies;
+use super::lines::Line;
+use super::paragraphs::BodyPart;
+use super::pieces::Piece;
+
+/// The text of one article as it is being collected.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Segment {
+    pub(crate) byline: Option<String>,
+    pub(crate) continued: Option<String>,
+    pub(crate) trail: Vec<String>,
+    pub(crate) parts: Vec<BodyPart>,
+    pub(crate) captions: Vec<String>,
+    /// Started by a byline or continuation mark (not merely after a headline).
+    pub(crate) hard: bool,
+    pub(crate) first_line: usize,
+    /// Merged into another segment (which may itself have been merged).
+    pub(crate) into: Option<usize>,
+}
+
+impl Segment {
+    pub(crate) fn lines<'a>(&'a self, lines: &'a [Line]) -> impl Iterator<Item = &'a Line> + 'a {
+        self.parts.iter().filter_map(move |p| match p {
+            BodyPart::Line(i) => Some(&lines[*i]),
+            BodyPart::Own(_) => None,
+        })
+    }
+
+    pub(crate) fn text(&self, lines: &[Line]) -> String {
+        let mut s = String::new();
+        for p in &self.parts {
+            match p {
+                BodyPart::Line(i) => s.push_str(&lines[*i].text),
+                BodyPart::Own(t) => s.push_str(t),
+            }
+        }
+        s
+    }
+
+    pub(crate) fn has_text(&self, lines: &[Line]) -> bool {
+        self.lines(lines).any(|l| !l.text.is_empty()) || self.parts.iter().any(|p| matches!(p, BodyPart::Own(_)))
+    }
+}
+
+/// A run of headline lines between bodies.
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    pub(crate) lines: Vec<usize>,
+    pub(crate) prev: Option<usize>,
+    pub(crate) next: Option<usize>,
+    /// Became subheadings inside a body.
+    pub(crate) absorbed: bool,
+}
+
+/// A caption and where it stood.
+#[derive(Debug, Clone)]
+pub(crate) struct Caption {
+    pub(crate) text: String,
+    pub(crate) prev: Option<usize>,
+    pub(crate) next: Option<usize>,
+}
+
+/// Which side of its body a page prints headlines on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Orientation {
+    After,
+    Before,
+}
+
+#[derive(Default)]
+pub(crate) struct Builder {
+    /// The page prints one paragraph per line.
+    pub(crate) one_per_line: bool,
+    pub(crate) segs: Vec<Segment>,
+    pub(crate) runs: Vec<Run>,
+    pub(crate) captions: Vec<Caption>,
+    pub(crate) cartoons: Vec<usize>,
+}
+
+impl Builder {
+    /// Pieces → segments, runs and captions.
+    pub(crate) fn segment(&mut self, lines: &[Line], pieces: &[Piece], fragments: &mut Vec<String>) {
+        let mut cur: Option<usize> = None;
+        let mut split = true; // the next body line starts a new segment
+        let mut waiting_runs: Vec<usize> = Vec::new();
+        let mut waiting_caps: Vec<usize> = Vec::new();
+        for piece in pieces {
+            match piece {
+                Piece::Start { byline, continued } => {
+                    self.segs.push(Segment {
+                        byline: byline.clone(),
+                        continued: continued.clone(),
+                        hard: true,
+                        ..Segment::default()
+                    });
+                    let s = self.segs.len() - 1;
+                    for r in waiting_runs.drain(..) {
+                        self.runs[r].next = Some(s);
+                    }
+                    for c in waiting_caps.drain(..) {
+                        self.captions[c].next = Some(s);
+                    }
+                    cur = Some(s);
+                    split = false;
+                }
+                Piece::Body(i) => {
+                    let s = match cur {
+                        Some(s) if !split => s,
+                        _ => {
+                            self.segs.push(Segment::default());
+                            self.segs.len() - 1
+                        }
+                    };
+                    for r in waiting_runs.drain(..) {
+                        self.runs[r].next = Some(s);
+                    }
+                    for c in waiting_caps.drain(..) {
+                        self.captions[c].next = Some(s);
+                    }
+                    let seg = &mut self.segs[s];
+                    if seg.first_line == 0 {
+                        seg.first_line = lines[*i].no;
+                    }
+                    seg.parts.push(BodyPart::Line(*i));
+                    cur = Some(s);
+                    split = false;
+                }
+                Piece::Heads(run) => {
+                    let prev = cur.filter(|&s| self.segs[s].has_text(lines));
+                    self.runs.push(Run { lines: run.clone(), prev, next: None, absorbed: false });
+                    waiting_runs.push(self.runs.len() - 1);
+                    split = true;
+                }
+                Piece::Caption(ls) => {
+                    let text = caption_text(ls.iter().map(|&i| lines[i].text.as_str()));
+                    self.captions.push(Caption { text, prev: cur, next: None });
+                    waiting_caps.push(self.captions.len() - 1);
+                }
+                Piece::Credit(i) => match cur {
+                    Some(s) if !split => self.segs[s].captions.push(lines[*i].text.clone()),
+                    _ => {
+                        self.captions.push(Caption { text: lines[*i].text.clone(), prev: cur, next: None });
+                        waiting_caps.push(self.captions.len() - 1);
+                    }
+                },
+                Piece::Cartoon(i) => {
+                    self.cartoons.push(*i);
+                    split = true;
+                }
+                Piece::Trail(t) => match cur {
+                    Some(s) => self.segs[s].trail.push(t.clone()),
+                    None => fragments.push(t.clone()),
+                },
+                Piece::Jump(i) => match cur {
+                    Some(s) => self.segs[s].parts.push(BodyPart::Own(lines[*i].text.clone())),
+                    None => fragments.push(lines[*i].text.clone()),
+                },
+                Piece::Banner(i) => fragments.push(lines[*i].text.clone()),
+            }
+        }
+        for seg in &mut self.segs {
+            if seg.first_line == 0 {
+                seg.first_line = seg
+                    .parts
+                    .iter()
+                    .find_map(|p| match p {
+                        BodyPart::Line(i) => Some(lines[*i].no),
+                        _ => None,
+                    })
+                    .unwrap_or(usize::MAX);
+            }
+        }
+    }
+
+    /// The current body texts, indexed for scoring (merged segments are empty).
+    pub(crate) fn bodies(&self, lines: &[Line]) -> Bodies {
+        let texts: Vec<String> =
+            self.segs.iter().map(|s| if s.into.is_some() { String::new() } else { s.text(lines) }).collect();
+        Bodies::new(&texts)
+    }
+
+    /// Votes on the page's orientation from runs standing between two bodies.
+    pub(crate) fn orientation(&self, lines: &[Line], bodies: &Bodies) -> Orientation {
+        let (mut after, mut before) = (0.0f32, 0.0f32);
+        for r in &self.runs {
+            let text: String = r.lines.iter().map(|&i| lines[i].text.as_str()).collect();
+            let sp = r.prev.map_or(0.0, |p| bodies.score(&text, self.find(p)));
+            let sn = r.next.map_or(0.0, |n| bodies.score(&text, self.find(n)));
+            if sp > sn + 0.1 {
+                after += 1.0;
+            } else if sn > sp + 0.1 {
+                // Weigh a run heading a bylined body fully; others half.
+                before += if r.next.is_some_and(|n| self.segs[n].hard) { 1.0 } else { 0.5 };
+            }
+        }
+        if before > after { Orientation::Before } else { Orientation::After }
+    }
+
+    /// Moves segment `from`'s text to the end of segment `to`.
+    pub(crate) fn merge(&mut self, from: usize, to: usize) {
+        let mut moved = std::mem::take(&mut self.segs[from]);
+        let seg = &mut self.segs[to];
+        seg.parts.append(&mut moved.parts);
+        seg.trail.append(&mut moved.trail);
+        seg.captions.append(&mut moved.captions);
+        self.segs[from].into = Some(to);
+        self.segs[from].first_line = usize::MAX;
+    }
+
+    /// The segment that now holds segment `s`'s text.
+    pub(crate) fn find(&self, mut s: usize) -> usize {
+        while let Some(t) = self.segs[s].into {
+            s = t;
+        }
+        s
+    }
+}
