@@ -24,6 +24,7 @@ pub fn assemble(text: &str) -> Assembled {
     let mut fragments = Vec::new();
     let mut b = Builder::default();
     b.segment(&lines, &pieces, &mut fragments);
+    b.split_at_captions(&lines);
     let long_page = is_long_page(&lines, &head);
     b.one_per_line = long_page;
 

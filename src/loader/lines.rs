@@ -139,6 +139,17 @@ fn classify(lines: &mut Vec<Line>) {
             i += 1;
             continue;
         }
+        // `张稳科主持 本报讯（记者 刘洋） 11月12日，…`: an extractor glued the
+        // opening byline to the end of the line before it; the byline
+        // starts a line of its own.
+        if let Some(at) = glued_byline(&lines[i].text) {
+            let mut rest = lines[i].clone();
+            rest.text = lines[i].text[at..].to_string();
+            rest.indented = false;
+            rest.lead_space = false;
+            lines[i].text = lines[i].text[..at].trim_end().to_string();
+            lines.insert(i + 1, rest);
+        }
         let text = lines[i].text.clone();
         if let Some((byline, rest)) = split_byline(&text) {
             let (mut byline, rest) = complete_byline(byline, rest, lines, i);
@@ -297,6 +308,24 @@ fn is_banner(text: &str) -> bool {
 }
 
 /// Splits an opening byline from the start of a line: returns (byline, rest).
+/// Where an opening byline (`本报讯（…）`, `新华社…电`) starts after a space
+/// inside a line, with text before it that does not end a sentence; the
+/// byline must be followed by a bracket or by text.
+fn glued_byline(text: &str) -> Option<usize> {
+    if !(text.contains("本报") || text.contains("新华社") || text.contains("中新社")) {
+        return None;
+    }
+    let at = text.char_indices().find_map(|(k, c)| {
+        let rest = &text[k + c.len_utf8()..];
+        (c.is_whitespace() && k > 0 && (BENBAO.is_match(rest) || XINHUA.is_match(rest))).then(|| k + c.len_utf8())
+    })?;
+    let before = text[..at].trim_end();
+    let after = &text[at..];
+    let bracketed = BENBAO.find(after).is_some_and(|m| after[m.end()..].trim_start().starts_with(['（', '(']))
+        || XINHUA.is_match(after);
+    (!before.is_empty() && !is_sentence_end(before) && bracketed).then_some(at)
+}
+
 pub fn split_byline(text: &str) -> Option<(String, String)> {
     if let Some(m) = BENBAO.find(text) {
         let mut end = m.end();

@@ -4,7 +4,9 @@
 
 use super::article::caption_text;
 use super::assign::Bodies;
-use super::lines::Line;
+use super::heads;
+use super::lines::{Line, is_sentence_end};
+use super::meta;
 use super::paragraphs::BodyPart;
 use super::pieces::Piece;
 
@@ -80,6 +82,9 @@ pub(crate) struct Builder {
     pub(crate) runs: Vec<Run>,
     pub(crate) captions: Vec<Caption>,
     pub(crate) cartoons: Vec<usize>,
+    /// Captions standing after a finished sentence inside a body: where
+    /// that body may end (segment, part index, caption).
+    pub(crate) caption_breaks: Vec<(usize, usize, usize)>,
 }
 
 impl Builder {
@@ -110,7 +115,7 @@ impl Builder {
                 }
                 Piece::Body(i) => {
                     let s = match cur {
-                        Some(s) if !split => s,
+                        Some(s) if !split && !self.opens_new_item(lines, s, *i) => s,
                         _ => {
                             self.segs.push(Segment::default());
                             self.segs.len() - 1
@@ -139,6 +144,11 @@ impl Builder {
                 Piece::Caption(ls) => {
                     let text = caption_text(ls.iter().map(|&i| lines[i].text.as_str()));
                     self.captions.push(Caption { text, prev: cur, next: None });
+                    // A caption after a finished sentence may close a photo
+                    // item ([`Builder::split_at_captions`] decides).
+                    if let Some(s) = cur.filter(|&s| !split && self.ends_sentence(lines, s)) {
+                        self.caption_breaks.push((s, self.segs[s].parts.len(), self.captions.len() - 1));
+                    }
                     waiting_caps.push(self.captions.len() - 1);
                 }
                 Piece::Credit(i) => match cur {
@@ -174,6 +184,99 @@ impl Builder {
                     })
                     .unwrap_or(usize::MAX);
             }
+        }
+    }
+
+    /// A caption after a finished sentence closes a photo item when the
+    /// text after it turns to another subject: it shares fewer than two
+    /// words (Han bigrams, numbers aside) found nowhere else on the page
+    /// with the text before it. The caption stays with the item it closes.
+    pub(crate) fn split_at_captions(&mut self, lines: &[Line]) {
+        let breaks = std::mem::take(&mut self.caption_breaks);
+        if breaks.is_empty() {
+            return;
+        }
+        let texts: Vec<String> = self.segs.iter().map(|s| s.text(lines)).collect();
+        let mut df: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+        for t in &texts {
+            let set: rustc_hash::FxHashSet<u64> = topic_terms(t).collect();
+            for g in set {
+                *df.entry(g).or_default() += 1;
+            }
+        }
+        // Last break first, so that part indices stay valid.
+        for &(s, k, c) in breaks.iter().rev() {
+            if k == 0 || k >= self.segs[s].parts.len() {
+                continue;
+            }
+            let part_text = |ps: &[BodyPart]| -> String {
+                ps.iter()
+                    .map(|p| match p {
+                        BodyPart::Line(i) => lines[*i].text.as_str(),
+                        BodyPart::Own(t) => t.as_str(),
+                    })
+                    .collect()
+            };
+            let before: rustc_hash::FxHashSet<u64> = topic_terms(&part_text(&self.segs[s].parts[..k])).collect();
+            let lead: String = part_text(&self.segs[s].parts[k..]).chars().take(120).collect();
+            let lead: rustc_hash::FxHashSet<u64> = topic_terms(&lead).collect();
+            let shared = lead.iter().filter(|g| before.contains(g) && df.get(g).is_some_and(|&d| d <= 1)).count();
+            if shared >= 2 {
+                continue;
+            }
+            let tail = self.segs[s].parts.split_off(k);
+            let first_line = tail
+                .iter()
+                .find_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].no) } else { None })
+                .unwrap_or(usize::MAX);
+            let trail = std::mem::take(&mut self.segs[s].trail);
+            self.segs.push(Segment { parts: tail, trail, first_line, ..Segment::default() });
+            let new = self.segs.len() - 1;
+            // What stood after the old body's end now stands after the new one.
+            for r in &mut self.runs {
+                if r.prev == Some(s) {
+                    r.prev = Some(new);
+                }
+            }
+            for (ci, cap) in self.captions.iter_mut().enumerate() {
+                if ci > c && cap.prev == Some(s) {
+                    cap.prev = Some(new);
+                }
+            }
+            self.captions[c].next = None;
+        }
+    }
+
+    /// Does segment `s` end, so far, with a line that finishes a sentence?
+    fn ends_sentence(&self, lines: &[Line], s: usize) -> bool {
+        match self.segs[s].parts.last() {
+            Some(BodyPart::Line(p)) => is_sentence_end(&lines[*p].text),
+            _ => false,
+        }
+    }
+
+    /// Does body line `i`, after segment `s` has finished a sentence, open
+    /// a new item? It opens like a news item (`近日，`, outside a feature),
+    /// or with a date and comma (`3月5日，`) where the column width changes.
+    fn opens_new_item(&self, lines: &[Line], s: usize, i: usize) -> bool {
+        let Some(BodyPart::Line(p)) = self.segs[s].parts.last() else { return false };
+        let (p, text) = (*p, lines[i].text.as_str());
+        if !is_sentence_end(&lines[p].text) || !meta::opens_with_time(text) {
+            return false;
+        }
+        let feature = self.segs[s].byline.as_deref().is_some_and(|b| b.starts_with(['□', '■', '◆', '●', '▲', '★']));
+        if heads::opens_item(text) && !feature {
+            return true;
+        }
+        // The widest of a few lines on each side is the column's width (a
+        // paragraph's first and last lines are shorter).
+        let text = |l: &&Line| l.role == super::lines::Role::Text && !heads::is_long(l);
+        let w = |l: &Line| if l.justified { l.text_width } else { l.width };
+        let before: Vec<usize> = lines[..=p].iter().rev().take_while(text).take(4).map(w).collect();
+        let after: Vec<usize> = lines[i..].iter().take_while(text).take(4).map(w).collect();
+        match (before.iter().max(), after.iter().max()) {
+            (Some(&b), Some(&a)) => before.len() >= 2 && after.len() >= 2 && b.abs_diff(a) >= 8,
+            _ => false,
         }
     }
 
@@ -219,4 +322,23 @@ impl Builder {
         }
         s
     }
+}
+
+/// The words of a text that say what it is about: Han bigrams with no
+/// numeral in them (`二十`, `千余` say nothing of the subject).
+fn topic_terms(text: &str) -> impl Iterator<Item = u64> + '_ {
+    const NUMERALS: &str = "〇一二三四五六七八九十百千万亿余两";
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if super::normalize::is_han(c) && !NUMERALS.contains(c) {
+            if let Some(p) = prev {
+                out.push(((p as u64) << 32) | c as u64);
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    out.into_iter()
 }

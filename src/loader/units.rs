@@ -118,6 +118,10 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, texts
     {
         return true;
     }
+    // A tail of one character is no headline of its own (`…改造工` / `作`).
+    if nc.len() == 1 && pc.len() >= 6 {
+        return true;
+    }
     let seam: String = pc[pc.len() - 2..].iter().chain(nc.iter().take(2)).collect();
     let (bp, bn) = (bodies.best(prev), bodies.best(next));
     let in_body = |b: Option<(usize, f32)>| b.and_then(|(i, _)| texts.get(i)).is_some_and(|t| t.contains(&seam));
