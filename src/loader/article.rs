@@ -2,7 +2,7 @@
 //! subtitle, byline, paragraphs, captions, kind), and cartoons.
 
 use super::assign::Bodies;
-use super::heads::{self};
+use super::heads;
 use super::lines::{self, Line};
 use super::meta;
 use super::paragraphs::reflow;

@@ -14,6 +14,10 @@ use crate::model::{Article, Kind};
 pub struct Assembled {
     pub articles: Vec<Article>,
     pub fragments: Vec<String>,
+    /// The pairing work done: (text, body) lookups made while pairing
+    /// headlines and captions with bodies. It grows linearly with the
+    /// page's length, as pairing looks only at neighbouring bodies.
+    pub pair_evaluations: usize,
 }
 
 /// Builds the articles of a page from its (decoded, cleaned) text.
@@ -23,8 +27,14 @@ pub fn assemble(text: &str) -> Assembled {
     let pieces = pieces(&lines, &head);
     let mut fragments = Vec::new();
     let mut b = Builder::default();
-    b.segment(&lines, &pieces, &mut fragments);
-    b.split_at_captions(&lines);
+    b.segment(&lines, &pieces, &Default::default(), &mut fragments);
+    // Photo items closed by their captions: segment again, in print order.
+    let closing = b.closing_captions(&lines);
+    if !closing.is_empty() {
+        fragments.clear();
+        b = Builder::default();
+        b.segment(&lines, &pieces, &closing, &mut fragments);
+    }
     let long_page = is_long_page(&lines, &head);
     b.one_per_line = long_page;
 
@@ -37,7 +47,13 @@ pub fn assemble(text: &str) -> Assembled {
         Orientation::After => b.join_interrupted(&lines),
     }
     // Re-index only if bodies were merged.
-    let bodies = if b.segs.iter().filter(|s| s.into.is_none()).count() == before { bodies } else { b.bodies(&lines) };
+    let mut work = 0;
+    let bodies = if b.segs.iter().filter(|s| s.into.is_none()).count() == before {
+        bodies
+    } else {
+        work += bodies.evaluations();
+        b.bodies(&lines)
+    };
     let units = b.units(&lines, &bodies, long_page);
     let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation);
     if orientation == Orientation::After {
@@ -46,7 +62,12 @@ pub fn assemble(text: &str) -> Assembled {
     let segs_before = b.segs.len();
     b.split_for_orphans(&lines, &units, &bodies, &mut titles, &extra);
     // A body split in two: captions may belong to either part.
-    let bodies = if b.segs.len() == segs_before { bodies } else { b.bodies(&lines) };
+    let bodies = if b.segs.len() == segs_before {
+        bodies
+    } else {
+        work += bodies.evaluations();
+        b.bodies(&lines)
+    };
     b.assign_captions(&bodies);
 
     let mut articles: Vec<(usize, Article)> = Vec::new();
@@ -89,7 +110,8 @@ pub fn assemble(text: &str) -> Assembled {
         fragments.push(c.text.clone());
     }
     articles.sort_by_key(|(line, _)| *line);
-    Assembled { articles: articles.into_iter().map(|(_, a)| a).collect(), fragments }
+    work += bodies.evaluations();
+    Assembled { articles: articles.into_iter().map(|(_, a)| a).collect(), fragments, pair_evaluations: work }
 }
 
 /// A line-by-line account of how the loader read a page (for

@@ -2,8 +2,8 @@
 //! stand in, a body cut by a headline run joined again, and a body holding
 //! two articles split where a left-over headline finds its subject.
 
-use super::assign::Bodies;
-use super::heads::{self};
+use super::assign::{self, Bodies};
+use super::heads;
 use super::lines::{self, Line, is_sentence_end};
 use super::meta;
 use super::paragraphs::BodyPart;
@@ -93,13 +93,17 @@ impl Builder {
     /// subheading inside one article: the two bodies are one, with the
     /// subheading as a paragraph of its own.
     pub(crate) fn keep_subheads(&mut self, units: &[Unit], titles: &mut [Option<usize>], extra: &mut [Option<usize>]) {
+        let mut by_run: Vec<Vec<usize>> = vec![Vec::new(); self.runs.len()];
+        for (u, unit) in units.iter().enumerate() {
+            by_run[unit.run].push(u);
+        }
         for r in 0..self.runs.len() {
             let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
             let (p, n) = (self.find(p), self.find(n));
             if p == n || self.segs[n].hard {
                 continue;
             }
-            let mine: Vec<usize> = (0..units.len()).filter(|&u| units[u].run == r).collect();
+            let mine = std::mem::take(&mut by_run[r]);
             let heads_next = mine.iter().any(|&u| titles[u] == Some(n));
             let heads_prev = mine.iter().any(|&u| titles[u] == Some(p) || extra[u] == Some(p));
             if !heads_next || heads_prev || mine.iter().any(|&u| titles[u].is_some_and(|t| t != n)) {
@@ -130,13 +134,18 @@ impl Builder {
         titles: &mut [Option<usize>],
         extra: &[Option<usize>],
     ) {
+        // Body → the unit that heads it.
+        let mut owners: rustc_hash::FxHashMap<usize, usize> =
+            titles.iter().enumerate().filter_map(|(u, t)| t.map(|s| (s, u))).collect();
         for u in 0..units.len() {
-            if titles[u].is_some() || extra[u].is_some() || self.runs[units[u].run].absorbed {
+            let run = &self.runs[units[u].run];
+            if titles[u].is_some() || extra[u].is_some() || run.absorbed {
                 continue;
             }
             let orphan = units[u].text();
-            let Some((s, score)) = bodies.best(&orphan) else { continue };
-            let Some(owner) = (0..units.len()).find(|&o| titles[o] == Some(s)) else { continue };
+            let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
+            let Some((s, score)) = bodies.best_in(&orphan, near) else { continue };
+            let Some(&owner) = owners.get(&s) else { continue };
             if score < 0.3 || self.segs[s].into.is_some() {
                 continue;
             }
@@ -184,9 +193,12 @@ impl Builder {
             let new = self.segs.len() - 1;
             if orphan_after {
                 titles[u] = Some(new);
+                owners.insert(new, u);
             } else {
                 titles[u] = Some(s);
                 titles[owner] = Some(new);
+                owners.insert(s, u);
+                owners.insert(new, owner);
             }
         }
     }

@@ -28,8 +28,9 @@ impl Builder {
                 Orientation::Before if last_of_run => run.next.map(|x| self.find(x)),
                 _ => None,
             };
+            let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
             let mut row: Vec<(usize, f32)> =
-                bodies.scores(&u.text()).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
+                bodies.scores_in(&u.text(), near).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
             if let Some(a) = adjacent {
                 match row.iter_mut().find(|(si, _)| *si == a) {
                     Some(e) => e.1 += 0.15,
@@ -39,6 +40,15 @@ impl Builder {
             rows.push(row);
         }
         let score = |ui: usize, si: usize| rows[ui].iter().find(|(s, _)| *s == si).map_or(0.0, |x| x.1);
+        // Body → the units that score against it.
+        let mut by_body: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (ui, row) in rows.iter().enumerate() {
+            for &(si, _) in row {
+                if let Some(v) = by_body.get_mut(si) {
+                    v.push(ui);
+                }
+            }
+        }
         let mut titles = assign::assign_sparse(&rows, n, 0.2);
         // A headline that shares little with any body (a figurative one) still
         // goes to an untitled body when that body is clearly its best.
@@ -55,7 +65,7 @@ impl Builder {
             if let Some(&(s, best)) = ranked.first()
                 && best >= 0.08
                 && ranked.get(1).is_none_or(|r| best >= 2.0 * r.1)
-                && (0..units.len()).filter(|&o| titles[o].is_none() && o != ui).all(|o| score(o, s) < best)
+                && by_body[s].iter().filter(|&&o| titles[o].is_none() && o != ui).all(|&o| score(o, s) < best)
             {
                 titles[ui] = Some(s);
                 taken[s] = true;
@@ -119,8 +129,11 @@ impl Builder {
         let mut left = Vec::new();
         for c in caps {
             let (prev, next) = (c.prev.map(|p| self.find(p)), c.next.map(|x| self.find(x)));
-            let mut cands: Vec<(usize, f32)> =
-                bodies.scores(&c.text).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
+            let mut cands: Vec<(usize, f32)> = bodies
+                .scores_in(&c.text, assign::window(prev, next))
+                .into_iter()
+                .filter(|(si, _)| self.segs[*si].into.is_none())
+                .collect();
             for near in [prev, next].into_iter().flatten() {
                 if !cands.iter().any(|(s, _)| *s == near) {
                     cands.push((near, 0.0));

@@ -83,18 +83,25 @@ pub(crate) struct Builder {
     pub(crate) captions: Vec<Caption>,
     pub(crate) cartoons: Vec<usize>,
     /// Captions standing after a finished sentence inside a body: where
-    /// that body may end (segment, part index, caption).
+    /// that body may end (segment, part index, the caption's piece).
     pub(crate) caption_breaks: Vec<(usize, usize, usize)>,
 }
 
 impl Builder {
-    /// Pieces → segments, runs and captions.
-    pub(crate) fn segment(&mut self, lines: &[Line], pieces: &[Piece], fragments: &mut Vec<String>) {
+    /// Pieces → segments, runs and captions; the captions at the pieces in
+    /// `closing` close the item before them.
+    pub(crate) fn segment(
+        &mut self,
+        lines: &[Line],
+        pieces: &[Piece],
+        closing: &rustc_hash::FxHashSet<usize>,
+        fragments: &mut Vec<String>,
+    ) {
         let mut cur: Option<usize> = None;
         let mut split = true; // the next body line starts a new segment
         let mut waiting_runs: Vec<usize> = Vec::new();
         let mut waiting_caps: Vec<usize> = Vec::new();
-        for piece in pieces {
+        for (pi, piece) in pieces.iter().enumerate() {
             match piece {
                 Piece::Start { byline, continued } => {
                     self.segs.push(Segment {
@@ -145,9 +152,13 @@ impl Builder {
                     let text = caption_text(ls.iter().map(|&i| lines[i].text.as_str()));
                     self.captions.push(Caption { text, prev: cur, next: None });
                     // A caption after a finished sentence may close a photo
-                    // item ([`Builder::split_at_captions`] decides).
+                    // item ([`Builder::closing_captions`] decides).
+                    if closing.contains(&pi) {
+                        split = true;
+                        continue;
+                    }
                     if let Some(s) = cur.filter(|&s| !split && self.ends_sentence(lines, s)) {
-                        self.caption_breaks.push((s, self.segs[s].parts.len(), self.captions.len() - 1));
+                        self.caption_breaks.push((s, self.segs[s].parts.len(), pi));
                     }
                     waiting_caps.push(self.captions.len() - 1);
                 }
@@ -187,64 +198,45 @@ impl Builder {
         }
     }
 
-    /// A caption after a finished sentence closes a photo item when the
-    /// text after it turns to another subject: it shares fewer than two
-    /// words (Han bigrams, numbers aside) found nowhere else on the page
-    /// with the text before it. The caption stays with the item it closes.
-    pub(crate) fn split_at_captions(&mut self, lines: &[Line]) {
-        let breaks = std::mem::take(&mut self.caption_breaks);
-        if breaks.is_empty() {
-            return;
+    /// The captions (their pieces) that close a photo item: a caption
+    /// after a finished sentence does when the text after it turns to
+    /// another subject, i.e. shares fewer than two words (Han bigrams,
+    /// numbers aside) found nowhere else on the page with the text before
+    /// it. The caption stays with the item it closes.
+    pub(crate) fn closing_captions(&self, lines: &[Line]) -> rustc_hash::FxHashSet<usize> {
+        let mut out = rustc_hash::FxHashSet::default();
+        if self.caption_breaks.is_empty() {
+            return out;
         }
-        let texts: Vec<String> = self.segs.iter().map(|s| s.text(lines)).collect();
         let mut df: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
-        for t in &texts {
-            let set: rustc_hash::FxHashSet<u64> = topic_terms(t).collect();
+        for seg in &self.segs {
+            let set: rustc_hash::FxHashSet<u64> = topic_terms(&seg.text(lines)).collect();
             for g in set {
                 *df.entry(g).or_default() += 1;
             }
         }
-        // Last break first, so that part indices stay valid.
-        for &(s, k, c) in breaks.iter().rev() {
-            if k == 0 || k >= self.segs[s].parts.len() {
+        let part_text = |ps: &[BodyPart]| -> String {
+            ps.iter()
+                .map(|p| match p {
+                    BodyPart::Line(i) => lines[*i].text.as_str(),
+                    BodyPart::Own(t) => t.as_str(),
+                })
+                .collect()
+        };
+        for &(s, k, piece) in &self.caption_breaks {
+            let parts = &self.segs[s].parts;
+            if k == 0 || k >= parts.len() {
                 continue;
             }
-            let part_text = |ps: &[BodyPart]| -> String {
-                ps.iter()
-                    .map(|p| match p {
-                        BodyPart::Line(i) => lines[*i].text.as_str(),
-                        BodyPart::Own(t) => t.as_str(),
-                    })
-                    .collect()
-            };
-            let before: rustc_hash::FxHashSet<u64> = topic_terms(&part_text(&self.segs[s].parts[..k])).collect();
-            let lead: String = part_text(&self.segs[s].parts[k..]).chars().take(120).collect();
+            let before: rustc_hash::FxHashSet<u64> = topic_terms(&part_text(&parts[..k])).collect();
+            let lead: String = part_text(&parts[k..]).chars().take(120).collect();
             let lead: rustc_hash::FxHashSet<u64> = topic_terms(&lead).collect();
             let shared = lead.iter().filter(|g| before.contains(g) && df.get(g).is_some_and(|&d| d <= 1)).count();
-            if shared >= 2 {
-                continue;
+            if shared < 2 {
+                out.insert(piece);
             }
-            let tail = self.segs[s].parts.split_off(k);
-            let first_line = tail
-                .iter()
-                .find_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].no) } else { None })
-                .unwrap_or(usize::MAX);
-            let trail = std::mem::take(&mut self.segs[s].trail);
-            self.segs.push(Segment { parts: tail, trail, first_line, ..Segment::default() });
-            let new = self.segs.len() - 1;
-            // What stood after the old body's end now stands after the new one.
-            for r in &mut self.runs {
-                if r.prev == Some(s) {
-                    r.prev = Some(new);
-                }
-            }
-            for (ci, cap) in self.captions.iter_mut().enumerate() {
-                if ci > c && cap.prev == Some(s) {
-                    cap.prev = Some(new);
-                }
-            }
-            self.captions[c].next = None;
         }
+        out
     }
 
     /// Does segment `s` end, so far, with a line that finishes a sentence?

@@ -1,8 +1,8 @@
 //! Headline runs → units: one headline each, with its wrapped lines,
 //! kicker and subtitles.
 
-use super::assign::Bodies;
-use super::heads::{self};
+use super::assign::{self, Bodies};
+use super::heads;
 use super::lines::Line;
 use super::segments::Builder;
 use regex::Regex;
@@ -33,6 +33,8 @@ impl Builder {
             if run.absorbed {
                 continue;
             }
+            // Only bodies near the run can be its headlines'.
+            let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
             // Physical lines → logical lines (wrapped headlines joined).
             let mut logical: Vec<String> = Vec::new();
             let mut last_phys: Option<&str> = None;
@@ -43,7 +45,7 @@ impl Builder {
                     (Some(cur), Some(prev))
                         if !long_page
                             && cur.chars().count() < 48
-                            && wraps(prev, t, cur.as_str() == prev, bodies, &texts) =>
+                            && wraps(prev, t, cur.as_str() == prev, bodies, &texts, near.clone()) =>
                     {
                         cur.push_str(t)
                     }
@@ -52,7 +54,7 @@ impl Builder {
                 last_phys = Some(t);
             }
             // Logical lines → units.
-            let best = |t: &str| bodies.best(t);
+            let best = |t: &str| bodies.best_in(t, near.clone());
             let mut units: Vec<Unit> = Vec::new();
             for (li, t) in logical.iter().enumerate() {
                 let joined = match units.last() {
@@ -100,7 +102,14 @@ pub(crate) const MAX_UNIT_LINES: usize = 5;
 /// long headline wraps: the join reads on in the bodies (`…成果同` +
 /// `乡村振兴…`), or the lines are of even length with no sign of a
 /// subtitle or kicker. `single`: `prev` is not itself the tail of a wrap.
-pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, texts: &[String]) -> bool {
+pub(crate) fn wraps(
+    prev: &str,
+    next: &str,
+    single: bool,
+    bodies: &Bodies,
+    texts: &[String],
+    near: std::ops::Range<usize>,
+) -> bool {
     if heads::is_place_colon(prev) && !next.starts_with('—') {
         return true;
     }
@@ -123,7 +132,7 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, texts
         return true;
     }
     let seam: String = pc[pc.len() - 2..].iter().chain(nc.iter().take(2)).collect();
-    let (bp, bn) = (bodies.best(prev), bodies.best(next));
+    let (bp, bn) = (bodies.best_in(prev, near.clone()), bodies.best_in(next, near));
     let in_body = |b: Option<(usize, f32)>| b.and_then(|(i, _)| texts.get(i)).is_some_and(|t| t.contains(&seam));
     if nc.len() >= 2 && (in_body(bp) || in_body(bn)) {
         return true;
