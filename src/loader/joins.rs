@@ -97,13 +97,12 @@ impl Builder {
         for (u, unit) in units.iter().enumerate() {
             by_run[unit.run].push(u);
         }
-        for r in 0..self.runs.len() {
+        for (r, mine) in by_run.into_iter().enumerate() {
             let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
             let (p, n) = (self.find(p), self.find(n));
             if p == n || self.segs[n].hard {
                 continue;
             }
-            let mine = std::mem::take(&mut by_run[r]);
             let heads_next = mine.iter().any(|&u| titles[u] == Some(n));
             let heads_prev = mine.iter().any(|&u| titles[u] == Some(p) || extra[u] == Some(p));
             if !heads_next || heads_prev || mine.iter().any(|&u| titles[u].is_some_and(|t| t != n)) {
