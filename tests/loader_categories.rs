@@ -55,3 +55,16 @@ fn a_byline_glued_to_the_line_before_it_opens_the_item() {
     assert!(a.paragraphs[0].starts_with("11月12日，市长张稳科主持"), "{:?}", a.paragraphs);
     assert!(a.subtitle.as_deref().is_some_and(|s| s.ends_with("张稳科主持")), "{:?}", a.subtitle);
 }
+
+#[test]
+fn a_newspaper_dateline_and_a_two_character_headline_tail() {
+    // `本报离石11月20日电` with its reporters on the next line opens the item;
+    // the headline's last two characters wrapped onto their own line.
+    let p = load("pdftotext_dateline_and_short_tail.txt");
+    assert_eq!(p.articles.len(), 1, "{:?}", titles(&p));
+    let a = &p.articles[0];
+    assert_eq!(a.title, "离石区老旧小区改造惠及两万余户居民生活品质明显提升");
+    assert_eq!(a.subtitle, None);
+    assert_eq!(a.byline.as_deref(), Some("本报离石11月20日电（记者 周明）"));
+    assert!(a.paragraphs[0].starts_with("今年以来，离石区"), "{:?}", a.paragraphs);
+}

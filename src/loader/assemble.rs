@@ -29,7 +29,7 @@ pub fn assemble(text: &str) -> Assembled {
     let mut b = Builder::default();
     b.segment(&lines, &pieces, &Default::default(), &mut fragments);
     // Photo items closed by their captions: segment again, in print order.
-    let closing = b.closing_captions(&lines);
+    let closing = b.closing_captions(&lines, &pieces);
     if !closing.is_empty() {
         fragments.clear();
         b = Builder::default();

@@ -200,10 +200,10 @@ impl Builder {
 
     /// The captions (their pieces) that close a photo item: a caption
     /// after a finished sentence does when the text after it turns to
-    /// another subject, i.e. shares fewer than two words (Han bigrams,
-    /// numbers aside) found nowhere else on the page with the text before
+    /// another subject, i.e. shares no word (Han bigram, numbers aside)
+    /// found nowhere else on the page with the text or the caption before
     /// it. The caption stays with the item it closes.
-    pub(crate) fn closing_captions(&self, lines: &[Line]) -> rustc_hash::FxHashSet<usize> {
+    pub(crate) fn closing_captions(&self, lines: &[Line], pieces: &[Piece]) -> rustc_hash::FxHashSet<usize> {
         let mut out = rustc_hash::FxHashSet::default();
         if self.caption_breaks.is_empty() {
             return out;
@@ -228,11 +228,19 @@ impl Builder {
             if k == 0 || k >= parts.len() {
                 continue;
             }
-            let before: rustc_hash::FxHashSet<u64> = topic_terms(&part_text(&parts[..k])).collect();
-            let lead: String = part_text(&parts[k..]).chars().take(120).collect();
+            let caption = match pieces.get(piece) {
+                Some(Piece::Caption(ls)) => ls.iter().map(|&i| lines[i].text.as_str()).collect::<String>(),
+                _ => String::new(),
+            };
+            let before: rustc_hash::FxHashSet<u64> =
+                topic_terms(&part_text(&parts[..k])).chain(topic_terms(&caption)).collect();
+            let lead: String = part_text(&parts[k..]).chars().take(200).collect();
+            // A sentence or two is no item of its own (`王毅参加上述活动。`).
+            if lead.chars().count() < 60 {
+                continue;
+            }
             let lead: rustc_hash::FxHashSet<u64> = topic_terms(&lead).collect();
-            let shared = lead.iter().filter(|g| before.contains(g) && df.get(g).is_some_and(|&d| d <= 1)).count();
-            if shared < 2 {
+            if !lead.iter().any(|g| before.contains(g) && df.get(g).is_some_and(|&d| d <= 1)) {
                 out.insert(piece);
             }
         }
@@ -248,17 +256,13 @@ impl Builder {
     }
 
     /// Does body line `i`, after segment `s` has finished a sentence, open
-    /// a new item? It opens like a news item (`近日，`, outside a feature),
-    /// or with a date and comma (`3月5日，`) where the column width changes.
+    /// a new item? It opens like one (`近日，`, `3月5日，`) where the column
+    /// width changes. (Either alone is common inside an article.)
     fn opens_new_item(&self, lines: &[Line], s: usize, i: usize) -> bool {
         let Some(BodyPart::Line(p)) = self.segs[s].parts.last() else { return false };
         let (p, text) = (*p, lines[i].text.as_str());
         if !is_sentence_end(&lines[p].text) || !meta::opens_with_time(text) {
             return false;
-        }
-        let feature = self.segs[s].byline.as_deref().is_some_and(|b| b.starts_with(['□', '■', '◆', '●', '▲', '★']));
-        if heads::opens_item(text) && !feature {
-            return true;
         }
         // The widest of a few lines on each side is the column's width (a
         // paragraph's first and last lines are shorter).

@@ -127,8 +127,9 @@ pub(crate) fn wraps(
     {
         return true;
     }
-    // A tail of one character is no headline of its own (`…改造工` / `作`).
-    if nc.len() == 1 && pc.len() >= 6 {
+    // A tail of one or two characters is no headline of its own (`…改造工`
+    // / `作`, `…焕发新` / `活力`).
+    if nc.len() == 1 && pc.len() >= 6 || nc.len() == 2 && pc.len() >= 12 && !is_kicker(prev) {
         return true;
     }
     let seam: String = pc[pc.len() - 2..].iter().chain(nc.iter().take(2)).collect();
