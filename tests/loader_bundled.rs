@@ -188,8 +188,8 @@ fn page_printed_one_paragraph_per_line_with_headlines_before_bodies() {
     let p = page(3);
     let civ = by_title(&p, "孙大军主持召开文明城市创建工作专题汇报会");
     // A paragraph cut by a photo caption and by page breaks is one paragraph.
-    assert!(body(&civ).contains("扎实做好项目调度、管理和服务工作,创城办要强化进度督查"));
-    assert!(body(&civ).contains("全民共创、人人奉献”的浓厚创城氛围"));
+    assert!(body(civ).contains("扎实做好项目调度、管理和服务工作,创城办要强化进度督查"));
+    assert!(body(civ).contains("全民共创、人人奉献”的浓厚创城氛围"));
     assert_eq!(civ.captions, vec!["图为市委书记孙大军主持召开文明城市创建工作专题汇报会。 记者 王益炜 摄"]);
     let cppcc = by_title(&p, "市政协党组暨三届六十八次主席会议召开");
     assert_eq!(cppcc.subtitle.as_deref(), Some("张稳科主持"));
@@ -206,7 +206,7 @@ fn page_printed_one_paragraph_per_line_with_headlines_before_bodies() {
     assert_article(comment, "“以史为鉴,可以知兴替。”", "开创更加美丽幸福的新生活。", &[]);
     let forest = by_title(&p, "让绿色“颜值”再提升");
     assert_eq!(forest.subtitle.as_deref(), Some("我市全力创建国家森林城市"));
-    assert!(body(&forest).contains("其中,交城县、中阳县、交口县在2023年完成“创森”目标"));
+    assert!(body(forest).contains("其中,交城县、中阳县、交口县在2023年完成“创森”目标"));
     for a in &p.articles {
         assert!(a.paragraphs.iter().all(|q| q.chars().count() > 3), "{}: {:?}", a.title, a.paragraphs);
     }
