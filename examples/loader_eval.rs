@@ -22,6 +22,7 @@
 use lvread::synth::source::{self, Half};
 use lvread::synth::tree::{GoldFile, Tree};
 use lvread::synth::{Score, Shape, SynthPage, load, score_issue, sets};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -92,6 +93,15 @@ fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
 }
 
+/// Writes a line to stdout; a closed pipe (`| head`) ends the run quietly.
+macro_rules! say {
+    ($out:expr, $($t:tt)*) => {
+        if writeln!($out, $($t)*).is_err() {
+            return ExitCode::SUCCESS;
+        }
+    };
+}
+
 fn pct(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 }
 }
@@ -112,9 +122,19 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
-    println!(
+    let mut stdout = std::io::stdout().lock();
+    say!(
+        stdout,
         "{:<20} {:>5} {:>6} {:>14} {:>7} {:>6} {:>8} {:>14} {:>10}",
-        "set", "pages", "items", "right", "wrong", "lost", "spurious", "exact", "chars lost"
+        "set",
+        "pages",
+        "items",
+        "right",
+        "wrong",
+        "lost",
+        "spurious",
+        "exact",
+        "chars lost"
     );
     let mut json = Vec::new();
     for half in [Half::Fit, Half::Eval] {
@@ -133,12 +153,15 @@ fn main() -> ExitCode {
                 let (s, report) = score_issue(&p.gold, &out, Some(&p.raw), Some(&p.perfect), true);
                 total += s;
                 if o.verbose && !report.is_empty() {
-                    println!("{}:", p.name);
-                    report.iter().for_each(|l| println!("{l}"));
+                    say!(stdout, "{}:", p.name);
+                    for l in &report {
+                        say!(stdout, "{l}");
+                    }
                 }
             }
             let chars: usize = pages.iter().map(|p| p.raw.chars().filter(|c| !c.is_whitespace()).count()).sum();
-            println!(
+            say!(
+                stdout,
                 "{:<20} {:>5} {:>6} {:>6} {:>6.1}% {:>7} {:>6} {:>8} {:>6} {:>6.1}% {:>10}",
                 set,
                 pages.len(),
@@ -172,6 +195,6 @@ fn main() -> ExitCode {
             }
         }
     }
-    println!("{{{}}}", json.join(", "));
+    say!(stdout, "{{{}}}", json.join(", "));
     ExitCode::SUCCESS
 }

@@ -234,6 +234,18 @@ fn invent_byline(story: &Story, rng: &mut Rng) -> Option<Byline> {
     Some(Byline { text, place })
 }
 
+/// A broadcast-style headline `习近平在…时强调 踔厉奋发… 夺取…` printed the
+/// newspaper way: the clause that says who spoke as the kicker (引题), the
+/// rest as the headline.
+fn split_kicker(title: &str) -> Option<(String, String)> {
+    let (first, rest) = title.split_once(' ')?;
+    let says = ["强调", "指出", "表示", "讲话", "致辞", "致信", "致电", "贺信", "署名文章"];
+    if first.chars().count() < 6 || rest.trim().chars().count() < 4 || !says.iter().any(|s| first.ends_with(s)) {
+        return None;
+    }
+    Some((first.to_string(), rest.trim().to_string()))
+}
+
 /// The place of a byline a story already has.
 fn place_of(byline: &str) -> BylinePlace {
     let b = byline.trim();
@@ -385,7 +397,10 @@ fn notice(date: Option<&str>, rng: &mut Rng) -> Item {
     };
     let phone = format!("0358-{}", 8_200_000 + rng.below(99_999));
     let mut paragraphs = vec![
-        format!("为进一步做好{topic}工作，根据有关法律法规和上级部门要求，结合我市实际，现将有关事项{what}如下："),
+        format!(
+            "为进一步做好{topic}{}，根据有关法律法规和上级部门要求，结合我市实际，现将有关事项{what}如下：",
+            if topic.ends_with("工作") { "" } else { "工作" }
+        ),
         format!("一、自{y}年{m}月{d}日起，{topic}工作在全市范围内全面开展，请各单位和广大市民予以支持配合。"),
     ];
     if rng.chance(600) {
@@ -449,10 +464,14 @@ pub fn compose(stories: &[&Story], date: Option<&str>, page: usize, rng: &mut Rn
                 item.byline = Some(Byline { text: "□ 本报评论员".into(), place: BylinePlace::OwnLine });
             } else {
                 item.byline = invent_byline(s, rng);
+                if let Some((kicker, title)) = split_kicker(&s.title).filter(|_| rng.chance(700)) {
+                    item.kicker = Some(kicker);
+                    item.title = Some(title);
+                }
                 if roll < 130 {
                     item.title = None;
                 }
-                if rng.chance(100) {
+                if item.kicker.is_none() && rng.chance(100) {
                     item.kicker = Some(KICKERS[rng.below(KICKERS.len())].to_string());
                 }
                 if rng.chance(100) {
@@ -521,4 +540,34 @@ pub fn compose(stories: &[&Story], date: Option<&str>, page: usize, rng: &mut Rn
         banner_at_top: rng.chance(700),
     };
     (items, frame)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broadcast_headlines_split_into_kicker_and_title() {
+        assert_eq!(
+            split_kicker(
+                "习近平在出席军队领导干部会议时强调 认真学习宣传贯彻党的二十大精神 奋力实现建军一百年奋斗目标"
+            ),
+            Some((
+                "习近平在出席军队领导干部会议时强调".to_string(),
+                "认真学习宣传贯彻党的二十大精神 奋力实现建军一百年奋斗目标".to_string()
+            ))
+        );
+        assert_eq!(split_kicker("临县：乘势而上 开启高质量发展新征程"), None);
+        assert_eq!(split_kicker("全市财政工作会议召开"), None);
+    }
+
+    #[test]
+    fn banners_name_the_weekday() {
+        let mut rng = Rng::new(1);
+        for _ in 0..10 {
+            let b = banner("2024-06-12", 3, &mut rng).unwrap_or_default();
+            assert!(b.contains("2024年6月12日") && b.contains("第3版"), "{b}");
+            assert!(b.contains("星期三") || !b.contains("星期"), "{b}");
+        }
+    }
 }

@@ -59,6 +59,9 @@ struct Style {
     width: usize,
     head_width: usize,
     head_after: bool,
+    /// Every headline of the page printed together (before or after all
+    /// the bodies, as `head_after` says), as some extractors order them.
+    clustered: bool,
     indent: &'static str,
     /// Per mille: a blank line between two lines of a block.
     blank_line: u64,
@@ -89,6 +92,7 @@ impl Style {
             width,
             head_width: width + 4 + rng.below(width),
             head_after: rng.chance(400),
+            clustered: false,
             indent: ["", "", "　　", "  ", " "][rng.below(5)],
             blank_line: [0, 0, 1000, 1000, 850, 300][rng.below(6)],
             blank_block: [1000, 1000, 700, 0][rng.below(4)],
@@ -99,7 +103,7 @@ impl Style {
             column_lines: 18 + rng.below(40),
         };
         match shape {
-            Shape::Columns => {}
+            Shape::Columns => s.clustered = rng.chance(60),
             Shape::Lines => {
                 s.head_after = false;
                 s.indent = ["", "", "　　"][rng.below(3)];
@@ -115,6 +119,7 @@ impl Style {
                 s.spaced = 0;
                 s.head_break = 1000;
                 if shape == Shape::PdfRaw {
+                    s.clustered = rng.chance(150);
                     s.digit_space = 0;
                     s.blank_block = 0;
                 }
@@ -190,10 +195,29 @@ fn wrap(text: &str, width: usize, style: &Style, rng: &mut Rng, indent: &str) ->
             w += cols(chars[j]);
             j += 1;
         }
+        // Numbers and Latin words of up to 8 characters are not broken.
+        if j < chars.len() && chars[j].is_ascii_alphanumeric() {
+            let run = |c: char| c.is_ascii_alphanumeric() || ".%-".contains(c);
+            let mut k = j;
+            while k > i && run(chars[k - 1]) {
+                k -= 1;
+            }
+            let mut end = j;
+            while end < chars.len() && run(chars[end]) {
+                end += 1;
+            }
+            if k > i && end - k <= 8 {
+                j = k;
+            }
+        }
         let mut extra = 0;
         while j < chars.len() && closing(chars[j]) && extra < 2 {
             j += 1;
             extra += 1;
+        }
+        // An opening bracket or quote never ends a line.
+        while j > i + 1 && j < chars.len() && "“‘（《「『(".contains(chars[j - 1]) {
+            j -= 1;
         }
         let piece: String = chars[i..j].iter().collect();
         let last = j >= chars.len();
@@ -223,6 +247,43 @@ enum BlockKind {
 struct Block {
     kind: BlockKind,
     lines: Vec<String>,
+    /// The first line is glued to the end of the line before (after a space),
+    /// as extractors print a byline set beside the text above it.
+    glue: bool,
+    /// A column break comes before it (pdftotext prints a blank line).
+    column_break: bool,
+}
+
+impl Block {
+    fn new(kind: BlockKind, lines: Vec<String>) -> Block {
+        Block { kind, lines, glue: false, column_break: false }
+    }
+}
+
+/// Two articles set side by side, as pdftotext reads them row by row: the
+/// first headline, a column of the first body, the second headline, a
+/// column of the second body, the next column of the first, and so on.
+fn side_by_side(a: (Option<Block>, Vec<Block>), b: (Option<Block>, Vec<Block>), column: usize) -> Vec<Block> {
+    let columns = |body: Vec<Block>| -> Vec<Block> {
+        let lines: Vec<String> = body.into_iter().flat_map(|b| b.lines).collect();
+        lines
+            .chunks(column.max(3))
+            .map(|c| Block { column_break: true, ..Block::new(BlockKind::Body, c.to_vec()) })
+            .collect::<Vec<_>>()
+    };
+    let (mut ca, mut cb) = (columns(a.1).into_iter(), columns(b.1).into_iter());
+    let mut out: Vec<Block> = a.0.into_iter().collect();
+    out.extend(ca.next());
+    out.extend(b.0);
+    out.extend(cb.next());
+    loop {
+        let (x, y) = (ca.next(), cb.next());
+        if x.is_none() && y.is_none() {
+            return out;
+        }
+        out.extend(x);
+        out.extend(y);
+    }
 }
 
 /// A headline over one or more lines.
@@ -254,50 +315,60 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
     if let Some(s) = &item.subtitle {
         head.extend(head_lines(s, style, rng));
     }
-    let head = (!head.is_empty()).then_some(Block { kind: BlockKind::Head, lines: head });
+    let head = (!head.is_empty()).then_some(Block::new(BlockKind::Head, head));
 
     let mut body: Vec<Block> = Vec::new();
     let one_line = style.shape == Shape::Lines;
     let pdf = matches!(style.shape, Shape::PdfPlain | Shape::PdfRaw);
     if let Some(c) = &item.continued {
-        body.push(Block { kind: BlockKind::Body, lines: vec![c.clone()] });
+        body.push(Block::new(BlockKind::Body, vec![c.clone()]));
     }
     let mut lead = String::new();
     if let Some(b) = &item.byline {
         let dateline = b.text.contains("电");
-        let own = b.place == BylinePlace::OwnLine
+        // `□ 本报评论员 生态环境没有替代品，…`: a boxed byline run into the text.
+        let boxed_lead = b.place == BylinePlace::OwnLine && !one_line && rng.chance(150);
+        let own = (b.place == BylinePlace::OwnLine && !boxed_lead)
             || (b.place == BylinePlace::Lead && (pdf || dateline) && rng.chance(if pdf { 500 } else { 300 }));
         if own {
-            let lines =
-                if one_line || !pdf { vec![b.text.clone()] } else { wrap(&b.text, style.width, style, rng, "") };
-            body.push(Block { kind: BlockKind::Body, lines });
-        } else if b.place == BylinePlace::Lead {
+            let lines = if one_line || !pdf {
+                // Column text sometimes letter-spaces a byline line to the column's width.
+                if style.shape == Shape::Columns && rng.chance(150) {
+                    vec![letter_spaced(&b.text.replace(' ', ""))]
+                } else {
+                    vec![b.text.clone()]
+                }
+            } else {
+                wrap(&b.text, style.width, style, rng, "")
+            };
+            let mut block = Block::new(BlockKind::Body, lines);
+            block.glue = pdf && b.place == BylinePlace::OwnLine && rng.chance(250);
+            body.push(block);
+        } else if b.place == BylinePlace::Lead || boxed_lead {
             lead = b.text.clone();
-            if rng.chance(300) {
+            if boxed_lead || rng.chance(300) {
                 lead.push(' ');
             }
         }
     }
     let mut caption_blocks = Vec::new();
     for c in &item.captions {
+        let mut s = style.clone();
+        s.spaced = 0;
+        // The credit on the caption's last line (and wrapped with it, `记者
+        // 王益炜` / `摄`), or on a line of its own.
+        let same = !one_line && !c.credit.is_empty() && rng.chance(600);
         let mut lines = if one_line {
             vec![c.text.clone()]
+        } else if same {
+            wrap(&c.full(), style.width + 4, &s, rng, "")
         } else {
-            let mut s = style.clone();
-            s.spaced = 0;
             wrap(&c.text, style.width + 4, &s, rng, "")
         };
-        if !c.credit.is_empty() {
-            let same = !one_line && rng.chance(600);
-            match lines.last_mut() {
-                Some(l) if same => {
-                    l.push(' ');
-                    l.push_str(&c.credit);
-                }
-                _ => lines.push(c.credit.clone()),
-            }
+        if !c.credit.is_empty() && !same {
+            lines.push(c.credit.clone());
         }
-        caption_blocks.push((c.after, c.inside, Block { kind: BlockKind::Caption, lines }));
+        caption_blocks.push((c.after, c.inside, Block::new(BlockKind::Caption, lines)));
     }
     let raw_captions_first = style.shape == Shape::PdfRaw && rng.chance(600);
     if raw_captions_first {
@@ -333,11 +404,11 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
         let inside = mine.iter().find(|&&k| caption_blocks[k].1).copied().filter(|_| lines.len() >= 2);
         if let Some(k) = inside {
             let cut = 1 + rng.below(lines.len() - 1);
-            body.push(Block { kind: BlockKind::Body, lines: lines[..cut].to_vec() });
+            body.push(Block::new(BlockKind::Body, lines[..cut].to_vec()));
             body.push(caption_blocks[k].2.clone());
-            body.push(Block { kind: BlockKind::Body, lines: lines[cut..].to_vec() });
+            body.push(Block::new(BlockKind::Body, lines[cut..].to_vec()));
         } else {
-            body.push(Block { kind: BlockKind::Body, lines });
+            body.push(Block::new(BlockKind::Body, lines));
         }
         for &k in mine.iter().filter(|&&k| Some(k) != inside) {
             body.push(caption_blocks[k].2.clone());
@@ -434,12 +505,21 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
     let mut blocks: Vec<Block> = Vec::new();
     let mut fragments = Vec::new();
     if let Some(b) = frame.banner.as_ref().filter(|_| frame.banner_at_top) {
-        blocks.push(Block { kind: BlockKind::Head, lines: vec![b.clone()] });
+        blocks.push(Block::new(BlockKind::Head, vec![b.clone()]));
         fragments.push(b.clone());
     }
+    let mut heads = Vec::new();
+    let mut pending: Option<(Option<Block>, Vec<Block>)> = None;
     for item in items {
         let (head, body) = item_blocks(item, &style, rng);
-        if style.head_after {
+        if let Some(first) = pending.take() {
+            blocks.extend(side_by_side(first, (head, body), style.column_lines / 2));
+        } else if shape == Shape::PdfPlain && !style.clustered && !style.head_after && rng.chance(200) {
+            pending = Some((head, body));
+        } else if style.clustered {
+            heads.extend(head);
+            blocks.extend(body);
+        } else if style.head_after {
             blocks.extend(body);
             blocks.extend(head);
         } else {
@@ -450,8 +530,28 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
             fragments.push(j.clone());
         }
     }
+    if let Some((head, body)) = pending {
+        blocks.extend(head);
+        blocks.extend(body);
+    }
+    if style.clustered {
+        let at =
+            if style.head_after { blocks.len() } else { usize::from(frame.banner.is_some() && frame.banner_at_top) };
+        blocks.splice(at..at, heads);
+    }
+    // A photo printed away from its article: its caption comes where the
+    // extractor meets it, between the lines of another column.
+    if matches!(shape, Shape::Columns | Shape::PdfPlain) && blocks.len() > 2 {
+        for k in 0..blocks.len() {
+            if blocks[k].kind == BlockKind::Caption && rng.chance(150) {
+                let b = blocks.remove(k);
+                let to = 1 + rng.below(blocks.len() - 1);
+                blocks.insert(to, b);
+            }
+        }
+    }
     if let Some(b) = frame.banner.as_ref().filter(|_| !frame.banner_at_top) {
-        blocks.push(Block { kind: BlockKind::Head, lines: vec![b.clone()] });
+        blocks.push(Block::new(BlockKind::Head, vec![b.clone()]));
         fragments.push(b.clone());
     }
     let mut raw = String::new();
@@ -459,11 +559,13 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
     let mut prev_kind: Option<BlockKind> = None;
     for b in &blocks {
         for (i, line) in b.lines.iter().enumerate() {
-            if !raw.is_empty() {
+            if i == 0 && b.glue && !raw.is_empty() {
+                raw.push(' ');
+            } else if !raw.is_empty() {
                 let blank = match style.shape {
                     Shape::PdfRaw => false,
                     Shape::PdfPlain => {
-                        (i == 0 && (b.kind != BlockKind::Body || prev_kind != Some(BlockKind::Body)))
+                        (i == 0 && (b.kind != BlockKind::Body || prev_kind != Some(BlockKind::Body) || b.column_break))
                             || count.is_multiple_of(style.column_lines)
                     }
                     Shape::Lines => (i == 0 && b.kind == BlockKind::Caption) || rng.chance(style.blank_line),
@@ -488,4 +590,38 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         fragments,
     };
     SynthPage { name: name.to_string(), raw, perfect, gold: gold_of(items) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn width(line: &str) -> usize {
+        line.chars().map(cols).sum()
+    }
+
+    #[test]
+    fn lines_keep_to_the_column_and_lose_nothing() {
+        let text = "习近平指出，中美关系的基础在民间，力量源泉在人民友好。自1979年缔结第一对友城关系至今，中美已经建立284对友好省州和友好城市关系（“共建绿色城市 共享民生福祉”）。";
+        let mut rng = Rng::new(5);
+        for shape in Shape::ALL {
+            let mut style = Style::draw(shape, &mut rng);
+            style.width = 24;
+            let lines = wrap(text, style.width, &style, &mut rng, style.indent);
+            let joined: String = lines.concat();
+            assert_eq!(fold(&joined), fold(text));
+            for l in &lines {
+                let spaced = l.trim().contains(' ') && l.chars().filter(|c| *c == ' ').count() > 3;
+                // Closing punctuation may hang over the edge by two characters.
+                assert!(spaced || width(l.trim_start()) <= 24 + 4, "{l:?} too wide");
+                assert!(!l.ends_with(['“', '（']), "{l:?} ends with an opening mark");
+            }
+            assert!(!lines.iter().any(|l| l.trim_start().starts_with(['，', '。', '”'])), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn cjk_and_ambiguous_punctuation_count_two_columns() {
+        assert_eq!(width("中文ab“”…"), 2 + 2 + 1 + 1 + 2 + 2 + 2);
+    }
 }
