@@ -57,7 +57,7 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let count = texts.len();
     for (name, text) in texts {
         writeln!(out, "== {name}")?;
-        out.write_all(loader::page::explain(&text).as_bytes())?;
+        out.write_all(loader::assemble::explain(&text).as_bytes())?;
     }
     out.flush()?;
     Ok(nothing_loaded(count, failures))
