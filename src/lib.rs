@@ -8,6 +8,7 @@ pub mod config;
 pub mod layout;
 pub mod loader;
 pub mod model;
+pub mod pdf;
 pub mod search;
 pub mod state;
 pub mod synth;
