@@ -72,10 +72,12 @@ fn main() {
     let mut newest = Vec::new();
     for ev in rx {
         match ev {
-            LoadEvent::File { result: Ok(p), done, .. } => {
+            LoadEvent::File { result: Ok(pages), done, .. } => {
                 first_page.get_or_insert(t.elapsed());
-                if newest.is_empty() || p.date == newest.first().and_then(|x: &lvread::model::Page| x.date) {
-                    newest.push(*p);
+                for p in pages {
+                    if newest.is_empty() || p.date == newest.first().and_then(|x: &lvread::model::Page| x.date) {
+                        newest.push(p);
+                    }
                 }
                 if newest.len() == per_day && first_issue.is_none() {
                     first_issue = Some((t.elapsed(), done));

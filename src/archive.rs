@@ -61,7 +61,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>, depth
         }
         if p.is_dir() {
             walk(&p, files, errors, depth + 1);
-        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) || crate::pdf::is_pdf_path(&p) {
             files.push(p);
         }
     }
@@ -267,6 +267,34 @@ pub fn load_one(path: &Path) -> Result<Page, LoadError> {
     Ok(page)
 }
 
+/// Loads every page of one file: a text file gives one page, a PDF (by its
+/// extension or its first bytes) one page per PDF page, in order, each with
+/// its page number.
+pub fn load_file_pages(path: &Path) -> Result<Vec<Page>, LoadError> {
+    if !is_pdf_file(path) {
+        return load_one(path).map(|p| vec![p]);
+    }
+    let mut pages =
+        crate::pdf::load_file(path).map_err(|why| LoadError::Pdf { path: path.display().to_string(), why })?;
+    for page in &mut pages {
+        apply_path_info(page, path);
+        page.page = page.page.or(Some(1));
+        crate::state::assign_ids(page);
+    }
+    Ok(pages)
+}
+
+/// True for a `.pdf` file, or a file of another name that starts like one.
+fn is_pdf_file(path: &Path) -> bool {
+    if crate::pdf::is_pdf_path(path) {
+        return true;
+    }
+    let mut head = [0u8; 1024];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .is_ok_and(|n| crate::pdf::looks_like_pdf(&head[..n]))
+}
+
 /// What the background loader reports, in this order: one `Started`, one
 /// `File` per file, one `Finished`.
 #[derive(Debug)]
@@ -281,8 +309,8 @@ pub enum LoadEvent {
     },
     /// One file loaded (or failed); `done` of `total` files are finished.
     File {
-        /// The page, or why the file did not load.
-        result: Result<Box<Page>, LoadError>,
+        /// The file's pages (one for a text file, each page of a PDF), or why it did not load.
+        result: Result<Vec<Page>, LoadError>,
         /// Files finished so far, this one included.
         done: usize,
         /// Files in all.
@@ -331,7 +359,7 @@ fn run_loading(paths: &[PathBuf], tx: &Sender<LoadEvent>) {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    let result = load_guarded(path).map(Box::new);
+                    let result = load_guarded(path);
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     if tx.send(LoadEvent::File { result, done: d, total }).is_err() {
                         // The receiver is gone: stop.
@@ -347,8 +375,8 @@ fn run_loading(paths: &[PathBuf], tx: &Sender<LoadEvent>) {
 
 /// [`load_one`], turning a panic in the loader into an error for that file
 /// so one bad file never takes the others down.
-fn load_guarded(path: &Path) -> Result<Page, LoadError> {
-    std::panic::catch_unwind(|| load_one(path)).unwrap_or_else(|_| {
+fn load_guarded(path: &Path) -> Result<Vec<Page>, LoadError> {
+    std::panic::catch_unwind(|| load_file_pages(path)).unwrap_or_else(|_| {
         Err(LoadError::NotText {
             path: path.display().to_string(),
             why: "the loader failed on this file (a bug; please report it)".to_string(),
@@ -360,7 +388,7 @@ fn load_guarded(path: &Path) -> Result<Page, LoadError> {
 /// waits for all; pages come back in path order.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let (files, mut errors) = collect_files(paths);
-    let mut slots: Vec<Option<Result<Page, LoadError>>> = (0..files.len()).map(|_| None).collect();
+    let mut slots: Vec<Option<Result<Vec<Page>, LoadError>>> = (0..files.len()).map(|_| None).collect();
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel();
     std::thread::scope(|s| {
@@ -384,7 +412,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let mut pages = Vec::with_capacity(files.len());
     for r in slots.into_iter().flatten() {
         match r {
-            Ok(p) => pages.push(p),
+            Ok(p) => pages.extend(p),
             Err(e) => errors.push(e),
         }
     }
@@ -427,9 +455,14 @@ impl Library {
 /// Adds a page to issues in [`group`]'s order (see [`Library::insert`]):
 /// returns the index of its issue and whether that issue is new.
 pub fn insert_page(issues: &mut Vec<Issue>, page: Page) -> (usize, bool) {
-    if let Some(date) = page.date
-        && let Some(i) = issues.iter().position(|i| i.date == Some(date))
-    {
+    // Pages of one date make an issue; so do the undated pages of one PDF.
+    let same_pdf = |i: &Issue| {
+        page.date.is_none()
+            && i.date.is_none()
+            && page.path.as_deref().is_some_and(crate::pdf::is_pdf_path)
+            && i.pages.first().is_some_and(|p| p.path == page.path)
+    };
+    if let Some(i) = issues.iter().position(|i| page.date.is_some_and(|d| i.date == Some(d)) || same_pdf(i)) {
         let issue = &mut issues[i];
         issue.date_inferred &= page.date_inferred;
         let at = issue.pages.partition_point(|p| page_order(p, &page).is_le());
@@ -634,7 +667,7 @@ mod tests {
                     assert_eq!(Some(t), total, "Started comes first");
                     dones.push(done);
                     match result {
-                        Ok(p) => pages.push(*p),
+                        Ok(p) => pages.extend(p),
                         Err(e) => failed.push(e.to_string()),
                     }
                 }

@@ -215,17 +215,19 @@ impl Session {
                 Ok(LoadEvent::File { result, done, total }) => {
                     self.done = self.done.max(done);
                     match result {
-                        Ok(page) => {
-                            for w in &page.warnings {
-                                self.warnings.push(format!(
-                                    "{}: {w}",
-                                    page.path
-                                        .as_ref()
-                                        .map(|p| p.display().to_string())
-                                        .unwrap_or_else(|| page.source.clone())
-                                ));
+                        Ok(pages) => {
+                            for page in pages {
+                                for w in &page.warnings {
+                                    self.warnings.push(format!(
+                                        "{}: {w}",
+                                        page.path
+                                            .as_ref()
+                                            .map(|p| p.display().to_string())
+                                            .unwrap_or_else(|| page.source.clone())
+                                    ));
+                                }
+                                self.arrived.push(page);
                             }
-                            self.arrived.push(*page);
                         }
                         Err(e) => {
                             self.errors.push(e.to_string());

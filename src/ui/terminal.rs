@@ -94,18 +94,13 @@ fn load(args: &ReadArgs, timings: &mut Timings) -> (Vec<Page>, Vec<String>) {
     let mut errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
     timings.record("list files", t.elapsed());
     let t = Instant::now();
-    let results = par_map(&files, |f| -> Result<Page, String> {
-        let bytes = std::fs::read(f).map_err(|e| format!("{}: cannot read: {e}", f.display()))?;
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| f.display().to_string());
-        let mut p = loader::load_bytes(&name, &bytes).map_err(|e| format!("{}: {e}", f.display()))?;
-        p.path = Some(f.clone());
-        Ok(p)
-    });
+    let results =
+        par_map(&files, |f| -> Result<Vec<Page>, String> { archive::load_file_pages(f).map_err(|e| e.to_string()) });
     timings.record("read+decode+load", t.elapsed());
     let mut pages = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok(p) => pages.push(p),
+            Ok(p) => pages.extend(p),
             Err(e) => errors.push(e),
         }
     }
