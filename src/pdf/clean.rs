@@ -92,6 +92,11 @@ const RADICALS: &[(char, char)] = &[
     ('\u{2EF3}', '龟'),
 ];
 
+/// Glyphs some producers map to a variant code point of the character
+/// meant: the traditional 戶 for 户 (one glyph in many CJK fonts), a
+/// horizontal bar for the em dash of 1—8月.
+const VARIANTS: &[(char, char)] = &[('\u{2015}', '—'), ('戶', '户')];
+
 /// Folds one glyph's text: radicals to ideographs, then NFKC for the
 /// Kangxi radicals and compatibility ideographs — but not for full-width
 /// punctuation, which Chinese text keeps (`，` stays `，`, `（` stays `（`).
@@ -100,6 +105,8 @@ pub fn fold(text: &str) -> String {
     for c in text.chars() {
         if let Ok(i) = RADICALS.binary_search_by_key(&c, |&(r, _)| r) {
             out.push(RADICALS[i].1);
+        } else if let Some(&(_, v)) = VARIANTS.iter().find(|&&(from, _)| from == c) {
+            out.push(v);
         } else if ('\u{2F00}'..='\u{2FDF}').contains(&c)
             || ('\u{F900}'..='\u{FAFF}').contains(&c)
             || ('\u{2E80}'..='\u{2EFF}').contains(&c)
@@ -187,26 +194,28 @@ pub fn resolve(raw: &RawPage) -> (Vec<Glyph>, usize) {
 /// `glyphs` must be in drawing order.
 pub fn drop_doubles(glyphs: &mut Vec<Glyph>) -> usize {
     use rustc_hash::FxHashMap;
-    // Key: text and the position snapped to a grid of a fifth of the size.
-    let mut seen: FxHashMap<(String, i64, i64), ()> = FxHashMap::default();
+    // Glyphs seen, by text and a coarse grid cell; a glyph is a double when
+    // one with its text stands within a fifth of an em (and of its width).
+    let mut seen: FxHashMap<(String, i64, i64), Vec<(f32, f32)>> = FxHashMap::default();
     let before = glyphs.len();
     glyphs.retain(|g| {
-        let step = (g.size / 4.0).max(0.5);
         let text = g.text.clone().unwrap_or_default();
         if text.trim().is_empty() {
             return true;
         }
-        let (gx, gy) = ((g.x / step).round() as i64, (g.y / step).round() as i64);
+        let step = g.size.max(1.0);
+        let (gx, gy) = ((g.x / step).floor() as i64, (g.y / step).floor() as i64);
+        let near = (0.2 * g.size).min(0.5 * g.width.max(0.1));
         let mut dup = false;
         for dx in -1..=1 {
             for dy in -1..=1 {
-                if seen.contains_key(&(text.clone(), gx + dx, gy + dy)) {
-                    dup = true;
+                if let Some(v) = seen.get(&(text.clone(), gx + dx, gy + dy)) {
+                    dup |= v.iter().any(|&(x, y)| (x - g.x).abs() < near && (y - g.y).abs() < near);
                 }
             }
         }
         if !dup {
-            seen.insert((text, gx, gy), ());
+            seen.entry((text, gx, gy)).or_default().push((g.x, g.y));
         }
         !dup
     });
@@ -221,6 +230,7 @@ mod tests {
     fn radicals_and_kangxi_fold_to_ideographs() {
         assert_eq!(fold("⼈⺠⻓⾼"), "人民长高");
         assert_eq!(fold("中⽂，（１２３）"), "中文，（123）");
+        assert_eq!(fold("农戶1―8月"), "农户1—8月");
     }
 
     #[test]
@@ -241,5 +251,9 @@ mod tests {
         assert_eq!(drop_doubles(&mut v), 2);
         let text: String = v.iter().filter_map(|g| g.text.clone()).collect();
         assert_eq!(text, "愿景景", "a real repeat one em away stays");
+        // Narrow digits side by side are not doubles.
+        let mut v = vec![g("1", 0.0), g("1", 4.5)];
+        v.iter_mut().for_each(|g| g.width = 4.5);
+        assert_eq!(drop_doubles(&mut v), 0);
     }
 }

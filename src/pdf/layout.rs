@@ -74,6 +74,8 @@ struct Block {
     x0: f32,
     x1: f32,
     top: f32,
+    /// Top of the second line (the first when there is one line).
+    second_top: f32,
     bottom: f32,
     size: f32,
 }
@@ -275,6 +277,9 @@ fn group_blocks(lines: &[Line], taken: &[bool], is_small: &dyn Fn(&Line) -> bool
         match fit {
             Some(k) => {
                 let b = &mut blocks[k];
+                if b.lines.len() == 1 {
+                    b.second_top = l.top();
+                }
                 b.lines.push(i);
                 b.x0 = b.x0.min(l.x0);
                 b.x1 = b.x1.max(l.x1);
@@ -286,6 +291,7 @@ fn group_blocks(lines: &[Line], taken: &[bool], is_small: &dyn Fn(&Line) -> bool
                 x0: l.x0,
                 x1: l.x1,
                 top: l.top(),
+                second_top: l.top(),
                 bottom: l.bottom(),
                 size: l.size,
             }),
@@ -297,7 +303,8 @@ fn group_blocks(lines: &[Line], taken: &[bool], is_small: &dyn Fn(&Line) -> bool
 /// A headline's box: its own width, widened to the columns that start right
 /// under it and those beside them at the same height.
 fn spans(heads: &mut [Head], blocks: &[Block], body: f32) {
-    for slot in heads.iter_mut() {
+    let boxes: Vec<(f32, f32, f32, f32)> = heads.iter().map(|h| (h.x0, h.x1, h.top, h.bottom)).collect();
+    for (hi, slot) in heads.iter_mut().enumerate() {
         let h = slot.clone();
         let mut span = (h.x0, h.x1);
         // Blocks starting within a few lines under the headline.
@@ -310,10 +317,14 @@ fn spans(heads: &mut [Head], blocks: &[Block], body: f32) {
         let mut xs: Vec<(f32, f32)> = seeds.iter().map(|b| (b.x0, b.x1)).collect();
         xs.sort_by(|a, b| a.0.total_cmp(&b.0));
         let gutter = xs.windows(2).map(|w| w[1].0 - w[0].1).filter(|g| *g > 0.0).fold(f32::MAX, f32::min);
+        let mut tops: Vec<f32> = Vec::new();
         loop {
             let before = span;
             for b in seeds.iter() {
                 span = (span.0.min(b.x0), span.1.max(b.x1));
+                // Where the block's first full line stands: a byline may sit above it.
+                tops.push(b.top);
+                tops.push(b.second_top);
             }
             let more: Vec<&Block> = blocks
                 .iter()
@@ -321,12 +332,22 @@ fn spans(heads: &mut [Head], blocks: &[Block], body: f32) {
                     let gap = (b.x0 - span.1).max(span.0 - b.x1);
                     let same_width = ((b.x1 - b.x0) - col_w).abs() <= col_w * 0.12;
                     let on_grid = gutter < f32::MAX && (gap - gutter).abs() <= body * 0.5;
+                    // Columns of one box start on one baseline.
+                    let level = tops.iter().any(|t| (b.top - t).abs() <= body * 0.3);
+                    // A block right under another headline belongs to that one.
+                    let claimed = boxes.iter().enumerate().any(|(k, &(x0, x1, _, bottom))| {
+                        k != hi
+                            && bottom <= b.top + body * 0.5
+                            && bottom >= h.top - body
+                            && overlap((x0, x1), (b.x0, b.x1)) > 0.0
+                    });
                     under(b)
                         && !b.caption
                         && (b.top - row_top).abs() <= body * 2.5
                         && overlap((b.x0, b.x1), span) == 0.0
                         && gap < body * 3.0
-                        && (same_width || on_grid)
+                        && (same_width || on_grid || level)
+                        && !claimed
                 })
                 .collect();
             if more.is_empty() && before == span {
@@ -365,20 +386,37 @@ fn orphan_groups(orphans: &[usize], blocks: &[Block], body: f32) -> Vec<Vec<usiz
     groups
 }
 
-/// Column by column, left to right; top to bottom within a column.
+/// Column by column, left to right; top to bottom within a column. Blocks
+/// that overlap left to right by half the narrower one share a column.
 fn sort_reading(ids: &mut [usize], blocks: &[Block], body: f32) {
-    ids.sort_by(|&a, &b| {
-        let (ba, bb) = (&blocks[a], &blocks[b]);
-        if overlap((ba.x0, ba.x1), (bb.x0, bb.x1)) > body || (ba.x0 - bb.x0).abs() < body {
-            ba.top.total_cmp(&bb.top)
-        } else {
-            ba.x0.total_cmp(&bb.x0)
+    let _ = body;
+    let mut cols: Vec<(f32, f32)> = Vec::new();
+    let mut col_of: Vec<usize> = Vec::with_capacity(ids.len());
+    for &i in ids.iter() {
+        let b = &blocks[i];
+        let w = b.x1 - b.x0;
+        let found = cols.iter().position(|&(x0, x1)| overlap((x0, x1), (b.x0, b.x1)) > 0.5 * w.min(x1 - x0));
+        match found {
+            Some(c) => {
+                cols[c] = (cols[c].0.min(b.x0), cols[c].1.max(b.x1));
+                col_of.push(c);
+            }
+            None => {
+                cols.push((b.x0, b.x1));
+                col_of.push(cols.len() - 1);
+            }
         }
-    });
+    }
+    let mut keyed: Vec<(f32, f32, usize)> =
+        ids.iter().zip(&col_of).map(|(&i, &c)| (cols[c].0, blocks[i].top, i)).collect();
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    for (slot, k) in ids.iter_mut().zip(keyed) {
+        *slot = k.2;
+    }
 }
 
 static NEWS_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:新华社|中新社|本报|人民日报|央视网?|光明日报|经济日报)[^，。；：]{0,24}?电\s*(?:[（(][^）)]{0,40}[）)])?|本报讯\s*(?:[（(][^）)]{0,40}[）)])?)\s*")
+    Regex::new(r"^\s*(本报讯\s*(?:[（(][^）)]{0,40}[）)])?|(?:新华社|中新社|本报|人民日报|央视网?|光明日报|经济日报)[^，。；：（）()]{0,24}?电\s*(?:[（(][^）)]{0,40}[）)])?)\s*")
         .unwrap_or_else(|_| unreachable!("the pattern is fixed"))
 });
 
@@ -440,7 +478,8 @@ fn build(
         let mut prev_short = false;
         for (n, &k) in b.lines.iter().enumerate() {
             let l = &lines[k];
-            let indented = l.text_x0 - left >= l.size * 0.8;
+            // Two ems in print; a wrapped line opening with a word space is not an indent.
+            let indented = l.text_x0 - left >= l.size * 1.5;
             // A line centred in the column with room on both sides stands alone.
             let alone = l.x0 - left >= l.size * 1.5 && right - l.x1 >= l.size * 1.5;
             let start = paragraphs.is_empty() || indented || (n > 0 && prev_short) || alone;

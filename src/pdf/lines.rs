@@ -97,15 +97,25 @@ pub fn lines(glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
     for mut band in bands {
         band.sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x));
         let mut run: Vec<usize> = Vec::new();
+        // The last glyph with ink in the run: blanks padding a column's line
+        // out to its edge must not bridge the gutter to the next column.
+        let mut ink: Option<usize> = None;
         for i in band {
             if let Some(&p) = run.last() {
                 let (a, b) = (&glyphs[p], &glyphs[i]);
+                let size = a.size.max(b.size);
                 let gap = b.x - (a.x + a.width);
+                let ink_gap = ink.map_or(0.0, |k| b.x - (glyphs[k].x + glyphs[k].width));
+                let bridged = ink != Some(p) && ink_gap > 1.5 * size && !is_blank(b.text.as_deref().unwrap_or(""));
                 let ratio = a.size.max(b.size) / a.size.min(b.size).max(0.1);
-                if gap > 1.2 * a.size.max(b.size) || ratio > 1.15 {
+                if gap > 1.2 * size || bridged || ratio > 1.15 {
                     out.extend(make_line(&run, glyphs, fonts));
                     run.clear();
+                    ink = None;
                 }
+            }
+            if !is_blank(glyphs[i].text.as_deref().unwrap_or("")) {
+                ink = Some(i);
             }
             run.push(i);
         }
@@ -128,8 +138,12 @@ fn make_line(run: &[usize], glyphs: &[Glyph], fonts: &[FontInfo]) -> Option<Line
         if fonts.get(g.font).is_some_and(|f| f.bold) {
             bold += 1;
         }
+        // A gap is a space; between Hanzi only a wide one (justified lines
+        // spread their characters apart).
+        let wide_pair = text.chars().next_back().is_some_and(is_wide) && t.chars().next().is_some_and(is_wide);
+        let min_gap = if wide_pair { 0.45 } else { 0.25 };
         if let Some(end) = prev_end
-            && g.x - end > 0.25 * size
+            && g.x - end > min_gap * size
             && !text.ends_with(' ')
         {
             text.push(' ');
