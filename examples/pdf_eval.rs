@@ -11,7 +11,7 @@ use pdfgen::score;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let sets: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(60);
+    let sets: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(200);
     let verbose = args.iter().any(|a| a == "-v");
     let mut rng = pdfgen::Rng::new(2024);
     let mut total = score::Score::default();

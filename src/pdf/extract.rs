@@ -220,13 +220,13 @@ fn unmapped_encodings(page: &PdfPage<'_>) -> Vec<(String, String)> {
     out
 }
 
-/// Runs the engine over one page.
-pub fn page(pdf_page: &PdfPage<'_>) -> RawPage {
+/// Runs the engine over one page. `cache` keeps the fonts and CMaps
+/// parsed for earlier pages of the same file.
+pub fn page<'a>(pdf_page: &PdfPage<'a>, cache: &InterpreterCache<'a>) -> RawPage {
     let (w, h) = pdf_page.render_dimensions();
-    let cache = InterpreterCache::new();
     let settings = InterpreterSettings::default();
     let mut ctx =
-        Context::new(Affine::IDENTITY, Rect::new(0.0, 0.0, w as f64, h as f64), &cache, pdf_page.xref(), settings);
+        Context::new(Affine::IDENTITY, Rect::new(0.0, 0.0, w as f64, h as f64), cache, pdf_page.xref(), settings);
     // The page's own transform (crop box, rotation) with y pointing down.
     let flip = Affine::new(pdf_page.initial_transform(true).as_coeffs());
     let mut c = Collector { flip, page: RawPage { width: w, height: h, ..RawPage::default() }, ops: 0 };

@@ -311,6 +311,12 @@ fn spans(heads: &mut [Head], blocks: &[Block], body: f32) {
         let under = |b: &Block| b.top >= h.bottom - body * 0.5 && b.top <= h.bottom + body * 5.0;
         let mut seeds: Vec<&Block> =
             blocks.iter().filter(|b| under(b) && !b.caption && overlap((b.x0, b.x1), span) > 0.0).collect();
+        if seeds.is_empty() {
+            // A short headline over columns it does not reach (a one-line
+            // item set left): the first row of blocks right under it.
+            let first = blocks.iter().filter(|b| under(b) && !b.caption).map(|b| b.top).fold(f32::MAX, f32::min);
+            seeds = blocks.iter().filter(|b| under(b) && !b.caption && (b.top - first).abs() <= body * 0.3).collect();
+        }
         let row_top = seeds.iter().map(|b| b.top).fold(f32::MAX, f32::min);
         // The columns' width and the gutter between them, as the seeds show them.
         let col_w = seeds.iter().map(|b| b.x1 - b.x0).fold(0.0, f32::max);
@@ -345,7 +351,9 @@ fn spans(heads: &mut [Head], blocks: &[Block], body: f32) {
                         && !b.caption
                         && (b.top - row_top).abs() <= body * 2.5
                         && overlap((b.x0, b.x1), span) == 0.0
-                        && gap < body * 3.0
+                        // Level columns may sit wider apart than a gutter when the
+                        // headline spans only part of its box.
+                        && (gap < body * 3.0 || (level && gap < col_w.max(body * 3.0)))
                         && (same_width || on_grid || level)
                         && !claimed
                 })

@@ -89,10 +89,12 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Vec<ReadPage>, PdfError> {
     }
     let mut out = Vec::with_capacity(pages.min(MAX_PAGES));
     let mut texts = 0usize;
+    // Fonts and CMaps parsed once per file, not once per page.
+    let cache = hayro_interpret::InterpreterCache::new();
     for i in 0..pages.min(MAX_PAGES) {
         let number = i as u32 + 1;
         let mut warnings = Vec::new();
-        let read = catch_unwind(AssertUnwindSafe(|| read_page(&pdf, i)))
+        let read = catch_unwind(AssertUnwindSafe(|| read_page(&pdf, i, &cache)))
             .unwrap_or_else(|_| Err("the PDF engine failed on this page".to_string()));
         let (mut page, layout) = match read {
             Ok((layout, mut w)) => {
@@ -191,12 +193,16 @@ fn page_from(name: &str, layout: &layout::Layout) -> Page {
 }
 
 /// Reads one page: the layout and the warnings, or why nothing could be read.
-fn read_page(pdf: &Pdf, index: usize) -> Result<(layout::Layout, Vec<String>), String> {
+fn read_page<'a>(
+    pdf: &'a Pdf,
+    index: usize,
+    cache: &hayro_interpret::InterpreterCache<'a>,
+) -> Result<(layout::Layout, Vec<String>), String> {
     let page = pdf.pages().get(index).ok_or_else(|| "the page is missing".to_string())?;
     if let Some(why) = guard::check(page) {
         return Err(why);
     }
-    let raw = extract::page(page);
+    let raw = extract::page(page, cache);
     let mut warnings = Vec::new();
     if raw.truncated {
         warnings.push("the page draws too much; only its first part was read".to_string());
