@@ -147,7 +147,7 @@ pub fn read(mut lines: Vec<Line>) -> Layout {
     });
     // The orphans first (page top matter, untitled items), grouped by rows.
     for group in orphan_groups(&orphans, &blocks, body) {
-        let (article, roles) = build(None, &group, &lines, &blocks, body);
+        let (article, roles) = build(None, &group, &lines, &blocks);
         match article {
             Some(a) => layout.articles.push(a),
             None => layout.fragments.extend(group.iter().map(|&b| block_text(&blocks[b], &lines))),
@@ -156,8 +156,8 @@ pub fn read(mut lines: Vec<Line>) -> Layout {
     }
     for h in order {
         let mut mine = owned[h].clone();
-        sort_reading(&mut mine, &blocks, body);
-        let (article, roles) = build(Some(&heads[h]), &mine, &lines, &blocks, body);
+        sort_reading(&mut mine, &blocks);
+        let (article, roles) = build(Some(&heads[h]), &mine, &lines, &blocks);
         match article {
             Some(a) => layout.articles.push(a),
             None => layout.fragments.push(head_text(&heads[h].lines, &lines)),
@@ -389,15 +389,14 @@ fn orphan_groups(orphans: &[usize], blocks: &[Block], body: f32) -> Vec<Vec<usiz
         }
     }
     for g in &mut groups {
-        sort_reading(g, blocks, body);
+        sort_reading(g, blocks);
     }
     groups
 }
 
 /// Column by column, left to right; top to bottom within a column. Blocks
 /// that overlap left to right by half the narrower one share a column.
-fn sort_reading(ids: &mut [usize], blocks: &[Block], body: f32) {
-    let _ = body;
+fn sort_reading(ids: &mut [usize], blocks: &[Block]) {
     let mut cols: Vec<(f32, f32)> = Vec::new();
     let mut col_of: Vec<usize> = Vec::with_capacity(ids.len());
     for &i in ids.iter() {
@@ -440,7 +439,6 @@ fn build(
     blocks_ids: &[usize],
     lines: &[Line],
     blocks: &[Block],
-    body: f32,
 ) -> (Option<Article>, Vec<(Line, Role)>) {
     let mut roles: Vec<(Line, Role)> = Vec::new();
     let mut article = Article::default();
@@ -562,7 +560,6 @@ fn build(
         }
         return (None, roles);
     }
-    let _ = body;
     (Some(article), roles)
 }
 

@@ -99,7 +99,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Vec<ReadPage>, PdfError> {
         let (mut page, layout) = match read {
             Ok((layout, mut w)) => {
                 warnings.append(&mut w);
-                (page_from(name, &layout), layout)
+                (page_from(&layout), layout)
             }
             Err(why) => {
                 warnings.push(why);
@@ -187,8 +187,7 @@ pub fn explain(name: &str, bytes: &[u8]) -> Result<String, PdfError> {
     Ok(s)
 }
 
-fn page_from(name: &str, layout: &layout::Layout) -> Page {
-    let _ = name;
+fn page_from(layout: &layout::Layout) -> Page {
     Page { articles: layout.articles.clone(), fragments: layout.fragments.clone(), ..Page::default() }
 }
 
