@@ -93,7 +93,7 @@ pub fn lines(glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
             bands.push(vec![i]);
         }
     }
-    let mut out = Vec::new();
+    let mut runs: Vec<Vec<usize>> = Vec::new();
     for mut band in bands {
         band.sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x));
         let mut run: Vec<usize> = Vec::new();
@@ -109,8 +109,7 @@ pub fn lines(glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
                 let bridged = ink != Some(p) && ink_gap > 1.5 * size && !is_blank(b.text.as_deref().unwrap_or(""));
                 let ratio = a.size.max(b.size) / a.size.min(b.size).max(0.1);
                 if gap > 1.2 * size || bridged || ratio > 1.15 {
-                    out.extend(make_line(&run, glyphs, fonts));
-                    run.clear();
+                    runs.push(std::mem::take(&mut run));
                     ink = None;
                 }
             }
@@ -119,7 +118,35 @@ pub fn lines(glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
             }
             run.push(i);
         }
-        out.extend(make_line(&run, glyphs, fonts));
+        runs.push(run);
+    }
+    // Where columns start: the left edges many runs share. A run running on
+    // into a gutter narrower than usual is split where the next column starts.
+    // Counted per text size: a headline's words do not start columns.
+    let mut starts: rustc_hash::FxHashMap<(i64, i64), usize> = rustc_hash::FxHashMap::default();
+    for r in &runs {
+        if let Some(&f) = r.first() {
+            *starts.entry((glyphs[f].x.round() as i64, (glyphs[f].size * 2.0).round() as i64)).or_default() += 1;
+        }
+    }
+    let is_start = |g: &Glyph| {
+        let (k, z) = (g.x.round() as i64, (g.size * 2.0).round() as i64);
+        (k - 1..=k + 1).map(|k| starts.get(&(k, z)).copied().unwrap_or(0)).sum::<usize>() >= 4
+    };
+    let mut out = Vec::new();
+    for r in runs {
+        let mut piece: Vec<usize> = Vec::new();
+        for i in r {
+            if let Some(&p) = piece.last() {
+                let (a, b) = (&glyphs[p], &glyphs[i]);
+                if b.x - (a.x + a.width) > 0.2 * a.size.max(b.size) && is_start(b) {
+                    out.extend(make_line(&piece, glyphs, fonts));
+                    piece.clear();
+                }
+            }
+            piece.push(i);
+        }
+        out.extend(make_line(&piece, glyphs, fonts));
     }
     out
 }
