@@ -11,6 +11,7 @@ pub mod config;
 pub mod layout;
 pub mod loader;
 pub mod model;
+pub mod pdf;
 pub mod search;
 pub mod store;
 pub mod synth;

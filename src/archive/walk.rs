@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// The file extensions (lower case) picked up when a folder is walked: the
 /// one list of the formats [`super::load_file`] reads.
-pub const EXTENSIONS: &[&str] = &["txt"];
+pub const EXTENSIONS: &[&str] = &["txt", "pdf"];
 
 /// True when `path` has one of the [`EXTENSIONS`] (in any case).
 pub fn has_known_extension(path: &Path) -> bool {

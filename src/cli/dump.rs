@@ -32,6 +32,7 @@ pub fn dump(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 /// `lvread dump --explain`: how the loader read each line of each page.
 pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut failures = 0usize;
+    let mut pdfs: Vec<(String, String)> = Vec::new();
     let texts: Vec<(String, String)> = if paths.is_empty() {
         loader::BUNDLED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
     } else {
@@ -42,7 +43,22 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         failures += errors.len();
         let mut v = Vec::new();
         for f in files {
-            match std::fs::read(&f).map_err(|e| e.to_string()).and_then(|b| loader::decode::decode(&b)) {
+            let bytes = std::fs::read(&f).map_err(|e| e.to_string());
+            if let Ok(b) = &bytes
+                && (crate::pdf::is_pdf_path(&f) || crate::pdf::looks_like_pdf(b))
+            {
+                // A PDF: each line with its size, position and role.
+                let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                match crate::pdf::explain(&name, b) {
+                    Ok(text) => pdfs.push((f.display().to_string(), text)),
+                    Err(e) => {
+                        failures += 1;
+                        eprintln!("lvread: {}: {e}", loader::decode::printable(&f.display().to_string()));
+                    }
+                }
+                continue;
+            }
+            match bytes.and_then(|b| loader::decode::decode(&b)) {
                 Ok(d) => v.push((f.display().to_string(), d.text)),
                 Err(e) => {
                     failures += 1;
@@ -54,10 +70,14 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let count = texts.len();
+    let count = texts.len() + pdfs.len();
     for (name, text) in texts {
-        writeln!(out, "== {name}")?;
+        writeln!(out, "== {}", loader::decode::printable(&name))?;
         out.write_all(loader::assemble::explain(&text).as_bytes())?;
+    }
+    for (name, text) in pdfs {
+        writeln!(out, "== {}", loader::decode::printable(&name))?;
+        out.write_all(text.as_bytes())?;
     }
     out.flush()?;
     Ok(nothing_loaded(count, failures))

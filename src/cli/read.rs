@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 /// Options of the reader (no subcommand).
 #[derive(Debug, Clone, Args, Default)]
 pub struct ReadArgs {
-    /// Issue files, or folders searched for *.txt (default: the bundled issues).
+    /// Issue files (text or PDF), or folders searched for *.txt and *.pdf (default: the bundled issues).
     pub paths: Vec<PathBuf>,
     /// Neither read nor write the reading state (read marks, bookmarks, position).
     #[arg(long)]

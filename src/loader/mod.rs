@@ -35,13 +35,16 @@ pub enum LoadError {
     Io { path: String, err: std::io::Error },
     #[error("{}: not a text file ({why})", decode::printable(.path))]
     NotText { path: String, why: String },
+    /// A PDF that could not be read (encrypted, damaged, no text layer …).
+    #[error("{}: {why}", decode::printable(.path))]
+    Pdf { path: String, why: String },
 }
 
 impl LoadError {
     /// The path or name of the file concerned.
     pub fn path(&self) -> &str {
         match self {
-            LoadError::Io { path, .. } | LoadError::NotText { path, .. } => path,
+            LoadError::Io { path, .. } | LoadError::NotText { path, .. } | LoadError::Pdf { path, .. } => path,
         }
     }
 }
