@@ -20,6 +20,9 @@ use std::time::{Duration, Instant};
 /// Files above which the status line shows a loading progress bar.
 pub const PROGRESS_THRESHOLD: usize = 200;
 
+/// How a save failure's message starts (see [`crate::store::Store::save_error`]).
+const SAVE_ERROR_PREFIX: &str = "cannot save reading state";
+
 /// How often pages that arrived are moved into the reader while loading.
 const APPLY_INTERVAL: Duration = Duration::from_millis(150);
 
@@ -176,16 +179,38 @@ impl Session {
         self.record(app);
         self.store.flush_if_due(now);
         for w in self.store.take_warnings() {
-            app.message(w);
-            changed = true;
+            if self.store.save_error() != Some(w.as_str()) {
+                app.message(w);
+                changed = true;
+            }
         }
         if let Some(n) = self.store.take_notices().pop() {
             // Saving works again: the old failure is no longer news.
-            app.messages.retain(|m| !m.starts_with("cannot save reading state"));
+            app.messages.retain(|m| !m.starts_with(SAVE_ERROR_PREFIX));
             app.notice(n);
             changed = true;
         }
+        changed |= self.keep_save_error_shown(app);
         changed
+    }
+
+    /// While the reading state cannot be saved, the failure stays the
+    /// status bar's latest message (a passing notice may cover it until the
+    /// next key; `Esc` cannot clear it): the user must not believe a mark
+    /// is safe. Returns true when the messages changed.
+    fn keep_save_error_shown(&self, app: &mut App) -> bool {
+        let Some(err) = self.store.save_error() else { return false };
+        if app.messages.last().is_some_and(|m| m == err) {
+            return false;
+        }
+        // Pushed under a notice shown right now, not over it.
+        let notice_shown = app.notice.as_ref().is_some_and(|(_, at)| app.messages.len() <= *at);
+        app.messages.retain(|m| !m.starts_with(SAVE_ERROR_PREFIX));
+        app.message(err.to_string());
+        if notice_shown && let Some((_, at)) = app.notice.as_mut() {
+            *at = app.messages.len();
+        }
+        true
     }
 
     /// How long the event loop may sleep before [`Session::tick`] has work:
@@ -330,13 +355,16 @@ impl Session {
             self.read_seen = app.read.clone();
         }
         if !self.bookmarks_seen.iter().eq(app.bookmarks.iter().map(|b| &b.id)) {
+            // Sets, not list scans: 20,000 bookmarks must not make `m` slow.
+            let now: HashSet<&str> = app.bookmarks.iter().map(|b| b.id.as_str()).collect();
+            let before: HashSet<&str> = self.bookmarks_seen.iter().map(String::as_str).collect();
             for id in &self.bookmarks_seen {
-                if !app.bookmarks.iter().any(|x| &x.id == id) {
+                if !now.contains(id.as_str()) {
                     self.store.remove_bookmark(id);
                 }
             }
             for b in &app.bookmarks {
-                if !self.bookmarks_seen.contains(&b.id) && !self.store.is_bookmarked(&b.id) {
+                if !before.contains(b.id.as_str()) && !self.store.is_bookmarked(&b.id) {
                     self.store.toggle_bookmark(&b.id, &b.title, &b.issue);
                 }
             }
@@ -361,11 +389,15 @@ impl Session {
         }
     }
 
-    /// Records the final state and writes it (on quit).
-    pub fn finish(&mut self, app: &mut App) {
+    /// Records the final state and writes it (on quit). Returns the error
+    /// when the reading state could not be saved (the caller reports it on
+    /// stderr and in the exit status): the changes of this session are lost.
+    pub fn finish(&mut self, app: &mut App) -> Option<String> {
         self.record(app);
         self.store.flush();
+        let unsaved = self.store.save_error().map(str::to_string);
         // Messages can no longer be shown; they go to stderr with the rest.
-        self.warnings.extend(self.store.take_warnings());
+        self.warnings.extend(self.store.take_warnings().into_iter().filter(|w| Some(w) != unsaved.as_ref()));
+        unsaved
     }
 }

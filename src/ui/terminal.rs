@@ -25,6 +25,10 @@ use std::time::{Duration, Instant};
 /// Exit code when standard output is not a terminal.
 pub const EXIT_NOT_A_TERMINAL: u8 = 2;
 
+/// Exit code when the reading state could not be saved at quit (the
+/// session's marks and bookmarks are lost; stderr says why).
+pub const EXIT_STATE_NOT_SAVED: u8 = 3;
+
 /// How long start-up took, printed to stderr at exit with `LVREAD_TIMING=1`.
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
@@ -220,7 +224,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     }
 
     let result = run_app_with(&mut app, None, &mut session, start, &mut timings);
-    session.finish(&mut app);
+    let unsaved = session.finish(&mut app);
     if let Some(e) = &config_error {
         eprintln!("lvread: {} (the defaults were used)", crate::loader::decode::printable(&e.to_string()));
     }
@@ -237,7 +241,14 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     if timing {
         eprintln!("{}", timings.report());
     }
-    result.map(|_| ExitCode::SUCCESS)
+    if let Some(e) = &unsaved {
+        eprintln!(
+            "lvread: {} — the read marks and bookmarks of this session were NOT saved",
+            crate::loader::decode::printable(e)
+        );
+    }
+    result?;
+    Ok(if unsaved.is_some() { ExitCode::from(EXIT_STATE_NOT_SAVED) } else { ExitCode::SUCCESS })
 }
 
 /// Runs the reader on the terminal until the user quits: sets the terminal
