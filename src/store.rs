@@ -577,7 +577,7 @@ fn parent_dir(path: &Path) -> &Path {
 
 /// Reads the state file (a regular file of at most [`MAX_STATE_BYTES`]).
 fn read_state_file(path: &Path) -> io::Result<Vec<u8>> {
-    fs::read(path)
+    crate::files::read_regular(path, MAX_STATE_BYTES, "the reading state")
 }
 
 /// The warning for entries dropped from a state file.
@@ -999,6 +999,17 @@ mod tests {
         s.set_read("a", true);
         assert!(!s.flush());
         assert!(dir.path().join(STATE_FILE).is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_as_the_state_file_is_reported_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::files::tests::make_fifo(&dir.path().join(STATE_FILE));
+        let mut s = Store::open(dir.path());
+        let w = s.take_warnings();
+        assert!(w[0].contains("cannot read") && w[0].contains("named pipe"), "{w:?}");
+        assert!(!s.is_persistent(), "nothing written over it");
     }
 
     #[test]

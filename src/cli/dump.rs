@@ -42,7 +42,7 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         failures += errors.len();
         let mut v = Vec::new();
         for f in files {
-            match std::fs::read(&f).map_err(|e| e.to_string()).and_then(|b| loader::decode::decode(&b)) {
+            match crate::files::read_page(&f).map_err(|e| e.to_string()).and_then(|b| loader::decode::decode(&b)) {
                 Ok(d) => v.push((f.display().to_string(), d.text)),
                 Err(e) => {
                     failures += 1;

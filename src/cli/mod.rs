@@ -28,6 +28,9 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Refuse page files larger than this many MiB (default 16).
+    #[arg(long, global = true, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub max_page_size: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -84,6 +87,9 @@ pub(crate) fn nothing_loaded(pages: usize, failures: usize) -> ExitCode {
 /// Runs the command line; returns the process's exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(mib) = cli.max_page_size {
+        crate::files::set_page_limit(mib << 20);
+    }
     let result = match cli.command {
         Some(Command::Dump { json: _, explain: true, paths }) => dump::explain(&paths),
         Some(Command::Dump { json: _, explain: false, paths }) => dump::dump(&paths),

@@ -459,6 +459,19 @@ mod tests {
         assert!(load_from(&path, None, false).1.unwrap().message.contains("UTF-8"));
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_device_as_the_config_gives_the_defaults_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE);
+        crate::files::tests::make_fifo(&path);
+        let (c, e) = load_from(&path, None, false);
+        assert_eq!(c, Config::default());
+        assert!(e.unwrap().message.contains("named pipe"));
+        let (_, e) = load_from(std::path::Path::new("/dev/zero"), None, false);
+        assert!(e.unwrap().message.contains("character device"));
+    }
+
     #[test]
     fn no_color_keeps_nothing_but_the_terminal_colours() {
         let dir = tempfile::tempdir().unwrap();

@@ -99,7 +99,7 @@ fn load(args: &ReadArgs, timings: &mut Timings) -> (Vec<Page>, Vec<String>) {
     timings.record("list files", t.elapsed());
     let t = Instant::now();
     let results = par_map(&files, |f| -> Result<Page, String> {
-        let bytes = std::fs::read(f).map_err(|e| format!("{}: cannot read: {e}", f.display()))?;
+        let bytes = crate::files::read_page(f).map_err(|e| format!("{}: cannot read: {e}", f.display()))?;
         let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| f.display().to_string());
         let mut p = loader::load_bytes(&name, &bytes).map_err(|e| format!("{}: {e}", f.display()))?;
         p.path = Some(f.clone());
