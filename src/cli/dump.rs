@@ -14,17 +14,17 @@ pub fn dump(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for p in &pages {
         for w in &p.warnings {
             let name = p.path.as_ref().map_or_else(|| p.source.clone(), |x| x.display().to_string());
-            eprintln!("lvread: {}: {}", loader::decode::printable(&name), loader::decode::printable(w));
+            crate::text::report(format_args!("{name}: {w}"));
         }
     }
     #[derive(serde::Serialize)]
     struct Dump<'a> {
         issues: &'a [Page],
     }
+    let json = serde_json::to_string_pretty(&Dump { issues: &pages })?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    serde_json::to_writer_pretty(&mut out, &Dump { issues: &pages })?;
-    writeln!(out)?;
+    writeln!(out, "{}", crate::text::json_safe(&json))?;
     out.flush()?;
     Ok(nothing_loaded(pages.len(), failures))
 }
@@ -37,7 +37,7 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     } else {
         let (files, errors) = archive::collect_files(paths);
         for e in &errors {
-            eprintln!("lvread: {e}");
+            crate::text::report(e);
         }
         failures += errors.len();
         let mut v = Vec::new();
@@ -46,7 +46,7 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                 Ok(d) => v.push((f.display().to_string(), d.text)),
                 Err(e) => {
                     failures += 1;
-                    eprintln!("lvread: {}: {e}", loader::decode::printable(&f.display().to_string()));
+                    crate::text::report(format_args!("{}: {e}", f.display()));
                 }
             }
         }
@@ -56,8 +56,8 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let count = texts.len();
     for (name, text) in texts {
-        writeln!(out, "== {name}")?;
-        out.write_all(loader::page::explain(&text).as_bytes())?;
+        writeln!(out, "== {}", crate::text::printable(&name))?;
+        out.write_all(crate::text::printable_lines(&loader::page::explain(&text)).as_bytes())?;
     }
     out.flush()?;
     Ok(nothing_loaded(count, failures))

@@ -74,7 +74,7 @@ pub fn load_pages_counting(paths: &[PathBuf]) -> (Vec<Page>, usize) {
     }
     let loaded = archive::load_paths(paths);
     for e in &loaded.errors {
-        eprintln!("lvread: {e}");
+        crate::text::report(e);
     }
     (loaded.pages, loaded.errors.len())
 }
@@ -86,7 +86,10 @@ pub(crate) fn nothing_loaded(pages: usize, failures: usize) -> ExitCode {
 
 /// Runs the command line; returns the process's exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     if let Some(mib) = cli.max_page_size {
         crate::files::set_page_limit(mib << 20);
     }
@@ -103,10 +106,26 @@ pub fn run() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("lvread: {e:#}");
+            crate::text::report(format_args!("{e:#}"));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints clap's message (an error, `--help`, `--version`) as plain text,
+/// made printable: an argument echoed back (a file name from a glob) cannot
+/// carry an escape sequence to the terminal.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    let text = crate::text::printable_lines(&e.render().to_string());
+    let written = if e.use_stderr() {
+        std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes())
+    } else {
+        std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes())
+    };
+    if written.is_err() {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// True when an error comes from writing to a closed pipe (`lvread dump | head`).

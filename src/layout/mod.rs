@@ -53,11 +53,11 @@ pub struct Line {
     pub width: usize,
 }
 
-/// True for characters the view never sends to the terminal as they are:
-/// control characters and the bidirectional overrides that reorder text.
-/// The view draws each as a one-column placeholder.
+/// True for characters the view never sends to the terminal as they are
+/// ([`crate::text::is_terminal_unsafe`]: controls and bidi controls). The
+/// view draws each as a one-column placeholder.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    crate::text::is_terminal_unsafe(c)
 }
 
 /// Display width of one character as the reader draws it: characters the

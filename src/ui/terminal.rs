@@ -172,13 +172,13 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     // empty reader.
     if !args.paths.is_empty() && args.paths.iter().all(|p| std::fs::metadata(p).is_err()) {
         for p in &args.paths {
-            eprintln!("lvread: {}: no such file or folder", crate::loader::decode::printable(&p.display().to_string()));
+            crate::text::report(format_args!("{}: no such file or folder", p.display()));
         }
         return Ok(ExitCode::FAILURE);
     }
     if !std::io::stdout().is_terminal() {
-        eprintln!(
-            "lvread: standard output is not a terminal; the reader needs one (for scripts use `lvread dump --json` or `lvread search`)"
+        crate::text::report(
+            "standard output is not a terminal; the reader needs one (for scripts use `lvread dump --json` or `lvread search`)",
         );
         return Ok(ExitCode::from(EXIT_NOT_A_TERMINAL));
     }
@@ -226,26 +226,23 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let result = run_app_with(&mut app, None, &mut session, start, &mut timings);
     let unsaved = session.finish(&mut app);
     if let Some(e) = &config_error {
-        eprintln!("lvread: {} (the defaults were used)", crate::loader::decode::printable(&e.to_string()));
+        crate::text::report(format_args!("{e} (the defaults were used)"));
     }
     errors.append(&mut session.errors);
     for e in &errors {
-        eprintln!("lvread: {e}");
+        crate::text::report(e);
     }
     for w in &session.warnings {
-        eprintln!("lvread: {}", crate::loader::decode::printable(w));
+        crate::text::report(w);
     }
     if let Some(d) = session.loaded_in {
         timings.record("background load (all files)", d);
     }
     if timing {
-        eprintln!("{}", timings.report());
+        eprintln!("{}", crate::text::printable(&timings.report()));
     }
     if let Some(e) = &unsaved {
-        eprintln!(
-            "lvread: {} — the read marks and bookmarks of this session were NOT saved",
-            crate::loader::decode::printable(e)
-        );
+        crate::text::report(format_args!("{e} — the read marks and bookmarks of this session were NOT saved"));
     }
     result?;
     Ok(if unsaved.is_some() { ExitCode::from(EXIT_STATE_NOT_SAVED) } else { ExitCode::SUCCESS })
