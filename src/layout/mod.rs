@@ -25,7 +25,8 @@ pub mod article;
 pub mod cache;
 
 use std::ops::Range;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The first-line indent of a paragraph: two ideographic spaces.
 pub const INDENT: &str = "\u{3000}\u{3000}";
@@ -66,9 +67,36 @@ pub fn char_width(c: char) -> usize {
     if is_unsafe(c) { 1 } else { c.width().unwrap_or(0) }
 }
 
-/// Display width of a string (see [`char_width`]).
+/// Display width of a string, as the terminal (and ratatui) draw it: by
+/// grapheme cluster, so an emoji sequence (`👨‍👩‍👧`, `👍🏽`, `🇨🇳`, `☺️`) counts
+/// two columns, not the sum of its characters (see [`grapheme_width`]).
 pub fn str_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    if s.is_ascii() {
+        // Every ASCII character is one column (a control one placeholder).
+        return s.len();
+    }
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Display width of one grapheme cluster: a single character as
+/// [`char_width`] says; a sequence (emoji with joiners, modifiers, flags,
+/// variation selectors, combining marks) as `unicode-width` measures the
+/// whole, which is what ratatui puts on screen.
+pub fn grapheme_width(g: &str) -> usize {
+    let mut chars = g.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => char_width(c),
+        (None, _) => 0,
+        _ if g.chars().any(is_unsafe) => g.chars().map(char_width).sum(),
+        _ => UnicodeWidthStr::width(g),
+    }
+}
+
+/// The grapheme cluster starting at byte `at` of `text`, when it is longer
+/// than one character (an emoji sequence, a letter with combining marks).
+fn cluster_at(text: &str, at: usize) -> Option<&str> {
+    let g = text[at..].graphemes(true).next()?;
+    (g.chars().nth(1).is_some()).then_some(g)
 }
 
 /// How a unit behaves at a line break.
@@ -164,6 +192,16 @@ fn units(text: &str) -> Vec<Unit> {
             // Fast path for the common case: a Han character.
             out.push(Unit { start, end: start + c.len_utf8(), width: 2, class: Class::Other });
             i += 1;
+            continue;
+        }
+        if !c.is_ascii()
+            && chars.get(i + 1).is_some_and(|&(_, d)| !d.is_ascii())
+            && let Some(g) = cluster_at(text, start)
+        {
+            // An emoji sequence is one unit as wide as the terminal draws it.
+            let n = g.chars().count();
+            out.push(Unit { start, end: start + g.len(), width: grapheme_width(g), class: Class::Other });
+            i += n;
             continue;
         }
         if c.is_ascii_alphanumeric()
@@ -316,8 +354,8 @@ pub fn wrap_loose(text: &str, width: usize, indent: bool) -> Vec<Line> {
     };
     let mut start: Option<usize> = None;
     let (mut end, mut w) = (0, 0);
-    for (i, c) in text.trim_end().char_indices() {
-        let cw = char_width(c);
+    for (i, g) in text.trim_end().grapheme_indices(true) {
+        let cw = grapheme_width(g);
         let limit = if indent && lines.is_empty() { width - INDENT_WIDTH } else { width };
         if let Some(s) = start
             && w + cw > limit
@@ -329,13 +367,13 @@ pub fn wrap_loose(text: &str, width: usize, indent: bool) -> Vec<Line> {
             w = 0;
         }
         if start.is_none() {
-            if c.is_whitespace() {
+            if g.chars().all(char::is_whitespace) {
                 continue;
             }
             start = Some(i);
         }
         w += cw;
-        end = i + c.len_utf8();
+        end = i + g.len();
     }
     if let Some(s) = start {
         let l = line(&lines, s, end);
@@ -405,13 +443,13 @@ pub fn wrap(text: &str, width: usize, indent: bool) -> Vec<Line> {
                 } else if u.width <= f.limit {
                     f.push(u.start, u.end, u.width);
                 } else {
-                    for (k, c) in text[u.start..u.end].char_indices() {
+                    for (k, g) in text[u.start..u.end].grapheme_indices(true) {
                         let s = u.start + k;
-                        let cw = char_width(c);
+                        let cw = grapheme_width(g);
                         if cw == 0 && f.start.is_some() {
-                            f.end = s + c.len_utf8();
+                            f.end = s + g.len();
                         } else {
-                            f.push(s, s + c.len_utf8(), cw);
+                            f.push(s, s + g.len(), cw);
                         }
                     }
                 }
