@@ -45,7 +45,7 @@ fn main() {
     let (list, _) = archive::collect_files(&paths);
     let mut n = 0;
     for f in &list {
-        if archive::load_one(f).is_ok() {
+        if archive::load_file(f).is_ok() {
             n += 1;
         }
     }
@@ -72,10 +72,12 @@ fn main() {
     let mut newest = Vec::new();
     for ev in rx {
         match ev {
-            LoadEvent::File { result: Ok(p), done, .. } => {
+            LoadEvent::File { result: Ok(pages), done, .. } => {
                 first_page.get_or_insert(t.elapsed());
-                if newest.is_empty() || p.date == newest.first().and_then(|x: &lvread::model::Page| x.date) {
-                    newest.push(*p);
+                for p in pages {
+                    if newest.is_empty() || p.date == newest.first().and_then(|x: &lvread::model::Page| x.date) {
+                        newest.push(p);
+                    }
                 }
                 if newest.len() == per_day && first_issue.is_none() {
                     first_issue = Some((t.elapsed(), done));

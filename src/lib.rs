@@ -2,6 +2,7 @@
 //!
 //! Data flows one way: files → [`loader`] → [`model`] → [`search`] / [`ui`].
 
+pub mod action;
 pub mod archive;
 pub mod cli;
 pub mod config;

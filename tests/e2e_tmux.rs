@@ -161,7 +161,7 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     assert!(!narrow.contains("Issues"), "two panes at 70 columns:\n{narrow}");
     assert!(!status_line(&narrow).contains("Top"), "the reading position survives the resize:\n{narrow}");
     tmux.resize(1, 1);
-    std::thread::sleep(Duration::from_millis(300));
+    tmux.wait_for("the 1×1 screen", |s| width_of(s) <= 1);
     tmux.resize(100, 14);
     tmux.wait_for("the reader back at 100 columns", |s| status_line(s).contains(&article_pos));
 
@@ -251,8 +251,9 @@ fn search_results_appear_while_typing_without_another_key() {
     let tmux = Tmux::start(120, 30, &script);
     tmux.wait_for("the article list", |s| s.contains("Articles"));
     // Let the background work of start-up (jieba, keywords) finish, so that
-    // nothing but the search can wake the reader.
-    std::thread::sleep(Duration::from_secs(4));
+    // nothing but the search can wake the reader: the first article's
+    // keyword line shows when it has.
+    tmux.wait_for("the keywords", |s| s.contains("关键词"));
     tmux.keys(&["/", "s", "u", "n", "d", "j"]);
     // No further key: the results must be drawn when the search finishes.
     let screen = tmux.wait_for("search hits", |s| s.contains("hits") && s.contains("孙大军"));

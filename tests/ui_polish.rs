@@ -109,7 +109,7 @@ fn an_empty_first_issue_starts_on_the_issue_list_and_j_moves_on() {
 fn an_empty_first_issue_loaded_in_the_background_also_starts_on_the_issue_list() {
     let mut app = App::new(Vec::new(), (120, 30));
     assert_eq!(app.focus, Pane::Articles);
-    app.add_pages(empty_first_issue().into_iter().flat_map(|i| i.pages).collect());
+    app.add_pages(empty_first_issue().into_iter().flat_map(|i| i.pages));
     assert_eq!(app.current_issue().map(|i| i.article_count()), Some(0));
     assert_eq!(app.focus, Pane::Issues);
 }

@@ -6,6 +6,7 @@ use lvread::layout::str_width;
 use lvread::model::{Article, Date, Issue, Kind, Page};
 use lvread::ui::action::Action;
 use lvread::ui::app::{App, Highlight, Overlay, Pane};
+use lvread::ui::keys::keys_label;
 use lvread::ui::update::update;
 use lvread::ui::view;
 use ratatui::Terminal;
@@ -315,22 +316,23 @@ fn help_overlay_lists_every_key_and_closes_with_esc() {
     press(&mut app, &[Action::Help]);
     assert_eq!(app.overlay, Some(Overlay::Help(0)));
     let screen = screen_text(&app);
-    for &a in Action::BINDABLE {
-        assert!(screen.contains(a.describe()), "help describes {a:?}");
-        assert!(screen.contains(&app.keymap.label(a)), "help shows the keys of {a:?}");
+    let help = lvread::config::key_help();
+    for &(a, what) in &help {
+        assert!(screen.contains(what), "help describes {a:?}");
+        assert!(screen.contains(&keys_label(&app.keymap, a)), "help shows the keys of {a:?}");
     }
     // Keys go to the overlay while it is open.
     press(&mut app, &[Action::Down]);
     assert_eq!(app.article, 0);
     press(&mut app, &[Action::Back]);
     assert_eq!(app.overlay, None);
-    assert!(!screen_text(&app).contains(Action::HalfPageDown.describe()));
+    assert!(!screen_text(&app).contains("half a page down"));
     // Over real text, wide characters at the overlay's edge never eat its border.
     let mut app = bundled(80, 30);
     press(&mut app, &[Action::Help]);
     let rows = draw(&app);
-    for &a in Action::BINDABLE {
-        let label = format!("│ {}", app.keymap.label(a));
+    for &(a, _) in &help {
+        let label = format!("│ {}", keys_label(&app.keymap, a));
         assert!(rows.iter().any(|r| r.contains(&label)), "border before {label:?}:\n{}", rows.join("\n"));
     }
     // At a small size the help scrolls.
@@ -390,9 +392,9 @@ fn empty_archive_says_so() {
     assert!(screen.contains("No issues loaded"));
     assert!(screen.contains("no issues"));
     let mut app = app;
-    for a in Action::BINDABLE {
-        if *a != Action::Quit {
-            update(&mut app, *a);
+    for (a, _) in lvread::config::key_help() {
+        if a != Action::Quit {
+            update(&mut app, a);
             draw(&app);
         }
     }
@@ -435,13 +437,13 @@ fn pages_arriving_later_keep_the_reader_in_place() {
     press(&mut app, &[Action::Down, Action::Down, Action::Open, Action::Down, Action::Down, Action::Down]);
     let (title, scroll) = (app.current_article().expect("article").title.clone(), app.scroll);
     assert_eq!(app.issue, 0);
-    lvread::ui::update::receive(&mut app, lvread::ui::action::Background::Pages(newest.pages));
+    app.add_pages(newest.pages);
     assert_eq!(app.issues.len(), 3);
     assert_eq!(app.issues[0].label(), "2023-11-04", "the newer issue goes first");
     assert_eq!(app.issue, 1, "the selection followed its issue");
     assert_eq!(app.current_article().expect("article").title, title);
     assert_eq!(app.scroll, scroll, "same place in the article");
-    lvread::ui::update::receive(&mut app, lvread::ui::action::Background::Message("b.txt: not a text file".into()));
+    app.message("b.txt: not a text file");
     assert!(draw(&app).last().expect("status").contains("b.txt: not a text file"));
 }
 

@@ -1,12 +1,17 @@
-//! Loading files in parallel: in the background with progress events, or all
-//! at once.
+//! The one loader pipeline: the user's paths → files ([`super::walk`]) →
+//! pages, on a rayon thread pool, reported as [`LoadEvent`]s. The reader
+//! runs it in the background ([`load_in_background`]); `dump` and `search`
+//! wait for it ([`load_paths`]).
+//!
+//! [`load_file`] is the one per-file call: a text file gives one page; a
+//! format that holds several pages (a PDF issue) gives several.
 
 use super::path_info::{apply_path_info, path_date};
 use super::walk::collect_files;
 use crate::loader::{self, LoadError};
 use crate::model::{Date, Page};
+use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
@@ -19,17 +24,16 @@ pub struct Loaded {
     pub errors: Vec<LoadError>,
 }
 
-/// Loads one file and completes it with its path's date and page number.
-pub fn load_one(path: &Path) -> Result<Page, LoadError> {
+/// Loads one file: its pages (one for a text file), each completed with its
+/// path's date and page number. Every format is read here.
+pub fn load_file(path: &Path) -> Result<Vec<Page>, LoadError> {
     let mut page = loader::load_file(path)?;
     apply_path_info(&mut page, path);
-    // Ids for the reading state: unique within the page.
-    crate::store::assign_ids(&mut page);
-    Ok(page)
+    Ok(vec![page])
 }
 
-/// What the background loader reports, in this order: one `Started`, one
-/// `File` per file, one `Finished`.
+/// What the pipeline reports, in this order: one `Started`, one `File` per
+/// file, one `Finished`.
 #[derive(Debug)]
 pub enum LoadEvent {
     /// The folders were walked: `total` files will load; `errors` are paths
@@ -42,8 +46,10 @@ pub enum LoadEvent {
     },
     /// One file loaded (or failed); `done` of `total` files are finished.
     File {
-        /// The page, or why the file did not load.
-        result: Result<Box<Page>, LoadError>,
+        /// The file's place in the order the files were taken in.
+        index: usize,
+        /// The file's pages, or why the file did not load.
+        result: Result<Vec<Page>, LoadError>,
         /// Files finished so far, this one included.
         done: usize,
         /// Files in all.
@@ -53,101 +59,93 @@ pub enum LoadEvent {
     Finished,
 }
 
-/// How many threads load files: one per core (at least one, at most 16).
-fn worker_count(files: usize) -> usize {
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    cores.clamp(1, 16).min(files.max(1))
+/// In which order the files are taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Newest date first (from the paths), so the issue shown first is
+    /// complete first: the reader's order.
+    NewestFirst,
+    /// The order of [`collect_files`]: the user's paths, folders sorted.
+    Paths,
 }
 
-/// Loads `paths` in the background, in parallel across cores, newest dates
-/// first, reporting each file over the returned channel (see [`LoadEvent`]).
-/// The caller keeps working while pages arrive; dropping the receiver stops
-/// the loading early.
+/// Runs the pipeline: walks `paths`, loads every file on the rayon pool
+/// (taken roughly in `order`, so the first files finish first) and sends
+/// the events to `tx`. Returns when every file is done, or early when the
+/// receiver is gone.
+pub fn run(paths: &[PathBuf], order: Order, tx: &Sender<LoadEvent>) {
+    let (mut files, errors) = collect_files(paths);
+    if order == Order::NewestFirst {
+        let mut keyed: Vec<(Option<Date>, PathBuf)> = files.drain(..).map(|f| (path_date(&f), f)).collect();
+        keyed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        files = keyed.into_iter().map(|(_, f)| f).collect();
+    }
+    let total = files.len();
+    if tx.send(LoadEvent::Started { total, errors }).is_err() {
+        return;
+    }
+    let done = AtomicUsize::new(0);
+    // `par_bridge` hands the files out in order, one at a time, to
+    // whichever thread is free.
+    let _stopped = files.iter().enumerate().par_bridge().try_for_each_with(tx.clone(), |tx, (index, path)| {
+        let result = load_guarded(path);
+        let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+        tx.send(LoadEvent::File { index, result, done, total })
+    });
+    let _ = tx.send(LoadEvent::Finished);
+}
+
+/// Runs the pipeline on its own thread, newest dates first; the caller
+/// keeps working while pages arrive. Dropping the receiver stops the
+/// loading early.
 pub fn load_in_background(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("lvread-load".into())
-        .spawn(move || run_loading(&paths, &tx))
+        .spawn(move || run(&paths, Order::NewestFirst, &tx))
         .map_err(|e| crate::text::report(format_args!("cannot start the loading thread: {e}")))
         .ok();
     rx
 }
 
-fn run_loading(paths: &[PathBuf], tx: &Sender<LoadEvent>) {
-    let (mut files, errors) = collect_files(paths);
-    // Newest first, so the issue shown first is complete first.
-    let mut keyed: Vec<(Option<Date>, PathBuf)> = files.drain(..).map(|f| (path_date(&f), f)).collect();
-    keyed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let files: Vec<PathBuf> = keyed.into_iter().map(|(_, f)| f).collect();
-    let total = files.len();
-    if tx.send(LoadEvent::Started { total, errors }).is_err() {
-        return;
-    }
-    let next = Arc::new(AtomicUsize::new(0));
-    let done = Arc::new(AtomicUsize::new(0));
-    std::thread::scope(|s| {
-        for _ in 0..worker_count(total) {
-            let (next, done, tx, files) = (next.clone(), done.clone(), tx.clone(), &files);
-            s.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
-                    let result = load_guarded(path).map(Box::new);
-                    let d = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    if tx.send(LoadEvent::File { result, done: d, total }).is_err() {
-                        // The receiver is gone: stop.
-                        next.store(usize::MAX / 2, Ordering::Relaxed);
-                        break;
-                    }
+/// Runs the pipeline and waits for every file; pages come back in path order.
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let (tx, rx) = mpsc::channel();
+    run(paths, Order::Paths, &tx);
+    drop(tx);
+    let mut errors = Vec::new();
+    let mut slots: Vec<Option<Result<Vec<Page>, LoadError>>> = Vec::new();
+    for event in rx {
+        match event {
+            LoadEvent::Started { total, errors: e } => {
+                errors.extend(e);
+                slots.resize_with(total, || None);
+            }
+            LoadEvent::File { index, result, .. } => {
+                if let Some(slot) = slots.get_mut(index) {
+                    *slot = Some(result);
                 }
-            });
+            }
+            LoadEvent::Finished => {}
         }
-    });
-    let _ = tx.send(LoadEvent::Finished);
+    }
+    let mut pages = Vec::with_capacity(slots.len());
+    for result in slots.into_iter().flatten() {
+        match result {
+            Ok(p) => pages.extend(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    Loaded { pages, errors }
 }
 
-/// [`load_one`], turning a panic in the loader into an error for that file
+/// [`load_file`], turning a panic in the loader into an error for that file
 /// so one bad file never takes the others down.
-fn load_guarded(path: &Path) -> Result<Page, LoadError> {
-    std::panic::catch_unwind(|| load_one(path)).unwrap_or_else(|_| {
+fn load_guarded(path: &Path) -> Result<Vec<Page>, LoadError> {
+    std::panic::catch_unwind(|| load_file(path)).unwrap_or_else(|_| {
         Err(LoadError::NotText {
             path: path.display().to_string(),
             why: "the loader failed on this file (a bug; please report it)".to_string(),
         })
     })
-}
-
-/// Loads every file named by `paths` (see [`collect_files`]) in parallel and
-/// waits for all; pages come back in path order.
-pub fn load_paths(paths: &[PathBuf]) -> Loaded {
-    let (files, mut errors) = collect_files(paths);
-    let mut slots: Vec<Option<Result<Page, LoadError>>> = (0..files.len()).map(|_| None).collect();
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel();
-    std::thread::scope(|s| {
-        for _ in 0..worker_count(files.len()) {
-            let (tx, files, next) = (tx.clone(), &files, &next);
-            s.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
-                    if tx.send((i, load_guarded(path))).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        for (i, r) in rx {
-            slots[i] = Some(r);
-        }
-    });
-    let mut pages = Vec::with_capacity(files.len());
-    for r in slots.into_iter().flatten() {
-        match r {
-            Ok(p) => pages.push(p),
-            Err(e) => errors.push(e),
-        }
-    }
-    Loaded { pages, errors }
 }

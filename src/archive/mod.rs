@@ -177,11 +177,11 @@ mod tests {
                     assert!(errors.is_empty());
                     total = Some(t);
                 }
-                LoadEvent::File { result, done, total: t } => {
+                LoadEvent::File { result, done, total: t, .. } => {
                     assert_eq!(Some(t), total, "Started comes first");
                     dones.push(done);
                     match result {
-                        Ok(p) => pages.push(*p),
+                        Ok(p) => pages.extend(p),
                         Err(e) => failed.push(e.to_string()),
                     }
                 }

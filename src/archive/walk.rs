@@ -1,19 +1,29 @@
-//! Which files to open: the user's paths expanded, folders walked for `*.txt`.
+//! Which files to open: the user's paths expanded, folders walked for the
+//! file types lvread reads ([`EXTENSIONS`]).
 //!
 //! The walk follows symbolic links but never goes round in circles: a folder
 //! or file reached twice (by device and inode, through links or a path named
-//! twice) is visited once. Only regular files are taken; a `*.txt` that is a
-//! FIFO, a device or a socket is reported, not opened.
+//! twice) is visited once. Only regular files are taken; a page (`*.txt`)
+//! that is a FIFO, a device or a socket is reported, not opened.
 
 use crate::loader::LoadError;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+/// The file extensions (lower case) picked up when a folder is walked: the
+/// one list of the formats [`super::load_file`] reads.
+pub const EXTENSIONS: &[&str] = &["txt"];
+
+/// True when `path` has one of the [`EXTENSIONS`] (in any case).
+pub fn has_known_extension(path: &Path) -> bool {
+    path.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
 /// Expands the user's PATH arguments into files: a file stands for itself, a
-/// folder for every `*.txt` below it (recursively, sorted by path; hidden
-/// entries skipped). Each file comes once, however many links lead to it.
-/// Folders that cannot be read and `*.txt` entries that are not regular
-/// files are reported, the rest are walked.
+/// folder for every file with one of the [`EXTENSIONS`] below it
+/// (recursively, sorted by path; hidden entries skipped). Each file comes
+/// once, however many links lead to it. Folders that cannot be read and
+/// pages that are not regular files are reported, the rest are walked.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut walk = Walk::default();
     for p in paths {
@@ -67,7 +77,7 @@ impl Walk {
             if hidden {
                 continue;
             }
-            let is_txt = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+            let is_txt = has_known_extension(&p);
             // Follows links; a dangling link is reported only when it looks like a page.
             let meta = match std::fs::metadata(&p) {
                 Ok(m) => m,

@@ -98,7 +98,7 @@ pub fn run() -> ExitCode {
         Some(Command::Dump { json: _, explain: false, paths }) => dump::dump(&paths),
         Some(Command::Search { json, limit, query, paths }) => search::run(&query, &paths, json, limit),
         None if cli.read.print_config => read::print_config(),
-        None => crate::ui::run(&cli.read),
+        None => read::run(&cli.read),
     };
     match result {
         Ok(code) => code,

@@ -1,47 +1,9 @@
-//! Actions and keys: every bindable action with its default keys, a key as
-//! written in the config file, and the key map.
+//! Keys as written in the config file (`ctrl-d`, `G`, `pagedown`) and the
+//! key map: which keys trigger which [`Action`].
 
+use crate::action::Action;
 use std::fmt;
-
-/// Every action a key can be bound to: name, what it does, default keys.
-/// The names are the keys of the `[keys]` table.
-pub const ACTIONS: &[(&str, &str, &[&str])] = &[
-    ("down", "next item / scroll down", &["j", "down"]),
-    ("up", "previous item / scroll up", &["k", "up"]),
-    ("focus_left", "pane to the left", &["h", "left"]),
-    ("focus_right", "pane to the right", &["l", "right"]),
-    ("focus_next", "next pane", &["tab"]),
-    ("focus_prev", "previous pane", &["shift-tab"]),
-    ("open", "open issue or article", &["enter"]),
-    ("top", "first item / top", &["g", "home"]),
-    ("bottom", "last item / end", &["G", "end"]),
-    ("half_page_down", "half a page down", &["ctrl-d"]),
-    ("half_page_up", "half a page up", &["ctrl-u"]),
-    ("page_down", "a page down", &["pagedown", "space"]),
-    ("page_up", "a page up", &["pageup", "b"]),
-    ("prev_article", "previous article", &["["]),
-    ("next_article", "next article", &["]"]),
-    ("prev_issue", "previous issue", &["{"]),
-    ("next_issue", "next issue", &["}"]),
-    ("zoom", "zoom the body to the full screen", &["z"]),
-    ("search", "search every issue", &["/"]),
-    ("next_match", "next search match", &["n"]),
-    ("prev_match", "previous search match", &["N"]),
-    ("toggle_bookmark", "bookmark / unbookmark the article", &["m"]),
-    ("bookmarks", "list bookmarks", &["'"]),
-    ("mark_unread", "mark the article unread", &["u"]),
-    ("mark_issue_read", "mark the whole issue read", &["R"]),
-    ("help", "this help", &["?"]),
-    ("back", "close overlay / leave zoom / back", &["esc"]),
-    ("quit", "quit", &["q", "ctrl-c"]),
-];
-
-/// The action names, in [`ACTIONS`] order.
-pub fn action_names() -> impl Iterator<Item = &'static str> {
-    ACTIONS.iter().map(|(n, _, _)| *n)
-}
-
-// ---------------------------------------------------------------- keys
+use std::str::FromStr;
 
 /// The key that always quits, whatever the config says.
 pub const ALWAYS_QUITS: &str = "ctrl-c";
@@ -202,6 +164,15 @@ impl Key {
     }
 }
 
+impl FromStr for Key {
+    type Err = String;
+
+    /// See [`Key::parse`].
+    fn from_str(s: &str) -> Result<Key, String> {
+        Key::parse(s)
+    }
+}
+
 impl fmt::Display for Key {
     /// The canonical name, as [`Key::parse`] reads it (`ctrl-d`, `G`, `space`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -237,46 +208,49 @@ impl fmt::Display for Key {
 /// Which keys trigger which action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    /// (action name, its keys), in [`ACTIONS`] order.
-    bindings: Vec<(&'static str, Vec<Key>)>,
+    /// (action, its keys), in the order of `assets/config.toml`.
+    bindings: Vec<(Action, Vec<Key>)>,
 }
 
 impl Default for Keymap {
-    fn default() -> Self {
-        let bindings = ACTIONS
-            .iter()
-            .map(|(name, _, keys)| (*name, keys.iter().filter_map(|k| Key::parse(k).ok()).collect()))
-            .collect();
-        Keymap { bindings }
+    /// The default keys: the `[keys]` table of `assets/config.toml`.
+    fn default() -> Keymap {
+        super::Config::default().keys
     }
 }
 
 impl Keymap {
+    /// No key bound to anything (the defaults are read onto it).
+    pub(crate) fn empty() -> Keymap {
+        Keymap { bindings: Vec::new() }
+    }
+
     /// The action bound to a key, if any.
-    pub fn action(&self, key: &Key) -> Option<&'static str> {
-        self.bindings.iter().find(|(_, keys)| keys.contains(key)).map(|(n, _)| *n)
+    pub fn action(&self, key: &Key) -> Option<Action> {
+        self.bindings.iter().find(|(_, keys)| keys.contains(key)).map(|(a, _)| *a)
     }
 
-    /// The keys bound to an action (empty for an unknown name).
-    pub fn keys(&self, action: &str) -> &[Key] {
-        self.bindings.iter().find(|(n, _)| *n == action).map(|(_, k)| k.as_slice()).unwrap_or(&[])
+    /// The keys bound to an action (empty for one without keys).
+    pub fn keys(&self, action: Action) -> &[Key] {
+        self.bindings.iter().find(|(a, _)| *a == action).map(|(_, k)| k.as_slice()).unwrap_or(&[])
     }
 
-    /// Every (action, keys) pair, in [`ACTIONS`] order.
-    pub fn bindings(&self) -> impl Iterator<Item = (&'static str, &[Key])> {
-        self.bindings.iter().map(|(n, k)| (*n, k.as_slice()))
+    /// Every (action, keys) pair, in the order of `assets/config.toml`.
+    pub fn bindings(&self) -> impl Iterator<Item = (Action, &[Key])> {
+        self.bindings.iter().map(|(a, k)| (*a, k.as_slice()))
     }
 
-    /// Binds `keys` to `action`, replacing its defaults; another action that
-    /// had one of these keys by default loses it.
-    pub(crate) fn rebind(&mut self, action: &'static str, keys: Vec<Key>) {
-        for (n, ks) in &mut self.bindings {
-            if *n != action {
+    /// Binds `keys` to `action`, replacing its keys (an action not bound
+    /// yet goes last); another action that had one of these keys loses it.
+    pub fn rebind(&mut self, action: Action, keys: Vec<Key>) {
+        for (a, ks) in &mut self.bindings {
+            if *a != action {
                 ks.retain(|k| !keys.contains(k));
             }
         }
-        if let Some((_, ks)) = self.bindings.iter_mut().find(|(n, _)| *n == action) {
-            *ks = keys;
+        match self.bindings.iter_mut().find(|(a, _)| *a == action) {
+            Some((_, ks)) => *ks = keys,
+            None => self.bindings.push((action, keys)),
         }
     }
 }

@@ -2,17 +2,20 @@
 //! (`$XDG_CONFIG_HOME/lvread/config.toml` on Linux): key bindings, colours,
 //! the widest body line and how strictly lines break.
 //!
-//! A file with a mistake is reported (one line, naming the line of the
-//! file) and lvread starts with the defaults. `lvread --print-config`
-//! prints [`default_toml`], a commented file that parses back to the defaults.
+//! The defaults are one file, `assets/config.toml` ([`DEFAULT_TOML`],
+//! embedded): it is read like a user's file, `lvread --print-config`
+//! prints it as it is, and the reader's help is drawn from its `[keys]`
+//! table (order and descriptions, see [`key_help`]). A user's file is read
+//! over the defaults. A file with a mistake is reported (one line, naming
+//! the line of the file) and lvread starts with the defaults.
 //!
-//! This module knows no terminal library: keys and colours are its own small
-//! types, which the UI converts.
+//! This module knows no terminal library: keys are [`Key`]s, actions
+//! [`crate::action::Action`]s; colours are ratatui's (parsed by ratatui).
 //!
-//! - [`keys`]: actions, keys and the key map;
+//! - [`keys`]: keys and the key map;
 //! - [`color`]: colours, presets and colour roles;
 //! - [`files`]: where the file lives and loading it;
-//! - [`print`]: the commented defaults (`--print-config`).
+//! - [`print`]: the defaults file and the help drawn from it.
 
 pub mod color;
 pub mod files;
@@ -24,13 +27,11 @@ pub use files::*;
 pub use keys::*;
 pub use print::*;
 
+use crate::action::Action;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 use toml::Spanned;
-
-/// Default widest body line, in Han characters (two columns each).
-pub const DEFAULT_MAX_WIDTH: u16 = 40;
 
 /// How strictly body lines follow the Chinese line-breaking rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,15 +73,24 @@ pub struct Config {
 }
 
 impl Default for Config {
+    /// The settings of `assets/config.toml` (read once).
     fn default() -> Self {
-        Config {
-            max_width: DEFAULT_MAX_WIDTH,
-            line_break: LineBreak::default(),
-            theme_base: ThemeBase::Dark,
-            colors: Vec::new(),
-            color: true,
-            keys: Keymap::default(),
-        }
+        static DEFAULTS: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+        DEFAULTS
+            .get_or_init(|| {
+                let base = Config {
+                    max_width: 0,
+                    line_break: LineBreak::default(),
+                    theme_base: ThemeBase::Auto,
+                    colors: Vec::new(),
+                    color: true,
+                    keys: Keymap::empty(),
+                };
+                // The embedded file parses (a test makes sure); were it
+                // ever broken, the reader would still start, keyless but Ctrl-c.
+                read_over(base.clone(), DEFAULT_TOML, "assets/config.toml", None).unwrap_or(base)
+            })
+            .clone()
     }
 }
 
@@ -202,9 +212,15 @@ struct RawConfig {
     keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
 }
 
-/// Parses a config file's text; `origin` names the file in errors.
-/// `colorfgbg` is the value of `$COLORFGBG` (for `theme = "auto"`).
+/// Parses a config file's text over the defaults; `origin` names the file
+/// in errors. `colorfgbg` is the value of `$COLORFGBG` (for `theme = "auto"`).
 pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config, ConfigError> {
+    read_over(Config { theme_base: ThemeBase::Auto, ..Config::default() }, text, origin, colorfgbg)
+}
+
+/// Reads the settings in `text` over `cfg`: what the text leaves out keeps
+/// its value in `cfg`.
+fn read_over(mut cfg: Config, text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config, ConfigError> {
     let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
         path: origin.to_string(),
         line: span.map(|s| line_of(text, s.start)),
@@ -213,7 +229,6 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         err(e.span(), e.message().trim().replace('\n', " ").replace("expected i64", "expected a whole number"))
     })?;
-    let mut cfg = Config { theme_base: ThemeBase::Auto, ..Config::default() };
     if let Some(w) = raw.max_width {
         match u16::try_from(*w.get_ref()) {
             Ok(v) if v == 0 || (8..=500).contains(&v) => cfg.max_width = v,
@@ -257,22 +272,19 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
                 format!("unknown colour {:?} in [colors] (known: theme, {})", role.get_ref(), known.join(", ")),
             ));
         };
-        let c = Color::parse(value.get_ref()).map_err(|m| err(Some(value.span()), m))?;
+        let c = parse_color(value.get_ref()).map_err(|m| err(Some(value.span()), m))?;
         cfg.colors.push((name, c));
     }
     cfg.theme_base = cfg.theme_base.resolve(colorfgbg);
-    let mut claimed: BTreeMap<Key, &str> = BTreeMap::new();
+    let mut claimed: BTreeMap<Key, Action> = BTreeMap::new();
     let mut bindings: Vec<_> = raw.keys.iter().collect();
     bindings.sort_by_key(|(action, _)| action.span().start);
     for (action, keys) in bindings {
-        let Some(name) = action_names().find(|n| n == action.get_ref()) else {
+        let Some(name) = Action::from_name(action.get_ref()) else {
+            let known: Vec<String> = cfg.keys.bindings().filter_map(|(a, _)| a.name()).collect();
             return Err(err(
                 Some(action.span()),
-                format!(
-                    "unknown action {:?} in [keys] (known: {})",
-                    action.get_ref(),
-                    action_names().collect::<Vec<_>>().join(", ")
-                ),
+                format!("unknown action {:?} in [keys] (known: {})", action.get_ref(), known.join(", ")),
             ));
         };
         let not_keys = || {
@@ -292,7 +304,7 @@ pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config
         let mut parsed = Vec::new();
         for k in list {
             let key = Key::parse(k).map_err(|m| err(Some(keys.span()), m))?;
-            if Key::parse(ALWAYS_QUITS).ok() == Some(key) && name != "quit" {
+            if Key::parse(ALWAYS_QUITS).ok() == Some(key) && name != Action::Quit {
                 return Err(err(
                     Some(keys.span()),
                     format!("key \"{key}\" always quits; it cannot be bound to {name}"),
@@ -333,15 +345,15 @@ mod tests {
     #[test]
     fn empty_file_gives_defaults() {
         assert_eq!(parse_ok(""), Config::default());
-        assert_eq!(Config::default().keys.action(&Key::parse("j").unwrap()), Some("down"));
+        assert_eq!(Config::default().keys.action(&Key::parse("j").unwrap()), Some(Action::Down));
         assert_eq!(Config::default().max_columns(), Some(80));
     }
 
     #[test]
     fn printed_defaults_parse_back_to_the_defaults() {
-        let text = default_toml();
+        let text = DEFAULT_TOML;
         assert!(text.lines().filter(|l| l.starts_with('#')).count() > 10, "commented");
-        assert_eq!(parse_ok(&text), Config::default());
+        assert_eq!(parse_ok(text), Config::default());
         // The example colour line works when uncommented.
         let example = text.replace("# headline = ", "headline = ");
         assert_eq!(parse_ok(&example).colors, vec![("headline", Color::LightYellow)]);
@@ -354,11 +366,13 @@ mod tests {
     #[test]
     fn every_default_key_parses_and_no_key_has_two_actions() {
         let mut seen = std::collections::HashMap::new();
-        for (name, _, keys) in ACTIONS {
-            for k in *keys {
-                let key = Key::parse(k).unwrap_or_else(|e| panic!("{e}"));
-                assert_eq!(Key::parse(&key.to_string()), Ok(key), "display round-trips");
-                assert!(seen.insert(key, *name).is_none(), "{k} bound twice");
+        let defaults = Config::default();
+        assert!(defaults.keys.bindings().count() > 20, "the defaults file was read");
+        for (action, keys) in defaults.keys.bindings() {
+            assert!(!keys.is_empty(), "{action} has a key");
+            for &key in keys {
+                assert_eq!(key.to_string().parse::<Key>(), Ok(key), "display round-trips");
+                assert!(seen.insert(key, action).is_none(), "{key} bound twice");
             }
         }
     }
@@ -385,16 +399,17 @@ mod tests {
 
     #[test]
     fn colours() {
-        assert_eq!(Color::parse("light-blue"), Ok(Color::LightBlue));
-        assert_eq!(Color::parse("LightBlue"), Ok(Color::LightBlue));
-        assert_eq!(Color::parse("dark_grey"), Ok(Color::DarkGray));
-        assert_eq!(Color::parse("#FF8000"), Ok(Color::Rgb(255, 128, 0)));
-        assert_eq!(Color::parse("208"), Ok(Color::Indexed(208)));
-        assert!(Color::parse("#12345").is_err());
-        assert!(Color::parse("256").is_err());
-        assert!(Color::parse("purplish").is_err());
+        assert_eq!(parse_color("light-blue"), Ok(Color::LightBlue));
+        assert_eq!(parse_color("LightBlue"), Ok(Color::LightBlue));
+        assert_eq!(parse_color("dark_grey"), Ok(Color::DarkGray));
+        assert_eq!(parse_color("#FF8000"), Ok(Color::Rgb(255, 128, 0)));
+        assert_eq!(parse_color("208"), Ok(Color::Indexed(208)));
+        assert_eq!(parse_color("default"), Ok(Color::Reset));
+        assert!(parse_color("#12345").is_err());
+        assert!(parse_color("256").is_err());
+        assert!(parse_color("purplish").is_err());
         for c in [Color::Reset, Color::DarkGray, Color::LightCyan, Color::Indexed(17), Color::Rgb(1, 2, 255)] {
-            assert_eq!(Color::parse(&c.to_string()), Ok(c), "{c}");
+            assert_eq!(parse_color(&c.to_string()), Ok(c), "{c}");
         }
     }
 
@@ -409,20 +424,20 @@ mod tests {
         assert_eq!(c.colors, vec![("headline", Color::Rgb(0x10, 0x20, 0x30))]);
         assert_eq!(c.theme_base, ThemeBase::Light);
         let key = |s| Key::parse(s).unwrap();
-        assert_eq!(c.keys.action(&key("n")), Some("down"));
-        assert_eq!(c.keys.action(&key("ctrl-n")), Some("down"));
+        assert_eq!(c.keys.action(&key("n")), Some(Action::Down));
+        assert_eq!(c.keys.action(&key("ctrl-n")), Some(Action::Down));
         assert_eq!(c.keys.action(&key("j")), None, "a binding replaces the defaults");
-        assert_eq!(c.keys.action(&key("x")), Some("quit"));
+        assert_eq!(c.keys.action(&key("x")), Some(Action::Quit));
         assert_eq!(c.keys.action(&key("q")), None);
-        assert_eq!(c.keys.action(&key("k")), Some("up"), "others keep theirs");
+        assert_eq!(c.keys.action(&key("k")), Some(Action::Up), "others keep theirs");
     }
 
     #[test]
     fn rebinding_a_default_key_takes_it_from_its_old_action() {
         let c = parse_ok("[keys]\nsearch = [\"/\", \"s\"]\nmark_unread = \"b\"\n");
         let key = |s| Key::parse(s).unwrap();
-        assert_eq!(c.keys.action(&key("b")), Some("mark_unread"));
-        assert_eq!(c.keys.keys("page_up"), &[key("pageup")]);
+        assert_eq!(c.keys.action(&key("b")), Some(Action::MarkUnread));
+        assert_eq!(c.keys.keys(Action::PageUp), &[key("pageup")]);
     }
 
     #[test]
@@ -471,7 +486,7 @@ mod tests {
         assert_eq!(e.line, Some(2), "{e}");
         assert!(e.message.contains("always quits"), "{e}");
         let c = parse_ok("[keys]\nquit = [\"x\", \"ctrl-c\"]\n");
-        assert_eq!(c.keys.action(&Key::parse("ctrl-c").unwrap()), Some("quit"));
+        assert_eq!(c.keys.action(&Key::parse("ctrl-c").unwrap()), Some(Action::Quit));
         let e = parse_err("[keys]\n\ndown = [\"hyper-j\"]\n");
         assert_eq!(e.line, Some(3));
         let e = parse_err("max_width = 40\n[colors\n");

@@ -1,7 +1,6 @@
 //! The reader's state: what is loaded, what is selected, what is shown.
 //! Pure data; [`super::update`] changes it, [`super::view`] draws it.
 
-use super::keys::KeyMap;
 use super::theme::Theme;
 use crate::layout::article::{ArticleLayout, Part};
 use crate::layout::cache::LayoutCache;
@@ -57,7 +56,7 @@ pub const DEFAULT_MAX_BODY_WIDTH: u16 = 80;
 #[derive(Debug)]
 pub struct App {
     /// Every issue, in list order (newest first). May grow while pages load:
-    /// use [`App::set_issues`] to replace it keeping the selection.
+    /// use [`App::add_pages`] to add pages keeping the selection.
     pub issues: Vec<Issue>,
     /// Index of the selected issue.
     pub issue: usize,
@@ -103,7 +102,7 @@ pub struct App {
     /// Styles.
     pub theme: Theme,
     /// Key bindings.
-    pub keymap: KeyMap,
+    pub keymap: crate::config::Keymap,
     /// Maximum width of the body text in columns; the body is centred in wider panes.
     pub max_body_width: u16,
     /// Terminal size (columns, rows).
@@ -142,7 +141,7 @@ impl App {
             notice: None,
             highlights: Vec::new(),
             theme: Theme::default(),
-            keymap: KeyMap::default(),
+            keymap: crate::config::Keymap::default(),
             max_body_width: DEFAULT_MAX_BODY_WIDTH,
             size,
             layouts: LayoutCache::new(),
@@ -216,61 +215,29 @@ impl App {
         }
     }
 
-    /// Replaces the issues (e.g. when more pages have loaded), keeping the
-    /// selected article selected (and its scroll) when it is still there.
-    pub fn set_issues(&mut self, mut issues: Vec<Issue>) {
-        super::fragments::absorb_all(&mut issues);
-        let key = self.current_key();
-        let label = self.current_issue().map(Issue::label);
-        self.issues = issues;
-        self.reselect(key, label);
-    }
-
-    /// Adds pages that finished loading (e.g. from a background thread):
-    /// they join their issues (or make new ones, in date order) and the
-    /// selection stays on the article being read.
-    pub fn add_pages(&mut self, pages: Vec<Page>) {
-        if pages.is_empty() {
-            return;
-        }
+    /// Adds pages that finished loading: each joins its issue (or makes a
+    /// new one, in date order), its fragments become an article
+    /// ([`super::fragments`]), and the article being read stays selected.
+    /// After [`App::new`], the one way pages enter the reader.
+    pub fn add_pages(&mut self, pages: impl IntoIterator<Item = Page>) {
         let key = self.current_key();
         let label = self.current_issue().map(Issue::label);
         let first = self.issues.is_empty();
-        let mut all: Vec<Page> = std::mem::take(&mut self.issues).into_iter().flat_map(|i| i.pages).collect();
-        all.extend(pages);
-        all.iter_mut().for_each(super::fragments::absorb);
-        self.issues = crate::archive::group(all);
-        self.reselect(key, label);
+        for mut p in pages {
+            super::fragments::absorb(&mut p);
+            crate::archive::insert_page(&mut self.issues, p);
+        }
+        // Issues may have moved down the list: keep the same article selected.
+        if let Some((i, n)) = key.and_then(|k| super::marks::locate(self, &k, label.as_deref())) {
+            self.issue = i;
+            self.article = n;
+        }
+        super::update::sync(self);
         // The first pages in, and the first issue has no articles: start on
         // the issue list, as with pages loaded at start.
         if first && self.focus == Pane::Articles && self.current_issue().is_some_and(|i| i.article_count() == 0) {
             self.focus = Pane::Issues;
         }
-    }
-
-    /// Selects the article known as `key` again after the issues changed,
-    /// else the issue labelled `label`, else the first.
-    fn reselect(&mut self, key: Option<String>, label: Option<String>) {
-        self.layouts.clear();
-        let found = key.and_then(|k| {
-            (0..self.issues.len()).find_map(|i| {
-                (0..self.issues[i].article_count())
-                    .find(|&n| self.article_key(i, n).as_deref() == Some(k.as_str()))
-                    .map(|n| (i, n))
-            })
-        });
-        match found {
-            Some((i, n)) => {
-                self.issue = i;
-                self.article = n;
-            }
-            None => {
-                self.issue = label.and_then(|l| self.issues.iter().position(|x| x.label() == l)).unwrap_or(0);
-                self.article = 0;
-                self.scroll = 0;
-            }
-        }
-        super::update::sync(self);
     }
 
     /// Adds a message for the status bar (errors, warnings): it stays until

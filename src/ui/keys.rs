@@ -1,207 +1,100 @@
-//! Keys and mouse → [`Action`]. Key bindings are data (a table of
-//! [`KeySpec`] → [`Action`]), so a configuration can replace them.
+//! Terminal events → [`Action`]: crossterm's keys become the config's
+//! [`Key`]s, looked up in the [`Keymap`]; the mouse and resizes become their
+//! own actions. Also how keys are shown on the screen (`Ctrl-d`, `↓`, `PgDn`).
 
-use super::action::Action;
 use super::app::{App, Mode};
+use crate::action::Action;
+use crate::config::{Key, KeyCode as K, Keymap};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
-use std::fmt;
 
-/// A key with its modifiers, e.g. `ctrl-d`, `G`, `pgdn`, `shift-tab`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct KeySpec {
-    /// The key.
-    pub code: KeyCode,
-    /// Control and Alt (Shift is part of the character for printable keys).
-    pub mods: KeyModifiers,
+/// The config [`Key`] of a key event (Shift is part of the character or of
+/// `BackTab`; with Ctrl a letter is lower case). None for keys the config
+/// cannot name (media keys, modifiers alone, Shift with a non-character key).
+pub fn key_of(k: &KeyEvent) -> Option<Key> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = k.modifiers.contains(KeyModifiers::ALT);
+    let code = match k.code {
+        KeyCode::Char(c) if ctrl => K::Char(c.to_ascii_lowercase()),
+        KeyCode::Char(c) => K::Char(c),
+        KeyCode::Enter => K::Enter,
+        KeyCode::Esc => K::Esc,
+        KeyCode::Tab if k.modifiers.contains(KeyModifiers::SHIFT) => K::BackTab,
+        KeyCode::Tab => K::Tab,
+        KeyCode::BackTab => K::BackTab,
+        KeyCode::Backspace => K::Backspace,
+        KeyCode::Delete => K::Delete,
+        KeyCode::Insert => K::Insert,
+        KeyCode::Home => K::Home,
+        KeyCode::End => K::End,
+        KeyCode::PageUp => K::PageUp,
+        KeyCode::PageDown => K::PageDown,
+        KeyCode::Up => K::Up,
+        KeyCode::Down => K::Down,
+        KeyCode::Left => K::Left,
+        KeyCode::Right => K::Right,
+        KeyCode::F(n) => K::F(n),
+        _ => return None,
+    };
+    // Shift with any other key (Shift-↑) is a key no binding can name.
+    if k.modifiers.contains(KeyModifiers::SHIFT)
+        && !matches!(k.code, KeyCode::Char(_) | KeyCode::BackTab | KeyCode::Tab)
+    {
+        return None;
+    }
+    Some(Key { code, ctrl, alt })
 }
 
-impl KeySpec {
-    /// A key without modifiers.
-    pub const fn plain(code: KeyCode) -> KeySpec {
-        KeySpec { code, mods: KeyModifiers::NONE }
+/// A key as the screen shows it: `Ctrl-d`, `G`, `Space`, `↓`, `PgDn`.
+pub fn label(key: &Key) -> String {
+    let mut s = String::new();
+    if key.ctrl {
+        s.push_str("Ctrl-");
     }
-
-    /// A character key without modifiers.
-    pub const fn ch(c: char) -> KeySpec {
-        KeySpec::plain(KeyCode::Char(c))
+    if key.alt {
+        s.push_str("Alt-");
     }
-
-    /// Control and a character.
-    pub const fn ctrl(c: char) -> KeySpec {
-        KeySpec { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+    match key.code {
+        K::Char(' ') => s.push_str("Space"),
+        K::Char(c) => s.push(c),
+        K::Enter => s.push_str("Enter"),
+        K::Esc => s.push_str("Esc"),
+        K::Tab => s.push_str("Tab"),
+        K::BackTab => s.push_str("Shift-Tab"),
+        K::Up => s.push('↑'),
+        K::Down => s.push('↓'),
+        K::Left => s.push('←'),
+        K::Right => s.push('→'),
+        K::Home => s.push_str("Home"),
+        K::End => s.push_str("End"),
+        K::PageUp => s.push_str("PgUp"),
+        K::PageDown => s.push_str("PgDn"),
+        K::Backspace => s.push_str("Backspace"),
+        K::Delete => s.push_str("Del"),
+        K::Insert => s.push_str("Ins"),
+        K::F(n) => s.push_str(&format!("F{n}")),
     }
-
-    /// The spec of a key event, normalised so that it compares equal to the
-    /// table's entries (Shift dropped from characters, `BackTab` without Shift).
-    pub fn from_event(k: &KeyEvent) -> KeySpec {
-        let mut mods = k.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        if matches!(k.code, KeyCode::Char(_) | KeyCode::BackTab) {
-            mods.remove(KeyModifiers::SHIFT);
-        }
-        let code = match k.code {
-            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => KeyCode::Char(c.to_ascii_lowercase()),
-            c => c,
-        };
-        KeySpec { code, mods }
-    }
-
-    /// Parses `j`, `G`, `?`, `space`, `enter`, `esc`, `tab`, `shift-tab`,
-    /// `up`, `down`, `left`, `right`, `home`, `end`, `pgup`, `pgdn`,
-    /// `backspace`, `f1`…`f12`, with `ctrl-` / `alt-` prefixes.
-    pub fn parse(s: &str) -> Option<KeySpec> {
-        let mut mods = KeyModifiers::NONE;
-        let mut rest = s;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            if rest.chars().count() > 1 && (lower.starts_with("ctrl-") || lower.starts_with("c-")) {
-                mods |= KeyModifiers::CONTROL;
-                rest = &rest[rest.find('-')? + 1..];
-            } else if rest.chars().count() > 1 && (lower.starts_with("alt-") || lower.starts_with("m-")) {
-                mods |= KeyModifiers::ALT;
-                rest = &rest[rest.find('-')? + 1..];
-            } else {
-                break;
-            }
-        }
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => {
-                KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c })
-            }
-            _ => match rest.to_ascii_lowercase().as_str() {
-                "space" => KeyCode::Char(' '),
-                "enter" | "return" => KeyCode::Enter,
-                "esc" | "escape" => KeyCode::Esc,
-                "tab" => KeyCode::Tab,
-                "shift-tab" | "backtab" => KeyCode::BackTab,
-                "up" => KeyCode::Up,
-                "down" => KeyCode::Down,
-                "left" => KeyCode::Left,
-                "right" => KeyCode::Right,
-                "home" => KeyCode::Home,
-                "end" => KeyCode::End,
-                "pgup" | "pageup" => KeyCode::PageUp,
-                "pgdn" | "pagedown" => KeyCode::PageDown,
-                "backspace" => KeyCode::Backspace,
-                "delete" | "del" => KeyCode::Delete,
-                "insert" => KeyCode::Insert,
-                f if f.starts_with('f') => KeyCode::F(f[1..].parse().ok().filter(|n| (1..=24).contains(n))?),
-                _ => return None,
-            },
-        };
-        Some(KeySpec { code, mods })
-    }
+    s
 }
 
-impl fmt::Display for KeySpec {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            f.write_str("Ctrl-")?;
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            f.write_str("Alt-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Enter => f.write_str("Enter"),
-            KeyCode::Esc => f.write_str("Esc"),
-            KeyCode::Tab => f.write_str("Tab"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
-            KeyCode::Home => f.write_str("Home"),
-            KeyCode::End => f.write_str("End"),
-            KeyCode::PageUp => f.write_str("PgUp"),
-            KeyCode::PageDown => f.write_str("PgDn"),
-            KeyCode::Backspace => f.write_str("Backspace"),
-            KeyCode::Delete => f.write_str("Del"),
-            KeyCode::Insert => f.write_str("Ins"),
-            KeyCode::F(n) => write!(f, "F{n}"),
-            other => write!(f, "{other:?}"),
-        }
-    }
+/// The keys of an action as the help shows them, e.g. `j/↓`.
+pub fn keys_label(keymap: &Keymap, action: Action) -> String {
+    keymap.keys(action).iter().map(label).collect::<Vec<_>>().join("/")
 }
 
-/// The key bindings: an ordered table of (key, action).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyMap {
-    /// Bindings in help order; the first match wins.
-    pub bindings: Vec<(KeySpec, Action)>,
+/// Ctrl-c, which always quits.
+fn ctrl_c() -> Key {
+    Key { code: K::Char('c'), ctrl: true, alt: false }
 }
 
-/// The default bindings (vim keys and arrows).
-pub const DEFAULT_BINDINGS: &[(KeySpec, Action)] = &[
-    (KeySpec::ch('j'), Action::Down),
-    (KeySpec::plain(KeyCode::Down), Action::Down),
-    (KeySpec::ch('k'), Action::Up),
-    (KeySpec::plain(KeyCode::Up), Action::Up),
-    (KeySpec::ch('h'), Action::FocusLeft),
-    (KeySpec::plain(KeyCode::Left), Action::FocusLeft),
-    (KeySpec::ch('l'), Action::FocusRight),
-    (KeySpec::plain(KeyCode::Right), Action::FocusRight),
-    (KeySpec::plain(KeyCode::Tab), Action::FocusNext),
-    (KeySpec::plain(KeyCode::BackTab), Action::FocusPrev),
-    (KeySpec::plain(KeyCode::Enter), Action::Open),
-    (KeySpec::ch('g'), Action::Top),
-    (KeySpec::plain(KeyCode::Home), Action::Top),
-    (KeySpec::ch('G'), Action::Bottom),
-    (KeySpec::plain(KeyCode::End), Action::Bottom),
-    (KeySpec::ctrl('d'), Action::HalfPageDown),
-    (KeySpec::ctrl('u'), Action::HalfPageUp),
-    (KeySpec::ch(' '), Action::PageDown),
-    (KeySpec::plain(KeyCode::PageDown), Action::PageDown),
-    (KeySpec::ch('b'), Action::PageUp),
-    (KeySpec::plain(KeyCode::PageUp), Action::PageUp),
-    (KeySpec::ch('['), Action::PrevArticle),
-    (KeySpec::ch(']'), Action::NextArticle),
-    (KeySpec::ch('{'), Action::PrevIssue),
-    (KeySpec::ch('}'), Action::NextIssue),
-    (KeySpec::ch('z'), Action::Zoom),
-    (KeySpec::ch('m'), Action::ToggleBookmark),
-    (KeySpec::ch('\''), Action::Bookmarks),
-    (KeySpec::ch('u'), Action::MarkUnread),
-    (KeySpec::ch('R'), Action::MarkIssueRead),
-    (KeySpec::ch('/'), Action::Search),
-    (KeySpec::ch('n'), Action::NextMatch),
-    (KeySpec::ch('N'), Action::PrevMatch),
-    (KeySpec::ch('?'), Action::Help),
-    (KeySpec::plain(KeyCode::Esc), Action::Back),
-    (KeySpec::ch('q'), Action::Quit),
-    (KeySpec::ctrl('c'), Action::Quit),
-];
-
-impl Default for KeyMap {
-    fn default() -> KeyMap {
-        KeyMap { bindings: DEFAULT_BINDINGS.to_vec() }
+/// Makes sure Ctrl-c is among the quit keys (and so in the help), whatever
+/// the settings say: the config refuses it for any other action.
+pub fn with_ctrl_c(mut keymap: Keymap) -> Keymap {
+    if keymap.action(&ctrl_c()) != Some(Action::Quit) {
+        let mut quit = keymap.keys(Action::Quit).to_vec();
+        quit.push(ctrl_c());
+        keymap.rebind(Action::Quit, quit);
     }
-}
-
-impl KeyMap {
-    /// The action bound to a key.
-    pub fn lookup(&self, key: KeySpec) -> Option<Action> {
-        self.bindings.iter().find(|(k, _)| *k == key).map(|&(_, a)| a)
-    }
-
-    /// The keys bound to an action, in table order.
-    pub fn keys_for(&self, action: Action) -> Vec<KeySpec> {
-        self.bindings.iter().filter(|(_, a)| *a == action).map(|&(k, _)| k).collect()
-    }
-
-    /// Replaces the keys of `action` (a configuration's `action = [keys]`);
-    /// the keys are taken away from any other action.
-    pub fn bind(&mut self, action: Action, keys: &[KeySpec]) {
-        self.bindings.retain(|(k, a)| *a != action && !keys.contains(k));
-        let at = self.bindings.len();
-        self.bindings.splice(at..at, keys.iter().map(|&k| (k, action)));
-    }
-
-    /// A short "keys" label for an action, e.g. `j/↓`.
-    pub fn label(&self, action: Action) -> String {
-        self.keys_for(action).iter().map(|k| k.to_string()).collect::<Vec<_>>().join("/")
-    }
+    keymap
 }
 
 /// Turns a terminal event into an action for the app's current mode. Modes
@@ -217,12 +110,12 @@ pub fn event_to_action(app: &App, event: &Event) -> Option<Action> {
 /// Turns a terminal event into an action with the given bindings. Only key
 /// presses count (release and repeat events are ignored); the mouse wheel
 /// and left clicks become [`Action::Wheel`] / [`Action::Click`].
-pub fn translate(keymap: &KeyMap, event: &Event) -> Option<Action> {
+pub fn translate(keymap: &Keymap, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(k) if k.kind == KeyEventKind::Press => match KeySpec::from_event(k) {
+        Event::Key(k) if k.kind == KeyEventKind::Press => match key_of(k)? {
             // Ctrl-c always quits, whatever the bindings say.
-            spec if spec == KeySpec::ctrl('c') => Some(Action::Quit),
-            spec => keymap.lookup(spec),
+            key if key == ctrl_c() => Some(Action::Quit),
+            key => keymap.action(&key),
         },
         Event::Key(_) => None,
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
@@ -247,7 +140,7 @@ mod tests {
 
     #[test]
     fn presses_map_to_actions_and_releases_are_ignored() {
-        let m = KeyMap::default();
+        let m = Keymap::default();
         assert_eq!(
             translate(&m, &key(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Press)),
             Some(Action::Down)
@@ -280,7 +173,7 @@ mod tests {
 
     #[test]
     fn mouse_and_resize() {
-        let m = KeyMap::default();
+        let m = Keymap::default();
         let me = |kind| Event::Mouse(MouseEvent { kind, column: 5, row: 7, modifiers: KeyModifiers::NONE });
         assert_eq!(translate(&m, &me(MouseEventKind::ScrollDown)), Some(Action::Wheel(5, 7, 3)));
         assert_eq!(translate(&m, &me(MouseEventKind::Down(MouseButton::Left))), Some(Action::Click(5, 7)));
@@ -290,19 +183,20 @@ mod tests {
 
     #[test]
     fn bindings_can_be_replaced() {
-        let mut m = KeyMap::default();
-        m.bind(Action::Down, &[KeySpec::parse("ctrl-n").unwrap(), KeySpec::parse("k").unwrap()]);
-        assert_eq!(m.lookup(KeySpec::ctrl('n')), Some(Action::Down));
-        assert_eq!(m.lookup(KeySpec::ch('k')), Some(Action::Down), "k was taken from up");
-        assert_eq!(m.lookup(KeySpec::ch('j')), None);
-        assert_eq!(m.keys_for(Action::Up), vec![KeySpec::plain(KeyCode::Up)]);
+        let k = |s: &str| s.parse::<Key>().unwrap();
+        let mut m = Keymap::default();
+        m.rebind(Action::Down, vec![k("ctrl-n"), k("k")]);
+        assert_eq!(m.action(&k("ctrl-n")), Some(Action::Down));
+        assert_eq!(m.action(&k("k")), Some(Action::Down), "k was taken from up");
+        assert_eq!(m.action(&k("j")), None);
+        assert_eq!(m.keys(Action::Up), &[k("up")]);
     }
 
     #[test]
     fn ctrl_c_quits_whatever_the_bindings() {
-        let mut m = KeyMap::default();
-        m.bind(Action::Quit, &[]);
-        m.bind(Action::Down, &[KeySpec::ctrl('c')]);
+        let mut m = Keymap::default();
+        m.rebind(Action::Quit, vec![]);
+        m.rebind(Action::Down, vec![ctrl_c()]);
         assert_eq!(
             translate(&m, &key(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Press)),
             Some(Action::Quit)
@@ -314,7 +208,7 @@ mod tests {
     }
 
     #[test]
-    fn specs_parse_and_print() {
+    fn keys_are_shown_as_on_the_keyboard() {
         for (s, shown) in [
             ("j", "j"),
             ("G", "G"),
@@ -325,12 +219,13 @@ mod tests {
             ("shift-tab", "Shift-Tab"),
             ("f5", "F5"),
             ("-", "-"),
+            ("down", "↓"),
         ] {
-            let k = KeySpec::parse(s).unwrap_or_else(|| panic!("{s} does not parse"));
-            assert_eq!(k.to_string(), shown);
+            let k = s.parse::<Key>().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(label(&k), shown);
         }
-        assert_eq!(KeySpec::parse("ctrl-"), None);
-        assert_eq!(KeySpec::parse("nonsense"), None);
-        assert_eq!(KeySpec::parse("f99"), None);
+        assert_eq!(keys_label(&Keymap::default(), Action::Down), "j/↓");
+        let shift_tab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(key_of(&shift_tab), "shift-tab".parse().ok());
     }
 }

@@ -6,27 +6,26 @@
 //! [`terminal`] owns the real terminal: set-up, restore, panic hook, loop.
 //!
 //! Extending:
-//! - a new key command: add an [`action::Action`] variant with a name in
-//!   [`action::Action::name`] and [`action::Action::BINDABLE`], a default
-//!   key in [`keys::DEFAULT_BINDINGS`], and its effect in [`update::update`];
+//! - a new key command: add an [`Action`] variant, its line (name, default
+//!   keys, what it does) in `assets/config.toml`, and its effect in
+//!   [`update::update`]; the help and `--print-config` follow;
 //! - a new mode that reads text (search): add a [`app::Mode`] variant,
 //!   route its keys in [`keys::event_to_action`] (before the key map), and
 //!   draw it from [`view::draw`];
 //! - a new overlay: add an [`app::Overlay`] variant, its keys in
 //!   `update::overlay_action`, its drawing in [`view::draw`];
-//! - more pages: send [`action::Background::Pages`] on the inbox given to
-//!   [`terminal::run_app`] (or call [`app::App::add_pages`]); the
+//! - more pages: [`app::App::add_pages`] (the session feeds it from the
+//!   loader pipeline, [`crate::archive::load_in_background`]); the
 //!   selection and scroll stay on the article being read;
 //! - reading state: [`app::App::read`] is a set of [`app::App::article_key`]s
 //!   to fill and persist; [`update::open_article`] and [`update::scroll_to`]
 //!   jump to a place (search results, bookmarks, the last position);
-//! - settings: [`app::App::keymap`] ([`keys::KeyMap::bind`],
-//!   [`keys::KeySpec::parse`], [`action::Action::from_name`]),
+//! - settings: [`app::App::keymap`] ([`crate::config::Keymap::rebind`],
+//!   [`crate::config::Key`], [`Action::from_name`]),
 //!   [`app::App::theme`] ([`theme::Theme::plain`] for `NO_COLOR`) and
 //!   [`app::App::max_body_width`];
 //! - search highlights: [`app::App::highlights`] (byte ranges per article part).
 
-pub mod action;
 pub mod app;
 pub mod fragments;
 pub mod geometry;
@@ -42,6 +41,6 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-pub use action::Action;
+pub use crate::action::{self, Action};
 pub use app::{App, Pane};
 pub use terminal::run;

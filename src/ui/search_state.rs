@@ -9,36 +9,7 @@ use crate::layout::article::Part;
 use crate::search::{Field, FieldMatch, Hit, Query, article_matches};
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
-/// One key typed on the search line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Edit {
-    /// Insert a character at the cursor.
-    Insert(char),
-    /// Delete the character before the cursor.
-    Backspace,
-    /// Delete the character under the cursor.
-    Delete,
-    /// Delete the word before the cursor (`Ctrl-w`).
-    DeleteWord,
-    /// Delete everything before the cursor (`Ctrl-u`).
-    DeleteToStart,
-    /// Cursor one character left / right, to the start / end.
-    Left,
-    Right,
-    Home,
-    End,
-    /// `↑`: previous result, or an older query when the line is empty.
-    Up,
-    /// `↓`: next result, or a newer query while going through the history.
-    Down,
-    /// `Ctrl-p` / `Ctrl-n`: previous / next result.
-    PrevResult,
-    NextResult,
-    /// `Enter`: open the selected result.
-    Submit,
-    /// `Esc`: close the search and go back to where the user was.
-    Cancel,
-}
+pub use crate::action::Edit;
 
 /// Where the user was when the search line opened.
 #[derive(Debug, Clone, PartialEq, Eq)]

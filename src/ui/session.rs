@@ -93,10 +93,6 @@ impl Session {
     /// position (now, or as soon as its issue has loaded). Warnings from
     /// opening the state file go to the status bar.
     pub fn restore(&mut self, app: &mut App) {
-        // Marks are keyed by article id: make ids unique within each page.
-        for page in app.issues.iter_mut().flat_map(|i| i.pages.iter_mut()) {
-            crate::store::assign_ids(page);
-        }
         let data = self.store.data();
         app.read = data.read.iter().cloned().collect();
         app.bookmarks = data.bookmarks.clone();
@@ -237,20 +233,19 @@ impl Session {
                     app.progress = (total > PROGRESS_THRESHOLD).then_some((0, total));
                     changed = true;
                 }
-                Ok(LoadEvent::File { result, done, total }) => {
+                Ok(LoadEvent::File { result, done, total, .. }) => {
                     self.done = self.done.max(done);
                     match result {
-                        Ok(page) => {
-                            for w in &page.warnings {
-                                self.warnings.push(format!(
-                                    "{}: {w}",
-                                    page.path
-                                        .as_ref()
-                                        .map(|p| p.display().to_string())
-                                        .unwrap_or_else(|| page.source.clone())
-                                ));
+                        Ok(pages) => {
+                            for page in &pages {
+                                let name = page
+                                    .path
+                                    .as_ref()
+                                    .map(|p| p.display().to_string())
+                                    .unwrap_or_else(|| page.source.clone());
+                                self.warnings.extend(page.warnings.iter().map(|w| format!("{name}: {w}")));
                             }
-                            self.arrived.push(*page);
+                            self.arrived.extend(pages);
                         }
                         Err(e) => {
                             self.errors.push(e.to_string());
@@ -321,21 +316,9 @@ impl Session {
         }
     }
 
-    /// Moves the pages that arrived into the reader's issues, keeping the
-    /// selected article selected.
+    /// Moves the pages that arrived into the reader (see [`App::add_pages`]).
     fn apply_pages(&mut self, app: &mut App) {
-        let key = app.current_key();
-        let label = app.current_issue().map(|i| i.label());
-        for mut p in self.arrived.drain(..) {
-            super::fragments::absorb(&mut p);
-            archive::insert_page(&mut app.issues, p);
-        }
-        // Issues may have moved down the list: keep the same article selected.
-        if let Some((i, n)) = key.and_then(|k| super::marks::locate(app, &k, label.as_deref())) {
-            app.issue = i;
-            app.article = n;
-        }
-        super::update::sync(app);
+        app.add_pages(self.arrived.drain(..));
         self.try_restore(app);
         self.report_errors(app);
     }

@@ -1,96 +1,11 @@
 //! Applies the settings ([`crate::config`]) to the reader: key bindings,
 //! colours (dark or light preset, the file's overrides, `NO_COLOR`) and the
-//! widest body line. The config module knows no terminal library; the
-//! conversions to crossterm keys and ratatui colours live here.
+//! widest body line.
 
-use super::action::Action;
 use super::app::App;
-use super::keys::{KeyMap, KeySpec};
 use super::theme::Theme;
 use crate::config::{self, Config, ThemeBase};
-use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::{Color, Style};
-
-/// The reader's key for a config key.
-pub fn key_spec(k: &config::Key) -> KeySpec {
-    let code = match k.code {
-        config::KeyCode::Char(c) => KeyCode::Char(if k.ctrl { c.to_ascii_lowercase() } else { c }),
-        config::KeyCode::Enter => KeyCode::Enter,
-        config::KeyCode::Esc => KeyCode::Esc,
-        config::KeyCode::Tab => KeyCode::Tab,
-        config::KeyCode::BackTab => KeyCode::BackTab,
-        config::KeyCode::Backspace => KeyCode::Backspace,
-        config::KeyCode::Delete => KeyCode::Delete,
-        config::KeyCode::Insert => KeyCode::Insert,
-        config::KeyCode::Home => KeyCode::Home,
-        config::KeyCode::End => KeyCode::End,
-        config::KeyCode::PageUp => KeyCode::PageUp,
-        config::KeyCode::PageDown => KeyCode::PageDown,
-        config::KeyCode::Up => KeyCode::Up,
-        config::KeyCode::Down => KeyCode::Down,
-        config::KeyCode::Left => KeyCode::Left,
-        config::KeyCode::Right => KeyCode::Right,
-        config::KeyCode::F(n) => KeyCode::F(n),
-    };
-    let mut mods = KeyModifiers::NONE;
-    if k.ctrl {
-        mods |= KeyModifiers::CONTROL;
-    }
-    if k.alt {
-        mods |= KeyModifiers::ALT;
-    }
-    KeySpec { code, mods }
-}
-
-/// The key map the settings describe: every action the reader knows, with
-/// the keys the config gives it (its defaults unless the file rebinds it).
-/// Config actions the reader does not have yet are left out.
-pub fn keymap(cfg: &Config) -> KeyMap {
-    let mut bindings = Vec::new();
-    for (name, keys) in cfg.keys.bindings() {
-        if let Some(action) = Action::from_name(name) {
-            bindings.extend(keys.iter().map(|k| (key_spec(k), action)));
-        }
-    }
-    // Actions the config does not list keep the reader's own keys.
-    for &(k, a) in super::keys::DEFAULT_BINDINGS {
-        let listed = a.name().is_some_and(|n| config::action_names().any(|c| c == n));
-        if !listed && !bindings.iter().any(|(bk, _)| *bk == k) {
-            bindings.push((k, a));
-        }
-    }
-    // Ctrl-c always quits (and the help says so).
-    if !bindings.iter().any(|(k, _)| *k == KeySpec::ctrl('c')) {
-        bindings.push((KeySpec::ctrl('c'), Action::Quit));
-    }
-    KeyMap { bindings }
-}
-
-/// A ratatui colour for a config colour.
-pub fn color(c: config::Color) -> Color {
-    use config::Color as C;
-    match c {
-        C::Reset => Color::Reset,
-        C::Black => Color::Black,
-        C::Red => Color::Red,
-        C::Green => Color::Green,
-        C::Yellow => Color::Yellow,
-        C::Blue => Color::Blue,
-        C::Magenta => Color::Magenta,
-        C::Cyan => Color::Cyan,
-        C::Gray => Color::Gray,
-        C::DarkGray => Color::DarkGray,
-        C::LightRed => Color::LightRed,
-        C::LightGreen => Color::LightGreen,
-        C::LightYellow => Color::LightYellow,
-        C::LightBlue => Color::LightBlue,
-        C::LightMagenta => Color::LightMagenta,
-        C::LightCyan => Color::LightCyan,
-        C::White => Color::White,
-        C::Indexed(n) => Color::Indexed(n),
-        C::Rgb(r, g, b) => Color::Rgb(r, g, b),
-    }
-}
 
 /// The preset for light backgrounds: the default theme with the colours
 /// that wash out on white (cyan, yellow, light grey) made darker.
@@ -153,7 +68,7 @@ pub fn theme(cfg: &Config) -> Theme {
     };
     for (role, c) in &cfg.colors {
         if let Some((_, s)) = roles_mut(&mut t).into_iter().find(|(r, _)| r == role) {
-            *s = s.fg(color(*c));
+            *s = s.fg(*c);
         }
     }
     t
@@ -161,7 +76,7 @@ pub fn theme(cfg: &Config) -> Theme {
 
 /// Applies the settings to the reader.
 pub fn apply(app: &mut App, cfg: &Config) {
-    app.keymap = keymap(cfg);
+    app.keymap = super::keys::with_ctrl_c(cfg.keys.clone());
     app.theme = theme(cfg);
     app.max_body_width = cfg.max_columns().unwrap_or(u16::MAX);
     app.layouts.set_breaking(match cfg.line_break {
@@ -174,25 +89,11 @@ pub fn apply(app: &mut App, cfg: &Config) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::action::Action;
 
     #[test]
-    fn config_defaults_are_the_readers_defaults() {
-        let from_config = keymap(&Config::default());
-        let mut ours = KeyMap::default().bindings;
-        let mut theirs = from_config.bindings.clone();
-        let key = |(k, a): &(KeySpec, Action)| (format!("{k}"), a.name());
-        ours.sort_by_key(key);
-        theirs.sort_by_key(key);
-        assert_eq!(theirs, ours, "config::ACTIONS and keys::DEFAULT_BINDINGS disagree");
+    fn the_default_theme_is_the_readers() {
         assert_eq!(theme(&Config::default()), Theme::default());
-    }
-
-    #[test]
-    fn every_bindable_action_has_a_config_name() {
-        for a in Action::BINDABLE {
-            let n = a.name().unwrap_or_default();
-            assert!(config::action_names().any(|c| c == n), "{n} cannot be bound in config.toml");
-        }
     }
 
     #[test]
@@ -207,20 +108,22 @@ mod tests {
     #[test]
     fn ctrl_c_still_quits_when_quit_is_rebound() {
         let cfg = config::parse("[keys]\nquit = \"x\"\n", "c", None).unwrap();
-        let km = keymap(&cfg);
-        assert_eq!(km.lookup(KeySpec::ch('x')), Some(Action::Quit));
-        assert_eq!(km.lookup(KeySpec::ch('q')), None);
-        assert_eq!(km.lookup(KeySpec::ctrl('c')), Some(Action::Quit), "listed in the help too");
+        let mut app = App::new(Vec::new(), (80, 24));
+        apply(&mut app, &cfg);
+        let key = |s: &str| s.parse::<config::Key>().unwrap();
+        assert_eq!(app.keymap.action(&key("x")), Some(Action::Quit));
+        assert_eq!(app.keymap.action(&key("q")), None);
+        assert_eq!(app.keymap.action(&key("ctrl-c")), Some(Action::Quit), "listed in the help too");
     }
 
     #[test]
     fn settings_change_keys_colours_and_width() {
         let cfg = config::parse("max_width = 30\n[colors]\nheadline = \"#ff0000\"\n[keys]\ndown = \"n\"\n", "c", None)
             .unwrap();
-        let km = keymap(&cfg);
-        assert_eq!(km.lookup(KeySpec::ch('n')), Some(Action::Down));
-        assert_eq!(km.lookup(KeySpec::ch('j')), None);
-        assert_eq!(km.lookup(KeySpec::ctrl('d')), Some(Action::HalfPageDown));
+        let key = |s: &str| s.parse::<config::Key>().unwrap();
+        assert_eq!(cfg.keys.action(&key("n")), Some(Action::Down));
+        assert_eq!(cfg.keys.action(&key("j")), None);
+        assert_eq!(cfg.keys.action(&key("ctrl-d")), Some(Action::HalfPageDown));
         let t = theme(&cfg);
         assert_eq!(t.headline.fg, Some(Color::Rgb(255, 0, 0)));
         assert!(t.headline.add_modifier.contains(ratatui::style::Modifier::BOLD), "headlines stay bold");

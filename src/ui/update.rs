@@ -1,6 +1,6 @@
 //! Actions change the state. No I/O here and no drawing.
 
-use super::action::{Action, Background};
+use super::action::Action;
 use super::app::{App, Overlay, Pane};
 use super::geometry::{self, ISSUE_ROWS};
 
@@ -126,14 +126,6 @@ pub fn scroll_to(app: &mut App, part: crate::layout::article::Part, offset: usiz
         app.scroll = line.saturating_sub(2);
     }
     sync(app);
-}
-
-/// Applies something that arrived from another thread.
-pub fn receive(app: &mut App, msg: Background) {
-    match msg {
-        Background::Pages(pages) => app.add_pages(pages),
-        Background::Message(m) => app.message(m),
-    }
 }
 
 /// Keys while an overlay is open: it scrolls, and `back`/`help` close it.

@@ -2,8 +2,8 @@
 
 use crate::layout::str_width;
 use crate::model::Kind;
-use crate::ui::action::Action;
 use crate::ui::app::App;
+use crate::ui::keys::keys_label;
 use crate::ui::view::lists::{INFERRED_MARK, READ_MARK};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -15,7 +15,8 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut lines = Vec::new();
-    let labels: Vec<(String, &str)> = Action::BINDABLE.iter().map(|&a| (app.keymap.label(a), a.describe())).collect();
+    let labels: Vec<(String, &str)> =
+        crate::config::key_help().into_iter().map(|(a, what)| (keys_label(&app.keymap, a), what)).collect();
     let key_w = labels.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
     for (keys, what) in labels {
         let keys = if keys.is_empty() { "(unbound)".to_string() } else { keys };

@@ -68,7 +68,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
 
     let hints: Vec<(String, &str)> = hints(app)
         .into_iter()
-        .filter_map(|(action, what)| app.keymap.keys_for(action).first().map(|k| (k.to_string(), what)))
+        .filter_map(|(action, what)| app.keymap.keys(action).first().map(|k| (crate::ui::keys::label(k), what)))
         .collect();
     let hint_w = |(k, what): &(String, &str)| str_width(k) + str_width(what) + 3;
     // The last two hints (help, quit) are kept before the others and before a message.

@@ -1,16 +1,35 @@
-//! A synthetic archive for benchmarks: any number of raw pages made from the
-//! bundled ones ([`crate::loader::BUNDLED`]), varied so that nothing is
-//! trivially cached or repeated verbatim.
+//! Synthetic pages.
 //!
-//! Each synthetic page starts from one bundled page and keeps its raw
-//! conventions (PDF-extractor line breaks, blank-line-separated blocks,
-//! bylines, headlines); then, deterministically from the seed:
+//! Two generators live here:
+//! - the **archive** generator for benchmarks ([`page`], [`pages`]): any
+//!   number of raw pages made from the bundled ones, varied so that nothing is
+//!   trivially cached or repeated verbatim;
+//! - the **corpus** for measuring the loader: stories ([`source`]) composed
+//!   into newspaper items ([`compose`]), printed in the shapes extractors give
+//!   ([`typeset`]), with their perfect tree and gold, in fixed fitting and
+//!   evaluation sets ([`sets`]), scored by [`score`] (the port of
+//!   `../shared/tools/score_tree.py`) — see [`evaluate`].
+//!
+//! The archive generator: each synthetic page starts from one bundled page and
+//! keeps its raw conventions (PDF-extractor line breaks, blank-line-separated
+//! blocks, bylines, headlines); then, deterministically from the seed:
 //! - about one block in four is swapped for a block of another bundled page;
 //! - about 2% of Han characters are replaced by other Han characters of the
 //!   bundled text, and about 10% of digits by other digits.
 //!
 //! Pages are named `YYYY-MM-DD_pNN.txt`: eight pages per issue, one issue a
 //! day going back from 2023-11-30, so 10,000 pages span 1,250 dates.
+
+pub mod compose;
+pub mod score;
+pub mod sets;
+pub mod source;
+pub mod tree;
+pub mod typeset;
+
+pub use score::{Score, score_issue};
+pub use source::Half;
+pub use typeset::{Shape, SynthPage};
 
 use crate::loader::BUNDLED;
 
@@ -121,6 +140,28 @@ pub fn page(k: usize, seed: u64) -> (String, String) {
 /// `seed` (pages `0..n` of [`page`]).
 pub fn pages(n: usize, seed: u64) -> Vec<(String, String)> {
     (0..n).map(|k| page(k, seed)).collect()
+}
+
+/// What the loader makes of a synthetic page, as a dump-shaped tree.
+pub fn load(page: &SynthPage) -> tree::TreeIssue {
+    tree::TreeIssue::from(&crate::loader::load_text(&page.name, &page.raw, Vec::new()))
+}
+
+/// Loads every page with the loader and scores it against its gold, raw
+/// text and perfect tree: the sum, and per page its name and report lines
+/// (problems only).
+pub fn evaluate(pages: &[SynthPage]) -> (Score, Vec<(String, Vec<String>)>) {
+    let mut total = Score::default();
+    let mut reports = Vec::new();
+    for p in pages {
+        let out = load(p);
+        let (s, report) = score_issue(&p.gold, &out, Some(&p.raw), Some(&p.perfect), true);
+        total += s;
+        if !report.is_empty() {
+            reports.push((p.name.clone(), report));
+        }
+    }
+    (total, reports)
 }
 
 #[cfg(test)]

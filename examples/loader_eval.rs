@@ -1,0 +1,200 @@
+//! The loader measured on the synthetic corpus:
+//! `cargo run --release --example loader_eval [-- OPTIONS]`.
+//!
+//! Lays out the fixed fitting and evaluation sets ([`lvread::synth::sets`]:
+//! news corpus days from `../shared/corpus/` and the bundled pages' stories,
+//! each printed in four text shapes), loads every page with the loader and
+//! scores it against what went in ([`lvread::synth::score`], the port of
+//! `../shared/tools/score_tree.py`). Prints a table, set by set, and a last
+//! line of JSON with the figures.
+//!
+//! Options:
+//! - `--pages N`: at most N pages per set (default: all);
+//! - `--set fit|eval`, `--shape columns|lines|pdftotext|pdftotext-raw`: only those;
+//! - `--verbose`: every problem, page by page;
+//! - `--write DIR`: for each set, `DIR/SET-SHAPE/` gets every page's raw text,
+//!   `perfect.json` (the dump a perfect loader would print), `gold.json`
+//!   (the shape of `../shared/gold/seeds.json`) and `dump.json` (what the
+//!   loader printed), so that
+//!   `python3 ../shared/tools/score_tree.py DIR/S/gold.json DIR/S/dump.json --raw-dir DIR/S --exact DIR/S/perfect.json`
+//!   gives the same figures.
+
+use lvread::synth::source::{self, Half};
+use lvread::synth::tree::{GoldFile, Tree};
+use lvread::synth::{Score, Shape, SynthPage, load, score_issue, sets};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+struct Options {
+    pages: usize,
+    half: Option<Half>,
+    shape: Option<Shape>,
+    verbose: bool,
+    write: Option<PathBuf>,
+}
+
+fn options() -> Result<Options, String> {
+    let mut o = Options { pages: usize::MAX, half: None, shape: None, verbose: false, write: None };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--pages" => {
+                o.pages = args.next().and_then(|v| v.parse().ok()).ok_or("--pages needs a number")?;
+            }
+            "--set" => {
+                o.half = match args.next().as_deref() {
+                    Some("fit") => Some(Half::Fit),
+                    Some("eval") => Some(Half::Eval),
+                    _ => return Err("--set needs fit or eval".into()),
+                }
+            }
+            "--shape" => {
+                let v = args.next().unwrap_or_default();
+                o.shape = Some(*Shape::ALL.iter().find(|s| s.name() == v).ok_or(format!("unknown shape {v:?}"))?);
+            }
+            "--verbose" => o.verbose = true,
+            "--write" => o.write = Some(args.next().ok_or("--write needs a folder")?.into()),
+            "-h" | "--help" => {
+                return Err(
+                    "usage: loader_eval [--pages N] [--set fit|eval] [--shape columns|lines|pdftotext|pdftotext-raw] [--verbose] [--write DIR]"
+                        .into(),
+                );
+            }
+            other => return Err(format!("unknown option {other:?} (try --help)")),
+        }
+    }
+    Ok(o)
+}
+
+/// Writes a set's pages, perfect tree, gold and the loader's dump.
+fn write_set(dir: &Path, pages: &[SynthPage]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut gold = GoldFile {
+        about: "Synthetic pages of lvread's loader corpus (src/synth): the gold of every item.".into(),
+        ..GoldFile::default()
+    };
+    let mut perfect = Tree::default();
+    let mut dump = Tree::default();
+    for p in pages {
+        std::fs::write(dir.join(&p.name), &p.raw)?;
+        gold.issues.insert(p.name.clone(), p.gold.clone());
+        perfect.issues.push(p.perfect.clone());
+        dump.issues.push(load(p));
+    }
+    std::fs::write(dir.join("gold.json"), json(&gold))?;
+    std::fs::write(dir.join("perfect.json"), json(&perfect))?;
+    std::fs::write(dir.join("dump.json"), json(&dump))?;
+    Ok(())
+}
+
+/// Pretty JSON of a tree.
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+/// Writes a line to stdout; a closed pipe (`| head`) ends the run quietly.
+macro_rules! say {
+    ($out:expr, $($t:tt)*) => {
+        if writeln!($out, $($t)*).is_err() {
+            return ExitCode::SUCCESS;
+        }
+    };
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 }
+}
+
+fn main() -> ExitCode {
+    let o = match options() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let material = match source::load(root) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("loader_eval: the shared material is missing, nothing to measure ({e})");
+            return ExitCode::SUCCESS;
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    say!(
+        stdout,
+        "{:<20} {:>5} {:>6} {:>14} {:>7} {:>6} {:>8} {:>14} {:>10}",
+        "set",
+        "pages",
+        "items",
+        "right",
+        "wrong",
+        "lost",
+        "spurious",
+        "exact",
+        "chars lost"
+    );
+    let mut json = Vec::new();
+    for half in [Half::Fit, Half::Eval] {
+        if o.half.is_some_and(|h| h != half) {
+            continue;
+        }
+        for shape in Shape::ALL {
+            if o.shape.is_some_and(|s| s != shape) {
+                continue;
+            }
+            let pages = sets::pages(&material, half, shape, o.pages);
+            let set = format!("{}-{}", half.name(), shape.name());
+            let mut total = Score::default();
+            for p in &pages {
+                let out = load(p);
+                let (s, report) = score_issue(&p.gold, &out, Some(&p.raw), Some(&p.perfect), true);
+                total += s;
+                if o.verbose && !report.is_empty() {
+                    say!(stdout, "{}:", p.name);
+                    for l in &report {
+                        say!(stdout, "{l}");
+                    }
+                }
+            }
+            let chars: usize = pages.iter().map(|p| p.raw.chars().filter(|c| !c.is_whitespace()).count()).sum();
+            say!(
+                stdout,
+                "{:<20} {:>5} {:>6} {:>6} {:>6.1}% {:>7} {:>6} {:>8} {:>6} {:>6.1}% {:>10}",
+                set,
+                pages.len(),
+                total.total,
+                total.right,
+                pct(total.right, total.total),
+                total.wrong,
+                total.lost,
+                total.spurious,
+                total.exact,
+                pct(total.exact, total.total),
+                total.chars_lost
+            );
+            json.push(format!(
+                "\"{set}\": {{\"pages\": {}, \"articles\": {}, \"right\": {}, \"wrong\": {}, \"lost\": {}, \"spurious\": {}, \"exact\": {}, \"chars\": {chars}, \"chars_lost\": {}, \"chars_extra\": {}}}",
+                pages.len(),
+                total.total,
+                total.right,
+                total.wrong,
+                total.lost,
+                total.spurious,
+                total.exact,
+                total.chars_lost,
+                total.chars_extra
+            ));
+            if let Some(dir) = &o.write
+                && let Err(e) = write_set(&dir.join(&set), &pages)
+            {
+                eprintln!("loader_eval: cannot write {}: {e}", dir.join(&set).display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    say!(stdout, "{{{}}}", json.join(", "));
+    ExitCode::SUCCESS
+}

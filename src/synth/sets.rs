@@ -1,0 +1,47 @@
+//! The fixed page sets the loader is fitted and evaluated on: each half of
+//! the material ([`Half`]) printed in each [`Shape`], deterministically.
+//!
+//! A page takes two to seven consecutive stories of one corpus day (sometimes
+//! with a story of the bundled pages of the same half), composed
+//! ([`super::compose`]) and printed ([`super::typeset`]). The fitting and the
+//! evaluation sets never share a day, a bundled story or a seed.
+
+use super::Rng;
+use super::compose::compose;
+use super::source::{Half, Material, Story};
+use super::typeset::{Shape, SynthPage, typeset};
+
+fn seed(half: Half, shape: Shape) -> u64 {
+    let h = match half {
+        Half::Fit => 0x0F17_5EED_u64,
+        Half::Eval => 0xE7A1_0000_u64,
+    };
+    let s = Shape::ALL.iter().position(|x| *x == shape).unwrap_or(0) as u64;
+    h.wrapping_mul(0x9E37_79B9).wrapping_add(s * 0x1_0001)
+}
+
+/// The pages of one set, at most `max_pages` of them (the first ones: a
+/// smaller slice is a prefix of the full set).
+pub fn pages(material: &Material, half: Half, shape: Shape, max_pages: usize) -> Vec<SynthPage> {
+    let mut rng = Rng::new(seed(half, shape));
+    let bundled = material.bundled_of(half);
+    let mut out = Vec::new();
+    for day in material.days_of(half) {
+        let date = day.date.as_deref();
+        let mut at = 0;
+        let mut page = 1;
+        while at < day.stories.len() && out.len() < max_pages {
+            let n = (2 + rng.below(6)).min(day.stories.len() - at);
+            let mut stories: Vec<&Story> = day.stories[at..at + n].iter().collect();
+            if !bundled.is_empty() && rng.chance(250) {
+                stories.insert(rng.below(stories.len() + 1), bundled[rng.below(bundled.len())]);
+            }
+            let (items, frame) = compose(&stories, date, page, &mut rng);
+            let name = format!("{}_p{page:02}.txt", date.unwrap_or("2000-01-01"));
+            out.push(typeset(&name, &items, &frame, shape, &mut rng));
+            at += n;
+            page += 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,548 @@
+//! Printing items as the raw text an extractor gives for a page, in one of
+//! four shapes, with the perfect tree and the gold of what was printed.
+//!
+//! Widths are measured in terminal columns: CJK characters and CJK (and
+//! East Asian ambiguous) punctuation count two, ASCII one; a page's column
+//! holds 10 to 24 CJK characters (rarely up to 48).
+
+use super::Rng;
+use super::compose::{BylinePlace, Item, PageFrame};
+use super::tree::{GoldArticle, GoldIssue, TreeArticle, TreeIssue, fold};
+use unicode_width::UnicodeWidthChar;
+
+/// How the page's text is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shape {
+    /// Column text as the bundled pages have it: lines broken at the column
+    /// width, blank lines between lines or blocks (or none), letter-spaced
+    /// justified lines, spaces around digits, headlines after or before.
+    Columns,
+    /// One paragraph per line, headlines before their bodies.
+    Lines,
+    /// What `pdftotext` prints: no indents, a blank line around headlines and
+    /// captions and at column breaks, paragraphs run together.
+    PdfPlain,
+    /// What `pdftotext -raw` prints: content-stream order, no blank lines,
+    /// captions moved ahead of their article's text.
+    PdfRaw,
+}
+
+impl Shape {
+    /// Every shape, in the order the evaluation prints them.
+    pub const ALL: [Shape; 4] = [Shape::Columns, Shape::Lines, Shape::PdfPlain, Shape::PdfRaw];
+
+    /// The shape's name in tables and file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Columns => "columns",
+            Shape::Lines => "lines",
+            Shape::PdfPlain => "pdftotext",
+            Shape::PdfRaw => "pdftotext-raw",
+        }
+    }
+}
+
+/// One synthetic page: its file name, raw text, perfect tree and gold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SynthPage {
+    pub name: String,
+    pub raw: String,
+    pub perfect: TreeIssue,
+    pub gold: GoldIssue,
+}
+
+/// The page's printing habits, drawn once per page.
+#[derive(Debug, Clone)]
+struct Style {
+    shape: Shape,
+    /// Column width in terminal columns.
+    width: usize,
+    head_width: usize,
+    head_after: bool,
+    /// Every headline of the page printed together (before or after all
+    /// the bodies, as `head_after` says), as some extractors order them.
+    clustered: bool,
+    indent: &'static str,
+    /// Per mille: a blank line between two lines of a block.
+    blank_line: u64,
+    /// Per mille: a blank line between two blocks.
+    blank_block: u64,
+    /// Per mille: a justified line is letter-spaced.
+    spaced: u64,
+    /// Per mille: a space between digits and Han characters.
+    digit_space: u64,
+    /// Per mille: a headline is broken over two lines.
+    head_break: u64,
+    /// `，（）：；` printed half-width.
+    ascii_punct: bool,
+    /// PdfPlain: lines per column (a blank line after each column).
+    column_lines: usize,
+}
+
+impl Style {
+    fn draw(shape: Shape, rng: &mut Rng) -> Style {
+        let chars = match rng.below(20) {
+            0 => 25 + rng.below(24),
+            1..=3 => 10 + rng.below(3),
+            _ => 12 + rng.below(13),
+        };
+        let width = chars * 2;
+        let mut s = Style {
+            shape,
+            width,
+            head_width: width + 4 + rng.below(width),
+            head_after: rng.chance(400),
+            clustered: false,
+            indent: ["", "", "　　", "  ", " "][rng.below(5)],
+            blank_line: [0, 0, 1000, 1000, 850, 300][rng.below(6)],
+            blank_block: [1000, 1000, 700, 0][rng.below(4)],
+            spaced: [0, 20, 50, 80][rng.below(4)],
+            digit_space: [0, 0, 500, 900][rng.below(4)],
+            head_break: [0, 300, 600][rng.below(3)],
+            ascii_punct: false,
+            column_lines: 18 + rng.below(40),
+        };
+        match shape {
+            Shape::Columns => s.clustered = rng.chance(60),
+            Shape::Lines => {
+                s.head_after = false;
+                s.indent = ["", "", "　　"][rng.below(3)];
+                s.blank_line = [0, 1000, 1000][rng.below(3)];
+                s.spaced = 0;
+                s.digit_space = [0, 0, 300][rng.below(3)];
+                s.head_break = 0;
+                s.ascii_punct = rng.chance(300);
+            }
+            Shape::PdfPlain | Shape::PdfRaw => {
+                s.indent = "";
+                s.blank_line = 0;
+                s.spaced = 0;
+                s.head_break = 1000;
+                if shape == Shape::PdfRaw {
+                    s.clustered = rng.chance(150);
+                    s.digit_space = 0;
+                    s.blank_block = 0;
+                }
+            }
+        }
+        s
+    }
+}
+
+/// Width of a character in terminal columns (CJK and ambiguous: two).
+pub fn cols(c: char) -> usize {
+    if c.is_ascii() { 1 } else { c.width_cjk().unwrap_or(0) }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
+}
+
+/// Characters that never start a line: the typesetter keeps them on the line before.
+fn closing(c: char) -> bool {
+    "，。、；：？！”’）》」』…—%,.;:?!)".contains(c)
+}
+
+/// A line with spaces between its characters (runs of ASCII kept together).
+fn letter_spaced(line: &str) -> String {
+    let mut out = String::new();
+    let mut prev_ascii = false;
+    for c in line.chars() {
+        let ascii = c.is_ascii_alphanumeric() || c == '.' || c == '-';
+        if !(out.is_empty() || ascii && prev_ascii) {
+            out.push(' ');
+        }
+        out.push(c);
+        prev_ascii = ascii;
+    }
+    out
+}
+
+/// Spaces between digits and the Han characters around them (`11 月 3 日`).
+fn digit_spaced(line: &str, per_mille: u64, rng: &mut Rng) -> String {
+    if per_mille == 0 {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    let mut prev: Option<char> = None;
+    for c in line.chars() {
+        if let Some(p) = prev
+            && ((p.is_ascii_digit() && is_han(c)) || (is_han(p) && c.is_ascii_digit()))
+            && rng.chance(per_mille)
+        {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// `text` broken into lines of at most `width` columns (the first line also
+/// holds `indent`), some justified lines letter-spaced.
+fn wrap(text: &str, width: usize, style: &Style, rng: &mut Rng, indent: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let first = lines.is_empty();
+        let spaced = style.spaced > 0 && rng.chance(style.spaced);
+        let indent_cols: usize = if first { indent.chars().map(cols).sum() } else { 0 };
+        let avail = width.saturating_sub(indent_cols + if spaced { 2 + 2 * rng.below(2) } else { 0 }).max(4);
+        let mut w = 0;
+        let mut j = i;
+        while j < chars.len() && (j == i || w + cols(chars[j]) <= avail) {
+            w += cols(chars[j]);
+            j += 1;
+        }
+        // Numbers and Latin words of up to 8 characters are not broken.
+        if j < chars.len() && chars[j].is_ascii_alphanumeric() {
+            let run = |c: char| c.is_ascii_alphanumeric() || ".%-".contains(c);
+            let mut k = j;
+            while k > i && run(chars[k - 1]) {
+                k -= 1;
+            }
+            let mut end = j;
+            while end < chars.len() && run(chars[end]) {
+                end += 1;
+            }
+            if k > i && end - k <= 8 {
+                j = k;
+            }
+        }
+        let mut extra = 0;
+        while j < chars.len() && closing(chars[j]) && extra < 2 {
+            j += 1;
+            extra += 1;
+        }
+        // An opening bracket or quote never ends a line.
+        while j > i + 1 && j < chars.len() && "“‘（《「『(".contains(chars[j - 1]) {
+            j -= 1;
+        }
+        let piece: String = chars[i..j].iter().collect();
+        let last = j >= chars.len();
+        let mut line = if spaced && !last && piece.chars().count() > 3 {
+            letter_spaced(&piece)
+        } else {
+            digit_spaced(&piece, style.digit_space, rng)
+        };
+        if first {
+            line = format!("{indent}{line}");
+        }
+        lines.push(line);
+        i = j;
+    }
+    lines
+}
+
+/// What a block of lines is, for the blank lines around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockKind {
+    Head,
+    Body,
+    Caption,
+}
+
+#[derive(Debug, Clone)]
+struct Block {
+    kind: BlockKind,
+    lines: Vec<String>,
+    /// The first line is glued to the end of the line before (after a space),
+    /// as extractors print a byline set beside the text above it.
+    glue: bool,
+}
+
+impl Block {
+    fn new(kind: BlockKind, lines: Vec<String>) -> Block {
+        Block { kind, lines, glue: false }
+    }
+}
+
+/// A headline over one or more lines.
+fn head_lines(text: &str, style: &Style, rng: &mut Rng) -> Vec<String> {
+    let n = text.chars().count();
+    if style.shape == Shape::PdfPlain || style.shape == Shape::PdfRaw {
+        let mut s = style.clone();
+        s.spaced = 0;
+        return wrap(text, style.head_width, &s, rng, "");
+    }
+    if n > 8 && rng.chance(style.head_break) {
+        let at = n / 3 + rng.below(n / 3 + 1);
+        let a: String = text.chars().take(at).collect();
+        let b: String = text.chars().skip(at).collect();
+        return vec![a, b];
+    }
+    vec![text.to_string()]
+}
+
+/// The blocks of one item: its headline block and its body blocks.
+fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec<Block>) {
+    let mut head = Vec::new();
+    if let Some(k) = &item.kicker {
+        head.extend(head_lines(k, style, rng));
+    }
+    if let Some(t) = &item.title {
+        head.extend(head_lines(t, style, rng));
+    }
+    if let Some(s) = &item.subtitle {
+        head.extend(head_lines(s, style, rng));
+    }
+    let head = (!head.is_empty()).then_some(Block::new(BlockKind::Head, head));
+
+    let mut body: Vec<Block> = Vec::new();
+    let one_line = style.shape == Shape::Lines;
+    let pdf = matches!(style.shape, Shape::PdfPlain | Shape::PdfRaw);
+    if let Some(c) = &item.continued {
+        body.push(Block::new(BlockKind::Body, vec![c.clone()]));
+    }
+    let mut lead = String::new();
+    if let Some(b) = &item.byline {
+        let dateline = b.text.contains("电");
+        let own = b.place == BylinePlace::OwnLine
+            || (b.place == BylinePlace::Lead && (pdf || dateline) && rng.chance(if pdf { 500 } else { 300 }));
+        if own {
+            let lines =
+                if one_line || !pdf { vec![b.text.clone()] } else { wrap(&b.text, style.width, style, rng, "") };
+            let mut block = Block::new(BlockKind::Body, lines);
+            block.glue = pdf && b.place == BylinePlace::OwnLine && rng.chance(250);
+            body.push(block);
+        } else if b.place == BylinePlace::Lead {
+            lead = b.text.clone();
+            if rng.chance(300) {
+                lead.push(' ');
+            }
+        }
+    }
+    let mut caption_blocks = Vec::new();
+    for c in &item.captions {
+        let mut lines = if one_line {
+            vec![c.text.clone()]
+        } else {
+            let mut s = style.clone();
+            s.spaced = 0;
+            wrap(&c.text, style.width + 4, &s, rng, "")
+        };
+        if !c.credit.is_empty() {
+            let same = !one_line && rng.chance(600);
+            match lines.last_mut() {
+                Some(l) if same => {
+                    l.push(' ');
+                    l.push_str(&c.credit);
+                }
+                _ => lines.push(c.credit.clone()),
+            }
+        }
+        caption_blocks.push((c.after, c.inside, Block::new(BlockKind::Caption, lines)));
+    }
+    let raw_captions_first = style.shape == Shape::PdfRaw && rng.chance(600);
+    if raw_captions_first {
+        for (_, _, b) in caption_blocks.drain(..) {
+            body.insert(0, b);
+        }
+    }
+    let n = item.paragraphs.len();
+    for (i, p) in item.paragraphs.iter().enumerate() {
+        let mut text = if i == 0 { format!("{lead}{p}") } else { p.clone() };
+        if i + 1 == n {
+            if let Some(b) = item.byline.as_ref().filter(|b| b.place == BylinePlace::Trailing) {
+                text.push_str(&b.text);
+            }
+            if let Some(j) = &item.jump {
+                text.push_str(j);
+            }
+        }
+        let short = item.subheads.contains(&i) || item.sign_lines.contains(&i);
+        let lines = if one_line {
+            vec![format!("{}{}", if short { "" } else { style.indent }, digit_spaced(&text, style.digit_space, rng))]
+        } else if short {
+            let pad = if item.sign_lines.contains(&i) && style.shape == Shape::Columns && rng.chance(500) {
+                " ".repeat(2 + rng.below(style.width / 2))
+            } else {
+                String::new()
+            };
+            vec![format!("{pad}{text}")]
+        } else {
+            wrap(&text, style.width, style, rng, style.indent)
+        };
+        let mine: Vec<usize> = (0..caption_blocks.len()).filter(|&k| caption_blocks[k].0 == i).collect();
+        let inside = mine.iter().find(|&&k| caption_blocks[k].1).copied().filter(|_| lines.len() >= 2);
+        if let Some(k) = inside {
+            let cut = 1 + rng.below(lines.len() - 1);
+            body.push(Block::new(BlockKind::Body, lines[..cut].to_vec()));
+            body.push(caption_blocks[k].2.clone());
+            body.push(Block::new(BlockKind::Body, lines[cut..].to_vec()));
+        } else {
+            body.push(Block::new(BlockKind::Body, lines));
+        }
+        for &k in mine.iter().filter(|&&k| Some(k) != inside) {
+            body.push(caption_blocks[k].2.clone());
+        }
+    }
+    (head, body)
+}
+
+/// The perfect tree's article for an item.
+fn perfect_article(item: &Item) -> TreeArticle {
+    let (title, title_inferred) = item.shown_title();
+    TreeArticle {
+        title,
+        title_inferred,
+        kicker: item.continued.clone().or(item.kicker.clone()),
+        subtitle: item.subtitle.clone(),
+        byline: item.byline.as_ref().map(|b| b.text.clone()),
+        kind: item.kind,
+        paragraphs: item.paragraphs.clone(),
+        captions: item.captions.iter().map(|c| if c.credit.is_empty() { c.text.clone() } else { c.full() }).collect(),
+    }
+}
+
+fn first_chars(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+fn last_chars(s: &str, n: usize) -> String {
+    let v: Vec<char> = s.chars().collect();
+    v[v.len().saturating_sub(n)..].iter().collect()
+}
+
+/// The gold of the items of a page.
+fn gold_of(items: &[Item]) -> GoldIssue {
+    let leads: Vec<String> = items
+        .iter()
+        .map(|it| fold(&(it.byline.as_ref().map(|b| b.text.clone()).unwrap_or_default() + &it.paragraphs.concat())))
+        .collect();
+    let mut articles = Vec::new();
+    for (k, it) in items.iter().enumerate() {
+        let first = fold(it.paragraphs.first().map(String::as_str).unwrap_or(""));
+        // A start no other item shows near its own start.
+        let mut n = 16;
+        let mut start = first_chars(&first, n);
+        while n < 60
+            && leads
+                .iter()
+                .enumerate()
+                .any(|(j, l)| j != k && first_chars(l, 80 + start.chars().count()).contains(start.as_str()))
+        {
+            n += 8;
+            start = first_chars(&first, n);
+        }
+        let last = fold(it.paragraphs.last().map(String::as_str).unwrap_or(""));
+        articles.push(GoldArticle {
+            title: it.title.clone(),
+            kind: Some(it.kind),
+            start: Some(start),
+            end: Some(last_chars(&last, 10)),
+            paragraphs: it
+                .paragraphs
+                .iter()
+                .skip(1)
+                .map(|p| first_chars(&fold(p), 10))
+                .filter(|p| !p.is_empty())
+                .collect(),
+            captions: it.captions.iter().map(|c| fold(&c.text)).collect(),
+            attached: it.kicker.iter().chain(&it.subtitle).cloned().collect(),
+            ..GoldArticle::default()
+        });
+    }
+    GoldIssue { date: None, articles }
+}
+
+/// `，（）：；！？` as their half-width forms.
+fn half_width_punct(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '，' => ',',
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            '；' => ';',
+            '！' => '!',
+            '？' => '?',
+            c => c,
+        })
+        .collect()
+}
+
+/// Prints `items` (with the page's banner) in `shape` as page `name`.
+pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng: &mut Rng) -> SynthPage {
+    let style = Style::draw(shape, rng);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut fragments = Vec::new();
+    if let Some(b) = frame.banner.as_ref().filter(|_| frame.banner_at_top) {
+        blocks.push(Block::new(BlockKind::Head, vec![b.clone()]));
+        fragments.push(b.clone());
+    }
+    let mut heads = Vec::new();
+    for item in items {
+        let (head, body) = item_blocks(item, &style, rng);
+        if style.clustered {
+            heads.extend(head);
+            blocks.extend(body);
+        } else if style.head_after {
+            blocks.extend(body);
+            blocks.extend(head);
+        } else {
+            blocks.extend(head);
+            blocks.extend(body);
+        }
+        if let Some(j) = &item.jump {
+            fragments.push(j.clone());
+        }
+    }
+    if style.clustered {
+        let at =
+            if style.head_after { blocks.len() } else { usize::from(frame.banner.is_some() && frame.banner_at_top) };
+        blocks.splice(at..at, heads);
+    }
+    // A photo printed away from its article: its caption comes where the
+    // extractor meets it, between the lines of another column.
+    if matches!(shape, Shape::Columns | Shape::PdfPlain) && blocks.len() > 2 {
+        for k in 0..blocks.len() {
+            if blocks[k].kind == BlockKind::Caption && rng.chance(150) {
+                let b = blocks.remove(k);
+                let to = 1 + rng.below(blocks.len() - 1);
+                blocks.insert(to, b);
+            }
+        }
+    }
+    if let Some(b) = frame.banner.as_ref().filter(|_| !frame.banner_at_top) {
+        blocks.push(Block::new(BlockKind::Head, vec![b.clone()]));
+        fragments.push(b.clone());
+    }
+    let mut raw = String::new();
+    let mut count = 0usize;
+    let mut prev_kind: Option<BlockKind> = None;
+    for b in &blocks {
+        for (i, line) in b.lines.iter().enumerate() {
+            if i == 0 && b.glue && !raw.is_empty() {
+                raw.push(' ');
+            } else if !raw.is_empty() {
+                let blank = match style.shape {
+                    Shape::PdfRaw => false,
+                    Shape::PdfPlain => {
+                        (i == 0 && (b.kind != BlockKind::Body || prev_kind != Some(BlockKind::Body)))
+                            || count.is_multiple_of(style.column_lines)
+                    }
+                    Shape::Lines => (i == 0 && b.kind == BlockKind::Caption) || rng.chance(style.blank_line),
+                    Shape::Columns => rng.chance(if i == 0 { style.blank_block } else { style.blank_line }),
+                };
+                raw.push_str(if blank { "\n\n" } else { "\n" });
+            }
+            raw.push_str(if style.ascii_punct { half_width_punct(line) } else { line.clone() }.as_str());
+            count += 1;
+        }
+        prev_kind = Some(b.kind);
+    }
+    raw.push('\n');
+    if matches!(shape, Shape::PdfPlain | Shape::PdfRaw) && rng.chance(500) {
+        raw.push('\u{c}');
+    }
+    let perfect = TreeIssue {
+        source: name.to_string(),
+        date: None,
+        date_inferred: false,
+        articles: items.iter().map(perfect_article).collect(),
+        fragments,
+    };
+    SynthPage { name: name.to_string(), raw, perfect, gold: gold_of(items) }
+}
