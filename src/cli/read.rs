@@ -134,5 +134,9 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         crate::text::report(format_args!("{e} — the read marks and bookmarks of this session were NOT saved"));
     }
     result?;
+    if let Some(sig) = ui::signals::received() {
+        // Restored and saved: now die of it, as far as the shell can tell.
+        return Ok(ExitCode::from(ui::signals::exit_status(sig)));
+    }
     Ok(if unsaved.is_some() { ExitCode::from(EXIT_STATE_NOT_SAVED) } else { ExitCode::SUCCESS })
 }

@@ -75,7 +75,25 @@ pub fn str_width(s: &str) -> usize {
         // Every ASCII character is one column (a control one placeholder).
         return s.len();
     }
+    if !s.chars().any(may_join) {
+        // No character that clusters with its neighbours: no need to segment.
+        return s.chars().map(char_width).sum();
+    }
     s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// True for a character that can make a grapheme cluster with another:
+/// zero-width ones (joiners, variation selectors, combining marks), emoji
+/// modifiers, regional indicators (flags), Hangul jamo.
+fn may_join(c: char) -> bool {
+    !c.is_ascii()
+        && !('\u{4E00}'..='\u{9FFF}').contains(&c)
+        && (char_width(c) == 0
+            || ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+            || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+            || ('\u{1100}'..='\u{11FF}').contains(&c)
+            || ('\u{A960}'..='\u{A97F}').contains(&c)
+            || ('\u{D7B0}'..='\u{D7FF}').contains(&c))
 }
 
 /// Display width of one grapheme cluster: a single character as

@@ -29,12 +29,14 @@
 pub mod app;
 pub mod fragments;
 pub mod geometry;
+pub mod input;
 pub mod keys;
 pub mod marks;
 pub mod search_driver;
 pub mod search_state;
 pub mod session;
 pub mod settings;
+pub mod signals;
 pub mod terminal;
 pub mod text;
 pub mod theme;
