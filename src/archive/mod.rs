@@ -7,10 +7,12 @@
 //! from file names (`…_p03.txt`, `第3版`, `03.txt`, `2023-11-04_03.txt`).
 //!
 //! - [`walk`]: the user's paths → files;
+//! - [`fuzz_tree`]: hostile trees for the fuzz target and property tests;
 //! - [`path_info`]: dates and page numbers from paths;
 //! - [`load`]: loading in parallel;
 //! - [`group`]: pages → issues.
 
+pub mod fuzz_tree;
 pub mod group;
 pub mod load;
 pub mod path_info;
