@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used)]
-//! The folder walk over random hostile trees (links to `.`, `..` and each
+//! The folder walk over random hostile trees (links to `.`, the root and each
 //! other, links to devices and to nothing, FIFOs, hidden and upper-case
 //! names): it ends, lists each file once, lists only regular pages, and
 //! every file loads or is refused with a word. The same trees as the fuzz
@@ -33,7 +33,7 @@ fn a_tree_of_self_links_and_devices_is_walked_once() {
         6, 3, 0, // q.txt -> /dev/zero
         7, 4, 0, // R.TXT: a FIFO
         0, 6, 0, // sub/
-        4, 7, 3, // sub/x -> ..
+        4, 7, 3, // sub/x -> the root
     ];
     lvread::archive::fuzz_tree::build(dir.path(), &data);
     lvread::archive::fuzz_tree::check(dir.path()).unwrap();

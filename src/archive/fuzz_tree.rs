@@ -1,7 +1,7 @@
 //! Hostile folder trees from arbitrary bytes, for the fuzz target
 //! (`fuzz/fuzz_targets/walk.rs`) and the property test (`tests/walk_props.rs`):
-//! folders, pages, links to `.`, `..`, other folders and files, links to
-//! devices and to nothing, FIFOs. [`check`] walks and loads such a tree and
+//! folders, pages, links to `.`, up to the root, to other folders and files,
+//! to devices and to nothing, FIFOs. No link leaves the tree. [`check`] walks and loads such a tree and
 //! says what broke the walk's promises (each file once, only regular files,
 //! every page loaded or refused with a word, nothing left to hang on).
 
@@ -43,7 +43,9 @@ pub fn build(root: &Path, data: &[u8]) {
                 std::fs::write(&path, text).is_ok()
             }
             3 => symlink(".", &path).is_ok(),
-            4 => symlink("..", &path).is_ok(),
+            // Up to the root (not `..`, which from the root's own folder
+            // would leave the tree).
+            4 => symlink(root, &path).is_ok(),
             5 => symlink(&all[usize::from(target) % all.len()], &path).is_ok(),
             6 => symlink(["/dev/zero", "/dev/null", "missing"][usize::from(target) % 3], &path).is_ok(),
             _ => make_fifo(&path),
