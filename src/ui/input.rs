@@ -1,7 +1,7 @@
 //! Pasted text (bracketed paste): it is text, never commands. In the search
 //! line it is typed in (line ends become spaces, control characters are
-//! dropped, at most [`MAX_PASTE`] characters); anywhere else it is ignored
-//! with a word in the status bar. Without bracketed paste, `市\nmR q`
+//! dropped, at most [`MAX_PASTE`] characters); anywhere else it is ignored.
+//! Without bracketed paste, `市\nmR q`
 //! pasted over search results opened one, bookmarked it, marked the issue
 //! read and quit.
 
