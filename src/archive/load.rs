@@ -172,7 +172,7 @@ pub fn load_in_background(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
     std::thread::Builder::new()
         .name("lvread-load".into())
         .spawn(move || run(&paths, Order::NewestFirst, &tx))
-        .map_err(|e| eprintln!("lvread: cannot start the loading thread: {e}"))
+        .map_err(|e| crate::text::report(format_args!("cannot start the loading thread: {e}")))
         .ok();
     rx
 }

@@ -14,17 +14,17 @@ pub fn dump(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for p in &pages {
         for w in &p.warnings {
             let name = p.path.as_ref().map_or_else(|| p.source.clone(), |x| x.display().to_string());
-            eprintln!("lvread: {}: {}", loader::decode::printable(&name), loader::decode::printable(w));
+            crate::text::report(format_args!("{name}: {w}"));
         }
     }
     #[derive(serde::Serialize)]
     struct Dump<'a> {
         issues: &'a [Page],
     }
+    let json = serde_json::to_string_pretty(&Dump { issues: &pages })?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    serde_json::to_writer_pretty(&mut out, &Dump { issues: &pages })?;
-    writeln!(out)?;
+    writeln!(out, "{}", crate::text::json_safe(&json))?;
     out.flush()?;
     Ok(nothing_loaded(pages.len(), failures))
 }
@@ -38,12 +38,17 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     } else {
         let (files, errors) = archive::collect_files(paths);
         for e in &errors {
-            eprintln!("lvread: {e}");
+            crate::text::report(e);
         }
         failures += errors.len();
         let mut v = Vec::new();
         for f in files {
-            let bytes = std::fs::read(&f).map_err(|e| e.to_string());
+            let bytes = if crate::pdf::is_pdf_path(&f) {
+                crate::files::read_regular(&f, crate::pdf::MAX_FILE_BYTES, "a PDF")
+            } else {
+                crate::files::read_page(&f)
+            }
+            .map_err(|e| e.to_string());
             if let Ok(b) = &bytes
                 && (crate::pdf::is_pdf_path(&f) || crate::pdf::looks_like_pdf(b))
             {
@@ -53,7 +58,7 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                     Ok(text) => pdfs.push((f.display().to_string(), text)),
                     Err(e) => {
                         failures += 1;
-                        eprintln!("lvread: {}: {e}", loader::decode::printable(&f.display().to_string()));
+                        crate::text::report(format_args!("{}: {e}", f.display()));
                     }
                 }
                 continue;
@@ -62,7 +67,7 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                 Ok(d) => v.push((f.display().to_string(), d.text)),
                 Err(e) => {
                     failures += 1;
-                    eprintln!("lvread: {}: {e}", loader::decode::printable(&f.display().to_string()));
+                    crate::text::report(format_args!("{}: {e}", f.display()));
                 }
             }
         }
@@ -72,12 +77,12 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let count = texts.len() + pdfs.len();
     for (name, text) in texts {
-        writeln!(out, "== {}", loader::decode::printable(&name))?;
-        out.write_all(loader::assemble::explain(&text).as_bytes())?;
+        writeln!(out, "== {}", crate::text::printable(&name))?;
+        out.write_all(crate::text::printable_lines(&loader::assemble::explain(&text)).as_bytes())?;
     }
     for (name, text) in pdfs {
-        writeln!(out, "== {}", loader::decode::printable(&name))?;
-        out.write_all(text.as_bytes())?;
+        writeln!(out, "== {}", crate::text::printable(&name))?;
+        out.write_all(crate::text::printable_lines(&text).as_bytes())?;
     }
     out.flush()?;
     Ok(nothing_loaded(count, failures))

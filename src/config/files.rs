@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 /// The config file's name inside the config directory.
 pub const CONFIG_FILE: &str = "config.toml";
 
+/// The largest config file read (a real one is a few KB).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 /// Environment variable that overrides the config directory (tests, portable set-ups).
 pub const CONFIG_DIR_ENV: &str = "LVREAD_CONFIG_DIR";
 
@@ -28,7 +31,7 @@ pub fn no_color_requested() -> bool {
 /// mistake returns the defaults and the error to show. `no_color` turns colours off.
 pub fn load_from(path: &Path, colorfgbg: Option<&str>, no_color: bool) -> (Config, Option<ConfigError>) {
     let shown = path.display().to_string();
-    let (cfg, error) = match std::fs::read(path) {
+    let (cfg, error) = match crate::files::read_regular(path, MAX_CONFIG_BYTES, "a config file") {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => match parse(&text, &shown, colorfgbg) {
                 Ok(c) => (c, None),

@@ -108,6 +108,62 @@ impl Config {
     }
 }
 
+/// The longest value quoted whole in a config message; longer ones are cut
+/// in the middle (a 10 MB value must not be echoed to the terminal).
+const MAX_QUOTED_CHARS: usize = 40;
+
+/// The longest config message, whatever it holds.
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// A message about a config value, with every quoted value longer than
+/// [`MAX_QUOTED_CHARS`] cut to its start and end around `…`, and the whole
+/// at most [`MAX_MESSAGE_CHARS`] characters.
+fn shorten_message(message: &str) -> String {
+    let mut out = String::new();
+    let mut chars = message.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' {
+            continue;
+        }
+        // A quoted value (Rust's `{:?}` escapes quotes inside it as `\"`).
+        let mut value = String::new();
+        let mut closed = false;
+        while let Some(d) = chars.next() {
+            if d == '\\' {
+                value.push(d);
+                if let Some(e) = chars.next() {
+                    value.push(e);
+                }
+            } else if d == '"' {
+                closed = true;
+                break;
+            } else {
+                value.push(d);
+            }
+        }
+        let n = value.chars().count();
+        if n > MAX_QUOTED_CHARS {
+            let head: String = value.chars().take(MAX_QUOTED_CHARS / 2).collect();
+            let tail: String = value.chars().skip(n - 8).collect();
+            out.push_str(&format!("{head}…{tail}"));
+        } else {
+            out.push_str(&value);
+        }
+        if closed {
+            out.push('"');
+        }
+        if n > MAX_QUOTED_CHARS {
+            out.push_str(&format!(" ({n} characters)"));
+        }
+    }
+    if out.chars().count() > MAX_MESSAGE_CHARS {
+        let cut: String = out.chars().take(MAX_MESSAGE_CHARS - 1).collect();
+        return format!("{cut}…");
+    }
+    out
+}
+
 /// A mistake in the config file, with the line it is on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
@@ -168,7 +224,7 @@ fn read_over(mut cfg: Config, text: &str, origin: &str, colorfgbg: Option<&str>)
     let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
         path: origin.to_string(),
         line: span.map(|s| line_of(text, s.start)),
-        message,
+        message: shorten_message(&message),
     };
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         err(e.span(), e.message().trim().replace('\n', " ").replace("expected i64", "expected a whole number"))
@@ -472,6 +528,43 @@ mod tests {
         assert!(e.to_string().contains(&path.display().to_string()));
         std::fs::write(&path, b"max_width = 30\n\xff\n").unwrap();
         assert!(load_from(&path, None, false).1.unwrap().message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn a_huge_value_is_not_echoed_whole() {
+        // The config file is at most 1 MiB (files::read_regular refuses more).
+        let huge = "x".repeat(200_000);
+        for text in [
+            format!("line_break = \"{huge}\"\n"),
+            format!("theme = \"{huge}\"\n"),
+            format!("[colors]\nheadline = \"{huge}\"\n"),
+            format!("[colors]\n{huge} = \"red\"\n"),
+            format!("[keys]\nquit = \"{huge}\"\n"),
+            format!("max_width = {}\n", "9".repeat(200_000)),
+            format!("{huge}\n"),
+        ] {
+            let e = parse_err(&text);
+            let shown = e.to_string();
+            assert!(shown.chars().count() < 400, "{} characters: {}…", shown.chars().count(), &shown[..200]);
+            assert_eq!(e.line, Some(text.lines().count()), "{shown}");
+        }
+        let e = parse_err(&format!("line_break = \"{huge}\"\n"));
+        assert!(e.message.contains("use \"strict\" or \"loose\"") && e.message.contains("200000 characters"), "{e}");
+        // Short values are quoted whole.
+        assert!(parse_err("line_break = \"wide\"\n").message.contains("\"wide\""));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_device_as_the_config_gives_the_defaults_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE);
+        crate::files::tests::make_fifo(&path);
+        let (c, e) = load_from(&path, None, false);
+        assert_eq!(c, Config::default());
+        assert!(e.unwrap().message.contains("named pipe"));
+        let (_, e) = load_from(std::path::Path::new("/dev/zero"), None, false);
+        assert!(e.unwrap().message.contains("character device"));
     }
 
     #[test]

@@ -261,3 +261,29 @@ fn unit_signs_stay_with_their_number() {
         }
     }
 }
+
+#[test]
+fn emoji_sequences_are_one_unit_as_wide_as_the_terminal_draws_them() {
+    // A family (joined by ZWJ), a thumb with a skin tone, a flag (two
+    // regional indicators), a symbol with VS16: each is one cluster, two
+    // columns wide, never split across lines.
+    let text = "家庭👨\u{200d}👩\u{200d}👧合影，点赞👍🏽，国旗🇨🇳，笑脸☺\u{fe0f}。".repeat(6);
+    let bounds: std::collections::HashSet<usize> =
+        text.grapheme_indices(true).map(|(i, _)| i).chain([text.len()]).collect();
+    for width in [4, 5, 6, 7, 10, 21, 40] {
+        for (name, lines) in [("wrap", wrap(&text, width, false)), ("loose", wrap_loose(&text, width, false))] {
+            let shown = check_lines(&text, width, false, lines.clone());
+            for (l, s) in lines.iter().zip(&shown) {
+                let drawn: usize = s.graphemes(true).map(UnicodeWidthStr::width).sum();
+                assert_eq!(l.width, drawn, "{name} at {width}: {s:?} is drawn {drawn} wide");
+                assert!(l.width <= width, "{name} at {width}: {s:?}");
+                assert!(
+                    bounds.contains(&l.range.start) && bounds.contains(&l.range.end),
+                    "{name}: cluster split: {s:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(str_width("👨\u{200d}👩\u{200d}👧"), 2);
+    assert_eq!(str_width("a🇨🇳b"), 4);
+}

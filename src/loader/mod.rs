@@ -66,7 +66,7 @@ pub fn bundled() -> Vec<Page> {
 /// Loads one file from disk.
 pub fn load_file(path: &Path) -> Result<Page, LoadError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|err| LoadError::Io { path: shown.clone(), err })?;
+    let bytes = crate::files::read_page(path).map_err(|err| LoadError::Io { path: shown.clone(), err })?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(shown.clone());
     let mut page = load_bytes(&name, &bytes).map_err(|e| match e {
         LoadError::NotText { why, .. } => LoadError::NotText { path: shown.clone(), why },

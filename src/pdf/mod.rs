@@ -140,11 +140,8 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Vec<ReadPage>, PdfError> {
 
 /// Reads a PDF file's pages.
 pub fn load_file(path: &Path) -> Result<Vec<Page>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(PdfError::TooLarge(meta.len() >> 20).to_string());
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    // A regular file only (a FIFO or a device named *.pdf is refused at once).
+    let bytes = crate::files::read_regular(path, MAX_FILE_BYTES, "a PDF").map_err(|e| format!("cannot read: {e}"))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let pages = read_bytes(&name, &bytes).map_err(|e| e.to_string())?;
     Ok(pages

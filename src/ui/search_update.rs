@@ -20,9 +20,7 @@ pub fn translate(event: &Event) -> Option<Action> {
         Event::Key(_) => return None,
         Event::Resize(w, h) => return Some(Action::Resize(*w, *h)),
         Event::Mouse(_) => return None,
-        Event::Paste(text) => {
-            return text.chars().find(|c| !c.is_control()).map(|c| Action::SearchEdit(Edit::Insert(c)));
-        }
+        // Pasted text: see `super::input::paste_actions`.
         _ => return None,
     };
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
