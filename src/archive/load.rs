@@ -67,6 +67,10 @@ pub fn is_pdf_file(path: &Path) -> bool {
     if crate::pdf::is_pdf_path(path) {
         return true;
     }
+    // Only a regular file is looked into: opening a FIFO would wait for a writer.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let mut head = [0u8; 1024];
     std::fs::File::open(path)
         .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
