@@ -83,7 +83,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     timings.record("group", t.elapsed());
 
     let t = Instant::now();
-    let (config, config_error) = crate::config::load();
+    let (config, config_errors) = crate::config::load();
     let store = Store::open_default(args.no_state);
     timings.record("settings+state", t.elapsed());
     let mut app = App::new(issues, crossterm::terminal::size().unwrap_or((80, 24)));
@@ -91,8 +91,12 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let mut session = Session::new(store);
     session.restore(&mut app);
     // After the state's notices: the status bar shows the latest message.
-    if let Some(e) = &config_error {
-        app.message(format!("{} — defaults used (details on stderr at exit)", e.short()));
+    if let Some(e) = config_errors.first() {
+        let more = match config_errors.len() {
+            1 => String::new(),
+            n => format!(" and {} more mistake{}", n - 1, if n > 2 { "s" } else { "" }),
+        };
+        app.message(format!("{}{more} — ignored, the rest applied (details on stderr at exit)", e.short()));
     }
     if args.paths.is_empty() {
         if app.issues.is_empty() {
@@ -111,8 +115,8 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
 
     let result = ui::run(&mut app, &mut session, start, &mut timings);
     session.finish(&mut app);
-    if let Some(e) = &config_error {
-        eprintln!("lvread: {} (the defaults were used)", printable(&e.to_string()));
+    for e in &config_errors {
+        eprintln!("lvread: {} (ignored; the rest of the file was applied)", printable(&e.to_string()));
     }
     for e in &session.errors {
         eprintln!("lvread: {e}");
