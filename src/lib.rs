@@ -6,6 +6,7 @@ pub mod action;
 pub mod archive;
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod layout;
 pub mod loader;
 pub mod model;
