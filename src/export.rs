@@ -100,6 +100,49 @@ pub fn separator(format: Format) -> &'static str {
     }
 }
 
+/// A file name for an article: `2024-03-07_第3版_标题.txt`, from what is
+/// known, with characters that files cannot hold (`/`, `\\`, `:`, control
+/// characters…) left out and the headline cut to 30 characters.
+pub fn file_name(a: &Article, page: &Page) -> String {
+    let title: String = crate::text::clean(&a.title)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '…'))
+        .filter(|c| !c.is_control())
+        .take(30)
+        .collect();
+    let title = title.trim_start_matches('.');
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(page.date.map(|d| d.to_string()));
+    parts.extend(page.page.map(|n| format!("第{n}版")));
+    if !title.is_empty() {
+        parts.push(title.to_string());
+    }
+    if parts.is_empty() {
+        parts.push("article".to_string());
+    }
+    format!("{}.txt", parts.join("_"))
+}
+
+/// Saves an article as plain text in `dir` under [`file_name`] (never over
+/// an existing file: `-2`, `-3`… are added); returns the path written.
+pub fn save(dir: &std::path::Path, a: &Article, page: &Page) -> std::io::Result<std::path::PathBuf> {
+    let name = file_name(a, page);
+    let stem = name.trim_end_matches(".txt");
+    std::fs::create_dir_all(dir)?;
+    for n in 1..1000 {
+        let path = if n == 1 { dir.join(&name) } else { dir.join(format!("{stem}-{n}.txt")) };
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut f) => {
+                std::io::Write::write_all(&mut f, article(a, page, Format::Text).as_bytes())?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other(format!("too many files named {name}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +186,19 @@ mod tests {
         assert_eq!(place(&page()).as_deref(), Some("2024-03-07 第3版"));
         assert_eq!(place(&Page { date_inferred: true, page: None, ..page() }).as_deref(), Some("约2024-03-07"));
         assert_eq!(place(&Page::default()), None);
+    }
+
+    #[test]
+    fn saved_files_have_readable_names_and_never_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Article { title: "a/b:c 我市\u{1b}召开会议…".into(), ..story() };
+        assert_eq!(file_name(&a, &page()), "2024-03-07_第3版_abc我市召开会议.txt");
+        let first = save(dir.path(), &a, &page()).unwrap();
+        let second = save(dir.path(), &a, &page()).unwrap();
+        assert_ne!(first, second);
+        assert!(second.to_string_lossy().ends_with("-2.txt"));
+        let text = std::fs::read_to_string(&first).unwrap();
+        assert_eq!(text, article(&a, &page(), Format::Text));
+        assert_eq!(file_name(&Article { title: "..".into(), ..a }, &Page::default()), "article.txt");
     }
 }

@@ -27,6 +27,7 @@
 //! - search highlights: [`app::App::highlights`] (byte ranges per article part).
 
 pub mod app;
+pub mod clipboard;
 pub mod fragments;
 pub mod geometry;
 pub mod keys;
