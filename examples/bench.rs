@@ -4,8 +4,9 @@
 //! page by page through `loader::load_text` (the raw text of each page is
 //! dropped once loaded, as the reader does with files), indexes it, then
 //! types real queries character by character (Hanzi and pinyin) and times
-//! each keystroke's complete search (top 200 hits, the reader's list size).
-//! Prints one JSON object.
+//! each keystroke's complete search (top 200 hits, the reader's list size),
+//! once without the pair signatures and once with them (same load on the
+//! machine for both; the hits must be the same). Prints one JSON object.
 
 use lvread::search::{Cache, Index, Query, words};
 use lvread::{archive, loader, synth};
@@ -84,33 +85,46 @@ fn main() {
     let loaded_rss = status_mb("VmRSS:");
 
     let t = Instant::now();
-    let index = Index::build(issues.clone());
+    let mut index = Index::build(issues.clone());
     let index_s = t.elapsed().as_secs_f64();
     let index_rss = status_mb("VmRSS:");
     let index_hwm = status_mb("VmHWM:");
     let _ = words::jieba();
 
+    // Each keystroke is timed with the pair signatures off, then on (same
+    // machine load for both), and the hits compared.
     let mut times = Vec::new();
+    let mut times_without = Vec::new();
     let mut worst = (0.0f64, String::new());
     let mut hits_total = 0usize;
+    let mut differ = 0usize;
     for q in QUERIES {
-        let mut cache = Cache::default();
+        let mut caches = [Cache::default(), Cache::default()];
         let mut typed = String::new();
         for c in q.chars() {
             typed.push(c);
-            let t = Instant::now();
-            let r = index.search(&Query::new(&typed), limit, &mut cache, &|| false);
-            let ms = t.elapsed().as_secs_f64() * 1000.0;
-            hits_total += r.as_ref().map_or(0, |r| r.hits.len());
-            if ms > worst.0 {
-                worst = (ms, typed.clone());
+            let mut ms = [0.0f64; 2];
+            let mut found = [Vec::new(), Vec::new()];
+            for (k, on) in [false, true].into_iter().enumerate() {
+                index.set_use_signatures(on);
+                let t = Instant::now();
+                let r = index.search(&Query::new(&typed), limit, &mut caches[k], &|| false);
+                ms[k] = t.elapsed().as_secs_f64() * 1000.0;
+                found[k] = r.map(|r| r.hits.into_iter().map(|h| h.doc).collect::<Vec<_>>()).unwrap_or_default();
+            }
+            differ += usize::from(found[0] != found[1]);
+            hits_total += found[1].len();
+            if ms[1] > worst.0 {
+                worst = (ms[1], typed.clone());
             }
             if std::env::var_os("BENCH_VERBOSE").is_some() {
-                eprintln!("{typed}\t{ms:.2} ms\t{} hits", r.as_ref().map_or(0, |r| r.hits.len()));
+                eprintln!("{typed}\t{:.2} ms\t(without signatures {:.2} ms)\t{} hits", ms[1], ms[0], found[1].len());
             }
-            times.push(ms);
+            times.push(ms[1]);
+            times_without.push(ms[0]);
         }
     }
+    times_without.sort_by(|a, b| a.total_cmp(b));
     times.sort_by(|a, b| a.total_cmp(b));
     let out = serde_json::json!({
         "pages": n,
@@ -123,6 +137,9 @@ fn main() {
         "keystroke_ms_p99": (percentile(&times, 0.99) * 100.0).round() / 100.0,
         "keystroke_ms_max": (times.last().copied().unwrap_or(0.0) * 100.0).round() / 100.0,
         "slowest_prefix": worst.1,
+        "without_signatures_ms_p50": (percentile(&times_without, 0.5) * 100.0).round() / 100.0,
+        "without_signatures_ms_p99": (percentile(&times_without, 0.99) * 100.0).round() / 100.0,
+        "keystrokes_with_other_hits": differ,
         "hits_per_keystroke": hits_total / times.len().max(1),
         "postings_mb": (index.postings_bytes() as f64 / 1_048_576.0 * 10.0).round() / 10.0,
         "peak_rss_mb": (peak_rss_mb() * 10.0).round() / 10.0,

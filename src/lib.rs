@@ -1,9 +1,11 @@
 //! lvread: a terminal reader for Chinese newspaper pages.
 //!
-//! Data flows one way: files → [`loader`] → [`model`] → [`search`] / [`ui`].
+//! Data flows one way: files → [`loader`] (or the page [`cache`]) → [`model`]
+//! → [`search`] / [`ui`].
 
 pub mod action;
 pub mod archive;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod export;

@@ -3,14 +3,14 @@
 //! (`$XDG_DATA_HOME/lvread/state.json` on Linux) and written atomically, at
 //! most once a second.
 //!
-//! Articles are keyed by a stable id ([`article_id`]) so the state survives
+//! Articles are keyed by their stable id (the loader's
+//! [`crate::loader::meta::article_id`]) so the state survives
 //! reloading, reordering and new files in the archive.
 //!
 //! The store never loses the user's data: a file it cannot parse is renamed
 //! to `state.json.bad` (or `state.json.bad.N`) before anything new is
 //! written; a file it cannot read is left alone and nothing is written.
 
-use crate::model::{Article, Page};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
@@ -26,21 +26,6 @@ pub const DATA_DIR_ENV: &str = "LVREAD_DATA_DIR";
 
 /// The shortest time between two writes of the state file.
 pub const MIN_WRITE_INTERVAL: Duration = Duration::from_secs(1);
-
-/// A stable id for an article, from the source file's name and the
-/// article's first characters: 16 hex digits of a 64-bit FNV-1a hash, the
-/// same on every run and every platform. This is the loader's own
-/// ([`crate::loader::meta::article_id`], which fills `Article::id`), so the
-/// reading state and the loader can never disagree.
-pub fn article_id(source: &str, article: &Article) -> String {
-    crate::loader::meta::article_id(source, article)
-}
-
-/// Gives every article of a page an id, unique within the page (see
-/// [`crate::loader::meta::assign_ids`]; the loader already does this).
-pub fn assign_ids(page: &mut Page) {
-    crate::loader::meta::assign_ids(page);
-}
 
 /// Where the reader was: the issue (its label, e.g. `2023-11-04`), the
 /// article (its id, and its index as a fallback) and the first body line shown.
@@ -471,6 +456,8 @@ fn write_atomically<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::loader::meta::{article_id, assign_ids};
+    use crate::model::{Article, Page};
 
     fn article(title: &str, body: &str) -> Article {
         Article { title: title.into(), paragraphs: vec![body.into()], ..Article::default() }

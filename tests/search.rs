@@ -264,4 +264,32 @@ fn digits_and_latin_match_as_runs_not_scattered() {
     // Latin letters too: `ab` does not match `a…b`.
     let idx = Index::build(archive(&[("2024-03-01", &[("标题", &["a公司与b公司签约。"])])]));
     assert!(titles(&idx, "ab").is_empty());
+fn shortcuts_never_change_the_hits() {
+    // Pair signatures and the headline early stop only skip articles that
+    // cannot reach the list: every prefix of these queries gives the same
+    // hits, in the same order, with and without them.
+    words::preload();
+    let _ = words::jieba();
+    let pages: Vec<Page> = lvread::synth::pages(400, 11)
+        .iter()
+        .map(|(name, raw)| lvread::loader::load_text(name, raw, Vec::new()))
+        .collect();
+    let mut index = Index::build(Arc::new(lvread::archive::group(pages)));
+    let mut checked = 0;
+    for q in ["qsngzlxhy", "lyuliang", "sundj", "zhongmei", "老旧小区改造", "gaozhiliang", "2023", "吕梁市"] {
+        let mut caches = [Cache::default(), Cache::default()];
+        let mut typed = String::new();
+        for c in q.chars() {
+            typed.push(c);
+            let mut found = Vec::new();
+            for (k, on) in [false, true].into_iter().enumerate() {
+                index.set_use_signatures(on);
+                let r = index.search(&Query::new(&typed), 200, &mut caches[k], &|| false).unwrap();
+                found.push(r.hits.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>());
+            }
+            assert_eq!(found[0], found[1], "{typed}");
+            checked += found[1].len();
+        }
+    }
+    assert!(checked > 2000, "the queries find plenty ({checked} hits in all)");
 }

@@ -58,11 +58,11 @@ fn a_page_of_fragments_only_is_readable_in_the_reader() {
     assert!(screen.contains("1篇"), "the issue counts it:\n{screen}");
     assert!(!screen.contains("No articles"), "{screen}");
     press(&mut app, &[Action::Open]);
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.nav.focus(), Pane::Body);
     let screen = draw(&app).join("\n");
     assert!(screen.contains("吕梁日报社出版发行"), "the body shows the fragments:\n{screen}");
     let key = app.current_key().expect("an article is selected");
-    assert!(app.read.contains(&key), "reading it marks it read");
+    assert!(app.marks.read.contains(&key), "reading it marks it read");
 }
 
 #[test]
@@ -99,30 +99,30 @@ fn empty_first_issue() -> Vec<lvread::model::Issue> {
 fn an_empty_first_issue_starts_on_the_issue_list_and_j_moves_on() {
     let mut app = App::new(empty_first_issue(), (120, 30));
     assert_eq!(app.current_issue().map(|i| i.article_count()), Some(0), "the newest issue is the empty one");
-    assert_eq!(app.focus, Pane::Issues, "focus starts where j does something");
+    assert_eq!(app.nav.focus(), Pane::Issues, "focus starts where j does something");
     press(&mut app, &[Action::Down]);
-    assert_eq!(app.issue, 1);
+    assert_eq!(app.nav.issue(), 1);
     assert!(draw(&app).join("\n").contains("第一篇新闻"));
 }
 
 #[test]
 fn an_empty_first_issue_loaded_in_the_background_also_starts_on_the_issue_list() {
     let mut app = App::new(Vec::new(), (120, 30));
-    assert_eq!(app.focus, Pane::Articles);
+    assert_eq!(app.nav.focus(), Pane::Articles);
     app.add_pages(empty_first_issue().into_iter().flat_map(|i| i.pages));
     assert_eq!(app.current_issue().map(|i| i.article_count()), Some(0));
-    assert_eq!(app.focus, Pane::Issues);
+    assert_eq!(app.nav.focus(), Pane::Issues);
 }
 
 #[test]
 fn j_and_k_in_an_empty_article_list_move_through_the_issues() {
     let mut app = App::new(empty_first_issue(), (120, 30));
-    app.focus = Pane::Articles;
+    app.nav.set_focus(Pane::Articles);
     press(&mut app, &[Action::Down]);
-    assert_eq!(app.issue, 1, "j in the empty list goes to the next issue");
-    assert_eq!(app.article, 0);
+    assert_eq!(app.nav.issue(), 1, "j in the empty list goes to the next issue");
+    assert_eq!(app.nav.article(), 0);
     press(&mut app, &[Action::Down]);
-    assert_eq!((app.issue, app.article), (1, 1), "then moves through its articles");
+    assert_eq!((app.nav.issue(), app.nav.article()), (1, 1), "then moves through its articles");
 }
 
 #[test]
@@ -146,9 +146,9 @@ fn a_bookmarked_article_shows_its_read_mark_too() {
 
 /// The (part, byte offset) of the body's top line.
 fn top_anchor(app: &App) -> (lvread::layout::article::Part, usize) {
-    let s = lvread::ui::geometry::app_screen(app);
+    let s = app.screen();
     let width = lvread::ui::geometry::body_text(s.body.expect("body shown"), app.max_body_width).width as usize;
-    app.layout_at(width).and_then(|l| l.anchor(app.scroll)).expect("a top line")
+    app.layout_at(width).and_then(|l| l.anchor(app.reader.scroll())).expect("a top line")
 }
 
 #[test]
@@ -163,12 +163,12 @@ fn zooming_in_and_out_at_the_end_of_an_article_keeps_the_top_line() {
     for back in [Action::Zoom, Action::Back] {
         let mut app = App::new(issues.clone(), (120, 30));
         press(&mut app, &[Action::Open, Action::Bottom]);
-        assert!(app.scroll > 0);
+        assert!(app.reader.scroll() > 0);
         let before = top_anchor(&app);
         press(&mut app, &[Action::Zoom]);
-        assert!(app.zoom);
+        assert!(app.reader.zoom());
         press(&mut app, &[back]);
-        assert!(!app.zoom);
+        assert!(!app.reader.zoom());
         assert_eq!(top_anchor(&app), before, "the same line at the top after zoom and {back:?}");
         // And in the middle, with a zoom that scrolls in between.
         press(&mut app, &[Action::Top, Action::HalfPageDown, Action::HalfPageDown]);
@@ -260,8 +260,11 @@ fn the_fragments_are_found_by_the_reader_search_and_open() {
             state: KeyEventState::NONE,
         });
         if let Some(a) = lvread::ui::keys::event_to_action(app, &ev) {
-            update(app, a);
-            search.dispatch(app);
+            for effect in update(app, a) {
+                if let lvread::ui::effect::Effect::Search(query) = effect {
+                    search.dispatch(app, query);
+                }
+            }
         }
         for _ in 0..100 {
             if !search.busy() {

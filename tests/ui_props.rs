@@ -24,7 +24,7 @@ fn action() -> impl Strategy<Value = Action> {
 
 fn check(app: &App) {
     if let Some(issue) = app.current_issue() {
-        assert!(app.article < issue.article_count().max(1));
+        assert!(app.nav.article() < issue.article_count().max(1));
     }
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
     t.draw(|f| view::draw(f, app)).expect("draw");

@@ -19,7 +19,7 @@ use common::{region, rows};
 fn body_rows(app: &App) -> Vec<String> {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
     let frame = t.draw(|f| view::draw(f, app)).expect("draw");
-    let s = lvread::ui::geometry::app_screen(app);
+    let s = app.screen();
     region(frame.buffer, lvread::ui::geometry::body_text(s.body.expect("body shown"), app.max_body_width))
 }
 
@@ -158,59 +158,59 @@ fn two_panes_at_80x24_and_one_at_40x15() {
 #[test]
 fn moving_through_articles_and_issues() {
     let mut app = sample_app(120, 40);
-    assert_eq!((app.issue, app.article, app.focus), (0, 0, Pane::Articles));
+    assert_eq!((app.nav.issue(), app.nav.article(), app.nav.focus()), (0, 0, Pane::Articles));
     press(&mut app, &[Action::Down, Action::Down]);
-    assert_eq!(app.article, 2);
+    assert_eq!(app.nav.article(), 2);
     assert!(screen_text(&app).contains("第0期第2篇新闻标题"), "body follows the selection");
     press(&mut app, &[Action::NextIssue]);
-    assert_eq!((app.issue, app.article), (1, 0));
+    assert_eq!((app.nav.issue(), app.nav.article()), (1, 0));
     assert!(screen_text(&app).contains("引题1"), "kicker of the new issue's first article");
     press(&mut app, &[Action::Bottom]);
-    assert_eq!(app.article, 4);
+    assert_eq!(app.nav.article(), 4);
     // `]` at the last article goes on into the next issue; `[` comes back.
     press(&mut app, &[Action::NextArticle]);
-    assert_eq!((app.issue, app.article), (2, 0));
+    assert_eq!((app.nav.issue(), app.nav.article()), (2, 0));
     press(&mut app, &[Action::PrevArticle]);
-    assert_eq!((app.issue, app.article), (1, 4));
+    assert_eq!((app.nav.issue(), app.nav.article()), (1, 4));
     // Issue pane: j/k move issues.
     press(&mut app, &[Action::FocusLeft, Action::Up]);
-    assert_eq!((app.focus, app.issue, app.article), (Pane::Issues, 0, 0));
+    assert_eq!((app.nav.focus(), app.nav.issue(), app.nav.article()), (Pane::Issues, 0, 0));
     press(&mut app, &[Action::Open, Action::Open]);
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.nav.focus(), Pane::Body);
     assert!(app.is_read(0, 0), "opening marks the article read");
     // Never past the ends.
     press(&mut app, &[Action::PrevIssue, Action::PrevIssue]);
-    assert_eq!(app.issue, 0);
+    assert_eq!(app.nav.issue(), 0);
 }
 
 #[test]
 fn scrolling_the_body() {
     let mut app = sample_app(120, 40);
     press(&mut app, &[Action::Open]);
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.nav.focus(), Pane::Body);
     let before = body_rows(&app);
     press(&mut app, &[Action::Down]);
-    assert_eq!(app.scroll, 1);
+    assert_eq!(app.reader.scroll(), 1);
     let after = body_rows(&app);
     assert_eq!(after[0], before[1], "the body moved up one line");
     assert_ne!(after[0], before[0]);
     press(&mut app, &[Action::PageDown]);
-    assert!(app.scroll > 30, "a page is the body's height: {}", app.scroll);
+    assert!(app.reader.scroll() > 30, "a page is the body's height: {}", app.reader.scroll());
     press(&mut app, &[Action::Bottom]);
     let rows = draw(&app);
     assert!(rows.iter().any(|r| r.contains(" End ")), "at the end the body says so");
     assert!(rows.iter().any(|r| r.contains("第0期0篇第39段")), "last paragraph visible");
-    let end = app.scroll;
+    let end = app.reader.scroll();
     press(&mut app, &[Action::Down]);
-    assert_eq!(app.scroll, end, "no scrolling past the end");
+    assert_eq!(app.reader.scroll(), end, "no scrolling past the end");
     press(&mut app, &[Action::HalfPageUp]);
-    assert!(app.scroll < end);
+    assert!(app.reader.scroll() < end);
     press(&mut app, &[Action::Top]);
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.reader.scroll(), 0);
     assert!(draw(&app).iter().any(|r| r.contains(" Top ")));
     // Space at the end of an article goes on to the next one, at its top.
     press(&mut app, &[Action::Bottom, Action::PageDown]);
-    assert_eq!((app.article, app.scroll), (1, 0));
+    assert_eq!((app.nav.article(), app.reader.scroll()), (1, 0));
     assert!(app.is_read(0, 1));
 }
 
@@ -222,16 +222,16 @@ fn resize_keeps_the_paragraph_at_the_top() {
         update(&mut app, Action::Down);
     }
     let width = |app: &App| {
-        let s = lvread::ui::geometry::app_screen(app);
+        let s = app.screen();
         lvread::ui::geometry::body_text(s.body.expect("body shown"), app.max_body_width).width as usize
     };
     let layout = app.layout_at(width(&app)).expect("layout");
-    let (part, offset) = layout.anchor(app.scroll).expect("anchor");
+    let (part, offset) = layout.anchor(app.reader.scroll()).expect("anchor");
     assert!(matches!(part, Part::Paragraph(_)));
     for (w, h) in [(70, 30), (45, 20), (120, 40)] {
         update(&mut app, Action::Resize(w, h));
         let layout = app.layout_at(width(&app)).expect("layout");
-        let top = &layout.lines[app.scroll];
+        let top = &layout.lines[app.reader.scroll()];
         assert_eq!(top.part, part, "same paragraph at the top at {w}x{h}");
         assert!(
             top.range.start <= offset && offset < top.range.end.max(offset + 1),
@@ -283,8 +283,7 @@ fn body_shows_header_captions_and_keywords() {
     let app = sample_app(120, 40);
     let frame = t.draw(|f| view::draw(f, &app)).expect("draw");
     let buf = frame.buffer.clone();
-    let text =
-        lvread::ui::geometry::body_text(lvread::ui::geometry::app_screen(&app).body.expect("body"), app.max_body_width);
+    let text = lvread::ui::geometry::body_text(app.screen().body.expect("body"), app.max_body_width);
     let body = region(&buf, text);
     assert_eq!(body[0].trim_end(), "引题0", "kicker first");
     assert_eq!(body[1].trim_end(), "第0期第0篇新闻标题", "headline second");
@@ -298,7 +297,7 @@ fn highlights_style_exact_ranges() {
     // Highlight "第0段" in the first paragraph.
     let p = &app.current_article().expect("article").paragraphs[0];
     let start = p.find("第0段").expect("text");
-    app.highlights.push(Highlight { part: Part::Paragraph(0), range: start..start + "第0段".len() });
+    app.reader.set_highlights(vec![Highlight { part: Part::Paragraph(0), range: start..start + "第0段".len() }]);
     let mut t = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let frame = t.draw(|f| view::draw(f, &app)).expect("draw");
     let buf = frame.buffer.clone();
@@ -323,7 +322,7 @@ fn help_overlay_lists_every_key_and_closes_with_esc() {
     }
     // Keys go to the overlay while it is open.
     press(&mut app, &[Action::Down]);
-    assert_eq!(app.article, 0);
+    assert_eq!(app.nav.article(), 0);
     press(&mut app, &[Action::Back]);
     assert_eq!(app.overlay, None);
     assert!(!screen_text(&app).contains("half a page down"));
@@ -357,18 +356,18 @@ fn mouse_clicks_select_and_the_wheel_scrolls() {
     let mut app = sample_app(120, 40);
     // The issue list starts at row 1 inside its border; issue n takes rows 1+2n, 2+2n.
     update(&mut app, Action::Click(3, 3));
-    assert_eq!((app.focus, app.issue), (Pane::Issues, 1));
-    let s = lvread::ui::geometry::app_screen(&app);
+    assert_eq!((app.nav.focus(), app.nav.issue()), (Pane::Issues, 1));
+    let s = app.screen();
     let articles = s.articles.expect("article list");
     update(&mut app, Action::Click(articles.x + 3, articles.y + 3));
-    assert_eq!((app.focus, app.article), (Pane::Articles, 2));
+    assert_eq!((app.nav.focus(), app.nav.article()), (Pane::Articles, 2));
     let body = s.body.expect("body");
     update(&mut app, Action::Wheel(body.x + 5, body.y + 5, 3));
-    assert_eq!(app.scroll, 3);
+    assert_eq!(app.reader.scroll(), 3);
     update(&mut app, Action::Click(body.x + 5, body.y + 5));
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.nav.focus(), Pane::Body);
     update(&mut app, Action::Wheel(articles.x + 2, articles.y + 2, 3));
-    assert_eq!(app.article, 3, "the wheel over a list moves its selection");
+    assert_eq!(app.nav.article(), 3, "the wheel over a list moves its selection");
 }
 
 #[test]
@@ -435,14 +434,14 @@ fn pages_arriving_later_keep_the_reader_in_place() {
     let newest = all.remove(0); // 2023-11-04 arrives later
     let mut app = App::new(all, (120, 40));
     press(&mut app, &[Action::Down, Action::Down, Action::Open, Action::Down, Action::Down, Action::Down]);
-    let (title, scroll) = (app.current_article().expect("article").title.clone(), app.scroll);
-    assert_eq!(app.issue, 0);
+    let (title, scroll) = (app.current_article().expect("article").title.clone(), app.reader.scroll());
+    assert_eq!(app.nav.issue(), 0);
     app.add_pages(newest.pages);
     assert_eq!(app.issues.len(), 3);
     assert_eq!(app.issues[0].label(), "2023-11-04", "the newer issue goes first");
-    assert_eq!(app.issue, 1, "the selection followed its issue");
+    assert_eq!(app.nav.issue(), 1, "the selection followed its issue");
     assert_eq!(app.current_article().expect("article").title, title);
-    assert_eq!(app.scroll, scroll, "same place in the article");
+    assert_eq!(app.reader.scroll(), scroll, "same place in the article");
     app.message("b.txt: not a text file");
     assert!(draw(&app).last().expect("status").contains("b.txt: not a text file"));
 }
@@ -450,12 +449,12 @@ fn pages_arriving_later_keep_the_reader_in_place() {
 #[test]
 fn opening_an_article_at_a_place_shows_that_place() {
     let mut app = sample_app(100, 30);
-    lvread::ui::update::open_article(&mut app, 2, 3);
-    assert_eq!((app.issue, app.article, app.focus), (2, 3, Pane::Body));
+    lvread::ui::navigate::open_article(&mut app, 2, 3);
+    assert_eq!((app.nav.issue(), app.nav.article(), app.nav.focus()), (2, 3, Pane::Body));
     assert!(app.is_read(2, 3));
     let p = &app.current_article().expect("article").paragraphs[10];
     let at = p.find("第10段").expect("text");
-    lvread::ui::update::scroll_to(&mut app, Part::Paragraph(10), at);
+    lvread::ui::navigate::scroll_to(&mut app, Part::Paragraph(10), at);
     let rows = body_rows(&app);
     assert!(
         rows.iter().take(4).any(|r| r.contains("第2期3篇第10段")),
@@ -463,6 +462,6 @@ fn opening_an_article_at_a_place_shows_that_place() {
         rows.join("\n")
     );
     // Out of range requests are clamped, not panics.
-    lvread::ui::update::open_article(&mut app, 99, 99);
-    assert_eq!((app.issue, app.article), (2, 4));
+    lvread::ui::navigate::open_article(&mut app, 99, 99);
+    assert_eq!((app.nav.issue(), app.nav.article()), (2, 4));
 }

@@ -6,6 +6,7 @@ mod common;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use lvread::layout::article::Part;
 use lvread::ui::app::{App, Mode, Pane};
+use lvread::ui::effect::Effect;
 use lvread::ui::search_driver::SearchDriver;
 use lvread::ui::{keys, update::update, view};
 use ratatui::Terminal;
@@ -18,8 +19,11 @@ fn key(code: KeyCode) -> Event {
 
 fn press(app: &mut App, search: &mut SearchDriver, ev: Event) {
     if let Some(a) = keys::event_to_action(app, &ev) {
-        update(app, a);
-        search.dispatch(app);
+        for effect in update(app, a) {
+            if let Effect::Search(query) = effect {
+                search.dispatch(app, query);
+            }
+        }
     }
 }
 
@@ -73,10 +77,10 @@ fn typing_a_query_and_enter_opens_the_article_at_the_match() {
 
     press(&mut app, &mut search, key(KeyCode::Enter));
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.nav.focus(), Pane::Body);
     assert_eq!(app.current_article().map(|a| a.title.as_str()), Some("孙大军在离石区调研老旧小区改造工作"));
-    assert!(app.highlights.iter().any(|h| h.part == Part::Title), "the headline match is highlighted");
-    assert!(app.highlights.len() >= 2, "body matches too: {:?}", app.highlights);
+    assert!(app.reader.highlights().iter().any(|h| h.part == Part::Title), "the headline match is highlighted");
+    assert!(app.reader.highlights().len() >= 2, "body matches too: {:?}", app.reader.highlights());
     let (rows, _) = screen(&app);
     assert!(rows.iter().any(|r| r.contains("老旧小区改造")), "the match is on screen");
 
@@ -84,7 +88,7 @@ fn typing_a_query_and_enter_opens_the_article_at_the_match() {
     let before = app.search.current_match;
     press(&mut app, &mut search, key(KeyCode::Char('n')));
     assert_eq!(app.search.current_match, before + 1);
-    let h = app.highlights[app.search.current_match].clone();
+    let h = app.reader.highlights()[app.search.current_match].clone();
     let a = app.current_article().unwrap().clone();
     let text = match h.part {
         Part::Paragraph(n) => a.paragraphs[n].clone(),
@@ -105,7 +109,7 @@ fn pinyin_initials_find_the_headline() {
     assert_eq!(app.search.results.first().map(|h| h.title.as_str()), Some("全市青少年工作联席会议第四次全体会议召开"));
     press(&mut app, &mut search, key(KeyCode::Enter));
     assert_eq!(app.current_article().map(|a| a.title.as_str()), Some("全市青少年工作联席会议第四次全体会议召开"));
-    let title_hl: Vec<_> = app.highlights.iter().filter(|h| h.part == Part::Title).collect();
+    let title_hl: Vec<_> = app.reader.highlights().iter().filter(|h| h.part == Part::Title).collect();
     assert_eq!(&app.current_article().unwrap().title[title_hl[0].range.clone()], "青少年工作联席会议");
 }
 
@@ -114,13 +118,13 @@ fn escape_returns_and_history_comes_back() {
     let mut app = reader();
     let mut search = SearchDriver::new();
     press(&mut app, &mut search, key(KeyCode::Char('j')));
-    let before = (app.issue, app.article, app.focus);
+    let before = (app.nav.issue(), app.nav.article(), app.nav.focus());
     press(&mut app, &mut search, key(KeyCode::Char('/')));
     type_str(&mut app, &mut search, "lvliang");
     press(&mut app, &mut search, key(KeyCode::Down));
     assert_eq!(app.search.selected, 1);
     press(&mut app, &mut search, key(KeyCode::Esc));
-    assert_eq!((app.issue, app.article, app.focus), before);
+    assert_eq!((app.nav.issue(), app.nav.article(), app.nav.focus()), before);
     assert_eq!(app.mode, Mode::Normal);
 
     press(&mut app, &mut search, key(KeyCode::Char('/')));
@@ -174,12 +178,12 @@ fn keywords_fill_in_the_background_and_show_in_the_body() {
         .flat_map(|i| (0..app.issues[i].article_count()).map(move |n| (i, n)))
         .max_by_key(|&(i, n)| app.issues[i].article(n).unwrap().body_chars())
         .unwrap();
-    lvread::ui::update::open_article(&mut app, i, n);
-    app.zoom = true;
+    lvread::ui::navigate::open_article(&mut app, i, n);
+    app.reader.set_zoom(true);
     for _ in 0..12 {
         update(&mut app, lvread::ui::Action::Down);
     }
-    assert!(app.scroll > 0);
+    assert!(app.reader.scroll() > 0);
     let (before, _) = screen(&app);
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
     search.keywords(&mut app, true);
@@ -221,4 +225,43 @@ fn enter_before_the_results_opens_the_first_when_they_arrive() {
     }
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.current_article().map(|a| a.title.as_str()), Some("习近平向第五届中美友城大会致信"));
+}
+
+#[test]
+fn a_query_typed_before_its_pages_arrive_finds_them_when_they_do() {
+    // The reader starts with part of the archive; the rest arrives while a
+    // query is on the search line.
+    let mut pages = lvread::loader::bundled();
+    let later = pages.split_off(1);
+    let mut app = App::new(lvread::archive::group(pages), (120, 40));
+    let mut search = SearchDriver::new();
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    // A word of a later page that the first page lacks.
+    let first_text: String = app.issues.iter().flat_map(|i| i.articles()).map(|a| a.paragraphs.concat()).collect();
+    let word = later
+        .iter()
+        .flat_map(|p| p.articles.iter())
+        .flat_map(|a| a.paragraphs.iter())
+        .flat_map(|p| {
+            let chars: Vec<char> = p.chars().collect();
+            chars.windows(4).map(|w| w.iter().collect::<String>()).collect::<Vec<_>>()
+        })
+        .find(|w| w.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) && !first_text.contains(w.as_str()))
+        .expect("a later page has a word the first lacks");
+    type_str(&mut app, &mut search, &word);
+    assert!(app.search.results.is_empty(), "{word}: nothing loaded has it yet");
+    let sources: Vec<String> = later.iter().map(|p| p.source.clone()).collect();
+    app.add_pages(later);
+    // The reader's loop: refresh after pages arrive, then collect results.
+    let mut found = false;
+    for _ in 0..300 {
+        search.refresh(&mut app);
+        search.wait(&mut app, Duration::from_millis(100));
+        if app.search.results.iter().any(|h| sources.contains(&h.source)) {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "the query {word} ran again on the pages that arrived");
+    assert_eq!(app.search.results_for, word);
 }

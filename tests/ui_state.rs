@@ -8,6 +8,7 @@ use lvread::model::{Article, Date, Issue, Page};
 use lvread::store::{STATE_FILE, Store};
 use lvread::ui::action::Action;
 use lvread::ui::app::{App, Overlay, Pane};
+use lvread::ui::effect::Effect;
 use lvread::ui::session::Session;
 use lvread::ui::update::update;
 use lvread::ui::{settings, view};
@@ -33,7 +34,7 @@ fn screen(app: &App) -> String {
 fn list_row(app: &App, title: &str) -> String {
     let shown: String = title.chars().take(6).collect();
     let buf = draw_buffer(app);
-    let r = lvread::ui::geometry::app_screen(app).articles.expect("article list shown");
+    let r = app.screen().articles.expect("article list shown");
     region(&buf, r)
         .into_iter()
         .find(|row| row.contains(&shown))
@@ -51,7 +52,9 @@ fn marks_of(row: &str, title: &str) -> String {
 fn press(app: &mut App, session: &mut Session, actions: &[Action]) {
     for &a in actions {
         session.on_action(a);
-        update(app, a);
+        for effect in update(app, a) {
+            session.apply(effect);
+        }
         session.tick(app, Instant::now());
     }
 }
@@ -96,7 +99,7 @@ fn an_opened_article_is_marked_read_and_u_marks_it_unread() {
     let (mut app, mut s) = open(dir.path(), (120, 40));
     assert!(!marks_of(&list_row(&app, &title(0, 1)), &title(0, 1)).contains('✓'));
     press(&mut app, &mut s, &[Action::Down, Action::Open]);
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.nav.focus(), Pane::Body);
     assert!(
         marks_of(&list_row(&app, &title(0, 1)), &title(0, 1)).contains('✓'),
         "read once opened: {:?}\n{}",
@@ -143,7 +146,7 @@ fn m_bookmarks_and_the_list_jumps_back_to_the_article() {
     assert!(text.contains("Bookmarks 1") && text.contains(&title(0, 2)) && text.contains("2023-11-04"), "{text}");
     press(&mut app, &mut s, &[Action::Open]);
     assert_eq!(app.overlay, None);
-    assert_eq!((app.issue, app.article, app.focus), (0, 2, Pane::Body));
+    assert_eq!((app.nav.issue(), app.nav.article(), app.nav.focus()), (0, 2, Pane::Body));
     // m again removes it; the list then says how to add one.
     press(&mut app, &mut s, &[Action::ToggleBookmark, Action::Bookmarks]);
     assert!(screen(&app).contains("No bookmarks yet"));
@@ -168,12 +171,12 @@ fn bookmarks_can_be_removed_from_the_list() {
             Action::ToggleBookmark,
         ],
     );
-    assert_eq!(app.bookmarks.len(), 1);
-    assert_eq!(app.bookmarks[0].title, title(0, 0));
+    assert_eq!(app.marks.bookmarks.len(), 1);
+    assert_eq!(app.marks.bookmarks[0].title, title(0, 0));
     assert_eq!(app.overlay, Some(Overlay::Bookmarks(0)));
     // The list opens on the bookmark of the article being read.
     press(&mut app, &mut s, &[Action::Back, Action::Down, Action::ToggleBookmark, Action::Up, Action::Bookmarks]);
-    assert_eq!(app.article, 1, "not bookmarked: the list opens on the first");
+    assert_eq!(app.nav.article(), 1, "not bookmarked: the list opens on the first");
     assert_eq!(app.overlay, Some(Overlay::Bookmarks(0)));
     press(&mut app, &mut s, &[Action::Back, Action::Down, Action::Bookmarks]);
     assert_eq!(app.overlay, Some(Overlay::Bookmarks(1)));
@@ -186,7 +189,7 @@ fn quitting_and_restarting_returns_to_the_same_article_and_line() {
     press(&mut app, &mut s, &[Action::NextIssue, Action::Down, Action::Down, Action::Down, Action::Open]);
     press(&mut app, &mut s, &[Action::Down; 23]);
     press(&mut app, &mut s, &[Action::ToggleBookmark]);
-    let (issue, article, scroll) = (app.issue, app.article, app.scroll);
+    let (issue, article, scroll) = (app.nav.issue(), app.nav.article(), app.reader.scroll());
     assert_eq!((issue, article), (1, 3));
     assert!(scroll >= 20, "scrolled: {scroll}");
     let before: Vec<String> = rows(&draw_buffer(&app)).into_iter().skip(1).take(20).collect();
@@ -196,7 +199,7 @@ fn quitting_and_restarting_returns_to_the_same_article_and_line() {
     let (mut again, mut s2) = open(dir.path(), (120, 40));
     update(&mut again, Action::Resize(120, 40));
     s2.tick(&mut again, Instant::now());
-    assert_eq!((again.issue, again.article, again.scroll), (issue, article, scroll));
+    assert_eq!((again.nav.issue(), again.nav.article(), again.reader.scroll()), (issue, article, scroll));
     let after: Vec<String> = rows(&draw_buffer(&again)).into_iter().skip(1).take(20).collect();
     assert_eq!(after, before, "the same screen after a restart");
     assert!(again.is_read(1, 3));
@@ -209,11 +212,11 @@ fn a_restart_in_a_narrower_terminal_keeps_the_paragraph_at_the_top() {
     let (mut app, mut s) = open(dir.path(), (120, 40));
     press(&mut app, &mut s, &[Action::Open]);
     press(&mut app, &mut s, &[Action::Down; 30]);
-    let top = app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll)).expect("anchor");
+    let top = app.layout_at(app.reader.width()).and_then(|l| l.anchor(app.reader.scroll())).expect("anchor");
     s.finish(&mut app);
     let (mut again, mut s2) = open(dir.path(), (70, 30));
     s2.tick(&mut again, Instant::now());
-    let now = again.layout_at(again.scroll_width).and_then(|l| l.anchor(again.scroll)).expect("anchor");
+    let now = again.layout_at(again.reader.width()).and_then(|l| l.anchor(again.reader.scroll())).expect("anchor");
     assert_eq!(now.0, top.0, "same paragraph at the top");
 }
 
@@ -236,10 +239,10 @@ fn state_is_written_after_changes_at_most_once_a_second() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, mut s) = open(dir.path(), (120, 40));
     let t0 = Instant::now();
-    update(&mut app, Action::Open);
+    update(&mut app, Action::Open).into_iter().for_each(|e| s.apply(e));
     s.tick(&mut app, t0);
     assert!(Store::open(dir.path()).is_read("id-0-0"), "written at once");
-    update(&mut app, Action::NextArticle);
+    update(&mut app, Action::NextArticle).into_iter().for_each(|e| s.apply(e));
     s.tick(&mut app, t0 + Duration::from_millis(200));
     assert!(!Store::open(dir.path()).is_read("id-0-1"), "not twice within a second");
     assert!(s.wake_in().is_some(), "the loop wakes up to write it");
@@ -276,7 +279,7 @@ fn max_width_limits_the_body() {
     let cfg = config::parse("max_width = 10\n", "c", None).unwrap();
     let mut app = App::new(sample(), (160, 40));
     settings::apply(&mut app, &cfg);
-    let s = lvread::ui::geometry::app_screen(&app);
+    let s = app.screen();
     let text = lvread::ui::geometry::body_text(s.body.unwrap(), app.max_body_width);
     assert_eq!(text.width, 20);
 }
@@ -306,7 +309,7 @@ fn load_all(app: &mut App, s: &mut Session) -> Vec<(usize, usize)> {
     let until = Instant::now() + Duration::from_secs(60);
     while s.is_loading() && Instant::now() < until {
         s.tick(app, Instant::now());
-        if let Some(p) = app.progress {
+        if let Some(p) = app.status.progress {
             seen.push(p);
         }
         std::thread::sleep(Duration::from_millis(1));
@@ -327,7 +330,7 @@ fn a_big_archive_loads_in_the_background_with_progress() {
     let seen = load_all(&mut app, &mut s);
     assert!(!seen.is_empty(), "241 files show progress");
     assert!(seen.iter().all(|&(_, t)| t == 241));
-    assert_eq!(app.progress, None, "the bar goes when done");
+    assert_eq!(app.status.progress, None, "the bar goes when done");
     assert_eq!(app.issues.len(), 30);
     assert_eq!(app.issues[0].label(), "2023-10-30", "newest first");
     let pages: Vec<Option<u32>> = app.issues[0].pages.iter().map(|p| p.page).collect();
@@ -341,7 +344,7 @@ fn a_big_archive_loads_in_the_background_with_progress() {
 #[test]
 fn the_status_line_shows_a_progress_bar() {
     let mut app = App::new(sample(), (120, 30));
-    app.progress = Some((150, 600));
+    app.status.progress = Some((150, 600));
     let status = rows(&draw_buffer(&app)).pop().unwrap();
     assert!(status.contains("loading") && status.contains("150/600"), "{status}");
     assert!(status.contains("██▌") || status.contains("██░"), "{status}");
@@ -378,7 +381,7 @@ fn the_last_position_comes_back_once_its_issue_has_loaded() {
         s.errors
     );
     assert_eq!(app.current_key().unwrap(), id);
-    assert!(app.is_read(app.issue, app.article));
+    assert!(app.is_read(app.nav.issue(), app.nav.article()));
 }
 
 #[test]
@@ -395,9 +398,9 @@ fn the_article_being_read_stays_selected_while_pages_arrive() {
     load_all(&mut app, &mut s);
     assert_eq!(app.issues.len(), 4, "a new issue above");
     assert_eq!(app.issues[0].label(), "2023-12-01");
-    assert_eq!(app.issue, 2, "the selection moved down with its issue");
+    assert_eq!(app.nav.issue(), 2, "the selection moved down with its issue");
     assert_eq!((app.current_issue().unwrap().label(), app.current_key().unwrap()), (label, key));
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.nav.focus(), Pane::Body);
 }
 
 #[test]
@@ -473,7 +476,7 @@ fn a_recurring_item_in_several_issues_keeps_the_right_one_selected() {
     let mut s = Session::new(Store::disabled());
     s.restore(&mut app);
     press(&mut app, &mut s, &[Action::NextIssue, Action::NextIssue, Action::Bottom, Action::Open]);
-    assert_eq!((app.issue, app.current_key().unwrap().as_str()), (2, "same-notice"));
+    assert_eq!((app.nav.issue(), app.current_key().unwrap().as_str()), (2, "same-notice"));
     s.load_in_background(vec![dir.path().to_path_buf()]);
     load_all(&mut app, &mut s);
     assert_eq!(app.current_issue().unwrap().label(), "2023-11-02", "not the other issue's copy");
@@ -494,6 +497,37 @@ fn two_readers_open_at_once_keep_each_others_marks() {
     let (again, _) = open(dir.path(), (120, 40));
     assert!(again.is_read(0, 0), "the first reader's mark survives the second one's save");
     assert!(again.is_read(1, 0));
-    assert_eq!(again.bookmarks.len(), 1);
-    assert_eq!((again.issue, again.article), (1, 0), "the position of the last one to quit");
+    assert_eq!(again.marks.bookmarks.len(), 1);
+    assert_eq!((again.nav.issue(), again.nav.article()), (1, 0), "the position of the last one to quit");
+}
+
+/// The positions to save among an update's effects.
+fn positions(effects: Vec<Effect>) -> Vec<lvread::store::Position> {
+    effects
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::SavePosition(p) => Some(p),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_position_is_saved_through_an_effect_only_when_it_changes() {
+    let mut app = App::new(sample(), (120, 40));
+    app.take_effects();
+    let moved = positions(update(&mut app, Action::Down));
+    assert_eq!(moved.len(), 1, "one position per move");
+    assert_eq!((moved[0].article.as_deref(), moved[0].scroll), (Some("id-0-1"), 0));
+    assert!(positions(update(&mut app, Action::Help)).is_empty(), "opening the help does not move");
+    assert!(positions(update(&mut app, Action::Help)).is_empty(), "nor does closing it");
+    update(&mut app, Action::Open);
+    let scrolled = positions(update(&mut app, Action::Down));
+    assert_eq!(scrolled.len(), 1);
+    assert_eq!(scrolled[0].scroll, 1, "a line down is a new position");
+    assert!(scrolled[0].anchor.is_some(), "with the line read, for another width");
+    // Several moves not yet handed out leave only the latest.
+    app.emit(Effect::SavePosition(scrolled[0].clone()));
+    app.emit(Effect::SavePosition(lvread::store::Position::default()));
+    assert_eq!(positions(app.take_effects()), vec![lvread::store::Position::default()]);
 }

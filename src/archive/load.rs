@@ -10,7 +10,6 @@ use super::path_info::{apply_path_info, path_date};
 use super::walk::collect_files;
 use crate::loader::{self, LoadError};
 use crate::model::{Date, Page};
-use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -25,11 +24,44 @@ pub struct Loaded {
 }
 
 /// Loads one file: its pages (one for a text file), each completed with its
-/// path's date and page number. Every format is read here.
+/// path's date and page number. With the page cache on
+/// ([`crate::cache::init`]), a file unchanged since this loader last parsed
+/// it is read back from the cache instead; a parsed file is stored there.
 pub fn load_file(path: &Path) -> Result<Vec<Page>, LoadError> {
+    let Some(cache) = crate::cache::shared() else { return parse_file(path) };
+    // The key is taken before the file is read: a file changed meanwhile is
+    // parsed again next time.
+    let key = crate::cache::db::FileKey::of(path);
+    if let Some(k) = &key
+        && let Some(pages) = cache.get(k, path)
+    {
+        return Ok(pages);
+    }
+    let pages = parse_file(path)?;
+    if let Some(k) = key {
+        cache.put(k, &pages);
+    }
+    Ok(pages)
+}
+
+/// Parses one file (no cache). Every format is read here.
+pub fn parse_file(path: &Path) -> Result<Vec<Page>, LoadError> {
     let mut page = loader::load_file(path)?;
     apply_path_info(&mut page, path);
     Ok(vec![page])
+}
+
+/// Once every file named by `paths` is done: writes the pages the cache
+/// still holds and forgets cached files gone from these folders.
+fn finish_cache(paths: &[PathBuf]) {
+    if let Some(c) = crate::cache::shared() {
+        c.flush();
+        let dirs: Vec<PathBuf> =
+            paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::fs::canonicalize(p).ok()).collect();
+        if !dirs.is_empty() {
+            c.prune(&dirs);
+        }
+    }
 }
 
 /// What the pipeline reports, in this order: one `Started`, one `File` per
@@ -84,14 +116,29 @@ pub fn run(paths: &[PathBuf], order: Order, tx: &Sender<LoadEvent>) {
     if tx.send(LoadEvent::Started { total, errors }).is_err() {
         return;
     }
+    // One task per pool thread, each taking the next file in order, so the
+    // first files (the newest issue) finish first.
+    let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    // `par_bridge` hands the files out in order, one at a time, to
-    // whichever thread is free.
-    let _stopped = files.iter().enumerate().par_bridge().try_for_each_with(tx.clone(), |tx, (index, path)| {
-        let result = load_guarded(path);
-        let done = done.fetch_add(1, Ordering::Relaxed) + 1;
-        tx.send(LoadEvent::File { index, result, done, total })
+    rayon::scope(|scope| {
+        for _ in 0..rayon::current_num_threads().min(total).max(1) {
+            let (next, done, files, tx) = (&next, &done, &files, tx.clone());
+            scope.spawn(move |_| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(index) else { break };
+                    let result = load_guarded(path);
+                    let d = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    if tx.send(LoadEvent::File { index, result, done: d, total }).is_err() {
+                        // The receiver is gone: stop every task.
+                        next.store(usize::MAX / 2, Ordering::Relaxed);
+                        break;
+                    }
+                }
+            });
+        }
     });
+    finish_cache(paths);
     let _ = tx.send(LoadEvent::Finished);
 }
 
@@ -111,10 +158,29 @@ pub fn load_in_background(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
 /// Runs the pipeline and waits for every file; pages come back in path order.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let (tx, rx) = mpsc::channel();
-    run(paths, Order::Paths, &tx);
-    drop(tx);
     let mut errors = Vec::new();
     let mut slots: Vec<Option<Result<Vec<Page>, LoadError>>> = Vec::new();
+    // The pipeline runs beside this thread, which takes the pages as they come.
+    std::thread::scope(|scope| {
+        scope.spawn(move || run(paths, Order::Paths, &tx));
+        collect(rx, &mut errors, &mut slots);
+    });
+    let mut pages = Vec::with_capacity(slots.len());
+    for result in slots.into_iter().flatten() {
+        match result {
+            Ok(p) => pages.extend(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    Loaded { pages, errors }
+}
+
+/// Puts each file's result in its slot (by index), as the events arrive.
+fn collect(
+    rx: Receiver<LoadEvent>,
+    errors: &mut Vec<LoadError>,
+    slots: &mut Vec<Option<Result<Vec<Page>, LoadError>>>,
+) {
     for event in rx {
         match event {
             LoadEvent::Started { total, errors: e } => {
@@ -129,14 +195,6 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
             LoadEvent::Finished => {}
         }
     }
-    let mut pages = Vec::with_capacity(slots.len());
-    for result in slots.into_iter().flatten() {
-        match result {
-            Ok(p) => pages.extend(p),
-            Err(e) => errors.push(e),
-        }
-    }
-    Loaded { pages, errors }
 }
 
 /// [`load_file`], turning a panic in the loader into an error for that file

@@ -30,6 +30,9 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Neither read nor write the page cache (parse every file).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,6 +75,12 @@ pub enum Command {
         /// Issue files or folders (default: the bundled issues).
         paths: Vec<PathBuf>,
     },
+    /// Show where the page cache is and how many pages it holds.
+    Cache {
+        /// Delete the page cache.
+        #[arg(long)]
+        clear: bool,
+    },
 }
 
 /// Loads the pages named on the command line, or the bundled ones. Files that
@@ -100,7 +109,12 @@ pub(crate) fn nothing_loaded(pages: usize, failures: usize) -> ExitCode {
 /// Runs the command line; returns the process's exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let use_cache = !cli.no_cache && !matches!(cli.command, Some(Command::Cache { .. }));
+    if let Some(notice) = crate::cache::init(use_cache) {
+        eprintln!("lvread: {notice}");
+    }
     let result = match cli.command {
+        Some(Command::Cache { clear }) => cache_command(clear),
         Some(Command::Dump { json: _, explain: true, paths }) => dump::explain(&paths),
         Some(Command::Dump { json: _, explain: false, paths }) => dump::dump(&paths),
         Some(Command::Search { json, limit, query, paths }) => search::run(&query, &paths, json, limit),
@@ -111,6 +125,9 @@ pub fn run() -> ExitCode {
         None if cli.read.print_config => read::print_config(),
         None => read::run(&cli.read),
     };
+    if let Some(notice) = crate::cache::shared().and_then(|c| c.take_notice()) {
+        eprintln!("lvread: {notice}");
+    }
     match result {
         Ok(code) => code,
         Err(e) => {
@@ -121,6 +138,32 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `lvread cache [--clear]`.
+fn cache_command(clear: bool) -> anyhow::Result<ExitCode> {
+    let Some(path) = crate::cache::default_path() else {
+        anyhow::bail!("no cache directory on this system (set {})", crate::cache::CACHE_DIR_ENV);
+    };
+    if clear {
+        match crate::cache::clear()? {
+            Some(p) => println!("deleted the page cache {}", p.display()),
+            None => println!("no page cache at {}", path.display()),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !path.exists() {
+        println!("no page cache at {} yet", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let cache = crate::cache::PageCache::open(&path, crate::cache::LOADER_VERSION)?;
+    if let Some(notice) = cache.take_notice() {
+        eprintln!("lvread: {notice}");
+    }
+    let bytes =
+        crate::cache::db::files_of(&path).iter().filter_map(|p| p.metadata().ok()).map(|m| m.len()).sum::<u64>();
+    println!("page cache {}: {} pages, {:.1} MB", path.display(), cache.len(), bytes as f64 / 1_048_576.0);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// True when an error comes from writing to a closed pipe (`lvread dump | head`).

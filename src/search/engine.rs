@@ -19,6 +19,7 @@
 use super::fold::{fold_char, fold_lower};
 use super::index::Index;
 use super::pinyin;
+use super::signature::Pairs;
 use super::snippet::{Snippet, snippet};
 use super::sorted::intersect;
 use super::words;
@@ -629,11 +630,31 @@ impl Index {
         let mut m = Matcher::new(query);
         let mut hits: Vec<(u32, FieldMatch)> = Vec::new();
         let mut contiguous = 0usize;
-        // Pass 1: headlines.
+        // Pass 1: headlines; those whose pair signature lacks the query's
+        // pairs (no contiguous match possible) wait for pass 1b.
+        let need = if self.uses_signatures() {
+            Pairs::of_query(&query.lower_chars(), query.pinyin.as_deref())
+        } else {
+            Pairs::Any
+        };
+        let sigs = self.signatures();
         let (heads, _) = candidates_in(self, self.heads(), query);
         let mut head_done: Vec<u32> = Vec::new();
         let mut head_scattered: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        let mut head_deferred: Vec<u32> = Vec::new();
         let mut perfect = 0usize;
+        // A pinyin query that cannot end on a whole syllable (`qs`, `ly`,
+        // `sund`) gives headlines holding no literal match at most
+        // `pinyin_best`; once `window` hits are that good, older such
+        // headlines cannot reach the list (the literal ones are still read).
+        let (pinyin_best, literal) = match &query.pinyin {
+            Some(py) if self.uses_signatures() && !can_end_whole(py) => (
+                Some(Quality { whole: false, ..PERFECT }),
+                self.heads().literal_candidates(&query.lower_chars()).unwrap_or_else(|| heads.clone()),
+            ),
+            _ => (None, Vec::new()),
+        };
+        let mut pinyin_full = 0usize;
         for (n, &doc) in heads.iter().enumerate() {
             if n % 64 == 0 && cancel() {
                 return None;
@@ -643,27 +664,24 @@ impl Index {
                 res.truncated = true;
                 break;
             }
-            res.examined += 1;
-            let a = self.article(doc);
-            let mut best: Option<FieldMatch> = None;
-            for (n, (field, index, text)) in fields(a, &[]).take_while(|f| f.0.tier() > 0).enumerate() {
-                m.bounds = self.head_bounds(doc, n);
-                let found = m.best(field, index, text);
-                m.bounds = None;
-                if let Some(fm) = found
-                    && best
-                        .as_ref()
-                        .is_none_or(|b| fm.quality > b.quality || (fm.quality == b.quality && fm.score > b.score))
-                {
-                    best = Some(fm);
-                }
+            if pinyin_full >= window && literal.binary_search(&doc).is_err() {
+                res.truncated = true;
+                continue;
             }
-            if let Some(b) = best {
+            if !sigs.may_match(doc, &need) {
+                head_deferred.push(doc);
+                continue;
+            }
+            res.examined += 1;
+            if let Some(b) = self.examine_head(doc, &mut m) {
                 if b.quality.contiguous {
                     contiguous += 1;
                     head_done.push(doc);
                     if b.quality == PERFECT {
                         perfect += 1;
+                    }
+                    if pinyin_best.is_some_and(|q| b.quality >= q) {
+                        pinyin_full += 1;
                     }
                 } else {
                     head_scattered.insert(doc, hits.len());
@@ -679,6 +697,11 @@ impl Index {
         } else {
             self.candidates(query, cache)
         };
+        // Pass 2a: articles whose pair signature holds the query's pairs
+        // (every contiguous match is among them), newest first, until the
+        // window is full. Pass 2b, only when it is not: the others, for
+        // scattered matches (which rank below every contiguous one).
+        let mut deferred: Vec<u32> = Vec::new();
         for (n, &doc) in body.iter().enumerate() {
             if n % 64 == 0 && cancel() {
                 return None;
@@ -690,40 +713,107 @@ impl Index {
             if head_done.binary_search(&doc).is_ok() {
                 continue;
             }
-            res.examined += 1;
-            let a = self.article(doc);
-            let mut best: Option<FieldMatch> = None;
-            for (field, index, text) in fields(a, self.extra_keywords(doc)).skip_while(|f| f.0.tier() > 0) {
-                if let Some(fm) = m.best(field, index, text) {
-                    let better = best
-                        .as_ref()
-                        .is_none_or(|b| rank_key(fm.quality, fm.score, doc) > rank_key(b.quality, b.score, doc));
-                    if better {
-                        let stop = fm.quality.contiguous && fm.quality.aligned;
-                        best = Some(fm);
-                        if stop {
-                            break;
-                        }
+            if !sigs.may_match(doc, &need) {
+                deferred.push(doc);
+                continue;
+            }
+            self.examine_body(doc, &mut m, &mut res, &mut contiguous, &mut hits, &head_scattered);
+        }
+        if contiguous < window {
+            // Pass 1b: headlines without the pairs (scattered matches only).
+            for (n, &doc) in head_deferred.iter().enumerate() {
+                if n % 64 == 0 && cancel() {
+                    return None;
+                }
+                res.examined += 1;
+                if let Some(b) = self.examine_head(doc, &mut m) {
+                    if b.quality.contiguous {
+                        // (Only if a signature missed a pair; kept correct anyway.)
+                        contiguous += 1;
+                        let at = head_done.partition_point(|&d| d < doc);
+                        head_done.insert(at, doc);
+                    } else {
+                        head_scattered.insert(doc, hits.len());
                     }
+                    hits.push((doc, b));
                 }
             }
-            let Some(b) = best else { continue };
-            if b.quality.contiguous {
-                contiguous += 1;
-            }
-            match head_scattered.get(&doc) {
-                Some(&i) => {
-                    if rank_key(b.quality, b.score, doc) > rank_key(hits[i].1.quality, hits[i].1.score, doc) {
-                        hits[i].1 = b;
-                    }
+            // Pass 2b: bodies without the pairs.
+            for (n, &doc) in deferred.iter().enumerate() {
+                if n % 64 == 0 && cancel() {
+                    return None;
                 }
-                None => hits.push((doc, b)),
+                if head_done.binary_search(&doc).is_ok() {
+                    continue;
+                }
+                self.examine_body(doc, &mut m, &mut res, &mut contiguous, &mut hits, &head_scattered);
             }
         }
         hits.sort_by_key(|h| std::cmp::Reverse(rank_key(h.1.quality, h.1.score, h.0)));
         hits.truncate(limit);
         res.hits = hits.into_iter().map(|(doc, fm)| self.hit(doc, fm)).collect();
         Some(res)
+    }
+
+    /// The best match in the headline, kicker or subtitle of `doc`.
+    fn examine_head(&self, doc: u32, m: &mut Matcher<'_>) -> Option<FieldMatch> {
+        let a = self.article(doc);
+        let mut best: Option<FieldMatch> = None;
+        for (n, (field, index, text)) in fields(a, &[]).take_while(|f| f.0.tier() > 0).enumerate() {
+            m.bounds = self.head_bounds(doc, n);
+            let found = m.best(field, index, text);
+            m.bounds = None;
+            if let Some(fm) = found
+                && best
+                    .as_ref()
+                    .is_none_or(|b| fm.quality > b.quality || (fm.quality == b.quality && fm.score > b.score))
+            {
+                best = Some(fm);
+            }
+        }
+        best
+    }
+
+    /// Matches the body fields of `doc`; records its best match (or improves
+    /// on its scattered headline match).
+    fn examine_body(
+        &self,
+        doc: u32,
+        m: &mut Matcher<'_>,
+        res: &mut Results,
+        contiguous: &mut usize,
+        hits: &mut Vec<(u32, FieldMatch)>,
+        head_scattered: &std::collections::HashMap<u32, usize>,
+    ) {
+        res.examined += 1;
+        let a = self.article(doc);
+        let mut best: Option<FieldMatch> = None;
+        for (field, index, text) in fields(a, self.extra_keywords(doc)).skip_while(|f| f.0.tier() > 0) {
+            if let Some(fm) = m.best(field, index, text) {
+                let better = best
+                    .as_ref()
+                    .is_none_or(|b| rank_key(fm.quality, fm.score, doc) > rank_key(b.quality, b.score, doc));
+                if better {
+                    let stop = fm.quality.contiguous && fm.quality.aligned;
+                    best = Some(fm);
+                    if stop {
+                        break;
+                    }
+                }
+            }
+        }
+        let Some(b) = best else { return };
+        if b.quality.contiguous {
+            *contiguous += 1;
+        }
+        match head_scattered.get(&doc) {
+            Some(&i) => {
+                if rank_key(b.quality, b.score, doc) > rank_key(hits[i].1.quality, hits[i].1.score, doc) {
+                    hits[i].1 = b;
+                }
+            }
+            None => hits.push((doc, b)),
+        }
     }
 
     fn candidates(&self, query: &Query, cache: &mut Cache) -> Vec<u32> {
@@ -764,6 +854,13 @@ impl Index {
             snippet,
         }
     }
+}
+
+/// True when a pinyin match of `py` may end on a whole syllable: some
+/// ending of the query is a syllable's whole spelling.
+fn can_end_whole(py: &[u8]) -> bool {
+    let t = pinyin::table();
+    (0..py.len()).any(|k| std::str::from_utf8(&py[k..]).is_ok_and(|s| t.is_spelling(s)))
 }
 
 /// Candidates from one set of postings; the flag is false when the pinyin

@@ -6,6 +6,7 @@
 use super::docset::{self, Segment, SetRef};
 use super::fold::fold_lower;
 use super::pinyin::{self, Chunk, Table};
+use super::signature::{self, Signatures};
 use super::sorted::union;
 use super::words;
 use crate::model::{Article, Issue};
@@ -46,6 +47,10 @@ pub struct Index {
     /// Per document: jieba word boundaries of title, kicker and subtitle
     /// ([`words::mask`]; 0 when too long to precompute).
     head_bounds: Vec<[u64; 3]>,
+    /// Per document: which pairs of adjacent characters it holds.
+    sigs: Signatures,
+    /// False to search without the signatures (for measurements).
+    use_sigs: bool,
 }
 
 /// Sorted document lists per key.
@@ -113,7 +118,7 @@ impl Index {
         let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
         let chunk = docs.len().div_ceil(threads).max(1);
         let jieba = words::jieba();
-        let parts: Vec<(Segment, Segment, Vec<[u64; 3]>)> = std::thread::scope(|s| {
+        let parts: Vec<(Segment, Segment, Vec<[u64; 3]>, Signatures)> = std::thread::scope(|s| {
             let handles: Vec<_> = docs
                 .chunks(chunk)
                 .enumerate()
@@ -128,6 +133,8 @@ impl Index {
                         let mut seen_head = vec![0u32; KEYS as usize];
                         let mut seen_all = vec![0u32; KEYS as usize];
                         let mut bounds = Vec::with_capacity(slice.len());
+                        let mut sigs = signature::Builder::default();
+                        let mut pair_keys = Vec::new();
                         for (k, d) in slice.iter().enumerate() {
                             let doc = (ci * chunk + k) as u32;
                             let a =
@@ -147,6 +154,11 @@ impl Index {
                                     heads.push(key as usize, doc);
                                 }
                             }
+                            pair_keys.clear();
+                            for text in head_texts(a).chain(body_texts(a)) {
+                                signature::pairs(t, text, &mut pair_keys);
+                            }
+                            sigs.push(&pair_keys);
                             for text in body_texts(a) {
                                 add_keys(t, text, &mut keys);
                             }
@@ -159,7 +171,7 @@ impl Index {
                         }
                         all.finish();
                         heads.finish();
-                        (all, heads, bounds)
+                        (all, heads, bounds, sigs.finish())
                     })
                 })
                 .collect();
@@ -168,13 +180,25 @@ impl Index {
         let mut alls = Vec::new();
         let mut headss = Vec::new();
         let mut head_bounds = Vec::with_capacity(docs.len());
-        for (a, h, b) in parts {
+        let mut sig_parts = Vec::new();
+        for (a, h, b, g) in parts {
             alls.push(a);
             headss.push(h);
             head_bounds.extend(b);
+            sig_parts.push(g);
         }
         let keywords = vec![Vec::new(); docs.len()];
-        Index { issues, docs, all: Postings::merge(alls), heads: Postings::merge(headss), keywords, head_bounds }
+        let sigs = Signatures::concat(sig_parts);
+        Index {
+            issues,
+            docs,
+            all: Postings::merge(alls),
+            heads: Postings::merge(headss),
+            keywords,
+            head_bounds,
+            sigs,
+            use_sigs: true,
+        }
     }
 
     /// The issues this index was built from.
@@ -230,9 +254,27 @@ impl Index {
         }
     }
 
-    /// Bytes held by the postings (for the benchmark).
+    /// Bytes held by the postings and pair signatures (for the benchmark).
     pub fn postings_bytes(&self) -> usize {
-        self.all.bytes() + self.heads.bytes()
+        self.all.bytes() + self.heads.bytes() + self.sigs.bytes()
+    }
+
+    /// The pair signatures of every document.
+    pub fn signatures(&self) -> &Signatures {
+        &self.sigs
+    }
+
+    /// Whether searches take their shortcuts — the pair signatures and the
+    /// early stop of the headline pass for pinyin that cannot end on a whole
+    /// syllable (on unless turned off, which only the benchmark does, to
+    /// measure what they save; the hits are the same).
+    pub fn set_use_signatures(&mut self, on: bool) {
+        self.use_sigs = on;
+    }
+
+    /// True when searches test the pair signatures.
+    pub fn uses_signatures(&self) -> bool {
+        self.use_sigs
     }
 
     /// Postings of every field.

@@ -2,6 +2,9 @@
 //!
 //! - [`index`]: postings from characters, pinyin syllables and initial pairs
 //!   to articles; narrows the candidates.
+//! - [`signature`]: per article, a Bloom filter of adjacent character
+//!   (or pinyin syllable) pairs; tells which candidates hold the query's
+//!   characters side by side.
 //! - [`engine`]: the query, the matchers (SkimMatcherV2 for text, a pinyin
 //!   matcher for Latin queries) and the ranking.
 //! - [`worker`]: a search thread with cancellation for the reader.
@@ -26,6 +29,7 @@ pub mod fold;
 pub mod index;
 pub mod keywords;
 pub mod pinyin;
+pub mod signature;
 pub mod snippet;
 pub mod sorted;
 pub mod words;

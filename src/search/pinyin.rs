@@ -140,6 +140,11 @@ impl Table {
     pub fn with_prefix(&self, prefix: &str) -> &[u16] {
         self.prefixes.get(prefix).map(Vec::as_slice).unwrap_or(&[])
     }
+
+    /// True when `s` is the whole spelling of a syllable (or a variant).
+    pub fn is_spelling(&self, s: &str) -> bool {
+        self.spellings.contains_key(s)
+    }
 }
 
 /// A query as pinyin: lower-case ASCII letters, `ü` written `v`; None when

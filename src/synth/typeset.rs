@@ -303,8 +303,9 @@ fn head_lines(text: &str, style: &Style, rng: &mut Rng) -> Vec<String> {
     vec![text.to_string()]
 }
 
-/// The blocks of one item: its headline block and its body blocks.
-fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec<Block>) {
+/// The blocks of one item: its headline block, its body blocks, and the
+/// paragraphs whose start the printed page does not show (see [`seen_item`]).
+fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec<Block>, Vec<usize>) {
     let mut head = Vec::new();
     if let Some(k) = &item.kicker {
         head.extend(head_lines(k, style, rng));
@@ -377,6 +378,8 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
         }
     }
     let n = item.paragraphs.len();
+    let mut hidden = Vec::new();
+    let mut prev_full = false;
     for (i, p) in item.paragraphs.iter().enumerate() {
         let mut text = if i == 0 { format!("{lead}{p}") } else { p.clone() };
         if i + 1 == n {
@@ -400,6 +403,14 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
         } else {
             wrap(&text, style.width, style, rng, style.indent)
         };
+        // A paragraph that starts with no indent after a line filled to the
+        // column's edge shows no break at all: nothing on the page tells it
+        // from the line before, so the perfect tree joins them.
+        if i > 0 && prev_full && !short && !one_line && style.indent.is_empty() {
+            hidden.push(i);
+        }
+        prev_full = !short
+            && lines.last().is_some_and(|l| l.chars().filter(|c| *c != ' ').map(cols).sum::<usize>() + 2 > style.width);
         let mine: Vec<usize> = (0..caption_blocks.len()).filter(|&k| caption_blocks[k].0 == i).collect();
         let inside = mine.iter().find(|&&k| caption_blocks[k].1).copied().filter(|_| lines.len() >= 2);
         if let Some(k) = inside {
@@ -414,7 +425,21 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
             body.push(caption_blocks[k].2.clone());
         }
     }
-    (head, body)
+    (head, body, hidden)
+}
+
+/// The item as its printed page shows it: each paragraph whose start is
+/// hidden joined to the paragraph before.
+fn seen_item(item: &Item, hidden: &[usize]) -> Item {
+    let mut seen = item.clone();
+    seen.paragraphs.clear();
+    for (i, p) in item.paragraphs.iter().enumerate() {
+        match seen.paragraphs.last_mut() {
+            Some(last) if hidden.contains(&i) => last.push_str(p),
+            _ => seen.paragraphs.push(p.clone()),
+        }
+    }
+    seen
 }
 
 /// The perfect tree's article for an item.
@@ -510,8 +535,10 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
     }
     let mut heads = Vec::new();
     let mut pending: Option<(Option<Block>, Vec<Block>)> = None;
+    let mut seen = Vec::with_capacity(items.len());
     for item in items {
-        let (head, body) = item_blocks(item, &style, rng);
+        let (head, body, hidden) = item_blocks(item, &style, rng);
+        seen.push(seen_item(item, &hidden));
         if let Some(first) = pending.take() {
             blocks.extend(side_by_side(first, (head, body), style.column_lines / 2));
         } else if shape == Shape::PdfPlain && !style.clustered && !style.head_after && rng.chance(200) {
@@ -586,10 +613,10 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         source: name.to_string(),
         date: None,
         date_inferred: false,
-        articles: items.iter().map(perfect_article).collect(),
+        articles: seen.iter().map(perfect_article).collect(),
         fragments,
     };
-    SynthPage { name: name.to_string(), raw, perfect, gold: gold_of(items) }
+    SynthPage { name: name.to_string(), raw, perfect, gold: gold_of(&seen) }
 }
 
 #[cfg(test)]
@@ -598,6 +625,24 @@ mod tests {
 
     fn width(line: &str) -> usize {
         line.chars().map(cols).sum()
+    }
+
+    #[test]
+    fn a_break_the_page_does_not_show_is_joined_in_the_perfect_tree() {
+        // Unindented paragraphs: the first ends exactly at the column's edge
+        // (6 characters in a 12-column line), the second ends short.
+        let style = Style { indent: "", spaced: 0, digit_space: 0, ..Style::draw(Shape::Columns, &mut Rng::new(7)) };
+        let style = Style { width: 12, ..style };
+        let item = Item {
+            paragraphs: vec!["甲乙丙丁戊。".into(), "己庚辛。".into(), "壬癸。".into()],
+            ..Item::default()
+        };
+        let (_, _, hidden) = item_blocks(&item, &style, &mut Rng::new(1));
+        assert_eq!(hidden, vec![1]);
+        assert_eq!(seen_item(&item, &hidden).paragraphs, vec!["甲乙丙丁戊。己庚辛。", "壬癸。"]);
+        let indented = Style { indent: "　　", ..style };
+        let (_, _, hidden) = item_blocks(&item, &indented, &mut Rng::new(1));
+        assert!(hidden.is_empty(), "an indent shows every break");
     }
 
     #[test]

@@ -6,19 +6,11 @@ use crate::layout::article::{ArticleLayout, Part};
 use crate::layout::cache::LayoutCache;
 use crate::model::{Article, Issue, Page};
 use std::collections::HashSet;
-use std::ops::Range;
 use std::sync::Arc;
 
-/// The three panes, left to right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Pane {
-    /// The list of issues.
-    Issues,
-    /// The selected issue's articles.
-    Articles,
-    /// The selected article's text.
-    Body,
-}
+pub use super::geometry::Pane;
+pub use super::navigation::{Navigation, Place};
+pub use super::reader::{Highlight, Reader};
 
 /// Something drawn over the panes that takes the keys while open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,13 +32,29 @@ pub enum Mode {
     Search,
 }
 
-/// A highlighted range of the current article's text (e.g. a search match).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Highlight {
-    /// The part of the article the range is in.
-    pub part: Part,
-    /// Byte range in that part's text.
-    pub range: Range<usize>,
+/// Read marks and bookmarks (changed by [`super::marks`] and the update;
+/// each change is also an [`super::effect::Effect`] for the store).
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    /// Keys ([`App::article_key`]) of the articles read.
+    pub read: HashSet<String>,
+    /// Bookmarked articles, oldest first (see [`super::marks`]).
+    pub bookmarks: Vec<crate::store::Bookmark>,
+    /// The article just marked unread: it stays unread while it is open.
+    pub unread_hold: Option<String>,
+}
+
+/// What the status bar shows besides the position.
+#[derive(Debug, Clone, Default)]
+pub struct Status {
+    /// Pages loaded / total while loading in the background.
+    pub progress: Option<(usize, usize)>,
+    /// Messages for the status bar (load errors, warnings); the last is shown.
+    pub messages: Vec<String>,
+    /// A passing notice (feedback to an action, a first start) and the
+    /// number of messages when it came: shown in the status bar until the
+    /// next key press, unless a message came after it.
+    pub notice: Option<(String, usize)>,
 }
 
 /// Default maximum width of the body text, in columns (40 Han characters).
@@ -58,47 +66,18 @@ pub struct App {
     /// Every issue, in list order (newest first). May grow while pages load:
     /// use [`App::add_pages`] to add pages keeping the selection.
     pub issues: Vec<Issue>,
-    /// Index of the selected issue.
-    pub issue: usize,
-    /// Index of the selected article within the issue (page order).
-    pub article: usize,
-    /// The focused pane.
-    pub focus: Pane,
-    /// The body fills the screen.
-    pub zoom: bool,
+    /// Which issue, article and pane are selected; the lists' scroll.
+    pub nav: Navigation,
+    /// The body's scroll, zoom and highlights.
+    pub reader: Reader,
     /// An overlay drawn over everything, taking the keys.
     pub overlay: Option<Overlay>,
     /// How keys are read.
     pub mode: Mode,
-    /// First body line shown, as an index into the layout at [`App::scroll_width`].
-    pub scroll: usize,
-    /// The width `scroll` refers to (kept so a resize keeps the paragraph at the top).
-    pub scroll_width: usize,
-    /// The line the reader put at the top (article key, part, byte offset)
-    /// and the scroll it was last shown at: a width change (resize, zoom)
-    /// puts this line back at the top, even when a narrower or wider
-    /// layout had to scroll elsewhere in between (the end of an article).
-    pub top_anchor: Option<(String, Part, usize, usize)>,
-    /// First visible row of the issue list.
-    pub issue_offset: usize,
-    /// First visible row of the article list.
-    pub article_offset: usize,
-    /// Keys ([`App::article_key`]) of the articles read.
-    pub read: HashSet<String>,
-    /// Bookmarked articles, oldest first (see [`super::marks`]).
-    pub bookmarks: Vec<crate::store::Bookmark>,
-    /// The article just marked unread: it stays unread while it is open.
-    pub unread_hold: Option<String>,
-    /// Pages loaded / total while loading in the background.
-    pub progress: Option<(usize, usize)>,
-    /// Messages for the status bar (load errors, warnings); the last is shown.
-    pub messages: Vec<String>,
-    /// A passing notice (feedback to an action, a first start) and the
-    /// number of messages when it came: shown in the status bar until the
-    /// next key press, unless a message came after it.
-    pub notice: Option<(String, usize)>,
-    /// Highlights in the current article's body.
-    pub highlights: Vec<Highlight>,
+    /// Read marks and bookmarks.
+    pub marks: Marks,
+    /// The status bar's messages, notice and loading progress.
+    pub status: Status,
     /// Styles.
     pub theme: Theme,
     /// Key bindings.
@@ -113,6 +92,10 @@ pub struct App {
     pub quit: bool,
     /// The search line, its results and the matches being visited.
     pub search: super::search_state::SearchState,
+    /// Effects asked for and not yet handed out ([`App::take_effects`]).
+    effects: Vec<super::effect::Effect>,
+    /// The position last handed out as [`super::effect::Effect::SavePosition`].
+    saved_position: Option<crate::store::Position>,
 }
 
 impl App {
@@ -122,24 +105,12 @@ impl App {
         super::fragments::absorb_all(&mut issues);
         let mut app = App {
             issues,
-            issue: 0,
-            article: 0,
-            focus: Pane::Articles,
-            zoom: false,
+            nav: Navigation::default(),
+            reader: Reader::default(),
             overlay: None,
             mode: Mode::Normal,
-            scroll: 0,
-            scroll_width: 0,
-            top_anchor: None,
-            issue_offset: 0,
-            article_offset: 0,
-            read: HashSet::new(),
-            bookmarks: Vec::new(),
-            unread_hold: None,
-            progress: None,
-            messages: Vec::new(),
-            notice: None,
-            highlights: Vec::new(),
+            marks: Marks::default(),
+            status: Status::default(),
             theme: Theme::default(),
             keymap: crate::config::Keymap::default(),
             max_body_width: DEFAULT_MAX_BODY_WIDTH,
@@ -147,29 +118,80 @@ impl App {
             layouts: LayoutCache::new(),
             quit: false,
             search: Default::default(),
+            effects: Vec::new(),
+            saved_position: None,
         };
-        super::update::sync(&mut app);
+        app.sync();
         // Nothing to move through in an empty article list: start on the issues.
         if app.current_issue().is_some_and(|i| i.article_count() == 0) {
-            app.focus = Pane::Issues;
+            app.nav.set_focus(Pane::Issues);
         }
         app
     }
 
+    /// Restores the invariants after any change: indices in range, the current
+    /// article laid out at the body's width (cached), the reading position kept
+    /// across width changes, scroll clamped, list selections visible, the
+    /// article marked read when the body has the focus, and a changed position
+    /// emitted ([`super::effect::Effect::SavePosition`]).
+    pub fn sync(&mut self) {
+        let app = self;
+        let App { issues, nav, .. } = &mut *app;
+        nav.clamp(issues.len(), |i| issues.get(i).map_or(0, |x| x.article_count()));
+        let screen = app.screen();
+
+        if let Some(body) = screen.body {
+            let text = super::geometry::body_text(body, app.max_body_width);
+            if let Some(key) = app.current_key() {
+                let App { issues, layouts, nav, reader, .. } = &mut *app;
+                if let Some(a) = issues.get(nav.issue()).and_then(|i| i.article(nav.article())) {
+                    reader.fit(&key, text.width as usize, text.height as usize, |w| Some(layouts.get(&key, a, w)));
+                }
+            }
+        }
+
+        let issue_rows =
+            screen.issues.map(|r| (super::geometry::inner(r).height / super::geometry::ISSUE_ROWS).max(1) as usize);
+        let article_rows = screen.articles.map(|r| super::geometry::inner(r).height.max(1) as usize);
+        app.nav.show_selection(issue_rows, article_rows);
+        let key = app.current_key();
+        if app.marks.unread_hold.is_some() && app.marks.unread_hold != key {
+            app.marks.unread_hold = None;
+        }
+        if app.nav.focus() == Pane::Body
+            && let Some(key) = key
+            && app.marks.unread_hold.is_none()
+            && !app.marks.read.contains(&key)
+        {
+            app.marks.read.insert(key.clone());
+            app.emit(super::effect::Effect::SetRead(key, true));
+        }
+        app.note_position();
+    }
+
+    /// Where the panes are at the current size, focus and zoom.
+    pub fn screen(&self) -> super::geometry::Screen {
+        super::geometry::screen(
+            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
+            self.nav.focus(),
+            self.reader.zoom(),
+        )
+    }
+
     /// The selected issue.
     pub fn current_issue(&self) -> Option<&Issue> {
-        self.issues.get(self.issue)
+        self.issues.get(self.nav.issue())
     }
 
     /// The selected article.
     pub fn current_article(&self) -> Option<&Article> {
-        self.current_issue()?.article(self.article)
+        self.current_issue()?.article(self.nav.article())
     }
 
     /// The page the selected article is printed on.
     pub fn current_page(&self) -> Option<&Page> {
         let issue = self.current_issue()?;
-        let mut left = self.article;
+        let mut left = self.nav.article();
         for p in &issue.pages {
             if left < p.articles.len() {
                 return Some(p);
@@ -196,12 +218,12 @@ impl App {
 
     /// The key of the selected article.
     pub fn current_key(&self) -> Option<String> {
-        self.article_key(self.issue, self.article)
+        self.article_key(self.nav.issue(), self.nav.article())
     }
 
     /// True when article `n` of issue `i` has been read.
     pub fn is_read(&self, i: usize, n: usize) -> bool {
-        self.article_key(i, n).is_some_and(|k| self.read.contains(&k))
+        self.article_key(i, n).is_some_and(|k| self.marks.read.contains(&k))
     }
 
     /// The current article's layout at `width`, from the cache when there.
@@ -213,6 +235,19 @@ impl App {
                 self.current_article().map(|a| Arc::new(ArticleLayout::new_with(a, width, self.layouts.breaking())))
             }
         }
+    }
+
+    /// Where the article `id` is among the loaded issues: (issue, article),
+    /// looking first in the issue labelled `label` (the same recurring item can
+    /// be in several issues under the same file name).
+    pub fn locate(&self, id: &str, label: Option<&str>) -> Option<(usize, usize)> {
+        let within = |i: usize| {
+            (0..self.issues[i].article_count()).find(|&n| self.article_key(i, n).as_deref() == Some(id)).map(|n| (i, n))
+        };
+        label
+            .and_then(|l| self.issues.iter().position(|x| x.label() == l))
+            .and_then(within)
+            .or_else(|| (0..self.issues.len()).find_map(within))
     }
 
     /// Adds pages that finished loading: each joins its issue (or makes a
@@ -228,34 +263,127 @@ impl App {
             crate::archive::insert_page(&mut self.issues, p);
         }
         // Issues may have moved down the list: keep the same article selected.
-        if let Some((i, n)) = key.and_then(|k| super::marks::locate(self, &k, label.as_deref())) {
-            self.issue = i;
-            self.article = n;
+        if let Some((i, n)) = key.and_then(|k| self.locate(&k, label.as_deref())) {
+            self.nav.select(i, n);
         }
-        super::update::sync(self);
+        self.sync();
         // The first pages in, and the first issue has no articles: start on
         // the issue list, as with pages loaded at start.
-        if first && self.focus == Pane::Articles && self.current_issue().is_some_and(|i| i.article_count() == 0) {
-            self.focus = Pane::Issues;
+        if first && self.nav.focus() == Pane::Articles && self.current_issue().is_some_and(|i| i.article_count() == 0) {
+            self.nav.set_focus(Pane::Issues);
         }
+    }
+
+    /// The line at the top of the body (part, byte offset): the one the
+    /// reader chose, else the one shown there. None at the article's top.
+    pub fn top_line(&self) -> Option<(Part, usize)> {
+        if self.reader.scroll() == 0 {
+            return None;
+        }
+        self.reader.top_line(self.current_key().as_deref(), self.layout_at(self.reader.width()))
+    }
+
+    /// The articles changed (keywords joined their headers): lays them out
+    /// again, with `top` ([`App::top_line`], taken before the change) still
+    /// at the top of the body.
+    pub fn relayout(&mut self, top: Option<(Part, usize)>) {
+        self.layouts.clear();
+        if let Some((part, off)) = top
+            && let Some(line) = self.layout_at(self.reader.width()).and_then(|l| l.line_of(part, off))
+        {
+            self.reader.relaid(line);
+            self.note_position();
+        }
+    }
+
+    /// Asks the event loop for an effect (a search, a mark to save). A
+    /// position replaces one not yet handed out.
+    pub fn emit(&mut self, effect: super::effect::Effect) {
+        if matches!(effect, super::effect::Effect::SavePosition(_)) {
+            self.effects.retain(|e| !matches!(e, super::effect::Effect::SavePosition(_)));
+        }
+        self.effects.push(effect);
+    }
+
+    /// Where the reader is, as saved for the next start (None with nothing loaded).
+    pub fn position(&self) -> Option<crate::store::Position> {
+        let issue = self.current_issue()?;
+        Some(crate::store::Position {
+            issue: issue.label(),
+            article: self.current_key(),
+            article_index: self.nav.article(),
+            scroll: self.reader.scroll(),
+            width: self.reader.width(),
+            anchor: if self.reader.scroll() > 0 {
+                self.layout_at(self.reader.width()).and_then(|l| l.anchor(self.reader.scroll()))
+            } else {
+                None
+            },
+        })
+    }
+
+    /// Emits [`super::effect::Effect::SavePosition`] when the position
+    /// differs from the one last emitted.
+    pub fn note_position(&mut self) {
+        let pos = self.position();
+        if pos.is_some() && pos != self.saved_position {
+            self.saved_position = pos.clone();
+            if let Some(pos) = pos {
+                self.emit(super::effect::Effect::SavePosition(pos));
+            }
+        }
+    }
+
+    /// Forgets which position was emitted last, so that the next
+    /// [`App::note_position`] emits it again (after a restored position).
+    pub fn forget_saved_position(&mut self) {
+        self.saved_position = None;
+    }
+
+    /// The effects asked for since the last call, oldest first.
+    pub fn take_effects(&mut self) -> Vec<super::effect::Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// Adds a message for the status bar (errors, warnings): it stays until
     /// `Esc` clears the messages.
     pub fn message(&mut self, text: impl Into<String>) {
-        self.messages.push(text.into());
+        self.status.messages.push(text.into());
+    }
+
+    /// Takes back the status bar messages that `which` picks (a load
+    /// report replaced by a newer one, a failure to save that is over).
+    pub fn withdraw_messages(&mut self, which: impl Fn(&str) -> bool) {
+        self.status.messages.retain(|m| !which(m));
+    }
+
+    /// Shows the loading progress (pages loaded, total), or none.
+    pub fn set_progress(&mut self, progress: Option<(usize, usize)>) {
+        self.status.progress = progress;
+    }
+
+    /// Puts in the read marks and bookmarks saved by earlier runs.
+    pub fn load_marks(&mut self, read: impl IntoIterator<Item = String>, bookmarks: Vec<crate::store::Bookmark>) {
+        self.marks.read = read.into_iter().collect();
+        self.marks.bookmarks = bookmarks;
     }
 
     /// Shows a passing notice in the status bar until the next key press.
     pub fn notice(&mut self, text: impl Into<String>) {
-        self.notice = Some((text.into(), self.messages.len()));
+        self.status.notice = Some((text.into(), self.status.messages.len()));
     }
 
     /// What the status bar shows: the notice, or else the latest message.
     pub fn status_message(&self) -> Option<&str> {
-        match &self.notice {
-            Some((n, at)) if self.messages.len() <= *at => Some(n),
-            _ => self.messages.last().map(String::as_str),
+        match &self.status.notice {
+            Some((n, at)) if self.status.messages.len() <= *at => Some(n),
+            _ => self.status.messages.last().map(String::as_str),
         }
+    }
+
+    /// Where the reader is now, to come back to with
+    /// [`super::navigate::go_to`] (a search cancelled).
+    pub fn place(&self) -> Place {
+        Place { nav: self.nav.clone(), reader: self.reader.clone() }
     }
 }

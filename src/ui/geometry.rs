@@ -1,8 +1,19 @@
-//! Where each pane goes for a terminal size: pure arithmetic shared by the
-//! views (to draw) and by update (page sizes, mouse hits, body width).
+//! Where each pane goes for a terminal size, focus and zoom: pure
+//! arithmetic shared by the views (to draw) and by update (page sizes,
+//! mouse hits, body width). Knows nothing of the rest of the state.
 
-use super::app::{App, Pane};
 use ratatui::layout::{Position, Rect};
+
+/// The three panes, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Pane {
+    /// The list of issues.
+    Issues,
+    /// The selected issue's articles.
+    Articles,
+    /// The selected article's text.
+    Body,
+}
 
 /// From this many columns on, all three panes are shown.
 pub const THREE_PANES_MIN_WIDTH: u16 = 100;
@@ -85,11 +96,6 @@ pub fn screen(area: Rect, focus: Pane, zoom: bool) -> Screen {
         }
     }
     s
-}
-
-/// The screen of the app at its current size.
-pub fn app_screen(app: &App) -> Screen {
-    screen(Rect::new(0, 0, app.size.0, app.size.1), app.focus, app.zoom)
 }
 
 /// Inside of a bordered pane.

@@ -103,7 +103,7 @@ pub fn with_ctrl_c(mut keymap: Keymap) -> Keymap {
 pub fn event_to_action(app: &App, event: &Event) -> Option<Action> {
     match app.mode {
         Mode::Normal => translate(&app.keymap, event),
-        Mode::Search => super::search_state::translate(event),
+        Mode::Search => super::search_update::translate(event),
     }
 }
 

@@ -1,9 +1,10 @@
 //! Read marks and bookmarks: what `u`, `R`, `m` and the bookmark list (`'`)
-//! do to the state. No I/O: [`super::session`] copies the marks to the
-//! state file.
+//! do to the state. No I/O: each change is also an [`Effect`] that the
+//! event loop hands to [`super::session`] for the state file.
 
 use super::action::Action;
-use super::app::{App, Overlay, Pane};
+use super::app::{App, Overlay};
+use super::effect::Effect;
 use crate::store::Bookmark;
 
 /// Bookmarks the current article, or removes its bookmark.
@@ -12,28 +13,32 @@ pub fn toggle_bookmark(app: &mut App) {
         app.notice("no article to bookmark");
         return;
     };
-    if let Some(i) = app.bookmarks.iter().position(|b| b.id == key) {
-        app.bookmarks.remove(i);
+    if let Some(i) = app.marks.bookmarks.iter().position(|b| b.id == key) {
+        app.marks.bookmarks.remove(i);
+        app.emit(Effect::RemoveBookmark(key));
         app.notice("bookmark removed");
     } else {
         let title = app.current_article().map(|a| a.title.clone()).unwrap_or_default();
         let issue = app.current_issue().map(|i| i.label()).unwrap_or_default();
         // `added` is filled in when the state is saved (no clock here).
-        app.bookmarks.push(Bookmark { id: key, title, issue, added: 0 });
+        let bookmark = Bookmark { id: key, title, issue, added: 0 };
+        app.marks.bookmarks.push(bookmark.clone());
+        app.emit(Effect::AddBookmark(bookmark));
         app.notice("bookmarked — ' lists bookmarks");
     }
 }
 
 /// True when article `n` of issue `i` is bookmarked.
 pub fn is_bookmarked(app: &App, i: usize, n: usize) -> bool {
-    app.article_key(i, n).is_some_and(|k| app.bookmarks.iter().any(|b| b.id == k))
+    app.article_key(i, n).is_some_and(|k| app.marks.bookmarks.iter().any(|b| b.id == k))
 }
 
 /// Marks the current article unread; it stays unread while it stays open.
 pub fn mark_unread(app: &mut App) {
     if let Some(key) = app.current_key() {
-        app.read.remove(&key);
-        app.unread_hold = Some(key);
+        app.marks.read.remove(&key);
+        app.emit(Effect::SetRead(key.clone(), false));
+        app.marks.unread_hold = Some(key);
         app.notice("marked unread");
     }
 }
@@ -43,36 +48,26 @@ pub fn mark_issue_read(app: &mut App) {
     let Some(issue) = app.current_issue() else { return };
     let n = issue.article_count();
     let label = issue.label();
-    let keys: Vec<String> = (0..n).filter_map(|k| app.article_key(app.issue, k)).collect();
-    app.read.extend(keys);
-    app.unread_hold = None;
+    let keys: Vec<String> = (0..n).filter_map(|k| app.article_key(app.nav.issue(), k)).collect();
+    for key in keys {
+        app.marks.read.insert(key.clone());
+        app.emit(Effect::SetRead(key, true));
+    }
+    app.marks.unread_hold = None;
     app.notice(format!("{label}: all {n} articles marked read"));
-}
-
-/// Where the article `id` is among the loaded issues: (issue, article),
-/// looking first in the issue labelled `label` (the same recurring item can
-/// be in several issues under the same file name).
-pub fn locate(app: &App, id: &str, label: Option<&str>) -> Option<(usize, usize)> {
-    let within = |i: usize| {
-        (0..app.issues[i].article_count()).find(|&n| app.article_key(i, n).as_deref() == Some(id)).map(|n| (i, n))
-    };
-    label
-        .and_then(|l| app.issues.iter().position(|x| x.label() == l))
-        .and_then(within)
-        .or_else(|| (0..app.issues.len()).find_map(within))
 }
 
 /// Opens the bookmark list on the current article's bookmark (else the first).
 pub fn open_bookmarks(app: &mut App) {
     let key = app.current_key();
-    let sel = app.bookmarks.iter().position(|b| Some(&b.id) == key.as_ref()).unwrap_or(0);
+    let sel = app.marks.bookmarks.iter().position(|b| Some(&b.id) == key.as_ref()).unwrap_or(0);
     app.overlay = Some(Overlay::Bookmarks(sel));
 }
 
 /// Keys while the bookmark list is open: move, open (jump to the article),
 /// remove (`m` / the bookmark key), close.
 pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {
-    let count = app.bookmarks.len();
+    let count = app.marks.bookmarks.len();
     let last = count.saturating_sub(1);
     let page = (app.size.1 as usize / 2).max(1);
     let sel = match action {
@@ -90,10 +85,11 @@ pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {
         }
         Action::ToggleBookmark => {
             if sel < count {
-                app.bookmarks.remove(sel);
+                let gone = app.marks.bookmarks.remove(sel);
+                app.emit(Effect::RemoveBookmark(gone.id));
                 app.notice("bookmark removed");
             }
-            sel.min(app.bookmarks.len().saturating_sub(1))
+            sel.min(app.marks.bookmarks.len().saturating_sub(1))
         }
         Action::Down | Action::Wheel(_, _, 1..) => (sel + 1).min(last),
         Action::Up | Action::Wheel(_, _, ..=-1) => sel.saturating_sub(1),
@@ -108,20 +104,14 @@ pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {
 
 /// Jumps to the article of bookmark `sel` and closes the list.
 fn open_bookmark(app: &mut App, sel: usize) {
-    let Some(b) = app.bookmarks.get(sel) else {
+    let Some(b) = app.marks.bookmarks.get(sel) else {
         app.overlay = None;
         return;
     };
-    match locate(app, &b.id, Some(&b.issue)) {
+    match app.locate(&b.id, Some(&b.issue)) {
         Some((i, n)) => {
             app.overlay = None;
-            if (i, n) != (app.issue, app.article) {
-                app.issue = i;
-                app.article = n;
-                app.scroll = 0;
-                app.highlights.clear();
-            }
-            app.focus = Pane::Body;
+            super::navigate::open_article(app, i, n);
         }
         None => {
             let what = format!("“{}” ({}) is not in the loaded issues", b.title, b.issue);

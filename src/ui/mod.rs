@@ -1,9 +1,11 @@
 //! The reader (ratatui + crossterm). The only module that knows ratatui.
 //!
 //! Elm style: [`keys`] turns terminal events into [`action::Action`]s,
-//! [`update`] applies them to the [`app::App`], and [`view`] draws the
-//! state (pure functions, testable on ratatui's `TestBackend`).
-//! [`terminal`] owns the real terminal: set-up, restore, panic hook, loop.
+//! [`update`] applies them to the [`app::App`] and returns
+//! [`effect::Effect`]s (a search to run, a mark to save) that the event loop
+//! carries out, and [`view`] draws the state (pure functions, testable on
+//! ratatui's `TestBackend`). [`terminal`] owns the real terminal: set-up,
+//! restore, panic hook, loop.
 //!
 //! Extending:
 //! - a new key command: add an [`Action`] variant, its line (name, default
@@ -17,23 +19,37 @@
 //! - more pages: [`app::App::add_pages`] (the session feeds it from the
 //!   loader pipeline, [`crate::archive::load_in_background`]); the
 //!   selection and scroll stay on the article being read;
-//! - reading state: [`app::App::read`] is a set of [`app::App::article_key`]s
-//!   to fill and persist; [`update::open_article`] and [`update::scroll_to`]
-//!   jump to a place (search results, bookmarks, the last position);
+//! - state: [`app::App`] is the loaded issues plus sub-states, each with
+//!   its own methods: [`navigation::Navigation`] (selection, focus, list
+//!   scroll), [`reader::Reader`] (body scroll, zoom, highlights),
+//!   [`app::Marks`], [`app::Status`], [`search_state::SearchState`];
+//!   features change another's state through [`update`]
+//!   ([`navigate::open_article`], [`navigate::scroll_to`], [`navigate::go_to`],
+//!   [`navigate::return_to`] jump to a place: search results, bookmarks, the
+//!   last position);
+//! - reading state: [`app::Marks::read`] is a set of [`app::App::article_key`]s;
+//!   a change is also an [`effect::Effect`] ([`app::App::emit`]), and so is a
+//!   new position ([`effect::Effect::SavePosition`], from [`app::App::sync`]),
+//!   that [`session::Session::apply`] saves;
 //! - settings: [`app::App::keymap`] ([`crate::config::Keymap::rebind`],
 //!   [`crate::config::Key`], [`Action::from_name`]),
 //!   [`app::App::theme`] ([`theme::Theme::plain`] for `NO_COLOR`) and
 //!   [`app::App::max_body_width`];
-//! - search highlights: [`app::App::highlights`] (byte ranges per article part).
+//! - search highlights: [`reader::Reader::highlights`] (byte ranges per article part).
 
 pub mod app;
 pub mod clipboard;
+pub mod effect;
 pub mod fragments;
 pub mod geometry;
 pub mod keys;
 pub mod marks;
+pub mod navigate;
+pub mod navigation;
+pub mod reader;
 pub mod search_driver;
 pub mod search_state;
+pub mod search_update;
 pub mod session;
 pub mod settings;
 pub mod terminal;

@@ -1,10 +1,10 @@
-//! Runs the reader's searches on a worker thread: takes the query the update
-//! left in [`super::search_state::SearchState::outbox`], hands it to a
+//! Runs the reader's searches on a worker thread: takes the query of an
+//! [`super::effect::Effect::Search`] the update returned, hands it to a
 //! [`SearchWorker`] (a newer query cancels an older one), and brings the
 //! results back into the state. The index is built on the worker thread from
 //! a snapshot of the issues, again when the issues change (pages loading).
 
-use super::app::App;
+use super::app::{App, Mode};
 use super::search_state;
 use crate::search::SearchWorker;
 use crate::search::keywords::{self, ArticleKeywords};
@@ -42,9 +42,8 @@ impl SearchDriver {
         SearchDriver::default()
     }
 
-    /// Sends the query waiting in the state, if any (after each update).
-    pub fn dispatch(&mut self, app: &mut App) {
-        let Some(query) = app.search.outbox.take() else { return };
+    /// Sends a query to the worker (an [`super::effect::Effect::Search`]).
+    pub fn dispatch(&mut self, app: &App, query: String) {
         let sig = signature(app);
         // Rebuild on new issues, but never while a build is still running
         // (pages arriving one batch per keystroke must not pile up builds).
@@ -57,6 +56,21 @@ impl SearchDriver {
             let generation = w.submit(&query, search_state::RESULT_LIMIT);
             self.waiting = Some((generation, query));
         }
+    }
+
+    /// Runs the query on the search line again when pages arrived since the
+    /// index was built (so a query typed before its pages loaded finds them
+    /// as they come). Waits while a search or an index build is running;
+    /// call it after pages arrive (the reader's loop calls it every turn).
+    pub fn refresh(&mut self, app: &App) {
+        if app.mode != Mode::Search || self.waiting.is_some() {
+            return;
+        }
+        let Some(w) = &self.worker else { return };
+        if self.built_on == signature(app) || !w.is_ready() {
+            return;
+        }
+        self.dispatch(app, app.search.query.clone());
     }
 
     /// True while a search is running: the event loop should come back soon.
@@ -98,15 +112,7 @@ impl SearchDriver {
         let sig = *sig;
         let mut changed = false;
         // Where the reader is, before any keywords change the layout.
-        let anchor = if app.scroll > 0 {
-            let key = app.current_key();
-            match &app.top_anchor {
-                Some((k, part, off, shown)) if Some(k) == key.as_ref() && *shown == app.scroll => Some((*part, *off)),
-                _ => app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll)),
-            }
-        } else {
-            None
-        };
+        let top = app.top_line();
         loop {
             match rx.try_recv() {
                 Ok(batch) => {
@@ -140,15 +146,7 @@ impl SearchDriver {
         }
         if changed {
             // Keywords join the header: keep the line being read at the top.
-            app.layouts.clear();
-            if let Some((part, off)) = anchor
-                && let Some(line) = app.layout_at(app.scroll_width).and_then(|l| l.line_of(part, off))
-            {
-                app.scroll = line;
-                if let Some(t) = &mut app.top_anchor {
-                    t.3 = line;
-                }
-            }
+            app.relayout(top);
         }
         changed
     }
@@ -168,7 +166,7 @@ impl SearchDriver {
             _ => return false,
         }
         let ms = r.elapsed.as_secs_f64() * 1000.0;
-        search_state::receive(app, &r.results.query, r.results.hits, ms);
+        super::search_update::receive(app, &r.results.query, r.results.hits, ms);
         true
     }
 }

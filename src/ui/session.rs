@@ -2,17 +2,18 @@
 //! reading state on disk (read marks, bookmarks, last position) and pages
 //! arriving from the background loader.
 //!
-//! The event loop calls [`Session::tick`] after each action and whenever it
-//! wakes up: it copies the marks and the position into the [`Store`] (which
-//! writes at most once a second), moves newly loaded pages into the reader,
-//! and restores the last position as soon as its issue is in. Update stays
-//! pure; all file I/O happens here.
+//! The event loop hands it the marks and the position the update changed
+//! ([`Session::apply`], from the update's [`Effect`]s) and calls
+//! [`Session::tick`] after each action and whenever it wakes up: it writes
+//! the [`Store`] when due (at most once a second), moves newly loaded pages
+//! into the reader, and restores the last position as soon as its issue is
+//! in. Update stays pure; all file I/O happens here.
 
-use super::app::{App, Pane};
+use super::app::App;
+use super::effect::Effect;
 use crate::archive::{self, LoadEvent};
 use crate::model::Page;
 use crate::store::{Position, Store};
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
@@ -35,9 +36,9 @@ pub struct Session {
     /// The position to go back to, until its issue has loaded (cancelled
     /// when the user moves first: they have chosen where to be).
     pending: Option<Position>,
-    /// The reader's read marks and bookmarks as last copied to the store.
-    read_seen: HashSet<String>,
-    bookmarks_seen: Vec<String>,
+    /// The reader's latest position while `pending` holds the saved one:
+    /// noted when the user takes over before it came back.
+    held: Option<Position>,
     /// Files that failed to load, for the status bar and stderr.
     pub errors: Vec<String>,
     /// Problems met while loading pages that did load, for stderr.
@@ -60,8 +61,7 @@ impl Session {
             total: 0,
             done: 0,
             pending: None,
-            read_seen: HashSet::new(),
-            bookmarks_seen: Vec::new(),
+            held: None,
             errors: Vec::new(),
             warnings: Vec::new(),
             reported: None,
@@ -91,10 +91,7 @@ impl Session {
     /// opening the state file go to the status bar.
     pub fn restore(&mut self, app: &mut App) {
         let data = self.store.data();
-        app.read = data.read.iter().cloned().collect();
-        app.bookmarks = data.bookmarks.clone();
-        self.read_seen = app.read.clone();
-        self.bookmarks_seen = app.bookmarks.iter().map(|b| b.id.clone()).collect();
+        app.load_marks(data.read.iter().cloned(), data.bookmarks.clone());
         self.pending = data.position.clone();
         for w in self.store.take_warnings() {
             app.message(w);
@@ -110,6 +107,9 @@ impl Session {
     pub fn on_action(&mut self, action: super::Action) {
         if !matches!(action, super::Action::Resize(..)) {
             self.pending = None;
+            if let Some(pos) = self.held.take() {
+                self.store.set_position(pos);
+            }
         }
     }
 
@@ -133,34 +133,24 @@ impl Session {
             None if self.is_loading() => return,
             None => pos.article_index.min(app.issues[i].article_count().saturating_sub(1)),
         };
-        app.issue = i;
-        app.article = n;
-        app.article_offset = 0;
-        if by_id.is_some() {
-            app.scroll = pos.scroll;
-            app.scroll_width = pos.width;
-            // The line they were reading, wherever it is in today's layout.
-            if let Some((part, off)) = pos.anchor
-                && pos.width > 0
-                && let Some(line) = app.layout_at(pos.width).and_then(|l| l.line_of(part, off))
-            {
-                app.scroll = line;
-            }
-            if pos.scroll > 0 {
-                // They were reading it: open it again.
-                app.focus = Pane::Body;
-            }
-        } else {
-            app.scroll = 0;
-        }
+        let exact = by_id.is_some().then(|| pos.clone());
         self.pending = None;
-        super::update::sync(app);
+        self.held = None;
+        // Emitted again even if it happens to equal the place shown before.
+        app.forget_saved_position();
+        super::navigate::return_to(app, (i, n), exact.as_ref());
     }
 
     /// Receives loaded pages (moving them into the reader at most every
-    /// 150 ms, keeping the selection), copies marks and position into the
-    /// store, and writes it when due. Returns true when the screen changed.
+    /// 150 ms, keeping the selection), carries out the effects of changes
+    /// made outside an update, and writes the store when due. Returns true
+    /// when the screen changed.
     pub fn tick(&mut self, app: &mut App, now: Instant) -> bool {
+        // Marks and the position changed outside an update (pages arrived,
+        // the position came back).
+        for effect in app.take_effects() {
+            self.apply(effect);
+        }
         let mut changed = self.receive(app);
         if !self.arrived.is_empty()
             && (self.loading.is_none() || self.last_apply.is_none_or(|t| now.duration_since(t) >= APPLY_INTERVAL))
@@ -169,7 +159,9 @@ impl Session {
             self.last_apply = Some(now);
             changed = true;
         }
-        self.record(app);
+        for effect in app.take_effects() {
+            self.apply(effect);
+        }
         self.store.flush_if_due(now);
         for w in self.store.take_warnings() {
             app.message(w);
@@ -177,7 +169,7 @@ impl Session {
         }
         if let Some(n) = self.store.take_notices().pop() {
             // Saving works again: the old failure is no longer news.
-            app.messages.retain(|m| !m.starts_with("cannot save reading state"));
+            app.withdraw_messages(|m| m.starts_with("cannot save reading state"));
             app.notice(n);
             changed = true;
         }
@@ -205,7 +197,7 @@ impl Session {
                 Ok(LoadEvent::Started { total, errors }) => {
                     self.total = total;
                     self.errors.extend(errors.iter().map(ToString::to_string));
-                    app.progress = (total > PROGRESS_THRESHOLD).then_some((0, total));
+                    app.set_progress((total > PROGRESS_THRESHOLD).then_some((0, total)));
                     changed = true;
                 }
                 Ok(LoadEvent::File { result, done, total, .. }) => {
@@ -228,14 +220,14 @@ impl Session {
                         }
                     }
                     if total > PROGRESS_THRESHOLD {
-                        app.progress = Some((self.done, total));
+                        app.set_progress(Some((self.done, total)));
                         changed = true;
                     }
                 }
                 Ok(LoadEvent::Finished) | Err(TryRecvError::Disconnected) => {
                     self.loading = None;
                     self.loaded_in = Some(self.started.elapsed());
-                    app.progress = None;
+                    app.set_progress(None);
                     changed = true;
                     break;
                 }
@@ -284,7 +276,7 @@ impl Session {
         }
         if self.reported.as_ref() != Some(&report) {
             if let Some(old) = self.reported.take() {
-                app.messages.retain(|m| *m != old);
+                app.withdraw_messages(|m| m == old);
             }
             app.message(report.clone());
             self.reported = Some(report);
@@ -298,55 +290,35 @@ impl Session {
         self.report_errors(app);
     }
 
-    /// Copies read marks, bookmarks and the position into the store.
-    fn record(&mut self, app: &App) {
-        // Read marks: what the reader changed since the last look (each
-        // action adds or removes marks, never both, so the count tells).
-        // Marks another lvread saved in between stay in the store.
-        if self.read_seen.len() != app.read.len() {
-            for k in app.read.difference(&self.read_seen) {
-                self.store.set_read(k, true);
+    /// Carries out an effect on the reading state: a read mark, a bookmark
+    /// or the position goes to the store (marks another lvread saved
+    /// meanwhile stay; the position waits while the saved one has not come
+    /// back yet). Searches are not the session's: they go to the search driver.
+    pub fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::SetRead(key, read) => {
+                self.store.set_read(&key, read);
             }
-            for k in self.read_seen.difference(&app.read) {
-                self.store.set_read(k, false);
-            }
-            self.read_seen = app.read.clone();
-        }
-        if !self.bookmarks_seen.iter().eq(app.bookmarks.iter().map(|b| &b.id)) {
-            for id in &self.bookmarks_seen {
-                if !app.bookmarks.iter().any(|x| &x.id == id) {
-                    self.store.remove_bookmark(id);
-                }
-            }
-            for b in &app.bookmarks {
-                if !self.bookmarks_seen.contains(&b.id) && !self.store.is_bookmarked(&b.id) {
+            Effect::AddBookmark(b) => {
+                if !self.store.is_bookmarked(&b.id) {
                     self.store.toggle_bookmark(&b.id, &b.title, &b.issue);
                 }
             }
-            self.bookmarks_seen = app.bookmarks.iter().map(|b| b.id.clone()).collect();
-        }
-        if self.pending.is_none()
-            && let Some(issue) = app.current_issue()
-        {
-            let pos = Position {
-                issue: issue.label(),
-                article: app.current_key(),
-                article_index: app.article,
-                scroll: app.scroll,
-                width: app.scroll_width,
-                anchor: if app.scroll > 0 {
-                    app.layout_at(app.scroll_width).and_then(|l| l.anchor(app.scroll))
-                } else {
-                    None
-                },
-            };
-            self.store.set_position(pos);
+            Effect::RemoveBookmark(id) => {
+                self.store.remove_bookmark(&id);
+            }
+            Effect::SavePosition(pos) if self.pending.is_some() => self.held = Some(pos),
+            Effect::SavePosition(pos) => self.store.set_position(pos),
+            Effect::Search(_) => {}
         }
     }
 
-    /// Records the final state and writes it (on quit).
+    /// Saves the last changes and writes the state (on quit).
     pub fn finish(&mut self, app: &mut App) {
-        self.record(app);
+        app.note_position();
+        for effect in app.take_effects() {
+            self.apply(effect);
+        }
         self.store.flush();
         // Messages can no longer be shown; they go to stderr with the rest.
         self.warnings.extend(self.store.take_warnings());

@@ -83,7 +83,7 @@ pub fn apply(app: &mut App, cfg: &Config) {
         config::LineBreak::Strict => crate::layout::Breaking::Strict,
         config::LineBreak::Loose => crate::layout::Breaking::Loose,
     });
-    super::update::sync(app);
+    app.sync();
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! event loop, and start-up timings (`LVREAD_TIMING=1`).
 
 use super::app::App;
+use super::effect::Effect;
 use super::keys;
 use super::session::Session;
 use super::update::update;
@@ -122,7 +123,9 @@ fn event_loop(
     timings: &mut Timings,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    update(app, super::Action::Resize(size.width, size.height));
+    for effect in update(app, super::Action::Resize(size.width, size.height)) {
+        session.apply(effect);
+    }
     terminal.draw(|f| view::draw(f, app))?;
     timings.first_frame = Some(start.elapsed());
     if std::env::var_os("LVREAD_DEBUG_PANIC").is_some() {
@@ -153,12 +156,19 @@ fn event_loop(
             let ev = event::read()?;
             if let Some(action) = keys::event_to_action(app, &ev) {
                 session.on_action(action);
-                update(app, action);
-                search.dispatch(app);
+                // The update's effects: searches to the worker, marks to the store.
+                for effect in update(app, action) {
+                    match effect {
+                        Effect::Search(query) => search.dispatch(app, query),
+                        effect => session.apply(effect),
+                    }
+                }
                 changed = true;
             }
         }
         changed |= session.tick(app, Instant::now());
+        // Pages arrived under an open search: run its query on them too.
+        search.refresh(app);
         changed |= search.keywords(app, !session.is_loading());
         if changed && !app.quit {
             terminal.draw(|f| view::draw(f, app))?;

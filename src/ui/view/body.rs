@@ -51,7 +51,8 @@ pub fn body_line<'a>(app: &App, article: &'a Article, layout: &'a ArticleLayout,
         spans.push(Span::raw(INDENT));
     }
     let mut cuts: Vec<(usize, usize)> = app
-        .highlights
+        .reader
+        .highlights()
         .iter()
         .filter(|h| h.part == line.part)
         .map(|h| (h.range.start.max(line.range.start), h.range.end.min(line.range.end)))
@@ -91,7 +92,7 @@ pub fn draw_body(frame: &mut Frame, area: Rect, app: &App) {
     let layout = app.layout_at(text_area.width as usize);
     let height = text_area.height as usize;
     let (lines_total, scroll) = match &layout {
-        Some(l) => (l.lines.len(), app.scroll.min(l.lines.len())),
+        Some(l) => (l.lines.len(), app.reader.scroll().min(l.lines.len())),
         None => (0, 0),
     };
     let mut block = pane_block(app, Pane::Body, title);

@@ -3,7 +3,6 @@
 
 use crate::layout::str_width;
 use crate::ui::app::App;
-use crate::ui::marks::locate;
 use crate::ui::text::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,14 +15,15 @@ pub const BOOKMARK_MARK: &str = "★";
 /// One line per bookmark: issue label, headline.
 pub fn bookmark_lines(app: &App, width: usize, sel: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    if app.bookmarks.is_empty() {
+    if app.marks.bookmarks.is_empty() {
         return vec![Line::styled(fit("No bookmarks yet: m bookmarks the article you read", width), t.dim)];
     }
-    app.bookmarks
+    app.marks
+        .bookmarks
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let loaded = locate(app, &b.id, Some(&b.issue));
+            let loaded = app.locate(&b.id, Some(&b.issue));
             // The loaded article's title is fresher than the saved one.
             let title = loaded
                 .and_then(|(i, n)| app.issues.get(i)?.article(n))
@@ -51,7 +51,7 @@ pub fn bookmark_lines(app: &App, width: usize, sel: usize) -> Vec<Line<'static>>
 /// Draws the bookmark list over the screen with row `sel` selected.
 pub fn draw_bookmarks(frame: &mut Frame, area: Rect, app: &App, sel: usize) {
     let w = area.width.min(72);
-    let rows = app.bookmarks.len().max(1) as u16;
+    let rows = app.marks.bookmarks.len().max(1) as u16;
     let h = area.height.min(rows.saturating_add(2));
     let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
     frame.render_widget(Clear, r);
@@ -59,7 +59,7 @@ pub fn draw_bookmarks(frame: &mut Frame, area: Rect, app: &App, sel: usize) {
     let visible = r.height.saturating_sub(2).max(1) as usize;
     let offset = sel.saturating_sub(visible.saturating_sub(1));
     let lines: Vec<Line> = bookmark_lines(app, inner_w, sel).into_iter().skip(offset).collect();
-    let title = format!(" Bookmarks {} — Enter opens, m removes, Esc closes ", app.bookmarks.len());
+    let title = format!(" Bookmarks {} — Enter opens, m removes, Esc closes ", app.marks.bookmarks.len());
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(app.theme.border_focused)

@@ -39,8 +39,8 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(Line::styled(fit("No issues loaded", width), t.dim));
     }
     let rows = (inner.height / ISSUE_ROWS).max(1) as usize;
-    for (i, issue) in app.issues.iter().enumerate().skip(app.issue_offset).take(rows) {
-        let style = row_style(app, Pane::Issues, i == app.issue);
+    for (i, issue) in app.issues.iter().enumerate().skip(app.nav.issue_offset()).take(rows) {
+        let style = row_style(app, Pane::Issues, i == app.nav.issue());
         let label = sanitize(&issue.label()).into_owned();
         let mark = if issue.date_inferred { INFERRED_MARK } else { "" };
         let n = issue.article_count();
@@ -67,7 +67,7 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
 pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let title = match app.current_issue() {
-        Some(i) => format!(" Articles {}/{} ", (app.article + 1).min(i.article_count()), i.article_count()),
+        Some(i) => format!(" Articles {}/{} ", (app.nav.article() + 1).min(i.article_count()), i.article_count()),
         None => " Articles ".to_string(),
     };
     render_block(frame, area, pane_block(app, Pane::Articles, title));
@@ -89,9 +89,9 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
                 })
                 .collect();
             let page_w = if issue.pages.len() > 1 { pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1 } else { 0 };
-            for (n, a) in issue.articles().enumerate().skip(app.article_offset).take(inner.height as usize) {
-                let style = row_style(app, Pane::Articles, n == app.article);
-                let read = app.is_read(app.issue, n);
+            for (n, a) in issue.articles().enumerate().skip(app.nav.article_offset()).take(inner.height as usize) {
+                let style = row_style(app, Pane::Articles, n == app.nav.article());
+                let read = app.is_read(app.nav.issue(), n);
                 let mut spans = Vec::new();
                 if page_w > 0 && width >= page_w + 12 {
                     let p = pages.get(n).map(String::as_str).unwrap_or("");
@@ -99,7 +99,7 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
                 }
                 let used = 5 + spans.iter().map(|s| str_width(&s.content)).sum::<usize>();
                 // Two columns: bookmark, then read (both can be on).
-                let bookmarked = crate::ui::marks::is_bookmarked(app, app.issue, n);
+                let bookmarked = crate::ui::marks::is_bookmarked(app, app.nav.issue(), n);
                 spans.extend([
                     Span::styled(if bookmarked { super::bookmarks::BOOKMARK_MARK } else { " " }, t.bookmark),
                     Span::styled(if read { READ_MARK } else { " " }, t.unread_marker),

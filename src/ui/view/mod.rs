@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, BorderType};
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let screen = geometry::screen(area, app.focus, app.zoom);
+    let screen = geometry::screen(area, app.nav.focus(), app.reader.zoom());
     if let Some(r) = screen.issues {
         lists::draw_issues(frame, r, app);
     }
@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// A pane's bordered block, highlighted when focused.
 pub(crate) fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
-    let focused = app.focus == pane;
+    let focused = app.nav.focus() == pane;
     let t = &app.theme;
     Block::bordered()
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
@@ -57,7 +57,7 @@ pub(crate) fn render_block(frame: &mut Frame, area: Rect, block: Block) {
 
 /// A style for a selectable row.
 pub(crate) fn row_style(app: &App, pane: Pane, selected: bool) -> Style {
-    match (selected, app.focus == pane) {
+    match (selected, app.nav.focus() == pane) {
         (true, true) => app.theme.selected,
         (true, false) => app.theme.selected_unfocused,
         _ => Style::new(),

@@ -18,17 +18,17 @@ pub fn position(app: &App, compact: bool) -> String {
     let (i, a) = if compact { ("", "") } else { ("issue ", "article ") };
     let mut s = format!(
         "{i}{}/{} · {a}{}/{}",
-        app.issue + 1,
+        app.nav.issue() + 1,
         app.issues.len(),
-        (app.article + 1).min(issue.article_count()),
+        (app.nav.article() + 1).min(issue.article_count()),
         issue.article_count()
     );
-    let screen = geometry::app_screen(app);
+    let screen = app.screen();
     if let Some(body) = screen.body {
         let text = geometry::body_text(body, app.max_body_width);
         if let Some(l) = app.layout_at(text.width as usize) {
             s.push_str(" · ");
-            s.push_str(&super::body::position_label(app.scroll, l.lines.len(), text.height as usize));
+            s.push_str(&super::body::position_label(app.reader.scroll(), l.lines.len(), text.height as usize));
         }
     }
     s
@@ -39,7 +39,7 @@ pub fn hints(app: &App) -> Vec<(Action, &'static str)> {
     if app.overlay.is_some() {
         return vec![(Action::Down, "scroll"), (Action::Back, "close")];
     }
-    let mut v = match app.focus {
+    let mut v = match app.nav.focus() {
         Pane::Issues => vec![(Action::Down, "move"), (Action::Open, "open")],
         Pane::Articles => vec![(Action::Down, "move"), (Action::Open, "read"), (Action::NextIssue, "issue")],
         Pane::Body => vec![(Action::PageDown, "page"), (Action::NextArticle, "next"), (Action::Zoom, "zoom")],
@@ -73,7 +73,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let hint_w = |(k, what): &(String, &str)| str_width(k) + str_width(what) + 3;
     // The last two hints (help, quit) are kept before the others and before a message.
     let essential: usize = hints.iter().rev().take(2).map(hint_w).sum();
-    if let Some((done, total)) = app.progress {
+    if let Some((done, total)) = app.status.progress {
         let bar = progress_bar(done, total, 10);
         let label = format!(" {done}/{total} pages ");
         if used + str_width(&bar) + str_width(&label) + 8 + essential <= width {

@@ -1,0 +1,369 @@
+//! The cache database: opening (and setting aside a damaged or foreign
+//! file), reading a page back, writing pages in batches.
+
+use super::record::{self, Encoding};
+use crate::model::Page;
+use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, UNIX_EPOCH};
+
+/// Marks the database as lvread's page cache (`PRAGMA application_id`).
+const APPLICATION_ID: i32 = 0x4C56_5244; // "LVRD"
+
+/// Pages written per transaction.
+const BATCH: usize = 64;
+
+/// How long to wait for another process holding the database.
+const BUSY_WAIT: Duration = Duration::from_secs(10);
+
+/// Why the cache could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum CacheError {
+    #[error("{path}: {err}")]
+    Io { path: String, err: std::io::Error },
+    #[error("{path}: {err}")]
+    Sqlite { path: String, err: rusqlite::Error },
+}
+
+/// Which file a page came from, as the cache keys it: canonical path,
+/// size and modification time (taken before the file is read, so a file
+/// changed while being read is parsed again next time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileKey {
+    path: Vec<u8>,
+    size: i64,
+    mtime: i64,
+}
+
+impl FileKey {
+    /// The key of the file at `path` (None when it cannot be looked at).
+    pub fn of(path: &Path) -> Option<FileKey> {
+        let canon = std::fs::canonicalize(path).ok()?;
+        let meta = std::fs::metadata(&canon).ok()?;
+        let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
+        Some(FileKey { path: canon.into_os_string().into_encoded_bytes(), size: meta.len() as i64, mtime })
+    }
+}
+
+struct Row {
+    key: FileKey,
+    page: Vec<u8>,
+}
+
+/// An open page cache (safe to share between threads).
+pub struct PageCache {
+    path: PathBuf,
+    version: String,
+    /// None once turned off after an error it could not get over.
+    conn: Mutex<Option<Connection>>,
+    pending: Mutex<Vec<Row>>,
+    notice: Mutex<Option<String>>,
+}
+
+/// The path a key's bytes stand for.
+#[cfg(unix)]
+fn key_path(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+/// The path a key's bytes stand for.
+#[cfg(not(unix))]
+fn key_path(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// The database file and its journal files.
+pub fn files_of(path: &Path) -> [PathBuf; 3] {
+    let with = |suffix: &str| {
+        let mut s = path.as_os_str().to_owned();
+        s.push(suffix);
+        PathBuf::from(s)
+    };
+    [path.to_path_buf(), with("-wal"), with("-shm")]
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn damaged(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
+}
+
+/// Cheap look at the file's header: an SQLite file whose header promises
+/// more pages than the file holds was cut short.
+fn cut_short(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::File::open(path).and_then(|mut f| {
+        let mut b = [0u8; 100];
+        std::io::Read::read(&mut f, &mut b).map(|n| b[..n].to_vec())
+    }) else {
+        return false;
+    };
+    if bytes.is_empty() {
+        return false;
+    }
+    if bytes.len() < 100 || !bytes.starts_with(b"SQLite format 3\0") {
+        return true;
+    }
+    let page_size = match u16::from_be_bytes([bytes[16], bytes[17]]) {
+        1 => 65536u64,
+        n => n as u64,
+    };
+    let pages = u32::from_be_bytes([bytes[28], bytes[29], bytes[30], bytes[31]]) as u64;
+    let len = std::fs::metadata(path).map_or(0, |m| m.len());
+    len < pages * page_size
+}
+
+/// Renames a damaged or foreign database to `NAME.bad` (or `NAME.bad.N`)
+/// and removes its journal files; returns the new name.
+fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let mut n = 0;
+    let target = loop {
+        let mut s = path.as_os_str().to_owned();
+        s.push(if n == 0 { ".bad".to_string() } else { format!(".bad.{n}") });
+        let t = PathBuf::from(s);
+        if !t.exists() {
+            break t;
+        }
+        n += 1;
+    };
+    std::fs::rename(path, &target)?;
+    for p in &files_of(path)[1..] {
+        let _ = std::fs::remove_file(p);
+    }
+    Ok(target)
+}
+
+/// Opens (creating if needed) the database; Err(true) when the file is
+/// damaged or not ours.
+fn connect(path: &Path) -> Result<Connection, (bool, rusqlite::Error)> {
+    let conn = Connection::open(path).map_err(|e| (damaged(&e), e))?;
+    let setup = || -> rusqlite::Result<bool> {
+        conn.busy_timeout(BUSY_WAIT)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        let ours = if id == 0 && tables == 0 {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            conn.execute_batch(
+                "CREATE TABLE pages(path BLOB PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
+                                    loader TEXT NOT NULL, page BLOB NOT NULL)",
+            )?;
+            true
+        } else {
+            id == APPLICATION_ID
+        };
+        conn.execute_batch("COMMIT")?;
+        Ok(ours)
+    };
+    match setup() {
+        Ok(true) => Ok(conn),
+        Ok(false) => Err((true, rusqlite::Error::InvalidQuery)),
+        Err(e) => Err((damaged(&e), e)),
+    }
+}
+
+impl PageCache {
+    /// Opens the cache at `path` for pages made by loader `version`. A file
+    /// that is damaged or not a page cache is set aside (see
+    /// [`PageCache::take_notice`]) and a new one started.
+    pub fn open(path: &Path, version: &str) -> Result<PageCache, CacheError> {
+        let shown = path.display().to_string();
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|err| CacheError::Io { path: shown.clone(), err })?;
+        }
+        let mut notice = None;
+        let mut bad = path.exists() && cut_short(path);
+        let mut tries = 0;
+        let conn = loop {
+            if bad {
+                let aside = set_aside(path).map_err(|err| CacheError::Io { path: shown.clone(), err })?;
+                notice = Some(format!(
+                    "the page cache {shown} was damaged or not lvread's: set aside as {} and started anew",
+                    aside.display()
+                ));
+            }
+            match connect(path) {
+                Ok(c) => break c,
+                Err((true, _)) if tries == 0 => bad = true,
+                Err((_, err)) => return Err(CacheError::Sqlite { path: shown, err }),
+            }
+            tries += 1;
+        };
+        Ok(PageCache {
+            path: path.to_path_buf(),
+            version: version.to_string(),
+            conn: Mutex::new(Some(conn)),
+            pending: Mutex::new(Vec::new()),
+            notice: Mutex::new(notice),
+        })
+    }
+
+    /// Where the cache lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What went wrong with the cache since the last call, if anything.
+    pub fn take_notice(&self) -> Option<String> {
+        lock(&self.notice).take()
+    }
+
+    /// True while the cache is in use (not turned off by an error).
+    pub fn is_on(&self) -> bool {
+        lock(&self.conn).is_some()
+    }
+
+    /// An error while in use: a damaged file is set aside and a new cache
+    /// started; anything else turns the cache off for this run.
+    fn failed(&self, conn: &mut Option<Connection>, err: rusqlite::Error) {
+        *conn = None;
+        let shown = self.path.display();
+        let note = if damaged(&err) {
+            match set_aside(&self.path).ok().and_then(|aside| connect(&self.path).ok().map(|c| (aside, c))) {
+                Some((aside, c)) => {
+                    *conn = Some(c);
+                    format!(
+                        "the page cache {shown} was damaged ({err}): set aside as {} and started anew",
+                        aside.display()
+                    )
+                }
+                None => format!("the page cache {shown} is damaged ({err}); not used this time"),
+            }
+        } else {
+            format!("page cache {shown} off: {err}")
+        };
+        lock(&self.notice).get_or_insert(note);
+    }
+
+    /// The pages cached for this file, if the file has not changed since
+    /// and the same loader made them.
+    pub fn get(&self, key: &FileKey, path: &Path) -> Option<Vec<Page>> {
+        let blob = {
+            let mut guard = lock(&self.conn);
+            let conn = guard.as_ref()?;
+            let found = conn
+                .prepare_cached("SELECT page FROM pages WHERE path = ?1 AND size = ?2 AND mtime = ?3 AND loader = ?4")
+                .and_then(|mut s| {
+                    s.query_row(params![key.path, key.size, key.mtime, self.version], |r| r.get::<_, Vec<u8>>(0))
+                        .optional()
+                });
+            match found {
+                Ok(b) => b?,
+                Err(e) => {
+                    self.failed(&mut guard, e);
+                    return None;
+                }
+            }
+        };
+        record::decode(&blob, path, Encoding::Postcard)
+    }
+
+    /// Stores the freshly parsed pages of a file (written with the next batch).
+    pub fn put(&self, key: FileKey, pages: &[Page]) {
+        let row = Row { key, page: record::encode(pages, Encoding::Postcard) };
+        let batch = {
+            let mut pending = lock(&self.pending);
+            pending.push(row);
+            if pending.len() < BATCH {
+                return;
+            }
+            std::mem::take(&mut *pending)
+        };
+        self.write(batch);
+    }
+
+    /// Writes every page still waiting.
+    pub fn flush(&self) {
+        let batch = std::mem::take(&mut *lock(&self.pending));
+        if !batch.is_empty() {
+            self.write(batch);
+        }
+    }
+
+    fn write(&self, rows: Vec<Row>) {
+        let mut guard = lock(&self.conn);
+        let Some(conn) = guard.as_mut() else { return };
+        let result = (|| -> rusqlite::Result<()> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            {
+                let mut s = tx.prepare_cached(
+                    "INSERT OR REPLACE INTO pages(path, size, mtime, loader, page) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?;
+                for r in &rows {
+                    s.execute(params![r.key.path, r.key.size, r.key.mtime, self.version, r.page])?;
+                }
+            }
+            tx.commit()
+        })();
+        if let Err(e) = result {
+            self.failed(&mut guard, e);
+        }
+    }
+
+    /// Forgets pages of files under `roots` (canonical folders) that no
+    /// longer exist. Returns how many were forgotten.
+    pub fn prune(&self, roots: &[PathBuf]) -> usize {
+        let mut guard = lock(&self.conn);
+        let Some(conn) = guard.as_ref() else { return 0 };
+        let paths: rusqlite::Result<Vec<Vec<u8>>> = conn
+            .prepare("SELECT path FROM pages")
+            .and_then(|mut s| s.query_map([], |r| r.get::<_, Vec<u8>>(0))?.collect());
+        let paths = match paths {
+            Ok(p) => p,
+            Err(e) => {
+                self.failed(&mut guard, e);
+                return 0;
+            }
+        };
+        let roots: Vec<Vec<u8>> = roots
+            .iter()
+            .map(|r| {
+                let mut b = r.as_os_str().as_encoded_bytes().to_vec();
+                b.push(std::path::MAIN_SEPARATOR as u8);
+                b
+            })
+            .collect();
+        let gone: Vec<Vec<u8>> = paths
+            .into_iter()
+            .filter(|p| roots.iter().any(|r| p.starts_with(r)))
+            .filter(|p| !key_path(p).exists())
+            .collect();
+        let result = (|| -> rusqlite::Result<()> {
+            let tx = conn.unchecked_transaction()?;
+            for p in &gone {
+                tx.execute("DELETE FROM pages WHERE path = ?1", params![p])?;
+            }
+            tx.commit()
+        })();
+        if let Err(e) = result {
+            self.failed(&mut guard, e);
+            return 0;
+        }
+        gone.len()
+    }
+
+    /// Number of pages cached.
+    pub fn len(&self) -> usize {
+        let guard = lock(&self.conn);
+        guard
+            .as_ref()
+            .and_then(|c| c.query_row("SELECT count(*) FROM pages", [], |r| r.get::<_, i64>(0)).ok())
+            .unwrap_or(0) as usize
+    }
+
+    /// True when no page is cached.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Drop for PageCache {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}

@@ -1,0 +1,147 @@
+//! The pages of one file as stored in the cache (a text file gives one, a
+//! PDF issue several): every field of [`Page`] but its path (the cache's
+//! key), in a fixed order, so a compact binary encoding
+//! (postcard) can store it. The JSON shape of `Page` is tuned for
+//! `lvread dump` (fields left out when empty), which binary encodings
+//! cannot read back; this record is the cache's own.
+
+use crate::model::{Article, Date, Kind, Page};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Serialize, Deserialize)]
+struct ArticleRecord {
+    id: String,
+    title: String,
+    title_inferred: bool,
+    kicker: Option<String>,
+    subtitle: Option<String>,
+    byline: Option<String>,
+    kind: Kind,
+    paragraphs: Vec<String>,
+    captions: Vec<String>,
+    keywords: Vec<String>,
+    line: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PageRecord {
+    source: String,
+    page: Option<u32>,
+    date: Option<(u16, u8, u8)>,
+    date_inferred: bool,
+    articles: Vec<ArticleRecord>,
+    fragments: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// How a page is encoded in the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// postcard: compact binary (the cache's format).
+    Postcard,
+    /// serde_json (measured against postcard by `examples/cache_bench.rs`).
+    Json,
+}
+
+fn record(p: &Page) -> PageRecord {
+    PageRecord {
+        source: p.source.clone(),
+        page: p.page,
+        date: p.date.map(|d| (d.year, d.month, d.day)),
+        date_inferred: p.date_inferred,
+        articles: p
+            .articles
+            .iter()
+            .map(|a| ArticleRecord {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                title_inferred: a.title_inferred,
+                kicker: a.kicker.clone(),
+                subtitle: a.subtitle.clone(),
+                byline: a.byline.clone(),
+                kind: a.kind,
+                paragraphs: a.paragraphs.clone(),
+                captions: a.captions.clone(),
+                keywords: a.keywords.clone(),
+                line: a.line as u64,
+            })
+            .collect(),
+        fragments: p.fragments.clone(),
+        warnings: p.warnings.clone(),
+    }
+}
+
+fn page(r: PageRecord, path: &Path) -> Option<Page> {
+    let date = match r.date {
+        Some((y, m, d)) => Some(Date::new(y as u32, m as u32, d as u32)?),
+        None => None,
+    };
+    Some(Page {
+        source: r.source,
+        path: Some(path.to_path_buf()),
+        page: r.page,
+        date,
+        date_inferred: r.date_inferred,
+        articles: r
+            .articles
+            .into_iter()
+            .map(|a| Article {
+                id: a.id,
+                title: a.title,
+                title_inferred: a.title_inferred,
+                kicker: a.kicker,
+                subtitle: a.subtitle,
+                byline: a.byline,
+                kind: a.kind,
+                paragraphs: a.paragraphs,
+                captions: a.captions,
+                keywords: a.keywords,
+                line: a.line as usize,
+            })
+            .collect(),
+        fragments: r.fragments,
+        warnings: r.warnings,
+    })
+}
+
+/// Encodes the pages of one file (their path is not stored).
+pub fn encode(pages: &[Page], how: Encoding) -> Vec<u8> {
+    let r: Vec<PageRecord> = pages.iter().map(record).collect();
+    match how {
+        Encoding::Postcard => postcard::to_stdvec(&r).unwrap_or_default(),
+        Encoding::Json => serde_json::to_vec(&r).unwrap_or_default(),
+    }
+}
+
+/// Decodes the pages of the file at `path`; None when the bytes are not
+/// pages (damaged or written by another format).
+pub fn decode(bytes: &[u8], path: &Path, how: Encoding) -> Option<Vec<Page>> {
+    let r: Vec<PageRecord> = match how {
+        Encoding::Postcard => postcard::from_bytes(bytes).ok()?,
+        Encoding::Json => serde_json::from_slice(bytes).ok()?,
+    };
+    r.into_iter().map(|r| page(r, path)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_come_back_the_same_in_both_encodings() {
+        let pages = crate::loader::bundled();
+        let path = Path::new("/archive/2023/p01.txt");
+        let mut expected = pages.clone();
+        for p in &mut expected {
+            p.path = Some(path.to_path_buf());
+        }
+        for how in [Encoding::Postcard, Encoding::Json] {
+            let bytes = encode(&pages, how);
+            assert_eq!(decode(&bytes, path, how).as_ref(), Some(&expected), "{how:?}");
+            assert_eq!(decode(&encode(&pages[..1], how), path, how).as_ref(), Some(&expected[..1].to_vec()));
+        }
+        let bytes = encode(&pages, Encoding::Postcard);
+        assert!(decode(&bytes[..bytes.len() / 2], path, Encoding::Postcard).is_none(), "cut short");
+    }
+}

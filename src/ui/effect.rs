@@ -1,0 +1,24 @@
+//! What an update asks of the world outside the state. [`super::update::update`]
+//! returns them; the event loop carries them out: searches go to the search
+//! worker ([`super::search_driver`]), marks and the reading position to the
+//! reading state on disk ([`super::session::Session::apply`]). The state itself does no I/O.
+
+use crate::store::{Bookmark, Position};
+
+/// One thing for the event loop to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Run this query (the results come back to the search state).
+    Search(String),
+    /// Mark the article with this key read (true) or unread (false).
+    SetRead(String, bool),
+    /// Keep this bookmark.
+    AddBookmark(Bookmark),
+    /// Drop the bookmark of the article with this key.
+    RemoveBookmark(String),
+    /// The reading position changed: note it for the next start. Emitted
+    /// once per change; a newer one replaces one not yet handed out, and
+    /// the store writes at most once a second, so scrolling does not write
+    /// on every key.
+    SavePosition(Position),
+}

@@ -1,0 +1,106 @@
+//! Moving the reader: selecting issues and articles, opening one in the
+//! body, jumping to a line, going back to a saved place. The update and
+//! the features (search, bookmarks, the restored position) move the
+//! reader through these, which keep the body's state in step with the
+//! selection (another article starts at its top, unhighlighted).
+
+use super::app::{App, Pane, Place};
+
+/// Opens article `article` of issue `issue` in the body (clamped to what
+/// exists), at the top, and focuses the body. For search results and
+/// bookmarks.
+pub fn open_article(app: &mut App, issue: usize, article: usize) {
+    select_issue(app, issue as isize);
+    let count = app.current_issue().map_or(0, |i| i.article_count());
+    select_article(app, article.min(count.saturating_sub(1)));
+    app.nav.set_focus(Pane::Body);
+    app.sync();
+}
+
+/// Goes back to a saved place: article `article` of issue `issue` and,
+/// when `saved` is that very article's position, its line (where its
+/// anchor is in today's layout), reopened when they were reading it. For
+/// the position restored at start ([`super::session`]).
+pub fn return_to(app: &mut App, (issue, article): (usize, usize), saved: Option<&crate::store::Position>) {
+    app.nav.select(issue, article);
+    app.nav.rewind_article_list();
+    match saved {
+        Some(pos) => {
+            app.reader.restore(pos.scroll, pos.width);
+            // The line they were reading, wherever it is in today's layout.
+            if let Some((part, off)) = pos.anchor
+                && pos.width > 0
+                && let Some(line) = app.layout_at(pos.width).and_then(|l| l.line_of(part, off))
+            {
+                app.reader.scroll_to_line(line);
+            }
+            if pos.scroll > 0 {
+                // They were reading it: open it again.
+                app.nav.set_focus(Pane::Body);
+            }
+        }
+        None => app.reader.scroll_to_line(0),
+    }
+    app.sync();
+}
+
+/// Goes back to `place`: the same article (if still there), pane, zoom,
+/// line and highlights.
+pub fn go_to(app: &mut App, place: Place) {
+    let Place { nav, reader } = place;
+    open_article(app, nav.issue(), nav.article());
+    app.nav.set_focus(nav.focus());
+    app.reader.set_zoom(reader.zoom());
+    app.reader.scroll_to_line(reader.scroll());
+    app.reader.set_highlights(reader.highlights().to_vec());
+    app.sync();
+}
+
+/// Shows `highlights` in the current article's body (search matches).
+pub fn highlight(app: &mut App, highlights: Vec<super::app::Highlight>) {
+    app.reader.set_highlights(highlights);
+}
+
+/// Scrolls the body so that byte `offset` of `part` of the current article
+/// is on screen, two lines below the top when possible (a search match).
+pub fn scroll_to(app: &mut App, part: crate::layout::article::Part, offset: usize) {
+    app.sync();
+    if let Some(line) = app.layout_at(app.reader.width()).and_then(|l| l.line_of(part, offset)) {
+        app.reader.scroll_to_line(line.saturating_sub(2));
+    }
+    app.sync();
+}
+
+/// Selects issue `n` (clamped) and its first article.
+pub fn select_issue(app: &mut App, n: isize) {
+    let n = n.clamp(0, app.issues.len().saturating_sub(1) as isize) as usize;
+    if app.nav.select_issue(n) {
+        app.reader.start_article();
+    }
+}
+
+/// Selects article `n` of the current issue.
+pub fn select_article(app: &mut App, n: usize) {
+    if app.nav.select_article(n) {
+        app.reader.start_article();
+    }
+}
+
+/// The next (or previous) article, going on into the next (previous) issue.
+pub fn next_article(app: &mut App, dir: isize) {
+    let count = app.current_issue().map_or(0, |i| i.article_count());
+    let (issue, article) = (app.nav.issue(), app.nav.article());
+    if dir > 0 {
+        if article + 1 < count {
+            select_article(app, article + 1);
+        } else if issue + 1 < app.issues.len() {
+            select_issue(app, issue as isize + 1);
+        }
+    } else if article > 0 {
+        select_article(app, article - 1);
+    } else if issue > 0 {
+        select_issue(app, issue as isize - 1);
+        let last = app.current_issue().map_or(0, |i| i.article_count().saturating_sub(1));
+        select_article(app, last);
+    }
+}
