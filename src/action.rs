@@ -69,6 +69,10 @@ pub enum Action {
     NextMatch,
     /// `prev_match`: the previous search match.
     PrevMatch,
+    /// Ctrl-c: quits from anywhere, an overlay or the search line included
+    /// (`quit` only closes an overlay).
+    #[serde(skip)]
+    Interrupt,
     /// A key typed on the search line.
     #[serde(skip)]
     SearchEdit(Edit),

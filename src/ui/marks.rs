@@ -71,12 +71,9 @@ pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {
     let last = count.saturating_sub(1);
     let page = (app.size.1 as usize / 2).max(1);
     let sel = match action {
-        Action::Back | Action::Bookmarks => {
+        // `q` closes the list, as in less and newsboat.
+        Action::Back | Action::Bookmarks | Action::Quit => {
             app.overlay = None;
-            return;
-        }
-        Action::Quit => {
-            app.quit = true;
             return;
         }
         Action::Open | Action::FocusRight => {

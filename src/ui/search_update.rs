@@ -27,7 +27,7 @@ pub fn translate(event: &Event) -> Option<Action> {
     };
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     let e = match k.code {
-        KeyCode::Char('c') if ctrl => return Some(Action::Quit),
+        KeyCode::Char('c') if ctrl => return Some(Action::Interrupt),
         KeyCode::Char('w') if ctrl => Edit::DeleteWord,
         KeyCode::Char('u') if ctrl => Edit::DeleteToStart,
         KeyCode::Char('a') if ctrl => Edit::Home,

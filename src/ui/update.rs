@@ -20,6 +20,10 @@ fn apply(app: &mut App, action: Action) {
         app.sync();
         return;
     }
+    if action == Action::Interrupt {
+        app.quit = true;
+        return;
+    }
     // A notice lasts until the next key press (or click).
     app.status.notice = None;
     if let Some(overlay) = app.overlay {
@@ -108,24 +112,21 @@ fn apply(app: &mut App, action: Action) {
                 None => {}
             }
         }
-        Action::Resize(..) => {}
+        Action::Resize(..) | Action::Interrupt => {}
     }
     app.sync();
 }
 
-/// Keys while an overlay is open: it scrolls, and `back`/`help` close it.
+/// Keys while an overlay is open: it scrolls, and `back`/`help`/`quit` close it.
 fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
     let off = match overlay {
         Overlay::Help(off) => off,
         Overlay::Bookmarks(sel) => return super::marks::bookmarks_action(app, sel, action),
     };
     let new = match action {
-        Action::Back | Action::Help => {
+        // As in less and newsboat, `q` closes an overlay; only the main screen quits.
+        Action::Back | Action::Help | Action::Quit => {
             app.overlay = None;
-            return;
-        }
-        Action::Quit => {
-            app.quit = true;
             return;
         }
         Action::Down | Action::Wheel(_, _, 1..) => off + 1,

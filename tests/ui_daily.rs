@@ -1,0 +1,116 @@
+//! The reader as a daily tool (issue 11): overlays, search, resizes,
+//! start-up place. Drawn to ratatui's TestBackend where the screen matters.
+
+use lvread::model::{Article, Date, Issue, Page};
+use lvread::ui::action::{Action, Edit};
+use lvread::ui::app::{App, Overlay, Pane};
+use lvread::ui::update::update;
+use lvread::ui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+mod common;
+use common::rows;
+
+fn screen_text(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    let frame = t.draw(|f| view::draw(f, app)).expect("draw");
+    rows(frame.buffer).join("\n")
+}
+
+fn press(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        update(app, a);
+    }
+}
+
+/// `issues` dated issues (newest first) of `per` articles with long bodies.
+fn issues(count: u32, per: usize) -> Vec<Issue> {
+    (0..count).map(|i| issue(i, per)).collect()
+}
+
+fn issue(i: u32, per: usize) -> Issue {
+    let date = Date::new(2024, 3, 20 - i);
+    let articles = (0..per)
+        .map(|n| Article {
+            id: format!("{i}-{n}"),
+            title: format!("第{i}期第{n}篇新闻标题"),
+            byline: Some("本报讯（记者 王小明）".into()),
+            paragraphs: (0..40).map(|p| format!("第{i}期{n}篇第{p}段文字。").repeat(4)).collect(),
+            ..Article::default()
+        })
+        .collect();
+    let page = Page { source: format!("{date:?}-{i}.txt"), page: Some(1), date, articles, ..Page::default() };
+    Issue { date, date_inferred: false, pages: vec![page] }
+}
+
+#[test]
+fn q_closes_the_help_and_the_bookmark_list_and_quits_only_from_the_main_screen() {
+    let mut app = App::new(issues(2, 3), (80, 24));
+    press(&mut app, &[Action::Help, Action::Quit]);
+    assert!(!app.quit, "q in the help closes it");
+    assert_eq!(app.overlay, None);
+    press(&mut app, &[Action::Bookmarks, Action::Quit]);
+    assert!(!app.quit, "q in the bookmark list closes it");
+    assert_eq!(app.overlay, None);
+    assert!(!screen_text(&app).contains("Bookmarks"));
+    press(&mut app, &[Action::Quit]);
+    assert!(app.quit, "q on the main screen quits");
+    // Ctrl-c quits from an overlay too.
+    let mut app = App::new(issues(2, 3), (80, 24));
+    press(&mut app, &[Action::Help]);
+    let ctrl_c = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('c'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    let action = lvread::ui::keys::event_to_action(&app, &ctrl_c).expect("an action");
+    press(&mut app, &[action]);
+    assert!(app.quit, "Ctrl-c in the help quits");
+}
+
+#[test]
+fn opening_and_leaving_search_does_not_mark_the_article_read() {
+    let mut app = App::new(issues(2, 3), (120, 40));
+    // Select the second article in the list without opening it.
+    if app.nav.focus() == Pane::Issues {
+        press(&mut app, &[Action::Open]);
+    }
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.nav.focus(), Pane::Articles);
+    let before: Vec<bool> = (0..3).map(|n| app.is_read(0, n)).collect();
+    press(&mut app, &[Action::Search, Action::SearchEdit(Edit::Cancel)]);
+    screen_text(&app);
+    let after: Vec<bool> = (0..3).map(|n| app.is_read(0, n)).collect();
+    assert_eq!(before, after, "search opened and left: read marks unchanged");
+    assert_eq!(app.nav.article(), 1, "the same article stays selected");
+}
+
+#[test]
+fn a_shrink_to_one_or_two_columns_keeps_the_reading_place() {
+    for tiny in [(1, 1), (2, 2), (1, 10), (2, 1), (3, 12), (4, 12), (5, 3)] {
+        let mut app = App::new(issues(1, 2), (45, 12));
+        press(&mut app, &[Action::Open, Action::Open]);
+        assert_eq!(app.nav.focus(), Pane::Body);
+        for _ in 0..40 {
+            update(&mut app, Action::Down);
+        }
+        let before = app.position().expect("a place").anchor;
+        assert!(before.is_some(), "scrolled into the article");
+        update(&mut app, Action::Resize(tiny.0, tiny.1));
+        screen_text(&app);
+        update(&mut app, Action::Resize(45, 12));
+        let text = screen_text(&app);
+        let after = app.position().expect("a place").anchor;
+        assert_eq!(after, before, "the same line at the top after {tiny:?} and back:\n{text}");
+        assert!(!text.contains("End"), "not thrown to the end after {tiny:?}:\n{text}");
+    }
+}
+
+#[test]
+fn overlays_are_left_with_back_too() {
+    let mut app = App::new(issues(1, 2), (80, 24));
+    press(&mut app, &[Action::Help]);
+    assert!(matches!(app.overlay, Some(Overlay::Help(_))));
+    press(&mut app, &[Action::Back]);
+    assert_eq!(app.overlay, None);
+}
