@@ -48,7 +48,11 @@ pub fn return_to(app: &mut App, (issue, article): (usize, usize), saved: Option<
 /// line and highlights.
 pub fn go_to(app: &mut App, place: Place) {
     let Place { nav, reader } = place;
-    open_article(app, nav.issue(), nav.article());
+    // Straight back to the saved pane: passing through the body would mark
+    // an article read that the user only had selected.
+    select_issue(app, nav.issue() as isize);
+    let count = app.current_issue().map_or(0, |i| i.article_count());
+    select_article(app, nav.article().min(count.saturating_sub(1)));
     app.nav.set_focus(nav.focus());
     app.reader.set_zoom(reader.zoom());
     app.reader.scroll_to_line(reader.scroll());
