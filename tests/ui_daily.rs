@@ -114,3 +114,27 @@ fn overlays_are_left_with_back_too() {
     press(&mut app, &[Action::Back]);
     assert_eq!(app.overlay, None);
 }
+
+#[test]
+fn a_folder_opens_on_the_newest_issue_whatever_order_the_pages_arrive_in() {
+    let all = issues(7, 7);
+    for order in [[2usize, 0, 1, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1, 0], [3, 6, 0, 2, 5, 1, 4]] {
+        let mut app = App::new(Vec::new(), (120, 40));
+        for (k, &i) in order.iter().enumerate() {
+            app.add_pages(all[i].pages.clone());
+            if k == 0 {
+                screen_text(&app);
+            }
+        }
+        assert_eq!((app.nav.issue(), app.nav.article()), (0, 0), "order {order:?}");
+        assert_eq!(app.current_issue().and_then(|i| i.date), Date::new(2024, 3, 20));
+        let text = screen_text(&app);
+        assert!(text.contains("issue 1/7"), "order {order:?}:\n{text}");
+    }
+    // Once the user has moved, arriving pages leave the selection on its article.
+    let mut app = App::new(Vec::new(), (120, 40));
+    app.add_pages(all[3].pages.clone());
+    press(&mut app, &[Action::Down]);
+    app.add_pages(all[0].pages.clone());
+    assert_eq!(app.current_article().map(|a| a.id.as_str()), Some("3-1"));
+}

@@ -262,8 +262,14 @@ impl App {
             super::fragments::absorb(&mut p);
             crate::archive::insert_page(&mut self.issues, p);
         }
-        // Issues may have moved down the list: keep the same article selected.
-        if let Some((i, n)) = key.and_then(|k| self.locate(&k, label.as_deref())) {
+        if !self.nav.chosen() {
+            // Nobody chose a place yet: the newest issue, its first
+            // article, whichever pages came in first.
+            self.nav.select(0, 0);
+            self.nav.rewind_article_list();
+            self.reader.start_article();
+        } else if let Some((i, n)) = key.and_then(|k| self.locate(&k, label.as_deref())) {
+            // Issues may have moved down the list: keep the same article selected.
             self.nav.select(i, n);
         }
         self.sync();

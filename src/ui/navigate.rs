@@ -22,6 +22,7 @@ pub fn open_article(app: &mut App, issue: usize, article: usize) {
 /// anchor is in today's layout), reopened when they were reading it. For
 /// the position restored at start ([`super::session`]).
 pub fn return_to(app: &mut App, (issue, article): (usize, usize), saved: Option<&crate::store::Position>) {
+    app.nav.choose();
     app.nav.select(issue, article);
     app.nav.rewind_article_list();
     match saved {
