@@ -264,6 +264,9 @@ fn digits_and_latin_match_as_runs_not_scattered() {
     // Latin letters too: `ab` does not match `a…b`.
     let idx = Index::build(archive(&[("2024-03-01", &[("标题", &["a公司与b公司签约。"])])]));
     assert!(titles(&idx, "ab").is_empty());
+}
+
+#[test]
 fn shortcuts_never_change_the_hits() {
     // Pair signatures and the headline early stop only skip articles that
     // cannot reach the list: every prefix of these queries gives the same

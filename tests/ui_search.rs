@@ -255,7 +255,7 @@ fn a_query_typed_before_its_pages_arrive_finds_them_when_they_do() {
     // The reader's loop: refresh after pages arrive, then collect results.
     let mut found = false;
     for _ in 0..300 {
-        search.refresh(&mut app);
+        search.refresh(&app);
         search.wait(&mut app, Duration::from_millis(100));
         if app.search.results.iter().any(|h| sources.contains(&h.source)) {
             found = true;
