@@ -57,6 +57,10 @@ pub enum Action {
     MarkUnread,
     /// `mark_issue_read`: mark every article of the current issue read.
     MarkIssueRead,
+    /// `copy_article`: copy the open article as text to the terminal's clipboard (OSC 52).
+    CopyArticle,
+    /// `save_article`: save the open article as a text file.
+    SaveArticle,
     /// `help`: show or hide the key help.
     Help,
     /// `back`: close an overlay, leave zoom, or step back a pane.

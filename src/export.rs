@@ -92,6 +92,22 @@ pub fn article(a: &Article, page: &Page, format: Format) -> String {
     out
 }
 
+/// Environment variable naming the folder articles are saved in.
+pub const SAVE_DIR_ENV: &str = "LVREAD_SAVE_DIR";
+
+/// Where the reader saves articles: `$LVREAD_SAVE_DIR` when set, else the
+/// user's Downloads folder, else the home folder, else the current one.
+pub fn save_dir() -> std::path::PathBuf {
+    if let Some(d) = std::env::var_os(SAVE_DIR_ENV).filter(|d| !d.is_empty()) {
+        return d.into();
+    }
+    let dirs = directories::UserDirs::new();
+    dirs.as_ref()
+        .and_then(|u| u.download_dir().map(std::path::Path::to_path_buf))
+        .or_else(|| dirs.as_ref().map(|u| u.home_dir().to_path_buf()))
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
+}
+
 /// The line between two exported articles.
 pub fn separator(format: Format) -> &'static str {
     match format {
@@ -126,14 +142,19 @@ pub fn file_name(a: &Article, page: &Page) -> String {
 /// Saves an article as plain text in `dir` under [`file_name`] (never over
 /// an existing file: `-2`, `-3`… are added); returns the path written.
 pub fn save(dir: &std::path::Path, a: &Article, page: &Page) -> std::io::Result<std::path::PathBuf> {
-    let name = file_name(a, page);
+    save_text(dir, &file_name(a, page), &article(a, page, Format::Text))
+}
+
+/// Writes `text` in `dir` as `name` (a `.txt` name), never over an existing
+/// file (`-2`, `-3`… are added); returns the path written.
+pub fn save_text(dir: &std::path::Path, name: &str, text: &str) -> std::io::Result<std::path::PathBuf> {
     let stem = name.trim_end_matches(".txt");
     std::fs::create_dir_all(dir)?;
     for n in 1..1000 {
-        let path = if n == 1 { dir.join(&name) } else { dir.join(format!("{stem}-{n}.txt")) };
+        let path = if n == 1 { dir.join(name) } else { dir.join(format!("{stem}-{n}.txt")) };
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut f) => {
-                std::io::Write::write_all(&mut f, article(a, page, Format::Text).as_bytes())?;
+                std::io::Write::write_all(&mut f, text.as_bytes())?;
                 return Ok(path);
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,

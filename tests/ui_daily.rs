@@ -138,3 +138,29 @@ fn a_folder_opens_on_the_newest_issue_whatever_order_the_pages_arrive_in() {
     app.add_pages(all[0].pages.clone());
     assert_eq!(app.current_article().map(|a| a.id.as_str()), Some("3-1"));
 }
+
+#[test]
+fn the_open_article_is_copied_and_saved_as_clean_text() {
+    use lvread::ui::effect::Effect;
+    let mut all = issues(1, 2);
+    all[0].pages[0].articles[0].paragraphs[0] = "第一段\u{1b}]52;c;aGk=\u{7}文字。".into();
+    let mut app = App::new(all, (80, 24));
+    let effects = update(&mut app, Action::CopyArticle);
+    let Some(Effect::Copy(text)) = effects.iter().find(|e| matches!(e, Effect::Copy(_))) else {
+        panic!("no copy: {effects:?}");
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "第0期第0篇新闻标题");
+    assert_eq!(lines[1], "本报讯（记者 王小明） · 2024-03-20 第1版");
+    assert!(text.contains("\n\n第一段文字。\n\n"), "{text}");
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+    let effects = update(&mut app, Action::SaveArticle);
+    let Some(Effect::Save { name, text: saved }) = effects.iter().find(|e| matches!(e, Effect::Save { .. })) else {
+        panic!("no save: {effects:?}");
+    };
+    assert_eq!(name, "2024-03-20_第1版_第0期第0篇新闻标题.txt");
+    assert_eq!(saved, text);
+    // The clipboard sequence carries exactly that text.
+    let seq = lvread::ui::clipboard::osc52(text);
+    assert!(seq.starts_with("\u{1b}]52;c;") && seq.ends_with('\u{7}'));
+}

@@ -47,6 +47,7 @@ fn apply(app: &mut App, action: Action) {
         Action::Bookmarks => super::marks::open_bookmarks(app),
         Action::MarkUnread => super::marks::mark_unread(app),
         Action::MarkIssueRead => super::marks::mark_issue_read(app),
+        Action::CopyArticle | Action::SaveArticle => take_out(app, action),
         Action::Zoom => {
             let zoom = !app.reader.zoom();
             app.reader.set_zoom(zoom);
@@ -142,6 +143,22 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
         _ => off,
     };
     app.overlay = Some(Overlay::Help(new.min(super::view::help::max_scroll(app))));
+}
+
+/// `copy_article` / `save_article`: the open article as clean text, to
+/// the clipboard or a file (the event loop does the writing).
+fn take_out(app: &mut App, action: Action) {
+    let (Some(a), Some(page)) = (app.current_article(), app.current_page()) else {
+        app.notice("no article to take out");
+        return;
+    };
+    let text = crate::export::article(a, page, crate::export::Format::Text);
+    let effect = if action == Action::CopyArticle {
+        Effect::Copy(text)
+    } else {
+        Effect::Save { name: crate::export::file_name(a, page), text }
+    };
+    app.emit(effect);
 }
 
 /// Rows a page moves in a pane (its visible items, or body lines).
