@@ -57,6 +57,8 @@ pub enum Action {
     MarkUnread,
     /// `mark_issue_read`: mark every article of the current issue read.
     MarkIssueRead,
+    /// `next_unread`: open the next unread article, across issues (newsboat's `n`).
+    NextUnread,
     /// `copy_article`: copy the open article as text to the terminal's clipboard (OSC 52).
     CopyArticle,
     /// `save_article`: save the open article as a text file.

@@ -323,3 +323,30 @@ fn y_copies_the_article_through_osc_52_and_s_saves_it() {
     let text = std::fs::read_to_string(saved[0].path()).expect("saved file");
     assert_eq!(text, buffer, "the file holds what was copied");
 }
+
+#[test]
+fn next_unread_reads_an_issue_through_from_a_fresh_state() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = dir.path().join("run.sh");
+    std::fs::write(
+        &script,
+        format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' '{BIN}'\nsleep 30\n", d = dir.path().display()),
+    )
+    .expect("script");
+    let issues = lvread::archive::group(lvread::loader::bundled());
+    let (n0, n1) = (issues[0].article_count(), issues[1].article_count());
+    let tmux = Tmux::start(120, 40, &script);
+    let screen = tmux.wait_for("the issue list", |s| s.contains("Issues"));
+    assert!(screen.contains(&format!("{n0}/{n0}篇")), "nothing read at first:\n{screen}");
+    for k in 1..=n0 {
+        tmux.keys(&["."]);
+        let want = format!("article {k}/{n0}");
+        tmux.wait_for(&want, |s| status_line(s).contains(&want));
+    }
+    let screen = tmux.wait_for("the first issue read", |s| s.contains(&format!("✓{n0}篇")));
+    assert!(screen.contains(&format!("{n1}/{n1}篇")), "the next issue untouched:\n{screen}");
+    // One more goes on into the next issue.
+    tmux.keys(&["."]);
+    let screen = tmux.wait_for("the next issue", |s| status_line(s).contains("issue 2/"));
+    assert!(screen.contains(&format!("{}/{n1}篇", n1 - 1)), "{screen}");
+}

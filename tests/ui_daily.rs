@@ -164,3 +164,29 @@ fn the_open_article_is_copied_and_saved_as_clean_text() {
     let seq = lvread::ui::clipboard::osc52(text);
     assert!(seq.starts_with("\u{1b}]52;c;") && seq.ends_with('\u{7}'));
 }
+
+#[test]
+fn next_unread_reads_through_every_issue_and_the_list_counts_unread() {
+    let mut app = App::new(issues(3, 3), (120, 40));
+    assert!(screen_text(&app).contains("3/3篇"), "nothing read yet:\n{}", screen_text(&app));
+    let mut seen = Vec::new();
+    for _ in 0..9 {
+        press(&mut app, &[Action::NextUnread]);
+        assert_eq!(app.nav.focus(), Pane::Body, "the article is open");
+        seen.push(app.current_article().map(|a| a.id.clone()).unwrap_or_default());
+        if seen.len() == 2 {
+            let text = screen_text(&app);
+            assert!(text.contains("1/3篇") && text.contains("3/3篇"), "counts after two:\n{text}");
+        }
+    }
+    let expected: Vec<String> = (0..3).flat_map(|i| (0..3).map(move |n| format!("{i}-{n}"))).collect();
+    assert_eq!(seen, expected, "newest issue first, in page order, then the older issues");
+    let text = screen_text(&app);
+    assert_eq!(text.matches("✓3篇").count(), 3, "every issue read:\n{text}");
+    press(&mut app, &[Action::NextUnread]);
+    assert!(screen_text(&app).contains("no unread article left"));
+    // From another issue, the search starts there.
+    let mut again = App::new(issues(3, 3), (120, 40));
+    press(&mut again, &[Action::NextIssue, Action::NextUnread]);
+    assert_eq!(again.current_article().map(|a| a.id.as_str()), Some("1-0"), "from the selected issue on");
+}

@@ -327,7 +327,7 @@ fn help_overlay_lists_every_key_and_closes_with_esc() {
     assert_eq!(app.overlay, None);
     assert!(!screen_text(&app).contains("half a page down"));
     // Over real text, wide characters at the overlay's edge never eat its border.
-    let mut app = bundled(80, 30);
+    let mut app = bundled(80, 40);
     press(&mut app, &[Action::Help]);
     let rows = draw(&app);
     for &(a, _) in &help {

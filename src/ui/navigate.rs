@@ -91,6 +91,31 @@ pub fn select_article(app: &mut App, n: usize) {
     }
 }
 
+/// Opens the next unread article in reading order: the selected one when
+/// it is unread and not open yet, else the rest of its issue, then the
+/// older issues, then from the newest issue round to where the reader is.
+/// Says so when every article has been read.
+pub fn next_unread(app: &mut App) {
+    let (issue, article) = (app.nav.issue(), app.nav.article());
+    let opened = app.nav.focus() == Pane::Body;
+    // Every (issue, article) in reading order, starting at the selection.
+    let order: Vec<(usize, usize)> = (0..app.issues.len())
+        .map(|k| (issue + k) % app.issues.len().max(1))
+        .flat_map(|i| (0..app.issues[i].article_count()).map(move |n| (i, n)))
+        .collect();
+    let start = order.iter().position(|&p| p == (issue, article)).unwrap_or(0);
+    let found = order[start..]
+        .iter()
+        .chain(&order[..start])
+        .copied()
+        .filter(|&p| !(opened && p == (issue, article)))
+        .find(|&(i, n)| !app.is_read(i, n));
+    match found {
+        Some((i, n)) => open_article(app, i, n),
+        None => app.notice("no unread article left"),
+    }
+}
+
 /// The next (or previous) article, going on into the next (previous) issue.
 pub fn next_article(app: &mut App, dir: isize) {
     let count = app.current_issue().map_or(0, |i| i.article_count());

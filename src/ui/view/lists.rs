@@ -25,7 +25,7 @@ fn pad(mut spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
 }
 
 /// Issues, newest first: date (with [`INFERRED_MARK`] when guessed) and
-/// article count, then the lead headline.
+/// unread/total articles, then the lead headline.
 pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     render_block(frame, area, pane_block(app, Pane::Issues, format!(" Issues {} ", app.issues.len())));
@@ -44,9 +44,9 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
         let label = sanitize(&issue.label()).into_owned();
         let mark = if issue.date_inferred { INFERRED_MARK } else { "" };
         let n = issue.article_count();
-        // `✓` once every article of the issue has been read.
-        let all_read = n > 0 && (0..n).all(|k| app.is_read(i, k));
-        let count = format!("{}{n}篇", if all_read { READ_MARK } else { "" });
+        // Unread of all (`3/8篇`); `✓8篇` once every article has been read.
+        let unread = (0..n).filter(|&k| !app.is_read(i, k)).count();
+        let count = if n > 0 && unread == 0 { format!("{READ_MARK}{n}篇") } else { format!("{unread}/{n}篇") };
         let left = fit(&label, width.saturating_sub(str_width(mark)));
         let gap = width.saturating_sub(str_width(&left) + str_width(mark) + str_width(&count) + 1);
         let mut first = vec![Span::styled(left, t.date), Span::styled(mark, t.inferred)];
