@@ -59,6 +59,8 @@ pub enum Action {
     MarkIssueRead,
     /// `next_unread`: open the next unread article, across issues (newsboat's `n`).
     NextUnread,
+    /// `undo`: undo the last `mark_issue_read`.
+    Undo,
     /// `copy_article`: copy the open article as text to the terminal's clipboard (OSC 52).
     CopyArticle,
     /// `save_article`: save the open article as a text file.

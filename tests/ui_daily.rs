@@ -190,3 +190,21 @@ fn next_unread_reads_through_every_issue_and_the_list_counts_unread() {
     press(&mut again, &[Action::NextIssue, Action::NextUnread]);
     assert_eq!(again.current_article().map(|a| a.id.as_str()), Some("1-0"), "from the selected issue on");
 }
+
+#[test]
+fn marking_an_issue_read_can_be_undone() {
+    use lvread::ui::effect::Effect;
+    let mut app = App::new(issues(2, 3), (120, 40));
+    press(&mut app, &[Action::NextUnread]); // 0-0 read by opening it
+    press(&mut app, &[Action::MarkIssueRead]);
+    assert!((0..3).all(|n| app.is_read(0, n)));
+    assert!(screen_text(&app).contains("U undoes"), "the notice says how to undo");
+    let effects = update(&mut app, Action::Undo);
+    assert!(app.is_read(0, 0), "what was read before stays read");
+    assert!(!app.is_read(0, 1) && !app.is_read(0, 2), "the rest is unread again");
+    let unread: Vec<&Effect> = effects.iter().filter(|e| matches!(e, Effect::SetRead(_, false))).collect();
+    assert_eq!(unread.len(), 2, "the store is told: {effects:?}");
+    assert!(screen_text(&app).contains("2/3篇"));
+    press(&mut app, &[Action::Undo]);
+    assert!(screen_text(&app).contains("nothing to undo"));
+}

@@ -42,6 +42,9 @@ pub struct Marks {
     pub bookmarks: Vec<crate::store::Bookmark>,
     /// The article just marked unread: it stays unread while it is open.
     pub unread_hold: Option<String>,
+    /// The articles the last `mark_issue_read` marked (they were unread),
+    /// for `undo`.
+    pub last_marked: Vec<String>,
 }
 
 /// What the status bar shows besides the position.

@@ -49,6 +49,7 @@ fn apply(app: &mut App, action: Action) {
         Action::MarkIssueRead => super::marks::mark_issue_read(app),
         Action::CopyArticle | Action::SaveArticle => take_out(app, action),
         Action::NextUnread => super::navigate::next_unread(app),
+        Action::Undo => super::marks::undo(app),
         Action::Zoom => {
             let zoom = !app.reader.zoom();
             app.reader.set_zoom(zoom);
