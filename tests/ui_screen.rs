@@ -260,7 +260,7 @@ fn markers_in_the_article_list() {
     // Issue list: date, inferred mark, count.
     let screen = screen_text(&app);
     assert!(screen.contains("2023-11-04"));
-    assert!(screen.contains("2023-11-02~"), "inferred date marked");
+    assert!(screen.contains("约2023-11-02"), "inferred date marked");
     assert!(screen.contains("5篇"));
 }
 
