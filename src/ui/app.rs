@@ -174,10 +174,11 @@ impl App {
 
     /// Where the panes are at the current size, focus and zoom.
     pub fn screen(&self) -> super::geometry::Screen {
-        super::geometry::screen(
+        super::geometry::screen_for(
             ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
             self.nav.focus(),
             self.reader.zoom(),
+            self.max_body_width,
         )
     }
 
