@@ -208,3 +208,27 @@ fn marking_an_issue_read_can_be_undone() {
     press(&mut app, &[Action::Undo]);
     assert!(screen_text(&app).contains("nothing to undo"));
 }
+
+#[test]
+fn a_notice_is_plain_an_error_is_in_the_message_colour_both_after_a_separator() {
+    let mut app = App::new(issues(1, 2), (80, 24));
+    let style_of = |app: &App, text: &str| {
+        let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+        let frame = t.draw(|f| view::draw(f, app)).expect("draw");
+        let buf = frame.buffer.clone();
+        let y = app.size.1 - 1;
+        let row: String = (0..app.size.0).map(|x| buf[(x, y)].symbol().to_string()).collect();
+        let at = row.find(text).unwrap_or_else(|| panic!("{text} not in {row}"));
+        let x = row[..at].chars().count() as u16;
+        (row, buf[(x, y)].fg)
+    };
+    app.notice("no reading state yet");
+    let (row, notice_fg) = style_of(&app, "no reading state yet");
+    assert!(row.contains("│ no reading state yet"), "a separator: {row}");
+    assert!(row.contains("? help") && row.contains("q quit"), "the key hints stay: {row}");
+    app.message("config.toml line 1: unclosed table");
+    let (row, error_fg) = style_of(&app, "config.toml line 1");
+    assert!(row.contains("│ config.toml"), "{row}");
+    assert_ne!(notice_fg, error_fg, "a notice is not drawn like an error");
+    assert_eq!(notice_fg, app.theme.status.fg.unwrap_or(ratatui::style::Color::Reset), "plain: {row}");
+}

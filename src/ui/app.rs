@@ -391,6 +391,12 @@ impl App {
         }
     }
 
+    /// True when [`App::status_message`] is a passing notice (harmless:
+    /// drawn plain), not an error or warning (drawn in the message colour).
+    pub fn status_is_notice(&self) -> bool {
+        matches!(&self.status.notice, Some((_, at)) if self.status.messages.len() <= *at)
+    }
+
     /// Where the reader is now, to come back to with
     /// [`super::navigate::go_to`] (a search cancelled).
     pub fn place(&self) -> Place {
