@@ -232,3 +232,19 @@ fn a_notice_is_plain_an_error_is_in_the_message_colour_both_after_a_separator() 
     assert_ne!(notice_fg, error_fg, "a notice is not drawn like an error");
     assert_eq!(notice_fg, app.theme.status.fg.unwrap_or(ratatui::style::Color::Reset), "plain: {row}");
 }
+
+#[test]
+fn the_body_is_titled_with_date_and_page_not_a_file_name() {
+    let mut all = issues(1, 1);
+    all[0].pages[0].source = "004_f29a86dd7812ed2b.txt".into();
+    all[0].pages[0].page = Some(3);
+    let app = App::new(all.clone(), (120, 40));
+    let text = screen_text(&app);
+    assert!(text.contains(" 2024-03-20 第3版 "), "{text}");
+    assert!(!text.contains("f29a86dd"), "{text}");
+    // A guessed date says so; with no page the date alone.
+    all[0].pages[0].page = None;
+    all[0].pages[0].date_inferred = true;
+    let text = screen_text(&App::new(all, (120, 40)));
+    assert!(text.contains(" 约2024-03-20 ") && !text.contains("f29a86dd"), "{text}");
+}
