@@ -8,6 +8,7 @@ pub mod archive;
 pub mod cache;
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod files;
 pub mod layout;
 pub mod loader;

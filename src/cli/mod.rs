@@ -1,13 +1,15 @@
-//! Command line: `lvread [PATH…]`, `lvread dump --json`, `lvread search`.
+//! Command line: `lvread [PATH…]`, `lvread dump --json`, `lvread search`, `lvread export`.
 //!
 //! The top floor: parses the arguments with clap and hands plain values to
 //! the library. Nothing below this module imports it.
 //!
 //! - [`read`]: the reader (`lvread [PATH…]`, `--print-config`);
 //! - [`dump`]: `lvread dump --json` / `--explain`;
-//! - [`search`]: `lvread search`.
+//! - [`search`]: `lvread search`;
+//! - [`export`]: `lvread export`.
 
 pub mod dump;
+pub mod export;
 pub mod read;
 pub mod search;
 
@@ -62,6 +64,20 @@ pub enum Command {
         /// Issue files or folders (default: the bundled issues).
         paths: Vec<PathBuf>,
     },
+    /// Print articles (or whole issues) as plain text or Markdown.
+    Export {
+        /// Markdown: `#` headlines, escaped text.
+        #[arg(long, conflicts_with = "text")]
+        markdown: bool,
+        /// Plain text (the default).
+        #[arg(long)]
+        text: bool,
+        /// Only the article with this id (as `dump --json` and `search --json` give it); repeatable.
+        #[arg(long = "id", value_name = "ID")]
+        ids: Vec<String>,
+        /// Issue files or folders (default: the bundled issues).
+        paths: Vec<PathBuf>,
+    },
     /// Show where the page cache is and how many pages it holds.
     Cache {
         /// Delete the page cache.
@@ -111,6 +127,10 @@ pub fn run() -> ExitCode {
         Some(Command::Dump { json: _, explain: true, paths }) => dump::explain(&paths),
         Some(Command::Dump { json: _, explain: false, paths }) => dump::dump(&paths),
         Some(Command::Search { json, limit, query, paths }) => search::run(&query, &paths, json, limit),
+        Some(Command::Export { markdown, text: _, ids, paths }) => {
+            let format = if markdown { crate::export::Format::Markdown } else { crate::export::Format::Text };
+            export::run(&paths, format, &ids)
+        }
         None if cli.read.print_config => read::print_config(),
         None => read::run(&cli.read),
     };

@@ -87,7 +87,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     timings.record("group", t.elapsed());
 
     let t = Instant::now();
-    let (config, config_error) = crate::config::load();
+    let (config, config_errors) = crate::config::load();
     let store = Store::open_default(args.no_state);
     timings.record("settings+state", t.elapsed());
     let mut app = App::new(issues, crossterm::terminal::size().unwrap_or((80, 24)));
@@ -95,8 +95,12 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let mut session = Session::new(store);
     session.restore(&mut app);
     // After the state's notices: the status bar shows the latest message.
-    if let Some(e) = &config_error {
-        app.message(format!("{} — defaults used (details on stderr at exit)", e.short()));
+    if let Some(e) = config_errors.first() {
+        let more = match config_errors.len() {
+            1 => String::new(),
+            n => format!(" and {} more mistake{}", n - 1, if n > 2 { "s" } else { "" }),
+        };
+        app.message(format!("{}{more} — ignored, the rest applied (details on stderr at exit)", e.short()));
     }
     if args.paths.is_empty() {
         if app.issues.is_empty() {
@@ -115,8 +119,8 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
 
     let result = ui::run(&mut app, &mut session, start, &mut timings);
     let unsaved = session.finish(&mut app);
-    if let Some(e) = &config_error {
-        crate::text::report(format_args!("{e} (the defaults were used)"));
+    for e in &config_errors {
+        crate::text::report(format_args!("{e} (ignored; the rest of the file was applied)"));
     }
     for e in &session.errors {
         crate::text::report(e);

@@ -40,6 +40,10 @@ pub const NO_LINE_START: &str = "、，。．：；！？”’」』）〕】�
 /// Unit signs that stay with the number before them (`15000㎡`, `30℃`):
 /// like closing punctuation, they never begin a line.
 pub const UNIT_SIGNS: &str = "㎡㎥㎞㎝㎜㎎㎏㎖㎗㎘㏄㎠㎢℃℉％‰°′″";
+/// Characters that must not begin a line when they stand alone: a single
+/// `…` (where a headline was cut) belongs to the word before it; the pair
+/// `……` is a unit of its own.
+pub const LONE_NO_LINE_START: &str = "…⋯";
 /// Characters that must not end a line (opening punctuation).
 pub const NO_LINE_END: &str = "“‘「『（〔【〖［｛〈《〘〚([{";
 
@@ -179,7 +183,7 @@ fn classify(c: char) -> Class {
         Class::Other
     } else if c.is_whitespace() {
         Class::Space
-    } else if NO_LINE_START.contains(c) || UNIT_SIGNS.contains(c) {
+    } else if NO_LINE_START.contains(c) || UNIT_SIGNS.contains(c) || LONE_NO_LINE_START.contains(c) {
         Class::Close
     } else if NO_LINE_END.contains(c) {
         Class::Open
@@ -453,13 +457,31 @@ pub fn wrap(text: &str, width: usize, indent: bool) -> Vec<Line> {
         } else {
             // Longer than a whole line: break inside, between units first,
             // then inside units that are themselves too long.
-            for u in seg {
+            for (n, u) in seg.iter().enumerate() {
                 if u.class == Class::Space {
                     f.push_space(u.width);
                 } else if u.class == Class::Close {
                     f.push_close(u.start, u.end, u.width);
                 } else if u.width <= f.limit {
-                    f.push(u.start, u.end, u.width);
+                    // A run (a URL) that fills its line alone, with closing
+                    // punctuation after it: its last character comes down
+                    // with the mark, so the mark never starts a line.
+                    let close =
+                        seg[n + 1..].iter().find(|v| v.class != Class::Space).filter(|v| v.class == Class::Close);
+                    let alone = f.start.is_none() || f.w + u.width > f.limit;
+                    let limit = if f.start.is_some() { f.width } else { f.limit };
+                    let split = close
+                        .filter(|c| alone && u.width + c.width > limit)
+                        .and_then(|_| text[u.start..u.end].char_indices().rev().find(|&(_, c)| char_width(c) > 0))
+                        .filter(|&(k, _)| k > 0);
+                    match split {
+                        Some((k, c)) => {
+                            let w = char_width(c);
+                            f.push(u.start, u.start + k, u.width - w);
+                            f.push(u.start + k, u.end, w);
+                        }
+                        None => f.push(u.start, u.end, u.width),
+                    }
                 } else {
                     for (k, g) in text[u.start..u.end].grapheme_indices(true) {
                         let s = u.start + k;
@@ -477,6 +499,46 @@ pub fn wrap(text: &str, width: usize, indent: bool) -> Vec<Line> {
     }
     f.flush();
     f.lines
+}
+
+/// Wraps a headline: like [`wrap`] with no indent, but where the headline
+/// has spaces (`我市全方位优化营商环境 提升服务效能`) a line breaks at a
+/// space rather than inside the words between, as long as those words fit
+/// a line; words longer than a line wrap by the usual rules.
+pub fn wrap_title(text: &str, width: usize) -> Vec<Line> {
+    let width = width.max(1);
+    let words: Vec<Range<usize>> = text
+        .split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            start..start + w.len()
+        })
+        .collect();
+    if words.len() < 2 {
+        return wrap(text, width, false);
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut current: Option<Line> = None;
+    for word in words {
+        let w = str_width(&text[word.clone()]);
+        if let Some(line) = current.as_mut() {
+            let gap = str_width(&text[line.range.end..word.start]);
+            if line.width + gap + w <= width {
+                line.range.end = word.end;
+                line.width += gap + w;
+                continue;
+            }
+            lines.extend(current.take());
+        }
+        let mut pieces = wrap(&text[word.clone()], width, false);
+        for p in &mut pieces {
+            p.range = p.range.start + word.start..p.range.end + word.start;
+        }
+        current = pieces.pop();
+        lines.extend(pieces);
+    }
+    lines.extend(current);
+    lines
 }
 
 #[cfg(test)]

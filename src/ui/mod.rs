@@ -38,6 +38,7 @@
 //! - search highlights: [`reader::Reader::highlights`] (byte ranges per article part).
 
 pub mod app;
+pub mod clipboard;
 pub mod effect;
 pub mod fragments;
 pub mod geometry;

@@ -335,7 +335,8 @@ impl Session {
             }
             Effect::SavePosition(pos) if self.pending.is_some() => self.held = Some(pos),
             Effect::SavePosition(pos) => self.store.set_position(pos),
-            Effect::Search(_) => {}
+            // Not the reading state's: the event loop carries these out.
+            Effect::Search(_) | Effect::Copy(_) | Effect::Save { .. } => {}
         }
     }
 

@@ -183,6 +183,8 @@ fn event_loop(
                     for effect in update(app, action) {
                         match effect {
                             Effect::Search(query) => search.dispatch(app, query),
+                            Effect::Copy(text) => copy(terminal, app, &text),
+                            Effect::Save { name, text } => save(app, &name, &text),
                             effect => session.apply(effect),
                         }
                     }
@@ -212,6 +214,29 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Puts `text` on the clipboard through the terminal (OSC 52) and says so.
+fn copy(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, text: &str) {
+    let seq = super::clipboard::osc52(text);
+    let out = terminal.backend_mut();
+    match std::io::Write::write_all(out, seq.as_bytes()).and_then(|()| std::io::Write::flush(out)) {
+        Ok(()) => app.notice(format!("copied {} characters (OSC 52)", text.chars().count())),
+        Err(e) => app.message(format!("cannot copy: {e}")),
+    }
+}
+
+/// Saves `text` as `name` in the save folder and says where.
+fn save(app: &mut App, name: &str, text: &str) {
+    let dir = crate::export::save_dir();
+    match crate::export::save_text(&dir, name, text) {
+        Ok(path) => app.notice(format!("saved to {}", crate::text::printable(&path.display().to_string()))),
+        Err(e) => app.message(format!(
+            "cannot save in {}: {}",
+            crate::text::printable(&dir.display().to_string()),
+            crate::text::printable(&e.to_string())
+        )),
+    }
 }
 
 #[cfg(test)]
