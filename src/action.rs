@@ -57,6 +57,14 @@ pub enum Action {
     MarkUnread,
     /// `mark_issue_read`: mark every article of the current issue read.
     MarkIssueRead,
+    /// `next_unread`: open the next unread article, across issues (newsboat's `n`).
+    NextUnread,
+    /// `undo`: undo the last `mark_issue_read`.
+    Undo,
+    /// `copy_article`: copy the open article as text to the terminal's clipboard (OSC 52).
+    CopyArticle,
+    /// `save_article`: save the open article as a text file.
+    SaveArticle,
     /// `help`: show or hide the key help.
     Help,
     /// `back`: close an overlay, leave zoom, or step back a pane.
@@ -69,6 +77,10 @@ pub enum Action {
     NextMatch,
     /// `prev_match`: the previous search match.
     PrevMatch,
+    /// Ctrl-c: quits from anywhere, an overlay or the search line included
+    /// (`quit` only closes an overlay).
+    #[serde(skip)]
+    Interrupt,
     /// A key typed on the search line.
     #[serde(skip)]
     SearchEdit(Edit),

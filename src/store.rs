@@ -9,10 +9,17 @@
 //!
 //! The store never loses the user's data: a file it cannot parse is renamed
 //! to `state.json.bad` (or `state.json.bad.N`) before anything new is
-//! written; a file it cannot read is left alone and nothing is written.
+//! written; a file with some bad entries keeps the rest (a copy of the
+//! original goes to `state.json.bad`); fields it does not know (written by a
+//! newer lvread) are kept as they are; a file it cannot read is left alone
+//! and nothing is written. Every read → merge → write runs under an advisory
+//! lock (`state.json.lock`), so two lvreads sharing the file never lose each
+//! other's marks; temporary files left by a killed lvread are removed at the
+//! next start.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -26,6 +33,16 @@ pub const DATA_DIR_ENV: &str = "LVREAD_DATA_DIR";
 
 /// The shortest time between two writes of the state file.
 pub const MIN_WRITE_INTERVAL: Duration = Duration::from_secs(1);
+
+/// The lock file beside the state file, held while reading, merging and writing.
+pub const LOCK_FILE: &str = "state.json.lock";
+
+/// How long a write waits for another lvread to release the lock before
+/// giving up for now (it is retried later, the changes are kept).
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// The largest state file read (20,000 bookmarks take about 3 MB).
+pub const MAX_STATE_BYTES: u64 = 256 << 20;
 
 /// Where the reader was: the issue (its label, e.g. `2023-11-04`), the
 /// article (its id, and its index as a fallback) and the first body line shown.
@@ -69,12 +86,13 @@ pub struct Bookmark {
     pub added: u64,
 }
 
-/// The serialised form of the state. Unknown fields are ignored, missing ones
-/// default, so older and newer lvread versions can share a file.
+/// The serialised form of the state. Missing fields default; fields this
+/// version does not know are kept in [`StateData::extra`] and written back,
+/// so older and newer lvread versions can share a file.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StateData {
-    /// Format version (currently 1).
+    /// Format version (1 here; a newer lvread's higher number is kept).
     pub version: u32,
     /// Ids of the articles that were read.
     pub read: BTreeSet<String>,
@@ -82,10 +100,83 @@ pub struct StateData {
     pub bookmarks: Vec<Bookmark>,
     /// Where the reader was at the last quit.
     pub position: Option<Position>,
+    /// Fields written by a newer lvread (`notes`, `tags`, …), kept as they were.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl StateData {
+    /// Reads a state file's bytes, leniently: a UTF-8 BOM is skipped; an
+    /// entry of the wrong shape (one bookmark, one read mark, the position)
+    /// is dropped and described in the returned list, the rest is kept;
+    /// unknown fields go to [`StateData::extra`]. Errs only when the bytes
+    /// are not a JSON object at all.
+    pub fn parse(bytes: &[u8]) -> Result<(StateData, Vec<String>), String> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let value: Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+        let Value::Object(fields) = value else {
+            return Err("not a JSON object".to_string());
+        };
+        let mut data = StateData { version: 1, ..StateData::default() };
+        let mut dropped = Vec::new();
+        for (key, value) in fields {
+            match key.as_str() {
+                "version" => match value.as_u64().and_then(|v| u32::try_from(v).ok()) {
+                    Some(v) => data.version = v,
+                    None => dropped.push(format!("version {}", short_json(&value))),
+                },
+                "read" => match value {
+                    Value::Array(items) => {
+                        for item in items {
+                            match item {
+                                Value::String(id) => {
+                                    data.read.insert(id);
+                                }
+                                other => dropped.push(format!("read mark {}", short_json(&other))),
+                            }
+                        }
+                    }
+                    Value::Null => {}
+                    other => dropped.push(format!("read marks {}", short_json(&other))),
+                },
+                "bookmarks" => match value {
+                    Value::Array(items) => {
+                        for item in items {
+                            match serde_json::from_value::<Bookmark>(item.clone()) {
+                                Ok(b) => data.bookmarks.push(b),
+                                Err(e) => dropped.push(format!("bookmark {} ({e})", short_json(&item))),
+                            }
+                        }
+                    }
+                    Value::Null => {}
+                    other => dropped.push(format!("bookmarks {}", short_json(&other))),
+                },
+                "position" => match serde_json::from_value::<Option<Position>>(value.clone()) {
+                    Ok(p) => data.position = p,
+                    Err(e) => dropped.push(format!("position {} ({e})", short_json(&value))),
+                },
+                _ => {
+                    data.extra.insert(key, value);
+                }
+            }
+        }
+        // One bookmark per article (a hand-edited file may repeat one).
+        let mut seen = HashSet::new();
+        data.bookmarks.retain(|b| seen.insert(b.id.clone()));
+        Ok((data, dropped))
+    }
+}
+
+/// A JSON value in at most 60 characters, for a warning.
+fn short_json(v: &Value) -> String {
+    let s = v.to_string();
+    match s.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
 }
 
 /// Reading state plus where it lives on disk and when it was last written.
-#[derive(Debug)]
 pub struct Store {
     /// The state file; None when nothing may be written (`--no-state`, no
     /// data directory, or a state file that could not be read).
@@ -103,6 +194,28 @@ pub struct Store {
     /// keeps its marks: read (true) / unread (false) per id, and bookmarks
     /// added (Some) or removed (None) per id.
     changes: Changes,
+    /// The ids in `data.bookmarks`, so that looking one up does not walk
+    /// the list (20,000 bookmarks).
+    bookmarked: HashSet<String>,
+    /// The bad entries last reported for the file on disk (reported once,
+    /// not again at every write until the file is rewritten).
+    dropped_seen: Vec<String>,
+    /// Test hook: runs while a write holds the lock, after merging and
+    /// before the new file replaces the old one.
+    #[cfg(test)]
+    before_replace: Option<Box<dyn FnMut() + Send>>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("dirty", &self.dirty)
+            .field("failing", &self.failing)
+            .field("bookmarks", &self.data.bookmarks.len())
+            .field("read", &self.data.read.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// Changes not yet written (see [`Store`]).
@@ -124,6 +237,10 @@ impl Store {
             notices: Vec::new(),
             failing: None,
             changes: Changes::default(),
+            bookmarked: HashSet::new(),
+            dropped_seen: Vec::new(),
+            #[cfg(test)]
+            before_replace: None,
         }
     }
 
@@ -145,18 +262,24 @@ impl Store {
     }
 
     /// Opens `dir/state.json`. A missing file starts fresh (with a notice);
-    /// a corrupt one is renamed to `state.json.bad` and reported; an
-    /// unreadable one is reported and left alone, and this store will not
-    /// write over it.
+    /// a corrupt one is renamed to `state.json.bad` and reported; one with
+    /// some bad entries keeps the rest (reported, the original copied to
+    /// `state.json.bad`); an unreadable one is reported and left alone, and
+    /// this store will not write over it. Temporary files a killed lvread
+    /// left behind are removed.
     pub fn open(dir: &Path) -> Store {
         let path = dir.join(STATE_FILE);
         let mut store = Store::disabled();
-        match fs::read(&path) {
-            Ok(bytes) => match serde_json::from_slice::<StateData>(&bytes) {
-                Ok(data) => {
-                    store.data = data;
-                    store.data.version = 1;
-                    store.path = Some(path);
+        remove_stale_temp_files(dir);
+        match read_state_file(&path) {
+            Ok(bytes) => match StateData::parse(&bytes) {
+                Ok((data, dropped)) => {
+                    store.set_data(data);
+                    store.path = Some(path.clone());
+                    if !dropped.is_empty() {
+                        store.warnings.push(dropped_warning(&path, &dropped, copy_aside(&path)));
+                    }
+                    store.dropped_seen = dropped;
                 }
                 Err(e) => match keep_aside(&path) {
                     Ok(bad) => {
@@ -183,6 +306,20 @@ impl Store {
             )),
         }
         store
+    }
+
+    /// Replaces the state (and the bookmark index that goes with it).
+    fn set_data(&mut self, data: StateData) {
+        self.bookmarked = data.bookmarks.iter().map(|b| b.id.clone()).collect();
+        self.data = data;
+        self.data.version = self.data.version.max(1);
+    }
+
+    /// The last save error, while the reading state cannot be saved (changes
+    /// are kept and retried): for the status bar during a session, and for
+    /// stderr and the exit status at quit.
+    pub fn save_error(&self) -> Option<&str> {
+        if self.dirty { self.failing.as_deref() } else { None }
     }
 
     /// The state file this store writes, if any.
@@ -243,35 +380,34 @@ impl Store {
 
     /// True when the article is bookmarked.
     pub fn is_bookmarked(&self, id: &str) -> bool {
-        self.data.bookmarks.iter().any(|b| b.id == id)
+        self.bookmarked.contains(id)
     }
 
     /// Adds or removes a bookmark; returns true when the article is now bookmarked.
     pub fn toggle_bookmark(&mut self, id: &str, title: &str, issue: &str) -> bool {
-        self.mark_dirty();
-        if let Some(i) = self.data.bookmarks.iter().position(|b| b.id == id) {
-            self.data.bookmarks.remove(i);
-            self.changes.bookmarks.insert(id.to_string(), None);
-            false
-        } else {
-            let added = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-            let b = Bookmark { id: id.to_string(), title: title.to_string(), issue: issue.to_string(), added };
-            self.changes.bookmarks.insert(id.to_string(), Some(b.clone()));
-            self.data.bookmarks.push(b);
-            true
+        if self.remove_bookmark(id) {
+            return false;
         }
+        let added = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+        let b = Bookmark { id: id.to_string(), title: title.to_string(), issue: issue.to_string(), added };
+        self.changes.bookmarks.insert(id.to_string(), Some(b.clone()));
+        self.bookmarked.insert(id.to_string());
+        self.data.bookmarks.push(b);
+        self.mark_dirty();
+        true
     }
 
     /// Removes a bookmark; returns true when there was one.
     pub fn remove_bookmark(&mut self, id: &str) -> bool {
-        let before = self.data.bookmarks.len();
-        self.data.bookmarks.retain(|b| b.id != id);
-        let changed = self.data.bookmarks.len() != before;
-        if changed {
-            self.changes.bookmarks.insert(id.to_string(), None);
-            self.mark_dirty();
+        if !self.bookmarked.remove(id) {
+            return false;
         }
-        changed
+        if let Some(i) = self.data.bookmarks.iter().position(|b| b.id == id) {
+            self.data.bookmarks.remove(i);
+        }
+        self.changes.bookmarks.insert(id.to_string(), None);
+        self.mark_dirty();
+        true
     }
 
     /// Bookmarks, oldest first.
@@ -328,8 +464,8 @@ impl Store {
             self.dirty = false;
             return false;
         };
-        self.merge_from_disk(&path);
-        match write_atomically(&path, &self.data) {
+        let result = self.write_locked(&path);
+        match result {
             Ok(()) => {
                 self.dirty = false;
                 self.changes = Changes::default();
@@ -349,17 +485,38 @@ impl Store {
             }
         }
     }
+
+    /// Under the lock: takes in what another lvread wrote, then writes.
+    fn write_locked(&mut self, path: &Path) -> io::Result<()> {
+        let dir = parent_dir(path);
+        fs::create_dir_all(dir)?;
+        let _lock = StateLock::acquire(dir, LOCK_WAIT)?;
+        self.merge_from_disk(path);
+        let json = serde_json::to_vec_pretty(&self.data).map_err(io::Error::other)?;
+        #[cfg(test)]
+        if let Some(hook) = self.before_replace.as_mut() {
+            hook();
+        }
+        write_atomically(path, &json)
+    }
 }
 
 impl Store {
     /// Takes what another lvread wrote to the file since this one read or
     /// wrote it, and replays this one's unwritten changes on top: marks and
-    /// bookmarks from both survive; the position is this one's. A file that
-    /// no longer parses is kept aside first (and reported).
+    /// bookmarks from both survive; the position is this one's; fields this
+    /// version does not know are kept. A file that no longer parses is kept
+    /// aside first (and reported). Runs under the lock.
     fn merge_from_disk(&mut self, path: &Path) {
-        let Ok(bytes) = fs::read(path) else { return };
-        let mut disk = match serde_json::from_slice::<StateData>(&bytes) {
-            Ok(d) => d,
+        let Ok(bytes) = read_state_file(path) else { return };
+        let mut disk = match StateData::parse(&bytes) {
+            Ok((d, dropped)) => {
+                if !dropped.is_empty() && dropped != self.dropped_seen {
+                    self.warnings.push(dropped_warning(path, &dropped, copy_aside(path)));
+                }
+                self.dropped_seen = dropped;
+                d
+            }
             Err(e) => {
                 match keep_aside(path) {
                     Ok(bad) => self.warnings.push(format!(
@@ -383,15 +540,87 @@ impl Store {
                 disk.read.remove(id);
             }
         }
-        for (id, b) in &self.changes.bookmarks {
-            disk.bookmarks.retain(|x| &x.id != id);
-            if let Some(b) = b {
-                disk.bookmarks.push(b.clone());
-            }
+        if !self.changes.bookmarks.is_empty() {
+            disk.bookmarks.retain(|x| !self.changes.bookmarks.contains_key(&x.id));
+            disk.bookmarks.extend(self.changes.bookmarks.values().flatten().cloned());
         }
         disk.position = self.data.position.clone();
-        disk.version = 1;
-        self.data = disk;
+        // Fields only this store knows of (it read them from an older file
+        // that was since replaced) are kept too.
+        for (k, v) in &self.data.extra {
+            disk.extra.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        disk.version = disk.version.max(self.data.version);
+        self.set_data(disk);
+    }
+}
+
+/// The state file's folder (`.` for a bare file name).
+fn parent_dir(path: &Path) -> &Path {
+    path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+/// Reads the state file (a regular file of at most [`MAX_STATE_BYTES`]).
+fn read_state_file(path: &Path) -> io::Result<Vec<u8>> {
+    crate::files::read_regular(path, MAX_STATE_BYTES, "the reading state")
+}
+
+/// The warning for entries dropped from a state file.
+fn dropped_warning(path: &Path, dropped: &[String], copy: io::Result<PathBuf>) -> String {
+    let what = match dropped {
+        [one] => format!("a bad entry was dropped: {one}"),
+        [first, ..] => format!("{} bad entries were dropped, e.g. {first}", dropped.len()),
+        [] => String::new(),
+    };
+    match copy {
+        Ok(bad) => {
+            format!("state file {}: {what}; the rest was kept (original copied to {})", path.display(), bad.display())
+        }
+        Err(e) => format!("state file {}: {what}; the rest was kept (no copy of the original: {e})", path.display()),
+    }
+}
+
+/// The advisory lock on `state.json.lock`, held while it lives.
+struct StateLock {
+    _file: File,
+}
+
+impl StateLock {
+    /// Takes the lock, waiting at most `wait` for another lvread to release it.
+    fn acquire(dir: &Path, wait: Duration) -> io::Result<StateLock> {
+        let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(LOCK_FILE))?;
+        let until = Instant::now() + wait;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(StateLock { _file: file }),
+                Err(fs::TryLockError::WouldBlock) if Instant::now() < until => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::WouldBlock,
+                        format!("another lvread has held {LOCK_FILE} for {} s; will retry", wait.as_secs()),
+                    ));
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(e),
+            }
+        }
+    }
+}
+
+/// Removes `.state.json.*.tmp` files left by an lvread killed while
+/// writing. Only when the lock is free at once: a writer holds it for as
+/// long as its temporary file exists.
+fn remove_stale_temp_files(dir: &Path) {
+    let Ok(_lock) = StateLock::acquire(dir, Duration::ZERO) else { return };
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let prefix = format!(".{STATE_FILE}.");
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") && e.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(e.path());
+        }
     }
 }
 
@@ -407,26 +636,39 @@ pub fn default_data_dir() -> Option<PathBuf> {
 /// Renames a corrupt file to `NAME.bad`, or `NAME.bad.2`, `.3`, … when that
 /// exists, so no earlier copy is lost. Returns the new path.
 fn keep_aside(path: &Path) -> io::Result<PathBuf> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    for n in 1..1000 {
-        let bad = if n == 1 {
-            path.with_file_name(format!("{name}.bad"))
-        } else {
-            path.with_file_name(format!("{name}.bad.{n}"))
-        };
-        if !bad.exists() {
-            fs::rename(path, &bad)?;
-            return Ok(bad);
-        }
-    }
-    Err(io::Error::other("too many .bad files"))
+    let bad = free_bad_name(path)?;
+    fs::rename(path, &bad)?;
+    Ok(bad)
 }
 
-/// Writes JSON to a temporary file in the same directory, syncs it and
-/// renames it over `path`, so a crash leaves either the old or the new file.
-fn write_atomically<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
+/// Copies a file with some bad entries to `NAME.bad` (or `.bad.N`), so the
+/// entries dropped from it are not lost. Returns the copy's path.
+fn copy_aside(path: &Path) -> io::Result<PathBuf> {
+    let bad = free_bad_name(path)?;
+    fs::copy(path, &bad)?;
+    Ok(bad)
+}
+
+/// `NAME.bad`, or `NAME.bad.2`, `.3`, … the first that does not exist.
+fn free_bad_name(path: &Path) -> io::Result<PathBuf> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    (1..1000)
+        .map(|n| {
+            if n == 1 {
+                path.with_file_name(format!("{name}.bad"))
+            } else {
+                path.with_file_name(format!("{name}.bad.{n}"))
+            }
+        })
+        .find(|bad| !bad.exists())
+        .ok_or_else(|| io::Error::other("too many .bad files"))
+}
+
+/// Writes `json` to a temporary file in the same directory, syncs it and
+/// renames it over `path`, so a crash leaves either the old or the new file
+/// (and at worst a temporary file, removed at the next start).
+fn write_atomically(path: &Path, json: &[u8]) -> io::Result<()> {
+    let dir = parent_dir(path);
     let tmp = dir.join(format!(
         ".{}.{}.tmp",
         path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
@@ -434,8 +676,7 @@ fn write_atomically<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
     ));
     let result = (|| {
         let mut f = File::create(&tmp)?;
-        let json = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
-        f.write_all(&json)?;
+        f.write_all(json)?;
         f.write_all(b"\n")?;
         f.sync_all()?;
         drop(f);
@@ -458,6 +699,7 @@ mod tests {
     use super::*;
     use crate::loader::meta::{article_id, assign_ids};
     use crate::model::{Article, Page};
+    use std::sync::atomic::{AtomicBool, Ordering};
 
     fn article(title: &str, body: &str) -> Article {
         Article { title: title.into(), paragraphs: vec![body.into()], ..Article::default() }
@@ -576,21 +818,161 @@ mod tests {
     }
 
     #[test]
-    fn wrong_shape_counts_as_corrupt() {
+    fn a_file_that_is_not_an_object_counts_as_corrupt() {
         let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(STATE_FILE), b"{\"read\": 5}").unwrap();
+        fs::write(dir.path().join(STATE_FILE), b"[1, 2]").unwrap();
         let mut s = Store::open(dir.path());
         assert!(s.take_warnings()[0].contains("corrupt"));
         assert!(dir.path().join("state.json.bad").exists());
     }
 
     #[test]
-    fn unknown_fields_are_ignored() {
+    fn a_field_of_the_wrong_shape_is_dropped_and_the_rest_kept() {
         let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(STATE_FILE), br#"{"version": 7, "read": ["a"], "future": {"x": 1}}"#).unwrap();
+        let original = br#"{"read": 5, "bookmarks": [{"id": "b1", "title": "t"}]}"#;
+        fs::write(dir.path().join(STATE_FILE), original).unwrap();
+        let mut s = Store::open(dir.path());
+        let w = s.take_warnings();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("read marks 5") && w[0].contains("state.json.bad"), "{w:?}");
+        assert!(s.is_bookmarked("b1"), "the rest is kept");
+        assert_eq!(fs::read(dir.path().join("state.json.bad")).unwrap(), original, "the original is copied aside");
+    }
+
+    #[test]
+    fn one_bad_bookmark_is_dropped_with_a_warning_not_the_whole_state() {
+        let dir = tempfile::tempdir().unwrap();
+        let original = br#"{"version": 1, "read": ["a", 7, "b"],
+            "bookmarks": [{"id": "good1"}, {"title": "no id"}, {"id": "good2", "added": "yesterday"}, {"id": "good3"}],
+            "position": {"issue": "2023-11-04", "scroll": 3}}"#;
+        fs::write(dir.path().join(STATE_FILE), original).unwrap();
+        let mut s = Store::open(dir.path());
+        let w = s.take_warnings();
+        assert_eq!(w.len(), 1, "one warning for the file: {w:?}");
+        assert!(w[0].contains("3 bad entries were dropped"), "{w:?}");
+        assert!(s.is_read("a") && s.is_read("b"));
+        assert!(s.is_bookmarked("good1") && s.is_bookmarked("good3") && !s.is_bookmarked("good2"));
+        assert_eq!(s.position().map(|p| p.scroll), Some(3));
+        assert_eq!(fs::read(dir.path().join("state.json.bad")).unwrap(), original);
+        // Writing does not report (nor copy) the same bad entries again.
+        s.set_read("c", true);
+        assert!(s.flush());
+        assert!(s.take_warnings().is_empty());
+        assert!(!dir.path().join("state.json.bad.2").exists());
+        let t = Store::open(dir.path());
+        assert!(t.is_read("a") && t.is_read("c") && t.is_bookmarked("good3"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(br#"{"read": ["a"]}"#);
+        fs::write(dir.path().join(STATE_FILE), bytes).unwrap();
         let mut s = Store::open(dir.path());
         assert!(s.take_warnings().is_empty());
         assert!(s.is_read("a"));
+        assert!(!dir.path().join("state.json.bad").exists());
+    }
+
+    #[test]
+    fn fields_of_a_newer_version_survive_a_write() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join(STATE_FILE),
+            r#"{"version": 2, "read": ["a"], "notes": {"a": "重要"}, "tags": ["x", "y"],
+                "bookmarks": [{"id": "b", "colour": "red"}]}"#,
+        )
+        .unwrap();
+        let mut s = Store::open(dir.path());
+        assert!(s.take_warnings().is_empty());
+        s.set_position(Position { issue: "i".into(), ..Position::default() });
+        s.set_read("c", true);
+        assert!(s.flush());
+        let json: Value = serde_json::from_slice(&fs::read(dir.path().join(STATE_FILE)).unwrap()).unwrap();
+        assert_eq!(json["version"], 2, "{json}");
+        assert_eq!(json["notes"]["a"], "重要", "{json}");
+        assert_eq!(json["tags"][1], "y", "{json}");
+        assert_eq!(json["read"], serde_json::json!(["a", "c"]));
+        // Another lvread writing fields this one does not know, in between.
+        let mut text = fs::read_to_string(dir.path().join(STATE_FILE)).unwrap();
+        text = text.replacen('{', r#"{"later": true,"#, 1);
+        fs::write(dir.path().join(STATE_FILE), text).unwrap();
+        s.set_read("d", true);
+        assert!(s.flush());
+        let json: Value = serde_json::from_slice(&fs::read(dir.path().join(STATE_FILE)).unwrap()).unwrap();
+        assert_eq!(json["later"], true, "{json}");
+        assert_eq!(json["notes"]["a"], "重要", "{json}");
+    }
+
+    #[test]
+    fn temporary_files_left_by_a_killed_lvread_are_removed_at_start() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(".state.json.4242.tmp"), b"{half").unwrap();
+        fs::write(dir.path().join(".state.json.99.tmp"), b"").unwrap();
+        fs::write(dir.path().join("other.tmp"), b"not ours").unwrap();
+        let _ = Store::open(dir.path());
+        assert!(!dir.path().join(".state.json.4242.tmp").exists());
+        assert!(!dir.path().join(".state.json.99.tmp").exists());
+        assert!(dir.path().join("other.tmp").exists(), "only the state's own");
+    }
+
+    #[test]
+    fn a_write_waits_for_another_lvread_holding_the_lock() {
+        // b writes in the middle of a's write (after a merged what was on
+        // disk, before a's file replaces it): with the lock b waits, so a
+        // cannot write over b's bookmark.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().to_path_buf();
+        let mut a = Store::open(&path);
+        let b = std::sync::Arc::new(std::sync::Mutex::new(Store::open(&path)));
+        a.toggle_bookmark("from-a", "甲", "i");
+        b.lock().unwrap().toggle_bookmark("from-b", "乙", "i");
+        let b2 = b.clone();
+        a.before_replace = Some(Box::new(move || {
+            let b3 = b2.clone();
+            let done = std::sync::Arc::new(AtomicBool::new(false));
+            let done2 = done.clone();
+            std::thread::spawn(move || {
+                b3.lock().unwrap().flush();
+                done2.store(true, Ordering::SeqCst);
+            });
+            // Without the lock, b finishes long before this.
+            let until = Instant::now() + Duration::from_millis(1500);
+            while !done.load(Ordering::SeqCst) && Instant::now() < until {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }));
+        assert!(a.flush());
+        a.before_replace = None;
+        // b's write, possibly retried (it only waits so long for the lock).
+        let until = Instant::now() + Duration::from_secs(30);
+        while b.lock().unwrap().is_dirty() && Instant::now() < until {
+            b.lock().unwrap().flush();
+        }
+        let merged = Store::open(&path);
+        assert!(merged.is_bookmarked("from-a"), "a's bookmark");
+        assert!(merged.is_bookmarked("from-b"), "b's bookmark was not lost");
+    }
+
+    #[test]
+    fn twenty_thousand_bookmarks_toggle_and_merge_correctly() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(dir.path());
+        for i in 0..20_000 {
+            s.toggle_bookmark(&format!("id{i}"), "标题", "2023-11-04");
+        }
+        assert!(s.flush());
+        let mut t = Store::open(dir.path());
+        assert_eq!(t.bookmarks().len(), 20_000);
+        assert!(t.is_bookmarked("id19999"));
+        assert!(!t.toggle_bookmark("id5", "", ""));
+        assert!(t.toggle_bookmark("new", "", ""));
+        assert!(t.flush());
+        let u = Store::open(dir.path());
+        assert_eq!(u.bookmarks().len(), 20_000);
+        assert!(!u.is_bookmarked("id5") && u.is_bookmarked("new"));
+        assert_eq!(u.bookmarks().last().map(|b| b.id.as_str()), Some("new"), "oldest first");
     }
 
     #[test]
@@ -604,6 +986,17 @@ mod tests {
         s.set_read("a", true);
         assert!(!s.flush());
         assert!(dir.path().join(STATE_FILE).is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_as_the_state_file_is_reported_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::files::tests::make_fifo(&dir.path().join(STATE_FILE));
+        let mut s = Store::open(dir.path());
+        let w = s.take_warnings();
+        assert!(w[0].contains("cannot read") && w[0].contains("named pipe"), "{w:?}");
+        assert!(!s.is_persistent(), "nothing written over it");
     }
 
     #[test]
@@ -711,9 +1104,10 @@ mod tests {
         let mut s = Store::open(&sub);
         s.set_read("z", true);
         assert!(s.flush());
-        let names: Vec<String> =
+        let mut names: Vec<String> =
             fs::read_dir(&sub).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-        assert_eq!(names, vec![STATE_FILE.to_string()]);
+        names.sort();
+        assert_eq!(names, vec![STATE_FILE.to_string(), LOCK_FILE.to_string()], "the state and its lock file only");
         let json: serde_json::Value = serde_json::from_slice(&fs::read(sub.join(STATE_FILE)).unwrap()).unwrap();
         assert_eq!(json["read"][0], "z");
         assert_eq!(json["version"], 1);

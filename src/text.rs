@@ -1,21 +1,65 @@
 //! Text made safe for a terminal: what the model, the loader and every
 //! printer share. Control characters and escape sequences never reach the
 //! terminal.
+//!
+//! One predicate, [`is_terminal_unsafe`], says which characters must not
+//! reach a terminal as they are; every way out uses it: [`clean`] (page
+//! text: removed), [`printable`] (names and messages: shown as `\u{1b}`),
+//! [`json_safe`] (JSON output: `\u001b`-escaped), [`report`] (stderr), and
+//! the reader's view (drawn as a placeholder, see
+//! [`crate::layout::is_unsafe`]).
 
-/// A file name or message made safe for a terminal: control characters
-/// (escape sequences included) are shown as `\u{1b}` instead of acting.
+/// True for a character that must never reach a terminal as it is: C0 and
+/// C1 controls (ESC, BEL, the 8-bit CSI U+009B…) and the bidirectional
+/// controls that reorder what is shown (LRM/RLM/ALM, embeddings,
+/// overrides, isolates).
+pub fn is_terminal_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A file name or message made safe for a terminal: unsafe characters
+/// ([`is_terminal_unsafe`], escape sequences included) are shown as
+/// `\u{1b}` instead of acting.
 pub fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control()
-                || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-            {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_terminal_unsafe(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// [`printable`], keeping line ends: for multi-line text printed to a
+/// terminal (`dump --explain`).
+pub fn printable_lines(s: &str) -> String {
+    s.split('\n').map(printable).collect::<Vec<_>>().join("\n")
+}
+
+/// JSON text made safe for a terminal without changing what it means:
+/// every unsafe character ([`is_terminal_unsafe`]) still raw in it (serde
+/// escapes only C0 controls) becomes a `\uXXXX` escape. Such characters
+/// can only stand inside JSON strings, where the escape is equivalent.
+pub fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_terminal_unsafe(c) && c != '\n' {
+            // All unsafe characters are in the Basic Multilingual Plane.
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Prints `lvread: MESSAGE` on stderr, the message made [`printable`]: the
+/// one way errors and warnings reach the terminal.
+pub fn report(message: impl std::fmt::Display) {
+    eprintln!("lvread: {}", printable(&message.to_string()));
 }
 
 /// Unifies line ends (CRLF, CR, U+2028/2029 → LF), expands tabs to spaces,
@@ -48,9 +92,8 @@ pub fn clean(text: &str) -> String {
             '\u{9b}' => skip_csi(&mut chars),
             '\u{9d}' | '\u{90}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
             '\u{FEFF}' => {}
-            c if c.is_control() => {}
-            // Bidi overrides and isolates can reorder what the terminal shows.
-            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+            // Other controls, and bidi controls that can reorder what the terminal shows.
+            c if is_terminal_unsafe(c) => {}
             c => {
                 out.push(c);
                 col += 1;
@@ -125,6 +168,27 @@ mod tests {
     fn names_are_made_printable() {
         assert_eq!(printable("b\u{1b}[2Jin.txt"), "b\\u{1b}[2Jin.txt");
         assert_eq!(printable("吕梁.txt"), "吕梁.txt");
+    }
+
+    #[test]
+    fn json_stays_json_and_loses_its_raw_controls() {
+        let v = serde_json::json!({"name": "a\u{9b}2J\u{202E}b\u{1b}]0;x\u{7}"});
+        let safe = json_safe(&serde_json::to_string_pretty(&v).unwrap());
+        assert!(!safe.chars().any(|c| is_terminal_unsafe(c) && c != '\n'), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, v, "the same JSON");
+    }
+
+    #[test]
+    fn every_unsafe_kind_is_caught() {
+        for c in ['\u{1b}', '\u{7}', '\u{9b}', '\u{9d}', '\u{85}', '\u{202E}', '\u{2066}', '\u{200F}', '\u{61C}'] {
+            assert!(is_terminal_unsafe(c), "{c:?}");
+            assert!(!printable(&format!("a{c}b")).contains(c));
+            assert!(!clean(&format!("a{c}b")).contains(c));
+        }
+        for c in ['吕', 'a', ' ', '　', '“'] {
+            assert!(!is_terminal_unsafe(c), "{c:?}");
+        }
     }
 
     #[test]

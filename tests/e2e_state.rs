@@ -158,6 +158,9 @@ fn the_reader_comes_back_to_the_same_article_and_line_after_a_restart() {
     assert!(after.contains('★'), "the bookmark is shown:\n{after}");
     t.keys(&["'"]);
     t.wait_for("the bookmark list", |s| s.contains("Bookmarks 1"));
+    // `q` closes the list (as in less and newsboat); a second `q` quits.
+    t.keys(&["q"]);
+    t.wait_for("the list closed", |s| !s.contains("Bookmarks 1") && s.contains("Articles"));
     t.keys(&["q"]);
     assert_eq!(wait_exit(home.path()).trim(), "EXIT=0");
 }
@@ -177,7 +180,7 @@ fn no_state_reads_and_writes_nothing() {
 }
 
 #[test]
-fn a_broken_config_is_reported_with_its_line_and_the_defaults_apply() {
+fn a_broken_config_is_reported_with_its_line_and_the_rest_applies() {
     let home = tempfile::tempdir().expect("temp dir");
     std::fs::write(home.path().join("config.toml"), "max_width = 30\n\n[colors]\nheadlne = \"red\"\n").unwrap();
     let t = Tmux::run(160, 20, home.path(), "", "");

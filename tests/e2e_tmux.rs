@@ -284,3 +284,69 @@ fn the_panic_message_stays_on_screen_after_the_restore() {
     assert!(msg.is_some(), "the panic message is visible:\n{screen}");
     assert!(before < msg && msg < after, "the message is below the earlier output and above what follows:\n{screen}");
 }
+
+#[test]
+fn y_copies_the_article_through_osc_52_and_s_saves_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = dir.path().join("run.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_SAVE_DIR='{d}/saved' '{BIN}' --no-state\nsleep 30\n",
+            d = dir.path().display()
+        ),
+    )
+    .expect("script");
+    let issues = lvread::archive::group(lvread::loader::bundled());
+    let title = issues[0].articles().next().expect("an article").title.clone();
+    let tmux = Tmux::start(80, 24, &script);
+    // tmux keeps what an application copies with OSC 52 as a paste buffer.
+    let out = tmux.cmd(&["set-option", "-g", "set-clipboard", "on"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    tmux.wait_for("the article list", |s| s.contains("Articles"));
+    tmux.keys(&["y"]);
+    tmux.wait_for("the copy notice", |s| status_line(s).contains("copied"));
+    let start = Instant::now();
+    let buffer = loop {
+        let b = String::from_utf8_lossy(&tmux.cmd(&["show-buffer"]).stdout).into_owned();
+        if b.contains(&title) || start.elapsed() > Duration::from_secs(15) {
+            break b;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(buffer.lines().next(), Some(title.as_str()), "the headline first: {buffer}");
+    assert!(buffer.lines().nth(1).is_some_and(|l| l.contains("2024-03-07")), "byline and date: {buffer}");
+    tmux.keys(&["s"]);
+    tmux.wait_for("the save notice", |s| status_line(s).contains("saved to"));
+    let saved: Vec<_> = std::fs::read_dir(dir.path().join("saved")).expect("saved folder").flatten().collect();
+    assert_eq!(saved.len(), 1);
+    let text = std::fs::read_to_string(saved[0].path()).expect("saved file");
+    assert_eq!(text, buffer, "the file holds what was copied");
+}
+
+#[test]
+fn next_unread_reads_an_issue_through_from_a_fresh_state() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = dir.path().join("run.sh");
+    std::fs::write(
+        &script,
+        format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' '{BIN}'\nsleep 30\n", d = dir.path().display()),
+    )
+    .expect("script");
+    let issues = lvread::archive::group(lvread::loader::bundled());
+    let (n0, n1) = (issues[0].article_count(), issues[1].article_count());
+    let tmux = Tmux::start(120, 40, &script);
+    let screen = tmux.wait_for("the issue list", |s| s.contains("Issues"));
+    assert!(screen.contains(&format!("{n0}/{n0}篇")), "nothing read at first:\n{screen}");
+    for k in 1..=n0 {
+        tmux.keys(&["."]);
+        let want = format!("article {k}/{n0}");
+        tmux.wait_for(&want, |s| status_line(s).contains(&want));
+    }
+    let screen = tmux.wait_for("the first issue read", |s| s.contains(&format!("✓{n0}篇")));
+    assert!(screen.contains(&format!("{n1}/{n1}篇")), "the next issue untouched:\n{screen}");
+    // One more goes on into the next issue.
+    tmux.keys(&["."]);
+    let screen = tmux.wait_for("the next issue", |s| status_line(s).contains("issue 2/"));
+    assert!(screen.contains(&format!("{}/{n1}篇", n1 - 1)), "{screen}");
+}

@@ -248,6 +248,25 @@ fn the_worker_answers_the_newest_query() {
 }
 
 #[test]
+fn digits_and_latin_match_as_runs_not_scattered() {
+    let idx = Index::build(archive(&[
+        ("2024-03-03", &[("三年行动计划", &["【202】1年4月以来，全市新建项目40个。"])]),
+        ("2024-03-02", &[("全市经济工作会议召开", &["2024年全市经济工作要点。"])]),
+        ("2024-03-01", &[("乡村振兴", &["2023年，全市粮食产量达到24万吨。"])]),
+    ]));
+    let t = titles(&idx, "2024");
+    assert_eq!(t, ["全市经济工作会议召开"], "only the article holding the run 2024");
+    // A run inside a mixed query must still be whole; the rest may scatter.
+    let t = titles(&idx, "2024要点");
+    assert_eq!(t, ["全市经济工作会议召开"]);
+    let t = titles(&idx, "2024经济要点");
+    assert_eq!(t, ["全市经济工作会议召开"], "a run plus scattered hanzi");
+    // Latin letters too: `ab` does not match `a…b`.
+    let idx = Index::build(archive(&[("2024-03-01", &[("标题", &["a公司与b公司签约。"])])]));
+    assert!(titles(&idx, "ab").is_empty());
+}
+
+#[test]
 fn shortcuts_never_change_the_hits() {
     // Pair signatures and the headline early stop only skip articles that
     // cannot reach the list: every prefix of these queries gives the same

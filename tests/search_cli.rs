@@ -131,3 +131,14 @@ fn done_when_initials_rank_the_youth_work_meeting_first() {
 fn done_when_full_pinyin_ranks_the_sister_cities_letter_first() {
     assert_eq!(first_title("zhongmeiyoucheng"), "习近平向第五届中美友城大会致信");
 }
+
+#[test]
+fn tone_marked_pinyin_finds_what_plain_pinyin_finds() {
+    let plain = json(&["search", "--json", "--limit", "5", "lvliang"]);
+    let marked = json(&["search", "--json", "--limit", "5", "lǚliáng"]);
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap_or("").to_string()).collect()
+    };
+    assert!(!ids(&plain).is_empty());
+    assert_eq!(ids(&marked), ids(&plain));
+}

@@ -260,7 +260,7 @@ fn markers_in_the_article_list() {
     // Issue list: date, inferred mark, count.
     let screen = screen_text(&app);
     assert!(screen.contains("2023-11-04"));
-    assert!(screen.contains("2023-11-02~"), "inferred date marked");
+    assert!(screen.contains("约2023-11-02"), "inferred date marked");
     assert!(screen.contains("5篇"));
 }
 
@@ -327,7 +327,7 @@ fn help_overlay_lists_every_key_and_closes_with_esc() {
     assert_eq!(app.overlay, None);
     assert!(!screen_text(&app).contains("half a page down"));
     // Over real text, wide characters at the overlay's edge never eat its border.
-    let mut app = bundled(80, 30);
+    let mut app = bundled(80, 40);
     press(&mut app, &[Action::Help]);
     let rows = draw(&app);
     for &(a, _) in &help {

@@ -265,3 +265,37 @@ fn a_query_typed_before_its_pages_arrive_finds_them_when_they_do() {
     assert!(found, "the query {word} ran again on the pages that arrived");
     assert_eq!(app.search.results_for, word);
 }
+
+#[test]
+fn n_wraps_round_after_the_last_match_and_says_so_and_one_hit_is_one_hit() {
+    let mut app = reader();
+    let mut search = SearchDriver::new();
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    type_str(&mut app, &mut search, "老旧小区改造");
+    let results = app.search.results.len();
+    assert!(results >= 1);
+    press(&mut app, &mut search, key(KeyCode::Enter));
+    let first = app.current_article().map(|a| a.id.clone());
+    // Step past every match of every result.
+    let total: usize = (0..200)
+        .take_while(|_| {
+            press(&mut app, &mut search, key(KeyCode::Char('n')));
+            !app.status_message().is_some_and(|m| m.contains("search hit BOTTOM"))
+        })
+        .count();
+    assert!(total < 199, "n came round");
+    let (rows, _) = screen(&app);
+    assert!(rows.last().unwrap().contains("search hit BOTTOM, continuing at TOP"), "{}", rows.last().unwrap());
+    assert_eq!(app.current_article().map(|a| a.id.clone()), first, "back at the first result");
+    assert_eq!(app.search.current_match, 0, "at its first match");
+    press(&mut app, &mut search, key(KeyCode::Char('N')));
+    assert!(app.status_message().is_some_and(|m| m.contains("search hit TOP, continuing at BOTTOM")));
+    // A query with one result says `1 hit`.
+    let title = "孙大军在离石区调研老旧小区改造工作";
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    type_str(&mut app, &mut search, title);
+    let (rows, _) = screen(&app);
+    let text = rows.join("\n");
+    assert_eq!(app.search.results.len(), 1, "the whole headline finds one article");
+    assert!(text.contains(" 1 hit") && !text.contains(" 1 hits"), "{text}");
+}

@@ -130,7 +130,7 @@ fn capital_r_marks_the_whole_issue_read() {
     // The issue list shows the issue as read.
     let text = screen(&app);
     assert!(text.lines().any(|l| l.contains("2023-11-04") && l.contains("✓6篇")), "{text}");
-    assert!(text.lines().any(|l| l.contains("2023-11-03") && l.contains(" 6篇")), "{text}");
+    assert!(text.lines().any(|l| l.contains("2023-11-03") && l.contains(" 6/6篇")), "unread/total: {text}");
 }
 
 #[test]

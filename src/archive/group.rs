@@ -36,9 +36,14 @@ impl Library {
 /// Adds a page to issues in [`group`]'s order (see [`Library::insert`]):
 /// returns the index of its issue and whether that issue is new.
 pub fn insert_page(issues: &mut Vec<Issue>, page: Page) -> (usize, bool) {
-    if let Some(date) = page.date
-        && let Some(i) = issues.iter().position(|i| i.date == Some(date))
-    {
+    // Pages of one date make an issue; so do the undated pages of one PDF.
+    let same_pdf = |i: &Issue| {
+        page.date.is_none()
+            && i.date.is_none()
+            && page.path.as_deref().is_some_and(crate::pdf::is_pdf_path)
+            && i.pages.first().is_some_and(|p| p.path == page.path)
+    };
+    if let Some(i) = issues.iter().position(|i| page.date.is_some_and(|d| i.date == Some(d)) || same_pdf(i)) {
         let issue = &mut issues[i];
         issue.date_inferred &= page.date_inferred;
         let at = issue.pages.partition_point(|p| page_order(p, &page).is_le());

@@ -44,11 +44,37 @@ pub fn load_file(path: &Path) -> Result<Vec<Page>, LoadError> {
     Ok(pages)
 }
 
-/// Parses one file (no cache). Every format is read here.
+/// Parses one file (no cache). Every format is read here: a text file gives
+/// one page; a PDF (known by its extension or its first bytes) one page per
+/// PDF page, in order, each with its page number.
 pub fn parse_file(path: &Path) -> Result<Vec<Page>, LoadError> {
-    let mut page = loader::load_file(path)?;
-    apply_path_info(&mut page, path);
-    Ok(vec![page])
+    if !is_pdf_file(path) {
+        let mut page = loader::load_file(path)?;
+        apply_path_info(&mut page, path);
+        return Ok(vec![page]);
+    }
+    let mut pages =
+        crate::pdf::load_file(path).map_err(|why| LoadError::Pdf { path: path.display().to_string(), why })?;
+    for page in &mut pages {
+        apply_path_info(page, path);
+        page.page = page.page.or(Some(1));
+    }
+    Ok(pages)
+}
+
+/// True for a `.pdf` file, or a file of another name that starts like one.
+pub fn is_pdf_file(path: &Path) -> bool {
+    if crate::pdf::is_pdf_path(path) {
+        return true;
+    }
+    // Only a regular file is looked into: opening a FIFO would wait for a writer.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = [0u8; 1024];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .is_ok_and(|n| crate::pdf::looks_like_pdf(&head[..n]))
 }
 
 /// Once every file named by `paths` is done: writes the pages the cache
@@ -150,7 +176,7 @@ pub fn load_in_background(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
     std::thread::Builder::new()
         .name("lvread-load".into())
         .spawn(move || run(&paths, Order::NewestFirst, &tx))
-        .map_err(|e| eprintln!("lvread: cannot start the loading thread: {e}"))
+        .map_err(|e| crate::text::report(format_args!("cannot start the loading thread: {e}")))
         .ok();
     rx
 }

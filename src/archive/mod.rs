@@ -7,10 +7,12 @@
 //! from file names (`…_p03.txt`, `第3版`, `03.txt`, `2023-11-04_03.txt`).
 //!
 //! - [`walk`]: the user's paths → files;
+//! - [`fuzz_tree`]: hostile trees for the fuzz target and property tests;
 //! - [`path_info`]: dates and page numbers from paths;
 //! - [`load`]: loading in parallel;
 //! - [`group`]: pages → issues.
 
+pub mod fuzz_tree;
 pub mod group;
 pub mod load;
 pub mod path_info;
@@ -138,18 +140,22 @@ mod tests {
     }
 
     #[test]
-    fn folders_are_walked_for_txt_files() {
+    fn folders_are_walked_for_txt_and_pdf_files() {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "2023/11/04/p02.txt", "第二版\n");
         write(dir.path(), "2023/11/04/p01.TXT", "第一版\n");
         write(dir.path(), "2023/11/04/scan.pdf", "x");
+        write(dir.path(), "2023/11/04/notes.doc", "x");
         write(dir.path(), "2023/11/03/01.txt", "前一天\n");
         write(dir.path(), ".hidden/2023-01-01.txt", "隐藏\n");
         let (files, errors) = collect_files(&[dir.path().to_path_buf(), dir.path().join("missing")]);
-        assert_eq!(files.len(), 3);
+        assert_eq!(files.len(), 4, "{files:?}");
         assert_eq!(errors.len(), 1);
         assert!(errors[0].to_string().contains("missing"));
         let loaded = load_paths(&[dir.path().to_path_buf()]);
+        // The PDF that is not one is reported; the text pages load.
+        assert_eq!(loaded.errors.len(), 1);
+        assert!(loaded.errors[0].to_string().contains("scan.pdf: not a readable PDF"), "{}", loaded.errors[0]);
         let issues = group(loaded.pages);
         assert_eq!(issues.len(), 2);
         assert_eq!(issues[0].label(), "2023-11-04");

@@ -1,12 +1,18 @@
 //! Which files to open: the user's paths expanded, folders walked for the
 //! file types lvread reads ([`EXTENSIONS`]).
+//!
+//! The walk follows symbolic links but never goes round in circles: a folder
+//! or file reached twice (by device and inode, through links or a path named
+//! twice) is visited once. Only regular files are taken; a page (`*.txt`)
+//! that is a FIFO, a device or a socket is reported, not opened.
 
 use crate::loader::LoadError;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// The file extensions (lower case) picked up when a folder is walked: the
 /// one list of the formats [`super::load_file`] reads.
-pub const EXTENSIONS: &[&str] = &["txt"];
+pub const EXTENSIONS: &[&str] = &["txt", "pdf"];
 
 /// True when `path` has one of the [`EXTENSIONS`] (in any case).
 pub fn has_known_extension(path: &Path) -> bool {
@@ -14,46 +20,153 @@ pub fn has_known_extension(path: &Path) -> bool {
 }
 
 /// Expands the user's PATH arguments into files: a file stands for itself, a
-/// folder for every file with one of the [`EXTENSIONS`] below it (recursively, sorted by path). Folders
-/// that cannot be read are reported, the rest are walked.
+/// folder for every file with one of the [`EXTENSIONS`] below it
+/// (recursively, sorted by path; hidden entries skipped). Each file comes
+/// once, however many links lead to it. Folders that cannot be read and
+/// pages that are not regular files are reported, the rest are walked.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+    let mut walk = Walk::default();
     for p in paths {
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors, 0),
-            Ok(_) => files.push(p.clone()),
-            Err(err) => errors.push(LoadError::Io { path: p.display().to_string(), err }),
+            Ok(m) if m.is_dir() => walk.dir(p, &m, 0),
+            // Named on the command line: taken as it is (reading it says
+            // what is wrong with a FIFO or a device, without blocking).
+            Ok(m) => walk.file(p.clone(), &m),
+            Err(err) => walk.errors.push(LoadError::Io { path: p.display().to_string(), err }),
         }
     }
-    (files, errors)
+    (walk.files, walk.errors)
 }
 
-/// Deepest folder nesting followed (guards against symlink loops).
-const MAX_DEPTH: usize = 32;
+/// Deepest folder nesting followed.
+const MAX_DEPTH: usize = 64;
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>, depth: usize) {
-    if depth > MAX_DEPTH {
-        return;
+/// A file or folder's identity: device and inode (on Unix).
+type Id = (u64, u64);
+
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    errors: Vec<LoadError>,
+    seen_dirs: HashSet<Id>,
+    seen_files: HashSet<Id>,
+}
+
+impl Walk {
+    fn file(&mut self, path: PathBuf, meta: &std::fs::Metadata) {
+        if identity(meta).is_none_or(|id| self.seen_files.insert(id)) {
+            self.files.push(path);
+        }
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(err) => {
-            errors.push(LoadError::Io { path: dir.display().to_string(), err });
+
+    fn dir(&mut self, dir: &Path, meta: &std::fs::Metadata, depth: usize) {
+        if depth > MAX_DEPTH || identity(meta).is_some_and(|id| !self.seen_dirs.insert(id)) {
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(err) => {
+                self.errors.push(LoadError::Io { path: dir.display().to_string(), err });
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            let is_txt = has_known_extension(&p);
+            // Follows links; a dangling link is reported only when it looks like a page.
+            let meta = match std::fs::metadata(&p) {
+                Ok(m) => m,
+                Err(err) => {
+                    if is_txt {
+                        self.errors.push(LoadError::Io { path: p.display().to_string(), err });
+                    }
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                self.dir(&p, &meta, depth + 1);
+            } else if !is_txt {
+                continue;
+            } else if let Some(err) = crate::files::check_regular(&meta) {
+                self.errors.push(LoadError::Io { path: p.display().to_string(), err });
+            } else {
+                self.file(p, &meta);
+            }
         }
-        if p.is_dir() {
-            walk(&p, files, errors, depth + 1);
-        } else if has_known_extension(&p) {
-            files.push(p);
-        }
+    }
+}
+
+#[cfg(unix)]
+fn identity(meta: &std::fs::Metadata) -> Option<Id> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_meta: &std::fs::Metadata) -> Option<Id> {
+    None
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    fn names(files: &[PathBuf], root: &Path) -> Vec<String> {
+        files.iter().map(|f| f.strip_prefix(root).unwrap_or(f).display().to_string()).collect()
+    }
+
+    #[test]
+    fn links_to_the_folder_itself_load_each_page_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("page.txt"), "吕梁").unwrap();
+        symlink(".", dir.path().join("a")).unwrap();
+        symlink(".", dir.path().join("b")).unwrap();
+        let (files, errors) = collect_files(&[dir.path().to_path_buf()]);
+        assert_eq!(names(&files, dir.path()), ["page.txt"]);
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn a_cycle_between_two_folders_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("x/y")).unwrap();
+        std::fs::write(dir.path().join("x/y/p.txt"), "吕梁").unwrap();
+        symlink("../..", dir.path().join("x/y/up")).unwrap();
+        symlink("../x", dir.path().join("x/y/sideways")).unwrap();
+        let (files, _) = collect_files(&[dir.path().to_path_buf()]);
+        assert_eq!(names(&files, dir.path()), ["x/y/p.txt"]);
+    }
+
+    #[test]
+    fn a_page_linked_twice_or_named_twice_loads_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("p.txt"), "吕梁").unwrap();
+        symlink("p.txt", dir.path().join("q.txt")).unwrap();
+        let p = dir.path().join("p.txt");
+        let (files, _) = collect_files(&[dir.path().to_path_buf(), p.clone(), p]);
+        assert_eq!(names(&files, dir.path()), ["p.txt"]);
+    }
+
+    #[test]
+    fn fifos_devices_and_dangling_links_are_reported_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("good.txt"), "吕梁").unwrap();
+        crate::files::tests::make_fifo(&dir.path().join("f.txt"));
+        symlink("/dev/zero", dir.path().join("zero.txt")).unwrap();
+        symlink("missing", dir.path().join("gone.txt")).unwrap();
+        symlink("/dev/null", dir.path().join("not-a-page")).unwrap();
+        let (files, errors) = collect_files(&[dir.path().to_path_buf()]);
+        assert_eq!(names(&files, dir.path()), ["good.txt"]);
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(text.len(), 3, "{text:?}");
+        assert!(text.iter().any(|e| e.contains("f.txt") && e.contains("named pipe (FIFO)")), "{text:?}");
+        assert!(text.iter().any(|e| e.contains("zero.txt") && e.contains("character device")), "{text:?}");
+        assert!(text.iter().any(|e| e.contains("gone.txt")), "{text:?}");
     }
 }

@@ -14,17 +14,17 @@ pub fn dump(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for p in &pages {
         for w in &p.warnings {
             let name = p.path.as_ref().map_or_else(|| p.source.clone(), |x| x.display().to_string());
-            eprintln!("lvread: {}: {}", loader::decode::printable(&name), loader::decode::printable(w));
+            crate::text::report(format_args!("{name}: {w}"));
         }
     }
     #[derive(serde::Serialize)]
     struct Dump<'a> {
         issues: &'a [Page],
     }
+    let json = serde_json::to_string_pretty(&Dump { issues: &pages })?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    serde_json::to_writer_pretty(&mut out, &Dump { issues: &pages })?;
-    writeln!(out)?;
+    writeln!(out, "{}", crate::text::json_safe(&json))?;
     out.flush()?;
     Ok(nothing_loaded(pages.len(), failures))
 }
@@ -32,21 +32,42 @@ pub fn dump(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 /// `lvread dump --explain`: how the loader read each line of each page.
 pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut failures = 0usize;
+    let mut pdfs: Vec<(String, String)> = Vec::new();
     let texts: Vec<(String, String)> = if paths.is_empty() {
         loader::BUNDLED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
     } else {
         let (files, errors) = archive::collect_files(paths);
         for e in &errors {
-            eprintln!("lvread: {e}");
+            crate::text::report(e);
         }
         failures += errors.len();
         let mut v = Vec::new();
         for f in files {
-            match std::fs::read(&f).map_err(|e| e.to_string()).and_then(|b| loader::decode::decode(&b)) {
+            let bytes = if crate::pdf::is_pdf_path(&f) {
+                crate::files::read_regular(&f, crate::pdf::MAX_FILE_BYTES, "a PDF")
+            } else {
+                crate::files::read_page(&f)
+            }
+            .map_err(|e| e.to_string());
+            if let Ok(b) = &bytes
+                && (crate::pdf::is_pdf_path(&f) || crate::pdf::looks_like_pdf(b))
+            {
+                // A PDF: each line with its size, position and role.
+                let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                match crate::pdf::explain(&name, b) {
+                    Ok(text) => pdfs.push((f.display().to_string(), text)),
+                    Err(e) => {
+                        failures += 1;
+                        crate::text::report(format_args!("{}: {e}", f.display()));
+                    }
+                }
+                continue;
+            }
+            match bytes.and_then(|b| loader::decode::decode(&b)) {
                 Ok(d) => v.push((f.display().to_string(), d.text)),
                 Err(e) => {
                     failures += 1;
-                    eprintln!("lvread: {}: {e}", loader::decode::printable(&f.display().to_string()));
+                    crate::text::report(format_args!("{}: {e}", f.display()));
                 }
             }
         }
@@ -54,10 +75,14 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let count = texts.len();
+    let count = texts.len() + pdfs.len();
     for (name, text) in texts {
-        writeln!(out, "== {name}")?;
-        out.write_all(loader::page::explain(&text).as_bytes())?;
+        writeln!(out, "== {}", crate::text::printable(&name))?;
+        out.write_all(crate::text::printable_lines(&loader::assemble::explain(&text)).as_bytes())?;
+    }
+    for (name, text) in pdfs {
+        writeln!(out, "== {}", crate::text::printable(&name))?;
+        out.write_all(crate::text::printable_lines(&text).as_bytes())?;
     }
     out.flush()?;
     Ok(nothing_loaded(count, failures))

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 /// Options of the reader (no subcommand).
 #[derive(Debug, Clone, Args, Default)]
 pub struct ReadArgs {
-    /// Issue files, or folders searched for *.txt (default: the bundled issues).
+    /// Issue files (text or PDF), or folders searched for *.txt and *.pdf (default: the bundled issues).
     pub paths: Vec<PathBuf>,
     /// Neither read nor write the reading state (read marks, bookmarks, position).
     #[arg(long)]
@@ -32,7 +32,7 @@ pub fn print_config() -> anyhow::Result<ExitCode> {
     if std::io::stderr().is_terminal()
         && let Some(path) = crate::config::default_path()
     {
-        eprintln!("lvread: save this as {} and change what you like", printable(&path.display().to_string()));
+        crate::text::report(format_args!("save this as {} and change what you like", path.display()));
     }
     let mut out = std::io::stdout().lock();
     out.write_all(crate::config::default_toml().as_bytes())?;
@@ -42,6 +42,10 @@ pub fn print_config() -> anyhow::Result<ExitCode> {
 
 /// Exit code when standard output is not a terminal.
 pub const EXIT_NOT_A_TERMINAL: u8 = 2;
+
+/// Exit code when the reading state could not be saved at quit (the
+/// session's marks and bookmarks are lost; stderr says why).
+pub const EXIT_STATE_NOT_SAVED: u8 = 3;
 
 /// `lvread [PATH…]`: the full-screen reader over the pages named in `args`
 /// (or the bundled ones). Loads the settings and the reading state, starts
@@ -54,13 +58,13 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     // empty reader.
     if !args.paths.is_empty() && args.paths.iter().all(|p| std::fs::metadata(p).is_err()) {
         for p in &args.paths {
-            eprintln!("lvread: {}: no such file or folder", printable(&p.display().to_string()));
+            crate::text::report(format_args!("{}: no such file or folder", p.display()));
         }
         return Ok(ExitCode::FAILURE);
     }
     if !std::io::stdout().is_terminal() {
-        eprintln!(
-            "lvread: standard output is not a terminal; the reader needs one (for scripts use `lvread dump --json` or `lvread search`)"
+        crate::text::report(
+            "standard output is not a terminal; the reader needs one (for scripts use `lvread dump --json` or `lvread search`)",
         );
         return Ok(ExitCode::from(EXIT_NOT_A_TERMINAL));
     }
@@ -83,7 +87,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     timings.record("group", t.elapsed());
 
     let t = Instant::now();
-    let (config, config_error) = crate::config::load();
+    let (config, config_errors) = crate::config::load();
     let store = Store::open_default(args.no_state);
     timings.record("settings+state", t.elapsed());
     let mut app = App::new(issues, crossterm::terminal::size().unwrap_or((80, 24)));
@@ -91,8 +95,12 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let mut session = Session::new(store);
     session.restore(&mut app);
     // After the state's notices: the status bar shows the latest message.
-    if let Some(e) = &config_error {
-        app.message(format!("{} — defaults used (details on stderr at exit)", e.short()));
+    if let Some(e) = config_errors.first() {
+        let more = match config_errors.len() {
+            1 => String::new(),
+            n => format!(" and {} more mistake{}", n - 1, if n > 2 { "s" } else { "" }),
+        };
+        app.message(format!("{}{more} — ignored, the rest applied (details on stderr at exit)", e.short()));
     }
     if args.paths.is_empty() {
         if app.issues.is_empty() {
@@ -110,21 +118,29 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     }
 
     let result = ui::run(&mut app, &mut session, start, &mut timings);
-    session.finish(&mut app);
-    if let Some(e) = &config_error {
-        eprintln!("lvread: {} (the defaults were used)", printable(&e.to_string()));
+    let unsaved = session.finish(&mut app);
+    for e in &config_errors {
+        crate::text::report(format_args!("{e} (ignored; the rest of the file was applied)"));
     }
     for e in &session.errors {
-        eprintln!("lvread: {e}");
+        crate::text::report(e);
     }
     for w in &session.warnings {
-        eprintln!("lvread: {}", printable(w));
+        crate::text::report(w);
     }
     if let Some(d) = session.loaded_in {
         timings.record("background load (all files)", d);
     }
     if timing {
-        eprintln!("{}", timings.report());
+        eprintln!("{}", printable(&timings.report()));
     }
-    result.map(|_| ExitCode::SUCCESS)
+    if let Some(e) = &unsaved {
+        crate::text::report(format_args!("{e} — the read marks and bookmarks of this session were NOT saved"));
+    }
+    result?;
+    if let Some(sig) = ui::signals::received() {
+        // Restored and saved: now die of it, as far as the shell can tell.
+        return Ok(ExitCode::from(ui::signals::exit_status(sig)));
+    }
+    Ok(if unsaved.is_some() { ExitCode::from(EXIT_STATE_NOT_SAVED) } else { ExitCode::SUCCESS })
 }

@@ -82,11 +82,10 @@ pub fn run(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> anyhow::
             hits: Vec<JsonHit<'a>>,
         }
         let doc = Doc { query, hits: results.hits.iter().map(JsonHit::of).collect() };
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-        writeln!(out)?;
+        writeln!(out, "{}", crate::text::json_safe(&serde_json::to_string_pretty(&doc)?))?;
     } else {
         if results.hits.is_empty() && !nothing_loaded {
-            eprintln!("lvread: no match for {query:?}");
+            crate::text::report(format_args!("no match for “{query}”"));
         }
         for h in &results.hits {
             writeln!(out, "{}", text_line(h, tty))?;
@@ -105,12 +104,12 @@ pub fn text_line(h: &Hit, bold: bool) -> String {
         if h.snippet.highlights.iter().any(|r| r.start == i) {
             snip.push_str(on);
         }
-        snip.push(if c.is_control() { ' ' } else { c });
+        snip.push(if crate::text::is_terminal_unsafe(c) { ' ' } else { c });
         if h.snippet.highlights.iter().any(|r| r.end == i + 1) {
             snip.push_str(off);
         }
     }
     let date = h.date.map(|d| d.to_string()).unwrap_or_else(|| "----------".into());
-    let title: String = h.title.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let title: String = h.title.chars().map(|c| if crate::text::is_terminal_unsafe(c) { ' ' } else { c }).collect();
     format!("{date}  {title}  [{}#{}]  {snip}", h.matched.field.name(), h.article_in_page)
 }

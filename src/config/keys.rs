@@ -119,7 +119,17 @@ impl Key {
                 if c.is_control() {
                     return Err(bad());
                 }
-                if shift && c.is_ascii_lowercase() {
+                if ctrl && shift && c.is_ascii_alphabetic() {
+                    // A terminal sends the same byte for Ctrl-Shift-x and Ctrl-x.
+                    return Err(format!(
+                        "{s:?}: a terminal cannot tell ctrl-shift-{0} from ctrl-{0}; bind \"ctrl-{0}\" or another key",
+                        c.to_ascii_lowercase()
+                    ));
+                }
+                if ctrl && c.is_ascii_uppercase() {
+                    // `Ctrl+D` is how menus write ctrl-d: the terminal sends one key.
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else if shift && c.is_ascii_lowercase() {
                     shift = false;
                     KeyCode::Char(c.to_ascii_uppercase())
                 } else {

@@ -6,8 +6,9 @@
 //! embedded): it is read like a user's file, `lvread --print-config`
 //! prints it as it is, and the reader's help is drawn from its `[keys]`
 //! table (order and descriptions, see [`key_help`]). A user's file is read
-//! over the defaults. A file with a mistake is reported (one line, naming
-//! the line of the file) and lvread starts with the defaults.
+//! over the defaults. Each mistake is reported (one line, naming the line
+//! of the file) and everything valid is applied; only a file that is not
+//! TOML at all gives the defaults.
 //!
 //! This module knows no terminal library: keys are [`Key`]s, actions
 //! [`crate::action::Action`]s; colours are ratatui's (parsed by ratatui).
@@ -88,7 +89,8 @@ impl Default for Config {
                 };
                 // The embedded file parses (a test makes sure); were it
                 // ever broken, the reader would still start, keyless but Ctrl-c.
-                read_over(base.clone(), DEFAULT_TOML, "assets/config.toml", None).unwrap_or(base)
+                let (cfg, errors) = read_over(base.clone(), DEFAULT_TOML, "assets/config.toml", None);
+                if errors.is_empty() { cfg } else { base }
             })
             .clone()
     }
@@ -106,6 +108,62 @@ impl Config {
         self.colors.clear();
         self
     }
+}
+
+/// The longest value quoted whole in a config message; longer ones are cut
+/// in the middle (a 10 MB value must not be echoed to the terminal).
+const MAX_QUOTED_CHARS: usize = 40;
+
+/// The longest config message, whatever it holds.
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// A message about a config value, with every quoted value longer than
+/// [`MAX_QUOTED_CHARS`] cut to its start and end around `…`, and the whole
+/// at most [`MAX_MESSAGE_CHARS`] characters.
+fn shorten_message(message: &str) -> String {
+    let mut out = String::new();
+    let mut chars = message.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' {
+            continue;
+        }
+        // A quoted value (Rust's `{:?}` escapes quotes inside it as `\"`).
+        let mut value = String::new();
+        let mut closed = false;
+        while let Some(d) = chars.next() {
+            if d == '\\' {
+                value.push(d);
+                if let Some(e) = chars.next() {
+                    value.push(e);
+                }
+            } else if d == '"' {
+                closed = true;
+                break;
+            } else {
+                value.push(d);
+            }
+        }
+        let n = value.chars().count();
+        if n > MAX_QUOTED_CHARS {
+            let head: String = value.chars().take(MAX_QUOTED_CHARS / 2).collect();
+            let tail: String = value.chars().skip(n - 8).collect();
+            out.push_str(&format!("{head}…{tail}"));
+        } else {
+            out.push_str(&value);
+        }
+        if closed {
+            out.push('"');
+        }
+        if n > MAX_QUOTED_CHARS {
+            out.push_str(&format!(" ({n} characters)"));
+        }
+    }
+    if out.chars().count() > MAX_MESSAGE_CHARS {
+        let cut: String = out.chars().take(MAX_MESSAGE_CHARS - 1).collect();
+        return format!("{cut}…");
+    }
+    out
 }
 
 /// A mistake in the config file, with the line it is on.
@@ -145,127 +203,185 @@ impl ConfigError {
     }
 }
 
+/// The top level of a config file: every setting with its place.
+type RawTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+
+/// One section (`[colors]`, `[keys]`), read on its own so a mistake in one
+/// leaves the other whole.
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    max_width: Option<Spanned<i64>>,
-    line_break: Option<Spanned<String>>,
+struct RawColors {
     #[serde(default)]
-    colors: BTreeMap<Spanned<String>, Spanned<String>>,
+    colors: RawTable,
+}
+
+#[derive(Deserialize, Default)]
+struct RawKeys {
     #[serde(default)]
-    keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    keys: RawTable,
 }
 
 /// Parses a config file's text over the defaults; `origin` names the file
 /// in errors. `colorfgbg` is the value of `$COLORFGBG` (for `theme = "auto"`).
+/// Strict: the first mistake is the error (see [`parse_lenient`]).
 pub fn parse(text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config, ConfigError> {
+    let (cfg, mut errors) = parse_lenient(text, origin, colorfgbg);
+    if errors.is_empty() { Ok(cfg) } else { Err(errors.remove(0)) }
+}
+
+/// Parses a config file's text over the defaults, applying every setting
+/// that is valid and returning each mistake, in the file's order (a syntax
+/// error that stops the whole file from being read gives the defaults).
+pub fn parse_lenient(text: &str, origin: &str, colorfgbg: Option<&str>) -> (Config, Vec<ConfigError>) {
     read_over(Config { theme_base: ThemeBase::Auto, ..Config::default() }, text, origin, colorfgbg)
 }
 
-/// Reads the settings in `text` over `cfg`: what the text leaves out keeps
-/// its value in `cfg`.
-fn read_over(mut cfg: Config, text: &str, origin: &str, colorfgbg: Option<&str>) -> Result<Config, ConfigError> {
+/// Reads the settings in `text` over `cfg`: what the text leaves out, or
+/// gets wrong, keeps its value in `cfg`. Returns the mistakes too.
+fn read_over(mut cfg: Config, text: &str, origin: &str, colorfgbg: Option<&str>) -> (Config, Vec<ConfigError>) {
     let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
         path: origin.to_string(),
         line: span.map(|s| line_of(text, s.start)),
-        message,
+        message: shorten_message(&message),
     };
-    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+    let toml_err = |e: toml::de::Error| {
         err(e.span(), e.message().trim().replace('\n', " ").replace("expected i64", "expected a whole number"))
-    })?;
-    if let Some(w) = raw.max_width {
-        match u16::try_from(*w.get_ref()) {
-            Ok(v) if v == 0 || (8..=500).contains(&v) => cfg.max_width = v,
-            _ => {
-                return Err(err(
-                    Some(w.span()),
-                    format!("max_width = {}: use 0 (no limit) or 8 to 500 Han characters", w.get_ref()),
-                ));
-            }
+    };
+    let mut errors = Vec::new();
+    let top: RawTable = match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(toml_err(e));
+            cfg.theme_base = cfg.theme_base.resolve(colorfgbg);
+            return (cfg, errors);
+        }
+    };
+    let mut top: Vec<_> = top.iter().collect();
+    top.sort_by_key(|(name, _)| name.span().start);
+    for (name, value) in top {
+        match (name.get_ref().as_str(), value.get_ref()) {
+            ("max_width", toml::Value::Integer(w)) => match u16::try_from(*w) {
+                Ok(v) if v == 0 || (8..=500).contains(&v) => cfg.max_width = v,
+                _ => errors.push(err(
+                    Some(value.span()),
+                    format!("max_width = {w}: use 0 (no limit) or 8 to 500 Han characters"),
+                )),
+            },
+            ("max_width", _) => errors.push(err(Some(value.span()), "max_width: expected a whole number".to_string())),
+            ("line_break", v) => match v.as_str() {
+                Some("strict") => cfg.line_break = LineBreak::Strict,
+                Some("loose") => cfg.line_break = LineBreak::Loose,
+                _ => errors.push(err(Some(value.span()), format!("line_break = {v}: use \"strict\" or \"loose\""))),
+            },
+            ("colors" | "keys", toml::Value::Table(_)) => {}
+            ("colors" | "keys", _) => errors
+                .push(err(Some(value.span()), format!("{}: expected a table ([{}])", name.get_ref(), name.get_ref()))),
+            (other, _) => errors.push(err(
+                Some(name.span()),
+                format!("unknown setting {other:?} (known: max_width, line_break, [colors], [keys])"),
+            )),
         }
     }
-    if let Some(lb) = raw.line_break {
-        cfg.line_break = match lb.get_ref().as_str() {
-            "strict" => LineBreak::Strict,
-            "loose" => LineBreak::Loose,
-            other => return Err(err(Some(lb.span()), format!("line_break = {other:?}: use \"strict\" or \"loose\""))),
-        };
-    }
-    // In the file's order, so the first mistake is the one reported.
-    let mut colors: Vec<_> = raw.colors.iter().collect();
+    let colors = toml::from_str::<RawColors>(text).map(|c| c.colors).unwrap_or_default();
+    let keys = toml::from_str::<RawKeys>(text).map(|k| k.keys).unwrap_or_default();
+    // In the file's order, so mistakes are reported top to bottom.
+    let mut colors: Vec<_> = colors.iter().collect();
     colors.sort_by_key(|(role, _)| role.span().start);
     for (role, value) in colors {
+        let Some(v) = value.get_ref().as_str() else {
+            errors.push(err(Some(value.span()), format!("{} = …: expected a colour name in quotes", role.get_ref())));
+            continue;
+        };
         if role.get_ref() == "theme" {
-            cfg.theme_base = match value.get_ref().as_str() {
-                "auto" => ThemeBase::Auto,
-                "dark" => ThemeBase::Dark,
-                "light" => ThemeBase::Light,
-                other => {
-                    return Err(err(
-                        Some(value.span()),
-                        format!("theme = {other:?}: use \"auto\", \"dark\" or \"light\""),
-                    ));
-                }
-            };
+            match v {
+                "auto" => cfg.theme_base = ThemeBase::Auto,
+                "dark" => cfg.theme_base = ThemeBase::Dark,
+                "light" => cfg.theme_base = ThemeBase::Light,
+                other => errors
+                    .push(err(Some(value.span()), format!("theme = {other:?}: use \"auto\", \"dark\" or \"light\""))),
+            }
             continue;
         }
         let Some(&(name, _)) = COLOR_ROLES.iter().find(|(r, _)| r == role.get_ref()) else {
             let known: Vec<&str> = COLOR_ROLES.iter().map(|(r, _)| *r).collect();
-            return Err(err(
+            errors.push(err(
                 Some(role.span()),
                 format!("unknown colour {:?} in [colors] (known: theme, {})", role.get_ref(), known.join(", ")),
             ));
+            continue;
         };
-        let c = parse_color(value.get_ref()).map_err(|m| err(Some(value.span()), m))?;
-        cfg.colors.push((name, c));
+        match parse_color(v) {
+            Ok(c) => cfg.colors.push((name, c)),
+            Err(m) => errors.push(err(Some(value.span()), m)),
+        }
     }
     cfg.theme_base = cfg.theme_base.resolve(colorfgbg);
     let mut claimed: BTreeMap<Key, Action> = BTreeMap::new();
-    let mut bindings: Vec<_> = raw.keys.iter().collect();
+    let mut bindings: Vec<_> = keys.iter().collect();
     bindings.sort_by_key(|(action, _)| action.span().start);
     for (action, keys) in bindings {
         let Some(name) = Action::from_name(action.get_ref()) else {
             let known: Vec<String> = cfg.keys.bindings().filter_map(|(a, _)| a.name()).collect();
-            return Err(err(
+            errors.push(err(
                 Some(action.span()),
                 format!("unknown action {:?} in [keys] (known: {})", action.get_ref(), known.join(", ")),
             ));
+            continue;
         };
         let not_keys = || {
             err(Some(keys.span()), format!("{name} = …: expected a key (\"j\") or a list of keys ([\"j\", \"down\"])"))
         };
         let list: Vec<&str> = match keys.get_ref() {
             toml::Value::String(k) => vec![k.as_str()],
-            toml::Value::Array(ks) => ks.iter().map(|k| k.as_str().ok_or_else(not_keys)).collect::<Result<_, _>>()?,
-            _ => return Err(not_keys()),
+            toml::Value::Array(ks) => match ks.iter().map(|k| k.as_str().ok_or_else(not_keys)).collect() {
+                Ok(l) => l,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            },
+            _ => {
+                errors.push(not_keys());
+                continue;
+            }
         };
-        if list.is_empty() {
-            return Err(err(
-                Some(keys.span()),
-                format!("{name} = []: every action needs a key (delete the line to keep the defaults)"),
-            ));
-        }
         let mut parsed = Vec::new();
         for k in list {
-            let key = Key::parse(k).map_err(|m| err(Some(keys.span()), m))?;
+            let key = match Key::parse(k) {
+                Ok(key) => key,
+                Err(m) => {
+                    errors.push(err(Some(keys.span()), m));
+                    continue;
+                }
+            };
             if Key::parse(ALWAYS_QUITS).ok() == Some(key) && name != Action::Quit {
-                return Err(err(
-                    Some(keys.span()),
-                    format!("key \"{key}\" always quits; it cannot be bound to {name}"),
-                ));
+                errors
+                    .push(err(Some(keys.span()), format!("key \"{key}\" always quits; it cannot be bound to {name}")));
+                continue;
             }
-            if let Some(other) = claimed.insert(key, name)
+            if let Some(&other) = claimed.get(&key)
                 && other != name
             {
-                return Err(err(Some(keys.span()), format!("key \"{key}\" is bound to both {other} and {name}")));
+                errors.push(err(Some(keys.span()), format!("key \"{key}\" is bound to both {other} and {name}")));
+                continue;
             }
+            claimed.insert(key, name);
             if !parsed.contains(&key) {
                 parsed.push(key);
             }
         }
+        if parsed.is_empty() {
+            // Nothing valid (or `[]`): the action keeps its keys.
+            if matches!(keys.get_ref(), toml::Value::Array(a) if a.is_empty()) {
+                errors.push(err(
+                    Some(keys.span()),
+                    format!("{name} = []: every action needs a key (delete the line to keep the defaults)"),
+                ));
+            }
+            continue;
+        }
         cfg.keys.rebind(name, parsed);
     }
-    Ok(cfg)
+    (cfg, errors)
 }
 
 /// The 1-based line of a byte offset.
@@ -326,7 +442,7 @@ mod tests {
         let k = |s: &str| Key::parse(s).unwrap();
         assert_eq!(k("ctrl-d"), Key { code: KeyCode::Char('d'), ctrl: true, alt: false });
         assert_eq!(k("C-d"), k("ctrl-d"));
-        assert_eq!(k("Ctrl+D"), Key { code: KeyCode::Char('D'), ctrl: true, alt: false });
+        assert_eq!(k("Ctrl+D"), k("ctrl-d"), "a terminal sends ctrl-d for both");
         assert_eq!(k("shift-tab"), Key::plain(KeyCode::BackTab));
         assert_eq!(k("shift-g"), k("G"));
         assert!(k("alt-x").alt);
@@ -336,7 +452,7 @@ mod tests {
         assert_eq!(k("-"), Key::plain(KeyCode::Char('-')));
         assert_eq!(k("c"), Key::plain(KeyCode::Char('c')), "a lone c is the letter");
         assert_eq!(k("翻"), Key::plain(KeyCode::Char('翻')));
-        for bad in ["", "ctrl-", "f0", "f99", "nope", "shift-1", "\u{7}"] {
+        for bad in ["", "ctrl-", "f0", "f99", "nope", "shift-1", "\u{7}", "ctrl-shift-x", "shift-ctrl-x", "C-S-x"] {
             assert!(Key::parse(bad).is_err(), "{bad:?}");
         }
     }
@@ -446,6 +562,28 @@ mod tests {
     }
 
     #[test]
+    fn one_mistake_keeps_the_rest_and_every_mistake_is_reported() {
+        let text = "max_width = 30\nmax_widht = 3\n[colors]\nheadline = \"yelow\"\nborder = \"red\"\n\
+                    [keys]\ndown = [\"n\", \"hyper-j\"]\nzoomm = \"z\"\nquit = \"x\"\nup = \"ctrl-shift-k\"\n";
+        let (c, errors) = parse_lenient(text, "c.toml", None);
+        let lines: Vec<Option<usize>> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [Some(2), Some(4), Some(7), Some(8), Some(10)], "{errors:?}");
+        assert!(errors[1].message.contains("yelow"), "{}", errors[1]);
+        assert!(errors[4].message.contains("ctrl-shift-k"), "{}", errors[4]);
+        assert_eq!(c.max_width, 30);
+        assert_eq!(c.colors, vec![("border", Color::Red)], "the valid colour is applied");
+        let key = |s| Key::parse(s).unwrap();
+        assert_eq!(c.keys.action(&key("n")), Some(Action::Down), "the valid key of a list is bound");
+        assert_eq!(c.keys.action(&key("x")), Some(Action::Quit), "remaps after a mistake are applied");
+        assert_eq!(c.keys.action(&key("k")), Some(Action::Up), "an action whose keys are all bad keeps its own");
+        assert_eq!(c.keys.action(&Key { code: KeyCode::Char('k'), ctrl: true, alt: false }), None);
+        // A section of the wrong type is one mistake; the other section still applies.
+        let (c, errors) = parse_lenient("colors = 5\n[keys]\nquit = \"x\"\n", "c.toml", None);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(c.keys.action(&key("x")), Some(Action::Quit));
+    }
+
+    #[test]
     fn auto_theme_follows_colorfgbg() {
         assert_eq!(ThemeBase::Auto.resolve(None), ThemeBase::Dark);
         assert_eq!(ThemeBase::Auto.resolve(Some("15;0")), ThemeBase::Dark);
@@ -461,17 +599,57 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(CONFIG_FILE);
         let (c, e) = load_from(&path, None, false);
-        assert_eq!((c, e), (Config::default(), None), "no file: defaults, no message");
+        assert_eq!((c, e), (Config::default(), Vec::new()), "no file: defaults, no message");
         std::fs::write(&path, "max_width = 30\n").unwrap();
         assert_eq!(load_from(&path, None, false).0.max_width, 30);
         std::fs::write(&path, "max_width = 30\nfoo = 1\n").unwrap();
         let (c, e) = load_from(&path, None, false);
-        assert_eq!(c, Config::default(), "a mistake gives the defaults");
-        let e = e.unwrap();
-        assert_eq!(e.line, Some(2));
-        assert!(e.to_string().contains(&path.display().to_string()));
+        assert_eq!(c.max_width, 30, "a mistake leaves the rest applied");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, Some(2));
+        assert!(e[0].to_string().contains(&path.display().to_string()));
+        std::fs::write(&path, "max_width = 30\n[colors\n").unwrap();
+        let (c, e) = load_from(&path, None, false);
+        assert_eq!((c, e.len()), (Config::default(), 1), "not TOML at all: the defaults");
         std::fs::write(&path, b"max_width = 30\n\xff\n").unwrap();
-        assert!(load_from(&path, None, false).1.unwrap().message.contains("UTF-8"));
+        assert!(load_from(&path, None, false).1[0].message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn a_huge_value_is_not_echoed_whole() {
+        // The config file is at most 1 MiB (files::read_regular refuses more).
+        let huge = "x".repeat(200_000);
+        for text in [
+            format!("line_break = \"{huge}\"\n"),
+            format!("theme = \"{huge}\"\n"),
+            format!("[colors]\nheadline = \"{huge}\"\n"),
+            format!("[colors]\n{huge} = \"red\"\n"),
+            format!("[keys]\nquit = \"{huge}\"\n"),
+            format!("max_width = {}\n", "9".repeat(200_000)),
+            format!("{huge}\n"),
+        ] {
+            let e = parse_err(&text);
+            let shown = e.to_string();
+            assert!(shown.chars().count() < 400, "{} characters: {}…", shown.chars().count(), &shown[..200]);
+            assert_eq!(e.line, Some(text.lines().count()), "{shown}");
+        }
+        let e = parse_err(&format!("line_break = \"{huge}\"\n"));
+        assert!(e.message.contains("use \"strict\" or \"loose\"") && e.message.contains("200000 characters"), "{e}");
+        // Short values are quoted whole.
+        assert!(parse_err("line_break = \"wide\"\n").message.contains("\"wide\""));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_device_as_the_config_gives_the_defaults_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE);
+        crate::files::tests::make_fifo(&path);
+        let (c, e) = load_from(&path, None, false);
+        assert_eq!(c, Config::default());
+        assert!(e.len() == 1 && e[0].message.contains("named pipe"), "{e:?}");
+        let (_, e) = load_from(std::path::Path::new("/dev/zero"), None, false);
+        assert!(e.len() == 1 && e[0].message.contains("character device"), "{e:?}");
     }
 
     #[test]

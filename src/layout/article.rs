@@ -84,7 +84,13 @@ impl ArticleLayout {
         if let Some(k) = &article.kicker {
             add(lines, Part::Kicker, k, false);
         }
-        add(lines, Part::Title, &article.title, false);
+        let title = match breaking {
+            super::Breaking::Strict => super::wrap_title(&article.title, width),
+            super::Breaking::Loose => super::wrap_loose(&article.title, width, false),
+        };
+        for Line { range, indent, width } in title {
+            lines.push(BodyLine { part: Part::Title, range, indent, width });
+        }
         if let Some(s) = &article.subtitle {
             add(lines, Part::Subtitle, s, false);
         }

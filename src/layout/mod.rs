@@ -25,7 +25,8 @@ pub mod article;
 pub mod cache;
 
 use std::ops::Range;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The first-line indent of a paragraph: two ideographic spaces.
 pub const INDENT: &str = "\u{3000}\u{3000}";
@@ -39,6 +40,10 @@ pub const NO_LINE_START: &str = "、，。．：；！？”’」』）〕】�
 /// Unit signs that stay with the number before them (`15000㎡`, `30℃`):
 /// like closing punctuation, they never begin a line.
 pub const UNIT_SIGNS: &str = "㎡㎥㎞㎝㎜㎎㎏㎖㎗㎘㏄㎠㎢℃℉％‰°′″";
+/// Characters that must not begin a line when they stand alone: a single
+/// `…` (where a headline was cut) belongs to the word before it; the pair
+/// `……` is a unit of its own.
+pub const LONE_NO_LINE_START: &str = "…⋯";
 /// Characters that must not end a line (opening punctuation).
 pub const NO_LINE_END: &str = "“‘「『（〔【〖［｛〈《〘〚([{";
 
@@ -53,11 +58,11 @@ pub struct Line {
     pub width: usize,
 }
 
-/// True for characters the view never sends to the terminal as they are:
-/// control characters and the bidirectional overrides that reorder text.
-/// The view draws each as a one-column placeholder.
+/// True for characters the view never sends to the terminal as they are
+/// ([`crate::text::is_terminal_unsafe`]: controls and bidi controls). The
+/// view draws each as a one-column placeholder.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    crate::text::is_terminal_unsafe(c)
 }
 
 /// Display width of one character as the reader draws it: characters the
@@ -66,9 +71,54 @@ pub fn char_width(c: char) -> usize {
     if is_unsafe(c) { 1 } else { c.width().unwrap_or(0) }
 }
 
-/// Display width of a string (see [`char_width`]).
+/// Display width of a string, as the terminal (and ratatui) draw it: by
+/// grapheme cluster, so an emoji sequence (`👨‍👩‍👧`, `👍🏽`, `🇨🇳`, `☺️`) counts
+/// two columns, not the sum of its characters (see [`grapheme_width`]).
 pub fn str_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    if s.is_ascii() {
+        // Every ASCII character is one column (a control one placeholder).
+        return s.len();
+    }
+    if !s.chars().any(may_join) {
+        // No character that clusters with its neighbours: no need to segment.
+        return s.chars().map(char_width).sum();
+    }
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// True for a character that can make a grapheme cluster with another:
+/// zero-width ones (joiners, variation selectors, combining marks), emoji
+/// modifiers, regional indicators (flags), Hangul jamo.
+fn may_join(c: char) -> bool {
+    !c.is_ascii()
+        && !('\u{4E00}'..='\u{9FFF}').contains(&c)
+        && (char_width(c) == 0
+            || ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+            || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+            || ('\u{1100}'..='\u{11FF}').contains(&c)
+            || ('\u{A960}'..='\u{A97F}').contains(&c)
+            || ('\u{D7B0}'..='\u{D7FF}').contains(&c))
+}
+
+/// Display width of one grapheme cluster: a single character as
+/// [`char_width`] says; a sequence (emoji with joiners, modifiers, flags,
+/// variation selectors, combining marks) as `unicode-width` measures the
+/// whole, which is what ratatui puts on screen.
+pub fn grapheme_width(g: &str) -> usize {
+    let mut chars = g.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => char_width(c),
+        (None, _) => 0,
+        _ if g.chars().any(is_unsafe) => g.chars().map(char_width).sum(),
+        _ => UnicodeWidthStr::width(g),
+    }
+}
+
+/// The grapheme cluster starting at byte `at` of `text`, when it is longer
+/// than one character (an emoji sequence, a letter with combining marks).
+fn cluster_at(text: &str, at: usize) -> Option<&str> {
+    let g = text[at..].graphemes(true).next()?;
+    (g.chars().nth(1).is_some()).then_some(g)
 }
 
 /// How a unit behaves at a line break.
@@ -133,7 +183,7 @@ fn classify(c: char) -> Class {
         Class::Other
     } else if c.is_whitespace() {
         Class::Space
-    } else if NO_LINE_START.contains(c) || UNIT_SIGNS.contains(c) {
+    } else if NO_LINE_START.contains(c) || UNIT_SIGNS.contains(c) || LONE_NO_LINE_START.contains(c) {
         Class::Close
     } else if NO_LINE_END.contains(c) {
         Class::Open
@@ -164,6 +214,16 @@ fn units(text: &str) -> Vec<Unit> {
             // Fast path for the common case: a Han character.
             out.push(Unit { start, end: start + c.len_utf8(), width: 2, class: Class::Other });
             i += 1;
+            continue;
+        }
+        if !c.is_ascii()
+            && chars.get(i + 1).is_some_and(|&(_, d)| !d.is_ascii())
+            && let Some(g) = cluster_at(text, start)
+        {
+            // An emoji sequence is one unit as wide as the terminal draws it.
+            let n = g.chars().count();
+            out.push(Unit { start, end: start + g.len(), width: grapheme_width(g), class: Class::Other });
+            i += n;
             continue;
         }
         if c.is_ascii_alphanumeric()
@@ -316,8 +376,8 @@ pub fn wrap_loose(text: &str, width: usize, indent: bool) -> Vec<Line> {
     };
     let mut start: Option<usize> = None;
     let (mut end, mut w) = (0, 0);
-    for (i, c) in text.trim_end().char_indices() {
-        let cw = char_width(c);
+    for (i, g) in text.trim_end().grapheme_indices(true) {
+        let cw = grapheme_width(g);
         let limit = if indent && lines.is_empty() { width - INDENT_WIDTH } else { width };
         if let Some(s) = start
             && w + cw > limit
@@ -329,13 +389,13 @@ pub fn wrap_loose(text: &str, width: usize, indent: bool) -> Vec<Line> {
             w = 0;
         }
         if start.is_none() {
-            if c.is_whitespace() {
+            if g.chars().all(char::is_whitespace) {
                 continue;
             }
             start = Some(i);
         }
         w += cw;
-        end = i + c.len_utf8();
+        end = i + g.len();
     }
     if let Some(s) = start {
         let l = line(&lines, s, end);
@@ -397,21 +457,39 @@ pub fn wrap(text: &str, width: usize, indent: bool) -> Vec<Line> {
         } else {
             // Longer than a whole line: break inside, between units first,
             // then inside units that are themselves too long.
-            for u in seg {
+            for (n, u) in seg.iter().enumerate() {
                 if u.class == Class::Space {
                     f.push_space(u.width);
                 } else if u.class == Class::Close {
                     f.push_close(u.start, u.end, u.width);
                 } else if u.width <= f.limit {
-                    f.push(u.start, u.end, u.width);
+                    // A run (a URL) that fills its line alone, with closing
+                    // punctuation after it: its last character comes down
+                    // with the mark, so the mark never starts a line.
+                    let close =
+                        seg[n + 1..].iter().find(|v| v.class != Class::Space).filter(|v| v.class == Class::Close);
+                    let alone = f.start.is_none() || f.w + u.width > f.limit;
+                    let limit = if f.start.is_some() { f.width } else { f.limit };
+                    let split = close
+                        .filter(|c| alone && u.width + c.width > limit)
+                        .and_then(|_| text[u.start..u.end].char_indices().rev().find(|&(_, c)| char_width(c) > 0))
+                        .filter(|&(k, _)| k > 0);
+                    match split {
+                        Some((k, c)) => {
+                            let w = char_width(c);
+                            f.push(u.start, u.start + k, u.width - w);
+                            f.push(u.start + k, u.end, w);
+                        }
+                        None => f.push(u.start, u.end, u.width),
+                    }
                 } else {
-                    for (k, c) in text[u.start..u.end].char_indices() {
+                    for (k, g) in text[u.start..u.end].grapheme_indices(true) {
                         let s = u.start + k;
-                        let cw = char_width(c);
+                        let cw = grapheme_width(g);
                         if cw == 0 && f.start.is_some() {
-                            f.end = s + c.len_utf8();
+                            f.end = s + g.len();
                         } else {
-                            f.push(s, s + c.len_utf8(), cw);
+                            f.push(s, s + g.len(), cw);
                         }
                     }
                 }
@@ -421,6 +499,46 @@ pub fn wrap(text: &str, width: usize, indent: bool) -> Vec<Line> {
     }
     f.flush();
     f.lines
+}
+
+/// Wraps a headline: like [`wrap`] with no indent, but where the headline
+/// has spaces (`我市全方位优化营商环境 提升服务效能`) a line breaks at a
+/// space rather than inside the words between, as long as those words fit
+/// a line; words longer than a line wrap by the usual rules.
+pub fn wrap_title(text: &str, width: usize) -> Vec<Line> {
+    let width = width.max(1);
+    let words: Vec<Range<usize>> = text
+        .split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            start..start + w.len()
+        })
+        .collect();
+    if words.len() < 2 {
+        return wrap(text, width, false);
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut current: Option<Line> = None;
+    for word in words {
+        let w = str_width(&text[word.clone()]);
+        if let Some(line) = current.as_mut() {
+            let gap = str_width(&text[line.range.end..word.start]);
+            if line.width + gap + w <= width {
+                line.range.end = word.end;
+                line.width += gap + w;
+                continue;
+            }
+            lines.extend(current.take());
+        }
+        let mut pieces = wrap(&text[word.clone()], width, false);
+        for p in &mut pieces {
+            p.range = p.range.start + word.start..p.range.end + word.start;
+        }
+        current = pieces.pop();
+        lines.extend(pieces);
+    }
+    lines.extend(current);
+    lines
 }
 
 #[cfg(test)]

@@ -261,3 +261,81 @@ fn unit_signs_stay_with_their_number() {
         }
     }
 }
+
+#[test]
+fn emoji_sequences_are_one_unit_as_wide_as_the_terminal_draws_them() {
+    // A family (joined by ZWJ), a thumb with a skin tone, a flag (two
+    // regional indicators), a symbol with VS16: each is one cluster, two
+    // columns wide, never split across lines.
+    let text = "家庭👨\u{200d}👩\u{200d}👧合影，点赞👍🏽，国旗🇨🇳，笑脸☺\u{fe0f}。".repeat(6);
+    let bounds: std::collections::HashSet<usize> =
+        text.grapheme_indices(true).map(|(i, _)| i).chain([text.len()]).collect();
+    for width in [4, 5, 6, 7, 10, 21, 40] {
+        for (name, lines) in [("wrap", wrap(&text, width, false)), ("loose", wrap_loose(&text, width, false))] {
+            let shown = check_lines(&text, width, false, lines.clone());
+            for (l, s) in lines.iter().zip(&shown) {
+                let drawn: usize = s.graphemes(true).map(UnicodeWidthStr::width).sum();
+                assert_eq!(l.width, drawn, "{name} at {width}: {s:?} is drawn {drawn} wide");
+                assert!(l.width <= width, "{name} at {width}: {s:?}");
+                assert!(
+                    bounds.contains(&l.range.start) && bounds.contains(&l.range.end),
+                    "{name}: cluster split: {s:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(str_width("👨\u{200d}👩\u{200d}👧"), 2);
+    assert_eq!(str_width("a🇨🇳b"), 4);
+}
+
+#[test]
+fn a_lone_ellipsis_never_starts_a_line() {
+    // An inferred headline ends in a single `…` where it was cut.
+    let text = "人勤春来早草莓迎来了成熟期…";
+    for width in 3..40 {
+        let lines = check(text, width, false);
+        for (n, l) in lines.iter().enumerate().skip(1) {
+            assert!(!l.starts_with('…'), "`…` starts line {n} at {width}: {lines:?}");
+        }
+    }
+}
+
+#[test]
+fn closing_punctuation_after_a_url_that_fills_the_line_does_not_start_a_line() {
+    let url = "https://www.llrb.cn/a?id=5";
+    let text = format!("{url}。详情见网站。");
+    for width in [str_width(url), str_width(url) + 1] {
+        let lines = check(&text, width, false);
+        for (n, l) in lines.iter().enumerate().skip(1) {
+            assert!(!l.starts_with('。'), "`。` starts line {n} at {width}: {lines:?}");
+        }
+    }
+    // Inside a paragraph, with text before the URL.
+    let text = format!("登录{url}。");
+    let lines = check(&text, str_width(url), false);
+    assert!(lines.iter().skip(1).all(|l| !l.starts_with('。')), "{lines:?}");
+}
+
+#[test]
+fn a_headline_breaks_at_its_space_when_it_can() {
+    let title = "我市全方位优化营商环境 提升服务效能";
+    for width in 24..35 {
+        let lines = check_lines(title, width, false, wrap_title(title, width));
+        assert_eq!(lines, ["我市全方位优化营商环境", "提升服务效能"], "at {width}");
+    }
+    // Fits on one line: one line.
+    assert_eq!(check_lines(title, 40, false, wrap_title(title, 40)).len(), 1);
+    // A part longer than the line still wraps by the usual rules.
+    let lines = check_lines(title, 10, false, wrap_title(title, 10));
+    assert!(lines.iter().all(|l| str_width(l) <= 10), "{lines:?}");
+    // No space: the same as `wrap`.
+    let plain = "我市全方位优化营商环境提升服务效能";
+    assert_eq!(wrap_title(plain, 24), wrap(plain, 24, false));
+}
+
+proptest! {
+    #[test]
+    fn title_wrap_never_panics_overflows_or_loses_text(text in text_strategy(), width in 1usize..=200) {
+        check_lines(&text, width, false, wrap_title(&text, width));
+    }
+}

@@ -54,8 +54,26 @@ pub struct Bodies {
     sets: Vec<HashSet<u64>>,
     leads: Vec<HashSet<u64>>,
     idf: HashMap<u64, f32>,
-    /// Term → the bodies holding it.
+    /// Term → the bodies holding it, in print order.
     postings: HashMap<u64, Vec<u32>>,
+    /// (text, body) pairs scored so far: the pairing work done on the page.
+    evaluations: std::cell::Cell<usize>,
+}
+
+/// How many bodies on each side of a headline (or caption) it may be
+/// paired with: a page prints a headline near its body, and bounding the
+/// candidates keeps the work on a very long page linear in its length.
+pub const PAIR_WINDOW: usize = 24;
+
+/// The bodies a text standing between bodies `prev` and `next` (either
+/// may be missing) may be paired with: [`PAIR_WINDOW`] on each side.
+pub fn window(prev: Option<usize>, next: Option<usize>) -> std::ops::Range<usize> {
+    let (lo, hi) = match (prev, next) {
+        (Some(p), Some(n)) => (p.min(n), p.max(n)),
+        (Some(x), None) | (None, Some(x)) => (x, x),
+        (None, None) => (0, 0),
+    };
+    lo.saturating_sub(PAIR_WINDOW)..hi.saturating_add(PAIR_WINDOW + 1)
 }
 
 /// How many characters of a body count as its lead.
@@ -86,21 +104,30 @@ impl Bodies {
                 postings.entry(g).or_default().push(b as u32);
             }
         }
-        Bodies { sets, leads, idf, postings }
+        Bodies { sets, leads, idf, postings, evaluations: std::cell::Cell::new(0) }
     }
 
     /// The score of a text against every body that shares a term with it
     /// (the others score 0), without visiting the others.
     pub fn scores(&self, text: &str) -> Vec<(usize, f32)> {
+        self.scores_in(text, 0..usize::MAX)
+    }
+
+    /// As [`Bodies::scores`], for the bodies in `range` only (see [`window`]).
+    pub fn scores_in(&self, text: &str, range: std::ops::Range<usize>) -> Vec<(usize, f32)> {
         let ts: HashSet<u64> = terms(text).into_iter().collect();
         let total: f32 = ts.iter().map(|&g| self.weight(g)).sum();
         if total == 0.0 {
             return Vec::new();
         }
+        let (lo, hi) = (range.start.min(u32::MAX as usize) as u32, range.end.min(u32::MAX as usize) as u32);
         let mut acc: HashMap<u32, f32> = HashMap::default();
         for &g in &ts {
             let w = self.weight(g);
-            for &b in self.postings.get(&g).map(Vec::as_slice).unwrap_or(&[]) {
+            let all = self.postings.get(&g).map(Vec::as_slice).unwrap_or(&[]);
+            let near = &all[all.partition_point(|&b| b < lo)..all.partition_point(|&b| b < hi)];
+            self.evaluations.set(self.evaluations.get() + near.len());
+            for &b in near {
                 let lead = self.leads[b as usize].contains(&g);
                 *acc.entry(b).or_default() += if lead { 1.5 * w } else { w };
             }
@@ -112,7 +139,17 @@ impl Bodies {
 
     /// The body a text scores best against, with its score.
     pub fn best(&self, text: &str) -> Option<(usize, f32)> {
-        self.scores(text).into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        self.best_in(text, 0..usize::MAX)
+    }
+
+    /// As [`Bodies::best`], for the bodies in `range` only.
+    pub fn best_in(&self, text: &str, range: std::ops::Range<usize>) -> Option<(usize, f32)> {
+        self.scores_in(text, range).into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+
+    /// (Text, body) term lookups made so far on this page.
+    pub fn evaluations(&self) -> usize {
+        self.evaluations.get()
     }
 
     pub fn len(&self) -> usize {

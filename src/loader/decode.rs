@@ -20,6 +20,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let mut warnings = Vec::new();
     let (enc, body): (&'static Encoding, &[u8]) = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         (enc, &bytes[bom..])
+    } else if let Some(enc) = utf16_without_bom(bytes) {
+        (enc, bytes)
     } else if looks_binary(bytes) {
         return Err("binary data".to_string());
     } else if std::str::from_utf8(bytes).is_ok() {
@@ -54,7 +56,48 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             return Err(format!("not text in {} or any known encoding", enc.name()));
         }
     }
+    // NULs past the sample `looks_binary` checks (or in a UTF-16 file) are
+    // removed with the other control characters: say so.
+    let nuls = text.bytes().filter(|&b| b == 0).count();
+    if nuls > 0 {
+        warnings.push(format!("{nuls} NUL byte{} removed", if nuls == 1 { " was" } else { "s were" }));
+    }
     Ok(Decoded { text: clean(&text), encoding: enc.name(), warnings })
+}
+
+/// UTF-16 without a byte-order mark, told by its NUL pattern: the ASCII
+/// characters of a page (line ends, digits, spaces) have a zero high byte,
+/// so in the first 8 KiB the NULs sit mostly at odd offsets (little-endian)
+/// or mostly at even ones (big-endian) — a Han character such as 开
+/// (U+5F00) puts one on the other side now and then — and the bytes decode
+/// as UTF-16 to text without stray control characters.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(8192) & !1];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    // A few line ends at least, nearly all NULs on one side.
+    let enc = if odd >= 2 && even * 3 <= odd {
+        UTF_16LE
+    } else if even >= 2 && odd * 3 <= even {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, had_errors) = enc.decode_without_bom_handling(sample);
+    if had_errors && text.chars().filter(|&c| c == '\u{FFFD}').count() > 1 {
+        return None;
+    }
+    let total = text.chars().count().max(1);
+    let controls = text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    (controls * 50 <= total).then_some(enc)
 }
 
 /// True for bytes that are clearly not text: NUL bytes outside a UTF-16 file,
@@ -122,6 +165,35 @@ mod tests {
             be.extend_from_slice(&u.to_be_bytes());
         }
         assert_eq!(decode(&be).unwrap().text, "吕梁");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_told_by_its_nul_pattern() {
+        let text = "本报讯（记者 王丽）11月3日，我市召开会议。\r\n吕梁日报社主办。\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode(&le).unwrap();
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.text, "本报讯（记者 王丽）11月3日，我市召开会议。\n吕梁日报社主办。\n");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
+        // A Han character with a zero byte (开 is U+5F00) does not mislead it.
+        let kai = "本报讯 我市召开会议。\n11月3日，会议召开。\n";
+        let le: Vec<u8> = kai.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&le).unwrap().text, kai);
+        // English in UTF-16 too.
+        let en: Vec<u8> = "Lvliang Daily\nPage 3\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&en).unwrap().text, "Lvliang Daily\nPage 3\n");
+    }
+
+    #[test]
+    fn a_nul_after_the_first_8_kib_is_removed_with_a_warning() {
+        let mut b = "吕梁市召开会议，部署工作。\n".repeat(400).into_bytes();
+        assert!(b.len() > 8192);
+        b.insert(b.len() - 10, 0);
+        let d = decode(&b).unwrap();
+        assert!(!d.text.contains('\0'));
+        assert_eq!(d.warnings, vec!["1 NUL byte was removed".to_string()]);
     }
 
     #[test]

@@ -95,6 +95,17 @@ fn head_eligible(l: &Line) -> bool {
         && !l.text.ends_with(['，', '、', ',', '-'])
 }
 
+/// A headline's last character wrapped onto a line of its own
+/// (`孙大军在离石区调研老旧小区改造工` / `作`), after a long headline line.
+fn is_wrapped_tail(prev: &Line, l: &Line) -> bool {
+    let mut cs = l.text.chars();
+    l.role == Role::Text
+        && cs.next().is_some_and(super::normalize::is_han)
+        && cs.next().is_none()
+        && head_eligible(prev)
+        && prev.text.chars().count() >= 8
+}
+
 /// Does a text line end its sentence or block, so that what follows may start anew?
 fn closes(l: &Line) -> bool {
     match &l.role {
@@ -244,7 +255,7 @@ pub fn find_heads(lines: &[Line]) -> Vec<bool> {
             continue;
         }
         let start = i;
-        while i < lines.len() && head_eligible(&lines[i]) {
+        while i < lines.len() && (head_eligible(&lines[i]) || i > start && is_wrapped_tail(&lines[i - 1], &lines[i])) {
             i += 1;
         }
         let end = i; // run is start..end; `end` is the next line, if any

@@ -65,7 +65,7 @@ re!(
 );
 re!(
     XINHUA,
-    r"^(据?(?:新华社|中新社|人民网|央视网|人民日报)[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日电)"
+    r"^(据?(?:新华社|中新社|人民网|央视网|人民日报|本报)[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日电)"
 );
 re!(XINHUA_REPORTERS, r"^\s*[（(]记者[^）)]{1,30}[）)]");
 re!(BOXED, r"^[□■◆●▲★]\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,24}$");
@@ -80,6 +80,7 @@ re!(
 re!(TRAIL, r"^[（(][\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,20}[）)]$");
 re!(CONTINUED, r"^[（(](?:上接|接上|上转|接)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]");
 re!(JUMP, r"[（(](?:下转|转|转下|转第)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]$");
+re!(JUMP_TAIL, r"^[0-9一二三四五六七八九十〇A-Z]{0,3}版[）)]$");
 re!(CAPTION_START, r"^(?:图为|图：|图:|图片：|图片为|上图|下图|左图|右图|组图|图[①-⑳1-9一二三四五六七八九])");
 re!(
     PHOTO_CREDIT,
@@ -138,6 +139,29 @@ fn classify(lines: &mut Vec<Line>) {
             // Already taken by a caption above.
             i += 1;
             continue;
+        }
+        // `张稳科主持 本报讯（记者 刘洋） 11月12日，…`: an extractor glued the
+        // opening byline to the end of the line before it; the byline
+        // starts a line of its own.
+        if let Some(at) = glued_byline(&lines[i].text) {
+            let mut rest = lines[i].clone();
+            rest.text = lines[i].text[at..].to_string();
+            rest.indented = false;
+            rest.lead_space = false;
+            lines[i].text = lines[i].text[..at].trim_end().to_string();
+            lines.insert(i + 1, rest);
+        }
+        // `…持续为发展注入强大动力。（下转5` / `版）`: a jump mark wrapped
+        // over two lines is put back together.
+        if let Some(open) = lines[i].text.rfind(['（', '('])
+            && lines[i].text[open..].contains('转')
+            && !lines[i].text[open..].contains(['）', ')'])
+            && let Some(next) = lines.get(i + 1)
+            && next.role == Role::Text
+            && JUMP_TAIL.is_match(&next.text)
+        {
+            let tail = lines.remove(i + 1).text;
+            lines[i].text.push_str(&tail);
         }
         let text = lines[i].text.clone();
         if let Some((byline, rest)) = split_byline(&text) {
@@ -297,6 +321,24 @@ fn is_banner(text: &str) -> bool {
 }
 
 /// Splits an opening byline from the start of a line: returns (byline, rest).
+/// Where an opening byline (`本报讯（…）`, `新华社…电`) starts after a space
+/// inside a line, with text before it that does not end a sentence; the
+/// byline must be followed by a bracket or by text.
+fn glued_byline(text: &str) -> Option<usize> {
+    if !(text.contains("本报") || text.contains("新华社") || text.contains("中新社")) {
+        return None;
+    }
+    let at = text.char_indices().find_map(|(k, c)| {
+        let rest = &text[k + c.len_utf8()..];
+        (c.is_whitespace() && k > 0 && (BENBAO.is_match(rest) || XINHUA.is_match(rest))).then(|| k + c.len_utf8())
+    })?;
+    let before = text[..at].trim_end();
+    let after = &text[at..];
+    let bracketed = BENBAO.find(after).is_some_and(|m| after[m.end()..].trim_start().starts_with(['（', '(']))
+        || XINHUA.is_match(after);
+    (!before.is_empty() && !is_sentence_end(before) && bracketed).then_some(at)
+}
+
 pub fn split_byline(text: &str) -> Option<(String, String)> {
     if let Some(m) = BENBAO.find(text) {
         let mut end = m.end();
@@ -459,6 +501,21 @@ mod tests {
 
     fn roles(text: &str) -> Vec<(String, Role)> {
         read_lines(text).into_iter().map(|l| (l.text, l.role)).collect()
+    }
+
+    #[test]
+    fn a_jump_mark_wrapped_over_two_lines_is_one_mark() {
+        let r = roles("持续为发\n展注入强大动力。（下转5\n版）\n李克强会见外国专家");
+        assert_eq!(r[1], ("展注入强大动力。".to_string(), Role::Text));
+        assert_eq!(r[2], ("（下转5版）".to_string(), Role::Jump));
+        assert_eq!(r[3], ("李克强会见外国专家".to_string(), Role::Text));
+    }
+
+    #[test]
+    fn a_byline_glued_after_a_subtitle_starts_its_own_line() {
+        let r = roles("张稳科主持 本报讯（记者 刘洋） 11月12日，市长张稳科主持");
+        assert_eq!(r[0], ("张稳科主持".to_string(), Role::Text));
+        assert_eq!(r[1].1, Role::Byline { byline: "本报讯（记者 刘洋）".to_string() });
     }
 
     #[test]

@@ -1,16 +1,29 @@
 //! The loader: raw text of one newspaper page → [`Page`].
 //!
-//! Stages: [`decode`] bytes to clean text → normalise lines → segment into
-//! blocks → assign headlines → reflow paragraphs.
+//! Stages, each in its own module, in order: [`decode`] bytes to clean
+//! text; [`lines`] (with [`normalize`]) gives each line its role by its own
+//! form; [`heads`] tells headline lines from body lines; [`pieces`] groups
+//! lines into bodies, headline runs and captions; [`segments`] makes one
+//! segment per article body; [`joins`] joins and splits bodies (subheadings,
+//! interrupted bodies, two articles in one body); [`units`] splits headline
+//! runs into headlines; [`pairing`] pairs headlines and captions with bodies
+//! by content ([`assign`]); [`article`] builds the articles, with
+//! [`paragraphs`] reflowed and [`meta`] (kind, date); [`assemble`] runs them.
 
+pub mod article;
+pub mod assemble;
 pub mod assign;
 pub mod decode;
 pub mod heads;
+pub mod joins;
 pub mod lines;
 pub mod meta;
 pub mod normalize;
-pub mod page;
+pub mod pairing;
 pub mod paragraphs;
+pub mod pieces;
+pub mod segments;
+pub mod units;
 
 use crate::model::Page;
 use std::path::Path;
@@ -22,13 +35,16 @@ pub enum LoadError {
     Io { path: String, err: std::io::Error },
     #[error("{}: not a text file ({why})", decode::printable(.path))]
     NotText { path: String, why: String },
+    /// A PDF that could not be read (encrypted, damaged, no text layer …).
+    #[error("{}: {why}", decode::printable(.path))]
+    Pdf { path: String, why: String },
 }
 
 impl LoadError {
     /// The path or name of the file concerned.
     pub fn path(&self) -> &str {
         match self {
-            LoadError::Io { path, .. } | LoadError::NotText { path, .. } => path,
+            LoadError::Io { path, .. } | LoadError::NotText { path, .. } | LoadError::Pdf { path, .. } => path,
         }
     }
 }
@@ -50,7 +66,7 @@ pub fn bundled() -> Vec<Page> {
 /// Loads one file from disk.
 pub fn load_file(path: &Path) -> Result<Page, LoadError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|err| LoadError::Io { path: shown.clone(), err })?;
+    let bytes = crate::files::read_page(path).map_err(|err| LoadError::Io { path: shown.clone(), err })?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(shown.clone());
     let mut page = load_bytes(&name, &bytes).map_err(|e| match e {
         LoadError::NotText { why, .. } => LoadError::NotText { path: shown.clone(), why },
@@ -74,7 +90,7 @@ pub fn load_text(name: &str, text: &str, warnings: Vec<String>) -> Page {
 
 /// Builds the page from clean text.
 fn build(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
-    let assembled = page::assemble(text);
+    let assembled = assemble::assemble(text);
     // A file name is data too: no control characters or escapes in it.
     let mut page = Page {
         source: decode::clean(name),

@@ -59,6 +59,12 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool, 
     if one_per_line || is_long(la) || is_long(lb) || lb.indented || lb.lead_space {
         return true;
     }
+    // A sentence ends and the next line opens with a speaker (`李强表示，`,
+    // `会议指出，`): in news text such a line starts a paragraph, even with no
+    // indent and a full line before it.
+    if opens_with_speaker(&lb.text) {
+        return true;
+    }
     if lines
         .iter()
         .skip(a + 1)
@@ -109,6 +115,15 @@ fn is_signatory(lines: &[Line], i: usize) -> bool {
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[^，。！？；：,]{2,9}[。！？]|[一二三四五六七八九十]是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|第[一二三四五六七八九十]，|[0-9]{1,2}[.、．])").expect("valid regex")
 });
+
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\x{4E00}-\x{9FFF}·]{2,12}(?:表示|指出|强调|认为|介绍|提出|希望|要求)[，,：:]").expect("valid regex")
+});
+
+/// Does a line open with a speaker and what they said (`李强表示，`)?
+fn opens_with_speaker(text: &str) -> bool {
+    text.contains(['，', ',', '：', ':']) && SPEAKER.is_match(text)
+}
 
 /// Does a line begin the way paragraphs begin: a short lead-in sentence or
 /// a list marker?
@@ -166,6 +181,24 @@ mod tests {
         let lines = read_lines(text);
         let parts: Vec<BodyPart> = (0..lines.len()).map(BodyPart::Line).collect();
         reflow(&lines, &parts, false)
+    }
+
+    #[test]
+    fn a_speaker_after_a_full_line_opens_a_paragraph() {
+        // No indent, and the sentence before ends right at the column's edge.
+        let p = paras(
+            "全县新建标准化厂房十二万平\n方米，引进企业二十六家。\n县长王明表示，下一步将继续\n优化服务，做好要素保障。",
+        );
+        assert_eq!(
+            p,
+            vec![
+                "全县新建标准化厂房十二万平方米，引进企业二十六家。",
+                "县长王明表示，下一步将继续优化服务，做好要素保障。"
+            ]
+        );
+        // Inside a sentence it is no paragraph start.
+        let p = paras("据统计，今年一季度全县新建\n厂房的企业中，有关负责人表\n示，将继续扩大投资规模。");
+        assert_eq!(p.len(), 1, "{p:?}");
     }
 
     #[test]

@@ -248,6 +248,10 @@ pub struct Matcher<'q> {
     anchors: Vec<char>,
     chars: Vec<char>,
     buf: String,
+    /// For each query char, the length of the run of digits or Latin
+    /// letters starting there (0 inside a run or for other chars): a run
+    /// matches only whole, never scattered.
+    run_len: Vec<usize>,
     /// Precomputed word boundaries of the text being matched, if known.
     bounds: Option<u64>,
 }
@@ -294,7 +298,18 @@ impl<'q> Matcher<'q> {
             }
             _ => Vec::new(),
         };
-        Matcher { q, skim, lower: q.lower_chars(), plain, anchors, chars: Vec::new(), buf: String::new(), bounds: None }
+        let run_len = query_runs(&q.chars);
+        Matcher {
+            q,
+            skim,
+            lower: q.lower_chars(),
+            plain,
+            anchors,
+            chars: Vec::new(),
+            buf: String::new(),
+            run_len,
+            bounds: None,
+        }
     }
 
     fn eq(&self, a: char, qi: usize) -> bool {
@@ -399,17 +414,24 @@ impl<'q> Matcher<'q> {
         let mut best: Option<(i64, Vec<usize>)> = None;
         let mut tries = 0;
         for i in 0..self.chars.len() {
-            if !self.eq(self.chars[i], 0) {
+            if !self.piece_at(i, 0) {
                 continue;
             }
+            // Greedy, piece by piece: a digit or Latin run whole, any other
+            // query char on its own.
             let end = (i + w).min(self.chars.len());
-            let mut qi = 1;
-            let mut j = i + 1;
+            let mut greedy = Vec::with_capacity(n);
+            let mut qi = 0;
+            let mut j = i;
             while j < end && qi < n {
-                if self.eq(self.chars[j], qi) {
-                    qi += 1;
+                let len = self.run_len[qi].max(1);
+                if j + len <= end && self.piece_at(j, qi) {
+                    greedy.extend(j..j + len);
+                    qi += len;
+                    j += len;
+                } else {
+                    j += 1;
                 }
-                j += 1;
             }
             if qi < n {
                 continue;
@@ -421,7 +443,11 @@ impl<'q> Matcher<'q> {
                 fuzzy_matcher::FuzzyMatcher::fuzzy_indices(&self.skim, &self.buf, &self.q.pattern)
                 && best.as_ref().is_none_or(|b| score > b.0)
             {
-                best = Some((score, pos.into_iter().map(|p| p + i).collect()));
+                let pos: Vec<usize> = pos.into_iter().map(|p| p + i).collect();
+                // SkimMatcherV2 may scatter a run it could have kept whole;
+                // the greedy positions keep it whole.
+                let pos = if self.runs_whole(&pos) { pos } else { greedy };
+                best = Some((score, pos));
             }
             if tries >= 8 {
                 break;
@@ -429,6 +455,20 @@ impl<'q> Matcher<'q> {
         }
         let (score, pos) = best?;
         Some(self.make(field, index, runs(&pos), score, false))
+    }
+
+    /// True when the query piece starting at query char `qi` (a whole run,
+    /// or one char) matches the text at char `at`.
+    fn piece_at(&self, at: usize, qi: usize) -> bool {
+        let len = self.run_len.get(qi).copied().unwrap_or(0).max(1);
+        at + len <= self.chars.len() && (0..len).all(|k| self.eq(self.chars[at + k], qi + k))
+    }
+
+    /// True when `pos` (one text position per query char) keeps every run
+    /// of the query side by side.
+    fn runs_whole(&self, pos: &[usize]) -> bool {
+        pos.len() == self.run_len.len()
+            && self.run_len.iter().enumerate().all(|(qi, &len)| (1..len).all(|k| pos[qi + k] == pos[qi] + k))
     }
 
     fn make(&self, field: Field, index: usize, ranges: Vec<Range<usize>>, score: i64, pinyin: bool) -> FieldMatch {
@@ -488,6 +528,26 @@ impl<'q> Matcher<'q> {
         }
         out
     }
+}
+
+/// Digits and Latin letters (after folding) form runs that match whole.
+fn run_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// For each query char, the length of the run of [`run_char`]s starting
+/// there when it is at least 2 long; 0 elsewhere.
+fn query_runs(chars: &[char]) -> Vec<usize> {
+    let mut out = vec![0; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        let len = chars[i..].iter().take_while(|&&c| run_char(c)).count();
+        if len >= 2 {
+            out[i] = len;
+        }
+        i += len.max(1);
+    }
+    out
 }
 
 /// Maximal runs of consecutive char positions.

@@ -149,13 +149,23 @@ impl Table {
 
 /// A query as pinyin: lower-case ASCII letters, `ü` written `v`; None when
 /// the query is not pinyin-like (anything but letters, spaces and `'`).
+/// Tone marks are ignored (`lǚliáng` is `lvliang`), precomposed or typed as
+/// combining marks.
 pub fn normalise_query(q: &str) -> Option<Vec<u8>> {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = Vec::new();
-    for c in q.chars() {
+    // Decomposed: `ǚ` is `u`, a diaeresis and a caron.
+    for c in q.nfd() {
         match c {
             'a'..='z' => out.push(c as u8),
             'A'..='Z' => out.push(c.to_ascii_lowercase() as u8),
-            'ü' | 'Ü' => out.push(b'v'),
+            // The diaeresis makes the `u` before it `ü`, written `v`.
+            '\u{0308}' if out.last() == Some(&b'u') => {
+                out.pop();
+                out.push(b'v');
+            }
+            // Tone marks (macron, acute, caron, grave) and other accents.
+            '\u{0300}'..='\u{036F}' => {}
             ' ' | '\'' | '’' | '\u{3000}' => {}
             _ => {
                 let f = super::fold::fold_lower(c);
@@ -388,10 +398,28 @@ mod tests {
     }
 
     #[test]
+    fn tone_marks_are_ignored() {
+        assert_eq!(normalise_query("lǚliáng").as_deref(), Some(&b"lvliang"[..]));
+        assert_eq!(normalise_query("Sūn Dàjūn").as_deref(), Some(&b"sundajun"[..]));
+        assert_eq!(normalise_query("nǚ'ér").as_deref(), Some(&b"nver"[..]));
+        assert_eq!(normalise_query("吕梁"), None, "Hanzi are not pinyin");
+    }
+
+    #[test]
     fn full_initials_mixed_and_u_umlaut_spellings() {
         let t = table();
         let text = chars("在吕梁市见到孙大军");
-        for q in ["lvliang", "lyuliang", "lüliang", "ll", "lvl", "lvlian"] {
+        for q in [
+            "lvliang",
+            "lyuliang",
+            "lüliang",
+            "ll",
+            "lvl",
+            "lvlian",
+            "lǚliáng",
+            "Lǚ Liáng",
+            "lu\u{308}\u{30c}lia\u{301}ng",
+        ] {
             let q = normalise_query(q).unwrap();
             assert_eq!(find_all(t, &text, &q, 9), vec![1..3], "{}", String::from_utf8_lossy(&q));
         }

@@ -42,6 +42,9 @@ pub struct Marks {
     pub bookmarks: Vec<crate::store::Bookmark>,
     /// The article just marked unread: it stays unread while it is open.
     pub unread_hold: Option<String>,
+    /// The articles the last `mark_issue_read` marked (they were unread),
+    /// for `undo`.
+    pub last_marked: Vec<String>,
 }
 
 /// What the status bar shows besides the position.
@@ -171,10 +174,11 @@ impl App {
 
     /// Where the panes are at the current size, focus and zoom.
     pub fn screen(&self) -> super::geometry::Screen {
-        super::geometry::screen(
+        super::geometry::screen_for(
             ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
             self.nav.focus(),
             self.reader.zoom(),
+            self.max_body_width,
         )
     }
 
@@ -262,8 +266,14 @@ impl App {
             super::fragments::absorb(&mut p);
             crate::archive::insert_page(&mut self.issues, p);
         }
-        // Issues may have moved down the list: keep the same article selected.
-        if let Some((i, n)) = key.and_then(|k| self.locate(&k, label.as_deref())) {
+        if !self.nav.chosen() {
+            // Nobody chose a place yet: the newest issue, its first
+            // article, whichever pages came in first.
+            self.nav.select(0, 0);
+            self.nav.rewind_article_list();
+            self.reader.start_article();
+        } else if let Some((i, n)) = key.and_then(|k| self.locate(&k, label.as_deref())) {
+            // Issues may have moved down the list: keep the same article selected.
             self.nav.select(i, n);
         }
         self.sync();
@@ -379,6 +389,12 @@ impl App {
             Some((n, at)) if self.status.messages.len() <= *at => Some(n),
             _ => self.status.messages.last().map(String::as_str),
         }
+    }
+
+    /// True when [`App::status_message`] is a passing notice (harmless:
+    /// drawn plain), not an error or warning (drawn in the message colour).
+    pub fn status_is_notice(&self) -> bool {
+        matches!(&self.status.notice, Some((_, at)) if self.status.messages.len() <= *at)
     }
 
     /// Where the reader is now, to come back to with

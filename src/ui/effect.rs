@@ -21,4 +21,13 @@ pub enum Effect {
     /// the store writes at most once a second, so scrolling does not write
     /// on every key.
     SavePosition(Position),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// Save this text as a file with this name in the save folder.
+    Save {
+        /// The file's name ([`crate::export::file_name`]).
+        name: String,
+        /// What goes in it.
+        text: String,
+    },
 }

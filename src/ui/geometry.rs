@@ -60,6 +60,29 @@ impl Screen {
 /// shows the body alone. The last row is the status bar when there are at
 /// least three rows.
 pub fn screen(area: Rect, focus: Pane, zoom: bool) -> Screen {
+    screen_for(area, focus, zoom, u16::MAX)
+}
+
+/// [`screen`] for a body whose text is at most `max_body` columns wide:
+/// with three panes, the columns the body could not use (beyond its widest
+/// line, border and margins) go to the lists, two fifths to the issues.
+pub fn screen_for(area: Rect, focus: Pane, zoom: bool, max_body: u16) -> Screen {
+    let mut s = screen_fixed(area, focus, zoom);
+    if let (Some(issues), Some(articles), Some(body)) = (s.issues, s.articles, s.body) {
+        let spare = body.width.saturating_sub(max_body.saturating_add(4));
+        if spare > 0 {
+            let to_issues = spare * 2 / 5;
+            let issues = Rect { width: issues.width + to_issues, ..issues };
+            let articles = Rect { x: issues.x + issues.width, width: articles.width + spare - to_issues, ..articles };
+            let body = Rect { x: articles.x + articles.width, width: body.width - spare, ..body };
+            (s.issues, s.articles, s.body) = (Some(issues), Some(articles), Some(body));
+        }
+    }
+    s
+}
+
+/// The split before the body's width is known (see [`screen_for`]).
+fn screen_fixed(area: Rect, focus: Pane, zoom: bool) -> Screen {
     let mut s = Screen::default();
     let mut main = area;
     if area.height >= 3 {
@@ -152,6 +175,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn wide_screens_give_the_lists_what_the_body_cannot_use() {
+        let area = Rect::new(0, 0, 200, 60);
+        let s = screen_for(area, Pane::Articles, false, 80);
+        let (i, a, b) = (s.issues.unwrap(), s.articles.unwrap(), s.body.unwrap());
+        assert_eq!(b.width, 84, "the body keeps its widest line, border and margins");
+        assert_eq!(i.width + a.width + b.width, 200);
+        assert!(i.width > 30 && a.width > 40, "the lists grow: {i:?} {a:?}");
+        assert_eq!((a.x, b.x), (i.x + i.width, a.x + a.width), "side by side");
+        assert_eq!(body_text(b, 80).width, 80, "the body still shows its widest line");
+        // At 120 columns there is nothing to spare: the same as before.
+        let area = Rect::new(0, 0, 120, 40);
+        assert_eq!(screen_for(area, Pane::Articles, false, 80), screen(area, Pane::Articles, false));
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub fn translate(keymap: &Keymap, event: &Event) -> Option<Action> {
     match event {
         Event::Key(k) if k.kind == KeyEventKind::Press => match key_of(k)? {
             // Ctrl-c always quits, whatever the bindings say.
-            key if key == ctrl_c() => Some(Action::Quit),
+            key if key == ctrl_c() => Some(Action::Interrupt),
             key => keymap.action(&key),
         },
         Event::Key(_) => None,
@@ -162,7 +162,7 @@ mod tests {
         );
         assert_eq!(
             translate(&m, &key(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Press)),
-            Some(Action::Quit)
+            Some(Action::Interrupt)
         );
         assert_eq!(
             translate(&m, &key(KeyCode::Char('d'), KeyModifiers::CONTROL, KeyEventKind::Press)),
@@ -199,11 +199,11 @@ mod tests {
         m.rebind(Action::Down, vec![ctrl_c()]);
         assert_eq!(
             translate(&m, &key(KeyCode::Char('c'), KeyModifiers::CONTROL, KeyEventKind::Press)),
-            Some(Action::Quit)
+            Some(Action::Interrupt)
         );
         assert_eq!(
             translate(&m, &key(KeyCode::Char('C'), KeyModifiers::CONTROL | KeyModifiers::SHIFT, KeyEventKind::Press)),
-            Some(Action::Quit)
+            Some(Action::Interrupt)
         );
     }
 

@@ -49,12 +49,32 @@ pub fn mark_issue_read(app: &mut App) {
     let n = issue.article_count();
     let label = issue.label();
     let keys: Vec<String> = (0..n).filter_map(|k| app.article_key(app.nav.issue(), k)).collect();
+    let mut marked = Vec::new();
     for key in keys {
-        app.marks.read.insert(key.clone());
+        if app.marks.read.insert(key.clone()) {
+            marked.push(key.clone());
+        }
         app.emit(Effect::SetRead(key, true));
     }
     app.marks.unread_hold = None;
-    app.notice(format!("{label}: all {n} articles marked read"));
+    app.marks.last_marked = marked;
+    let undo = crate::ui::keys::keys_label(&app.keymap, crate::action::Action::Undo);
+    app.notice(format!("{label}: all {n} articles marked read ({undo} undoes)"));
+}
+
+/// Undoes the last `mark_issue_read`: the articles it marked are unread again.
+pub fn undo(app: &mut App) {
+    let keys = std::mem::take(&mut app.marks.last_marked);
+    if keys.is_empty() {
+        app.notice("nothing to undo");
+        return;
+    }
+    let n = keys.len();
+    for key in keys {
+        app.marks.read.remove(&key);
+        app.emit(Effect::SetRead(key, false));
+    }
+    app.notice(format!("{n} articles unread again"));
 }
 
 /// Opens the bookmark list on the current article's bookmark (else the first).
@@ -71,12 +91,9 @@ pub fn bookmarks_action(app: &mut App, sel: usize, action: Action) {
     let last = count.saturating_sub(1);
     let page = (app.size.1 as usize / 2).max(1);
     let sel = match action {
-        Action::Back | Action::Bookmarks => {
+        // `q` closes the list, as in less and newsboat.
+        Action::Back | Action::Bookmarks | Action::Quit => {
             app.overlay = None;
-            return;
-        }
-        Action::Quit => {
-            app.quit = true;
             return;
         }
         Action::Open | Action::FocusRight => {

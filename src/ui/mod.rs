@@ -38,9 +38,11 @@
 //! - search highlights: [`reader::Reader::highlights`] (byte ranges per article part).
 
 pub mod app;
+pub mod clipboard;
 pub mod effect;
 pub mod fragments;
 pub mod geometry;
+pub mod input;
 pub mod keys;
 pub mod marks;
 pub mod navigate;
@@ -51,6 +53,7 @@ pub mod search_state;
 pub mod search_update;
 pub mod session;
 pub mod settings;
+pub mod signals;
 pub mod terminal;
 pub mod text;
 pub mod theme;

@@ -22,6 +22,7 @@ pub fn open_article(app: &mut App, issue: usize, article: usize) {
 /// anchor is in today's layout), reopened when they were reading it. For
 /// the position restored at start ([`super::session`]).
 pub fn return_to(app: &mut App, (issue, article): (usize, usize), saved: Option<&crate::store::Position>) {
+    app.nav.choose();
     app.nav.select(issue, article);
     app.nav.rewind_article_list();
     match saved {
@@ -48,7 +49,11 @@ pub fn return_to(app: &mut App, (issue, article): (usize, usize), saved: Option<
 /// line and highlights.
 pub fn go_to(app: &mut App, place: Place) {
     let Place { nav, reader } = place;
-    open_article(app, nav.issue(), nav.article());
+    // Straight back to the saved pane: passing through the body would mark
+    // an article read that the user only had selected.
+    select_issue(app, nav.issue() as isize);
+    let count = app.current_issue().map_or(0, |i| i.article_count());
+    select_article(app, nav.article().min(count.saturating_sub(1)));
     app.nav.set_focus(nav.focus());
     app.reader.set_zoom(reader.zoom());
     app.reader.scroll_to_line(reader.scroll());
@@ -83,6 +88,31 @@ pub fn select_issue(app: &mut App, n: isize) {
 pub fn select_article(app: &mut App, n: usize) {
     if app.nav.select_article(n) {
         app.reader.start_article();
+    }
+}
+
+/// Opens the next unread article in reading order: the selected one when
+/// it is unread and not open yet, else the rest of its issue, then the
+/// older issues, then from the newest issue round to where the reader is.
+/// Says so when every article has been read.
+pub fn next_unread(app: &mut App) {
+    let (issue, article) = (app.nav.issue(), app.nav.article());
+    let opened = app.nav.focus() == Pane::Body;
+    // Every (issue, article) in reading order, starting at the selection.
+    let order: Vec<(usize, usize)> = (0..app.issues.len())
+        .map(|k| (issue + k) % app.issues.len().max(1))
+        .flat_map(|i| (0..app.issues[i].article_count()).map(move |n| (i, n)))
+        .collect();
+    let start = order.iter().position(|&p| p == (issue, article)).unwrap_or(0);
+    let found = order[start..]
+        .iter()
+        .chain(&order[..start])
+        .copied()
+        .filter(|&p| !(opened && p == (issue, article)))
+        .find(|&(i, n)| !app.is_read(i, n));
+    match found {
+        Some((i, n)) => open_article(app, i, n),
+        None => app.notice("no unread article left"),
     }
 }
 

@@ -13,12 +13,16 @@ pub struct Navigation {
     focus: Pane,
     issue_offset: usize,
     article_offset: usize,
+    /// True once the user (a key, a click) or the restored position has
+    /// chosen the place; until then the reader stays on the newest issue
+    /// whatever order the pages arrive in.
+    chosen: bool,
 }
 
 impl Default for Navigation {
     /// The first article of the first issue, the article list focused.
     fn default() -> Navigation {
-        Navigation { issue: 0, article: 0, focus: Pane::Articles, issue_offset: 0, article_offset: 0 }
+        Navigation { issue: 0, article: 0, focus: Pane::Articles, issue_offset: 0, article_offset: 0, chosen: false }
     }
 }
 
@@ -46,6 +50,17 @@ impl Navigation {
     /// First visible row of the article list.
     pub fn article_offset(&self) -> usize {
         self.article_offset
+    }
+
+    /// True once the place was chosen (by the user or the restored position).
+    pub fn chosen(&self) -> bool {
+        self.chosen
+    }
+
+    /// Notes that the place was chosen: arriving pages no longer move the
+    /// selection to the newest issue.
+    pub fn choose(&mut self) {
+        self.chosen = true;
     }
 
     /// Focuses `pane`.

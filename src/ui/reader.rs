@@ -117,6 +117,11 @@ impl Reader {
         height: usize,
         mut layout: impl FnMut(usize) -> Option<Arc<ArticleLayout>>,
     ) {
+        if width == 0 || height == 0 {
+            // Nothing of the body is shown (a terminal one or two columns
+            // wide): the place stays as it was, for when the body is back.
+            return;
+        }
         // The line the reader chose, unless they have scrolled (or moved) since.
         let kept = self
             .top_anchor

@@ -20,14 +20,12 @@ pub fn translate(event: &Event) -> Option<Action> {
         Event::Key(_) => return None,
         Event::Resize(w, h) => return Some(Action::Resize(*w, *h)),
         Event::Mouse(_) => return None,
-        Event::Paste(text) => {
-            return text.chars().find(|c| !c.is_control()).map(|c| Action::SearchEdit(Edit::Insert(c)));
-        }
+        // Pasted text: see `super::input::paste_actions`.
         _ => return None,
     };
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     let e = match k.code {
-        KeyCode::Char('c') if ctrl => return Some(Action::Quit),
+        KeyCode::Char('c') if ctrl => return Some(Action::Interrupt),
         KeyCode::Char('w') if ctrl => Edit::DeleteWord,
         KeyCode::Char('u') if ctrl => Edit::DeleteToStart,
         KeyCode::Char('a') if ctrl => Edit::Home,
@@ -356,14 +354,19 @@ pub fn next_match(app: &mut App, dir: isize) {
         show_match(app, next);
         return;
     }
+    // Past the last result's last match: round to the first, as vim does (and says).
+    let len = app.search.results.len() as isize;
     let n = app.search.opened as isize + dir;
-    if n < 0 || n as usize >= app.search.results.len() {
-        app.notice(if dir > 0 { "last match of the last result" } else { "first match of the first result" });
-        return;
-    }
-    open_result(app, n as usize, dir > 0);
+    let wrapped = n < 0 || n >= len;
+    open_result(app, n.rem_euclid(len) as usize, dir > 0);
     if dir > 0 {
         show_match(app, 0);
+    }
+    if wrapped {
+        let wrap =
+            if dir > 0 { "search hit BOTTOM, continuing at TOP" } else { "search hit TOP, continuing at BOTTOM" };
+        let at = app.status.notice.take().map(|(n, _)| format!(" · {n}")).unwrap_or_default();
+        app.notice(format!("{wrap}{at}"));
     }
 }
 

@@ -21,6 +21,9 @@ use std::time::{Duration, Instant};
 /// Files above which the status line shows a loading progress bar.
 pub const PROGRESS_THRESHOLD: usize = 200;
 
+/// How a save failure's message starts (see [`crate::store::Store::save_error`]).
+const SAVE_ERROR_PREFIX: &str = "cannot save reading state";
+
 /// How often pages that arrived are moved into the reader while loading.
 const APPLY_INTERVAL: Duration = Duration::from_millis(150);
 
@@ -164,16 +167,39 @@ impl Session {
         }
         self.store.flush_if_due(now);
         for w in self.store.take_warnings() {
-            app.message(w);
-            changed = true;
+            if self.store.save_error() != Some(w.as_str()) {
+                app.message(w);
+                changed = true;
+            }
         }
         if let Some(n) = self.store.take_notices().pop() {
             // Saving works again: the old failure is no longer news.
-            app.withdraw_messages(|m| m.starts_with("cannot save reading state"));
+            app.withdraw_messages(|m| m.starts_with(SAVE_ERROR_PREFIX));
             app.notice(n);
             changed = true;
         }
+        changed |= self.keep_save_error_shown(app);
         changed
+    }
+
+    /// While the reading state cannot be saved, the failure stays the
+    /// status bar's latest message (a passing notice may cover it until the
+    /// next key; `Esc` cannot clear it): the user must not believe a mark
+    /// is safe. Returns true when the messages changed.
+    fn keep_save_error_shown(&self, app: &mut App) -> bool {
+        let Some(err) = self.store.save_error() else { return false };
+        let status = &mut app.status;
+        if status.messages.last().is_some_and(|m| m == err) {
+            return false;
+        }
+        // Pushed under a notice shown right now, not over it.
+        let notice_shown = status.notice.as_ref().is_some_and(|(_, at)| status.messages.len() <= *at);
+        status.messages.retain(|m| !m.starts_with(SAVE_ERROR_PREFIX));
+        status.messages.push(err.to_string());
+        if notice_shown && let Some((_, at)) = status.notice.as_mut() {
+            *at = status.messages.len();
+        }
+        true
     }
 
     /// How long the event loop may sleep before [`Session::tick`] has work:
@@ -309,18 +335,23 @@ impl Session {
             }
             Effect::SavePosition(pos) if self.pending.is_some() => self.held = Some(pos),
             Effect::SavePosition(pos) => self.store.set_position(pos),
-            Effect::Search(_) => {}
+            // Not the reading state's: the event loop carries these out.
+            Effect::Search(_) | Effect::Copy(_) | Effect::Save { .. } => {}
         }
     }
 
-    /// Saves the last changes and writes the state (on quit).
-    pub fn finish(&mut self, app: &mut App) {
+    /// Saves the last changes and writes the state (on quit). Returns the
+    /// error when the reading state could not be saved (the caller reports it
+    /// on stderr and in the exit status): the changes of this session are lost.
+    pub fn finish(&mut self, app: &mut App) -> Option<String> {
         app.note_position();
         for effect in app.take_effects() {
             self.apply(effect);
         }
         self.store.flush();
+        let unsaved = self.store.save_error().map(str::to_string);
         // Messages can no longer be shown; they go to stderr with the rest.
-        self.warnings.extend(self.store.take_warnings());
+        self.warnings.extend(self.store.take_warnings().into_iter().filter(|w| Some(w) != unsaved.as_ref()));
+        unsaved
     }
 }

@@ -64,7 +64,13 @@ fn restore_once(active: &AtomicBool, out: &mut impl std::io::Write, raw: bool) -
     if raw {
         let _ = disable_raw_mode();
     }
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = execute!(
+        out,
+        crossterm::event::DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
     true
 }
 
@@ -98,10 +104,11 @@ fn install_panic_hook() {
 /// [`Session::finish`] afterwards.
 pub fn run(app: &mut App, session: &mut Session, start: Instant, timings: &mut Timings) -> anyhow::Result<()> {
     install_panic_hook();
+    super::signals::install();
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let guard = Guard;
-    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture, crossterm::event::EnableBracketedPaste)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let result = event_loop(&mut terminal, app, session, start, timings);
     drop(terminal);
@@ -111,6 +118,12 @@ pub fn run(app: &mut App, session: &mut Session, start: Instant, timings: &mut T
 
 /// How often the loop wakes while jieba or keywords are still on their way.
 const BACKGROUND_POLL: Duration = Duration::from_millis(50);
+
+/// How long the loop waits for more input before drawing a frame.
+const DRAIN_POLL: Duration = Duration::from_millis(1);
+
+/// The most events handled between two frames.
+const MAX_EVENTS_PER_FRAME: usize = 4096;
 
 /// How often the loop looks for search results while a search runs.
 const SEARCH_POLL: Duration = Duration::from_millis(8);
@@ -152,19 +165,45 @@ fn event_loop(
             terminal.draw(|f| view::draw(f, app))?;
             changed = false;
         }
-        if event::poll(wait.unwrap_or(Duration::from_secs(3600)))? {
-            let ev = event::read()?;
-            if let Some(action) = keys::event_to_action(app, &ev) {
-                session.on_action(action);
-                // The update's effects: searches to the worker, marks to the store.
-                for effect in update(app, action) {
-                    match effect {
-                        Effect::Search(query) => search.dispatch(app, query),
-                        effect => session.apply(effect),
+        // Never asleep for long: a signal must be seen (see `signals`).
+        let wait = wait.map_or(super::signals::CHECK_EVERY, |w| w.min(super::signals::CHECK_EVERY));
+        if event::poll(wait)? {
+            // Everything waiting is handled before the next frame: a burst
+            // (a long paste typed in, mouse motion) costs one draw.
+            for _ in 0..MAX_EVENTS_PER_FRAME {
+                let ev = event::read()?;
+                let actions = match &ev {
+                    // Pasted text is text, never commands.
+                    event::Event::Paste(text) => super::input::paste_actions(app, text),
+                    ev => keys::event_to_action(app, ev).into_iter().collect(),
+                };
+                for action in actions {
+                    session.on_action(action);
+                    // The update's effects: searches to the worker, marks to the store.
+                    for effect in update(app, action) {
+                        match effect {
+                            Effect::Search(query) => search.dispatch(app, query),
+                            Effect::Copy(text) => copy(terminal, app, &text),
+                            Effect::Save { name, text } => save(app, &name, &text),
+                            effect => session.apply(effect),
+                        }
                     }
+                    changed = true;
                 }
-                changed = true;
+                // Not zero: crossterm's poll with a zero timeout does not
+                // even look at the events it has already read and parsed.
+                if app.quit || !event::poll(DRAIN_POLL)? {
+                    break;
+                }
             }
+        } else if super::signals::terminal_gone() {
+            // End of input or a hang-up (SIGHUP ignored, as under nohup):
+            // leave, so that the state is saved, instead of spinning.
+            anyhow::bail!("the terminal has gone (end of input); leaving");
+        }
+        if super::signals::received().is_some() {
+            // The caller saves the state and exits with 128 + the signal.
+            break;
         }
         changed |= session.tick(app, Instant::now());
         // Pages arrived under an open search: run its query on them too.
@@ -175,6 +214,29 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Puts `text` on the clipboard through the terminal (OSC 52) and says so.
+fn copy(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, text: &str) {
+    let seq = super::clipboard::osc52(text);
+    let out = terminal.backend_mut();
+    match std::io::Write::write_all(out, seq.as_bytes()).and_then(|()| std::io::Write::flush(out)) {
+        Ok(()) => app.notice(format!("copied {} characters (OSC 52)", text.chars().count())),
+        Err(e) => app.message(format!("cannot copy: {e}")),
+    }
+}
+
+/// Saves `text` as `name` in the save folder and says where.
+fn save(app: &mut App, name: &str, text: &str) {
+    let dir = crate::export::save_dir();
+    match crate::export::save_text(&dir, name, text) {
+        Ok(path) => app.notice(format!("saved to {}", crate::text::printable(&path.display().to_string()))),
+        Err(e) => app.message(format!(
+            "cannot save in {}: {}",
+            crate::text::printable(&dir.display().to_string()),
+            crate::text::printable(&e.to_string())
+        )),
+    }
 }
 
 #[cfg(test)]

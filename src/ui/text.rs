@@ -1,12 +1,12 @@
 //! Text made safe and fitted for the screen.
 
-use crate::layout::char_width;
+use crate::layout::{grapheme_width, str_width};
 use std::borrow::Cow;
 
 /// Replaces every control character with a harmless one-column character
 /// (a tab becomes a space, anything else `�`), so no escape sequence from a
 /// file ever reaches the terminal. The loader already strips them; this is
-/// the view's own guard. Display width is kept as [`char_width`] counts it.
+/// the view's own guard. Display width is kept as [`crate::layout::char_width`] counts it.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(needs_replacing) {
         return Cow::Borrowed(s);
@@ -32,8 +32,8 @@ fn needs_replacing(c: char) -> bool {
 
 /// Cuts `s` to at most `width` columns, ending with `…` when cut.
 pub fn fit(s: &str, width: usize) -> String {
-    let total: usize = s.chars().map(char_width).sum();
-    if total <= width {
+    use unicode_segmentation::UnicodeSegmentation;
+    if str_width(s) <= width {
         return s.to_string();
     }
     if width == 0 {
@@ -41,12 +41,13 @@ pub fn fit(s: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut w = 0;
-    for c in s.chars() {
-        let cw = char_width(c);
+    // By grapheme cluster: an emoji sequence is kept whole or cut whole.
+    for g in s.graphemes(true) {
+        let cw = grapheme_width(g);
         if w + cw > width - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         w += cw;
     }
     out.push('…');
@@ -72,5 +73,7 @@ mod tests {
         assert_eq!(fit("吕梁日报", 6), "吕梁…");
         assert_eq!(fit("吕梁日报", 1), "…");
         assert_eq!(fit("吕梁日报", 0), "");
+        assert_eq!(fit("a👨\u{200d}👩\u{200d}👧bc", 4), "a👨\u{200d}👩\u{200d}👧…", "an emoji sequence is two columns");
+        assert_eq!(fit("a👨\u{200d}👩\u{200d}👧bc", 3), "a…", "and is never cut inside");
     }
 }

@@ -10,6 +10,10 @@ use super::navigate::{next_article, select_article, select_issue};
 /// Applies one action to the state, then restores its invariants
 /// ([`sync`]); returns what the event loop must do about it.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if !matches!(action, Action::Resize(..) | Action::Interrupt) {
+        // A key or a click: the user has chosen where to be.
+        app.nav.choose();
+    }
     apply(app, action);
     app.take_effects()
 }
@@ -18,6 +22,10 @@ fn apply(app: &mut App, action: Action) {
     if let Action::Resize(w, h) = action {
         app.size = (w, h);
         app.sync();
+        return;
+    }
+    if action == Action::Interrupt {
+        app.quit = true;
         return;
     }
     // A notice lasts until the next key press (or click).
@@ -39,6 +47,9 @@ fn apply(app: &mut App, action: Action) {
         Action::Bookmarks => super::marks::open_bookmarks(app),
         Action::MarkUnread => super::marks::mark_unread(app),
         Action::MarkIssueRead => super::marks::mark_issue_read(app),
+        Action::CopyArticle | Action::SaveArticle => take_out(app, action),
+        Action::NextUnread => super::navigate::next_unread(app),
+        Action::Undo => super::marks::undo(app),
         Action::Zoom => {
             let zoom = !app.reader.zoom();
             app.reader.set_zoom(zoom);
@@ -108,24 +119,21 @@ fn apply(app: &mut App, action: Action) {
                 None => {}
             }
         }
-        Action::Resize(..) => {}
+        Action::Resize(..) | Action::Interrupt => {}
     }
     app.sync();
 }
 
-/// Keys while an overlay is open: it scrolls, and `back`/`help` close it.
+/// Keys while an overlay is open: it scrolls, and `back`/`help`/`quit` close it.
 fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
     let off = match overlay {
         Overlay::Help(off) => off,
         Overlay::Bookmarks(sel) => return super::marks::bookmarks_action(app, sel, action),
     };
     let new = match action {
-        Action::Back | Action::Help => {
+        // As in less and newsboat, `q` closes an overlay; only the main screen quits.
+        Action::Back | Action::Help | Action::Quit => {
             app.overlay = None;
-            return;
-        }
-        Action::Quit => {
-            app.quit = true;
             return;
         }
         Action::Down | Action::Wheel(_, _, 1..) => off + 1,
@@ -137,6 +145,22 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
         _ => off,
     };
     app.overlay = Some(Overlay::Help(new.min(super::view::help::max_scroll(app))));
+}
+
+/// `copy_article` / `save_article`: the open article as clean text, to
+/// the clipboard or a file (the event loop does the writing).
+fn take_out(app: &mut App, action: Action) {
+    let (Some(a), Some(page)) = (app.current_article(), app.current_page()) else {
+        app.notice("no article to take out");
+        return;
+    };
+    let text = crate::export::article(a, page, crate::export::Format::Text);
+    let effect = if action == Action::CopyArticle {
+        Effect::Copy(text)
+    } else {
+        Effect::Save { name: crate::export::file_name(a, page), text }
+    };
+    app.emit(effect);
 }
 
 /// Rows a page moves in a pane (its visible items, or body lines).

@@ -79,13 +79,11 @@ pub fn body_line<'a>(app: &App, article: &'a Article, layout: &'a ArticleLayout,
 /// Draws the body pane.
 pub fn draw_body(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
-    let title = match (app.current_issue(), app.current_page()) {
-        (Some(i), Some(p)) => match p.page {
-            Some(n) => format!(" {} · 第{n}版 ", i.label()),
-            None if i.date.is_some() => format!(" {} · {} ", i.label(), sanitize(&p.source)),
-            None => format!(" {} ", sanitize(&p.source)),
-        },
-        _ => " Article ".to_string(),
+    // Where it was printed (`2024-03-07 第3版`, `约` before a guessed
+    // date); the file's name only when neither date nor page is known.
+    let title = match app.current_page() {
+        Some(p) => format!(" {} ", crate::export::place(p).unwrap_or_else(|| sanitize(&p.source).into_owned())),
+        None => " Article ".to_string(),
     };
     let text_area = geometry::body_text(area, app.max_body_width);
     let article = app.current_article();

@@ -4,7 +4,7 @@ use crate::layout::str_width;
 use crate::model::Kind;
 use crate::ui::app::App;
 use crate::ui::keys::keys_label;
-use crate::ui::view::lists::{INFERRED_MARK, READ_MARK};
+use crate::ui::view::lists::{INFERRED_DATE_MARK, INFERRED_MARK, READ_MARK};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -30,8 +30,12 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::from(vec![Span::styled(READ_MARK, t.unread_marker), Span::raw("  read")]));
     lines.push(Line::from(vec![Span::styled(super::bookmarks::BOOKMARK_MARK, t.bookmark), Span::raw("  bookmarked")]));
     lines.push(Line::from(vec![
+        Span::styled(INFERRED_DATE_MARK, t.inferred),
+        Span::raw(" date guessed from the text (约 = about), not given by the file"),
+    ]));
+    lines.push(Line::from(vec![
         Span::styled(INFERRED_MARK, t.inferred),
-        Span::raw("  date or headline inferred, not printed"),
+        Span::raw("  headline made from the body: the page printed none"),
     ]));
     for k in [Kind::Photo, Kind::Cartoon, Kind::Notice, Kind::Commentary, Kind::Continuation] {
         lines.push(Line::from(vec![

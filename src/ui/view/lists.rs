@@ -12,6 +12,10 @@ use ratatui::widgets::Paragraph;
 
 /// Mark after an inferred date, and before a headline made from the body.
 pub const INFERRED_MARK: &str = "~";
+/// Before a date guessed from the text (not given by the file name): `约`,
+/// "about", which a Chinese reader takes as it is meant (`~` after a date
+/// reads as "from this date on").
+pub const INFERRED_DATE_MARK: &str = "约";
 /// Mark of an article already read.
 pub const READ_MARK: &str = "✓";
 
@@ -24,8 +28,8 @@ fn pad(mut spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
     spans
 }
 
-/// Issues, newest first: date (with [`INFERRED_MARK`] when guessed) and
-/// article count, then the lead headline.
+/// Issues, newest first: date (after [`INFERRED_DATE_MARK`] when guessed) and
+/// unread/total articles, then the lead headline.
 pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     render_block(frame, area, pane_block(app, Pane::Issues, format!(" Issues {} ", app.issues.len())));
@@ -42,14 +46,14 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
     for (i, issue) in app.issues.iter().enumerate().skip(app.nav.issue_offset()).take(rows) {
         let style = row_style(app, Pane::Issues, i == app.nav.issue());
         let label = sanitize(&issue.label()).into_owned();
-        let mark = if issue.date_inferred { INFERRED_MARK } else { "" };
+        let mark = if issue.date_inferred { INFERRED_DATE_MARK } else { "" };
         let n = issue.article_count();
-        // `✓` once every article of the issue has been read.
-        let all_read = n > 0 && (0..n).all(|k| app.is_read(i, k));
-        let count = format!("{}{n}篇", if all_read { READ_MARK } else { "" });
+        // Unread of all (`3/8篇`); `✓8篇` once every article has been read.
+        let unread = (0..n).filter(|&k| !app.is_read(i, k)).count();
+        let count = if n > 0 && unread == 0 { format!("{READ_MARK}{n}篇") } else { format!("{unread}/{n}篇") };
         let left = fit(&label, width.saturating_sub(str_width(mark)));
         let gap = width.saturating_sub(str_width(&left) + str_width(mark) + str_width(&count) + 1);
-        let mut first = vec![Span::styled(left, t.date), Span::styled(mark, t.inferred)];
+        let mut first = vec![Span::styled(mark, t.inferred), Span::styled(left, t.date)];
         if gap > 0 || str_width(&count) + 1 + str_width(&label) <= width {
             first.push(Span::raw(" ".repeat(gap + 1)));
             first.push(Span::styled(count, t.count));

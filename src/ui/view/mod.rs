@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, BorderType};
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let screen = geometry::screen(area, app.nav.focus(), app.reader.zoom());
+    let screen = geometry::screen_for(area, app.nav.focus(), app.reader.zoom(), app.max_body_width);
     if let Some(r) = screen.issues {
         lists::draw_issues(frame, r, app);
     }

@@ -63,7 +63,8 @@ fn title(app: &App) -> String {
     } else {
         let more = if s.results.len() >= super::super::search_state::RESULT_LIMIT { "+" } else { "" };
         let ms = s.elapsed_ms.map(|m| format!(", {m:.0} ms")).unwrap_or_default();
-        format!(" {}{more} hits{ms} ", s.results.len())
+        let n = s.results.len();
+        format!(" {n}{more} {}{ms} ", if n == 1 && more.is_empty() { "hit" } else { "hits" })
     }
 }
 

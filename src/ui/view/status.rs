@@ -50,6 +50,9 @@ pub fn hints(app: &App) -> Vec<(Action, &'static str)> {
     v
 }
 
+/// Between the position (and progress) and a message.
+pub const SEPARATOR: &str = "│ ";
+
 /// A bar of `cells` cells, filled in proportion to `done` of `total`.
 pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
     let filled = (done.min(total) * cells).checked_div(total).unwrap_or(cells);
@@ -84,11 +87,14 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
         }
     }
     if let Some(m) = app.status_message() {
-        let room = width.saturating_sub(used + 1 + essential);
+        // A separator, then the message: an error or warning in the
+        // message colour, a harmless notice plain.
+        let room = width.saturating_sub(used + 1 + essential + str_width(SEPARATOR));
         let m = fit(&sanitize(m), room);
         if !m.is_empty() {
-            used += str_width(&m) + 1;
-            spans.push(Span::styled(m, t.message));
+            used += str_width(&m) + 1 + str_width(SEPARATOR);
+            spans.push(Span::styled(SEPARATOR, t.dim));
+            spans.push(Span::styled(m, if app.status_is_notice() { t.status } else { t.message }));
             spans.push(Span::raw(" "));
         }
     }

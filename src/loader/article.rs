@@ -1,0 +1,148 @@
+//! Segments with their headlines and captions → articles (title, kicker,
+//! subtitle, byline, paragraphs, captions, kind), and cartoons.
+
+use super::assign::Bodies;
+use super::heads;
+use super::lines::{self, Line};
+use super::meta;
+use super::paragraphs::reflow;
+use super::segments::{Builder, Segment};
+use super::units::{Unit, is_kicker, is_subtitle};
+use crate::model::Article;
+use regex::Regex;
+use std::sync::LazyLock;
+
+impl Builder {
+    /// Builds the article of a segment with its headline units (each
+    /// flagged when it is the one assigned as the segment's headline).
+    pub(crate) fn article(
+        &self,
+        seg: &Segment,
+        heads: &[(usize, &Unit, bool)],
+        lines: &[Line],
+        bodies: &Bodies,
+    ) -> Article {
+        let mut paragraphs = reflow(lines, &seg.parts, self.one_per_line);
+        let mut captions = seg.captions.clone();
+        extract_photo_captions(&mut paragraphs, &mut captions);
+        let mut byline = seg.byline.clone();
+        for t in &seg.trail {
+            byline = Some(match byline {
+                Some(b) if t.starts_with(['（', '(']) => format!("{b}{t}"),
+                Some(b) => format!("{b} {t}"),
+                None => t.clone(),
+            });
+        }
+        let mut a = Article { byline, paragraphs, captions, line: seg.first_line, ..Article::default() };
+        // Headline lines in print order: kicker(s), title, subtitle(s). The
+        // title is in the unit assigned to the body: its first line that is
+        // no kicker or subtitle by its form; units before it are kickers,
+        // units after it subtitles.
+        let mut sorted: Vec<&(usize, &Unit, bool)> = heads.iter().collect();
+        sorted.sort_by_key(|(ui, _, _)| *ui);
+        let mut texts: Vec<String> = Vec::new();
+        let mut ti: Option<usize> = None;
+        for (_, u, is_title) in sorted {
+            if *is_title && ti.is_none() {
+                let k = u.texts.iter().position(|t| !is_kicker(t) && !is_subtitle(t)).unwrap_or(0);
+                ti = Some(texts.len() + k);
+            }
+            texts.extend(u.texts.iter().cloned());
+        }
+        if texts.is_empty() {
+            a.title = meta::fallback_title(&a);
+            a.title_inferred = true;
+        } else {
+            let mut ti = ti.unwrap_or_else(|| texts.iter().position(|t| !is_kicker(t) && !is_subtitle(t)).unwrap_or(0));
+            // Two lines, the first two clauses set apart by a space and
+            // sharing little with the body, the second a plain statement of
+            // what the body reports: kicker and title (`聚焦项目建设
+            // 跑出发展加速度` / `文水县重点工程复工率超九成`).
+            if let Some(next) = texts.get(ti + 1)
+                && heads::has_clause_space(&texts[ti])
+                && !heads::has_clause_space(next)
+                && !is_subtitle(next)
+            {
+                let body = a.paragraphs.join("");
+                let (mine, theirs) = (bodies.score_against(&texts[ti], &body), bodies.score_against(next, &body));
+                if theirs >= 0.5 && theirs >= mine + 0.25 {
+                    ti += 1;
+                }
+            }
+            let kicker: Vec<String> = texts[..ti].to_vec();
+            let subtitle: Vec<String> = texts[ti + 1..].to_vec();
+            a.title = texts[ti].clone();
+            a.kicker = (!kicker.is_empty()).then(|| kicker.join(" "));
+            a.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
+        }
+        if let Some(c) = &seg.continued {
+            a.kicker = Some(match a.kicker.take() {
+                Some(k) => format!("{c} {k}"),
+                None => c.clone(),
+            });
+        }
+        a.kind = meta::kind_of(&a, seg.continued.is_some());
+        a
+    }
+}
+
+/// Joins the lines of a caption, with one space before its credit.
+pub(crate) fn caption_text<'a>(ls: impl Iterator<Item = &'a str>) -> String {
+    let mut s = String::new();
+    for t in ls {
+        if t == "摄" {
+            // A credit's last character wrapped onto its own line.
+            s.push(' ');
+        }
+        s.push_str(t);
+    }
+    match lines::credit_start(&s) {
+        Some(p) if p > 0 => format!("{} {}", s[..p].trim_end(), s[p..].trim_start()),
+        _ => s,
+    }
+}
+
+pub(crate) static PHOTO_IN_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[。！？”])(图为[^。！？]{2,120}[。！？]?)\s*$").expect("valid regex"));
+
+/// A paragraph that ends with a photo credit (`…图为工程建设已具雏形。 侯利军 摄`)
+/// carries its caption inline: the `图为…` sentence and the credit move to
+/// the captions.
+pub(crate) fn extract_photo_captions(paragraphs: &mut Vec<String>, captions: &mut Vec<String>) {
+    let Some(last) = paragraphs.last() else { return };
+    let Some(cs) = lines::credit_start(last) else { return };
+    let (text, credit) = last.split_at(cs);
+    let text = text.trim_end();
+    let (keep, caption) = match PHOTO_IN_TEXT.captures(text).and_then(|c| c.get(1)) {
+        Some(m) => (text[..m.start()].to_string(), format!("{} {}", m.as_str(), credit.trim())),
+        None => (text.to_string(), credit.trim().to_string()),
+    };
+    let n = paragraphs.len();
+    if keep.trim().is_empty() {
+        paragraphs.truncate(n - 1);
+    } else {
+        paragraphs[n - 1] = keep;
+    }
+    captions.insert(0, caption);
+}
+
+pub(crate) static CARTOON_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.*?)\s+((?:\S{1,12}发\s+)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画))$").expect("valid regex")
+});
+
+pub(crate) static CARTOON_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.+?)\s*((?:新华社|中新社|人民日报|人民网|新华网|中国日报|工人日报|法治日报)发\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画))$").expect("valid regex")
+});
+
+/// `“低价”的背后 新华社发 徐骏 作` → (title, credit). A known agency's
+/// credit splits off even where the space before it was lost
+/// (`“吃饭”新华社发 商海春 作`).
+pub(crate) fn split_cartoon(t: &str) -> (String, String) {
+    if let Some(c) = CARTOON_AGENCY.captures(t) {
+        return (c[1].trim().to_string(), c[2].trim().to_string());
+    }
+    match CARTOON_SPLIT.captures(t) {
+        Some(c) => (c[1].trim().to_string(), c[2].trim().to_string()),
+        None => (String::new(), t.to_string()),
+    }
+}

@@ -1,0 +1,179 @@
+//! Assembling a page: lines → pieces (bodies, headline runs, captions, …)
+//! → segments (one per article body) → headlines and captions assigned by
+//! content → articles.
+
+use super::article::split_cartoon;
+use super::heads::{self, find_heads};
+use super::lines::{self, Role};
+use super::pieces::{is_long_page, pieces};
+use super::segments::{Builder, Orientation};
+use super::units::Unit;
+use crate::model::{Article, Kind};
+
+/// The result of assembling one page.
+pub struct Assembled {
+    pub articles: Vec<Article>,
+    pub fragments: Vec<String>,
+    /// The pairing work done: (text, body) lookups made while pairing
+    /// headlines and captions with bodies. It grows linearly with the
+    /// page's length, as pairing looks only at neighbouring bodies.
+    pub pair_evaluations: usize,
+}
+
+/// Builds the articles of a page from its (decoded, cleaned) text.
+pub fn assemble(text: &str) -> Assembled {
+    let lines = lines::read_lines(text);
+    let head = find_heads(&lines);
+    let pieces = pieces(&lines, &head);
+    let mut fragments = Vec::new();
+    let mut b = Builder::default();
+    b.segment(&lines, &pieces, &Default::default(), &mut fragments);
+    // Photo items closed by their captions: segment again, in print order.
+    let closing = b.closing_captions(&lines, &pieces);
+    if !closing.is_empty() {
+        fragments.clear();
+        b = Builder::default();
+        b.segment(&lines, &pieces, &closing, &mut fragments);
+    }
+    let long_page = is_long_page(&lines, &head);
+    b.one_per_line = long_page;
+
+    // Orientation: do headlines follow their bodies or precede them?
+    let bodies = b.bodies(&lines);
+    let orientation = b.orientation(&lines, &bodies);
+    let before = b.segs.iter().filter(|s| s.into.is_none()).count();
+    match orientation {
+        Orientation::Before => b.absorb_subheads(&lines, &bodies),
+        Orientation::After => b.join_interrupted(&lines),
+    }
+    // Re-index only if bodies were merged.
+    let mut work = 0;
+    let bodies = if b.segs.iter().filter(|s| s.into.is_none()).count() == before {
+        bodies
+    } else {
+        work += bodies.evaluations();
+        b.bodies(&lines)
+    };
+    let units = b.units(&lines, &bodies, long_page);
+    let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation);
+    if orientation == Orientation::After {
+        b.keep_subheads(&units, &mut titles, &mut extra);
+    }
+    let segs_before = b.segs.len();
+    b.split_for_orphans(&lines, &units, &bodies, &mut titles, &extra);
+    // A body split in two: captions may belong to either part.
+    let bodies = if b.segs.len() == segs_before {
+        bodies
+    } else {
+        work += bodies.evaluations();
+        b.bodies(&lines)
+    };
+    b.assign_captions(&bodies);
+
+    let mut articles: Vec<(usize, Article)> = Vec::new();
+    for (si, seg) in b.segs.iter().enumerate() {
+        if seg.into.is_some() {
+            continue;
+        }
+        let mut heads: Vec<(usize, &Unit, bool)> = Vec::new();
+        for (ui, u) in units.iter().enumerate() {
+            if titles[ui] == Some(si) || extra[ui] == Some(si) {
+                heads.push((ui, u, titles[ui] == Some(si)));
+            }
+        }
+        if !seg.has_text(&lines) && heads.is_empty() {
+            // A byline with nothing after it: page furniture.
+            fragments.extend(seg.byline.iter().cloned());
+            fragments.extend(seg.trail.iter().cloned());
+            fragments.extend(seg.captions.iter().cloned());
+            fragments.extend(seg.continued.iter().cloned());
+            continue;
+        }
+        articles.push((seg.first_line, b.article(seg, &heads, &lines, &bodies)));
+    }
+    for (ui, u) in units.iter().enumerate() {
+        if titles[ui].is_none() && extra[ui].is_none() && !b.runs[u.run].absorbed {
+            fragments.push(u.texts.join(" "));
+        }
+    }
+    for &ci in &b.cartoons {
+        let (title, credit) = split_cartoon(&lines[ci].text);
+        let mut a =
+            Article { title, byline: Some(credit), kind: Kind::Cartoon, line: lines[ci].no, ..Article::default() };
+        if a.title.is_empty() {
+            a.title = "漫画".to_string();
+            a.title_inferred = true;
+        }
+        articles.push((lines[ci].no, a));
+    }
+    for c in b.captions.iter().filter(|c| !c.text.is_empty()) {
+        fragments.push(c.text.clone());
+    }
+    articles.sort_by_key(|(line, _)| *line);
+    work += bodies.evaluations();
+    Assembled { articles: articles.into_iter().map(|(_, a)| a).collect(), fragments, pair_evaluations: work }
+}
+
+/// A line-by-line account of how the loader read a page (for
+/// `lvread dump --explain`): line number, role, estimated width and column.
+pub fn explain(text: &str) -> String {
+    let lines = lines::read_lines(text);
+    let head = find_heads(&lines);
+    let mut out = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        let role = match &l.role {
+            Role::Text if head[i] => "HEAD".to_string(),
+            Role::Text => "body".to_string(),
+            Role::Byline { byline } => format!("BYLINE[{byline}]"),
+            r => format!("{r:?}").to_uppercase(),
+        };
+        out.push_str(&format!(
+            "{:>5} {:<12} w{:<3} col{:<3}{} {}\n",
+            l.no,
+            role,
+            l.width,
+            heads::column_width(&lines, i),
+            if l.justified { "J" } else { " " },
+            l.text
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cartoon_titles_and_credits() {
+        let cases = [
+            ("“低价”的背后 新华社发 徐骏 作", "“低价”的背后", "新华社发 徐骏 作"),
+            ("“吃饭”新华社发 商海春 作", "“吃饭”", "新华社发 商海春 作"),
+            ("春耕图 王强 作", "春耕图", "王强 作"),
+        ];
+        for (line, title, credit) in cases {
+            assert_eq!(split_cartoon(line), (title.to_string(), credit.to_string()), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_headline_wrapped_after_a_place_and_colon_is_one_title() {
+        let after = "本报讯 （记者 韩笑） 8 月 5 日，记者走进汾阳\n市杏花村镇，酒厂、酒坊、酒文化博物馆沿街而\n立，前来参观的游客络绎不绝。\n汾阳市杏花村镇：\n“酒旅融合”激活乡村经济";
+        let before = "汾阳市杏花村镇：\n“酒旅融合”激活乡村经济\n本报讯 （记者 韩笑） 8 月 5 日，记者走进汾阳\n市杏花村镇，酒厂、酒坊、酒文化博物馆沿街而\n立，前来参观的游客络绎不绝。";
+        for page in [after, before] {
+            let a = assemble(page).articles;
+            assert_eq!(a.len(), 1);
+            assert_eq!(a[0].title, "汾阳市杏花村镇：“酒旅融合”激活乡村经济");
+            assert_eq!(a[0].paragraphs.len(), 1, "{:?}", a[0].paragraphs);
+        }
+    }
+
+    #[test]
+    fn a_headline_on_top_of_a_one_item_page_is_its_title() {
+        // It shares no word with the body, and nothing else could be it.
+        let a = assemble("测试标题\n\n这是正文，提到了吕梁。\n").articles;
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].title, "测试标题");
+        assert!(!a[0].title_inferred);
+    }
+}

@@ -1,0 +1,161 @@
+//! Pairing by content: headline units and captions to the bodies they
+//! describe, the best one-to-one assignment for the page.
+
+use super::assign::{self, Bodies};
+use super::segments::{Builder, Orientation};
+use super::units::Unit;
+
+impl Builder {
+    /// Assigns units to segments: each segment takes at most one headline
+    /// (the best one-to-one assignment for the page); units left over may
+    /// stand as kicker or subtitle of a neighbouring unit's segment.
+    pub(crate) fn assign_units(
+        &self,
+        units: &[Unit],
+        bodies: &Bodies,
+        o: Orientation,
+    ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+        let n = self.segs.len();
+        // Sparse rows: only the bodies a unit shares words with, plus the
+        // body it stands next to.
+        let mut rows: Vec<Vec<(usize, f32)>> = Vec::with_capacity(units.len());
+        for (ui, u) in units.iter().enumerate() {
+            let run = &self.runs[u.run];
+            let first_of_run = ui == 0 || units[ui - 1].run != u.run;
+            let last_of_run = ui + 1 == units.len() || units[ui + 1].run != u.run;
+            let adjacent = match o {
+                Orientation::After if first_of_run => run.prev.map(|p| self.find(p)),
+                Orientation::Before if last_of_run => run.next.map(|x| self.find(x)),
+                _ => None,
+            };
+            let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
+            let mut row: Vec<(usize, f32)> =
+                bodies.scores_in(&u.text(), near).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
+            if let Some(a) = adjacent {
+                match row.iter_mut().find(|(si, _)| *si == a) {
+                    Some(e) => e.1 += 0.15,
+                    None => row.push((a, 0.15)),
+                }
+            }
+            rows.push(row);
+        }
+        let score = |ui: usize, si: usize| rows[ui].iter().find(|(s, _)| *s == si).map_or(0.0, |x| x.1);
+        // Body → the units that score against it.
+        let mut by_body: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (ui, row) in rows.iter().enumerate() {
+            for &(si, _) in row {
+                if let Some(v) = by_body.get_mut(si) {
+                    v.push(ui);
+                }
+            }
+        }
+        let mut titles = assign::assign_sparse(&rows, n, 0.2);
+        // A headline that shares little with any body (a figurative one) still
+        // goes to an untitled body when that body is clearly its best.
+        let mut taken: Vec<bool> = vec![false; n];
+        for t in titles.iter().flatten() {
+            taken[*t] = true;
+        }
+        for ui in 0..units.len() {
+            if titles[ui].is_some() {
+                continue;
+            }
+            let mut ranked: Vec<(usize, f32)> = rows[ui].iter().copied().filter(|&(s, _)| !taken[s]).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+            if let Some(&(s, best)) = ranked.first()
+                && best >= 0.08
+                && ranked.get(1).is_none_or(|r| best >= 2.0 * r.1)
+                && by_body[s].iter().filter(|&&o| titles[o].is_none() && o != ui).all(|&o| score(o, s) < best)
+            {
+                titles[ui] = Some(s);
+                taken[s] = true;
+            }
+        }
+        // A headline at the very top of the page, right above a body that
+        // has none, heads it whatever words it shares with it.
+        for ui in 0..units.len() {
+            let run = &self.runs[units[ui].run];
+            let last_of_run = ui + 1 == units.len() || units[ui + 1].run != units[ui].run;
+            if titles[ui].is_none()
+                && last_of_run
+                && run.prev.is_none()
+                && let Some(next) = run.next.map(|x| self.find(x))
+                && !taken[next]
+            {
+                titles[ui] = Some(next);
+                taken[next] = true;
+            }
+        }
+        let mut extra = vec![None; units.len()];
+        for ui in 0..units.len() {
+            if titles[ui].is_some() {
+                continue;
+            }
+            // A neighbour in the same run that got a body.
+            let neighbours = [ui.checked_add(1), ui.checked_sub(1)];
+            for nb in neighbours.into_iter().flatten() {
+                if nb < units.len()
+                    && units[nb].run == units[ui].run
+                    && let Some(s) = titles[nb]
+                    && score(ui, s) >= 0.15
+                {
+                    extra[ui] = Some(s);
+                    break;
+                }
+            }
+            // A line standing first in a run, right above a headline that
+            // heads the body below, is that headline's kicker (引题), even
+            // when it shares no words with the body (`聚力乡村振兴 绘就美好画卷`).
+            let run = &self.runs[units[ui].run];
+            let first_of_run = ui == 0 || units[ui - 1].run != units[ui].run;
+            if extra[ui].is_none()
+                && first_of_run
+                && (o == Orientation::Before || run.prev.is_none())
+                && let Some(nb) = ui.checked_add(1).filter(|&nb| nb < units.len() && units[nb].run == units[ui].run)
+                && let Some(s) = titles[nb]
+                && run.next.map(|x| self.find(x)) == Some(s)
+                && units[ui].texts.len() == 1
+            {
+                extra[ui] = Some(s);
+            }
+        }
+        (titles, extra)
+    }
+
+    /// Attaches each caption to the body it describes (by content, with a
+    /// preference for its neighbours).
+    pub(crate) fn assign_captions(&mut self, bodies: &Bodies) {
+        let caps = std::mem::take(&mut self.captions);
+        let mut left = Vec::new();
+        for c in caps {
+            let (prev, next) = (c.prev.map(|p| self.find(p)), c.next.map(|x| self.find(x)));
+            let mut cands: Vec<(usize, f32)> = bodies
+                .scores_in(&c.text, assign::window(prev, next))
+                .into_iter()
+                .filter(|(si, _)| self.segs[*si].into.is_none())
+                .collect();
+            for near in [prev, next].into_iter().flatten() {
+                if !cands.iter().any(|(s, _)| *s == near) {
+                    cands.push((near, 0.0));
+                }
+            }
+            for (si, s) in &mut cands {
+                if prev == Some(*si) || next == Some(*si) {
+                    *s += 0.1;
+                }
+                if prev == Some(*si) && next == Some(*si) {
+                    *s += 0.2;
+                }
+            }
+            let best = cands.into_iter().max_by(|a, b| a.1.total_cmp(&b.1));
+            match best {
+                Some((si, s)) if s >= 0.15 => self.segs[si].captions.push(c.text),
+                _ => match prev.or(next) {
+                    Some(si) => self.segs[si].captions.push(c.text),
+                    None => left.push(c),
+                },
+            }
+        }
+        self.captions = left;
+    }
+}

@@ -1,0 +1,91 @@
+//! Lines → pieces: bodies, headline runs, captions, credits, bylines and
+//! marks, in print order (the first stage of assembling a page).
+
+use super::heads::is_long;
+use super::lines::{Line, Role, is_sentence_end};
+
+/// A piece of the page, in print order.
+#[derive(Debug, Clone)]
+pub(crate) enum Piece {
+    /// An opening byline or a continuation mark: a new article starts.
+    Start {
+        byline: Option<String>,
+        continued: Option<String>,
+    },
+    Body(usize),
+    Heads(Vec<usize>),
+    Caption(Vec<usize>),
+    Credit(usize),
+    Cartoon(usize),
+    Trail(String),
+    Jump(usize),
+    Banner(usize),
+}
+
+/// Lines → pieces.
+pub(crate) fn pieces(lines: &[Line], head: &[bool]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        match &l.role {
+            Role::Byline { byline } => {
+                out.push(Piece::Start { byline: Some(byline.clone()), continued: None });
+                if !l.text.is_empty() {
+                    out.push(Piece::Body(i));
+                }
+            }
+            Role::Continued => out.push(Piece::Start { byline: None, continued: Some(l.text.clone()) }),
+            Role::Text if head[i] => match out.last_mut() {
+                Some(Piece::Heads(run)) => run.push(i),
+                _ => out.push(Piece::Heads(vec![i])),
+            },
+            Role::Text => out.push(Piece::Body(i)),
+            Role::Caption { first } => match out.last_mut() {
+                Some(Piece::Caption(c)) if !first => c.push(i),
+                _ => out.push(Piece::Caption(vec![i])),
+            },
+            Role::PhotoCredit => match out.last_mut() {
+                Some(Piece::Caption(c)) => c.push(i),
+                _ => out.push(Piece::Credit(i)),
+            },
+            Role::Cartoon => out.push(Piece::Cartoon(i)),
+            Role::TrailByline => out.push(Piece::Trail(l.text.clone())),
+            Role::Jump => out.push(Piece::Jump(i)),
+            Role::Banner => out.push(Piece::Banner(i)),
+        }
+    }
+    // A dateline with no text after it, following a body, closes that body
+    // (`新华社北京3月6日电` at the end of a continued article).
+    for k in 0..out.len() {
+        let followed_by_body = matches!(out.get(k + 1), Some(Piece::Body(_)));
+        let after_body = k > 0 && matches!(out[k - 1], Piece::Body(_) | Piece::Trail(_));
+        if let Piece::Start { byline: Some(b), continued: None } = &out[k]
+            && !followed_by_body
+            && after_body
+            && !b.starts_with(['□', '■', '◆', '●', '▲', '★'])
+        {
+            out[k] = Piece::Trail(b.clone());
+        }
+    }
+    out
+}
+
+/// True when the page prints one paragraph per line: most body text is in
+/// long lines, or nearly every body line ends a sentence (in columns, most
+/// lines break mid-sentence).
+pub(crate) fn is_long_page(lines: &[Line], head: &[bool]) -> bool {
+    let (mut long, mut all, mut ending, mut count) = (0usize, 0usize, 0usize, 0usize);
+    for (l, h) in lines.iter().zip(head) {
+        if !h && l.role == Role::Text {
+            let n = l.text.chars().count();
+            all += n;
+            count += 1;
+            if is_long(l) {
+                long += n;
+            }
+            if is_long(l) || is_sentence_end(&l.text) {
+                ending += 1;
+            }
+        }
+    }
+    all > 0 && (long * 2 > all || (count >= 3 && ending * 10 >= count * 7))
+}

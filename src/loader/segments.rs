@@ -1,0 +1,340 @@
+//! Pieces → segments: one per article body, with the headline runs and
+//! captions standing between them, and the page's orientation (do
+//! headlines follow or precede their bodies?).
+
+use super::article::caption_text;
+use super::assign::Bodies;
+use super::heads;
+use super::lines::{Line, is_sentence_end};
+use super::meta;
+use super::paragraphs::BodyPart;
+use super::pieces::Piece;
+
+/// The text of one article as it is being collected.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Segment {
+    pub(crate) byline: Option<String>,
+    pub(crate) continued: Option<String>,
+    pub(crate) trail: Vec<String>,
+    pub(crate) parts: Vec<BodyPart>,
+    pub(crate) captions: Vec<String>,
+    /// Started by a byline or continuation mark (not merely after a headline).
+    pub(crate) hard: bool,
+    pub(crate) first_line: usize,
+    /// Merged into another segment (which may itself have been merged).
+    pub(crate) into: Option<usize>,
+}
+
+impl Segment {
+    pub(crate) fn lines<'a>(&'a self, lines: &'a [Line]) -> impl Iterator<Item = &'a Line> + 'a {
+        self.parts.iter().filter_map(move |p| match p {
+            BodyPart::Line(i) => Some(&lines[*i]),
+            BodyPart::Own(_) => None,
+        })
+    }
+
+    pub(crate) fn text(&self, lines: &[Line]) -> String {
+        let mut s = String::new();
+        for p in &self.parts {
+            match p {
+                BodyPart::Line(i) => s.push_str(&lines[*i].text),
+                BodyPart::Own(t) => s.push_str(t),
+            }
+        }
+        s
+    }
+
+    pub(crate) fn has_text(&self, lines: &[Line]) -> bool {
+        self.lines(lines).any(|l| !l.text.is_empty()) || self.parts.iter().any(|p| matches!(p, BodyPart::Own(_)))
+    }
+}
+
+/// A run of headline lines between bodies.
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    pub(crate) lines: Vec<usize>,
+    pub(crate) prev: Option<usize>,
+    pub(crate) next: Option<usize>,
+    /// Became subheadings inside a body.
+    pub(crate) absorbed: bool,
+}
+
+/// A caption and where it stood.
+#[derive(Debug, Clone)]
+pub(crate) struct Caption {
+    pub(crate) text: String,
+    pub(crate) prev: Option<usize>,
+    pub(crate) next: Option<usize>,
+}
+
+/// Which side of its body a page prints headlines on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Orientation {
+    After,
+    Before,
+}
+
+#[derive(Default)]
+pub(crate) struct Builder {
+    /// The page prints one paragraph per line.
+    pub(crate) one_per_line: bool,
+    pub(crate) segs: Vec<Segment>,
+    pub(crate) runs: Vec<Run>,
+    pub(crate) captions: Vec<Caption>,
+    pub(crate) cartoons: Vec<usize>,
+    /// Captions standing after a finished sentence inside a body: where
+    /// that body may end (segment, part index, the caption's piece).
+    pub(crate) caption_breaks: Vec<(usize, usize, usize)>,
+}
+
+impl Builder {
+    /// Pieces → segments, runs and captions; the captions at the pieces in
+    /// `closing` close the item before them.
+    pub(crate) fn segment(
+        &mut self,
+        lines: &[Line],
+        pieces: &[Piece],
+        closing: &rustc_hash::FxHashSet<usize>,
+        fragments: &mut Vec<String>,
+    ) {
+        let mut cur: Option<usize> = None;
+        let mut split = true; // the next body line starts a new segment
+        let mut waiting_runs: Vec<usize> = Vec::new();
+        let mut waiting_caps: Vec<usize> = Vec::new();
+        for (pi, piece) in pieces.iter().enumerate() {
+            match piece {
+                Piece::Start { byline, continued } => {
+                    self.segs.push(Segment {
+                        byline: byline.clone(),
+                        continued: continued.clone(),
+                        hard: true,
+                        ..Segment::default()
+                    });
+                    let s = self.segs.len() - 1;
+                    for r in waiting_runs.drain(..) {
+                        self.runs[r].next = Some(s);
+                    }
+                    for c in waiting_caps.drain(..) {
+                        self.captions[c].next = Some(s);
+                    }
+                    cur = Some(s);
+                    split = false;
+                }
+                Piece::Body(i) => {
+                    let s = match cur {
+                        Some(s) if !split && !self.opens_new_item(lines, s, *i) => s,
+                        _ => {
+                            self.segs.push(Segment::default());
+                            self.segs.len() - 1
+                        }
+                    };
+                    for r in waiting_runs.drain(..) {
+                        self.runs[r].next = Some(s);
+                    }
+                    for c in waiting_caps.drain(..) {
+                        self.captions[c].next = Some(s);
+                    }
+                    let seg = &mut self.segs[s];
+                    if seg.first_line == 0 {
+                        seg.first_line = lines[*i].no;
+                    }
+                    seg.parts.push(BodyPart::Line(*i));
+                    cur = Some(s);
+                    split = false;
+                }
+                Piece::Heads(run) => {
+                    let prev = cur.filter(|&s| self.segs[s].has_text(lines));
+                    self.runs.push(Run { lines: run.clone(), prev, next: None, absorbed: false });
+                    waiting_runs.push(self.runs.len() - 1);
+                    split = true;
+                }
+                Piece::Caption(ls) => {
+                    let text = caption_text(ls.iter().map(|&i| lines[i].text.as_str()));
+                    self.captions.push(Caption { text, prev: cur, next: None });
+                    // A caption after a finished sentence may close a photo
+                    // item ([`Builder::closing_captions`] decides).
+                    if closing.contains(&pi) {
+                        split = true;
+                        continue;
+                    }
+                    if let Some(s) = cur.filter(|&s| !split && self.ends_sentence(lines, s)) {
+                        self.caption_breaks.push((s, self.segs[s].parts.len(), pi));
+                    }
+                    waiting_caps.push(self.captions.len() - 1);
+                }
+                Piece::Credit(i) => match cur {
+                    Some(s) if !split => self.segs[s].captions.push(lines[*i].text.clone()),
+                    _ => {
+                        self.captions.push(Caption { text: lines[*i].text.clone(), prev: cur, next: None });
+                        waiting_caps.push(self.captions.len() - 1);
+                    }
+                },
+                Piece::Cartoon(i) => {
+                    self.cartoons.push(*i);
+                    split = true;
+                }
+                Piece::Trail(t) => match cur {
+                    Some(s) => self.segs[s].trail.push(t.clone()),
+                    None => fragments.push(t.clone()),
+                },
+                Piece::Jump(i) => match cur {
+                    Some(s) => self.segs[s].parts.push(BodyPart::Own(lines[*i].text.clone())),
+                    None => fragments.push(lines[*i].text.clone()),
+                },
+                Piece::Banner(i) => fragments.push(lines[*i].text.clone()),
+            }
+        }
+        for seg in &mut self.segs {
+            if seg.first_line == 0 {
+                seg.first_line = seg
+                    .parts
+                    .iter()
+                    .find_map(|p| match p {
+                        BodyPart::Line(i) => Some(lines[*i].no),
+                        _ => None,
+                    })
+                    .unwrap_or(usize::MAX);
+            }
+        }
+    }
+
+    /// The captions (their pieces) that close a photo item: a caption
+    /// after a finished sentence does when the text after it turns to
+    /// another subject, i.e. shares no word (Han bigram, numbers aside)
+    /// found nowhere else on the page with the text or the caption before
+    /// it. The caption stays with the item it closes.
+    pub(crate) fn closing_captions(&self, lines: &[Line], pieces: &[Piece]) -> rustc_hash::FxHashSet<usize> {
+        let mut out = rustc_hash::FxHashSet::default();
+        if self.caption_breaks.is_empty() {
+            return out;
+        }
+        let mut df: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+        for seg in &self.segs {
+            let set: rustc_hash::FxHashSet<u64> = topic_terms(&seg.text(lines)).collect();
+            for g in set {
+                *df.entry(g).or_default() += 1;
+            }
+        }
+        let part_text = |ps: &[BodyPart]| -> String {
+            ps.iter()
+                .map(|p| match p {
+                    BodyPart::Line(i) => lines[*i].text.as_str(),
+                    BodyPart::Own(t) => t.as_str(),
+                })
+                .collect()
+        };
+        for &(s, k, piece) in &self.caption_breaks {
+            let parts = &self.segs[s].parts;
+            if k == 0 || k >= parts.len() {
+                continue;
+            }
+            let caption = match pieces.get(piece) {
+                Some(Piece::Caption(ls)) => ls.iter().map(|&i| lines[i].text.as_str()).collect::<String>(),
+                _ => String::new(),
+            };
+            let before: rustc_hash::FxHashSet<u64> =
+                topic_terms(&part_text(&parts[..k])).chain(topic_terms(&caption)).collect();
+            let lead: String = part_text(&parts[k..]).chars().take(200).collect();
+            // A sentence or two is no item of its own (`王毅参加上述活动。`).
+            if lead.chars().count() < 60 {
+                continue;
+            }
+            let lead: rustc_hash::FxHashSet<u64> = topic_terms(&lead).collect();
+            if !lead.iter().any(|g| before.contains(g) && df.get(g).is_some_and(|&d| d <= 1)) {
+                out.insert(piece);
+            }
+        }
+        out
+    }
+
+    /// Does segment `s` end, so far, with a line that finishes a sentence?
+    fn ends_sentence(&self, lines: &[Line], s: usize) -> bool {
+        match self.segs[s].parts.last() {
+            Some(BodyPart::Line(p)) => is_sentence_end(&lines[*p].text),
+            _ => false,
+        }
+    }
+
+    /// Does body line `i`, after segment `s` has finished a sentence, open
+    /// a new item? It opens like one (`近日，`, `3月5日，`) where the column
+    /// width changes. (Either alone is common inside an article.)
+    fn opens_new_item(&self, lines: &[Line], s: usize, i: usize) -> bool {
+        let Some(BodyPart::Line(p)) = self.segs[s].parts.last() else { return false };
+        let (p, text) = (*p, lines[i].text.as_str());
+        if !is_sentence_end(&lines[p].text) || !meta::opens_with_time(text) {
+            return false;
+        }
+        // The widest of a few lines on each side is the column's width (a
+        // paragraph's first and last lines are shorter).
+        let text = |l: &&Line| l.role == super::lines::Role::Text && !heads::is_long(l);
+        let w = |l: &Line| if l.justified { l.text_width } else { l.width };
+        let before: Vec<usize> = lines[..=p].iter().rev().take_while(text).take(4).map(w).collect();
+        let after: Vec<usize> = lines[i..].iter().take_while(text).take(4).map(w).collect();
+        match (before.iter().max(), after.iter().max()) {
+            (Some(&b), Some(&a)) => before.len() >= 2 && after.len() >= 2 && b.abs_diff(a) >= 8,
+            _ => false,
+        }
+    }
+
+    /// The current body texts, indexed for scoring (merged segments are empty).
+    pub(crate) fn bodies(&self, lines: &[Line]) -> Bodies {
+        let texts: Vec<String> =
+            self.segs.iter().map(|s| if s.into.is_some() { String::new() } else { s.text(lines) }).collect();
+        Bodies::new(&texts)
+    }
+
+    /// Votes on the page's orientation from runs standing between two bodies.
+    pub(crate) fn orientation(&self, lines: &[Line], bodies: &Bodies) -> Orientation {
+        let (mut after, mut before) = (0.0f32, 0.0f32);
+        for r in &self.runs {
+            let text: String = r.lines.iter().map(|&i| lines[i].text.as_str()).collect();
+            let sp = r.prev.map_or(0.0, |p| bodies.score(&text, self.find(p)));
+            let sn = r.next.map_or(0.0, |n| bodies.score(&text, self.find(n)));
+            if sp > sn + 0.1 {
+                after += 1.0;
+            } else if sn > sp + 0.1 {
+                // Weigh a run heading a bylined body fully; others half.
+                before += if r.next.is_some_and(|n| self.segs[n].hard) { 1.0 } else { 0.5 };
+            }
+        }
+        if before > after { Orientation::Before } else { Orientation::After }
+    }
+
+    /// Moves segment `from`'s text to the end of segment `to`.
+    pub(crate) fn merge(&mut self, from: usize, to: usize) {
+        let mut moved = std::mem::take(&mut self.segs[from]);
+        let seg = &mut self.segs[to];
+        seg.parts.append(&mut moved.parts);
+        seg.trail.append(&mut moved.trail);
+        seg.captions.append(&mut moved.captions);
+        self.segs[from].into = Some(to);
+        self.segs[from].first_line = usize::MAX;
+    }
+
+    /// The segment that now holds segment `s`'s text.
+    pub(crate) fn find(&self, mut s: usize) -> usize {
+        while let Some(t) = self.segs[s].into {
+            s = t;
+        }
+        s
+    }
+}
+
+/// The words of a text that say what it is about: Han bigrams with no
+/// numeral in them (`二十`, `千余` say nothing of the subject).
+fn topic_terms(text: &str) -> impl Iterator<Item = u64> + '_ {
+    const NUMERALS: &str = "〇一二三四五六七八九十百千万亿余两";
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if super::normalize::is_han(c) && !NUMERALS.contains(c) {
+            if let Some(p) = prev {
+                out.push(((p as u64) << 32) | c as u64);
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    out.into_iter()
+}

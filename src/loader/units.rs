@@ -1,0 +1,179 @@
+//! Headline runs → units: one headline each, with its wrapped lines,
+//! kicker and subtitles.
+
+use super::assign::{self, Bodies};
+use super::heads;
+use super::lines::Line;
+use super::segments::Builder;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A headline: one or more logical lines (a wrapped line joined).
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    pub(crate) run: usize,
+    /// Logical lines, in print order.
+    pub(crate) texts: Vec<String>,
+}
+
+impl Unit {
+    pub(crate) fn text(&self) -> String {
+        self.texts.concat()
+    }
+}
+
+impl Builder {
+    /// Splits headline runs into units (one headline each, with its
+    /// wrapped lines, kicker and subtitle).
+    pub(crate) fn units(&self, lines: &[Line], bodies: &Bodies, long_page: bool) -> Vec<Unit> {
+        let mut out = Vec::new();
+        let texts: Vec<String> =
+            self.segs.iter().map(|s| if s.into.is_none() { s.text(lines) } else { String::new() }).collect();
+        for (ri, run) in self.runs.iter().enumerate() {
+            if run.absorbed {
+                continue;
+            }
+            // Only bodies near the run can be its headlines'.
+            let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
+            // Physical lines → logical lines (wrapped headlines joined).
+            let mut logical: Vec<String> = Vec::new();
+            let mut last_phys: Option<&str> = None;
+            for &i in &run.lines {
+                let t = lines[i].text.as_str();
+                match (logical.last_mut(), last_phys) {
+                    // A headline wraps over two or three lines, no more.
+                    (Some(cur), Some(prev))
+                        if !long_page
+                            && cur.chars().count() < 48
+                            && wraps(prev, t, cur.as_str() == prev, bodies, &texts, near.clone()) =>
+                    {
+                        cur.push_str(t)
+                    }
+                    _ => logical.push(t.to_string()),
+                }
+                last_phys = Some(t);
+            }
+            // Logical lines → units.
+            let best = |t: &str| bodies.best_in(t, near.clone());
+            let mut units: Vec<Unit> = Vec::new();
+            for (li, t) in logical.iter().enumerate() {
+                let joined = match units.last() {
+                    // Kicker, headline and subtitles: a handful of lines at most.
+                    Some(u) if u.texts.len() >= MAX_UNIT_LINES => false,
+                    Some(u) => {
+                        let prev = u.texts.last().map(String::as_str).unwrap_or("");
+                        let mine = best(t);
+                        let unit_best = best(&u.text());
+                        // A line that names no body of its own (the tail of a
+                        // wrapped headline, a subtitle) goes with the one before,
+                        // unless the line after it names another body: then it
+                        // heads that line (`小香菇撑起致富伞` / `——交口县…`).
+                        let weak = mine.is_none_or(|(_, s)| s < 0.2);
+                        let next_elsewhere = logical
+                            .get(li + 1)
+                            .and_then(|n| best(n))
+                            .is_some_and(|(b, s)| s >= 0.3 && unit_best.is_none_or(|(ub, _)| ub != b));
+                        let same_body = match (unit_best, mine) {
+                            (Some((a, sa)), Some((b, sb))) => a == b && sa >= 0.25 && sb >= 0.25,
+                            _ => false,
+                        };
+                        let subtitle =
+                            t.starts_with('—') || SUBTITLE_NAME.is_match(t) || (is_subtitle(t) && !next_elsewhere);
+                        subtitle || is_kicker(prev) || same_body || (weak && !long_page && !next_elsewhere)
+                    }
+                    None => false,
+                };
+                if joined && let Some(u) = units.last_mut() {
+                    u.texts.push(t.clone());
+                } else {
+                    units.push(Unit { run: ri, texts: vec![t.clone()] });
+                }
+            }
+            out.extend(units);
+        }
+        out
+    }
+}
+
+/// The most logical lines one headline (kicker, title, subtitles) takes.
+pub(crate) const MAX_UNIT_LINES: usize = 5;
+
+/// Do two physical headline lines make one wrapped line? In column pages a
+/// long headline wraps: the join reads on in the bodies (`…成果同` +
+/// `乡村振兴…`), or the lines are of even length with no sign of a
+/// subtitle or kicker. `single`: `prev` is not itself the tail of a wrap.
+pub(crate) fn wraps(
+    prev: &str,
+    next: &str,
+    single: bool,
+    bodies: &Bodies,
+    texts: &[String],
+    near: std::ops::Range<usize>,
+) -> bool {
+    if heads::is_place_colon(prev) && !next.starts_with('—') {
+        return true;
+    }
+    if next.starts_with('—') || is_kicker(prev) {
+        return false;
+    }
+    let pc: Vec<char> = prev.chars().collect();
+    let nc: Vec<char> = next.chars().collect();
+    if pc.len() < 2 || nc.is_empty() {
+        return false;
+    }
+    if prev.ends_with([
+        '同', '和', '与', '及', '的', '暨', '在', '对', '把', '为', '向', '从', '“', '《', '（', '、', '，', '—',
+    ]) || next.starts_with(['暨', '及', '之', '、', '”', '》', '）'])
+    {
+        return true;
+    }
+    // A tail of one or two characters is no headline of its own (`…改造工`
+    // / `作`, `…焕发新` / `活力`).
+    if nc.len() == 1 && pc.len() >= 6 || nc.len() == 2 && pc.len() >= 12 && !is_kicker(prev) {
+        return true;
+    }
+    let seam: String = pc[pc.len() - 2..].iter().chain(nc.iter().take(2)).collect();
+    let (bp, bn) = (bodies.best_in(prev, near.clone()), bodies.best_in(next, near));
+    let in_body = |b: Option<(usize, f32)>| b.and_then(|(i, _)| texts.get(i)).is_some_and(|t| t.contains(&seam));
+    if nc.len() >= 2 && (in_body(bp) || in_body(bn)) {
+        return true;
+    }
+    // Two lines that each name a different body are two headlines.
+    if let (Some((a, sa)), Some((b, sb))) = (bp, bn)
+        && a != b
+        && sa >= 0.3
+        && sb >= 0.3
+    {
+        return false;
+    }
+    let (a, b) = (pc.len() as i64, nc.len() as i64);
+    let spaced = next.contains(' ') || prev.contains(' ');
+
+    // A short headline wrapped once onto a shorter line (`中阳县万名干群` +
+    // `植树造林忙`): a tail this short is no subtitle unless it reads like
+    // one (`——…`, `张三出席`).
+    if single && (4..=12).contains(&a) && b <= 6 && b <= a && !spaced && !SUBTITLE_NAME.is_match(next) {
+        return true;
+    }
+    a >= 8 && (a - b).abs() <= 2 && !spaced
+}
+
+pub(crate) static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持|讲话|参加|致辞|调研|部署|宣讲|作报告|带队|一行|陪同|督导|检查|慰问|看望|视察|考察)(?:\s.*)?$").expect("valid regex")
+});
+
+/// A subtitle (副题): `——柳林县…综述`, or a short `张利锋出席`.
+pub(crate) fn is_subtitle(t: &str) -> bool {
+    t.starts_with('—') || t.starts_with("--") || SUBTITLE_NAME.is_match(t) || t.chars().count() <= 6
+}
+
+/// A kicker (引题): `孙大军在…调研座谈时强调`, `学习贯彻…精神`.
+pub(crate) fn is_kicker(t: &str) -> bool {
+    t.ends_with("强调")
+        || t.ends_with("指出")
+        || t.ends_with("表示")
+        || t.ends_with("时说")
+        || t.ends_with('：')
+        || t.ends_with(':')
+        || t.ends_with("精神")
+}

@@ -1,0 +1,70 @@
+//! One page per failure category of issue 9 (each written for the test):
+//! items with no opening byline, headline shapes, and pdftotext's glued
+//! lines. Each asserts what a reader sees: the articles and their parts.
+
+use lvread::loader;
+use lvread::model::Page;
+
+fn load(name: &str) -> Page {
+    let path = format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"));
+    loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn titles(p: &Page) -> Vec<String> {
+    p.articles.iter().map(|a| if a.title_inferred { format!("~{}", a.title) } else { a.title.clone() }).collect()
+}
+
+#[test]
+fn a_photo_item_closed_by_its_caption_is_not_merged_with_the_next() {
+    // Two photo items one after the other; the second has no byline. The
+    // first one's caption closes it.
+    let p = load("photo_items_back_to_back.txt");
+    assert_eq!(titles(&p), ["孝义市冬季运动会开幕", "贾家庄村大棚蔬菜喜丰收"]);
+    assert_eq!(p.articles[0].captions, ["图为开幕式上的文艺表演。 记者 马丽 摄"]);
+    assert_eq!(p.articles[1].captions, ["图为村民在大棚内采摘西红柿。 记者 田野 摄"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("初冬时节"), "{:?}", p.articles[1].paragraphs);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
+fn an_unbylined_item_opening_with_jinri_in_a_narrower_column_stands_alone() {
+    let p = load("unbylined_item_opens_at_width_change.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "吕梁市启动冬季清洁取暖改造");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("岚县")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].title_inferred);
+    assert!(p.articles[1].paragraphs[0].starts_with("近日，岚县组织农技人员"));
+}
+
+#[test]
+fn a_headline_whose_last_character_wrapped_is_one_title() {
+    let p = load("headline_one_char_tail.txt");
+    assert_eq!(titles(&p), ["孙大军在离石区调研老旧小区改造工作", "交口县冬季供暖准备工作就绪"]);
+    assert_eq!(p.articles[0].byline.as_deref(), Some("本报讯（记者 张华）"));
+    assert_eq!(p.articles[0].paragraphs.len(), 2, "{:?}", p.articles[0].paragraphs);
+}
+
+#[test]
+fn a_byline_glued_to_the_line_before_it_opens_the_item() {
+    // pdftotext printed the subtitle and the byline on one line.
+    let p = load("pdftotext_byline_glued.txt");
+    assert_eq!(p.articles.len(), 1, "{:?}", titles(&p));
+    let a = &p.articles[0];
+    assert_eq!(a.title, "市政府召开常务会议");
+    assert_eq!(a.byline.as_deref(), Some("本报讯（记者 刘洋）"));
+    assert!(a.paragraphs[0].starts_with("11月12日，市长张稳科主持"), "{:?}", a.paragraphs);
+    assert!(a.subtitle.as_deref().is_some_and(|s| s.ends_with("张稳科主持")), "{:?}", a.subtitle);
+}
+
+#[test]
+fn a_newspaper_dateline_and_a_two_character_headline_tail() {
+    // `本报离石11月20日电` with its reporters on the next line opens the item;
+    // the headline's last two characters wrapped onto their own line.
+    let p = load("pdftotext_dateline_and_short_tail.txt");
+    assert_eq!(p.articles.len(), 1, "{:?}", titles(&p));
+    let a = &p.articles[0];
+    assert_eq!(a.title, "离石区老旧小区改造惠及两万余户居民生活品质明显提升");
+    assert_eq!(a.subtitle, None);
+    assert_eq!(a.byline.as_deref(), Some("本报离石11月20日电（记者 周明）"));
+    assert!(a.paragraphs[0].starts_with("今年以来，离石区"), "{:?}", a.paragraphs);
+}

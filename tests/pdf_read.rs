@@ -1,0 +1,181 @@
+//! Reading PDFs: pages built from known articles come back as the same tree,
+//! whatever the font encoding; the engine's text is cleaned up.
+
+mod pdfgen;
+
+use lvread::model::Article;
+use pdfgen::{Encoding, Rng, Style};
+
+fn style(encoding: Encoding) -> Style {
+    Style {
+        encoding,
+        strips: 2,
+        body_size: 10.0,
+        space_indent: false,
+        centre_heads: true,
+        fake_bold: false,
+        heads_last: false,
+        radicals: false,
+        seed: 7,
+    }
+}
+
+fn known() -> Vec<Article> {
+    vec![
+        Article {
+            title: "吕梁市人民政府召开常务会议".into(),
+            kicker: Some("聚焦民生实事".into()),
+            byline: Some("本报讯（记者 王小明）".into()),
+            paragraphs: vec![
+                "会议研究了人民群众关心的几件大事，决定加快推进城市更新和老旧小区改造。".into(),
+                "会议强调，要把民生工程办实办好，2024年底前完成全部30个项目。".into(),
+            ],
+            ..Article::default()
+        },
+        Article {
+            title: "秋收时节 田间地头一片繁忙".into(),
+            subtitle: Some("——各地抢抓晴好天气收获秋粮".into()),
+            byline: Some("□ 本报记者 李红".into()),
+            paragraphs: vec!["连日来，农民们抢抓晴好天气收获玉米和谷子，田间地头一片繁忙景象。".into()],
+            captions: vec!["图为农民在收获玉米。 记者 李红 摄".into()],
+            ..Article::default()
+        },
+        Article {
+            title: "新华社电 全国铁路客运量创新高".into(),
+            byline: Some("新华社北京11月3日电（记者 赵强）".into()),
+            paragraphs: vec![
+                "记者从国家铁路集团获悉，今年前十个月全国铁路发送旅客超过三十亿人次。".into(),
+                "其中，高铁发送旅客占比超过七成，同比增长明显。".into(),
+            ],
+            ..Article::default()
+        },
+    ]
+}
+
+fn read(pdf: &[u8]) -> Vec<Vec<Article>> {
+    lvread::pdf::read_bytes("test.pdf", pdf)
+        .unwrap_or_else(|e| panic!("the PDF did not read: {e}"))
+        .into_iter()
+        .map(|p| p.page.articles)
+        .collect()
+}
+
+fn assert_same(pdf: &[u8], expected: &[Vec<Article>]) {
+    let got = read(pdf);
+    assert_eq!(got.len(), expected.len(), "page count");
+    for (want, got) in expected.iter().zip(&got) {
+        let (s, why) = pdfgen::score::score(want, got);
+        assert_eq!(s.exact, want.len(), "{why:#?}");
+        assert_eq!(s.spurious, 0, "spurious articles: {got:#?}");
+    }
+}
+
+#[test]
+fn ucs2_cid_fonts_without_a_unicode_map_read_back_exactly() {
+    let (pdf, expected) = pdfgen::build(&known(), &style(Encoding::Ucs2));
+    assert_same(&pdf, &expected);
+}
+
+#[test]
+fn gbk_cid_fonts_without_a_unicode_map_read_back_exactly() {
+    let (pdf, expected) = pdfgen::build(&known(), &style(Encoding::Gbk));
+    assert_same(&pdf, &expected);
+}
+
+#[test]
+fn identity_fonts_with_a_tounicode_map_read_back_exactly() {
+    let (pdf, expected) = pdfgen::build(&known(), &style(Encoding::IdentityToUnicode));
+    assert_same(&pdf, &expected);
+}
+
+#[test]
+fn radical_code_points_are_folded_to_the_ideographs() {
+    let st = Style { radicals: true, ..style(Encoding::IdentityToUnicode) };
+    let (pdf, expected) = pdfgen::build(&known(), &st);
+    let got = read(&pdf);
+    let text = format!("{got:?}");
+    assert!(!text.contains('\u{2F08}') && !text.contains('\u{2EA0}'), "radicals left: {text}");
+    assert_same(&pdf, &expected);
+}
+
+#[test]
+fn glyphs_drawn_twice_for_fake_bold_count_once() {
+    let st = Style { fake_bold: true, ..style(Encoding::Ucs2) };
+    let (pdf, expected) = pdfgen::build(&known(), &st);
+    assert_same(&pdf, &expected);
+}
+
+#[test]
+fn indents_of_ideographic_spaces_and_headlines_painted_last_read_the_same() {
+    let st = Style { space_indent: true, heads_last: true, centre_heads: false, strips: 1, ..style(Encoding::Gbk) };
+    let (pdf, expected) = pdfgen::build(&known(), &st);
+    assert_same(&pdf, &expected);
+}
+
+#[test]
+fn a_multi_page_pdf_gives_its_pages_in_order_with_numbers() {
+    let mut rng = Rng::new(11);
+    let articles: Vec<Article> = (0..14).map(|_| pdfgen::article(&mut rng)).collect();
+    let st = Style { strips: 1, ..style(Encoding::Ucs2) };
+    let (pdf, expected) = pdfgen::build(&articles, &st);
+    assert!(expected.len() >= 2, "the generator should need several pages");
+    let pages = lvread::pdf::read_bytes("issue.pdf", &pdf).unwrap_or_else(|e| panic!("{e}"));
+    let numbers: Vec<Option<u32>> = pages.iter().map(|p| p.page.page).collect();
+    let want: Vec<Option<u32>> = (1..=expected.len() as u32).map(Some).collect();
+    assert_eq!(numbers, want);
+    for (p, want) in pages.iter().zip(&expected) {
+        assert_eq!(p.page.articles.first().map(|a| &a.title), want.first().map(|a| &a.title));
+    }
+}
+
+/// The shared material, when present.
+fn shared(name: &str) -> Option<Vec<u8>> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/pdf").join(name);
+    match std::fs::read(&p) {
+        Ok(b) => Some(b),
+        Err(_) => {
+            println!("skipped: {} is absent", p.display());
+            None
+        }
+    }
+}
+
+fn all_text(pages: &[lvread::pdf::ReadPage]) -> String {
+    let mut s = String::new();
+    for p in pages {
+        for a in &p.page.articles {
+            s.push_str(&a.title);
+            s.extend(a.paragraphs.iter().map(String::as_str));
+        }
+        s.extend(p.page.fragments.iter().map(String::as_str));
+    }
+    s
+}
+
+#[test]
+fn pdfjs_chinese_fixtures_read_as_chinese() {
+    // A GBK-EUC-H font with a GBK-encoded Chinese name and no Unicode map.
+    if let Some(b) = shared("pdfjs/issue2128r.pdf") {
+        let text = all_text(&lvread::pdf::read_bytes("issue2128r.pdf", &b).unwrap_or_else(|e| panic!("{e}")));
+        assert!(text.contains("校长的魅力"), "{text}");
+    }
+    // A CID TrueType font drawn twice for bold: each glyph once.
+    if let Some(b) = shared("pdfjs/issue12823.pdf") {
+        let text = all_text(&lvread::pdf::read_bytes("issue12823.pdf", &b).unwrap_or_else(|e| panic!("{e}")));
+        assert!(text.contains("知识库简介") && !text.contains("知知"), "{text}");
+    }
+    // A CFF-based CID font; 一 comes as the Kangxi radical ⼀ and is folded.
+    if let Some(b) = shared("pdfjs/issue15340.pdf") {
+        let text = all_text(&lvread::pdf::read_bytes("issue15340.pdf", &b).unwrap_or_else(|e| panic!("{e}")));
+        assert!(text.contains("漏電遮断機構") && text.contains("一つの箱") && !text.contains('\u{2F00}'), "{text}");
+    }
+}
+
+#[test]
+fn chromium_pages_map_radicals_back() {
+    if let Some(b) = shared("chromium_000.pdf") {
+        let text = all_text(&lvread::pdf::read_bytes("chromium_000.pdf", &b).unwrap_or_else(|e| panic!("{e}")));
+        assert!(text.contains("中非") && text.contains("人民"), "radicals not folded");
+        assert!(!text.chars().any(|c| ('\u{2E80}'..='\u{2FDF}').contains(&c)), "radicals left");
+    }
+}
