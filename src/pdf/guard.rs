@@ -136,28 +136,7 @@ pub fn check(page: &Page<'_>) -> Option<String> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn self_drawing_forms_are_caught() {
-        use pdf_writer::{Finish, Name as PName, Pdf, Rect, Ref};
-        let mut pdf = Pdf::new();
-        let (catalog, tree, page, content, form) = (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4), Ref::new(5));
-        pdf.catalog(catalog).pages(tree);
-        pdf.pages(tree).kids([page]).count(1);
-        let mut p = pdf.page(page);
-        p.media_box(Rect::new(0.0, 0.0, 595.0, 842.0)).parent(tree).contents(content);
-        p.resources().x_objects().pair(PName(b"X0"), form);
-        p.finish();
-        let mut f = pdf.form_xobject(form, b"/X0 Do /X0 Do");
-        f.bbox(Rect::new(0.0, 0.0, 10.0, 10.0));
-        f.resources().x_objects().pair(PName(b"X0"), form);
-        f.finish();
-        pdf.stream(content, b"/X0 Do");
-        let bytes = pdf.finish();
-        let doc = hayro_interpret::hayro_syntax::Pdf::new(bytes).expect("a valid PDF");
-        let page = &doc.pages()[0];
-        assert!(check(page).is_some());
-    }
-
+    // A self-drawing form end to end: tests/pdf_bad.rs.
     #[test]
     fn do_operators_are_counted_by_name() {
         let m = drawn_names(b"q /Fm0 Do Q /Fm0 Do\n/Im1 Do /X /Y Do");
