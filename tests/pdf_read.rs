@@ -179,3 +179,50 @@ fn chromium_pages_map_radicals_back() {
         assert!(!text.chars().any(|c| ('\u{2E80}'..='\u{2FDF}').contains(&c)), "radicals left");
     }
 }
+
+/// Folds a field as the shared scorer compares it: white space removed, NFKC.
+fn folded(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.split_whitespace().collect::<String>().nfkc().collect()
+}
+
+/// The e-paper pages in ../shared/pdf come out exactly as their perfect
+/// trees: every article's title, kicker, subtitle, byline, paragraphs and
+/// captions. (The Founder-style page sets digits a full em wide, so its
+/// lines overrun their columns; the Chromium pages map glyphs to radicals.)
+#[test]
+fn shared_epaper_pages_come_out_exactly_as_their_perfect_trees() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/pdf");
+    for family in ["chromium", "founder"] {
+        let Ok(json) = std::fs::read_to_string(dir.join(format!("perfect_{family}.json"))) else {
+            println!("skipped: perfect_{family}.json is absent");
+            return;
+        };
+        let perfect: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        for issue in perfect["issues"].as_array().into_iter().flatten() {
+            let source = issue["source"].as_str().unwrap_or_default();
+            let Some(bytes) = shared(source) else { continue };
+            let pages = lvread::pdf::read_bytes(source, &bytes).unwrap_or_else(|e| panic!("{source}: {e}"));
+            let got: Vec<&lvread::model::Article> = pages.iter().flat_map(|p| &p.page.articles).collect();
+            let want = issue["articles"].as_array().cloned().unwrap_or_default();
+            assert_eq!(got.len(), want.len(), "{source}: article count");
+            for w in &want {
+                let title = folded(w["title"].as_str().unwrap_or_default());
+                let Some(a) = got.iter().find(|a| folded(&a.title) == title) else {
+                    panic!("{source}: no article titled {title}");
+                };
+                let opt = |v: &serde_json::Value| v.as_str().map(folded);
+                let list = |v: &serde_json::Value| -> Vec<String> {
+                    v.as_array().into_iter().flatten().filter_map(|s| s.as_str()).map(folded).collect()
+                };
+                assert_eq!(a.kicker.as_deref().map(folded), opt(&w["kicker"]), "{source} {title}: kicker");
+                assert_eq!(a.subtitle.as_deref().map(folded), opt(&w["subtitle"]), "{source} {title}: subtitle");
+                assert_eq!(a.byline.as_deref().map(folded), opt(&w["byline"]), "{source} {title}: byline");
+                let paragraphs: Vec<String> = a.paragraphs.iter().map(|p| folded(p)).collect();
+                assert_eq!(paragraphs, list(&w["paragraphs"]), "{source} {title}: paragraphs");
+                let captions: Vec<String> = a.captions.iter().map(|p| folded(p)).collect();
+                assert_eq!(captions, list(&w["captions"]), "{source} {title}: captions");
+            }
+        }
+    }
+}

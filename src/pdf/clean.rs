@@ -97,6 +97,11 @@ const RADICALS: &[(char, char)] = &[
 /// horizontal bar for the em dash of 1—8月.
 const VARIANTS: &[(char, char)] = &[('\u{2015}', '—'), ('戶', '户')];
 
+/// The ideograph a variant stands for (itself when it is none).
+fn variant(c: char) -> char {
+    VARIANTS.iter().find(|&&(from, _)| from == c).map_or(c, |&(_, v)| v)
+}
+
 /// Folds one glyph's text: radicals to ideographs, then NFKC for the
 /// Kangxi radicals and compatibility ideographs — but not for full-width
 /// punctuation, which Chinese text keeps (`，` stays `，`, `（` stays `（`).
@@ -105,8 +110,8 @@ pub fn fold(text: &str) -> String {
     for c in text.chars() {
         if let Ok(i) = RADICALS.binary_search_by_key(&c, |&(r, _)| r) {
             out.push(RADICALS[i].1);
-        } else if let Some(&(_, v)) = VARIANTS.iter().find(|&&(from, _)| from == c) {
-            out.push(v);
+        } else if VARIANTS.iter().any(|&(from, _)| from == c) {
+            out.push(variant(c));
         } else if ('\u{2F00}'..='\u{2FDF}').contains(&c)
             || ('\u{F900}'..='\u{FAFF}').contains(&c)
             || ('\u{2E80}'..='\u{2EFF}').contains(&c)
@@ -115,7 +120,8 @@ pub fn fold(text: &str) -> String {
             || ('\u{FF21}'..='\u{FF3A}').contains(&c)
             || ('\u{FF41}'..='\u{FF5A}').contains(&c)
         {
-            out.extend(c.to_string().nfkc());
+            // NFKC may land on a variant (the Kangxi radical ⼾ gives 戶).
+            out.extend(c.to_string().nfkc().map(variant));
         } else if c.is_control() || c == '\u{FFFD}' || c == '\u{FEFF}' || c == '\u{AD}' {
             // Control characters and unmapped glyphs never reach the screen.
         } else {
@@ -231,6 +237,8 @@ mod tests {
         assert_eq!(fold("⼈⺠⻓⾼"), "人民长高");
         assert_eq!(fold("中⽂，（１２３）"), "中文，（123）");
         assert_eq!(fold("农戶1―8月"), "农户1—8月");
+        // The Kangxi radical for "door", as Chromium maps a shared glyph.
+        assert_eq!(fold("农\u{2F3E}"), "农户");
     }
 
     #[test]
@@ -245,8 +253,16 @@ mod tests {
 
     #[test]
     fn doubled_glyphs_are_dropped_once() {
-        let g =
-            |t: &str, x: f32| Glyph { text: Some(t.into()), code: 0, font: 0, x, y: 100.0, width: 10.0, size: 10.0 };
+        let g = |t: &str, x: f32| Glyph {
+            text: Some(t.into()),
+            code: 0,
+            font: 0,
+            x,
+            y: 100.0,
+            width: 10.0,
+            size: 10.0,
+            stroke: 0,
+        };
         let mut v = vec![g("愿", 0.0), g("愿", 0.4), g("景", 10.0), g("景", 10.4), g("景", 20.0)];
         assert_eq!(drop_doubles(&mut v), 2);
         let text: String = v.iter().filter_map(|g| g.text.clone()).collect();

@@ -35,6 +35,8 @@ pub struct Glyph {
     pub width: f32,
     /// Font size in points (the height of an em).
     pub size: f32,
+    /// Which text-showing operation drew it (glyphs drawn together share it).
+    pub stroke: u32,
 }
 
 /// A font as the page's glyphs use it.
@@ -82,6 +84,7 @@ struct Collector {
     flip: Affine,
     page: RawPage,
     ops: usize,
+    strokes: u32,
 }
 
 impl Collector {
@@ -150,6 +153,7 @@ impl<'a> Device<'a> for Collector {
             hayro_interpret::font::Glyph::Type3(_) => FontInfo::default(),
         };
         let font = self.font_index(info);
+        self.strokes = self.strokes.wrapping_add(1);
         for g in glyphs {
             if self.page.glyphs.len() >= MAX_GLYPHS {
                 self.page.truncated = true;
@@ -180,6 +184,7 @@ impl<'a> Device<'a> for Collector {
                 y: origin.y as f32,
                 width: if width.is_finite() { width } else { size },
                 size,
+                stroke: self.strokes,
             });
         }
     }
@@ -229,7 +234,7 @@ pub fn page<'a>(pdf_page: &PdfPage<'a>, cache: &InterpreterCache<'a>) -> RawPage
         Context::new(Affine::IDENTITY, Rect::new(0.0, 0.0, w as f64, h as f64), cache, pdf_page.xref(), settings);
     // The page's own transform (crop box, rotation) with y pointing down.
     let flip = Affine::new(pdf_page.initial_transform(true).as_coeffs());
-    let mut c = Collector { flip, page: RawPage { width: w, height: h, ..RawPage::default() }, ops: 0 };
+    let mut c = Collector { flip, page: RawPage { width: w, height: h, ..RawPage::default() }, ops: 0, strokes: 0 };
     c.page.unmapped_encodings = unmapped_encodings(pdf_page);
     interpret_page(pdf_page, &mut ctx, &mut c);
     c.page

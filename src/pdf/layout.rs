@@ -461,7 +461,12 @@ fn build(
         }
     }
     // The width of the article's columns: its widest body block.
-    let col_w = blocks_ids.iter().map(|&i| &blocks[i]).filter(|b| !b.caption).map(|b| b.x1 - b.x0).fold(0.0, f32::max);
+    let col_w = blocks_ids
+        .iter()
+        .map(|&i| &blocks[i])
+        .filter(|b| !b.caption)
+        .map(|b| right_edge(b, lines) - b.x0)
+        .fold(0.0, f32::max);
     // Paragraphs: body blocks in reading order; captions apart.
     let mut paragraphs: Vec<(String, Vec<usize>)> = Vec::new();
     let mut captions: Vec<String> = Vec::new();
@@ -478,9 +483,9 @@ fn build(
         // The column's left edge: where its lines start, or — for a column
         // of only indented lines — its right edge less the columns' width.
         let own_left = b.lines.iter().map(|&k| lines[k].x0).fold(f32::MAX, f32::min);
-        let by_width = b.x1 - col_w;
+        let right = right_edge(b, lines);
+        let by_width = right - col_w;
         let left = if by_width < own_left && own_left - by_width <= b.size * 3.0 { by_width } else { own_left };
-        let right = b.x1;
         let mut prev_short = false;
         for (n, &k) in b.lines.iter().enumerate() {
             let l = &lines[k];
@@ -569,4 +574,22 @@ fn fallback_title(a: &Article) -> String {
     let end = text.find(['。', '！', '？', '，']).unwrap_or(text.len());
     let s: String = text[..end].chars().take(24).collect();
     if s.is_empty() { "（无题）".to_string() } else { s }
+}
+
+/// A column block's right edge: where most of its lines end (justified
+/// lines share it), not the furthest end — a line drawn wider than the
+/// typesetter meant (digits a full em wide in a font without its widths)
+/// overruns the column, and the column's other lines are not short for it.
+fn right_edge(b: &Block, lines: &[Line]) -> f32 {
+    let ends: Vec<f32> = b.lines.iter().map(|&k| lines[k].x1).collect();
+    let tol = b.size * 0.5;
+    let mut best = (0usize, b.x1);
+    for &e in &ends {
+        let n = ends.iter().filter(|&&o| (o - e).abs() <= tol).count();
+        if n > best.0 || (n == best.0 && e > best.1) {
+            best = (n, e);
+        }
+    }
+    // Too few lines agree: keep the furthest end.
+    if best.0 * 3 < ends.len() || best.0 < 2 { b.x1 } else { best.1 }
 }

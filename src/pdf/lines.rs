@@ -56,6 +56,19 @@ fn is_wide(c: char) -> bool {
         || ('\u{2010}'..='\u{206F}').contains(&c)
 }
 
+/// Whether a space the page shows between `a` and `b` is kept in the text.
+/// Between a number or Latin word and Chinese it is typesetting (`2024 年`
+/// is printed with a thin gap but written `2024年`), as the text loader
+/// reads it too; elsewhere it is kept.
+fn keep_space(a: Option<char>, b: Option<char>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    let cjk = |c: char| is_wide(c) && !c.is_whitespace();
+    !((latin(a) && cjk(b)) || (cjk(a) && latin(b)))
+}
+
 /// Joins two pieces of running text: nothing between Hanzi, a space between
 /// two Latin words.
 pub fn join(a: &mut String, b: &str) {
@@ -96,6 +109,24 @@ pub fn lines(glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
     let mut runs: Vec<Vec<usize>> = Vec::new();
     for mut band in bands {
         band.sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x));
+        // Glyphs overlapping each other: a line that overran its column (a
+        // font drawn wider than the typesetter meant) runs into the next
+        // column's. Then the glyphs of one text-showing operation are kept
+        // together. (Only then: some producers draw one line in many
+        // interleaved operations, one per font subset.)
+        let overlapping = band.windows(2).any(|w| {
+            let (a, b) = (&glyphs[w[0]], &glyphs[w[1]]);
+            b.x - a.x < 0.5 * a.size.min(b.size) && a.stroke != b.stroke
+        });
+        if overlapping {
+            let mut left: rustc_hash::FxHashMap<u32, f32> = rustc_hash::FxHashMap::default();
+            for &i in &band {
+                let e = left.entry(glyphs[i].stroke).or_insert(f32::INFINITY);
+                *e = e.min(glyphs[i].x);
+            }
+            let key = |i: usize| left.get(&glyphs[i].stroke).copied().unwrap_or(glyphs[i].x);
+            band.sort_by(|&a, &b| key(a).total_cmp(&key(b)).then(glyphs[a].x.total_cmp(&glyphs[b].x)));
+        }
         let mut run: Vec<usize> = Vec::new();
         // The last glyph with ink in the run: blanks padding a column's line
         // out to its edge must not bridge the gutter to the next column.
@@ -108,7 +139,11 @@ pub fn lines(glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
                 let ink_gap = ink.map_or(0.0, |k| b.x - (glyphs[k].x + glyphs[k].width));
                 let bridged = ink != Some(p) && ink_gap > 1.5 * size && !is_blank(b.text.as_deref().unwrap_or(""));
                 let ratio = a.size.max(b.size) / a.size.min(b.size).max(0.1);
-                if gap > 1.2 * size || bridged || ratio > 1.15 {
+                // A glyph starting 3/4 em or more before the last one ends
+                // belongs to another line that overlaps this one (compressed
+                // punctuation, `”；`, overlaps by half an em at most).
+                let overlap = gap < -0.75 * size;
+                if gap > 1.2 * size || bridged || ratio > 1.15 || overlap {
                     runs.push(std::mem::take(&mut run));
                     ink = None;
                 }
@@ -133,18 +168,40 @@ pub fn lines(glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
         let (k, z) = (g.x.round() as i64, (g.size * 2.0).round() as i64);
         (k - 1..=k + 1).map(|k| starts.get(&(k, z)).copied().unwrap_or(0)).sum::<usize>() >= 4
     };
+    // Text operations that draw one stretch of a line (none of another
+    // operation between its glyphs): where one of at least four glyphs ends
+    // and the next begins, two lines may meet. (Some producers draw a line in many
+    // interleaved operations, one per font subset: those never count.)
+    // Per operation: first and last position in reading order, and count.
+    let mut span: rustc_hash::FxHashMap<u32, (usize, usize, usize)> = rustc_hash::FxHashMap::default();
+    for (pos, &i) in runs.iter().flatten().enumerate() {
+        let e = span.entry(glyphs[i].stroke).or_insert((pos, pos, 0));
+        e.1 = pos;
+        e.2 += 1;
+    }
+    let stretch =
+        |stroke: u32, least: usize| span.get(&stroke).filter(|&&(b, e, n)| n >= least && e + 1 - b == n).copied();
+    let mut pos = 0usize;
     let mut out = Vec::new();
     for r in runs {
         let mut piece: Vec<usize> = Vec::new();
         for i in r {
             if let Some(&p) = piece.last() {
                 let (a, b) = (&glyphs[p], &glyphs[i]);
-                if b.x - (a.x + a.width) > 0.2 * a.size.max(b.size) && is_start(b) {
+                // A gap, or one text operation ending and another beginning
+                // (a line that overran its column leaves no gap), where a
+                // column starts.
+                let apart = b.x - (a.x + a.width) > 0.2 * a.size.max(b.size)
+                    || (a.stroke != b.stroke
+                        && stretch(a.stroke, 4).is_some_and(|(_, e, _)| e + 1 == pos)
+                        && stretch(b.stroke, 1).is_some_and(|(b, _, _)| b == pos));
+                if apart && is_start(b) {
                     out.extend(make_line(&piece, glyphs, fonts));
                     piece.clear();
                 }
             }
             piece.push(i);
+            pos += 1;
         }
         out.extend(make_line(&piece, glyphs, fonts));
     }
@@ -159,6 +216,9 @@ fn make_line(run: &[usize], glyphs: &[Glyph], fonts: &[FontInfo]) -> Option<Line
     let mut text = String::new();
     let mut prev_end: Option<f32> = None;
     let mut bold = 0usize;
+    // A space seen (a gap or a blank glyph) waits for the next character:
+    // whether it is kept depends on both sides.
+    let mut space = false;
     for &i in &run[first_ink..] {
         let g = &glyphs[i];
         let t = g.text.as_deref().unwrap_or("");
@@ -169,17 +229,16 @@ fn make_line(run: &[usize], glyphs: &[Glyph], fonts: &[FontInfo]) -> Option<Line
         // spread their characters apart).
         let wide_pair = text.chars().next_back().is_some_and(is_wide) && t.chars().next().is_some_and(is_wide);
         let min_gap = if wide_pair { 0.45 } else { 0.25 };
-        if let Some(end) = prev_end
-            && g.x - end > min_gap * size
-            && !text.ends_with(' ')
-        {
-            text.push(' ');
+        if prev_end.is_some_and(|end| g.x - end > min_gap * size) {
+            space = true;
         }
         if is_blank(t) {
-            if !text.ends_with(' ') {
+            space = true;
+        } else {
+            if space && keep_space(text.chars().next_back(), t.chars().next()) {
                 text.push(' ');
             }
-        } else {
+            space = false;
             text.push_str(t);
         }
         prev_end = Some(g.x + g.width);
@@ -205,7 +264,7 @@ mod tests {
     use super::*;
 
     fn g(t: &str, x: f32, y: f32, size: f32) -> Glyph {
-        Glyph { text: Some(t.into()), code: 0, font: 0, x, y, width: size, size }
+        Glyph { text: Some(t.into()), code: 0, font: 0, x, y, width: size, size, stroke: 0 }
     }
 
     #[test]
@@ -230,6 +289,65 @@ mod tests {
         let l = lines(&v, &[]);
         assert_eq!(l[0].text, "甲 乙");
         assert_eq!((l[0].x0, l[0].text_x0), (0.0, 10.0));
+    }
+
+    #[test]
+    fn gaps_between_numbers_and_hanzi_are_typesetting() {
+        // `已有 2000 多名` printed with gaps around the number, then `A B` Latin words.
+        let mut v = Vec::new();
+        let mut x = 0.0;
+        for (t, gap) in [
+            ("已", 0.0),
+            ("有", 0.0),
+            ("2", 4.0),
+            ("0", 0.0),
+            ("0", 0.0),
+            ("0", 0.0),
+            ("多", 4.0),
+            ("名", 0.0),
+            ("A", 4.0),
+            ("B", 4.0),
+        ] {
+            x += gap;
+            v.push(Glyph { text: Some(t.into()), code: 0, font: 0, x, y: 10.0, width: 5.0, size: 10.0, stroke: 0 });
+            x += 5.0;
+        }
+        let l = lines(&v, &[]);
+        assert_eq!(l[0].text, "已有2000多名A B");
+    }
+
+    #[test]
+    fn a_line_overrunning_its_column_does_not_interleave_with_the_next() {
+        // Column one's line is drawn with its digits a full em wide, so it
+        // runs 15 pt into column two, which starts at x = 60.
+        let mut v = Vec::new();
+        for (k, c) in "国产大飞机C919".chars().enumerate() {
+            v.push(Glyph {
+                text: Some(c.to_string()),
+                code: 0,
+                font: 0,
+                x: k as f32 * 10.0,
+                y: 10.0,
+                width: 10.0,
+                size: 10.0,
+                stroke: 1,
+            });
+        }
+        for (k, c) in "商飞总装".chars().enumerate() {
+            v.push(Glyph {
+                text: Some(c.to_string()),
+                code: 0,
+                font: 0,
+                x: 60.0 + k as f32 * 10.0,
+                y: 10.0,
+                width: 10.0,
+                size: 10.0,
+                stroke: 2,
+            });
+        }
+        let l = lines(&v, &[]);
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["国产大飞机C919", "商飞总装"]);
     }
 
     #[test]
