@@ -78,6 +78,14 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let count = texts.len() + pdfs.len();
     for (name, text) in texts {
         writeln!(out, "== {}", crate::text::printable(&name))?;
+        // Columns set side by side are explained as the loader reads them: one by one.
+        let text = match loader::columns::unfold(&text) {
+            Some(unfolded) => {
+                writeln!(out, "-- columns side by side, read one after another")?;
+                unfolded
+            }
+            None => text,
+        };
         out.write_all(crate::text::printable_lines(&loader::assemble::explain(&text)).as_bytes())?;
     }
     for (name, text) in pdfs {

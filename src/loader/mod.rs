@@ -13,6 +13,7 @@
 pub mod article;
 pub mod assemble;
 pub mod assign;
+pub mod columns;
 pub mod decode;
 pub mod heads;
 pub mod joins;
@@ -90,7 +91,9 @@ pub fn load_text(name: &str, text: &str, warnings: Vec<String>) -> Page {
 
 /// Builds the page from clean text.
 fn build(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
-    let assembled = assemble::assemble(text);
+    // Columns set side by side (`pdftotext -layout`) are read one by one.
+    let unfolded = columns::unfold(text);
+    let assembled = assemble::assemble(unfolded.as_deref().unwrap_or(text));
     // A file name is data too: no control characters or escapes in it.
     let mut page = Page {
         source: decode::clean(name),

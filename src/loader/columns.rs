@@ -1,0 +1,375 @@
+//! Pages printed side by side: the text of `pdftotext -layout` (and other
+//! extractors that keep the page's geometry) sets a newspaper's columns next
+//! to each other on one line, padded with runs of spaces. Read line by line,
+//! such a page mixes every column's sentences. This stage finds the columns
+//! and gives the rest of the loader the page column by column, in reading
+//! order, as an extractor's plain mode would print it. Any other page is left
+//! as it is.
+//!
+//! The steps: each line is cut into chunks at runs of two or more spaces;
+//! chunk starts that many lines share are column starts; a column's
+//! consecutive chunks form a block (a blank line, or a chunk crossing into the
+//! next column, ends it); blocks are ordered by recursive cuts — a gap no
+//! block crosses from left to right splits the page into left and right, one
+//! no block crosses from top to bottom into top and bottom — the way one
+//! reads a newspaper page.
+
+/// A piece of one line: where it starts (in characters, as the extractor
+/// placed it) and its text.
+#[derive(Debug, Clone)]
+struct Chunk<'a> {
+    row: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// A run of chunks in one column (or a chunk across several): rows
+/// `top..=bottom`, columns `left..=right`.
+#[derive(Debug, Clone)]
+struct Block {
+    top: usize,
+    bottom: usize,
+    left: usize,
+    right: usize,
+    lines: Vec<String>,
+}
+
+/// Most blocks a page is unfolded with (a newspaper page has a few hundred).
+const MAX_BLOCKS: usize = 5_000;
+/// Fewest chunks that must start at one place for it to be a column start.
+const COLUMN_CHUNKS: usize = 3;
+/// Chunk starts this close (in characters) belong to one column (paragraph
+/// indents, centred lines).
+const START_SLACK: usize = 5;
+
+/// The page re-read column by column when its lines hold several columns side
+/// by side; `None` when they do not (the text is then used as it is).
+pub fn unfold(text: &str) -> Option<String> {
+    // Cheap first: a page without five lines holding a wide gap is not one.
+    if text.lines().filter(|l| l.trim().contains("   ")).take(5).count() < 5 {
+        return None;
+    }
+    let chunks = chunks(text);
+    if !side_by_side(&chunks) {
+        return None;
+    }
+    let starts = column_starts(&chunks);
+    if starts.len() < 2 {
+        return None;
+    }
+    let step = row_step(&chunks, &starts);
+    let blocks = blocks(&chunks, &starts, step);
+    if blocks.len() > MAX_BLOCKS {
+        // Not a newspaper page; ordering this many blocks is not worth it.
+        return None;
+    }
+    let mut order = Vec::with_capacity(blocks.len());
+    let all: Vec<usize> = (0..blocks.len()).collect();
+    cut(&blocks, all, step, &mut order);
+    let mut out = String::with_capacity(text.len());
+    for (n, &b) in order.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        for line in &blocks[b].lines {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    Some(out)
+}
+
+/// Cuts every line at runs of two or more spaces.
+fn chunks(text: &str) -> Vec<Chunk<'_>> {
+    let mut out = Vec::new();
+    for (row, line) in text.lines().enumerate() {
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i].1 == ' ' {
+                i += 1;
+                continue;
+            }
+            // A chunk runs to the next run of two spaces (or a tab).
+            let first = i;
+            let mut last = i;
+            while i < chars.len() {
+                let c = chars[i].1;
+                if c == '\t' || (c == ' ' && chars.get(i + 1).is_none_or(|&(_, n)| n == ' ')) {
+                    break;
+                }
+                if c != ' ' {
+                    last = i;
+                }
+                i += 1;
+            }
+            let from = chars[first].0;
+            let to = chars[last].0 + chars[last].1.len_utf8();
+            out.push(Chunk { row, start: first, end: last + 1, text: &line[from..to] });
+        }
+    }
+    out
+}
+
+/// Whether the page sets columns side by side: at least five lines, and a
+/// quarter of the lines with text, hold two chunks of Chinese text apart.
+fn side_by_side(chunks: &[Chunk<'_>]) -> bool {
+    let han = |s: &str| s.chars().filter(|&c| super::normalize::is_han(c)).count() >= 2;
+    let mut rows = 0;
+    let mut split = 0;
+    let mut k = 0;
+    while k < chunks.len() {
+        let row = chunks[k].row;
+        let mut with_text = 0;
+        while k < chunks.len() && chunks[k].row == row {
+            if han(chunks[k].text) {
+                with_text += 1;
+            }
+            k += 1;
+        }
+        rows += 1;
+        if with_text >= 2 {
+            split += 1;
+        }
+    }
+    split >= 5 && split * 4 >= rows
+}
+
+/// Column starts: the places where most chunks start, at least
+/// [`COLUMN_CHUNKS`] of them; a paragraph's indent or a centred line a few
+/// characters in counts for the column it is in.
+fn column_starts(chunks: &[Chunk<'_>]) -> Vec<usize> {
+    let mut count: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for c in chunks {
+        *count.entry(c.start).or_default() += 1;
+    }
+    // Each place with the chunks starting there and the few characters
+    // after it (indents); the most used exact places are taken first.
+    let mut by_count: Vec<(usize, usize, usize)> = count
+        .iter()
+        .map(|(&at, &n)| (at, n, count.range(at..=at + START_SLACK).map(|(_, &m)| m).sum::<usize>()))
+        .filter(|&(_, _, near)| near >= COLUMN_CHUNKS)
+        .collect();
+    by_count.sort_by_key(|&(at, n, near)| (std::cmp::Reverse(n), std::cmp::Reverse(near), at));
+    let mut out: Vec<usize> = Vec::new();
+    for (at, _, _) in by_count {
+        if out.iter().all(|&s| s.abs_diff(at) > START_SLACK) {
+            out.push(at);
+        }
+    }
+    out.sort_unstable();
+    if out.first().is_some_and(|&s| s > 0) {
+        // Text left of the first column start still belongs to a column.
+        out.insert(0, 0);
+    }
+    out
+}
+
+/// The column a position falls in.
+fn column_of(starts: &[usize], pos: usize) -> usize {
+    starts.iter().rposition(|&s| s <= pos + 1).unwrap_or(0)
+}
+
+/// How many rows apart a column's lines are: 1, or 2 on a page printed with
+/// a blank line between every two lines.
+fn row_step(chunks: &[Chunk<'_>], starts: &[usize]) -> usize {
+    let mut last: Vec<Option<usize>> = vec![None; starts.len()];
+    let (mut one, mut two) = (0usize, 0usize);
+    for c in chunks {
+        let col = column_of(starts, c.start);
+        match last[col].map(|r| c.row - r) {
+            Some(1) => one += 1,
+            Some(2) => two += 1,
+            _ => {}
+        }
+        last[col] = Some(c.row);
+    }
+    if two > one * 2 { 2 } else { 1 }
+}
+
+/// Blocks: each column's consecutive chunks; a chunk reaching past the next
+/// column's start is a block of its own across those columns.
+fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    // The open block of each column, by index into `blocks`.
+    let mut open: Vec<Option<usize>> = vec![None; starts.len()];
+    let mut last_row = None;
+    for c in chunks {
+        if last_row.is_some_and(|r| c.row > r + step) {
+            // Blank lines (more than the page puts between its lines) close every block.
+            open.iter_mut().for_each(|o| *o = None);
+        }
+        last_row = Some(c.row);
+        let left = column_of(starts, c.start);
+        let right = column_of(starts, c.end.saturating_sub(2)).max(left);
+        if right > left {
+            for o in &mut open[left..=right] {
+                *o = None;
+            }
+            blocks.push(Block { top: c.row, bottom: c.row, left, right, lines: vec![c.text.to_string()] });
+            continue;
+        }
+        match open[left] {
+            Some(b) if blocks[b].bottom + step >= c.row => {
+                let block = &mut blocks[b];
+                if block.bottom == c.row {
+                    // Two chunks of one line in one column: one line again.
+                    if let Some(l) = block.lines.last_mut() {
+                        l.push(' ');
+                        l.push_str(c.text);
+                    }
+                } else {
+                    block.bottom = c.row;
+                    block.lines.push(c.text.to_string());
+                }
+            }
+            _ => {
+                blocks.push(Block { top: c.row, bottom: c.row, left, right, lines: vec![c.text.to_string()] });
+                open[left] = Some(blocks.len() - 1);
+            }
+        }
+    }
+    blocks
+}
+
+/// Where `ids` (sorted by top row) part into blocks above and below more
+/// than `gap` blank rows that no block straddles: the first below.
+///
+/// Blank rows under nothing but short blocks (headlines set over their
+/// columns, a banner) do not part bands: the headlines belong to the
+/// columns under them.
+fn row_cut(blocks: &[Block], ids: &[usize], gap: usize) -> Option<usize> {
+    let mut bottom = blocks[*ids.first()?].bottom;
+    let mut tallest = blocks[ids[0]].lines.len();
+    for (k, &i) in ids.iter().enumerate().skip(1) {
+        if blocks[i].top > bottom + gap && (gap == 0 || tallest >= 3) {
+            return Some(k);
+        }
+        bottom = bottom.max(blocks[i].bottom);
+        tallest = tallest.max(blocks[i].lines.len());
+    }
+    None
+}
+
+/// Orders `ids` by recursive cuts: above blank rows no block crosses before
+/// below them (a band of the page); then left of a column boundary no block
+/// crosses before right of it; then above a row boundary before below it.
+fn cut(blocks: &[Block], mut ids: Vec<usize>, step: usize, out: &mut Vec<usize>) {
+    if ids.len() <= 1 {
+        out.extend(ids);
+        return;
+    }
+    ids.sort_by_key(|&i| (blocks[i].top, blocks[i].left));
+    // Blank rows no block straddles part the page into bands.
+    if let Some(k) = row_cut(blocks, &ids, step) {
+        let below = ids.split_off(k);
+        cut(blocks, ids, step, out);
+        cut(blocks, below, step, out);
+        return;
+    }
+    // A vertical cut: a column boundary no block straddles. Of several, the
+    // one after which a side parts into bands (two articles stacked in two
+    // columns beside a third), else the most even.
+    let lo = ids.iter().map(|&i| blocks[i].left).min().unwrap_or(0);
+    let hi = ids.iter().map(|&i| blocks[i].right).max().unwrap_or(0);
+    let mut best: Option<(usize, (bool, usize))> = None;
+    for gap in lo..hi {
+        if ids.iter().all(|&i| blocks[i].right <= gap || blocks[i].left > gap) {
+            let (left, right): (Vec<usize>, Vec<usize>) = ids.iter().partition(|&&i| blocks[i].right <= gap);
+            let bands = |side: &[usize]| {
+                let mut side = side.to_vec();
+                side.sort_by_key(|&i| (blocks[i].top, blocks[i].left));
+                row_cut(blocks, &side, step).is_some()
+            };
+            let score = (bands(&left) || bands(&right), (gap + 1 - lo).min(hi - gap));
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((gap, score));
+            }
+        }
+    }
+    if let Some((gap, _)) = best {
+        let (left, right): (Vec<usize>, Vec<usize>) = ids.into_iter().partition(|&i| blocks[i].right <= gap);
+        cut(blocks, left, step, out);
+        cut(blocks, right, step, out);
+        return;
+    }
+    // Else the first row boundary no block straddles (a headline right
+    // above its columns).
+    if let Some(k) = row_cut(blocks, &ids, 0) {
+        let below = ids.split_off(k);
+        cut(blocks, ids, step, out);
+        cut(blocks, below, step, out);
+        return;
+    }
+    // No cut: top to bottom, left to right.
+    out.extend(ids);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two articles side by side, each over two columns, as `pdftotext -layout` prints them.
+    const SIDE_BY_SIDE: &str = r"  甲标题在这里                              乙标题在这里
+甲文第一行内容甚多      甲文第四行内容      乙文第一行内容      乙文第四行内容
+甲文第二行内容甚多      甲文第五行内容      乙文第二行内容      乙文第五行内容
+甲文第三行完。          甲文第六行完。      乙文第三行完。      乙文第六行完。
+
+丙标题            丁标题
+丙文第一行内容        丁文第一行内容
+丙文第二行完。        丁文第二行完。
+";
+
+    #[test]
+    fn columns_side_by_side_are_read_one_after_another() {
+        let text = unfold(SIDE_BY_SIDE).unwrap_or_default();
+        let order: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            order,
+            [
+                "甲标题在这里",
+                "甲文第一行内容甚多",
+                "甲文第二行内容甚多",
+                "甲文第三行完。",
+                "甲文第四行内容",
+                "甲文第五行内容",
+                "甲文第六行完。",
+                "乙标题在这里",
+                "乙文第一行内容",
+                "乙文第二行内容",
+                "乙文第三行完。",
+                "乙文第四行内容",
+                "乙文第五行内容",
+                "乙文第六行完。",
+                "丙标题",
+                "丙文第一行内容",
+                "丙文第二行完。",
+                "丁标题",
+                "丁文第一行内容",
+                "丁文第二行完。",
+            ]
+        );
+    }
+
+    #[test]
+    fn pages_of_one_column_are_left_alone() {
+        for text in [
+            "临县：乘势而上 开启高质量发展新征程\n本报讯 （记者 罗丽 康桂芳） 11 月 3 日，\n友 好 省 州\n",
+            "第一行\n\n第二行\n",
+            "",
+        ] {
+            assert_eq!(unfold(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn nothing_is_lost_when_unfolding() {
+        let text = unfold(SIDE_BY_SIDE).unwrap_or_default();
+        let mut a: Vec<char> = SIDE_BY_SIDE.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut b: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b);
+    }
+}

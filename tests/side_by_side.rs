@@ -1,0 +1,65 @@
+//! Pages whose columns an extractor set side by side (`pdftotext -layout`):
+//! the loader reads them column by column and finds each article whole.
+
+/// Lays out articles side by side as `pdftotext -layout` prints them: each
+/// article's headline over its two columns, a blank line, then the columns,
+/// `width` characters each, padded with spaces.
+fn side_by_side(articles: &[(&str, &str)], width: usize) -> String {
+    const GUTTER: usize = 6;
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
+    let columns: Vec<(Vec<String>, Vec<String>)> = articles
+        .iter()
+        .map(|(_, body)| {
+            let chars: Vec<char> = body.chars().collect();
+            let lines: Vec<String> = chars.chunks(width).map(|c| c.iter().collect()).collect();
+            let half = lines.len().div_ceil(2);
+            (lines[..half].to_vec(), lines[half..].to_vec())
+        })
+        .collect();
+    let mut page = String::new();
+    for (k, (head, _)) in articles.iter().enumerate() {
+        let last = k + 1 == articles.len();
+        page.push_str(&if last { head.to_string() } else { pad(head, 2 * (width + GUTTER)) });
+    }
+    page.push_str("\n\n");
+    let rows = columns.iter().map(|(a, _)| a.len()).max().unwrap_or(0);
+    for r in 0..rows {
+        let mut line = String::new();
+        for (a, b) in &columns {
+            for col in [a, b] {
+                line.push_str(&pad(col.get(r).map_or("", String::as_str), width + GUTTER));
+            }
+        }
+        page.push_str(line.trim_end());
+        page.push('\n');
+    }
+    page
+}
+
+const ARTICLES: [(&str, &str); 2] = [
+    (
+        "春耕备耕有序推进",
+        "本报讯（记者 张三）连日来，我市各地抓住有利天气，组织农民开展春耕备耕，确保粮食生产开好局。在城郊的田野里，农机手驾驶拖拉机来回翻耕土地，一派繁忙景象。农技人员深入田间地头，指导农民科学施肥，选用良种，做好病虫害防治。",
+    ),
+    (
+        "老旧小区改造惠民生",
+        "本报讯（记者 李四）今年以来，我市加快推进老旧小区改造，完善水电气暖等配套设施，居民的生活环境明显改善。改造后的小区道路平整，绿树成荫，休闲广场上老人们下棋聊天，孩子们嬉戏玩耍，处处是欢声笑语。",
+    ),
+];
+
+#[test]
+fn articles_set_side_by_side_come_out_whole() {
+    for width in [10, 12, 16] {
+        let page = lvread::loader::load_text("layout.txt", &side_by_side(&ARTICLES, width), Vec::new());
+        let got: Vec<(String, Option<String>, String)> =
+            page.articles.iter().map(|a| (a.title.clone(), a.byline.clone(), a.paragraphs.concat())).collect();
+        let want: Vec<(String, Option<String>, String)> = ARTICLES
+            .iter()
+            .map(|(head, body)| {
+                let (byline, text) = body.split_at(body.find('）').map_or(0, |i| i + '）'.len_utf8()));
+                (head.to_string(), Some(byline.to_string()), text.to_string())
+            })
+            .collect();
+        assert_eq!(got, want, "columns {width} wide:\n{}", side_by_side(&ARTICLES, width));
+    }
+}
