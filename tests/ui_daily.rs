@@ -248,3 +248,81 @@ fn the_body_is_titled_with_date_and_page_not_a_file_name() {
     let text = screen_text(&App::new(all, (120, 40)));
     assert!(text.contains(" 约2024-03-20 ") && !text.contains("f29a86dd"), "{text}");
 }
+
+/// The titles the article list shows, top to bottom.
+fn listed_titles(app: &App) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    let frame = t.draw(|f| view::draw(f, app)).expect("draw");
+    let pane = app.screen().articles.expect("the article list on screen");
+    common::region(frame.buffer, pane)
+        .iter()
+        .filter_map(|row| row.find('第').map(|at| row[at..].trim_end_matches([' ', '│', '┃']).to_string()))
+        .collect()
+}
+
+#[test]
+fn unread_only_lists_and_moves_through_the_unread_articles() {
+    let mut app = App::new(issues(2, 5), (120, 40));
+    // Read articles 1 and 3 of the first issue, then go back to the list.
+    press(&mut app, &[Action::Down, Action::Open, Action::Back, Action::Down, Action::Down, Action::Open]);
+    press(&mut app, &[Action::Back, Action::Top]);
+    assert!(app.is_read(0, 1) && app.is_read(0, 3) && !app.is_read(0, 0));
+    assert_eq!(listed_titles(&app).len(), 5, "every article listed before the toggle:\n{}", screen_text(&app));
+    press(&mut app, &[Action::ToggleUnreadOnly]);
+    let text = screen_text(&app);
+    assert!(text.contains("unread only"), "the status bar says the filter is on:\n{text}");
+    assert!(text.contains(" Unread 1/3 "), "{text}");
+    assert_eq!(listed_titles(&app), ["第0期第0篇新闻标题", "第0期第2篇新闻标题", "第0期第4篇新闻标题"]);
+    // j skips the read articles.
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.nav.article(), 2);
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.nav.article(), 4);
+    // Opening one reads it, yet it stays listed while selected.
+    press(&mut app, &[Action::Open]);
+    assert!(app.is_read(0, 4));
+    assert!(listed_titles(&app).contains(&"第0期第4篇新闻标题".to_string()));
+    // ] goes on to the next unread article, into the next issue.
+    press(&mut app, &[Action::NextArticle]);
+    assert_eq!((app.nav.issue(), app.nav.article()), (1, 0));
+    // [ comes back to the last unread article of the first issue (4 is read now).
+    press(&mut app, &[Action::PrevArticle]);
+    assert_eq!((app.nav.issue(), app.nav.article()), (0, 2));
+    // Off again: every article, and the status bar says nothing of it.
+    press(&mut app, &[Action::ToggleUnreadOnly, Action::Back]);
+    let text = screen_text(&app);
+    assert!(!text.contains("unread only"), "{text}");
+    assert_eq!(listed_titles(&app).len(), 5);
+}
+
+#[test]
+fn unread_only_next_issue_starts_on_its_first_unread_article() {
+    let mut app = App::new(issues(2, 3), (120, 40));
+    press(&mut app, &[Action::NextIssue, Action::Open, Action::Back, Action::PrevIssue]);
+    assert!(app.is_read(1, 0));
+    press(&mut app, &[Action::ToggleUnreadOnly, Action::NextIssue]);
+    assert_eq!((app.nav.issue(), app.nav.article()), (1, 1), "the read first article is skipped");
+}
+
+#[test]
+fn every_message_can_be_read_in_full_in_the_message_log() {
+    let mut app = App::new(issues(1, 2), (80, 24));
+    let long = "config.toml line 1: unclosed table, expected `]` — the rest of the file is applied setting by setting";
+    app.message(long);
+    let text = screen_text(&app);
+    let status = text.lines().last().unwrap_or("").to_string();
+    assert!(!status.contains("setting by setting"), "cut in the status bar: {status}");
+    assert!(status.contains("M more"), "the bar says how to read it all: {status}");
+    assert!(status.contains("? help") && status.contains("q quit"), "{status}");
+    press(&mut app, &[Action::Messages]);
+    let text = screen_text(&app);
+    let joined: String = text.lines().map(|l| l.trim_matches(|c: char| c == '│' || c == ' ')).collect();
+    assert!(joined.contains(&long.replace(' ', "")) || text.contains("setting by setting"), "in full:\n{text}");
+    assert!(text.contains("Messages"), "{text}");
+    press(&mut app, &[Action::Quit]);
+    assert!(!app.quit && app.overlay.is_none(), "q closes the log");
+    // The help lists the key.
+    let mut tall = App::new(issues(1, 2), (100, 60));
+    press(&mut tall, &[Action::Help]);
+    assert!(screen_text(&tall).contains("every message of this run"));
+}

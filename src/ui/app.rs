@@ -19,6 +19,8 @@ pub enum Overlay {
     Help(usize),
     /// The bookmark list; the number is the selected row.
     Bookmarks(usize),
+    /// The message log; the number is its scroll offset.
+    Messages(usize),
 }
 
 /// How keys are interpreted. Modes that read text (search) add variants here
@@ -45,6 +47,10 @@ pub struct Marks {
     /// The articles the last `mark_issue_read` marked (they were unread),
     /// for `undo`.
     pub last_marked: Vec<String>,
+    /// The article list shows only the unread articles (and the selected
+    /// one, so that the row being read does not vanish under the cursor);
+    /// the moves between articles skip the others.
+    pub unread_only: bool,
 }
 
 /// What the status bar shows besides the position.
@@ -58,6 +64,36 @@ pub struct Status {
     /// number of messages when it came: shown in the status bar until the
     /// next key press, unless a message came after it.
     pub notice: Option<(String, usize)>,
+    /// Every message and notice of this run, oldest first (at most
+    /// [`LOG_LIMIT`]): the message log overlay shows them in full.
+    pub log: Vec<String>,
+}
+
+/// How many messages the log keeps.
+pub const LOG_LIMIT: usize = 500;
+
+impl Status {
+    /// Adds `text` to the log (not twice in a row).
+    fn log(&mut self, text: &str) {
+        if self.log.last().is_some_and(|l| l == text) {
+            return;
+        }
+        self.log.push(text.to_string());
+        if self.log.len() > LOG_LIMIT {
+            self.log.remove(0);
+        }
+    }
+
+    /// The log, with any message that reached the status bar without it.
+    pub fn log_lines(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.log.iter().map(String::as_str).collect();
+        for m in &self.messages {
+            if !self.log.contains(m) {
+                out.push(m);
+            }
+        }
+        out
+    }
 }
 
 /// Default maximum width of the body text, in columns (40 Han characters).
@@ -156,7 +192,8 @@ impl App {
         let issue_rows =
             screen.issues.map(|r| (super::geometry::inner(r).height / super::geometry::ISSUE_ROWS).max(1) as usize);
         let article_rows = screen.articles.map(|r| super::geometry::inner(r).height.max(1) as usize);
-        app.nav.show_selection(issue_rows, article_rows);
+        let article_row = app.article_row();
+        app.nav.show_selection(issue_rows, article_rows.map(|rows| (rows, article_row)));
         let key = app.current_key();
         if app.marks.unread_hold.is_some() && app.marks.unread_hold != key {
             app.marks.unread_hold = None;
@@ -223,6 +260,45 @@ impl App {
     /// The key of the selected article.
     pub fn current_key(&self) -> Option<String> {
         self.article_key(self.nav.issue(), self.nav.article())
+    }
+
+    /// For each article of issue `i`, in order: has it been read?
+    pub fn read_flags(&self, i: usize) -> Vec<bool> {
+        let Some(issue) = self.issues.get(i) else { return Vec::new() };
+        let mut out = Vec::with_capacity(issue.article_count());
+        for p in &issue.pages {
+            for (left, a) in p.articles.iter().enumerate() {
+                out.push(if a.id.is_empty() {
+                    self.marks.read.contains(&format!("{}#{left}", p.source))
+                } else {
+                    self.marks.read.contains(&a.id)
+                });
+            }
+        }
+        out
+    }
+
+    /// The articles of issue `i` the article list shows, in order: every
+    /// one, or with [`Marks::unread_only`] the unread ones and the
+    /// selected one.
+    pub fn listed_articles(&self, i: usize) -> Vec<usize> {
+        let count = self.issues.get(i).map_or(0, Issue::article_count);
+        if !self.marks.unread_only {
+            return (0..count).collect();
+        }
+        let selected = (i == self.nav.issue()).then_some(self.nav.article());
+        self.read_flags(i)
+            .into_iter()
+            .enumerate()
+            .filter(|&(n, read)| !read || Some(n) == selected)
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// The selected article's row in the article list ([`App::listed_articles`]).
+    pub fn article_row(&self) -> usize {
+        let listed = self.listed_articles(self.nav.issue());
+        listed.iter().position(|&n| n == self.nav.article()).unwrap_or(0)
     }
 
     /// True when article `n` of issue `i` has been read.
@@ -358,7 +434,9 @@ impl App {
     /// Adds a message for the status bar (errors, warnings): it stays until
     /// `Esc` clears the messages.
     pub fn message(&mut self, text: impl Into<String>) {
-        self.status.messages.push(text.into());
+        let text = text.into();
+        self.status.log(&text);
+        self.status.messages.push(text);
     }
 
     /// Takes back the status bar messages that `which` picks (a load
@@ -380,7 +458,9 @@ impl App {
 
     /// Shows a passing notice in the status bar until the next key press.
     pub fn notice(&mut self, text: impl Into<String>) {
-        self.status.notice = Some((text.into(), self.status.messages.len()));
+        let text = text.into();
+        self.status.log(&text);
+        self.status.notice = Some((text, self.status.messages.len()));
     }
 
     /// What the status bar shows: the notice, or else the latest message.

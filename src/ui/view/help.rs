@@ -48,7 +48,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
 
 /// The overlay's rectangle: centred, as wide as the widest line (plus
 /// border and margin) and as tall as the lines, within the screen.
-fn overlay_rect(area: Rect, lines: &[Line]) -> Rect {
+pub(crate) fn overlay_rect(area: Rect, lines: &[Line]) -> Rect {
     let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0);
     let w = area.width.min(widest.min(200) as u16 + 4);
     let lines = lines.len();
@@ -80,7 +80,12 @@ fn clear_wide_edge(buf: &mut Buffer, r: Rect) {
 
 /// Draws the help over the screen, scrolled by `offset` lines.
 pub fn draw_help(frame: &mut Frame, area: Rect, app: &App, offset: usize) {
-    let lines = help_lines(app);
+    draw_overlay(frame, area, app, " Keys — Esc closes ", help_lines(app), offset);
+}
+
+/// Draws `lines` in a bordered box over the screen, scrolled by `offset`
+/// lines, saying when there is more below.
+pub(crate) fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Line>, offset: usize) {
     let r = overlay_rect(area, &lines);
     let more = lines.len().saturating_sub(r.height.saturating_sub(2) as usize) > offset;
     frame.render_widget(Clear, r);
@@ -89,7 +94,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App, offset: usize) {
         .border_type(BorderType::Rounded)
         .border_style(app.theme.border_focused)
         .padding(ratatui::widgets::Padding::horizontal(1))
-        .title(Span::styled(" Keys — Esc closes ", app.theme.pane_title));
+        .title(Span::styled(title.to_string(), app.theme.pane_title));
     if more {
         block = block.title_bottom(Line::from(" j/↓ more ").right_aligned());
     }

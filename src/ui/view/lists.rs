@@ -70,9 +70,12 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
 /// headline (a made-up headline in italics after [`INFERRED_MARK`]).
 pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
+    let listed = app.listed_articles(app.nav.issue());
+    // `Unread` when the list leaves read articles out.
+    let name = if app.marks.unread_only { "Unread" } else { "Articles" };
     let title = match app.current_issue() {
-        Some(i) => format!(" Articles {}/{} ", (app.nav.article() + 1).min(i.article_count()), i.article_count()),
-        None => " Articles ".to_string(),
+        Some(_) => format!(" {name} {}/{} ", (app.article_row() + 1).min(listed.len()), listed.len()),
+        None => format!(" {name} "),
     };
     render_block(frame, area, pane_block(app, Pane::Articles, title));
     let inner = geometry::inner(area);
@@ -93,7 +96,9 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
                 })
                 .collect();
             let page_w = if issue.pages.len() > 1 { pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1 } else { 0 };
-            for (n, a) in issue.articles().enumerate().skip(app.nav.article_offset()).take(inner.height as usize) {
+            let articles: Vec<_> = issue.articles().collect();
+            let rows = listed.iter().skip(app.nav.article_offset()).take(inner.height as usize);
+            for (n, a) in rows.filter_map(|&n| articles.get(n).map(|a| (n, *a))) {
                 let style = row_style(app, Pane::Articles, n == app.nav.article());
                 let read = app.is_read(app.nav.issue(), n);
                 let mut spans = Vec::new();

@@ -4,6 +4,7 @@ pub mod body;
 pub mod bookmarks;
 pub mod help;
 pub mod lists;
+pub mod messages;
 pub mod search_view;
 pub mod status;
 
@@ -34,6 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.overlay {
         Some(Overlay::Help(off)) => help::draw_help(frame, area, app, off),
         Some(Overlay::Bookmarks(sel)) => bookmarks::draw_bookmarks(frame, area, app, sel),
+        Some(Overlay::Messages(off)) => messages::draw_messages(frame, area, app, off),
         None => {}
     }
 }

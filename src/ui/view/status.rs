@@ -23,6 +23,9 @@ pub fn position(app: &App, compact: bool) -> String {
         (app.nav.article() + 1).min(issue.article_count()),
         issue.article_count()
     );
+    if app.marks.unread_only {
+        s.push_str(if compact { " · unread" } else { " · unread only" });
+    }
     let screen = app.screen();
     if let Some(body) = screen.body {
         let text = geometry::body_text(body, app.max_body_width);
@@ -75,7 +78,22 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     let hint_w = |(k, what): &(String, &str)| str_width(k) + str_width(what) + 3;
     // The last two hints (help, quit) are kept before the others and before a message.
-    let essential: usize = hints.iter().rev().take(2).map(hint_w).sum();
+    let mut essential: usize = hints.iter().rev().take(2).map(hint_w).sum();
+    let mut hints = hints;
+    let mut kept = 2;
+    let message = app.status_message().map(|m| sanitize(m).into_owned());
+    if let Some(m) = &message
+        && let Some(key) = app.keymap.keys(Action::Messages).first()
+    {
+        // A message that will not fit whole: the key that shows it in full comes first.
+        let log = (crate::ui::keys::label(key), "more");
+        let room = width.saturating_sub(used + 1 + essential + str_width(SEPARATOR));
+        if str_width(m) > room.saturating_sub(hint_w(&log)) {
+            essential += hint_w(&log);
+            hints.insert(hints.len().saturating_sub(2), log);
+            kept = 3;
+        }
+    }
     if let Some((done, total)) = app.status.progress {
         let bar = progress_bar(done, total, 10);
         let label = format!(" {done}/{total} pages ");
@@ -86,11 +104,11 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
             spans.push(Span::raw(label));
         }
     }
-    if let Some(m) = app.status_message() {
+    if let Some(m) = &message {
         // A separator, then the message: an error or warning in the
         // message colour, a harmless notice plain.
         let room = width.saturating_sub(used + 1 + essential + str_width(SEPARATOR));
-        let m = fit(&sanitize(m), room);
+        let m = fit(m, room);
         if !m.is_empty() {
             used += str_width(&m) + 1 + str_width(SEPARATOR);
             spans.push(Span::styled(SEPARATOR, t.dim));
@@ -100,7 +118,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     }
     let mut shown = vec![false; hints.len()];
     let mut right_w = 0;
-    let order: Vec<usize> = (0..hints.len()).rev().take(2).chain(0..hints.len().saturating_sub(2)).collect();
+    let order: Vec<usize> = (0..hints.len()).rev().take(kept).chain(0..hints.len().saturating_sub(kept)).collect();
     for i in order {
         let w = hint_w(&hints[i]);
         if used + right_w + w > width {
