@@ -195,10 +195,14 @@ impl App {
         let article_row = app.article_row();
         app.nav.show_selection(issue_rows, article_rows.map(|rows| (rows, article_row)));
         let key = app.current_key();
-        if app.marks.unread_hold.is_some() && app.marks.unread_hold != key {
+        // While searching, the body only previews results: nothing is
+        // read, no hold is let go, no position saved.
+        let searching = app.mode == Mode::Search;
+        if app.marks.unread_hold.is_some() && app.marks.unread_hold != key && !searching {
             app.marks.unread_hold = None;
         }
         if app.nav.focus() == Pane::Body
+            && !searching
             && let Some(key) = key
             && app.marks.unread_hold.is_none()
             && !app.marks.read.contains(&key)
@@ -411,6 +415,10 @@ impl App {
     /// Emits [`super::effect::Effect::SavePosition`] when the position
     /// differs from the one last emitted.
     pub fn note_position(&mut self) {
+        if self.mode == Mode::Search {
+            // A preview of a result: not where the reader is.
+            return;
+        }
         let pos = self.position();
         if pos.is_some() && pos != self.saved_position {
             self.saved_position = pos.clone();
