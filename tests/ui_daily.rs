@@ -326,3 +326,23 @@ fn every_message_can_be_read_in_full_in_the_message_log() {
     press(&mut tall, &[Action::Help]);
     assert!(screen_text(&tall).contains("every message of this run"));
 }
+
+#[test]
+fn a_made_up_headline_is_not_cut_inside_a_word() {
+    // A page with no headline: the loader makes one from the first clause,
+    // cut at 24 characters, which here falls inside 成熟.
+    let text = "近日，城关镇东方红生态农业园区温室大棚里的草莓迎来了成熟采摘与上市的季节，游客纷纷前来。\n\
+                走进大棚，大片草莓映入眼帘，红彤彤的果实挂满枝头，游客们带着家人一同体验采摘的乐趣。\n";
+    let page = lvread::loader::load_text("2024-03-20-1.txt", text, Vec::new());
+    let loaded = page.articles.first().map(|a| a.title.clone()).unwrap_or_default();
+    lvread::search::words::jieba();
+    let app = App::new(lvread::archive::group(vec![page]), (80, 24));
+    let shown = app.current_article().map(|a| a.title.clone()).unwrap_or_default();
+    let screen = screen_text(&app);
+    assert!(!screen.contains("成…"), "no broken word on screen:\n{screen}");
+    if loaded.ends_with("成…") {
+        // (When the loader cuts elsewhere, there is nothing to mend.)
+        assert!(shown.ends_with("迎来了…"), "cut before 成熟, not inside it: {shown}");
+        assert!(screen.contains("草莓迎来了…"), "{screen}");
+    }
+}

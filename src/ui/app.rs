@@ -135,6 +135,9 @@ pub struct App {
     effects: Vec<super::effect::Effect>,
     /// The position last handed out as [`super::effect::Effect::SavePosition`].
     saved_position: Option<crate::store::Position>,
+    /// Made-up headlines cut inside a word have been mended
+    /// ([`super::titles`]; once the segmenter has loaded).
+    titles_mended: bool,
 }
 
 impl App {
@@ -159,7 +162,9 @@ impl App {
             search: Default::default(),
             effects: Vec::new(),
             saved_position: None,
+            titles_mended: false,
         };
+        app.mend_titles();
         app.sync();
         // Nothing to move through in an empty article list: start on the issues.
         if app.current_issue().is_some_and(|i| i.article_count() == 0) {
@@ -342,8 +347,12 @@ impl App {
         let key = self.current_key();
         let label = self.current_issue().map(Issue::label);
         let first = self.issues.is_empty();
+        let jieba = if self.titles_mended { crate::search::words::try_jieba() } else { None };
         for mut p in pages {
             super::fragments::absorb(&mut p);
+            if let Some(j) = jieba {
+                super::titles::mend_pages([&mut p], j);
+            }
             crate::archive::insert_page(&mut self.issues, p);
         }
         if !self.nav.chosen() {
@@ -362,6 +371,25 @@ impl App {
         if first && self.nav.focus() == Pane::Articles && self.current_issue().is_some_and(|i| i.article_count() == 0) {
             self.nav.set_focus(Pane::Issues);
         }
+    }
+
+    /// Once the word segmenter has loaded (in the background), cuts the
+    /// made-up headlines that end inside a word at the word's start
+    /// ([`super::titles`]), keeping the line at the top of the body. Cheap
+    /// after the first time; called at each update and tick. True when a
+    /// headline changed.
+    pub fn mend_titles(&mut self) -> bool {
+        if self.titles_mended {
+            return false;
+        }
+        let Some(jieba) = crate::search::words::try_jieba() else { return false };
+        self.titles_mended = true;
+        let top = self.top_line();
+        let changed = super::titles::mend_issues(&mut self.issues, jieba);
+        if changed {
+            self.relayout(top);
+        }
+        changed
     }
 
     /// The line at the top of the body (part, byte offset): the one the

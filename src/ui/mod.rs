@@ -57,6 +57,7 @@ pub mod signals;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod titles;
 pub mod update;
 pub mod view;
 

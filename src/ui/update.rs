@@ -19,6 +19,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn apply(app: &mut App, action: Action) {
+    app.mend_titles();
     if let Action::Resize(w, h) = action {
         app.size = (w, h);
         app.sync();
