@@ -230,7 +230,7 @@ fn a_notice_is_plain_an_error_is_in_the_message_colour_both_after_a_separator() 
     let (row, error_fg) = style_of(&app, "config.toml line 1");
     assert!(row.contains("│ config.toml"), "{row}");
     assert_ne!(notice_fg, error_fg, "a notice is not drawn like an error");
-    assert_eq!(notice_fg, app.theme.status.fg.unwrap_or(ratatui::style::Color::Reset), "plain: {row}");
+    assert_eq!(notice_fg, app.settings.theme.status.fg.unwrap_or(ratatui::style::Color::Reset), "plain: {row}");
 }
 
 #[test]

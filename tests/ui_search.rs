@@ -338,7 +338,7 @@ fn the_body_previews_the_selected_result_and_nothing_is_read() {
             // The match is scrolled into view and highlighted.
             let buf = buffer(&app);
             let r = app.screen().body.expect("body");
-            let hl = app.theme.highlight;
+            let hl = app.settings.theme.highlight;
             let lit = (r.y..r.y + r.height)
                 .flat_map(|y| (r.x..r.x + r.width).map(move |x| (x, y)))
                 .any(|p| hl.bg.is_some_and(|bg| buf[p].bg == bg) || hl.fg.is_some_and(|fg| buf[p].fg == fg));
@@ -381,7 +381,7 @@ fn every_result_shows_its_match_at_80_columns_and_a_headline_is_not_repeated() {
     let (_, rows) = panes(&app);
     let buf = buffer(&app);
     let area = lvread::ui::geometry::inner(lvread::ui::view::search_view::results_area(&app.screen(), buf.area));
-    let hl = app.theme.highlight;
+    let hl = app.settings.theme.highlight;
     let lit_row = |y: u16| {
         (area.x..area.x + area.width)
             .any(|x| hl.bg.is_some_and(|bg| buf[(x, y)].bg == bg) || hl.fg.is_some_and(|fg| buf[(x, y)].fg == fg))

@@ -1,7 +1,6 @@
 //! The reader's state: what is loaded, what is selected, what is shown.
 //! Pure data; [`super::update`] changes it, [`super::view`] draws it.
 
-use super::theme::Theme;
 use crate::layout::article::{ArticleLayout, Part};
 use crate::layout::cache::LayoutCache;
 use crate::model::{Article, Issue, Page};
@@ -117,12 +116,8 @@ pub struct App {
     pub marks: Marks,
     /// The status bar's messages, notice and loading progress.
     pub status: Status,
-    /// Styles.
-    pub theme: Theme,
-    /// Key bindings.
-    pub keymap: crate::config::Keymap,
-    /// Maximum width of the body text in columns; the body is centred in wider panes.
-    pub max_body_width: u16,
+    /// Styles, key bindings, the widest body line.
+    pub settings: super::settings::Settings,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// Wrapped articles per (article, width).
@@ -153,9 +148,7 @@ impl App {
             mode: Mode::Normal,
             marks: Marks::default(),
             status: Status::default(),
-            theme: Theme::default(),
-            keymap: crate::config::Keymap::default(),
-            max_body_width: DEFAULT_MAX_BODY_WIDTH,
+            settings: Default::default(),
             size,
             layouts: LayoutCache::new(),
             quit: false,
@@ -185,7 +178,7 @@ impl App {
         let screen = app.screen();
 
         if let Some(body) = screen.body {
-            let text = super::geometry::body_text(body, app.max_body_width);
+            let text = super::geometry::body_text(body, app.settings.max_body_width);
             if let Some(key) = app.current_key() {
                 let App { issues, layouts, nav, reader, .. } = &mut *app;
                 if let Some(a) = issues.get(nav.issue()).and_then(|i| i.article(nav.article())) {
@@ -224,7 +217,7 @@ impl App {
             ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
             self.nav.focus(),
             self.reader.zoom(),
-            self.max_body_width,
+            self.settings.max_body_width,
         )
     }
 

@@ -58,7 +58,7 @@ pub fn mark_issue_read(app: &mut App) {
     }
     app.marks.unread_hold = None;
     app.marks.last_marked = marked;
-    let undo = crate::ui::keys::keys_label(&app.keymap, crate::action::Action::Undo);
+    let undo = crate::ui::keys::keys_label(&app.settings.keymap, crate::action::Action::Undo);
     app.notice(format!("{label}: all {n} articles marked read ({undo} undoes)"));
 }
 

@@ -171,7 +171,7 @@ fn take_out(app: &mut App, action: Action) {
 fn page(app: &App, pane: Pane) -> isize {
     let screen = app.screen();
     let rows = match pane {
-        Pane::Body => screen.body.map(|r| geometry::body_text(r, app.max_body_width).height),
+        Pane::Body => screen.body.map(|r| geometry::body_text(r, app.settings.max_body_width).height),
         Pane::Issues => screen.issues.map(|r| geometry::inner(r).height / ISSUE_ROWS),
         Pane::Articles => screen.articles.map(|r| geometry::inner(r).height),
     };
@@ -207,7 +207,7 @@ fn scroll_body(app: &mut App, delta: isize) {
 fn at_end(app: &App) -> bool {
     let screen = app.screen();
     let Some(body) = screen.body else { return false };
-    let text = geometry::body_text(body, app.max_body_width);
+    let text = geometry::body_text(body, app.settings.max_body_width);
     app.layout_at(text.width as usize).is_some_and(|l| app.reader.scroll() + text.height as usize >= l.lines.len())
 }
 

@@ -13,10 +13,10 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 /// The lines of the help: one per action with its keys, then the mouse and the marks.
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let mut lines = Vec::new();
     let labels: Vec<(String, &str)> =
-        crate::config::key_help().into_iter().map(|(a, what)| (keys_label(&app.keymap, a), what)).collect();
+        crate::config::key_help().into_iter().map(|(a, what)| (keys_label(&app.settings.keymap, a), what)).collect();
     let key_w = labels.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
     for (keys, what) in labels {
         let keys = if keys.is_empty() { "(unbound)".to_string() } else { keys };
@@ -92,9 +92,9 @@ pub(crate) fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, title: &str
     clear_wide_edge(frame.buffer_mut(), r);
     let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
+        .border_style(app.settings.theme.border_focused)
         .padding(ratatui::widgets::Padding::horizontal(1))
-        .title(Span::styled(title.to_string(), app.theme.pane_title));
+        .title(Span::styled(title.to_string(), app.settings.theme.pane_title));
     if more {
         block = block.title_bottom(Line::from(" j/↓ more ").right_aligned());
     }

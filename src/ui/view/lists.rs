@@ -31,7 +31,7 @@ fn pad(mut spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
 /// Issues, newest first: date (after [`INFERRED_DATE_MARK`] when guessed) and
 /// unread/total articles, then the lead headline.
 pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     render_block(frame, area, pane_block(app, Pane::Issues, format!(" Issues {} ", app.issues.len())));
     let inner = geometry::inner(area);
     let width = inner.width as usize;
@@ -69,7 +69,7 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
 /// The selected issue's articles in page order: bookmark and read marks, kind marker,
 /// headline (a made-up headline in italics after [`INFERRED_MARK`]).
 pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let listed = app.listed_articles(app.nav.issue());
     // `Unread` when the list leaves read articles out.
     let name = if app.marks.unread_only { "Unread" } else { "Articles" };

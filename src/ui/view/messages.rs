@@ -17,7 +17,7 @@ const FRAME: usize = 4;
 pub fn message_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let log = app.status.log_lines();
     if log.is_empty() {
-        return vec![Line::styled("No messages yet", app.theme.dim)];
+        return vec![Line::styled("No messages yet", app.settings.theme.dim)];
     }
     let width = width.max(3);
     let mut lines = Vec::new();

@@ -117,7 +117,7 @@ fn hit_excerpt(app: &App, hit: &Hit) -> (String, Vec<Range<usize>>) {
 }
 
 fn hit_lines<'a>(app: &App, hit: &Hit, width: usize, selected: bool) -> [Line<'a>; 2] {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let row = if selected { t.selected } else { Style::new() };
     let date = hit.date.map(|d| d.to_string()).unwrap_or_else(|| "----------".into());
     let date_w = str_width(&date) + 1;
@@ -160,7 +160,7 @@ fn draw_results(frame: &mut Frame, area: Rect, app: &App) {
     if s.results.is_empty() && !s.query.trim().is_empty() && !(s.pending && s.results_for != s.query) {
         lines.push(Line::from(Span::styled(
             fit(&format!("no match for {}", s.query), body.width as usize),
-            app.theme.dim,
+            app.settings.theme.dim,
         )));
     }
     frame.render_widget(Paragraph::new(lines), body);
@@ -189,7 +189,7 @@ pub fn query_view(query: &str, cursor: usize, width: usize) -> (String, usize) {
 }
 
 fn draw_query(frame: &mut Frame, line: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let prompt = "/";
     let room = (line.width as usize).saturating_sub(str_width(prompt));
     let (shown, col) = query_view(&app.search.query, app.search.cursor, room);

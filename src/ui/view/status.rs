@@ -28,7 +28,7 @@ pub fn position(app: &App, compact: bool) -> String {
     }
     let screen = app.screen();
     if let Some(body) = screen.body {
-        let text = geometry::body_text(body, app.max_body_width);
+        let text = geometry::body_text(body, app.settings.max_body_width);
         if let Some(l) = app.layout_at(text.width as usize) {
             s.push_str(" · ");
             s.push_str(&super::body::position_label(app.reader.scroll(), l.lines.len(), text.height as usize));
@@ -66,7 +66,7 @@ pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
 /// the latest message, and on the right as many key hints as fit (help and
 /// quit first).
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let width = area.width as usize;
     let pos = position(app, width < 64);
     let mut spans = vec![Span::raw(format!(" {pos} "))];
@@ -74,7 +74,9 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
 
     let hints: Vec<(String, &str)> = hints(app)
         .into_iter()
-        .filter_map(|(action, what)| app.keymap.keys(action).first().map(|k| (crate::ui::keys::label(k), what)))
+        .filter_map(|(action, what)| {
+            app.settings.keymap.keys(action).first().map(|k| (crate::ui::keys::label(k), what))
+        })
         .collect();
     let hint_w = |(k, what): &(String, &str)| str_width(k) + str_width(what) + 3;
     // The last two hints (help, quit) are kept before the others and before a message.
@@ -83,7 +85,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let mut kept = 2;
     let message = app.status_message().map(|m| sanitize(m).into_owned());
     if let Some(m) = &message
-        && let Some(key) = app.keymap.keys(Action::Messages).first()
+        && let Some(key) = app.settings.keymap.keys(Action::Messages).first()
     {
         // A message that will not fit whole: the key that shows it in full comes first.
         let log = (crate::ui::keys::label(key), "more");
