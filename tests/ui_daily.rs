@@ -346,3 +346,30 @@ fn a_made_up_headline_is_not_cut_inside_a_word() {
         assert!(screen.contains("草莓迎来了…"), "{screen}");
     }
 }
+
+#[test]
+fn a_harmless_notice_leaves_the_key_hints_in_place() {
+    let status = |app: &App| screen_text(app).lines().last().unwrap_or("").to_string();
+    let hints = ["j move", "Enter read", "} issue", "/ search", "? help", "q quit"];
+    let long = "no reading state yet (/home/someone/.local/share/lvread/state.json); starting fresh";
+    // Wide enough: the notice whole and every hint.
+    let mut app = App::new(issues(2, 3), (200, 40));
+    app.notice(long);
+    let wide = status(&app);
+    assert!(wide.contains(long) && hints.iter().all(|h| wide.contains(h)), "{wide}");
+    // At 120 columns a notice takes no more than its share: the hints that
+    // move through the list stay, beside help and quit.
+    let mut app = App::new(issues(2, 3), (120, 40));
+    app.notice(long);
+    let narrow = status(&app);
+    assert!(narrow.contains("│ no reading state"), "{narrow}");
+    for h in ["j move", "Enter read", "? help", "q quit"] {
+        assert!(narrow.contains(h), "a notice pushed out {h}: {narrow}");
+    }
+    // An error of the same length may take every column but help and quit.
+    let mut app = App::new(issues(2, 3), (120, 40));
+    app.message(long);
+    let err = status(&app);
+    assert!(err.contains("? help") && err.contains("q quit") && !err.contains("j move"), "{err}");
+    assert!(err.contains("lvread/") && !narrow.contains("lvread/"), "more of an error is shown: {err}");
+}
