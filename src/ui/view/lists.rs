@@ -49,7 +49,7 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
         let mark = if issue.date_inferred { INFERRED_DATE_MARK } else { "" };
         let n = issue.article_count();
         // Unread of all (`3/8篇`); `✓8篇` once every article has been read.
-        let unread = (0..n).filter(|&k| !app.is_read(i, k)).count();
+        let unread = app.read_flags(i).iter().filter(|&&read| !read).count();
         let count = if n > 0 && unread == 0 { format!("{READ_MARK}{n}篇") } else { format!("{unread}/{n}篇") };
         let left = fit(&label, width.saturating_sub(str_width(mark)));
         let gap = width.saturating_sub(str_width(&left) + str_width(mark) + str_width(&count) + 1);
@@ -97,10 +97,11 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
                 .collect();
             let page_w = if issue.pages.len() > 1 { pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1 } else { 0 };
             let articles: Vec<_> = issue.articles().collect();
+            let read_flags = app.read_flags(app.nav.issue());
             let rows = listed.iter().skip(app.nav.article_offset()).take(inner.height as usize);
             for (n, a) in rows.filter_map(|&n| articles.get(n).map(|a| (n, *a))) {
                 let style = row_style(app, Pane::Articles, n == app.nav.article());
-                let read = app.is_read(app.nav.issue(), n);
+                let read = read_flags.get(n).copied().unwrap_or(false);
                 let mut spans = Vec::new();
                 if page_w > 0 && width >= page_w + 12 {
                     let p = pages.get(n).map(String::as_str).unwrap_or("");

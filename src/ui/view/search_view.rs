@@ -122,11 +122,21 @@ fn hit_lines<'a>(app: &App, hit: &Hit, width: usize, selected: bool) -> [Line<'a
     let date = hit.date.map(|d| d.to_string()).unwrap_or_else(|| "----------".into());
     let date_w = str_width(&date) + 1;
     let mut first: Vec<Span> = vec![Span::styled(format!("{date} "), row.patch(t.date))];
-    let title_ranges: &[Range<usize>] =
-        if hit.matched.field == crate::search::Field::Title { &hit.matched.ranges } else { &[] };
+    // The headline as the reader shows it (a made-up one may have been cut
+    // at a word since the index was built: the matches in the cut-off tail
+    // are left out).
+    let shown = super::super::search_update::locate(app, hit)
+        .and_then(|(i, n)| app.issues.get(i).and_then(|x| x.article(n)))
+        .map_or(hit.title.as_str(), |a| a.title.as_str());
+    let kept = if shown == hit.title { usize::MAX } else { shown.chars().count().saturating_sub(1) };
+    let title_ranges: Vec<Range<usize>> = if hit.matched.field == crate::search::Field::Title {
+        hit.matched.ranges.iter().filter(|r| r.end <= kept).cloned().collect()
+    } else {
+        Vec::new()
+    };
     // Cut around the match, so that a narrow list still shows it.
     let title_w = width.saturating_sub(date_w);
-    let title = window(&hit.title, title_ranges, title_w);
+    let title = window(shown, &title_ranges, title_w);
     first.extend(highlighted(&title.text, &title.highlights, title_w, row.patch(t.headline), t.highlight));
     let snippet_w = width.saturating_sub(2);
     let (text, ranges) = hit_excerpt(app, hit);
