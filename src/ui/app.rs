@@ -95,6 +95,12 @@ impl Status {
     }
 }
 
+/// The key ([`App::article_key`]) of article `a`, number `left` of page
+/// `p`: its id, or `file#n` when the loader gave none.
+fn key_in_page<'a>(p: &Page, left: usize, a: &'a Article) -> std::borrow::Cow<'a, str> {
+    if a.id.is_empty() { format!("{}#{left}", p.source).into() } else { a.id.as_str().into() }
+}
+
 /// Default maximum width of the body text, in columns (40 Han characters).
 pub const DEFAULT_MAX_BODY_WIDTH: u16 = 80;
 
@@ -250,9 +256,8 @@ impl App {
         let issue = self.issues.get(i)?;
         let mut left = n;
         for p in &issue.pages {
-            if left < p.articles.len() {
-                let a = &p.articles[left];
-                return Some(if a.id.is_empty() { format!("{}#{left}", p.source) } else { a.id.clone() });
+            if let Some(a) = p.articles.get(left) {
+                return Some(key_in_page(p, left, a).into_owned());
             }
             left -= p.articles.len();
         }
@@ -270,11 +275,7 @@ impl App {
         let mut out = Vec::with_capacity(issue.article_count());
         for p in &issue.pages {
             for (left, a) in p.articles.iter().enumerate() {
-                out.push(if a.id.is_empty() {
-                    self.marks.read.contains(&format!("{}#{left}", p.source))
-                } else {
-                    self.marks.read.contains(&a.id)
-                });
+                out.push(self.marks.read.contains(key_in_page(p, left, a).as_ref()));
             }
         }
         out
