@@ -69,7 +69,7 @@ const NOTICE_ROOM: usize = 48;
 /// Draws the status bar: position on the left, then loading progress and
 /// the latest message, and on the right as many key hints as fit. Help and
 /// quit come before any message; a harmless notice takes only the columns
-/// the hints leave, or [`NOTICE_ROOM`] at most, so it pushes out few hints
+/// the hints leave, or `NOTICE_ROOM` (48) at most, so it pushes out few hints
 /// (an error or warning may take every other column). A message cut short
 /// brings the message log's key (`M more`).
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
