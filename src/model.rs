@@ -130,6 +130,10 @@ pub struct Article {
     pub kind: Kind,
     /// Clean paragraphs, in order.
     pub paragraphs: Vec<String>,
+    /// Which paragraphs are subheadings (小标题 inside a feature): indices
+    /// into `paragraphs`, ascending. Left out of JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subheadings: Vec<usize>,
     /// Photo captions with their credits.
     pub captions: Vec<String>,
     /// Keywords (filled in later, e.g. by jieba); may be empty.
