@@ -149,6 +149,11 @@ impl Article {
     pub fn body_chars(&self) -> usize {
         self.paragraphs.iter().map(|p| p.chars().count()).sum()
     }
+
+    /// Is paragraph `n` a subheading (小标题)?
+    pub fn is_subheading(&self, n: usize) -> bool {
+        self.subheadings.contains(&n)
+    }
 }
 
 /// One loaded file: one printed newspaper page.

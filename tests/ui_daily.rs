@@ -373,3 +373,31 @@ fn a_harmless_notice_leaves_the_key_hints_in_place() {
     assert!(err.contains("? help") && err.contains("q quit") && !err.contains("j move"), "{err}");
     assert!(err.contains("lvread/") && !narrow.contains("lvread/"), "more of an error is shown: {err}");
 }
+
+#[test]
+fn a_subheading_is_drawn_as_a_subheading_not_as_an_indented_paragraph() {
+    // A news item with two subheadings, read by the loader as a file would be.
+    let path = format!("{}/tests/pages/qa_subhead_after_benbaoxun_splits.txt", env!("CARGO_MANIFEST_DIR"));
+    let page = lvread::loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+    let date = page.date;
+    let app = App::new(vec![Issue { date, date_inferred: page.date_inferred, pages: vec![page] }], (120, 40));
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    let frame = t.draw(|f| view::draw(f, &app)).expect("draw");
+    let buf = frame.buffer.clone();
+    let area = lvread::ui::geometry::body_text(app.screen().body.expect("body shown"), app.settings.max_body_width);
+    let body = common::region(&buf, area);
+    let theme = &app.settings.theme;
+    for sub in ["做大核桃产业", "做优肉牛养殖"] {
+        let y = body.iter().position(|r| r.contains(sub)).unwrap_or_else(|| panic!("{sub} not in {body:#?}"));
+        assert!(body[y].starts_with(sub), "not indented like a paragraph: {:?}", body[y]);
+        assert!(body[y - 1].trim().is_empty(), "a blank line before {sub}: {body:#?}");
+        let cell = &buf[(area.x, area.y + y as u16)];
+        assert_eq!(cell.fg, theme.subheading.fg.unwrap_or(ratatui::style::Color::Reset), "{sub}");
+        assert!(cell.modifier.contains(ratatui::style::Modifier::BOLD), "{sub} is bold");
+    }
+    // The paragraphs around them are still paragraphs: indented, body text style.
+    let y = body.iter().position(|r| r.contains("核桃产业是方山县")).expect("a paragraph");
+    assert!(body[y].starts_with(lvread::layout::INDENT), "{:?}", body[y]);
+    let x = area.x + lvread::layout::str_width(lvread::layout::INDENT) as u16;
+    assert!(!buf[(x, area.y + y as u16)].modifier.contains(ratatui::style::Modifier::BOLD));
+}

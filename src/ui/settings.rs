@@ -69,6 +69,7 @@ fn roles_mut(t: &mut Theme) -> Vec<(&'static str, &mut Style)> {
         ("subtitle", &mut t.subtitle),
         ("byline", &mut t.byline),
         ("paragraph", &mut t.paragraph),
+        ("subheading", &mut t.subheading),
         ("caption", &mut t.caption),
         ("keywords", &mut t.keywords),
         ("highlight", &mut t.highlight),

@@ -28,9 +28,10 @@ pub fn position_label(scroll: usize, lines: usize, height: usize) -> String {
     }
 }
 
-/// The style of a part of the article.
-pub fn part_style(theme: &Theme, part: Part) -> Style {
+/// The style of a part of `article`.
+pub fn part_style(theme: &Theme, article: &Article, part: Part) -> Style {
     match part {
+        Part::Paragraph(n) if article.is_subheading(n) => theme.subheading,
         Part::Kicker => theme.kicker,
         Part::Title => theme.headline,
         Part::Subtitle => theme.subtitle,
@@ -44,7 +45,7 @@ pub fn part_style(theme: &Theme, part: Part) -> Style {
 
 /// One body line as styled spans, with the app's highlights applied.
 pub fn body_line<'a>(app: &App, article: &'a Article, layout: &'a ArticleLayout, line: &BodyLine) -> Line<'a> {
-    let style = part_style(&app.settings.theme, line.part);
+    let style = part_style(&app.settings.theme, article, line.part);
     let text = layout.part_text(article, line.part);
     let mut spans: Vec<Span> = Vec::new();
     if line.indent {
