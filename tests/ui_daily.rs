@@ -401,3 +401,31 @@ fn a_subheading_is_drawn_as_a_subheading_not_as_an_indented_paragraph() {
     let x = area.x + lvread::layout::str_width(lvread::layout::INDENT) as u16;
     assert!(!buf[(x, area.y + y as u16)].modifier.contains(ratatui::style::Modifier::BOLD));
 }
+
+#[test]
+fn at_30_columns_the_help_wraps_every_description_instead_of_cutting_it() {
+    let mut app = App::new(issues(1, 2), (30, 10));
+    press(&mut app, &[Action::Help]);
+    // Every row the help shows, scrolling through it to the end.
+    let mut seen: Vec<String> = Vec::new();
+    for _ in 0..400 {
+        let text = screen_text(&app);
+        if seen.last() == Some(&text) {
+            break;
+        }
+        seen.push(text);
+        press(&mut app, &[Action::Down]);
+    }
+    let words: std::collections::HashSet<&str> =
+        seen.iter().flat_map(|s| s.split(|c: char| c.is_whitespace() || c == '│')).collect();
+    for (a, what) in lvread::config::key_help() {
+        for w in what.split_whitespace() {
+            assert!(
+                words.contains(w),
+                "{a:?}: {w:?} of {what:?} is not shown whole at 30 columns:\n{}",
+                seen.join("\n")
+            );
+        }
+    }
+    assert!(words.contains("continuation"), "the end of the help is reachable");
+}

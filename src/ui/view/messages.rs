@@ -1,16 +1,13 @@
 //! The message log overlay: every message and notice of this run, in
 //! full (the status bar has room for the latest one only, often cut).
 
-use super::help::{draw_overlay, overlay_rect};
+use super::help::{FRAME, draw_overlay, overlay_rect};
 use crate::layout::char_width;
 use crate::ui::app::App;
 use crate::ui::text::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-
-/// Columns the overlay's border and margins take.
-const FRAME: usize = 4;
 
 /// The log as lines of at most `width` columns, oldest first: each
 /// message wrapped, its later lines indented under its first.
