@@ -429,3 +429,22 @@ fn at_30_columns_the_help_wraps_every_description_instead_of_cutting_it() {
     }
     assert!(words.contains("continuation"), "the end of the help is reachable");
 }
+
+#[test]
+fn an_issue_of_pages_with_no_known_number_shows_no_column_of_dashes() {
+    let mut all = issues(1, 2);
+    let mut second = all[0].pages[0].clone();
+    second.source = "other.txt".into();
+    second.articles.iter_mut().for_each(|a| a.id.push('b'));
+    all[0].pages.push(second);
+    all[0].pages.iter_mut().for_each(|p| p.page = None);
+    let text = screen_text(&App::new(all.clone(), (120, 40)));
+    let rows: Vec<&str> = text.lines().filter(|r| r.contains("篇新闻标题")).collect();
+    assert!(!rows.is_empty(), "{text}");
+    assert!(rows.iter().all(|r| !r.contains("┃-") && !r.contains("│-")), "no page column of `-`:\n{text}");
+    // With one number known, the column is there and the unknown one is `-`.
+    all[0].pages[0].page = Some(3);
+    let text = screen_text(&App::new(all, (120, 40)));
+    assert!(text.contains("┃3 ") || text.contains("│3 "), "{text}");
+    assert!(text.contains("┃- ") || text.contains("│- "), "{text}");
+}

@@ -87,7 +87,8 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
     match app.current_issue() {
         Some(issue) if issue.article_count() > 0 => {
             // With several pages, each row starts with its page number
-            // (`-` for a page whose number is unknown: none is made up).
+            // (`-` for a page whose number is unknown: none is made up);
+            // no column when no page's number is known.
             let pages: Vec<String> = issue
                 .pages
                 .iter()
@@ -95,7 +96,11 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
                     std::iter::repeat_n(p.page.map_or_else(|| "-".to_string(), |n| n.to_string()), p.articles.len())
                 })
                 .collect();
-            let page_w = if issue.pages.len() > 1 { pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1 } else { 0 };
+            let page_w = if issue.pages.len() > 1 && issue.pages.iter().any(|p| p.page.is_some()) {
+                pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1
+            } else {
+                0
+            };
             let articles: Vec<_> = issue.articles().collect();
             let read_flags = app.read_flags(app.nav.issue());
             let rows = listed.iter().skip(app.nav.article_offset()).take(inner.height as usize);
