@@ -103,8 +103,11 @@ impl ArticleLayout {
         blank(lines);
         for (n, p) in article.paragraphs.iter().enumerate() {
             if article.is_subheading(n) {
-                // A subheading: after a blank line, not indented.
-                blank(lines);
+                // A subheading: after a blank line (one for a run of them),
+                // not indented.
+                if n == 0 || !article.is_subheading(n - 1) {
+                    blank(lines);
+                }
                 add(lines, Part::Paragraph(n), p, false);
             } else {
                 add(lines, Part::Paragraph(n), p, true);
@@ -237,6 +240,12 @@ mod tests {
         assert_eq!(l.lines[at + 1].part, Part::Paragraph(2));
         assert!(l.lines[at + 1].indent);
         // No subheadings: paragraphs follow each other with no blank line.
+        // Two subheadings in a row stay together.
+        let two = Article { subheadings: vec![1, 2], ..a.clone() };
+        let l = ArticleLayout::new(&two, 30);
+        let at = l.paragraph_start(2).unwrap();
+        assert_eq!(l.lines[at - 1].part, Part::Paragraph(1));
+        assert!(!l.lines[at].indent);
         let plain = ArticleLayout::new(&Article { subheadings: vec![], ..a.clone() }, 30);
         let at = plain.paragraph_start(1).unwrap();
         assert_eq!(plain.lines[at - 1].part, Part::Paragraph(0));
