@@ -448,3 +448,22 @@ fn an_issue_of_pages_with_no_known_number_shows_no_column_of_dashes() {
     assert!(text.contains("┃3 ") || text.contains("│3 "), "{text}");
     assert!(text.contains("┃- ") || text.contains("│- "), "{text}");
 }
+
+#[test]
+fn on_a_narrow_screen_an_overlay_is_titled_by_its_name_not_a_cut_list_of_keys() {
+    let mut app = App::new(issues(1, 2), (30, 8));
+    for (open, name) in [(Action::Bookmarks, " Bookmarks 0 "), (Action::Messages, " Messages 0 ")] {
+        press(&mut app, &[open]);
+        let text = screen_text(&app);
+        assert!(text.contains(name), "{name}:\n{text}");
+        assert!(!text.contains(" — "), "no cut key list:\n{text}");
+        press(&mut app, &[Action::Back]);
+    }
+    // A title that fits stays whole.
+    press(&mut app, &[Action::Help]);
+    assert!(screen_text(&app).contains(" Keys — Esc closes "));
+    // Where it fits, the whole title with its keys.
+    let mut app = App::new(issues(1, 2), (120, 40));
+    press(&mut app, &[Action::Bookmarks]);
+    assert!(screen_text(&app).contains(" Bookmarks 0 — Enter opens, m removes, Esc closes "));
+}

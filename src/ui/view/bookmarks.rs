@@ -63,7 +63,7 @@ pub fn draw_bookmarks(frame: &mut Frame, area: Rect, app: &App, sel: usize) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(app.settings.theme.border_focused)
-        .title(Span::styled(title, app.settings.theme.pane_title));
+        .title(Span::styled(super::help::overlay_title(&title, r.width), app.settings.theme.pane_title));
     if r.width >= 2 && r.height >= 2 {
         frame.render_widget(Paragraph::new(lines).block(block), r);
     } else {

@@ -149,6 +149,19 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App, offset: usize) {
     draw_overlay(frame, area, app, " Keys — Esc closes ", lines_for(app, area), offset);
 }
 
+/// An overlay's title for a box `width` columns wide: the whole title
+/// (` Keys — Esc closes `) when it fits between the corners, else only
+/// its name (` Keys `), never a cut list of keys.
+pub(crate) fn overlay_title(title: &str, width: u16) -> String {
+    if str_width(title) + 2 <= width as usize {
+        return title.to_string();
+    }
+    match title.split_once(" — ") {
+        Some((name, _)) => format!("{name} "),
+        None => title.to_string(),
+    }
+}
+
 /// Draws `lines` in a bordered box over the screen, scrolled by `offset`
 /// lines, saying when there is more below.
 pub(crate) fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Line>, offset: usize) {
@@ -160,7 +173,7 @@ pub(crate) fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, title: &str
         .border_type(BorderType::Rounded)
         .border_style(app.settings.theme.border_focused)
         .padding(ratatui::widgets::Padding::horizontal(1))
-        .title(Span::styled(title.to_string(), app.settings.theme.pane_title));
+        .title(Span::styled(overlay_title(title, r.width), app.settings.theme.pane_title));
     if more {
         block = block.title_bottom(Line::from(" j/↓ more ").right_aligned());
     }
