@@ -467,3 +467,16 @@ fn on_a_narrow_screen_an_overlay_is_titled_by_its_name_not_a_cut_list_of_keys() 
     press(&mut app, &[Action::Bookmarks]);
     assert!(screen_text(&app).contains(" Bookmarks 0 — Enter opens, m removes, Esc closes "));
 }
+
+#[test]
+fn an_issue_with_a_long_file_name_still_shows_its_unread_count() {
+    let mut all = issues(1, 2);
+    all[0].date = None;
+    all[0].pages[0].date = None;
+    all[0].pages[0].source = "qa_date_inferred_from_historic_mention.txt".into();
+    for w in [100u16, 120, 200] {
+        let text = screen_text(&App::new(all.clone(), (w, 30)));
+        let row = text.lines().find(|r| r.contains("qa_date")).unwrap_or_else(|| panic!("{w}: {text}"));
+        assert!(row.contains(" 2/2篇"), "{w} columns: {row}");
+    }
+}

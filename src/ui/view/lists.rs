@@ -19,6 +19,9 @@ pub const INFERRED_DATE_MARK: &str = "约";
 /// Mark of an article already read.
 pub const READ_MARK: &str = "✓";
 
+/// Columns of an issue's name kept before its article count is dropped.
+const MIN_LABEL: usize = 8;
+
 /// Pads a line with spaces to `width` columns so a row style fills the row.
 fn pad(mut spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
     let used: usize = spans.iter().map(|s| str_width(&s.content)).sum();
@@ -51,10 +54,14 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
         // Unread of all (`3/8篇`); `✓8篇` once every article has been read.
         let unread = app.read_flags(i).iter().filter(|&&read| !read).count();
         let count = if n > 0 && unread == 0 { format!("{READ_MARK}{n}篇") } else { format!("{unread}/{n}篇") };
-        let left = fit(&label, width.saturating_sub(str_width(mark)));
+        // A long name (an undated file's) is cut to leave room for the
+        // count, as long as a useful part of it stays.
+        let room = width.saturating_sub(str_width(mark));
+        let with_count = room >= str_width(&count) + 1 + MIN_LABEL;
+        let left = fit(&label, if with_count { room - str_width(&count) - 1 } else { room });
         let gap = width.saturating_sub(str_width(&left) + str_width(mark) + str_width(&count) + 1);
         let mut first = vec![Span::styled(mark, t.inferred), Span::styled(left, t.date)];
-        if gap > 0 || str_width(&count) + 1 + str_width(&label) <= width {
+        if with_count {
             first.push(Span::raw(" ".repeat(gap + 1)));
             first.push(Span::styled(count, t.count));
         }
