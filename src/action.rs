@@ -61,12 +61,17 @@ pub enum Action {
     NextUnread,
     /// `undo`: undo the last `mark_issue_read`.
     Undo,
+    /// `toggle_unread_only`: list only the unread articles (and the one
+    /// selected), or every article again.
+    ToggleUnreadOnly,
     /// `copy_article`: copy the open article as text to the terminal's clipboard (OSC 52).
     CopyArticle,
     /// `save_article`: save the open article as a text file.
     SaveArticle,
     /// `help`: show or hide the key help.
     Help,
+    /// `messages`: show or hide the message log (every message in full).
+    Messages,
     /// `back`: close an overlay, leave zoom, or step back a pane.
     Back,
     /// `quit`.

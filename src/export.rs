@@ -81,7 +81,12 @@ pub fn article(a: &Article, page: &Page, format: Format) -> String {
         head.push(about.join(" · "));
     }
     let mut blocks = vec![head.join("\n")];
-    blocks.extend(a.paragraphs.iter().map(|p| esc(p)).filter(|p| !p.is_empty()));
+    blocks.extend(a.paragraphs.iter().enumerate().map(|(n, p)| (n, esc(p))).filter(|(_, p)| !p.is_empty()).map(
+        |(n, p)| match format {
+            Format::Markdown if a.is_subheading(n) => format!("## {p}"),
+            _ => p,
+        },
+    ));
     let captions: Vec<String> = a.captions.iter().map(|c| esc(c)).filter(|c| !c.is_empty()).collect();
     blocks.extend(captions.into_iter().map(|c| match format {
         Format::Text => format!("图：{c}"),
@@ -200,6 +205,18 @@ mod tests {
         assert!(t.contains("第一段\\*重要\\*。"), "{t}");
         assert!(t.contains("> 图为现场。"), "{t}");
         assert!(!t.contains('\u{1b}') && !t.contains('\u{7}'));
+    }
+
+    #[test]
+    fn a_subheading_is_a_markdown_heading_and_a_line_of_its_own_in_text() {
+        let mut a = story();
+        a.paragraphs.insert(1, "做大*核桃*产业".into());
+        a.subheadings = vec![1];
+        let md = article(&a, &page(), Format::Markdown);
+        assert!(md.contains("第一段\\*重要\\*。\n\n## 做大\\*核桃\\*产业\n\n第二段。"), "{md}");
+        assert_eq!(md.matches("## ").count(), 1, "only the subheading: {md}");
+        let text = article(&a, &page(), Format::Text);
+        assert!(text.contains("第一段*重要*。\n\n做大*核桃*产业\n\n第二段。"), "{text}");
     }
 
     #[test]

@@ -130,6 +130,10 @@ pub struct Article {
     pub kind: Kind,
     /// Clean paragraphs, in order.
     pub paragraphs: Vec<String>,
+    /// Which paragraphs are subheadings (小标题 inside a feature): indices
+    /// into `paragraphs`, ascending. Left out of JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subheadings: Vec<usize>,
     /// Photo captions with their credits.
     pub captions: Vec<String>,
     /// Keywords (filled in later, e.g. by jieba); may be empty.
@@ -144,6 +148,11 @@ impl Article {
     /// Number of characters of body text.
     pub fn body_chars(&self) -> usize {
         self.paragraphs.iter().map(|p| p.chars().count()).sum()
+    }
+
+    /// Is paragraph `n` a subheading (小标题)?
+    pub fn is_subheading(&self, n: usize) -> bool {
+        self.subheadings.contains(&n)
     }
 }
 

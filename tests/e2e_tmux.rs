@@ -2,128 +2,22 @@
 //! keys, read back with capture-pane. Fails loudly when tmux is missing
 //! (`.ci/run` installs it).
 
-use std::path::Path;
-use std::process::{Command, Output};
+#![cfg(unix)]
+
+#[path = "common/tmux.rs"]
+mod tmux;
+
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_lvread");
-
-/// A private tmux server, killed when dropped (also when a test fails).
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(w: u16, h: u16, script: &Path) -> Tmux {
-        let version = Command::new("tmux").arg("-V").output();
-        assert!(
-            version.as_ref().is_ok_and(|o| o.status.success()),
-            "tmux is needed for the end-to-end test but is not installed (apt-get install tmux; .ci/run does it)"
-        );
-        let nanos =
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-        let socket = format!("lvread-e2e-{}-{nanos}", std::process::id());
-        let t = Tmux { socket };
-        let out = t.cmd(&[
-            "new-session",
-            "-d",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            "sh",
-            &script.display().to_string(),
-        ]);
-        assert!(out.status.success(), "tmux new-session failed: {}", String::from_utf8_lossy(&out.stderr));
-        t
-    }
-
-    fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg("/dev/null")
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let out = self.cmd(&["send-keys", "-t", "0", k]);
-            assert!(out.status.success(), "send-keys {k}: {}", String::from_utf8_lossy(&out.stderr));
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn resize(&self, w: u16, h: u16) {
-        let out = self.cmd(&["resize-window", "-t", "0", "-x", &w.to_string(), "-y", &h.to_string()]);
-        assert!(out.status.success(), "resize-window: {}", String::from_utf8_lossy(&out.stderr));
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
-    }
-
-    /// Waits until the screen satisfies `ok`, or fails with the last screen.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.capture();
-            if ok(&s) {
-                return s;
-            }
-            assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {what}; screen:\n{s}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn wait_file(path: &Path) -> String {
-    let start = Instant::now();
-    loop {
-        if let Ok(s) = std::fs::read_to_string(path)
-            && s.ends_with('\n')
-        {
-            return s;
-        }
-        assert!(start.elapsed() < Duration::from_secs(15), "the reader did not exit");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
+use tmux::{BIN, PATIENCE, Tmux, sh_quote};
 
 fn status_line(screen: &str) -> String {
-    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string()
+    Tmux::status_line(screen)
 }
 
 #[test]
 fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let exit = dir.path().join("exit");
-    let err = dir.path().join("stderr");
-    let script = dir.path().join("run.sh");
-    let stty = dir.path().join("stty");
-    std::fs::write(
-        &script,
-        format!(
-            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
-            err.display(),
-            exit.display(),
-            stty.display(),
-            exit.display(),
-            exit.display(),
-            d = dir.path().display()
-        ),
-    )
-    .expect("script");
-
     // What the reader should show, taken from the model itself.
     let issues = lvread::archive::group(lvread::loader::bundled());
     let first = &issues[0];
@@ -131,7 +25,7 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     assert!(article.body_chars() > 300, "the longest article of the first issue is long enough to scroll");
     let head = |s: &str, n: usize| s.chars().filter(|c| !c.is_control()).take(n).collect::<String>();
 
-    let tmux = Tmux::start(100, 14, &script);
+    let tmux = Tmux::lvread(dir.path(), 100, 14, "LVREAD_TIMING=1", "");
     let screen = tmux.wait_for("the article list", |s| s.contains("Articles"));
     let first_title = head(&first.articles().next().expect("article").title, 4);
     assert!(screen.contains(&first_title), "first headline {first_title:?} listed:\n{screen}");
@@ -143,8 +37,11 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     }
     tmux.keys(&["Enter"]);
     let title = head(&article.title, 4);
-    let opened = tmux.wait_for("the article open", |s| s.contains(&title) && status_line(s).contains("Top"));
-    assert!(status_line(&opened).contains(&format!("article {}/", longest + 1)), "{opened}");
+    let article_pos = format!("article {}/", longest + 1);
+    // (Keys come faster than frames: wait for the whole of the last one.)
+    let opened = tmux.wait_for("the article open", |s| {
+        s.contains(&title) && status_line(s).contains("Top") && status_line(s).contains(&article_pos)
+    });
 
     // Scroll: a page down, then a few lines.
     tmux.keys(&["Space", "j", "j"]);
@@ -155,7 +52,6 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
 
     // Resizes reflow at once; even 1×1 does not kill the reader.
     let width_of = |s: &str| s.lines().map(lvread::layout::str_width).max().unwrap_or(0);
-    let article_pos = format!("article {}/", longest + 1);
     tmux.resize(70, 14);
     let narrow = tmux.wait_for("the narrow screen", |s| width_of(s) <= 70 && status_line(s).contains(&article_pos));
     assert!(!narrow.contains("Issues"), "two panes at 70 columns:\n{narrow}");
@@ -171,53 +67,23 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("the help closed", |s| !s.contains("Esc closes"));
     tmux.keys(&["q"]);
-    let code = wait_file(&exit);
-    assert_eq!(code.trim(), "EXIT=0", "lvread exits 0 on q");
-    let timing = std::fs::read_to_string(&err).unwrap_or_default();
+    assert_eq!(tmux.wait_exit(), "EXIT=0", "lvread exits 0 on q");
+    let timing = tmux.stderr();
     assert!(timing.contains("first frame"), "LVREAD_TIMING=1 reports the first frame: {timing:?}");
     // The terminal is back to normal: the alternate screen is gone.
     let after = tmux.capture();
     assert!(!after.contains("Articles"), "alternate screen left:\n{after}");
-    assert_terminal_restored(&tmux, &stty);
-}
-
-/// Raw mode off (line editing and echo back), main screen, no mouse reporting.
-fn assert_terminal_restored(tmux: &Tmux, stty: &Path) {
-    let modes = std::fs::read_to_string(stty).unwrap_or_default();
-    let words: Vec<&str> = modes.split_whitespace().collect();
-    assert!(words.contains(&"icanon") && words.contains(&"echo"), "raw mode left on: {modes}");
-    let flags = String::from_utf8_lossy(
-        &tmux.cmd(&["display-message", "-p", "-t", "0", "#{alternate_on} #{mouse_any_flag}"]).stdout,
-    )
-    .trim()
-    .to_string();
-    assert_eq!(flags, "0 0", "alternate screen / mouse reporting left on");
+    tmux.assert_terminal_restored();
 }
 
 #[test]
 fn terminal_is_restored_after_a_panic() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (exit, err, stty, script) =
-        (dir.path().join("exit"), dir.path().join("stderr"), dir.path().join("stty"), dir.path().join("run.sh"));
-    std::fs::write(
-        &script,
-        format!(
-            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_DEBUG_PANIC=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
-            err.display(),
-            exit.display(),
-            stty.display(),
-            exit.display(),
-            exit.display(),
-            d = dir.path().display()
-        ),
-    )
-    .expect("script");
-    let tmux = Tmux::start(80, 20, &script);
-    let code = wait_file(&exit);
-    assert_ne!(code.trim(), "EXIT=0", "a panic is a failure");
-    let msg = std::fs::read_to_string(&err).unwrap_or_default();
+    let tmux = Tmux::lvread(dir.path(), 80, 20, "LVREAD_DEBUG_PANIC=1", "");
+    assert_ne!(tmux.wait_exit(), "EXIT=0", "a panic is a failure");
+    let msg = tmux.stderr();
     assert!(msg.contains("deliberate panic"), "the panic message reaches stderr: {msg:?}");
-    assert_terminal_restored(&tmux, &stty);
+    tmux.assert_terminal_restored();
 }
 
 #[test]
@@ -242,13 +108,7 @@ fn a_mistyped_path_is_reported_without_opening_the_reader() {
 #[test]
 fn search_results_appear_while_typing_without_another_key() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let script = dir.path().join("run.sh");
-    std::fs::write(
-        &script,
-        format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' '{BIN}'\nsleep 30\n", d = dir.path().display()),
-    )
-    .expect("script");
-    let tmux = Tmux::start(120, 30, &script);
+    let tmux = Tmux::lvread(dir.path(), 120, 30, "", "");
     tmux.wait_for("the article list", |s| s.contains("Articles"));
     // Let the background work of start-up (jieba, keywords) finish, so that
     // nothing but the search can wake the reader: the first article's
@@ -263,20 +123,13 @@ fn search_results_appear_while_typing_without_another_key() {
 #[test]
 fn the_panic_message_stays_on_screen_after_the_restore() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (exit, script) = (dir.path().join("exit"), dir.path().join("run.sh"));
-    std::fs::write(
-        &script,
-        format!(
-            "echo BEFORE-READER\nRUST_BACKTRACE=0 LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_DEBUG_PANIC=1 '{BIN}'\necho \"EXIT=$?\" > '{}.tmp'\necho AFTER-READER\nmv '{}.tmp' '{}'\nsleep 30\n",
-            exit.display(),
-            exit.display(),
-            exit.display(),
-            d = dir.path().display()
-        ),
-    )
-    .expect("script");
-    let tmux = Tmux::start(100, 20, &script);
-    wait_file(&exit);
+    let d = sh_quote(&dir.path().display().to_string());
+    let cmd = format!(
+        "echo BEFORE-READER\nRUST_BACKTRACE=0 LVREAD_DATA_DIR={d} LVREAD_CONFIG_DIR={d} LVREAD_DEBUG_PANIC=1 {}\ns=$?\necho AFTER-READER\n(exit $s)",
+        sh_quote(BIN)
+    );
+    let tmux = Tmux::run(dir.path(), 100, 20, &cmd, false);
+    tmux.wait_exit();
     let screen = tmux.wait_for("the shell's next line", |s| s.contains("AFTER-READER"));
     let rows: Vec<&str> = screen.lines().collect();
     let at = |what: &str| rows.iter().position(|r| r.contains(what));
@@ -288,18 +141,10 @@ fn the_panic_message_stays_on_screen_after_the_restore() {
 #[test]
 fn y_copies_the_article_through_osc_52_and_s_saves_it() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let script = dir.path().join("run.sh");
-    std::fs::write(
-        &script,
-        format!(
-            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_SAVE_DIR='{d}/saved' '{BIN}' --no-state\nsleep 30\n",
-            d = dir.path().display()
-        ),
-    )
-    .expect("script");
+    let saved = sh_quote(&dir.path().join("saved").display().to_string());
     let issues = lvread::archive::group(lvread::loader::bundled());
     let title = issues[0].articles().next().expect("an article").title.clone();
-    let tmux = Tmux::start(80, 24, &script);
+    let tmux = Tmux::lvread(dir.path(), 80, 24, &format!("LVREAD_SAVE_DIR={saved}"), "--no-state");
     // tmux keeps what an application copies with OSC 52 as a paste buffer.
     let out = tmux.cmd(&["set-option", "-g", "set-clipboard", "on"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -309,7 +154,7 @@ fn y_copies_the_article_through_osc_52_and_s_saves_it() {
     let start = Instant::now();
     let buffer = loop {
         let b = String::from_utf8_lossy(&tmux.cmd(&["show-buffer"]).stdout).into_owned();
-        if b.contains(&title) || start.elapsed() > Duration::from_secs(15) {
+        if b.contains(&title) || start.elapsed() > PATIENCE {
             break b;
         }
         std::thread::sleep(Duration::from_millis(50));
@@ -327,15 +172,9 @@ fn y_copies_the_article_through_osc_52_and_s_saves_it() {
 #[test]
 fn next_unread_reads_an_issue_through_from_a_fresh_state() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let script = dir.path().join("run.sh");
-    std::fs::write(
-        &script,
-        format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' '{BIN}'\nsleep 30\n", d = dir.path().display()),
-    )
-    .expect("script");
     let issues = lvread::archive::group(lvread::loader::bundled());
     let (n0, n1) = (issues[0].article_count(), issues[1].article_count());
-    let tmux = Tmux::start(120, 40, &script);
+    let tmux = Tmux::lvread(dir.path(), 120, 40, "", "");
     let screen = tmux.wait_for("the issue list", |s| s.contains("Issues"));
     assert!(screen.contains(&format!("{n0}/{n0}篇")), "nothing read at first:\n{screen}");
     for k in 1..=n0 {
@@ -349,4 +188,39 @@ fn next_unread_reads_an_issue_through_from_a_fresh_state() {
     tmux.keys(&["."]);
     let screen = tmux.wait_for("the next issue", |s| status_line(s).contains("issue 2/"));
     assert!(screen.contains(&format!("{}/{n1}篇", n1 - 1)), "{screen}");
+}
+
+#[test]
+fn at_80_columns_search_previews_its_results_and_unread_only_and_the_message_log_work() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let tmux = Tmux::lvread(dir.path(), 80, 24, "", "");
+    tmux.wait_for("the reader", |s| s.contains("Articles") && status_line(s).contains("article 1/"));
+    tmux.keys(&["/", "c", "a", "o", "m", "e", "i"]);
+    let screen = tmux.wait_for("the results", |s| s.contains("/caomei") && s.contains(" hit"));
+    // Every result row shows the match, and the body beside the list
+    // previews the selected result while the search line is open.
+    let (mut results, mut preview) = (Vec::new(), String::new());
+    for row in screen.lines() {
+        if let Some((list, body)) = row.split_once("┃│") {
+            results.push(list.to_string());
+            preview.push_str(body);
+        }
+    }
+    let dated: Vec<&String> = results.iter().filter(|r| r.contains("20")).collect();
+    assert!(!dated.is_empty(), "{screen}");
+    for (k, r) in results.iter().enumerate().step_by(2).take(dated.len()) {
+        let pair = format!("{r}{}", results.get(k + 1).map_or("", String::as_str));
+        assert!(pair.contains("草莓"), "a result without its match: {pair}\n{screen}");
+    }
+    assert!(preview.contains("草莓"), "the body previews the result:\n{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the search closed", |s| !s.contains("/caomei") && status_line(s).contains("article 1/"));
+    tmux.keys(&["f"]);
+    tmux.wait_for("unread only", |s| status_line(s).contains("unread") && s.contains("Unread"));
+    tmux.keys(&["M"]);
+    tmux.wait_for("the message log", |s| s.contains("Messages") && s.contains("unread articles only"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the log closed", |s| !s.contains("Messages"));
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), "EXIT=0");
 }

@@ -201,6 +201,10 @@ fn page_printed_one_paragraph_per_line_with_headlines_before_bodies() {
         feature.paragraphs.iter().any(|q| q == "以党史学习教育为牵引 解决群众“急难愁盼”问题"),
         "subheadings stay in the body"
     );
+    let marked: Vec<&str> = feature.subheadings.iter().map(|&i| feature.paragraphs[i].as_str()).collect();
+    assert!(marked.contains(&"以党史学习教育为牵引 解决群众“急难愁盼”问题"), "{marked:?}");
+    assert!(marked.iter().all(|q| q.chars().count() <= 30), "only short lines are subheadings: {marked:?}");
+    assert!(p.articles.iter().filter(|a| a.title != feature.title).all(|a| a.subheadings.is_empty()));
     let comment = p.articles.iter().find(|a| a.kind == Kind::Commentary).expect("a commentary");
     assert!(comment.title_inferred);
     assert_eq!(comment.byline.as_deref(), Some("□ 本报评论员"));

@@ -225,6 +225,9 @@ fn a_subheading_inside_an_article_stays_in_it() {
     assert_eq!(a.title, STORIES[1].title);
     assert_eq!(a.paragraphs.len(), 4, "{:#?}", a.paragraphs);
     assert_eq!(a.paragraphs[2], "马铃薯产业链越拉越长");
+    // Marked as a subheading; no ordinary paragraph is.
+    assert_eq!(a.subheadings, vec![2]);
+    assert!(page.articles.iter().enumerate().all(|(k, b)| k == 1 || b.subheadings.is_empty()));
     assert!(page.fragments.is_empty(), "{:?}", page.fragments);
 }
 

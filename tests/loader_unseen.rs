@@ -244,6 +244,10 @@ fn short_subheadings_inside_a_news_item_stay_inside_it() {
     assert_eq!(titles(&p), vec!["方山县做强特色产业带动群众增收"]);
     assert!(p.articles[0].paragraphs.iter().any(|q| q == "做大核桃产业"));
     assert!(p.articles[0].paragraphs.iter().any(|q| q == "做优肉牛养殖"));
+    // Exactly the subheadings are marked as such.
+    let a = &p.articles[0];
+    let marked: Vec<&str> = a.subheadings.iter().map(|&i| a.paragraphs[i].as_str()).collect();
+    assert_eq!(marked, ["做大核桃产业", "做优肉牛养殖"]);
 }
 
 #[test]

@@ -230,7 +230,7 @@ fn a_notice_is_plain_an_error_is_in_the_message_colour_both_after_a_separator() 
     let (row, error_fg) = style_of(&app, "config.toml line 1");
     assert!(row.contains("│ config.toml"), "{row}");
     assert_ne!(notice_fg, error_fg, "a notice is not drawn like an error");
-    assert_eq!(notice_fg, app.theme.status.fg.unwrap_or(ratatui::style::Color::Reset), "plain: {row}");
+    assert_eq!(notice_fg, app.settings.theme.status.fg.unwrap_or(ratatui::style::Color::Reset), "plain: {row}");
 }
 
 #[test]
@@ -247,4 +247,236 @@ fn the_body_is_titled_with_date_and_page_not_a_file_name() {
     all[0].pages[0].date_inferred = true;
     let text = screen_text(&App::new(all, (120, 40)));
     assert!(text.contains(" 约2024-03-20 ") && !text.contains("f29a86dd"), "{text}");
+}
+
+/// The titles the article list shows, top to bottom.
+fn listed_titles(app: &App) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    let frame = t.draw(|f| view::draw(f, app)).expect("draw");
+    let pane = app.screen().articles.expect("the article list on screen");
+    common::region(frame.buffer, pane)
+        .iter()
+        .filter_map(|row| row.find('第').map(|at| row[at..].trim_end_matches([' ', '│', '┃']).to_string()))
+        .collect()
+}
+
+#[test]
+fn unread_only_lists_and_moves_through_the_unread_articles() {
+    let mut app = App::new(issues(2, 5), (120, 40));
+    // Read articles 1 and 3 of the first issue, then go back to the list.
+    press(&mut app, &[Action::Down, Action::Open, Action::Back, Action::Down, Action::Down, Action::Open]);
+    press(&mut app, &[Action::Back, Action::Top]);
+    assert!(app.is_read(0, 1) && app.is_read(0, 3) && !app.is_read(0, 0));
+    assert_eq!(listed_titles(&app).len(), 5, "every article listed before the toggle:\n{}", screen_text(&app));
+    press(&mut app, &[Action::ToggleUnreadOnly]);
+    let text = screen_text(&app);
+    assert!(text.contains("unread only"), "the status bar says the filter is on:\n{text}");
+    assert!(text.contains(" Unread 1/3 "), "{text}");
+    assert_eq!(listed_titles(&app), ["第0期第0篇新闻标题", "第0期第2篇新闻标题", "第0期第4篇新闻标题"]);
+    // j skips the read articles.
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.nav.article(), 2);
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.nav.article(), 4);
+    // Opening one reads it, yet it stays listed while selected.
+    press(&mut app, &[Action::Open]);
+    assert!(app.is_read(0, 4));
+    assert!(listed_titles(&app).contains(&"第0期第4篇新闻标题".to_string()));
+    // ] goes on to the next unread article, into the next issue.
+    press(&mut app, &[Action::NextArticle]);
+    assert_eq!((app.nav.issue(), app.nav.article()), (1, 0));
+    // [ comes back to the last unread article of the first issue (4 is read now).
+    press(&mut app, &[Action::PrevArticle]);
+    assert_eq!((app.nav.issue(), app.nav.article()), (0, 2));
+    // Off again: every article, and the status bar says nothing of it.
+    press(&mut app, &[Action::ToggleUnreadOnly, Action::Back]);
+    let text = screen_text(&app);
+    assert!(!text.contains("unread only"), "{text}");
+    assert_eq!(listed_titles(&app).len(), 5);
+}
+
+#[test]
+fn unread_only_next_issue_starts_on_its_first_unread_article() {
+    let mut app = App::new(issues(2, 3), (120, 40));
+    press(&mut app, &[Action::NextIssue, Action::Open, Action::Back, Action::PrevIssue]);
+    assert!(app.is_read(1, 0));
+    press(&mut app, &[Action::ToggleUnreadOnly, Action::NextIssue]);
+    assert_eq!((app.nav.issue(), app.nav.article()), (1, 1), "the read first article is skipped");
+}
+
+#[test]
+fn every_message_can_be_read_in_full_in_the_message_log() {
+    let mut app = App::new(issues(1, 2), (80, 24));
+    let long = "config.toml line 1: unclosed table, expected `]` — the rest of the file is applied setting by setting";
+    app.message(long);
+    let text = screen_text(&app);
+    let status = text.lines().last().unwrap_or("").to_string();
+    assert!(!status.contains("setting by setting"), "cut in the status bar: {status}");
+    assert!(status.contains("M more"), "the bar says how to read it all: {status}");
+    assert!(status.contains("? help") && status.contains("q quit"), "{status}");
+    press(&mut app, &[Action::Messages]);
+    let text = screen_text(&app);
+    let joined: String = text.lines().map(|l| l.trim_matches(|c: char| c == '│' || c == ' ')).collect();
+    assert!(joined.contains(&long.replace(' ', "")) || text.contains("setting by setting"), "in full:\n{text}");
+    assert!(text.contains("Messages"), "{text}");
+    press(&mut app, &[Action::Quit]);
+    assert!(!app.quit && app.overlay.is_none(), "q closes the log");
+    // The help lists the key.
+    let mut tall = App::new(issues(1, 2), (100, 60));
+    press(&mut tall, &[Action::Help]);
+    assert!(screen_text(&tall).contains("every message of this run"));
+}
+
+#[test]
+fn a_made_up_headline_is_not_cut_inside_a_word() {
+    // A page with no headline: the loader makes one from the first clause,
+    // cut at 24 characters, which here falls inside 成熟.
+    let text = "近日，城关镇东方红生态农业园区温室大棚里的草莓迎来了成熟采摘与上市的季节，游客纷纷前来。\n\
+                走进大棚，大片草莓映入眼帘，红彤彤的果实挂满枝头，游客们带着家人一同体验采摘的乐趣。\n";
+    let page = lvread::loader::load_text("2024-03-20-1.txt", text, Vec::new());
+    let loaded = page.articles.first().map(|a| a.title.clone()).unwrap_or_default();
+    lvread::search::words::jieba();
+    let app = App::new(lvread::archive::group(vec![page]), (80, 24));
+    let shown = app.current_article().map(|a| a.title.clone()).unwrap_or_default();
+    let screen = screen_text(&app);
+    assert!(!screen.contains("成…"), "no broken word on screen:\n{screen}");
+    if loaded.ends_with("成…") {
+        // (When the loader cuts elsewhere, there is nothing to mend.)
+        assert!(shown.ends_with("迎来了…"), "cut before 成熟, not inside it: {shown}");
+        assert!(screen.contains("草莓迎来了…"), "{screen}");
+    }
+}
+
+#[test]
+fn a_harmless_notice_leaves_the_key_hints_in_place() {
+    let status = |app: &App| screen_text(app).lines().last().unwrap_or("").to_string();
+    let hints = ["j move", "Enter read", "} issue", "/ search", "? help", "q quit"];
+    let long = "no reading state yet (/home/someone/.local/share/lvread/state.json); starting fresh";
+    // Wide enough: the notice whole and every hint.
+    let mut app = App::new(issues(2, 3), (200, 40));
+    app.notice(long);
+    let wide = status(&app);
+    assert!(wide.contains(long) && hints.iter().all(|h| wide.contains(h)), "{wide}");
+    // At 120 columns a notice takes no more than its share: the hints that
+    // move through the list stay, beside help and quit.
+    let mut app = App::new(issues(2, 3), (120, 40));
+    app.notice(long);
+    let narrow = status(&app);
+    assert!(narrow.contains("│ no reading state"), "{narrow}");
+    for h in ["j move", "Enter read", "? help", "q quit"] {
+        assert!(narrow.contains(h), "a notice pushed out {h}: {narrow}");
+    }
+    // An error of the same length may take every column but help and quit.
+    let mut app = App::new(issues(2, 3), (120, 40));
+    app.message(long);
+    let err = status(&app);
+    assert!(err.contains("? help") && err.contains("q quit") && !err.contains("j move"), "{err}");
+    assert!(err.contains("lvread/") && !narrow.contains("lvread/"), "more of an error is shown: {err}");
+}
+
+#[test]
+fn a_subheading_is_drawn_as_a_subheading_not_as_an_indented_paragraph() {
+    // A news item with two subheadings, read by the loader as a file would be.
+    let path = format!("{}/tests/pages/qa_subhead_after_benbaoxun_splits.txt", env!("CARGO_MANIFEST_DIR"));
+    let page = lvread::loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+    let date = page.date;
+    let app = App::new(vec![Issue { date, date_inferred: page.date_inferred, pages: vec![page] }], (120, 40));
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    let frame = t.draw(|f| view::draw(f, &app)).expect("draw");
+    let buf = frame.buffer.clone();
+    let area = lvread::ui::geometry::body_text(app.screen().body.expect("body shown"), app.settings.max_body_width);
+    let body = common::region(&buf, area);
+    let theme = &app.settings.theme;
+    for sub in ["做大核桃产业", "做优肉牛养殖"] {
+        let y = body.iter().position(|r| r.contains(sub)).unwrap_or_else(|| panic!("{sub} not in {body:#?}"));
+        assert!(body[y].starts_with(sub), "not indented like a paragraph: {:?}", body[y]);
+        assert!(body[y - 1].trim().is_empty(), "a blank line before {sub}: {body:#?}");
+        let cell = &buf[(area.x, area.y + y as u16)];
+        assert_eq!(cell.fg, theme.subheading.fg.unwrap_or(ratatui::style::Color::Reset), "{sub}");
+        assert!(cell.modifier.contains(ratatui::style::Modifier::BOLD), "{sub} is bold");
+    }
+    // The paragraphs around them are still paragraphs: indented, body text style.
+    let y = body.iter().position(|r| r.contains("核桃产业是方山县")).expect("a paragraph");
+    assert!(body[y].starts_with(lvread::layout::INDENT), "{:?}", body[y]);
+    let x = area.x + lvread::layout::str_width(lvread::layout::INDENT) as u16;
+    assert!(!buf[(x, area.y + y as u16)].modifier.contains(ratatui::style::Modifier::BOLD));
+}
+
+#[test]
+fn at_30_columns_the_help_wraps_every_description_instead_of_cutting_it() {
+    let mut app = App::new(issues(1, 2), (30, 10));
+    press(&mut app, &[Action::Help]);
+    // Every row the help shows, scrolling through it to the end.
+    let mut seen: Vec<String> = Vec::new();
+    for _ in 0..400 {
+        let text = screen_text(&app);
+        if seen.last() == Some(&text) {
+            break;
+        }
+        seen.push(text);
+        press(&mut app, &[Action::Down]);
+    }
+    let words: std::collections::HashSet<&str> =
+        seen.iter().flat_map(|s| s.split(|c: char| c.is_whitespace() || c == '│')).collect();
+    for (a, what) in lvread::config::key_help() {
+        for w in what.split_whitespace() {
+            assert!(
+                words.contains(w),
+                "{a:?}: {w:?} of {what:?} is not shown whole at 30 columns:\n{}",
+                seen.join("\n")
+            );
+        }
+    }
+    assert!(words.contains("continuation"), "the end of the help is reachable");
+}
+
+#[test]
+fn an_issue_of_pages_with_no_known_number_shows_no_column_of_dashes() {
+    let mut all = issues(1, 2);
+    let mut second = all[0].pages[0].clone();
+    second.source = "other.txt".into();
+    second.articles.iter_mut().for_each(|a| a.id.push('b'));
+    all[0].pages.push(second);
+    all[0].pages.iter_mut().for_each(|p| p.page = None);
+    let text = screen_text(&App::new(all.clone(), (120, 40)));
+    let rows: Vec<&str> = text.lines().filter(|r| r.contains("篇新闻标题")).collect();
+    assert!(!rows.is_empty(), "{text}");
+    assert!(rows.iter().all(|r| !r.contains("┃-") && !r.contains("│-")), "no page column of `-`:\n{text}");
+    // With one number known, the column is there and the unknown one is `-`.
+    all[0].pages[0].page = Some(3);
+    let text = screen_text(&App::new(all, (120, 40)));
+    assert!(text.contains("┃3 ") || text.contains("│3 "), "{text}");
+    assert!(text.contains("┃- ") || text.contains("│- "), "{text}");
+}
+
+#[test]
+fn on_a_narrow_screen_an_overlay_is_titled_by_its_name_not_a_cut_list_of_keys() {
+    let mut app = App::new(issues(1, 2), (30, 8));
+    for (open, name) in [(Action::Bookmarks, " Bookmarks 0 "), (Action::Messages, " Messages 0 ")] {
+        press(&mut app, &[open]);
+        let text = screen_text(&app);
+        assert!(text.contains(name), "{name}:\n{text}");
+        assert!(!text.contains(" — "), "no cut key list:\n{text}");
+        press(&mut app, &[Action::Back]);
+    }
+    // A title that fits stays whole.
+    press(&mut app, &[Action::Help]);
+    assert!(screen_text(&app).contains(" Keys — Esc closes "));
+    // Where it fits, the whole title with its keys.
+    let mut app = App::new(issues(1, 2), (120, 40));
+    press(&mut app, &[Action::Bookmarks]);
+    assert!(screen_text(&app).contains(" Bookmarks 0 — Enter opens, m removes, Esc closes "));
+}
+
+#[test]
+fn an_issue_with_a_long_file_name_still_shows_its_unread_count() {
+    let mut all = issues(1, 2);
+    all[0].date = None;
+    all[0].pages[0].date = None;
+    all[0].pages[0].source = "qa_date_inferred_from_historic_mention.txt".into();
+    for w in [100u16, 120, 200] {
+        let text = screen_text(&App::new(all.clone(), (w, 30)));
+        let row = text.lines().find(|r| r.contains("qa_date")).unwrap_or_else(|| panic!("{w}: {text}"));
+        assert!(row.contains(" 2/2篇"), "{w} columns: {row}");
+    }
 }

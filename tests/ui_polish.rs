@@ -147,7 +147,8 @@ fn a_bookmarked_article_shows_its_read_mark_too() {
 /// The (part, byte offset) of the body's top line.
 fn top_anchor(app: &App) -> (lvread::layout::article::Part, usize) {
     let s = app.screen();
-    let width = lvread::ui::geometry::body_text(s.body.expect("body shown"), app.max_body_width).width as usize;
+    let width =
+        lvread::ui::geometry::body_text(s.body.expect("body shown"), app.settings.max_body_width).width as usize;
     app.layout_at(width).and_then(|l| l.anchor(app.reader.scroll())).expect("a top line")
 }
 

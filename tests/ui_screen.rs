@@ -20,7 +20,7 @@ fn body_rows(app: &App) -> Vec<String> {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
     let frame = t.draw(|f| view::draw(f, app)).expect("draw");
     let s = app.screen();
-    region(frame.buffer, lvread::ui::geometry::body_text(s.body.expect("body shown"), app.max_body_width))
+    region(frame.buffer, lvread::ui::geometry::body_text(s.body.expect("body shown"), app.settings.max_body_width))
 }
 
 fn draw(app: &App) -> Vec<String> {
@@ -223,7 +223,7 @@ fn resize_keeps_the_paragraph_at_the_top() {
     }
     let width = |app: &App| {
         let s = app.screen();
-        lvread::ui::geometry::body_text(s.body.expect("body shown"), app.max_body_width).width as usize
+        lvread::ui::geometry::body_text(s.body.expect("body shown"), app.settings.max_body_width).width as usize
     };
     let layout = app.layout_at(width(&app)).expect("layout");
     let (part, offset) = layout.anchor(app.reader.scroll()).expect("anchor");
@@ -283,7 +283,7 @@ fn body_shows_header_captions_and_keywords() {
     let app = sample_app(120, 40);
     let frame = t.draw(|f| view::draw(f, &app)).expect("draw");
     let buf = frame.buffer.clone();
-    let text = lvread::ui::geometry::body_text(app.screen().body.expect("body"), app.max_body_width);
+    let text = lvread::ui::geometry::body_text(app.screen().body.expect("body"), app.settings.max_body_width);
     let body = region(&buf, text);
     assert_eq!(body[0].trim_end(), "引题0", "kicker first");
     assert_eq!(body[1].trim_end(), "第0期第0篇新闻标题", "headline second");
@@ -303,7 +303,9 @@ fn highlights_style_exact_ranges() {
     let buf = frame.buffer.clone();
     let styled: Vec<String> = (0..40u16)
         .flat_map(|y| (0..120u16).map(move |x| (x, y)))
-        .filter(|&(x, y)| buf[(x, y)].bg == app.theme.highlight.bg.unwrap_or_default() && buf[(x, y)].symbol() != " ")
+        .filter(|&(x, y)| {
+            buf[(x, y)].bg == app.settings.theme.highlight.bg.unwrap_or_default() && buf[(x, y)].symbol() != " "
+        })
         .map(|(x, y)| buf[(x, y)].symbol().to_string())
         .collect();
     assert_eq!(styled.concat(), "第0段", "only the match is highlighted");
@@ -318,7 +320,7 @@ fn help_overlay_lists_every_key_and_closes_with_esc() {
     let help = lvread::config::key_help();
     for &(a, what) in &help {
         assert!(screen.contains(what), "help describes {a:?}");
-        assert!(screen.contains(&keys_label(&app.keymap, a)), "help shows the keys of {a:?}");
+        assert!(screen.contains(&keys_label(&app.settings.keymap, a)), "help shows the keys of {a:?}");
     }
     // Keys go to the overlay while it is open.
     press(&mut app, &[Action::Down]);
@@ -331,7 +333,7 @@ fn help_overlay_lists_every_key_and_closes_with_esc() {
     press(&mut app, &[Action::Help]);
     let rows = draw(&app);
     for &(a, _) in &help {
-        let label = format!("│ {}", keys_label(&app.keymap, a));
+        let label = format!("│ {}", keys_label(&app.settings.keymap, a));
         assert!(rows.iter().any(|r| r.contains(&label)), "border before {label:?}:\n{}", rows.join("\n"));
     }
     // At a small size the help scrolls.

@@ -299,3 +299,95 @@ fn n_wraps_round_after_the_last_match_and_says_so_and_one_hit_is_one_hit() {
     assert_eq!(app.search.results.len(), 1, "the whole headline finds one article");
     assert!(text.contains(" 1 hit") && !text.contains(" 1 hits"), "{text}");
 }
+
+/// The drawn screen's buffer.
+fn buffer(app: &App) -> ratatui::buffer::Buffer {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    t.draw(|f| view::draw(f, app)).expect("draw").buffer.clone()
+}
+
+/// The text of the body pane and of the result list.
+fn panes(app: &App) -> (String, Vec<String>) {
+    let buf = buffer(app);
+    let s = app.screen();
+    let body = common::region(&buf, s.body.expect("a body on screen")).join("\n");
+    let area = lvread::ui::view::search_view::results_area(&s, buf.area);
+    let inner = lvread::ui::geometry::inner(area);
+    (body, common::region(&buf, inner))
+}
+
+#[test]
+fn the_body_previews_the_selected_result_and_nothing_is_read() {
+    for size in [(80, 24), (120, 40)] {
+        let mut app = reader();
+        update(&mut app, lvread::ui::action::Action::Resize(size.0, size.1));
+        let mut search = SearchDriver::new();
+        let before: Vec<(usize, usize, bool)> = (0..app.issues.len())
+            .flat_map(|i| (0..app.issues[i].article_count()).map(move |n| (i, n)))
+            .map(|(i, n)| (i, n, app.is_read(i, n)))
+            .collect();
+        press(&mut app, &mut search, key(KeyCode::Char('/')));
+        type_str(&mut app, &mut search, "lvliang");
+        assert!(app.search.results.len() >= 3);
+        let mut shown = Vec::new();
+        for k in 0..3 {
+            let hit = app.search.results[k].clone();
+            let (body, _) = panes(&app);
+            let head: String = hit.title.chars().take(8).collect();
+            assert!(body.replace('\n', "").contains(&head), "{size:?}: result {k} ({}) previewed:\n{body}", hit.title);
+            // The match is scrolled into view and highlighted.
+            let buf = buffer(&app);
+            let r = app.screen().body.expect("body");
+            let hl = app.settings.theme.highlight;
+            let lit = (r.y..r.y + r.height)
+                .flat_map(|y| (r.x..r.x + r.width).map(move |x| (x, y)))
+                .any(|p| hl.bg.is_some_and(|bg| buf[p].bg == bg) || hl.fg.is_some_and(|fg| buf[p].fg == fg));
+            assert!(lit, "{size:?}: a highlighted match in the preview of {k}:\n{body}");
+            shown.push(body);
+            press(&mut app, &mut search, key(KeyCode::Down));
+        }
+        assert_ne!(shown[0], shown[1], "moving in the list changes the preview");
+        press(&mut app, &mut search, key(KeyCode::Esc));
+        let after: Vec<(usize, usize, bool)> = (0..app.issues.len())
+            .flat_map(|i| (0..app.issues[i].article_count()).map(move |n| (i, n)))
+            .map(|(i, n)| (i, n, app.is_read(i, n)))
+            .collect();
+        assert_eq!(before, after, "{size:?}: previews read nothing");
+        assert_eq!((app.nav.issue(), app.nav.article(), app.mode.clone()), (0, 0, Mode::Normal));
+    }
+}
+
+#[test]
+fn every_result_shows_its_match_at_80_columns_and_a_headline_is_not_repeated() {
+    let mut app = reader();
+    update(&mut app, lvread::ui::action::Action::Resize(80, 24));
+    let mut search = SearchDriver::new();
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    type_str(&mut app, &mut search, "caomei");
+    assert!(!app.search.results.is_empty());
+    let (_, rows) = panes(&app);
+    for (k, hit) in app.search.results.iter().enumerate().take(rows.len() / 2) {
+        let pair = format!("{}{}", rows[2 * k], rows[2 * k + 1]);
+        assert!(pair.contains("草莓"), "result {k} shows 草莓: {pair}");
+        if hit.matched.field == lvread::search::Field::Title {
+            let head: String = hit.title.chars().take(5).collect();
+            assert!(!rows[2 * k + 1].trim_start().starts_with(&head), "headline repeated: {}", rows[2 * k + 1]);
+        }
+    }
+    // A match deep in a long paragraph shows at 80 columns too.
+    press(&mut app, &mut search, key(KeyCode::Esc));
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    type_str(&mut app, &mut search, "lvliang");
+    let (_, rows) = panes(&app);
+    let buf = buffer(&app);
+    let area = lvread::ui::geometry::inner(lvread::ui::view::search_view::results_area(&app.screen(), buf.area));
+    let hl = app.settings.theme.highlight;
+    let lit_row = |y: u16| {
+        (area.x..area.x + area.width)
+            .any(|x| hl.bg.is_some_and(|bg| buf[(x, y)].bg == bg) || hl.fg.is_some_and(|fg| buf[(x, y)].fg == fg))
+    };
+    for k in 0..(rows.len() / 2).min(app.search.results.len()) {
+        let y = area.y + 2 * k as u16;
+        assert!(lit_row(y) || lit_row(y + 1), "result {k} shows its match: {} / {}", rows[2 * k], rows[2 * k + 1]);
+    }
+}

@@ -257,8 +257,8 @@ fn settings_rebind_keys_and_no_color_keeps_reverse_video() {
     settings::apply(&mut app, &cfg);
     use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    assert_eq!(lvread::ui::keys::translate(&app.keymap, &key('B')), Some(Action::ToggleBookmark));
-    assert_eq!(lvread::ui::keys::translate(&app.keymap, &key('m')), None);
+    assert_eq!(lvread::ui::keys::translate(&app.settings.keymap, &key('B')), Some(Action::ToggleBookmark));
+    assert_eq!(lvread::ui::keys::translate(&app.settings.keymap, &key('m')), None);
 
     let mut plain = App::new(sample(), (120, 40));
     settings::apply(&mut plain, &Config::default().without_color());
@@ -280,7 +280,7 @@ fn max_width_limits_the_body() {
     let mut app = App::new(sample(), (160, 40));
     settings::apply(&mut app, &cfg);
     let s = app.screen();
-    let text = lvread::ui::geometry::body_text(s.body.unwrap(), app.max_body_width);
+    let text = lvread::ui::geometry::body_text(s.body.unwrap(), app.settings.max_body_width);
     assert_eq!(text.width, 20);
 }
 

@@ -64,6 +64,7 @@ pub const COLOR_ROLES: &[(&str, &str)] = &[
     ("subtitle", "subtitle (副题)"),
     ("byline", "bylines"),
     ("paragraph", "body text"),
+    ("subheading", "subheadings inside an article (always bold)"),
     ("caption", "photo captions"),
     ("keywords", "the keyword line"),
     ("highlight", "search matches"),

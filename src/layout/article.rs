@@ -102,7 +102,16 @@ impl ArticleLayout {
         }
         blank(lines);
         for (n, p) in article.paragraphs.iter().enumerate() {
-            add(lines, Part::Paragraph(n), p, true);
+            if article.is_subheading(n) {
+                // A subheading: after a blank line (one for a run of them),
+                // not indented.
+                if n == 0 || !article.is_subheading(n - 1) {
+                    blank(lines);
+                }
+                add(lines, Part::Paragraph(n), p, false);
+            } else {
+                add(lines, Part::Paragraph(n), p, true);
+            }
         }
         if !article.captions.is_empty() {
             blank(lines);
@@ -213,6 +222,34 @@ mod tests {
         // An offset in the middle of a paragraph finds the line holding it.
         let mid = narrow.line_of(Part::Paragraph(0), 40).unwrap();
         assert!(narrow.lines[mid].range.contains(&40));
+    }
+
+    #[test]
+    fn a_subheading_stands_after_a_blank_line_unindented() {
+        let a = Article {
+            paragraphs: vec!["第一段。".into(), "做大核桃产业".into(), "第二段。".into()],
+            subheadings: vec![1],
+            ..article()
+        };
+        let l = ArticleLayout::new(&a, 30);
+        let at = l.paragraph_start(1).unwrap();
+        assert_eq!(l.lines[at - 1].part, Part::Blank);
+        assert!(!l.lines[at].indent, "a subheading is not indented");
+        assert_eq!(l.line_text(&a, at), "做大核桃产业");
+        // The paragraph after it follows at once, indented.
+        assert_eq!(l.lines[at + 1].part, Part::Paragraph(2));
+        assert!(l.lines[at + 1].indent);
+        // No subheadings: paragraphs follow each other with no blank line.
+        // Two subheadings in a row stay together.
+        let two = Article { subheadings: vec![1, 2], ..a.clone() };
+        let l = ArticleLayout::new(&two, 30);
+        let at = l.paragraph_start(2).unwrap();
+        assert_eq!(l.lines[at - 1].part, Part::Paragraph(1));
+        assert!(!l.lines[at].indent);
+        let plain = ArticleLayout::new(&Article { subheadings: vec![], ..a.clone() }, 30);
+        let at = plain.paragraph_start(1).unwrap();
+        assert_eq!(plain.lines[at - 1].part, Part::Paragraph(0));
+        assert!(plain.lines[at].indent);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::assign::Bodies;
 use super::heads;
 use super::lines::{self, Line};
 use super::meta;
-use super::paragraphs::reflow;
+use super::paragraphs::reflow_marked;
 use super::segments::{Builder, Segment};
 use super::units::{Unit, is_kicker, is_subtitle};
 use crate::model::Article;
@@ -22,9 +22,10 @@ impl Builder {
         lines: &[Line],
         bodies: &Bodies,
     ) -> Article {
-        let mut paragraphs = reflow(lines, &seg.parts, self.one_per_line);
+        let (mut paragraphs, mut subheadings) = reflow_marked(lines, &seg.parts, self.one_per_line);
         let mut captions = seg.captions.clone();
         extract_photo_captions(&mut paragraphs, &mut captions);
+        subheadings.retain(|&i| i < paragraphs.len());
         let mut byline = seg.byline.clone();
         for t in &seg.trail {
             byline = Some(match byline {
@@ -33,7 +34,7 @@ impl Builder {
                 None => t.clone(),
             });
         }
-        let mut a = Article { byline, paragraphs, captions, line: seg.first_line, ..Article::default() };
+        let mut a = Article { byline, paragraphs, subheadings, captions, line: seg.first_line, ..Article::default() };
         // Headline lines in print order: kicker(s), title, subtitle(s). The
         // title is in the unit assigned to the body: its first line that is
         // no kicker or subtitle by its form; units before it are kickers,

@@ -135,7 +135,14 @@ fn opens_paragraph(text: &str) -> bool {
 /// per line (`one_per_line`), every line that ends a sentence ends its
 /// paragraph.
 pub fn reflow(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> Vec<String> {
+    reflow_marked(lines, parts, one_per_line).0
+}
+
+/// [`reflow`], with the indices of the paragraphs that are subheadings:
+/// the parts standing on their own that are no jump mark (`（下转5版）`).
+pub fn reflow_marked(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> (Vec<String>, Vec<usize>) {
     let mut out: Vec<String> = Vec::new();
+    let mut subheads: Vec<usize> = Vec::new();
     let mut cur = String::new();
     let mut last_line: Option<usize> = None;
     // The last line began its paragraph.
@@ -145,6 +152,9 @@ pub fn reflow(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> Vec<Str
             BodyPart::Own(t) => {
                 if !cur.is_empty() {
                     out.push(std::mem::take(&mut cur));
+                }
+                if !lines.iter().any(|l| matches!(l.role, Role::Jump) && l.text == *t) {
+                    subheads.push(out.len());
                 }
                 out.push(t.clone());
                 last_line = None;
@@ -169,7 +179,7 @@ pub fn reflow(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> Vec<Str
     if !cur.is_empty() {
         out.push(cur);
     }
-    out
+    (out, subheads)
 }
 
 #[cfg(test)]
@@ -181,6 +191,21 @@ mod tests {
         let lines = read_lines(text);
         let parts: Vec<BodyPart> = (0..lines.len()).map(BodyPart::Line).collect();
         reflow(&lines, &parts, false)
+    }
+
+    #[test]
+    fn parts_of_their_own_are_subheadings_but_jump_marks_are_not() {
+        let lines = read_lines("全县新建标准化厂房十二万平\n方米，引进企业二十六家。\n（下转5版）");
+        let jump = lines.iter().position(|l| matches!(l.role, Role::Jump)).expect("a jump line");
+        let parts = vec![
+            BodyPart::Own("做大核桃产业".into()),
+            BodyPart::Line(0),
+            BodyPart::Line(1),
+            BodyPart::Own(lines[jump].text.clone()),
+        ];
+        let (p, subheads) = reflow_marked(&lines, &parts, false);
+        assert_eq!(p, vec!["做大核桃产业", "全县新建标准化厂房十二万平方米，引进企业二十六家。", "（下转5版）"]);
+        assert_eq!(subheads, vec![0]);
     }
 
     #[test]

@@ -10,16 +10,15 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
-/// How many chars of context to keep before the first match.
-const LEAD: usize = 12;
-
-/// An excerpt of at most `max` chars of `text` (plus `…` marks) around the
-/// first of `ranges` (char ranges in `text`).
+/// An excerpt of at most `max` chars of `text` (plus `…` marks) with the
+/// first of `ranges` (char ranges in `text`) in its middle.
 pub fn snippet(text: &str, ranges: &[Range<usize>], max: usize) -> Snippet {
     let chars: Vec<char> = text.chars().collect();
     let first = ranges.first().map_or(0, |r| r.start).min(chars.len());
-    // The match stays near the start, so even a narrow list shows it.
-    let start = first.saturating_sub(LEAD);
+    let len = ranges.first().map_or(0, |r| r.end.saturating_sub(r.start));
+    // As much context before the match as after it; the view centres it
+    // again at its own width ([`window`]).
+    let start = first.saturating_sub(max.saturating_sub(len) / 2).min(chars.len().saturating_sub(max));
     let end = (start + max).min(chars.len());
     let mut out = String::new();
     let mut shift = 0usize;
@@ -41,6 +40,72 @@ pub fn snippet(text: &str, ranges: &[Range<usize>], max: usize) -> Snippet {
     Snippet { text: out, highlights }
 }
 
+/// `text` (one line, `highlights` char ranges in it) cut to at most
+/// `width` columns with its first highlight in the middle, as much as fits
+/// of it, and `…` where text was cut off: a list row of any width shows
+/// the match. Control characters become spaces.
+pub fn window(text: &str, highlights: &[Range<usize>], width: usize) -> Snippet {
+    use crate::layout::char_width;
+    let chars: Vec<char> =
+        text.chars().map(|c| if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c }).collect();
+    let w: Vec<usize> = chars.iter().map(|&c| char_width(c)).collect();
+    let n = chars.len();
+    let total: usize = w.iter().sum();
+    let (s, e) = if total <= width {
+        (0, n)
+    } else if width == 0 {
+        (0, 0)
+    } else {
+        let first = highlights.iter().find(|r| r.start < n).cloned().unwrap_or(0..0);
+        let (hs, he) = (first.start.min(n), first.end.min(n));
+        let match_w: usize = w[hs..he.max(hs)].iter().sum();
+        // Context on the left: half of what the match leaves, less the `…`.
+        let left_room = width.saturating_sub(match_w) / 2;
+        let mut s = hs;
+        let mut lw = 1;
+        while s > 0 && lw + w[s - 1] <= left_room {
+            s -= 1;
+            lw += w[s];
+        }
+        // Then to the right as far as fits, keeping a column for `…`.
+        let mut used = usize::from(s > 0);
+        let mut e = s;
+        while e < n {
+            let mark = usize::from(e + 1 < n);
+            if used + w[e] + mark > width {
+                break;
+            }
+            used += w[e];
+            e += 1;
+        }
+        // The end reached with room to spare: more context on the left.
+        while e == n && s > 0 {
+            let mark_saved = usize::from(s == 1);
+            if used + w[s - 1] > width + mark_saved {
+                break;
+            }
+            used = used + w[s - 1] - mark_saved;
+            s -= 1;
+        }
+        (s, e)
+    };
+    let mut out = String::new();
+    let shift = usize::from(s > 0);
+    if s > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[s..e]);
+    if e < n {
+        out.push('…');
+    }
+    let highlights = highlights
+        .iter()
+        .filter(|r| r.end > s && r.start < e)
+        .map(|r| (r.start.max(s) - s + shift)..(r.end.min(e) - s + shift))
+        .collect();
+    Snippet { text: out, highlights }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +119,33 @@ mod tests {
         let h = s.highlights[0].clone();
         assert_eq!(chars[h].iter().collect::<String>(), "吕梁");
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
+    }
+
+    fn shown(s: &Snippet) -> Vec<String> {
+        let chars: Vec<char> = s.text.chars().collect();
+        s.highlights.iter().map(|r| chars[r.clone()].iter().collect()).collect()
+    }
+
+    #[test]
+    fn a_window_of_any_width_shows_the_match_in_its_middle() {
+        let text = "离石区信义镇东泰绿谷农业园温室大棚草莓迎来了成熟期，吸引了众多游客前来采摘";
+        let m: Range<usize> = 17..19; // 草莓
+        for width in 6..60 {
+            let s = window(text, std::slice::from_ref(&m), width);
+            assert!(crate::layout::str_width(&s.text) <= width, "{width}: {}", s.text);
+            assert_eq!(shown(&s), ["草莓"], "{width}: {}", s.text);
+        }
+        let s = window(text, std::slice::from_ref(&m), 26);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        let before = s.text.find("草莓").map(|b| s.text[..b].chars().count()).unwrap_or(0);
+        let after = s.text.chars().count() - before - 2;
+        assert!(before.abs_diff(after) <= 2, "centred: {}", s.text);
+        // Near the end: the window uses the whole width.
+        let s = window(text, &[Range { start: 35, end: 37 }], 20);
+        assert_eq!(crate::layout::str_width(&s.text), 19, "{}", s.text);
+        assert!(s.text.ends_with("采摘") && s.text.starts_with('…'));
+        // Fits whole: unchanged.
+        assert_eq!(window("草莓熟了", &[Range { start: 0, end: 2 }], 8).text, "草莓熟了");
     }
 
     #[test]

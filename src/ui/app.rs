@@ -1,7 +1,6 @@
 //! The reader's state: what is loaded, what is selected, what is shown.
 //! Pure data; [`super::update`] changes it, [`super::view`] draws it.
 
-use super::theme::Theme;
 use crate::layout::article::{ArticleLayout, Part};
 use crate::layout::cache::LayoutCache;
 use crate::model::{Article, Issue, Page};
@@ -19,6 +18,8 @@ pub enum Overlay {
     Help(usize),
     /// The bookmark list; the number is the selected row.
     Bookmarks(usize),
+    /// The message log; the number is its scroll offset.
+    Messages(usize),
 }
 
 /// How keys are interpreted. Modes that read text (search) add variants here
@@ -45,6 +46,10 @@ pub struct Marks {
     /// The articles the last `mark_issue_read` marked (they were unread),
     /// for `undo`.
     pub last_marked: Vec<String>,
+    /// The article list shows only the unread articles (and the selected
+    /// one, so that the row being read does not vanish under the cursor);
+    /// the moves between articles skip the others.
+    pub unread_only: bool,
 }
 
 /// What the status bar shows besides the position.
@@ -58,6 +63,42 @@ pub struct Status {
     /// number of messages when it came: shown in the status bar until the
     /// next key press, unless a message came after it.
     pub notice: Option<(String, usize)>,
+    /// Every message and notice of this run, oldest first (at most
+    /// [`LOG_LIMIT`]): the message log overlay shows them in full.
+    pub log: Vec<String>,
+}
+
+/// How many messages the log keeps.
+pub const LOG_LIMIT: usize = 500;
+
+impl Status {
+    /// Adds `text` to the log (not twice in a row).
+    fn log(&mut self, text: &str) {
+        if self.log.last().is_some_and(|l| l == text) {
+            return;
+        }
+        self.log.push(text.to_string());
+        if self.log.len() > LOG_LIMIT {
+            self.log.remove(0);
+        }
+    }
+
+    /// The log, with any message that reached the status bar without it.
+    pub fn log_lines(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.log.iter().map(String::as_str).collect();
+        for m in &self.messages {
+            if !self.log.contains(m) {
+                out.push(m);
+            }
+        }
+        out
+    }
+}
+
+/// The key ([`App::article_key`]) of article `a`, number `left` of page
+/// `p`: its id, or `file#n` when the loader gave none.
+fn key_in_page<'a>(p: &Page, left: usize, a: &'a Article) -> std::borrow::Cow<'a, str> {
+    if a.id.is_empty() { format!("{}#{left}", p.source).into() } else { a.id.as_str().into() }
 }
 
 /// Default maximum width of the body text, in columns (40 Han characters).
@@ -81,12 +122,8 @@ pub struct App {
     pub marks: Marks,
     /// The status bar's messages, notice and loading progress.
     pub status: Status,
-    /// Styles.
-    pub theme: Theme,
-    /// Key bindings.
-    pub keymap: crate::config::Keymap,
-    /// Maximum width of the body text in columns; the body is centred in wider panes.
-    pub max_body_width: u16,
+    /// Styles, key bindings, the widest body line.
+    pub settings: super::settings::Settings,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// Wrapped articles per (article, width).
@@ -99,6 +136,9 @@ pub struct App {
     effects: Vec<super::effect::Effect>,
     /// The position last handed out as [`super::effect::Effect::SavePosition`].
     saved_position: Option<crate::store::Position>,
+    /// Made-up headlines cut inside a word have been mended
+    /// ([`super::titles`]; once the segmenter has loaded).
+    titles_mended: bool,
 }
 
 impl App {
@@ -114,16 +154,16 @@ impl App {
             mode: Mode::Normal,
             marks: Marks::default(),
             status: Status::default(),
-            theme: Theme::default(),
-            keymap: crate::config::Keymap::default(),
-            max_body_width: DEFAULT_MAX_BODY_WIDTH,
+            settings: Default::default(),
             size,
             layouts: LayoutCache::new(),
             quit: false,
             search: Default::default(),
             effects: Vec::new(),
             saved_position: None,
+            titles_mended: false,
         };
+        app.mend_titles();
         app.sync();
         // Nothing to move through in an empty article list: start on the issues.
         if app.current_issue().is_some_and(|i| i.article_count() == 0) {
@@ -144,7 +184,7 @@ impl App {
         let screen = app.screen();
 
         if let Some(body) = screen.body {
-            let text = super::geometry::body_text(body, app.max_body_width);
+            let text = super::geometry::body_text(body, app.settings.max_body_width);
             if let Some(key) = app.current_key() {
                 let App { issues, layouts, nav, reader, .. } = &mut *app;
                 if let Some(a) = issues.get(nav.issue()).and_then(|i| i.article(nav.article())) {
@@ -156,12 +196,17 @@ impl App {
         let issue_rows =
             screen.issues.map(|r| (super::geometry::inner(r).height / super::geometry::ISSUE_ROWS).max(1) as usize);
         let article_rows = screen.articles.map(|r| super::geometry::inner(r).height.max(1) as usize);
-        app.nav.show_selection(issue_rows, article_rows);
+        let article_row = app.article_row();
+        app.nav.show_selection(issue_rows, article_rows.map(|rows| (rows, article_row)));
         let key = app.current_key();
-        if app.marks.unread_hold.is_some() && app.marks.unread_hold != key {
+        // While searching, the body only previews results: nothing is
+        // read, no hold is let go, no position saved.
+        let searching = app.mode == Mode::Search;
+        if app.marks.unread_hold.is_some() && app.marks.unread_hold != key && !searching {
             app.marks.unread_hold = None;
         }
         if app.nav.focus() == Pane::Body
+            && !searching
             && let Some(key) = key
             && app.marks.unread_hold.is_none()
             && !app.marks.read.contains(&key)
@@ -178,7 +223,7 @@ impl App {
             ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
             self.nav.focus(),
             self.reader.zoom(),
-            self.max_body_width,
+            self.settings.max_body_width,
         )
     }
 
@@ -211,9 +256,8 @@ impl App {
         let issue = self.issues.get(i)?;
         let mut left = n;
         for p in &issue.pages {
-            if left < p.articles.len() {
-                let a = &p.articles[left];
-                return Some(if a.id.is_empty() { format!("{}#{left}", p.source) } else { a.id.clone() });
+            if let Some(a) = p.articles.get(left) {
+                return Some(key_in_page(p, left, a).into_owned());
             }
             left -= p.articles.len();
         }
@@ -223,6 +267,41 @@ impl App {
     /// The key of the selected article.
     pub fn current_key(&self) -> Option<String> {
         self.article_key(self.nav.issue(), self.nav.article())
+    }
+
+    /// For each article of issue `i`, in order: has it been read?
+    pub fn read_flags(&self, i: usize) -> Vec<bool> {
+        let Some(issue) = self.issues.get(i) else { return Vec::new() };
+        let mut out = Vec::with_capacity(issue.article_count());
+        for p in &issue.pages {
+            for (left, a) in p.articles.iter().enumerate() {
+                out.push(self.marks.read.contains(key_in_page(p, left, a).as_ref()));
+            }
+        }
+        out
+    }
+
+    /// The articles of issue `i` the article list shows, in order: every
+    /// one, or with [`Marks::unread_only`] the unread ones and the
+    /// selected one.
+    pub fn listed_articles(&self, i: usize) -> Vec<usize> {
+        let count = self.issues.get(i).map_or(0, Issue::article_count);
+        if !self.marks.unread_only {
+            return (0..count).collect();
+        }
+        let selected = (i == self.nav.issue()).then_some(self.nav.article());
+        self.read_flags(i)
+            .into_iter()
+            .enumerate()
+            .filter(|&(n, read)| !read || Some(n) == selected)
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// The selected article's row in the article list ([`App::listed_articles`]).
+    pub fn article_row(&self) -> usize {
+        let listed = self.listed_articles(self.nav.issue());
+        listed.iter().position(|&n| n == self.nav.article()).unwrap_or(0)
     }
 
     /// True when article `n` of issue `i` has been read.
@@ -262,8 +341,12 @@ impl App {
         let key = self.current_key();
         let label = self.current_issue().map(Issue::label);
         let first = self.issues.is_empty();
+        let jieba = if self.titles_mended { crate::search::words::try_jieba() } else { None };
         for mut p in pages {
             super::fragments::absorb(&mut p);
+            if let Some(j) = jieba {
+                super::titles::mend_pages([&mut p], j);
+            }
             crate::archive::insert_page(&mut self.issues, p);
         }
         if !self.nav.chosen() {
@@ -282,6 +365,25 @@ impl App {
         if first && self.nav.focus() == Pane::Articles && self.current_issue().is_some_and(|i| i.article_count() == 0) {
             self.nav.set_focus(Pane::Issues);
         }
+    }
+
+    /// Once the word segmenter has loaded (in the background), cuts the
+    /// made-up headlines that end inside a word at the word's start
+    /// ([`super::titles`]), keeping the line at the top of the body. Cheap
+    /// after the first time; called at each update and tick. True when a
+    /// headline changed.
+    pub fn mend_titles(&mut self) -> bool {
+        if self.titles_mended {
+            return false;
+        }
+        let Some(jieba) = crate::search::words::try_jieba() else { return false };
+        self.titles_mended = true;
+        let top = self.top_line();
+        let changed = super::titles::mend_issues(&mut self.issues, jieba);
+        if changed {
+            self.relayout(top);
+        }
+        changed
     }
 
     /// The line at the top of the body (part, byte offset): the one the
@@ -335,6 +437,10 @@ impl App {
     /// Emits [`super::effect::Effect::SavePosition`] when the position
     /// differs from the one last emitted.
     pub fn note_position(&mut self) {
+        if self.mode == Mode::Search {
+            // A preview of a result: not where the reader is.
+            return;
+        }
         let pos = self.position();
         if pos.is_some() && pos != self.saved_position {
             self.saved_position = pos.clone();
@@ -358,7 +464,9 @@ impl App {
     /// Adds a message for the status bar (errors, warnings): it stays until
     /// `Esc` clears the messages.
     pub fn message(&mut self, text: impl Into<String>) {
-        self.status.messages.push(text.into());
+        let text = text.into();
+        self.status.log(&text);
+        self.status.messages.push(text);
     }
 
     /// Takes back the status bar messages that `which` picks (a load
@@ -380,7 +488,9 @@ impl App {
 
     /// Shows a passing notice in the status bar until the next key press.
     pub fn notice(&mut self, text: impl Into<String>) {
-        self.status.notice = Some((text.into(), self.status.messages.len()));
+        let text = text.into();
+        self.status.log(&text);
+        self.status.notice = Some((text, self.status.messages.len()));
     }
 
     /// What the status bar shows: the notice, or else the latest message.

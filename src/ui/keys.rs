@@ -102,7 +102,7 @@ pub fn with_ctrl_c(mut keymap: Keymap) -> Keymap {
 /// their own actions before the key map is consulted.
 pub fn event_to_action(app: &App, event: &Event) -> Option<Action> {
     match app.mode {
-        Mode::Normal => translate(&app.keymap, event),
+        Mode::Normal => translate(&app.settings.keymap, event),
         Mode::Search => super::search_update::translate(event),
     }
 }

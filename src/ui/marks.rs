@@ -47,7 +47,6 @@ pub fn mark_unread(app: &mut App) {
 pub fn mark_issue_read(app: &mut App) {
     let Some(issue) = app.current_issue() else { return };
     let n = issue.article_count();
-    let label = issue.label();
     let keys: Vec<String> = (0..n).filter_map(|k| app.article_key(app.nav.issue(), k)).collect();
     let mut marked = Vec::new();
     for key in keys {
@@ -58,8 +57,9 @@ pub fn mark_issue_read(app: &mut App) {
     }
     app.marks.unread_hold = None;
     app.marks.last_marked = marked;
-    let undo = crate::ui::keys::keys_label(&app.keymap, crate::action::Action::Undo);
-    app.notice(format!("{label}: all {n} articles marked read ({undo} undoes)"));
+    let undo = crate::ui::keys::keys_label(&app.settings.keymap, crate::action::Action::Undo);
+    // Short, so that the status bar has room for it beside the key hints.
+    app.notice(format!("{n} articles marked read ({undo} undoes)"));
 }
 
 /// Undoes the last `mark_issue_read`: the articles it marked are unread again.

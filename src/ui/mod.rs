@@ -22,7 +22,8 @@
 //! - state: [`app::App`] is the loaded issues plus sub-states, each with
 //!   its own methods: [`navigation::Navigation`] (selection, focus, list
 //!   scroll), [`reader::Reader`] (body scroll, zoom, highlights),
-//!   [`app::Marks`], [`app::Status`], [`search_state::SearchState`];
+//!   [`app::Marks`], [`app::Status`], [`search_state::SearchState`],
+//!   [`settings::Settings`];
 //!   features change another's state through [`update`]
 //!   ([`navigate::open_article`], [`navigate::scroll_to`], [`navigate::go_to`],
 //!   [`navigate::return_to`] jump to a place: search results, bookmarks, the
@@ -31,10 +32,12 @@
 //!   a change is also an [`effect::Effect`] ([`app::App::emit`]), and so is a
 //!   new position ([`effect::Effect::SavePosition`], from [`app::App::sync`]),
 //!   that [`session::Session::apply`] saves;
-//! - settings: [`app::App::keymap`] ([`crate::config::Keymap::rebind`],
+//! - settings ([`app::App::settings`], set by [`settings::apply`]):
+//!   [`settings::Settings::keymap`] ([`crate::config::Keymap::rebind`],
 //!   [`crate::config::Key`], [`Action::from_name`]),
-//!   [`app::App::theme`] ([`theme::Theme::plain`] for `NO_COLOR`) and
-//!   [`app::App::max_body_width`];
+//!   [`settings::Settings::theme`] ([`theme::Theme::plain`] for `NO_COLOR`) and
+//!   [`settings::Settings::max_body_width`];
+//! - overlays: [`app::Overlay`] (help, bookmarks, the message log);
 //! - search highlights: [`reader::Reader::highlights`] (byte ranges per article part).
 
 pub mod app;
@@ -57,6 +60,7 @@ pub mod signals;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod titles;
 pub mod update;
 pub mod view;
 

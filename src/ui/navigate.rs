@@ -76,12 +76,24 @@ pub fn scroll_to(app: &mut App, part: crate::layout::article::Part, offset: usiz
     app.sync();
 }
 
-/// Selects issue `n` (clamped) and its first article.
+/// Selects issue `n` (clamped) and its first article (its first unread
+/// one when the list shows unread articles only).
 pub fn select_issue(app: &mut App, n: isize) {
     let n = n.clamp(0, app.issues.len().saturating_sub(1) as isize) as usize;
     if app.nav.select_issue(n) {
+        if app.marks.unread_only
+            && let Some(first) = app.read_flags(n).iter().position(|read| !read)
+        {
+            app.nav.select_article(first);
+        }
         app.reader.start_article();
     }
+}
+
+/// Toggles [`super::app::Marks::unread_only`] and says which list is shown.
+pub fn toggle_unread_only(app: &mut App) {
+    app.marks.unread_only = !app.marks.unread_only;
+    app.notice(if app.marks.unread_only { "unread articles only" } else { "every article" });
 }
 
 /// Selects article `n` of the current issue.
@@ -116,8 +128,12 @@ pub fn next_unread(app: &mut App) {
     }
 }
 
-/// The next (or previous) article, going on into the next (previous) issue.
+/// The next (or previous) article, going on into the next (previous)
+/// issue; with unread articles only, the next (previous) unread one.
 pub fn next_article(app: &mut App, dir: isize) {
+    if app.marks.unread_only {
+        return next_listed(app, dir);
+    }
     let count = app.current_issue().map_or(0, |i| i.article_count());
     let (issue, article) = (app.nav.issue(), app.nav.article());
     if dir > 0 {
@@ -132,5 +148,33 @@ pub fn next_article(app: &mut App, dir: isize) {
         select_issue(app, issue as isize - 1);
         let last = app.current_issue().map_or(0, |i| i.article_count().saturating_sub(1));
         select_article(app, last);
+    }
+}
+
+/// The next (previous) article the list shows, unread only: later
+/// (earlier) in this issue, else the first (last) unread one of the next
+/// (previous) issue that has one.
+fn next_listed(app: &mut App, dir: isize) {
+    let (issue, article) = (app.nav.issue(), app.nav.article());
+    let here = app.listed_articles(issue);
+    let found = if dir > 0 {
+        here.iter().find(|&&n| n > article).map(|&n| (issue, n)).or_else(|| {
+            (issue + 1..app.issues.len()).find_map(|i| app.read_flags(i).iter().position(|read| !read).map(|n| (i, n)))
+        })
+    } else {
+        here.iter()
+            .rev()
+            .find(|&&n| n < article)
+            .map(|&n| (issue, n))
+            .or_else(|| (0..issue).rev().find_map(|i| app.read_flags(i).iter().rposition(|read| !read).map(|n| (i, n))))
+    };
+    match found {
+        Some((i, n)) => {
+            select_issue(app, i as isize);
+            select_article(app, n);
+        }
+        None => {
+            app.notice(if dir > 0 { "no unread article after this one" } else { "no unread article before this one" })
+        }
     }
 }

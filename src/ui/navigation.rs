@@ -108,14 +108,15 @@ impl Navigation {
     }
 
     /// Scrolls the lists the least that shows the selections, with
-    /// `issue_rows` issues and `article_rows` articles visible (None: that
+    /// `issue_rows` issues visible, and `articles` = (rows visible, the
+    /// selected article's row: the list may leave articles out) (None: that
     /// list is not on screen).
-    pub fn show_selection(&mut self, issue_rows: Option<usize>, article_rows: Option<usize>) {
+    pub fn show_selection(&mut self, issue_rows: Option<usize>, articles: Option<(usize, usize)>) {
         if let Some(rows) = issue_rows {
             self.issue_offset = visible_offset(self.issue_offset, self.issue, rows);
         }
-        if let Some(rows) = article_rows {
-            self.article_offset = visible_offset(self.article_offset, self.article, rows);
+        if let Some((rows, row)) = articles {
+            self.article_offset = visible_offset(self.article_offset, row, rows);
         }
     }
 }
@@ -148,7 +149,7 @@ mod tests {
     fn another_issue_starts_at_its_first_article_and_the_lists_follow_the_selection() {
         let mut nav = Navigation::default();
         nav.select_article(7);
-        nav.show_selection(Some(3), Some(5));
+        nav.show_selection(Some(3), Some((5, 7)));
         assert_eq!(nav.article_offset(), 3, "article 7 is the last of five rows");
         assert!(!nav.select_issue(0), "the same issue keeps the article");
         assert_eq!(nav.article(), 7);

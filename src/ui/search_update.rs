@@ -70,6 +70,40 @@ pub fn open(app: &mut App) {
     s.enter_pending = false;
     app.overlay = None;
     app.mode = Mode::Search;
+    // The results take the lists' place and the body previews the
+    // selected one: the layout of the article list's focus, unzoomed
+    // (`Esc` brings back the pane and zoom).
+    app.reader.set_zoom(false);
+    app.nav.set_focus(super::app::Pane::Articles);
+    app.sync();
+}
+
+/// Shows the selected result in the body, its matches highlighted and the
+/// best one scrolled into view, as fzf's preview does; with no result, the
+/// article the search started from. Nothing is marked read while
+/// searching ([`App::sync`]).
+fn preview(app: &mut App) {
+    let hit = app.search.results.get(app.search.selected).cloned();
+    let Some((hit, (issue, article))) = hit.and_then(|h| locate(app, &h).map(|at| (h, at))) else {
+        if let Some(saved) = app.search.saved.clone() {
+            super::navigate::go_to(app, saved);
+            app.reader.set_zoom(false);
+            app.nav.set_focus(super::app::Pane::Articles);
+            app.sync();
+        }
+        return;
+    };
+    super::navigate::select_issue(app, issue as isize);
+    super::navigate::select_article(app, article);
+    let query = app.search.results_for.clone();
+    let highlights = highlights_for(app, &query);
+    super::navigate::highlight(app, highlights);
+    let idx = own_match(app, &hit).unwrap_or(0);
+    if let Some(h) = app.reader.highlights().get(idx).cloned() {
+        super::navigate::scroll_to(app, h.part, h.range.start);
+    } else {
+        app.sync();
+    }
 }
 
 fn byte_at(s: &str, chars: usize) -> usize {
@@ -175,6 +209,7 @@ fn select(app: &mut App, delta: isize) {
         return;
     }
     s.selected = (s.selected as isize + delta).clamp(0, s.results.len() as isize - 1) as usize;
+    preview(app);
 }
 
 /// Takes the results of a search (ignored when the query moved on).
@@ -191,6 +226,8 @@ pub fn receive(app: &mut App, query: &str, hits: Vec<Hit>, elapsed_ms: f64) {
     // The event loop sends each query as soon as it is typed: results for
     // the query on the line leave nothing waiting.
     s.pending = false;
+    preview(app);
+    let s = &mut app.search;
     if s.enter_pending && !s.pending {
         s.enter_pending = false;
         if !s.results.is_empty() {
@@ -309,14 +346,18 @@ fn open_result(app: &mut App, n: usize, first: bool) {
     let highlights = highlights_for(app, &query);
     super::navigate::highlight(app, highlights);
     // Start at the hit's own match when going forward.
-    let own = part(hit.matched.field, hit.matched.index).and_then(|p| {
-        let a = app.current_article()?;
-        let text = crate::search::field_text(a, hit.matched.field, hit.matched.index)?;
-        let start = byte_ranges(text, &hit.matched.ranges[..1.min(hit.matched.ranges.len())]).first()?.start;
-        app.reader.highlights().iter().position(|h| h.part == p && h.range.start == start)
-    });
+    let own = own_match(app, &hit);
     let idx = if first { own.unwrap_or(0) } else { app.reader.highlights().len().saturating_sub(1) };
     show_match(app, idx);
+}
+
+/// Which of the body's highlights is the hit's own (best) match.
+fn own_match(app: &App, hit: &Hit) -> Option<usize> {
+    let p = part(hit.matched.field, hit.matched.index)?;
+    let a = app.current_article()?;
+    let text = crate::search::field_text(a, hit.matched.field, hit.matched.index)?;
+    let start = byte_ranges(text, &hit.matched.ranges[..1.min(hit.matched.ranges.len())]).first()?.start;
+    app.reader.highlights().iter().position(|h| h.part == p && h.range.start == start)
 }
 
 fn show_match(app: &mut App, idx: usize) {

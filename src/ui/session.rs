@@ -155,6 +155,7 @@ impl Session {
             self.apply(effect);
         }
         let mut changed = self.receive(app);
+        changed |= app.mend_titles();
         if !self.arrived.is_empty()
             && (self.loading.is_none() || self.last_apply.is_none_or(|t| now.duration_since(t) >= APPLY_INTERVAL))
         {

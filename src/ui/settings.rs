@@ -7,6 +7,30 @@ use super::theme::Theme;
 use crate::config::{self, Config, ThemeBase};
 use ratatui::style::{Color, Style};
 
+/// The settings in force in the reader: styles, key bindings and the
+/// widest body line ([`apply`] sets them from the config file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Styles.
+    pub theme: Theme,
+    /// Key bindings.
+    pub keymap: crate::config::Keymap,
+    /// Maximum width of the body text in columns; the body is centred in wider panes.
+    pub max_body_width: u16,
+}
+
+impl Default for Settings {
+    /// The default theme and keys, a body at most
+    /// [`super::app::DEFAULT_MAX_BODY_WIDTH`] columns wide.
+    fn default() -> Settings {
+        Settings {
+            theme: Theme::default(),
+            keymap: crate::config::Keymap::default(),
+            max_body_width: super::app::DEFAULT_MAX_BODY_WIDTH,
+        }
+    }
+}
+
 /// The preset for light backgrounds: the default theme with the colours
 /// that wash out on white (cyan, yellow, light grey) made darker.
 pub fn light_theme() -> Theme {
@@ -45,6 +69,7 @@ fn roles_mut(t: &mut Theme) -> Vec<(&'static str, &mut Style)> {
         ("subtitle", &mut t.subtitle),
         ("byline", &mut t.byline),
         ("paragraph", &mut t.paragraph),
+        ("subheading", &mut t.subheading),
         ("caption", &mut t.caption),
         ("keywords", &mut t.keywords),
         ("highlight", &mut t.highlight),
@@ -76,9 +101,9 @@ pub fn theme(cfg: &Config) -> Theme {
 
 /// Applies the settings to the reader.
 pub fn apply(app: &mut App, cfg: &Config) {
-    app.keymap = super::keys::with_ctrl_c(cfg.keys.clone());
-    app.theme = theme(cfg);
-    app.max_body_width = cfg.max_columns().unwrap_or(u16::MAX);
+    app.settings.keymap = super::keys::with_ctrl_c(cfg.keys.clone());
+    app.settings.theme = theme(cfg);
+    app.settings.max_body_width = cfg.max_columns().unwrap_or(u16::MAX);
     app.layouts.set_breaking(match cfg.line_break {
         config::LineBreak::Strict => crate::layout::Breaking::Strict,
         config::LineBreak::Loose => crate::layout::Breaking::Loose,
@@ -111,9 +136,9 @@ mod tests {
         let mut app = App::new(Vec::new(), (80, 24));
         apply(&mut app, &cfg);
         let key = |s: &str| s.parse::<config::Key>().unwrap();
-        assert_eq!(app.keymap.action(&key("x")), Some(Action::Quit));
-        assert_eq!(app.keymap.action(&key("q")), None);
-        assert_eq!(app.keymap.action(&key("ctrl-c")), Some(Action::Quit), "listed in the help too");
+        assert_eq!(app.settings.keymap.action(&key("x")), Some(Action::Quit));
+        assert_eq!(app.settings.keymap.action(&key("q")), None);
+        assert_eq!(app.settings.keymap.action(&key("ctrl-c")), Some(Action::Quit), "listed in the help too");
     }
 
     #[test]

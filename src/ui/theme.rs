@@ -43,6 +43,8 @@ pub struct Theme {
     pub byline: Style,
     /// Paragraph text.
     pub paragraph: Style,
+    /// Subheadings (小标题) inside an article's body.
+    pub subheading: Style,
     /// Photo captions.
     pub caption: Style,
     /// The keyword line.
@@ -85,6 +87,7 @@ impl Default for Theme {
             subtitle: Style::new().fg(Color::Blue),
             byline: Style::new().add_modifier(Modifier::ITALIC),
             paragraph: Style::new(),
+            subheading: Style::new().fg(Color::Cyan).add_modifier(bold),
             caption: Style::new().fg(Color::Magenta).add_modifier(Modifier::ITALIC),
             keywords: Style::new().fg(Color::DarkGray),
             highlight: Style::new().fg(Color::Black).bg(Color::Yellow),
@@ -123,6 +126,7 @@ impl Theme {
             subtitle: strip(d.subtitle),
             byline: strip(d.byline),
             paragraph: strip(d.paragraph),
+            subheading: strip(d.subheading),
             caption: strip(d.caption),
             keywords: strip(d.keywords),
             highlight: Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),

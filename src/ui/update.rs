@@ -19,6 +19,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn apply(app: &mut App, action: Action) {
+    app.mend_titles();
     if let Action::Resize(w, h) = action {
         app.size = (w, h);
         app.sync();
@@ -50,6 +51,8 @@ fn apply(app: &mut App, action: Action) {
         Action::CopyArticle | Action::SaveArticle => take_out(app, action),
         Action::NextUnread => super::navigate::next_unread(app),
         Action::Undo => super::marks::undo(app),
+        Action::ToggleUnreadOnly => super::navigate::toggle_unread_only(app),
+        Action::Messages => app.overlay = Some(Overlay::Messages(super::view::messages::max_scroll(app))),
         Action::Zoom => {
             let zoom = !app.reader.zoom();
             app.reader.set_zoom(zoom);
@@ -124,15 +127,16 @@ fn apply(app: &mut App, action: Action) {
     app.sync();
 }
 
-/// Keys while an overlay is open: it scrolls, and `back`/`help`/`quit` close it.
+/// Keys while an overlay is open: it scrolls, and `back`/`help`/`messages`/`quit` close it.
 fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
-    let off = match overlay {
-        Overlay::Help(off) => off,
+    let (off, max, make): (usize, usize, fn(usize) -> Overlay) = match overlay {
+        Overlay::Help(off) => (off, super::view::help::max_scroll(app), Overlay::Help),
+        Overlay::Messages(off) => (off, super::view::messages::max_scroll(app), Overlay::Messages),
         Overlay::Bookmarks(sel) => return super::marks::bookmarks_action(app, sel, action),
     };
     let new = match action {
         // As in less and newsboat, `q` closes an overlay; only the main screen quits.
-        Action::Back | Action::Help | Action::Quit => {
+        Action::Back | Action::Help | Action::Messages | Action::Quit => {
             app.overlay = None;
             return;
         }
@@ -144,7 +148,7 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
         Action::Bottom => usize::MAX / 2,
         _ => off,
     };
-    app.overlay = Some(Overlay::Help(new.min(super::view::help::max_scroll(app))));
+    app.overlay = Some(make(new.min(max)));
 }
 
 /// `copy_article` / `save_article`: the open article as clean text, to
@@ -167,7 +171,7 @@ fn take_out(app: &mut App, action: Action) {
 fn page(app: &App, pane: Pane) -> isize {
     let screen = app.screen();
     let rows = match pane {
-        Pane::Body => screen.body.map(|r| geometry::body_text(r, app.max_body_width).height),
+        Pane::Body => screen.body.map(|r| geometry::body_text(r, app.settings.max_body_width).height),
         Pane::Issues => screen.issues.map(|r| geometry::inner(r).height / ISSUE_ROWS),
         Pane::Articles => screen.articles.map(|r| geometry::inner(r).height),
     };
@@ -183,11 +187,13 @@ fn step(app: &mut App, pane: Pane, delta: isize) {
             select_issue(app, (app.nav.issue() as isize).saturating_add(delta.signum()))
         }
         Pane::Articles => {
-            let count = app.current_issue().map_or(0, |i| i.article_count());
-            select_article(
-                app,
-                (app.nav.article() as isize).saturating_add(delta).clamp(0, count.saturating_sub(1) as isize) as usize,
-            );
+            // Among the articles the list shows (unread only, or all).
+            let listed = app.listed_articles(app.nav.issue());
+            let row = listed.iter().position(|&n| n == app.nav.article()).unwrap_or(0);
+            let to = (row as isize).saturating_add(delta).clamp(0, listed.len().saturating_sub(1) as isize);
+            if let Some(&n) = listed.get(to as usize) {
+                select_article(app, n);
+            }
         }
         Pane::Body => scroll_body(app, delta),
     }
@@ -201,7 +207,7 @@ fn scroll_body(app: &mut App, delta: isize) {
 fn at_end(app: &App) -> bool {
     let screen = app.screen();
     let Some(body) = screen.body else { return false };
-    let text = geometry::body_text(body, app.max_body_width);
+    let text = geometry::body_text(body, app.settings.max_body_width);
     app.layout_at(text.width as usize).is_some_and(|l| app.reader.scroll() + text.height as usize >= l.lines.len())
 }
 
@@ -219,8 +225,7 @@ fn click(app: &mut App, x: u16, y: u16) {
     match pane {
         Pane::Issues => select_issue(app, (app.nav.issue_offset() + row / ISSUE_ROWS as usize) as isize),
         Pane::Articles => {
-            let n = app.nav.article_offset() + row;
-            if n < app.current_issue().map_or(0, |i| i.article_count()) {
+            if let Some(&n) = app.listed_articles(app.nav.issue()).get(app.nav.article_offset() + row) {
                 select_article(app, n);
             }
         }

@@ -1,5 +1,5 @@
-//! A private tmux server running one shell script, for the end-to-end tests
-//! of hostile inputs (`#[path = "common/tmux.rs"] mod tmux;`). Everything
+//! A private tmux server running one shell script: the one helper of every
+//! end-to-end test (`#[path = "common/tmux.rs"] mod tmux;`). Everything
 //! waits by polling for a condition with a generous timeout, never by a
 //! fixed sleep that a loaded machine could outrun.
 #![allow(dead_code, clippy::unwrap_used)]
@@ -33,6 +33,10 @@ impl Tmux {
             "tmux is needed (apt-get install tmux; .ci/run does it)"
         );
         let d = home.display();
+        // A second run in the same folder (a restart) starts afresh.
+        for f in ["go", "exit", "stty"] {
+            let _ = std::fs::remove_file(home.join(f));
+        }
         let script = home.join("run.sh");
         // Recording starts before the command: wait for the `go` file.
         std::fs::write(
@@ -43,7 +47,7 @@ impl Tmux {
         )
         .unwrap();
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-        let t = Tmux { socket: format!("lvread-hostile-{}-{nanos}", std::process::id()), home: home.to_path_buf() };
+        let t = Tmux { socket: format!("lvread-e2e-{}-{nanos}", std::process::id()), home: home.to_path_buf() };
         let out = t.cmd(&[
             "new-session",
             "-d",
@@ -63,15 +67,39 @@ impl Tmux {
         t
     }
 
+    /// Runs lvread with its state and config in `home`, after `env`
+    /// (`NAME=value …`) and with `args`; its stderr goes to `home/stderr`.
+    pub fn lvread(home: &Path, w: u16, h: u16, env: &str, args: &str) -> Tmux {
+        let q = sh_quote(&home.display().to_string());
+        let cmd = format!("LVREAD_DATA_DIR={q} LVREAD_CONFIG_DIR={q} {env} {} {args} 2> {q}/stderr", sh_quote(BIN));
+        Tmux::run(home, w, h, &cmd, false)
+    }
+
+    /// What lvread wrote to stderr (see [`Tmux::lvread`]).
+    pub fn stderr(&self) -> String {
+        std::fs::read_to_string(self.home.join("stderr")).unwrap_or_default()
+    }
+
+    /// Resizes the pane.
+    pub fn resize(&self, w: u16, h: u16) {
+        let out = self.cmd(&["resize-window", "-t", "0", "-x", &w.to_string(), "-y", &h.to_string()]);
+        assert!(out.status.success(), "resize-window: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
     /// Runs a tmux command on this server.
     pub fn cmd(&self, args: &[&str]) -> Output {
         Command::new("tmux").arg("-L").arg(&self.socket).arg("-f").arg("/dev/null").args(args).output().unwrap()
     }
 
-    /// Sends keys (tmux key names or literal text with `-l`).
+    /// Sends keys (tmux key names). An `Escape` is followed by a short
+    /// pause, so that the key after it is not read with it as Alt+key (no
+    /// assertion depends on the pause).
     pub fn keys(&self, keys: &[&str]) {
         for k in keys {
             assert!(self.cmd(&["send-keys", "-t", "0", k]).status.success(), "send-keys {k}");
+            if *k == "Escape" {
+                std::thread::sleep(Duration::from_millis(100));
+            }
         }
     }
 
@@ -125,6 +153,11 @@ impl Tmux {
             assert!(start.elapsed() < PATIENCE, "no process {name} under the pane");
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// The last non-blank row of the screen (the status bar).
+    pub fn status_line(screen: &str) -> String {
+        screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string()
     }
 
     /// Raw mode off, echo on, main screen, no mouse reporting, cursor shown.

@@ -28,9 +28,10 @@ pub fn position_label(scroll: usize, lines: usize, height: usize) -> String {
     }
 }
 
-/// The style of a part of the article.
-pub fn part_style(theme: &Theme, part: Part) -> Style {
+/// The style of a part of `article`.
+pub fn part_style(theme: &Theme, article: &Article, part: Part) -> Style {
     match part {
+        Part::Paragraph(n) if article.is_subheading(n) => theme.subheading,
         Part::Kicker => theme.kicker,
         Part::Title => theme.headline,
         Part::Subtitle => theme.subtitle,
@@ -44,7 +45,7 @@ pub fn part_style(theme: &Theme, part: Part) -> Style {
 
 /// One body line as styled spans, with the app's highlights applied.
 pub fn body_line<'a>(app: &App, article: &'a Article, layout: &'a ArticleLayout, line: &BodyLine) -> Line<'a> {
-    let style = part_style(&app.theme, line.part);
+    let style = part_style(&app.settings.theme, article, line.part);
     let text = layout.part_text(article, line.part);
     let mut spans: Vec<Span> = Vec::new();
     if line.indent {
@@ -67,7 +68,7 @@ pub fn body_line<'a>(app: &App, article: &'a Article, layout: &'a ArticleLayout,
         if s > at {
             spans.push(Span::styled(sanitize(&text[at..s]), style));
         }
-        spans.push(Span::styled(sanitize(&text[s..e]), style.patch(app.theme.highlight)));
+        spans.push(Span::styled(sanitize(&text[s..e]), style.patch(app.settings.theme.highlight)));
         at = e;
     }
     if at < line.range.end && text.is_char_boundary(at) && text.is_char_boundary(line.range.end) {
@@ -78,14 +79,14 @@ pub fn body_line<'a>(app: &App, article: &'a Article, layout: &'a ArticleLayout,
 
 /// Draws the body pane.
 pub fn draw_body(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     // Where it was printed (`2024-03-07 第3版`, `约` before a guessed
     // date); the file's name only when neither date nor page is known.
     let title = match app.current_page() {
         Some(p) => format!(" {} ", crate::export::place(p).unwrap_or_else(|| sanitize(&p.source).into_owned())),
         None => " Article ".to_string(),
     };
-    let text_area = geometry::body_text(area, app.max_body_width);
+    let text_area = geometry::body_text(area, app.settings.max_body_width);
     let article = app.current_article();
     let layout = app.layout_at(text_area.width as usize);
     let height = text_area.height as usize;

@@ -14,7 +14,7 @@ pub const BOOKMARK_MARK: &str = "★";
 
 /// One line per bookmark: issue label, headline.
 pub fn bookmark_lines(app: &App, width: usize, sel: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     if app.marks.bookmarks.is_empty() {
         return vec![Line::styled(fit("No bookmarks yet: m bookmarks the article you read", width), t.dim)];
     }
@@ -62,8 +62,8 @@ pub fn draw_bookmarks(frame: &mut Frame, area: Rect, app: &App, sel: usize) {
     let title = format!(" Bookmarks {} — Enter opens, m removes, Esc closes ", app.marks.bookmarks.len());
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
-        .title(Span::styled(title, app.theme.pane_title));
+        .border_style(app.settings.theme.border_focused)
+        .title(Span::styled(super::help::overlay_title(&title, r.width), app.settings.theme.pane_title));
     if r.width >= 2 && r.height >= 2 {
         frame.render_widget(Paragraph::new(lines).block(block), r);
     } else {

@@ -19,6 +19,9 @@ pub const INFERRED_DATE_MARK: &str = "约";
 /// Mark of an article already read.
 pub const READ_MARK: &str = "✓";
 
+/// Columns of an issue's name kept before its article count is dropped.
+const MIN_LABEL: usize = 8;
+
 /// Pads a line with spaces to `width` columns so a row style fills the row.
 fn pad(mut spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
     let used: usize = spans.iter().map(|s| str_width(&s.content)).sum();
@@ -31,7 +34,7 @@ fn pad(mut spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
 /// Issues, newest first: date (after [`INFERRED_DATE_MARK`] when guessed) and
 /// unread/total articles, then the lead headline.
 pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     render_block(frame, area, pane_block(app, Pane::Issues, format!(" Issues {} ", app.issues.len())));
     let inner = geometry::inner(area);
     let width = inner.width as usize;
@@ -49,12 +52,16 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
         let mark = if issue.date_inferred { INFERRED_DATE_MARK } else { "" };
         let n = issue.article_count();
         // Unread of all (`3/8篇`); `✓8篇` once every article has been read.
-        let unread = (0..n).filter(|&k| !app.is_read(i, k)).count();
+        let unread = app.read_flags(i).iter().filter(|&&read| !read).count();
         let count = if n > 0 && unread == 0 { format!("{READ_MARK}{n}篇") } else { format!("{unread}/{n}篇") };
-        let left = fit(&label, width.saturating_sub(str_width(mark)));
+        // A long name (an undated file's) is cut to leave room for the
+        // count, as long as a useful part of it stays.
+        let room = width.saturating_sub(str_width(mark));
+        let with_count = room >= str_width(&count) + 1 + MIN_LABEL;
+        let left = fit(&label, if with_count { room - str_width(&count) - 1 } else { room });
         let gap = width.saturating_sub(str_width(&left) + str_width(mark) + str_width(&count) + 1);
         let mut first = vec![Span::styled(mark, t.inferred), Span::styled(left, t.date)];
-        if gap > 0 || str_width(&count) + 1 + str_width(&label) <= width {
+        if with_count {
             first.push(Span::raw(" ".repeat(gap + 1)));
             first.push(Span::styled(count, t.count));
         }
@@ -69,10 +76,13 @@ pub fn draw_issues(frame: &mut Frame, area: Rect, app: &App) {
 /// The selected issue's articles in page order: bookmark and read marks, kind marker,
 /// headline (a made-up headline in italics after [`INFERRED_MARK`]).
 pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
+    let listed = app.listed_articles(app.nav.issue());
+    // `Unread` when the list leaves read articles out.
+    let name = if app.marks.unread_only { "Unread" } else { "Articles" };
     let title = match app.current_issue() {
-        Some(i) => format!(" Articles {}/{} ", (app.nav.article() + 1).min(i.article_count()), i.article_count()),
-        None => " Articles ".to_string(),
+        Some(_) => format!(" {name} {}/{} ", (app.article_row() + 1).min(listed.len()), listed.len()),
+        None => format!(" {name} "),
     };
     render_block(frame, area, pane_block(app, Pane::Articles, title));
     let inner = geometry::inner(area);
@@ -84,7 +94,8 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
     match app.current_issue() {
         Some(issue) if issue.article_count() > 0 => {
             // With several pages, each row starts with its page number
-            // (`-` for a page whose number is unknown: none is made up).
+            // (`-` for a page whose number is unknown: none is made up);
+            // no column when no page's number is known.
             let pages: Vec<String> = issue
                 .pages
                 .iter()
@@ -92,10 +103,17 @@ pub fn draw_articles(frame: &mut Frame, area: Rect, app: &App) {
                     std::iter::repeat_n(p.page.map_or_else(|| "-".to_string(), |n| n.to_string()), p.articles.len())
                 })
                 .collect();
-            let page_w = if issue.pages.len() > 1 { pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1 } else { 0 };
-            for (n, a) in issue.articles().enumerate().skip(app.nav.article_offset()).take(inner.height as usize) {
+            let page_w = if issue.pages.len() > 1 && issue.pages.iter().any(|p| p.page.is_some()) {
+                pages.iter().map(|p| p.len()).max().unwrap_or(0) + 1
+            } else {
+                0
+            };
+            let articles: Vec<_> = issue.articles().collect();
+            let read_flags = app.read_flags(app.nav.issue());
+            let rows = listed.iter().skip(app.nav.article_offset()).take(inner.height as usize);
+            for (n, a) in rows.filter_map(|&n| articles.get(n).map(|a| (n, *a))) {
                 let style = row_style(app, Pane::Articles, n == app.nav.article());
-                let read = app.is_read(app.nav.issue(), n);
+                let read = read_flags.get(n).copied().unwrap_or(false);
                 let mut spans = Vec::new();
                 if page_w > 0 && width >= page_w + 12 {
                     let p = pages.get(n).map(String::as_str).unwrap_or("");

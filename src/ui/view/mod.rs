@@ -4,6 +4,7 @@ pub mod body;
 pub mod bookmarks;
 pub mod help;
 pub mod lists;
+pub mod messages;
 pub mod search_view;
 pub mod status;
 
@@ -17,7 +18,7 @@ use ratatui::widgets::{Block, BorderType};
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let screen = geometry::screen_for(area, app.nav.focus(), app.reader.zoom(), app.max_body_width);
+    let screen = geometry::screen_for(area, app.nav.focus(), app.reader.zoom(), app.settings.max_body_width);
     if let Some(r) = screen.issues {
         lists::draw_issues(frame, r, app);
     }
@@ -34,6 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.overlay {
         Some(Overlay::Help(off)) => help::draw_help(frame, area, app, off),
         Some(Overlay::Bookmarks(sel)) => bookmarks::draw_bookmarks(frame, area, app, sel),
+        Some(Overlay::Messages(off)) => messages::draw_messages(frame, area, app, off),
         None => {}
     }
 }
@@ -41,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// A pane's bordered block, highlighted when focused.
 pub(crate) fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
     let focused = app.nav.focus() == pane;
-    let t = &app.theme;
+    let t = &app.settings.theme;
     Block::bordered()
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(if focused { t.border_focused } else { t.border })
@@ -58,8 +60,8 @@ pub(crate) fn render_block(frame: &mut Frame, area: Rect, block: Block) {
 /// A style for a selectable row.
 pub(crate) fn row_style(app: &App, pane: Pane, selected: bool) -> Style {
     match (selected, app.nav.focus() == pane) {
-        (true, true) => app.theme.selected,
-        (true, false) => app.theme.selected_unfocused,
+        (true, true) => app.settings.theme.selected,
+        (true, false) => app.settings.theme.selected_unfocused,
         _ => Style::new(),
     }
 }

@@ -7,6 +7,7 @@ use super::super::geometry::{Screen, inner};
 use super::super::text::{fit, sanitize};
 use crate::layout::{char_width, str_width};
 use crate::search::Hit;
+use crate::search::snippet::window;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -99,24 +100,49 @@ fn highlighted<'a>(text: &str, ranges: &[Range<usize>], width: usize, base: Styl
     spans
 }
 
+/// The text under a result's headline: for a match in the headline, the
+/// start of the article's text (the headline is on the row above); else the
+/// excerpt around the match.
+fn hit_excerpt(app: &App, hit: &Hit) -> (String, Vec<Range<usize>>) {
+    if hit.matched.field == crate::search::Field::Title {
+        let a = super::super::search_update::locate(app, hit)
+            .and_then(|(i, n)| app.issues.get(i).and_then(|x| x.article(n)));
+        let text = a
+            .and_then(|a| a.paragraphs.first().or(a.captions.first()).or(a.byline.as_ref()))
+            .map(|t| t.chars().take(200).collect())
+            .unwrap_or_default();
+        return (text, Vec::new());
+    }
+    (hit.snippet.text.clone(), hit.snippet.highlights.clone())
+}
+
 fn hit_lines<'a>(app: &App, hit: &Hit, width: usize, selected: bool) -> [Line<'a>; 2] {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let row = if selected { t.selected } else { Style::new() };
     let date = hit.date.map(|d| d.to_string()).unwrap_or_else(|| "----------".into());
     let date_w = str_width(&date) + 1;
     let mut first: Vec<Span> = vec![Span::styled(format!("{date} "), row.patch(t.date))];
-    let title_ranges: &[Range<usize>] =
-        if hit.matched.field == crate::search::Field::Title { &hit.matched.ranges } else { &[] };
-    first.extend(highlighted(
-        &hit.title,
-        title_ranges,
-        width.saturating_sub(date_w),
-        row.patch(t.headline),
-        t.highlight,
-    ));
+    // The headline as the reader shows it (a made-up one may have been cut
+    // at a word since the index was built: the matches in the cut-off tail
+    // are left out).
+    let shown = super::super::search_update::locate(app, hit)
+        .and_then(|(i, n)| app.issues.get(i).and_then(|x| x.article(n)))
+        .map_or(hit.title.as_str(), |a| a.title.as_str());
+    let kept = if shown == hit.title { usize::MAX } else { shown.chars().count().saturating_sub(1) };
+    let title_ranges: Vec<Range<usize>> = if hit.matched.field == crate::search::Field::Title {
+        hit.matched.ranges.iter().filter(|r| r.end <= kept).cloned().collect()
+    } else {
+        Vec::new()
+    };
+    // Cut around the match, so that a narrow list still shows it.
+    let title_w = width.saturating_sub(date_w);
+    let title = window(shown, &title_ranges, title_w);
+    first.extend(highlighted(&title.text, &title.highlights, title_w, row.patch(t.headline), t.highlight));
     let snippet_w = width.saturating_sub(2);
+    let (text, ranges) = hit_excerpt(app, hit);
+    let excerpt = window(&text, &ranges, snippet_w);
     let mut second: Vec<Span> = vec![Span::styled("  ", row)];
-    second.extend(highlighted(&hit.snippet.text, &hit.snippet.highlights, snippet_w, row.patch(t.dim), t.highlight));
+    second.extend(highlighted(&excerpt.text, &excerpt.highlights, snippet_w, row.patch(t.dim), t.highlight));
     [Line::from(first), Line::from(second)]
 }
 
@@ -144,7 +170,7 @@ fn draw_results(frame: &mut Frame, area: Rect, app: &App) {
     if s.results.is_empty() && !s.query.trim().is_empty() && !(s.pending && s.results_for != s.query) {
         lines.push(Line::from(Span::styled(
             fit(&format!("no match for {}", s.query), body.width as usize),
-            app.theme.dim,
+            app.settings.theme.dim,
         )));
     }
     frame.render_widget(Paragraph::new(lines), body);
@@ -173,7 +199,7 @@ pub fn query_view(query: &str, cursor: usize, width: usize) -> (String, usize) {
 }
 
 fn draw_query(frame: &mut Frame, line: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let prompt = "/";
     let room = (line.width as usize).saturating_sub(str_width(prompt));
     let (shown, col) = query_view(&app.search.query, app.search.cursor, room);

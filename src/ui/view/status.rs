@@ -23,9 +23,12 @@ pub fn position(app: &App, compact: bool) -> String {
         (app.nav.article() + 1).min(issue.article_count()),
         issue.article_count()
     );
+    if app.marks.unread_only {
+        s.push_str(if compact { " · unread" } else { " · unread only" });
+    }
     let screen = app.screen();
     if let Some(body) = screen.body {
-        let text = geometry::body_text(body, app.max_body_width);
+        let text = geometry::body_text(body, app.settings.max_body_width);
         if let Some(l) = app.layout_at(text.width as usize) {
             s.push_str(" · ");
             s.push_str(&super::body::position_label(app.reader.scroll(), l.lines.len(), text.height as usize));
@@ -59,23 +62,66 @@ pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
 }
 
+/// A notice may take this many columns from the key hints (more when the
+/// hints leave more); the message log (`M`) has it in full.
+const NOTICE_ROOM: usize = 48;
+
 /// Draws the status bar: position on the left, then loading progress and
-/// the latest message, and on the right as many key hints as fit (help and
-/// quit first).
+/// the latest message, and on the right as many key hints as fit. Help and
+/// quit come before any message; a harmless notice takes only the columns
+/// the hints leave, or `NOTICE_ROOM` (48) at most, so it pushes out few hints
+/// (an error or warning may take every other column). A message cut short
+/// brings the message log's key (`M more`).
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let width = area.width as usize;
+    let message = app.status_message().map(|m| sanitize(m).into_owned());
+    let notice = message.is_some() && app.status_is_notice();
     let pos = position(app, width < 64);
     let mut spans = vec![Span::raw(format!(" {pos} "))];
     let mut used = str_width(&pos) + 2;
 
-    let hints: Vec<(String, &str)> = hints(app)
+    let mut hints: Vec<(String, &str)> = hints(app)
         .into_iter()
-        .filter_map(|(action, what)| app.keymap.keys(action).first().map(|k| (crate::ui::keys::label(k), what)))
+        .filter_map(|(action, what)| {
+            app.settings.keymap.keys(action).first().map(|k| (crate::ui::keys::label(k), what))
+        })
         .collect();
     let hint_w = |(k, what): &(String, &str)| str_width(k) + str_width(what) + 3;
+    // Hints are placed in this order: the last `kept` (help, quit), then the rest.
+    let order =
+        |n: usize, kept: usize| -> Vec<usize> { (0..n).rev().take(kept).chain(0..n.saturating_sub(kept)).collect() };
+    // The columns left by every hint that fits.
+    let left_by_hints = {
+        let mut w = used;
+        for i in order(hints.len(), 2) {
+            if w + hint_w(&hints[i]) > width {
+                break;
+            }
+            w += hint_w(&hints[i]);
+        }
+        width - w.min(width)
+    };
+    // The most a message may take (after its separator and a space).
+    let cap = if notice { left_by_hints.saturating_sub(1 + str_width(SEPARATOR)).max(NOTICE_ROOM) } else { usize::MAX };
     // The last two hints (help, quit) are kept before the others and before a message.
-    let essential: usize = hints.iter().rev().take(2).map(hint_w).sum();
+    let mut essential: usize = hints.iter().rev().take(2).map(hint_w).sum();
+    let mut kept = 2;
+    if let Some(m) = &message
+        && let Some(key) = app.settings.keymap.keys(Action::Messages).first()
+    {
+        // A message that will not fit whole: the key that shows it in full comes first.
+        // (After a notice, it comes after the other hints.)
+        let log = (crate::ui::keys::label(key), "more");
+        let room = width.saturating_sub(used + 1 + essential + str_width(SEPARATOR)).min(cap);
+        if notice && str_width(m) > room {
+            hints.insert(hints.len().saturating_sub(2), log);
+        } else if str_width(m) > room.saturating_sub(hint_w(&log)) {
+            essential += hint_w(&log);
+            hints.insert(hints.len().saturating_sub(2), log);
+            kept = 3;
+        }
+    }
     if let Some((done, total)) = app.status.progress {
         let bar = progress_bar(done, total, 10);
         let label = format!(" {done}/{total} pages ");
@@ -86,22 +132,21 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
             spans.push(Span::raw(label));
         }
     }
-    if let Some(m) = app.status_message() {
+    if let Some(m) = &message {
         // A separator, then the message: an error or warning in the
         // message colour, a harmless notice plain.
-        let room = width.saturating_sub(used + 1 + essential + str_width(SEPARATOR));
-        let m = fit(&sanitize(m), room);
+        let room = width.saturating_sub(used + 1 + essential + str_width(SEPARATOR)).min(cap);
+        let m = fit(m, room);
         if !m.is_empty() {
             used += str_width(&m) + 1 + str_width(SEPARATOR);
             spans.push(Span::styled(SEPARATOR, t.dim));
-            spans.push(Span::styled(m, if app.status_is_notice() { t.status } else { t.message }));
+            spans.push(Span::styled(m, if notice { t.status } else { t.message }));
             spans.push(Span::raw(" "));
         }
     }
     let mut shown = vec![false; hints.len()];
     let mut right_w = 0;
-    let order: Vec<usize> = (0..hints.len()).rev().take(2).chain(0..hints.len().saturating_sub(2)).collect();
-    for i in order {
+    for i in order(hints.len(), kept) {
         let w = hint_w(&hints[i]);
         if used + right_w + w > width {
             break;

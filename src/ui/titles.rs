@@ -1,0 +1,89 @@
+//! Headlines made from the body ([`crate::model::Article::title_inferred`])
+//! are the body's first clause cut at 24 characters, which can cut a word
+//! (`…草莓迎来了成…`, where the text goes on `成熟`). The reader shows them
+//! cut at the last word boundary instead (`…草莓迎来了…`), found with the
+//! shared jieba segmenter once it has loaded in the background (until then
+//! the loader's cut shows; the first frame never waits for the dictionary).
+
+use crate::model::{Article, Issue, Page};
+use jieba_rs::Jieba;
+
+/// The mark the loader ends a cut headline with.
+const CUT: char = '…';
+/// How many characters of the text after the cut help find the boundary.
+const LOOK_AHEAD: usize = 8;
+
+/// Cuts a made-up headline that ends inside a word at the word's start.
+/// Returns true when it changed. Headlines the page printed, headlines not
+/// cut, and those whose text cannot be found in the body are left alone.
+pub fn mend(article: &mut Article, jieba: &Jieba) -> bool {
+    if !article.title_inferred {
+        return false;
+    }
+    let Some(prefix) = article.title.strip_suffix(CUT) else { return false };
+    if prefix.is_empty() {
+        return false;
+    }
+    // Where the body goes on after the cut.
+    let Some(after) = article.paragraphs.iter().take(3).find_map(|p| p.find(prefix).map(|at| &p[at + prefix.len()..]))
+    else {
+        return false;
+    };
+    let mut chars: Vec<char> = prefix.chars().collect();
+    let cut = chars.len();
+    chars.extend(after.chars().take(LOOK_AHEAD));
+    if chars.len() == cut {
+        return false;
+    }
+    let flags = crate::search::words::boundaries(jieba, &chars, 0, chars.len());
+    if flags[cut] {
+        return false;
+    }
+    // The last boundary before the cut, keeping at least half the headline.
+    let Some(at) = (cut / 2..cut).rev().find(|&i| flags[i]) else { return false };
+    let kept: String = chars[..at].iter().collect();
+    let kept = kept.trim_end_matches(['，', '、', '；', '：', ',', ' ']);
+    article.title = format!("{kept}{CUT}");
+    true
+}
+
+/// [`mend`] on every article of `pages`; true when any changed.
+pub fn mend_pages<'a>(pages: impl IntoIterator<Item = &'a mut Page>, jieba: &Jieba) -> bool {
+    let mut changed = false;
+    for a in pages.into_iter().flat_map(|p| p.articles.iter_mut()) {
+        changed |= mend(a, jieba);
+    }
+    changed
+}
+
+/// [`mend`] on every article of `issues`; true when any changed.
+pub fn mend_issues(issues: &mut [Issue], jieba: &Jieba) -> bool {
+    mend_pages(issues.iter_mut().flat_map(|i| i.pages.iter_mut()), jieba)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inferred(title: &str, body: &str) -> Article {
+        Article { title: title.into(), title_inferred: true, paragraphs: vec![body.into()], ..Article::default() }
+    }
+
+    #[test]
+    fn a_cut_word_goes_whole_to_the_next_line_of_thought() {
+        let j = crate::search::words::jieba();
+        let body = "近日，离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成熟采摘与上市的季节。";
+        let mut a = inferred("离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成…", body);
+        assert!(mend(&mut a, j));
+        assert_eq!(a.title, "离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了…");
+        // Cut on a boundary already: unchanged.
+        let mut b = inferred("离石区信义镇东泰绿谷农业园温室大棚的草莓…", body);
+        assert!(!mend(&mut b, j));
+        // A printed headline, or one not cut, is never touched.
+        let mut c = inferred("离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成…", body);
+        c.title_inferred = false;
+        assert!(!mend(&mut c, j));
+        let mut d = inferred("草莓迎来了成熟采摘", body);
+        assert!(!mend(&mut d, j));
+    }
+}
