@@ -41,7 +41,7 @@ fn issue(i: u32, per: usize) -> Issue {
         })
         .collect();
     let page = Page { source: format!("{date:?}-{i}.txt"), page: Some(1), date, articles, ..Page::default() };
-    Issue { date, date_inferred: false, pages: vec![page] }
+    Issue { date, date_inferred: false, pages: vec![page.into()] }
 }
 
 #[test]
@@ -143,7 +143,8 @@ fn a_folder_opens_on_the_newest_issue_whatever_order_the_pages_arrive_in() {
 fn the_open_article_is_copied_and_saved_as_clean_text() {
     use lvread::ui::effect::Effect;
     let mut all = issues(1, 2);
-    all[0].pages[0].articles[0].paragraphs[0] = "第一段\u{1b}]52;c;aGk=\u{7}文字。".into();
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).articles[0].paragraphs[0] =
+        "第一段\u{1b}]52;c;aGk=\u{7}文字。".into();
     let mut app = App::new(all, (80, 24));
     let effects = update(&mut app, Action::CopyArticle);
     let Some(Effect::Copy(text)) = effects.iter().find(|e| matches!(e, Effect::Copy(_))) else {
@@ -236,15 +237,15 @@ fn a_notice_is_plain_an_error_is_in_the_message_colour_both_after_a_separator() 
 #[test]
 fn the_body_is_titled_with_date_and_page_not_a_file_name() {
     let mut all = issues(1, 1);
-    all[0].pages[0].source = "004_f29a86dd7812ed2b.txt".into();
-    all[0].pages[0].page = Some(3);
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).source = "004_f29a86dd7812ed2b.txt".into();
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).page = Some(3);
     let app = App::new(all.clone(), (120, 40));
     let text = screen_text(&app);
     assert!(text.contains(" 2024-03-20 第3版 "), "{text}");
     assert!(!text.contains("f29a86dd"), "{text}");
     // A guessed date says so; with no page the date alone.
-    all[0].pages[0].page = None;
-    all[0].pages[0].date_inferred = true;
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).page = None;
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).date_inferred = true;
     let text = screen_text(&App::new(all, (120, 40)));
     assert!(text.contains(" 约2024-03-20 ") && !text.contains("f29a86dd"), "{text}");
 }

@@ -637,8 +637,7 @@ impl Index {
         } else {
             Pairs::Any
         };
-        let sigs = self.signatures();
-        let (heads, _) = candidates_in(self, self.heads(), query);
+        let (heads, _) = candidates_in(self, &self.heads(), query);
         let mut head_done: Vec<u32> = Vec::new();
         let mut head_scattered: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
         let mut head_deferred: Vec<u32> = Vec::new();
@@ -668,7 +667,7 @@ impl Index {
                 res.truncated = true;
                 continue;
             }
-            if !sigs.may_match(doc, &need) {
+            if !self.may_match(doc, &need) {
                 head_deferred.push(doc);
                 continue;
             }
@@ -713,7 +712,7 @@ impl Index {
             if head_done.binary_search(&doc).is_ok() {
                 continue;
             }
-            if !sigs.may_match(doc, &need) {
+            if !self.may_match(doc, &need) {
                 deferred.push(doc);
                 continue;
             }
@@ -817,7 +816,7 @@ impl Index {
     }
 
     fn candidates(&self, query: &Query, cache: &mut Cache) -> Vec<u32> {
-        let (mut c, complete) = candidates_in(self, self.all(), query);
+        let (mut c, complete) = candidates_in(self, &self.all(), query);
         if let Some((prev, prev_c)) = &cache.last
             && query.extends(prev)
             && complete
@@ -865,7 +864,7 @@ fn can_end_whole(py: &[u8]) -> bool {
 
 /// Candidates from one set of postings; the flag is false when the pinyin
 /// reading of the query had to be cut short (the set may then miss some).
-fn candidates_in(index: &Index, postings: &super::index::Postings, query: &Query) -> (Vec<u32>, bool) {
+fn candidates_in(index: &Index, postings: &super::index::Postings<'_>, query: &Query) -> (Vec<u32>, bool) {
     let lit = postings.literal_candidates(&query.lower_chars());
     let (py, complete) = match &query.pinyin {
         Some(p) => match postings.pinyin_candidates(p) {
