@@ -29,7 +29,7 @@ impl Tmux {
         let d = home.display();
         std::fs::write(
             &script,
-            format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' {env} '{BIN}' {args} 2> '{d}/stderr'\necho \"EXIT=$?\" > '{d}/exit.tmp'\nmv '{d}/exit.tmp' '{d}/exit'\nsleep 30\n"),
+            format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_CACHE_DIR='{d}/cache' {env} '{BIN}' {args} 2> '{d}/stderr'\necho \"EXIT=$?\" > '{d}/exit.tmp'\nmv '{d}/exit.tmp' '{d}/exit'\nsleep 30\n"),
         )
         .expect("script");
         let nanos =
@@ -211,7 +211,12 @@ fn a_config_rebinds_keys() {
 #[test]
 fn print_config_prints_the_defaults_as_toml_that_reads_back() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = Command::new(BIN).arg("--print-config").env("LVREAD_CONFIG_DIR", dir.path()).output().expect("run");
+    let out = Command::new(BIN)
+        .arg("--no-cache")
+        .arg("--print-config")
+        .env("LVREAD_CONFIG_DIR", dir.path())
+        .output()
+        .expect("run");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(text.contains("$LVREAD_CONFIG_DIR") && text.contains("$XDG_CONFIG_HOME/lvread/"), "says where to save it");

@@ -113,7 +113,7 @@ fn reader_opens_scrolls_and_quits_cleanly_in_a_real_terminal() {
     std::fs::write(
         &script,
         format!(
-            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_CACHE_DIR='{d}/cache' LVREAD_TIMING=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
             err.display(),
             exit.display(),
             stty.display(),
@@ -202,7 +202,7 @@ fn terminal_is_restored_after_a_panic() {
     std::fs::write(
         &script,
         format!(
-            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_DEBUG_PANIC=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_CACHE_DIR='{d}/cache' LVREAD_DEBUG_PANIC=1 '{BIN}' 2> '{}'\necho \"EXIT=$?\" > '{}.tmp'\nstty -a > '{}'\nmv '{}.tmp' '{}'\nsleep 30\n",
             err.display(),
             exit.display(),
             stty.display(),
@@ -222,7 +222,7 @@ fn terminal_is_restored_after_a_panic() {
 
 #[test]
 fn reader_refuses_a_non_terminal_stdout() {
-    let out = Command::new(BIN).output().expect("run lvread");
+    let out = Command::new(BIN).arg("--no-cache").output().expect("run lvread");
     assert!(!out.status.success(), "non-zero exit when stdout is a pipe");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not a terminal"), "says why: {err}");
@@ -233,7 +233,7 @@ fn reader_refuses_a_non_terminal_stdout() {
 fn a_mistyped_path_is_reported_without_opening_the_reader() {
     let dir = tempfile::tempdir().expect("temp dir");
     let missing = dir.path().join("2023-11-04_p1.txt");
-    let out = Command::new(BIN).arg(&missing).output().expect("run lvread");
+    let out = Command::new(BIN).arg("--no-cache").arg(&missing).output().expect("run lvread");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("2023-11-04_p1.txt: no such file or folder"), "says which and why: {err}");
@@ -245,7 +245,10 @@ fn search_results_appear_while_typing_without_another_key() {
     let script = dir.path().join("run.sh");
     std::fs::write(
         &script,
-        format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' '{BIN}'\nsleep 30\n", d = dir.path().display()),
+        format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_CACHE_DIR='{d}/cache' '{BIN}'\nsleep 30\n",
+            d = dir.path().display()
+        ),
     )
     .expect("script");
     let tmux = Tmux::start(120, 30, &script);
@@ -267,7 +270,7 @@ fn the_panic_message_stays_on_screen_after_the_restore() {
     std::fs::write(
         &script,
         format!(
-            "echo BEFORE-READER\nRUST_BACKTRACE=0 LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_DEBUG_PANIC=1 '{BIN}'\necho \"EXIT=$?\" > '{}.tmp'\necho AFTER-READER\nmv '{}.tmp' '{}'\nsleep 30\n",
+            "echo BEFORE-READER\nRUST_BACKTRACE=0 LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_CACHE_DIR='{d}/cache' LVREAD_DEBUG_PANIC=1 '{BIN}'\necho \"EXIT=$?\" > '{}.tmp'\necho AFTER-READER\nmv '{}.tmp' '{}'\nsleep 30\n",
             exit.display(),
             exit.display(),
             exit.display(),
@@ -292,7 +295,7 @@ fn y_copies_the_article_through_osc_52_and_s_saves_it() {
     std::fs::write(
         &script,
         format!(
-            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_SAVE_DIR='{d}/saved' '{BIN}' --no-state\nsleep 30\n",
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_CACHE_DIR='{d}/cache' LVREAD_SAVE_DIR='{d}/saved' '{BIN}' --no-state\nsleep 30\n",
             d = dir.path().display()
         ),
     )
@@ -330,7 +333,10 @@ fn next_unread_reads_an_issue_through_from_a_fresh_state() {
     let script = dir.path().join("run.sh");
     std::fs::write(
         &script,
-        format!("LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' '{BIN}'\nsleep 30\n", d = dir.path().display()),
+        format!(
+            "LVREAD_DATA_DIR='{d}' LVREAD_CONFIG_DIR='{d}' LVREAD_CACHE_DIR='{d}/cache' '{BIN}'\nsleep 30\n",
+            d = dir.path().display()
+        ),
     )
     .expect("script");
     let issues = lvread::archive::group(lvread::loader::bundled());
