@@ -15,6 +15,7 @@ use super::fold::fold_lower;
 use super::pinyin::{self, Chunk, Table};
 use super::signature::{self, Pairs, Signatures};
 use super::sorted::union;
+use super::stored::PageKeys;
 use super::words;
 use crate::model::{Article, Issue, Page};
 use std::collections::HashMap;
@@ -76,51 +77,31 @@ impl Part {
     }
 
     /// Indexes `pages` (their articles in order), counting each page done
-    /// in `progress`.
+    /// in `progress`. Each page's keys are read back from the page cache
+    /// when it has them ([`PageKeys::load_or_compute`]).
     fn build(pages: Vec<Arc<Page>>, progress: &AtomicUsize) -> Part {
         let t = pinyin::table();
         let jieba = words::jieba();
         let len: usize = pages.iter().map(|p| p.articles.len()).sum();
         let mut all = SegmentBuilder::new(len as u32, KEYS as usize);
         let mut heads = SegmentBuilder::new(len as u32, KEYS as usize);
-        let mut keys = Vec::new();
-        // Per key: 1 + the last document that listed it (dedup without sorting).
-        let mut seen_head = vec![0u32; KEYS as usize];
-        let mut seen_all = vec![0u32; KEYS as usize];
         let mut bounds = Vec::with_capacity(len);
         let mut sigs = signature::Builder::default();
-        let mut pair_keys = Vec::new();
         let mut doc = 0u32;
+        let mut merged = Vec::new();
         for page in &pages {
-            for a in &page.articles {
-                let mut b = [0u64; 3];
-                for (slot, text) in b.iter_mut().zip(head_texts(a)) {
-                    *slot = words::mask(jieba, text).unwrap_or(0);
+            for a in PageKeys::load_or_compute(t, jieba, page, KEYS).articles {
+                bounds.push(a.bounds);
+                for &key in &a.heads {
+                    heads.push(key as usize, doc);
                 }
-                bounds.push(b);
-                keys.clear();
-                for text in head_texts(a) {
-                    add_keys(t, text, &mut keys);
-                }
-                for &key in &keys {
-                    if seen_head[key as usize] != doc + 1 {
-                        seen_head[key as usize] = doc + 1;
-                        heads.push(key as usize, doc);
-                    }
-                }
-                pair_keys.clear();
-                for text in head_texts(a).chain(body_texts(a)) {
-                    signature::pairs(t, text, &mut pair_keys);
-                }
-                sigs.push(&pair_keys);
-                for text in body_texts(a) {
-                    add_keys(t, text, &mut keys);
-                }
-                for &key in &keys {
-                    if seen_all[key as usize] != doc + 1 {
-                        seen_all[key as usize] = doc + 1;
-                        all.push(key as usize, doc);
-                    }
+                sigs.push_words(&a.sig);
+                // Documents come in order, so every key's list stays sorted.
+                merged.clear();
+                merged.extend_from_slice(&a.heads);
+                merged.extend_from_slice(&a.rest);
+                for &key in &merged {
+                    all.push(key as usize, doc);
                 }
                 doc += 1;
             }
@@ -162,7 +143,8 @@ pub(crate) fn body_texts(a: &Article) -> impl Iterator<Item = &str> {
         .chain(a.keywords.iter().map(String::as_str))
 }
 
-fn add_keys(t: &Table, text: &str, keys: &mut Vec<u32>) {
+/// Appends the keys of `text` (with repeats) to `keys`.
+pub(crate) fn add_keys(t: &Table, text: &str, keys: &mut Vec<u32>) {
     let mut prev: &[u16] = &[];
     for c in text.chars() {
         let f = fold_lower(c) as u32;
@@ -346,6 +328,12 @@ impl Index {
         for (slot, part) in built {
             slots[slot] = Some(Arc::new(part));
         }
+        if to_build > 0
+            && let Some(c) = crate::cache::shared()
+        {
+            // The pages' keys computed now, for the next start.
+            c.flush();
+        }
         let mut parts = Vec::with_capacity(slots.len());
         let mut starts = Vec::with_capacity(slots.len());
         let mut n = 0u32;
@@ -488,6 +476,22 @@ impl Postings<'_> {
         self.per_segment(|seg| Some(docset::intersect(keys.iter().map(|&k| seg.get(k)).collect())))
     }
 
+    /// Documents holding a character one of whose readings is spelled
+    /// exactly like an ending of the pinyin query `q` (only there can a
+    /// pinyin match end on a whole syllable).
+    pub fn whole_ending_candidates(&self, q: &[u8]) -> Vec<u32> {
+        let t = pinyin::table();
+        let ids: Vec<u32> = (0..q.len())
+            .filter_map(|k| std::str::from_utf8(&q[k..]).ok().and_then(|s| t.spelled(s)))
+            .filter(|&id| (id as u32) < SYL_KEYS)
+            .map(|id| SYL_BASE + id as u32)
+            .collect();
+        if ids.is_empty() {
+            return Vec::new();
+        }
+        self.per_segment(|seg| Some(docset::union(ids.iter().map(|&k| seg.get(k)).collect()))).unwrap_or_default()
+    }
+
     /// Documents that may match the pinyin query `q` (a superset, unless
     /// the flag is false: too many ways to read the query were cut off).
     /// None when the query cannot be narrowed (too short to be worth a
@@ -567,15 +571,15 @@ mod tests {
 
     #[test]
     fn pages_that_arrive_are_indexed_alone_and_found_like_a_fresh_index() {
-        let all = pages(1200);
+        let all = pages(600);
         // Pages arrive newest first in batches (as the loader sends them),
         // a few out of order; the last batch fills a hole in the middle.
-        let mut order: Vec<usize> = (0..1200).rev().filter(|k| !(500..540).contains(k)).collect();
-        order.extend(500..540);
+        let mut order: Vec<usize> = (0..600).rev().filter(|k| !(250..270).contains(k)).collect();
+        order.extend(250..270);
         let mut arrived: Vec<Arc<Page>> = Vec::new();
         let mut index: Option<Index> = None;
         let mut at = 0;
-        for size in [300, 200, 10, 30, 5, 400, 20, 195, 40] {
+        for size in [150, 100, 5, 15, 3, 200, 10, 97, 20] {
             let batch = &order[at..at + size];
             at += size;
             arrived.extend(batch.iter().map(|&k| all[k].clone()));
@@ -583,7 +587,7 @@ mod tests {
             let next = Index::update(index.as_ref(), issues(&arrived), &progress);
             assert_eq!(progress.load(Ordering::Relaxed), arrived.len(), "every page counted once");
             if let Some(prev) = &index
-                && batch.len() <= 40
+                && batch.len() <= 20
                 && at < order.len()
             {
                 // A few older pages more: most of the earlier index is kept
