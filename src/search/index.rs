@@ -16,7 +16,6 @@ use super::pinyin::{self, Chunk, Table};
 use super::signature::{self, Pairs, Signatures};
 use super::sorted::union;
 use super::stored::PageKeys;
-use super::words;
 use crate::model::{Article, Issue, Page};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -55,7 +54,7 @@ pub struct Part {
     /// Keys of the headline, kicker and subtitle only.
     heads: Segment,
     /// Per document: jieba word boundaries of title, kicker and subtitle
-    /// ([`words::mask`]; 0 when too long to precompute).
+    /// ([`super::words::mask`]; 0 when too long to precompute).
     bounds: Vec<[u64; 3]>,
     /// Per document: which pairs of adjacent characters it holds.
     sigs: Signatures,
@@ -81,7 +80,6 @@ impl Part {
     /// when it has them ([`PageKeys::load_or_compute`]).
     fn build(pages: Vec<Arc<Page>>, progress: &AtomicUsize) -> Part {
         let t = pinyin::table();
-        let jieba = words::jieba();
         let len: usize = pages.iter().map(|p| p.articles.len()).sum();
         let mut all = SegmentBuilder::new(len as u32, KEYS as usize);
         let mut heads = SegmentBuilder::new(len as u32, KEYS as usize);
@@ -90,7 +88,7 @@ impl Part {
         let mut doc = 0u32;
         let mut merged = Vec::new();
         for page in &pages {
-            for a in PageKeys::load_or_compute(t, jieba, page, KEYS).articles {
+            for a in PageKeys::load_or_compute(t, page, KEYS).articles {
                 bounds.push(a.bounds);
                 for &key in &a.heads {
                     heads.push(key as usize, doc);

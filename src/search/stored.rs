@@ -167,7 +167,8 @@ impl PageKeys {
 
     /// The keys of `page`: read back from the page cache when it holds them
     /// for this file as it is now, else computed (and stored there).
-    pub fn load_or_compute(t: &Table, jieba: &jieba_rs::Jieba, page: &Page, keys: u32) -> PageKeys {
+    /// (jieba is waited for only when the keys are computed.)
+    pub fn load_or_compute(t: &Table, page: &Page, keys: u32) -> PageKeys {
         let cache = crate::cache::shared().filter(|c| c.is_on());
         let key = match (cache, page.path.as_deref()) {
             (Some(_), Some(path)) => crate::cache::db::FileKey::of(path),
@@ -179,7 +180,7 @@ impl PageKeys {
         {
             return found;
         }
-        let computed = PageKeys::of(t, jieba, page);
+        let computed = PageKeys::of(t, words::jieba(), page);
         if let (Some(c), Some(k)) = (cache, key) {
             c.put_search(k, number, FORMAT, computed.encode());
         }
