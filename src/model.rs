@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What sort of item an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -185,8 +186,10 @@ pub struct Page {
 pub struct Issue {
     pub date: Option<Date>,
     pub date_inferred: bool,
-    /// Pages in page order.
-    pub pages: Vec<Page>,
+    /// Pages in page order. Shared, never copied: the search index and the
+    /// keyword job hold the same pages as the reader (a change to a page
+    /// goes through [`Arc::make_mut`]).
+    pub pages: Vec<Arc<Page>>,
 }
 
 impl Issue {

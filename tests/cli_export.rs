@@ -4,7 +4,7 @@
 use std::process::Command;
 
 fn lvread(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lvread")).args(args).output().expect("run lvread")
+    Command::new(env!("CARGO_BIN_EXE_lvread")).args(args).arg("--no-cache").output().expect("run lvread")
 }
 
 fn first_hit_id(query: &str) -> String {

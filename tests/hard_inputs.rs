@@ -295,7 +295,10 @@ fn lvread() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_lvread"));
     // Never touch the user's real state or config from tests.
     let tmp = std::env::temp_dir().join("lvread-hard-inputs-no-home");
-    c.env("LVREAD_DATA_DIR", &tmp).env("LVREAD_CONFIG_DIR", &tmp).env_remove("NO_COLOR");
+    c.env("LVREAD_DATA_DIR", &tmp)
+        .env("LVREAD_CONFIG_DIR", &tmp)
+        .env("LVREAD_CACHE_DIR", tmp.join("cache"))
+        .env_remove("NO_COLOR");
     c
 }
 

@@ -15,7 +15,14 @@ const PAGE: &str = "本报讯（记者 王丽）11月3日，我市召开会议�
 
 /// Runs lvread with `args`, killed after 60 s (exit status 124 then).
 fn lvread(args: &[&str], paths: &[&Path]) -> Output {
-    Command::new("timeout").arg("60").arg(BIN).args(args).args(paths).output().expect("run lvread under timeout")
+    Command::new("timeout")
+        .arg("60")
+        .arg(BIN)
+        .args(args)
+        .arg("--no-cache")
+        .args(paths)
+        .output()
+        .expect("run lvread under timeout")
 }
 
 fn mkfifo(p: &Path) {

@@ -53,7 +53,7 @@ fn assert_inert(what: &str, bytes: &[u8]) {
 }
 
 fn run(args: &[&OsStr]) -> (Vec<u8>, Vec<u8>) {
-    let out = Command::new("timeout").arg("120").arg(BIN).args(args).output().unwrap();
+    let out = Command::new("timeout").arg("120").arg(BIN).args(args).arg("--no-cache").output().unwrap();
     (out.stdout, out.stderr)
 }
 

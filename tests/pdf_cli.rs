@@ -24,7 +24,7 @@ fn a_folder_of_pdfs_and_text_pages_dumps_every_page() {
     std::fs::write(dir.path().join("issue.pdf"), &pdf).expect("write");
     std::fs::write(dir.path().join("note.txt"), "本报讯 （记者 王丽） 11月3日，我市召开会议。\n").expect("write");
     std::fs::write(dir.path().join("broken.pdf"), b"%PDF-1.7\nnot really").expect("write");
-    let out = Command::new(BIN).args(["dump", "--json"]).arg(dir.path()).output().expect("run");
+    let out = Command::new(BIN).args(["dump", "--json"]).arg("--no-cache").arg(dir.path()).output().expect("run");
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let issues = v["issues"].as_array().cloned().unwrap_or_default();
@@ -44,7 +44,7 @@ fn explain_shows_each_pdf_line_with_size_and_role() {
     let (pdf, _) = two_page_pdf();
     let path = dir.path().join("issue.pdf");
     std::fs::write(&path, &pdf).expect("write");
-    let out = Command::new(BIN).args(["dump", "--explain"]).arg(&path).output().expect("run");
+    let out = Command::new(BIN).args(["dump", "--explain"]).arg("--no-cache").arg(&path).output().expect("run");
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     let head = text.lines().find(|l| l.contains("吕梁市举办秋季农产品展销会")).unwrap_or_default();
@@ -58,7 +58,12 @@ fn search_finds_pdf_articles_by_hanzi_and_pinyin() {
     let (pdf, _) = two_page_pdf();
     std::fs::write(dir.path().join("issue.pdf"), &pdf).expect("write");
     for query in ["展销会", "zhanxiaohui"] {
-        let out = Command::new(BIN).args(["search", "--json", query]).arg(dir.path()).output().expect("run");
+        let out = Command::new(BIN)
+            .args(["search", "--json", query])
+            .arg("--no-cache")
+            .arg(dir.path())
+            .output()
+            .expect("run");
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("吕梁市举办秋季农产品展销会"), "{query}: {text}");
     }
@@ -68,7 +73,12 @@ fn search_finds_pdf_articles_by_hanzi_and_pinyin() {
 fn an_encrypted_or_scanned_only_folder_fails_with_the_reason() {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::write(dir.path().join("x.pdf"), b"").expect("write");
-    let out = Command::new(BIN).args(["dump", "--json"]).arg(dir.path().join("x.pdf")).output().expect("run");
+    let out = Command::new(BIN)
+        .args(["dump", "--json"])
+        .arg("--no-cache")
+        .arg(dir.path().join("x.pdf"))
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("x.pdf: not a readable PDF"));
 }

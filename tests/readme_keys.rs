@@ -32,6 +32,7 @@ fn print_config_prints_the_defaults_file_as_it_is() {
     let out = Command::new(env!("CARGO_BIN_EXE_lvread"))
         .arg("--print-config")
         .env("LVREAD_CONFIG_DIR", dir.path())
+        .env("LVREAD_CACHE_DIR", dir.path())
         .output()
         .expect("run");
     assert!(out.status.success());

@@ -24,9 +24,9 @@ fn archive(issues: &[(&str, &[ArticleSpec<'_>])]) -> Arc<Vec<Issue>> {
             })
             .collect();
         let page = Page { source: format!("{date}_p01.txt"), date: Date::parse(date), articles, ..Page::default() };
-        out.push(Issue { date: page.date, date_inferred: false, pages: vec![page] });
+        out.push(page);
     }
-    Arc::new(lvread::archive::group(out.into_iter().flat_map(|i| i.pages).collect()))
+    Arc::new(lvread::archive::group(out))
 }
 
 fn search(index: &Index, q: &str) -> Vec<lvread::search::Hit> {

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 
 fn lvread(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lvread")).args(args).output().expect("run lvread")
+    Command::new(env!("CARGO_BIN_EXE_lvread")).args(args).arg("--no-cache").output().expect("run lvread")
 }
 
 fn json(args: &[&str]) -> serde_json::Value {
@@ -99,7 +99,7 @@ fn a_closed_pipe_ends_quietly() {
         .unwrap();
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_lvread"))
-        .args(["search", "--limit", "100000", "吕梁", dir.path().to_str().unwrap()])
+        .args(["search", "--no-cache", "--limit", "100000", "吕梁", dir.path().to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -24,7 +24,7 @@ fn sample() -> Vec<Issue> {
     vec![Issue {
         date,
         date_inferred: false,
-        pages: vec![Page { source: "2023-11-04.txt".into(), date, articles, ..Page::default() }],
+        pages: vec![Page { source: "2023-11-04.txt".into(), date, articles, ..Page::default() }.into()],
     }]
 }
 

@@ -41,7 +41,7 @@ fn issue(i: u32, per: usize) -> Issue {
         })
         .collect();
     let page = Page { source: format!("{date:?}-{i}.txt"), page: Some(1), date, articles, ..Page::default() };
-    Issue { date, date_inferred: false, pages: vec![page] }
+    Issue { date, date_inferred: false, pages: vec![page.into()] }
 }
 
 #[test]
@@ -143,7 +143,8 @@ fn a_folder_opens_on_the_newest_issue_whatever_order_the_pages_arrive_in() {
 fn the_open_article_is_copied_and_saved_as_clean_text() {
     use lvread::ui::effect::Effect;
     let mut all = issues(1, 2);
-    all[0].pages[0].articles[0].paragraphs[0] = "第一段\u{1b}]52;c;aGk=\u{7}文字。".into();
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).articles[0].paragraphs[0] =
+        "第一段\u{1b}]52;c;aGk=\u{7}文字。".into();
     let mut app = App::new(all, (80, 24));
     let effects = update(&mut app, Action::CopyArticle);
     let Some(Effect::Copy(text)) = effects.iter().find(|e| matches!(e, Effect::Copy(_))) else {
@@ -236,15 +237,15 @@ fn a_notice_is_plain_an_error_is_in_the_message_colour_both_after_a_separator() 
 #[test]
 fn the_body_is_titled_with_date_and_page_not_a_file_name() {
     let mut all = issues(1, 1);
-    all[0].pages[0].source = "004_f29a86dd7812ed2b.txt".into();
-    all[0].pages[0].page = Some(3);
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).source = "004_f29a86dd7812ed2b.txt".into();
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).page = Some(3);
     let app = App::new(all.clone(), (120, 40));
     let text = screen_text(&app);
     assert!(text.contains(" 2024-03-20 第3版 "), "{text}");
     assert!(!text.contains("f29a86dd"), "{text}");
     // A guessed date says so; with no page the date alone.
-    all[0].pages[0].page = None;
-    all[0].pages[0].date_inferred = true;
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).page = None;
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).date_inferred = true;
     let text = screen_text(&App::new(all, (120, 40)));
     assert!(text.contains(" 约2024-03-20 ") && !text.contains("f29a86dd"), "{text}");
 }
@@ -380,7 +381,7 @@ fn a_subheading_is_drawn_as_a_subheading_not_as_an_indented_paragraph() {
     let path = format!("{}/tests/pages/qa_subhead_after_benbaoxun_splits.txt", env!("CARGO_MANIFEST_DIR"));
     let page = lvread::loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
     let date = page.date;
-    let app = App::new(vec![Issue { date, date_inferred: page.date_inferred, pages: vec![page] }], (120, 40));
+    let app = App::new(vec![Issue { date, date_inferred: page.date_inferred, pages: vec![page.into()] }], (120, 40));
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
     let frame = t.draw(|f| view::draw(f, &app)).expect("draw");
     let buf = frame.buffer.clone();
@@ -433,17 +434,17 @@ fn at_30_columns_the_help_wraps_every_description_instead_of_cutting_it() {
 #[test]
 fn an_issue_of_pages_with_no_known_number_shows_no_column_of_dashes() {
     let mut all = issues(1, 2);
-    let mut second = all[0].pages[0].clone();
+    let mut second = (*all[0].pages[0]).clone();
     second.source = "other.txt".into();
     second.articles.iter_mut().for_each(|a| a.id.push('b'));
-    all[0].pages.push(second);
-    all[0].pages.iter_mut().for_each(|p| p.page = None);
+    all[0].pages.push(second.into());
+    all[0].pages.iter_mut().for_each(|p| std::sync::Arc::make_mut(p).page = None);
     let text = screen_text(&App::new(all.clone(), (120, 40)));
     let rows: Vec<&str> = text.lines().filter(|r| r.contains("篇新闻标题")).collect();
     assert!(!rows.is_empty(), "{text}");
     assert!(rows.iter().all(|r| !r.contains("┃-") && !r.contains("│-")), "no page column of `-`:\n{text}");
     // With one number known, the column is there and the unknown one is `-`.
-    all[0].pages[0].page = Some(3);
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).page = Some(3);
     let text = screen_text(&App::new(all, (120, 40)));
     assert!(text.contains("┃3 ") || text.contains("│3 "), "{text}");
     assert!(text.contains("┃- ") || text.contains("│- "), "{text}");
@@ -472,8 +473,8 @@ fn on_a_narrow_screen_an_overlay_is_titled_by_its_name_not_a_cut_list_of_keys() 
 fn an_issue_with_a_long_file_name_still_shows_its_unread_count() {
     let mut all = issues(1, 2);
     all[0].date = None;
-    all[0].pages[0].date = None;
-    all[0].pages[0].source = "qa_date_inferred_from_historic_mention.txt".into();
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).date = None;
+    std::sync::Arc::make_mut(&mut all[0].pages[0]).source = "qa_date_inferred_from_historic_mention.txt".into();
     for w in [100u16, 120, 200] {
         let text = screen_text(&App::new(all.clone(), (w, 30)));
         let row = text.lines().find(|r| r.contains("qa_date")).unwrap_or_else(|| panic!("{w}: {text}"));

@@ -73,14 +73,17 @@ fn sample() -> Vec<Issue> {
             Issue {
                 date,
                 date_inferred: i == 2,
-                pages: vec![Page {
-                    source: format!("2023-11-0{}-1.txt", 4 - i),
-                    page: Some(1),
-                    date,
-                    date_inferred: i == 2,
-                    articles,
-                    ..Page::default()
-                }],
+                pages: vec![
+                    Page {
+                        source: format!("2023-11-0{}-1.txt", 4 - i),
+                        page: Some(1),
+                        date,
+                        date_inferred: i == 2,
+                        articles,
+                        ..Page::default()
+                    }
+                    .into(),
+                ],
             }
         })
         .collect()
@@ -375,7 +378,7 @@ fn mouse_clicks_select_and_the_wheel_scrolls() {
 #[test]
 fn text_from_files_never_reaches_the_terminal_raw() {
     let mut issues = sample();
-    let a = &mut issues[0].pages[0].articles[0];
+    let a = &mut std::sync::Arc::make_mut(&mut issues[0].pages[0]).articles[0];
     a.title = "标题\u{1b}[2J\u{1b}]0;pwned\u{7}".into();
     a.paragraphs[0] = "正文\u{1b}[31m红\u{9b}1m\r\n".into();
     let app = App::new(issues, (120, 40));
@@ -414,14 +417,14 @@ fn tiny_terminals_draw_without_panicking() {
 #[test]
 fn articles_of_several_pages_show_their_page_number() {
     let mut issues = sample();
-    let mut second = issues[0].pages[0].clone();
+    let mut second = (*issues[0].pages[0]).clone();
     second.page = Some(3);
     second.articles.truncate(2);
     for a in &mut second.articles {
         a.id.push_str("-p3");
         a.title = a.title.replace("新闻", "三版");
     }
-    issues[0].pages.push(second);
+    issues[0].pages.push(second.into());
     let app = App::new(issues, (120, 40));
     let rows = draw(&app);
     let row = |t: &str| rows.iter().find(|r| r.contains(t)).cloned().unwrap_or_default();

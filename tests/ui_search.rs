@@ -228,6 +228,44 @@ fn enter_before_the_results_opens_the_first_when_they_arrive() {
 }
 
 #[test]
+fn pages_are_indexed_as_they_arrive_before_any_search() {
+    let mut pages = lvread::loader::bundled();
+    let later = pages.split_off(2);
+    let mut app = App::new(lvread::archive::group(pages), (120, 40));
+    let mut search = SearchDriver::new();
+    // The reader's loop, no key pressed: the first pages get indexed.
+    let mut waited = 0;
+    while !search.ready() && waited < 600 {
+        search.refresh(&mut app);
+        std::thread::sleep(Duration::from_millis(50));
+        waited += 1;
+    }
+    assert!(search.ready(), "an index was built without a search");
+    let title = later.iter().flat_map(|p| &p.articles).find(|a| !a.title_inferred).map(|a| a.title.clone());
+    let title = title.expect("a later page has a headline");
+    app.add_pages(later);
+    // More pages: indexed too, and the status line says so until done.
+    let mut waited = 0;
+    loop {
+        search.refresh(&mut app);
+        if !search.indexing() || waited >= 600 {
+            break;
+        }
+        assert!(app.status.indexing.is_some(), "the status line shows the indexing");
+        std::thread::sleep(Duration::from_millis(50));
+        waited += 1;
+    }
+    search.refresh(&mut app);
+    assert!(!search.indexing(), "indexing ended");
+    assert_eq!(app.status.indexing, None, "and the status line no longer shows it");
+    // A search now finds a headline of the pages that came later at once.
+    press(&mut app, &mut search, key(KeyCode::Char('/')));
+    type_str(&mut app, &mut search, &title);
+    search.wait(&mut app, Duration::from_secs(30));
+    assert!(app.search.results.iter().any(|h| h.title == title), "{title} found");
+}
+
+#[test]
 fn a_query_typed_before_its_pages_arrive_finds_them_when_they_do() {
     // The reader starts with part of the archive; the rest arrives while a
     // query is on the search line.
@@ -255,7 +293,7 @@ fn a_query_typed_before_its_pages_arrive_finds_them_when_they_do() {
     // The reader's loop: refresh after pages arrive, then collect results.
     let mut found = false;
     for _ in 0..300 {
-        search.refresh(&app);
+        search.refresh(&mut app);
         search.wait(&mut app, Duration::from_millis(100));
         if app.search.results.iter().any(|h| sources.contains(&h.source)) {
             found = true;

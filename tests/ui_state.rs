@@ -75,7 +75,9 @@ fn sample() -> Vec<Issue> {
             Issue {
                 date,
                 date_inferred: false,
-                pages: vec![Page { source: format!("2023-11-0{}.txt", 4 - i), date, articles, ..Page::default() }],
+                pages: vec![
+                    Page { source: format!("2023-11-0{}.txt", 4 - i), date, articles, ..Page::default() }.into(),
+                ],
             }
         })
         .collect()
@@ -468,8 +470,8 @@ fn a_recurring_item_in_several_issues_keeps_the_right_one_selected() {
         paragraphs: vec!["本报地址：吕梁市。".into()],
         ..Article::default()
     };
-    issues[1].pages[0].articles.push(notice.clone());
-    issues[2].pages[0].articles.push(notice);
+    std::sync::Arc::make_mut(&mut issues[1].pages[0]).articles.push(notice.clone());
+    std::sync::Arc::make_mut(&mut issues[2].pages[0]).articles.push(notice);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("2023-12-01_p01.txt"), "本报讯 12月1日，新的一期。\n").unwrap();
     let mut app = App::new(issues, (120, 30));

@@ -1,6 +1,7 @@
 //! How loaded pages group into issues, and in which order.
 
 use crate::model::{Issue, Page};
+use std::sync::Arc;
 
 /// Issues being built page by page (for background loading): pages of one
 /// date form one issue, in page order; newest issue first, undated pages
@@ -28,14 +29,15 @@ impl Library {
 
     /// Adds a page; returns the index of its issue and whether that issue is
     /// new (every issue from that index on moved down by one).
-    pub fn insert(&mut self, page: Page) -> (usize, bool) {
+    pub fn insert(&mut self, page: impl Into<Arc<Page>>) -> (usize, bool) {
         insert_page(&mut self.issues, page)
     }
 }
 
 /// Adds a page to issues in [`group`]'s order (see [`Library::insert`]):
 /// returns the index of its issue and whether that issue is new.
-pub fn insert_page(issues: &mut Vec<Issue>, page: Page) -> (usize, bool) {
+pub fn insert_page(issues: &mut Vec<Issue>, page: impl Into<Arc<Page>>) -> (usize, bool) {
+    let page: Arc<Page> = page.into();
     // Pages of one date make an issue; so do the undated pages of one PDF.
     let same_pdf = |i: &Issue| {
         page.date.is_none()

@@ -51,6 +51,20 @@ struct Row {
     page: Vec<u8>,
 }
 
+/// A page's part of the search index, waiting to be written.
+struct SearchRow {
+    key: FileKey,
+    page: i64,
+    format: u32,
+    keys: Vec<u8>,
+}
+
+/// The table of the pages' parts of the search index: keyed like the pages
+/// (plus the page's number within its file), and by the index's format.
+const SEARCH_TABLE: &str = "CREATE TABLE IF NOT EXISTS search(path BLOB NOT NULL, page INTEGER NOT NULL,
+    size INTEGER NOT NULL, mtime INTEGER NOT NULL, loader TEXT NOT NULL, format INTEGER NOT NULL,
+    keys BLOB NOT NULL, PRIMARY KEY(path, page))";
+
 /// An open page cache (safe to share between threads).
 pub struct PageCache {
     path: PathBuf,
@@ -58,6 +72,7 @@ pub struct PageCache {
     /// None once turned off after an error it could not get over.
     conn: Mutex<Option<Connection>>,
     pending: Mutex<Vec<Row>>,
+    pending_search: Mutex<Vec<SearchRow>>,
     notice: Mutex<Option<String>>,
 }
 
@@ -157,6 +172,10 @@ fn connect(path: &Path) -> Result<Connection, (bool, rusqlite::Error)> {
         } else {
             id == APPLICATION_ID
         };
+        if ours {
+            // (Caches made before the search table existed get it here.)
+            conn.execute_batch(SEARCH_TABLE)?;
+        }
         conn.execute_batch("COMMIT")?;
         Ok(ours)
     };
@@ -199,6 +218,7 @@ impl PageCache {
             version: version.to_string(),
             conn: Mutex::new(Some(conn)),
             pending: Mutex::new(Vec::new()),
+            pending_search: Mutex::new(Vec::new()),
             notice: Mutex::new(notice),
         })
     }
@@ -277,11 +297,76 @@ impl PageCache {
         self.write(batch);
     }
 
-    /// Writes every page still waiting.
+    /// Writes every page (and index part) still waiting.
     pub fn flush(&self) {
         let batch = std::mem::take(&mut *lock(&self.pending));
         if !batch.is_empty() {
             self.write(batch);
+        }
+        let batch = std::mem::take(&mut *lock(&self.pending_search));
+        if !batch.is_empty() {
+            self.write_search(batch);
+        }
+    }
+
+    /// The search index's part for page `page` (its number within the
+    /// file) of this file, stored in format `format`, if the file has not
+    /// changed since and the same loader made the page.
+    pub fn get_search(&self, key: &FileKey, page: i64, format: u32) -> Option<Vec<u8>> {
+        let mut guard = lock(&self.conn);
+        let conn = guard.as_ref()?;
+        let found = conn
+            .prepare_cached(
+                "SELECT keys FROM search WHERE path = ?1 AND page = ?2 AND size = ?3 AND mtime = ?4 AND loader = ?5
+                 AND format = ?6",
+            )
+            .and_then(|mut s| {
+                s.query_row(params![key.path, page, key.size, key.mtime, self.version, format], |r| {
+                    r.get::<_, Vec<u8>>(0)
+                })
+                .optional()
+            });
+        match found {
+            Ok(b) => b,
+            Err(e) => {
+                self.failed(&mut guard, e);
+                None
+            }
+        }
+    }
+
+    /// Stores the search index's part for a page of this file (written with
+    /// the next batch, or at [`PageCache::flush`]).
+    pub fn put_search(&self, key: FileKey, page: i64, format: u32, keys: Vec<u8>) {
+        let batch = {
+            let mut pending = lock(&self.pending_search);
+            pending.push(SearchRow { key, page, format, keys });
+            if pending.len() < BATCH {
+                return;
+            }
+            std::mem::take(&mut *pending)
+        };
+        self.write_search(batch);
+    }
+
+    fn write_search(&self, rows: Vec<SearchRow>) {
+        let mut guard = lock(&self.conn);
+        let Some(conn) = guard.as_mut() else { return };
+        let result = (|| -> rusqlite::Result<()> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            {
+                let mut s = tx.prepare_cached(
+                    "INSERT OR REPLACE INTO search(path, page, size, mtime, loader, format, keys)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?;
+                for r in &rows {
+                    s.execute(params![r.key.path, r.page, r.key.size, r.key.mtime, self.version, r.format, r.keys])?;
+                }
+            }
+            tx.commit()
+        })();
+        if let Err(e) = result {
+            self.failed(&mut guard, e);
         }
     }
 
@@ -337,6 +422,7 @@ impl PageCache {
             let tx = conn.unchecked_transaction()?;
             for p in &gone {
                 tx.execute("DELETE FROM pages WHERE path = ?1", params![p])?;
+                tx.execute("DELETE FROM search WHERE path = ?1", params![p])?;
             }
             tx.commit()
         })();

@@ -2,20 +2,32 @@
 //! rare, a bitmap once it is dense (more than one document in 32), so no key
 //! costs more than one bit per document of its segment.
 
-/// The documents of one key within one segment.
+/// The documents of one key within one segment (numbered from the
+/// segment's first document).
 #[derive(Debug, Clone)]
 pub enum DocSet {
-    /// Sorted absolute document numbers.
+    /// Sorted document numbers.
     List(Vec<u32>),
-    /// Bit n of the bitmap: document `base + n`.
+    /// Bit n of the bitmap: document n.
     Bits(Vec<u64>),
 }
 
-/// The postings of a consecutive range of documents.
+/// Postings of a run of consecutive documents being built: one set per
+/// possible key.
 #[derive(Debug)]
-pub struct Segment {
-    base: u32,
+pub struct SegmentBuilder {
     len: u32,
+    sets: Vec<DocSet>,
+}
+
+/// The postings of a run of consecutive documents, documents numbered from
+/// 0 (the index adds where the run starts, so a segment is reused as is
+/// when documents are added before it): the keys present, sorted, and
+/// their sets.
+#[derive(Debug, Default)]
+pub struct Segment {
+    len: u32,
+    keys: Vec<u32>,
     sets: Vec<DocSet>,
 }
 
@@ -23,23 +35,24 @@ pub struct Segment {
 #[derive(Debug, Clone, Copy)]
 pub enum SetRef<'a> {
     List(&'a [u32]),
-    Bits(&'a [u64], u32),
+    Bits(&'a [u64]),
 }
 
-impl Segment {
-    /// An empty segment for documents `base..base + len` and `keys` keys.
-    pub fn new(base: u32, len: u32, keys: usize) -> Segment {
-        Segment { base, len, sets: (0..keys).map(|_| DocSet::List(Vec::new())).collect() }
+impl SegmentBuilder {
+    /// An empty segment for `len` documents and `keys` keys.
+    pub fn new(len: u32, keys: usize) -> SegmentBuilder {
+        SegmentBuilder { len, sets: (0..keys).map(|_| DocSet::List(Vec::new())).collect() }
     }
 
     fn limit(&self) -> usize {
         (self.len as usize / 32).max(8)
     }
 
-    /// Adds `doc` (documents must come in increasing order per key).
+    /// Adds document `doc` (0-based in the segment; documents must come in
+    /// increasing order per key).
     pub fn push(&mut self, key: usize, doc: u32) {
         let limit = self.limit();
-        let (base, words) = (self.base, (self.len as usize).div_ceil(64));
+        let words = (self.len as usize).div_ceil(64);
         let Some(set) = self.sets.get_mut(key) else { return };
         match set {
             DocSet::List(v) => {
@@ -47,48 +60,77 @@ impl Segment {
                 if v.len() > limit {
                     let mut bits = vec![0u64; words];
                     for &d in v.iter() {
-                        let i = (d - base) as usize;
-                        bits[i / 64] |= 1 << (i % 64);
+                        bits[d as usize / 64] |= 1 << (d % 64);
                     }
                     *set = DocSet::Bits(bits);
                 }
             }
             DocSet::Bits(b) => {
-                let i = (doc - base) as usize;
-                b[i / 64] |= 1 << (i % 64);
+                if let Some(w) = b.get_mut(doc as usize / 64) {
+                    *w |= 1 << (doc % 64);
+                }
             }
         }
     }
 
-    /// Frees spare capacity once built.
-    pub fn finish(&mut self) {
-        for s in &mut self.sets {
-            if let DocSet::List(v) = s {
-                v.shrink_to_fit();
+    /// The segment built: only the keys present are kept.
+    pub fn finish(self) -> Segment {
+        let mut keys = Vec::new();
+        let mut sets = Vec::new();
+        for (k, set) in self.sets.into_iter().enumerate() {
+            match set {
+                DocSet::List(v) if v.is_empty() => {}
+                DocSet::List(mut v) => {
+                    v.shrink_to_fit();
+                    keys.push(k as u32);
+                    sets.push(DocSet::List(v));
+                }
+                bits => {
+                    keys.push(k as u32);
+                    sets.push(bits);
+                }
             }
         }
+        keys.shrink_to_fit();
+        sets.shrink_to_fit();
+        Segment { len: self.len, keys, sets }
+    }
+}
+
+impl Segment {
+    /// Number of documents covered.
+    pub fn len(&self) -> u32 {
+        self.len
+    }
+
+    /// True when it covers no document.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 
     /// The set of `key`.
     pub fn get(&self, key: u32) -> SetRef<'_> {
-        match self.sets.get(key as usize) {
+        match self.keys.binary_search(&key).ok().and_then(|i| self.sets.get(i)) {
             Some(DocSet::List(v)) => SetRef::List(v),
-            Some(DocSet::Bits(b)) => SetRef::Bits(b, self.base),
+            Some(DocSet::Bits(b)) => SetRef::Bits(b),
             None => SetRef::List(&[]),
         }
     }
 
     /// Bytes held.
     pub fn bytes(&self) -> usize {
-        self.sets
-            .iter()
-            .map(|s| {
-                32 + match s {
-                    DocSet::List(v) => v.capacity() * 4,
-                    DocSet::Bits(b) => b.capacity() * 8,
-                }
-            })
-            .sum()
+        self.keys.capacity() * 4
+            + self
+                .sets
+                .iter()
+                .map(|s| {
+                    std::mem::size_of::<DocSet>()
+                        + match s {
+                            DocSet::List(v) => v.capacity() * 4,
+                            DocSet::Bits(b) => b.capacity() * 8,
+                        }
+                })
+                .sum::<usize>()
     }
 }
 
@@ -96,7 +138,7 @@ impl SetRef<'_> {
     fn count(&self) -> usize {
         match self {
             SetRef::List(v) => v.len(),
-            SetRef::Bits(b, _) => b.iter().map(|w| w.count_ones() as usize).sum(),
+            SetRef::Bits(b) => b.iter().map(|w| w.count_ones() as usize).sum(),
         }
     }
 
@@ -104,17 +146,17 @@ impl SetRef<'_> {
     pub fn to_vec(&self) -> Vec<u32> {
         match self {
             SetRef::List(v) => v.to_vec(),
-            SetRef::Bits(b, base) => bits_to_vec(b.iter().copied(), *base),
+            SetRef::Bits(b) => bits_to_vec(b.iter().copied()),
         }
     }
 }
 
-fn bits_to_vec(words: impl Iterator<Item = u64>, base: u32) -> Vec<u32> {
+fn bits_to_vec(words: impl Iterator<Item = u64>) -> Vec<u32> {
     let mut out = Vec::new();
     for (i, mut w) in words.enumerate() {
         while w != 0 {
             let t = w.trailing_zeros();
-            out.push(base + i as u32 * 64 + t);
+            out.push(i as u32 * 64 + t);
             w &= w - 1;
         }
     }
@@ -130,21 +172,14 @@ pub fn intersect(mut sets: Vec<SetRef<'_>>) -> Vec<u32> {
     counted.sort_by_key(|c| c.0);
     let lists: Vec<&[u32]> =
         counted.iter().filter_map(|(_, s)| if let SetRef::List(v) = s { Some(*v) } else { None }).collect();
-    let bits: Vec<(&[u64], u32)> = counted
-        .iter()
-        .filter_map(|(_, s)| if let SetRef::Bits(b, base) = s { Some((*b, *base)) } else { None })
-        .collect();
+    let bits: Vec<&[u64]> =
+        counted.iter().filter_map(|(_, s)| if let SetRef::Bits(b) = s { Some(*b) } else { None }).collect();
     let mut out = if lists.is_empty() {
-        let words = bits.iter().map(|b| b.0.len()).min().unwrap_or(0);
-        let base = bits.first().map_or(0, |b| b.1);
-        bits_to_vec((0..words).map(|i| bits.iter().fold(u64::MAX, |acc, b| acc & b.0[i])), base)
+        let words = bits.iter().map(|b| b.len()).min().unwrap_or(0);
+        bits_to_vec((0..words).map(|i| bits.iter().fold(u64::MAX, |acc, b| acc & b[i])))
     } else {
         let mut out = super::sorted::intersect(lists);
-        out.retain(|&d| {
-            bits.iter().all(|(b, base)| {
-                d >= *base && b.get(((d - base) / 64) as usize).is_some_and(|w| w >> ((d - base) % 64) & 1 == 1)
-            })
-        });
+        out.retain(|&d| bits.iter().all(|b| b.get((d / 64) as usize).is_some_and(|w| w >> (d % 64) & 1 == 1)));
         out
     };
     out.shrink_to_fit();
@@ -168,8 +203,8 @@ mod tests {
 
     #[test]
     fn lists_turn_into_bitmaps_and_still_intersect() {
-        let mut seg = Segment::new(1000, 640, 3);
-        for d in 1000..1640 {
+        let mut seg = SegmentBuilder::new(640, 3);
+        for d in 0..640 {
             if d % 2 == 0 {
                 seg.push(0, d);
             }
@@ -177,14 +212,16 @@ mod tests {
                 seg.push(1, d);
             }
         }
-        seg.push(2, 1002);
-        seg.push(2, 1005);
-        seg.push(2, 1006);
+        seg.push(2, 2);
+        seg.push(2, 5);
+        seg.push(2, 6);
+        let seg = seg.finish();
         assert!(matches!(seg.get(0), SetRef::Bits(..)));
         assert!(matches!(seg.get(2), SetRef::List(_)));
         let both = intersect(vec![seg.get(0), seg.get(1)]);
-        assert_eq!(both, (1000..1640).filter(|d| d % 6 == 0).collect::<Vec<_>>());
-        assert_eq!(intersect(vec![seg.get(0), seg.get(1), seg.get(2)]), vec![1002]);
-        assert_eq!(union(vec![seg.get(2), SetRef::List(&[1001, 1002])]), vec![1001, 1002, 1005, 1006]);
+        assert_eq!(both, (0..640).filter(|d| d % 6 == 0).collect::<Vec<_>>());
+        assert_eq!(intersect(vec![seg.get(0), seg.get(1), seg.get(2)]), vec![6]);
+        assert_eq!(union(vec![seg.get(2), SetRef::List(&[1, 2])]), vec![1, 2, 5, 6]);
+        assert!(matches!(seg.get(7), SetRef::List(&[])), "a key absent from the segment");
     }
 }

@@ -637,25 +637,42 @@ impl Index {
         } else {
             Pairs::Any
         };
-        let sigs = self.signatures();
-        let (heads, _) = candidates_in(self, self.heads(), query);
+        let (heads, _) = candidates_in(self, &self.heads(), query);
         let mut head_done: Vec<u32> = Vec::new();
         let mut head_scattered: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
         let mut head_deferred: Vec<u32> = Vec::new();
         let mut perfect = 0usize;
-        // A pinyin query that cannot end on a whole syllable (`qs`, `ly`,
-        // `sund`) gives headlines holding no literal match at most
+        // A pinyin match can end on a whole syllable only in a headline
+        // holding a character read exactly like an ending of the query (none
+        // for `qs`, `ly`, `sund`; for `zho` only a character read `o`): the
+        // other headlines holding no literal match give at most
         // `pinyin_best`; once `window` hits are that good, older such
-        // headlines cannot reach the list (the literal ones are still read).
+        // headlines cannot reach the list (the others are still read).
         let (pinyin_best, literal) = match &query.pinyin {
-            Some(py) if self.uses_signatures() && !can_end_whole(py) => (
-                Some(Quality { whole: false, ..PERFECT }),
-                self.heads().literal_candidates(&query.lower_chars()).unwrap_or_else(|| heads.clone()),
-            ),
+            Some(py) if self.uses_signatures() => {
+                let lit = self.heads().literal_candidates(&query.lower_chars()).unwrap_or_else(|| heads.clone());
+                let whole = if can_end_whole(py) { self.heads().whole_ending_candidates(py) } else { Vec::new() };
+                (
+                    Some(Quality { whole: false, ..PERFECT }),
+                    intersect(vec![&heads, &super::sorted::union(vec![&lit, &whole])]),
+                )
+            }
             _ => (None, Vec::new()),
         };
         let mut pinyin_full = 0usize;
-        for (n, &doc) in heads.iter().enumerate() {
+        // Headlines in date order; once `pinyin_full` reaches the window,
+        // only the rest of `literal` (from `cut`).
+        let (mut next, mut cut) = (0usize, None::<usize>);
+        for n in 0.. {
+            let doc = match &mut cut {
+                None => heads.get(next).copied(),
+                Some(j) => literal.get(*j).copied(),
+            };
+            let Some(doc) = doc else { break };
+            match &mut cut {
+                None => next += 1,
+                Some(j) => *j += 1,
+            }
             if n % 64 == 0 && cancel() {
                 return None;
             }
@@ -664,11 +681,12 @@ impl Index {
                 res.truncated = true;
                 break;
             }
-            if pinyin_full >= window && literal.binary_search(&doc).is_err() {
+            if cut.is_none() && pinyin_full >= window {
                 res.truncated = true;
+                cut = Some(literal.partition_point(|&d| d < doc));
                 continue;
             }
-            if !sigs.may_match(doc, &need) {
+            if !self.may_match(doc, &need) {
                 head_deferred.push(doc);
                 continue;
             }
@@ -713,7 +731,7 @@ impl Index {
             if head_done.binary_search(&doc).is_ok() {
                 continue;
             }
-            if !sigs.may_match(doc, &need) {
+            if !self.may_match(doc, &need) {
                 deferred.push(doc);
                 continue;
             }
@@ -817,7 +835,7 @@ impl Index {
     }
 
     fn candidates(&self, query: &Query, cache: &mut Cache) -> Vec<u32> {
-        let (mut c, complete) = candidates_in(self, self.all(), query);
+        let (mut c, complete) = candidates_in(self, &self.all(), query);
         if let Some((prev, prev_c)) = &cache.last
             && query.extends(prev)
             && complete
@@ -865,7 +883,7 @@ fn can_end_whole(py: &[u8]) -> bool {
 
 /// Candidates from one set of postings; the flag is false when the pinyin
 /// reading of the query had to be cut short (the set may then miss some).
-fn candidates_in(index: &Index, postings: &super::index::Postings, query: &Query) -> (Vec<u32>, bool) {
+fn candidates_in(index: &Index, postings: &super::index::Postings<'_>, query: &Query) -> (Vec<u32>, bool) {
     let lit = postings.literal_candidates(&query.lower_chars());
     let (py, complete) = match &query.pinyin {
         Some(p) => match postings.pinyin_candidates(p) {

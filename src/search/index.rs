@@ -2,15 +2,24 @@
 //! map keys (a folded character, a pinyin syllable, a pair of consecutive
 //! pinyin initials) to the sorted documents that contain them. The index
 //! only narrows the candidates; the matchers in [`super::engine`] decide.
+//!
+//! The index is made of [`Part`]s, each the postings, signatures and
+//! headline word boundaries of a run of consecutive pages. Pages arrive
+//! while the reader loads: [`Index::update`] keeps the parts of the previous
+//! index whose pages are still side by side (they are shared, not copied)
+//! and builds parts only for the pages that are new — and for small parts
+//! next to them, so that parts grow geometrically and stay few.
 
-use super::docset::{self, Segment, SetRef};
+use super::docset::{self, Segment, SegmentBuilder, SetRef};
 use super::fold::fold_lower;
 use super::pinyin::{self, Chunk, Table};
-use super::signature::{self, Signatures};
+use super::signature::{self, Pairs, Signatures};
 use super::sorted::union;
-use super::words;
-use crate::model::{Article, Issue};
+use super::stored::PageKeys;
+use crate::model::{Article, Issue, Page};
+use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Keys below this are folded, lower-cased BMP characters.
 const CHAR_KEYS: u32 = 0x1_0000;
@@ -35,26 +44,87 @@ pub struct DocRef {
     pub article: u32,
 }
 
+/// The index of a run of consecutive pages, built together; successive
+/// indexes share it.
+pub struct Part {
+    /// The pages covered, in order (compared by identity to reuse the part).
+    pages: Vec<Arc<Page>>,
+    /// Keys of every field of each article.
+    all: Segment,
+    /// Keys of the headline, kicker and subtitle only.
+    heads: Segment,
+    /// Per document: jieba word boundaries of title, kicker and subtitle
+    /// ([`super::words::mask`]; 0 when too long to precompute).
+    bounds: Vec<[u64; 3]>,
+    /// Per document: which pairs of adjacent characters it holds.
+    sigs: Signatures,
+}
+
+impl Part {
+    /// Number of documents (articles) covered.
+    pub fn len(&self) -> u32 {
+        self.bounds.len() as u32
+    }
+
+    /// True when the pages hold no article.
+    pub fn is_empty(&self) -> bool {
+        self.bounds.is_empty()
+    }
+
+    fn bytes(&self) -> usize {
+        self.all.bytes() + self.heads.bytes() + self.sigs.bytes() + self.bounds.capacity() * 24
+    }
+
+    /// Indexes `pages` (their articles in order), counting each page done
+    /// in `progress`. Each page's keys are read back from the page cache
+    /// when it has them ([`PageKeys::load_or_compute`]).
+    fn build(pages: Vec<Arc<Page>>, progress: &AtomicUsize) -> Part {
+        let t = pinyin::table();
+        let len: usize = pages.iter().map(|p| p.articles.len()).sum();
+        let mut all = SegmentBuilder::new(len as u32, KEYS as usize);
+        let mut heads = SegmentBuilder::new(len as u32, KEYS as usize);
+        let mut bounds = Vec::with_capacity(len);
+        let mut sigs = signature::Builder::default();
+        let mut doc = 0u32;
+        let mut merged = Vec::new();
+        for page in &pages {
+            for a in PageKeys::load_or_compute(t, page, KEYS).articles {
+                bounds.push(a.bounds);
+                for &key in &a.heads {
+                    heads.push(key as usize, doc);
+                }
+                sigs.push_words(&a.sig);
+                // Documents come in order, so every key's list stays sorted.
+                merged.clear();
+                merged.extend_from_slice(&a.heads);
+                merged.extend_from_slice(&a.rest);
+                for &key in &merged {
+                    all.push(key as usize, doc);
+                }
+                doc += 1;
+            }
+            progress.fetch_add(1, Ordering::Relaxed);
+        }
+        bounds.shrink_to_fit();
+        Part { pages, all: all.finish(), heads: heads.finish(), bounds, sigs: sigs.finish() }
+    }
+}
+
 /// An index over every article of a list of issues (which it shares).
 pub struct Index {
     issues: Arc<Vec<Issue>>,
     docs: Vec<DocRef>,
-    /// Keys of every field of each article.
-    all: Postings,
-    /// Keys of the headline, kicker and subtitle only.
-    heads: Postings,
+    /// The parts, in document order.
+    parts: Vec<Arc<Part>>,
+    /// The first document of each part.
+    starts: Vec<u32>,
     keywords: Vec<Vec<String>>,
-    /// Per document: jieba word boundaries of title, kicker and subtitle
-    /// ([`words::mask`]; 0 when too long to precompute).
-    head_bounds: Vec<[u64; 3]>,
-    /// Per document: which pairs of adjacent characters it holds.
-    sigs: Signatures,
     /// False to search without the signatures (for measurements).
     use_sigs: bool,
 }
 
-/// Sorted document lists per key.
-pub struct Postings(Vec<Segment>);
+/// Sorted document lists per key, part by part (a view of an [`Index`]).
+pub struct Postings<'a>(Vec<(u32, &'a Segment)>);
 
 /// The headline texts of an article: title, kicker, subtitle.
 pub(crate) fn head_texts(a: &Article) -> impl Iterator<Item = &str> {
@@ -71,7 +141,8 @@ pub(crate) fn body_texts(a: &Article) -> impl Iterator<Item = &str> {
         .chain(a.keywords.iter().map(String::as_str))
 }
 
-fn add_keys(t: &Table, text: &str, keys: &mut Vec<u32>) {
+/// Appends the keys of `text` (with repeats) to `keys`.
+pub(crate) fn add_keys(t: &Table, text: &str, keys: &mut Vec<u32>) {
     let mut prev: &[u16] = &[];
     for c in text.chars() {
         let f = fold_lower(c) as u32;
@@ -100,105 +171,192 @@ fn letter(t: &Table, id: u16) -> Option<u32> {
     l.is_ascii_lowercase().then(|| (l - b'a') as u32)
 }
 
+/// One run of pages of the new order: a part of the previous index kept
+/// as is, or pages to index.
+enum Run {
+    Kept(Arc<Part>),
+    Build(Vec<Arc<Page>>),
+}
+
+impl Run {
+    fn docs(&self) -> usize {
+        match self {
+            Run::Kept(p) => p.len() as usize,
+            Run::Build(pages) => pages.iter().map(|p| p.articles.len()).sum(),
+        }
+    }
+}
+
+/// The runs of the new page order `pages`: the parts of `prev` whose pages
+/// are still side by side, the rest to build; a kept part no larger than
+/// the pages to build next to it is built again with them.
+fn plan(prev: Option<&Index>, pages: &[Arc<Page>]) -> Vec<Run> {
+    let at: HashMap<*const Page, usize> = pages.iter().enumerate().map(|(i, p)| (Arc::as_ptr(p), i)).collect();
+    // Kept parts by their first position.
+    let mut kept: HashMap<usize, Arc<Part>> = HashMap::new();
+    for part in prev.map_or(&[][..], |p| &p.parts[..]) {
+        let Some(first) = part.pages.first().and_then(|p| at.get(&Arc::as_ptr(p)).copied()) else { continue };
+        let in_place =
+            part.pages.iter().enumerate().all(|(k, p)| pages.get(first + k).is_some_and(|q| Arc::ptr_eq(p, q)));
+        if in_place {
+            kept.insert(first, part.clone());
+        }
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    let mut i = 0;
+    while i < pages.len() {
+        if let Some(part) = kept.remove(&i) {
+            i += part.pages.len().max(1);
+            runs.push(Run::Kept(part));
+            continue;
+        }
+        match runs.last_mut() {
+            Some(Run::Build(v)) => v.push(pages[i].clone()),
+            _ => runs.push(Run::Build(vec![pages[i].clone()])),
+        }
+        i += 1;
+    }
+    // Small kept parts next to pages to build join them (geometric growth).
+    loop {
+        let small = (0..runs.len()).find(|&k| {
+            let Run::Kept(p) = &runs[k] else { return false };
+            let next_to = |j: Option<usize>| {
+                j.and_then(|j| runs.get(j)).is_some_and(|r| matches!(r, Run::Build(_)) && r.docs() >= p.len() as usize)
+            };
+            next_to(k.checked_sub(1)) || next_to(Some(k + 1))
+        });
+        let Some(k) = small else { break };
+        if let Run::Kept(p) = &runs[k] {
+            runs[k] = Run::Build(p.pages.clone());
+        }
+        // Join neighbouring runs to build.
+        let mut joined: Vec<Run> = Vec::with_capacity(runs.len());
+        for r in runs.drain(..) {
+            match (joined.last_mut(), r) {
+                (Some(Run::Build(a)), Run::Build(b)) => a.extend(b),
+                (_, r) => joined.push(r),
+            }
+        }
+        runs = joined;
+    }
+    runs
+}
+
+/// Splits pages into pieces of about `docs` documents (whole pages).
+fn pieces(pages: Vec<Arc<Page>>, docs: usize) -> Vec<Vec<Arc<Page>>> {
+    let mut out = vec![Vec::new()];
+    let mut n = 0;
+    for p in pages {
+        if n >= docs.max(1) {
+            out.push(Vec::new());
+            n = 0;
+        }
+        n += p.articles.len();
+        if let Some(last) = out.last_mut() {
+            last.push(p);
+        }
+    }
+    out
+}
+
 impl Index {
     /// Builds the index (on every available core; about a second per
     /// 100 MB of text).
     pub fn build(issues: Arc<Vec<Issue>>) -> Index {
-        let t = pinyin::table();
+        Index::update(None, issues, &AtomicUsize::new(0))
+    }
+
+    /// The index of `issues`, sharing the parts of `prev` (an index of an
+    /// earlier list of the same pages) that still apply: only pages that
+    /// are new, or moved, are indexed (on every available core). `progress`
+    /// counts the pages done, those of kept parts first.
+    pub fn update(prev: Option<&Index>, issues: Arc<Vec<Issue>>, progress: &AtomicUsize) -> Index {
         let mut docs = Vec::new();
+        let mut pages = Vec::new();
         for (i, issue) in issues.iter().enumerate() {
             let mut n = 0u32;
             for (p, page) in issue.pages.iter().enumerate() {
+                pages.push(page.clone());
                 for a in 0..page.articles.len() {
                     docs.push(DocRef { issue: i as u32, page: p as u32, article_in_page: a as u32, article: n });
                     n += 1;
                 }
             }
         }
+        let runs = plan(prev, &pages);
+        drop(pages);
         let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
-        let chunk = docs.len().div_ceil(threads).max(1);
-        let jieba = words::jieba();
-        let parts: Vec<(Segment, Segment, Vec<[u64; 3]>, Signatures)> = std::thread::scope(|s| {
-            let handles: Vec<_> = docs
-                .chunks(chunk)
-                .enumerate()
-                .map(|(ci, slice)| {
-                    let issues = &issues;
+        let to_build: usize = runs.iter().filter(|r| matches!(r, Run::Build(_))).map(Run::docs).sum();
+        let piece = to_build.div_ceil(threads).max(256);
+        // Jobs: (slot in the list of parts, pages to index).
+        let mut slots: Vec<Option<Arc<Part>>> = Vec::new();
+        let mut jobs: Vec<(usize, Vec<Arc<Page>>)> = Vec::new();
+        for r in runs {
+            match r {
+                Run::Kept(p) => {
+                    progress.fetch_add(p.pages.len(), Ordering::Relaxed);
+                    slots.push(Some(p));
+                }
+                Run::Build(pages) => {
+                    for piece in pieces(pages, piece) {
+                        jobs.push((slots.len(), piece));
+                        slots.push(None);
+                    }
+                }
+            }
+        }
+        let jobs = std::sync::Mutex::new(jobs);
+        let built: Vec<(usize, Part)> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    let jobs = &jobs;
                     s.spawn(move || {
-                        let base = (ci * chunk) as u32;
-                        let mut all = Segment::new(base, slice.len() as u32, KEYS as usize);
-                        let mut heads = Segment::new(base, slice.len() as u32, KEYS as usize);
-                        let mut keys = Vec::new();
-                        // Per key: 1 + the last document that listed it (dedup without sorting).
-                        let mut seen_head = vec![0u32; KEYS as usize];
-                        let mut seen_all = vec![0u32; KEYS as usize];
-                        let mut bounds = Vec::with_capacity(slice.len());
-                        let mut sigs = signature::Builder::default();
-                        let mut pair_keys = Vec::new();
-                        for (k, d) in slice.iter().enumerate() {
-                            let doc = (ci * chunk + k) as u32;
-                            let a =
-                                &issues[d.issue as usize].pages[d.page as usize].articles[d.article_in_page as usize];
-                            let mut b = [0u64; 3];
-                            for (slot, text) in b.iter_mut().zip(head_texts(a)) {
-                                *slot = words::mask(jieba, text).unwrap_or(0);
-                            }
-                            bounds.push(b);
-                            keys.clear();
-                            for text in head_texts(a) {
-                                add_keys(t, text, &mut keys);
-                            }
-                            for &key in &keys {
-                                if seen_head[key as usize] != doc + 1 {
-                                    seen_head[key as usize] = doc + 1;
-                                    heads.push(key as usize, doc);
-                                }
-                            }
-                            pair_keys.clear();
-                            for text in head_texts(a).chain(body_texts(a)) {
-                                signature::pairs(t, text, &mut pair_keys);
-                            }
-                            sigs.push(&pair_keys);
-                            for text in body_texts(a) {
-                                add_keys(t, text, &mut keys);
-                            }
-                            for &key in &keys {
-                                if seen_all[key as usize] != doc + 1 {
-                                    seen_all[key as usize] = doc + 1;
-                                    all.push(key as usize, doc);
-                                }
-                            }
+                        let mut out = Vec::new();
+                        loop {
+                            let job = jobs.lock().ok().and_then(|mut j| j.pop());
+                            let Some((slot, pages)) = job else { break };
+                            out.push((slot, Part::build(pages, progress)));
                         }
-                        all.finish();
-                        heads.finish();
-                        (all, heads, bounds, sigs.finish())
+                        out
                     })
                 })
                 .collect();
-            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+            handles.into_iter().filter_map(|h| h.join().ok()).flatten().collect()
         });
-        let mut alls = Vec::new();
-        let mut headss = Vec::new();
-        let mut head_bounds = Vec::with_capacity(docs.len());
-        let mut sig_parts = Vec::new();
-        for (a, h, b, g) in parts {
-            alls.push(a);
-            headss.push(h);
-            head_bounds.extend(b);
-            sig_parts.push(g);
+        for (slot, part) in built {
+            slots[slot] = Some(Arc::new(part));
         }
+        if to_build > 0
+            && let Some(c) = crate::cache::shared()
+        {
+            // The pages' keys computed now, for the next start.
+            c.flush();
+        }
+        let mut parts = Vec::with_capacity(slots.len());
+        let mut starts = Vec::with_capacity(slots.len());
+        let mut n = 0u32;
+        for part in slots.into_iter().flatten() {
+            starts.push(n);
+            n += part.len();
+            parts.push(part);
+        }
+        debug_assert_eq!(n as usize, docs.len());
         let keywords = vec![Vec::new(); docs.len()];
-        let sigs = Signatures::concat(sig_parts);
-        Index {
-            issues,
-            docs,
-            all: Postings::merge(alls),
-            heads: Postings::merge(headss),
-            keywords,
-            head_bounds,
-            sigs,
-            use_sigs: true,
-        }
+        Index { issues, docs, parts, starts, keywords, use_sigs: true }
+    }
+
+    /// The parts, in document order (each shared with the indexes updated
+    /// from this one).
+    pub fn parts(&self) -> &[Arc<Part>] {
+        &self.parts
+    }
+
+    /// The part holding document `doc`, and `doc`'s number within it.
+    fn part_of(&self, doc: u32) -> Option<(&Part, u32)> {
+        let k = self.starts.partition_point(|&s| s <= doc).checked_sub(1)?;
+        let part = self.parts.get(k)?;
+        let local = doc - self.starts[k];
+        (local < part.len()).then_some((part.as_ref(), local))
     }
 
     /// The issues this index was built from.
@@ -243,7 +401,8 @@ impl Index {
     /// Precomputed word boundaries of the `n`-th headline text (title,
     /// kicker, subtitle in that order of those present) of `doc`.
     pub fn head_bounds(&self, doc: u32, n: usize) -> Option<u64> {
-        self.head_bounds.get(doc as usize).map(|b| b[n.min(2)]).filter(|&m| m != 0)
+        let (part, local) = self.part_of(doc)?;
+        part.bounds.get(local as usize).map(|b| b[n.min(2)]).filter(|&m| m != 0)
     }
 
     /// Stores keywords of an article (its body words: the postings need no
@@ -256,12 +415,13 @@ impl Index {
 
     /// Bytes held by the postings and pair signatures (for the benchmark).
     pub fn postings_bytes(&self) -> usize {
-        self.all.bytes() + self.heads.bytes() + self.sigs.bytes()
+        self.parts.iter().map(|p| p.bytes()).sum()
     }
 
-    /// The pair signatures of every document.
-    pub fn signatures(&self) -> &Signatures {
-        &self.sigs
+    /// True when document `doc` may hold every pair `need` asks for (its
+    /// pair signature).
+    pub fn may_match(&self, doc: u32, need: &Pairs) -> bool {
+        self.part_of(doc).is_none_or(|(part, local)| part.sigs.may_match(local, need))
     }
 
     /// Whether searches take their shortcuts — the pair signatures and the
@@ -278,37 +438,28 @@ impl Index {
     }
 
     /// Postings of every field.
-    pub fn all(&self) -> &Postings {
-        &self.all
+    pub fn all(&self) -> Postings<'_> {
+        Postings(self.starts.iter().zip(&self.parts).map(|(&s, p)| (s, &p.all)).collect())
     }
 
     /// Postings of headline, kicker and subtitle.
-    pub fn heads(&self) -> &Postings {
-        &self.heads
+    pub fn heads(&self) -> Postings<'_> {
+        Postings(self.starts.iter().zip(&self.parts).map(|(&s, p)| (s, &p.heads)).collect())
     }
 }
 
-impl Postings {
-    /// Per-thread postings cover consecutive document ranges, so they are
-    /// kept as segments: no merge, no second copy while building.
-    fn merge(parts: Vec<Segment>) -> Postings {
-        Postings(parts)
-    }
-
-    fn bytes(&self) -> usize {
-        self.0.iter().map(Segment::bytes).sum::<usize>()
-    }
-
-    /// Runs `f` on each segment (its list for a key), concatenating results.
+impl Postings<'_> {
+    /// Runs `f` on each segment (documents numbered within it),
+    /// concatenating the results as index documents.
     fn per_segment(&self, mut f: impl FnMut(&Segment) -> Option<Vec<u32>>) -> Option<Vec<u32>> {
-        let mut out: Option<Vec<u32>> = None;
-        for seg in &self.0 {
-            match f(seg) {
-                Some(v) => out.get_or_insert_with(Vec::new).extend(v),
-                None => return None,
+        let mut out: Vec<u32> = Vec::new();
+        for &(start, seg) in &self.0 {
+            if seg.is_empty() {
+                continue;
             }
+            out.extend(f(seg)?.into_iter().map(|d| d + start));
         }
-        Some(out.unwrap_or_default())
+        Some(out)
     }
 
     /// Documents that may contain the folded, lower-cased chars `chars` (in
@@ -321,6 +472,22 @@ impl Postings {
             return None;
         }
         self.per_segment(|seg| Some(docset::intersect(keys.iter().map(|&k| seg.get(k)).collect())))
+    }
+
+    /// Documents holding a character one of whose readings is spelled
+    /// exactly like an ending of the pinyin query `q` (only there can a
+    /// pinyin match end on a whole syllable).
+    pub fn whole_ending_candidates(&self, q: &[u8]) -> Vec<u32> {
+        let t = pinyin::table();
+        let ids: Vec<u32> = (0..q.len())
+            .filter_map(|k| std::str::from_utf8(&q[k..]).ok().and_then(|s| t.spelled(s)))
+            .filter(|&id| (id as u32) < SYL_KEYS)
+            .map(|id| SYL_BASE + id as u32)
+            .collect();
+        if ids.is_empty() {
+            return Vec::new();
+        }
+        self.per_segment(|seg| Some(docset::union(ids.iter().map(|&k| seg.get(k)).collect()))).unwrap_or_default()
     }
 
     /// Documents that may match the pinyin query `q` (a superset, unless
@@ -365,5 +532,84 @@ impl Postings {
             Some(all)
         })?;
         Some((found, complete))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+    use crate::search::{Cache, Query};
+
+    /// `n` one-page issues (page k dated k days after the first), each
+    /// holding bundled articles.
+    fn pages(n: usize) -> Vec<Arc<Page>> {
+        let bundled: Vec<Article> = crate::loader::bundled().into_iter().flat_map(|p| p.articles).collect();
+        (0..n)
+            .map(|k| {
+                let articles = (0..4).map(|i| bundled[(k * 3 + i) % bundled.len()].clone()).collect();
+                let date = Date::new(2000 + (k / 336) as u32, (k / 28 % 12) as u32 + 1, (k % 28) as u32 + 1);
+                Arc::new(Page { source: format!("p{k}.txt"), date, articles, ..Page::default() })
+            })
+            .collect()
+    }
+
+    fn issues(pages: &[Arc<Page>]) -> Arc<Vec<Issue>> {
+        let mut out = Vec::new();
+        for p in pages {
+            crate::archive::insert_page(&mut out, p.clone());
+        }
+        Arc::new(out)
+    }
+
+    fn hits(index: &Index, q: &str) -> Vec<(String, String, crate::search::Field)> {
+        let r = index.search(&Query::new(q), 50, &mut Cache::default(), &|| false).unwrap_or_default();
+        r.hits.into_iter().map(|h| (h.source, h.article_id, h.matched.field)).collect()
+    }
+
+    #[test]
+    fn pages_that_arrive_are_indexed_alone_and_found_like_a_fresh_index() {
+        let all = pages(600);
+        // Pages arrive newest first in batches (as the loader sends them),
+        // a few out of order; the last batch fills a hole in the middle.
+        let mut order: Vec<usize> = (0..600).rev().filter(|k| !(250..270).contains(k)).collect();
+        order.extend(250..270);
+        let mut arrived: Vec<Arc<Page>> = Vec::new();
+        let mut index: Option<Index> = None;
+        let mut at = 0;
+        for size in [150, 100, 5, 15, 3, 200, 10, 97, 20] {
+            let batch = &order[at..at + size];
+            at += size;
+            arrived.extend(batch.iter().map(|&k| all[k].clone()));
+            let progress = AtomicUsize::new(0);
+            let next = Index::update(index.as_ref(), issues(&arrived), &progress);
+            assert_eq!(progress.load(Ordering::Relaxed), arrived.len(), "every page counted once");
+            if let Some(prev) = &index
+                && batch.len() <= 20
+                && at < order.len()
+            {
+                // A few older pages more: most of the earlier index is kept
+                // as is. (The last batch falls inside a part, which is built
+                // again with them.)
+                let kept: u32 = next
+                    .parts()
+                    .iter()
+                    .filter(|p| prev.parts().iter().any(|q| Arc::ptr_eq(p, q)))
+                    .map(|p| p.len())
+                    .sum();
+                assert!(kept as usize >= prev.len() / 2, "{kept} of {} documents kept", prev.len());
+            }
+            index = Some(next);
+        }
+        assert_eq!(at, all.len());
+        let index = index.unwrap_or_else(|| Index::build(issues(&all)));
+        let fresh = Index::build(issues(&all));
+        assert_eq!(index.len(), fresh.len());
+        assert!(index.parts().len() <= 40, "parts stay few: {}", index.parts().len());
+        for q in ["吕梁", "lvliang", "老旧小区改造", "ly", "zhongmei", "2023", "孙大军", "sdj"] {
+            let (a, b) = (hits(&index, q), hits(&fresh, q));
+            assert!(!b.is_empty(), "{q} finds something");
+            assert_eq!(a, b, "{q}: the index updated page by page finds what a fresh one finds");
+        }
     }
 }

@@ -7,6 +7,8 @@
 //!   characters side by side.
 //! - [`engine`]: the query, the matchers (SkimMatcherV2 for text, a pinyin
 //!   matcher for Latin queries) and the ranking.
+//! - [`stored`]: what each page gives the index, kept in the page cache so
+//!   a second start does not compute it again.
 //! - [`worker`]: a search thread with cancellation for the reader.
 //! - [`keywords`]: per-article keywords from jieba (TF-IDF).
 //! - [`words`]: the shared jieba segmenter, loaded in the background.
@@ -32,6 +34,7 @@ pub mod pinyin;
 pub mod signature;
 pub mod snippet;
 pub mod sorted;
+pub mod stored;
 pub mod words;
 pub mod worker;
 

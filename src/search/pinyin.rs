@@ -145,6 +145,11 @@ impl Table {
     pub fn is_spelling(&self, s: &str) -> bool {
         self.spellings.contains_key(s)
     }
+
+    /// The syllable `s` spells (or a variant of it spells), if any.
+    pub fn spelled(&self, s: &str) -> Option<u16> {
+        self.spellings.get(s).copied()
+    }
 }
 
 /// A query as pinyin: lower-case ASCII letters, `ü` written `v`; None when

@@ -57,6 +57,8 @@ pub struct Marks {
 pub struct Status {
     /// Pages loaded / total while loading in the background.
     pub progress: Option<(usize, usize)>,
+    /// Pages indexed for search / total while the index is being built.
+    pub indexing: Option<(usize, usize)>,
     /// Messages for the status bar (load errors, warnings); the last is shown.
     pub messages: Vec<String>,
     /// A passing notice (feedback to an action, a first start) and the
@@ -337,15 +339,17 @@ impl App {
     /// new one, in date order), its fragments become an article
     /// ([`super::fragments`]), and the article being read stays selected.
     /// After [`App::new`], the one way pages enter the reader.
-    pub fn add_pages(&mut self, pages: impl IntoIterator<Item = Page>) {
+    pub fn add_pages<P: Into<std::sync::Arc<Page>>>(&mut self, pages: impl IntoIterator<Item = P>) {
         let key = self.current_key();
         let label = self.current_issue().map(Issue::label);
         let first = self.issues.is_empty();
         let jieba = if self.titles_mended { crate::search::words::try_jieba() } else { None };
-        for mut p in pages {
-            super::fragments::absorb(&mut p);
+        for p in pages {
+            let mut p = p.into();
+            let page = std::sync::Arc::make_mut(&mut p);
+            super::fragments::absorb(page);
             if let Some(j) = jieba {
-                super::titles::mend_pages([&mut p], j);
+                super::titles::mend_pages([page], j);
             }
             crate::archive::insert_page(&mut self.issues, p);
         }
@@ -478,6 +482,11 @@ impl App {
     /// Shows the loading progress (pages loaded, total), or none.
     pub fn set_progress(&mut self, progress: Option<(usize, usize)>) {
         self.status.progress = progress;
+    }
+
+    /// Shows the progress of indexing for search (pages indexed, total), or none.
+    pub fn set_indexing(&mut self, indexing: Option<(usize, usize)>) {
+        self.status.indexing = indexing;
     }
 
     /// Puts in the read marks and bookmarks saved by earlier runs.

@@ -34,7 +34,7 @@ pub fn absorb(page: &mut Page) {
 /// [`absorb`] on every page of `issues`.
 pub fn absorb_all(issues: &mut [Issue]) {
     for page in issues.iter_mut().flat_map(|i| i.pages.iter_mut()) {
-        absorb(page);
+        absorb(std::sync::Arc::make_mut(page));
     }
 }
 

@@ -1,8 +1,10 @@
 //! Runs the reader's searches on a worker thread: takes the query of an
 //! [`super::effect::Effect::Search`] the update returned, hands it to a
 //! [`SearchWorker`] (a newer query cancels an older one), and brings the
-//! results back into the state. The index is built on the worker thread from
-//! a snapshot of the issues, again when the issues change (pages loading).
+//! results back into the state. The index is built in the background as
+//! soon as pages arrive (not on the first search) and brought up to date as
+//! more arrive ([`SearchDriver::refresh`]); the issues are shared with it,
+//! never copied. A query on the search line runs again on each newer index.
 
 use super::app::{App, Mode};
 use super::search_state;
@@ -22,10 +24,12 @@ pub struct SearchDriver {
     /// The keyword job (jieba TF-IDF) and the issues it runs on.
     keywords: Option<(KeywordJob, (usize, usize))>,
     keywords_done_for: Option<(usize, usize)>,
-    /// (issues, articles) of the snapshot the index was built on.
+    /// (issues, articles) of the issues last handed to the index.
     built_on: (usize, usize),
     /// The query sent last, waiting for its results.
     waiting: Option<(u64, String)>,
+    /// The version of the index the results shown came from.
+    searched_on: u64,
 }
 
 /// Keywords are extracted automatically up to this many articles (about
@@ -44,33 +48,56 @@ impl SearchDriver {
 
     /// Sends a query to the worker (an [`super::effect::Effect::Search`]).
     pub fn dispatch(&mut self, app: &App, query: String) {
-        let sig = signature(app);
-        // Rebuild on new issues, but never while a build is still running
-        // (pages arriving one batch per keystroke must not pile up builds).
-        let stale = self.built_on != sig && self.worker.as_ref().is_some_and(SearchWorker::is_ready);
-        if self.worker.is_none() || stale {
-            self.worker = Some(SearchWorker::spawn(Arc::new(app.issues.clone())));
-            self.built_on = sig;
-        }
+        self.index(app);
         if let Some(w) = &self.worker {
             let generation = w.submit(&query, search_state::RESULT_LIMIT);
             self.waiting = Some((generation, query));
         }
     }
 
-    /// Runs the query on the search line again when pages arrived since the
-    /// index was built (so a query typed before its pages loaded finds them
-    /// as they come). Waits while a search or an index build is running;
-    /// call it after pages arrive (the reader's loop calls it every turn).
-    pub fn refresh(&mut self, app: &App) {
-        if app.mode != Mode::Search || self.waiting.is_some() {
+    /// Starts the worker, or hands it the issues when pages arrived since
+    /// it was last given them (it indexes only the new pages).
+    fn index(&mut self, app: &App) {
+        let sig = signature(app);
+        match &self.worker {
+            None => self.worker = Some(SearchWorker::spawn(Arc::new(app.issues.clone()))),
+            Some(w) if self.built_on != sig => w.reindex(Arc::new(app.issues.clone())),
+            Some(_) => return,
+        }
+        self.built_on = sig;
+    }
+
+    /// Call after pages arrive (the reader's loop calls it every turn):
+    /// indexes the new pages in the background, shows the progress of
+    /// indexing in the status bar, and runs the query on the search line
+    /// again once a newer index is ready (so a query typed before its pages
+    /// loaded finds them as they come).
+    pub fn refresh(&mut self, app: &mut App) {
+        if app.issues.is_empty() {
             return;
         }
+        let building = self.worker.as_ref().and_then(SearchWorker::indexing);
+        // One build at a time: new pages wait for the running one.
+        if building.is_none() {
+            self.index(app);
+        }
         let Some(w) = &self.worker else { return };
-        if self.built_on == signature(app) || !w.is_ready() {
+        app.set_indexing(w.indexing());
+        if app.mode != Mode::Search || self.waiting.is_some() || w.index_version() <= self.searched_on {
             return;
         }
         self.dispatch(app, app.search.query.clone());
+    }
+
+    /// True once an index is ready for searches.
+    pub fn ready(&self) -> bool {
+        self.worker.as_ref().is_some_and(SearchWorker::is_ready)
+    }
+
+    /// True while pages are being indexed (the loop should come back to
+    /// show the progress).
+    pub fn indexing(&self) -> bool {
+        self.worker.as_ref().is_some_and(|w| w.indexing().is_some())
     }
 
     /// True while a search is running: the event loop should come back soon.
@@ -127,7 +154,8 @@ impl SearchDriver {
                         for p in &mut issue.pages {
                             if left < p.articles.len() {
                                 if p.articles[left].keywords.is_empty() {
-                                    p.articles[left].keywords = k.words;
+                                    // (Copies the page if the index shares it.)
+                                    Arc::make_mut(p).articles[left].keywords = k.words;
                                     changed = true;
                                 }
                                 break;
@@ -165,6 +193,7 @@ impl SearchDriver {
             Some((g, _)) if *g == r.generation => self.waiting = None,
             _ => return false,
         }
+        self.searched_on = r.index_version;
         let ms = r.elapsed.as_secs_f64() * 1000.0;
         super::search_update::receive(app, &r.results.query, r.results.hits, ms);
         true

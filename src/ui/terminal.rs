@@ -155,7 +155,7 @@ fn event_loop(
         // A search is running: come back soon for its results.
         let wait = if search.busy() {
             Some(wait.map_or(SEARCH_POLL, |w| w.min(SEARCH_POLL)))
-        } else if search.keywords_running() || crate::search::words::try_jieba().is_none() {
+        } else if search.keywords_running() || search.indexing() || crate::search::words::try_jieba().is_none() {
             Some(wait.map_or(BACKGROUND_POLL, |w| w.min(BACKGROUND_POLL)))
         } else {
             wait
@@ -206,8 +206,10 @@ fn event_loop(
             break;
         }
         changed |= session.tick(app, Instant::now());
-        // Pages arrived under an open search: run its query on them too.
+        // Pages arrived: index them; an open search runs again on them.
+        let indexing = app.status.indexing;
         search.refresh(app);
+        changed |= app.status.indexing != indexing;
         changed |= search.keywords(app, !session.is_loading());
         if changed && !app.quit {
             terminal.draw(|f| view::draw(f, app))?;

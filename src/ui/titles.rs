@@ -17,34 +17,41 @@ const LOOK_AHEAD: usize = 8;
 /// Returns true when it changed. Headlines the page printed, headlines not
 /// cut, and those whose text cannot be found in the body are left alone.
 pub fn mend(article: &mut Article, jieba: &Jieba) -> bool {
-    if !article.title_inferred {
-        return false;
+    match mended(article, jieba) {
+        Some(title) => {
+            article.title = title;
+            true
+        }
+        None => false,
     }
-    let Some(prefix) = article.title.strip_suffix(CUT) else { return false };
+}
+
+/// The headline [`mend`] would give `article`, when it would change.
+pub fn mended(article: &Article, jieba: &Jieba) -> Option<String> {
+    if !article.title_inferred {
+        return None;
+    }
+    let prefix = article.title.strip_suffix(CUT)?;
     if prefix.is_empty() {
-        return false;
+        return None;
     }
     // Where the body goes on after the cut.
-    let Some(after) = article.paragraphs.iter().take(3).find_map(|p| p.find(prefix).map(|at| &p[at + prefix.len()..]))
-    else {
-        return false;
-    };
+    let after = article.paragraphs.iter().take(3).find_map(|p| p.find(prefix).map(|at| &p[at + prefix.len()..]))?;
     let mut chars: Vec<char> = prefix.chars().collect();
     let cut = chars.len();
     chars.extend(after.chars().take(LOOK_AHEAD));
     if chars.len() == cut {
-        return false;
+        return None;
     }
     let flags = crate::search::words::boundaries(jieba, &chars, 0, chars.len());
     if flags[cut] {
-        return false;
+        return None;
     }
     // The last boundary before the cut, keeping at least half the headline.
-    let Some(at) = (cut / 2..cut).rev().find(|&i| flags[i]) else { return false };
+    let at = (cut / 2..cut).rev().find(|&i| flags[i])?;
     let kept: String = chars[..at].iter().collect();
     let kept = kept.trim_end_matches(['，', '、', '；', '：', ',', ' ']);
-    article.title = format!("{kept}{CUT}");
-    true
+    Some(format!("{kept}{CUT}"))
 }
 
 /// [`mend`] on every article of `pages`; true when any changed.
@@ -57,8 +64,23 @@ pub fn mend_pages<'a>(pages: impl IntoIterator<Item = &'a mut Page>, jieba: &Jie
 }
 
 /// [`mend`] on every article of `issues`; true when any changed.
+/// Pages are shared with the search index: only a page with a headline to
+/// mend is copied (the index goes on showing its own, mended at display).
 pub fn mend_issues(issues: &mut [Issue], jieba: &Jieba) -> bool {
-    mend_pages(issues.iter_mut().flat_map(|i| i.pages.iter_mut()), jieba)
+    let mut changed = false;
+    for page in issues.iter_mut().flat_map(|i| i.pages.iter_mut()) {
+        let fixes: Vec<(usize, String)> =
+            page.articles.iter().enumerate().filter_map(|(k, a)| mended(a, jieba).map(|t| (k, t))).collect();
+        if fixes.is_empty() {
+            continue;
+        }
+        let page = std::sync::Arc::make_mut(page);
+        for (k, title) in fixes {
+            page.articles[k].title = title;
+        }
+        changed = true;
+    }
+    changed
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ impl Tmux {
         std::fs::write(
             &script,
             format!(
-                "while [ ! -e '{d}/go' ]; do sleep 0.05; done\n{command}\necho \"EXIT=$?\" > '{d}/exit.tmp'\nstty -a > '{d}/stty' 2>&1\nmv '{d}/exit.tmp' '{d}/exit'\nsleep 60\n"
+                "export LVREAD_CACHE_DIR='{d}/cache'\nwhile [ ! -e '{d}/go' ]; do sleep 0.05; done\n{command}\necho \"EXIT=$?\" > '{d}/exit.tmp'\nstty -a > '{d}/stty' 2>&1\nmv '{d}/exit.tmp' '{d}/exit'\nsleep 60\n"
             ),
         )
         .unwrap();

@@ -132,6 +132,14 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
             spans.push(Span::raw(label));
         }
     }
+    if let Some((done, total)) = app.status.indexing {
+        // Indexing for search, while it runs (shorter: after the loading bar).
+        let label = format!("indexing {}% ", (done * 100).checked_div(total).unwrap_or(100));
+        if used + str_width(&label) + 1 + essential <= width {
+            used += str_width(&label) + 1;
+            spans.push(Span::raw(format!(" {label}")));
+        }
+    }
     if let Some(m) = &message {
         // A separator, then the message: an error or warning in the
         // message colour, a harmless notice plain.

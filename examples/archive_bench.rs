@@ -1,0 +1,304 @@
+//! The 30-year archive benchmark (issue 13): a second start of the reader
+//! over N synthetic pages with a warm cache, and `lvread search` against
+//! `fzf --filter` on a 10,000-page slice of it. Prints one JSON object.
+//!
+//! ```sh
+//! cargo run --release --example archive_bench -- [--pages 100000] [--seed 2023] [--dir D] [--skip-fzf]
+//! ```
+//!
+//! - The archive: N pages of [`lvread::synth`] written as files under
+//!   `D/files/blockNN/` (10,000 a folder), D defaulting to
+//!   `target/archive-bench/N-SEED` (kept: generating and parsing it once
+//!   takes long). Its page cache is `D/cache/`. The first run parses every
+//!   file and indexes every page (filling the cache: pages and index parts)
+//!   and says how long that took.
+//! - A second start, in a fresh process (this program run with `--child`):
+//!   the reader's own pieces (App, Session, SearchDriver, the view drawn on
+//!   a test backend) from nothing to the first frame, to every page loaded
+//!   and to every page indexed (searchable); then the query list typed one
+//!   character at a time, each keystroke waited for, its search time taken
+//!   from the reader's status (`elapsed_ms`); peak RSS (`VmHWM`) against the
+//!   archive's text.
+//! - `lvread search QUERY D/files/block00` (10,000 pages, warm cache) and
+//!   `fzf --filter QUERY` over the same articles written one a line, each
+//!   timed as a whole process, side by side for each query.
+
+use lvread::ui::search_driver::SearchDriver;
+use lvread::ui::session::Session;
+use lvread::ui::update::update;
+use lvread::ui::{Action, App};
+use lvread::{archive, cache, search, synth};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Queries typed one character at a time (Hanzi, full pinyin, initials,
+/// mixed, digits, and the short prefixes that used to walk everything).
+const QUERIES: &[&str] = &[
+    "老旧小区改造",
+    "吕梁",
+    "lvliang",
+    "lvlian",
+    "qsngzlxhy",
+    "zhongmeiyoucheng",
+    "sundj",
+    "孙大军",
+    "青少年工作",
+    "2023",
+    "gaozhiliangfazhan",
+    "营商环境",
+    "lyuliangshi",
+    "su",
+    "qs",
+];
+
+/// Queries for the `lvread search` / fzf comparison.
+const VS_FZF: &[&str] = &["吕梁", "老旧小区改造", "lvliang"];
+
+/// Pages per folder of the archive (the fzf comparison uses the first).
+const BLOCK: usize = 10_000;
+
+fn status_mb(field: &str) -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn round(x: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (x * f).round() / f
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted[(((sorted.len() - 1) as f64) * p).round() as usize]
+}
+
+/// Writes the archive unless a complete one is there; returns its text size.
+fn write_archive(dir: &Path, n: usize, seed: u64) -> u64 {
+    let done = dir.join("complete");
+    if let Ok(s) = std::fs::read_to_string(&done)
+        && let Ok(bytes) = s.trim().parse()
+    {
+        return bytes;
+    }
+    let mut bytes = 0u64;
+    for k in 0..n {
+        let folder = dir.join("files").join(format!("block{:02}", k / BLOCK));
+        if k % BLOCK == 0 {
+            std::fs::create_dir_all(&folder).expect("create the archive folder");
+            eprintln!("archive_bench: writing pages {k}..");
+        }
+        let (name, text) = synth::page(k, seed);
+        bytes += text.len() as u64;
+        std::fs::write(folder.join(name), text).expect("write a page");
+    }
+    std::fs::write(&done, bytes.to_string()).expect("write the marker");
+    bytes
+}
+
+/// A second start: the reader's pieces, timed. Prints its JSON on stdout.
+fn child(dir: &Path) {
+    let start = Instant::now();
+    let _ = cache::init_at(Some(&dir.join("cache").join(cache::CACHE_FILE)));
+    let mut app = App::new(Vec::new(), (120, 40));
+    let mut session = Session::new(lvread::store::Store::open_default(true));
+    session.load_in_background(vec![dir.join("files")]);
+    search::words::preload();
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("test terminal");
+    session.tick(&mut app, Instant::now());
+    term.draw(|f| lvread::ui::view::draw(f, &app)).expect("draw");
+    let first_frame = start.elapsed();
+    let mut driver = SearchDriver::new();
+    let mut loaded = None;
+    let searchable = loop {
+        session.tick(&mut app, Instant::now());
+        driver.refresh(&mut app);
+        if loaded.is_none() && !session.is_loading() {
+            loaded = Some(start.elapsed());
+        }
+        if loaded.is_some() && driver.ready() && !driver.indexing() {
+            break start.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let pages: usize = app.issues.iter().map(|i| i.pages.len()).sum();
+    let articles: usize = app.issues.iter().map(|i| i.article_count()).sum();
+    let rss_searchable = status_mb("VmRSS:");
+    let _ = search::words::jieba();
+
+    // Keystrokes: each waited for; its time is the search's own.
+    let mut times = Vec::new();
+    let mut slowest = (0.0f64, String::new());
+    for q in QUERIES {
+        act(&mut app, &mut driver, Action::Search);
+        let mut typed = String::new();
+        for c in q.chars() {
+            typed.push(c);
+            act(&mut app, &mut driver, Action::SearchEdit(lvread::action::Edit::Insert(c)));
+            let deadline = Instant::now() + Duration::from_secs(120);
+            while app.search.results_for != typed && Instant::now() < deadline {
+                driver.wait(&mut app, Duration::from_millis(100));
+            }
+            let ms = app.search.elapsed_ms.unwrap_or(f64::NAN);
+            if ms > slowest.0 {
+                slowest = (ms, typed.clone());
+            }
+            if std::env::var_os("BENCH_VERBOSE").is_some() {
+                eprintln!("{typed}\t{ms:.2} ms\t{} hits", app.search.results.len());
+            }
+            times.push(ms);
+        }
+        act(&mut app, &mut driver, Action::SearchEdit(lvread::action::Edit::Cancel));
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    let out = serde_json::json!({
+        "pages": pages,
+        "articles": articles,
+        "first_frame_ms": round(first_frame.as_secs_f64() * 1000.0, 1),
+        "all_loaded_s": round(loaded.unwrap_or_default().as_secs_f64(), 2),
+        "searchable_s": round(searchable.as_secs_f64(), 2),
+        "keystrokes": times.len(),
+        "keystroke_ms_p50": round(percentile(&times, 0.5), 2),
+        "keystroke_ms_p99": round(percentile(&times, 0.99), 2),
+        "keystroke_ms_max": round(times.last().copied().unwrap_or(0.0), 2),
+        "slowest_prefix": slowest.1,
+        "rss_when_searchable_mb": round(rss_searchable, 1),
+        "peak_rss_mb": round(status_mb("VmHWM:"), 1),
+    });
+    println!("{out}");
+}
+
+fn act(app: &mut App, driver: &mut SearchDriver, action: Action) {
+    for effect in update(app, action) {
+        if let lvread::ui::effect::Effect::Search(q) = effect {
+            driver.dispatch(app, q);
+        }
+    }
+}
+
+/// Runs a command, returning its wall time and how many lines it printed.
+fn timed(cmd: &mut std::process::Command) -> (f64, usize) {
+    let t = Instant::now();
+    let out = cmd.output();
+    let s = t.elapsed().as_secs_f64();
+    (s, out.map_or(0, |o| o.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count()))
+}
+
+/// `lvread search` on the first folder (warm cache) against `fzf --filter`
+/// over its articles, one a line.
+fn versus_fzf(dir: &Path, lvread_bin: &Path) -> serde_json::Value {
+    let block = dir.join("files").join("block00");
+    let lines = dir.join("block00-articles.txt");
+    if !lines.exists() {
+        let loaded = archive::load_paths(std::slice::from_ref(&block));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&lines).expect("write the lines"));
+        for p in &loaded.pages {
+            for a in &p.articles {
+                let text: String = std::iter::once(a.title.as_str())
+                    .chain(a.paragraphs.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .replace('\n', " ");
+                let _ = writeln!(out, "{}\t{text}", p.source);
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for q in VS_FZF {
+        let cache_dir = dir.join("cache");
+        let (lv_s, lv_n) = timed(
+            std::process::Command::new(lvread_bin)
+                .env("LVREAD_CACHE_DIR", &cache_dir)
+                .args(["search", "--limit", "200", q])
+                .arg(&block),
+        );
+        let (fzf_s, fzf_n) = timed(
+            std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("fzf --filter '{q}' < '{}' | head -200", lines.display())),
+        );
+        rows.push(serde_json::json!({
+            "query": q, "lvread_search_s": round(lv_s, 2), "lvread_hits": lv_n,
+            "fzf_filter_s": round(fzf_s, 2), "fzf_hits": fzf_n,
+        }));
+    }
+    serde_json::json!(rows)
+}
+
+fn main() {
+    let mut n = 100_000usize;
+    let mut seed = 2023u64;
+    let mut dir: Option<PathBuf> = None;
+    let mut fzf = true;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--pages" => n = args.next().and_then(|v| v.parse().ok()).unwrap_or(n),
+            "--seed" => seed = args.next().and_then(|v| v.parse().ok()).unwrap_or(seed),
+            "--dir" => dir = args.next().map(PathBuf::from),
+            "--skip-fzf" => fzf = false,
+            "--child" => {
+                let Some(d) = args.next() else { std::process::exit(2) };
+                child(Path::new(&d));
+                return;
+            }
+            other => {
+                eprintln!(
+                    "archive_bench: unknown argument {other:?} (use --pages N [--seed S] [--dir D] [--skip-fzf])"
+                );
+                std::process::exit(2);
+            }
+        }
+    }
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let dir = dir.unwrap_or_else(|| target.join("archive-bench").join(format!("{n}-{seed}")));
+    let t = Instant::now();
+    let text = write_archive(&dir, n, seed);
+    let write_s = t.elapsed().as_secs_f64();
+
+    // First load: parse everything, index everything (fills the cache),
+    // unless a run before did it.
+    let db = dir.join("cache").join(cache::CACHE_FILE);
+    let mut first = serde_json::Value::Null;
+    let warm = lvread::cache::PageCache::open(&db, cache::LOADER_VERSION).map(|c| c.len()).unwrap_or(0);
+    if warm < n {
+        let (s, _) =
+            timed(std::process::Command::new(std::env::current_exe().expect("own path")).arg("--child").arg(&dir));
+        first = serde_json::json!({ "first_start_to_searchable_s": round(s, 1) });
+    }
+    // The second start, in a fresh process.
+    let out = std::process::Command::new(std::env::current_exe().expect("own path"))
+        .arg("--child")
+        .arg(&dir)
+        .output()
+        .expect("run the second start");
+    let second: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+    let lvread_bin =
+        std::env::current_exe().ok().and_then(|p| Some(p.parent()?.parent()?.join("lvread"))).filter(|p| p.exists());
+    let have_fzf = std::process::Command::new("fzf").arg("--version").output().is_ok_and(|o| o.status.success());
+    let vs = match (&lvread_bin, fzf && have_fzf && n >= BLOCK) {
+        (Some(bin), true) => versus_fzf(&dir, bin),
+        _ => serde_json::json!("skipped (needs fzf, the lvread binary of this profile, and 10,000 pages)"),
+    };
+    let rss = second.get("peak_rss_mb").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let text_mb = text as f64 / 1_048_576.0;
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let result = serde_json::json!({
+        "pages": n,
+        "text_mb": round(text_mb, 1),
+        "write_files_s": round(write_s, 1),
+        "first_load": first,
+        "second_start": second,
+        "peak_rss_vs_text": round(rss / text_mb.max(1e-9), 2),
+        "search_vs_fzf_10k_pages": vs,
+        "load_average": load.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+        "threads": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+    });
+    println!("{result}");
+}

@@ -1,0 +1,189 @@
+//! What one page gives the search index — per article, the sorted keys of
+//! its headline and of the rest, its headline word boundaries and its pair
+//! signature — computed from the text or read back from the page cache
+//! ([`crate::cache`]), where it is stored with the page: a second start
+//! builds the index from these without reading the text again (no pinyin,
+//! no jieba, no hashing of pairs).
+
+use super::index::{add_keys, body_texts, head_texts};
+use super::pinyin::Table;
+use super::signature;
+use super::words;
+use crate::model::Page;
+use serde::{Deserialize, Serialize};
+
+/// Version of the stored form: a cache holding another format is not read
+/// (the page's part is computed again and stored anew). Change it with the
+/// keys, the signatures or the word boundaries.
+pub const FORMAT: u32 = 1;
+
+/// One article's keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleKeys {
+    /// Keys of the headline, kicker and subtitle, sorted, each once (stored
+    /// as gaps from the previous key).
+    pub heads: Vec<u32>,
+    /// Keys of every other field that the headline lacks, sorted (gaps).
+    pub rest: Vec<u32>,
+    /// jieba word boundaries of title, kicker and subtitle.
+    pub bounds: [u64; 3],
+    /// The pair signature's words.
+    pub sig: Vec<u64>,
+}
+
+/// Every article's keys, in the page's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageKeys {
+    pub articles: Vec<ArticleKeys>,
+}
+
+/// Distinct keys, sorted: a stamp per key (one array per thread, never
+/// cleared) drops repeats before the sort, so only distinct keys are sorted.
+struct Distinct {
+    stamp: Vec<u32>,
+    now: u32,
+}
+
+thread_local! {
+    static DISTINCT: std::cell::RefCell<Distinct> = const { std::cell::RefCell::new(Distinct { stamp: Vec::new(), now: 0 }) };
+}
+
+impl Distinct {
+    /// A new round: every key unseen.
+    fn round(&mut self) {
+        self.now = self.now.wrapping_add(1);
+        if self.now == 0 {
+            self.stamp.iter_mut().for_each(|s| *s = 0);
+            self.now = 1;
+        }
+    }
+
+    /// True the first time `key` is seen this round.
+    fn first(&mut self, key: u32) -> bool {
+        let k = key as usize;
+        if k >= self.stamp.len() {
+            self.stamp.resize(k + 1, 0);
+        }
+        let fresh = self.stamp[k] != self.now;
+        self.stamp[k] = self.now;
+        fresh
+    }
+}
+
+/// Gaps between sorted keys (small numbers: a short encoding).
+fn gaps(v: &[u32]) -> Vec<u32> {
+    let mut prev = 0;
+    v.iter()
+        .map(|&k| {
+            let g = k - prev;
+            prev = k;
+            g
+        })
+        .collect()
+}
+
+fn ungaps(v: &[u32]) -> Option<Vec<u32>> {
+    let mut at = 0u32;
+    v.iter()
+        .enumerate()
+        .map(|(i, &g)| {
+            if i > 0 && g == 0 {
+                return None;
+            }
+            at = at.checked_add(g)?;
+            Some(at)
+        })
+        .collect()
+}
+
+impl PageKeys {
+    /// Computes the keys of every article of `page`.
+    pub fn of(t: &Table, jieba: &jieba_rs::Jieba, page: &Page) -> PageKeys {
+        let mut pair_keys = Vec::new();
+        let mut keys = Vec::new();
+        let articles = page
+            .articles
+            .iter()
+            .map(|a| {
+                let mut bounds = [0u64; 3];
+                for (slot, text) in bounds.iter_mut().zip(head_texts(a)) {
+                    *slot = words::mask(jieba, text).unwrap_or(0);
+                }
+                keys.clear();
+                for text in head_texts(a) {
+                    add_keys(t, text, &mut keys);
+                }
+                let split = keys.len();
+                for text in body_texts(a) {
+                    add_keys(t, text, &mut keys);
+                }
+                let (mut heads, mut rest) = DISTINCT.with_borrow_mut(|d| {
+                    d.round();
+                    let heads: Vec<u32> = keys[..split].iter().copied().filter(|&k| d.first(k)).collect();
+                    let rest: Vec<u32> = keys[split..].iter().copied().filter(|&k| d.first(k)).collect();
+                    (heads, rest)
+                });
+                heads.sort_unstable();
+                rest.sort_unstable();
+                pair_keys.clear();
+                for text in head_texts(a).chain(body_texts(a)) {
+                    signature::pairs(t, text, &mut pair_keys);
+                }
+                let sig = signature::words_of(&pair_keys);
+                ArticleKeys { heads, rest, bounds, sig }
+            })
+            .collect();
+        PageKeys { articles }
+    }
+
+    /// The stored form.
+    pub fn encode(&self) -> Vec<u8> {
+        let stored: Vec<ArticleKeys> = self
+            .articles
+            .iter()
+            .map(|a| ArticleKeys { heads: gaps(&a.heads), rest: gaps(&a.rest), bounds: a.bounds, sig: a.sig.clone() })
+            .collect();
+        postcard::to_stdvec(&stored).unwrap_or_default()
+    }
+
+    /// Reads the stored form back for `page`; None when it is damaged or
+    /// does not fit the page (another number of articles, keys out of range).
+    pub fn decode(bytes: &[u8], page: &Page, keys: u32) -> Option<PageKeys> {
+        let stored: Vec<ArticleKeys> = postcard::from_bytes(bytes).ok()?;
+        if stored.len() != page.articles.len() {
+            return None;
+        }
+        let articles = stored
+            .into_iter()
+            .map(|a| {
+                let heads = ungaps(&a.heads)?;
+                let rest = ungaps(&a.rest)?;
+                let fits = |v: &[u32]| v.last().is_none_or(|&k| k < keys);
+                (fits(&heads) && fits(&rest)).then_some(ArticleKeys { heads, rest, bounds: a.bounds, sig: a.sig })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(PageKeys { articles })
+    }
+
+    /// The keys of `page`: read back from the page cache when it holds them
+    /// for this file as it is now, else computed (and stored there).
+    /// (jieba is waited for only when the keys are computed.)
+    pub fn load_or_compute(t: &Table, page: &Page, keys: u32) -> PageKeys {
+        let cache = crate::cache::shared().filter(|c| c.is_on());
+        let key = match (cache, page.path.as_deref()) {
+            (Some(_), Some(path)) => crate::cache::db::FileKey::of(path),
+            _ => None,
+        };
+        let number = page.page.map_or(-1, i64::from);
+        if let (Some(c), Some(k)) = (cache, &key)
+            && let Some(found) = c.get_search(k, number, FORMAT).and_then(|b| PageKeys::decode(&b, page, keys))
+        {
+            return found;
+        }
+        let computed = PageKeys::of(t, words::jieba(), page);
+        if let (Some(c), Some(k)) = (cache, key) {
+            c.put_search(k, number, FORMAT, computed.encode());
+        }
+        computed
+    }
+}
