@@ -481,3 +481,26 @@ fn an_issue_with_a_long_file_name_still_shows_its_unread_count() {
         assert!(row.contains(" 2/2篇"), "{w} columns: {row}");
     }
 }
+
+#[test]
+fn at_30_columns_a_message_is_shown_instead_of_the_position() {
+    let mut app = App::new(issues(2, 2), (30, 8));
+    press(&mut app, &[Action::MarkIssueRead]);
+    let last = |app: &App| screen_text(app).lines().last().unwrap_or_default().to_string();
+    let row = last(&app);
+    assert!(row.contains("2 articles marke"), "the notice after R shows: {row}");
+    assert!(row.contains("q quit"), "{row}");
+    assert!(!row.contains("1/2"), "{row}");
+    // With no message, the position.
+    let fresh = App::new(issues(2, 2), (30, 8));
+    assert!(last(&fresh).contains("1/2"), "{}", last(&fresh));
+    // Wide enough, both.
+    let mut app = App::new(issues(2, 2), (80, 24));
+    press(&mut app, &[Action::MarkIssueRead]);
+    let row = last(&app);
+    assert!(row.contains("issue 1/2") && row.contains("2 articles marked read"), "{row}");
+    // One article is one article.
+    let mut app = App::new(issues(1, 1), (80, 24));
+    press(&mut app, &[Action::MarkIssueRead]);
+    assert!(last(&app).contains("1 article marked read"), "{}", last(&app));
+}

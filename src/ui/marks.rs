@@ -59,7 +59,8 @@ pub fn mark_issue_read(app: &mut App) {
     app.marks.last_marked = marked;
     let undo = crate::ui::keys::keys_label(&app.settings.keymap, crate::action::Action::Undo);
     // Short, so that the status bar has room for it beside the key hints.
-    app.notice(format!("{n} articles marked read ({undo} undoes)"));
+    let articles = if n == 1 { "article" } else { "articles" };
+    app.notice(format!("{n} {articles} marked read ({undo} undoes)"));
 }
 
 /// Undoes the last `mark_issue_read`: the articles it marked are unread again.

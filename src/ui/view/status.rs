@@ -62,6 +62,10 @@ pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
 }
 
+/// Below this many columns for a message, the message takes the place of
+/// the position on the left (the body's border still shows `Top`, `42%`…).
+const MIN_MESSAGE: usize = 12;
+
 /// A notice may take this many columns from the key hints (more when the
 /// hints leave more); the message log (`M`) has it in full.
 const NOTICE_ROOM: usize = 48;
@@ -107,6 +111,16 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     // The last two hints (help, quit) are kept before the others and before a message.
     let mut essential: usize = hints.iter().rev().take(2).map(hint_w).sum();
     let mut kept = 2;
+    if let Some(m) = &message
+        && width.saturating_sub(used + 1 + essential + str_width(SEPARATOR)).min(cap) < MIN_MESSAGE.min(str_width(m))
+    {
+        // A narrow screen: the message, not the position, and of the
+        // hints quit alone is kept before it.
+        spans = vec![Span::raw(" ")];
+        used = 1;
+        essential = hints.last().map(hint_w).unwrap_or(0);
+        kept = 1;
+    }
     if let Some(m) = &message
         && let Some(key) = app.settings.keymap.keys(Action::Messages).first()
     {
