@@ -16,6 +16,7 @@ pub mod assign;
 pub mod decode;
 pub mod heads;
 pub mod joins;
+pub mod line_model;
 pub mod lines;
 pub mod meta;
 pub mod normalize;
@@ -24,6 +25,7 @@ pub mod paragraphs;
 pub mod pieces;
 pub mod segments;
 pub mod units;
+pub mod weights;
 
 use crate::model::Page;
 use std::path::Path;
