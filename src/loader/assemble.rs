@@ -4,7 +4,8 @@
 
 use super::article::split_cartoon;
 use super::heads::{self, find_heads};
-use super::lines::{self, Role};
+use super::line_model::{self, Model};
+use super::lines;
 use super::pieces::{is_long_page, pieces};
 use super::segments::{Builder, Orientation};
 use super::units::Unit;
@@ -115,20 +116,32 @@ pub fn assemble(text: &str) -> Assembled {
 }
 
 /// A line-by-line account of how the loader read a page (for
-/// `lvread dump --explain`): line number, role, estimated width and column.
+/// `lvread dump --explain`): line number, the role the loader gave it
+/// (headlines by the rules of [`heads`]), width and estimated column, and
+/// the role the line model ([`line_model`]) decodes for it, with its score
+/// and the runner-up's.
 pub fn explain(text: &str) -> String {
     let lines = lines::read_lines(text);
     let head = find_heads(&lines);
+    let model = Model::fitted();
+    let feats = line_model::features(&lines);
+    let states = model.decode(&lines, &feats);
+    let margins = model.margins(&lines, &feats, &states);
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
         let role = match &l.role {
-            Role::Text if head[i] => "HEAD".to_string(),
-            Role::Text => "body".to_string(),
-            Role::Byline { byline } => format!("BYLINE[{byline}]"),
+            lines::Role::Text if head[i] => "HEAD".to_string(),
+            lines::Role::Text => "body".to_string(),
+            lines::Role::Byline { byline } => format!("BYLINE[{byline}]"),
             r => format!("{r:?}").to_uppercase(),
         };
+        let (score, other) = margins[i];
+        let why = match other {
+            Some((s, v)) => format!("{:<7} {score:>6.1} > {:<7} {v:>6.1}", states[i].name(), s.name()),
+            None => format!("{:<7} {:>6}", states[i].name(), "form"),
+        };
         out.push_str(&format!(
-            "{:>5} {:<12} w{:<3} col{:<3}{} {}\n",
+            "{:>5} {:<12} w{:<3} col{:<3}{} model: {why:<31} {}\n",
             l.no,
             role,
             l.width,

@@ -70,7 +70,7 @@ pub fn is_place_colon(text: &str) -> bool {
 }
 
 /// Could this line be (part of) a headline, judged by itself?
-fn head_eligible(l: &Line) -> bool {
+pub(crate) fn head_eligible(l: &Line) -> bool {
     if l.role != Role::Text {
         return false;
     }

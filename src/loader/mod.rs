@@ -17,6 +17,7 @@ pub mod columns;
 pub mod decode;
 pub mod heads;
 pub mod joins;
+pub mod line_model;
 pub mod lines;
 pub mod meta;
 pub mod normalize;
@@ -25,6 +26,7 @@ pub mod paragraphs;
 pub mod pieces;
 pub mod segments;
 pub mod units;
+pub mod weights;
 
 use crate::model::Page;
 use std::path::Path;

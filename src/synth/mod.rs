@@ -21,6 +21,7 @@
 //! day going back from 2023-11-30, so 10,000 pages span 1,250 dates.
 
 pub mod compose;
+pub mod labels;
 pub mod score;
 pub mod sets;
 pub mod source;

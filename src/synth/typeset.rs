@@ -42,6 +42,55 @@ impl Shape {
     }
 }
 
+/// What a printed line is: its gold role, known because the typesetter
+/// printed it (the supervision the loader's line model is fitted on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LineRole {
+    /// A blank line (or the page's closing form feed).
+    Blank,
+    /// Page furniture: the running head with date and page number.
+    Banner,
+    /// A line of the kicker (引题) printed above the headline.
+    Kicker,
+    /// A line of the headline.
+    Headline,
+    /// A line of the subtitle (副题) printed below the headline.
+    Subtitle,
+    /// A subheading inside a feature's body.
+    Subheading,
+    /// An opening byline on a line of its own.
+    Byline,
+    /// `（上接1版）`: the continuation mark.
+    Continued,
+    /// The first line of a paragraph of several lines.
+    ParaFirst,
+    /// A line inside a paragraph.
+    ParaMiddle,
+    /// The last line of a paragraph of several lines.
+    ParaLast,
+    /// A paragraph on one line (also a notice's signatory or date).
+    ParaWhole,
+    /// A line of a photo caption.
+    Caption,
+    /// A photo credit on a line of its own (`记者 王五 摄`).
+    Credit,
+}
+
+impl LineRole {
+    /// Is this a line of a paragraph (of body text)?
+    pub fn is_body(self) -> bool {
+        matches!(self, LineRole::ParaFirst | LineRole::ParaMiddle | LineRole::ParaLast | LineRole::ParaWhole)
+    }
+}
+
+/// The gold of one raw line: its role and the item (index in print order
+/// of the page's items) it belongs to; `None` for blank lines and banners.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineLabel {
+    pub role: LineRole,
+    pub article: Option<usize>,
+}
+
 /// One synthetic page: its file name, raw text, perfect tree and gold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SynthPage {
@@ -49,6 +98,8 @@ pub struct SynthPage {
     pub raw: String,
     pub perfect: TreeIssue,
     pub gold: GoldIssue,
+    /// The gold of every line of `raw` (`raw.split('\n')`, in order).
+    pub labels: Vec<LineLabel>,
 }
 
 /// The page's printing habits, drawn once per page.
@@ -247,6 +298,10 @@ enum BlockKind {
 struct Block {
     kind: BlockKind,
     lines: Vec<String>,
+    /// The gold role of each line.
+    roles: Vec<LineRole>,
+    /// The item the block belongs to (None: the banner).
+    item: Option<usize>,
     /// The first line is glued to the end of the line before (after a space),
     /// as extractors print a byline set beside the text above it.
     glue: bool,
@@ -255,9 +310,28 @@ struct Block {
 }
 
 impl Block {
-    fn new(kind: BlockKind, lines: Vec<String>) -> Block {
-        Block { kind, lines, glue: false, column_break: false }
+    fn new(kind: BlockKind, lines: Vec<String>, roles: Vec<LineRole>) -> Block {
+        debug_assert_eq!(lines.len(), roles.len());
+        Block { kind, lines, roles, item: None, glue: false, column_break: false }
     }
+
+    /// A block whose lines all have one role.
+    fn of(kind: BlockKind, lines: Vec<String>, role: LineRole) -> Block {
+        let roles = vec![role; lines.len()];
+        Block::new(kind, lines, roles)
+    }
+}
+
+/// The roles of the lines of one paragraph printed over `n` lines.
+fn para_roles(n: usize) -> Vec<LineRole> {
+    (0..n)
+        .map(|k| match (k == 0, k + 1 == n) {
+            (true, true) => LineRole::ParaWhole,
+            (true, false) => LineRole::ParaFirst,
+            (false, true) => LineRole::ParaLast,
+            (false, false) => LineRole::ParaMiddle,
+        })
+        .collect()
 }
 
 /// Two articles set side by side, as pdftotext reads them row by row: the
@@ -265,10 +339,15 @@ impl Block {
 /// column of the second body, the next column of the first, and so on.
 fn side_by_side(a: (Option<Block>, Vec<Block>), b: (Option<Block>, Vec<Block>), column: usize) -> Vec<Block> {
     let columns = |body: Vec<Block>| -> Vec<Block> {
-        let lines: Vec<String> = body.into_iter().flat_map(|b| b.lines).collect();
+        let item = body.first().and_then(|b| b.item);
+        let lines: Vec<(String, LineRole)> = body.into_iter().flat_map(|b| b.lines.into_iter().zip(b.roles)).collect();
         lines
             .chunks(column.max(3))
-            .map(|c| Block { column_break: true, ..Block::new(BlockKind::Body, c.to_vec()) })
+            .map(|c| Block {
+                column_break: true,
+                item,
+                ..Block::new(BlockKind::Body, c.iter().map(|l| l.0.clone()).collect(), c.iter().map(|l| l.1).collect())
+            })
             .collect::<Vec<_>>()
     };
     let (mut ca, mut cb) = (columns(a.1).into_iter(), columns(b.1).into_iter());
@@ -307,22 +386,23 @@ fn head_lines(text: &str, style: &Style, rng: &mut Rng) -> Vec<String> {
 /// paragraphs whose start the printed page does not show (see [`seen_item`]).
 fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec<Block>, Vec<usize>) {
     let mut head = Vec::new();
-    if let Some(k) = &item.kicker {
-        head.extend(head_lines(k, style, rng));
+    let mut head_roles = Vec::new();
+    for (text, role) in
+        [(&item.kicker, LineRole::Kicker), (&item.title, LineRole::Headline), (&item.subtitle, LineRole::Subtitle)]
+    {
+        if let Some(t) = text {
+            let lines = head_lines(t, style, rng);
+            head_roles.extend(std::iter::repeat_n(role, lines.len()));
+            head.extend(lines);
+        }
     }
-    if let Some(t) = &item.title {
-        head.extend(head_lines(t, style, rng));
-    }
-    if let Some(s) = &item.subtitle {
-        head.extend(head_lines(s, style, rng));
-    }
-    let head = (!head.is_empty()).then_some(Block::new(BlockKind::Head, head));
+    let head = (!head.is_empty()).then_some(Block::new(BlockKind::Head, head, head_roles));
 
     let mut body: Vec<Block> = Vec::new();
     let one_line = style.shape == Shape::Lines;
     let pdf = matches!(style.shape, Shape::PdfPlain | Shape::PdfRaw);
     if let Some(c) = &item.continued {
-        body.push(Block::new(BlockKind::Body, vec![c.clone()]));
+        body.push(Block::of(BlockKind::Body, vec![c.clone()], LineRole::Continued));
     }
     let mut lead = String::new();
     if let Some(b) = &item.byline {
@@ -342,7 +422,7 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
             } else {
                 wrap(&b.text, style.width, style, rng, "")
             };
-            let mut block = Block::new(BlockKind::Body, lines);
+            let mut block = Block::of(BlockKind::Body, lines, LineRole::Byline);
             block.glue = pdf && b.place == BylinePlace::OwnLine && rng.chance(250);
             body.push(block);
         } else if b.place == BylinePlace::Lead || boxed_lead {
@@ -366,10 +446,12 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
         } else {
             wrap(&c.text, style.width + 4, &s, rng, "")
         };
+        let mut roles = vec![LineRole::Caption; lines.len()];
         if !c.credit.is_empty() && !same {
             lines.push(c.credit.clone());
+            roles.push(LineRole::Credit);
         }
-        caption_blocks.push((c.after, c.inside, Block::new(BlockKind::Caption, lines)));
+        caption_blocks.push((c.after, c.inside, Block::new(BlockKind::Caption, lines, roles)));
     }
     let raw_captions_first = style.shape == Shape::PdfRaw && rng.chance(600);
     if raw_captions_first {
@@ -406,8 +488,24 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
         // A paragraph that starts with no indent after a line filled to the
         // column's edge shows no break at all: nothing on the page tells it
         // from the line before, so the perfect tree joins them.
+        let mut roles = if item.subheads.contains(&i) { vec![LineRole::Subheading] } else { para_roles(lines.len()) };
         if i > 0 && prev_full && !short && !one_line && style.indent.is_empty() {
             hidden.push(i);
+            // The two paragraphs read as one: the line before goes on, and
+            // this one does not start anything.
+            if let Some(r) = body.iter_mut().rev().find(|b| b.kind == BlockKind::Body).and_then(|b| b.roles.last_mut())
+            {
+                *r = match *r {
+                    LineRole::ParaLast => LineRole::ParaMiddle,
+                    LineRole::ParaWhole => LineRole::ParaFirst,
+                    r => r,
+                };
+            }
+            roles[0] = match roles[0] {
+                LineRole::ParaFirst => LineRole::ParaMiddle,
+                LineRole::ParaWhole => LineRole::ParaLast,
+                r => r,
+            };
         }
         prev_full = !short
             && lines.last().is_some_and(|l| l.chars().filter(|c| *c != ' ').map(cols).sum::<usize>() + 2 > style.width);
@@ -415,11 +513,11 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
         let inside = mine.iter().find(|&&k| caption_blocks[k].1).copied().filter(|_| lines.len() >= 2);
         if let Some(k) = inside {
             let cut = 1 + rng.below(lines.len() - 1);
-            body.push(Block::new(BlockKind::Body, lines[..cut].to_vec()));
+            body.push(Block::new(BlockKind::Body, lines[..cut].to_vec(), roles[..cut].to_vec()));
             body.push(caption_blocks[k].2.clone());
-            body.push(Block::new(BlockKind::Body, lines[cut..].to_vec()));
+            body.push(Block::new(BlockKind::Body, lines[cut..].to_vec(), roles[cut..].to_vec()));
         } else {
-            body.push(Block::new(BlockKind::Body, lines));
+            body.push(Block::new(BlockKind::Body, lines, roles));
         }
         for &k in mine.iter().filter(|&&k| Some(k) != inside) {
             body.push(caption_blocks[k].2.clone());
@@ -530,14 +628,17 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
     let mut blocks: Vec<Block> = Vec::new();
     let mut fragments = Vec::new();
     if let Some(b) = frame.banner.as_ref().filter(|_| frame.banner_at_top) {
-        blocks.push(Block::new(BlockKind::Head, vec![b.clone()]));
+        blocks.push(Block::of(BlockKind::Head, vec![b.clone()], LineRole::Banner));
         fragments.push(b.clone());
     }
     let mut heads = Vec::new();
     let mut pending: Option<(Option<Block>, Vec<Block>)> = None;
     let mut seen = Vec::with_capacity(items.len());
-    for item in items {
-        let (head, body, hidden) = item_blocks(item, &style, rng);
+    for (k, item) in items.iter().enumerate() {
+        let (mut head, mut body, hidden) = item_blocks(item, &style, rng);
+        for b in head.iter_mut().chain(body.iter_mut()) {
+            b.item = Some(k);
+        }
         seen.push(seen_item(item, &hidden));
         if let Some(first) = pending.take() {
             blocks.extend(side_by_side(first, (head, body), style.column_lines / 2));
@@ -578,10 +679,12 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         }
     }
     if let Some(b) = frame.banner.as_ref().filter(|_| !frame.banner_at_top) {
-        blocks.push(Block::new(BlockKind::Head, vec![b.clone()]));
+        blocks.push(Block::of(BlockKind::Head, vec![b.clone()], LineRole::Banner));
         fragments.push(b.clone());
     }
     let mut raw = String::new();
+    let mut labels = Vec::new();
+    let blank_label = LineLabel { role: LineRole::Blank, article: None };
     let mut count = 0usize;
     let mut prev_kind: Option<BlockKind> = None;
     for b in &blocks {
@@ -599,6 +702,12 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
                     Shape::Columns => rng.chance(if i == 0 { style.blank_block } else { style.blank_line }),
                 };
                 raw.push_str(if blank { "\n\n" } else { "\n" });
+                if blank {
+                    labels.push(blank_label);
+                }
+                labels.push(LineLabel { role: b.roles[i], article: b.item });
+            } else {
+                labels.push(LineLabel { role: b.roles[i], article: b.item });
             }
             raw.push_str(if style.ascii_punct { half_width_punct(line) } else { line.clone() }.as_str());
             count += 1;
@@ -609,6 +718,7 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
     if matches!(shape, Shape::PdfPlain | Shape::PdfRaw) && rng.chance(500) {
         raw.push('\u{c}');
     }
+    labels.resize(raw.split('\n').count(), blank_label);
     let perfect = TreeIssue {
         source: name.to_string(),
         date: None,
@@ -616,7 +726,7 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         articles: seen.iter().map(perfect_article).collect(),
         fragments,
     };
-    SynthPage { name: name.to_string(), raw, perfect, gold: gold_of(&seen) }
+    SynthPage { name: name.to_string(), raw, perfect, gold: gold_of(&seen), labels }
 }
 
 #[cfg(test)]
@@ -662,6 +772,98 @@ mod tests {
                 assert!(!l.ends_with(['“', '（']), "{l:?} ends with an opening mark");
             }
             assert!(!lines.iter().any(|l| l.trim_start().starts_with(['，', '。', '”'])), "{lines:?}");
+        }
+    }
+
+    /// Three items with every kind of line: kicker, headline, subtitle,
+    /// bylines, subheading, captions with credits, a continuation mark.
+    fn sample_items() -> Vec<Item> {
+        use super::super::compose::{Byline, Caption};
+        let para = |s: &str| s.repeat(3);
+        vec![
+            Item {
+                kicker: Some("深化改革 扩大开放".into()),
+                title: Some("我市召开全市经济工作会议部署明年重点任务".into()),
+                subtitle: Some("——聚焦高质量发展".into()),
+                byline: Some(Byline { text: "本报讯（记者 王五）".into(), place: BylinePlace::Lead }),
+                paragraphs: vec![
+                    para("会议强调，要坚持稳中求进工作总基调，推动经济实现质的有效提升。"),
+                    "抓好项目建设".into(),
+                    para("各地要抓住有利时机，扎实推进重点项目建设，确保按期完工。"),
+                ],
+                subheads: vec![1],
+                captions: vec![Caption {
+                    text: "图为会议现场。".into(),
+                    credit: "记者 赵六 摄".into(),
+                    after: 0,
+                    inside: true,
+                }],
+                ..Item::default()
+            },
+            Item {
+                title: Some("乡村振兴见实效".into()),
+                byline: Some(Byline { text: "□ 本报记者 李四".into(), place: BylinePlace::OwnLine }),
+                continued: Some("（上接1版）".into()),
+                paragraphs: vec![
+                    para("近日，记者走进离石区信义镇，大棚里的草莓迎来了成熟采摘的季节。"),
+                    "短段。".into(),
+                ],
+                ..Item::default()
+            },
+            Item {
+                byline: Some(Byline { text: "（张三）".into(), place: BylinePlace::Trailing }),
+                paragraphs: vec![para("3月5日，全县春耕生产全面展开，农机手们抢抓农时，田间地头一派繁忙景象。")],
+                ..Item::default()
+            },
+        ]
+    }
+
+    #[test]
+    fn every_line_is_labelled_with_its_role_and_item() {
+        let items = sample_items();
+        let frame =
+            PageFrame { banner: Some("吕梁日报 2024年6月12日 星期三 第3版".into()), banner_at_top: true };
+        for seed in 0..40 {
+            for shape in Shape::ALL {
+                let page = typeset("t.txt", &items, &frame, shape, &mut Rng::new(seed));
+                let raw: Vec<&str> = page.raw.split('\n').collect();
+                assert_eq!(raw.len(), page.labels.len(), "{shape:?} {seed}");
+                for (line, label) in raw.iter().zip(&page.labels) {
+                    let blank = line.trim_matches([' ', '\u{c}']).is_empty();
+                    assert_eq!(blank, label.role == LineRole::Blank, "{shape:?} {seed}: {line:?} {label:?}");
+                    assert_eq!(label.article.is_none(), matches!(label.role, LineRole::Blank | LineRole::Banner));
+                }
+                let text_of = |k: usize, role: LineRole| -> String {
+                    let ls = raw.iter().zip(&page.labels).filter(|(_, l)| l.article == Some(k) && l.role == role);
+                    fold(&ls.map(|(t, _)| *t).collect::<String>())
+                };
+                for (k, item) in items.iter().enumerate() {
+                    assert_eq!(text_of(k, LineRole::Headline), fold(item.title.as_deref().unwrap_or("")));
+                    assert_eq!(text_of(k, LineRole::Kicker), fold(item.kicker.as_deref().unwrap_or("")));
+                    assert_eq!(text_of(k, LineRole::Subtitle), fold(item.subtitle.as_deref().unwrap_or("")));
+                    let subheads: String = item.subheads.iter().map(|&i| item.paragraphs[i].as_str()).collect();
+                    assert_eq!(text_of(k, LineRole::Subheading), fold(&subheads));
+                    // Paragraph lines read First Middle* Last or Whole, and
+                    // there are as many starts as the perfect tree has
+                    // paragraphs (other than subheadings).
+                    let roles: Vec<LineRole> = page
+                        .labels
+                        .iter()
+                        .filter(|l| l.article == Some(k) && l.role.is_body())
+                        .map(|l| l.role)
+                        .collect();
+                    let mut open = false;
+                    for r in &roles {
+                        let starts = matches!(r, LineRole::ParaFirst | LineRole::ParaWhole);
+                        assert_eq!(starts, !open, "{shape:?} {seed} item {k}: {roles:?}");
+                        open = matches!(r, LineRole::ParaFirst | LineRole::ParaMiddle);
+                    }
+                    assert!(!open, "{shape:?} {seed} item {k}: {roles:?}");
+                    let starts =
+                        roles.iter().filter(|r| matches!(r, LineRole::ParaFirst | LineRole::ParaWhole)).count();
+                    assert_eq!(starts, page.perfect.articles[k].paragraphs.len() - item.subheads.len());
+                }
+            }
         }
     }
 

@@ -1,0 +1,325 @@
+//! Fits the loader's line model ([`lvread::loader::line_model`]) on the
+//! corpus' **fitting** pages and writes its weights to
+//! `src/loader/weights.rs`: `cargo run --release --example fit_loader [-- --epochs N --pages N --dry-run]`.
+//!
+//! A structured perceptron, averaged: every fitting page (all four shapes)
+//! is decoded with the current weights; where the decoded roles differ from
+//! the gold roles the typesetter printed (`lvread::synth::labels`), the
+//! weights move toward the gold. The evaluation set is never used here.
+//! Prints the share of plain text lines given their gold role, and of
+//! headline-or-not decisions, per shape.
+
+use lvread::loader::line_model::{FEATURE_NAMES, Features, Model, NF, NS, State, features};
+use lvread::loader::lines::Line;
+use lvread::synth::labels::{gold_states, loader_lines};
+use lvread::synth::source::{self, Half};
+use lvread::synth::{Shape, sets};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+struct Example {
+    /// None: a bundled page, whose gold says only which lines are headings.
+    shape: Option<Shape>,
+    heading: Vec<bool>,
+    lines: Vec<Line>,
+    feats: Vec<Features>,
+    gold: Vec<State>,
+}
+
+fn update(m: &mut Model, ex: &Example, pred: &[State]) {
+    for i in 0..ex.lines.len() {
+        let (g, p) = (ex.gold[i], pred[i]);
+        if g != p {
+            if g.index() < State::TEXT {
+                for (w, x) in m.emit[g.index()].iter_mut().zip(&ex.feats[i]) {
+                    *w += x;
+                }
+            }
+            if p.index() < State::TEXT {
+                for (w, x) in m.emit[p.index()].iter_mut().zip(&ex.feats[i]) {
+                    *w -= x;
+                }
+            }
+        }
+        if i == 0 {
+            if g != p {
+                m.start[g.index()] += 1.0;
+                m.start[p.index()] -= 1.0;
+            }
+        } else if (ex.gold[i - 1], g) != (pred[i - 1], p) {
+            m.trans[ex.gold[i - 1].index()][g.index()] += 1.0;
+            m.trans[pred[i - 1].index()][p.index()] -= 1.0;
+        }
+    }
+}
+
+fn add(sum: &mut Model, m: &Model) {
+    for (a, b) in sum.emit.iter_mut().zip(&m.emit) {
+        for (x, y) in a.iter_mut().zip(b) {
+            *x += y;
+        }
+    }
+    for a in 0..NS {
+        sum.start[a] += m.start[a];
+        for b in 0..NS {
+            sum.trans[a][b] += m.trans[a][b];
+        }
+    }
+}
+
+fn scaled(sum: &Model, k: f32) -> Model {
+    let mut m = sum.clone();
+    for row in m.emit.iter_mut() {
+        for x in row.iter_mut() {
+            *x /= k;
+        }
+    }
+    for a in 0..NS {
+        m.start[a] /= k;
+        for b in 0..NS {
+            m.trans[a][b] /= k;
+        }
+    }
+    m
+}
+
+/// Share of text lines with the gold state, and of headline decisions right, per shape.
+fn accuracy(m: &Model, examples: &[Example]) -> String {
+    let mut out = String::new();
+    for shape in Shape::ALL {
+        let (mut n, mut right, mut head_right, mut rules_right) = (0usize, 0usize, 0usize, 0usize);
+        for ex in examples.iter().filter(|e| e.shape == Some(shape)) {
+            let pred = m.decode(&ex.lines, &ex.feats);
+            let rules = lvread::loader::heads::find_heads(&ex.lines);
+            for i in 0..ex.lines.len() {
+                if ex.gold[i].index() < State::TEXT {
+                    n += 1;
+                    right += usize::from(pred[i] == ex.gold[i]);
+                    head_right += usize::from(pred[i].is_heading() == ex.gold[i].is_heading());
+                    rules_right += usize::from(rules[i] == ex.gold[i].is_heading());
+                }
+            }
+        }
+        let pct = |a: usize| if n == 0 { 0.0 } else { 100.0 * a as f64 / n as f64 };
+        let _ = write!(
+            out,
+            "\n  {}: roles {:.1}%, headline or not {:.1}% (the rules of heads.rs: {:.1}%)",
+            shape.name(),
+            pct(right),
+            pct(head_right),
+            pct(rules_right)
+        );
+    }
+    out
+}
+
+fn num(x: f32) -> String {
+    let r = (x * 100.0).round() / 100.0;
+    if r == 0.0 { "0.0".into() } else { format!("{r:?}") }
+}
+
+fn table(m: &Model, about: &str) -> String {
+    let mut s = String::new();
+    s.push_str("//! The line model's weights (see [`super::line_model`]), written by\n");
+    s.push_str("//! `cargo run --release --example fit_loader`: do not edit by hand, fit again.\n");
+    let _ = writeln!(s, "//! {about}\n");
+    s.push_str("/// Per feature, its weight for each text state (Head, Sub, First, Middle, Last, Whole).\n");
+    s.push_str("#[rustfmt::skip]\npub const EMIT: &[(&str, [f32; 6])] = &[\n");
+    for (k, name) in FEATURE_NAMES.iter().enumerate() {
+        let row: Vec<String> = (0..State::TEXT).map(|st| num(m.emit[st][k])).collect();
+        let _ = writeln!(s, "    ({:<22} [{}]),", format!("\"{name}\","), row.join(", "));
+    }
+    s.push_str("];\n\n");
+    s.push_str("/// Transition scores: `TRANS[a][b]` for state `b` right after state `a`\n");
+    s.push_str("/// (Head, Sub, First, Middle, Last, Whole, Byline, Caption, Close, Banner).\n");
+    s.push_str("#[rustfmt::skip]\npub const TRANS: [[f32; 10]; 10] = [\n");
+    for (a, row) in m.trans.iter().enumerate() {
+        let row: Vec<String> = row.iter().map(|x| num(*x)).collect();
+        let _ = writeln!(s, "    [{}], // after {}", row.join(", "), State::ALL[a].name());
+    }
+    s.push_str("];\n\n/// Score of each state on a page's first line.\n#[rustfmt::skip]\n");
+    let row: Vec<String> = m.start.iter().map(|x| num(*x)).collect();
+    let _ = writeln!(s, "pub const START: [f32; 10] = [{}];", row.join(", "));
+    s
+}
+
+/// A bundled page is shown once every this many generated pages.
+const BUNDLED_EVERY: usize = 25;
+
+/// The bundled pages with, for each line, whether it is a heading, from
+/// their tree (`tests/data/bundled_tree.json`): a line is a headline line
+/// when its text is part of an article's kicker, title or subtitle and not
+/// of its paragraphs, and a subheading when it is a short paragraph of its
+/// own that ends no sentence.
+fn bundled_examples(root: &Path) -> Vec<Example> {
+    use lvread::loader::decode::clean;
+    use lvread::loader::lines::{Role, is_sentence_end};
+    use lvread::synth::tree::{Tree, fold};
+    let Ok(json) = std::fs::read_to_string(root.join("tests/data/bundled_tree.json")) else { return Vec::new() };
+    let Ok(tree) = serde_json::from_str::<Tree>(&json) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (name, text) in lvread::loader::BUNDLED {
+        let Some(issue) = tree.issues.iter().find(|i| i.source == *name) else { continue };
+        let heads: Vec<String> = issue
+            .articles
+            .iter()
+            .filter(|a| !a.title_inferred)
+            .map(|a| {
+                fold(&format!(
+                    "{}{}{}",
+                    a.kicker.as_deref().unwrap_or(""),
+                    a.title,
+                    a.subtitle.as_deref().unwrap_or("")
+                ))
+            })
+            .chain(issue.fragments.iter().map(|f| fold(f)))
+            .collect();
+        let body: String = issue.articles.iter().flat_map(|a| a.paragraphs.iter()).map(|p| fold(p)).collect();
+        // Subheadings stand between paragraphs (a notice's last lines, its
+        // signatory and date, are paragraphs).
+        let subs: Vec<String> = issue
+            .articles
+            .iter()
+            .flat_map(|a| {
+                let n = a.paragraphs.len();
+                a.paragraphs.iter().enumerate().filter(move |(k, _)| *k > 0 && k + 3 < n).map(|(_, p)| p)
+            })
+            .filter(|p| p.chars().count() <= 40 && !is_sentence_end(p))
+            .map(|p| fold(p))
+            .collect();
+        let lines = lines_of(&clean(text));
+        let heading = lines
+            .iter()
+            .map(|l| {
+                let t = fold(&l.text);
+                l.role == Role::Text
+                    && !t.is_empty()
+                    && ((heads.iter().any(|h| h.contains(&t)) && (t.chars().count() >= 5 || !body.contains(&t)))
+                        || subs.contains(&t))
+            })
+            .collect();
+        let feats = features(&lines);
+        out.push(Example { shape: None, heading, gold: Vec::new(), lines, feats });
+    }
+    out
+}
+
+fn lines_of(text: &str) -> Vec<Line> {
+    lvread::loader::lines::read_lines(text)
+}
+
+fn main() -> ExitCode {
+    let mut epochs = 8usize;
+    let mut max_pages = usize::MAX;
+    let mut dry = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--epochs" => epochs = args.next().and_then(|v| v.parse().ok()).unwrap_or(epochs),
+            "--pages" => max_pages = args.next().and_then(|v| v.parse().ok()).unwrap_or(max_pages),
+            "--dry-run" => dry = true,
+            other => {
+                eprintln!("unknown option {other:?} (--epochs N, --pages N, --dry-run)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let material = match source::load(root) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("fit_loader: the shared material is missing, nothing to fit ({e})");
+            return ExitCode::SUCCESS;
+        }
+    };
+    let mut examples = Vec::new();
+    for shape in Shape::ALL {
+        for page in sets::pages(&material, Half::Fit, shape, max_pages) {
+            let lines = loader_lines(&page);
+            let feats = features(&lines);
+            let gold = gold_states(&page, &lines);
+            let heading = gold.iter().map(|s| s.is_heading()).collect();
+            examples.push(Example { shape: Some(shape), lines, feats, gold, heading });
+        }
+    }
+    let bundled = bundled_examples(root);
+    eprintln!("{} fitting pages, {NF} features", examples.len());
+    // Pages of the four shapes interleaved, in a fixed order.
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = lvread::synth::Rng::new(9);
+    let mut m = Model::zero();
+    let mut sum = Model::zero();
+    let mut count = 0f32;
+    for epoch in 0..epochs {
+        for k in (1..order.len()).rev() {
+            order.swap(k, rng.below(k + 1));
+        }
+        let mut wrong = 0usize;
+        for (j, &k) in order.iter().enumerate() {
+            let ex = &examples[k];
+            let pred = m.decode(&ex.lines, &ex.feats);
+            if pred != ex.gold {
+                wrong += 1;
+                update(&mut m, ex, &pred);
+            }
+            add(&mut sum, &m);
+            count += 1.0;
+            // The bundled pages, real print, among the generated ones: the
+            // gold sequence is the best one that gets the headings right.
+            if !bundled.is_empty() && j % BUNDLED_EVERY == 0 {
+                let ex = &bundled[(j / BUNDLED_EVERY) % bundled.len()];
+                let pred = m.decode(&ex.lines, &ex.feats);
+                if pred.iter().zip(&ex.heading).any(|(p, h)| p.is_heading() != *h) {
+                    let gold = m.decode_where(&ex.lines, &ex.feats, |i, s| s.is_heading() == ex.heading[i]);
+                    let ex = Example {
+                        gold,
+                        shape: None,
+                        heading: Vec::new(),
+                        lines: ex.lines.clone(),
+                        feats: ex.feats.clone(),
+                    };
+                    update(&mut m, &ex, &pred);
+                }
+            }
+        }
+        eprintln!("epoch {}: {wrong} pages not all right", epoch + 1);
+    }
+    let avg = scaled(&sum, count);
+    let acc = accuracy(&avg, &examples);
+    println!("fitting set (averaged weights):{acc}");
+    for ex in &bundled {
+        let pred = avg.decode(&ex.lines, &ex.feats);
+        let wrong = pred.iter().zip(&ex.heading).filter(|(p, h)| p.is_heading() != **h).count();
+        let rules = lvread::loader::heads::find_heads(&ex.lines);
+        let by_rules = rules.iter().zip(&ex.heading).filter(|(p, h)| *p != *h).count();
+        println!(
+            "  bundled page: {wrong} of {} lines' heading decision differ from its tree (the rules: {by_rules})",
+            ex.lines.len()
+        );
+        if std::env::var_os("FIT_VERBOSE").is_some() {
+            for (i, l) in ex.lines.iter().enumerate() {
+                if pred[i].is_heading() != ex.heading[i] || rules[i] != ex.heading[i] {
+                    println!(
+                        "    {} tree={} rules={} model={} {}",
+                        l.no,
+                        ex.heading[i],
+                        rules[i],
+                        pred[i].name(),
+                        l.text
+                    );
+                }
+            }
+        }
+    }
+    if !dry {
+        let about = format!("Fitted on {} fitting pages, {epochs} epochs.", examples.len());
+        let path = root.join("src/loader/weights.rs");
+        if let Err(e) = std::fs::write(&path, table(&avg, &about)) {
+            eprintln!("fit_loader: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+        println!("wrote {}", path.display());
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,553 @@
+//! The line model: every line of the page gets a role from one decision
+//! over the whole page.
+//!
+//! Each plain text line is described by a small feature vector (its length,
+//! how it ends and opens, its width against its own column, whether it
+//! flows from the line before and into the next, what its neighbours are,
+//! habits of the whole page). A linear score per role ([`State`]) and a
+//! score for each pair of roles in a row (the page grammar: headlines before
+//! a byline or a paragraph's first line, a paragraph's lines in order,
+//! subheadings between paragraphs, captions and closing bylines after
+//! them) meet in a Viterbi decode of the whole page: the sequence of roles
+//! with the best total score. Lines whose form already says what they are
+//! (bylines, captions, credits, marks, banners: [`super::lines`]) keep that
+//! role and take part in the grammar.
+//!
+//! The weights are not set by hand: `examples/fit_loader.rs` fits them (a
+//! structured perceptron, averaged) on the corpus' fitting pages, whose every
+//! line has its gold role (`crate::synth::typeset::LineLabel`), and writes
+//! [`super::weights`].
+
+use super::heads::{
+    column_width, column_width_before, continues, has_clause_space, head_eligible, is_long, is_place_colon, opens_item,
+};
+use super::lines::{Line, Role, ends_with_credit, is_date_line, is_sentence_end};
+use super::weights;
+use std::sync::OnceLock;
+
+/// The role of a line in the page grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum State {
+    /// A headline line (also a kicker, a subtitle, an unrecognised banner).
+    Head,
+    /// A subheading inside an article's body.
+    Sub,
+    /// The first line of a paragraph of several lines.
+    First,
+    /// A line inside a paragraph.
+    Middle,
+    /// The last line of a paragraph of several lines.
+    Last,
+    /// A paragraph on one line.
+    Whole,
+    /// An opening byline or a continuation mark (told by its form).
+    Byline,
+    /// A caption line, photo credit or cartoon (told by its form).
+    Caption,
+    /// A trailing byline or a jump mark (told by its form).
+    Close,
+    /// Page furniture (told by its form).
+    Banner,
+}
+
+impl State {
+    /// Every state, in the order of the weight tables.
+    pub const ALL: [State; 10] = [
+        State::Head,
+        State::Sub,
+        State::First,
+        State::Middle,
+        State::Last,
+        State::Whole,
+        State::Byline,
+        State::Caption,
+        State::Close,
+        State::Banner,
+    ];
+    /// The states a plain text line can take (the first six).
+    pub const TEXT: usize = 6;
+
+    /// Index in [`State::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Short name for tables and `dump --explain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            State::Head => "HEAD",
+            State::Sub => "SUBHEAD",
+            State::First => "first",
+            State::Middle => "middle",
+            State::Last => "last",
+            State::Whole => "whole",
+            State::Byline => "BYLINE",
+            State::Caption => "CAPTION",
+            State::Close => "CLOSE",
+            State::Banner => "BANNER",
+        }
+    }
+
+    /// Is this a headline or subheading line (not running text)?
+    pub fn is_heading(self) -> bool {
+        matches!(self, State::Head | State::Sub)
+    }
+
+    /// The fixed state of a line told by its form, if it is not plain text.
+    pub fn fixed(role: &Role) -> Option<State> {
+        match role {
+            Role::Text => None,
+            Role::Byline { .. } | Role::Continued => Some(State::Byline),
+            Role::Caption { .. } | Role::PhotoCredit | Role::Cartoon => Some(State::Caption),
+            Role::TrailByline | Role::Jump => Some(State::Close),
+            Role::Banner => Some(State::Banner),
+        }
+    }
+}
+
+/// Number of states.
+pub const NS: usize = State::ALL.len();
+
+macro_rules! features {
+    ($($name:ident),* $(,)?) => {
+        /// Feature indices.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Debug, Clone, Copy)]
+        #[repr(usize)]
+        enum F { $($name),* }
+        /// The names of the features, in index order (as the weight table names them).
+        pub const FEATURE_NAMES: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+features!(
+    bias,
+    len_1,
+    len_2_4,
+    len_5_8,
+    len_9_14,
+    len_15_22,
+    len_23_32,
+    len_33_48,
+    len_long,
+    ends_sentence,
+    ends_comma,
+    ends_colon,
+    ends_closing_mark,
+    ends_word,
+    ends_credit,
+    date_line,
+    inner_stop,
+    opens_time,
+    opens_item,
+    opens_dash,
+    opens_quote,
+    bracketed,
+    clause_space,
+    place_colon,
+    many_digits,
+    justified,
+    indented,
+    lead_space,
+    full,
+    near_full,
+    half,
+    tiny,
+    wider,
+    full_before,
+    wider_before,
+    flows_from_prev,
+    flows_into_next,
+    eligible,
+    blank_before,
+    blank_after,
+    rare_blank_before,
+    rare_blank_after,
+    prev_none,
+    prev_ends,
+    prev_byline,
+    prev_caption,
+    prev_close,
+    prev_banner,
+    prev_eligible,
+    prev_short,
+    prev_long,
+    next_none,
+    next_indented,
+    next_opens_time,
+    next_opens_item,
+    next_byline,
+    next_caption,
+    next_close,
+    next_ends,
+    next_wider,
+    next_narrower,
+    next_eligible,
+    next_long,
+    elig_prev_ends,
+    elig_no_flow_next,
+    elig_next_opens,
+    elig_next_byline,
+    elig_prev_none,
+    elig_short,
+    elig_long_page,
+    wrapped_tail,
+    long_page,
+    ending_page,
+    blank_page,
+    long_page_short_line,
+    inner_comma,
+    next_date,
+    date_within_3,
+    run_to_byline,
+    run_from_close,
+    run_to_opener,
+);
+
+/// Number of features.
+pub const NF: usize = FEATURE_NAMES.len();
+
+/// One line's features.
+pub type Features = [f32; NF];
+
+/// Habits of the whole page, measured once.
+struct PageStats {
+    /// Most text is in lines of whole paragraphs.
+    long: bool,
+    /// Most text lines end a sentence.
+    ending: bool,
+    /// Most lines are set apart by blank lines.
+    blank: bool,
+}
+
+fn page_stats(lines: &[Line]) -> PageStats {
+    let (mut long, mut all, mut ending, mut count) = (0usize, 0usize, 0usize, 0usize);
+    for l in lines.iter().filter(|l| l.role == Role::Text) {
+        let n = l.text.chars().count();
+        all += n;
+        count += 1;
+        if is_long(l) {
+            long += n;
+        }
+        if is_sentence_end(&l.text) {
+            ending += 1;
+        }
+    }
+    let gaps = lines.windows(2).filter(|w| w[1].no > w[0].no + 1).count();
+    PageStats {
+        long: all > 0 && long * 2 > all,
+        ending: count >= 3 && ending * 10 >= count * 7,
+        blank: lines.len() > 2 && gaps * 2 > lines.len(),
+    }
+}
+
+/// The features of every line (zeros for lines told by their form).
+pub fn features(lines: &[Line]) -> Vec<Features> {
+    let page = page_stats(lines);
+    let eligible: Vec<bool> = lines.iter().map(head_eligible).collect();
+    (0..lines.len()).map(|i| line_features(lines, i, &page, &eligible)).collect()
+}
+
+fn line_features(lines: &[Line], i: usize, page: &PageStats, eligible: &[bool]) -> Features {
+    let mut f = [0.0f32; NF];
+    let l = &lines[i];
+    if l.role != Role::Text {
+        return f;
+    }
+    let mut set = |k: F, on: bool| {
+        if on {
+            f[k as usize] = 1.0;
+        }
+    };
+    let text = l.text.as_str();
+    let n = text.chars().count();
+    let col = column_width(lines, i);
+    let colb = column_width_before(lines, i);
+    let w = if l.justified { col.max(l.text_width) } else { l.width };
+    let prev = i.checked_sub(1).map(|k| &lines[k]);
+    let next = lines.get(i + 1);
+    let last = text.chars().last().unwrap_or(' ');
+    let ends = is_sentence_end(text);
+    set(F::bias, true);
+    set(F::len_1, n == 1);
+    set(F::len_2_4, (2..=4).contains(&n));
+    set(F::len_5_8, (5..=8).contains(&n));
+    set(F::len_9_14, (9..=14).contains(&n));
+    set(F::len_15_22, (15..=22).contains(&n));
+    set(F::len_23_32, (23..=32).contains(&n));
+    set(F::len_33_48, (33..=48).contains(&n));
+    set(F::len_long, n > 48);
+    set(F::ends_sentence, ends);
+    set(F::ends_comma, matches!(last, '，' | '、' | ',' | '；' | ';'));
+    set(F::ends_colon, matches!(last, '：' | ':'));
+    set(F::ends_closing_mark, !ends && matches!(last, '”' | '’' | '）' | ')' | '》' | '」'));
+    set(F::ends_word, last.is_alphanumeric());
+    set(F::ends_credit, ends_with_credit(text));
+    set(F::date_line, is_date_line(text));
+    set(F::inner_stop, text.trim_end_matches(['。', '；', '”', '’']).contains(['。', '；', ';']));
+    set(F::opens_time, super::meta::opens_with_time(text));
+    set(F::opens_item, opens_item(text));
+    set(F::opens_dash, text.starts_with('—'));
+    set(F::opens_quote, text.starts_with(['“', '《', '「']));
+    set(F::bracketed, text.starts_with(['（', '(']) && text.ends_with(['）', ')']));
+    set(F::clause_space, has_clause_space(text));
+    set(F::place_colon, is_place_colon(text));
+    set(F::many_digits, text.chars().filter(char::is_ascii_digit).count() * 3 > n);
+    set(F::justified, l.justified);
+    set(F::indented, l.indented);
+    set(F::lead_space, l.lead_space);
+    set(F::full, w + 3 >= col);
+    set(F::near_full, w + 3 < col && w + 10 >= col);
+    set(F::half, w + 10 < col && w * 2 >= col);
+    set(F::tiny, w * 2 < col);
+    set(F::wider, w > col + 6);
+    set(F::full_before, w + 3 >= colb);
+    set(F::wider_before, w > colb + 6);
+    let flows_from = i > 0 && prev.is_some_and(|p| p.role == Role::Text) && continues(lines, i - 1, i);
+    let flows_into = next.is_some_and(|x| x.role == Role::Text) && continues(lines, i, i + 1);
+    set(F::flows_from_prev, flows_from);
+    set(F::flows_into_next, flows_into);
+    let elig = eligible[i];
+    set(F::eligible, elig);
+    let blank_before = prev.is_some_and(|p| l.no > p.no + 1);
+    let blank_after = next.is_some_and(|x| x.no > l.no + 1);
+    set(F::blank_before, blank_before);
+    set(F::blank_after, blank_after);
+    set(F::rare_blank_before, blank_before && !page.blank);
+    set(F::rare_blank_after, blank_after && !page.blank);
+    let prev_fixed = prev.and_then(|p| State::fixed(&p.role));
+    let prev_ends = prev.is_some_and(|p| p.role == Role::Text && is_sentence_end(&p.text));
+    set(F::prev_none, prev.is_none());
+    set(F::prev_ends, prev_ends);
+    set(F::prev_byline, prev_fixed == Some(State::Byline));
+    set(F::prev_caption, prev_fixed == Some(State::Caption));
+    set(F::prev_close, prev_fixed == Some(State::Close));
+    set(F::prev_banner, prev_fixed == Some(State::Banner));
+    set(F::prev_eligible, i > 0 && eligible[i - 1]);
+    set(F::prev_short, prev.is_some_and(|p| p.role == Role::Text && !p.justified && p.width + 3 < colb.max(col)));
+    set(F::prev_long, prev.is_some_and(is_long));
+    let next_fixed = next.and_then(|x| State::fixed(&x.role));
+    set(F::next_none, next.is_none());
+    set(F::next_indented, next.is_some_and(|x| x.role == Role::Text && (x.indented || x.lead_space)));
+    set(F::next_opens_time, next.is_some_and(|x| x.role == Role::Text && super::meta::opens_with_time(&x.text)));
+    set(F::next_opens_item, next.is_some_and(|x| x.role == Role::Text && opens_item(&x.text)));
+    set(F::next_byline, next_fixed == Some(State::Byline));
+    set(F::next_caption, next_fixed == Some(State::Caption));
+    set(F::next_close, next_fixed == Some(State::Close));
+    set(F::next_ends, next.is_some_and(|x| x.role == Role::Text && is_sentence_end(&x.text)));
+    set(F::next_wider, next.is_some_and(|x| x.role == Role::Text && x.width > w + 4));
+    set(F::next_narrower, next.is_some_and(|x| x.role == Role::Text && !x.justified && x.width + 4 < w));
+    set(F::next_eligible, eligible.get(i + 1).copied().unwrap_or(false));
+    set(F::next_long, next.is_some_and(is_long));
+    set(F::elig_prev_ends, elig && (prev_ends || prev.is_some_and(|p| p.role != Role::Text)));
+    set(F::elig_no_flow_next, elig && !flows_into);
+    set(
+        F::elig_next_opens,
+        elig && next.is_some_and(|x| x.role == Role::Text && super::meta::opens_with_time(&x.text)),
+    );
+    set(F::elig_next_byline, elig && next_fixed == Some(State::Byline));
+    set(F::elig_prev_none, elig && prev.is_none());
+    set(F::elig_short, elig && w * 2 < col);
+    set(F::elig_long_page, elig && page.long);
+    set(F::wrapped_tail, n == 1 && i > 0 && eligible[i - 1] && prev.is_some_and(|p| p.text.chars().count() >= 8));
+    set(F::long_page, page.long);
+    set(F::ending_page, page.ending);
+    set(F::blank_page, page.blank);
+    set(F::long_page_short_line, page.long && n <= 40);
+    set(F::inner_comma, text.trim_end_matches(['，', ',']).contains(['，', ',']));
+    set(F::next_date, next.is_some_and(|x| x.role == Role::Text && is_date_line(&x.text)));
+    set(F::date_within_3, lines[i + 1..].iter().take(3).any(|x| x.role == Role::Text && is_date_line(&x.text)));
+    // Runs of lines that could all be headlines: up to an opening byline or
+    // an item's opening line ahead, back to a closed line behind.
+    if elig {
+        let mut k = i + 1;
+        while k < lines.len() && k <= i + 4 && eligible[k] {
+            k += 1;
+        }
+        let after = lines.get(k);
+        set(F::run_to_byline, after.is_some_and(|x| State::fixed(&x.role) == Some(State::Byline)));
+        set(
+            F::run_to_opener,
+            after.is_some_and(|x| {
+                x.role == Role::Text && (opens_item(&x.text) || super::meta::opens_with_time(&x.text))
+            }),
+        );
+        let mut k = i;
+        while k > 0 && k + 4 > i && eligible[k - 1] {
+            k -= 1;
+        }
+        set(
+            F::run_from_close,
+            k == 0 || {
+                let p = &lines[k - 1];
+                p.role != Role::Text || is_sentence_end(&p.text) || is_date_line(&p.text)
+            },
+        );
+    }
+    f
+}
+
+/// A linear model: emission weights per text state and feature, and
+/// transition weights between states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// `emit[s][f]`: weight of feature `f` for text state `s`.
+    pub emit: Vec<[f32; NF]>,
+    /// `trans[a][b]`: score of state `b` right after state `a`.
+    pub trans: [[f32; NS]; NS],
+    /// Score of a state on the page's first line.
+    pub start: [f32; NS],
+}
+
+impl Model {
+    /// A model with every weight zero.
+    pub fn zero() -> Model {
+        Model { emit: vec![[0.0; NF]; State::TEXT], trans: [[0.0; NS]; NS], start: [0.0; NS] }
+    }
+
+    /// The fitted model of [`super::weights`] (built once).
+    pub fn fitted() -> &'static Model {
+        static M: OnceLock<Model> = OnceLock::new();
+        M.get_or_init(|| {
+            let mut m = Model::zero();
+            for (name, row) in weights::EMIT {
+                if let Some(k) = FEATURE_NAMES.iter().position(|f| f == name) {
+                    for (s, w) in row.iter().enumerate() {
+                        m.emit[s][k] = *w;
+                    }
+                }
+            }
+            m.trans = weights::TRANS;
+            m.start = weights::START;
+            m
+        })
+    }
+
+    /// The emission score of state `s` for a line with features `f` and
+    /// form `role`: lines told by their form can only be their fixed state.
+    pub fn emission(&self, f: &Features, role: &Role, s: State) -> Option<f32> {
+        match State::fixed(role) {
+            Some(fixed) => (fixed == s).then_some(0.0),
+            // A line longer than any headline is running text.
+            None if s.is_heading() && f[F::len_long as usize] > 0.0 => None,
+            None if s.index() < State::TEXT => Some(self.emit[s.index()].iter().zip(f).map(|(w, x)| w * x).sum()),
+            None => None,
+        }
+    }
+
+    /// The best sequence of states for the page (Viterbi).
+    pub fn decode(&self, lines: &[Line], feats: &[Features]) -> Vec<State> {
+        self.decode_where(lines, feats, |_, _| true)
+    }
+
+    /// The best sequence of states in which line `i` takes state `s` only
+    /// where `allowed(i, s)` (for fitting on pages whose gold says only
+    /// which lines are headings).
+    pub fn decode_where(
+        &self,
+        lines: &[Line],
+        feats: &[Features],
+        allowed: impl Fn(usize, State) -> bool,
+    ) -> Vec<State> {
+        let emission = |i: usize, s: State| self.emission(&feats[i], &lines[i].role, s).filter(|_| allowed(i, s));
+        let n = lines.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut back = vec![[0u8; NS]; n];
+        let mut score = [f32::NEG_INFINITY; NS];
+        for s in State::ALL {
+            if let Some(e) = emission(0, s) {
+                score[s.index()] = self.start[s.index()] + e;
+            }
+        }
+        for (i, back_i) in back.iter_mut().enumerate().skip(1) {
+            let mut next = [f32::NEG_INFINITY; NS];
+            for s in State::ALL {
+                let Some(e) = emission(i, s) else { continue };
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0usize);
+                for (p, &sp) in score.iter().enumerate() {
+                    let v = sp + self.trans[p][s.index()];
+                    if v > best {
+                        best = v;
+                        arg = p;
+                    }
+                }
+                next[s.index()] = best + e;
+                back_i[s.index()] = arg as u8;
+            }
+            score = next;
+        }
+        let mut at = (0..NS).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(0);
+        let mut out = vec![State::Head; n];
+        for i in (0..n).rev() {
+            out[i] = State::ALL[at];
+            at = back[i][at] as usize;
+        }
+        out
+    }
+
+    /// For each line, the score of its chosen state and of the best other
+    /// state, both given the state chosen for the line before (for
+    /// `dump --explain`).
+    pub fn margins(&self, lines: &[Line], feats: &[Features], states: &[State]) -> Vec<(f32, Option<(State, f32)>)> {
+        (0..lines.len())
+            .map(|i| {
+                let local = |s: State| {
+                    let e = self.emission(&feats[i], &lines[i].role, s)?;
+                    let t = if i == 0 { self.start[s.index()] } else { self.trans[states[i - 1].index()][s.index()] };
+                    Some(e + t)
+                };
+                let chosen = local(states[i]).unwrap_or(0.0);
+                let other = State::ALL
+                    .iter()
+                    .filter(|&&s| s != states[i])
+                    .filter_map(|&s| local(s).map(|v| (s, v)))
+                    .max_by(|a, b| a.1.total_cmp(&b.1));
+                (chosen, other)
+            })
+            .collect()
+    }
+}
+
+/// The roles of the page's lines, decoded with the fitted model.
+pub fn roles(lines: &[Line]) -> Vec<State> {
+    let feats = features(lines);
+    Model::fitted().decode(lines, &feats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::lines::read_lines;
+
+    fn states(text: &str) -> Vec<(String, State)> {
+        let lines = read_lines(text);
+        let r = roles(&lines);
+        lines.iter().zip(r).map(|(l, s)| (l.text.clone(), s)).collect()
+    }
+
+    #[test]
+    fn feature_names_are_unique_and_the_table_names_only_known_ones() {
+        let set: std::collections::HashSet<&&str> = FEATURE_NAMES.iter().collect();
+        assert_eq!(set.len(), NF);
+        for (name, _) in weights::EMIT {
+            assert!(FEATURE_NAMES.contains(name), "{name} is not a feature");
+        }
+    }
+
+    #[test]
+    fn lines_told_by_their_form_keep_their_role() {
+        let s = states("本报讯（记者 王五）\n近日，我市召开会议，部署全年工作。\n（张三）\n");
+        assert_eq!(s[0].1, State::Byline);
+        assert_eq!(s.last().map(|x| x.1), Some(State::Close));
+    }
+
+    #[test]
+    fn a_headline_over_a_paragraph() {
+        let page = "我市召开全市经济工作会议\n\n　　会议强调，要坚持稳中求进工作总基\n调，推动经济实现质的有效提升，各地要\n抓住有利时机扎实推进重点项目建设。\n";
+        let s = states(page);
+        assert_eq!(s[0].1, State::Head, "{s:?}");
+        assert!(s[1..].iter().all(|x| !x.1.is_heading()), "{s:?}");
+    }
+}
