@@ -10,7 +10,7 @@
 //! - [`fuzz_tree`]: hostile trees for the fuzz target and property tests;
 //! - [`path_info`]: dates and page numbers from paths;
 //! - [`load`]: loading in parallel;
-//! - [`group`]: pages → issues.
+//! - [`group`](mod@group): pages → issues.
 
 pub mod fuzz_tree;
 pub mod group;

@@ -16,7 +16,7 @@
 //! - [`keys`]: keys and the key map;
 //! - [`color`]: colours, presets and colour roles;
 //! - [`files`]: where the file lives and loading it;
-//! - [`print`]: the defaults file and the help drawn from it.
+//! - [`print`](mod@print): the defaults file and the help drawn from it.
 
 pub mod color;
 pub mod files;

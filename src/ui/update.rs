@@ -8,7 +8,7 @@ use super::geometry::{self, ISSUE_ROWS};
 use super::navigate::{next_article, select_article, select_issue};
 
 /// Applies one action to the state, then restores its invariants
-/// ([`sync`]); returns what the event loop must do about it.
+/// ([`App::sync`]); returns what the event loop must do about it.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if !matches!(action, Action::Resize(..) | Action::Interrupt) {
         // A key or a click: the user has chosen where to be.
