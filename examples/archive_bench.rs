@@ -267,26 +267,32 @@ fn main() {
     let db = dir.join("cache").join(cache::CACHE_FILE);
     let mut first = serde_json::Value::Null;
     let warm = lvread::cache::PageCache::open(&db, cache::LOADER_VERSION).map(|c| c.len()).unwrap_or(0);
+    // (The path taken now: a rebuild while this runs replaces the file.)
+    let me = std::env::current_exe().expect("own path");
+    let start = |what: &str| -> serde_json::Value {
+        let t = Instant::now();
+        let out = std::process::Command::new(&me).arg("--child").arg(&dir).output();
+        let s = t.elapsed().as_secs_f64();
+        match out {
+            Ok(o) => serde_json::json!({
+                "process_s": round(s, 1),
+                "reader": serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap_or(serde_json::Value::Null),
+            }),
+            Err(e) => serde_json::json!(format!("{what}: cannot run {}: {e}", me.display())),
+        }
+    };
     if warm < n {
-        let (s, _) =
-            timed(std::process::Command::new(std::env::current_exe().expect("own path")).arg("--child").arg(&dir));
-        first = serde_json::json!({ "first_start_to_searchable_s": round(s, 1) });
+        first = start("first start");
     }
     // The second start, in a fresh process.
-    let out = std::process::Command::new(std::env::current_exe().expect("own path"))
-        .arg("--child")
-        .arg(&dir)
-        .output()
-        .expect("run the second start");
-    let second: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
-    let lvread_bin =
-        std::env::current_exe().ok().and_then(|p| Some(p.parent()?.parent()?.join("lvread"))).filter(|p| p.exists());
+    let second = start("second start");
+    let lvread_bin = me.parent().and_then(Path::parent).map(|p| p.join("lvread")).filter(|p| p.exists());
     let have_fzf = std::process::Command::new("fzf").arg("--version").output().is_ok_and(|o| o.status.success());
     let vs = match (&lvread_bin, fzf && have_fzf && n >= BLOCK) {
         (Some(bin), true) => versus_fzf(&dir, bin),
         _ => serde_json::json!("skipped (needs fzf, the lvread binary of this profile, and 10,000 pages)"),
     };
-    let rss = second.get("peak_rss_mb").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let rss = second.pointer("/reader/peak_rss_mb").and_then(|v| v.as_f64()).unwrap_or(0.0);
     let text_mb = text as f64 / 1_048_576.0;
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let result = serde_json::json!({
