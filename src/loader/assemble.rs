@@ -3,7 +3,7 @@
 //! content → articles.
 
 use super::article::split_cartoon;
-use super::heads::{self, find_heads};
+use super::heads;
 use super::line_model::{self, Model};
 use super::lines;
 use super::pieces::{is_long_page, pieces};
@@ -24,7 +24,7 @@ pub struct Assembled {
 /// Builds the articles of a page from its (decoded, cleaned) text.
 pub fn assemble(text: &str) -> Assembled {
     let lines = lines::read_lines(text);
-    let head = find_heads(&lines);
+    let head = heads::find_heads(&lines);
     let pieces = pieces(&lines, &head);
     let mut fragments = Vec::new();
     let mut b = Builder::default();
@@ -119,14 +119,17 @@ pub fn assemble(text: &str) -> Assembled {
 /// `lvread dump --explain`): line number, the role the loader gave it
 /// (headlines by the rules of [`heads`]), width and estimated column, and
 /// the role the line model ([`line_model`]) decodes for it, with its score
-/// and the runner-up's.
+/// and the runner-up's, and how sure the model is that the line is a
+/// heading ([`Model::heading_margins`]: positive for heading, negative for
+/// body).
 pub fn explain(text: &str) -> String {
     let lines = lines::read_lines(text);
-    let head = find_heads(&lines);
+    let head = heads::find_heads(&lines);
     let model = Model::fitted();
-    let feats = line_model::features(&lines);
+    let feats = line_model::features_with(&lines, &head);
     let states = model.decode(&lines, &feats);
     let margins = model.margins(&lines, &feats, &states);
+    let sure = model.heading_margins(&lines, &feats);
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
         let role = match &l.role {
@@ -141,12 +144,13 @@ pub fn explain(text: &str) -> String {
             None => format!("{:<7} {:>6}", states[i].name(), "form"),
         };
         out.push_str(&format!(
-            "{:>5} {:<12} w{:<3} col{:<3}{} model: {why:<31} {}\n",
+            "{:>5} {:<12} w{:<3} col{:<3}{} model: {why:<31} heading {:>+7.1} {}\n",
             l.no,
             role,
             l.width,
             heads::column_width(&lines, i),
             if l.justified { "J" } else { " " },
+            sure[i],
             l.text
         ));
     }

@@ -19,7 +19,8 @@
 //! [`super::weights`].
 
 use super::heads::{
-    column_width, column_width_before, continues, has_clause_space, head_eligible, is_long, is_place_colon, opens_item,
+    column_width, column_width_before, continues, find_heads, has_clause_space, head_eligible, is_long, is_place_colon,
+    opens_item,
 };
 use super::lines::{Line, Role, ends_with_credit, is_date_line, is_sentence_end};
 use super::weights;
@@ -202,6 +203,10 @@ features!(
     run_to_byline,
     run_from_close,
     run_to_opener,
+    rules_head,
+    rules_prev_head,
+    rules_next_head,
+    rules_head_short_page,
 );
 
 /// Number of features.
@@ -218,7 +223,12 @@ struct PageStats {
     ending: bool,
     /// Most lines are set apart by blank lines.
     blank: bool,
+    /// The page has few text lines (a column estimate has little to go on).
+    short: bool,
 }
+
+/// Fewer text lines than this make a short page.
+const SHORT_PAGE: usize = 12;
 
 fn page_stats(lines: &[Line]) -> PageStats {
     let (mut long, mut all, mut ending, mut count) = (0usize, 0usize, 0usize, 0usize);
@@ -238,17 +248,35 @@ fn page_stats(lines: &[Line]) -> PageStats {
         long: all > 0 && long * 2 > all,
         ending: count >= 3 && ending * 10 >= count * 7,
         blank: lines.len() > 2 && gaps * 2 > lines.len(),
+        short: count < SHORT_PAGE,
     }
 }
 
-/// The features of every line (zeros for lines told by their form).
+/// The features of every line (zeros for lines told by their form). The
+/// verdict of the headline rules ([`find_heads`]) is one of them: the model
+/// learns where to trust it.
 pub fn features(lines: &[Line]) -> Vec<Features> {
-    let page = page_stats(lines);
-    let eligible: Vec<bool> = lines.iter().map(head_eligible).collect();
-    (0..lines.len()).map(|i| line_features(lines, i, &page, &eligible)).collect()
+    features_with(lines, &find_heads(lines))
 }
 
-fn line_features(lines: &[Line], i: usize, page: &PageStats, eligible: &[bool]) -> Features {
+/// [`features`], given the rules' verdicts already made.
+pub fn features_with(lines: &[Line], rules: &[bool]) -> Vec<Features> {
+    let page = page_stats(lines);
+    let eligible: Vec<bool> = lines.iter().map(head_eligible).collect();
+    let ctx = Context { page: &page, eligible: &eligible, rules };
+    (0..lines.len()).map(|i| line_features(lines, i, &ctx)).collect()
+}
+
+/// What every line's features are measured against: the page's habits and
+/// per-line verdicts computed once per page.
+struct Context<'a> {
+    page: &'a PageStats,
+    eligible: &'a [bool],
+    rules: &'a [bool],
+}
+
+fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
+    let (page, eligible, rules) = (ctx.page, ctx.eligible, ctx.rules);
     let mut f = [0.0f32; NF];
     let l = &lines[i];
     if l.role != Role::Text {
@@ -357,6 +385,10 @@ fn line_features(lines: &[Line], i: usize, page: &PageStats, eligible: &[bool]) 
     set(F::inner_comma, text.trim_end_matches(['，', ',']).contains(['，', ',']));
     set(F::next_date, next.is_some_and(|x| x.role == Role::Text && is_date_line(&x.text)));
     set(F::date_within_3, lines[i + 1..].iter().take(3).any(|x| x.role == Role::Text && is_date_line(&x.text)));
+    set(F::rules_head, rules[i]);
+    set(F::rules_prev_head, i > 0 && rules[i - 1]);
+    set(F::rules_next_head, rules.get(i + 1).copied().unwrap_or(false));
+    set(F::rules_head_short_page, rules[i] && page.short);
     // Runs of lines that could all be headlines: up to an opening byline or
     // an item's opening line ahead, back to a closed line behind.
     if elig {
@@ -485,6 +517,62 @@ impl Model {
             at = back[i][at] as usize;
         }
         out
+    }
+
+    /// For each line, how sure the model is that it is a heading: the best
+    /// total score of the page's decodes in which the line is a headline or
+    /// subheading minus the best in which it is not (positive: heading).
+    /// Forward and backward Viterbi passes over the page.
+    pub fn heading_margins(&self, lines: &[Line], feats: &[Features]) -> Vec<f32> {
+        let n = lines.len();
+        let emit: Vec<[f32; NS]> = (0..n)
+            .map(|i| {
+                let mut e = [f32::NEG_INFINITY; NS];
+                for s in State::ALL {
+                    if let Some(v) = self.emission(&feats[i], &lines[i].role, s) {
+                        e[s.index()] = v;
+                    }
+                }
+                e
+            })
+            .collect();
+        let mut fwd = vec![[f32::NEG_INFINITY; NS]; n];
+        for i in 0..n {
+            for s in 0..NS {
+                let before = if i == 0 {
+                    self.start[s]
+                } else {
+                    (0..NS).map(|p| fwd[i - 1][p] + self.trans[p][s]).fold(f32::NEG_INFINITY, f32::max)
+                };
+                fwd[i][s] = before + emit[i][s];
+            }
+        }
+        let mut bwd = vec![[0.0f32; NS]; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            for s in 0..NS {
+                bwd[i][s] = (0..NS)
+                    .map(|x| self.trans[s][x] + emit[i + 1][x] + bwd[i + 1][x])
+                    .fold(f32::NEG_INFINITY, f32::max);
+            }
+        }
+        (0..n)
+            .map(|i| {
+                let (mut yes, mut no) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
+                for s in State::ALL {
+                    let v = fwd[i][s.index()] + bwd[i][s.index()];
+                    if s.is_heading() {
+                        yes = yes.max(v);
+                    } else {
+                        no = no.max(v);
+                    }
+                }
+                match (yes.is_finite(), no.is_finite()) {
+                    (true, true) => yes - no,
+                    (true, false) => f32::INFINITY,
+                    _ => f32::NEG_INFINITY,
+                }
+            })
+            .collect()
     }
 
     /// For each line, the score of its chosen state and of the best other
