@@ -130,6 +130,11 @@ fn a_save_that_fails_at_quit_is_on_stderr_and_in_the_exit_status() {
     );
     let t = Tmux::run(home.path(), 120, 30, &cmd, false);
     t.wait_for("the reader", |s| s.contains("Issues"));
+    // (The reader may have made the folder already, to lock its state
+    // file: it goes, and a file takes its place.)
+    if data.is_dir() {
+        std::fs::remove_dir_all(&data).unwrap();
+    }
     std::fs::write(&data, b"").unwrap();
     // The notice for `m` shows until the next key.
     t.keys(&["m", "]"]);

@@ -68,3 +68,20 @@ fn a_newspaper_dateline_and_a_two_character_headline_tail() {
     assert_eq!(a.byline.as_deref(), Some("本报离石11月20日电（记者 周明）"));
     assert!(a.paragraphs[0].starts_with("今年以来，离石区"), "{:?}", a.paragraphs);
 }
+
+#[test]
+fn headlines_over_items_without_bylines_start_articles_not_subheadings() {
+    // Three items, each a headline wider than the column over a text with
+    // no byline (as plain pdftotext prints such pages): each headline names
+    // the text under it, not the one before it, so none is a subheading.
+    let p = load("unbylined_items_headlines_over_them.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "全市冬季供暖工作全面启动 各供热企业热源运行平稳",
+            "城区新增三处口袋公园 市民在家门口有了休闲好去处",
+            "农村公路建设明显提速 一批偏远村庄通村道路完工通车"
+        ]
+    );
+    assert!(p.articles.iter().all(|a| a.subheadings.is_empty() && a.paragraphs.len() == 2), "{:?}", p.articles);
+}

@@ -48,9 +48,14 @@ impl Builder {
             // (`近日，…`) is that item's headline.
             let feature = self.segs[p].byline.as_deref().is_some_and(|b| b.starts_with(['□', '■', '◆', '●', '▲', '★']));
             let opens_item = self.segs[n].lines(lines).next().is_some_and(|l| meta::opens_with_time(&l.text));
+            // Nor, under a text that no byline marks as a feature, a
+            // headline-like line naming what the text after it reports
+            // rather than the text before it (items without bylines, their
+            // headlines over them).
+            let names_next = headline_like && to_n >= 0.3 && to_n > to_p + 0.2;
             if dated
                 || meta::is_notice_title(&run)
-                || news && headline_like && to_n >= 0.3 && to_n > to_p + 0.2
+                || (news || !feature) && names_next
                 || !feature && opens_item && run.chars().count() >= 8
             {
                 continue;
