@@ -32,6 +32,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+#[path = "common/measure.rs"]
+mod measure;
+use measure::{percentile, round, status_mb};
+
 /// Queries typed one character at a time (Hanzi, full pinyin, initials,
 /// mixed, digits, and the short prefixes that used to walk everything).
 const QUERIES: &[&str] = &[
@@ -57,27 +61,6 @@ const VS_FZF: &[&str] = &["吕梁", "老旧小区改造", "lvliang"];
 
 /// Pages per folder of the archive (the fzf comparison uses the first).
 const BLOCK: usize = 10_000;
-
-fn status_mb(field: &str) -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
-fn round(x: f64, places: i32) -> f64 {
-    let f = 10f64.powi(places);
-    (x * f).round() / f
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    sorted[(((sorted.len() - 1) as f64) * p).round() as usize]
-}
 
 /// Writes the archive unless a complete one is there; returns its text size.
 fn write_archive(dir: &Path, n: usize, seed: u64) -> u64 {

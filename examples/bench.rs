@@ -13,6 +13,10 @@ use lvread::{archive, loader, synth};
 use std::sync::Arc;
 use std::time::Instant;
 
+#[path = "common/measure.rs"]
+mod measure;
+use measure::{peak_rss_mb, percentile, status_mb};
+
 const QUERIES: &[&str] = &[
     "老旧小区改造",
     "吕梁",
@@ -27,27 +31,6 @@ const QUERIES: &[&str] = &[
     "营商环境",
     "lyuliangshi",
 ];
-
-fn peak_rss_mb() -> f64 {
-    status_mb("VmHWM:")
-}
-
-fn status_mb(field: &str) -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
 
 fn main() {
     let mut n = 1000usize;

@@ -15,19 +15,9 @@ use lvread::{archive, cache};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-fn status_mb(field: &str) -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
-fn round(x: f64, places: i32) -> f64 {
-    let f = 10f64.powi(places);
-    (x * f).round() / f
-}
+#[path = "common/measure.rs"]
+mod measure;
+use measure::{round, status_mb};
 
 /// Writes the archive's files (once).
 fn write_archive(dir: &Path, n: usize, seed: u64) -> usize {
