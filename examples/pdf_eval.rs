@@ -1,7 +1,8 @@
 //! Builds PDF pages from invented articles in many layouts (columns,
 //! headline sizes and placements, kickers, subtitles, bylines, captions,
 //! three font encodings), reads them back and prints how many articles
-//! came back right and exactly right. Also scores ../shared/pdf when present.
+//! came back right and exactly right. (The e-paper pages in ../shared/pdf are
+//! checked against their perfect trees by `tests/pdf_read.rs`.)
 //!
 //! `cargo run --release --example pdf_eval [PAGES] [-v]`
 
