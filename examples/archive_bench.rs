@@ -101,6 +101,7 @@ fn child(dir: &Path) {
     let mut loaded = None;
     let searchable = loop {
         session.tick(&mut app, Instant::now());
+        driver.set_loading(session.is_loading());
         driver.refresh(&mut app);
         if loaded.is_none() && !session.is_loading() {
             loaded = Some(start.elapsed());

@@ -1,11 +1,14 @@
 //! The search index's part of each page is stored in the page cache with
-//! the page: a second start reads it back instead of computing it, a
-//! damaged or stale part is never trusted, and a changed file gets a new
-//! part (and is found by its new text).
+//! the page, and each group's part whole: a second start reads them back
+//! instead of computing them, a damaged or stale part is never trusted, and
+//! a changed file gets a new part (and is found by its new text).
 
 use lvread::cache::db::FileKey;
 use lvread::cache::{self, PageCache};
+use lvread::model::Page;
+use lvread::search::index::groups;
 use lvread::search::stored::{FORMAT, PageKeys};
+use lvread::search::stored_part::{self, PartId};
 use lvread::search::{Cache, Index, Query, words};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,6 +22,17 @@ fn index_of(files: &[PathBuf]) -> Index {
 fn finds(index: &Index, q: &str) -> Vec<String> {
     let r = index.search(&Query::new(q), 20, &mut Cache::default(), &|| false).unwrap_or_default();
     r.hits.into_iter().map(|h| h.source).collect()
+}
+
+/// Where the page cache keeps the index part of the group of `files`
+/// (all of one quarter).
+fn part_id(files: &[PathBuf]) -> (PartId, Vec<Arc<Page>>) {
+    let issues = lvread::archive::group(lvread::archive::load_paths(files).pages);
+    let pages: Vec<Arc<Page>> = issues.iter().flat_map(|i| i.pages.iter().cloned()).collect();
+    let groups = groups(&pages);
+    assert_eq!(groups.len(), 1, "one quarter");
+    let keys: Vec<Option<FileKey>> = groups[0].pages.iter().map(|p| p.path.as_deref().and_then(FileKey::of)).collect();
+    (PartId::of(&groups[0], &keys).expect("files have keys"), groups[0].pages.clone())
 }
 
 fn stored(cache: &PageCache, file: &Path) -> Option<Vec<u8>> {
@@ -55,7 +69,15 @@ fn each_pages_index_part_is_kept_in_the_cache_and_never_trusted_blindly() {
     assert!(!finds(&first, &title).is_empty());
     assert_eq!(finds(&second, &title), finds(&first, &title));
 
-    // A damaged part is not trusted: computed again and stored anew.
+    // The group's part is stored whole too, and the second start read it
+    // back in one piece.
+    let (id, pages) = part_id(&files);
+    let whole = other.get_part(&id.grp, &id.pages, stored_part::FORMAT).expect("the group's part is stored whole");
+    assert!(second.parts().iter().all(|p| p.is_stored()), "read back whole");
+
+    // A damaged part (and a damaged page's part under it) is not trusted:
+    // computed again and stored anew.
+    other.put_part(&id.grp, &id.pages, stored_part::FORMAT, &whole[..whole.len() / 2]);
     let key = FileKey::of(&files[0]).unwrap();
     other.put_search(key, 1, FORMAT, vec![0xFF; 7]);
     other.flush();
@@ -66,6 +88,9 @@ fn each_pages_index_part_is_kept_in_the_cache_and_never_trusted_blindly() {
     let page = &lvread::archive::load_paths(&files[..1]).pages[0];
     let bytes = stored(&other, &files[0]).expect("stored again");
     assert!(PageKeys::decode(&bytes, page, u32::MAX).is_some(), "the damaged part was replaced");
+    let again = other.get_part(&id.grp, &id.pages, stored_part::FORMAT).expect("the group's part is stored again");
+    assert!(stored_part::decode(&again, &pages, u32::MAX).is_some(), "whole again, and it fits the pages");
+    assert!(stored_part::decode(&whole[..whole.len() / 2], &pages, u32::MAX).is_none(), "unlike the damaged one");
 
     // A changed file: its old part is not used; the new text is found.
     std::fs::write(&files[1], "吕梁日报\n\n碛口古镇迎来游客高峰\n\n本报讯 国庆假期，碛口古镇迎来游客高峰。\n").unwrap();
@@ -74,4 +99,8 @@ fn each_pages_index_part_is_kept_in_the_cache_and_never_trusted_blindly() {
     let hits = finds(&fourth, "碛口古镇");
     assert!(hits.iter().any(|s| s == "2023-11-02_p01.txt"), "{hits:?}");
     assert!(stored(&other, &files[1]).is_some(), "and the new part is stored");
+    let (changed, _) = part_id(&files);
+    assert_ne!(changed.pages, id.pages, "the group's pages are not the same any more");
+    assert!(other.get_part(&changed.grp, &changed.pages, stored_part::FORMAT).is_some(), "its new part is stored");
+    assert!(other.get_part(&id.grp, &id.pages, stored_part::FORMAT).is_none(), "in place of the old one");
 }

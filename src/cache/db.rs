@@ -44,6 +44,21 @@ impl FileKey {
         let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
         Some(FileKey { path: canon.into_os_string().into_encoded_bytes(), size: meta.len() as i64, mtime })
     }
+
+    /// Appends the key to `out` (path length, path, size, mtime), so that
+    /// keys end to end say exactly which files, as they were, a stored
+    /// index part covers.
+    pub fn append_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.path.len() as u64).to_le_bytes());
+        out.extend_from_slice(&self.path);
+        out.extend_from_slice(&self.size.to_le_bytes());
+        out.extend_from_slice(&self.mtime.to_le_bytes());
+    }
+
+    /// The file's canonical path, as bytes.
+    pub fn path_bytes(&self) -> &[u8] {
+        &self.path
+    }
 }
 
 struct Row {
@@ -64,6 +79,13 @@ struct SearchRow {
 const SEARCH_TABLE: &str = "CREATE TABLE IF NOT EXISTS search(path BLOB NOT NULL, page INTEGER NOT NULL,
     size INTEGER NOT NULL, mtime INTEGER NOT NULL, loader TEXT NOT NULL, format INTEGER NOT NULL,
     keys BLOB NOT NULL, PRIMARY KEY(path, page))";
+
+/// The table of the search index's parts stored whole: one row per group
+/// of pages (`grp`, e.g. the pages of a quarter in one folder), valid for
+/// exactly the pages listed in `pages` (their keys, end to end), this
+/// loader and index format.
+const PARTS_TABLE: &str = "CREATE TABLE IF NOT EXISTS parts(grp BLOB PRIMARY KEY, pages BLOB NOT NULL,
+    loader TEXT NOT NULL, format INTEGER NOT NULL, part BLOB NOT NULL)";
 
 /// An open page cache (safe to share between threads).
 pub struct PageCache {
@@ -175,6 +197,7 @@ fn connect(path: &Path) -> Result<Connection, (bool, rusqlite::Error)> {
         if ours {
             // (Caches made before the search table existed get it here.)
             conn.execute_batch(SEARCH_TABLE)?;
+            conn.execute_batch(PARTS_TABLE)?;
         }
         conn.execute_batch("COMMIT")?;
         Ok(ours)
@@ -332,6 +355,44 @@ impl PageCache {
                 self.failed(&mut guard, e);
                 None
             }
+        }
+    }
+
+    /// The index part stored for group `grp` if it was made for exactly
+    /// these `pages` (see [`FileKey::append_to`]), by this loader, in
+    /// format `format`.
+    pub fn get_part(&self, grp: &[u8], pages: &[u8], format: u32) -> Option<Vec<u8>> {
+        let mut guard = lock(&self.conn);
+        let conn = guard.as_ref()?;
+        let found = conn
+            .prepare_cached("SELECT part FROM parts WHERE grp = ?1 AND pages = ?2 AND loader = ?3 AND format = ?4")
+            .and_then(|mut s| {
+                s.query_row(params![grp, pages, self.version, format], |r| r.get::<_, Vec<u8>>(0)).optional()
+            });
+        match found {
+            Ok(b) => b,
+            Err(e) => {
+                self.failed(&mut guard, e);
+                None
+            }
+        }
+    }
+
+    /// Stores the index part of group `grp` (replacing the group's older
+    /// one), written at once in its own transaction.
+    pub fn put_part(&self, grp: &[u8], pages: &[u8], format: u32, part: &[u8]) {
+        let mut guard = lock(&self.conn);
+        let Some(conn) = guard.as_mut() else { return };
+        let result = (|| -> rusqlite::Result<()> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO parts(grp, pages, loader, format, part) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![grp, pages, self.version, format, part])?;
+            tx.commit()
+        })();
+        if let Err(e) = result {
+            self.failed(&mut guard, e);
         }
     }
 

@@ -134,6 +134,60 @@ impl Segment {
     }
 }
 
+impl Segment {
+    /// Writes the segment ([`Segment::decode`] reads it back).
+    pub fn encode(&self, w: &mut super::bytes::Writer) {
+        w.u32(self.len);
+        w.u32s(&self.keys);
+        for set in &self.sets {
+            match set {
+                DocSet::List(v) => {
+                    w.u8(0);
+                    w.u32s(v);
+                }
+                DocSet::Bits(b) => {
+                    w.u8(1);
+                    w.u64s(b);
+                }
+            }
+        }
+    }
+
+    /// Reads a segment back; None unless it is well formed for `keys` keys:
+    /// keys increasing and below `keys`, lists sorted and within the
+    /// segment, bitmaps of the segment's length.
+    pub fn decode(r: &mut super::bytes::Reader<'_>, keys: u32) -> Option<Segment> {
+        let len = r.u32()?;
+        let key_list = r.u32s()?;
+        if key_list.windows(2).any(|w| w[0] >= w[1]) || key_list.last().is_some_and(|&k| k >= keys) {
+            return None;
+        }
+        let words = (len as usize).div_ceil(64);
+        let mut sets = Vec::with_capacity(key_list.len());
+        for _ in 0..key_list.len() {
+            let set = match r.u8()? {
+                0 => {
+                    let v = r.u32s()?;
+                    if v.windows(2).any(|w| w[0] >= w[1]) || v.last().is_some_and(|&d| d >= len) {
+                        return None;
+                    }
+                    DocSet::List(v)
+                }
+                1 => {
+                    let b = r.u64s()?;
+                    if b.len() != words {
+                        return None;
+                    }
+                    DocSet::Bits(b)
+                }
+                _ => return None,
+            };
+            sets.push(set);
+        }
+        Some(Segment { len, keys: key_list, sets })
+    }
+}
+
 impl SetRef<'_> {
     fn count(&self) -> usize {
         match self {
@@ -223,5 +277,11 @@ mod tests {
         assert_eq!(intersect(vec![seg.get(0), seg.get(1), seg.get(2)]), vec![6]);
         assert_eq!(union(vec![seg.get(2), SetRef::List(&[1, 2])]), vec![1, 2, 5, 6]);
         assert!(matches!(seg.get(7), SetRef::List(&[])), "a key absent from the segment");
+        let mut w = crate::search::bytes::Writer::default();
+        seg.encode(&mut w);
+        let back = Segment::decode(&mut crate::search::bytes::Reader::new(&w.out), 3).expect("decodes");
+        assert_eq!(intersect(vec![back.get(0), back.get(1), back.get(2)]), vec![6], "the same sets back");
+        assert!(Segment::decode(&mut crate::search::bytes::Reader::new(&w.out), 2).is_none(), "a key out of range");
+        assert!(Segment::decode(&mut crate::search::bytes::Reader::new(&w.out[..w.out.len() / 2]), 3).is_none());
     }
 }

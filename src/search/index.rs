@@ -3,12 +3,13 @@
 //! pinyin initials) to the sorted documents that contain them. The index
 //! only narrows the candidates; the matchers in [`super::engine`] decide.
 //!
-//! The index is made of [`Part`]s, each the postings, signatures and
-//! headline word boundaries of a run of consecutive pages. Pages arrive
-//! while the reader loads: [`Index::update`] keeps the parts of the previous
-//! index whose pages are still side by side (they are shared, not copied)
-//! and builds parts only for the pages that are new — and for small parts
-//! next to them, so that parts grow geometrically and stay few.
+//! The index is made of [`Part`]s, one per [`Group`] of pages (the pages
+//! of a quarter; boundaries that do not depend on the order pages arrive
+//! in). Pages arrive while the reader loads: [`Index::update`] keeps the
+//! parts of the previous index whose group is unchanged (they are shared,
+//! not copied) and builds only the groups that changed — read back whole
+//! from the page cache when it holds the group as it is now
+//! ([`super::stored_part`]), else from the pages' keys.
 
 use super::docset::{self, Segment, SegmentBuilder, SetRef};
 use super::fold::fold_lower;
@@ -16,10 +17,12 @@ use super::pinyin::{self, Chunk, Table};
 use super::signature::{self, Pairs, Signatures};
 use super::sorted::union;
 use super::stored::PageKeys;
+use super::stored_part::{self, PartId};
+use crate::cache::db::FileKey;
 use crate::model::{Article, Issue, Page};
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Keys below this are folded, lower-cased BMP characters.
 const CHAR_KEYS: u32 = 0x1_0000;
@@ -48,16 +51,20 @@ pub struct DocRef {
 /// indexes share it.
 pub struct Part {
     /// The pages covered, in order (compared by identity to reuse the part).
-    pages: Vec<Arc<Page>>,
+    pub(super) pages: Vec<Arc<Page>>,
     /// Keys of every field of each article.
-    all: Segment,
+    pub(super) all: Segment,
     /// Keys of the headline, kicker and subtitle only.
-    heads: Segment,
+    pub(super) heads: Segment,
     /// Per document: jieba word boundaries of title, kicker and subtitle
     /// ([`super::words::mask`]; 0 when too long to precompute).
-    bounds: Vec<[u64; 3]>,
+    pub(super) bounds: Vec<[u64; 3]>,
     /// Per document: which pairs of adjacent characters it holds.
-    sigs: Signatures,
+    pub(super) sigs: Signatures,
+    /// Where the part is kept in the page cache (None: pages not from files).
+    id: Option<PartId>,
+    /// True once the page cache holds this part.
+    stored: AtomicBool,
 }
 
 impl Part {
@@ -71,14 +78,56 @@ impl Part {
         self.bounds.is_empty()
     }
 
+    /// True when this part was read back whole from the page cache, or
+    /// stored there since.
+    pub fn is_stored(&self) -> bool {
+        self.stored.load(Ordering::Relaxed)
+    }
+
     fn bytes(&self) -> usize {
         self.all.bytes() + self.heads.bytes() + self.sigs.bytes() + self.bounds.capacity() * 24
     }
 
+    /// The part of `group`: read back whole from the page cache when it
+    /// holds the group's pages as they are now, else built from the pages'
+    /// keys ([`Part::build`]).
+    fn load_or_build(group: Group, progress: &AtomicUsize) -> Part {
+        let cache = crate::cache::shared().filter(|c| c.is_on());
+        let keys: Vec<Option<FileKey>> = match cache {
+            Some(_) => group.pages.iter().map(|p| p.path.as_deref().and_then(FileKey::of)).collect(),
+            None => Vec::new(),
+        };
+        let id = cache.and_then(|_| PartId::of(&group, &keys));
+        if let (Some(c), Some(id)) = (cache, &id)
+            && let Some(blob) = c.get_part(&id.grp, &id.pages, stored_part::FORMAT)
+            && let Some((all, heads, bounds, sigs)) = stored_part::decode(&blob, &group.pages, KEYS)
+        {
+            progress.fetch_add(group.pages.len(), Ordering::Relaxed);
+            return Part { pages: group.pages, all, heads, bounds, sigs, id: Some(id.clone()), stored: true.into() };
+        }
+        let mut part = Part::build(group.pages, &keys, progress);
+        part.id = id;
+        part
+    }
+
+    /// Stores the part in the page cache unless it came from there. (A part
+    /// built was looked for there first, under the same id: it was missing,
+    /// or damaged and is replaced.)
+    fn store(&self) {
+        let (Some(id), Some(c)) = (&self.id, crate::cache::shared()) else { return };
+        if self.is_stored() || !c.is_on() {
+            return;
+        }
+        let blob = stored_part::encode(&self.all, &self.heads, &self.bounds, &self.sigs);
+        c.put_part(&id.grp, &id.pages, stored_part::FORMAT, &blob);
+        self.stored.store(true, Ordering::Relaxed);
+    }
+
     /// Indexes `pages` (their articles in order), counting each page done
     /// in `progress`. Each page's keys are read back from the page cache
-    /// when it has them ([`PageKeys::load_or_compute`]).
-    fn build(pages: Vec<Arc<Page>>, progress: &AtomicUsize) -> Part {
+    /// when it has them ([`PageKeys::load_or_compute`]; `keys` are the
+    /// pages' files, when known).
+    fn build(pages: Vec<Arc<Page>>, keys: &[Option<FileKey>], progress: &AtomicUsize) -> Part {
         let t = pinyin::table();
         let len: usize = pages.iter().map(|p| p.articles.len()).sum();
         let mut all = SegmentBuilder::new(len as u32, KEYS as usize);
@@ -87,8 +136,9 @@ impl Part {
         let mut sigs = signature::Builder::default();
         let mut doc = 0u32;
         let mut merged = Vec::new();
-        for page in &pages {
-            for a in PageKeys::load_or_compute(t, page, KEYS).articles {
+        for (k, page) in pages.iter().enumerate() {
+            let key = keys.get(k).and_then(Option::as_ref);
+            for a in PageKeys::load_or_compute(t, page, key, KEYS).articles {
                 bounds.push(a.bounds);
                 for &key in &a.heads {
                     heads.push(key as usize, doc);
@@ -106,7 +156,15 @@ impl Part {
             progress.fetch_add(1, Ordering::Relaxed);
         }
         bounds.shrink_to_fit();
-        Part { pages, all: all.finish(), heads: heads.finish(), bounds, sigs: sigs.finish() }
+        Part {
+            pages,
+            all: all.finish(),
+            heads: heads.finish(),
+            bounds,
+            sigs: sigs.finish(),
+            id: None,
+            stored: false.into(),
+        }
     }
 }
 
@@ -171,106 +229,96 @@ fn letter(t: &Table, id: u16) -> Option<u32> {
     l.is_ascii_lowercase().then(|| (l - b'a') as u32)
 }
 
-/// One run of pages of the new order: a part of the previous index kept
-/// as is, or pages to index.
-enum Run {
-    Kept(Arc<Part>),
-    Build(Vec<Arc<Page>>),
+/// Most pages in one part: a larger group of pages (e.g. a quarter of a
+/// very busy archive, or many undated pages) is cut into pieces this long.
+pub const MAX_PART_PAGES: usize = 2048;
+
+/// A run of consecutive pages indexed together: the pages of one quarter
+/// (by their issue's date; undated pages together), cut at
+/// [`MAX_PART_PAGES`]. The boundaries depend only on the pages, never on
+/// the order they arrived in, so the parts of one start are the parts of
+/// the next, and can be stored whole in the page cache.
+pub struct Group {
+    /// Names the group within its folder (`2023Q4#0`, `undated#1`).
+    pub label: String,
+    /// The pages, in order.
+    pub pages: Vec<Arc<Page>>,
 }
 
-impl Run {
-    fn docs(&self) -> usize {
-        match self {
-            Run::Kept(p) => p.len() as usize,
-            Run::Build(pages) => pages.iter().map(|p| p.articles.len()).sum(),
-        }
-    }
+/// The quarter a page belongs to (None for an undated page).
+fn quarter(page: &Page) -> Option<(u16, u8)> {
+    page.date.map(|d| (d.year, d.month.saturating_sub(1) / 3 + 1))
 }
 
-/// The runs of the new page order `pages`: the parts of `prev` whose pages
-/// are still side by side, the rest to build; a kept part no larger than
-/// the pages to build next to it is built again with them.
-fn plan(prev: Option<&Index>, pages: &[Arc<Page>]) -> Vec<Run> {
-    let at: HashMap<*const Page, usize> = pages.iter().enumerate().map(|(i, p)| (Arc::as_ptr(p), i)).collect();
-    // Kept parts by their first position.
-    let mut kept: HashMap<usize, Arc<Part>> = HashMap::new();
-    for part in prev.map_or(&[][..], |p| &p.parts[..]) {
-        let Some(first) = part.pages.first().and_then(|p| at.get(&Arc::as_ptr(p)).copied()) else { continue };
-        let in_place =
-            part.pages.iter().enumerate().all(|(k, p)| pages.get(first + k).is_some_and(|q| Arc::ptr_eq(p, q)));
-        if in_place {
-            kept.insert(first, part.clone());
-        }
-    }
-    let mut runs: Vec<Run> = Vec::new();
-    let mut i = 0;
-    while i < pages.len() {
-        if let Some(part) = kept.remove(&i) {
-            i += part.pages.len().max(1);
-            runs.push(Run::Kept(part));
-            continue;
-        }
-        match runs.last_mut() {
-            Some(Run::Build(v)) => v.push(pages[i].clone()),
-            _ => runs.push(Run::Build(vec![pages[i].clone()])),
-        }
-        i += 1;
-    }
-    // Small kept parts next to pages to build join them (geometric growth).
-    loop {
-        let small = (0..runs.len()).find(|&k| {
-            let Run::Kept(p) = &runs[k] else { return false };
-            let next_to = |j: Option<usize>| {
-                j.and_then(|j| runs.get(j)).is_some_and(|r| matches!(r, Run::Build(_)) && r.docs() >= p.len() as usize)
-            };
-            next_to(k.checked_sub(1)) || next_to(Some(k + 1))
-        });
-        let Some(k) = small else { break };
-        if let Run::Kept(p) = &runs[k] {
-            runs[k] = Run::Build(p.pages.clone());
-        }
-        // Join neighbouring runs to build.
-        let mut joined: Vec<Run> = Vec::with_capacity(runs.len());
-        for r in runs.drain(..) {
-            match (joined.last_mut(), r) {
-                (Some(Run::Build(a)), Run::Build(b)) => a.extend(b),
-                (_, r) => joined.push(r),
-            }
-        }
-        runs = joined;
-    }
-    runs
-}
-
-/// Splits pages into pieces of about `docs` documents (whole pages).
-fn pieces(pages: Vec<Arc<Page>>, docs: usize) -> Vec<Vec<Arc<Page>>> {
-    let mut out = vec![Vec::new()];
-    let mut n = 0;
+/// Cuts the page order into [`Group`]s.
+pub fn groups(pages: &[Arc<Page>]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    let mut current: Option<Option<(u16, u8)>> = None;
+    let mut piece = 0usize;
     for p in pages {
-        if n >= docs.max(1) {
-            out.push(Vec::new());
-            n = 0;
+        let q = quarter(p);
+        let same = current == Some(q);
+        let full = out.last().is_some_and(|g| g.pages.len() >= MAX_PART_PAGES);
+        if !same || full {
+            piece = if same { piece + 1 } else { 0 };
+            current = Some(q);
+            let label = match q {
+                Some((y, q)) => format!("{y}Q{q}#{piece}"),
+                None => format!("undated#{piece}"),
+            };
+            out.push(Group { label, pages: Vec::new() });
         }
-        n += p.articles.len();
-        if let Some(last) = out.last_mut() {
-            last.push(p);
+        if let Some(g) = out.last_mut() {
+            g.pages.push(p.clone());
         }
     }
     out
+}
+
+/// One group of the new order: a part of the previous index kept as is,
+/// or pages to index.
+enum Run {
+    Kept(Arc<Part>),
+    Build(Group),
+}
+
+/// The runs of the new page order `pages`: each group whose part in `prev`
+/// covers exactly its pages is kept, the others are built.
+fn plan(prev: Option<&Index>, pages: &[Arc<Page>]) -> Vec<Run> {
+    let by_first: HashMap<*const Page, &Arc<Part>> = prev
+        .map_or(&[][..], |p| &p.parts[..])
+        .iter()
+        .filter_map(|part| part.pages.first().map(|p| (Arc::as_ptr(p), part)))
+        .collect();
+    groups(pages)
+        .into_iter()
+        .map(|g| {
+            let same = g.pages.first().and_then(|p| by_first.get(&Arc::as_ptr(p))).filter(|part| {
+                part.pages.len() == g.pages.len() && part.pages.iter().zip(&g.pages).all(|(a, b)| Arc::ptr_eq(a, b))
+            });
+            match same {
+                Some(part) => Run::Kept((*part).clone()),
+                None => Run::Build(g),
+            }
+        })
+        .collect()
 }
 
 impl Index {
     /// Builds the index (on every available core; about a second per
     /// 100 MB of text).
     pub fn build(issues: Arc<Vec<Issue>>) -> Index {
-        Index::update(None, issues, &AtomicUsize::new(0))
+        Index::update(None, issues, &AtomicUsize::new(0), true)
     }
 
     /// The index of `issues`, sharing the parts of `prev` (an index of an
-    /// earlier list of the same pages) that still apply: only pages that
-    /// are new, or moved, are indexed (on every available core). `progress`
-    /// counts the pages done, those of kept parts first.
-    pub fn update(prev: Option<&Index>, issues: Arc<Vec<Issue>>, progress: &AtomicUsize) -> Index {
+    /// earlier list of the same pages) that still apply: only groups of
+    /// pages ([`groups`]) that changed are indexed (on every available
+    /// core), each read back whole from the page cache when it holds the
+    /// group as it is now. `progress` counts the pages done, those of kept
+    /// parts first. `settled`: no more pages are coming (loading is over),
+    /// so the parts not yet in the page cache are stored there.
+    pub fn update(prev: Option<&Index>, issues: Arc<Vec<Issue>>, progress: &AtomicUsize, settled: bool) -> Index {
         let mut docs = Vec::new();
         let mut pages = Vec::new();
         for (i, issue) in issues.iter().enumerate() {
@@ -286,25 +334,24 @@ impl Index {
         let runs = plan(prev, &pages);
         drop(pages);
         let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
-        let to_build: usize = runs.iter().filter(|r| matches!(r, Run::Build(_))).map(Run::docs).sum();
-        let piece = to_build.div_ceil(threads).max(256);
-        // Jobs: (slot in the list of parts, pages to index).
+        // Jobs: (slot in the list of parts, group to index).
         let mut slots: Vec<Option<Arc<Part>>> = Vec::new();
-        let mut jobs: Vec<(usize, Vec<Arc<Page>>)> = Vec::new();
+        let mut jobs: Vec<(usize, Group)> = Vec::new();
         for r in runs {
             match r {
                 Run::Kept(p) => {
                     progress.fetch_add(p.pages.len(), Ordering::Relaxed);
                     slots.push(Some(p));
                 }
-                Run::Build(pages) => {
-                    for piece in pieces(pages, piece) {
-                        jobs.push((slots.len(), piece));
-                        slots.push(None);
-                    }
+                Run::Build(g) => {
+                    jobs.push((slots.len(), g));
+                    slots.push(None);
                 }
             }
         }
+        // Newest first (taken from the end).
+        jobs.reverse();
+        let built_any = !jobs.is_empty();
         let jobs = std::sync::Mutex::new(jobs);
         let built: Vec<(usize, Part)> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..threads)
@@ -314,8 +361,8 @@ impl Index {
                         let mut out = Vec::new();
                         loop {
                             let job = jobs.lock().ok().and_then(|mut j| j.pop());
-                            let Some((slot, pages)) = job else { break };
-                            out.push((slot, Part::build(pages, progress)));
+                            let Some((slot, group)) = job else { break };
+                            out.push((slot, Part::load_or_build(group, progress)));
                         }
                         out
                     })
@@ -326,11 +373,14 @@ impl Index {
         for (slot, part) in built {
             slots[slot] = Some(Arc::new(part));
         }
-        if to_build > 0
-            && let Some(c) = crate::cache::shared()
-        {
+        if built_any && let Some(c) = crate::cache::shared() {
             // The pages' keys computed now, for the next start.
             c.flush();
+        }
+        if settled {
+            for part in slots.iter().flatten() {
+                part.store();
+            }
         }
         let mut parts = Vec::with_capacity(slots.len());
         let mut starts = Vec::with_capacity(slots.len());
@@ -448,7 +498,26 @@ impl Index {
     }
 }
 
-impl Postings<'_> {
+impl<'a> Postings<'a> {
+    /// Number of parts.
+    pub fn parts(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The postings of parts `range` only (clamped to the parts there are).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Postings<'a> {
+        let end = range.end.min(self.0.len());
+        Postings(self.0[range.start.min(end)..end].to_vec())
+    }
+
+    /// The documents covered (index documents).
+    pub fn docs(&self) -> std::ops::Range<u32> {
+        match (self.0.first(), self.0.last()) {
+            (Some(&(start, _)), Some(&(last, seg))) => start..last + seg.len(),
+            _ => 0..0,
+        }
+    }
+
     /// Runs `f` on each segment (documents numbered within it),
     /// concatenating the results as index documents.
     fn per_segment(&self, mut f: impl FnMut(&Segment) -> Option<Vec<u32>>) -> Option<Vec<u32>> {
@@ -582,7 +651,7 @@ mod tests {
             at += size;
             arrived.extend(batch.iter().map(|&k| all[k].clone()));
             let progress = AtomicUsize::new(0);
-            let next = Index::update(index.as_ref(), issues(&arrived), &progress);
+            let next = Index::update(index.as_ref(), issues(&arrived), &progress, false);
             assert_eq!(progress.load(Ordering::Relaxed), arrived.len(), "every page counted once");
             if let Some(prev) = &index
                 && batch.len() <= 20

@@ -9,6 +9,8 @@
 //!   matcher for Latin queries) and the ranking.
 //! - [`stored`]: what each page gives the index, kept in the page cache so
 //!   a second start does not compute it again.
+//! - [`stored_part`]: each part of the index (a quarter's pages) kept whole
+//!   in the page cache, so a second start reads it back in one piece.
 //! - [`worker`]: a search thread with cancellation for the reader.
 //! - [`keywords`]: per-article keywords from jieba (TF-IDF).
 //! - [`words`]: the shared jieba segmenter, loaded in the background.
@@ -25,6 +27,7 @@
 //! assert!(!results.hits.is_empty());
 //! ```
 
+pub mod bytes;
 pub mod docset;
 pub mod engine;
 pub mod fold;
@@ -35,6 +38,7 @@ pub mod signature;
 pub mod snippet;
 pub mod sorted;
 pub mod stored;
+pub mod stored_part;
 pub mod words;
 pub mod worker;
 

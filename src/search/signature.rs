@@ -128,6 +128,24 @@ impl Signatures {
         self.words.capacity() * 8 + self.starts.capacity() * 4
     }
 
+    /// Writes the signatures ([`Signatures::decode`] reads them back).
+    pub fn encode(&self, w: &mut super::bytes::Writer) {
+        w.u64s(&self.words);
+        w.u32s(&self.starts);
+    }
+
+    /// Reads the signatures of `docs` documents back; None unless well
+    /// formed (every document's words within the words stored).
+    pub fn decode(r: &mut super::bytes::Reader<'_>, docs: u32) -> Option<Signatures> {
+        let words = r.u64s()?;
+        let starts = r.u32s()?;
+        let fits = starts.len() == docs as usize + 1
+            && starts.first() == Some(&0)
+            && starts.windows(2).all(|w| w[0] <= w[1])
+            && starts.last().is_some_and(|&l| l as usize == words.len());
+        fits.then_some(Signatures { words, starts })
+    }
+
     fn holds(&self, doc: u32, hash: u64) -> bool {
         let (Some(&a), Some(&b)) = (self.starts.get(doc as usize), self.starts.get(doc as usize + 1)) else {
             return true;

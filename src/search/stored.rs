@@ -9,6 +9,7 @@ use super::index::{add_keys, body_texts, head_texts};
 use super::pinyin::Table;
 use super::signature;
 use super::words;
+use crate::cache::db::FileKey;
 use crate::model::Page;
 use serde::{Deserialize, Serialize};
 
@@ -166,12 +167,14 @@ impl PageKeys {
     }
 
     /// The keys of `page`: read back from the page cache when it holds them
-    /// for this file as it is now, else computed (and stored there).
-    /// (jieba is waited for only when the keys are computed.)
-    pub fn load_or_compute(t: &Table, page: &Page, keys: u32) -> PageKeys {
+    /// for this file as it is now, else computed (and stored there). `file`
+    /// is the key of the page's file when the caller has it (else it is
+    /// looked up). (jieba is waited for only when the keys are computed.)
+    pub fn load_or_compute(t: &Table, page: &Page, file: Option<&FileKey>, keys: u32) -> PageKeys {
         let cache = crate::cache::shared().filter(|c| c.is_on());
-        let key = match (cache, page.path.as_deref()) {
-            (Some(_), Some(path)) => crate::cache::db::FileKey::of(path),
+        let key = match (cache, file, page.path.as_deref()) {
+            (Some(_), Some(k), _) => Some(k.clone()),
+            (Some(_), None, Some(path)) => FileKey::of(path),
             _ => None,
         };
         let number = page.page.map_or(-1, i64::from);

@@ -34,14 +34,18 @@ pub struct Response {
     pub index_version: u64,
 }
 
+/// Issues to index, and whether they are settled (no more pages coming).
+type Wanted = (Arc<Vec<Issue>>, bool);
+
 /// What the worker and its index builder share with the UI.
 #[derive(Default)]
 struct Shared {
     generation: AtomicU64,
     /// Number of indexes built so far (0: none yet).
     version: AtomicU64,
-    /// The issues to index next, and whether a builder thread is running.
-    queue: Mutex<(Option<Arc<Vec<Issue>>>, bool)>,
+    /// The issues to index next (and whether they are settled: no more
+    /// pages coming), and whether a builder thread is running.
+    queue: Mutex<(Option<Wanted>, bool)>,
     /// Mirrors the queue's flag, for the UI.
     building: AtomicBool,
     /// The newest index built (the next build starts from it).
@@ -61,9 +65,9 @@ pub struct SearchWorker {
 
 /// Asks for an index of `issues`: starts a builder thread unless one is
 /// running (it takes the newest issues asked for when it is done).
-fn request_build(issues: Arc<Vec<Issue>>, shared: &Arc<Shared>, tx: &Sender<Request>) {
+fn request_build(issues: Arc<Vec<Issue>>, settled: bool, shared: &Arc<Shared>, tx: &Sender<Request>) {
     let Ok(mut queue) = shared.queue.lock() else { return };
-    queue.0 = Some(issues);
+    queue.0 = Some((issues, settled));
     if queue.1 {
         return;
     }
@@ -80,10 +84,10 @@ fn request_build(issues: Arc<Vec<Issue>>, shared: &Arc<Shared>, tx: &Sender<Requ
 /// previous index, until none are waiting.
 fn run_builds(shared: &Shared, tx: &Sender<Request>) {
     loop {
-        let issues = {
+        let (issues, settled) = {
             let Ok(mut queue) = shared.queue.lock() else { return };
             match queue.0.take() {
-                Some(issues) => issues,
+                Some(next) => next,
                 None => {
                     queue.1 = false;
                     shared.building.store(false, Ordering::Release);
@@ -94,7 +98,7 @@ fn run_builds(shared: &Shared, tx: &Sender<Request>) {
         shared.pages_done.store(0, Ordering::Release);
         shared.pages_total.store(issues.iter().map(|i| i.pages.len()).sum(), Ordering::Release);
         let prev = shared.last.lock().ok().and_then(|l| l.clone());
-        let index = Arc::new(Index::update(prev.as_deref(), issues, &shared.pages_done));
+        let index = Arc::new(Index::update(prev.as_deref(), issues, &shared.pages_done, settled));
         drop(prev);
         if let Ok(mut last) = shared.last.lock() {
             *last = Some(index.clone());
@@ -110,11 +114,15 @@ impl SearchWorker {
     /// (the UI does not wait for it; a search waits for the first index) and
     /// jieba loads in the background.
     pub fn spawn(issues: Arc<Vec<Issue>>) -> SearchWorker {
+        SearchWorker::spawn_loading(issues, false)
+    }
+
+    /// The search thread, with no index asked for yet.
+    fn spawn_idle() -> SearchWorker {
         let (tx, req_rx) = mpsc::channel::<Request>();
         let (resp_tx, rx) = mpsc::channel();
         let shared = Arc::new(Shared::default());
         super::words::preload();
-        request_build(issues, &shared, &tx);
         let s = shared.clone();
         let _ = std::thread::Builder::new().name("search".into()).spawn(move || {
             let mut index: Option<Arc<Index>> = None;
@@ -167,9 +175,24 @@ impl SearchWorker {
     /// Brings the index up to date with `issues` in the background (pages
     /// arrived): the parts of the current index that still apply are kept,
     /// the new pages indexed. While a build runs, only the newest issues
-    /// asked for are indexed next.
+    /// asked for are indexed next. The parts are stored in the page cache.
     pub fn reindex(&self, issues: Arc<Vec<Issue>>) {
-        request_build(issues, &self.shared, &self.tx);
+        self.reindex_loading(issues, false);
+    }
+
+    /// As [`SearchWorker::reindex`]; `loading`: more pages are coming, so
+    /// the parts are not stored in the page cache yet (a group of pages
+    /// still loading would replace the stored one of the whole group).
+    pub fn reindex_loading(&self, issues: Arc<Vec<Issue>>, loading: bool) {
+        request_build(issues, !loading, &self.shared, &self.tx);
+    }
+
+    /// As [`SearchWorker::spawn`], while pages are still loading (see
+    /// [`SearchWorker::reindex_loading`]).
+    pub fn spawn_loading(issues: Arc<Vec<Issue>>, loading: bool) -> SearchWorker {
+        let w = SearchWorker::spawn_idle();
+        request_build(issues, !loading, &w.shared, &w.tx);
+        w
     }
 
     /// Abandons the running query (results of older generations are dropped).

@@ -24,8 +24,11 @@ pub struct SearchDriver {
     /// The keyword job (jieba TF-IDF) and the issues it runs on.
     keywords: Option<(KeywordJob, (usize, usize))>,
     keywords_done_for: Option<(usize, usize)>,
-    /// (issues, articles) of the issues last handed to the index.
-    built_on: (usize, usize),
+    /// (issues, articles) of the issues last handed to the index, and
+    /// whether pages were still loading then.
+    built_on: ((usize, usize), bool),
+    /// Pages are still loading ([`SearchDriver::set_loading`]).
+    loading: bool,
     /// The query sent last, waiting for its results.
     waiting: Option<(u64, String)>,
     /// The version of the index the results shown came from.
@@ -58,13 +61,20 @@ impl SearchDriver {
     /// Starts the worker, or hands it the issues when pages arrived since
     /// it was last given them (it indexes only the new pages).
     fn index(&mut self, app: &App) {
-        let sig = signature(app);
+        let sig = (signature(app), self.loading);
         match &self.worker {
-            None => self.worker = Some(SearchWorker::spawn(Arc::new(app.issues.clone()))),
-            Some(w) if self.built_on != sig => w.reindex(Arc::new(app.issues.clone())),
+            None => self.worker = Some(SearchWorker::spawn_loading(Arc::new(app.issues.clone()), self.loading)),
+            Some(w) if self.built_on != sig => w.reindex_loading(Arc::new(app.issues.clone()), self.loading),
             Some(_) => return,
         }
         self.built_on = sig;
+    }
+
+    /// Says whether pages are still loading (the reader's loop tells it
+    /// each turn): while they are, the index's parts are not stored in the
+    /// page cache; once loading is over they are (one more, cheap, build).
+    pub fn set_loading(&mut self, loading: bool) {
+        self.loading = loading;
     }
 
     /// Call after pages arrive (the reader's loop calls it every turn):

@@ -208,6 +208,7 @@ fn event_loop(
         changed |= session.tick(app, Instant::now());
         // Pages arrived: index them; an open search runs again on them.
         let indexing = app.status.indexing;
+        search.set_loading(session.is_loading());
         search.refresh(app);
         changed |= app.status.indexing != indexing;
         changed |= search.keywords(app, !session.is_loading());
