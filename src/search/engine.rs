@@ -225,7 +225,10 @@ pub struct Results {
 /// starts from them instead of the whole index.
 #[derive(Debug, Default, Clone)]
 pub struct Cache {
-    last: Option<(Query, Vec<u32>)>,
+    /// The query, its body candidates, and the documents they cover (the
+    /// candidates are computed part by part, newest first, only as far as
+    /// the search went: every candidate below the bound is listed).
+    last: Option<(Query, Vec<u32>, u32)>,
 }
 
 impl Cache {
@@ -637,7 +640,7 @@ impl Index {
         } else {
             Pairs::Any
         };
-        let (heads, _) = candidates_in(self, &self.heads(), query);
+        let (heads, _) = candidates_in(&self.heads(), query);
         let mut head_done: Vec<u32> = Vec::new();
         let mut head_scattered: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
         let mut head_deferred: Vec<u32> = Vec::new();
@@ -708,35 +711,43 @@ impl Index {
             }
         }
         // Pass 2: bodies, newest first (not even looked up when headlines
-        // alone fill the window).
-        let body = if contiguous >= window {
+        // alone fill the window): the candidates of each part are computed
+        // only when the pass reaches it.
+        if contiguous >= window {
             res.truncated = true;
-            Vec::new()
-        } else {
-            self.candidates(query, cache)
-        };
+        }
+        let mut body = BodyCandidates::new(self, query, cache);
         // Pass 2a: articles whose pair signature holds the query's pairs
         // (every contiguous match is among them), newest first, until the
         // window is full. Pass 2b, only when it is not: the others, for
         // scattered matches (which rank below every contiguous one).
         let mut deferred: Vec<u32> = Vec::new();
-        for (n, &doc) in body.iter().enumerate() {
-            if n % 64 == 0 && cancel() {
-                return None;
+        let mut n = 0usize;
+        'parts: while contiguous < window {
+            let Some(chunk) = body.next_part() else { break };
+            for doc in chunk {
+                if n.is_multiple_of(64) && cancel() {
+                    return None;
+                }
+                n += 1;
+                if contiguous >= window {
+                    res.truncated = true;
+                    break 'parts;
+                }
+                if head_done.binary_search(&doc).is_ok() {
+                    continue;
+                }
+                if !self.may_match(doc, &need) {
+                    deferred.push(doc);
+                    continue;
+                }
+                self.examine_body(doc, &mut m, &mut res, &mut contiguous, &mut hits, &head_scattered);
             }
-            if contiguous >= window {
-                res.truncated = true;
-                break;
-            }
-            if head_done.binary_search(&doc).is_ok() {
-                continue;
-            }
-            if !self.may_match(doc, &need) {
-                deferred.push(doc);
-                continue;
-            }
-            self.examine_body(doc, &mut m, &mut res, &mut contiguous, &mut hits, &head_scattered);
         }
+        if contiguous >= window && body.has_more() {
+            res.truncated = true;
+        }
+        body.remember(cache);
         if contiguous < window {
             // Pass 1b: headlines without the pairs (scattered matches only).
             for (n, &doc) in head_deferred.iter().enumerate() {
@@ -834,18 +845,6 @@ impl Index {
         }
     }
 
-    fn candidates(&self, query: &Query, cache: &mut Cache) -> Vec<u32> {
-        let (mut c, complete) = candidates_in(self, &self.all(), query);
-        if let Some((prev, prev_c)) = &cache.last
-            && query.extends(prev)
-            && complete
-        {
-            c = intersect(vec![&c, prev_c]);
-        }
-        cache.last = complete.then(|| (query.clone(), c.clone()));
-        c
-    }
-
     fn hit(&self, doc: u32, fm: FieldMatch) -> Hit {
         let d = self.doc(doc);
         let issue = &self.issues()[d.issue as usize];
@@ -883,7 +882,65 @@ fn can_end_whole(py: &[u8]) -> bool {
 
 /// Candidates from one set of postings; the flag is false when the pinyin
 /// reading of the query had to be cut short (the set may then miss some).
-fn candidates_in(index: &Index, postings: &super::index::Postings<'_>, query: &Query) -> (Vec<u32>, bool) {
+/// The body candidates of a query, computed part by part (newest first) as
+/// the body pass asks for them, narrowed by the candidates of the query
+/// before when this one only grew from it.
+struct BodyCandidates<'a> {
+    query: &'a Query,
+    all: super::index::Postings<'a>,
+    /// The next part to compute.
+    next: usize,
+    /// The previous query (which this one extends), its candidates and the
+    /// documents they cover.
+    prev: Option<(Query, Vec<u32>, u32)>,
+    /// Candidates computed so far, while every part so far was complete.
+    seen: Option<Vec<u32>>,
+}
+
+impl<'a> BodyCandidates<'a> {
+    fn new(index: &'a Index, query: &'a Query, cache: &mut Cache) -> BodyCandidates<'a> {
+        let prev = cache.last.take().filter(|(q, _, _)| query.extends(q));
+        BodyCandidates { query, all: index.all(), next: 0, prev, seen: Some(Vec::new()) }
+    }
+
+    /// The candidates of the next part (None after the last).
+    fn next_part(&mut self) -> Option<Vec<u32>> {
+        if self.next >= self.all.parts() {
+            return None;
+        }
+        let part = self.all.slice(self.next..self.next + 1);
+        self.next += 1;
+        let (mut c, complete) = candidates_in(&part, self.query);
+        if complete
+            && let Some((_, prev, covered)) = &self.prev
+            && part.docs().end <= *covered
+        {
+            c = intersect(vec![&c, prev]);
+        }
+        match &mut self.seen {
+            Some(seen) if complete => seen.extend_from_slice(&c),
+            _ => self.seen = None,
+        }
+        Some(c)
+    }
+
+    fn has_more(&self) -> bool {
+        self.next < self.all.parts()
+    }
+
+    /// Keeps the candidates computed (if all were complete) for the next query.
+    /// (Untouched when no part was computed: the query before still helps.)
+    fn remember(self, cache: &mut Cache) {
+        if self.next == 0 {
+            cache.last = self.prev;
+            return;
+        }
+        let covered = self.all.slice(0..self.next).docs().end;
+        cache.last = self.seen.map(|c| (self.query.clone(), c, covered));
+    }
+}
+
+fn candidates_in(postings: &super::index::Postings<'_>, query: &Query) -> (Vec<u32>, bool) {
     let lit = postings.literal_candidates(&query.lower_chars());
     let (py, complete) = match &query.pinyin {
         Some(p) => match postings.pinyin_candidates(p) {
@@ -896,7 +953,7 @@ fn candidates_in(index: &Index, postings: &super::index::Postings<'_>, query: &Q
         (Some(a), Some(b)) => super::sorted::union(vec![&a, &b]),
         (Some(a), None) => a,
         (None, Some(b)) => b,
-        (None, None) => (0..index.len() as u32).collect(),
+        (None, None) => postings.docs().collect(),
     };
     (c, complete)
 }
