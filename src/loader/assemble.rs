@@ -53,7 +53,7 @@ pub fn assemble(text: &str) -> Assembled {
         bodies
     } else {
         work += bodies.evaluations();
-        b.bodies(&lines)
+        b.rebodies(&lines, bodies)
     };
     let units = b.units(&lines, &bodies, long_page);
     let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation);
@@ -67,7 +67,7 @@ pub fn assemble(text: &str) -> Assembled {
         bodies
     } else {
         work += bodies.evaluations();
-        b.bodies(&lines)
+        b.rebodies(&lines, bodies)
     };
     b.assign_captions(&bodies);
 

@@ -35,8 +35,8 @@ impl Builder {
                 .as_deref()
                 .is_some_and(|b| b.contains('讯') || b.ends_with('电') || b.contains("电（") || b.contains("电("));
             let (to_p, to_n) = (
-                bodies.score_against(&run, &self.segs[p].text(lines)),
-                bodies.score_against(&run, &self.segs[n].text(lines)),
+                bodies.score_against_pieces(&run, self.segs[p].pieces(lines)),
+                bodies.score_against_pieces(&run, self.segs[n].pieces(lines)),
             );
             // A notice signed and dated (`2024年9月27日`) has ended.
             let dated = self.segs[p].lines(lines).last().is_some_and(|l| lines::is_date_line(&l.text));
@@ -162,16 +162,12 @@ impl Builder {
                 if !is_sentence_end(&lines[*p].text) || lines[*q].text.is_empty() {
                     continue;
                 }
-                let before: String = parts[..k]
-                    .iter()
-                    .filter_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].text.as_str()) } else { None })
-                    .collect();
-                let after: String = parts[k..]
-                    .iter()
-                    .filter_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].text.as_str()) } else { None })
-                    .collect();
-                let (ob, oa) = (bodies.score_against(&orphan, &before), bodies.score_against(&orphan, &after));
-                let (wb, wa) = (bodies.score_against(&own, &before), bodies.score_against(&own, &after));
+                let (before, after) = (line_texts(&parts[..k], lines), line_texts(&parts[k..], lines));
+                let (ob, oa) = (
+                    bodies.score_against_pieces(&orphan, before.clone()),
+                    bodies.score_against_pieces(&orphan, after.clone()),
+                );
+                let (wb, wa) = (bodies.score_against_pieces(&own, before), bodies.score_against_pieces(&own, after));
                 // Each headline must find its subject on its own side; the
                 // left-over one may head either part.
                 for (orphan_after, o_mine, o_other, w_mine, w_other) in
@@ -206,4 +202,9 @@ impl Builder {
             }
         }
     }
+}
+
+/// The text of the lines among body parts (parts of their own left out), in pieces.
+fn line_texts<'a>(parts: &'a [BodyPart], lines: &'a [Line]) -> impl Iterator<Item = &'a str> + Clone + 'a {
+    parts.iter().filter_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].text.as_str()) } else { None })
 }
