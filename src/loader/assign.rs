@@ -87,10 +87,9 @@ fn token_term(h: u64) -> u64 {
 pub struct Bodies {
     /// The body texts.
     texts: Vec<String>,
-    /// Each body's terms, sorted, each once.
-    sets: Vec<Vec<u64>>,
-    /// The terms of each body's lead ([`LEAD_CHARS`]), sorted, each once.
-    leads: Vec<Vec<u64>>,
+    /// Each body's terms, each once, in the order read, and whether the
+    /// body's lead ([`LEAD_CHARS`]) holds it.
+    terms: Vec<Vec<(u64, bool)>>,
     /// Term → its entry in `info`.
     index: HashMap<u64, u32>,
     /// Per term: its weight (IDF) and its run of `postings`.
@@ -143,40 +142,78 @@ impl Bodies {
     }
 
     fn index(texts: Vec<String>, old: Option<Bodies>) -> Bodies {
-        let (mut old_texts, mut old_sets, mut old_leads) = match old {
-            Some(o) => (o.texts, o.sets, o.leads),
+        let (old_texts, mut old_terms) = match old {
+            Some(o) => (o.texts, o.terms),
             None => Default::default(),
         };
-        let mut sets: Vec<Vec<u64>> = Vec::with_capacity(texts.len());
-        let mut leads: Vec<Vec<u64>> = Vec::with_capacity(texts.len());
+        let guess = texts.iter().map(String::len).sum::<usize>() / 3;
+        // Term → entry; per entry the bodies holding it (its document
+        // frequency) and the last body that did (1-based).
+        let mut index: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(guess, Default::default());
+        let mut df: Vec<u32> = Vec::with_capacity(guess);
+        let mut last: Vec<u32> = Vec::with_capacity(guess);
+        // (entry, in lead) for each body's terms, body after body.
+        let mut slots: Vec<(u32, bool)> = Vec::with_capacity(guess);
+        let mut ends: Vec<usize> = Vec::with_capacity(texts.len());
+        let mut terms: Vec<Vec<(u64, bool)>> = Vec::with_capacity(texts.len());
+        fn entry(index: &mut HashMap<u64, u32>, df: &mut Vec<u32>, last: &mut Vec<u32>, g: u64) -> usize {
+            let next = df.len() as u32;
+            let e = *index.entry(g).or_insert(next);
+            if e == next {
+                df.push(0);
+                last.push(0);
+            }
+            e as usize
+        }
         for (b, t) in texts.iter().enumerate() {
+            let body = b as u32 + 1;
             if old_texts.get(b) == Some(t) {
-                sets.push(std::mem::take(&mut old_sets[b]));
-                leads.push(std::mem::take(&mut old_leads[b]));
+                let mine = std::mem::take(&mut old_terms[b]);
+                for &(g, lead) in &mine {
+                    let e = entry(&mut index, &mut df, &mut last, g);
+                    df[e] += 1;
+                    slots.push((e as u32, lead));
+                }
+                terms.push(mine);
+                ends.push(slots.len());
                 continue;
             }
-            let (set, lead) = body_terms(t);
-            sets.push(set);
-            leads.push(lead);
-        }
-        old_texts.clear();
-        // Term → entry, with the number of bodies holding it; then each
-        // term's run of postings, filled in print order.
-        let mut index: HashMap<u64, u32> = HashMap::default();
-        let mut df: Vec<u32> = Vec::new();
-        let mut slots: Vec<u32> = Vec::with_capacity(sets.iter().map(Vec::len).sum());
-        for set in &sets {
-            for &g in set {
-                let next = df.len() as u32;
-                let e = *index.entry(g).or_insert(next);
-                if e == next {
-                    df.push(0);
+            let start = slots.len();
+            let mut mine: Vec<(u64, bool)> = Vec::new();
+            let mut scan = Scanner::default();
+            let mut pending: Option<u64> = None;
+            let mut chars = 0;
+            {
+                let mut see = |g: u64, lead: bool| {
+                    let e = entry(&mut index, &mut df, &mut last, g);
+                    if last[e] != body {
+                        last[e] = body;
+                        df[e] += 1;
+                        slots.push((e as u32, lead));
+                        mine.push((g, lead));
+                    }
+                };
+                for c in t.chars() {
+                    if chars == LEAD_CHARS {
+                        // The lead ends: a token open here is one of its terms.
+                        pending = scan.pending();
+                    }
+                    let lead = chars < LEAD_CHARS;
+                    scan.push(c, &mut |g| see(g, lead));
+                    chars += 1;
                 }
-                df[e as usize] += 1;
-                slots.push(e);
+                scan.finish(&mut |g| see(g, chars <= LEAD_CHARS));
             }
+            if let Some(g) = pending
+                && let Some(k) = mine.iter().position(|x| x.0 == g)
+            {
+                mine[k].1 = true;
+                slots[start + k].1 = true;
+            }
+            terms.push(mine);
+            ends.push(slots.len());
         }
-        let n = sets.len().max(1) as f32;
+        let n = texts.len().max(1) as f32;
         let mut idf_of_df: Vec<f32> = Vec::new();
         let mut info: Vec<(f32, u32, u32)> = Vec::with_capacity(df.len());
         let mut at = 0u32;
@@ -191,23 +228,18 @@ impl Bodies {
             info.push((idf_of_df[d], at, at));
             at += d as u32;
         }
+        // Each term's run of postings, filled in print order.
         let mut postings = vec![0u32; at as usize];
-        let mut k = 0;
-        for (b, (set, lead)) in sets.iter().zip(&leads).enumerate() {
-            // Both sorted: walk them together to mark the lead's terms.
-            let mut li = 0;
-            for &g in set {
-                while li < lead.len() && lead[li] < g {
-                    li += 1;
-                }
-                let in_lead = li < lead.len() && lead[li] == g;
-                let e = &mut info[slots[k] as usize];
-                postings[e.2 as usize] = b as u32 | if in_lead { IN_LEAD } else { 0 };
+        let mut from = 0;
+        for (b, &end) in ends.iter().enumerate() {
+            for &(e, lead) in &slots[from..end] {
+                let e = &mut info[e as usize];
+                postings[e.2 as usize] = b as u32 | if lead { IN_LEAD } else { 0 };
                 e.2 += 1;
-                k += 1;
             }
+            from = end;
         }
-        Bodies { texts, sets, leads, index, info, postings, evaluations: std::cell::Cell::new(0) }
+        Bodies { texts, terms, index, info, postings, evaluations: std::cell::Cell::new(0) }
     }
 
     /// The text of body `b` (empty for a body merged into another).
@@ -228,7 +260,7 @@ impl Bodies {
         if total == 0.0 {
             return Vec::new();
         }
-        let hi = range.end.min(self.sets.len());
+        let hi = range.end.min(self.texts.len());
         let lo = range.start.min(hi);
         // Every weight is positive: a body scored is one with a sum above 0.
         let mut acc: Vec<f32> = vec![0.0; hi - lo];
@@ -264,11 +296,11 @@ impl Bodies {
     }
 
     pub fn len(&self) -> usize {
-        self.sets.len()
+        self.texts.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sets.is_empty()
+        self.texts.is_empty()
     }
 
     /// Weight of a term: rare on the page counts more; a term found in no
@@ -276,7 +308,7 @@ impl Bodies {
     fn weight(&self, g: u64) -> f32 {
         match self.index.get(&g) {
             Some(&e) => self.info[e as usize].0,
-            None => ((self.sets.len() as f32 + 1.0).ln()) + 0.2,
+            None => ((self.texts.len() as f32 + 1.0).ln()) + 0.2,
         }
     }
 
@@ -317,18 +349,23 @@ impl Bodies {
 
     /// As [`Bodies::score`], for terms already computed.
     pub fn score_terms(&self, ts: &HashSet<u64>, b: usize) -> f32 {
-        let (Some(set), Some(lead)) = (self.sets.get(b), self.leads.get(b)) else {
+        if b >= self.texts.len() {
             return 0.0;
-        };
+        }
         let mut total = 0.0;
         let mut hit = 0.0;
         let mut hit_lead = 0.0;
         for &g in ts {
             let w = self.weight(g);
             total += w;
-            if set.binary_search(&g).is_ok() {
+            let Some(&e) = self.index.get(&g) else { continue };
+            let (_, from, to) = self.info[e as usize];
+            let run = &self.postings[from as usize..to as usize];
+            // The run is in print order: look for body `b` in it.
+            let at = run.partition_point(|&p| (p & !IN_LEAD) < b as u32);
+            if let Some(&p) = run.get(at).filter(|&&p| p & !IN_LEAD == b as u32) {
                 hit += w;
-                if lead.binary_search(&g).is_ok() {
+                if p & IN_LEAD != 0 {
                     hit_lead += w;
                 }
             }
@@ -338,30 +375,6 @@ impl Bodies {
         }
         (hit + 0.5 * hit_lead) / (1.5 * total)
     }
-}
-
-/// A body's terms and its lead's, each sorted and each term once, read in
-/// one pass: the lead's terms are those read in its first [`LEAD_CHARS`]
-/// characters, and the token still open there.
-fn body_terms(text: &str) -> (Vec<u64>, Vec<u64>) {
-    let mut all: Vec<u64> = Vec::new();
-    let mut scan = Scanner::default();
-    let mut lead: Option<Vec<u64>> = None;
-    for (k, c) in text.chars().enumerate() {
-        if k == LEAD_CHARS {
-            let mut l = all.clone();
-            l.extend(scan.pending());
-            lead = Some(l);
-        }
-        scan.push(c, &mut |g| all.push(g));
-    }
-    scan.finish(&mut |g| all.push(g));
-    let mut lead = lead.unwrap_or_else(|| all.clone());
-    for v in [&mut all, &mut lead] {
-        v.sort_unstable();
-        v.dedup();
-    }
-    (all, lead)
 }
 
 /// Best assignment of rows to columns maximising the summed score, with
