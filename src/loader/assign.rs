@@ -17,6 +17,11 @@ pub fn terms(text: &str) -> Vec<u64> {
     out
 }
 
+/// The terms of a text as a set (how headlines are scored).
+pub fn term_set(text: &str) -> HashSet<u64> {
+    terms(text).into_iter().collect()
+}
+
 /// Reads the terms of a text given in pieces as if they were one string,
 /// without allocating: each term is handed to a callback as it ends.
 #[derive(Default, Clone)]
@@ -327,9 +332,8 @@ impl Bodies {
 
     /// As [`Bodies::score_against`], for a text given in pieces read as one.
     pub fn score_against_pieces<'a>(&self, headline: &str, text: impl IntoIterator<Item = &'a str>) -> f32 {
-        let ts: HashSet<u64> = terms(headline).into_iter().collect();
-        let total: f32 = ts.iter().map(|&g| self.weight(g)).sum();
-        if total == 0.0 {
+        let ts = term_set(headline);
+        if ts.is_empty() {
             return 0.0;
         }
         // The headline's terms found in the text, read without indexing it.
@@ -344,7 +348,17 @@ impl Bodies {
             scan.feed(piece, &mut see);
         }
         scan.finish(&mut see);
-        ts.iter().filter(|g| found.contains(g)).map(|&g| self.weight(g)).sum::<f32>() / total
+        self.score_terms_found(&ts, |g| found.contains(g))
+    }
+
+    /// As [`Bodies::score_against`], for a headline's terms ([`term_set`])
+    /// and a text's told by `found`.
+    pub fn score_terms_found(&self, ts: &HashSet<u64>, found: impl Fn(&u64) -> bool) -> f32 {
+        let total: f32 = ts.iter().map(|&g| self.weight(g)).sum();
+        if total == 0.0 {
+            return 0.0;
+        }
+        ts.iter().filter(|g| found(g)).map(|&g| self.weight(g)).sum::<f32>() / total
     }
 
     /// As [`Bodies::score`], for terms already computed.

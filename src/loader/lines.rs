@@ -321,9 +321,10 @@ fn is_banner(text: &str) -> bool {
         return false;
     }
     // (Cheap checks first: every editor's title holds 编, 校 or 版; every
-    // page mark 版, 期, 年, 农, 闻 or 政.)
+    // page mark one of 版, 期, 年, 农, 闻 or 政, so two marks hold two.)
+    const PAGE_MARKS: [char; 6] = ['版', '期', '年', '农', '闻', '政'];
     text.contains(['编', '校', '版']) && BANNER_EDITOR.is_match(text)
-        || text.contains(['版', '期', '年', '农', '闻', '政']) && BANNER_PAGE.find_iter(text).count() >= 2
+        || text.chars().filter(|c| PAGE_MARKS.contains(c)).nth(1).is_some() && BANNER_PAGE.find_iter(text).count() >= 2
 }
 
 /// A photo credit alone on a line (`记者 侯利军 摄`).

@@ -54,6 +54,8 @@ impl Builder {
             }
             // Logical lines → units.
             let best = |t: &str| bodies.best_in(t, near.clone());
+            // Each logical line's best body, found once.
+            let line_best: Vec<Option<(usize, f32)>> = logical.iter().map(|t| best(t)).collect();
             let mut units: Vec<Unit> = Vec::new();
             for (li, t) in logical.iter().enumerate() {
                 let joined = match units.last() {
@@ -61,16 +63,17 @@ impl Builder {
                     Some(u) if u.texts.len() >= MAX_UNIT_LINES => false,
                     Some(u) => {
                         let prev = u.texts.last().map(String::as_str).unwrap_or("");
-                        let mine = best(t);
+                        let mine = line_best[li];
                         let unit_best = best(&u.text());
                         // A line that names no body of its own (the tail of a
                         // wrapped headline, a subtitle) goes with the one before,
                         // unless the line after it names another body: then it
                         // heads that line (`小香菇撑起致富伞` / `——交口县…`).
                         let weak = mine.is_none_or(|(_, s)| s < 0.2);
-                        let next_elsewhere = logical
+                        let next_elsewhere = line_best
                             .get(li + 1)
-                            .and_then(|n| best(n))
+                            .copied()
+                            .flatten()
                             .is_some_and(|(b, s)| s >= 0.3 && unit_best.is_none_or(|(ub, _)| ub != b));
                         let same_body = match (unit_best, mine) {
                             (Some((a, sa)), Some((b, sb))) => a == b && sa >= 0.25 && sb >= 0.25,
