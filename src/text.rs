@@ -67,25 +67,38 @@ pub fn report(message: impl std::fmt::Display) {
 /// character that could reach a terminal.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
+    // The column (for tabs): `col` characters up to `out[..counted]`, plus
+    // the characters pushed after it, none of them a line end.
     let mut col = 0usize;
-    while let Some(c) = chars.next() {
+    let mut counted = 0usize;
+    let mut chars = text.chars();
+    loop {
+        // Characters that need no care go over as they are, a run at a time.
+        let rest = chars.as_str();
+        let plain = rest.find(needs_care).unwrap_or(rest.len());
+        out.push_str(&rest[..plain]);
+        chars = rest[plain..].chars();
+        let Some(c) = chars.next() else { break };
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if peek(&chars) == Some('\n') {
                     chars.next();
                 }
                 out.push('\n');
                 col = 0;
+                counted = out.len();
             }
             '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}' | '\u{000B}' | '\u{000C}' => {
                 out.push('\n');
                 col = 0;
+                counted = out.len();
             }
             '\t' => {
+                col += out[counted..].chars().count();
                 let n = 4 - col % 4;
                 out.extend(std::iter::repeat_n(' ', n));
                 col += n;
+                counted = out.len();
             }
             '\u{1b}' => skip_escape(&mut chars),
             // C1 CSI / OSC / DCS introducers.
@@ -94,17 +107,24 @@ pub fn clean(text: &str) -> String {
             '\u{FEFF}' => {}
             // Other controls, and bidi controls that can reorder what the terminal shows.
             c if is_terminal_unsafe(c) => {}
-            c => {
-                out.push(c);
-                col += 1;
-            }
+            c => out.push(c),
         }
     }
     out
 }
 
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.peek() {
+/// The characters [`clean`] does not copy as they are.
+fn needs_care(c: char) -> bool {
+    is_terminal_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+}
+
+/// The next character, left unread.
+fn peek(chars: &std::str::Chars<'_>) -> Option<char> {
+    chars.clone().next()
+}
+
+fn skip_escape(chars: &mut std::str::Chars<'_>) {
+    match peek(chars) {
         Some('[') => {
             chars.next();
             skip_csi(chars);
@@ -113,16 +133,16 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             chars.next();
             skip_string(chars);
         }
-        Some(c) if ('\u{20}'..='\u{2f}').contains(c) => {
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
             // nF sequence: intermediates then a final byte.
-            while let Some(&c) = chars.peek() {
+            while let Some(c) = peek(chars) {
                 chars.next();
                 if !('\u{20}'..='\u{2f}').contains(&c) {
                     break;
                 }
             }
         }
-        Some(c) if ('\u{30}'..='\u{7e}').contains(c) => {
+        Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
             chars.next();
         }
         _ => {}
@@ -130,8 +150,8 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 }
 
 /// Skips CSI parameters up to and including the final byte.
-fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(&c) = chars.peek() {
+fn skip_csi(chars: &mut std::str::Chars<'_>) {
+    while let Some(c) = peek(chars) {
         if ('\u{20}'..='\u{3f}').contains(&c) {
             chars.next();
         } else {
@@ -144,12 +164,12 @@ fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 }
 
 /// Skips an OSC/DCS/APC/PM/SOS string up to BEL or ST (ESC \ or U+009C).
-fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+fn skip_string(chars: &mut std::str::Chars<'_>) {
     while let Some(c) = chars.next() {
         match c {
             '\u{7}' | '\u{9c}' => break,
             '\u{1b}' => {
-                if chars.peek() == Some(&'\\') {
+                if peek(chars) == Some('\\') {
                     chars.next();
                 }
                 break;

@@ -64,8 +64,9 @@ impl Builder {
                 && !heads::has_clause_space(next)
                 && !is_subtitle(next)
             {
-                let body = a.paragraphs.join("");
-                let (mine, theirs) = (bodies.score_against(&texts[ti], &body), bodies.score_against(next, &body));
+                let body = || a.paragraphs.iter().map(String::as_str);
+                let (mine, theirs) =
+                    (bodies.score_against_pieces(&texts[ti], body()), bodies.score_against_pieces(next, body()));
                 if theirs >= 0.5 && theirs >= mine + 0.25 {
                     ti += 1;
                 }

@@ -53,7 +53,7 @@ pub fn assemble(text: &str) -> Assembled {
         bodies
     } else {
         work += bodies.evaluations();
-        b.bodies(&lines)
+        b.rebodies(&lines, bodies)
     };
     let units = b.units(&lines, &bodies, long_page);
     let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation);
@@ -67,20 +67,26 @@ pub fn assemble(text: &str) -> Assembled {
         bodies
     } else {
         work += bodies.evaluations();
-        b.bodies(&lines)
+        b.rebodies(&lines, bodies)
     };
     b.assign_captions(&bodies);
 
+    // Each segment's headline units (title or not), in print order.
+    let mut heads_of: Vec<Vec<(usize, &Unit, bool)>> = vec![Vec::new(); b.segs.len()];
+    for (ui, u) in units.iter().enumerate() {
+        if let Some(h) = titles[ui].and_then(|si| heads_of.get_mut(si)) {
+            h.push((ui, u, true));
+        }
+        if let Some(si) = extra[ui].filter(|&si| titles[ui] != Some(si))
+            && let Some(h) = heads_of.get_mut(si)
+        {
+            h.push((ui, u, false));
+        }
+    }
     let mut articles: Vec<(usize, Article)> = Vec::new();
-    for (si, seg) in b.segs.iter().enumerate() {
+    for (seg, heads) in b.segs.iter().zip(heads_of) {
         if seg.into.is_some() {
             continue;
-        }
-        let mut heads: Vec<(usize, &Unit, bool)> = Vec::new();
-        for (ui, u) in units.iter().enumerate() {
-            if titles[ui] == Some(si) || extra[ui] == Some(si) {
-                heads.push((ui, u, titles[ui] == Some(si)));
-            }
         }
         if !seg.has_text(&lines) && heads.is_empty() {
             // A byline with nothing after it: page furniture.

@@ -11,54 +11,103 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// Terms of a text: Han bigrams and alphanumeric tokens, hashed.
 pub fn terms(text: &str) -> Vec<u64> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut token = String::new();
-    for c in text.chars() {
+    let mut scan = Scanner::default();
+    scan.feed(text, &mut |g| out.push(g));
+    scan.finish(&mut |g| out.push(g));
+    out
+}
+
+/// The terms of a text as a set (how headlines are scored).
+pub fn term_set(text: &str) -> HashSet<u64> {
+    terms(text).into_iter().collect()
+}
+
+/// Reads the terms of a text given in pieces as if they were one string,
+/// without allocating: each term is handed to a callback as it ends.
+#[derive(Default, Clone)]
+pub(crate) struct Scanner {
+    /// The Han character before, for the next bigram.
+    prev: Option<char>,
+    /// The alphanumeric token being read: its hash so far.
+    token: Option<u64>,
+}
+
+/// FNV-1a's offset basis and prime (tokens are hashed as they are read).
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+impl Scanner {
+    /// Reads one more piece of text.
+    pub(crate) fn feed(&mut self, text: &str, f: &mut impl FnMut(u64)) {
+        for c in text.chars() {
+            self.push(c, f);
+        }
+    }
+
+    /// Reads one more character.
+    #[inline]
+    pub(crate) fn push(&mut self, c: char, f: &mut impl FnMut(u64)) {
         if is_han(c) {
-            if let Some(p) = prev {
-                out.push(hash2(p, c));
+            if let Some(p) = self.prev {
+                f(hash2(p, c));
             }
-            prev = Some(c);
+            self.prev = Some(c);
         } else {
-            prev = None;
+            self.prev = None;
         }
         if c.is_ascii_alphanumeric() {
-            token.push(c.to_ascii_lowercase());
-        } else if !token.is_empty() {
-            out.push(hash_str(&token));
-            token.clear();
+            let h = self.token.unwrap_or(FNV_OFFSET) ^ c.to_ascii_lowercase() as u64;
+            self.token = Some(h.wrapping_mul(FNV_PRIME));
+        } else if let Some(h) = self.token.take() {
+            f(token_term(h));
         }
     }
-    if !token.is_empty() {
-        out.push(hash_str(&token));
+
+    /// The token still open at the end of the text, if any (the scanner
+    /// is left as it was).
+    pub(crate) fn pending(&self) -> Option<u64> {
+        self.token.map(token_term)
     }
-    out
+
+    /// Ends the text: the last token, if any, is a term.
+    pub(crate) fn finish(&mut self, f: &mut impl FnMut(u64)) {
+        if let Some(h) = self.token.take() {
+            f(token_term(h));
+        }
+        self.prev = None;
+    }
 }
 
 fn hash2(a: char, b: char) -> u64 {
     ((a as u64) << 32) | b as u64
 }
 
-fn hash_str(s: &str) -> u64 {
-    // FNV-1a, with the top bit set so it never collides with a bigram.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
+/// A token's FNV-1a hash as a term, with the top bit set so that it never
+/// collides with a bigram.
+fn token_term(h: u64) -> u64 {
     h | (1 << 63)
 }
 
 /// The bodies of a page, indexed for scoring.
 pub struct Bodies {
-    sets: Vec<HashSet<u64>>,
-    leads: Vec<HashSet<u64>>,
-    idf: HashMap<u64, f32>,
-    /// Term → the bodies holding it, in print order.
-    postings: HashMap<u64, Vec<u32>>,
+    /// The body texts.
+    texts: Vec<String>,
+    /// Each body's terms, each once, in the order read, and whether the
+    /// body's lead ([`LEAD_CHARS`]) holds it.
+    terms: Vec<Vec<(u64, bool)>>,
+    /// Term → its entry in `info`.
+    index: HashMap<u64, u32>,
+    /// Per term: its weight (IDF) and its run of `postings`.
+    info: Vec<(f32, u32, u32)>,
+    /// Each term's bodies, in print order, as runs; [`IN_LEAD`] marks a
+    /// body whose lead holds the term.
+    postings: Vec<u32>,
     /// (text, body) pairs scored so far: the pairing work done on the page.
     evaluations: std::cell::Cell<usize>,
 }
+
+/// In [`Bodies`]'s postings: the term is in the body's lead.
+const IN_LEAD: u32 = 1 << 31;
 
 /// How many bodies on each side of a headline (or caption) it may be
 /// paired with: a page prints a headline near its body, and bounding the
@@ -82,29 +131,125 @@ const LEAD_CHARS: usize = 160;
 impl Bodies {
     /// Indexes the given body texts.
     pub fn new(texts: &[String]) -> Bodies {
-        let sets: Vec<HashSet<u64>> = texts.iter().map(|t| terms(t).into_iter().collect()).collect();
-        let leads = texts
-            .iter()
-            .map(|t| {
-                let lead: String = t.chars().take(LEAD_CHARS).collect();
-                terms(&lead).into_iter().collect()
-            })
-            .collect();
-        let mut df: HashMap<u64, u32> = HashMap::default();
-        for s in &sets {
-            for &g in s {
-                *df.entry(g).or_default() += 1;
+        Bodies::from_texts(texts.to_vec())
+    }
+
+    /// As [`Bodies::new`], keeping the texts given.
+    pub fn from_texts(texts: Vec<String>) -> Bodies {
+        Bodies::index(texts, None)
+    }
+
+    /// Indexes the given body texts, taking the terms of those unchanged
+    /// since `old` (same place, same text) from it instead of reading them
+    /// again.
+    pub fn reindex(texts: Vec<String>, old: Bodies) -> Bodies {
+        Bodies::index(texts, Some(old))
+    }
+
+    fn index(texts: Vec<String>, old: Option<Bodies>) -> Bodies {
+        let (old_texts, mut old_terms) = match old {
+            Some(o) => (o.texts, o.terms),
+            None => Default::default(),
+        };
+        let guess = texts.iter().map(String::len).sum::<usize>() / 3;
+        // Term → entry; per entry the bodies holding it (its document
+        // frequency) and the last body that did (1-based).
+        let mut index: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(guess, Default::default());
+        let mut df: Vec<u32> = Vec::with_capacity(guess);
+        let mut last: Vec<u32> = Vec::with_capacity(guess);
+        // (entry, in lead) for each body's terms, body after body.
+        let mut slots: Vec<(u32, bool)> = Vec::with_capacity(guess);
+        let mut ends: Vec<usize> = Vec::with_capacity(texts.len());
+        let mut terms: Vec<Vec<(u64, bool)>> = Vec::with_capacity(texts.len());
+        fn entry(index: &mut HashMap<u64, u32>, df: &mut Vec<u32>, last: &mut Vec<u32>, g: u64) -> usize {
+            let next = df.len() as u32;
+            let e = *index.entry(g).or_insert(next);
+            if e == next {
+                df.push(0);
+                last.push(0);
             }
+            e as usize
         }
-        let n = sets.len().max(1) as f32;
-        let idf = df.into_iter().map(|(g, d)| (g, ((n + 1.0) / d as f32).ln() + 0.2)).collect();
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
-        for (b, s) in sets.iter().enumerate() {
-            for &g in s {
-                postings.entry(g).or_default().push(b as u32);
+        for (b, t) in texts.iter().enumerate() {
+            let body = b as u32 + 1;
+            if old_texts.get(b) == Some(t) {
+                let mine = std::mem::take(&mut old_terms[b]);
+                for &(g, lead) in &mine {
+                    let e = entry(&mut index, &mut df, &mut last, g);
+                    df[e] += 1;
+                    slots.push((e as u32, lead));
+                }
+                terms.push(mine);
+                ends.push(slots.len());
+                continue;
             }
+            let start = slots.len();
+            let mut mine: Vec<(u64, bool)> = Vec::new();
+            let mut scan = Scanner::default();
+            let mut pending: Option<u64> = None;
+            let mut chars = 0;
+            {
+                let mut see = |g: u64, lead: bool| {
+                    let e = entry(&mut index, &mut df, &mut last, g);
+                    if last[e] != body {
+                        last[e] = body;
+                        df[e] += 1;
+                        slots.push((e as u32, lead));
+                        mine.push((g, lead));
+                    }
+                };
+                for c in t.chars() {
+                    if chars == LEAD_CHARS {
+                        // The lead ends: a token open here is one of its terms.
+                        pending = scan.pending();
+                    }
+                    let lead = chars < LEAD_CHARS;
+                    scan.push(c, &mut |g| see(g, lead));
+                    chars += 1;
+                }
+                scan.finish(&mut |g| see(g, chars <= LEAD_CHARS));
+            }
+            if let Some(g) = pending
+                && let Some(k) = mine.iter().position(|x| x.0 == g)
+            {
+                mine[k].1 = true;
+                slots[start + k].1 = true;
+            }
+            terms.push(mine);
+            ends.push(slots.len());
         }
-        Bodies { sets, leads, idf, postings, evaluations: std::cell::Cell::new(0) }
+        let n = texts.len().max(1) as f32;
+        let mut idf_of_df: Vec<f32> = Vec::new();
+        let mut info: Vec<(f32, u32, u32)> = Vec::with_capacity(df.len());
+        let mut at = 0u32;
+        for &d in &df {
+            let d = d as usize;
+            if idf_of_df.len() <= d {
+                idf_of_df.resize(d + 1, f32::NAN);
+            }
+            if idf_of_df[d].is_nan() {
+                idf_of_df[d] = ((n + 1.0) / d as f32).ln() + 0.2;
+            }
+            info.push((idf_of_df[d], at, at));
+            at += d as u32;
+        }
+        // Each term's run of postings, filled in print order.
+        let mut postings = vec![0u32; at as usize];
+        let mut from = 0;
+        for (b, &end) in ends.iter().enumerate() {
+            for &(e, lead) in &slots[from..end] {
+                let e = &mut info[e as usize];
+                postings[e.2 as usize] = b as u32 | if lead { IN_LEAD } else { 0 };
+                e.2 += 1;
+            }
+            from = end;
+        }
+        Bodies { texts, terms, index, info, postings, evaluations: std::cell::Cell::new(0) }
+    }
+
+    /// The text of body `b` (empty for a body merged into another).
+    pub fn text(&self, b: usize) -> &str {
+        self.texts.get(b).map_or("", String::as_str)
     }
 
     /// The score of a text against every body that shares a term with it
@@ -120,21 +265,24 @@ impl Bodies {
         if total == 0.0 {
             return Vec::new();
         }
-        let (lo, hi) = (range.start.min(u32::MAX as usize) as u32, range.end.min(u32::MAX as usize) as u32);
-        let mut acc: HashMap<u32, f32> = HashMap::default();
+        let hi = range.end.min(self.texts.len());
+        let lo = range.start.min(hi);
+        // Every weight is positive: a body scored is one with a sum above 0.
+        let mut acc: Vec<f32> = vec![0.0; hi - lo];
+        let (lo32, hi32) = (lo as u32, hi as u32);
         for &g in &ts {
-            let w = self.weight(g);
-            let all = self.postings.get(&g).map(Vec::as_slice).unwrap_or(&[]);
-            let near = &all[all.partition_point(|&b| b < lo)..all.partition_point(|&b| b < hi)];
+            let Some(&e) = self.index.get(&g) else { continue };
+            let (w, from, to) = self.info[e as usize];
+            let all = &self.postings[from as usize..to as usize];
+            let near =
+                &all[all.partition_point(|&p| p & !IN_LEAD < lo32)..all.partition_point(|&p| p & !IN_LEAD < hi32)];
             self.evaluations.set(self.evaluations.get() + near.len());
-            for &b in near {
-                let lead = self.leads[b as usize].contains(&g);
-                *acc.entry(b).or_default() += if lead { 1.5 * w } else { w };
+            for &p in near {
+                let lead = p & IN_LEAD != 0;
+                acc[((p & !IN_LEAD) - lo32) as usize] += if lead { 1.5 * w } else { w };
             }
         }
-        let mut out: Vec<(usize, f32)> = acc.into_iter().map(|(b, h)| (b as usize, h / (1.5 * total))).collect();
-        out.sort_by_key(|x| x.0);
-        out
+        acc.iter().enumerate().filter(|(_, h)| **h > 0.0).map(|(k, &h)| (lo + k, h / (1.5 * total))).collect()
     }
 
     /// The body a text scores best against, with its score.
@@ -153,17 +301,20 @@ impl Bodies {
     }
 
     pub fn len(&self) -> usize {
-        self.sets.len()
+        self.texts.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sets.is_empty()
+        self.texts.is_empty()
     }
 
     /// Weight of a term: rare on the page counts more; a term found in no
     /// body still counts (it makes the headline's total).
     fn weight(&self, g: u64) -> f32 {
-        self.idf.get(&g).copied().unwrap_or(((self.sets.len() as f32 + 1.0).ln()) + 0.2)
+        match self.index.get(&g) {
+            Some(&e) => self.info[e as usize].0,
+            None => ((self.texts.len() as f32 + 1.0).ln()) + 0.2,
+        }
     }
 
     /// Share (0–1) of a text's weighted terms found in body `b`, with the
@@ -176,29 +327,59 @@ impl Bodies {
     /// Share (0–1) of a headline's weighted terms found in any text (not one
     /// of the indexed bodies), with the page's weights.
     pub fn score_against(&self, headline: &str, text: &str) -> f32 {
-        let ts: HashSet<u64> = terms(headline).into_iter().collect();
-        let body: HashSet<u64> = terms(text).into_iter().collect();
+        self.score_against_pieces(headline, std::iter::once(text))
+    }
+
+    /// As [`Bodies::score_against`], for a text given in pieces read as one.
+    pub fn score_against_pieces<'a>(&self, headline: &str, text: impl IntoIterator<Item = &'a str>) -> f32 {
+        let ts = term_set(headline);
+        if ts.is_empty() {
+            return 0.0;
+        }
+        // The headline's terms found in the text, read without indexing it.
+        let mut found: HashSet<u64> = HashSet::default();
+        let mut scan = Scanner::default();
+        let mut see = |g: u64| {
+            if ts.contains(&g) {
+                found.insert(g);
+            }
+        };
+        for piece in text {
+            scan.feed(piece, &mut see);
+        }
+        scan.finish(&mut see);
+        self.score_terms_found(&ts, |g| found.contains(g))
+    }
+
+    /// As [`Bodies::score_against`], for a headline's terms ([`term_set`])
+    /// and a text's told by `found`.
+    pub fn score_terms_found(&self, ts: &HashSet<u64>, found: impl Fn(&u64) -> bool) -> f32 {
         let total: f32 = ts.iter().map(|&g| self.weight(g)).sum();
         if total == 0.0 {
             return 0.0;
         }
-        ts.iter().filter(|g| body.contains(g)).map(|&g| self.weight(g)).sum::<f32>() / total
+        ts.iter().filter(|g| found(g)).map(|&g| self.weight(g)).sum::<f32>() / total
     }
 
     /// As [`Bodies::score`], for terms already computed.
     pub fn score_terms(&self, ts: &HashSet<u64>, b: usize) -> f32 {
-        let (Some(set), Some(lead)) = (self.sets.get(b), self.leads.get(b)) else {
+        if b >= self.texts.len() {
             return 0.0;
-        };
+        }
         let mut total = 0.0;
         let mut hit = 0.0;
         let mut hit_lead = 0.0;
         for &g in ts {
             let w = self.weight(g);
             total += w;
-            if set.contains(&g) {
+            let Some(&e) = self.index.get(&g) else { continue };
+            let (_, from, to) = self.info[e as usize];
+            let run = &self.postings[from as usize..to as usize];
+            // The run is in print order: look for body `b` in it.
+            let at = run.partition_point(|&p| (p & !IN_LEAD) < b as u32);
+            if let Some(&p) = run.get(at).filter(|&&p| p & !IN_LEAD == b as u32) {
                 hit += w;
-                if lead.contains(&g) {
+                if p & IN_LEAD != 0 {
                     hit_lead += w;
                 }
             }

@@ -47,7 +47,7 @@ const START_SLACK: usize = 5;
 /// by side; `None` when they do not (the text is then used as it is).
 pub fn unfold(text: &str) -> Option<String> {
     // Cheap first: a page without five lines holding a wide gap is not one.
-    if text.lines().filter(|l| l.trim().contains("   ")).take(5).count() < 5 {
+    if lines_with_gaps(text, 5) < 5 {
         return None;
     }
     let chunks = chunks(text);
@@ -78,6 +78,30 @@ pub fn unfold(text: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// How many lines (at most `enough`) hold a gap of three spaces between
+/// their first and last characters: one search over the whole text, not
+/// one per line.
+fn lines_with_gaps(text: &str, enough: usize) -> usize {
+    let mut found = 0;
+    let mut from = 0;
+    while found < enough
+        && let Some(k) = text[from..].find("   ")
+    {
+        let at = from + k;
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = text[start..end].strip_suffix('\r').unwrap_or(&text[start..end]);
+        if line.trim().contains("   ") {
+            found += 1;
+        }
+        if end == text.len() {
+            break;
+        }
+        from = end + 1;
+    }
+    found
 }
 
 /// Cuts every line at runs of two or more spaces.

@@ -18,13 +18,16 @@ pub struct Decoded {
 /// Decodes a file's bytes. Errors (with a reason) when the bytes are not text.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let mut warnings = Vec::new();
+    // Text already checked to be UTF-8 is not decoded again.
+    let mut checked: Option<&str> = None;
     let (enc, body): (&'static Encoding, &[u8]) = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         (enc, &bytes[bom..])
     } else if let Some(enc) = utf16_without_bom(bytes) {
         (enc, bytes)
     } else if looks_binary(bytes) {
         return Err("binary data".to_string());
-    } else if std::str::from_utf8(bytes).is_ok() {
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        checked = Some(text);
         (UTF_8, bytes)
     } else {
         let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -44,7 +47,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if (enc == UTF_16LE || enc == UTF_16BE) && body.len() % 2 == 1 {
         warnings.push("odd number of bytes in a UTF-16 file".to_string());
     }
-    let (text, had_errors) = enc.decode_without_bom_handling(body);
+    let (text, had_errors) = match checked {
+        Some(text) => (std::borrow::Cow::Borrowed(text), false),
+        None => enc.decode_without_bom_handling(body),
+    };
     if had_errors {
         if enc == UTF_8 {
             warnings.push("invalid UTF-8 bytes were replaced with �".to_string());

@@ -35,8 +35,8 @@ impl Builder {
                 .as_deref()
                 .is_some_and(|b| b.contains('讯') || b.ends_with('电') || b.contains("电（") || b.contains("电("));
             let (to_p, to_n) = (
-                bodies.score_against(&run, &self.segs[p].text(lines)),
-                bodies.score_against(&run, &self.segs[n].text(lines)),
+                bodies.score_against_pieces(&run, self.segs[p].pieces(lines)),
+                bodies.score_against_pieces(&run, self.segs[n].pieces(lines)),
             );
             // A notice signed and dated (`2024年9月27日`) has ended.
             let dated = self.segs[p].lines(lines).last().is_some_and(|l| lines::is_date_line(&l.text));
@@ -155,6 +155,26 @@ impl Builder {
             }
             let own = units[owner].text();
             let parts = &self.segs[s].parts;
+            let (orphan_terms, own_terms) = (assign::term_set(&orphan), assign::term_set(&own));
+            // Where the two headlines' terms stand in the body: the first and
+            // last part each is read in. A line ending a sentence ends in a
+            // mark no term spans, so at a paragraph start every term lies
+            // wholly before or wholly after it.
+            let mut span: rustc_hash::FxHashMap<u64, (usize, usize)> = rustc_hash::FxHashMap::default();
+            let mut scan = assign::Scanner::default();
+            let mut at = 0;
+            let mut see = |g: u64, at: usize| {
+                if orphan_terms.contains(&g) || own_terms.contains(&g) {
+                    span.entry(g).and_modify(|e| e.1 = at).or_insert((at, at));
+                }
+            };
+            for (j, part) in parts.iter().enumerate() {
+                if let BodyPart::Line(i) = part {
+                    at = j;
+                    scan.feed(&lines[*i].text, &mut |g| see(g, j));
+                }
+            }
+            scan.finish(&mut |g| see(g, at));
             // Paragraph starts: a line after one that ends a sentence.
             let mut best: Option<(usize, f32, bool)> = None;
             for k in 1..parts.len() {
@@ -162,16 +182,12 @@ impl Builder {
                 if !is_sentence_end(&lines[*p].text) || lines[*q].text.is_empty() {
                     continue;
                 }
-                let before: String = parts[..k]
-                    .iter()
-                    .filter_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].text.as_str()) } else { None })
-                    .collect();
-                let after: String = parts[k..]
-                    .iter()
-                    .filter_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].text.as_str()) } else { None })
-                    .collect();
-                let (ob, oa) = (bodies.score_against(&orphan, &before), bodies.score_against(&orphan, &after));
-                let (wb, wa) = (bodies.score_against(&own, &before), bodies.score_against(&own, &after));
+                let before = |g: &u64| span.get(g).is_some_and(|&(first, _)| first < k);
+                let after = |g: &u64| span.get(g).is_some_and(|&(_, last)| last >= k);
+                let (ob, oa) =
+                    (bodies.score_terms_found(&orphan_terms, before), bodies.score_terms_found(&orphan_terms, after));
+                let (wb, wa) =
+                    (bodies.score_terms_found(&own_terms, before), bodies.score_terms_found(&own_terms, after));
                 // Each headline must find its subject on its own side; the
                 // left-over one may head either part.
                 for (orphan_after, o_mine, o_other, w_mine, w_other) in

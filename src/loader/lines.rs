@@ -108,23 +108,18 @@ re!(
 pub fn read_lines(text: &str) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
-        let indented = raw.starts_with("  ") || raw.starts_with('\u{3000}');
-        let lead_space = raw.starts_with(char::is_whitespace) && !raw.trim().is_empty();
-        let t = normalize::normalize_line(raw);
-        if t.is_empty() {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
             continue;
         }
-        let trimmed = raw.trim();
-        out.push(Line {
-            no: i + 1,
-            width: normalize::width(trimmed),
-            text_width: normalize::width(&t),
-            justified: normalize::is_letter_spaced(trimmed),
-            indented,
-            lead_space,
-            text: t,
-            role: Role::Text,
-        });
+        let indented = raw.starts_with("  ") || raw.starts_with('\u{3000}');
+        let lead_space = raw.starts_with(char::is_whitespace);
+        let justified = normalize::is_letter_spaced(trimmed);
+        let t = normalize::normalize_trimmed(trimmed, justified);
+        let width = normalize::width(trimmed);
+        // Normalising only removes spaces: the same length is the same text.
+        let text_width = if t.len() == trimmed.len() { width } else { normalize::width(&t) };
+        out.push(Line { no: i + 1, width, text_width, justified, indented, lead_space, text: t, role: Role::Text });
     }
     classify(&mut out);
     out
@@ -179,7 +174,7 @@ fn classify(lines: &mut Vec<Line>) {
             }
             lines[i].role = Role::Byline { byline };
             lines[i].text = rest;
-        } else if CONTINUED.is_match(&text) {
+        } else if text.starts_with(['（', '(']) && CONTINUED.is_match(&text) {
             let m = CONTINUED.find(&text).map_or(0, |m| m.end());
             let rest = text[m..].trim().to_string();
             lines[i].text = text[..m].to_string();
@@ -190,9 +185,17 @@ fn classify(lines: &mut Vec<Line>) {
                 extra.role = Role::Text;
                 lines.insert(i + 1, extra);
             }
-        } else if JUMP.is_match(&text) && text.chars().count() <= 12 {
+        } else if text.ends_with(['）', ')'])
+            && text.contains('版')
+            && JUMP.is_match(&text)
+            && text.chars().count() <= 12
+        {
             lines[i].role = Role::Jump;
-        } else if TRAIL.is_match(&text) && names_only(&text) {
+        } else if text.starts_with(['（', '('])
+            && text.ends_with(['）', ')'])
+            && TRAIL.is_match(&text)
+            && names_only(&text)
+        {
             lines[i].role = Role::TrailByline;
         } else if let Some((at, tail)) = wrapped_trailing_names(&text, lines.get(i + 1).map(|l| l.text.as_str())) {
             // `…出动车辆45台。（李鹏` / `飞）`: the byline closes on the next line.
@@ -224,11 +227,11 @@ fn classify(lines: &mut Vec<Line>) {
             lines[i].text = text[..at].trim_end().to_string();
             lines.insert(i + 1, trail);
             i += 1;
-        } else if CAPTION_START.is_match(&text) {
+        } else if text.starts_with(['图', '上', '下', '左', '右', '组']) && CAPTION_START.is_match(&text) {
             mark_caption(lines, i);
-        } else if PHOTO_CREDIT.is_match(&text) && text.chars().count() <= 24 {
+        } else if is_photo_credit(&text) {
             lines[i].role = Role::PhotoCredit;
-        } else if CARTOON.is_match(&text) && !text.ends_with('。') && text.chars().count() <= 40 {
+        } else if text.ends_with(['作', '绘', '画']) && CARTOON.is_match(&text) && text.chars().count() <= 40 {
             lines[i].role = Role::Cartoon;
         } else if is_banner(&text) {
             lines[i].role = Role::Banner;
@@ -317,7 +320,16 @@ fn is_banner(text: &str) -> bool {
     if text.chars().count() > 60 || is_sentence_end(text) || text.contains('，') {
         return false;
     }
-    BANNER_EDITOR.is_match(text) || BANNER_PAGE.find_iter(text).count() >= 2
+    // (Cheap checks first: every editor's title holds 编, 校 or 版; every
+    // page mark one of 版, 期, 年, 农, 闻 or 政, so two marks hold two.)
+    const PAGE_MARKS: [char; 6] = ['版', '期', '年', '农', '闻', '政'];
+    text.contains(['编', '校', '版']) && BANNER_EDITOR.is_match(text)
+        || text.chars().filter(|c| PAGE_MARKS.contains(c)).nth(1).is_some() && BANNER_PAGE.find_iter(text).count() >= 2
+}
+
+/// A photo credit alone on a line (`记者 侯利军 摄`).
+fn is_photo_credit(text: &str) -> bool {
+    text.ends_with('摄') && PHOTO_CREDIT.is_match(text) && text.chars().count() <= 24
 }
 
 /// Splits an opening byline from the start of a line: returns (byline, rest).
@@ -340,6 +352,11 @@ fn glued_byline(text: &str) -> Option<usize> {
 }
 
 pub fn split_byline(text: &str) -> Option<(String, String)> {
+    // Every byline form opens with one of these (cheap check before the
+    // regexes): `本报…`, `据…`, `新华社…`, `中新社…`, `人民网…`, `央视网…`, `□ …`.
+    if !text.starts_with(['本', '据', '新', '中', '人', '央', '□', '■', '◆', '●', '▲', '★']) {
+        return None;
+    }
     if let Some(m) = BENBAO.find(text) {
         let mut end = m.end();
         let after = &text[end..];
@@ -427,7 +444,7 @@ fn mark_caption(lines: &mut [Line], i: usize) {
     while j < lines.len() && j <= i + 3 {
         let t = &lines[j].text;
         // The credit, or its `摄` wrapped onto a line of its own.
-        if PHOTO_CREDIT.is_match(t) && t.chars().count() <= 24 || t == "摄" {
+        if is_photo_credit(t) || t == "摄" {
             lines[j].role = Role::Caption { first: false };
             return;
         }
@@ -455,6 +472,9 @@ pub fn ends_with_credit(text: &str) -> bool {
 
 /// Byte offset where a trailing photo credit begins.
 pub fn credit_start(text: &str) -> Option<usize> {
+    if !text.ends_with('摄') {
+        return None;
+    }
     let c = CREDIT_TAIL.captures(text)?;
     let m = c.get(1)?;
     // A credit is set apart by a space (or stands alone); `…的拍摄` is not one.
@@ -492,7 +512,7 @@ pub fn is_sentence_end(text: &str) -> bool {
 /// True for a line that is just a date (`2023年5月8日`), as printed at the
 /// end of a notice.
 pub fn is_date_line(text: &str) -> bool {
-    DATE_LINE.is_match(text)
+    text.ends_with('日') && DATE_LINE.is_match(text)
 }
 
 #[cfg(test)]

@@ -36,29 +36,34 @@ pub fn width(s: &str) -> usize {
 /// True when a line is letter-spaced: most of its space-separated tokens are
 /// single wide characters (`友 好 省 州`), as a PDF prints a justified line.
 pub fn is_letter_spaced(raw: &str) -> bool {
-    let tokens: Vec<&str> = raw.split_whitespace().collect();
-    if tokens.len() < 4 {
-        return false;
+    let (mut tokens, mut singles) = (0usize, 0usize);
+    for t in raw.split_whitespace() {
+        tokens += 1;
+        let mut cs = t.chars();
+        let single = match (cs.next(), cs.next(), cs.next()) {
+            (Some(a), None, _) => is_han(a) || is_cjk_punct(a),
+            // `，常` or `（记` : a punctuation mark glued to one character.
+            (Some(a), Some(b), None) => (is_cjk_punct(a) && is_han(b)) || (is_han(a) && is_cjk_punct(b)),
+            _ => false,
+        };
+        singles += usize::from(single);
     }
-    let singles = tokens
-        .iter()
-        .filter(|t| {
-            let mut cs = t.chars();
-            match (cs.next(), cs.next(), cs.next()) {
-                (Some(a), None, _) => is_han(a) || is_cjk_punct(a),
-                // `，常` or `（记` : a punctuation mark glued to one character.
-                (Some(a), Some(b), None) => (is_cjk_punct(a) && is_han(b)) || (is_han(a) && is_cjk_punct(b)),
-                _ => false,
-            }
-        })
-        .count();
-    singles >= 3 && singles * 2 >= tokens.len()
+    tokens >= 4 && singles >= 3 && singles * 2 >= tokens
 }
 
 /// Normalises one line (already trimmed of control characters).
 pub fn normalize_line(raw: &str) -> String {
     let raw = raw.trim();
-    let spaced = is_letter_spaced(raw);
+    normalize_trimmed(raw, is_letter_spaced(raw))
+}
+
+/// [`normalize_line`] for a line already trimmed, told whether it is
+/// letter-spaced ([`is_letter_spaced`]).
+pub fn normalize_trimmed(raw: &str, spaced: bool) -> String {
+    if !raw.contains([' ', '\u{a0}', '\u{3000}']) {
+        // No spaces: nothing to undo.
+        return raw.to_string();
+    }
     let chars: Vec<char> = raw.chars().collect();
     let mut out = String::with_capacity(raw.len());
     let mut i = 0;

@@ -109,7 +109,10 @@ static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// Is line `i` an organisation signing a notice: a name alone on its line,
 /// with the notice's date at most three lines below?
 fn is_signatory(lines: &[Line], i: usize) -> bool {
-    ORG_NAME.is_match(&lines[i].text) && lines[i + 1..].iter().take(3).any(|l| is_date_line(&l.text))
+    let t = &lines[i].text;
+    t.ends_with(['会', '局', '厅', '委', '院', '室', '府', '队', '心', '司', '所', '站', '部'])
+        && ORG_NAME.is_match(t)
+        && lines[i + 1..].iter().take(3).any(|l| is_date_line(&l.text))
 }
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -128,7 +131,12 @@ fn opens_with_speaker(text: &str) -> bool {
 /// Does a line begin the way paragraphs begin: a short lead-in sentence or
 /// a list marker?
 fn opens_paragraph(text: &str) -> bool {
-    LEAD_IN.is_match(text)
+    // Cheap check first: a short sentence holds its end mark; the other
+    // forms open with a numeral, a bracket, `第` or a digit.
+    (text.contains(['。', '！', '？'])
+        || text.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '(', '第'])
+        || text.starts_with(|c: char| c.is_ascii_digit()))
+        && LEAD_IN.is_match(text)
 }
 
 /// Reflows body parts into paragraphs. On a page printed one paragraph

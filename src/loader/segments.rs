@@ -34,14 +34,12 @@ impl Segment {
     }
 
     pub(crate) fn text(&self, lines: &[Line]) -> String {
-        let mut s = String::new();
-        for p in &self.parts {
-            match p {
-                BodyPart::Line(i) => s.push_str(&lines[*i].text),
-                BodyPart::Own(t) => s.push_str(t),
-            }
-        }
-        s
+        self.pieces(lines).collect()
+    }
+
+    /// The segment's text in pieces (its lines and parts of its own).
+    pub(crate) fn pieces<'a>(&'a self, lines: &'a [Line]) -> impl Iterator<Item = &'a str> + 'a {
+        parts_text(&self.parts, lines)
     }
 
     pub(crate) fn has_text(&self, lines: &[Line]) -> bool {
@@ -208,39 +206,41 @@ impl Builder {
         if self.caption_breaks.is_empty() {
             return out;
         }
-        let mut df: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+        // Every body's terms, each body's once, sorted: a term's count
+        // there is the number of bodies holding it.
+        let mut df: Vec<u64> = Vec::new();
+        let mut one: Vec<u64> = Vec::new();
         for seg in &self.segs {
-            let set: rustc_hash::FxHashSet<u64> = topic_terms(&seg.text(lines)).collect();
-            for g in set {
-                *df.entry(g).or_default() += 1;
-            }
+            one.clear();
+            topic_terms(seg.pieces(lines).flat_map(str::chars), |g| one.push(g));
+            one.sort_unstable();
+            one.dedup();
+            df.extend_from_slice(&one);
         }
-        let part_text = |ps: &[BodyPart]| -> String {
-            ps.iter()
-                .map(|p| match p {
-                    BodyPart::Line(i) => lines[*i].text.as_str(),
-                    BodyPart::Own(t) => t.as_str(),
-                })
-                .collect()
+        df.sort_unstable();
+        let in_one_body = |g: &u64| {
+            let at = df.partition_point(|x| x < g);
+            df.get(at) == Some(g) && df.get(at + 1) != Some(g)
         };
         for &(s, k, piece) in &self.caption_breaks {
             let parts = &self.segs[s].parts;
             if k == 0 || k >= parts.len() {
                 continue;
             }
-            let caption = match pieces.get(piece) {
-                Some(Piece::Caption(ls)) => ls.iter().map(|&i| lines[i].text.as_str()).collect::<String>(),
-                _ => String::new(),
-            };
-            let before: rustc_hash::FxHashSet<u64> =
-                topic_terms(&part_text(&parts[..k])).chain(topic_terms(&caption)).collect();
-            let lead: String = part_text(&parts[k..]).chars().take(200).collect();
+            let mut before: Vec<u64> = Vec::new();
+            topic_terms(parts_text(&parts[..k], lines).flat_map(str::chars), |g| before.push(g));
+            if let Some(Piece::Caption(ls)) = pieces.get(piece) {
+                topic_terms(ls.iter().flat_map(|&i| lines[i].text.chars()), |g| before.push(g));
+            }
+            before.sort_unstable();
             // A sentence or two is no item of its own (`王毅参加上述活动。`).
-            if lead.chars().count() < 60 {
+            let lead = || parts_text(&parts[k..], lines).flat_map(str::chars).take(200);
+            if lead().count() < 60 {
                 continue;
             }
-            let lead: rustc_hash::FxHashSet<u64> = topic_terms(&lead).collect();
-            if !lead.iter().any(|g| before.contains(g) && df.get(g).is_some_and(|&d| d <= 1)) {
+            let mut shared = false;
+            topic_terms(lead(), |g| shared |= before.binary_search(&g).is_ok() && in_one_body(&g));
+            if !shared {
                 out.insert(piece);
             }
         }
@@ -278,9 +278,17 @@ impl Builder {
 
     /// The current body texts, indexed for scoring (merged segments are empty).
     pub(crate) fn bodies(&self, lines: &[Line]) -> Bodies {
-        let texts: Vec<String> =
-            self.segs.iter().map(|s| if s.into.is_some() { String::new() } else { s.text(lines) }).collect();
-        Bodies::new(&texts)
+        Bodies::from_texts(self.body_texts(lines))
+    }
+
+    /// [`Builder::bodies`] again after bodies were joined or split: the
+    /// terms of the bodies that did not change are taken from `old`.
+    pub(crate) fn rebodies(&self, lines: &[Line], old: Bodies) -> Bodies {
+        Bodies::reindex(self.body_texts(lines), old)
+    }
+
+    fn body_texts(&self, lines: &[Line]) -> Vec<String> {
+        self.segs.iter().map(|s| if s.into.is_some() { String::new() } else { s.text(lines) }).collect()
     }
 
     /// Votes on the page's orientation from runs standing between two bodies.
@@ -320,21 +328,48 @@ impl Builder {
     }
 }
 
-/// The words of a text that say what it is about: Han bigrams with no
-/// numeral in them (`二十`, `千余` say nothing of the subject).
-fn topic_terms(text: &str) -> impl Iterator<Item = u64> + '_ {
-    const NUMERALS: &str = "〇一二三四五六七八九十百千万亿余两";
-    let mut out = Vec::new();
+/// The text of body parts, in pieces.
+pub(crate) fn parts_text<'a>(parts: &'a [BodyPart], lines: &'a [Line]) -> impl Iterator<Item = &'a str> + 'a {
+    parts.iter().map(move |p| match p {
+        BodyPart::Line(i) => lines[*i].text.as_str(),
+        BodyPart::Own(t) => t.as_str(),
+    })
+}
+
+/// The words of a text (its characters) that say what it is about, each
+/// handed to `f`: Han bigrams with no numeral in them (`二十`, `千余` say
+/// nothing of the subject).
+fn topic_terms(text: impl Iterator<Item = char>, mut f: impl FnMut(u64)) {
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '〇' | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '亿'
+                | '余'
+                | '两'
+        )
+    };
     let mut prev: Option<char> = None;
-    for c in text.chars() {
-        if super::normalize::is_han(c) && !NUMERALS.contains(c) {
+    for c in text {
+        if super::normalize::is_han(c) && !numeral(c) {
             if let Some(p) = prev {
-                out.push(((p as u64) << 32) | c as u64);
+                f(((p as u64) << 32) | c as u64);
             }
             prev = Some(c);
         } else {
             prev = None;
         }
     }
-    out.into_iter()
 }

@@ -24,11 +24,10 @@ impl Unit {
 
 impl Builder {
     /// Splits headline runs into units (one headline each, with its
-    /// wrapped lines, kicker and subtitle).
+    /// wrapped lines, kicker and subtitle). `bodies` indexes the
+    /// current segments ([`Builder::bodies`]).
     pub(crate) fn units(&self, lines: &[Line], bodies: &Bodies, long_page: bool) -> Vec<Unit> {
         let mut out = Vec::new();
-        let texts: Vec<String> =
-            self.segs.iter().map(|s| if s.into.is_none() { s.text(lines) } else { String::new() }).collect();
         for (ri, run) in self.runs.iter().enumerate() {
             if run.absorbed {
                 continue;
@@ -45,7 +44,7 @@ impl Builder {
                     (Some(cur), Some(prev))
                         if !long_page
                             && cur.chars().count() < 48
-                            && wraps(prev, t, cur.as_str() == prev, bodies, &texts, near.clone()) =>
+                            && wraps(prev, t, cur.as_str() == prev, bodies, near.clone()) =>
                     {
                         cur.push_str(t)
                     }
@@ -55,6 +54,8 @@ impl Builder {
             }
             // Logical lines → units.
             let best = |t: &str| bodies.best_in(t, near.clone());
+            // Each logical line's best body, found once.
+            let line_best: Vec<Option<(usize, f32)>> = logical.iter().map(|t| best(t)).collect();
             let mut units: Vec<Unit> = Vec::new();
             for (li, t) in logical.iter().enumerate() {
                 let joined = match units.last() {
@@ -62,16 +63,17 @@ impl Builder {
                     Some(u) if u.texts.len() >= MAX_UNIT_LINES => false,
                     Some(u) => {
                         let prev = u.texts.last().map(String::as_str).unwrap_or("");
-                        let mine = best(t);
+                        let mine = line_best[li];
                         let unit_best = best(&u.text());
                         // A line that names no body of its own (the tail of a
                         // wrapped headline, a subtitle) goes with the one before,
                         // unless the line after it names another body: then it
                         // heads that line (`小香菇撑起致富伞` / `——交口县…`).
                         let weak = mine.is_none_or(|(_, s)| s < 0.2);
-                        let next_elsewhere = logical
+                        let next_elsewhere = line_best
                             .get(li + 1)
-                            .and_then(|n| best(n))
+                            .copied()
+                            .flatten()
                             .is_some_and(|(b, s)| s >= 0.3 && unit_best.is_none_or(|(ub, _)| ub != b));
                         let same_body = match (unit_best, mine) {
                             (Some((a, sa)), Some((b, sb))) => a == b && sa >= 0.25 && sb >= 0.25,
@@ -102,14 +104,7 @@ pub(crate) const MAX_UNIT_LINES: usize = 5;
 /// long headline wraps: the join reads on in the bodies (`…成果同` +
 /// `乡村振兴…`), or the lines are of even length with no sign of a
 /// subtitle or kicker. `single`: `prev` is not itself the tail of a wrap.
-pub(crate) fn wraps(
-    prev: &str,
-    next: &str,
-    single: bool,
-    bodies: &Bodies,
-    texts: &[String],
-    near: std::ops::Range<usize>,
-) -> bool {
+pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near: std::ops::Range<usize>) -> bool {
     if heads::is_place_colon(prev) && !next.starts_with('—') {
         return true;
     }
@@ -134,7 +129,7 @@ pub(crate) fn wraps(
     }
     let seam: String = pc[pc.len() - 2..].iter().chain(nc.iter().take(2)).collect();
     let (bp, bn) = (bodies.best_in(prev, near.clone()), bodies.best_in(next, near));
-    let in_body = |b: Option<(usize, f32)>| b.and_then(|(i, _)| texts.get(i)).is_some_and(|t| t.contains(&seam));
+    let in_body = |b: Option<(usize, f32)>| b.is_some_and(|(i, _)| bodies.text(i).contains(&seam));
     if nc.len() >= 2 && (in_body(bp) || in_body(bn)) {
         return true;
     }
