@@ -63,3 +63,34 @@ fn articles_set_side_by_side_come_out_whole() {
         assert_eq!(got, want, "columns {width} wide:\n{}", side_by_side(&ARTICLES, width));
     }
 }
+
+#[test]
+fn a_paragraph_that_only_its_indent_opens_is_kept_apart() {
+    // pdftotext -layout: two articles side by side; the first article's
+    // second paragraph fills one indented line, between two full lines:
+    // only its indent shows that it is a paragraph of its own.
+    let path = format!("{}/tests/pages/layout_indent_only_break.txt", env!("CARGO_MANIFEST_DIR"));
+    let page = lvread::loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<(&str, Vec<&str>)> =
+        page.articles.iter().map(|a| (a.title.as_str(), a.paragraphs.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "城东新区道路改造完工",
+                vec![
+                    "城东新区三条主干道改造工程日前全部完工，新铺沥青路面十二公里，全换新灯。",
+                    "沿线十个路口全部加装信号灯。",
+                    "改造后的道路拓宽了人行道，增设了非机动车道和公交港湾，沿线居民出行更加便利。"
+                ]
+            ),
+            (
+                "社区食堂开到家门口",
+                vec![
+                    "近日，南关社区老年食堂正式开门迎客，每天为辖区老人提供两顿热饭菜。",
+                    "食堂实行明码标价，八十岁以上老人就餐还可享受优惠，不少老人成了这里的常客。"
+                ]
+            ),
+        ]
+    );
+}
