@@ -60,6 +60,9 @@ impl Block {
     }
 }
 
+/// A column start is in use for a line when a chunk starts there this many
+/// rows above or below it (or on it).
+const NEAR_ROWS: usize = 4;
 /// Most blocks a page is unfolded with (a newspaper page has a few hundred).
 const MAX_BLOCKS: usize = 5_000;
 /// Fewest chunks that must start at one place for it to be a column start.
@@ -220,6 +223,18 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
     // The open block of each column, by index into `blocks`.
     let mut open: Vec<Option<usize>> = vec![None; starts.len()];
     let mut last_row = None;
+    // The rows where chunks start in each column: a column start counts
+    // only where the page uses it (boxes set in other column grids elsewhere
+    // on the page do not cut this box's lines).
+    let mut used: Vec<Vec<usize>> = vec![Vec::new(); starts.len()];
+    for c in chunks {
+        used[column_of(starts, c.start)].push(c.row);
+    }
+    let near = |k: usize, row: usize| {
+        let rows = &used[k];
+        let i = rows.partition_point(|&r| r + NEAR_ROWS < row);
+        rows.get(i).is_some_and(|&r| r <= row + NEAR_ROWS)
+    };
     for c in chunks {
         if last_row.is_some_and(|r| c.row > r + step) {
             // Blank lines (more than the page puts between its lines) close every block.
@@ -227,7 +242,8 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         }
         last_row = Some(c.row);
         let left = column_of(starts, c.start);
-        let right = column_of(starts, c.end.saturating_sub(2)).max(left);
+        let reach = column_of(starts, c.end.saturating_sub(2)).max(left);
+        let right = (left + 1..=reach).rev().find(|&k| near(k, c.row)).unwrap_or(left);
         if right > left {
             for o in &mut open[left..=right] {
                 *o = None;
