@@ -8,9 +8,16 @@
 //! `../shared/tools/score_tree.py`). Prints a table, set by set, and a last
 //! line of JSON with the figures.
 //!
+//! Three more shapes come from a real extractor: the sets' stories, composed
+//! the same way, are typeset as PDF pages (`tests/pdfgen/items.rs`) and read
+//! back with poppler's `pdftotext` (`real-pdftotext`), `pdftotext -raw`
+//! (`real-raw`) and `pdftotext -layout` (`real-layout`, columns side by
+//! side). They are skipped, with a notice, when `pdftotext` is not installed.
+//!
 //! Options:
 //! - `--pages N`: at most N pages per set (default: all);
-//! - `--set fit|eval`, `--shape columns|lines|pdftotext|pdftotext-raw`: only those;
+//! - `--set fit|eval`, `--shape NAME` (`columns`, `lines`, `pdftotext`,
+//!   `pdftotext-raw`, `real-pdftotext`, `real-raw`, `real-layout`): only those;
 //! - `--verbose`: every problem, page by page;
 //! - `--write DIR`: for each set, `DIR/SET-SHAPE/` gets every page's raw text,
 //!   `perfect.json` (the dump a perfect loader would print), `gold.json`
@@ -19,9 +26,13 @@
 //!   `python3 ../shared/tools/score_tree.py DIR/S/gold.json DIR/S/dump.json --raw-dir DIR/S --exact DIR/S/perfect.json`
 //!   gives the same figures.
 
-use lvread::synth::source::{self, Half};
+#[path = "../tests/pdfgen/mod.rs"]
+mod pdfgen;
+
+use lvread::synth::source::{self, Half, Material};
 use lvread::synth::tree::{GoldFile, Tree};
 use lvread::synth::{Score, Shape, SynthPage, load, score_issue, sets};
+use pdfgen::items::{self, Real, have_pdftotext};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,9 +40,16 @@ use std::process::ExitCode;
 struct Options {
     pages: usize,
     half: Option<Half>,
-    shape: Option<Shape>,
+    /// A shape's name: one of [`Shape::ALL`] or [`Real::ALL`].
+    shape: Option<String>,
     verbose: bool,
     write: Option<PathBuf>,
+}
+
+impl Options {
+    fn wants(&self, shape: &str) -> bool {
+        self.shape.as_deref().is_none_or(|s| s == shape)
+    }
 }
 
 fn options() -> Result<Options, String> {
@@ -51,13 +69,16 @@ fn options() -> Result<Options, String> {
             }
             "--shape" => {
                 let v = args.next().unwrap_or_default();
-                o.shape = Some(*Shape::ALL.iter().find(|s| s.name() == v).ok_or(format!("unknown shape {v:?}"))?);
+                if !Shape::ALL.iter().any(|s| s.name() == v) && !Real::ALL.iter().any(|s| s.name() == v) {
+                    return Err(format!("unknown shape {v:?}"));
+                }
+                o.shape = Some(v);
             }
             "--verbose" => o.verbose = true,
             "--write" => o.write = Some(args.next().ok_or("--write needs a folder")?.into()),
             "-h" | "--help" => {
                 return Err(
-                    "usage: loader_eval [--pages N] [--set fit|eval] [--shape columns|lines|pdftotext|pdftotext-raw] [--verbose] [--write DIR]"
+                    "usage: loader_eval [--pages N] [--set fit|eval] [--shape columns|lines|pdftotext|pdftotext-raw|real-pdftotext|real-raw|real-layout] [--verbose] [--write DIR]"
                         .into(),
                 );
             }
@@ -65,6 +86,13 @@ fn options() -> Result<Options, String> {
         }
     }
     Ok(o)
+}
+
+/// The wanted real shapes of one half (in [`Real::ALL`] order, empty for
+/// shapes not wanted).
+fn real_pages(material: &Material, half: Half, o: &Options) -> Result<Vec<Vec<SynthPage>>, String> {
+    let wanted: Vec<bool> = Real::ALL.iter().map(|r| o.wants(r.name())).collect();
+    items::real_pages(material, half, o.pages, &wanted)
 }
 
 /// Writes a set's pages, perfect tree, gold and the loader's dump.
@@ -137,18 +165,40 @@ fn main() -> ExitCode {
         "chars lost"
     );
     let mut json = Vec::new();
+    let real = Real::ALL.iter().any(|r| o.wants(r.name()));
+    if real && !have_pdftotext() {
+        eprintln!("loader_eval: pdftotext (poppler-utils) is not installed; the real-extractor shapes are skipped");
+    }
+    let real = real && have_pdftotext();
     for half in [Half::Fit, Half::Eval] {
         if o.half.is_some_and(|h| h != half) {
             continue;
         }
+        let mut shaped: Vec<(String, Vec<SynthPage>)> = Vec::new();
         for shape in Shape::ALL {
-            if o.shape.is_some_and(|s| s != shape) {
-                continue;
+            if o.wants(shape.name()) {
+                shaped.push((shape.name().to_string(), sets::pages(&material, half, shape, o.pages)));
             }
-            let pages = sets::pages(&material, half, shape, o.pages);
-            let set = format!("{}-{}", half.name(), shape.name());
+        }
+        if real {
+            match real_pages(&material, half, &o) {
+                Ok(pages) => {
+                    for (r, pages) in Real::ALL.iter().zip(pages) {
+                        if o.wants(r.name()) {
+                            shaped.push((r.name().to_string(), pages));
+                        }
+                    }
+                }
+                Err(e) => {
+                    eprintln!("loader_eval: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        for (shape, pages) in &shaped {
+            let set = format!("{}-{shape}", half.name());
             let mut total = Score::default();
-            for p in &pages {
+            for p in pages {
                 let out = load(p);
                 let (s, report) = score_issue(&p.gold, &out, Some(&p.raw), Some(&p.perfect), true);
                 total += s;
@@ -188,7 +238,7 @@ fn main() -> ExitCode {
                 total.chars_extra
             ));
             if let Some(dir) = &o.write
-                && let Err(e) = write_set(&dir.join(&set), &pages)
+                && let Err(e) = write_set(&dir.join(&set), pages)
             {
                 eprintln!("loader_eval: cannot write {}: {e}", dir.join(&set).display());
                 return ExitCode::FAILURE;

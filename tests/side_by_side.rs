@@ -63,3 +63,65 @@ fn articles_set_side_by_side_come_out_whole() {
         assert_eq!(got, want, "columns {width} wide:\n{}", side_by_side(&ARTICLES, width));
     }
 }
+
+#[test]
+fn a_paragraph_that_only_its_indent_opens_is_kept_apart() {
+    // pdftotext -layout: two articles side by side; the first article's
+    // second paragraph fills one indented line, between two full lines:
+    // only its indent shows that it is a paragraph of its own.
+    let path = format!("{}/tests/pages/layout_indent_only_break.txt", env!("CARGO_MANIFEST_DIR"));
+    let page = lvread::loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<(&str, Vec<&str>)> =
+        page.articles.iter().map(|a| (a.title.as_str(), a.paragraphs.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "城东新区道路改造完工",
+                vec![
+                    "城东新区三条主干道改造工程日前全部完工，新铺沥青路面十二公里，全换新灯。",
+                    "沿线十个路口全部加装信号灯。",
+                    "改造后的道路拓宽了人行道，增设了非机动车道和公交港湾，沿线居民出行更加便利。"
+                ]
+            ),
+            (
+                "社区食堂开到家门口",
+                vec![
+                    "近日，南关社区老年食堂正式开门迎客，每天为辖区老人提供两顿热饭菜。",
+                    "食堂实行明码标价，八十岁以上老人就餐还可享受优惠，不少老人成了这里的常客。"
+                ]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_box_in_another_column_grid_does_not_cut_the_lines_of_the_next() {
+    // pdftotext -layout: a three-column article over a two-column one over
+    // a one-column one. The middle article's columns run past where the
+    // upper one's columns start; its lines must not be cut there, nor read
+    // row by row across its two columns.
+    let path = format!("{}/tests/pages/layout_two_column_grids.txt", env!("CARGO_MANIFEST_DIR"));
+    let page = lvread::loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<(&str, Option<&str>, String)> =
+        page.articles.iter().map(|a| (a.title.as_str(), a.byline.as_deref(), a.paragraphs.concat())).collect();
+    let want = [
+        (
+            "全市秋粮收获进度过半",
+            "本报讯（记者 王强）",
+            "连日来，全市各地抢抓晴好天气，组织农机手开展秋粮收获，截至目前收获进度已过半。农业部门派出技术人员深入田间，指导农户科学晾晒，确保颗粒归仓。各县区还设立了粮食收购点，方便农户就近售粮，并加强市场监测，让农户卖上放心粮，确保秋粮应收尽收。",
+        ),
+        (
+            "老城区供热管网改造完工",
+            "本报讯（记者 李静）",
+            "记者从市住建局获悉，老城区供热管网改造工程已全部完工，共更换老旧管道二十六公里，惠及居民一万二千余户。改造后的管网保温性能明显提升，热损耗大幅降低，今冬居民家中室温有望提高两到三度。住建部门同时对换热站进行了智能化升级，可根据室外温度自动调节供热量，居民还可通过手机查询供热情况并反映问题。",
+        ),
+        (
+            "图书馆延长开放时间",
+            "本报讯（记者 赵敏）",
+            "为满足读者需求，市图书馆自下月起延长开放时间，工作日晚间开放至九点，周末全天开放。馆内还新增了自习座位二百个，并开设少儿阅读专区，欢迎广大市民前来借阅。",
+        ),
+    ];
+    let want: Vec<(&str, Option<&str>, String)> = want.iter().map(|(t, b, p)| (*t, Some(*b), p.to_string())).collect();
+    assert_eq!(got, want);
+}

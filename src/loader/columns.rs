@@ -33,8 +33,36 @@ struct Block {
     left: usize,
     right: usize,
     lines: Vec<String>,
+    /// How far each line starts right of its column's start (characters).
+    offsets: Vec<usize>,
 }
 
+impl Block {
+    /// Line `i` as the rest of the loader gets it: in a block of running
+    /// text (some of its lines start at the column's edge), a line set two to
+    /// [`START_SLACK`] characters in is a paragraph's first line and keeps an
+    /// indent of two spaces, so that a paragraph that only its indent opens
+    /// is still seen to begin. Under another line it must follow a finished
+    /// sentence or a line that stops short; at the top of the block it must
+    /// reach the column's far edge (a shorter one is a headline centred over
+    /// the text).
+    fn line(&self, i: usize) -> String {
+        let reach = |k: usize| self.offsets[k] + self.lines[k].chars().count();
+        let Some(l) = self.lines.get(i) else { return String::new() };
+        let indented = (2..=START_SLACK).contains(&self.offsets[i]);
+        let running = self.offsets.iter().any(|&o| o < 2);
+        let widest = (0..self.lines.len()).map(reach).max().unwrap_or(0);
+        let opens = match i.checked_sub(1) {
+            None => reach(i) >= widest,
+            Some(p) => self.lines[p].ends_with(['。', '！', '？', '”', '；', '：', '…']) || reach(p) + 2 < widest,
+        };
+        if indented && running && opens { format!("  {l}") } else { l.clone() }
+    }
+}
+
+/// A column start is in use for a line when a chunk starts there this many
+/// rows above or below it (or on it).
+const NEAR_ROWS: usize = 4;
 /// Most blocks a page is unfolded with (a newspaper page has a few hundred).
 const MAX_BLOCKS: usize = 5_000;
 /// Fewest chunks that must start at one place for it to be a column start.
@@ -72,8 +100,8 @@ pub fn unfold(text: &str) -> Option<String> {
         if n > 0 {
             out.push('\n');
         }
-        for line in &blocks[b].lines {
-            out.push_str(line);
+        for i in 0..blocks[b].lines.len() {
+            out.push_str(&blocks[b].line(i));
             out.push('\n');
         }
     }
@@ -219,6 +247,18 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
     // The open block of each column, by index into `blocks`.
     let mut open: Vec<Option<usize>> = vec![None; starts.len()];
     let mut last_row = None;
+    // The rows where chunks start in each column: a column start counts
+    // only where the page uses it (boxes set in other column grids elsewhere
+    // on the page do not cut this box's lines).
+    let mut used: Vec<Vec<usize>> = vec![Vec::new(); starts.len()];
+    for c in chunks {
+        used[column_of(starts, c.start)].push(c.row);
+    }
+    let near = |k: usize, row: usize| {
+        let rows = &used[k];
+        let i = rows.partition_point(|&r| r + NEAR_ROWS < row);
+        rows.get(i).is_some_and(|&r| r <= row + NEAR_ROWS)
+    };
     for c in chunks {
         if last_row.is_some_and(|r| c.row > r + step) {
             // Blank lines (more than the page puts between its lines) close every block.
@@ -226,14 +266,23 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         }
         last_row = Some(c.row);
         let left = column_of(starts, c.start);
-        let right = column_of(starts, c.end.saturating_sub(2)).max(left);
+        let reach = column_of(starts, c.end.saturating_sub(2)).max(left);
+        let right = (left + 1..=reach).rev().find(|&k| near(k, c.row)).unwrap_or(left);
         if right > left {
             for o in &mut open[left..=right] {
                 *o = None;
             }
-            blocks.push(Block { top: c.row, bottom: c.row, left, right, lines: vec![c.text.to_string()] });
+            blocks.push(Block {
+                top: c.row,
+                bottom: c.row,
+                left,
+                right,
+                lines: vec![c.text.to_string()],
+                offsets: vec![0],
+            });
             continue;
         }
+        let offset = c.start.saturating_sub(starts[left]);
         match open[left] {
             Some(b) if blocks[b].bottom + step >= c.row => {
                 let block = &mut blocks[b];
@@ -246,10 +295,18 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 } else {
                     block.bottom = c.row;
                     block.lines.push(c.text.to_string());
+                    block.offsets.push(offset);
                 }
             }
             _ => {
-                blocks.push(Block { top: c.row, bottom: c.row, left, right, lines: vec![c.text.to_string()] });
+                blocks.push(Block {
+                    top: c.row,
+                    bottom: c.row,
+                    left,
+                    right,
+                    lines: vec![c.text.to_string()],
+                    offsets: vec![offset],
+                });
                 open[left] = Some(blocks.len() - 1);
             }
         }
@@ -372,6 +429,33 @@ mod tests {
                 "丁标题",
                 "丁文第一行内容",
                 "丁文第二行完。",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_indent_inside_a_column_is_kept() {
+        let page = [
+            "   甲文第一段开头   乙文第一行内容",
+            "甲文第一段末行。    乙文第二行内容",
+            "   甲文第二段开头   乙文第三行内容",
+            "甲文第二段第二行    乙文第四行内容",
+            "甲文第二段完。      乙文第五行完。",
+            "",
+            "   一个标题在此",
+        ]
+        .join("\n");
+        let text = unfold(&page).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().filter(|l| l.contains('甲') || l.contains('标')).collect();
+        assert_eq!(
+            lines,
+            [
+                "  甲文第一段开头",
+                "甲文第一段末行。",
+                "  甲文第二段开头",
+                "甲文第二段第二行",
+                "甲文第二段完。",
+                "一个标题在此"
             ]
         );
     }

@@ -23,7 +23,46 @@ fn seed(half: Half, shape: Shape) -> u64 {
 /// The pages of one set, at most `max_pages` of them (the first ones: a
 /// smaller slice is a prefix of the full set).
 pub fn pages(material: &Material, half: Half, shape: Shape, max_pages: usize) -> Vec<SynthPage> {
-    let mut rng = Rng::new(seed(half, shape));
+    walk(material, half, seed(half, shape), max_pages, |name, items, frame, rng| {
+        typeset(name, &items, &frame, shape, rng)
+    })
+}
+
+/// One page's items before printing, for printers outside this module (PDF
+/// pages for real extractors): its file name, items, frame and a seed for
+/// the printer's own choices.
+#[derive(Debug, Clone)]
+pub struct ComposedPage {
+    pub name: String,
+    pub items: Vec<super::compose::Item>,
+    pub frame: super::compose::PageFrame,
+    pub seed: u64,
+}
+
+/// The composed pages of one half for printers outside this module, at most
+/// `max_pages` (a prefix of the full set); `stream` tells sets of one half
+/// apart (each gets its own stories per page and its own seeds), and is
+/// never one of the text shapes' seeds.
+pub fn composed(material: &Material, half: Half, stream: u64, max_pages: usize) -> Vec<ComposedPage> {
+    let seed = seed(half, Shape::ALL[0]) ^ 0x7EA1_5EED_u64.wrapping_mul(stream + 1);
+    walk(material, half, seed, max_pages, |name, items, frame, rng| ComposedPage {
+        name: name.to_string(),
+        items,
+        frame,
+        seed: rng.next_u64(),
+    })
+}
+
+/// Composes the pages of one half, two to seven consecutive stories of a
+/// day each, and hands each to `print` with the generator.
+fn walk<T>(
+    material: &Material,
+    half: Half,
+    seed: u64,
+    max_pages: usize,
+    mut print: impl FnMut(&str, Vec<super::compose::Item>, super::compose::PageFrame, &mut Rng) -> T,
+) -> Vec<T> {
+    let mut rng = Rng::new(seed);
     let bundled = material.bundled_of(half);
     let mut out = Vec::new();
     for day in material.days_of(half) {
@@ -38,7 +77,7 @@ pub fn pages(material: &Material, half: Half, shape: Shape, max_pages: usize) ->
             }
             let (items, frame) = compose(&stories, date, page, &mut rng);
             let name = format!("{}_p{page:02}.txt", date.unwrap_or("2000-01-01"));
-            out.push(typeset(&name, &items, &frame, shape, &mut rng));
+            out.push(print(&name, items, frame, &mut rng));
             at += n;
             page += 1;
         }

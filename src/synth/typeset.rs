@@ -719,6 +719,20 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         raw.push('\u{c}');
     }
     labels.resize(raw.split('\n').count(), blank_label);
+    let (perfect, gold) = seen_trees(name, &seen, fragments);
+    SynthPage { name: name.to_string(), raw, perfect, gold, labels }
+}
+
+/// The perfect tree and the gold of a page printing `items` (with the
+/// page's `fragments`: banner, jump marks) where every paragraph's start
+/// shows, for pages printed by other means than [`typeset`] (PDF pages read
+/// by an extractor).
+pub fn page_trees(name: &str, items: &[Item], fragments: Vec<String>) -> (TreeIssue, GoldIssue) {
+    seen_trees(name, items, fragments)
+}
+
+/// The perfect tree and gold of items as the page shows them.
+fn seen_trees(name: &str, seen: &[Item], fragments: Vec<String>) -> (TreeIssue, GoldIssue) {
     let perfect = TreeIssue {
         source: name.to_string(),
         date: None,
@@ -726,7 +740,7 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
         articles: seen.iter().map(perfect_article).collect(),
         fragments,
     };
-    SynthPage { name: name.to_string(), raw, perfect, gold: gold_of(&seen), labels }
+    (perfect, gold_of(seen))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use lvread::model::Article;
 use pdf_writer::types::{CidFontType, FontFlags};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
 
+pub mod items;
 pub mod score;
 
 /// How the text bytes are encoded.
@@ -395,13 +396,20 @@ fn layout(articles: &[Article], style: &Style) -> (Vec<LaidPage>, Vec<Vec<Articl
 /// articles each page must give back (articles too tall for a page are left out).
 pub fn build(articles: &[Article], style: &Style) -> (Vec<u8>, Vec<Vec<Article>>) {
     let (pages, expected) = layout(articles, style);
+    let pages: Vec<(LaidPage, f32)> = pages.into_iter().map(|p| (p, PAGE_H)).collect();
+    (write(&pages, style.encoding, style.radicals, false), expected)
+}
+
+/// Writes laid-out pages (each with its height in points) as a PDF. With
+/// `half_ascii` (and `Identity-H`), ASCII characters are half an em wide.
+fn write(pages: &[(LaidPage, f32)], encoding: Encoding, radicals: bool, half_ascii: bool) -> Vec<u8> {
     // Identity-H codes: our own numbering of the characters used.
-    let mut chars: Vec<char> = pages.iter().flat_map(|p| p.0.iter()).flat_map(|r| r.text.chars()).collect();
+    let mut chars: Vec<char> = pages.iter().flat_map(|p| p.0.0.iter()).flat_map(|r| r.text.chars()).collect();
     chars.sort();
     chars.dedup();
     let code_of = |c: char| chars.binary_search(&c).map(|i| i as u16 + 1).unwrap_or(0);
     let encode = |s: &str| -> Vec<u8> {
-        match style.encoding {
+        match encoding {
             Encoding::Ucs2 => s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect(),
             Encoding::Gbk => encoding_rs::GBK.encode(s).0.into_owned(),
             Encoding::IdentityToUnicode => s.chars().flat_map(|c| code_of(c).to_be_bytes()).collect(),
@@ -422,7 +430,7 @@ pub fn build(articles: &[Article], style: &Style) -> (Vec<u8>, Vec<Vec<Article>>
     pdf.catalog(catalog).pages(tree);
     pdf.pages(tree).kids(page_refs.iter().map(|p| p.0)).count(pages.len() as i32);
     let info = pdf_writer::types::SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"GB1"), supplement: 5 };
-    let cmap_name = match style.encoding {
+    let cmap_name = match encoding {
         Encoding::Ucs2 => "UniGB-UCS2-H",
         Encoding::Gbk => "GBK-EUC-H",
         Encoding::IdentityToUnicode => "Identity-H",
@@ -431,16 +439,26 @@ pub fn build(articles: &[Article], style: &Style) -> (Vec<u8>, Vec<Vec<Article>>
         let full = format!("{base}-{cmap_name}");
         let mut f = pdf.type0_font(*type0);
         f.base_font(Name(full.as_bytes())).encoding_predefined(Name(cmap_name.as_bytes())).descendant_font(*cid);
-        if style.encoding == Encoding::IdentityToUnicode {
+        if encoding == Encoding::IdentityToUnicode {
             f.to_unicode(cmap_ref);
         }
         f.finish();
-        pdf.cid_font(*cid)
+        let mut cid_font = pdf.cid_font(*cid);
+        cid_font
             .subtype(CidFontType::Type0)
             .base_font(Name(base.as_bytes()))
             .system_info(info)
             .font_descriptor(*desc)
             .default_width(1000.0);
+        if half_ascii && encoding == Encoding::IdentityToUnicode {
+            let mut w = cid_font.widths();
+            for (i, c) in chars.iter().enumerate() {
+                if c.is_ascii() {
+                    w.same(i as u16 + 1, i as u16 + 1, 500.0);
+                }
+            }
+        }
+        cid_font.finish();
         pdf.font_descriptor(*desc)
             .name(Name(base.as_bytes()))
             .flags(FontFlags::SYMBOLIC)
@@ -451,21 +469,22 @@ pub fn build(articles: &[Article], style: &Style) -> (Vec<u8>, Vec<Vec<Article>>
             .cap_height(700.0)
             .stem_v(80.0);
     }
-    if style.encoding == Encoding::IdentityToUnicode {
+    if encoding == Encoding::IdentityToUnicode {
         let mut cmap = pdf_writer::types::UnicodeCmap::new(Name(b"Custom"), info);
         for (i, &c) in chars.iter().enumerate() {
             let c = match c {
-                '人' if style.radicals => '\u{2F08}',
-                '民' if style.radicals => '\u{2EA0}',
+                '人' if radicals => '\u{2F08}',
+                '民' if radicals => '\u{2EA0}',
                 c => c,
             };
             cmap.pair(i as u16 + 1, c);
         }
         pdf.cmap(cmap_ref, &cmap.finish());
     }
-    for ((runs, rules), (page_ref, content_ref)) in pages.iter().zip(&page_refs) {
+    for (((runs, rules), page_h), (page_ref, content_ref)) in pages.iter().zip(&page_refs) {
+        let page_h = *page_h;
         let mut page = pdf.page(*page_ref);
-        page.media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H)).parent(tree).contents(*content_ref);
+        page.media_box(Rect::new(0.0, 0.0, PAGE_W, page_h)).parent(tree).contents(*content_ref);
         let mut res = page.resources();
         let mut fdict = res.fonts();
         fdict.pair(Name(b"F0"), fonts[0].0);
@@ -476,7 +495,7 @@ pub fn build(articles: &[Article], style: &Style) -> (Vec<u8>, Vec<Vec<Article>>
         let mut c = Content::new();
         c.set_fill_gray(0.8);
         for r in rules {
-            c.rect(r[0], PAGE_H - r[1] - r[3], r[2], r[3]);
+            c.rect(r[0], page_h - r[1] - r[3], r[2], r[3]);
             c.fill_nonzero();
         }
         c.set_fill_gray(0.0);
@@ -486,12 +505,12 @@ pub fn build(articles: &[Article], style: &Style) -> (Vec<u8>, Vec<Vec<Article>>
             for t in 0..times {
                 c.begin_text();
                 c.set_font(Name(font), r.size);
-                c.set_text_matrix([1.0, 0.0, 0.0, 1.0, r.x + t as f32 * 0.3, PAGE_H - r.y]);
+                c.set_text_matrix([1.0, 0.0, 0.0, 1.0, r.x + t as f32 * 0.3, page_h - r.y]);
                 c.show(Str(&encode(&r.text)));
                 c.end_text();
             }
         }
         pdf.stream(*content_ref, &c.finish());
     }
-    (pdf.finish(), expected)
+    pdf.finish()
 }
