@@ -85,3 +85,18 @@ fn headlines_over_items_without_bylines_start_articles_not_subheadings() {
     );
     assert!(p.articles.iter().all(|a| a.subheadings.is_empty() && a.paragraphs.len() == 2), "{:?}", p.articles);
 }
+
+#[test]
+fn a_headline_after_a_feature_over_an_item_on_another_subject_starts_that_item() {
+    // A feature (`□ 本报记者`) with a short subheading, then a headline over
+    // an item with no byline about something else: the feature keeps its
+    // subheading, and the headline is the next item's title, not a second
+    // subheading of the feature.
+    let p = load("feature_then_unbylined_item.txt");
+    assert_eq!(titles(&p), ["汾河湿地公园迎来越冬候鸟", "孝义市新建三座社区食堂方便老人就餐"]);
+    let subs: Vec<&str> = p.articles[0].subheadings.iter().map(|&k| p.articles[0].paragraphs[k].as_str()).collect();
+    assert_eq!(subs, ["护鸟志愿者坚守岸边"]);
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("食堂")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("为解决社区老年人"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].paragraphs.len(), 2);
+}

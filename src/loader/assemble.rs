@@ -123,23 +123,24 @@ pub fn assemble(text: &str) -> Assembled {
 
 /// A line-by-line account of how the loader read a page (for
 /// `lvread dump --explain`): line number, the role the loader gave it
-/// (headlines by the rules of [`heads`]), width and estimated column, and
-/// the role the line model ([`line_model`]) decodes for it, with its score
-/// and the runner-up's, and how sure the model is that the line is a
-/// heading ([`Model::heading_margins`]: positive for heading, negative for
+/// (headlines by the rules of [`heads`]), width and estimated
+/// column, and the role the line model ([`line_model`]) decodes for it, with
+/// its score and the runner-up's, and how sure the model is that the line is
+/// a heading ([`Model::heading_margins`]: positive for heading, negative for
 /// body).
 pub fn explain(text: &str) -> String {
     let lines = lines::read_lines(text);
-    let head = heads::find_heads(&lines);
+    let lay = heads::Layout::new(&lines);
+    let rules = heads::find_heads_in(&lines, &lay);
     let model = Model::fitted();
-    let feats = line_model::features_with(&lines, &head);
+    let feats = line_model::features_in(&lines, &lay, &rules);
     let states = model.decode(&lines, &feats);
     let margins = model.margins(&lines, &feats, &states);
     let sure = model.heading_margins(&lines, &feats);
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
         let role = match &l.role {
-            lines::Role::Text if head[i] => "HEAD".to_string(),
+            lines::Role::Text if rules[i] => "HEAD".to_string(),
             lines::Role::Text => "body".to_string(),
             lines::Role::Byline { byline } => format!("BYLINE[{byline}]"),
             r => format!("{r:?}").to_uppercase(),
@@ -154,7 +155,7 @@ pub fn explain(text: &str) -> String {
             l.no,
             role,
             l.width,
-            heads::column_width(&lines, i),
+            lay.col[i],
             if l.justified { "J" } else { " " },
             sure[i],
             l.text

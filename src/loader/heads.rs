@@ -69,120 +69,257 @@ pub fn is_place_colon(text: &str) -> bool {
     text.ends_with(['：', ':']) && PLACE_COLON.is_match(text)
 }
 
-/// Could this line be (part of) a headline, judged by itself?
-pub(crate) fn head_eligible(l: &Line) -> bool {
-    if l.role != Role::Text {
-        return false;
+/// What the headline rules and the line model need to know of one line,
+/// measured once per page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Characters in the line's text.
+    pub chars: usize,
+    /// Printed as a whole paragraph ([`is_long`]).
+    pub long: bool,
+    /// The text ends a sentence ([`is_sentence_end`]).
+    pub ends: bool,
+    /// A plain text line that is a date (a notice's signature).
+    pub date: bool,
+    /// A plain text line ending in a photo credit.
+    pub credit: bool,
+    /// A plain text line opening with a time and a comma (`4月3日，`).
+    pub time: bool,
+    /// A plain text line opening like a news item (`近日，`).
+    pub item: bool,
+    /// A plain text line wholly in brackets (`（排名不分先后）`).
+    pub bracketed: bool,
+    /// A plain text line that could be (part of) a headline, judged by itself.
+    pub eligible: bool,
+    /// The width the line fills: a letter-spaced line counts its text.
+    pub width: usize,
+}
+
+impl Facts {
+    /// The facts of one line.
+    pub fn of(l: &Line) -> Facts {
+        let chars = l.text.chars().count();
+        let mut f = Facts {
+            chars,
+            long: chars > LONG_LINE_CHARS,
+            ends: is_sentence_end(&l.text),
+            width: if l.justified { l.text_width } else { l.width },
+            ..Facts::default()
+        };
+        if l.role == Role::Text {
+            f.date = is_date_line(&l.text);
+            f.credit = ends_with_credit(&l.text);
+            f.time = super::meta::opens_with_time(&l.text);
+            f.item = opens_item(&l.text);
+            f.bracketed = l.text.starts_with(['（', '(']) && l.text.ends_with(['）', ')']);
+            f.eligible = eligible(l, &f);
+        }
+        f
     }
+}
+
+/// Could this plain text line be (part of) a headline, judged by itself?
+fn eligible(l: &Line, f: &Facts) -> bool {
     if is_place_colon(&l.text) {
         return true;
     }
     // A headline does not open with a time and a comma (`4月3日，…`,
     // `近日，…`): such a line opens a paragraph; `附件：…` ends a notice.
     // A line wholly in brackets is a note (`（排名不分先后）`), not a headline.
-    let bracketed = l.text.starts_with(['（', '(']) && l.text.ends_with(['）', ')']);
-    if super::meta::opens_with_time(&l.text) || l.text.starts_with("附件") || bracketed {
+    if f.time || l.text.starts_with("附件") || f.bracketed {
         return false;
     }
-    let n = l.text.chars().count();
     // A headline never holds a full stop inside it.
     let inner_stop = l.text.trim_end_matches(['。', '；', '”', '’']).contains(['。', '；', ';']);
-    (2..=MAX_HEAD_CHARS).contains(&n)
+    (2..=MAX_HEAD_CHARS).contains(&f.chars)
         && !inner_stop
-        && !is_sentence_end(&l.text)
-        && !is_date_line(&l.text)
-        && !ends_with_credit(&l.text)
+        && !f.ends
+        && !f.date
+        && !f.credit
         && !l.text.ends_with(['，', '、', ',', '-'])
 }
 
-/// A headline's last character wrapped onto a line of its own
-/// (`孙大军在离石区调研老旧小区改造工` / `作`), after a long headline line.
-fn is_wrapped_tail(prev: &Line, l: &Line) -> bool {
-    let mut cs = l.text.chars();
-    l.role == Role::Text
-        && cs.next().is_some_and(super::normalize::is_han)
-        && cs.next().is_none()
-        && head_eligible(prev)
-        && prev.text.chars().count() >= 8
+/// The page's lines measured once: each line's [`Facts`] and its column
+/// width after ([`column_width`]) and before ([`column_width_before`]).
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// Per line.
+    pub facts: Vec<Facts>,
+    /// Per line, [`column_width`].
+    pub col: Vec<usize>,
+    /// Per line, [`column_width_before`].
+    pub col_before: Vec<usize>,
 }
 
-/// Does a text line end its sentence or block, so that what follows may start anew?
-fn closes(l: &Line) -> bool {
-    match &l.role {
-        Role::Text => {
-            is_sentence_end(&l.text)
-                || is_date_line(&l.text)
-                || ends_with_credit(&l.text)
-                || l.text.starts_with("附件")
-                // A note in brackets on its own line (`（排名不分先后）`).
-                || l.text.starts_with(['（', '(']) && l.text.ends_with(['）', ')'])
+impl Layout {
+    /// Measures the page.
+    pub fn new(lines: &[Line]) -> Layout {
+        let facts: Vec<Facts> = lines.iter().map(Facts::of).collect();
+        let usable =
+            |k: usize| (lines[k].role == Role::Text && !facts[k].long).then(|| (facts[k].width, facts[k].ends));
+        let col: Vec<usize> = (0..lines.len()).map(|i| column_at(lines.len(), i, lines[i].width, usable)).collect();
+        let col_before = (0..lines.len()).map(|i| column_before_at(i, usable).unwrap_or(col[i])).collect();
+        Layout { facts, col, col_before }
+    }
+
+    /// Could line `i` be (part of) a headline, judged by itself?
+    pub fn eligible(&self, i: usize) -> bool {
+        self.facts.get(i).is_some_and(|f| f.eligible)
+    }
+
+    /// Does line `b` continue the paragraph that line `a` (which does not end a
+    /// sentence) is part of?
+    pub fn continues(&self, lines: &[Line], a: usize, b: usize) -> bool {
+        let (la, lb) = (&lines[a], &lines[b]);
+        let (fa, fb) = (&self.facts[a], &self.facts[b]);
+        if lb.role != Role::Text {
+            return false;
         }
-        // What follows an opening byline or a continuation mark is body,
-        // unless the text after the byline on its line ends a sentence.
-        Role::Byline { .. } => !l.text.is_empty() && is_sentence_end(&l.text),
-        Role::Continued => false,
-        // A dateline closing a body (`…来。”` / `新华社北京3月6日电`) is a trailing byline.
-        _ => true,
+        if fa.long || fb.long {
+            // One paragraph per line: an unfinished long line goes on.
+            return fa.long && !fa.ends;
+        }
+        let ends_b = fb.ends || fb.credit;
+        // The column: from the following lines, or for a paragraph's last line
+        // from the lines before it.
+        let col = if ends_b { self.col_before[a] } else { self.col[b] };
+        if la.justified {
+            return true;
+        }
+        if la.width > col + 6 && !ends_b {
+            // Wider than the column that follows: not part of it.
+            return false;
+        }
+        // A letter-spaced line fills its column, whatever its raw width.
+        let wb = if lb.justified { col } else { lb.width };
+        if !lb.justified && lb.width > la.width + 8 {
+            // The next line is much wider: not the same column's paragraph.
+            return false;
+        }
+        if is_full(la, col) || la.width + 3 >= wb && !ends_b {
+            // A full line goes on unless the next one is clearly indented.
+            return !(lb.indented
+                || lb.lead_space
+                || !lb.justified && lb.width + 4 < col && lb.width + 12 >= col && !ends_b);
+        }
+        // A short line that does not end a sentence: only a paragraph's
+        // indented first line can be followed by more of it — a full line about
+        // two characters wider, or the short last line of a two-line paragraph.
+        if ends_b {
+            return lb.width <= la.width + 8 && la.width + 10 >= col;
+        }
+        // The next line must be a full line, not itself indented; judge "full"
+        // against the column above as well (one wide line of digits can inflate
+        // the estimate below).
+        let above = if a > 0 && lines[a - 1].role == Role::Text { self.col_before[a - 1] } else { col };
+        let indent = wb.saturating_sub(la.width);
+        (3..=8).contains(&indent) && is_full(lb, col.min(above))
+    }
+
+    /// A headline's last character wrapped onto line `i` of its own
+    /// (`孙大军在离石区调研老旧小区改造工` / `作`), after a long headline line.
+    fn is_wrapped_tail(&self, lines: &[Line], i: usize) -> bool {
+        let l = &lines[i];
+        let mut cs = l.text.chars();
+        i > 0
+            && l.role == Role::Text
+            && cs.next().is_some_and(super::normalize::is_han)
+            && cs.next().is_none()
+            && self.facts[i - 1].eligible
+            && self.facts[i - 1].chars >= 8
+    }
+
+    /// Does line `i` end its sentence or block, so that what follows may start anew?
+    fn closes(&self, lines: &[Line], i: usize) -> bool {
+        let (l, f) = (&lines[i], &self.facts[i]);
+        match &l.role {
+            Role::Text => {
+                f.ends
+                    || f.date
+                    || f.credit
+                    || l.text.starts_with("附件")
+                    // A note in brackets on its own line (`（排名不分先后）`).
+                    || f.bracketed
+            }
+            // What follows an opening byline or a continuation mark is body,
+            // unless the text after the byline on its line ends a sentence.
+            Role::Byline { .. } => !l.text.is_empty() && f.ends,
+            Role::Continued => false,
+            // A dateline closing a body (`…来。”` / `新华社北京3月6日电`) is a trailing byline.
+            _ => true,
+        }
     }
 }
 
-/// A dateline alone on its line right after the end of a sentence closes
-/// the article before it rather than opening the next.
-fn is_trailing_dateline(lines: &[Line], i: usize) -> bool {
-    let l = &lines[i];
-    matches!(&l.role, Role::Byline { byline } if l.text.is_empty() && byline.ends_with("电"))
-        && i > 0
-        && lines[i - 1].role == Role::Text
-        && is_sentence_end(&lines[i - 1].text)
+/// A line's filled width and whether it ends a sentence, when it is a plain
+/// text line of a column (not a whole paragraph on one line).
+fn usable_line(l: &Line) -> Option<(usize, bool)> {
+    // A letter-spaced line fills its column: its text is at most as wide.
+    (l.role == Role::Text && !is_long(l))
+        .then(|| (if l.justified { l.text_width } else { l.width }, is_sentence_end(&l.text)))
+}
+
+/// Full lines are the commonest; first and last lines of paragraphs are
+/// shorter: the upper third of the widths seen.
+fn upper_third(ws: &mut [usize]) -> usize {
+    ws.sort_unstable();
+    ws[ws.len() * 2 / 3]
+}
+
+/// [`column_width`] over `n` lines, each line's width and sentence end given
+/// by `usable` (None for a line that is not part of a column); `fallback`
+/// when no line around `i` is.
+fn column_at(n: usize, i: usize, fallback: usize, usable: impl Fn(usize) -> Option<(usize, bool)>) -> usize {
+    let mut ws = [0usize; 6];
+    let mut k = 0;
+    for j in i..n {
+        let Some((w, ends)) = usable(j) else { break };
+        ws[k] = w;
+        k += 1;
+        if k == ws.len() || ends && k >= 2 {
+            break;
+        }
+    }
+    if k < 3 {
+        // A short paragraph, or the end of a block: look back as well.
+        let want = 3;
+        for j in (0..i).rev() {
+            let Some((w, _)) = usable(j) else { break };
+            ws[k] = w;
+            k += 1;
+            if k == want {
+                break;
+            }
+        }
+    }
+    if k == 0 { fallback } else { upper_third(&mut ws[..k]) }
+}
+
+/// [`column_width_before`], None when line `i` is not part of a column.
+fn column_before_at(i: usize, usable: impl Fn(usize) -> Option<(usize, bool)>) -> Option<usize> {
+    let mut ws = [0usize; 5];
+    let mut k = 0;
+    for j in (0..=i).rev() {
+        let Some((w, _)) = usable(j) else { break };
+        ws[k] = w;
+        k += 1;
+        if k == ws.len() {
+            break;
+        }
+    }
+    (k > 0).then(|| upper_third(&mut ws[..k]))
 }
 
 /// The local column width at line `i`: the median width of the plain text
 /// lines from `i` on (a few lines), skipping letter-spaced ones.
+/// ([`Layout`] holds it for every line of a page.)
 pub fn column_width(lines: &[Line], i: usize) -> usize {
-    let usable = |l: &Line| l.role == Role::Text && !is_long(l);
-    let mut ws: Vec<usize> = Vec::new();
-    for l in lines[i..].iter().take_while(|l| usable(l)).take(6) {
-        // A letter-spaced line fills its column: its text is at most as wide.
-        ws.push(if l.justified { l.text_width } else { l.width });
-        if is_sentence_end(&l.text) && ws.len() >= 2 {
-            break;
-        }
-    }
-    if ws.len() < 3 {
-        // A short paragraph, or the end of a block: look back as well.
-        let need = 3 - ws.len();
-        ws.extend(
-            lines[..i]
-                .iter()
-                .rev()
-                .take_while(|l| usable(l))
-                .take(need)
-                .map(|l| if l.justified { l.text_width } else { l.width }),
-        );
-    }
-    if ws.is_empty() {
-        return lines[i].width;
-    }
-    // Full lines are the commonest; first and last lines of paragraphs are
-    // shorter: take the upper third.
-    ws.sort_unstable();
-    ws[ws.len() * 2 / 3]
+    column_at(lines.len(), i, lines[i].width, |k| usable_line(&lines[k]))
 }
 
 /// The column width of the lines up to and including `i`.
 pub fn column_width_before(lines: &[Line], i: usize) -> usize {
-    let mut ws: Vec<usize> = lines[..=i]
-        .iter()
-        .rev()
-        .take_while(|l| l.role == Role::Text && !is_long(l))
-        .take(5)
-        .map(|l| if l.justified { l.text_width } else { l.width })
-        .collect();
-    if ws.is_empty() {
-        return column_width(lines, i);
-    }
-    ws.sort_unstable();
-    ws[ws.len() * 2 / 3]
+    column_before_at(i, |k| usable_line(&lines[k])).unwrap_or_else(|| column_width(lines, i))
 }
 
 /// Is the line as wide as its column (within a small tolerance)?
@@ -196,70 +333,27 @@ pub fn is_first_line_shaped(l: &Line, col: usize) -> bool {
     !l.justified && (l.indented || (l.width + 3 < col && l.width + 10 >= col))
 }
 
-/// Does line `b` continue the paragraph that line `a` (which does not end a
-/// sentence) is part of?
-pub fn continues(lines: &[Line], a: usize, b: usize) -> bool {
-    let (la, lb) = (&lines[a], &lines[b]);
-    if lb.role != Role::Text {
-        return false;
-    }
-    if is_long(la) || is_long(lb) {
-        // One paragraph per line: an unfinished long line goes on.
-        return is_long(la) && !is_sentence_end(&la.text);
-    }
-    let ends = |l: &Line| is_sentence_end(&l.text) || ends_with_credit(&l.text);
-    // The column: from the following lines, or for a paragraph's last line
-    // from the lines before it.
-    let col = if ends(lb) { column_width_before(lines, a) } else { column_width(lines, b) };
-    if la.justified {
-        return true;
-    }
-    if la.width > col + 6 && !ends(lb) {
-        // Wider than the column that follows: not part of it.
-        return false;
-    }
-    // A letter-spaced line fills its column, whatever its raw width.
-    let wb = if lb.justified { col } else { lb.width };
-    if !lb.justified && lb.width > la.width + 8 {
-        // The next line is much wider: not the same column's paragraph.
-        return false;
-    }
-    if is_full(la, col) || la.width + 3 >= wb && !ends(lb) {
-        // A full line goes on unless the next one is clearly indented.
-        return !(lb.indented
-            || lb.lead_space
-            || !lb.justified && lb.width + 4 < col && lb.width + 12 >= col && !ends(lb));
-    }
-    // A short line that does not end a sentence: only a paragraph's
-    // indented first line can be followed by more of it — a full line about
-    // two characters wider, or the short last line of a two-line paragraph.
-    if ends(lb) {
-        return lb.width <= la.width + 8 && la.width + 10 >= col;
-    }
-    // The next line must be a full line, not itself indented; judge "full"
-    // against the column above as well (one wide line of digits can inflate
-    // the estimate below).
-    let above = if a > 0 && lines[a - 1].role == Role::Text { column_width_before(lines, a - 1) } else { col };
-    let indent = wb.saturating_sub(la.width);
-    (3..=8).contains(&indent) && is_full(lb, col.min(above))
-}
-
 /// Decides, for every line, whether it is a headline line.
 pub fn find_heads(lines: &[Line]) -> Vec<bool> {
+    find_heads_in(lines, &Layout::new(lines))
+}
+
+/// [`find_heads`] on a page already measured.
+pub fn find_heads_in(lines: &[Line], lay: &Layout) -> Vec<bool> {
     let mut head = vec![false; lines.len()];
     let mut i = 0;
     while i < lines.len() {
-        let prev_closed = i == 0 || closes(&lines[i - 1]) || is_trailing_dateline(lines, i - 1);
-        if !(prev_closed && head_eligible(&lines[i])) {
+        let prev_closed = i == 0 || lay.closes(lines, i - 1) || is_trailing_dateline(lines, lay, i - 1);
+        if !(prev_closed && lay.eligible(i)) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < lines.len() && (head_eligible(&lines[i]) || i > start && is_wrapped_tail(&lines[i - 1], &lines[i])) {
+        while i < lines.len() && (lay.eligible(i) || i > start && lay.is_wrapped_tail(lines, i)) {
             i += 1;
         }
         let end = i; // run is start..end; `end` is the next line, if any
-        let first_head_free = body_from(lines, start, end);
+        let first_head_free = body_from(lines, lay, start, end);
         for h in head.iter_mut().take(first_head_free).skip(start) {
             *h = true;
         }
@@ -267,38 +361,48 @@ pub fn find_heads(lines: &[Line]) -> Vec<bool> {
     head
 }
 
+/// A dateline alone on its line right after the end of a sentence closes
+/// the article before it rather than opening the next.
+fn is_trailing_dateline(lines: &[Line], lay: &Layout, i: usize) -> bool {
+    let l = &lines[i];
+    matches!(&l.role, Role::Byline { byline } if l.text.is_empty() && byline.ends_with("电"))
+        && i > 0
+        && lines[i - 1].role == Role::Text
+        && lay.facts[i - 1].ends
+}
+
 /// In the run `start..end` of possible headline lines, the index from which
 /// the lines are body text (`end` when all are headlines).
-fn body_from(lines: &[Line], start: usize, end: usize) -> usize {
+fn body_from(lines: &[Line], lay: &Layout, start: usize, end: usize) -> usize {
     // A line opening a news item (`近日，…`), in the run or right after it:
     // the lines before it cannot be the start of a paragraph that goes on
     // there (unless the last of them leads into a date: `…截至` + `3月…`).
     let opener = (start + 1..=end).find(|&k| {
-        lines.get(k).is_some_and(|l| l.role == Role::Text && opens_item(&l.text))
+        lay.facts.get(k).is_some_and(|f| f.item)
             && !lines[k - 1].text.ends_with(['在', '于', '至', '到', '从', '自', '止', '及', '和', '与', '同', '的'])
     });
     if let Some(k) = opener {
         return k;
     }
-    body_from_shape(lines, start, end)
+    body_from_shape(lines, lay, start, end)
 }
 
 /// [`body_from`] by the shape of the lines alone.
-fn body_from_shape(lines: &[Line], start: usize, end: usize) -> usize {
+fn body_from_shape(lines: &[Line], lay: &Layout, start: usize, end: usize) -> usize {
     let next = lines.get(end);
     match next {
         None => {
-            if looks_like_paragraph(lines, start, end) {
+            if looks_like_paragraph(lines, lay, start, end) {
                 start
             } else {
                 end
             }
         }
         Some(n) => match n.role {
-            Role::Text if is_date_line(&n.text) => start, // a notice's signature
+            Role::Text if lay.facts[end].date => start, // a notice's signature
             Role::Text => {
                 let mut j = end;
-                while j > start && continues(lines, j - 1, j) {
+                while j > start && lay.continues(lines, j - 1, j) {
                     j -= 1;
                 }
                 j
@@ -313,15 +417,15 @@ fn body_from_shape(lines: &[Line], start: usize, end: usize) -> usize {
                     .map(|k| end + k);
                 // and reaches the end of a sentence before anything else.
                 let reaches_end = |k: usize| {
-                    let stop = lines[k..].iter().position(|l| !head_eligible(l)).map(|p| k + p);
-                    stop.is_some_and(|s| lines[s].role == Role::Text && (closes(&lines[s]) || is_long(&lines[s])))
+                    let stop = (k..lines.len()).find(|&p| !lay.eligible(p));
+                    stop.is_some_and(|s| lines[s].role == Role::Text && (lay.closes(lines, s) || lay.facts[s].long))
                 };
                 match after {
                     Some(k)
                         if lines[k].role == Role::Text
                             && reaches_end(k)
-                            && continues(lines, end - 1, k)
-                            && (start..end).all(|j| j == start || continues(lines, j - 1, j)) =>
+                            && lay.continues(lines, end - 1, k)
+                            && (start..end).all(|j| j == start || lay.continues(lines, j - 1, j)) =>
                     {
                         start
                     }
@@ -329,7 +433,7 @@ fn body_from_shape(lines: &[Line], start: usize, end: usize) -> usize {
                 }
             }
             _ => {
-                if looks_like_paragraph(lines, start, end) {
+                if looks_like_paragraph(lines, lay, start, end) {
                     start
                 } else {
                     end
@@ -341,19 +445,19 @@ fn body_from_shape(lines: &[Line], start: usize, end: usize) -> usize {
 
 /// A run of three or more lines that flows like a paragraph (indented first
 /// line, even widths) is body even when it ends without punctuation.
-fn looks_like_paragraph(lines: &[Line], start: usize, end: usize) -> bool {
+fn looks_like_paragraph(lines: &[Line], lay: &Layout, start: usize, end: usize) -> bool {
     if end - start < 4 {
         return false;
     }
     // A paragraph after a closed line starts with an indented first line.
-    if !is_first_line_shaped(&lines[start], column_width(lines, start + 1)) {
+    if !is_first_line_shaped(&lines[start], lay.col[start + 1]) {
         return false;
     }
     let ws: Vec<usize> = lines[start + 1..end].iter().filter(|l| !l.justified).map(|l| l.width).collect();
     let (Some(&lo), Some(&hi)) = (ws.iter().min(), ws.iter().max()) else {
         return true;
     };
-    hi - lo <= 4 && (start + 1..end).all(|j| continues(lines, j - 1, j))
+    hi - lo <= 4 && (start + 1..end).all(|j| lay.continues(lines, j - 1, j))
 }
 
 #[cfg(test)]

@@ -10,6 +10,12 @@ use super::paragraphs::BodyPart;
 use super::segments::{Builder, Segment};
 use super::units::Unit;
 
+/// Below this share of its words found in the text after a headline-like
+/// line, a feature's headline does not cover that text: the line heads an
+/// item of its own rather than a section of the feature (chosen on the
+/// fitting set).
+const FEATURE_TOPIC: f32 = 0.2;
+
 impl Builder {
     /// Pages with headlines before their bodies: a run followed by a body
     /// with no byline, after another body, is a subheading of that body.
@@ -53,9 +59,18 @@ impl Builder {
             // rather than the text before it (items without bylines, their
             // headlines over them).
             let names_next = headline_like && to_n >= 0.3 && to_n > to_p + 0.2;
+            // Under a feature, such a line starts an item of its own when the
+            // feature's own headline says nothing of the text after it: a
+            // feature's sections keep to the subject its headline names.
+            let strays = feature
+                && names_next
+                && self
+                    .title_of(r, p, lines)
+                    .is_some_and(|title| bodies.score_against(&title, &self.segs[n].text(lines)) < FEATURE_TOPIC);
             if dated
                 || meta::is_notice_title(&run)
                 || (news || !feature) && names_next
+                || strays
                 || !feature && opens_item && run.chars().count() >= 8
             {
                 continue;
@@ -66,6 +81,16 @@ impl Builder {
             self.merge(n, p);
             self.runs[r].absorbed = true;
         }
+    }
+
+    /// The headline run over segment `p` (the last run before run `r` that
+    /// leads into it and was not taken as a subheading), as one text.
+    fn title_of(&self, r: usize, p: usize, lines: &[Line]) -> Option<String> {
+        let t = (0..r).rev().find(|&t| {
+            let run = &self.runs[t];
+            !run.absorbed && run.next.is_some_and(|x| self.find(x) == p)
+        })?;
+        Some(self.runs[t].lines.iter().map(|&i| lines[i].text.as_str()).collect())
     }
 
     /// Pages with headlines after their bodies: a body cut mid-sentence by

@@ -18,11 +18,8 @@
 //! line has its gold role (`crate::synth::typeset::LineLabel`), and writes
 //! [`super::weights`].
 
-use super::heads::{
-    column_width, column_width_before, continues, find_heads, has_clause_space, head_eligible, is_long, is_place_colon,
-    opens_item,
-};
-use super::lines::{Line, Role, ends_with_credit, is_date_line, is_sentence_end};
+use super::heads::{Layout, find_heads_in, has_clause_space, is_place_colon};
+use super::lines::{Line, Role};
 use super::weights;
 use std::sync::OnceLock;
 
@@ -230,16 +227,16 @@ struct PageStats {
 /// Fewer text lines than this make a short page.
 const SHORT_PAGE: usize = 12;
 
-fn page_stats(lines: &[Line]) -> PageStats {
+fn page_stats(lines: &[Line], lay: &Layout) -> PageStats {
     let (mut long, mut all, mut ending, mut count) = (0usize, 0usize, 0usize, 0usize);
-    for l in lines.iter().filter(|l| l.role == Role::Text) {
-        let n = l.text.chars().count();
+    for (_, f) in lines.iter().zip(&lay.facts).filter(|(l, _)| l.role == Role::Text) {
+        let n = f.chars;
         all += n;
         count += 1;
-        if is_long(l) {
+        if f.long {
             long += n;
         }
-        if is_sentence_end(&l.text) {
+        if f.ends {
             ending += 1;
         }
     }
@@ -253,30 +250,32 @@ fn page_stats(lines: &[Line]) -> PageStats {
 }
 
 /// The features of every line (zeros for lines told by their form). The
-/// verdict of the headline rules ([`find_heads`]) is one of them: the model
-/// learns where to trust it.
+/// verdict of the headline rules ([`super::heads::find_heads`]) is one of
+/// them: the model learns where to trust it.
 pub fn features(lines: &[Line]) -> Vec<Features> {
-    features_with(lines, &find_heads(lines))
+    let lay = Layout::new(lines);
+    features_in(lines, &lay, &find_heads_in(lines, &lay))
 }
 
-/// [`features`], given the rules' verdicts already made.
-pub fn features_with(lines: &[Line], rules: &[bool]) -> Vec<Features> {
-    let page = page_stats(lines);
-    let eligible: Vec<bool> = lines.iter().map(head_eligible).collect();
-    let ctx = Context { page: &page, eligible: &eligible, rules };
+/// [`features`] of a page already measured, given the rules' verdicts.
+pub fn features_in(lines: &[Line], lay: &Layout, rules: &[bool]) -> Vec<Features> {
+    let page = page_stats(lines, lay);
+    let ctx = Context { page: &page, lay, rules };
     (0..lines.len()).map(|i| line_features(lines, i, &ctx)).collect()
 }
 
 /// What every line's features are measured against: the page's habits and
-/// per-line verdicts computed once per page.
+/// per-line measures computed once per page.
 struct Context<'a> {
     page: &'a PageStats,
-    eligible: &'a [bool],
+    lay: &'a Layout,
     rules: &'a [bool],
 }
 
 fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
-    let (page, eligible, rules) = (ctx.page, ctx.eligible, ctx.rules);
+    let (page, lay, rules) = (ctx.page, ctx.lay, ctx.rules);
+    let facts = &lay.facts;
+    let eligible = |k: usize| lay.eligible(k);
     let mut f = [0.0f32; NF];
     let l = &lines[i];
     if l.role != Role::Text {
@@ -288,14 +287,19 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
         }
     };
     let text = l.text.as_str();
-    let n = text.chars().count();
-    let col = column_width(lines, i);
-    let colb = column_width_before(lines, i);
+    let me = &facts[i];
+    let n = me.chars;
+    let col = lay.col[i];
+    let colb = lay.col_before[i];
     let w = if l.justified { col.max(l.text_width) } else { l.width };
     let prev = i.checked_sub(1).map(|k| &lines[k]);
     let next = lines.get(i + 1);
+    // Facts of the lines around that are plain text.
+    let text_facts = |k: usize| lines.get(k).filter(|x| x.role == Role::Text).map(|_| &facts[k]);
+    let pf = i.checked_sub(1).and_then(text_facts);
+    let nf = text_facts(i + 1);
     let last = text.chars().last().unwrap_or(' ');
-    let ends = is_sentence_end(text);
+    let ends = me.ends;
     set(F::bias, true);
     set(F::len_1, n == 1);
     set(F::len_2_4, (2..=4).contains(&n));
@@ -310,14 +314,14 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::ends_colon, matches!(last, '：' | ':'));
     set(F::ends_closing_mark, !ends && matches!(last, '”' | '’' | '）' | ')' | '》' | '」'));
     set(F::ends_word, last.is_alphanumeric());
-    set(F::ends_credit, ends_with_credit(text));
-    set(F::date_line, is_date_line(text));
+    set(F::ends_credit, me.credit);
+    set(F::date_line, me.date);
     set(F::inner_stop, text.trim_end_matches(['。', '；', '”', '’']).contains(['。', '；', ';']));
-    set(F::opens_time, super::meta::opens_with_time(text));
-    set(F::opens_item, opens_item(text));
+    set(F::opens_time, me.time);
+    set(F::opens_item, me.item);
     set(F::opens_dash, text.starts_with('—'));
     set(F::opens_quote, text.starts_with(['“', '《', '「']));
-    set(F::bracketed, text.starts_with(['（', '(']) && text.ends_with(['）', ')']));
+    set(F::bracketed, me.bracketed);
     set(F::clause_space, has_clause_space(text));
     set(F::place_colon, is_place_colon(text));
     set(F::many_digits, text.chars().filter(char::is_ascii_digit).count() * 3 > n);
@@ -331,11 +335,11 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::wider, w > col + 6);
     set(F::full_before, w + 3 >= colb);
     set(F::wider_before, w > colb + 6);
-    let flows_from = i > 0 && prev.is_some_and(|p| p.role == Role::Text) && continues(lines, i - 1, i);
-    let flows_into = next.is_some_and(|x| x.role == Role::Text) && continues(lines, i, i + 1);
+    let flows_from = pf.is_some() && lay.continues(lines, i - 1, i);
+    let flows_into = nf.is_some() && lay.continues(lines, i, i + 1);
     set(F::flows_from_prev, flows_from);
     set(F::flows_into_next, flows_into);
-    let elig = eligible[i];
+    let elig = me.eligible;
     set(F::eligible, elig);
     let blank_before = prev.is_some_and(|p| l.no > p.no + 1);
     let blank_after = next.is_some_and(|x| x.no > l.no + 1);
@@ -344,47 +348,44 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::rare_blank_before, blank_before && !page.blank);
     set(F::rare_blank_after, blank_after && !page.blank);
     let prev_fixed = prev.and_then(|p| State::fixed(&p.role));
-    let prev_ends = prev.is_some_and(|p| p.role == Role::Text && is_sentence_end(&p.text));
+    let prev_ends = pf.is_some_and(|p| p.ends);
     set(F::prev_none, prev.is_none());
     set(F::prev_ends, prev_ends);
     set(F::prev_byline, prev_fixed == Some(State::Byline));
     set(F::prev_caption, prev_fixed == Some(State::Caption));
     set(F::prev_close, prev_fixed == Some(State::Close));
     set(F::prev_banner, prev_fixed == Some(State::Banner));
-    set(F::prev_eligible, i > 0 && eligible[i - 1]);
+    set(F::prev_eligible, i > 0 && eligible(i - 1));
     set(F::prev_short, prev.is_some_and(|p| p.role == Role::Text && !p.justified && p.width + 3 < colb.max(col)));
-    set(F::prev_long, prev.is_some_and(is_long));
+    set(F::prev_long, i > 0 && facts[i - 1].long);
     let next_fixed = next.and_then(|x| State::fixed(&x.role));
     set(F::next_none, next.is_none());
     set(F::next_indented, next.is_some_and(|x| x.role == Role::Text && (x.indented || x.lead_space)));
-    set(F::next_opens_time, next.is_some_and(|x| x.role == Role::Text && super::meta::opens_with_time(&x.text)));
-    set(F::next_opens_item, next.is_some_and(|x| x.role == Role::Text && opens_item(&x.text)));
+    set(F::next_opens_time, nf.is_some_and(|x| x.time));
+    set(F::next_opens_item, nf.is_some_and(|x| x.item));
     set(F::next_byline, next_fixed == Some(State::Byline));
     set(F::next_caption, next_fixed == Some(State::Caption));
     set(F::next_close, next_fixed == Some(State::Close));
-    set(F::next_ends, next.is_some_and(|x| x.role == Role::Text && is_sentence_end(&x.text)));
+    set(F::next_ends, nf.is_some_and(|x| x.ends));
     set(F::next_wider, next.is_some_and(|x| x.role == Role::Text && x.width > w + 4));
     set(F::next_narrower, next.is_some_and(|x| x.role == Role::Text && !x.justified && x.width + 4 < w));
-    set(F::next_eligible, eligible.get(i + 1).copied().unwrap_or(false));
-    set(F::next_long, next.is_some_and(is_long));
+    set(F::next_eligible, eligible(i + 1));
+    set(F::next_long, facts.get(i + 1).is_some_and(|x| x.long));
     set(F::elig_prev_ends, elig && (prev_ends || prev.is_some_and(|p| p.role != Role::Text)));
     set(F::elig_no_flow_next, elig && !flows_into);
-    set(
-        F::elig_next_opens,
-        elig && next.is_some_and(|x| x.role == Role::Text && super::meta::opens_with_time(&x.text)),
-    );
+    set(F::elig_next_opens, elig && nf.is_some_and(|x| x.time));
     set(F::elig_next_byline, elig && next_fixed == Some(State::Byline));
     set(F::elig_prev_none, elig && prev.is_none());
     set(F::elig_short, elig && w * 2 < col);
     set(F::elig_long_page, elig && page.long);
-    set(F::wrapped_tail, n == 1 && i > 0 && eligible[i - 1] && prev.is_some_and(|p| p.text.chars().count() >= 8));
+    set(F::wrapped_tail, n == 1 && i > 0 && eligible(i - 1) && facts[i - 1].chars >= 8);
     set(F::long_page, page.long);
     set(F::ending_page, page.ending);
     set(F::blank_page, page.blank);
     set(F::long_page_short_line, page.long && n <= 40);
     set(F::inner_comma, text.trim_end_matches(['，', ',']).contains(['，', ',']));
-    set(F::next_date, next.is_some_and(|x| x.role == Role::Text && is_date_line(&x.text)));
-    set(F::date_within_3, lines[i + 1..].iter().take(3).any(|x| x.role == Role::Text && is_date_line(&x.text)));
+    set(F::next_date, nf.is_some_and(|x| x.date));
+    set(F::date_within_3, facts[i + 1..].iter().take(3).any(|x| x.date));
     set(F::rules_head, rules[i]);
     set(F::rules_prev_head, i > 0 && rules[i - 1]);
     set(F::rules_next_head, rules.get(i + 1).copied().unwrap_or(false));
@@ -393,28 +394,17 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     // an item's opening line ahead, back to a closed line behind.
     if elig {
         let mut k = i + 1;
-        while k < lines.len() && k <= i + 4 && eligible[k] {
+        while k < lines.len() && k <= i + 4 && eligible(k) {
             k += 1;
         }
         let after = lines.get(k);
         set(F::run_to_byline, after.is_some_and(|x| State::fixed(&x.role) == Some(State::Byline)));
-        set(
-            F::run_to_opener,
-            after.is_some_and(|x| {
-                x.role == Role::Text && (opens_item(&x.text) || super::meta::opens_with_time(&x.text))
-            }),
-        );
+        set(F::run_to_opener, text_facts(k).is_some_and(|x| x.item || x.time));
         let mut k = i;
-        while k > 0 && k + 4 > i && eligible[k - 1] {
+        while k > 0 && k + 4 > i && eligible(k - 1) {
             k -= 1;
         }
-        set(
-            F::run_from_close,
-            k == 0 || {
-                let p = &lines[k - 1];
-                p.role != Role::Text || is_sentence_end(&p.text) || is_date_line(&p.text)
-            },
-        );
+        set(F::run_from_close, k == 0 || lines[k - 1].role != Role::Text || facts[k - 1].ends || facts[k - 1].date);
     }
     f
 }
