@@ -24,7 +24,7 @@ pub struct Assembled {
 /// Builds the articles of a page from its (decoded, cleaned) text.
 pub fn assemble(text: &str) -> Assembled {
     let lines = lines::read_lines(text);
-    let head = heads::find_heads(&lines);
+    let head = line_model::headings(&lines);
     let pieces = pieces(&lines, &head);
     let mut fragments = Vec::new();
     let mut b = Builder::default();
@@ -123,7 +123,7 @@ pub fn assemble(text: &str) -> Assembled {
 
 /// A line-by-line account of how the loader read a page (for
 /// `lvread dump --explain`): line number, the role the loader gave it
-/// (headlines by the rules of [`heads`]), width and estimated
+/// (headlines as [`line_model::headings`] decides), width and estimated
 /// column, and the role the line model ([`line_model`]) decodes for it, with
 /// its score and the runner-up's, and how sure the model is that the line is
 /// a heading ([`Model::heading_margins`]: positive for heading, negative for
@@ -137,10 +137,11 @@ pub fn explain(text: &str) -> String {
     let states = model.decode(&lines, &feats);
     let margins = model.margins(&lines, &feats, &states);
     let sure = model.heading_margins(&lines, &feats);
+    let head = line_model::decide(&rules, &sure);
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
         let role = match &l.role {
-            lines::Role::Text if rules[i] => "HEAD".to_string(),
+            lines::Role::Text if head[i] => "HEAD".to_string(),
             lines::Role::Text => "body".to_string(),
             lines::Role::Byline { byline } => format!("BYLINE[{byline}]"),
             r => format!("{r:?}").to_uppercase(),

@@ -588,6 +588,30 @@ impl Model {
     }
 }
 
+/// Heading margin ([`Model::heading_margins`]) above which the model makes
+/// a headline of a line the rules of [`super::heads::find_heads`] left in
+/// the body (chosen on the fitting set: the smallest that keeps every
+/// hand-written test page right).
+pub const MAKE_HEAD: f32 = 150.0;
+
+/// Heading margin below which the model puts back into the body a line the
+/// rules took as a headline (chosen the same way).
+pub const MAKE_BODY: f32 = -300.0;
+
+/// Which lines of the page are headline or subheading lines: the rules'
+/// verdict, overruled by the model where it is sure.
+pub fn headings(lines: &[Line]) -> Vec<bool> {
+    let lay = Layout::new(lines);
+    let rules = find_heads_in(lines, &lay);
+    let feats = features_in(lines, &lay, &rules);
+    decide(&rules, &Model::fitted().heading_margins(lines, &feats))
+}
+
+/// The rules' verdicts overruled where the model's heading margins are sure.
+pub fn decide(rules: &[bool], sure: &[f32]) -> Vec<bool> {
+    rules.iter().zip(sure).map(|(&r, &m)| if r { m >= MAKE_BODY } else { m > MAKE_HEAD }).collect()
+}
+
 /// The roles of the page's lines, decoded with the fitted model.
 pub fn roles(lines: &[Line]) -> Vec<State> {
     let feats = features(lines);
