@@ -27,11 +27,13 @@ use lvread::ui::search_driver::SearchDriver;
 use lvread::ui::session::Session;
 use lvread::ui::update::update;
 use lvread::ui::{Action, App};
-use lvread::{archive, cache, search, synth};
+use lvread::{archive, cache, search};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+#[path = "common/archive.rs"]
+mod archive_files;
 #[path = "common/measure.rs"]
 mod measure;
 use measure::{percentile, round, status_mb};
@@ -61,29 +63,6 @@ const VS_FZF: &[&str] = &["吕梁", "老旧小区改造", "lvliang"];
 
 /// Pages per folder of the archive (the fzf comparison uses the first).
 const BLOCK: usize = 10_000;
-
-/// Writes the archive unless a complete one is there; returns its text size.
-fn write_archive(dir: &Path, n: usize, seed: u64) -> u64 {
-    let done = dir.join("complete");
-    if let Ok(s) = std::fs::read_to_string(&done)
-        && let Ok(bytes) = s.trim().parse()
-    {
-        return bytes;
-    }
-    let mut bytes = 0u64;
-    for k in 0..n {
-        let folder = dir.join("files").join(format!("block{:02}", k / BLOCK));
-        if k % BLOCK == 0 {
-            std::fs::create_dir_all(&folder).expect("create the archive folder");
-            eprintln!("archive_bench: writing pages {k}..");
-        }
-        let (name, text) = synth::page(k, seed);
-        bytes += text.len() as u64;
-        std::fs::write(folder.join(name), text).expect("write a page");
-    }
-    std::fs::write(&done, bytes.to_string()).expect("write the marker");
-    bytes
-}
 
 /// A second start: the reader's pieces, timed. Prints its JSON on stdout.
 fn child(dir: &Path) {
@@ -243,7 +222,13 @@ fn main() {
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
     let dir = dir.unwrap_or_else(|| target.join("archive-bench").join(format!("{n}-{seed}")));
     let t = Instant::now();
-    let text = write_archive(&dir, n, seed);
+    let text = match archive_files::write_archive(&dir.join("files"), n, seed, BLOCK, "archive_bench") {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("archive_bench: cannot write the archive under {}: {e}", dir.display());
+            std::process::exit(1);
+        }
+    };
     let write_s = t.elapsed().as_secs_f64();
 
     // First load: parse everything, index everything (fills the cache),

@@ -15,33 +15,11 @@ use lvread::{archive, cache};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+#[path = "common/archive.rs"]
+mod archive_files;
 #[path = "common/measure.rs"]
 mod measure;
 use measure::{round, status_mb};
-
-/// Writes the archive's files (once).
-fn write_archive(dir: &Path, n: usize, seed: u64) -> usize {
-    let arch = dir.join("pages");
-    let done = arch.join(format!(".complete-{n}-{seed}"));
-    let mut bytes = 0usize;
-    if done.exists() {
-        for e in std::fs::read_dir(&arch).into_iter().flatten().flatten() {
-            bytes += e.metadata().map_or(0, |m| m.len() as usize);
-        }
-        return bytes;
-    }
-    let _ = std::fs::create_dir_all(&arch);
-    for k in 0..n {
-        let (name, raw) = lvread::synth::page(k, seed);
-        bytes += raw.len();
-        if let Err(e) = std::fs::write(arch.join(&name), raw) {
-            eprintln!("cache_bench: cannot write {name}: {e}");
-            std::process::exit(1);
-        }
-    }
-    let _ = std::fs::write(done, "");
-    bytes
-}
 
 fn main() {
     let mut n = 1000usize;
@@ -61,7 +39,13 @@ fn main() {
     }
     let dir = dir.unwrap_or_else(|| std::env::temp_dir().join(format!("lvread-cache-bench-{n}-{seed}")));
     let t = Instant::now();
-    let corpus = write_archive(&dir, n, seed);
+    let corpus = match archive_files::write_archive(&dir.join("pages"), n, seed, 10_000, "cache_bench") {
+        Ok(bytes) => bytes as usize,
+        Err(e) => {
+            eprintln!("cache_bench: cannot write the archive under {}: {e}", dir.display());
+            std::process::exit(1);
+        }
+    };
     let write_s = t.elapsed().as_secs_f64();
     let cache_dir = dir.join("cache");
     let _ = std::fs::remove_dir_all(&cache_dir);
