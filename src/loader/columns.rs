@@ -38,6 +38,11 @@ struct Block {
 }
 
 impl Block {
+    /// A block of one line, on `row`, spanning columns `left..=right`.
+    fn one_line(row: usize, left: usize, right: usize, text: &str, offset: usize) -> Block {
+        Block { top: row, bottom: row, left, right, lines: vec![text.to_string()], offsets: vec![offset] }
+    }
+
     /// Line `i` as the rest of the loader gets it: in a block of running
     /// text (some of its lines start at the column's edge), a line set two to
     /// [`START_SLACK`] characters in is a paragraph's first line and keeps an
@@ -272,14 +277,7 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
             for o in &mut open[left..=right] {
                 *o = None;
             }
-            blocks.push(Block {
-                top: c.row,
-                bottom: c.row,
-                left,
-                right,
-                lines: vec![c.text.to_string()],
-                offsets: vec![0],
-            });
+            blocks.push(Block::one_line(c.row, left, right, c.text, 0));
             continue;
         }
         let offset = c.start.saturating_sub(starts[left]);
@@ -299,14 +297,7 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 }
             }
             _ => {
-                blocks.push(Block {
-                    top: c.row,
-                    bottom: c.row,
-                    left,
-                    right,
-                    lines: vec![c.text.to_string()],
-                    offsets: vec![offset],
-                });
+                blocks.push(Block::one_line(c.row, left, right, c.text, offset));
                 open[left] = Some(blocks.len() - 1);
             }
         }

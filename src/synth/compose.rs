@@ -73,6 +73,23 @@ pub struct Item {
 }
 
 impl Item {
+    /// Paragraph `i` as the page prints it: the first opens with `lead` (a
+    /// byline run into the text), the last ends with a trailing byline and
+    /// the jump mark, if any.
+    pub fn printed_paragraph(&self, i: usize, lead: &str) -> String {
+        let p = self.paragraphs.get(i).map(String::as_str).unwrap_or("");
+        let mut text = if i == 0 { format!("{lead}{p}") } else { p.to_string() };
+        if i + 1 == self.paragraphs.len() {
+            if let Some(b) = self.byline.as_ref().filter(|b| b.place == BylinePlace::Trailing) {
+                text.push_str(&b.text);
+            }
+            if let Some(j) = &self.jump {
+                text.push_str(j);
+            }
+        }
+        text
+    }
+
     /// The title the perfect loader gives: the headline, or the first clause of the body.
     pub fn shown_title(&self) -> (String, bool) {
         match &self.title {

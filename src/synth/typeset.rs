@@ -459,19 +459,10 @@ fn item_blocks(item: &Item, style: &Style, rng: &mut Rng) -> (Option<Block>, Vec
             body.insert(0, b);
         }
     }
-    let n = item.paragraphs.len();
     let mut hidden = Vec::new();
     let mut prev_full = false;
-    for (i, p) in item.paragraphs.iter().enumerate() {
-        let mut text = if i == 0 { format!("{lead}{p}") } else { p.clone() };
-        if i + 1 == n {
-            if let Some(b) = item.byline.as_ref().filter(|b| b.place == BylinePlace::Trailing) {
-                text.push_str(&b.text);
-            }
-            if let Some(j) = &item.jump {
-                text.push_str(j);
-            }
-        }
+    for i in 0..item.paragraphs.len() {
+        let text = item.printed_paragraph(i, &lead);
         let short = item.subheads.contains(&i) || item.sign_lines.contains(&i);
         let lines = if one_line {
             vec![format!("{}{}", if short { "" } else { style.indent }, digit_spaced(&text, style.digit_space, rng))]

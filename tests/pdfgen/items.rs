@@ -121,17 +121,8 @@ fn body_lines(item: &Item, cpl: usize, look: &Look) -> Vec<BodyLine> {
         Some(b) if b.place == BylinePlace::Lead => lead = b.text.clone(),
         _ => {}
     }
-    let n = item.paragraphs.len();
-    for (i, p) in item.paragraphs.iter().enumerate() {
-        let mut text = if i == 0 { format!("{lead}{p}") } else { p.clone() };
-        if i + 1 == n {
-            if let Some(b) = item.byline.as_ref().filter(|b| b.place == BylinePlace::Trailing) {
-                text.push_str(&b.text);
-            }
-            if let Some(j) = &item.jump {
-                text.push_str(j);
-            }
-        }
+    for i in 0..item.paragraphs.len() {
+        let text = item.printed_paragraph(i, &lead);
         let (align, font) = if item.subheads.contains(&i) {
             (Align::Centre, 1)
         } else if item.sign_lines.contains(&i) {
