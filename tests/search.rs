@@ -279,7 +279,18 @@ fn shortcuts_never_change_the_hits() {
         .collect();
     let mut index = Index::build(Arc::new(lvread::archive::group(pages)));
     let mut checked = 0;
-    for q in ["qsngzlxhy", "lyuliang", "sundj", "zhongmei", "老旧小区改造", "gaozhiliang", "2023", "吕梁市"] {
+    for q in [
+        "qsngzlxhy",
+        "lyuliang",
+        "lvlian",
+        "sundj",
+        "zhongmei",
+        "老旧小区改造",
+        "营商环境",
+        "gaozhiliang",
+        "2023",
+        "吕梁市",
+    ] {
         let mut caches = [Cache::default(), Cache::default()];
         let mut typed = String::new();
         for c in q.chars() {
@@ -295,4 +306,49 @@ fn shortcuts_never_change_the_hits() {
         }
     }
     assert!(checked > 2000, "the queries find plenty ({checked} hits in all)");
+}
+
+/// `n` recent issues with headline `recent`, and one old issue (2001)
+/// with headline `old`.
+fn recent_and_old(recent: &str, n: usize, old: &str) -> Index {
+    let dates: Vec<String> =
+        (0..n).map(|k| format!("20{:02}-{:02}-{:02}", 10 + k / 300, k / 28 % 10 + 1, k % 28 + 1)).collect();
+    let recent_spec: [ArticleSpec<'_>; 1] = [(recent, &["正文。"])];
+    let old_spec: [ArticleSpec<'_>; 1] = [(old, &["正文。"])];
+    let mut issues: Vec<(&str, &[ArticleSpec<'_>])> = dates.iter().map(|d| (d.as_str(), &recent_spec[..])).collect();
+    issues.push(("2001-05-01", &old_spec[..]));
+    Index::build(archive(&issues))
+}
+
+/// The first hit with the shortcuts off and on (the same hits either way).
+fn first_hit_both_ways(index: &mut Index, q: &str) -> String {
+    let _ = words::jieba();
+    let mut found = Vec::new();
+    for on in [false, true] {
+        index.set_use_signatures(on);
+        let r = index.search(&Query::new(q), 200, &mut Cache::default(), &|| false).unwrap();
+        found.push(r.hits.iter().map(|h| (h.doc, h.score, h.title.clone())).collect::<Vec<_>>());
+    }
+    assert_eq!(found[0], found[1], "{q}: the same hits with and without the shortcuts");
+    found[1].first().map(|h| h.2.clone()).unwrap_or_default()
+}
+
+#[test]
+fn an_old_headline_ending_on_a_whole_syllable_outranks_many_newer_ones() {
+    // 250 newer headlines hold 吕梁 (`lvli` is only the start of liang);
+    // the oldest holds 吕里 (li whole): the headline pass must not stop
+    // once 200 吕梁 are in hand.
+    let mut index = recent_and_old("吕梁市召开会议", 250, "吕里村新貌");
+    assert_eq!(first_hit_both_ways(&mut index, "lvli"), "吕里村新貌");
+    assert_eq!(first_hit_both_ways(&mut index, "lyuli"), "吕里村新貌");
+    assert_eq!(first_hit_both_ways(&mut index, "lvliang"), "吕梁市召开会议", "吕梁 whole: the newest first");
+}
+
+#[test]
+fn an_old_word_aligned_headline_outranks_many_newer_ones_across_words() {
+    // 250 newer headlines hold 中美 across two words (集中|美化); the oldest
+    // as a word of its own: it comes first, by Hanzi and by pinyin.
+    let mut index = recent_and_old("集中美化环境", 250, "中美友城合作");
+    assert_eq!(first_hit_both_ways(&mut index, "中美"), "中美友城合作");
+    assert_eq!(first_hit_both_ways(&mut index, "zhongmei"), "中美友城合作");
 }

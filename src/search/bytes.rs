@@ -57,6 +57,11 @@ impl<'a> Reader<'a> {
         self.bytes.is_empty()
     }
 
+    /// The next `n` bytes as they are.
+    pub fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        self.take(n)
+    }
+
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         if n > self.bytes.len() {
             return None;

@@ -19,6 +19,7 @@
 use super::fold::{fold_char, fold_lower};
 use super::index::Index;
 use super::pinyin;
+use super::reach::Reach;
 use super::signature::Pairs;
 use super::snippet::{Snippet, snippet};
 use super::sorted::intersect;
@@ -606,6 +607,41 @@ fn display_score(q: Quality, score: i64) -> i64 {
         + skim
 }
 
+/// How many side-by-side headline hits of each quality are in hand.
+#[derive(Debug, Default)]
+struct Levels {
+    /// Per quality (tier 2 or 1, whole, aligned), best first.
+    counts: [usize; 8],
+}
+
+impl Levels {
+    fn slot(q: Quality) -> usize {
+        (2 - q.tier.clamp(1, 2) as usize) * 4 + (!q.whole as usize) * 2 + (!q.aligned as usize)
+    }
+
+    fn quality(slot: usize) -> Quality {
+        Quality { contiguous: true, tier: 2 - (slot / 4) as u8, whole: slot & 2 == 0, aligned: slot & 1 == 0 }
+    }
+
+    fn add(&mut self, q: Quality) {
+        if q.contiguous && q.tier > 0 {
+            self.counts[Levels::slot(q)] += 1;
+        }
+    }
+
+    /// The quality of the `window`-th best hit in hand (None while fewer).
+    fn bar(&self, window: usize) -> Option<Quality> {
+        let mut sum = 0;
+        for (slot, &c) in self.counts.iter().enumerate() {
+            sum += c;
+            if sum >= window {
+                return Some(Levels::quality(slot));
+            }
+        }
+        None
+    }
+}
+
 /// The best a hit can be: a contiguous, word-aligned headline match.
 const PERFECT: Quality = Quality { contiguous: true, tier: 2, whole: true, aligned: true };
 
@@ -620,10 +656,13 @@ impl Index {
     /// returns None. `cache` carries candidates from one keystroke to the
     /// next.
     ///
-    /// Two passes: every article whose headline may match (exhaustive),
-    /// then article bodies newest first until [`WINDOW`] contiguous hits
-    /// are found (hits nothing later in date order can outrank, except an
-    /// older word-aligned body match over a newer unaligned one).
+    /// Two passes: headlines, part by part, newest first, until the
+    /// [`WINDOW`] best side-by-side headline hits in hand are such that no
+    /// older headline can outrank them ([`Reach`] tells, from the postings,
+    /// the best match a headline may hold); then article bodies newest
+    /// first until [`WINDOW`] contiguous hits are found (hits nothing later
+    /// in date order can outrank, except an older word-aligned body match
+    /// over a newer unaligned one).
     pub fn search(&self, query: &Query, limit: usize, cache: &mut Cache, cancel: &dyn Fn() -> bool) -> Option<Results> {
         let mut res = Results { query: query.raw.clone(), ..Results::default() };
         if query.is_blank() || limit == 0 {
@@ -633,81 +672,100 @@ impl Index {
         let mut m = Matcher::new(query);
         let mut hits: Vec<(u32, FieldMatch)> = Vec::new();
         let mut contiguous = 0usize;
-        // Pass 1: headlines; those whose pair signature lacks the query's
-        // pairs (no contiguous match possible) wait for pass 1b.
+        // Pass 1: headlines; those lacking the query's pairs (no contiguous
+        // match possible) wait for pass 1b. (The body pass tests the pair
+        // signatures, `need`.)
         let need = if self.uses_signatures() {
             Pairs::of_query(&query.lower_chars(), query.pinyin.as_deref())
         } else {
             Pairs::Any
         };
-        let (heads, _) = candidates_in(&self.heads(), query);
         let mut head_done: Vec<u32> = Vec::new();
         let mut head_scattered: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
         let mut head_deferred: Vec<u32> = Vec::new();
         let mut perfect = 0usize;
-        // A pinyin match can end on a whole syllable only in a headline
-        // holding a character read exactly like an ending of the query (none
-        // for `qs`, `ly`, `sund`; for `zho` only a character read `o`): the
-        // other headlines holding no literal match give at most
-        // `pinyin_best`; once `window` hits are that good, older such
-        // headlines cannot reach the list (the others are still read).
-        let (pinyin_best, literal) = match &query.pinyin {
-            Some(py) if self.uses_signatures() => {
-                let lit = self.heads().literal_candidates(&query.lower_chars()).unwrap_or_else(|| heads.clone());
-                let whole = if can_end_whole(py) { self.heads().whole_ending_candidates(py) } else { Vec::new() };
-                (
-                    Some(Quality { whole: false, ..PERFECT }),
-                    intersect(vec![&heads, &super::sorted::union(vec![&lit, &whole])]),
-                )
-            }
-            _ => (None, Vec::new()),
-        };
-        let mut pinyin_full = 0usize;
-        // Headlines in date order; once `pinyin_full` reaches the window,
-        // only the rest of `literal` (from `cut`).
-        let (mut next, mut cut) = (0usize, None::<usize>);
-        for n in 0.. {
-            let doc = match &mut cut {
-                None => heads.get(next).copied(),
-                Some(j) => literal.get(*j).copied(),
+        // With the shortcuts: what each headline can still reach, from the
+        // postings (no text read). Once `window` side-by-side headline hits
+        // are in hand, a headline whose best possible match is not better
+        // than the worst of them cannot reach the list (it is older than
+        // all of them), nor can the bodies (ranked below every headline
+        // match), so it is not read.
+        let reach = self.uses_signatures().then(|| Reach::of(&query.lower_chars(), query.pinyin.as_deref()));
+        let mut found = Levels::default();
+        let heads_postings = self.heads();
+        let mut n = 0usize;
+        'heads: for k in 0..heads_postings.parts() {
+            let in_part = heads_postings.slice(k..k + 1);
+            let bar = found.bar(window);
+            let reach_of = |full: bool| {
+                let (r, (start, part)) = (reach.as_ref()?, self.part_at(k)?);
+                Some(r.in_part(
+                    part,
+                    start,
+                    full,
+                    || in_part.literal_candidates(&query.lower_chars()).unwrap_or_else(|| in_part.docs().collect()),
+                    || query.pinyin.as_deref().map(|py| in_part.whole_ending_candidates(py)).unwrap_or_default(),
+                ))
             };
-            let Some(doc) = doc else { break };
-            match &mut cut {
-                None => next += 1,
-                Some(j) => *j += 1,
-            }
-            if n % 64 == 0 && cancel() {
-                return None;
-            }
-            if perfect >= window {
+            if reach.is_some() && bar == Some(PERFECT) {
                 // Word-aligned headline hits, newest first: nothing older beats them.
                 res.truncated = true;
                 break;
             }
-            if cut.is_none() && pinyin_full >= window {
+            let mut part_reach = reach_of(bar.is_some());
+            if let (Some(r), Some(bar)) = (&part_reach, bar)
+                && r.above(None, bar).is_some_and(|d| d.is_empty())
+            {
+                // Nothing in this part can reach the list.
                 res.truncated = true;
-                cut = Some(literal.partition_point(|&d| d < doc));
                 continue;
             }
-            if !self.may_match(doc, &need) {
-                head_deferred.push(doc);
-                continue;
-            }
-            res.examined += 1;
-            if let Some(b) = self.examine_head(doc, &mut m) {
-                if b.quality.contiguous {
-                    contiguous += 1;
-                    head_done.push(doc);
-                    if b.quality == PERFECT {
-                        perfect += 1;
-                    }
-                    if pinyin_best.is_some_and(|q| b.quality >= q) {
-                        pinyin_full += 1;
-                    }
-                } else {
-                    head_scattered.insert(doc, hits.len());
+            let (cands, _) = candidates_in(&in_part, query);
+            let docs = match (&part_reach, bar) {
+                (Some(r), Some(bar)) => r.above(Some(&cands), bar).unwrap_or(cands),
+                _ => cands,
+            };
+            for doc in docs {
+                if n.is_multiple_of(64) && cancel() {
+                    return None;
                 }
-                hits.push((doc, b));
+                n += 1;
+                if perfect >= window {
+                    // Word-aligned headline hits, newest first: nothing older beats them.
+                    res.truncated = true;
+                    break 'heads;
+                }
+                if let Some(r) = &mut part_reach {
+                    if !r.contiguous(doc) {
+                        // No side-by-side match possible: read only if the
+                        // list is not filled with better ones (pass 1b).
+                        head_deferred.push(doc);
+                        continue;
+                    }
+                    if let Some(bar) = found.bar(window) {
+                        if !r.full {
+                            *r = reach_of(true).unwrap_or_default();
+                        }
+                        if r.best(doc) <= bar {
+                            res.truncated = true;
+                            continue;
+                        }
+                    }
+                }
+                res.examined += 1;
+                if let Some(b) = self.examine_head(doc, &mut m) {
+                    if b.quality.contiguous {
+                        contiguous += 1;
+                        found.add(b.quality);
+                        head_done.push(doc);
+                        if b.quality == PERFECT {
+                            perfect += 1;
+                        }
+                    } else {
+                        head_scattered.insert(doc, hits.len());
+                    }
+                    hits.push((doc, b));
+                }
             }
         }
         // Pass 2: bodies, newest first (not even looked up when headlines
@@ -871,13 +929,6 @@ impl Index {
             snippet,
         }
     }
-}
-
-/// True when a pinyin match of `py` may end on a whole syllable: some
-/// ending of the query is a syllable's whole spelling.
-fn can_end_whole(py: &[u8]) -> bool {
-    let t = pinyin::table();
-    (0..py.len()).any(|k| std::str::from_utf8(&py[k..]).is_ok_and(|s| t.is_spelling(s)))
 }
 
 /// Candidates from one set of postings; the flag is false when the pinyin

@@ -13,6 +13,7 @@
 
 use super::docset::{self, Segment, SegmentBuilder, SetRef};
 use super::fold::fold_lower;
+use super::pairs::PairPostings;
 use super::pinyin::{self, Chunk, Table};
 use super::signature::{self, Pairs, Signatures};
 use super::sorted::union;
@@ -32,7 +33,52 @@ const SYL_KEYS: u32 = 2048;
 /// Initial-pair keys: `PAIR_BASE + a * 26 + b` for consecutive Hanzi whose
 /// readings begin with letters a and b.
 const PAIR_BASE: u32 = SYL_BASE + SYL_KEYS;
-const KEYS: u32 = PAIR_BASE + 26 * 26;
+/// Headline keys only (never in the postings of every field): a syllable
+/// of a character that begins a jieba word (`WORD_START + syllable id`),
+/// one that ends a word (`WORD_END + id`), and [`NO_BOUNDS`] for a
+/// headline too long for precomputed word boundaries. A word-aligned
+/// headline match begins and ends on such characters.
+const WORD_START: u32 = PAIR_BASE + 26 * 26;
+const WORD_END: u32 = WORD_START + SYL_KEYS;
+const NO_BOUNDS: u32 = WORD_END + SYL_KEYS;
+const KEYS: u32 = NO_BOUNDS + 1;
+
+/// The headline key of a character read `id` that begins a word.
+pub(crate) fn word_start_key(id: u16) -> Option<u32> {
+    ((id as u32) < SYL_KEYS).then_some(WORD_START + id as u32)
+}
+
+/// The headline key of a character read `id` that ends a word.
+pub(crate) fn word_end_key(id: u16) -> Option<u32> {
+    ((id as u32) < SYL_KEYS).then_some(WORD_END + id as u32)
+}
+
+/// The headline key of a headline whose word boundaries are found at
+/// search time.
+pub(crate) const fn no_bounds_key() -> u32 {
+    NO_BOUNDS
+}
+
+/// Appends the word keys of a headline text whose word boundaries are
+/// `mask` ([`super::words::mask`]; 0 when unknown).
+pub(crate) fn add_word_keys(t: &Table, text: &str, mask: u64, keys: &mut Vec<u32>) {
+    if mask == 0 {
+        keys.push(NO_BOUNDS);
+        return;
+    }
+    for (i, c) in text.chars().enumerate().take(63) {
+        let starts = mask >> i & 1 == 1;
+        let ends = mask >> (i + 1) & 1 == 1;
+        for &id in t.readings(c) {
+            if starts && let Some(k) = word_start_key(id) {
+                keys.push(k);
+            }
+            if ends && let Some(k) = word_end_key(id) {
+                keys.push(k);
+            }
+        }
+    }
+}
 
 /// Where a document lives in the issues the index was built from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +107,8 @@ pub struct Part {
     pub(super) bounds: Vec<[u64; 3]>,
     /// Per document: which pairs of adjacent characters it holds.
     pub(super) sigs: Signatures,
+    /// The documents of each pair of adjacent characters in headlines.
+    pub(super) pairs: PairPostings,
     /// Where the part is kept in the page cache (None: pages not from files).
     id: Option<PartId>,
     /// True once the page cache holds this part.
@@ -85,7 +133,7 @@ impl Part {
     }
 
     fn bytes(&self) -> usize {
-        self.all.bytes() + self.heads.bytes() + self.sigs.bytes() + self.bounds.capacity() * 24
+        self.all.bytes() + self.heads.bytes() + self.sigs.bytes() + self.pairs.bytes() + self.bounds.capacity() * 24
     }
 
     /// The part of `group`: read back whole from the page cache when it
@@ -100,10 +148,19 @@ impl Part {
         let id = cache.and_then(|_| PartId::of(&group, &keys));
         if let (Some(c), Some(id)) = (cache, &id)
             && let Some(blob) = c.get_part(&id.grp, &id.pages, stored_part::FORMAT)
-            && let Some((all, heads, bounds, sigs)) = stored_part::decode(&blob, &group.pages, KEYS)
+            && let Some((all, heads, bounds, sigs, pairs)) = stored_part::decode(&blob, &group.pages, KEYS)
         {
             progress.fetch_add(group.pages.len(), Ordering::Relaxed);
-            return Part { pages: group.pages, all, heads, bounds, sigs, id: Some(id.clone()), stored: true.into() };
+            return Part {
+                pages: group.pages,
+                all,
+                heads,
+                bounds,
+                sigs,
+                pairs,
+                id: Some(id.clone()),
+                stored: true.into(),
+            };
         }
         let mut part = Part::build(group.pages, &keys, progress);
         part.id = id;
@@ -118,7 +175,7 @@ impl Part {
         if self.is_stored() || !c.is_on() {
             return;
         }
-        let blob = stored_part::encode(&self.all, &self.heads, &self.bounds, &self.sigs);
+        let blob = stored_part::encode(&self.all, &self.heads, &self.bounds, &self.sigs, &self.pairs);
         c.put_part(&id.grp, &id.pages, stored_part::FORMAT, &blob);
         self.stored.store(true, Ordering::Relaxed);
     }
@@ -136,6 +193,7 @@ impl Part {
         let mut sigs = signature::Builder::default();
         let mut doc = 0u32;
         let mut merged = Vec::new();
+        let mut pair_entries: Vec<(u32, u32)> = Vec::new();
         for (k, page) in pages.iter().enumerate() {
             let key = keys.get(k).and_then(Option::as_ref);
             for a in PageKeys::load_or_compute(t, page, key, KEYS).articles {
@@ -144,9 +202,11 @@ impl Part {
                     heads.push(key as usize, doc);
                 }
                 sigs.push_words(&a.sig);
+                pair_entries.extend(a.head_pairs.iter().map(|&k| (k, doc)));
                 // Documents come in order, so every key's list stays sorted.
+                // (Word keys are for headlines only.)
                 merged.clear();
-                merged.extend_from_slice(&a.heads);
+                merged.extend(a.heads.iter().copied().filter(|&k| k < WORD_START));
                 merged.extend_from_slice(&a.rest);
                 for &key in &merged {
                     all.push(key as usize, doc);
@@ -162,6 +222,7 @@ impl Part {
             heads: heads.finish(),
             bounds,
             sigs: sigs.finish(),
+            pairs: PairPostings::build(len as u32, pair_entries),
             id: None,
             stored: false.into(),
         }
@@ -399,6 +460,11 @@ impl Index {
     /// from this one).
     pub fn parts(&self) -> &[Arc<Part>] {
         &self.parts
+    }
+
+    /// Part `k` (in document order) and its first document.
+    pub(super) fn part_at(&self, k: usize) -> Option<(u32, &Part)> {
+        Some((*self.starts.get(k)?, self.parts.get(k)?.as_ref()))
     }
 
     /// The part holding document `doc`, and `doc`'s number within it.

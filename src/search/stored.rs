@@ -5,7 +5,8 @@
 //! builds the index from these without reading the text again (no pinyin,
 //! no jieba, no hashing of pairs).
 
-use super::index::{add_keys, body_texts, head_texts};
+use super::index::{add_keys, add_word_keys, body_texts, head_texts};
+use super::pairs;
 use super::pinyin::Table;
 use super::signature;
 use super::words;
@@ -16,14 +17,18 @@ use serde::{Deserialize, Serialize};
 /// Version of the stored form: a cache holding another format is not read
 /// (the page's part is computed again and stored anew). Change it with the
 /// keys, the signatures or the word boundaries.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// One article's keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleKeys {
     /// Keys of the headline, kicker and subtitle, sorted, each once (stored
-    /// as gaps from the previous key).
+    /// as gaps from the previous key), their word keys included
+    /// ([`super::index::add_word_keys`]).
     pub heads: Vec<u32>,
+    /// Keys of the adjacent pairs of headline, kicker and subtitle
+    /// ([`super::pairs`]), sorted, each once (gaps).
+    pub head_pairs: Vec<u32>,
     /// Keys of every other field that the headline lacks, sorted (gaps).
     pub rest: Vec<u32>,
     /// jieba word boundaries of title, kicker and subtitle.
@@ -101,6 +106,7 @@ impl PageKeys {
     /// Computes the keys of every article of `page`.
     pub fn of(t: &Table, jieba: &jieba_rs::Jieba, page: &Page) -> PageKeys {
         let mut pair_keys = Vec::new();
+        let mut pair_keys_32 = Vec::new();
         let mut keys = Vec::new();
         let articles = page
             .articles
@@ -111,9 +117,17 @@ impl PageKeys {
                     *slot = words::mask(jieba, text).unwrap_or(0);
                 }
                 keys.clear();
-                for text in head_texts(a) {
+                for (text, &mask) in head_texts(a).zip(&bounds) {
                     add_keys(t, text, &mut keys);
+                    add_word_keys(t, text, mask, &mut keys);
                 }
+                pair_keys_32.clear();
+                for text in head_texts(a) {
+                    pairs::keys_of(t, text, &mut pair_keys_32);
+                }
+                pair_keys_32.sort_unstable();
+                pair_keys_32.dedup();
+                let head_pairs = pair_keys_32.clone();
                 let split = keys.len();
                 for text in body_texts(a) {
                     add_keys(t, text, &mut keys);
@@ -131,7 +145,7 @@ impl PageKeys {
                     signature::pairs(t, text, &mut pair_keys);
                 }
                 let sig = signature::words_of(&pair_keys);
-                ArticleKeys { heads, rest, bounds, sig }
+                ArticleKeys { heads, head_pairs, rest, bounds, sig }
             })
             .collect();
         PageKeys { articles }
@@ -142,7 +156,13 @@ impl PageKeys {
         let stored: Vec<ArticleKeys> = self
             .articles
             .iter()
-            .map(|a| ArticleKeys { heads: gaps(&a.heads), rest: gaps(&a.rest), bounds: a.bounds, sig: a.sig.clone() })
+            .map(|a| ArticleKeys {
+                heads: gaps(&a.heads),
+                head_pairs: gaps(&a.head_pairs),
+                rest: gaps(&a.rest),
+                bounds: a.bounds,
+                sig: a.sig.clone(),
+            })
             .collect();
         postcard::to_stdvec(&stored).unwrap_or_default()
     }
@@ -159,8 +179,15 @@ impl PageKeys {
             .map(|a| {
                 let heads = ungaps(&a.heads)?;
                 let rest = ungaps(&a.rest)?;
+                let head_pairs = ungaps(&a.head_pairs)?;
                 let fits = |v: &[u32]| v.last().is_none_or(|&k| k < keys);
-                (fits(&heads) && fits(&rest)).then_some(ArticleKeys { heads, rest, bounds: a.bounds, sig: a.sig })
+                (fits(&heads) && fits(&rest)).then_some(ArticleKeys {
+                    heads,
+                    head_pairs,
+                    rest,
+                    bounds: a.bounds,
+                    sig: a.sig,
+                })
             })
             .collect::<Option<Vec<_>>>()?;
         Some(PageKeys { articles })

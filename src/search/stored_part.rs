@@ -13,6 +13,7 @@
 use super::bytes::{Reader, Writer};
 use super::docset::Segment;
 use super::index::Group;
+use super::pairs::PairPostings;
 use super::signature::Signatures;
 use crate::cache::db::FileKey;
 use crate::model::Page;
@@ -20,7 +21,7 @@ use std::sync::Arc;
 
 /// Version of the stored form; change it with the layout below or with the
 /// meaning of the keys ([`super::stored::FORMAT`]).
-pub const FORMAT: u32 = 1 + 1000 * super::stored::FORMAT;
+pub const FORMAT: u32 = 2 + 1000 * super::stored::FORMAT;
 
 /// Marks the start of a stored part.
 const MAGIC: &[u8; 4] = b"LVPT";
@@ -57,7 +58,7 @@ impl PartId {
 }
 
 /// The stored form of a part's pieces.
-pub fn encode(all: &Segment, heads: &Segment, bounds: &[[u64; 3]], sigs: &Signatures) -> Vec<u8> {
+pub fn encode(all: &Segment, heads: &Segment, bounds: &[[u64; 3]], sigs: &Signatures, pairs: &PairPostings) -> Vec<u8> {
     let mut w = Writer::default();
     w.out.extend_from_slice(MAGIC);
     w.u32(bounds.len() as u32);
@@ -66,11 +67,12 @@ pub fn encode(all: &Segment, heads: &Segment, bounds: &[[u64; 3]], sigs: &Signat
     let flat: Vec<u64> = bounds.iter().flatten().copied().collect();
     w.u64s(&flat);
     sigs.encode(&mut w);
+    pairs.encode(&mut w);
     w.out
 }
 
 /// A part's pieces, read back.
-pub type Pieces = (Segment, Segment, Vec<[u64; 3]>, Signatures);
+pub type Pieces = (Segment, Segment, Vec<[u64; 3]>, Signatures, PairPostings);
 
 /// Reads a stored part back for `pages`, whose documents it must cover
 /// exactly, with keys below `keys`; None when the bytes are damaged or do
@@ -87,9 +89,11 @@ pub fn decode(bytes: &[u8], pages: &[Arc<Page>], keys: u32) -> Option<Pieces> {
     let heads = Segment::decode(&mut r, keys)?;
     let flat = r.u64s()?;
     let sigs = Signatures::decode(&mut r, docs)?;
-    if all.len() != docs || heads.len() != docs || flat.len() != docs as usize * 3 || !r.at_end() {
+    let pairs = PairPostings::decode(&mut r)?;
+    if all.len() != docs || heads.len() != docs || pairs.len() != docs || flat.len() != docs as usize * 3 || !r.at_end()
+    {
         return None;
     }
     let bounds = flat.chunks_exact(3).map(|c| [c[0], c[1], c[2]]).collect();
-    Some((all, heads, bounds, sigs))
+    Some((all, heads, bounds, sigs, pairs))
 }

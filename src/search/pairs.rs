@@ -1,0 +1,245 @@
+//! Postings of adjacent pairs in headlines: for each pair of adjacent
+//! characters of a headline, kicker or subtitle — the pair of pinyin
+//! syllables for two Hanzi (every reading of each), else a hash of the two
+//! folded characters — the documents holding it. A query matches a
+//! headline side by side only where every pair of the query is, so the
+//! headline pass narrows `lvli` to headlines holding (lv, li…) before it
+//! reads any text, and tells which headlines can end a pinyin match on a
+//! whole syllable (`lvli` needs (lv, li) itself: 吕梁 cannot).
+//!
+//! Lists are stored as gaps in a variable-length encoding (a byte or two
+//! per document for most pairs), all keys of a part in one buffer.
+
+use super::fold::fold_lower;
+use super::pinyin::Table;
+
+/// Pairs of syllables are `a * SYLLABLES + b`; pairs of other characters
+/// are hashed above [`CHAR_PAIR`].
+const SYLLABLES: u32 = 2048;
+const CHAR_PAIR: u32 = 1 << 30;
+
+/// The key of two adjacent Hanzi read `a` and `b`.
+pub fn syllable_pair(a: u16, b: u16) -> u32 {
+    a as u32 * SYLLABLES + b as u32
+}
+
+/// The key of two adjacent folded, lower-cased characters, one of them not
+/// a Hanzi.
+pub fn char_pair(a: char, b: char) -> u32 {
+    let mut h = (((a as u64) << 21) | b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^= h >> 29;
+    CHAR_PAIR | (h as u32 & (CHAR_PAIR - 1))
+}
+
+/// The pair keys of `text` (with repeats), appended to `out`.
+pub fn keys_of(t: &Table, text: &str, out: &mut Vec<u32>) {
+    let mut prev: Option<(char, &[u16])> = None;
+    for c in text.chars() {
+        let f = fold_lower(c);
+        let r = t.readings(f);
+        if let Some((p, pr)) = prev {
+            if pr.is_empty() || r.is_empty() {
+                out.push(char_pair(p, f));
+            } else {
+                for &a in pr {
+                    for &b in r {
+                        out.push(syllable_pair(a, b));
+                    }
+                }
+            }
+        }
+        prev = Some((f, r));
+    }
+}
+
+/// The documents of each pair key of a run of documents (numbered from 0).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PairPostings {
+    len: u32,
+    /// The keys present, sorted.
+    keys: Vec<u32>,
+    /// Where each key's list starts in `lists` (one extra entry at the end).
+    starts: Vec<u32>,
+    /// Every list, as gaps between documents (the first from -1), each a
+    /// little-endian base-128 number.
+    lists: Vec<u8>,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8 & 0x7F) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads the list `bytes` back (None when damaged: a number cut short or
+/// too long, or a document at or past `len`).
+fn read_list(bytes: &[u8], len: u32, out: &mut Vec<u32>) -> Option<()> {
+    let mut at: i64 = -1;
+    let mut v: u64 = 0;
+    let mut shift = 0;
+    for &b in bytes {
+        v |= ((b & 0x7F) as u64) << shift;
+        if b & 0x80 != 0 {
+            shift += 7;
+            if shift > 28 {
+                return None;
+            }
+            continue;
+        }
+        if v == 0 {
+            return None;
+        }
+        at += v as i64;
+        if at >= len as i64 {
+            return None;
+        }
+        out.push(at as u32);
+        v = 0;
+        shift = 0;
+    }
+    (shift == 0).then_some(())
+}
+
+impl PairPostings {
+    /// The postings of `len` documents from (key, document) entries, in any
+    /// order (repeats allowed).
+    pub fn build(len: u32, mut entries: Vec<(u32, u32)>) -> PairPostings {
+        entries.sort_unstable();
+        entries.dedup();
+        let mut p = PairPostings { len, ..PairPostings::default() };
+        let mut last: Option<(u32, u32)> = None;
+        for (key, doc) in entries {
+            if doc >= len {
+                continue;
+            }
+            let prev_doc = match last {
+                Some((k, d)) if k == key => d as i64,
+                _ => {
+                    p.keys.push(key);
+                    p.starts.push(p.lists.len() as u32);
+                    -1
+                }
+            };
+            put_varint(&mut p.lists, (doc as i64 - prev_doc) as u32);
+            last = Some((key, doc));
+        }
+        p.starts.push(p.lists.len() as u32);
+        p.keys.shrink_to_fit();
+        p.starts.shrink_to_fit();
+        p.lists.shrink_to_fit();
+        p
+    }
+
+    /// Number of documents covered.
+    pub fn len(&self) -> u32 {
+        self.len
+    }
+
+    /// True when no document is covered.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The documents holding pair `key`, sorted.
+    pub fn get(&self, key: u32) -> Vec<u32> {
+        let mut out = Vec::new();
+        if let Ok(i) = self.keys.binary_search(&key)
+            && let (Some(&a), Some(&b)) = (self.starts.get(i), self.starts.get(i + 1))
+            && let Some(bytes) = self.lists.get(a as usize..b as usize)
+        {
+            // Checked when decoded; a damaged list reads as far as it goes.
+            let _ = read_list(bytes, self.len, &mut out);
+        }
+        out
+    }
+
+    /// The documents holding one of `keys`, sorted.
+    pub fn any(&self, keys: &[u32]) -> Vec<u32> {
+        let mut out = Vec::new();
+        for &k in keys {
+            out.extend(self.get(k));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Bytes held.
+    pub fn bytes(&self) -> usize {
+        self.keys.capacity() * 4 + self.starts.capacity() * 4 + self.lists.capacity()
+    }
+
+    /// Writes the postings ([`PairPostings::decode`] reads them back).
+    pub fn encode(&self, w: &mut super::bytes::Writer) {
+        w.u32(self.len);
+        w.u32s(&self.keys);
+        w.u32s(&self.starts);
+        w.u32(self.lists.len() as u32);
+        w.out.extend_from_slice(&self.lists);
+    }
+
+    /// Reads the postings back; None unless well formed (keys increasing,
+    /// every list within the buffer and its documents increasing and
+    /// within `len`).
+    pub fn decode(r: &mut super::bytes::Reader<'_>) -> Option<PairPostings> {
+        let len = r.u32()?;
+        let keys = r.u32s()?;
+        let starts = r.u32s()?;
+        let n = r.u32()? as usize;
+        let lists = r.bytes(n)?.to_vec();
+        let fits = keys.windows(2).all(|w| w[0] < w[1])
+            && starts.len() == keys.len() + 1
+            && starts.first().is_some_and(|&s| s == 0)
+            && starts.windows(2).all(|w| w[0] < w[1])
+            && starts.last().is_some_and(|&s| s as usize == lists.len());
+        if !fits {
+            return None;
+        }
+        let mut scratch = Vec::new();
+        for w in starts.windows(2) {
+            scratch.clear();
+            read_list(&lists[w[0] as usize..w[1] as usize], len, &mut scratch)?;
+        }
+        Some(PairPostings { len, keys, starts, lists })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::bytes::{Reader, Writer};
+
+    #[test]
+    fn lists_come_back_in_order_and_damage_is_caught() {
+        let entries = vec![(7, 3), (7, 0), (7, 300), (2, 5), (7, 3), (9, 70_000)];
+        let p = PairPostings::build(70_001, entries);
+        assert_eq!(p.get(7), vec![0, 3, 300]);
+        assert_eq!(p.get(2), vec![5]);
+        assert_eq!(p.get(9), vec![70_000]);
+        assert!(p.get(8).is_empty());
+        assert_eq!(p.any(&[2, 7, 8]), vec![0, 3, 5, 300]);
+        let mut w = Writer::default();
+        p.encode(&mut w);
+        assert_eq!(PairPostings::decode(&mut Reader::new(&w.out)), Some(p.clone()));
+        assert!(PairPostings::decode(&mut Reader::new(&w.out[..w.out.len() - 1])).is_none(), "cut short");
+        let mut bad = w.out.clone();
+        let last = bad.len() - 1;
+        bad[last] = 0x80; // a number that never ends
+        assert!(PairPostings::decode(&mut Reader::new(&bad)).is_none(), "damaged list");
+    }
+
+    #[test]
+    fn pairs_of_hanzi_are_their_readings() {
+        let t = crate::search::pinyin::table();
+        let mut keys = Vec::new();
+        keys_of(t, "吕梁a1", &mut keys);
+        let lv = t.readings('吕')[0];
+        let liang = t.readings('梁')[0];
+        assert!(keys.contains(&syllable_pair(lv, liang)));
+        assert!(keys.contains(&char_pair('梁', 'a')));
+        assert!(keys.contains(&char_pair('a', '1')));
+        assert_eq!(keys.len(), t.readings('梁').len() + 2);
+    }
+}

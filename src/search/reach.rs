@@ -1,0 +1,259 @@
+//! How good a headline match can still be, told from the postings alone
+//! (no text read): the headline pass skips a headline whose best possible
+//! match cannot outrank the hits already in hand.
+//!
+//! For a query and a part of the index, three lists of headlines:
+//! - those that may match side by side: every adjacent pair of the query is
+//!   among the headline's pairs ([`super::pairs`]);
+//! - those where a pinyin match may end on a whole syllable: the last two
+//!   chunks of the query as a pair whose second syllable is spelled like an
+//!   ending of the query (`lvli` needs (lv, li): 吕梁 cannot), or a literal
+//!   match;
+//! - those where a match may begin and end on word boundaries: a character
+//!   read like the query's first syllable begins a word and one read like
+//!   its last ends a word (the headline's word keys,
+//!   [`super::index::add_word_keys`]), or a literal match, or a headline
+//!   whose boundaries are found at search time.
+//!
+//! Each list is a superset of what the matcher finds, so a headline outside
+//! them cannot reach that quality; the hits are the same as when every
+//! headline is read.
+
+use super::docset;
+use super::engine::Quality;
+use super::index::{Part, no_bounds_key, word_end_key, word_start_key};
+use super::pairs::{char_pair, syllable_pair};
+use super::pinyin::{self, Chunk, Table};
+use super::sorted;
+
+/// Most pair keys in one clause (a clause with more is dropped: the test
+/// is looser, never wrong).
+const MAX_CLAUSE: usize = 256;
+
+/// For one of the alternatives, every clause holds one of its pair keys.
+type Alternatives = Vec<Vec<Vec<u32>>>;
+
+/// What a query's headline matches need, as keys.
+#[derive(Debug, Clone)]
+pub struct Reach {
+    /// Pairs of a contiguous match (None: no test possible).
+    contiguous: Option<Alternatives>,
+    /// For a pinyin query: pairs of a match ending on a whole syllable
+    /// (None when every match ends whole: not a pinyin query).
+    whole: Option<Whole>,
+    /// Word keys a word-aligned match begins and ends on (None: no test).
+    aligned: Option<(Vec<u32>, Vec<u32>)>,
+}
+
+#[derive(Debug, Clone)]
+struct Whole {
+    pairs: Alternatives,
+    /// Some reading of the query is one chunk (or its pairs are too many):
+    /// the headlines holding a character read like an ending count too.
+    single: bool,
+}
+
+/// The headlines of one part (as index documents, sorted) that may reach
+/// each quality; None: every headline may.
+#[derive(Debug, Clone, Default)]
+pub struct PartReach {
+    /// False when only `contiguous` was computed (the others then say
+    /// "every headline").
+    pub full: bool,
+    contiguous: Option<Vec<u32>>,
+    whole: Option<Vec<u32>>,
+    aligned: Option<Vec<u32>>,
+}
+
+/// The syllables a chunk of a pinyin query may be read as.
+fn ids(t: &Table, c: &Chunk) -> Vec<u16> {
+    match c {
+        Chunk::Full(id) => vec![*id],
+        Chunk::Partial(_, ids) if !ids.is_empty() => ids.clone(),
+        Chunk::Partial(l, _) | Chunk::Initial(l) => {
+            std::str::from_utf8(std::slice::from_ref(l)).map_or_else(|_| Vec::new(), |s| t.with_prefix(s).to_vec())
+        }
+    }
+}
+
+/// The pair keys of two adjacent chunks read `a` then `b` (None when too many).
+fn clause(a: &[u16], b: &[u16]) -> Option<Vec<u32>> {
+    if a.is_empty() || b.is_empty() || a.len() * b.len() > MAX_CLAUSE {
+        return None;
+    }
+    Some(a.iter().flat_map(|&x| b.iter().map(move |&y| syllable_pair(x, y))).collect())
+}
+
+/// The key of two adjacent query characters (as [`super::pairs::keys_of`]
+/// makes them for the text).
+fn literal_pair(t: &Table, a: char, b: char) -> u32 {
+    match (t.readings(a).first(), t.readings(b).first()) {
+        (Some(&x), Some(&y)) => syllable_pair(x, y),
+        _ => char_pair(a, b),
+    }
+}
+
+impl Reach {
+    /// What the query with folded, lower-cased chars `chars` and pinyin
+    /// letters `py` (when it reads as pinyin) needs.
+    pub fn of(chars: &[char], py: Option<&[u8]>) -> Reach {
+        let t = pinyin::table();
+        let segs = py.map(|q| pinyin::segmentations(t, q, 64));
+        let contiguous = (|| {
+            if chars.len() < 2 {
+                return None;
+            }
+            let mut alts = vec![chars.windows(2).map(|w| vec![literal_pair(t, w[0], w[1])]).collect::<Vec<_>>()];
+            if let Some((segs, complete)) = &segs {
+                if !complete {
+                    return None;
+                }
+                for seg in segs {
+                    let clauses: Vec<Vec<u32>> =
+                        seg.windows(2).filter_map(|w| clause(&ids(t, &w[0]), &ids(t, &w[1]))).collect();
+                    if clauses.is_empty() {
+                        return None;
+                    }
+                    alts.push(clauses);
+                }
+            }
+            Some(alts)
+        })();
+        let whole = match (py, &segs) {
+            // Readings cut short: any ending character counts.
+            (Some(_), Some((_, false))) => Some(Whole { pairs: Vec::new(), single: true }),
+            (Some(q), Some((segs, true))) => {
+                // Syllables spelled like an ending of the query.
+                let mut ends: Vec<u16> =
+                    (0..q.len()).filter_map(|k| std::str::from_utf8(&q[k..]).ok().and_then(|s| t.spelled(s))).collect();
+                ends.sort_unstable();
+                ends.dedup();
+                let mut w = Whole { pairs: Vec::new(), single: false };
+                for seg in segs {
+                    match seg.len() {
+                        0 => {}
+                        1 => w.single = true,
+                        n => match clause(&ids(t, &seg[n - 2]), &ends) {
+                            Some(c) => w.pairs.push(vec![c]),
+                            None => w.single |= !ends.is_empty(),
+                        },
+                    }
+                }
+                Some(w)
+            }
+            _ => None,
+        };
+        let aligned = match &segs {
+            Some((_, false)) => None,
+            Some((segs, true)) => {
+                let (mut first, mut last): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+                for seg in segs {
+                    if let (Some(a), Some(z)) = (seg.first(), seg.last()) {
+                        first.extend(ids(t, a).into_iter().filter_map(word_start_key));
+                        last.extend(ids(t, z).into_iter().filter_map(word_end_key));
+                    }
+                }
+                for v in [&mut first, &mut last] {
+                    v.sort_unstable();
+                    v.dedup();
+                }
+                Some((first, last))
+            }
+            None => {
+                let first = chars.first().and_then(|&c| t.readings(c).first().copied()).and_then(word_start_key);
+                let last = chars.last().and_then(|&c| t.readings(c).first().copied()).and_then(word_end_key);
+                first.zip(last).map(|(a, z)| (vec![a], vec![z]))
+            }
+        };
+        Reach { contiguous, whole, aligned }
+    }
+
+    /// The lists of `part` (whose first document is `start`): `literal`
+    /// holds its headlines that may match the query literally (index
+    /// documents; only asked for a pinyin query), `whole_single` those
+    /// holding a character read like an ending of the query. Unless
+    /// `full`, only the first list is computed.
+    pub fn in_part(
+        &self,
+        part: &Part,
+        start: u32,
+        full: bool,
+        literal: impl FnOnce() -> Vec<u32>,
+        whole_single: impl FnOnce() -> Vec<u32>,
+    ) -> PartReach {
+        let global = |v: Vec<u32>| v.into_iter().map(|d| d + start).collect::<Vec<u32>>();
+        let of_alts = |alts: &Alternatives| {
+            let mut out: Vec<u32> = Vec::new();
+            for alt in alts {
+                let lists: Vec<Vec<u32>> = alt.iter().map(|c| part.pairs.any(c)).collect();
+                let hit = sorted::intersect(lists.iter().map(Vec::as_slice).collect());
+                out = sorted::union(vec![&out, &hit]);
+            }
+            global(out)
+        };
+        let contiguous = self.contiguous.as_ref().map(of_alts);
+        if !full {
+            return PartReach { full, contiguous, whole: None, aligned: None };
+        }
+        let literal = if self.whole.is_some() { literal() } else { Vec::new() };
+        let whole = self.whole.as_ref().map(|w| {
+            let single = if w.single { whole_single() } else { Vec::new() };
+            sorted::union(vec![&of_alts(&w.pairs), &single, &literal])
+        });
+        let aligned = self.aligned.as_ref().map(|(first, last)| {
+            let any = |keys: &[u32]| docset::union(keys.iter().map(|&k| part.heads.get(k)).collect());
+            let both = sorted::intersect(vec![&any(first), &any(last)]);
+            let unknown = part.heads.get(no_bounds_key()).to_vec();
+            sorted::union(vec![&global(both), &global(unknown), &literal])
+        });
+        PartReach { full, contiguous, whole, aligned }
+    }
+}
+
+fn holds(list: &Option<Vec<u32>>, doc: u32) -> bool {
+    list.as_ref().is_none_or(|l| l.binary_search(&doc).is_ok())
+}
+
+impl PartReach {
+    /// True when `doc` may hold the query side by side.
+    pub fn contiguous(&self, doc: u32) -> bool {
+        holds(&self.contiguous, doc)
+    }
+
+    /// The best headline match `doc` may hold, when side by side.
+    pub fn best(&self, doc: u32) -> Quality {
+        Quality { contiguous: true, tier: 2, whole: holds(&self.whole, doc), aligned: holds(&self.aligned, doc) }
+    }
+
+    /// Of `docs` (sorted; None: every headline of the part), those whose
+    /// best possible match is better than `bar` (None: no list tells, every
+    /// headline may be).
+    pub fn above(&self, docs: Option<&[u32]>, bar: Quality) -> Option<Vec<u32>> {
+        let mut lists: Vec<&[u32]> = docs.into_iter().collect();
+        lists.extend(self.contiguous.as_deref());
+        // Tier 2 and side by side: only whole and aligned can still help.
+        let either;
+        if bar.contiguous && bar.tier >= 2 {
+            match (bar.whole, bar.aligned) {
+                (false, false) => {
+                    if let (Some(w), Some(a)) = (&self.whole, &self.aligned) {
+                        either = sorted::union(vec![w, a]);
+                        lists.push(&either);
+                    }
+                }
+                (false, true) => lists.extend(self.whole.as_deref()),
+                (true, false) => {
+                    lists.extend(self.whole.as_deref());
+                    lists.extend(self.aligned.as_deref());
+                }
+                (true, true) => return Some(Vec::new()),
+            }
+        }
+        if lists.is_empty() {
+            return None;
+        }
+        let mut out = sorted::intersect(lists);
+        out.retain(|&d| self.best(d) > bar);
+        Some(out)
+    }
+}
