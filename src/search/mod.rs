@@ -5,6 +5,11 @@
 //! - [`signature`]: per article, a Bloom filter of adjacent character
 //!   (or pinyin syllable) pairs; tells which candidates hold the query's
 //!   characters side by side.
+//! - [`pairs`]: postings of adjacent character (or syllable) pairs in
+//!   headlines; exact, so a headline lacking a query's pairs is never read
+//!   for a side-by-side match.
+//! - [`reach`]: the best match a headline may hold, from the postings
+//!   alone; lets the headline pass stop reading what cannot reach the list.
 //! - [`engine`]: the query, the matchers (SkimMatcherV2 for text, a pinyin
 //!   matcher for Latin queries) and the ranking.
 //! - [`stored`]: what each page gives the index, kept in the page cache so

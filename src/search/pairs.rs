@@ -155,6 +155,32 @@ impl PairPostings {
         out
     }
 
+    /// Sets bit n of `bits` for each document n holding pair `key`.
+    pub fn set_bits(&self, key: u32, bits: &mut [u64]) {
+        let Ok(i) = self.keys.binary_search(&key) else { return };
+        let (Some(&a), Some(&b)) = (self.starts.get(i), self.starts.get(i + 1)) else { return };
+        let Some(bytes) = self.lists.get(a as usize..b as usize) else { return };
+        let mut at: u32 = 0;
+        let mut first = true;
+        let mut v: u32 = 0;
+        let mut shift = 0;
+        for &byte in bytes {
+            v |= ((byte & 0x7F) as u32).checked_shl(shift).unwrap_or(0);
+            if byte & 0x80 != 0 {
+                shift += 7;
+                continue;
+            }
+            // (Lists were checked when built or decoded.)
+            at = if first { v.wrapping_sub(1) } else { at.wrapping_add(v) };
+            first = false;
+            if let Some(w) = bits.get_mut(at as usize / 64) {
+                *w |= 1 << (at % 64);
+            }
+            v = 0;
+            shift = 0;
+        }
+    }
+
     /// The documents holding one of `keys`, sorted.
     pub fn any(&self, keys: &[u32]) -> Vec<u32> {
         let mut out = Vec::new();
@@ -220,6 +246,11 @@ mod tests {
         assert_eq!(p.get(9), vec![70_000]);
         assert!(p.get(8).is_empty());
         assert_eq!(p.any(&[2, 7, 8]), vec![0, 3, 5, 300]);
+        let mut bits = vec![0u64; 70_001usize.div_ceil(64)];
+        p.set_bits(7, &mut bits);
+        p.set_bits(9, &mut bits);
+        let set: Vec<u32> = (0..70_001u32).filter(|&d| bits[d as usize / 64] >> (d % 64) & 1 == 1).collect();
+        assert_eq!(set, vec![0, 3, 300, 70_000], "the same documents as bits");
         let mut w = Writer::default();
         p.encode(&mut w);
         assert_eq!(PairPostings::decode(&mut Reader::new(&w.out)), Some(p.clone()));

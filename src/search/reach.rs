@@ -19,12 +19,11 @@
 //! them cannot reach that quality; the hits are the same as when every
 //! headline is read.
 
-use super::docset;
+use super::docset::SetRef;
 use super::engine::Quality;
 use super::index::{Part, no_bounds_key, word_end_key, word_start_key};
 use super::pairs::{char_pair, syllable_pair};
 use super::pinyin::{self, Chunk, Table};
-use super::sorted;
 
 /// Most pair keys in one clause (a clause with more is dropped: the test
 /// is looser, never wrong).
@@ -53,16 +52,18 @@ struct Whole {
     single: bool,
 }
 
-/// The headlines of one part (as index documents, sorted) that may reach
-/// each quality; None: every headline may.
+/// The headlines of one part that may reach each quality; None: every
+/// headline may.
 #[derive(Debug, Clone, Default)]
 pub struct PartReach {
     /// False when only `contiguous` was computed (the others then say
     /// "every headline").
     pub full: bool,
-    contiguous: Option<Vec<u32>>,
-    whole: Option<Vec<u32>>,
-    aligned: Option<Vec<u32>>,
+    /// The part's first document.
+    start: u32,
+    contiguous: Option<Bits>,
+    whole: Option<Bits>,
+    aligned: Option<Bits>,
 }
 
 /// The syllables a chunk of a pinyin query may be read as.
@@ -181,79 +182,170 @@ impl Reach {
         literal: impl FnOnce() -> Vec<u32>,
         whole_single: impl FnOnce() -> Vec<u32>,
     ) -> PartReach {
-        let global = |v: Vec<u32>| v.into_iter().map(|d| d + start).collect::<Vec<u32>>();
+        let len = part.len();
+        let empty = || Bits::new(len);
         let of_alts = |alts: &Alternatives| {
-            let mut out: Vec<u32> = Vec::new();
+            let mut out = empty();
             for alt in alts {
-                let lists: Vec<Vec<u32>> = alt.iter().map(|c| part.pairs.any(c)).collect();
-                let hit = sorted::intersect(lists.iter().map(Vec::as_slice).collect());
-                out = sorted::union(vec![&out, &hit]);
+                let mut hit: Option<Bits> = None;
+                for clause in alt {
+                    let mut any = empty();
+                    for &k in clause {
+                        part.pairs.set_bits(k, &mut any.0);
+                    }
+                    hit = Some(match hit {
+                        Some(h) => h.and(&any),
+                        None => any,
+                    });
+                }
+                if let Some(h) = hit {
+                    out = out.or(&h);
+                }
             }
-            global(out)
+            out
         };
         let contiguous = self.contiguous.as_ref().map(of_alts);
         if !full {
-            return PartReach { full, contiguous, whole: None, aligned: None };
+            return PartReach { full, start, contiguous, whole: None, aligned: None };
         }
-        let literal = if self.whole.is_some() { literal() } else { Vec::new() };
+        let literal = if self.whole.is_some() { Bits::of_global(len, start, &literal()) } else { empty() };
         let whole = self.whole.as_ref().map(|w| {
-            let single = if w.single { whole_single() } else { Vec::new() };
-            sorted::union(vec![&of_alts(&w.pairs), &single, &literal])
+            let mut out = of_alts(&w.pairs).or(&literal);
+            if w.single {
+                out = out.or(&Bits::of_global(len, start, &whole_single()));
+            }
+            out
         });
         let aligned = self.aligned.as_ref().map(|(first, last)| {
-            let any = |keys: &[u32]| docset::union(keys.iter().map(|&k| part.heads.get(k)).collect());
-            let both = sorted::intersect(vec![&any(first), &any(last)]);
-            let unknown = part.heads.get(no_bounds_key()).to_vec();
-            sorted::union(vec![&global(both), &global(unknown), &literal])
+            let any = |keys: &[u32]| {
+                let mut b = empty();
+                for &k in keys {
+                    b.add(part.heads.get(k));
+                }
+                b
+            };
+            let mut out = any(first).and(&any(last)).or(&literal);
+            out.add(part.heads.get(no_bounds_key()));
+            out
         });
-        PartReach { full, contiguous, whole, aligned }
+        PartReach { full, start, contiguous, whole, aligned }
     }
 }
 
-fn holds(list: &Option<Vec<u32>>, doc: u32) -> bool {
-    list.as_ref().is_none_or(|l| l.binary_search(&doc).is_ok())
+/// A set of the documents of one part, one bit each.
+#[derive(Debug, Clone, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(len: u32) -> Bits {
+        Bits(vec![0; (len as usize).div_ceil(64)])
+    }
+
+    /// The documents of `global` (index documents) that fall in the part
+    /// starting at `start`.
+    fn of_global(len: u32, start: u32, global: &[u32]) -> Bits {
+        let mut b = Bits::new(len);
+        for &d in global {
+            if let Some(local) = d.checked_sub(start) {
+                b.set(local);
+            }
+        }
+        b
+    }
+
+    fn set(&mut self, d: u32) {
+        if let Some(w) = self.0.get_mut(d as usize / 64) {
+            *w |= 1 << (d % 64);
+        }
+    }
+
+    fn has(&self, d: u32) -> bool {
+        self.0.get(d as usize / 64).is_some_and(|w| w >> (d % 64) & 1 == 1)
+    }
+
+    fn add(&mut self, s: SetRef<'_>) {
+        match s {
+            SetRef::List(v) => v.iter().for_each(|&d| self.set(d)),
+            SetRef::Bits(b) => self.0.iter_mut().zip(b).for_each(|(w, x)| *w |= x),
+        }
+    }
+
+    fn and(mut self, o: &Bits) -> Bits {
+        self.0.iter_mut().zip(&o.0).for_each(|(w, x)| *w &= x);
+        self
+    }
+
+    fn or(mut self, o: &Bits) -> Bits {
+        self.0.iter_mut().zip(&o.0).for_each(|(w, x)| *w |= x);
+        self
+    }
+}
+
+fn holds(set: &Option<Bits>, local: u32) -> bool {
+    set.as_ref().is_none_or(|b| b.has(local))
 }
 
 impl PartReach {
-    /// True when `doc` may hold the query side by side.
+    fn local(&self, doc: u32) -> u32 {
+        doc.wrapping_sub(self.start)
+    }
+
+    /// True when `doc` (an index document of the part) may hold the query
+    /// side by side.
     pub fn contiguous(&self, doc: u32) -> bool {
-        holds(&self.contiguous, doc)
+        holds(&self.contiguous, self.local(doc))
     }
 
     /// The best headline match `doc` may hold, when side by side.
     pub fn best(&self, doc: u32) -> Quality {
-        Quality { contiguous: true, tier: 2, whole: holds(&self.whole, doc), aligned: holds(&self.aligned, doc) }
+        let d = self.local(doc);
+        Quality { contiguous: true, tier: 2, whole: holds(&self.whole, d), aligned: holds(&self.aligned, d) }
     }
 
-    /// Of `docs` (sorted; None: every headline of the part), those whose
-    /// best possible match is better than `bar` (None: no list tells, every
-    /// headline may be).
+    /// Of `docs` (sorted index documents; None: every headline of the
+    /// part), those whose best possible match is better than `bar` (None:
+    /// no list tells, every headline may be).
     pub fn above(&self, docs: Option<&[u32]>, bar: Quality) -> Option<Vec<u32>> {
-        let mut lists: Vec<&[u32]> = docs.into_iter().collect();
-        lists.extend(self.contiguous.as_deref());
+        let mut sets: Vec<&Bits> = self.contiguous.iter().collect();
         // Tier 2 and side by side: only whole and aligned can still help.
         let either;
         if bar.contiguous && bar.tier >= 2 {
             match (bar.whole, bar.aligned) {
                 (false, false) => {
                     if let (Some(w), Some(a)) = (&self.whole, &self.aligned) {
-                        either = sorted::union(vec![w, a]);
-                        lists.push(&either);
+                        either = w.clone().or(a);
+                        sets.push(&either);
                     }
                 }
-                (false, true) => lists.extend(self.whole.as_deref()),
+                (false, true) => sets.extend(&self.whole),
                 (true, false) => {
-                    lists.extend(self.whole.as_deref());
-                    lists.extend(self.aligned.as_deref());
+                    sets.extend(&self.whole);
+                    sets.extend(&self.aligned);
                 }
                 (true, true) => return Some(Vec::new()),
             }
         }
-        if lists.is_empty() {
-            return None;
+        let keep = |d: u32| self.best(d) > bar && sets.iter().all(|s| s.has(self.local(d)));
+        match docs {
+            Some(docs) => Some(docs.iter().copied().filter(|&d| keep(d)).collect()),
+            None => {
+                let (first, rest) = sets.split_first()?;
+                let mut all = (*first).clone();
+                for s in rest {
+                    all = all.and(s);
+                }
+                let mut out = Vec::new();
+                for (i, mut w) in all.0.into_iter().enumerate() {
+                    while w != 0 {
+                        let d = self.start + i as u32 * 64 + w.trailing_zeros();
+                        w &= w - 1;
+                        if keep(d) {
+                            out.push(d);
+                        }
+                    }
+                }
+                Some(out)
+            }
         }
-        let mut out = sorted::intersect(lists);
-        out.retain(|&d| self.best(d) > bar);
-        Some(out)
     }
 }

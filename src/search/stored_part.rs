@@ -1,7 +1,8 @@
 //! A part of the search index ([`super::index::Part`]: the postings,
-//! headline word boundaries and pair signatures of one group of pages, a
-//! quarter of issues) as stored whole in the page cache: a second start
-//! reads a group's part back in one piece instead of page by page.
+//! headline word boundaries, pair signatures and headline pair postings of
+//! one group of pages, a quarter of issues) as stored whole in the page
+//! cache: a second start reads a group's part back in one piece instead of
+//! page by page.
 //!
 //! A stored part is used only for exactly the pages it was made from: it is
 //! keyed by the group ([`PartId::grp`]) and checked against the key of every
