@@ -27,7 +27,7 @@ use super::pinyin::{self, Chunk, Table};
 
 /// Most pair keys in one clause (a clause with more is dropped: the test
 /// is looser, never wrong).
-const MAX_CLAUSE: usize = 256;
+const MAX_CLAUSE: usize = 64;
 
 /// For one of the alternatives, every clause holds one of its pair keys.
 type Alternatives = Vec<Vec<Vec<u32>>>;
@@ -186,16 +186,21 @@ impl Reach {
         let empty = || Bits::new(len);
         let of_alts = |alts: &Alternatives| {
             let mut out = empty();
+            // Many readings of a query share clauses: each is read once.
+            let mut seen: std::collections::HashMap<&[u32], Bits> = std::collections::HashMap::new();
             for alt in alts {
                 let mut hit: Option<Bits> = None;
                 for clause in alt {
-                    let mut any = empty();
-                    for &k in clause {
-                        part.pairs.set_bits(k, &mut any.0);
-                    }
+                    let any = seen.entry(clause.as_slice()).or_insert_with(|| {
+                        let mut any = empty();
+                        for &k in clause {
+                            part.pairs.set_bits(k, &mut any.0);
+                        }
+                        any
+                    });
                     hit = Some(match hit {
-                        Some(h) => h.and(&any),
-                        None => any,
+                        Some(h) => h.and(any),
+                        None => any.clone(),
                     });
                 }
                 if let Some(h) = hit {
