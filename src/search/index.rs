@@ -40,7 +40,9 @@ const PAIR_BASE: u32 = SYL_BASE + SYL_KEYS;
 /// headline match begins and ends on such characters.
 const WORD_START: u32 = PAIR_BASE + 26 * 26;
 const WORD_END: u32 = WORD_START + SYL_KEYS;
-const NO_BOUNDS: u32 = WORD_END + SYL_KEYS;
+/// A character read `id` that is a word of its own: `WORD_ONE + id`.
+const WORD_ONE: u32 = WORD_END + SYL_KEYS;
+const NO_BOUNDS: u32 = WORD_ONE + SYL_KEYS;
 const KEYS: u32 = NO_BOUNDS + 1;
 
 /// The headline key of a character read `id` that begins a word.
@@ -51,6 +53,11 @@ pub(crate) fn word_start_key(id: u16) -> Option<u32> {
 /// The headline key of a character read `id` that ends a word.
 pub(crate) fn word_end_key(id: u16) -> Option<u32> {
     ((id as u32) < SYL_KEYS).then_some(WORD_END + id as u32)
+}
+
+/// The headline key of a character read `id` that is a word of its own.
+pub(crate) fn word_one_key(id: u16) -> Option<u32> {
+    ((id as u32) < SYL_KEYS).then_some(WORD_ONE + id as u32)
 }
 
 /// The headline key of a headline whose word boundaries are found at
@@ -74,6 +81,12 @@ pub(crate) fn add_word_keys(t: &Table, text: &str, mask: u64, keys: &mut Vec<u32
                 keys.push(k);
             }
             if ends && let Some(k) = word_end_key(id) {
+                keys.push(k);
+            }
+            if starts
+                && ends
+                && let Some(k) = word_one_key(id)
+            {
                 keys.push(k);
             }
         }

@@ -17,6 +17,13 @@ use super::pinyin::Table;
 /// are hashed above [`CHAR_PAIR`].
 const SYLLABLES: u32 = 2048;
 const CHAR_PAIR: u32 = 1 << 30;
+/// Added to a pair's key when its second character ends a jieba word.
+const WORD_END: u32 = 1 << 31;
+
+/// The key of pair `key` when its second character ends a word.
+pub fn ending_a_word(key: u32) -> u32 {
+    key | WORD_END
+}
 
 /// The key of two adjacent Hanzi read `a` and `b`.
 pub fn syllable_pair(a: u16, b: u16) -> u32 {
@@ -31,13 +38,17 @@ pub fn char_pair(a: char, b: char) -> u32 {
     CHAR_PAIR | (h as u32 & (CHAR_PAIR - 1))
 }
 
-/// The pair keys of `text` (with repeats), appended to `out`.
-pub fn keys_of(t: &Table, text: &str, out: &mut Vec<u32>) {
+/// The pair keys of `text` (with repeats), appended to `out`; `mask`:
+/// its word boundaries ([`super::words::mask`]; 0 when unknown: every
+/// pair may end a word), which add the keys of the pairs ending a word
+/// ([`ending_a_word`]).
+pub fn keys_of(t: &Table, text: &str, mask: u64, out: &mut Vec<u32>) {
     let mut prev: Option<(char, &[u16])> = None;
-    for c in text.chars() {
+    for (i, c) in text.chars().enumerate() {
         let f = fold_lower(c);
         let r = t.readings(f);
         if let Some((p, pr)) = prev {
+            let at = out.len();
             if pr.is_empty() || r.is_empty() {
                 out.push(char_pair(p, f));
             } else {
@@ -45,6 +56,11 @@ pub fn keys_of(t: &Table, text: &str, out: &mut Vec<u32>) {
                     for &b in r {
                         out.push(syllable_pair(a, b));
                     }
+                }
+            }
+            if mask == 0 || (i + 1 < 64 && mask >> (i + 1) & 1 == 1) {
+                for k in at..out.len() {
+                    out.push(ending_a_word(out[k]));
                 }
             }
         }
@@ -265,12 +281,16 @@ mod tests {
     fn pairs_of_hanzi_are_their_readings() {
         let t = crate::search::pinyin::table();
         let mut keys = Vec::new();
-        keys_of(t, "吕梁a1", &mut keys);
+        // 吕梁|a1: the word 吕梁 ends at 梁 (boundaries before 0, 2, 4).
+        keys_of(t, "吕梁a1", 0b10101, &mut keys);
         let lv = t.readings('吕')[0];
         let liang = t.readings('梁')[0];
         assert!(keys.contains(&syllable_pair(lv, liang)));
         assert!(keys.contains(&char_pair('梁', 'a')));
         assert!(keys.contains(&char_pair('a', '1')));
-        assert_eq!(keys.len(), t.readings('梁').len() + 2);
+        assert!(keys.contains(&ending_a_word(syllable_pair(lv, liang))));
+        assert!(keys.contains(&ending_a_word(char_pair('a', '1'))));
+        assert!(!keys.contains(&ending_a_word(char_pair('梁', 'a'))), "a does not end a word");
+        assert_eq!(keys.len(), 2 * t.readings('梁').len() + 3);
     }
 }

@@ -10,10 +10,11 @@
 //!   ending of the query (`lvli` needs (lv, li): 吕梁 cannot), or a literal
 //!   match;
 //! - those where a match may begin and end on word boundaries: a character
-//!   read like the query's first syllable begins a word and one read like
-//!   its last ends a word (the headline's word keys,
-//!   [`super::index::add_word_keys`]), or a literal match, or a headline
-//!   whose boundaries are found at search time.
+//!   read like the query's first syllable begins a word (the headline's
+//!   word keys, [`super::index::add_word_keys`]) and the query's last pair
+//!   ends one ([`super::pairs::ending_a_word`]; for a one-character match,
+//!   a character read so is a word of its own), or a literal match, or a
+//!   headline whose boundaries are found at search time.
 //!
 //! Each list is a superset of what the matcher finds, so a headline outside
 //! them cannot reach that quality; the hits are the same as when every
@@ -21,8 +22,8 @@
 
 use super::docset::SetRef;
 use super::engine::Quality;
-use super::index::{Part, no_bounds_key, word_end_key, word_start_key};
-use super::pairs::{char_pair, syllable_pair};
+use super::index::{Part, no_bounds_key, word_end_key, word_one_key, word_start_key};
+use super::pairs::{char_pair, ending_a_word, syllable_pair};
 use super::pinyin::{self, Chunk, Table};
 
 /// Most pair keys in one clause (a clause with more is dropped: the test
@@ -40,8 +41,20 @@ pub struct Reach {
     /// For a pinyin query: pairs of a match ending on a whole syllable
     /// (None when every match ends whole: not a pinyin query).
     whole: Option<Whole>,
-    /// Word keys a word-aligned match begins and ends on (None: no test).
-    aligned: Option<(Vec<u32>, Vec<u32>)>,
+    /// What a word-aligned match begins and ends on, for one of the
+    /// alternatives (None: no test).
+    aligned: Option<Vec<Aligned>>,
+}
+
+/// A word-aligned match, one way: a character beginning a word (headline
+/// keys; empty: not tested) and an end.
+#[derive(Debug, Clone)]
+struct Aligned {
+    start: Vec<u32>,
+    /// Keys of pairs ending a word ([`ending_a_word`]) when `end_pair`,
+    /// else headline keys (a character ending a word, or a word of its own).
+    end: Vec<u32>,
+    end_pair: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -147,23 +160,40 @@ impl Reach {
         let aligned = match &segs {
             Some((_, false)) => None,
             Some((segs, true)) => {
-                let (mut first, mut last): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+                let mut alts = Vec::new();
                 for seg in segs {
-                    if let (Some(a), Some(z)) = (seg.first(), seg.last()) {
-                        first.extend(ids(t, a).into_iter().filter_map(word_start_key));
-                        last.extend(ids(t, z).into_iter().filter_map(word_end_key));
+                    let n = seg.len();
+                    let Some(last) = seg.last() else { continue };
+                    let last_ids = ids(t, last);
+                    if n == 1 {
+                        let end = last_ids.into_iter().filter_map(word_one_key).collect();
+                        alts.push(Aligned { start: Vec::new(), end, end_pair: false });
+                        continue;
                     }
+                    let start = ids(t, &seg[0]).into_iter().filter_map(word_start_key).collect();
+                    alts.push(match clause(&ids(t, &seg[n - 2]), &last_ids) {
+                        Some(c) => Aligned { start, end: c.into_iter().map(ending_a_word).collect(), end_pair: true },
+                        None => {
+                            let end = last_ids.into_iter().filter_map(word_end_key).collect();
+                            Aligned { start, end, end_pair: false }
+                        }
+                    });
                 }
-                for v in [&mut first, &mut last] {
-                    v.sort_unstable();
-                    v.dedup();
-                }
-                Some((first, last))
+                Some(alts)
             }
             None => {
-                let first = chars.first().and_then(|&c| t.readings(c).first().copied()).and_then(word_start_key);
-                let last = chars.last().and_then(|&c| t.readings(c).first().copied()).and_then(word_end_key);
-                first.zip(last).map(|(a, z)| (vec![a], vec![z]))
+                let first = chars.first().and_then(|&c| t.readings(c).first().copied());
+                match chars {
+                    [] => None,
+                    [_] => first
+                        .and_then(word_one_key)
+                        .map(|k| vec![Aligned { start: Vec::new(), end: vec![k], end_pair: false }]),
+                    [.., y, z] => Some(vec![Aligned {
+                        start: first.and_then(word_start_key).into_iter().collect(),
+                        end: vec![ending_a_word(literal_pair(t, *y, *z))],
+                        end_pair: true,
+                    }]),
+                }
             }
         };
         Reach { contiguous, whole, aligned }
@@ -221,16 +251,32 @@ impl Reach {
             }
             out
         });
-        let aligned = self.aligned.as_ref().map(|(first, last)| {
-            let any = |keys: &[u32]| {
+        let aligned = self.aligned.as_ref().map(|alts| {
+            let heads_any = |keys: &[u32]| {
                 let mut b = empty();
                 for &k in keys {
                     b.add(part.heads.get(k));
                 }
                 b
             };
-            let mut out = any(first).and(&any(last)).or(&literal);
+            let mut out = literal.clone();
             out.add(part.heads.get(no_bounds_key()));
+            let mut starts: std::collections::HashMap<&[u32], Bits> = std::collections::HashMap::new();
+            for a in alts {
+                let mut end = if a.end_pair {
+                    let mut b = empty();
+                    for &k in &a.end {
+                        part.pairs.set_bits(k, &mut b.0);
+                    }
+                    b
+                } else {
+                    heads_any(&a.end)
+                };
+                if !a.start.is_empty() {
+                    end = end.and(starts.entry(a.start.as_slice()).or_insert_with(|| heads_any(&a.start)));
+                }
+                out = out.or(&end);
+            }
             out
         });
         PartReach { full, start, contiguous, whole, aligned }

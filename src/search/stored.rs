@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 /// Version of the stored form: a cache holding another format is not read
 /// (the page's part is computed again and stored anew). Change it with the
 /// keys, the signatures or the word boundaries.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// One article's keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,8 +122,8 @@ impl PageKeys {
                     add_word_keys(t, text, mask, &mut keys);
                 }
                 pair_keys_32.clear();
-                for text in head_texts(a) {
-                    pairs::keys_of(t, text, &mut pair_keys_32);
+                for (text, &mask) in head_texts(a).zip(&bounds) {
+                    pairs::keys_of(t, text, mask, &mut pair_keys_32);
                 }
                 pair_keys_32.sort_unstable();
                 pair_keys_32.dedup();
