@@ -400,3 +400,72 @@ impl PartReach {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::fold::fold_lower;
+    use crate::search::{Cache, Index, Query, words};
+    use std::sync::Arc;
+
+    /// The queries a headline gives: runs of 1–4 of its characters, as
+    /// Hanzi, as full pinyin and as full pinyin less its last letter.
+    fn queries_of(t: &Table, title: &str, out: &mut Vec<String>) {
+        let chars: Vec<char> = title.chars().filter(|c| !c.is_whitespace()).take(30).collect();
+        for len in 1..=4 {
+            for w in chars.windows(len).step_by(2) {
+                out.push(w.iter().collect());
+                if w.iter().all(|&c| !t.readings(c).is_empty()) {
+                    let py: String = w.iter().map(|&c| t.syllable(t.readings(c)[0])).collect();
+                    if py.len() > 2 {
+                        out.push(py[..py.len() - 1].to_string());
+                    }
+                    out.push(py);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_headline_match_is_better_than_its_reach() {
+        // Every headline hit of every query (all of them: the list is never
+        // full here) is within what the reach allowed for its headline.
+        let _ = words::jieba();
+        let t = pinyin::table();
+        let index = Index::build(Arc::new(crate::archive::group(crate::loader::bundled())));
+        let mut queries = Vec::new();
+        for doc in 0..index.len() as u32 {
+            queries_of(t, &index.article(doc).title, &mut queries);
+        }
+        queries.sort();
+        queries.dedup();
+        let mut checked = 0;
+        for q in &queries {
+            let query = Query::new(q);
+            let chars: Vec<char> = q.chars().map(fold_lower).filter(|c| !c.is_whitespace()).collect();
+            let py = pinyin::normalise_query(q).filter(|p| p.len() >= 2);
+            let reach = Reach::of(&chars, py.as_deref());
+            let Some(r) = index.search(&query, 100_000, &mut Cache::default(), &|| false) else { continue };
+            for h in r.hits.iter().filter(|h| h.matched.quality.tier > 0 && h.matched.quality.contiguous) {
+                let k = (0..index.parts().len())
+                    .rfind(|&k| index.part_at(k).is_some_and(|(s, _)| s <= h.doc))
+                    .expect("the hit's part");
+                let (start, part) = index.part_at(k).expect("a part");
+                let heads = index.heads().slice(k..k + 1);
+                let pr = reach.in_part(
+                    part,
+                    start,
+                    true,
+                    || heads.literal_candidates(&chars).unwrap_or_default(),
+                    || py.as_deref().map(|p| heads.whole_ending_candidates(p)).unwrap_or_default(),
+                );
+                let (got, best) = (h.matched.quality, pr.best(h.doc));
+                assert!(pr.contiguous(h.doc), "{q}: {} matches side by side", h.title);
+                assert!(!got.whole || best.whole, "{q}: {} ends on a whole syllable", h.title);
+                assert!(!got.aligned || best.aligned, "{q}: {} is word-aligned", h.title);
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked} headline hits checked");
+    }
+}
