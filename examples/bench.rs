@@ -5,8 +5,9 @@
 //! dropped once loaded, as the reader does with files), indexes it, then
 //! types real queries character by character (Hanzi and pinyin) and times
 //! each keystroke's complete search (top 200 hits, the reader's list size),
-//! once without the pair signatures and once with them (same load on the
-//! machine for both; the hits must be the same). Prints one JSON object.
+//! once without the shortcuts (pair signatures, the headline pass's reach)
+//! and once with them (same load on the machine for both; the hits must be
+//! the same). Prints one JSON object.
 
 use lvread::search::{Cache, Index, Query, words};
 use lvread::{archive, loader, synth};

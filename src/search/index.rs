@@ -553,10 +553,11 @@ impl Index {
         self.part_of(doc).is_none_or(|(part, local)| part.sigs.may_match(local, need))
     }
 
-    /// Whether searches take their shortcuts — the pair signatures and the
-    /// early stop of the headline pass for pinyin that cannot end on a whole
-    /// syllable (on unless turned off, which only the benchmark does, to
-    /// measure what they save; the hits are the same).
+    /// Whether searches take their shortcuts — the pair signatures, the
+    /// headline pairs and the headline pass's reach
+    /// ([`super::reach`]: headlines that cannot outrank the hits in hand are
+    /// not read) — on unless turned off, which only the benchmark and the
+    /// tests do, to measure what they save and check the hits are the same.
     pub fn set_use_signatures(&mut self, on: bool) {
         self.use_sigs = on;
     }
