@@ -189,8 +189,16 @@ impl App {
             let text = super::geometry::body_text(body, app.settings.max_body_width);
             if let Some(key) = app.current_key() {
                 let App { issues, layouts, nav, reader, .. } = &mut *app;
-                if let Some(a) = issues.get(nav.issue()).and_then(|i| i.article(nav.article())) {
-                    reader.fit(&key, text.width as usize, text.height as usize, |w| Some(layouts.get(&key, a, w)));
+                if let Some(issue) = issues.get(nav.issue()) {
+                    // The text is read (on demand) only for a layout not made yet.
+                    let mut text_of = None;
+                    reader.fit(&key, text.width as usize, text.height as usize, |w| {
+                        if let Some(l) = layouts.peek(&key, w) {
+                            return Some(l);
+                        }
+                        let a = text_of.get_or_insert_with(|| crate::page_text::article(issue, nav.article()));
+                        Some(layouts.get(&key, a.as_deref()?, w))
+                    });
                 }
             }
         }
@@ -234,12 +242,20 @@ impl App {
         self.issues.get(self.nav.issue())
     }
 
-    /// The selected article.
+    /// The selected article as the issue holds it: for a page holding its
+    /// headlines only, without its text (see [`App::current_text`]).
     pub fn current_article(&self) -> Option<&Article> {
         self.current_issue()?.article(self.nav.article())
     }
 
-    /// The page the selected article is printed on.
+    /// The selected article with all its text (read on demand for a page
+    /// holding its headlines only, [`crate::page_text`]).
+    pub fn current_text(&self) -> Option<crate::page_text::ArticleText> {
+        crate::page_text::article(self.current_issue()?, self.nav.article())
+    }
+
+    /// The page the selected article is printed on (its headlines; the
+    /// full page is [`crate::page_text::ArticleText::page`]).
     pub fn current_page(&self) -> Option<&Page> {
         let issue = self.current_issue()?;
         let mut left = self.nav.article();
@@ -316,9 +332,7 @@ impl App {
         let key = self.current_key()?;
         match self.layouts.peek(&key, width) {
             Some(l) => Some(l),
-            None => {
-                self.current_article().map(|a| Arc::new(ArticleLayout::new_with(a, width, self.layouts.breaking())))
-            }
+            None => self.current_text().map(|a| Arc::new(ArticleLayout::new_with(&a, width, self.layouts.breaking()))),
         }
     }
 
