@@ -51,8 +51,9 @@ pub struct SearchDriver {
 /// a millisecond each on one core, in the background).
 pub const KEYWORD_ARTICLES_MAX: usize = 20_000;
 
+/// What the issues are now, cheaply: (issues, pages that entered).
 fn signature(app: &App) -> (usize, usize) {
-    (app.issues.len(), app.issues.iter().map(|i| i.article_count()).sum())
+    (app.issues.len(), app.pages_added())
 }
 
 impl SearchDriver {
@@ -112,7 +113,8 @@ impl SearchDriver {
             }
         } else {
             let now = Instant::now();
-            let due = !self.loading || now.duration_since(*self.quiet_since.get_or_insert(now)) >= REINDEX_WHILE_LOADING;
+            let due =
+                !self.loading || now.duration_since(*self.quiet_since.get_or_insert(now)) >= REINDEX_WHILE_LOADING;
             if due {
                 self.index(app);
             }
@@ -158,8 +160,13 @@ impl SearchDriver {
     pub fn keywords(&mut self, app: &mut App, idle: bool) -> bool {
         if self.keywords.is_none() && idle && crate::search::words::try_jieba().is_some() {
             let sig = signature(app);
-            if self.keywords_done_for != Some(sig) && !app.issues.is_empty() && sig.1 <= KEYWORD_ARTICLES_MAX {
-                self.keywords = Some((keywords::spawn(Arc::new(app.issues.clone())), sig));
+            if self.keywords_done_for != Some(sig) && !app.issues.is_empty() {
+                if app.issues.iter().map(|i| i.article_count()).sum::<usize>() <= KEYWORD_ARTICLES_MAX {
+                    self.keywords = Some((keywords::spawn(Arc::new(app.issues.clone())), sig));
+                } else {
+                    // Too many: not for these issues (asked again when they change).
+                    self.keywords_done_for = Some(sig);
+                }
             }
         }
         self.poll_keywords(app)
