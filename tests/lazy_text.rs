@@ -165,3 +165,32 @@ fn a_page_whose_row_went_missing_or_is_damaged_is_parsed_again() {
     let said = &full.articles[0].paragraphs;
     assert!(said.len() == 1 && said[0].contains("could not be read") && said[0].contains("changed"), "{said:?}");
 }
+
+#[test]
+fn a_damaged_headline_row_is_not_used_and_a_gone_file_leaves_it() {
+    cache_dir();
+    let dir = tempfile::tempdir().unwrap();
+    let files = archive(dir.path());
+    load(dir.path());
+    assert!(load(dir.path()).iter().all(Page::is_headlines_only));
+    // The folder's row is damaged: every file loads the usual way, and the
+    // row is written anew.
+    let conn = rusqlite::Connection::open(cache_dir().join(cache::CACHE_FILE)).unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(10)).unwrap();
+    let folder = std::fs::canonicalize(dir.path()).unwrap().into_os_string().into_encoded_bytes();
+    let n = conn.execute("UPDATE heads SET files = x'ffffff01' WHERE dir = ?1", rusqlite::params![folder]).unwrap();
+    assert_eq!(n, 1, "the folder has its row");
+    let pages = load(dir.path());
+    assert_eq!(pages.len(), files.len());
+    assert!(pages.iter().all(|p| !p.is_headlines_only()), "nothing taken from a damaged row");
+    assert!(load(dir.path()).iter().all(Page::is_headlines_only), "the row was written anew");
+    // A file goes away: the others still come from the row, which forgets it.
+    std::fs::remove_file(&files[0]).unwrap();
+    let pages = load(dir.path());
+    assert_eq!(pages.len(), files.len() - 1);
+    assert!(pages.iter().all(Page::is_headlines_only));
+    let row: Vec<u8> =
+        conn.query_row("SELECT files FROM heads WHERE dir = ?1", rusqlite::params![folder], |r| r.get(0)).unwrap();
+    let names: Vec<Vec<u8>> = lvread::cache::heads::decode(&row).unwrap().into_iter().map(|e| e.name).collect();
+    assert_eq!(names.len(), files.len() - 1, "the gone file left the row");
+}
