@@ -13,6 +13,7 @@ pub mod files;
 pub mod layout;
 pub mod loader;
 pub mod model;
+pub mod page_text;
 pub mod pdf;
 pub mod search;
 pub mod store;

@@ -155,6 +155,22 @@ impl Article {
     pub fn is_subheading(&self, n: usize) -> bool {
         self.subheadings.contains(&n)
     }
+
+    /// The start of the article's text shown under a headline (its first
+    /// paragraph, else caption, else byline).
+    pub fn lead(&self) -> Option<&str> {
+        self.paragraphs.first().or(self.captions.first()).or(self.byline.as_ref()).map(String::as_str)
+    }
+
+    /// For a headline made from the body and cut ([`TITLE_CUT`]): where
+    /// the body goes on after the cut (in its first three paragraphs).
+    pub fn after_cut_title(&self) -> Option<&str> {
+        if !self.title_inferred {
+            return None;
+        }
+        let prefix = self.title.strip_suffix(TITLE_CUT).filter(|p| !p.is_empty())?;
+        self.paragraphs.iter().take(3).find_map(|p| p.find(prefix).map(|at| &p[at + prefix.len()..]))
+    }
 }
 
 /// One loaded file: one printed newspaper page.
@@ -179,6 +195,57 @@ pub struct Page {
     /// Problems met while loading (the page loaded anyway).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Set on a page read back from the page cache's headline table: its
+    /// articles hold their headlines only (id, title, kicker, subtitle,
+    /// kind, keywords, line) and no text (no byline, paragraphs, captions
+    /// or fragments); the text is read from the cache on demand
+    /// ([`crate::pages::text`]). None: the page holds all its text.
+    #[serde(skip)]
+    pub text: Option<Arc<TextRef>>,
+}
+
+/// Where the text of a page holding only its headlines is kept, and the
+/// little of that text the lists need before it is read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TextRef {
+    /// The page's file as the page cache keys it (canonical path, size,
+    /// modification time).
+    pub file: crate::cache::db::FileKey,
+    /// The page's place among the pages of its file (0 for a text file).
+    pub index: u32,
+    /// The articles of the loader's page whose headline was made from the
+    /// body and cut ([`Article::after_cut_title`]): (article, the few
+    /// characters of text after the cut).
+    pub after_cut: Vec<(u32, String)>,
+    /// True when the page has fragments (text outside its articles).
+    pub fragments: bool,
+    /// Number of articles of the loader's page.
+    pub articles: u32,
+}
+
+/// How many characters after a made-up headline's cut are kept for a page
+/// holding only its headlines.
+pub const AFTER_CUT_CHARS: usize = 16;
+
+/// The mark the loader ends a headline made from the body with, when it
+/// cut the body's first clause.
+pub const TITLE_CUT: char = '…';
+
+impl Page {
+    /// True when the page holds its headlines only and its text is read on
+    /// demand ([`Page::text`]).
+    pub fn is_headlines_only(&self) -> bool {
+        self.text.is_some()
+    }
+
+    /// Where the body of article `k` goes on after its made-up headline's
+    /// cut ([`Article::after_cut_title`]).
+    pub fn after_cut_title(&self, k: usize) -> Option<&str> {
+        match &self.text {
+            None => self.articles.get(k)?.after_cut_title(),
+            Some(t) => t.after_cut.iter().find(|(n, _)| *n as usize == k).map(|(_, s)| s.as_str()),
+        }
+    }
 }
 
 /// All pages of one date (or one undated page).

@@ -45,7 +45,17 @@ pub fn insert_page(issues: &mut Vec<Issue>, page: impl Into<Arc<Page>>) -> (usiz
             && page.path.as_deref().is_some_and(crate::pdf::is_pdf_path)
             && i.pages.first().is_some_and(|p| p.path == page.path)
     };
-    if let Some(i) = issues.iter().position(|i| page.date.is_some_and(|d| i.date == Some(d)) || same_pdf(i)) {
+    // Dated issues come first, newest first: the page's date is looked up
+    // by bisection; undated pages look at the undated issues only.
+    let dated = issues.partition_point(|i| i.date.is_some());
+    let found = match page.date {
+        Some(d) => {
+            let at = issues[..dated].partition_point(|i| i.date > Some(d));
+            (at < dated && issues[at].date == Some(d)).then_some(at)
+        }
+        None => issues[dated..].iter().position(same_pdf).map(|i| dated + i),
+    };
+    if let Some(i) = found {
         let issue = &mut issues[i];
         issue.date_inferred &= page.date_inferred;
         let at = issue.pages.partition_point(|p| page_order(p, &page).is_le());

@@ -6,6 +6,7 @@
 //! [`load_file`] is the one per-file call: a text file gives one page; a
 //! format that holds several pages (a PDF issue) gives several.
 
+use super::heads::HeadTables;
 use super::path_info::{apply_path_info, path_date};
 use super::walk::collect_files;
 use crate::loader::{self, LoadError};
@@ -28,6 +29,16 @@ pub struct Loaded {
 /// ([`crate::cache::init`]), a file unchanged since this loader last parsed
 /// it is read back from the cache instead; a parsed file is stored there.
 pub fn load_file(path: &Path) -> Result<Vec<Page>, LoadError> {
+    load_file_in(path, None)
+}
+
+/// [`load_file`], first looking in the headline table when `heads` is given
+/// (the pages then hold their headlines only, see [`super::heads`]); a file
+/// loaded the usual way is noted for its folder's row.
+fn load_file_in(path: &Path, heads: Option<&HeadTables>) -> Result<Vec<Page>, LoadError> {
+    if let Some(pages) = heads.and_then(|h| h.pages(path)) {
+        return Ok(pages);
+    }
     let Some(cache) = crate::cache::shared() else { return parse_file(path) };
     // The key is taken before the file is read: a file changed meanwhile is
     // parsed again next time.
@@ -35,10 +46,16 @@ pub fn load_file(path: &Path) -> Result<Vec<Page>, LoadError> {
     if let Some(k) = &key
         && let Some(pages) = cache.get(k, path)
     {
+        if let Some(h) = heads {
+            h.note(path, k, &pages);
+        }
         return Ok(pages);
     }
     let pages = parse_file(path)?;
     if let Some(k) = key {
+        if let Some(h) = heads {
+            h.note(path, &k, &pages);
+        }
         cache.put(k, &pages);
     }
     Ok(pages)
@@ -132,6 +149,14 @@ pub enum Order {
 /// the events to `tx`. Returns when every file is done, or early when the
 /// receiver is gone.
 pub fn run(paths: &[PathBuf], order: Order, tx: &Sender<LoadEvent>) {
+    run_with(paths, order, false, tx)
+}
+
+/// [`run`]; with `headlines`, a file the page cache's headline table holds
+/// as it is now gives pages holding their headlines only, their text read
+/// on demand ([`crate::page_text`]) — the reader's way in.
+pub fn run_with(paths: &[PathBuf], order: Order, headlines: bool, tx: &Sender<LoadEvent>) {
+    let heads = if headlines { crate::cache::shared().filter(|c| c.is_on()).map(HeadTables::new) } else { None };
     let (mut files, errors) = collect_files(paths);
     if order == Order::NewestFirst {
         let mut keyed: Vec<(Option<Date>, PathBuf)> = files.drain(..).map(|f| (path_date(&f), f)).collect();
@@ -148,12 +173,12 @@ pub fn run(paths: &[PathBuf], order: Order, tx: &Sender<LoadEvent>) {
     let done = AtomicUsize::new(0);
     rayon::scope(|scope| {
         for _ in 0..rayon::current_num_threads().min(total).max(1) {
-            let (next, done, files, tx) = (&next, &done, &files, tx.clone());
+            let (next, done, files, tx, heads) = (&next, &done, &files, tx.clone(), heads.as_ref());
             scope.spawn(move |_| {
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(index) else { break };
-                    let result = load_guarded(path);
+                    let result = load_guarded(path, heads);
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     if tx.send(LoadEvent::File { index, result, done: d, total }).is_err() {
                         // The receiver is gone: stop every task.
@@ -164,18 +189,26 @@ pub fn run(paths: &[PathBuf], order: Order, tx: &Sender<LoadEvent>) {
             });
         }
     });
+    // (Only after a complete load: one cut short would forget the folders'
+    // files not reached.)
+    if let Some(h) = heads
+        && done.load(Ordering::Relaxed) == total
+    {
+        h.finish();
+    }
     finish_cache(paths);
     let _ = tx.send(LoadEvent::Finished);
 }
 
 /// Runs the pipeline on its own thread, newest dates first; the caller
 /// keeps working while pages arrive. Dropping the receiver stops the
-/// loading early.
+/// loading early. Pages the page cache's headline table holds come with
+/// their headlines only ([`run_with`]).
 pub fn load_in_background(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("lvread-load".into())
-        .spawn(move || run(&paths, Order::NewestFirst, &tx))
+        .spawn(move || run_with(&paths, Order::NewestFirst, true, &tx))
         .map_err(|e| crate::text::report(format_args!("cannot start the loading thread: {e}")))
         .ok();
     rx
@@ -225,8 +258,8 @@ fn collect(
 
 /// [`load_file`], turning a panic in the loader into an error for that file
 /// so one bad file never takes the others down.
-fn load_guarded(path: &Path) -> Result<Vec<Page>, LoadError> {
-    std::panic::catch_unwind(|| load_file(path)).unwrap_or_else(|_| {
+fn load_guarded(path: &Path, heads: Option<&HeadTables>) -> Result<Vec<Page>, LoadError> {
+    std::panic::catch_unwind(|| load_file_in(path, heads)).unwrap_or_else(|_| {
         Err(LoadError::NotText {
             path: path.display().to_string(),
             why: "the loader failed on this file (a bug; please report it)".to_string(),

@@ -10,10 +10,12 @@
 //! - [`fuzz_tree`]: hostile trees for the fuzz target and property tests;
 //! - [`path_info`]: dates and page numbers from paths;
 //! - [`load`]: loading in parallel;
+//! - [`heads`]: pages made from the page cache's headline table (text on demand);
 //! - [`group`](mod@group): pages → issues.
 
 pub mod fuzz_tree;
 pub mod group;
+pub mod heads;
 pub mod load;
 pub mod path_info;
 pub mod walk;

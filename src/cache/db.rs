@@ -29,7 +29,7 @@ pub enum CacheError {
 /// Which file a page came from, as the cache keys it: canonical path,
 /// size and modification time (taken before the file is read, so a file
 /// changed while being read is parsed again next time).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct FileKey {
     path: Vec<u8>,
     size: i64,
@@ -43,6 +43,20 @@ impl FileKey {
         let meta = std::fs::metadata(&canon).ok()?;
         let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
         Some(FileKey { path: canon.into_os_string().into_encoded_bytes(), size: meta.len() as i64, mtime })
+    }
+
+    /// The key of the file named `name` in the folder whose canonical path
+    /// is `dir`, with metadata `meta` — what [`FileKey::of`] gives for a
+    /// file that is not a link, without resolving the path again.
+    pub fn in_dir(dir: &Path, name: &std::ffi::OsStr, meta: &std::fs::Metadata) -> Option<FileKey> {
+        let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
+        let path = dir.join(name);
+        Some(FileKey { path: path.into_os_string().into_encoded_bytes(), size: meta.len() as i64, mtime })
+    }
+
+    /// The key's size and modification time (nanoseconds).
+    pub fn stamp(&self) -> (i64, i64) {
+        (self.size, self.mtime)
     }
 
     /// Appends the key to `out` (path length, path, size, mtime), so that
@@ -86,6 +100,11 @@ const SEARCH_TABLE: &str = "CREATE TABLE IF NOT EXISTS search(path BLOB NOT NULL
 /// loader and index format.
 const PARTS_TABLE: &str = "CREATE TABLE IF NOT EXISTS parts(grp BLOB PRIMARY KEY, pages BLOB NOT NULL,
     loader TEXT NOT NULL, format INTEGER NOT NULL, part BLOB NOT NULL)";
+
+/// The headline table ([`super::heads`]): one row per folder (its
+/// canonical path), this loader and row format.
+const HEADS_TABLE: &str = "CREATE TABLE IF NOT EXISTS heads(dir BLOB PRIMARY KEY, loader TEXT NOT NULL,
+    format INTEGER NOT NULL, files BLOB NOT NULL)";
 
 /// An open page cache (safe to share between threads).
 pub struct PageCache {
@@ -198,6 +217,7 @@ fn connect(path: &Path) -> Result<Connection, (bool, rusqlite::Error)> {
             // (Caches made before the search table existed get it here.)
             conn.execute_batch(SEARCH_TABLE)?;
             conn.execute_batch(PARTS_TABLE)?;
+            conn.execute_batch(HEADS_TABLE)?;
         }
         conn.execute_batch("COMMIT")?;
         Ok(ours)
@@ -396,6 +416,41 @@ impl PageCache {
         }
     }
 
+    /// The headline row of the folder `dir` (canonical), written by this
+    /// loader in format `format`.
+    pub fn get_heads(&self, dir: &Path, format: u32) -> Option<Vec<u8>> {
+        let mut guard = lock(&self.conn);
+        let conn = guard.as_ref()?;
+        let dir = dir.as_os_str().as_encoded_bytes();
+        let found = conn
+            .prepare_cached("SELECT files FROM heads WHERE dir = ?1 AND loader = ?2 AND format = ?3")
+            .and_then(|mut s| s.query_row(params![dir, self.version, format], |r| r.get::<_, Vec<u8>>(0)).optional());
+        match found {
+            Ok(b) => b,
+            Err(e) => {
+                self.failed(&mut guard, e);
+                None
+            }
+        }
+    }
+
+    /// Stores the headline row of the folder `dir` (replacing the older
+    /// one), at once in its own transaction.
+    pub fn put_heads(&self, dir: &Path, format: u32, files: &[u8]) {
+        let mut guard = lock(&self.conn);
+        let Some(conn) = guard.as_mut() else { return };
+        let dir = dir.as_os_str().as_encoded_bytes();
+        let result = (|| -> rusqlite::Result<()> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.prepare_cached("INSERT OR REPLACE INTO heads(dir, loader, format, files) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![dir, self.version, format, files])?;
+            tx.commit()
+        })();
+        if let Err(e) = result {
+            self.failed(&mut guard, e);
+        }
+    }
+
     /// Stores the search index's part for a page of this file (written with
     /// the next batch, or at [`PageCache::flush`]).
     pub fn put_search(&self, key: FileKey, page: i64, format: u32, keys: Vec<u8>) {
@@ -479,11 +534,23 @@ impl PageCache {
             .filter(|p| roots.iter().any(|r| p.starts_with(r)))
             .filter(|p| !key_path(p).exists())
             .collect();
+        let dirs: Vec<Vec<u8>> = conn
+            .prepare("SELECT dir FROM heads")
+            .and_then(|mut s| s.query_map([], |r| r.get::<_, Vec<u8>>(0))?.collect())
+            .unwrap_or_default();
+        let dirs_gone: Vec<Vec<u8>> = dirs
+            .into_iter()
+            .filter(|d| roots.iter().any(|r| d.starts_with(r)))
+            .filter(|d| !key_path(d).is_dir())
+            .collect();
         let result = (|| -> rusqlite::Result<()> {
             let tx = conn.unchecked_transaction()?;
             for p in &gone {
                 tx.execute("DELETE FROM pages WHERE path = ?1", params![p])?;
                 tx.execute("DELETE FROM search WHERE path = ?1", params![p])?;
+            }
+            for d in &dirs_gone {
+                tx.execute("DELETE FROM heads WHERE dir = ?1", params![d])?;
             }
             tx.commit()
         })();

@@ -18,6 +18,7 @@
 //!   is turned off for the run, with one notice.
 
 pub mod db;
+pub mod heads;
 pub mod record;
 
 pub use db::{CacheError, PageCache};

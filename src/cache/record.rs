@@ -105,6 +105,7 @@ fn page(r: PageRecord, path: &Path) -> Option<Page> {
             .collect(),
         fragments: r.fragments,
         warnings: r.warnings,
+        text: None,
     })
 }
 

@@ -873,9 +873,10 @@ impl Index {
         head_scattered: &std::collections::HashMap<u32, usize>,
     ) {
         res.examined += 1;
-        let a = self.article(doc);
+        // The body's text (read on demand for a page holding headlines only).
+        let Some(a) = self.article_text(doc) else { return };
         let mut best: Option<FieldMatch> = None;
-        for (field, index, text) in fields(a, self.extra_keywords(doc)).skip_while(|f| f.0.tier() > 0) {
+        for (field, index, text) in fields(&a, self.extra_keywords(doc)).skip_while(|f| f.0.tier() > 0) {
             if let Some(fm) = m.best(field, index, text) {
                 let better = best
                     .as_ref()
@@ -908,6 +909,9 @@ impl Index {
         let issue = &self.issues()[d.issue as usize];
         let page = &issue.pages[d.page as usize];
         let a = &page.articles[d.article_in_page as usize];
+        // A body hit's snippet comes from the text (read on demand).
+        let full = (fm.field.tier() == 0).then(|| self.article_text(doc)).flatten();
+        let a = full.as_deref().unwrap_or(a);
         let text = match fm.field {
             Field::Keyword => a.keywords.iter().chain(self.extra_keywords(doc)).nth(fm.index).map(String::as_str),
             f => field_text(a, f, fm.index),

@@ -155,7 +155,7 @@ impl Part {
     fn load_or_build(group: Group, progress: &AtomicUsize) -> Part {
         let cache = crate::cache::shared().filter(|c| c.is_on());
         let keys: Vec<Option<FileKey>> = match cache {
-            Some(_) => group.pages.iter().map(|p| p.path.as_deref().and_then(FileKey::of)).collect(),
+            Some(_) => group.pages.iter().map(|p| file_key(p)).collect(),
             None => Vec::new(),
         };
         let id = cache.and_then(|_| PartId::of(&group, &keys));
@@ -239,6 +239,15 @@ impl Part {
             id: None,
             stored: false.into(),
         }
+    }
+}
+
+/// The page cache's key of a page's file: the one a page holding its
+/// headlines only carries ([`crate::model::TextRef`]), else looked up.
+fn file_key(p: &Page) -> Option<FileKey> {
+    match &p.text {
+        Some(t) => Some(t.file.clone()),
+        None => p.path.as_deref().and_then(FileKey::of),
     }
 }
 
@@ -520,6 +529,14 @@ impl Index {
     pub fn article(&self, doc: u32) -> &Article {
         let d = self.docs[doc as usize];
         &self.issues[d.issue as usize].pages[d.page as usize].articles[d.article_in_page as usize]
+    }
+
+    /// The article of document `doc` with all its text: for a page holding
+    /// its headlines only, read on demand ([`crate::page_text`]).
+    pub fn article_text(&self, doc: u32) -> Option<crate::page_text::ArticleText> {
+        let d = self.docs[doc as usize];
+        let page = &self.issues[d.issue as usize].pages[d.page as usize];
+        crate::page_text::article_of(page, d.article_in_page as usize)
     }
 
     /// Keywords found later (e.g. by jieba) for document `doc`; searched too.

@@ -161,8 +161,12 @@ pub fn spawn(issues: Arc<Vec<Issue>>) -> Receiver<Vec<ArticleKeywords>> {
         let mut rarity = Rarity::default();
         for issue in issues.iter() {
             let mut sets = Vec::new();
-            for a in issue.articles() {
-                let mut c = candidates(a);
+            // (The text of a page holding its headlines only is read on demand.)
+            for a in issue.pages.iter().flat_map(|p| {
+                let full = crate::page_text::text(p);
+                (0..full.articles.len()).filter_map(move |k| crate::page_text::article_of(&full, k))
+            }) {
+                let mut c = candidates(&a);
                 rarity.articles += 1;
                 for (w, _) in &c {
                     *rarity.df.entry(w.clone()).or_insert(0) += 1;

@@ -13,6 +13,7 @@ use super::words;
 use crate::cache::db::FileKey;
 use crate::model::Page;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Version of the stored form: a cache holding another format is not read
 /// (the page's part is computed again and stored anew). Change it with the
@@ -197,7 +198,7 @@ impl PageKeys {
     /// for this file as it is now, else computed (and stored there). `file`
     /// is the key of the page's file when the caller has it (else it is
     /// looked up). (jieba is waited for only when the keys are computed.)
-    pub fn load_or_compute(t: &Table, page: &Page, file: Option<&FileKey>, keys: u32) -> PageKeys {
+    pub fn load_or_compute(t: &Table, page: &Arc<Page>, file: Option<&FileKey>, keys: u32) -> PageKeys {
         let cache = crate::cache::shared().filter(|c| c.is_on());
         let key = match (cache, file, page.path.as_deref()) {
             (Some(_), Some(k), _) => Some(k.clone()),
@@ -210,7 +211,8 @@ impl PageKeys {
         {
             return found;
         }
-        let computed = PageKeys::of(t, words::jieba(), page);
+        // (A page holding its headlines only is indexed from its text.)
+        let computed = PageKeys::of(t, words::jieba(), &crate::page_text::text(page));
         if let (Some(c), Some(k)) = (cache, key) {
             c.put_search(k, number, FORMAT, computed.encode());
         }

@@ -141,6 +141,8 @@ pub struct App {
     /// Made-up headlines cut inside a word have been mended
     /// ([`super::titles`]; once the segmenter has loaded).
     titles_mended: bool,
+    /// Pages that entered the reader ([`App::new`], [`App::add_pages`]).
+    pages_added: usize,
 }
 
 impl App {
@@ -164,7 +166,9 @@ impl App {
             effects: Vec::new(),
             saved_position: None,
             titles_mended: false,
+            pages_added: 0,
         };
+        app.pages_added = app.issues.iter().map(|i| i.pages.len()).sum();
         app.mend_titles();
         app.sync();
         // Nothing to move through in an empty article list: start on the issues.
@@ -189,8 +193,16 @@ impl App {
             let text = super::geometry::body_text(body, app.settings.max_body_width);
             if let Some(key) = app.current_key() {
                 let App { issues, layouts, nav, reader, .. } = &mut *app;
-                if let Some(a) = issues.get(nav.issue()).and_then(|i| i.article(nav.article())) {
-                    reader.fit(&key, text.width as usize, text.height as usize, |w| Some(layouts.get(&key, a, w)));
+                if let Some(issue) = issues.get(nav.issue()) {
+                    // The text is read (on demand) only for a layout not made yet.
+                    let mut text_of = None;
+                    reader.fit(&key, text.width as usize, text.height as usize, |w| {
+                        if let Some(l) = layouts.peek(&key, w) {
+                            return Some(l);
+                        }
+                        let a = text_of.get_or_insert_with(|| crate::page_text::article(issue, nav.article()));
+                        Some(layouts.get(&key, a.as_deref()?, w))
+                    });
                 }
             }
         }
@@ -234,12 +246,20 @@ impl App {
         self.issues.get(self.nav.issue())
     }
 
-    /// The selected article.
+    /// The selected article as the issue holds it: for a page holding its
+    /// headlines only, without its text (see [`App::current_text`]).
     pub fn current_article(&self) -> Option<&Article> {
         self.current_issue()?.article(self.nav.article())
     }
 
-    /// The page the selected article is printed on.
+    /// The selected article with all its text (read on demand for a page
+    /// holding its headlines only, [`crate::page_text`]).
+    pub fn current_text(&self) -> Option<crate::page_text::ArticleText> {
+        crate::page_text::article(self.current_issue()?, self.nav.article())
+    }
+
+    /// The page the selected article is printed on (its headlines; the
+    /// full page is [`crate::page_text::ArticleText::page`]).
     pub fn current_page(&self) -> Option<&Page> {
         let issue = self.current_issue()?;
         let mut left = self.nav.article();
@@ -316,10 +336,14 @@ impl App {
         let key = self.current_key()?;
         match self.layouts.peek(&key, width) {
             Some(l) => Some(l),
-            None => {
-                self.current_article().map(|a| Arc::new(ArticleLayout::new_with(a, width, self.layouts.breaking())))
-            }
+            None => self.current_text().map(|a| Arc::new(ArticleLayout::new_with(&a, width, self.layouts.breaking()))),
         }
+    }
+
+    /// How many pages entered the reader so far: changes whenever the
+    /// issues do (a cheap way to tell, at every turn of the loop).
+    pub fn pages_added(&self) -> usize {
+        self.pages_added
     }
 
     /// Where the article `id` is among the loaded issues: (issue, article),
@@ -344,6 +368,8 @@ impl App {
         let label = self.current_issue().map(Issue::label);
         let first = self.issues.is_empty();
         let jieba = if self.titles_mended { crate::search::words::try_jieba() } else { None };
+        // Where the selected issue went (new issues before it move it down).
+        let mut current = (!first).then(|| self.nav.issue());
         for p in pages {
             let mut p = p.into();
             let page = std::sync::Arc::make_mut(&mut p);
@@ -351,7 +377,14 @@ impl App {
             if let Some(j) = jieba {
                 super::titles::mend_pages([page], j);
             }
-            crate::archive::insert_page(&mut self.issues, p);
+            let (at, new) = crate::archive::insert_page(&mut self.issues, p);
+            if let Some(c) = current.as_mut()
+                && new
+                && at <= *c
+            {
+                *c += 1;
+            }
+            self.pages_added += 1;
         }
         if !self.nav.chosen() {
             // Nobody chose a place yet: the newest issue, its first
@@ -359,9 +392,17 @@ impl App {
             self.nav.select(0, 0);
             self.nav.rewind_article_list();
             self.reader.start_article();
-        } else if let Some((i, n)) = key.and_then(|k| self.locate(&k, label.as_deref())) {
-            // Issues may have moved down the list: keep the same article selected.
-            self.nav.select(i, n);
+        } else if let Some(k) = key {
+            // Issues may have moved down the list: keep the same article
+            // selected (looked for in the issue it was in, else everywhere).
+            let in_current = current.filter(|&c| self.issues.get(c).map(Issue::label) == label).and_then(|c| {
+                (0..self.issues[c].article_count())
+                    .find(|&n| self.article_key(c, n).as_deref() == Some(k.as_str()))
+                    .map(|n| (c, n))
+            });
+            if let Some((i, n)) = in_current.or_else(|| self.locate(&k, label.as_deref())) {
+                self.nav.select(i, n);
+            }
         }
         self.sync();
         // The first pages in, and the first issue has no articles: start on

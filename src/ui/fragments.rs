@@ -13,10 +13,16 @@ pub const FRAGMENTS_TITLE: &str = "（版面其他文字）";
 /// articles (nothing when it has none; calling it again adds nothing). The
 /// article's id depends only on the page's source, so its read mark and
 /// bookmark survive a re-load.
+///
+/// A page holding its headlines only ([`Page::text`]) gets the article
+/// without its text (read on demand, [`crate::page_text`]) when it has
+/// fragments.
 pub fn absorb(page: &mut Page) {
     let paragraphs: Vec<String> =
         std::mem::take(&mut page.fragments).into_iter().filter(|f| !f.trim().is_empty()).collect();
-    if paragraphs.is_empty() {
+    let shell_has_fragments =
+        page.text.as_ref().is_some_and(|t| t.fragments && page.articles.len() == t.articles as usize);
+    if paragraphs.is_empty() && !shell_has_fragments {
         return;
     }
     let id_source = Article { title: FRAGMENTS_TITLE.to_string(), ..Article::default() };

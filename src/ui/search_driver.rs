@@ -12,7 +12,16 @@ use crate::search::SearchWorker;
 use crate::search::keywords::{self, ArticleKeywords};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// While pages are loading, the index is brought up to date at most this
+/// long after the last build ended (and first this long after loading
+/// began). Pages read back from the page cache's headline table arrive
+/// faster than they can be indexed piecemeal: a quarter caught half loaded
+/// is built from its pages' keys, and again once whole, while a quarter
+/// complete is read back whole in one look-up. Loading that parses files
+/// is slow enough for an index this often to keep up.
+pub const REINDEX_WHILE_LOADING: Duration = Duration::from_millis(1500);
 
 /// Batches of keywords from [`keywords::spawn`].
 type KeywordJob = Receiver<Vec<ArticleKeywords>>;
@@ -29,6 +38,9 @@ pub struct SearchDriver {
     built_on: ((usize, usize), bool),
     /// Pages are still loading ([`SearchDriver::set_loading`]).
     loading: bool,
+    /// While pages load: since when no build has been running (loading
+    /// began, or the last build ended).
+    quiet_since: Option<Instant>,
     /// The query sent last, waiting for its results.
     waiting: Option<(u64, String)>,
     /// The version of the index the results shown came from.
@@ -39,8 +51,9 @@ pub struct SearchDriver {
 /// a millisecond each on one core, in the background).
 pub const KEYWORD_ARTICLES_MAX: usize = 20_000;
 
+/// What the issues are now, cheaply: (issues, pages that entered).
 fn signature(app: &App) -> (usize, usize) {
-    (app.issues.len(), app.issues.iter().map(|i| i.article_count()).sum())
+    (app.issues.len(), app.pages_added())
 }
 
 impl SearchDriver {
@@ -75,6 +88,11 @@ impl SearchDriver {
     /// page cache; once loading is over they are (one more, cheap, build).
     pub fn set_loading(&mut self, loading: bool) {
         self.loading = loading;
+        if !loading {
+            self.quiet_since = None;
+        } else if self.quiet_since.is_none() {
+            self.quiet_since = Some(Instant::now());
+        }
     }
 
     /// Call after pages arrive (the reader's loop calls it every turn):
@@ -87,9 +105,19 @@ impl SearchDriver {
             return;
         }
         let building = self.worker.as_ref().and_then(SearchWorker::indexing);
-        // One build at a time: new pages wait for the running one.
-        if building.is_none() {
-            self.index(app);
+        // One build at a time: new pages wait for the running one; while
+        // pages load, a while after the last ([`REINDEX_WHILE_LOADING`]).
+        if building.is_some() {
+            if self.loading {
+                self.quiet_since = None;
+            }
+        } else {
+            let now = Instant::now();
+            let due =
+                !self.loading || now.duration_since(*self.quiet_since.get_or_insert(now)) >= REINDEX_WHILE_LOADING;
+            if due {
+                self.index(app);
+            }
         }
         let Some(w) = &self.worker else { return };
         app.set_indexing(w.indexing());
@@ -132,8 +160,13 @@ impl SearchDriver {
     pub fn keywords(&mut self, app: &mut App, idle: bool) -> bool {
         if self.keywords.is_none() && idle && crate::search::words::try_jieba().is_some() {
             let sig = signature(app);
-            if self.keywords_done_for != Some(sig) && !app.issues.is_empty() && sig.1 <= KEYWORD_ARTICLES_MAX {
-                self.keywords = Some((keywords::spawn(Arc::new(app.issues.clone())), sig));
+            if self.keywords_done_for != Some(sig) && !app.issues.is_empty() {
+                if app.issues.iter().map(|i| i.article_count()).sum::<usize>() <= KEYWORD_ARTICLES_MAX {
+                    self.keywords = Some((keywords::spawn(Arc::new(app.issues.clone())), sig));
+                } else {
+                    // Too many: not for these issues (asked again when they change).
+                    self.keywords_done_for = Some(sig);
+                }
             }
         }
         self.poll_keywords(app)

@@ -319,12 +319,12 @@ fn byte_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<std::ops::R
 
 /// Every match of `query` in the current article as highlights, in reading order.
 pub fn highlights_for(app: &App, query: &str) -> Vec<Highlight> {
-    let Some(a) = app.current_article() else { return Vec::new() };
+    let Some(a) = app.current_text() else { return Vec::new() };
     let mut out: Vec<Highlight> = Vec::new();
-    for m in article_matches(a, &Query::new(query)) {
+    for m in article_matches(&a, &Query::new(query)) {
         let FieldMatch { field, index, ranges, .. } = m;
         let Some(p) = part(field, index) else { continue };
-        let text = crate::search::field_text(a, field, index).unwrap_or("");
+        let text = crate::search::field_text(&a, field, index).unwrap_or("");
         out.extend(byte_ranges(text, &ranges).into_iter().map(|range| Highlight { part: p, range }));
     }
     out.sort_by_key(|h| (part_rank(h.part), h.range.start));
@@ -354,8 +354,8 @@ fn open_result(app: &mut App, n: usize, first: bool) {
 /// Which of the body's highlights is the hit's own (best) match.
 fn own_match(app: &App, hit: &Hit) -> Option<usize> {
     let p = part(hit.matched.field, hit.matched.index)?;
-    let a = app.current_article()?;
-    let text = crate::search::field_text(a, hit.matched.field, hit.matched.index)?;
+    let a = app.current_text()?;
+    let text = crate::search::field_text(&a, hit.matched.field, hit.matched.index)?;
     let start = byte_ranges(text, &hit.matched.ranges[..1.min(hit.matched.ranges.len())]).first()?.start;
     app.reader.highlights().iter().position(|h| h.part == p && h.range.start == start)
 }

@@ -9,7 +9,7 @@ use crate::model::{Article, Issue, Page};
 use jieba_rs::Jieba;
 
 /// The mark the loader ends a cut headline with.
-const CUT: char = '…';
+const CUT: char = crate::model::TITLE_CUT;
 /// How many characters of the text after the cut help find the boundary.
 const LOOK_AHEAD: usize = 8;
 
@@ -17,7 +17,7 @@ const LOOK_AHEAD: usize = 8;
 /// Returns true when it changed. Headlines the page printed, headlines not
 /// cut, and those whose text cannot be found in the body are left alone.
 pub fn mend(article: &mut Article, jieba: &Jieba) -> bool {
-    match mended(article, jieba) {
+    match mended(article, article.after_cut_title(), jieba) {
         Some(title) => {
             article.title = title;
             true
@@ -26,8 +26,11 @@ pub fn mend(article: &mut Article, jieba: &Jieba) -> bool {
     }
 }
 
-/// The headline [`mend`] would give `article`, when it would change.
-pub fn mended(article: &Article, jieba: &Jieba) -> Option<String> {
+/// The headline [`mend`] would give `article`, when it would change;
+/// `after` is where its body goes on after the cut
+/// ([`Article::after_cut_title`], or [`Page::after_cut_title`] for a page
+/// holding its headlines only).
+pub fn mended(article: &Article, after: Option<&str>, jieba: &Jieba) -> Option<String> {
     if !article.title_inferred {
         return None;
     }
@@ -35,8 +38,7 @@ pub fn mended(article: &Article, jieba: &Jieba) -> Option<String> {
     if prefix.is_empty() {
         return None;
     }
-    // Where the body goes on after the cut.
-    let after = article.paragraphs.iter().take(3).find_map(|p| p.find(prefix).map(|at| &p[at + prefix.len()..]))?;
+    let after = after?;
     let mut chars: Vec<char> = prefix.chars().collect();
     let cut = chars.len();
     chars.extend(after.chars().take(LOOK_AHEAD));
@@ -54,11 +56,23 @@ pub fn mended(article: &Article, jieba: &Jieba) -> Option<String> {
     Some(format!("{kept}{CUT}"))
 }
 
+/// The mended headlines of `page`: (article, headline).
+fn fixes(page: &Page, jieba: &Jieba) -> Vec<(usize, String)> {
+    page.articles
+        .iter()
+        .enumerate()
+        .filter_map(|(k, a)| mended(a, page.after_cut_title(k), jieba).map(|t| (k, t)))
+        .collect()
+}
+
 /// [`mend`] on every article of `pages`; true when any changed.
 pub fn mend_pages<'a>(pages: impl IntoIterator<Item = &'a mut Page>, jieba: &Jieba) -> bool {
     let mut changed = false;
-    for a in pages.into_iter().flat_map(|p| p.articles.iter_mut()) {
-        changed |= mend(a, jieba);
+    for page in pages {
+        for (k, title) in fixes(page, jieba) {
+            page.articles[k].title = title;
+            changed = true;
+        }
     }
     changed
 }
@@ -69,8 +83,7 @@ pub fn mend_pages<'a>(pages: impl IntoIterator<Item = &'a mut Page>, jieba: &Jie
 pub fn mend_issues(issues: &mut [Issue], jieba: &Jieba) -> bool {
     let mut changed = false;
     for page in issues.iter_mut().flat_map(|i| i.pages.iter_mut()) {
-        let fixes: Vec<(usize, String)> =
-            page.articles.iter().enumerate().filter_map(|(k, a)| mended(a, jieba).map(|t| (k, t))).collect();
+        let fixes = fixes(page, jieba);
         if fixes.is_empty() {
             continue;
         }

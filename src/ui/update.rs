@@ -154,15 +154,16 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
 /// `copy_article` / `save_article`: the open article as clean text, to
 /// the clipboard or a file (the event loop does the writing).
 fn take_out(app: &mut App, action: Action) {
-    let (Some(a), Some(page)) = (app.current_article(), app.current_page()) else {
+    let Some(a) = app.current_text() else {
         app.notice("no article to take out");
         return;
     };
-    let text = crate::export::article(a, page, crate::export::Format::Text);
+    let page = a.page();
+    let text = crate::export::article(&a, page, crate::export::Format::Text);
     let effect = if action == Action::CopyArticle {
         Effect::Copy(text)
     } else {
-        Effect::Save { name: crate::export::file_name(a, page), text }
+        Effect::Save { name: crate::export::file_name(&a, page), text }
     };
     app.emit(effect);
 }

@@ -87,7 +87,7 @@ pub fn draw_body(frame: &mut Frame, area: Rect, app: &App) {
         None => " Article ".to_string(),
     };
     let text_area = geometry::body_text(area, app.settings.max_body_width);
-    let article = app.current_article();
+    let article = app.current_text();
     let layout = app.layout_at(text_area.width as usize);
     let height = text_area.height as usize;
     let (lines_total, scroll) = match &layout {
@@ -108,7 +108,7 @@ pub fn draw_body(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let lines: Vec<Line> =
-        layout.lines[scroll..].iter().take(height).map(|l| body_line(app, article, &layout, l)).collect();
+        layout.lines[scroll..].iter().take(height).map(|l| body_line(app, &article, &layout, l)).collect();
     frame.render_widget(Paragraph::new(lines), text_area);
     if lines_total > height && area.height > 2 {
         let mut state =

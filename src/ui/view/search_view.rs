@@ -105,10 +105,12 @@ fn highlighted<'a>(text: &str, ranges: &[Range<usize>], width: usize, base: Styl
 /// excerpt around the match.
 fn hit_excerpt(app: &App, hit: &Hit) -> (String, Vec<Range<usize>>) {
     if hit.matched.field == crate::search::Field::Title {
+        // (Read on demand for a page holding its headlines only.)
         let a = super::super::search_update::locate(app, hit)
-            .and_then(|(i, n)| app.issues.get(i).and_then(|x| x.article(n)));
+            .and_then(|(i, n)| crate::page_text::article(app.issues.get(i)?, n));
         let text = a
-            .and_then(|a| a.paragraphs.first().or(a.captions.first()).or(a.byline.as_ref()))
+            .as_deref()
+            .and_then(crate::model::Article::lead)
             .map(|t| t.chars().take(200).collect())
             .unwrap_or_default();
         return (text, Vec::new());

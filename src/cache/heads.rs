@@ -1,0 +1,195 @@
+//! The headline table: per folder, one row with every file's pages as the
+//! reader's lists need them — per article its id, headline, kicker,
+//! subtitle, kind, keywords and the start of its text — and none of the
+//! text. A second start makes its pages from these rows (a folder in one
+//! look-up) instead of decoding every page's row, and reads the text only
+//! when it is wanted ([`crate::page_text`]).
+//!
+//! A file's entry is used only while the file has the size and
+//! modification time stored with it (and the row was written by this
+//! loader, in this [`FORMAT`]); the rest of the folder's entries stay good.
+
+use super::db::FileKey;
+use crate::model::{AFTER_CUT_CHARS, Article, Date, Kind, Page, TextRef};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Version of the rows' layout; a row of another format is not used.
+pub const FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct ArticleHead {
+    id: String,
+    title: String,
+    title_inferred: bool,
+    kicker: Option<String>,
+    subtitle: Option<String>,
+    kind: Kind,
+    keywords: Vec<String>,
+    line: u64,
+    after_cut: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PageHead {
+    source: String,
+    page: Option<u32>,
+    date: Option<(u16, u8, u8)>,
+    date_inferred: bool,
+    articles: Vec<ArticleHead>,
+    fragments: bool,
+    warnings: Vec<String>,
+}
+
+/// One file's entry in a folder's row: its name, size and modification
+/// time when its headlines were taken, and its pages' headlines (encoded).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct FileEntry {
+    /// The file's name in the folder (bytes of the OS string).
+    pub name: Vec<u8>,
+    /// Size and modification time ([`FileKey::stamp`]).
+    pub stamp: (i64, i64),
+    heads: Vec<u8>,
+}
+
+fn first_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
+
+fn head_of(a: &Article) -> ArticleHead {
+    ArticleHead {
+        id: a.id.clone(),
+        title: a.title.clone(),
+        title_inferred: a.title_inferred,
+        kicker: a.kicker.clone(),
+        subtitle: a.subtitle.clone(),
+        kind: a.kind,
+        keywords: a.keywords.clone(),
+        line: a.line as u64,
+        after_cut: a.after_cut_title().map(|s| first_chars(s, AFTER_CUT_CHARS)),
+    }
+}
+
+impl FileEntry {
+    /// The entry of the file `name` (key `key`) whose pages, as the loader
+    /// made them, are `pages`.
+    pub fn new(name: &std::ffi::OsStr, key: &FileKey, pages: &[Page]) -> FileEntry {
+        let heads: Vec<PageHead> = pages
+            .iter()
+            .map(|p| PageHead {
+                source: p.source.clone(),
+                page: p.page,
+                date: p.date.map(|d| (d.year, d.month, d.day)),
+                date_inferred: p.date_inferred,
+                articles: p.articles.iter().map(head_of).collect(),
+                fragments: p.fragments.iter().any(|f| !f.trim().is_empty()),
+                warnings: p.warnings.clone(),
+            })
+            .collect();
+        FileEntry {
+            name: name.as_encoded_bytes().to_vec(),
+            stamp: key.stamp(),
+            heads: postcard::to_stdvec(&heads).unwrap_or_default(),
+        }
+    }
+
+    /// The file's pages holding their headlines only ([`Page::text`]
+    /// pointing at `key`), read from `path`; None when the entry does not
+    /// decode.
+    pub fn pages(&self, path: &Path, key: &FileKey) -> Option<Vec<Page>> {
+        let heads: Vec<PageHead> = postcard::from_bytes(&self.heads).ok()?;
+        heads
+            .into_iter()
+            .enumerate()
+            .map(|(index, h)| {
+                let date = match h.date {
+                    Some((y, m, d)) => Some(Date::new(y as u32, m as u32, d as u32)?),
+                    None => None,
+                };
+                let mut after_cut = Vec::new();
+                let count = h.articles.len() as u32;
+                let articles = h
+                    .articles
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, a)| {
+                        if let Some(s) = a.after_cut {
+                            after_cut.push((n as u32, s));
+                        }
+                        Article {
+                            id: a.id,
+                            title: a.title,
+                            title_inferred: a.title_inferred,
+                            kicker: a.kicker,
+                            subtitle: a.subtitle,
+                            kind: a.kind,
+                            keywords: a.keywords,
+                            line: a.line as usize,
+                            ..Article::default()
+                        }
+                    })
+                    .collect();
+                let text = TextRef {
+                    file: key.clone(),
+                    index: index as u32,
+                    after_cut,
+                    fragments: h.fragments,
+                    articles: count,
+                };
+                Some(Page {
+                    source: h.source,
+                    path: Some(path.to_path_buf()),
+                    page: h.page,
+                    date,
+                    date_inferred: h.date_inferred,
+                    articles,
+                    fragments: Vec::new(),
+                    warnings: h.warnings,
+                    text: Some(Arc::new(text)),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A folder's row: its files' entries.
+pub fn encode(entries: &[FileEntry]) -> Vec<u8> {
+    postcard::to_stdvec(entries).unwrap_or_default()
+}
+
+/// A folder's row read back; None when damaged.
+pub fn decode(bytes: &[u8]) -> Option<Vec<FileEntry>> {
+    postcard::from_bytes(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines_come_back_without_text_and_point_at_their_file() {
+        let pages = crate::loader::bundled();
+        let key = FileKey::default();
+        let e = FileEntry::new(std::ffi::OsStr::new("p01.txt"), &key, &pages);
+        let row = decode(&encode(std::slice::from_ref(&e))).unwrap();
+        let back = row[0].pages(Path::new("/a/p01.txt"), &key).unwrap();
+        assert_eq!(back.len(), pages.len());
+        for (k, (b, p)) in back.iter().zip(&pages).enumerate() {
+            assert_eq!((&b.source, b.page, b.date), (&p.source, p.page, p.date));
+            let titles = |x: &Page| x.articles.iter().map(|a| (a.id.clone(), a.title.clone())).collect::<Vec<_>>();
+            assert_eq!(titles(b), titles(p));
+            assert!(b.articles.iter().all(|a| a.paragraphs.is_empty()), "no text in the headlines");
+            assert_eq!(b.text.as_ref().unwrap().index, k as u32);
+            for n in 0..p.articles.len() {
+                let after = p.after_cut_title(n).map(|s| first_chars(s, AFTER_CUT_CHARS));
+                assert_eq!(b.after_cut_title(n).map(str::to_string), after);
+            }
+        }
+        let bytes = encode(&[e]);
+        assert!(decode(&bytes[..bytes.len() / 2]).is_none(), "cut short");
+    }
+}
