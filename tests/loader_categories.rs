@@ -100,3 +100,32 @@ fn a_headline_after_a_feature_over_an_item_on_another_subject_starts_that_item()
     assert!(p.articles[1].paragraphs[0].starts_with("为解决社区老年人"), "{:?}", p.articles[1].paragraphs);
     assert_eq!(p.articles[1].paragraphs.len(), 2);
 }
+
+/// The paragraphs of the page's only article, each by its first characters.
+fn paragraph_starts(p: &Page) -> Vec<String> {
+    assert_eq!(p.articles.len(), 1, "{:?}", titles(p));
+    p.articles[0].paragraphs.iter().map(|q| q.chars().take(6).collect()).collect()
+}
+
+#[test]
+fn a_paragraph_ending_one_character_short_of_the_column_ends_there() {
+    // No indents (as pdftotext prints): the first paragraph's last line
+    // stops one character before the column's edge, which only a
+    // paragraph's end does. The second paragraph ends right at the edge,
+    // so nothing shows that a third one starts after it: it reads on.
+    let p = load("paragraph_end_one_character_short.txt");
+    assert_eq!(paragraph_starts(&p), ["10月8日，", "今年以来，各"]);
+    assert!(p.articles[0].paragraphs[1].ends_with("确保栽一棵活一棵。"), "{:?}", p.articles[0].paragraphs);
+}
+
+#[test]
+fn first_lines_set_in_with_their_indent_dropped_start_paragraphs() {
+    // Each paragraph's first line is two characters shorter than the
+    // column (the extractor dropped the indent): after a sentence ending at
+    // the column's edge, such a line opens a paragraph; and a first line
+    // ending a sentence two characters short is full, so its paragraph
+    // goes on.
+    let p = load("paragraph_first_lines_set_in.txt");
+    assert_eq!(paragraph_starts(&p), ["11月5日，", "大赛设置理论", "本次大赛吸引"]);
+    assert!(p.articles[0].paragraphs[2].ends_with("展示才华的平台。"), "{:?}", p.articles[0].paragraphs);
+}

@@ -1,13 +1,18 @@
 //! Reflowing body lines into paragraphs: column breaks are joined; a
-//! paragraph ends where a line that ends a sentence is clearly shorter than
-//! its column, or where the next line is indented like a paragraph's first
-//! line; on pages printed one paragraph per line, lines are paragraphs.
+//! paragraph ends where a sentence ends short of its column by more than
+//! the block's lines show inside sentences, or before an indented line, or
+//! before a line set two characters in with its indent dropped (the block
+//! learns whether its first lines are); on pages printed one paragraph per
+//! line, lines are paragraphs. Each body's lines are measured once
+//! (`Block`): widths count East Asian ambiguous punctuation (`“”…—`) as
+//! two columns, and the column is the widest width two lines reach.
 
 use super::heads::{column_width, column_width_before, is_first_line_shaped, is_full, is_long};
 use super::lines::{Line, Role, ends_with_credit, is_date_line, is_sentence_end};
 use super::normalize::is_latin;
 use regex::Regex;
 use std::sync::LazyLock;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// One piece of a body, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,11 +39,212 @@ pub fn join_into(par: &mut String, next: &str) {
     par.push_str(next);
 }
 
-/// Should a paragraph end after line `a`, given the next body line `b`?
-/// `a_opens`: line `a` is the first line of its paragraph.
-fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool, a_opens: bool) -> bool {
+/// How far short of its column a line may end and still run on into the
+/// next line: one column (a half-width character that did not fit), more
+/// where the block's lines show it (a real page's justified lines vary by
+/// a character), up to [`MAX_SLACK`].
+const SLACK: usize = 1;
+const MAX_SLACK: usize = 4;
+
+/// The body lines of one segment, measured once: each line's printed fill
+/// and the width of the column it sits in.
+struct Block {
+    /// Line indices, in order.
+    seq: Vec<usize>,
+    /// Display width of each line's text, East Asian ambiguous characters
+    /// (`“”…—`) two columns wide, as Chinese text prints them.
+    fill: Vec<usize>,
+    /// Each line's fill without the closing marks (`，。”`) that may hang
+    /// past the column's edge.
+    inner: Vec<usize>,
+    /// The column's width around each line (`None` with too few lines to
+    /// tell).
+    col: Vec<Option<usize>>,
+    /// Paragraphs' first lines are set two characters in, though the text
+    /// shows no indent (an extractor dropped it): a first line that ends
+    /// there is full. `None` when the block has no paragraph start that
+    /// tells.
+    set_in: Option<bool>,
+    /// How far short of the column a line may end and run on: [`SLACK`],
+    /// or what the block's lines inside sentences show.
+    slack: usize,
+}
+
+/// Lines either side of a line whose widths give its column.
+const WINDOW: usize = 12;
+
+/// Characters that may hang past a line's end (a typesetter keeps them on
+/// the line rather than open the next one with them).
+fn is_closing(c: char) -> bool {
+    "，。、；：？！”’）》」』…%,.;:?!)".contains(c)
+}
+
+impl Block {
+    fn new(lines: &[Line], parts: &[BodyPart]) -> Block {
+        let seq: Vec<usize> = parts
+            .iter()
+            .filter_map(|p| match p {
+                BodyPart::Line(i) if !lines[*i].text.is_empty() => Some(*i),
+                _ => None,
+            })
+            .collect();
+        let fill: Vec<usize> = seq.iter().map(|&i| UnicodeWidthStr::width_cjk(lines[i].text.as_str())).collect();
+        // Each line's width without the closing marks that may hang past
+        // the column's edge: no more than the column.
+        let inner: Vec<usize> = seq
+            .iter()
+            .zip(&fill)
+            .map(|(&i, &f)| {
+                let hang: usize = lines[i]
+                    .text
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .take_while(|&c| is_closing(c))
+                    .map(|c| UnicodeWidthChar::width_cjk(c).unwrap_or(0))
+                    .sum();
+                f - hang
+            })
+            .collect();
+        // Lines not indented tell the column (a letter-spaced line's text
+        // is no wider than its column).
+        let plain: Vec<bool> = seq.iter().map(|&i| !lines[i].indented && !lines[i].lead_space).collect();
+        let mut inners: Vec<usize> = Vec::with_capacity(2 * WINDOW + 1);
+        let mut fills: Vec<usize> = Vec::with_capacity(2 * WINDOW + 1);
+        let col = (0..seq.len())
+            .map(|k| {
+                let lo = k.saturating_sub(WINDOW);
+                let hi = (k + WINDOW + 1).min(seq.len());
+                inners.clear();
+                fills.clear();
+                for j in (lo..hi).filter(|&j| plain[j]) {
+                    inners.push(inner[j]);
+                    fills.push(fill[j]);
+                }
+                column_of(&mut inners, &mut fills)
+            })
+            .collect();
+        let mut block = Block { seq, fill, inner, col, set_in: None, slack: SLACK };
+        block.slack = block.measure_slack(lines);
+        block.set_in = block.sets_first_lines_in(lines);
+        block
+    }
+
+    /// How many columns line `k` ends short of its column (`None` when the
+    /// column is unknown; 0 for a letter-spaced line, which fills it).
+    fn shortfall(&self, lines: &[Line], k: usize) -> Option<usize> {
+        let col = self.col[k]?;
+        let l = &lines[self.seq[k]];
+        if l.justified {
+            return Some(0);
+        }
+        // An indented line's text starts two characters in.
+        let indent = if l.indented { 4 } else { 0 };
+        Some(col.saturating_sub(self.fill[k] + indent))
+    }
+
+    /// The gap at the end of lines that surely run on (inside a sentence,
+    /// not a paragraph's first line, not explained by the next line's
+    /// opening): the widest that at least two lines and a seventh of them
+    /// show, between [`SLACK`] and [`MAX_SLACK`].
+    fn measure_slack(&self, lines: &[Line]) -> usize {
+        let mut gaps: Vec<usize> = Vec::new();
+        let mut considered = 0;
+        for k in 1..self.seq.len().saturating_sub(1) {
+            let l = &lines[self.seq[k]];
+            if l.justified || l.indented || l.lead_space || is_sentence_end(&l.text) {
+                continue;
+            }
+            if is_sentence_end(&lines[self.seq[k - 1]].text) {
+                continue;
+            }
+            let Some(col) = self.col[k] else { continue };
+            considered += 1;
+            let gap = col.saturating_sub(self.fill[k]);
+            if gap > SLACK && gap > pushed_room(&lines[self.seq[k + 1]].text) {
+                gaps.push(gap);
+            }
+        }
+        let need = 2.max(considered / 7);
+        if gaps.len() < need {
+            return SLACK;
+        }
+        gaps.sort_unstable_by(|a, b| b.cmp(a));
+        gaps[need - 1].min(MAX_SLACK)
+    }
+
+    /// Is line `k` shaped like a paragraph's first line set two characters
+    /// in (its indent dropped): about four columns short, or so once the
+    /// closing marks hanging past its end are left out?
+    fn first_line_shaped(&self, lines: &[Line], k: usize) -> bool {
+        let Some(col) = self.col[k] else { return false };
+        if lines[self.seq[k]].justified {
+            return false;
+        }
+        let set_in = |w: usize| (SLACK + 2..=self.slack + 5).contains(&col.saturating_sub(w));
+        set_in(self.fill[k]) || self.fill[k] <= col && set_in(self.inner[k])
+    }
+
+    /// Are paragraphs' first lines set in with no indent shown? Told by the
+    /// lines that surely open a paragraph (after a sentence ending well
+    /// short of the column) and run on into another line: most end about
+    /// two characters short of the column rather than at its edge.
+    fn sets_first_lines_in(&self, lines: &[Line]) -> Option<bool> {
+        let (mut set_in, mut full) = (0, 0);
+        for k in 1..self.seq.len().saturating_sub(1) {
+            let opens = is_sentence_end(&lines[self.seq[k - 1]].text)
+                && self.shortfall(lines, k - 1).is_some_and(|s| s >= self.slack + 5)
+                && !lines[self.seq[k]].indented
+                && !lines[self.seq[k]].lead_space;
+            if !opens {
+                continue;
+            }
+            match self.shortfall(lines, k) {
+                Some(s) if s <= self.slack => full += 1,
+                Some(s) if s <= self.slack + 4 && s >= SLACK + 2 => set_in += 1,
+                _ => {}
+            }
+        }
+        (set_in + full > 0).then_some(set_in > full)
+    }
+}
+
+/// The column's width told by lines' widths (`fills`) and their widths
+/// without hanging closing marks (`inners`): the widest inner width that
+/// at least two lines reach, so that one line from elsewhere does not
+/// widen it.
+fn column_of(inners: &mut [usize], fills: &mut [usize]) -> Option<usize> {
+    inners.sort_unstable_by(|a, b| b.cmp(a));
+    fills.sort_unstable_by(|a, b| b.cmp(a));
+    let second = *fills.get(1)?;
+    inners.iter().copied().find(|&v| v <= second)
+}
+
+/// The widest gap at a line's end that `next`'s first characters explain:
+/// an opening quote or bracket never ends a line and a number or Latin word
+/// is not broken, so the line before them may end that much short of its
+/// column and still run on.
+fn pushed_room(next: &str) -> usize {
+    let mut room = 0;
+    let mut cs = next.chars().peekable();
+    while let Some(&c) = cs.peek() {
+        if "“‘（《「『(\"'".contains(c) {
+            room += UnicodeWidthChar::width_cjk(c).unwrap_or(0);
+            cs.next();
+        } else {
+            break;
+        }
+    }
+    let run = cs.take_while(|c| c.is_ascii_alphanumeric() || ".%-".contains(*c)).count();
+    room + run.min(9)
+}
+
+/// Should a paragraph end after the block's line `k`, given its next line?
+/// `a_opens`: line `k` is the first line of its paragraph.
+fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_opens: bool) -> bool {
+    let a = block.seq[k];
+    let Some(&b) = block.seq.get(k + 1) else { return true };
     let la = &lines[a];
-    let Some(b) = b else { return true };
     let lb = &lines[b];
     if is_date_line(&la.text) || is_date_line(&lb.text) {
         return true;
@@ -59,9 +265,47 @@ fn breaks_after(lines: &[Line], a: usize, b: Option<usize>, one_per_line: bool, 
     if one_per_line || is_long(la) || is_long(lb) || lb.indented || lb.lead_space {
         return true;
     }
+    if let Some(mut short) = block.shortfall(lines, k) {
+        if a_opens && !la.indented {
+            match block.set_in {
+                // A first line's room ends two characters before the column.
+                Some(true) => short = short.saturating_sub(4),
+                // With nothing to tell, a first line ending about two
+                // characters short before a full line is taken as set in.
+                None if (block.slack + 2..=block.slack + 4).contains(&short)
+                    && block.shortfall(lines, k + 1).is_some_and(|s| s <= block.slack) =>
+                {
+                    return false;
+                }
+                _ => {}
+            }
+        }
+        // The sentence ends before the column does, by more than the next
+        // line's opening explains: the paragraph ends.
+        if short > block.slack + pushed_room(&lb.text) {
+            return true;
+        }
+        // The line fills its column. A paragraph starting after it shows
+        // only by its first line: set two characters in (the indent an
+        // extractor dropped), running on into the line after it.
+        // On a page whose first lines are set in, such a line ending a
+        // sentence is a paragraph too.
+        return block.first_line_shaped(lines, k + 1)
+            && (block.set_in == Some(true) || !is_sentence_end(&lb.text))
+            && block.seq.get(k + 2).is_some_and(|&c| {
+                block.shortfall(lines, k + 1).is_some_and(|sb| sb > block.slack + pushed_room(&lines[c].text))
+            });
+    }
+    breaks_by_estimate(lines, a, b, a_opens)
+}
+
+/// [`breaks_after`] for a block too short to measure its column: by the
+/// column widths estimated around the two lines.
+fn breaks_by_estimate(lines: &[Line], a: usize, b: usize, a_opens: bool) -> bool {
+    let la = &lines[a];
+    let lb = &lines[b];
     // A sentence ends and the next line opens with a speaker (`李强表示，`,
-    // `会议指出，`): in news text such a line starts a paragraph, even with no
-    // indent and a full line before it.
+    // `会议指出，`): in news text such a line starts a paragraph.
     if opens_with_speaker(&lb.text) {
         return true;
     }
@@ -152,7 +396,11 @@ pub fn reflow_marked(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> 
     let mut out: Vec<String> = Vec::new();
     let mut subheads: Vec<usize> = Vec::new();
     let mut cur = String::new();
-    let mut last_line: Option<usize> = None;
+    let block = Block::new(lines, parts);
+    // The block's line last joined, if no part of its own came after it.
+    let mut last: Option<usize> = None;
+    // The block's next line.
+    let mut k = 0;
     // The last line began its paragraph.
     let mut last_opened = false;
     for part in parts {
@@ -165,22 +413,23 @@ pub fn reflow_marked(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> 
                     subheads.push(out.len());
                 }
                 out.push(t.clone());
-                last_line = None;
+                last = None;
             }
             BodyPart::Line(i) => {
                 let text = &lines[*i].text;
                 if text.is_empty() {
                     continue;
                 }
-                if let Some(p) = last_line
-                    && breaks_after(lines, p, Some(*i), one_per_line, last_opened)
+                if let Some(p) = last
+                    && breaks_after(lines, &block, p, one_per_line, last_opened)
                     && !cur.is_empty()
                 {
                     out.push(std::mem::take(&mut cur));
                 }
                 last_opened = cur.is_empty();
                 join_into(&mut cur, text);
-                last_line = Some(*i);
+                last = Some(k);
+                k += 1;
             }
         }
     }
