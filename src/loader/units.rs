@@ -144,15 +144,15 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
     if nc.len() == 1 && pc.len() >= 6 || nc.len() == 2 && pc.len() >= 12 {
         return true;
     }
-    // A word cut at the seam, as the bodies print it.
+    let (bp, bn) = (bodies.best_in(prev, near.clone()), bodies.best_in(next, near.clone()));
+    // A word cut at the seam, as the body either line names prints it.
     let (last, first) = (pc[pc.len() - 1], nc[0]);
     if is_han(last) && is_han(first) {
         let seam: String = [last, first].iter().collect();
-        if bodies.best_in(&seam, near.clone()).is_some() {
+        if [bp, bn].iter().flatten().any(|&(b, _)| bodies.score(&seam, b) > 0.0) {
             return true;
         }
     }
-    let (bp, bn) = (bodies.best_in(prev, near.clone()), bodies.best_in(next, near.clone()));
     // Two lines that each name a different body are two headlines.
     if let (Some((a, sa)), Some((b, sb))) = (bp, bn)
         && a != b
@@ -165,13 +165,21 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
     if SUBTITLE_NAME.is_match(next) {
         return false;
     }
-    // Both lines name what one body reports.
+    // A kicker of two clauses set apart by a space over a plain title
+    // (`聚焦项目建设 跑出发展加速度` / `文水县重点工程…`), or such a subtitle
+    // under one (`守护好吕梁的绿水青山` / `坚持生态优先 推动绿色发展`).
+    if heads::has_clause_space(prev) != heads::has_clause_space(next) {
+        return false;
+    }
+    // Both lines name what one body reports (where a space sets clauses
+    // apart, each line on its own names that body best).
     let joined = format!("{prev}{next}");
     if let Some((b, s)) = bodies.best_in(&joined, near)
         && s >= 0.2
     {
         let names = |t: &str, n: usize| n <= 3 || bodies.score(t, b) >= NAMES_BODY;
-        return names(prev, pc.len()) && names(next, nc.len()) && !(spaced && single && pc.len() <= 8);
+        let own = |x: Option<(usize, f32)>| x.is_some_and(|(o, _)| o == b);
+        return names(prev, pc.len()) && names(next, nc.len()) && (!spaced || own(bp) && own(bn));
     }
     let (a, b) = (pc.len() as i64, nc.len() as i64);
     // No body to read: a short headline wrapped once onto a shorter line
