@@ -50,10 +50,12 @@ fn a_byline_glued_to_the_line_before_it_opens_the_item() {
     let p = load("pdftotext_byline_glued.txt");
     assert_eq!(p.articles.len(), 1, "{:?}", titles(&p));
     let a = &p.articles[0];
-    assert_eq!(a.title, "市政府召开常务会议");
+    // A headline printed over two lines that both name what the body
+    // reports is one title; the name line under it is the subtitle.
+    assert_eq!(a.title, "市政府召开常务会议研究部署冬季安全生产工作");
     assert_eq!(a.byline.as_deref(), Some("本报讯（记者 刘洋）"));
     assert!(a.paragraphs[0].starts_with("11月12日，市长张稳科主持"), "{:?}", a.paragraphs);
-    assert!(a.subtitle.as_deref().is_some_and(|s| s.ends_with("张稳科主持")), "{:?}", a.subtitle);
+    assert_eq!(a.subtitle.as_deref(), Some("张稳科主持"));
 }
 
 #[test]
@@ -128,4 +130,22 @@ fn first_lines_set_in_with_their_indent_dropped_start_paragraphs() {
     let p = load("paragraph_first_lines_set_in.txt");
     assert_eq!(paragraph_starts(&p), ["11月5日，", "大赛设置理论", "本次大赛吸引"]);
     assert!(p.articles[0].paragraphs[2].ends_with("展示才华的平台。"), "{:?}", p.articles[0].paragraphs);
+#[test]
+fn a_headline_wrapped_mid_word_is_one_title_and_a_slogan_above_stays_its_kicker() {
+    // Three headlines wrapped where the line was full: after a column label
+    // (`【…】柳林` / `县…`), in the middle of a word (`…供` / `暖…`), and onto a
+    // longer second line. The slogan over the second names nothing its body
+    // reports: a kicker.
+    let p = load("headline_wrapped_mid_word.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "【乡村新貌】柳林县老旧小区改造完成年度任务",
+            "交口县冬季供暖准备工作全面就绪",
+            "中阳县乡村道路养护提质增效见实效"
+        ]
+    );
+    assert_eq!(p.articles[0].subtitle, None);
+    assert_eq!(p.articles[1].kicker.as_deref(), Some("共建美好家园"));
+    assert!(p.articles.iter().all(|a| a.byline.as_deref().is_some_and(|b| b.starts_with("本报讯"))));
 }

@@ -4,6 +4,7 @@
 use super::assign::{self, Bodies};
 use super::heads;
 use super::lines::Line;
+use super::normalize::is_han;
 use super::segments::Builder;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -100,38 +101,57 @@ impl Builder {
 /// The most logical lines one headline (kicker, title, subtitles) takes.
 pub(crate) const MAX_UNIT_LINES: usize = 5;
 
-/// Do two physical headline lines make one wrapped line? In column pages a
-/// long headline wraps: the join reads on in the bodies (`…成果同` +
-/// `乡村振兴…`), or the lines are of even length with no sign of a
-/// subtitle or kicker. `single`: `prev` is not itself the tail of a wrap.
+/// Do two physical headline lines make one wrapped line? A long headline
+/// wraps where the line is full, often in the middle of a word, so the
+/// evidence is read from the text and the bodies near the run rather than
+/// from the lines' lengths alone:
+/// - a bracket or quotation left open (`【江河奔腾看中` / `国】松花江…`) or a
+///   line opening with a closing mark continues the line before;
+/// - a word cut at the seam: the two characters on either side of it make a
+///   bigram the bodies near the run print (`…优` / `化营商环境…`), which the
+///   end of a kicker and the start of its title almost never do;
+/// - a line opening like a subtitle (`——…`, `张三出席`) or a second label
+///   (`【…】`), or a line before it that reads like a kicker (`…时强调`), is
+///   no continuation;
+/// - otherwise the two lines are one headline when each names what the same
+///   body reports: a kicker (a column slogan, a campaign's name) shares
+///   little with the body its title heads, a subtitle names other things.
+///
+/// `single`: `prev` is not itself the tail of a wrap.
 pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near: std::ops::Range<usize>) -> bool {
     if heads::is_place_colon(prev) && !next.starts_with('—') {
         return true;
-    }
-    if next.starts_with('—') || is_kicker(prev) {
-        return false;
     }
     let pc: Vec<char> = prev.chars().collect();
     let nc: Vec<char> = next.chars().collect();
     if pc.len() < 2 || nc.is_empty() {
         return false;
     }
+    if left_open(prev) || next.starts_with(['】', '”', '》', '）', '」', '、', '，', ')']) {
+        return true;
+    }
+    if next.starts_with('—') || next.starts_with('【') || is_kicker(prev) {
+        return false;
+    }
     if prev.ends_with([
         '同', '和', '与', '及', '的', '暨', '在', '对', '把', '为', '向', '从', '“', '《', '（', '、', '，', '—',
-    ]) || next.starts_with(['暨', '及', '之', '、', '”', '》', '）'])
+    ]) || next.starts_with(['暨', '及', '之'])
     {
         return true;
     }
     // A tail of one or two characters is no headline of its own (`…改造工`
     // / `作`, `…焕发新` / `活力`).
-    if nc.len() == 1 && pc.len() >= 6 || nc.len() == 2 && pc.len() >= 12 && !is_kicker(prev) {
+    if nc.len() == 1 && pc.len() >= 6 || nc.len() == 2 && pc.len() >= 12 {
         return true;
     }
-    let seam: String = pc[pc.len() - 2..].iter().chain(nc.iter().take(2)).collect();
-    let (bp, bn) = (bodies.best_in(prev, near.clone()), bodies.best_in(next, near));
-    let in_body = |b: Option<(usize, f32)>| b.is_some_and(|(i, _)| bodies.text(i).contains(&seam));
-    if nc.len() >= 2 && (in_body(bp) || in_body(bn)) {
-        return true;
+    let (bp, bn) = (bodies.best_in(prev, near.clone()), bodies.best_in(next, near.clone()));
+    // A word cut at the seam, as the body either line names prints it.
+    let (last, first) = (pc[pc.len() - 1], nc[0]);
+    if is_han(last) && is_han(first) {
+        let seam: String = [last, first].iter().collect();
+        if [bp, bn].iter().flatten().any(|&(b, _)| bodies.score(&seam, b) > 0.0) {
+            return true;
+        }
     }
     // Two lines that each name a different body are two headlines.
     if let (Some((a, sa)), Some((b, sb))) = (bp, bn)
@@ -141,20 +161,54 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
     {
         return false;
     }
-    let (a, b) = (pc.len() as i64, nc.len() as i64);
     let spaced = next.contains(' ') || prev.contains(' ');
-
-    // A short headline wrapped once onto a shorter line (`中阳县万名干群` +
-    // `植树造林忙`): a tail this short is no subtitle unless it reads like
-    // one (`——…`, `张三出席`).
-    if single && (4..=12).contains(&a) && b <= 6 && b <= a && !spaced && !SUBTITLE_NAME.is_match(next) {
+    if SUBTITLE_NAME.is_match(next) {
+        return false;
+    }
+    // A kicker of two clauses set apart by a space over a plain title
+    // (`聚焦项目建设 跑出发展加速度` / `文水县重点工程…`), or such a subtitle
+    // under one (`守护好吕梁的绿水青山` / `坚持生态优先 推动绿色发展`).
+    if heads::has_clause_space(prev) != heads::has_clause_space(next) {
+        return false;
+    }
+    // Both lines name what one body reports (where a space sets clauses
+    // apart, each line on its own names that body best).
+    let joined = format!("{prev}{next}");
+    if let Some((b, s)) = bodies.best_in(&joined, near)
+        && s >= 0.2
+    {
+        let names = |t: &str, n: usize| n <= 3 || bodies.score(t, b) >= NAMES_BODY;
+        let own = |x: Option<(usize, f32)>| x.is_some_and(|(o, _)| o == b);
+        return names(prev, pc.len()) && names(next, nc.len()) && (!spaced || own(bp) && own(bn));
+    }
+    let (a, b) = (pc.len() as i64, nc.len() as i64);
+    // No body to read: a short headline wrapped once onto a shorter line
+    // (`中阳县万名干群` + `植树造林忙`), or two lines of even length.
+    if single && (4..=12).contains(&a) && b <= 6 && b <= a && !spaced {
         return true;
     }
     a >= 8 && (a - b).abs() <= 2 && !spaced
 }
 
+/// The least share of a headline line's weighted terms a body must hold
+/// for the line to name what the body reports ([`Bodies::score`]).
+const NAMES_BODY: f32 = 0.15;
+
+/// Does a line leave a bracket or quotation open (`【江河奔腾看中`)?
+fn left_open(t: &str) -> bool {
+    let mut depth = 0i32;
+    for c in t.chars() {
+        match c {
+            '【' | '“' | '《' | '（' | '「' | '(' => depth += 1,
+            '】' | '”' | '》' | '）' | '」' | ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
 pub(crate) static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持|讲话|参加|致辞|调研|部署|宣讲|作报告|带队|一行|陪同|督导|检查|慰问|看望|视察|考察)(?:\s.*)?$").expect("valid regex")
+    Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持(?:会议)?(?:并讲话)?|讲话|参加|致辞|调研|部署|宣讲|作报告|带队|一行|陪同|督导|检查|慰问|看望|视察|考察)(?:\s.*)?$").expect("valid regex")
 });
 
 /// A subtitle (副题): `——柳林县…综述`, or a short `张利锋出席`.
