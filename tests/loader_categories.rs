@@ -130,6 +130,8 @@ fn first_lines_set_in_with_their_indent_dropped_start_paragraphs() {
     let p = load("paragraph_first_lines_set_in.txt");
     assert_eq!(paragraph_starts(&p), ["11月5日，", "大赛设置理论", "本次大赛吸引"]);
     assert!(p.articles[0].paragraphs[2].ends_with("展示才华的平台。"), "{:?}", p.articles[0].paragraphs);
+}
+
 #[test]
 fn a_headline_wrapped_mid_word_is_one_title_and_a_slogan_above_stays_its_kicker() {
     // Three headlines wrapped where the line was full: after a column label
