@@ -100,3 +100,14 @@ fn a_headline_after_a_feature_over_an_item_on_another_subject_starts_that_item()
     assert!(p.articles[1].paragraphs[0].starts_with("为解决社区老年人"), "{:?}", p.articles[1].paragraphs);
     assert_eq!(p.articles[1].paragraphs.len(), 2);
 }
+
+#[test]
+fn a_notice_title_as_wide_as_the_column_starts_the_notice() {
+    // The notice has no byline and its title, set apart by blank lines,
+    // is nearly as wide as the column; its words come back in the notice
+    // (its subject, its signatory), not in the item before it.
+    let p = load("notice_after_item_no_byline.txt");
+    assert_eq!(titles(&p), ["孝义市新建三座社区图书馆", "孝义市交通运输局关于调整公交线路的通告"]);
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("公交")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("为方便群众出行"), "{:?}", p.articles[1].paragraphs);
+}
