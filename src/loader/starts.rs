@@ -9,8 +9,8 @@
 //! (a notice's title in its first sentence and its signatory, a news
 //! headline in its lead) and not in the text above it. A candidate is a
 //! line set apart by a blank line that stands after a finished sentence (or
-//! a caption or closing byline) and before body text, and does not finish a
-//! sentence itself; its boundary score is the line model's heading margin
+//! a caption or closing byline) and before body text, and neither finishes
+//! a sentence itself nor holds a comma (a paragraph's first clause does); its boundary score is the line model's heading margin
 //! plus [`CONTENT_WEIGHT`] times how much better its words match the text
 //! after it than the text before it (or, at [`BACK_WEIGHT`], the other way
 //! round: a headline printed after its body). A score above
@@ -52,7 +52,7 @@ pub fn promote(lines: &[Line], sure: &[f32], head: &mut [bool]) {
         }
         let text = lines[i].text.as_str();
         let han = text.chars().filter(|&c| is_han(c)).count();
-        if !(MIN_HAN..=MAX_HAN).contains(&han) || is_sentence_end(text) || text.contains('。') {
+        if !(MIN_HAN..=MAX_HAN).contains(&han) || is_sentence_end(text) || text.contains(['。', '，', ',']) {
             continue;
         }
         // It stands where an item may start: after a finished sentence (or
