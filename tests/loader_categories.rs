@@ -151,3 +151,14 @@ fn a_headline_wrapped_mid_word_is_one_title_and_a_slogan_above_stays_its_kicker(
     assert_eq!(p.articles[1].kicker.as_deref(), Some("共建美好家园"));
     assert!(p.articles.iter().all(|a| a.byline.as_deref().is_some_and(|b| b.starts_with("本报讯"))));
 }
+
+#[test]
+fn a_notice_title_as_wide_as_the_column_starts_the_notice() {
+    // The notice has no byline and its title, set apart by blank lines,
+    // is nearly as wide as the column; its words come back in the notice
+    // (its subject, its signatory), not in the item before it.
+    let p = load("notice_after_item_no_byline.txt");
+    assert_eq!(titles(&p), ["孝义市新建三座社区图书馆", "孝义市交通运输局关于调整公交线路的通告"]);
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("公交")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("为方便群众出行"), "{:?}", p.articles[1].paragraphs);
+}

@@ -137,7 +137,8 @@ pub fn explain(text: &str) -> String {
     let states = model.decode(&lines, &feats);
     let margins = model.margins(&lines, &feats, &states);
     let sure = model.heading_margins(&lines, &feats);
-    let head = line_model::decide(&rules, &sure);
+    let mut head = line_model::decide(&rules, &sure);
+    super::starts::promote(&lines, &sure, &mut head);
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
         let role = match &l.role {

@@ -604,7 +604,10 @@ pub fn headings(lines: &[Line]) -> Vec<bool> {
     let lay = Layout::new(lines);
     let rules = find_heads_in(lines, &lay);
     let feats = features_in(lines, &lay, &rules);
-    decide(&rules, &Model::fitted().heading_margins(lines, &feats))
+    let sure = Model::fitted().heading_margins(lines, &feats);
+    let mut head = decide(&rules, &sure);
+    super::starts::promote(lines, &sure, &mut head);
+    head
 }
 
 /// The rules' verdicts overruled where the model's heading margins are sure.

@@ -25,6 +25,7 @@ pub mod pairing;
 pub mod paragraphs;
 pub mod pieces;
 pub mod segments;
+pub mod starts;
 pub mod units;
 pub mod weights;
 
