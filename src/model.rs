@@ -199,7 +199,7 @@ pub struct Page {
     /// articles hold their headlines only (id, title, kicker, subtitle,
     /// kind, keywords, line) and no text (no byline, paragraphs, captions
     /// or fragments); the text is read from the cache on demand
-    /// ([`crate::pages::text`]). None: the page holds all its text.
+    /// ([`crate::page_text::text`]). None: the page holds all its text.
     #[serde(skip)]
     pub text: Option<Arc<TextRef>>,
 }

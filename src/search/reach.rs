@@ -11,7 +11,7 @@
 //!   match;
 //! - those where a match may begin and end on word boundaries: a character
 //!   read like the query's first syllable begins a word (the headline's
-//!   word keys, [`super::index::add_word_keys`]) and the query's last pair
+//!   word keys, `index::add_word_keys`) and the query's last pair
 //!   ends one ([`super::pairs::ending_a_word`]; for a one-character match,
 //!   a character read so is a word of its own), or a literal match, or a
 //!   headline whose boundaries are found at search time.

@@ -25,7 +25,7 @@ pub const FORMAT: u32 = 3;
 pub struct ArticleKeys {
     /// Keys of the headline, kicker and subtitle, sorted, each once (stored
     /// as gaps from the previous key), their word keys included
-    /// ([`super::index::add_word_keys`]).
+    /// (`index::add_word_keys`).
     pub heads: Vec<u32>,
     /// Keys of the adjacent pairs of headline, kicker and subtitle
     /// ([`super::pairs`]), sorted, each once (gaps).
