@@ -3,7 +3,7 @@
 
 use super::record::{self, Encoding};
 use crate::model::Page;
-use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, UNIX_EPOCH};
@@ -112,6 +112,10 @@ pub struct PageCache {
     version: String,
     /// None once turned off after an error it could not get over.
     conn: Mutex<Option<Connection>>,
+    /// Read-only connections for reading index parts on several threads at
+    /// once (the database is in WAL mode: readers do not wait for each
+    /// other nor for the writer).
+    readers: Mutex<Vec<Connection>>,
     pending: Mutex<Vec<Row>>,
     pending_search: Mutex<Vec<SearchRow>>,
     notice: Mutex<Option<String>>,
@@ -260,6 +264,7 @@ impl PageCache {
             path: path.to_path_buf(),
             version: version.to_string(),
             conn: Mutex::new(Some(conn)),
+            readers: Mutex::new(Vec::new()),
             pending: Mutex::new(Vec::new()),
             pending_search: Mutex::new(Vec::new()),
             notice: Mutex::new(notice),
@@ -382,6 +387,10 @@ impl PageCache {
     /// these `pages` (see [`FileKey::append_to`]), by this loader, in
     /// format `format`.
     pub fn get_part(&self, grp: &[u8], pages: &[u8], format: u32) -> Option<Vec<u8>> {
+        if let Some(found) = self.get_part_reading(grp, pages, format) {
+            return found;
+        }
+        // No reader connection: through the main one (which reports errors).
         let mut guard = lock(&self.conn);
         let conn = guard.as_ref()?;
         let found = conn
@@ -396,6 +405,32 @@ impl PageCache {
                 None
             }
         }
+    }
+
+    /// [`PageCache::get_part`] on a read-only connection of its own, so
+    /// that several threads read parts at once; None (not Some(None)) when
+    /// no such connection could be had or the read failed.
+    fn get_part_reading(&self, grp: &[u8], pages: &[u8], format: u32) -> Option<Option<Vec<u8>>> {
+        if lock(&self.conn).is_none() {
+            // Turned off after an error.
+            return None;
+        }
+        let conn = match lock(&self.readers).pop() {
+            Some(c) => c,
+            None => {
+                let c = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+                c.busy_timeout(BUSY_WAIT).ok()?;
+                c
+            }
+        };
+        let found = conn
+            .prepare_cached("SELECT part FROM parts WHERE grp = ?1 AND pages = ?2 AND loader = ?3 AND format = ?4")
+            .and_then(|mut s| {
+                s.query_row(params![grp, pages, self.version, format], |r| r.get::<_, Vec<u8>>(0)).optional()
+            })
+            .ok()?;
+        lock(&self.readers).push(conn);
+        Some(found)
     }
 
     /// Stores the index part of group `grp` (replacing the group's older
