@@ -769,6 +769,30 @@ mod tests {
     }
 
     #[test]
+    fn a_long_pinyin_query_finds_its_headline() {
+        // Queries of more than 64 readings: each finds the headline it was
+        // typed from (the candidates walk every reading, not the first 64).
+        let t = pinyin::table();
+        let index = Index::build(issues(&pages(40)));
+        let mut checked = 0;
+        for doc in 0..index.len() as u32 {
+            let a = index.article(doc);
+            let title: Vec<char> = a.title.chars().collect();
+            let Some(hanzi) = title.windows(6).find(|w| w.iter().all(|&c| !t.readings(c).is_empty())) else {
+                continue;
+            };
+            let py: String = hanzi.iter().map(|&c| t.syllable(t.readings(c)[0])).collect();
+            if pinyin::segmentations(t, py.as_bytes(), 64).1 {
+                continue;
+            }
+            let r = index.search(&Query::new(&py), 100_000, &mut Cache::default(), &|| false).unwrap_or_default();
+            assert!(r.hits.iter().any(|h| h.title == a.title), "{py} finds {}", a.title);
+            checked += 1;
+        }
+        assert!(checked > 10, "{checked} long queries checked");
+    }
+
+    #[test]
     fn pages_that_arrive_are_indexed_alone_and_found_like_a_fresh_index() {
         let all = pages(600);
         // Pages arrive newest first in batches (as the loader sends them),
