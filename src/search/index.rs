@@ -656,48 +656,83 @@ impl<'a> Postings<'a> {
         self.per_segment(|seg| Some(docset::union(ids.iter().map(|&k| seg.get(k)).collect()))).unwrap_or_default()
     }
 
-    /// Documents that may match the pinyin query `q` (a superset, unless
-    /// the flag is false: too many ways to read the query were cut off).
-    /// None when the query cannot be narrowed (too short to be worth a
-    /// pinyin search).
+    /// Documents that may match the pinyin query `q` (a superset; the flag
+    /// says so). None when the query cannot be narrowed (too short to be
+    /// worth a pinyin search).
+    ///
+    /// Every reading of the query needs its syllables and the initials of
+    /// each adjacent pair; the readings are walked as the query's lattice
+    /// ([`pinyin::lattice`]), step by step, so a long query with thousands
+    /// of readings costs a few dozen steps.
     pub fn pinyin_candidates(&self, q: &[u8]) -> Option<(Vec<u32>, bool)> {
         let t = pinyin::table();
-        let (segs, complete) = pinyin::segmentations(t, q, 64);
-        if segs.is_empty() {
-            return Some((Vec::new(), complete));
+        let steps = pinyin::lattice(t, q);
+        if steps.is_empty() {
+            return Some((Vec::new(), true));
+        }
+        if steps.iter().any(|s| s.from == 0 && s.to == q.len() && !narrows(&s.chunk)) {
+            // A lone short chunk ("x", "zh"): not worth a pinyin search.
+            return None;
         }
         let found = self.per_segment(|seg_lists| {
             let list = |key: u32| seg_lists.get(key);
-            let mut all: Vec<u32> = Vec::new();
-            for seg in &segs {
-                let mut lists: Vec<Vec<u32>> = Vec::new();
-                let mut borrowed: Vec<SetRef<'_>> = Vec::new();
-                for (i, ch) in seg.iter().enumerate() {
-                    match ch {
-                        Chunk::Full(id) => borrowed.push(list(SYL_BASE + *id as u32)),
-                        Chunk::Partial(_, ids) if !ids.is_empty() => {
-                            lists.push(docset::union(ids.iter().map(|&id| list(SYL_BASE + id as u32)).collect()));
-                        }
-                        _ => {}
+            let pair = |a: &Chunk, b: &Chunk| {
+                let (a, b) = (a.letter(t), b.letter(t));
+                (a.is_ascii_lowercase() && b.is_ascii_lowercase())
+                    .then(|| list(PAIR_BASE + (a - b'a') as u32 * 26 + (b - b'a') as u32))
+            };
+            // held[s]: the documents holding every list of some chain of
+            // steps from the first letter through step s (None: no list yet).
+            let mut held: Vec<Option<Vec<u32>>> = Vec::with_capacity(steps.len());
+            for s in &steps {
+                let own = match &s.chunk {
+                    Chunk::Full(id) => Some(list(SYL_BASE + *id as u32).to_vec()),
+                    Chunk::Partial(_, ids) if !ids.is_empty() => {
+                        Some(docset::union(ids.iter().map(|&id| list(SYL_BASE + id as u32)).collect()))
                     }
-                    if i + 1 < seg.len() {
-                        let (a, b) = (ch.letter(t), seg[i + 1].letter(t));
-                        if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
-                            borrowed.push(list(PAIR_BASE + (a - b'a') as u32 * 26 + (b - b'a') as u32));
+                    _ => None,
+                };
+                let before = if s.from == 0 {
+                    None
+                } else {
+                    let mut via: Vec<Vec<u32>> = Vec::new();
+                    for (a, prev) in steps.iter().enumerate().filter(|(_, p)| p.to == s.from) {
+                        let mut sets: Vec<SetRef<'_>> = Vec::new();
+                        if let Some(Some(h)) = held.get(a) {
+                            sets.push(SetRef::List(h));
                         }
+                        sets.extend(pair(&prev.chunk, &s.chunk));
+                        if sets.is_empty() {
+                            return None;
+                        }
+                        via.push(docset::intersect(sets));
                     }
-                }
-                borrowed.extend(lists.iter().map(|l| SetRef::List(l)));
-                if borrowed.is_empty() {
-                    // A lone short chunk ("x", "zh"): not worth a pinyin search.
-                    return None;
-                }
-                let hits = docset::intersect(borrowed);
-                all = union(vec![&all, &hits]);
+                    Some(union(via.iter().map(Vec::as_slice).collect()))
+                };
+                held.push(match (own, before) {
+                    (Some(o), Some(b)) => Some(docset::intersect(vec![SetRef::List(&o), SetRef::List(&b)])),
+                    (o, b) => o.or(b),
+                });
             }
-            Some(all)
+            let mut ends: Vec<&[u32]> = Vec::new();
+            for (s, h) in steps.iter().zip(&held) {
+                if s.to == q.len() {
+                    ends.push(h.as_ref()?);
+                }
+            }
+            Some(union(ends))
         })?;
-        Some((found, complete))
+        Some((found, true))
+    }
+}
+
+/// True when a chunk alone narrows a pinyin search (its syllables are
+/// listed).
+fn narrows(c: &Chunk) -> bool {
+    match c {
+        Chunk::Full(_) => true,
+        Chunk::Partial(_, ids) => !ids.is_empty(),
+        Chunk::Initial(_) => false,
     }
 }
 
@@ -731,6 +766,30 @@ mod tests {
     fn hits(index: &Index, q: &str) -> Vec<(String, String, crate::search::Field)> {
         let r = index.search(&Query::new(q), 50, &mut Cache::default(), &|| false).unwrap_or_default();
         r.hits.into_iter().map(|h| (h.source, h.article_id, h.matched.field)).collect()
+    }
+
+    #[test]
+    fn a_long_pinyin_query_finds_its_headline() {
+        // Queries of more than 64 readings: each finds the headline it was
+        // typed from (the candidates walk every reading, not the first 64).
+        let t = pinyin::table();
+        let index = Index::build(issues(&pages(40)));
+        let mut checked = 0;
+        for doc in 0..index.len() as u32 {
+            let a = index.article(doc);
+            let title: Vec<char> = a.title.chars().collect();
+            let Some(hanzi) = title.windows(6).find(|w| w.iter().all(|&c| !t.readings(c).is_empty())) else {
+                continue;
+            };
+            let py: String = hanzi.iter().map(|&c| t.syllable(t.readings(c)[0])).collect();
+            if pinyin::segmentations(t, py.as_bytes(), 64).1 {
+                continue;
+            }
+            let r = index.search(&Query::new(&py), 100_000, &mut Cache::default(), &|| false).unwrap_or_default();
+            assert!(r.hits.iter().any(|h| h.title == a.title), "{py} finds {}", a.title);
+            checked += 1;
+        }
+        assert!(checked > 10, "{checked} long queries checked");
     }
 
     #[test]

@@ -385,6 +385,75 @@ fn seg_rec(
     complete
 }
 
+/// One chunk of a pinyin query as a step of its syllable lattice: the
+/// letters `from..to` read as `chunk`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// The first letter.
+    pub from: usize,
+    /// One past the last letter.
+    pub to: usize,
+    /// How those letters are read.
+    pub chunk: Chunk,
+}
+
+/// Every way of reading `q` (lower-case ASCII letters) as chunks, as a
+/// lattice rather than a list: the steps of [`segmentations`] (same rules,
+/// no cap) that lie on a reading of the whole query, sorted by `from`.
+/// A reading is a chain of steps from letter 0 to `q.len()`; a query with
+/// thousands of readings has a few dozen steps.
+pub fn lattice(t: &Table, q: &[u8]) -> Vec<Step> {
+    let n = q.len();
+    if n == 0 || !q.iter().all(u8::is_ascii_lowercase) {
+        return Vec::new();
+    }
+    let mut reached = vec![false; n + 1];
+    reached[0] = true;
+    let mut steps = Vec::new();
+    for p in 0..n {
+        if !reached[p] {
+            continue;
+        }
+        let rest = std::str::from_utf8(&q[p..]).unwrap_or("");
+        // The rest as the last chunk.
+        let syl = t.with_prefix(rest);
+        if !syl.is_empty() {
+            let listed = if rest.len() >= 2 && syl.len() <= 16 { syl.to_vec() } else { Vec::new() };
+            steps.push(Step { from: p, to: n, chunk: Chunk::Partial(q[p], listed) });
+        }
+        if p > 0 && vowel(q[p]) {
+            continue;
+        }
+        let mut add = |len: usize, chunk: Chunk| {
+            if p + len < n {
+                reached[p + len] = true;
+                steps.push(Step { from: p, to: p + len, chunk });
+            }
+        };
+        for len in (2..=6.min(rest.len() - 1)).rev() {
+            if let Some(&id) = t.spellings.get(&rest[..len]) {
+                add(len, Chunk::Full(id));
+            }
+        }
+        if rest.len() > 2 && matches!(&rest[..2], "zh" | "ch" | "sh") {
+            add(2, Chunk::Initial(q[p]));
+        }
+        if !t.with_prefix(&rest[..1]).is_empty() {
+            add(1, Chunk::Initial(q[p]));
+        }
+    }
+    // Keep the steps from which the end can be reached.
+    let mut ends = vec![false; n + 1];
+    ends[n] = true;
+    for s in steps.iter().rev() {
+        if ends[s.to] {
+            ends[s.from] = true;
+        }
+    }
+    steps.retain(|s| ends[s.to]);
+    steps
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,6 +502,37 @@ mod tests {
             assert_eq!(find_all(t, &text, &q, 9), vec![6..9], "{}", String::from_utf8_lossy(&q));
         }
         assert!(find_all(t, &text, b"lvx", 9).is_empty());
+    }
+
+    #[test]
+    fn the_lattice_holds_every_reading() {
+        // Each reading of a query is a chain of lattice steps, and each
+        // chain from the first letter to the last is a reading.
+        let t = table();
+        for q in ["zhongmeiyoucheng", "qsngzlxhy", "lvliang", "xian", "gaozhiliangfazha"] {
+            let q = q.as_bytes();
+            let steps = lattice(t, q);
+            let (segs, complete) = segmentations(t, q, 100_000);
+            assert!(complete, "{}", String::from_utf8_lossy(q));
+            let mut chains: Vec<Vec<Chunk>> = Vec::new();
+            let mut open: Vec<(usize, Vec<Chunk>)> = vec![(0, Vec::new())];
+            while let Some((at, chain)) = open.pop() {
+                if at == q.len() {
+                    chains.push(chain);
+                    continue;
+                }
+                for s in steps.iter().filter(|s| s.from == at) {
+                    let mut c = chain.clone();
+                    c.push(s.chunk.clone());
+                    open.push((s.to, c));
+                }
+            }
+            let mut segs = segs;
+            segs.sort_by_key(|s| format!("{s:?}"));
+            chains.sort_by_key(|s| format!("{s:?}"));
+            assert_eq!(chains, segs, "{}", String::from_utf8_lossy(q));
+        }
+        assert!(lattice(t, b"gaozhiliangfazha").len() < 100, "a few dozen steps");
     }
 
     #[test]

@@ -33,11 +33,35 @@ const MAX_CLAUSE: usize = 64;
 /// For one of the alternatives, every clause holds one of its pair keys.
 type Alternatives = Vec<Vec<Vec<u32>>>;
 
+/// The pairs of a side-by-side match: the literal alternatives, or a
+/// reading of the pinyin query through its lattice.
+#[derive(Debug, Clone)]
+struct Contiguous {
+    alts: Alternatives,
+    lattice: Option<Lattice>,
+}
+
+/// The readings of a pinyin query as a lattice of chunks
+/// ([`pinyin::lattice`]): a headline may hold a reading when some chain of
+/// steps from the first letter to the last has every pair of adjacent steps
+/// among its pairs. Tested step by step, as many readings as the query has
+/// cost a few dozen steps.
+#[derive(Debug, Clone)]
+struct Lattice {
+    /// Each step's first letter.
+    from: Vec<usize>,
+    /// The steps ending the query.
+    last: Vec<usize>,
+    /// Adjacent steps (the first ending where the second begins) and the
+    /// pair keys of their clause (None: too many keys, no test).
+    links: Vec<(usize, usize, Option<Vec<u32>>)>,
+}
+
 /// What a query's headline matches need, as keys.
 #[derive(Debug, Clone)]
 pub struct Reach {
     /// Pairs of a contiguous match (None: no test possible).
-    contiguous: Option<Alternatives>,
+    contiguous: Option<Contiguous>,
     /// For a pinyin query: pairs of a match ending on a whole syllable
     /// (None when every match ends whole: not a pinyin query).
     whole: Option<Whole>,
@@ -48,7 +72,7 @@ pub struct Reach {
 
 /// A word-aligned match, one way: a character beginning a word (headline
 /// keys; empty: not tested) and an end.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Aligned {
     start: Vec<u32>,
     /// Keys of pairs ending a word ([`ending_a_word`]) when `end_pair`,
@@ -107,80 +131,114 @@ fn literal_pair(t: &Table, a: char, b: char) -> u32 {
     }
 }
 
+/// The lattice of pinyin query `q` with the pair keys of each pair of
+/// adjacent steps (None when a reading is a single chunk: no pair to test).
+fn lattice_of(t: &Table, q: &[u8]) -> Option<Lattice> {
+    let steps = pinyin::lattice(t, q);
+    if steps.iter().any(|s| s.from == 0 && s.to == q.len()) {
+        return None;
+    }
+    let ids: Vec<Vec<u16>> = steps.iter().map(|s| ids(t, &s.chunk)).collect();
+    let mut links = Vec::new();
+    for (a, sa) in steps.iter().enumerate() {
+        for (b, sb) in steps.iter().enumerate() {
+            if sa.to == sb.from {
+                links.push((a, b, clause(&ids[a], &ids[b])));
+            }
+        }
+    }
+    Some(Lattice {
+        from: steps.iter().map(|s| s.from).collect(),
+        last: (0..steps.len()).filter(|&i| steps[i].to == q.len()).collect(),
+        links,
+    })
+}
+
+/// The word-aligned alternatives of the pinyin query `q`: for each reading,
+/// its first chunk begins a word and its last pair (or chunk) ends one.
+/// Readings sharing first and last chunks give one alternative.
+fn aligned_of(t: &Table, q: &[u8]) -> Vec<Aligned> {
+    let steps = pinyin::lattice(t, q);
+    let n = q.len();
+    // reach[a][b]: a chain of steps leads from letter a to letter b.
+    let mut reach = vec![vec![false; n + 1]; n + 1];
+    for a in (0..=n).rev() {
+        reach[a][a] = true;
+        for s in steps.iter().filter(|s| s.from == a) {
+            let after = reach[s.to].clone();
+            reach[a].iter_mut().zip(after).for_each(|(x, y)| *x |= y);
+        }
+    }
+    let mut alts: Vec<Aligned> = Vec::new();
+    let mut push = |a: Aligned| {
+        if !alts.contains(&a) {
+            alts.push(a);
+        }
+    };
+    for last in steps.iter().filter(|s| s.to == n) {
+        let last_ids = ids(t, &last.chunk);
+        if last.from == 0 {
+            let end = last_ids.iter().copied().filter_map(word_one_key).collect();
+            push(Aligned { start: Vec::new(), end, end_pair: false });
+            continue;
+        }
+        for prev in steps.iter().filter(|s| s.to == last.from) {
+            let end: (Vec<u32>, bool) = match clause(&ids(t, &prev.chunk), &last_ids) {
+                Some(c) => (c.into_iter().map(ending_a_word).collect(), true),
+                None => (last_ids.iter().copied().filter_map(word_end_key).collect(), false),
+            };
+            let leads = |first: &&pinyin::Step| {
+                first.from == 0 && (*first == prev || (first.to <= prev.from && reach[first.to][prev.from]))
+            };
+            for first in steps.iter().filter(leads) {
+                let start = ids(t, &first.chunk).into_iter().filter_map(word_start_key).collect();
+                push(Aligned { start, end: end.0.clone(), end_pair: end.1 });
+            }
+        }
+    }
+    alts
+}
+
 impl Reach {
     /// What the query with folded, lower-cased chars `chars` and pinyin
     /// letters `py` (when it reads as pinyin) needs.
     pub fn of(chars: &[char], py: Option<&[u8]>) -> Reach {
         let t = pinyin::table();
-        let segs = py.map(|q| pinyin::segmentations(t, q, 64));
         let contiguous = (|| {
             if chars.len() < 2 {
                 return None;
             }
-            let mut alts = vec![chars.windows(2).map(|w| vec![literal_pair(t, w[0], w[1])]).collect::<Vec<_>>()];
-            if let Some((segs, complete)) = &segs {
-                if !complete {
-                    return None;
-                }
-                for seg in segs {
-                    let clauses: Vec<Vec<u32>> =
-                        seg.windows(2).filter_map(|w| clause(&ids(t, &w[0]), &ids(t, &w[1]))).collect();
-                    if clauses.is_empty() {
-                        return None;
-                    }
-                    alts.push(clauses);
-                }
-            }
-            Some(alts)
+            let alts = vec![chars.windows(2).map(|w| vec![literal_pair(t, w[0], w[1])]).collect::<Vec<_>>()];
+            let lattice = match py {
+                Some(q) if !pinyin::lattice(t, q).is_empty() => Some(lattice_of(t, q)?),
+                _ => None,
+            };
+            Some(Contiguous { alts, lattice })
         })();
-        let whole = match (py, &segs) {
-            // Readings cut short: any ending character counts.
-            (Some(_), Some((_, false))) => Some(Whole { pairs: Vec::new(), single: true }),
-            (Some(q), Some((segs, true))) => {
-                // Syllables spelled like an ending of the query.
-                let mut ends: Vec<u16> =
-                    (0..q.len()).filter_map(|k| std::str::from_utf8(&q[k..]).ok().and_then(|s| t.spelled(s))).collect();
-                ends.sort_unstable();
-                ends.dedup();
-                let mut w = Whole { pairs: Vec::new(), single: false };
-                for seg in segs {
-                    match seg.len() {
-                        0 => {}
-                        1 => w.single = true,
-                        n => match clause(&ids(t, &seg[n - 2]), &ends) {
-                            Some(c) => w.pairs.push(vec![c]),
-                            None => w.single |= !ends.is_empty(),
-                        },
+        let whole = py.map(|q| {
+            // Syllables spelled like an ending of the query.
+            let mut ends: Vec<u16> =
+                (0..q.len()).filter_map(|k| std::str::from_utf8(&q[k..]).ok().and_then(|s| t.spelled(s))).collect();
+            ends.sort_unstable();
+            ends.dedup();
+            let steps = pinyin::lattice(t, q);
+            let mut w = Whole { pairs: Vec::new(), single: false };
+            for last in steps.iter().filter(|s| s.to == q.len()) {
+                if last.from == 0 {
+                    w.single = true;
+                }
+                for prev in steps.iter().filter(|s| s.to == last.from) {
+                    match clause(&ids(t, &prev.chunk), &ends) {
+                        Some(c) if !w.pairs.iter().any(|p| p[0] == c) => w.pairs.push(vec![c]),
+                        Some(_) => {}
+                        None => w.single |= !ends.is_empty(),
                     }
                 }
-                Some(w)
             }
-            _ => None,
-        };
-        let aligned = match &segs {
-            Some((_, false)) => None,
-            Some((segs, true)) => {
-                let mut alts = Vec::new();
-                for seg in segs {
-                    let n = seg.len();
-                    let Some(last) = seg.last() else { continue };
-                    let last_ids = ids(t, last);
-                    if n == 1 {
-                        let end = last_ids.into_iter().filter_map(word_one_key).collect();
-                        alts.push(Aligned { start: Vec::new(), end, end_pair: false });
-                        continue;
-                    }
-                    let start = ids(t, &seg[0]).into_iter().filter_map(word_start_key).collect();
-                    alts.push(match clause(&ids(t, &seg[n - 2]), &last_ids) {
-                        Some(c) => Aligned { start, end: c.into_iter().map(ending_a_word).collect(), end_pair: true },
-                        None => {
-                            let end = last_ids.into_iter().filter_map(word_end_key).collect();
-                            Aligned { start, end, end_pair: false }
-                        }
-                    });
-                }
-                Some(alts)
-            }
+            w
+        });
+        let aligned = match py {
+            Some(q) => Some(aligned_of(t, q)),
             None => {
                 let first = chars.first().and_then(|&c| t.readings(c).first().copied());
                 match chars {
@@ -239,7 +297,13 @@ impl Reach {
             }
             out
         };
-        let contiguous = self.contiguous.as_ref().map(of_alts);
+        let contiguous = self.contiguous.as_ref().map(|c| {
+            let out = of_alts(&c.alts);
+            match &c.lattice {
+                Some(l) => out.or(&l.in_part(part)),
+                None => out,
+            }
+        });
         if !full {
             return PartReach { full, start, contiguous, whole: None, aligned: None };
         }
@@ -283,6 +347,46 @@ impl Reach {
     }
 }
 
+impl Lattice {
+    /// The headlines of `part` holding, for some chain of steps through
+    /// the query, every pair of adjacent steps.
+    fn in_part(&self, part: &Part) -> Bits {
+        let len = part.len();
+        // held[s]: the headlines holding every pair of some chain from the
+        // first letter up to step s (steps are sorted by first letter, and a
+        // link goes to a later one).
+        let mut held: Vec<Option<Bits>> = self.from.iter().map(|&f| (f == 0).then(|| Bits::full(len))).collect();
+        let mut pairs: std::collections::HashMap<&[u32], Bits> = std::collections::HashMap::new();
+        let mut links: Vec<&(usize, usize, Option<Vec<u32>>)> = self.links.iter().collect();
+        links.sort_by_key(|l| self.from[l.1]);
+        for (a, b, keys) in links {
+            let Some(before) = held[*a].as_ref() else { continue };
+            let mut via = before.clone();
+            if let Some(keys) = keys {
+                let any = pairs.entry(keys.as_slice()).or_insert_with(|| {
+                    let mut any = Bits::new(len);
+                    for &k in keys {
+                        part.pairs.set_bits(k, &mut any.0);
+                    }
+                    any
+                });
+                via = via.and(any);
+            }
+            held[*b] = Some(match held[*b].take() {
+                Some(h) => h.or(&via),
+                None => via,
+            });
+        }
+        let mut out = Bits::new(len);
+        for &s in &self.last {
+            if let Some(h) = &held[s] {
+                out = out.or(h);
+            }
+        }
+        out
+    }
+}
+
 /// A set of the documents of one part, one bit each.
 #[derive(Debug, Clone, Default)]
 struct Bits(Vec<u64>);
@@ -300,6 +404,17 @@ impl Bits {
             if let Some(local) = d.checked_sub(start) {
                 b.set(local);
             }
+        }
+        b
+    }
+
+    /// Every document of a part of `len`.
+    fn full(len: u32) -> Bits {
+        let mut b = Bits(vec![u64::MAX; (len as usize).div_ceil(64)]);
+        if let Some(w) = b.0.last_mut()
+            && !len.is_multiple_of(64)
+        {
+            *w = (1u64 << (len % 64)) - 1;
         }
         b
     }
