@@ -28,6 +28,20 @@ fn sample() -> Vec<Issue> {
     }]
 }
 
+/// A reader whose state store fails every save: a file stands where the data
+/// folder should be once the state was opened (as on a read-only folder or a
+/// full disk; the tests may run as root, who can write anywhere). Returns the
+/// data path (remove the file and saves work again), the app and its session.
+fn failing_saves(dir: &std::path::Path) -> (std::path::PathBuf, App, Session) {
+    let data = dir.join("data");
+    let store = Store::open(&data);
+    std::fs::write(&data, b"").unwrap();
+    let mut app = App::new(sample(), (120, 30));
+    let mut s = Session::new(store);
+    s.restore(&mut app);
+    (data, app, s)
+}
+
 fn press(app: &mut App, session: &mut Session, actions: &[Action], now: Instant) {
     for &a in actions {
         session.on_action(a);
@@ -41,15 +55,7 @@ fn press(app: &mut App, session: &mut Session, actions: &[Action], now: Instant)
 #[test]
 fn a_failing_save_stays_in_the_status_bar_and_is_returned_at_quit() {
     let dir = tempfile::tempdir().unwrap();
-    // A file where the data folder should be, once the state was opened:
-    // every save fails (as on a read-only folder or a full disk; the tests
-    // may run as root, who can write anywhere).
-    let data = dir.path().join("data");
-    let store = Store::open(&data);
-    std::fs::write(&data, b"").unwrap();
-    let mut app = App::new(sample(), (120, 30));
-    let mut s = Session::new(store);
-    s.restore(&mut app);
+    let (_data, mut app, mut s) = failing_saves(dir.path());
     let t0 = Instant::now();
     press(&mut app, &mut s, &[Action::ToggleBookmark], t0);
     let failing = |app: &App| app.status_message().is_some_and(|m| m.contains("cannot save reading state"));
@@ -71,12 +77,7 @@ fn a_failing_save_stays_in_the_status_bar_and_is_returned_at_quit() {
 #[test]
 fn a_save_that_works_again_clears_the_failure() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let store = Store::open(&data);
-    std::fs::write(&data, b"").unwrap();
-    let mut app = App::new(sample(), (120, 30));
-    let mut s = Session::new(store);
-    s.restore(&mut app);
+    let (data, mut app, mut s) = failing_saves(dir.path());
     let t0 = Instant::now();
     press(&mut app, &mut s, &[Action::ToggleBookmark, Action::Down], t0);
     assert!(app.status_message().is_some_and(|m| m.contains("cannot save")));

@@ -2,7 +2,7 @@
 //! focus on empty lists, marks, zoom position, page numbers, notices.
 
 mod common;
-use lvread::model::{Article, Date, Page};
+use lvread::model::{Article, Date, Issue, Page};
 use lvread::ui::action::Action;
 use lvread::ui::app::{App, Pane};
 use lvread::ui::update::update;
@@ -48,6 +48,16 @@ fn date(d: u32) -> Date {
     Date::new(2023, 11, d).expect("valid date")
 }
 
+/// One page of 4 November with two short articles (第一篇新闻, 第二篇新闻).
+fn two_articles_page() -> Page {
+    page("2023-11-04-1.txt", date(4), Some(1), vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)], &[])
+}
+
+/// The issues of [`two_articles_page`] alone.
+fn two_articles() -> Vec<Issue> {
+    lvread::archive::group(vec![two_articles_page()])
+}
+
 #[test]
 fn a_page_of_fragments_only_is_readable_in_the_reader() {
     let p = page("2023-11-04-4.txt", date(4), Some(4), vec![], &["吕梁日报社出版发行", "（记者 李明）"]);
@@ -85,13 +95,7 @@ fn fragments_come_after_their_pages_articles_and_keep_their_id_when_pages_arrive
 /// Issue 1 (newest) has no articles at all; issue 2 has two.
 fn empty_first_issue() -> Vec<lvread::model::Issue> {
     let empty = page("2023-11-05-1.txt", date(5), Some(1), vec![], &[]);
-    let full = page(
-        "2023-11-04-1.txt",
-        date(4),
-        Some(1),
-        vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)],
-        &[],
-    );
+    let full = two_articles_page();
     lvread::archive::group(vec![empty, full])
 }
 
@@ -127,13 +131,7 @@ fn j_and_k_in_an_empty_article_list_move_through_the_issues() {
 
 #[test]
 fn a_bookmarked_article_shows_its_read_mark_too() {
-    let issues = lvread::archive::group(vec![page(
-        "2023-11-04-1.txt",
-        date(4),
-        Some(1),
-        vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)],
-        &[],
-    )]);
+    let issues = two_articles();
     let mut app = App::new(issues, (120, 30));
     let row = |app: &App| draw(app).into_iter().find(|r| r.contains("第一篇新闻")).unwrap_or_default();
     press(&mut app, &[Action::Open, Action::ToggleBookmark]);
@@ -199,13 +197,7 @@ fn an_unnumbered_page_shows_no_made_up_number() {
 #[test]
 fn the_first_run_notice_goes_away_at_the_next_key_and_errors_stay() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let issues = lvread::archive::group(vec![page(
-        "2023-11-04-1.txt",
-        date(4),
-        Some(1),
-        vec![article("a", "第一篇新闻", 3), article("b", "第二篇新闻", 3)],
-        &[],
-    )]);
+    let issues = two_articles();
     let mut app = App::new(issues, (120, 30));
     let mut session = lvread::ui::session::Session::new(lvread::store::Store::open(dir.path()));
     session.restore(&mut app);
