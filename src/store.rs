@@ -100,6 +100,8 @@ pub struct StateData {
     pub bookmarks: Vec<Bookmark>,
     /// Where the reader was at the last quit.
     pub position: Option<Position>,
+    /// Whether the article list showed unread articles only at the last quit.
+    pub unread_only: bool,
     /// Fields written by a newer lvread (`notes`, `tags`, …), kept as they were.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -150,6 +152,11 @@ impl StateData {
                     }
                     Value::Null => {}
                     other => dropped.push(format!("bookmarks {}", short_json(&other))),
+                },
+                "unread_only" => match value {
+                    Value::Bool(on) => data.unread_only = on,
+                    Value::Null => {}
+                    other => dropped.push(format!("unread_only {}", short_json(&other))),
                 },
                 "position" => match serde_json::from_value::<Option<Position>>(value.clone()) {
                     Ok(p) => data.position = p,
@@ -429,6 +436,20 @@ impl Store {
         self.mark_dirty();
     }
 
+    /// Whether the article list shows unread articles only.
+    pub fn unread_only(&self) -> bool {
+        self.data.unread_only
+    }
+
+    /// Records whether the article list shows unread articles only. Only a
+    /// real change marks the state dirty.
+    pub fn set_unread_only(&mut self, on: bool) {
+        if self.data.unread_only != on {
+            self.data.unread_only = on;
+            self.mark_dirty();
+        }
+    }
+
     /// Notes that the state changed and should be written.
     pub fn mark_dirty(&mut self) {
         self.dirty = true;
@@ -504,7 +525,7 @@ impl Store {
 impl Store {
     /// Takes what another lvread wrote to the file since this one read or
     /// wrote it, and replays this one's unwritten changes on top: marks and
-    /// bookmarks from both survive; the position is this one's; fields this
+    /// bookmarks from both survive; the position and the unread-only list are this one's; fields this
     /// version does not know are kept. A file that no longer parses is kept
     /// aside first (and reported). Runs under the lock.
     fn merge_from_disk(&mut self, path: &Path) {
@@ -545,6 +566,7 @@ impl Store {
             disk.bookmarks.extend(self.changes.bookmarks.values().flatten().cloned());
         }
         disk.position = self.data.position.clone();
+        disk.unread_only = self.data.unread_only;
         // Fields only this store knows of (it read them from an older file
         // that was since replaced) are kept too.
         for (k, v) in &self.data.extra {

@@ -209,6 +209,28 @@ fn quitting_and_restarting_returns_to_the_same_article_and_line() {
 }
 
 #[test]
+fn unread_only_is_still_on_after_a_restart_and_off_once_turned_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut s) = open(dir.path(), (120, 40));
+    // Read the second article, list unread articles only, move on to the third.
+    press(&mut app, &mut s, &[Action::Down, Action::Open, Action::Back, Action::ToggleUnreadOnly, Action::Down]);
+    assert_eq!(app.nav.article(), 2);
+    assert!(!screen(&app).contains(&title(0, 1)), "{}", screen(&app));
+    s.finish(&mut app);
+
+    let (mut again, mut s2) = open(dir.path(), (120, 40));
+    let text = screen(&again);
+    assert!(text.contains("unread only") && text.contains("Unread"), "still on after a restart:\n{text}");
+    assert!(!text.contains(&title(0, 1)), "the read article is not listed:\n{text}");
+    press(&mut again, &mut s2, &[Action::ToggleUnreadOnly]);
+    s2.finish(&mut again);
+
+    let (third, _s3) = open(dir.path(), (120, 40));
+    let text = screen(&third);
+    assert!(!text.contains("unread only") && text.contains(&title(0, 1)), "off after a restart:\n{text}");
+}
+
+#[test]
 fn a_restart_in_a_narrower_terminal_keeps_the_paragraph_at_the_top() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, mut s) = open(dir.path(), (120, 40));

@@ -21,6 +21,9 @@ pub enum Effect {
     /// the store writes at most once a second, so scrolling does not write
     /// on every key.
     SavePosition(Position),
+    /// The article list now shows unread articles only (true) or every
+    /// article (false): kept for the next start.
+    SetUnreadOnly(bool),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
     /// Save this text as a file with this name in the save folder.

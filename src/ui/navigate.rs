@@ -93,6 +93,7 @@ pub fn select_issue(app: &mut App, n: isize) {
 /// Toggles [`super::app::Marks::unread_only`] and says which list is shown.
 pub fn toggle_unread_only(app: &mut App) {
     app.marks.unread_only = !app.marks.unread_only;
+    app.emit(super::effect::Effect::SetUnreadOnly(app.marks.unread_only));
     app.notice(if app.marks.unread_only { "unread articles only" } else { "every article" });
 }
 

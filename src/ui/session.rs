@@ -95,6 +95,7 @@ impl Session {
     pub fn restore(&mut self, app: &mut App) {
         let data = self.store.data();
         app.load_marks(data.read.iter().cloned(), data.bookmarks.clone());
+        app.marks.unread_only = data.unread_only;
         self.pending = data.position.clone();
         for w in self.store.take_warnings() {
             app.message(w);
@@ -336,6 +337,7 @@ impl Session {
             }
             Effect::SavePosition(pos) if self.pending.is_some() => self.held = Some(pos),
             Effect::SavePosition(pos) => self.store.set_position(pos),
+            Effect::SetUnreadOnly(on) => self.store.set_unread_only(on),
             // Not the reading state's: the event loop carries these out.
             Effect::Search(_) | Effect::Copy(_) | Effect::Save { .. } => {}
         }
