@@ -158,6 +158,15 @@ fn classify(lines: &mut Vec<Line>) {
             let tail = lines.remove(i + 1).text;
             lines[i].text.push_str(&tail);
         }
+        if !may_have_form(&lines[i].text) {
+            // Only a banner is left for a line that opens and ends like
+            // running text (no copy of its text needed to tell).
+            if is_banner(&lines[i].text) {
+                lines[i].role = Role::Banner;
+            }
+            i += 1;
+            continue;
+        }
         let text = lines[i].text.clone();
         if let Some((byline, rest)) = split_byline(&text) {
             let (mut byline, rest) = complete_byline(byline, rest, lines, i);
@@ -238,6 +247,18 @@ fn classify(lines: &mut Vec<Line>) {
         }
         i += 1;
     }
+}
+
+/// Can the line be told by its form as something other than a banner?
+/// A cheap test of how it opens and ends that every form but the banner
+/// needs to pass ([`classify`]'s tests before [`is_banner`]): a byline,
+/// a continuation or caption opening; a bracket, credit or cartoon ending;
+/// a bracket inside (a byline wrapped onto the next line).
+fn may_have_form(text: &str) -> bool {
+    const OPENS: [char; 20] = [
+        '本', '据', '新', '中', '人', '央', '□', '■', '◆', '●', '▲', '★', '（', '(', '图', '上', '下', '左', '右', '组',
+    ];
+    text.starts_with(OPENS) || text.ends_with(['）', ')', '摄', '作', '绘', '画']) || text.contains(['（', '('])
 }
 
 re!(
