@@ -324,7 +324,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::bracketed, me.bracketed);
     set(F::clause_space, has_clause_space(text));
     set(F::place_colon, is_place_colon(text));
-    set(F::many_digits, text.chars().filter(char::is_ascii_digit).count() * 3 > n);
+    set(F::many_digits, text.bytes().filter(u8::is_ascii_digit).count() * 3 > n);
     set(F::justified, l.justified);
     set(F::indented, l.indented);
     set(F::lead_space, l.lead_space);

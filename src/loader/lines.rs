@@ -338,6 +338,11 @@ fn wrapped_trailing_names<'a>(text: &str, next: Option<&'a str>) -> Option<(usiz
 /// Page furniture: a running head naming the editors, or the page number
 /// with a date or weekday (`2023年11月4日 星期六 第2版 要闻`).
 fn is_banner(text: &str) -> bool {
+    // (Cheapest first: every editor's title and page mark below holds one
+    // of these.)
+    if !text.contains(['编', '校', '版', '期', '年', '农', '闻', '政']) {
+        return false;
+    }
     if text.chars().count() > 60 || is_sentence_end(text) || text.contains('，') {
         return false;
     }
