@@ -11,18 +11,24 @@
 //! `cpu_mb_per_s` is the same figure in CPU time of the loading thread
 //! (from `/proc/thread-self/schedstat`; `null` where there is none): on a
 //! machine shared with other work it varies far less than the wall clock.
+//!
+//! `--digest` adds `digest`: a hash of everything the loader made of every
+//! page (the two hard shapes included), so that a change meant only to make
+//! the loader faster can be shown to leave its output exactly as it was.
 
 use lvread::{loader, synth};
 use std::time::Instant;
 
 fn main() {
     let mut pages = 2000usize;
+    let mut digest = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--pages" => pages = args.next().and_then(|v| v.parse().ok()).unwrap_or(pages),
+            "--digest" => digest = true,
             "-h" | "--help" => {
-                println!("usage: loader_bench [--pages N]");
+                println!("usage: loader_bench [--pages N] [--digest]");
                 return;
             }
             _ => {}
@@ -73,8 +79,23 @@ fn main() {
     };
     let (heads_s, _) = time(&heads);
     let (items_s, items_n) = time(&items);
+    let digest = if digest {
+        let mut h = Fnv::default();
+        for (name, text) in &archive {
+            match loader::load_bytes(name, text.as_bytes()) {
+                Ok(p) => h.write(&format!("{p:?}")),
+                Err(e) => h.write(&e.to_string()),
+            }
+        }
+        for text in [&heads, &items] {
+            h.write(&format!("{:?}", loader::load_text("hard.txt", text, Vec::new())));
+        }
+        format!(", \"digest\": \"{:016x}\"", h.0)
+    } else {
+        String::new()
+    };
     println!(
-        "{{\"pages\": {pages}, \"articles\": {articles}, \"fragments\": {fragments}, \"corpus_mb\": {mb:.2}, \"load_s\": {best:.3}, \"mb_per_s\": {:.2}, \"cpu_mb_per_s\": {cpu_rate}, \"pages_per_s\": {:.0}, \"threads\": 1, \"headline_lines_20k_s\": {heads_s:.3}, \"items_5k_s\": {items_s:.3}, \"items_5k_articles\": {items_n}}}",
+        "{{\"pages\": {pages}, \"articles\": {articles}, \"fragments\": {fragments}, \"corpus_mb\": {mb:.2}, \"load_s\": {best:.3}, \"mb_per_s\": {:.2}, \"cpu_mb_per_s\": {cpu_rate}, \"pages_per_s\": {:.0}, \"threads\": 1, \"headline_lines_20k_s\": {heads_s:.3}, \"items_5k_s\": {items_s:.3}, \"items_5k_articles\": {items_n}{digest}}}",
         mb / best,
         pages as f64 / best
     );
@@ -85,4 +106,21 @@ fn cpu_s() -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let ns: f64 = stat.split_whitespace().next()?.parse().ok()?;
     Some(ns / 1e9)
+}
+
+/// FNV-1a over the bytes written (the output digest).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, s: &str) {
+        for &b in s.as_bytes() {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }

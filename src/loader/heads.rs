@@ -17,7 +17,8 @@ static NEWS_OPENING: LazyLock<Regex> =
 
 /// Does the line open a news item (`近日，…`)?
 pub fn opens_item(text: &str) -> bool {
-    NEWS_OPENING.is_match(text)
+    // (Cheap check first: every opening starts with one of these.)
+    text.starts_with(['近', '日', '连']) && NEWS_OPENING.is_match(text)
 }
 
 /// Does the line set two clauses apart with a space, as headlines do
@@ -25,6 +26,10 @@ pub fn opens_item(text: &str) -> bool {
 pub fn has_clause_space(text: &str) -> bool {
     const OPEN: [char; 6] = ['“', '‘', '《', '「', '（', '('];
     const CLOSE: [char; 6] = ['”', '’', '》', '」', '）', ')'];
+    // (Most lines hold no space at all: nothing to look at then.)
+    if !text.contains(' ') {
+        return false;
+    }
     let cs: Vec<char> = text.chars().collect();
     let han = super::normalize::is_han;
     let mut depth = 0i32;

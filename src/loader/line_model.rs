@@ -324,7 +324,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::bracketed, me.bracketed);
     set(F::clause_space, has_clause_space(text));
     set(F::place_colon, is_place_colon(text));
-    set(F::many_digits, text.chars().filter(char::is_ascii_digit).count() * 3 > n);
+    set(F::many_digits, text.bytes().filter(u8::is_ascii_digit).count() * 3 > n);
     set(F::justified, l.justified);
     set(F::indented, l.indented);
     set(F::lead_space, l.lead_space);
@@ -457,6 +457,35 @@ impl Model {
         }
     }
 
+    /// [`Model::emission`] of every state (`-inf` where it is `None`),
+    /// computed at once: the features a line has (most are 0) are found
+    /// once, and each state's score sums its weights of those, in feature
+    /// order, which is exactly the full sum (adding 0 changes no finite sum).
+    pub fn emissions(&self, f: &Features, role: &Role) -> [f32; NS] {
+        let mut e = [f32::NEG_INFINITY; NS];
+        if let Some(fixed) = State::fixed(role) {
+            e[fixed.index()] = 0.0;
+            return e;
+        }
+        let mut on = [0u8; NF];
+        let mut n = 0;
+        for (k, &x) in f.iter().enumerate() {
+            on[n] = k as u8;
+            n += usize::from(x != 0.0);
+        }
+        let on = &on[..n];
+        let long = f[F::len_long as usize] > 0.0;
+        for s in &State::ALL[..State::TEXT] {
+            // A line longer than any headline is running text.
+            if s.is_heading() && long {
+                continue;
+            }
+            let w = &self.emit[s.index()];
+            e[s.index()] = on.iter().fold(-0.0f32, |sum, &k| sum + w[k as usize] * f[k as usize]);
+        }
+        e
+    }
+
     /// The best sequence of states for the page (Viterbi).
     pub fn decode(&self, lines: &[Line], feats: &[Features]) -> Vec<State> {
         self.decode_where(lines, feats, |_, _| true)
@@ -515,17 +544,7 @@ impl Model {
     /// Forward and backward Viterbi passes over the page.
     pub fn heading_margins(&self, lines: &[Line], feats: &[Features]) -> Vec<f32> {
         let n = lines.len();
-        let emit: Vec<[f32; NS]> = (0..n)
-            .map(|i| {
-                let mut e = [f32::NEG_INFINITY; NS];
-                for s in State::ALL {
-                    if let Some(v) = self.emission(&feats[i], &lines[i].role, s) {
-                        e[s.index()] = v;
-                    }
-                }
-                e
-            })
-            .collect();
+        let emit: Vec<[f32; NS]> = (0..n).map(|i| self.emissions(&feats[i], &lines[i].role)).collect();
         let mut fwd = vec![[f32::NEG_INFINITY; NS]; n];
         for i in 0..n {
             for s in 0..NS {
@@ -638,6 +657,21 @@ mod tests {
         assert_eq!(set.len(), NF);
         for (name, _) in weights::EMIT {
             assert!(FEATURE_NAMES.contains(name), "{name} is not a feature");
+        }
+    }
+
+    #[test]
+    fn all_emissions_at_once_are_each_emission() {
+        let text = "聚焦项目建设 跑出发展加速度\n本报讯（记者 王明）近日，全市召开会议，部署\n下一阶段的工作。\n记者 王益炜 摄\n";
+        let lines = read_lines(text);
+        let feats = features(&lines);
+        let m = Model::fitted();
+        for (l, f) in lines.iter().zip(&feats) {
+            let all = m.emissions(f, &l.role);
+            for s in State::ALL {
+                let one = m.emission(f, &l.role, s).unwrap_or(f32::NEG_INFINITY);
+                assert_eq!(all[s.index()], one, "{s:?} of {:?}", l.text);
+            }
         }
     }
 

@@ -158,6 +158,15 @@ fn classify(lines: &mut Vec<Line>) {
             let tail = lines.remove(i + 1).text;
             lines[i].text.push_str(&tail);
         }
+        if !may_have_form(&lines[i].text) {
+            // Only a banner is left for a line that opens and ends like
+            // running text (no copy of its text needed to tell).
+            if is_banner(&lines[i].text) {
+                lines[i].role = Role::Banner;
+            }
+            i += 1;
+            continue;
+        }
         let text = lines[i].text.clone();
         if let Some((byline, rest)) = split_byline(&text) {
             let (mut byline, rest) = complete_byline(byline, rest, lines, i);
@@ -240,6 +249,18 @@ fn classify(lines: &mut Vec<Line>) {
     }
 }
 
+/// Can the line be told by its form as something other than a banner?
+/// A cheap test of how it opens and ends that every form but the banner
+/// needs to pass ([`classify`]'s tests before [`is_banner`]): a byline,
+/// a continuation or caption opening; a bracket, credit or cartoon ending;
+/// a bracket inside (a byline wrapped onto the next line).
+fn may_have_form(text: &str) -> bool {
+    const OPENS: [char; 20] = [
+        '本', '据', '新', '中', '人', '央', '□', '■', '◆', '●', '▲', '★', '（', '(', '图', '上', '下', '左', '右', '组',
+    ];
+    text.starts_with(OPENS) || text.ends_with(['）', ')', '摄', '作', '绘', '画']) || text.contains(['（', '('])
+}
+
 re!(
     TRAIL_NAMES,
     r"[。！？”](\s*[（(](?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+(?:(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,5}[）)])$"
@@ -317,6 +338,11 @@ fn wrapped_trailing_names<'a>(text: &str, next: Option<&'a str>) -> Option<(usiz
 /// Page furniture: a running head naming the editors, or the page number
 /// with a date or weekday (`2023年11月4日 星期六 第2版 要闻`).
 fn is_banner(text: &str) -> bool {
+    // (Cheapest first: every editor's title and page mark below holds one
+    // of these.)
+    if !text.contains(['编', '校', '版', '期', '年', '农', '闻', '政']) {
+        return false;
+    }
     if text.chars().count() > 60 || is_sentence_end(text) || text.contains('，') {
         return false;
     }
