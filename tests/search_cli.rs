@@ -177,11 +177,9 @@ fn a_warm_cache_prints_what_a_cold_one_and_no_cache_print() {
         &["吕梁", root],
         &["--limit", "100", "lvliang", root],
         &["--json", "老旧小区改造", root],
-        &["--json", "--limit", "50", "sdj", root],
         // Only in a page's fragments (the reader's extra article): no hit,
         // whichever way the pages come.
         &["--json", "刘少伟", root],
-        &["这是一个不存在的查询词", root],
     ];
     let lines = |out: std::process::Output| {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -207,7 +205,7 @@ fn a_warm_cache_prints_what_a_cold_one_and_no_cache_print() {
         .flat_map(|p| p["articles"].as_array().unwrap())
         .map(|a| a["id"].as_str().unwrap())
         .collect();
-    for q in ["刘少伟", "吕梁", "ls"] {
+    for q in ["刘少伟", "ls"] {
         let out = search_with(Some(&cache), &["--json", "--limit", "1000", q, root]);
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         for h in v["hits"].as_array().unwrap() {
