@@ -21,7 +21,9 @@
 //!   archive's text.
 //! - `lvread search QUERY D/files/block00` (10,000 pages, warm cache) and
 //!   `fzf --filter QUERY` over the same articles written one a line, each
-//!   timed as a whole process, side by side for each query.
+//!   timed as a whole process, side by side for each query: one untimed
+//!   run each, then [`RUNS`] runs each, turn about; best and median, and
+//!   lvread's own breakdown (`LVREAD_SEARCH_TIMES`) of its fastest run.
 
 use lvread::ui::search_driver::SearchDriver;
 use lvread::ui::session::Session;
@@ -145,16 +147,46 @@ fn act(app: &mut App, driver: &mut SearchDriver, action: Action) {
     }
 }
 
-/// Runs a command, returning its wall time and how many lines it printed.
-fn timed(cmd: &mut std::process::Command) -> (f64, usize) {
+/// Runs a command, returning its wall time, how many lines it printed and
+/// what it wrote on stderr.
+fn timed(cmd: &mut std::process::Command) -> (f64, usize, String) {
     let t = Instant::now();
     let out = cmd.output();
     let s = t.elapsed().as_secs_f64();
-    (s, out.map_or(0, |o| o.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count()))
+    match out {
+        Ok(o) => (
+            s,
+            o.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        ),
+        Err(e) => (s, 0, e.to_string()),
+    }
+}
+
+/// Timed runs of each command of the comparison (after one untimed run
+/// each: the page cache and the files in the OS's cache, both warm).
+const RUNS: usize = 5;
+
+/// The best and median of some timings, in seconds.
+fn best_median(mut times: Vec<f64>) -> (f64, f64) {
+    times.sort_by(|a, b| a.total_cmp(b));
+    (times.first().copied().unwrap_or(f64::NAN), percentile(&times, 0.5))
+}
+
+/// `lvread search`'s own breakdown of a run (its `LVREAD_SEARCH_TIMES`
+/// line on stderr).
+fn breakdown(stderr: &str) -> serde_json::Value {
+    stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("lvread: search times "))
+        .and_then(|j| serde_json::from_str(j).ok())
+        .unwrap_or(serde_json::Value::Null)
 }
 
 /// `lvread search` on the first folder (warm cache) against `fzf --filter`
-/// over its articles, one a line.
+/// over its articles, one a line: each query run by both, turn about,
+/// [`RUNS`] times after a warm-up; best and median wall time of each, and
+/// lvread's breakdown (load, index, search, print) of its fastest run.
 fn versus_fzf(dir: &Path, lvread_bin: &Path) -> serde_json::Value {
     let block = dir.join("files").join("block00");
     let lines = dir.join("block00-articles.txt");
@@ -172,23 +204,48 @@ fn versus_fzf(dir: &Path, lvread_bin: &Path) -> serde_json::Value {
             }
         }
     }
+    let cache_dir = dir.join("cache");
     let mut rows = Vec::new();
     for q in VS_FZF {
-        let cache_dir = dir.join("cache");
-        let (lv_s, lv_n) = timed(
-            std::process::Command::new(lvread_bin)
-                .env("LVREAD_CACHE_DIR", &cache_dir)
+        let lvread = || {
+            let mut c = std::process::Command::new(lvread_bin);
+            c.env("LVREAD_CACHE_DIR", &cache_dir)
+                .env(lvread::cli::search::TIMES_ENV, "1")
                 .args(["search", "--limit", "200", q])
-                .arg(&block),
-        );
-        let (fzf_s, fzf_n) = timed(
-            std::process::Command::new("sh")
-                .arg("-c")
-                .arg(format!("fzf --filter '{q}' < '{}' | head -200", lines.display())),
-        );
+                .arg(&block);
+            c
+        };
+        let fzf = || {
+            let mut c = std::process::Command::new("sh");
+            c.arg("-c").arg(format!("fzf --filter '{q}' < '{}' | head -200", lines.display()));
+            c
+        };
+        let _ = timed(&mut lvread());
+        let _ = timed(&mut fzf());
+        let (mut lv, mut fz) = (Vec::new(), Vec::new());
+        let (mut lv_n, mut fzf_n) = (0, 0);
+        let mut fastest: (f64, serde_json::Value) = (f64::INFINITY, serde_json::Value::Null);
+        for _ in 0..RUNS {
+            let (s, n, err) = timed(&mut lvread());
+            if s < fastest.0 {
+                fastest = (s, breakdown(&err));
+            }
+            lv.push(s);
+            lv_n = n;
+            let (s, n, _) = timed(&mut fzf());
+            fz.push(s);
+            fzf_n = n;
+        }
+        let ((lv_best, lv_med), (fz_best, fz_med)) = (best_median(lv), best_median(fz));
         rows.push(serde_json::json!({
-            "query": q, "lvread_search_s": round(lv_s, 2), "lvread_hits": lv_n,
-            "fzf_filter_s": round(fzf_s, 2), "fzf_hits": fzf_n,
+            "query": q,
+            "runs": RUNS,
+            "lvread_search_best_s": round(lv_best, 3), "lvread_search_median_s": round(lv_med, 3),
+            "lvread_hits": lv_n,
+            "fzf_filter_best_s": round(fz_best, 3), "fzf_filter_median_s": round(fz_med, 3),
+            "fzf_hits": fzf_n,
+            "lvread_faster": lv_med < fz_med,
+            "lvread_breakdown_ms": fastest.1,
         }));
     }
     serde_json::json!(rows)

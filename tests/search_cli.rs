@@ -142,3 +142,74 @@ fn tone_marked_pinyin_finds_what_plain_pinyin_finds() {
     assert!(!ids(&plain).is_empty());
     assert_eq!(ids(&marked), ids(&plain));
 }
+
+/// `lvread search` with the page cache in `cache` (None: `--no-cache`).
+fn search_with(cache: Option<&std::path::Path>, args: &[&str]) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lvread"));
+    cmd.arg("search").args(args);
+    match cache {
+        Some(dir) => cmd.env("LVREAD_CACHE_DIR", dir),
+        None => cmd.arg("--no-cache"),
+    };
+    cmd.output().expect("run lvread")
+}
+
+#[test]
+fn a_warm_cache_prints_what_a_cold_one_and_no_cache_print() {
+    // The bundled pages as files, in two quarters' folders (two parts of
+    // the index). A warm search reads headlines from the headline table,
+    // the index from its stored parts and text only for what it prints; a
+    // cold one parses every file; `--no-cache` neither reads nor writes.
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let files = dir.path().join("files");
+    for (k, (_, text)) in lvread::loader::BUNDLED.iter().enumerate() {
+        let folder = files.join(if k < 3 { "2023-11" } else { "2024-02" });
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            folder.join(format!("{}_p0{}.txt", if k < 3 { "2023-11-04" } else { "2024-02-01" }, k + 1)),
+            text,
+        )
+        .unwrap();
+    }
+    let root = files.to_str().unwrap();
+    let queries: &[&[&str]] = &[
+        &["吕梁", root],
+        &["--limit", "100", "lvliang", root],
+        &["--json", "老旧小区改造", root],
+        // Only in a page's fragments (the reader's extra article): no hit,
+        // whichever way the pages come.
+        &["--json", "刘少伟", root],
+    ];
+    let lines = |out: std::process::Output| {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    for args in queries {
+        let cold = lines(search_with(Some(&cache), args));
+        let warm = lines(search_with(Some(&cache), args));
+        let none = lines(search_with(None, args));
+        assert!(!cold.0.is_empty() || cold.1.contains("no match"), "{args:?} prints something");
+        assert_eq!(warm, cold, "{args:?}: a warm cache prints what a cold one printed");
+        assert_eq!(none, cold, "{args:?}: --no-cache prints the same");
+    }
+    assert!(cache.join(lvread::cache::CACHE_FILE).exists(), "the searches filled the cache");
+    // Every hit is an article `dump` and `export` know (ids that work with `export --id`).
+    let dump =
+        Command::new(env!("CARGO_BIN_EXE_lvread")).args(["dump", "--json", "--no-cache", root]).output().unwrap();
+    let dump: serde_json::Value = serde_json::from_slice(&dump.stdout).unwrap();
+    let ids: Vec<&str> = dump["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["articles"].as_array().unwrap())
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    for q in ["刘少伟", "ls"] {
+        let out = search_with(Some(&cache), &["--json", "--limit", "1000", q, root]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        for h in v["hits"].as_array().unwrap() {
+            assert!(ids.contains(&h["id"].as_str().unwrap()), "{q}: {h} is an article of the pages");
+        }
+    }
+}

@@ -664,9 +664,25 @@ impl Index {
     /// in date order can outrank, except an older word-aligned body match
     /// over a newer unaligned one).
     pub fn search(&self, query: &Query, limit: usize, cache: &mut Cache, cancel: &dyn Fn() -> bool) -> Option<Results> {
+        let (mut res, ranked) = self.rank(query, limit, cache, cancel)?;
+        res.hits = ranked.into_iter().map(|(doc, fm)| self.hit(doc, fm)).collect();
+        Some(res)
+    }
+
+    /// [`Index::search`] without making the hits: the best matches, best
+    /// first, as (document, match), and the results without their hits.
+    /// [`Index::hit`] makes each hit (reading a body hit's text for its
+    /// excerpt), so a caller can print them one by one.
+    pub fn rank(
+        &self,
+        query: &Query,
+        limit: usize,
+        cache: &mut Cache,
+        cancel: &dyn Fn() -> bool,
+    ) -> Option<(Results, Vec<(u32, FieldMatch)>)> {
         let mut res = Results { query: query.raw.clone(), ..Results::default() };
         if query.is_blank() || limit == 0 {
-            return Some(res);
+            return Some((res, Vec::new()));
         }
         let window = limit.max(WINDOW);
         let mut m = Matcher::new(query);
@@ -838,8 +854,7 @@ impl Index {
         }
         hits.sort_by_key(|h| std::cmp::Reverse(rank_key(h.1.quality, h.1.score, h.0)));
         hits.truncate(limit);
-        res.hits = hits.into_iter().map(|(doc, fm)| self.hit(doc, fm)).collect();
-        Some(res)
+        Some((res, hits))
     }
 
     /// The best match in the headline, kicker or subtitle of `doc`.
@@ -904,7 +919,9 @@ impl Index {
         }
     }
 
-    fn hit(&self, doc: u32, fm: FieldMatch) -> Hit {
+    /// The hit of document `doc` matched by `fm` (as [`Index::rank`] gives
+    /// them): where it is, its headline, score and excerpt.
+    pub fn hit(&self, doc: u32, fm: FieldMatch) -> Hit {
         let d = self.doc(doc);
         let issue = &self.issues()[d.issue as usize];
         let page = &issue.pages[d.page as usize];

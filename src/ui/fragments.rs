@@ -25,16 +25,29 @@ pub fn absorb(page: &mut Page) {
     if paragraphs.is_empty() && !shell_has_fragments {
         return;
     }
-    let id_source = Article { title: FRAGMENTS_TITLE.to_string(), ..Article::default() };
-    let id = crate::loader::meta::article_id(&format!("{}#fragments", page.source), &id_source);
     page.articles.push(Article {
-        id,
+        id: fragments_id(page),
         title: FRAGMENTS_TITLE.to_string(),
         title_inferred: true,
         kind: Kind::News,
         paragraphs,
         ..Article::default()
     });
+}
+
+/// The id of the article made of `page`'s fragments (it depends only on
+/// the page's source).
+fn fragments_id(page: &Page) -> String {
+    let id_source = Article { title: FRAGMENTS_TITLE.to_string(), ..Article::default() };
+    crate::loader::meta::article_id(&format!("{}#fragments", page.source), &id_source)
+}
+
+/// True when article `k` of `page` is the one [`absorb`] made of the
+/// page's fragments (not an article of the loader's).
+pub fn is_fragments(page: &Page, k: usize) -> bool {
+    k + 1 == page.articles.len()
+        && page.articles[k].title == FRAGMENTS_TITLE
+        && page.articles[k].id == fragments_id(page)
 }
 
 /// [`absorb`] on every page of `issues`.
@@ -74,6 +87,12 @@ mod tests {
         let mut other = Page { source: "2023-11-04-3.txt".into(), ..page(&["x"]) };
         absorb(&mut other);
         assert_ne!(other.articles[0].id, a.id);
+        assert!(is_fragments(&other, 0));
+        let mut with_news = page(&["一行"]);
+        with_news.articles.push(Article { title: FRAGMENTS_TITLE.into(), id: "x".into(), ..Article::default() });
+        assert!(!is_fragments(&with_news, 0), "an article of the loader's, whatever its headline");
+        absorb(&mut with_news);
+        assert!(is_fragments(&with_news, 1) && !is_fragments(&with_news, 0));
     }
 
     #[test]
