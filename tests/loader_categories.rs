@@ -27,6 +27,23 @@ fn a_photo_item_closed_by_its_caption_is_not_merged_with_the_next() {
 }
 
 #[test]
+fn a_photo_item_after_an_article_with_no_headline_of_its_own_stands_alone() {
+    // An article, then straight on a photo item (a sentence and its
+    // caption, no headline, no byline), then the next headline: the photo
+    // item is not the article's last paragraph, and keeps its caption.
+    let p = load("photo_item_after_item_no_headline.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "汾阳市推进农村道路提质改造");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("柳林")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
+    assert_eq!(p.articles[1].paragraphs.len(), 1, "{:?}", p.articles[1].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("初冬时节，柳林县"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].captions, ["图为工人在车间内分拣红枣。 记者 李强 摄"]);
+    assert_eq!(p.articles[2].title, "交城县举办青少年书法展");
+}
+
+#[test]
 fn an_unbylined_item_opening_with_jinri_in_a_narrower_column_stands_alone() {
     let p = load("unbylined_item_opens_at_width_change.txt");
     assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));

@@ -29,12 +29,13 @@ pub fn assemble(text: &str) -> Assembled {
     let mut fragments = Vec::new();
     let mut b = Builder::default();
     b.segment(&lines, &pieces, &Default::default(), &mut fragments);
-    // Photo items closed by their captions: segment again, in print order.
-    let closing = b.closing_captions(&lines, &pieces);
-    if !closing.is_empty() {
+    // Items closed by their captions and photo items opening after
+    // another item's text: segment again, in print order.
+    let breaks = b.breaks(&lines, &pieces);
+    if !breaks.is_empty() {
         fragments.clear();
         b = Builder::default();
-        b.segment(&lines, &pieces, &closing, &mut fragments);
+        b.segment(&lines, &pieces, &breaks, &mut fragments);
     }
     let long_page = is_long_page(&lines, &head);
     b.one_per_line = long_page;

@@ -5,7 +5,7 @@
 use super::article::caption_text;
 use super::assign::Bodies;
 use super::heads;
-use super::lines::{Line, is_sentence_end};
+use super::lines::{Line, is_date_line, is_sentence_end};
 use super::meta;
 use super::paragraphs::BodyPart;
 use super::pieces::Piece;
@@ -65,6 +65,37 @@ pub(crate) struct Caption {
     pub(crate) next: Option<usize>,
 }
 
+/// Where items end and start inside what would otherwise run on as one
+/// body, decided from the whole page's first segmentation (see
+/// [`Builder::breaks`]).
+#[derive(Debug, Default)]
+pub(crate) struct Breaks {
+    /// Caption pieces that close the item before them.
+    pub(crate) closing: rustc_hash::FxHashSet<usize>,
+    /// Body lines that open an item of their own (a photo item's text).
+    pub(crate) opening: rustc_hash::FxHashSet<usize>,
+}
+
+impl Breaks {
+    /// No break found: segmenting again would change nothing.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.closing.is_empty() && self.opening.is_empty()
+    }
+}
+
+/// The most characters a photo item's text (the paragraph over its
+/// caption) holds: a sentence or two.
+const PHOTO_TEXT_MAX: usize = 120;
+
+/// The least text an item must keep before a photo item is cut off it
+/// (against a shorter text, a paragraph going on with its subject shares
+/// too few words with it to tell).
+const PHOTO_BEFORE_MIN: usize = 200;
+
+/// A paragraph sharing more than this share of its words with the text
+/// before it goes on with that text's subject: it is no photo item.
+const PHOTO_SHARED_MAX: f32 = 0.2;
+
 /// Which side of its body a page prints headlines on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Orientation {
@@ -87,18 +118,16 @@ pub(crate) struct Builder {
 
 impl Builder {
     /// Pieces → segments, runs and captions; the captions at the pieces in
-    /// `closing` close the item before them.
-    pub(crate) fn segment(
-        &mut self,
-        lines: &[Line],
-        pieces: &[Piece],
-        closing: &rustc_hash::FxHashSet<usize>,
-        fragments: &mut Vec<String>,
-    ) {
+    /// `breaks.closing` close the item before them, the body lines in
+    /// `breaks.opening` open one.
+    pub(crate) fn segment(&mut self, lines: &[Line], pieces: &[Piece], breaks: &Breaks, fragments: &mut Vec<String>) {
+        let closing = &breaks.closing;
         let mut cur: Option<usize> = None;
         let mut split = true; // the next body line starts a new segment
         let mut waiting_runs: Vec<usize> = Vec::new();
         let mut waiting_caps: Vec<usize> = Vec::new();
+        // The photo item being read, until its caption.
+        let mut photo: Option<usize> = None;
         for (pi, piece) in pieces.iter().enumerate() {
             match piece {
                 Piece::Start { byline, continued } => {
@@ -120,10 +149,12 @@ impl Builder {
                 }
                 Piece::Body(i) => {
                     let s = match cur {
-                        Some(s) if !split && !self.opens_new_item(lines, s, *i) => s,
+                        Some(s) if !split && !breaks.opening.contains(i) && !self.opens_new_item(lines, s, *i) => s,
                         _ => {
                             self.segs.push(Segment::default());
-                            self.segs.len() - 1
+                            let s = self.segs.len() - 1;
+                            photo = breaks.opening.contains(i).then_some(s);
+                            s
                         }
                     };
                     for r in waiting_runs.drain(..) {
@@ -148,6 +179,12 @@ impl Builder {
                 }
                 Piece::Caption(ls) => {
                     let text = caption_text(ls.iter().map(|&i| lines[i].text.as_str()));
+                    // A photo item's caption is its own and closes it.
+                    if let Some(s) = photo.take().filter(|&s| cur == Some(s) && !split) {
+                        self.segs[s].captions.push(text);
+                        split = true;
+                        continue;
+                    }
                     self.captions.push(Caption { text, prev: cur, next: None });
                     // A caption after a finished sentence may close a photo
                     // item ([`Builder::closing_captions`] decides).
@@ -196,12 +233,87 @@ impl Builder {
         }
     }
 
+    /// Where items end and start inside the bodies of this (first)
+    /// segmentation: the captions that close an item
+    /// ([`Builder::closing_captions`]) and the photo items' texts that open
+    /// one ([`Builder::photo_openers`]).
+    pub(crate) fn breaks(&self, lines: &[Line], pieces: &[Piece]) -> Breaks {
+        let closing = self.closing_captions(lines, pieces);
+        let opening = self.photo_openers(lines, pieces, &closing);
+        Breaks { closing, opening }
+    }
+
+    /// The first lines of photo items printed straight after another item's
+    /// text: a photo item is a paragraph of a sentence or two, then its
+    /// caption, and nothing more, so a short last paragraph over a caption
+    /// that ends the body (the body stops there, or the caption closes it)
+    /// is an item of its own when neither it nor the caption goes on with
+    /// the subject of the text before it (few of their words are found
+    /// there).
+    fn photo_openers(
+        &self,
+        lines: &[Line],
+        pieces: &[Piece],
+        closing: &rustc_hash::FxHashSet<usize>,
+    ) -> rustc_hash::FxHashSet<usize> {
+        let mut out = rustc_hash::FxHashSet::default();
+        for &(s, k, piece) in &self.caption_breaks {
+            let parts = &self.segs[s].parts;
+            if k == 0 || (k < parts.len() && !closing.contains(&piece)) {
+                continue;
+            }
+            // The last paragraph before the caption: from the line after the
+            // last one that ends a sentence (or a notice's date), that line set in when the body
+            // sets in its paragraphs' first lines.
+            let indents = parts[..k].iter().filter(|p| matches!(p, BodyPart::Line(i) if lines[*i].indented)).count();
+            let Some(j) = (1..k).rev().find(|&j| match (&parts[j - 1], &parts[j]) {
+                (BodyPart::Line(p), BodyPart::Line(q)) => {
+                    let closed = is_sentence_end(&lines[*p].text) || is_date_line(&lines[*p].text);
+                    closed && (indents < 2 || lines[*q].indented)
+                }
+                _ => false,
+            }) else {
+                continue;
+            };
+            // A photo item's text is sentences (a signatory and date are not).
+            if !parts_text(&parts[j..k], lines).any(|t| t.contains(['。', '！', '？'])) {
+                continue;
+            }
+            let BodyPart::Line(first) = parts[j] else { continue };
+            let chars = |ps: &[BodyPart]| parts_text(ps, lines).map(|t| t.chars().count()).sum::<usize>();
+            if chars(&parts[j..k]) > PHOTO_TEXT_MAX || chars(&parts[..j]) < PHOTO_BEFORE_MIN {
+                continue;
+            }
+            let mut before: Vec<u64> = Vec::new();
+            topic_terms(parts_text(&parts[..j], lines).flat_map(str::chars), |g| before.push(g));
+            before.sort_unstable();
+            before.dedup();
+            let shared = |text: &mut dyn Iterator<Item = char>| {
+                let (mut all, mut found) = (0usize, 0usize);
+                topic_terms(text, |g| {
+                    all += 1;
+                    found += usize::from(before.binary_search(&g).is_ok());
+                });
+                if all == 0 { 1.0 } else { found as f32 / all as f32 }
+            };
+            let text_shared = shared(&mut parts_text(&parts[j..k], lines).flat_map(str::chars));
+            let caption_shared = match pieces.get(piece) {
+                Some(Piece::Caption(ls)) => shared(&mut ls.iter().flat_map(|&i| lines[i].text.chars())),
+                _ => 1.0,
+            };
+            if text_shared <= PHOTO_SHARED_MAX && caption_shared <= PHOTO_SHARED_MAX {
+                out.insert(first);
+            }
+        }
+        out
+    }
+
     /// The captions (their pieces) that close a photo item: a caption
     /// after a finished sentence does when the text after it turns to
     /// another subject, i.e. shares no word (Han bigram, numbers aside)
     /// found nowhere else on the page with the text or the caption before
     /// it. The caption stays with the item it closes.
-    pub(crate) fn closing_captions(&self, lines: &[Line], pieces: &[Piece]) -> rustc_hash::FxHashSet<usize> {
+    fn closing_captions(&self, lines: &[Line], pieces: &[Piece]) -> rustc_hash::FxHashSet<usize> {
         let mut out = rustc_hash::FxHashSet::default();
         if self.caption_breaks.is_empty() {
             return out;
