@@ -454,15 +454,25 @@ impl PageCache {
         .unwrap_or_default()
     }
 
-    /// The index part stored for group `grp` by this loader in format
-    /// `format`, with the list of pages it was made for (see
-    /// [`PageCache::get_part`]), read on a connection of its own.
-    pub fn get_part_of_group(&self, grp: &[u8], format: u32) -> Option<(Vec<u8>, Vec<u8>)> {
+    /// Reads the index part stored for group `grp` by this loader in
+    /// format `format`, on a connection of its own: `read` gets the list of
+    /// pages it was made for (see [`PageCache::get_part`]) and the part's
+    /// bytes where SQLite holds them (not copied out; they are gone when
+    /// `read` returns). None when there is no such part or `read` gives None.
+    pub fn read_part_of_group<T>(
+        &self,
+        grp: &[u8],
+        format: u32,
+        read: impl FnOnce(&[u8], &[u8]) -> Option<T>,
+    ) -> Option<T> {
         self.reading(|conn| {
             conn.prepare_cached("SELECT pages, part FROM parts WHERE grp = ?1 AND loader = ?2 AND format = ?3")?
-                .query_row(params![grp, self.version, format], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row(params![grp, self.version, format], |r| {
+                    Ok(read(r.get_ref(0)?.as_blob()?, r.get_ref(1)?.as_blob()?))
+                })
                 .optional()
         })
+        .flatten()
         .flatten()
     }
 

@@ -138,9 +138,9 @@ fn list(p: &Prefetch, cache: &crate::cache::PageCache, roots: &[PathBuf]) {
 fn run(p: &Prefetch, cache: &crate::cache::PageCache) {
     while !p.stopped.load(Ordering::Relaxed) {
         let Some(grp) = next(p) else { return };
-        let read = cache
-            .get_part_of_group(&grp, stored_part::FORMAT)
-            .and_then(|(pages, blob)| stored_part::decode_any(&blob, super::index::KEYS).map(|(d, x)| (pages, d, x)));
+        let read = cache.read_part_of_group(&grp, stored_part::FORMAT, |pages, blob| {
+            stored_part::decode_any(blob, super::index::KEYS).map(|(docs, pieces)| (pages.to_vec(), docs, pieces))
+        });
         let mut slots = lock(&p.slots);
         if let Some((_, slot)) = slots.as_mut().and_then(|s| s.get_mut(&grp)) {
             *slot = match read {
