@@ -26,7 +26,7 @@ pub const REINDEX_WHILE_LOADING: Duration = Duration::from_millis(1500);
 /// folders being loaded are read ahead ([`crate::search::prefetch`]): a
 /// build then takes the parts of the groups complete and leaves out the
 /// groups still loading, so it costs little and can come often.
-pub const REINDEX_WITH_STORED_PARTS: Duration = Duration::from_millis(200);
+pub const REINDEX_WITH_STORED_PARTS: Duration = Duration::from_millis(500);
 
 /// Batches of keywords from [`keywords::spawn`].
 type KeywordJob = Receiver<Vec<ArticleKeywords>>;
