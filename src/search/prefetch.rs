@@ -11,7 +11,7 @@
 //! the number of documents); otherwise it is dropped and the group built
 //! as before. While pages are still loading, a group with fewer pages than
 //! its stored part was made for is most likely not complete yet: it is left
-//! out of the index until it is ([`Found::Later`]), rather than built from
+//! out of the index until it is, rather than built from
 //! its pages' keys and built again a moment later.
 
 use super::stored_part::{self, PartId, Pieces};
