@@ -407,10 +407,10 @@ impl PageCache {
         }
     }
 
-    /// [`PageCache::get_part`] on a read-only connection of its own, so
-    /// that several threads read parts at once; None (not Some(None)) when
-    /// no such connection could be had or the read failed.
-    fn get_part_reading(&self, grp: &[u8], pages: &[u8], format: u32) -> Option<Option<Vec<u8>>> {
+    /// Runs `f` on a read-only connection of its own (taken from a pool,
+    /// so that several threads read at once); None when no such connection
+    /// could be had, the cache is turned off, or the read failed.
+    fn reading<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Option<T> {
         if lock(&self.conn).is_none() {
             // Turned off after an error.
             return None;
@@ -423,14 +423,57 @@ impl PageCache {
                 c
             }
         };
-        let found = conn
-            .prepare_cached("SELECT part FROM parts WHERE grp = ?1 AND pages = ?2 AND loader = ?3 AND format = ?4")
-            .and_then(|mut s| {
-                s.query_row(params![grp, pages, self.version, format], |r| r.get::<_, Vec<u8>>(0)).optional()
-            })
-            .ok()?;
+        let found = f(&conn).ok()?;
         lock(&self.readers).push(conn);
         Some(found)
+    }
+
+    /// [`PageCache::get_part`] on a read-only connection of its own, so
+    /// that several threads read parts at once; None (not Some(None)) when
+    /// no such connection could be had or the read failed.
+    fn get_part_reading(&self, grp: &[u8], pages: &[u8], format: u32) -> Option<Option<Vec<u8>>> {
+        self.reading(|conn| {
+            conn.prepare_cached("SELECT part FROM parts WHERE grp = ?1 AND pages = ?2 AND loader = ?3 AND format = ?4")
+                .and_then(|mut s| {
+                    s.query_row(params![grp, pages, self.version, format], |r| r.get::<_, Vec<u8>>(0)).optional()
+                })
+        })
+    }
+
+    /// Every index part stored by this loader in format `format`: its group
+    /// and the length of its list of pages (nothing is read but these).
+    /// Empty when the cache cannot be read.
+    pub fn list_parts(&self, format: u32) -> Vec<(Vec<u8>, usize)> {
+        self.reading(|conn| {
+            let mut s = conn.prepare("SELECT grp, length(pages) FROM parts WHERE loader = ?1 AND format = ?2")?;
+            let rows = s.query_map(params![self.version, format], |r| {
+                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?.max(0) as usize))
+            })?;
+            rows.collect()
+        })
+        .unwrap_or_default()
+    }
+
+    /// Reads the index part stored for group `grp` by this loader in
+    /// format `format`, on a connection of its own: `read` gets the list of
+    /// pages it was made for (see [`PageCache::get_part`]) and the part's
+    /// bytes where SQLite holds them (not copied out; they are gone when
+    /// `read` returns). None when there is no such part or `read` gives None.
+    pub fn read_part_of_group<T>(
+        &self,
+        grp: &[u8],
+        format: u32,
+        read: impl FnOnce(&[u8], &[u8]) -> Option<T>,
+    ) -> Option<T> {
+        self.reading(|conn| {
+            conn.prepare_cached("SELECT pages, part FROM parts WHERE grp = ?1 AND loader = ?2 AND format = ?3")?
+                .query_row(params![grp, self.version, format], |r| {
+                    Ok(read(r.get_ref(0)?.as_blob()?, r.get_ref(1)?.as_blob()?))
+                })
+                .optional()
+        })
+        .flatten()
+        .flatten()
     }
 
     /// Stores the index part of group `grp` (replacing the group's older

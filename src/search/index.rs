@@ -15,6 +15,7 @@ use super::docset::{self, Segment, SegmentBuilder, SetRef};
 use super::fold::fold_lower;
 use super::pairs::PairPostings;
 use super::pinyin::{self, Chunk, Table};
+use super::prefetch::{self, Found};
 use super::signature::{self, Pairs, Signatures};
 use super::sorted::union;
 use super::stored::PageKeys;
@@ -43,7 +44,8 @@ const WORD_END: u32 = WORD_START + SYL_KEYS;
 /// A character read `id` that is a word of its own: `WORD_ONE + id`.
 const WORD_ONE: u32 = WORD_END + SYL_KEYS;
 const NO_BOUNDS: u32 = WORD_ONE + SYL_KEYS;
-const KEYS: u32 = NO_BOUNDS + 1;
+/// Keys are below this.
+pub(super) const KEYS: u32 = NO_BOUNDS + 1;
 
 /// The headline key of a character read `id` that begins a word.
 pub(crate) fn word_start_key(id: u16) -> Option<u32> {
@@ -149,35 +151,39 @@ impl Part {
         self.all.bytes() + self.heads.bytes() + self.sigs.bytes() + self.pairs.bytes() + self.bounds.capacity() * 24
     }
 
-    /// The part of `group`: read back whole from the page cache when it
-    /// holds the group's pages as they are now, else built from the pages'
-    /// keys ([`Part::build`]).
-    fn load_or_build(group: Group, progress: &AtomicUsize) -> Part {
+    /// The part of `group`: taken from the parts read ahead
+    /// ([`super::prefetch`]) or read back whole from the page cache when
+    /// either holds the group's pages as they are now, else built from the
+    /// pages' keys ([`Part::build`]). None while pages are still loading
+    /// (not `settled`) and the group looks incomplete ([`Found::Later`]):
+    /// it is left out of the index for now.
+    fn load_or_build(group: Group, progress: &AtomicUsize, settled: bool) -> Option<Part> {
         let cache = crate::cache::shared().filter(|c| c.is_on());
         let keys: Vec<Option<FileKey>> = match cache {
             Some(_) => group.pages.iter().map(|p| file_key(p)).collect(),
             None => Vec::new(),
         };
         let id = cache.and_then(|_| PartId::of(&group, &keys));
-        if let (Some(c), Some(id)) = (cache, &id)
-            && let Some(blob) = c.get_part(&id.grp, &id.pages, stored_part::FORMAT)
-            && let Some((all, heads, bounds, sigs, pairs)) = stored_part::decode(&blob, &group.pages, KEYS)
-        {
+        let read = |id: &PartId| match prefetch::take(id, stored_part::documents(&group.pages), settled) {
+            Found::Part(pieces) => Some(Some(*pieces)),
+            Found::Later => None,
+            Found::NotHere => Some(
+                cache
+                    .and_then(|c| c.get_part(&id.grp, &id.pages, stored_part::FORMAT))
+                    .and_then(|blob| stored_part::decode(&blob, &group.pages, KEYS)),
+            ),
+        };
+        let stored = match &id {
+            Some(id) => read(id)?,
+            None => None,
+        };
+        if let Some((all, heads, bounds, sigs, pairs)) = stored {
             progress.fetch_add(group.pages.len(), Ordering::Relaxed);
-            return Part {
-                pages: group.pages,
-                all,
-                heads,
-                bounds,
-                sigs,
-                pairs,
-                id: Some(id.clone()),
-                stored: true.into(),
-            };
+            return Some(Part { pages: group.pages, all, heads, bounds, sigs, pairs, id, stored: true.into() });
         }
         let mut part = Part::build(group.pages, &keys, progress);
         part.id = id;
-        part
+        Some(part)
     }
 
     /// Stores the part in the page cache unless it came from there. (A part
@@ -402,18 +408,7 @@ impl Index {
     /// parts first. `settled`: no more pages are coming (loading is over),
     /// so the parts not yet in the page cache are stored there.
     pub fn update(prev: Option<&Index>, issues: Arc<Vec<Issue>>, progress: &AtomicUsize, settled: bool) -> Index {
-        let mut docs = Vec::new();
-        let mut pages = Vec::new();
-        for (i, issue) in issues.iter().enumerate() {
-            let mut n = 0u32;
-            for (p, page) in issue.pages.iter().enumerate() {
-                pages.push(page.clone());
-                for a in 0..page.articles.len() {
-                    docs.push(DocRef { issue: i as u32, page: p as u32, article_in_page: a as u32, article: n });
-                    n += 1;
-                }
-            }
-        }
+        let pages: Vec<Arc<Page>> = issues.iter().flat_map(|i| i.pages.iter().cloned()).collect();
         let runs = plan(prev, &pages);
         drop(pages);
         let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
@@ -445,7 +440,9 @@ impl Index {
                         loop {
                             let job = jobs.lock().ok().and_then(|mut j| j.pop());
                             let Some((slot, group)) = job else { break };
-                            out.push((slot, Part::load_or_build(group, progress)));
+                            if let Some(part) = Part::load_or_build(group, progress, settled) {
+                                out.push((slot, part));
+                            }
                         }
                         out
                     })
@@ -463,6 +460,31 @@ impl Index {
         if settled {
             for part in slots.iter().flatten() {
                 part.store();
+            }
+            // Every group is in: what was read ahead and not used goes.
+            prefetch::stop();
+        }
+        // The documents of the pages of the parts there are (a group left
+        // out for now has no part: its pages are not searched yet).
+        let left_out = slots.iter().any(Option::is_none);
+        let covered: std::collections::HashSet<*const Page> = match left_out {
+            true => slots.iter().flatten().flat_map(|p| p.pages.iter().map(Arc::as_ptr)).collect(),
+            false => Default::default(),
+        };
+        let mut docs = Vec::new();
+        for (i, issue) in issues.iter().enumerate() {
+            let mut n = 0u32;
+            for (p, page) in issue.pages.iter().enumerate() {
+                let len = page.articles.len() as u32;
+                if !left_out || covered.contains(&Arc::as_ptr(page)) {
+                    docs.extend((0..len).map(|a| DocRef {
+                        issue: i as u32,
+                        page: p as u32,
+                        article_in_page: a,
+                        article: n + a,
+                    }));
+                }
+                n += len;
             }
         }
         let mut parts = Vec::with_capacity(slots.len());
@@ -520,9 +542,11 @@ impl Index {
     /// The document number of article `article` (index within the issue) of
     /// issue `issue`.
     pub fn doc_of(&self, issue: usize, article: usize) -> Option<u32> {
-        let start = self.docs.partition_point(|d| (d.issue as usize) < issue);
-        let d = start + article;
-        (self.docs.get(d)?.issue as usize == issue).then_some(d as u32)
+        // (Documents are in issue and article order; a page left out for
+        // now has none.)
+        let key = (issue, article);
+        let d = self.docs.partition_point(|d| (d.issue as usize, d.article as usize) < key);
+        self.docs.get(d).filter(|x| (x.issue as usize, x.article as usize) == key).map(|_| d as u32)
     }
 
     /// The article of document `doc`.

@@ -40,6 +40,7 @@ pub mod index;
 pub mod keywords;
 pub mod pairs;
 pub mod pinyin;
+pub mod prefetch;
 pub mod reach;
 pub mod signature;
 pub mod snippet;

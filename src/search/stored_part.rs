@@ -79,13 +79,23 @@ pub type Pieces = (Segment, Segment, Vec<[u64; 3]>, Signatures, PairPostings);
 /// exactly, with keys below `keys`; None when the bytes are damaged or do
 /// not fit.
 pub fn decode(bytes: &[u8], pages: &[Arc<Page>], keys: u32) -> Option<Pieces> {
+    let (docs, pieces) = decode_any(bytes, keys)?;
+    (docs as usize == documents(pages)).then_some(pieces)
+}
+
+/// The number of documents (articles) of `pages`, which a part made for
+/// them covers.
+pub fn documents(pages: &[Arc<Page>]) -> usize {
+    pages.iter().map(|p| p.articles.len()).sum()
+}
+
+/// Reads a stored part back whatever pages it is for: its number of
+/// documents and its pieces, with keys below `keys`; None when the bytes
+/// are damaged. (The caller checks the documents against the pages.)
+pub fn decode_any(bytes: &[u8], keys: u32) -> Option<(u32, Pieces)> {
     let body = bytes.strip_prefix(MAGIC)?;
     let mut r = Reader::new(body);
     let docs = r.u32()?;
-    let expected: usize = pages.iter().map(|p| p.articles.len()).sum();
-    if docs as usize != expected {
-        return None;
-    }
     let all = Segment::decode(&mut r, keys)?;
     let heads = Segment::decode(&mut r, keys)?;
     let flat = r.u64s()?;
@@ -96,5 +106,5 @@ pub fn decode(bytes: &[u8], pages: &[Arc<Page>], keys: u32) -> Option<Pieces> {
         return None;
     }
     let bounds = flat.chunks_exact(3).map(|c| [c[0], c[1], c[2]]).collect();
-    Some((all, heads, bounds, sigs, pairs))
+    Some((docs, (all, heads, bounds, sigs, pairs)))
 }

@@ -16,12 +16,17 @@ use std::time::{Duration, Instant};
 
 /// While pages are loading, the index is brought up to date at most this
 /// long after the last build ended (and first this long after loading
-/// began). Pages read back from the page cache's headline table arrive
-/// faster than they can be indexed piecemeal: a quarter caught half loaded
-/// is built from its pages' keys, and again once whole, while a quarter
-/// complete is read back whole in one look-up. Loading that parses files
-/// is slow enough for an index this often to keep up.
+/// began), unless the index parts stored for the folders are read ahead
+/// ([`REINDEX_WITH_STORED_PARTS`]). Without them, a quarter caught half
+/// loaded is built from its pages' keys, and again once whole; loading that
+/// parses files is slow enough for an index this often to keep up.
 pub const REINDEX_WHILE_LOADING: Duration = Duration::from_millis(1500);
+
+/// As [`REINDEX_WHILE_LOADING`] while the index parts stored for the
+/// folders being loaded are read ahead ([`crate::search::prefetch`]): a
+/// build then takes the parts of the groups complete and leaves out the
+/// groups still loading, so it costs little and can come often.
+pub const REINDEX_WITH_STORED_PARTS: Duration = Duration::from_millis(500);
 
 /// Batches of keywords from [`keywords::spawn`].
 type KeywordJob = Receiver<Vec<ArticleKeywords>>;
@@ -113,8 +118,11 @@ impl SearchDriver {
             }
         } else {
             let now = Instant::now();
-            let due =
-                !self.loading || now.duration_since(*self.quiet_since.get_or_insert(now)) >= REINDEX_WHILE_LOADING;
+            let wait = match crate::search::prefetch::active() {
+                true => REINDEX_WITH_STORED_PARTS,
+                false => REINDEX_WHILE_LOADING,
+            };
+            let due = !self.loading || now.duration_since(*self.quiet_since.get_or_insert(now)) >= wait;
             if due {
                 self.index(app);
             }

@@ -76,6 +76,9 @@ impl Session {
     /// Starts loading `paths` in the background (see [`archive::load_in_background`]).
     pub fn load_in_background(&mut self, paths: Vec<PathBuf>) {
         self.started = Instant::now();
+        // The index parts stored for these folders are read while their
+        // pages arrive.
+        crate::search::prefetch::start(&paths);
         self.loading = Some(archive::load_in_background(paths));
     }
 
