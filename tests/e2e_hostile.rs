@@ -132,10 +132,13 @@ fn a_save_that_fails_at_quit_is_on_stderr_and_in_the_exit_status() {
     t.wait_for("the reader", |s| s.contains("Issues"));
     // (The reader may have made the folder already, to lock its state
     // file: it goes, and a file takes its place.)
-    if data.is_dir() {
-        std::fs::remove_dir_all(&data).unwrap();
-    }
-    std::fs::write(&data, b"").unwrap();
+    // (It may make it between the look and the write: try again then.)
+    wait_until("a file in place of the data folder", || {
+        if data.is_dir() {
+            let _ = std::fs::remove_dir_all(&data);
+        }
+        std::fs::write(&data, b"").is_ok() && data.is_file()
+    });
     // The notice for `m` shows until the next key.
     t.keys(&["m", "]"]);
     t.wait_for("the failure in the status bar", |s| s.contains("cannot save reading state"));
