@@ -8,10 +8,11 @@
 //!
 //! The steps: each line is cut into chunks at runs of two or more spaces;
 //! chunk starts that many lines share are column starts; a column's
-//! chunks form a block (two blank lines, a gap of more than [`SKIP_ROWS`]
-//! rows in the column, or a chunk crossing into the next column ends it; a
-//! chunk off any start in use goes with the column left of it); blocks are ordered by recursive cuts — a gap no
-//! block crosses from left to right splits the page into left and right, one
+//! chunks form a block (a blank line — two where the columns sit on
+//! baselines of their own —, more than six rows without the column's text,
+//! or a chunk crossing into the next column ends it; a chunk off any start
+//! in use goes with the column left of it); blocks are ordered by recursive
+//! cuts — a gap no block crosses from left to right splits the page into left and right, one
 //! no block crosses from top to bottom into top and bottom — the way one
 //! reads a newspaper page.
 
