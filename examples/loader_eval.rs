@@ -24,7 +24,11 @@
 //!   (the shape of `../shared/gold/seeds.json`) and `dump.json` (what the
 //!   loader printed), so that
 //!   `python3 ../shared/tools/score_tree.py DIR/S/gold.json DIR/S/dump.json --raw-dir DIR/S --exact DIR/S/perfect.json`
-//!   gives the same figures.
+//!   gives the same figures;
+//! - `--no-cache`: run `pdftotext` on every typeset page. By default its
+//!   output is kept in `target/loader_eval_cache/`, named by the PDF's hash,
+//!   so a second run of the real shapes reads it back instead (the pages are
+//!   still typeset; a changed typesetter makes new PDFs, and so new names).
 
 #[path = "../tests/pdfgen/mod.rs"]
 mod pdfgen;
@@ -44,6 +48,8 @@ struct Options {
     shape: Option<String>,
     verbose: bool,
     write: Option<PathBuf>,
+    /// Where `pdftotext`'s output is kept between runs (`None`: not kept).
+    cache: Option<PathBuf>,
 }
 
 impl Options {
@@ -53,7 +59,8 @@ impl Options {
 }
 
 fn options() -> Result<Options, String> {
-    let mut o = Options { pages: usize::MAX, half: None, shape: None, verbose: false, write: None };
+    let cache = Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("loader_eval_cache"));
+    let mut o = Options { pages: usize::MAX, half: None, shape: None, verbose: false, write: None, cache };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -75,10 +82,11 @@ fn options() -> Result<Options, String> {
                 o.shape = Some(v);
             }
             "--verbose" => o.verbose = true,
+            "--no-cache" => o.cache = None,
             "--write" => o.write = Some(args.next().ok_or("--write needs a folder")?.into()),
             "-h" | "--help" => {
                 return Err(
-                    "usage: loader_eval [--pages N] [--set fit|eval] [--shape columns|lines|pdftotext|pdftotext-raw|real-pdftotext|real-raw|real-layout] [--verbose] [--write DIR]"
+                    "usage: loader_eval [--pages N] [--set fit|eval] [--shape columns|lines|pdftotext|pdftotext-raw|real-pdftotext|real-raw|real-layout] [--verbose] [--write DIR] [--no-cache]"
                         .into(),
                 );
             }
@@ -92,7 +100,7 @@ fn options() -> Result<Options, String> {
 /// shapes not wanted).
 fn real_pages(material: &Material, half: Half, o: &Options) -> Result<Vec<Vec<SynthPage>>, String> {
     let wanted: Vec<bool> = Real::ALL.iter().map(|r| o.wants(r.name())).collect();
-    items::real_pages(material, half, o.pages, &wanted)
+    items::real_pages(material, half, o.pages, &wanted, o.cache.as_deref())
 }
 
 /// Writes a set's pages, perfect tree, gold and the loader's dump.

@@ -8,9 +8,11 @@
 //!
 //! The steps: each line is cut into chunks at runs of two or more spaces;
 //! chunk starts that many lines share are column starts; a column's
-//! consecutive chunks form a block (a blank line, or a chunk crossing into the
-//! next column, ends it); blocks are ordered by recursive cuts — a gap no
-//! block crosses from left to right splits the page into left and right, one
+//! chunks form a block (a blank line — two where the columns sit on
+//! baselines of their own —, more than six rows without the column's text,
+//! or a chunk crossing into the next column ends it; a chunk off any start
+//! in use goes with the column left of it); blocks are ordered by recursive
+//! cuts — a gap no block crosses from left to right splits the page into left and right, one
 //! no block crosses from top to bottom into top and bottom — the way one
 //! reads a newspaper page.
 
@@ -68,6 +70,18 @@ impl Block {
 /// A column start is in use for a line when a chunk starts there this many
 /// rows above or below it (or on it).
 const NEAR_ROWS: usize = 4;
+/// Most rows without a line of a column that its text runs on across.
+/// `pdftotext -layout` sets rows by baseline: beside a column of another
+/// leading or font size (a headline, a box in other type), a column's lines
+/// come out on every other row or with empty rows between them; a wider gap
+/// is the space between two items.
+const SKIP_ROWS: usize = 6;
+/// Most blank lines (beyond those the page puts between all its lines) that
+/// do not yet close every block on a page whose columns sit on baselines of
+/// their own ([`baselines_apart`]): one comes from baselines apart in the
+/// same way; more part the page into bands. On other pages any blank line
+/// closes them.
+const BLANK_ROWS: usize = 1;
 /// Most blocks a page is unfolded with (a newspaper page has a few hundred).
 const MAX_BLOCKS: usize = 5_000;
 /// Fewest chunks that must start at one place for it to be a column start.
@@ -245,6 +259,37 @@ fn row_step(chunks: &[Chunk<'_>], starts: &[usize]) -> usize {
     if two > one * 2 { 2 } else { 1 }
 }
 
+/// Whether the page's columns sit on baselines of their own: a column's next
+/// line often comes more than one row under its last (with other columns'
+/// text on the rows between), at least once for every [`APART_SHARE`] times
+/// it comes right under it. Blank rows on such a page come from baselines
+/// too, not only from space between items.
+fn baselines_apart(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> bool {
+    let rows = chunks.last().map_or(0, |c| c.row + 1);
+    let mut filled = vec![false; rows];
+    for c in chunks {
+        filled[c.row] = true;
+    }
+    let mut last: Vec<Option<usize>> = vec![None; starts.len()];
+    let (mut next, mut apart) = (0usize, 0usize);
+    for c in chunks {
+        let col = column_of(starts, c.start);
+        if let Some(r) = last[col] {
+            let gap = c.row - r;
+            if gap == step {
+                next += 1;
+            } else if gap > step && gap <= step * (1 + SKIP_ROWS) && filled[c.row - step] {
+                apart += 1;
+            }
+        }
+        last[col] = Some(c.row);
+    }
+    apart * APART_SHARE >= next && apart > 0
+}
+
+/// See [`baselines_apart`].
+const APART_SHARE: usize = 8;
+
 /// Blocks: each column's consecutive chunks; a chunk reaching past the next
 /// column's start is a block of its own across those columns.
 fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
@@ -256,21 +301,32 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
     // only where the page uses it (boxes set in other column grids elsewhere
     // on the page do not cut this box's lines).
     let mut used: Vec<Vec<usize>> = vec![Vec::new(); starts.len()];
+    // Only chunks that start at a column's start use it: a signatory set
+    // right, or a line centred in a wide box, inside another grid's column
+    // does not.
     for c in chunks {
-        used[column_of(starts, c.start)].push(c.row);
+        let k = column_of(starts, c.start);
+        if c.start <= starts[k] + START_SLACK {
+            used[k].push(c.row);
+        }
     }
     let near = |k: usize, row: usize| {
         let rows = &used[k];
         let i = rows.partition_point(|&r| r + NEAR_ROWS < row);
         rows.get(i).is_some_and(|&r| r <= row + NEAR_ROWS)
     };
+    let blank_rows = if baselines_apart(chunks, starts, step) { BLANK_ROWS } else { 0 };
     for c in chunks {
-        if last_row.is_some_and(|r| c.row > r + step) {
+        if last_row.is_some_and(|r| c.row > r + step * (1 + blank_rows)) {
             // Blank lines (more than the page puts between its lines) close every block.
             open.iter_mut().for_each(|o| *o = None);
         }
         last_row = Some(c.row);
-        let left = column_of(starts, c.start);
+        // A chunk off its column's start where that column is not in use
+        // belongs to the nearest column left of it that is (set right or
+        // centred in a box wider than the columns beside it).
+        let at = column_of(starts, c.start);
+        let left = (0..=at).rev().find(|&k| near(k, c.row)).unwrap_or(at);
         let reach = column_of(starts, c.end.saturating_sub(2)).max(left);
         let right = (left + 1..=reach).rev().find(|&k| near(k, c.row)).unwrap_or(left);
         if right > left {
@@ -282,7 +338,7 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         }
         let offset = c.start.saturating_sub(starts[left]);
         match open[left] {
-            Some(b) if blocks[b].bottom + step >= c.row => {
+            Some(b) if blocks[b].bottom + step * (1 + SKIP_ROWS) >= c.row => {
                 let block = &mut blocks[b];
                 if block.bottom == c.row {
                     // Two chunks of one line in one column: one line again.
@@ -448,6 +504,111 @@ mod tests {
                 "甲文第二段完。",
                 "一个标题在此"
             ]
+        );
+    }
+
+    /// The lines of `text` between blank lines, each group joined by `|`.
+    fn groups(text: &str) -> Vec<String> {
+        text.split("\n\n").map(|g| g.lines().map(str::trim).collect::<Vec<_>>().join("|")).collect()
+    }
+
+    #[test]
+    fn columns_printed_on_alternate_rows_stay_whole() {
+        // Under a box set on the page's rows, the right box's baselines sit
+        // between the left box's: each box's lines come out on every other
+        // row.
+        let page = [
+            "丁文第一行内容甚多                 戊文第一行内容",
+            "丁文第二行内容甚多                 戊文第二行内容",
+            "丁文第三行内容甚多                 戊文第三行内容",
+            "丁文第四行内容甚多                 戊文第四行内容",
+            "丁文第五行内容甚多                 戊文第五行内容",
+            "丁文第六行内容甚多                 戊文第六行内容",
+            "丁文第七行内容甚多                 戊文第七行内容",
+            "",
+            "",
+            "甲文第一行内容     丙文第一行内容",
+            "                          乙文第一行内容",
+            "甲文第二行内容     丙文第二行内容",
+            "                          乙文第二行内容",
+            "甲文第三行完。     丙文第三行完。",
+            "                          乙文第三行完。",
+            "甲文第四行内容     丙文第四行内容",
+            "                          乙文第四行内容",
+            "甲文第五行完。     丙文第五行完。",
+            "                          乙文第五行完。",
+        ]
+        .join("\n");
+        let text = unfold(&page).unwrap_or_default();
+        assert_eq!(
+            groups(&text)[2..],
+            [
+                "甲文第一行内容|甲文第二行内容|甲文第三行完。|甲文第四行内容|甲文第五行完。",
+                "丙文第一行内容|丙文第二行内容|丙文第三行完。|丙文第四行内容|丙文第五行完。",
+                "乙文第一行内容|乙文第二行内容|乙文第三行完。|乙文第四行内容|乙文第五行完。"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_blank_row_between_alternate_rows_does_not_cut_the_columns() {
+        let page = [
+            "丁文第一行内容甚多                 戊文第一行内容",
+            "丁文第二行内容甚多                 戊文第二行内容",
+            "丁文第三行内容甚多                 戊文第三行内容",
+            "丁文第四行内容甚多                 戊文第四行内容",
+            "丁文第五行内容甚多                 戊文第五行内容",
+            "丁文第六行内容甚多                 戊文第六行内容",
+            "丁文第七行内容甚多                 戊文第七行内容",
+            "",
+            "",
+            "甲文第一行内容     丙文第一行内容",
+            "                          乙文第一行内容",
+            "甲文第二行内容     丙文第二行内容",
+            "                          乙文第二行内容",
+            "甲文第三行完。     丙文第三行完。",
+            "",
+            "                          乙文第三行完。",
+            "甲文第四行内容     丙文第四行内容",
+            "                          乙文第四行内容",
+            "甲文第五行完。     丙文第五行完。",
+            "                          乙文第五行完。",
+        ]
+        .join("\n");
+        let text = unfold(&page).unwrap_or_default();
+        assert_eq!(
+            groups(&text)[2..],
+            [
+                "甲文第一行内容|甲文第二行内容|甲文第三行完。|甲文第四行内容|甲文第五行完。",
+                "丙文第一行内容|丙文第二行内容|丙文第三行完。|丙文第四行内容|丙文第五行完。",
+                "乙文第一行内容|乙文第二行内容|乙文第三行完。|乙文第四行内容|乙文第五行完。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_signatory_set_right_stays_with_its_notice() {
+        // A notice as wide as two columns of the box under it, its
+        // signatory and date set right, inside the second column's span.
+        let page = [
+            "某某局关于停水的通知全文在此                        乙文第一行内容",
+            "通知第二行内容甚多通知第二行                        乙文第二行内容",
+            "通知第三行完。                               乙文第三行内容",
+            "                某某局办公室                乙文第四行内容",
+            "               二〇二二年十月                乙文第五行完。",
+            "",
+            "",
+            "",
+            "",
+            "丙文一行内容  丙文四行内容",
+            "丙文二行内容  丙文五行内容",
+            "丙文三行完。  丙文六行完。",
+        ]
+        .join("\n");
+        let text = unfold(&page).unwrap_or_default();
+        assert_eq!(
+            groups(&text)[0],
+            "某某局关于停水的通知全文在此|通知第二行内容甚多通知第二行|通知第三行完。|某某局办公室|二〇二二年十月"
         );
     }
 

@@ -16,6 +16,7 @@ use lvread::synth::compose::{BylinePlace, Item, PageFrame};
 use lvread::synth::source::{Half, Material};
 use lvread::synth::typeset::page_trees;
 use lvread::synth::{SynthPage, sets};
+use std::path::Path;
 use std::process::Command;
 
 /// Most lines a body column is given before the box gets another column.
@@ -363,15 +364,50 @@ pub fn have_pdftotext() -> bool {
     Command::new("pdftotext").arg("-v").output().is_ok()
 }
 
+/// A 64-bit FNV-1a hash: names a PDF's extracted text in the cache (stable
+/// across runs and Rust releases, unlike `DefaultHasher`).
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// What `pdftotext` with `real`'s flags prints of `pdf`, taken from `cache`
+/// when an earlier run stored it there (the file is named by the PDF's hash
+/// and the shape, so a changed typesetter never reads a stale text).
+fn extract(pdf: &Path, bytes: &[u8], real: Real, cache: Option<&Path>) -> Result<String, String> {
+    let stored = cache.map(|c| c.join(format!("{:016x}-{}-{}.txt", fnv(bytes), bytes.len(), real.name())));
+    if let Some(text) = stored.as_ref().and_then(|f| std::fs::read_to_string(f).ok()) {
+        return Ok(text);
+    }
+    let run = Command::new("pdftotext")
+        .args(real.flags())
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .map_err(|e| format!("pdftotext: {e}"))?;
+    if !run.status.success() {
+        return Err(format!("pdftotext failed on {}: {}", pdf.display(), String::from_utf8_lossy(&run.stderr)));
+    }
+    let text = String::from_utf8_lossy(&run.stdout).into_owned();
+    if let Some(file) = &stored {
+        // A cache that cannot be written only costs the next run time.
+        let _ = file.parent().map(std::fs::create_dir_all);
+        let _ = std::fs::write(file, &text);
+    }
+    Ok(text)
+}
+
 /// The first `max_pages` pages of one half of the corpus (composed as
 /// [`sets::composed`] does) typeset as PDF and read back by `pdftotext` in
 /// each real shape `wanted` says (by [`Real::ALL`] index; the others empty),
-/// with their perfect tree and gold.
+/// with their perfect tree and gold. With a `cache` folder, `pdftotext` runs
+/// only on PDFs it has not read before.
 pub fn real_pages(
     material: &Material,
     half: Half,
     max_pages: usize,
     wanted: &[bool],
+    cache: Option<&Path>,
 ) -> Result<Vec<Vec<SynthPage>>, String> {
     let mut out = vec![Vec::new(); Real::ALL.len()];
     if !wanted.contains(&true) {
@@ -386,21 +422,11 @@ pub fn real_pages(
             if !wanted.get(k).copied().unwrap_or(false) {
                 continue;
             }
-            let run = Command::new("pdftotext")
-                .args(real.flags())
-                .args(["-enc", "UTF-8"])
-                .arg(&pdf)
-                .arg("-")
-                .output()
-                .map_err(|e| format!("pdftotext: {e}"))?;
-            if !run.status.success() {
-                return Err(format!("pdftotext failed on {}: {}", page.name, String::from_utf8_lossy(&run.stderr)));
-            }
+            let raw = extract(&pdf, &typeset.pdf, *real, cache)?;
             // Every paragraph's first line is indented on the page (and so
             // shorter than the column even where an extractor drops the
             // indent): the perfect tree is the items as they went in.
             let (perfect, gold) = page_trees(&page.name, &page.items, typeset.fragments.clone());
-            let raw = String::from_utf8_lossy(&run.stdout).into_owned();
             out[k].push(SynthPage { name: page.name.clone(), raw, perfect, gold, labels: Vec::new() });
         }
     }
