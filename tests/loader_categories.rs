@@ -162,3 +162,25 @@ fn a_notice_title_as_wide_as_the_column_starts_the_notice() {
     assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("公交")), "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("为方便群众出行"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_headline_wrapped_inside_a_clause_or_under_a_label_alone_is_one_title() {
+    // A column label alone on its line, then a headline wrapped inside its
+    // last clause (`…冬储蔬菜 上市` / `保障市民菜篮子`); a headline wrapped
+    // before its first clause ends (`…供热管网` / `改造 新增换热站十座`).
+    // The two-clause slogan over the third headline, its clauses of even
+    // length, stays its kicker.
+    let p = load("headline_wrapped_across_clause_space.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "【新时代新气象】孝义市冬储蔬菜 上市保障市民菜篮子",
+            "汾阳市供热管网改造 新增换热站十座",
+            "文水县重点工程复工率超九成"
+        ]
+    );
+    assert_eq!(p.articles[0].kicker, None);
+    assert_eq!(p.articles[0].subtitle, None);
+    assert_eq!(p.articles[1].subtitle, None);
+    assert_eq!(p.articles[2].kicker.as_deref(), Some("聚焦项目建设 跑出发展加速度"));
+}
