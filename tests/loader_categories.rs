@@ -184,3 +184,16 @@ fn a_headline_wrapped_inside_a_clause_or_under_a_label_alone_is_one_title() {
     assert_eq!(p.articles[1].subtitle, None);
     assert_eq!(p.articles[2].kicker.as_deref(), Some("聚焦项目建设 跑出发展加速度"));
 }
+
+#[test]
+fn a_slogan_over_a_labelled_title_is_its_kicker_not_its_title() {
+    // A slogan line over a title that opens with a column label, the two
+    // naming one body (so read as one headline run): the label heads the
+    // title, so the line over it is the kicker. A short line over one more
+    // than twice as wide stays a kicker too.
+    let p = load("slogan_over_labelled_title.txt");
+    assert_eq!(titles(&p), ["【县域观察】临县红枣产业链越拉越长", "岚县为独居老人送去取暖煤和棉衣棉被"]);
+    assert_eq!(p.articles[0].kicker.as_deref(), Some("做强特色产业链"));
+    assert_eq!(p.articles[0].subtitle, None);
+    assert_eq!(p.articles[1].kicker.as_deref(), Some("冬日暖阳"));
+}
