@@ -179,3 +179,38 @@ fn a_notice_title_as_wide_as_the_column_starts_the_notice() {
     assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("公交")), "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("为方便群众出行"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_headline_wrapped_inside_a_clause_or_under_a_label_alone_is_one_title() {
+    // A column label alone on its line, then a headline wrapped inside its
+    // last clause (`…冬储蔬菜 上市` / `保障市民菜篮子`); a headline wrapped
+    // before its first clause ends (`…供热管网` / `改造 新增换热站十座`).
+    // The two-clause slogan over the third headline, its clauses of even
+    // length, stays its kicker.
+    let p = load("headline_wrapped_across_clause_space.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "【新时代新气象】孝义市冬储蔬菜 上市保障市民菜篮子",
+            "汾阳市供热管网改造 新增换热站十座",
+            "文水县重点工程复工率超九成"
+        ]
+    );
+    assert_eq!(p.articles[0].kicker, None);
+    assert_eq!(p.articles[0].subtitle, None);
+    assert_eq!(p.articles[1].subtitle, None);
+    assert_eq!(p.articles[2].kicker.as_deref(), Some("聚焦项目建设 跑出发展加速度"));
+}
+
+#[test]
+fn a_slogan_over_a_labelled_title_is_its_kicker_not_its_title() {
+    // A slogan line over a title that opens with a column label, the two
+    // naming one body (so read as one headline run): the label heads the
+    // title, so the line over it is the kicker. A short line over one more
+    // than twice as wide stays a kicker too.
+    let p = load("slogan_over_labelled_title.txt");
+    assert_eq!(titles(&p), ["【县域观察】临县红枣产业链越拉越长", "岚县为独居老人送去取暖煤和棉衣棉被"]);
+    assert_eq!(p.articles[0].kicker.as_deref(), Some("做强特色产业链"));
+    assert_eq!(p.articles[0].subtitle, None);
+    assert_eq!(p.articles[1].kicker.as_deref(), Some("冬日暖阳"));
+}

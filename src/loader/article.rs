@@ -7,7 +7,7 @@ use super::lines::{self, Line};
 use super::meta;
 use super::paragraphs::reflow_marked;
 use super::segments::{Builder, Segment};
-use super::units::{Unit, is_kicker, is_subtitle};
+use super::units::{SUBTITLE_NAME, Unit, is_kicker, is_subtitle};
 use crate::model::Article;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -43,10 +43,10 @@ impl Builder {
         sorted.sort_by_key(|(ui, _, _)| *ui);
         let mut texts: Vec<String> = Vec::new();
         let mut ti: Option<usize> = None;
+        let match_body = |t: &str| bodies.score_against_pieces(t, a.paragraphs.iter().map(String::as_str));
         for (_, u, is_title) in sorted {
             if *is_title && ti.is_none() {
-                let k = u.texts.iter().position(|t| !is_kicker(t) && !is_subtitle(t)).unwrap_or(0);
-                ti = Some(texts.len() + k);
+                ti = Some(texts.len() + title_line(&u.texts, match_body));
             }
             texts.extend(u.texts.iter().cloned());
         }
@@ -54,7 +54,7 @@ impl Builder {
             a.title = meta::fallback_title(&a);
             a.title_inferred = true;
         } else {
-            let mut ti = ti.unwrap_or_else(|| texts.iter().position(|t| !is_kicker(t) && !is_subtitle(t)).unwrap_or(0));
+            let mut ti = ti.unwrap_or_else(|| title_line(&texts, match_body));
             // Two lines, the first two clauses set apart by a space and
             // sharing little with the body, the second a plain statement of
             // what the body reports: kicker and title (`聚焦项目建设
@@ -86,6 +86,41 @@ impl Builder {
         a.kind = meta::kind_of(&a, seg.continued.is_some());
         a
     }
+}
+
+/// Characters of a line short enough to be a kicker by its width alone,
+/// over a line at least twice as wide.
+const SHORT_KICKER: usize = 6;
+
+/// Which line of a headline run is the title, the lines before it being
+/// kickers and the lines after it subtitles. A line shaped like a kicker
+/// (`…时强调`, `…：`) or a subtitle (`——…`, `张三出席`) is none; of the
+/// others the first is the title unless the evidence says it is a kicker
+/// over the next one:
+/// - the next line opens with a column label (`聚焦高质量发展` /
+///   `【新思想引领新征程】…`): a label heads the title, not what is over it;
+/// - the line is at most about half as wide as the next, and either short
+///   (`喜迎国庆`) or the next names what the body reports clearly better
+///   (`聚焦高质量发展` / `人勤春来早 劳动力市场招工忙`).
+///
+/// A short line by itself is no kicker or subtitle: a short title over a
+/// long subtitle stays the title. `match_body` scores a line against the
+/// body (0–1).
+pub(crate) fn title_line(texts: &[String], match_body: impl Fn(&str) -> f32) -> usize {
+    let shaped = |t: &str| is_kicker(t) || t.starts_with('—') || t.starts_with("--") || SUBTITLE_NAME.is_match(t);
+    let candidates: Vec<usize> = (0..texts.len()).filter(|&i| !shaped(&texts[i])).collect();
+    let Some(&first) = candidates.first() else { return 0 };
+    let Some(&next) = candidates.get(1).filter(|&&n| n == first + 1) else { return first };
+    let (a, b) = (texts[first].as_str(), texts[next].as_str());
+    let label = |t: &str| t.starts_with('【') && t.contains('】');
+    if label(b) && !label(a) {
+        return next;
+    }
+    let (wa, wb) = (a.chars().count(), b.chars().count());
+    if wa * 2 <= wb + 1 && (wa <= SHORT_KICKER || match_body(b) >= match_body(a) + 0.15) {
+        return next;
+    }
+    first
 }
 
 /// Joins the lines of a caption, with one space before its credit.

@@ -127,7 +127,12 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
     if pc.len() < 2 || nc.is_empty() {
         return false;
     }
-    if left_open(prev) || next.starts_with(['】', '”', '》', '）', '」', '、', '，', ')']) {
+    if left_open(prev) || next.starts_with(['】', '”', '》', '）', '」', '、', '，', ')', '：', ':']) {
+        return true;
+    }
+    // A column label alone on its line is part of the title under it
+    // (`【新思想引领新征程】` / `以科技创新引领产业创新 激发创造活力`).
+    if is_label_only(prev) && !next.starts_with(['—', '【']) && !is_kicker(next) {
         return true;
     }
     if next.starts_with('—') || next.starts_with('【') || is_kicker(prev) {
@@ -165,6 +170,12 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
     if SUBTITLE_NAME.is_match(next) {
         return false;
     }
+    // A clause cut at the seam: the line break falls inside a clause
+    // much shorter than the others on its line (`服务业加快恢复 拉动` /
+    // `经济动能增强`, `下半年首场寒潮来` / `袭 北方多地降雪降温`).
+    if cut_clause_at_seam(prev, next) {
+        return true;
+    }
     // A kicker of two clauses set apart by a space over a plain title
     // (`聚焦项目建设 跑出发展加速度` / `文水县重点工程…`), or such a subtitle
     // under one (`守护好吕梁的绿水青山` / `坚持生态优先 推动绿色发展`).
@@ -188,6 +199,36 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
         return true;
     }
     a >= 8 && (a - b).abs() <= 2 && !spaced
+}
+
+/// A line that is only a column label (`【新思想引领新征程】`).
+fn is_label_only(t: &str) -> bool {
+    t.starts_with('【') && t.ends_with('】') && t.matches('【').count() == 1 && t.chars().count() >= 4
+}
+
+/// The clauses of a headline line, as a space sets them apart
+/// ([`heads::has_clause_space`]); one clause where none does.
+fn clause_lengths(t: &str) -> Vec<usize> {
+    if heads::has_clause_space(t) { t.split(' ').map(|c| c.chars().count()).collect() } else { vec![t.chars().count()] }
+}
+
+/// Does the break between two headline lines cut a clause? Where one line
+/// sets clauses apart with a space and the other does not, the clause
+/// touching the seam on the spaced line is a fragment when it is short
+/// (at most five characters) and well under the longest other clause of its
+/// line: a kicker's or a subtitle's clauses are of even length
+/// (`聚焦项目建设 跑出发展加速度`, `新时代 新征程 新伟业`).
+fn cut_clause_at_seam(prev: &str, next: &str) -> bool {
+    let (p, n) = (clause_lengths(prev), clause_lengths(next));
+    let fragment = |cs: &[usize], touching: usize| {
+        let longest_other = cs.iter().enumerate().filter(|&(i, _)| i != touching).map(|(_, &c)| c).max().unwrap_or(0);
+        (1..=5).contains(&cs[touching]) && cs[touching] * 5 < longest_other * 3
+    };
+    match (p.len() > 1, n.len() > 1) {
+        (true, false) => fragment(&p, p.len() - 1),
+        (false, true) => fragment(&n, 0),
+        _ => false,
+    }
 }
 
 /// The least share of a headline line's weighted terms a body must hold
