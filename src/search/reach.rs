@@ -59,7 +59,8 @@ struct Lattice {
     links: Vec<(usize, usize, Option<Vec<u32>>)>,
     /// Adjacent links (the first's second step is the second's first) and
     /// the triple keys of their three steps ([`syllable_triple`], or when
-    /// those are too many the [`initial_triple`]; None: no test).
+    /// those are too many and two of the steps are bare letters the
+    /// [`initial_triple`]; None: no test).
     chains: Vec<(usize, usize, Option<Vec<u32>>)>,
 }
 
@@ -120,6 +121,12 @@ fn ids(t: &Table, c: &Chunk) -> Vec<u16> {
     }
 }
 
+/// True for a chunk that is a letter alone (an initial, or a prefix no
+/// syllable is spelled as).
+fn bare_letter(c: &Chunk) -> bool {
+    matches!(c, Chunk::Initial(_)) || matches!(c, Chunk::Partial(_, ids) if ids.is_empty())
+}
+
 /// The pair keys of two adjacent chunks read `a` then `b` (None when too many).
 fn clause(a: &[u16], b: &[u16]) -> Option<Vec<u32>> {
     if a.is_empty() || b.is_empty() || a.len() * b.len() > MAX_CLAUSE {
@@ -176,9 +183,13 @@ fn lattice_of(t: &Table, q: &[u8]) -> Option<Lattice> {
     for (p, &(x, a, _)) in links.iter().enumerate() {
         for (l, &(a2, b, _)) in links.iter().enumerate() {
             if a2 == a {
+                // Initials when the syllables are too many, but only for a
+                // run of initials (a mixed run's initial triple says little
+                // and its list is long).
                 let keys = triple_clause(&ids[x], &ids[a], &ids[b]).or_else(|| {
                     let l = |s: usize| steps[s].chunk.letter(t);
-                    initial_triple(l(x), l(a), l(b)).map(|k| vec![k])
+                    let initials = [x, a, b].iter().filter(|&&s| bare_letter(&steps[s].chunk)).count() >= 2;
+                    initials.then(|| initial_triple(l(x), l(a), l(b)).map(|k| vec![k])).flatten()
                 });
                 chains.push((p, l, keys));
             }
