@@ -16,7 +16,7 @@ use std::time::Instant;
 
 #[path = "common/measure.rs"]
 mod measure;
-use measure::{peak_rss_mb, percentile, status_mb, thread_cpu_ms};
+use measure::{peak_rss_mb, percentile, status_mb};
 
 const QUERIES: &[&str] = &[
     "老旧小区改造",
@@ -83,7 +83,6 @@ fn main() {
     // machine load for both), and the hits compared.
     let mut times = Vec::new();
     let mut times_without = Vec::new();
-    let mut cpu_times = Vec::new();
     let mut worst = (0.0f64, String::new());
     let mut hits_total = 0usize;
     let mut differ = 0usize;
@@ -93,14 +92,12 @@ fn main() {
         for c in q.chars() {
             typed.push(c);
             let mut ms = [0.0f64; 2];
-            let mut cpu = 0.0f64;
             let mut found = [Vec::new(), Vec::new()];
             for (k, on) in [false, true].into_iter().enumerate() {
                 index.set_use_signatures(on);
-                let (t, c) = (Instant::now(), thread_cpu_ms());
+                let t = Instant::now();
                 let r = index.search(&Query::new(&typed), limit, &mut caches[k], &|| false);
                 ms[k] = t.elapsed().as_secs_f64() * 1000.0;
-                cpu = thread_cpu_ms() - c;
                 found[k] = r.map(|r| r.hits.into_iter().map(|h| h.doc).collect::<Vec<_>>()).unwrap_or_default();
             }
             differ += usize::from(found[0] != found[1]);
@@ -109,21 +106,14 @@ fn main() {
                 worst = (ms[1], typed.clone());
             }
             if std::env::var_os("BENCH_VERBOSE").is_some() {
-                eprintln!(
-                    "{typed}\t{:.2} ms\t(cpu {cpu:.2} ms)\t(without signatures {:.2} ms)\t{} hits",
-                    ms[1],
-                    ms[0],
-                    found[1].len()
-                );
+                eprintln!("{typed}\t{:.2} ms\t(without signatures {:.2} ms)\t{} hits", ms[1], ms[0], found[1].len());
             }
             times.push(ms[1]);
-            cpu_times.push(cpu);
             times_without.push(ms[0]);
         }
     }
     times_without.sort_by(|a, b| a.total_cmp(b));
     times.sort_by(|a, b| a.total_cmp(b));
-    cpu_times.sort_by(|a, b| a.total_cmp(b));
     // For comparison: the deep copy the reader made before the pages were
     // shared (measured last, so it does not disturb the other figures).
     let before = status_mb("VmRSS:");
@@ -147,9 +137,6 @@ fn main() {
         "keystroke_ms_p99": (percentile(&times, 0.99) * 100.0).round() / 100.0,
         "keystroke_ms_max": (times.last().copied().unwrap_or(0.0) * 100.0).round() / 100.0,
         "slowest_prefix": worst.1,
-        "keystroke_cpu_ms_p50": (percentile(&cpu_times, 0.5) * 100.0).round() / 100.0,
-        "keystroke_cpu_ms_p99": (percentile(&cpu_times, 0.99) * 100.0).round() / 100.0,
-        "keystroke_cpu_ms_max": (cpu_times.last().copied().unwrap_or(0.0) * 100.0).round() / 100.0,
         "without_signatures_ms_p50": (percentile(&times_without, 0.5) * 100.0).round() / 100.0,
         "without_signatures_ms_p99": (percentile(&times_without, 0.99) * 100.0).round() / 100.0,
         "keystrokes_with_other_hits": differ,

@@ -240,35 +240,15 @@ pub fn intersect(mut sets: Vec<SetRef<'_>>) -> Vec<u32> {
     out
 }
 
-/// Union of sets (sorted, without duplicates). With a bitmap among them
-/// the union is made as a bitmap (a word at a time, no sort).
+/// Union of sets (sorted, without duplicates).
 pub fn union(sets: Vec<SetRef<'_>>) -> Vec<u32> {
-    let words = sets.iter().map(|s| if let SetRef::Bits(b) = s { b.len() } else { 0 }).max().unwrap_or(0);
-    if words == 0 {
-        let mut out: Vec<u32> = Vec::new();
-        for s in sets {
-            out.extend(s.to_vec());
-        }
-        out.sort_unstable();
-        out.dedup();
-        return out;
-    }
-    let mut acc = vec![0u64; words];
+    let mut out: Vec<u32> = Vec::new();
     for s in sets {
-        match s {
-            SetRef::Bits(b) => acc.iter_mut().zip(b).for_each(|(a, w)| *a |= w),
-            SetRef::List(v) => {
-                for &d in v {
-                    let i = d as usize / 64;
-                    if i >= acc.len() {
-                        acc.resize(i + 1, 0);
-                    }
-                    acc[i] |= 1 << (d % 64);
-                }
-            }
-        }
+        out.extend(s.to_vec());
     }
-    bits_to_vec(acc.into_iter())
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
@@ -296,9 +276,6 @@ mod tests {
         assert_eq!(both, (0..640).filter(|d| d % 6 == 0).collect::<Vec<_>>());
         assert_eq!(intersect(vec![seg.get(0), seg.get(1), seg.get(2)]), vec![6]);
         assert_eq!(union(vec![seg.get(2), SetRef::List(&[1, 2])]), vec![1, 2, 5, 6]);
-        let evens_or_few = union(vec![seg.get(0), seg.get(2), SetRef::List(&[1, 639])]);
-        let want: Vec<u32> = (0..640).filter(|&d| d % 2 == 0 || [1, 5, 639].contains(&d)).collect();
-        assert_eq!(evens_or_few, want, "a bitmap and lists together");
         assert!(matches!(seg.get(7), SetRef::List(&[])), "a key absent from the segment");
         let mut w = crate::search::bytes::Writer::default();
         seg.encode(&mut w);

@@ -7,13 +7,6 @@
 //! reads any text, and tells which headlines can end a pinyin match on a
 //! whole syllable (`lvli` needs (lv, li) itself: 吕梁 cannot).
 //!
-//! Three adjacent Hanzi give keys too: a hash of their three syllables and
-//! their three initial letters (every reading of each). A pinyin query of
-//! three chunks or more needs the triples of its chains as well, so `lyuli`
-//! (l + yu + li…) does not read a headline holding (li, yu) in 致力于 and
-//! (yu, li) in 与李 apart, nor `qsngzl` one holding its initials here and
-//! there.
-//!
 //! Lists are stored as gaps in a variable-length encoding (a byte or two
 //! per document for most pairs), all keys of a part in one buffer.
 
@@ -26,10 +19,6 @@ const SYLLABLES: u32 = 2048;
 const CHAR_PAIR: u32 = 1 << 30;
 /// Added to a pair's key when its second character ends a jieba word.
 const WORD_END: u32 = 1 << 31;
-/// Triples of syllables are hashed between this and [`INITIAL_TRIPLE`].
-const TRIPLE: u32 = 1 << 29;
-/// Triples of initial letters: `INITIAL_TRIPLE + (a * 26 + b) * 26 + c`.
-const INITIAL_TRIPLE: u32 = TRIPLE + (1 << 28);
 
 /// The key of pair `key` when its second character ends a word.
 pub fn ending_a_word(key: u32) -> u32 {
@@ -49,67 +38,15 @@ pub fn char_pair(a: char, b: char) -> u32 {
     CHAR_PAIR | (h as u32 & (CHAR_PAIR - 1))
 }
 
-/// The key of three adjacent Hanzi read `a`, `b` and `c` (hashed: two
-/// triples may share a key, which only makes a test looser).
-pub fn syllable_triple(a: u16, b: u16, c: u16) -> u32 {
-    let mut h = (((a as u64) << 32) | ((b as u64) << 16) | c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    h ^= h >> 31;
-    TRIPLE + (h as u32 & ((1 << 28) - 1))
-}
-
-/// The key of three adjacent Hanzi whose readings begin with the letters
-/// `a`, `b` and `c` (None unless all three are `a`..=`z`).
-pub fn initial_triple(a: u8, b: u8, c: u8) -> Option<u32> {
-    let n = |l: u8| l.is_ascii_lowercase().then(|| (l - b'a') as u32);
-    Some(INITIAL_TRIPLE + (n(a)? * 26 + n(b)?) * 26 + n(c)?)
-}
-
-/// The distinct initial letters of `readings`, appended to `out`.
-fn initials(t: &Table, readings: &[u16], out: &mut Vec<u8>) {
-    out.clear();
-    for &id in readings {
-        if let Some(&l) = t.syllable(id).as_bytes().first()
-            && !out.contains(&l)
-        {
-            out.push(l);
-        }
-    }
-}
-
 /// The pair keys of `text` (with repeats), appended to `out`; `mask`:
 /// its word boundaries ([`super::words::mask`]; 0 when unknown: every
 /// pair may end a word), which add the keys of the pairs ending a word
-/// ([`ending_a_word`]); and the keys of every three adjacent Hanzi
-/// ([`syllable_triple`], [`initial_triple`]).
+/// ([`ending_a_word`]).
 pub fn keys_of(t: &Table, text: &str, mask: u64, out: &mut Vec<u32>) {
     let mut prev: Option<(char, &[u16])> = None;
-    let mut before: &[u16] = &[];
-    // Initial letters of the last three characters' readings.
-    let mut lets: [Vec<u8>; 3] = Default::default();
     for (i, c) in text.chars().enumerate() {
         let f = fold_lower(c);
         let r = t.readings(f);
-        lets.rotate_left(1);
-        initials(t, r, &mut lets[2]);
-        if let Some((_, pr)) = prev
-            && !before.is_empty()
-            && !r.is_empty()
-        {
-            for &a in before {
-                for &b in pr {
-                    for &c in r {
-                        out.push(syllable_triple(a, b, c));
-                    }
-                }
-            }
-            for &a in &lets[0] {
-                for &b in &lets[1] {
-                    for &c in &lets[2] {
-                        out.extend(initial_triple(a, b, c));
-                    }
-                }
-            }
-        }
         if let Some((p, pr)) = prev {
             let at = out.len();
             if pr.is_empty() || r.is_empty() {
@@ -127,7 +64,6 @@ pub fn keys_of(t: &Table, text: &str, mask: u64, out: &mut Vec<u32>) {
                 }
             }
         }
-        before = prev.map_or(&[][..], |(_, pr)| pr);
         prev = Some((f, r));
     }
 }
@@ -356,26 +292,5 @@ mod tests {
         assert!(keys.contains(&ending_a_word(char_pair('a', '1'))));
         assert!(!keys.contains(&ending_a_word(char_pair('梁', 'a'))), "a does not end a word");
         assert_eq!(keys.len(), 2 * t.readings('梁').len() + 3);
-    }
-
-    #[test]
-    fn three_adjacent_hanzi_give_a_triple_and_two_apart_do_not() {
-        let t = crate::search::pinyin::table();
-        let r = |c: char| t.readings(c)[0];
-        let mut keys = Vec::new();
-        keys_of(t, "吕梁市", 0, &mut keys);
-        assert!(keys.contains(&syllable_triple(r('吕'), r('梁'), r('市'))));
-        keys.clear();
-        // 致力于 and 与李 hold (li, yu) and (yu, li), but no (li, yu, li).
-        keys_of(t, "致力于与李", 0, &mut keys);
-        assert!(keys.contains(&syllable_pair(r('力'), r('于'))));
-        assert!(keys.contains(&syllable_pair(r('与'), r('李'))));
-        assert!(!keys.contains(&syllable_triple(r('力'), r('于'), r('李'))));
-        assert!(keys.contains(&syllable_triple(r('于'), r('与'), r('李'))));
-        assert!(keys.contains(&initial_triple(b'y', b'y', b'l').expect("letters")));
-        assert!(!keys.contains(&initial_triple(b'l', b'y', b'l').expect("letters")));
-        keys.clear();
-        keys_of(t, "吕a梁市", 0, &mut keys);
-        assert!(!keys.contains(&syllable_triple(r('吕'), r('梁'), r('市'))), "not side by side");
     }
 }

@@ -23,14 +23,12 @@
 use super::docset::SetRef;
 use super::engine::Quality;
 use super::index::{Part, no_bounds_key, word_end_key, word_one_key, word_start_key};
-use super::pairs::{char_pair, ending_a_word, initial_triple, syllable_pair, syllable_triple};
+use super::pairs::{char_pair, ending_a_word, syllable_pair};
 use super::pinyin::{self, Chunk, Table};
 
 /// Most pair keys in one clause (a clause with more is dropped: the test
 /// is looser, never wrong).
 const MAX_CLAUSE: usize = 64;
-/// Most triple keys in one clause (likewise).
-const MAX_TRIPLES: usize = 256;
 
 /// For one of the alternatives, every clause holds one of its pair keys.
 type Alternatives = Vec<Vec<Vec<u32>>>;
@@ -57,11 +55,6 @@ struct Lattice {
     /// Adjacent steps (the first ending where the second begins) and the
     /// pair keys of their clause (None: too many keys, no test).
     links: Vec<(usize, usize, Option<Vec<u32>>)>,
-    /// Adjacent links (the first's second step is the second's first) and
-    /// the triple keys of their three steps ([`syllable_triple`], or when
-    /// those are too many and two of the steps are bare letters the
-    /// [`initial_triple`]; None: no test).
-    chains: Vec<(usize, usize, Option<Vec<u32>>)>,
 }
 
 /// What a query's headline matches need, as keys.
@@ -121,37 +114,12 @@ fn ids(t: &Table, c: &Chunk) -> Vec<u16> {
     }
 }
 
-/// True for a chunk that is a letter alone (an initial, or a prefix no
-/// syllable is spelled as).
-fn bare_letter(c: &Chunk) -> bool {
-    matches!(c, Chunk::Initial(_)) || matches!(c, Chunk::Partial(_, ids) if ids.is_empty())
-}
-
 /// The pair keys of two adjacent chunks read `a` then `b` (None when too many).
 fn clause(a: &[u16], b: &[u16]) -> Option<Vec<u32>> {
     if a.is_empty() || b.is_empty() || a.len() * b.len() > MAX_CLAUSE {
         return None;
     }
     Some(a.iter().flat_map(|&x| b.iter().map(move |&y| syllable_pair(x, y))).collect())
-}
-
-/// The triple keys of three adjacent chunks read `a`, `b` then `c` (None
-/// when too many).
-fn triple_clause(a: &[u16], b: &[u16], c: &[u16]) -> Option<Vec<u32>> {
-    if a.is_empty() || b.is_empty() || c.is_empty() || a.len() * b.len() * c.len() > MAX_TRIPLES {
-        return None;
-    }
-    let mut out = Vec::with_capacity(a.len() * b.len() * c.len());
-    for &x in a {
-        for &y in b {
-            for &z in c {
-                out.push(syllable_triple(x, y, z));
-            }
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    Some(out)
 }
 
 /// The key of two adjacent query characters (as [`super::pairs::keys_of`]
@@ -179,27 +147,10 @@ fn lattice_of(t: &Table, q: &[u8]) -> Option<Lattice> {
             }
         }
     }
-    let mut chains = Vec::new();
-    for (p, &(x, a, _)) in links.iter().enumerate() {
-        for (l, &(a2, b, _)) in links.iter().enumerate() {
-            if a2 == a {
-                // Initials when the syllables are too many, but only for a
-                // run of initials (a mixed run's initial triple says little
-                // and its list is long).
-                let keys = triple_clause(&ids[x], &ids[a], &ids[b]).or_else(|| {
-                    let l = |s: usize| steps[s].chunk.letter(t);
-                    let initials = [x, a, b].iter().filter(|&&s| bare_letter(&steps[s].chunk)).count() >= 2;
-                    initials.then(|| initial_triple(l(x), l(a), l(b)).map(|k| vec![k])).flatten()
-                });
-                chains.push((p, l, keys));
-            }
-        }
-    }
     Some(Lattice {
         from: steps.iter().map(|s| s.from).collect(),
         last: (0..steps.len()).filter(|&i| steps[i].to == q.len()).collect(),
         links,
-        chains,
     })
 }
 
@@ -253,19 +204,11 @@ impl Reach {
     /// letters `py` (when it reads as pinyin) needs.
     pub fn of(chars: &[char], py: Option<&[u8]>) -> Reach {
         let t = pinyin::table();
-        let first = |c: char| t.readings(c).first().copied();
         let contiguous = (|| {
             if chars.len() < 2 {
                 return None;
             }
-            let mut clauses: Vec<Vec<u32>> = chars.windows(2).map(|w| vec![literal_pair(t, w[0], w[1])]).collect();
-            // Three adjacent Hanzi: their triple too (first readings, as
-            // for the pairs).
-            clauses.extend(chars.windows(3).filter_map(|w| match (first(w[0]), first(w[1]), first(w[2])) {
-                (Some(a), Some(b), Some(c)) => Some(vec![syllable_triple(a, b, c)]),
-                _ => None,
-            }));
-            let alts = vec![clauses];
+            let alts = vec![chars.windows(2).map(|w| vec![literal_pair(t, w[0], w[1])]).collect::<Vec<_>>()];
             let lattice = match py {
                 Some(q) if !pinyin::lattice(t, q).is_empty() => Some(lattice_of(t, q)?),
                 _ => None,
@@ -406,53 +349,37 @@ impl Reach {
 
 impl Lattice {
     /// The headlines of `part` holding, for some chain of steps through
-    /// the query, every pair of adjacent steps and every triple of three.
+    /// the query, every pair of adjacent steps.
     fn in_part(&self, part: &Part) -> Bits {
         let len = part.len();
-        let keys_bits = |keys: &[u32]| {
-            let mut any = Bits::new(len);
-            for &k in keys {
-                part.pairs.set_bits(k, &mut any.0);
-            }
-            any
-        };
-        // held[l]: the headlines holding every pair and triple of some
-        // chain from the first letter through link l. Links are taken by
-        // the first letter of their second step: every link before one is
-        // done first.
-        let mut held: Vec<Option<Bits>> = vec![None; self.links.len()];
+        // held[s]: the headlines holding every pair of some chain from the
+        // first letter up to step s (steps are sorted by first letter, and a
+        // link goes to a later one).
+        let mut held: Vec<Option<Bits>> = self.from.iter().map(|&f| (f == 0).then(|| Bits::full(len))).collect();
         let mut pairs: std::collections::HashMap<&[u32], Bits> = std::collections::HashMap::new();
-        let mut order: Vec<usize> = (0..self.links.len()).collect();
-        order.sort_by_key(|&l| self.from[self.links[l].1]);
-        for l in order {
-            let (a, _, keys) = &self.links[l];
-            let mut via = if self.from[*a] == 0 {
-                Some(Bits::full(len))
-            } else {
-                let mut via: Option<Bits> = None;
-                for (p, _, triples) in self.chains.iter().filter(|c| c.1 == l) {
-                    let Some(before) = held[*p].as_ref() else { continue };
-                    let mut h = before.clone();
-                    if let Some(t) = triples {
-                        h = h.and(pairs.entry(t.as_slice()).or_insert_with(|| keys_bits(t)));
+        let mut links: Vec<&(usize, usize, Option<Vec<u32>>)> = self.links.iter().collect();
+        links.sort_by_key(|l| self.from[l.1]);
+        for (a, b, keys) in links {
+            let Some(before) = held[*a].as_ref() else { continue };
+            let mut via = before.clone();
+            if let Some(keys) = keys {
+                let any = pairs.entry(keys.as_slice()).or_insert_with(|| {
+                    let mut any = Bits::new(len);
+                    for &k in keys {
+                        part.pairs.set_bits(k, &mut any.0);
                     }
-                    via = Some(match via {
-                        Some(v) => v.or(&h),
-                        None => h,
-                    });
-                }
-                via
-            };
-            if let (Some(v), Some(keys)) = (via.as_mut(), keys) {
-                *v = std::mem::take(v).and(pairs.entry(keys.as_slice()).or_insert_with(|| keys_bits(keys)));
+                    any
+                });
+                via = via.and(any);
             }
-            held[l] = via;
+            held[*b] = Some(match held[*b].take() {
+                Some(h) => h.or(&via),
+                None => via,
+            });
         }
         let mut out = Bits::new(len);
-        for (l, h) in held.iter().enumerate() {
-            if let Some(h) = h
-                && self.last.contains(&self.links[l].1)
-            {
+        for &s in &self.last {
+            if let Some(h) = &held[s] {
                 out = out.or(h);
             }
         }
@@ -611,34 +538,6 @@ mod tests {
                     out.push(py);
                 }
             }
-        }
-    }
-
-    #[test]
-    fn a_pinyin_query_needs_its_syllables_side_by_side_not_here_and_there() {
-        // 致力于与李 holds (li, yu) and (yu, li) but no l·yu·li run; 青山好少年
-        // holds the initials q·s and s·n but no q·s·n run.
-        let titles = ["致力于与李", "吕丽的故事", "青山好少年", "青少年宫"];
-        let articles = titles
-            .iter()
-            .map(|t| crate::model::Article { title: t.to_string(), ..crate::model::Article::default() })
-            .collect();
-        let page = crate::model::Page { source: "p.txt".into(), articles, ..crate::model::Page::default() };
-        let index = Index::build(Arc::new(crate::archive::group(vec![page])));
-        let (start, part) = index.part_at(0).expect("a part");
-        let side_by_side = |q: &str| -> Vec<&str> {
-            let py = pinyin::normalise_query(q);
-            let reach = Reach::of(&q.chars().collect::<Vec<_>>(), py.as_deref());
-            let pr = reach.in_part(part, start, false, Vec::new, Vec::new);
-            (0..index.len() as u32).filter(|&d| pr.contiguous(d)).map(|d| titles[d as usize]).collect()
-        };
-        assert_eq!(side_by_side("lyuli"), vec!["吕丽的故事"]);
-        assert_eq!(side_by_side("qsn"), vec!["青少年宫"]);
-        // And the search still finds them side by side.
-        for (q, title) in [("lyuli", "吕丽的故事"), ("qsn", "青少年宫")] {
-            let r = index.search(&Query::new(q), 10, &mut Cache::default(), &|| false).expect("not cancelled");
-            let best = r.hits.first().expect("a hit");
-            assert_eq!((best.title.as_str(), best.matched.quality.contiguous), (title, true), "{q}");
         }
     }
 

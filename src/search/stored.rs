@@ -18,7 +18,7 @@ use std::sync::Arc;
 /// Version of the stored form: a cache holding another format is not read
 /// (the page's part is computed again and stored anew). Change it with the
 /// keys, the signatures or the word boundaries.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 3;
 
 /// One article's keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
