@@ -68,6 +68,8 @@ const BLOCK: usize = 10_000;
 
 /// A second start: the reader's pieces, timed. Prints its JSON on stdout.
 fn child(dir: &Path) {
+    // As the reader does (`lvread::cli::run`).
+    lvread::memory::limit_malloc_arenas();
     let start = Instant::now();
     let _ = cache::init_at(Some(&dir.join("cache").join(cache::CACHE_FILE)));
     let mut app = App::new(Vec::new(), (120, 40));

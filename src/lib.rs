@@ -12,6 +12,7 @@ pub mod export;
 pub mod files;
 pub mod layout;
 pub mod loader;
+pub mod memory;
 pub mod model;
 pub mod page_text;
 pub mod pdf;

@@ -111,6 +111,7 @@ pub(crate) fn nothing_loaded(pages: usize, failures: usize) -> ExitCode {
 
 /// Runs the command line; returns the process's exit code.
 pub fn run() -> ExitCode {
+    crate::memory::limit_malloc_arenas();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
