@@ -235,7 +235,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 }
 
 /// Puts each file's result in its slot (by index), as the events arrive.
-fn collect(
+pub(crate) fn collect(
     rx: Receiver<LoadEvent>,
     errors: &mut Vec<LoadError>,
     slots: &mut Vec<Option<Result<Vec<Page>, LoadError>>>,

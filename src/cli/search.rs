@@ -6,7 +6,7 @@
 //! search matches and for the hits printed (their excerpts), each hit
 //! written as soon as it is made.
 
-use crate::archive::{self, LoadEvent};
+use crate::archive;
 use crate::model::{Issue, Page};
 use crate::search::{Cache, FieldMatch, Hit, Index, Query, words};
 use crate::ui::fragments;
@@ -87,20 +87,7 @@ fn load_files(paths: &[PathBuf]) -> (Vec<Page>, usize) {
     let mut slots: Vec<Option<Result<Vec<Page>, crate::loader::LoadError>>> = Vec::new();
     std::thread::scope(|scope| {
         scope.spawn(move || archive::run_with(paths, archive::Order::Paths, true, &tx));
-        for event in rx {
-            match event {
-                LoadEvent::Started { total, errors: e } => {
-                    errors.extend(e);
-                    slots.resize_with(total, || None);
-                }
-                LoadEvent::File { index, result, .. } => {
-                    if let Some(slot) = slots.get_mut(index) {
-                        *slot = Some(result);
-                    }
-                }
-                LoadEvent::Finished => {}
-            }
-        }
+        archive::load::collect(rx, &mut errors, &mut slots);
     });
     let mut pages = Vec::with_capacity(slots.len());
     for result in slots.into_iter().flatten() {
