@@ -4,12 +4,15 @@
 //! loaded again, a row that went missing or is damaged is parsed again, and
 //! a text that cannot be read any more says so.
 
-use lvread::archive::{LoadEvent, load_in_background};
+#[path = "common/bundled_archive.rs"]
+mod bundled_archive;
+
+use bundled_archive::{archive, load};
 use lvread::cache;
 use lvread::model::{Issue, Page};
 use lvread::page_text;
 use lvread::search::{Cache, Index, Query};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 /// The process-wide cache, in a folder of its own (one per test process).
@@ -18,31 +21,6 @@ fn cache_dir() -> &'static Path {
     let dir = DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"));
     let _ = cache::init_at(Some(&dir.path().join(cache::CACHE_FILE)));
     dir.path()
-}
-
-/// The bundled pages as files of one folder, one a day.
-fn archive(dir: &Path) -> Vec<PathBuf> {
-    lvread::loader::BUNDLED
-        .iter()
-        .enumerate()
-        .map(|(k, (_, text))| {
-            let f = dir.join(format!("2023-11-0{}_p01.txt", k + 1));
-            std::fs::write(&f, text).expect("write a page");
-            f
-        })
-        .collect()
-}
-
-/// Every page the reader's background loading gives for `dir`, by file name.
-fn load(dir: &Path) -> Vec<Page> {
-    let mut pages = Vec::new();
-    for ev in load_in_background(vec![dir.to_path_buf()]) {
-        if let LoadEvent::File { result, .. } = ev {
-            pages.extend(result.expect("the page loads"));
-        }
-    }
-    pages.sort_by(|a, b| a.source.cmp(&b.source));
-    pages
 }
 
 fn texts(p: &Page) -> Vec<Vec<String>> {

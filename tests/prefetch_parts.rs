@@ -5,39 +5,15 @@
 //! part read ahead that does not fit the pages as they are now (a file
 //! changed, the bytes damaged) is never used.
 
-use lvread::archive::{LoadEvent, load_in_background};
+#[path = "common/bundled_archive.rs"]
+mod bundled_archive;
+
+use bundled_archive::{archive, load};
 use lvread::cache;
 use lvread::model::{Issue, Page};
 use lvread::search::{Cache, Index, Query, prefetch};
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
-
-/// The bundled pages as files of one folder, one a day (one quarter).
-fn archive(dir: &Path) -> Vec<PathBuf> {
-    lvread::loader::BUNDLED
-        .iter()
-        .enumerate()
-        .map(|(k, (_, text))| {
-            let f = dir.join(format!("2023-11-0{}_p01.txt", k + 1));
-            std::fs::write(&f, text).expect("write a page");
-            f
-        })
-        .collect()
-}
-
-/// The reader's background loading of `dir` (headlines from the cache
-/// when it has them), pages in file order.
-fn load(dir: &Path) -> Vec<Page> {
-    let mut pages = Vec::new();
-    for ev in load_in_background(vec![dir.to_path_buf()]) {
-        if let LoadEvent::File { result, .. } = ev {
-            pages.extend(result.expect("the page loads"));
-        }
-    }
-    pages.sort_by(|a, b| a.source.cmp(&b.source));
-    pages
-}
 
 fn issues(pages: &[Page]) -> Arc<Vec<Issue>> {
     Arc::new(lvread::archive::group(pages.to_vec()))
