@@ -1,5 +1,13 @@
 //! Segments with their headlines and captions → articles (title, kicker,
 //! subtitle, byline, paragraphs, captions, kind), and cartoons.
+//!
+//! In a headline run the title is the first line not shaped like a kicker
+//! (`…强调`, `…：`) or a subtitle (`——…`, `张三出席`), unless the next line opens
+//! with a column label (a label heads the title: the line over it is the
+//! kicker) or it is at most half as wide as the next and short or naming less
+//! of the body; a short title over a line not twice as wide stays the title.
+//! An item with no printed headline gets the first clause of its body (after
+//! `近日，` or a date) as a title, marked inferred.
 
 use super::assign::Bodies;
 use super::heads;

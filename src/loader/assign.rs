@@ -2,8 +2,11 @@
 //! and the best one-to-one assignment of headlines to bodies for a page.
 //!
 //! Overlap is measured on character bigrams of Han text and on whole Latin
-//! or digit tokens, each weighted by its rarity on the page (IDF), so that a
-//! shared `老旧小区` counts for more than a shared `工作`.
+//! or digit tokens, each weighted by its rarity on the page (IDF) and by the
+//! body's lead, so that a shared `老旧小区` counts for more than a shared `工作`.
+//! The best assignment for the whole page is found with the Hungarian method
+//! (greedily on huge pages). Each body's terms are read once per page into
+//! flat postings, reused when bodies are joined or split.
 
 use super::normalize::is_han;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

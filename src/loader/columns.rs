@@ -15,6 +15,18 @@
 //! cuts — a gap no block crosses from left to right splits the page into left and right, one
 //! no block crosses from top to bottom into top and bottom — the way one
 //! reads a newspaper page.
+//!
+//! A line set two to five characters in from its column's start, in a block
+//! of running text, after a finished sentence or a short line (or, at the top
+//! of a block, reaching the column's far edge), is a paragraph's first line
+//! and keeps a two-space indent, so a one-line paragraph between full lines
+//! stays a paragraph of its own. A column start counts for a line only where
+//! some piece starts right at it (within five characters) within four rows of
+//! it, so boxes set in another column grid elsewhere on the page are not cut
+//! into pieces read row by row. `pdftotext -layout` sets rows by baseline, so
+//! beside a column of other leading or type a column's lines come out on every
+//! other row: a column's block runs on across up to six rows without its
+//! text, and, on a page where that is common, across one blank row too.
 
 /// A piece of one line: where it starts (in characters, as the extractor
 /// placed it) and its text.

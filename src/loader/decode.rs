@@ -1,6 +1,12 @@
-//! Decoding: bytes → clean text. UTF-8 (with or without BOM), UTF-16 with a
-//! BOM, GB18030/GBK; line ends unified, tabs expanded, control characters and
-//! escape sequences removed.
+//! Decoding: bytes → clean text.
+//!
+//! UTF-8 with or without a BOM; UTF-16 with a BOM, or without one when its NUL
+//! bytes fall on every other byte; otherwise the legacy encoding chardetng
+//! detects (GB18030/GBK, Big5). CR and CRLF line ends become LF, tabs are
+//! expanded, and control characters, escape sequences and bidi overrides are
+//! removed, so nothing from a file can drive the terminal. A binary file is
+//! refused with a reason; invalid bytes in a text file are replaced, with a
+//! warning.
 
 use encoding_rs::{BIG5, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 

@@ -2,7 +2,17 @@
 //! of running text: it does not end a sentence, follows the end of one, and
 //! does not flow into the next line the way a paragraph's lines do (an
 //! indented first line, then full-width lines, then a shorter last line).
-//! Column widths vary from block to block, so they are estimated locally.
+//! A line opening with a time and a comma (`近日，`, `4月3日，`) is never a
+//! headline, and one opening with `近日，`/`日前，` after a possible headline
+//! shows that line is one. Column widths vary from block to block, so they
+//! are estimated locally; letter-spaced lines count as full.
+//!
+//! The page is measured once ([`Layout`]: each line's facts — length,
+//! sentence end, date, credit, openers, whether it could be a headline — and
+//! its column width after and before it); these rules and the line model
+//! ([`super::line_model`]) both read those measures instead of rescanning
+//! neighbours line by line. The rules' verdict is one of the line model's
+//! features, and stands unless the model is sure otherwise.
 
 use super::lines::{Line, Role, ends_with_credit, is_date_line, is_sentence_end};
 use regex::Regex;

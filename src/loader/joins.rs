@@ -1,6 +1,17 @@
 //! Joining and splitting bodies: subheadings absorbed into the body they
 //! stand in, a body cut by a headline run joined again, and a body holding
 //! two articles split where a left-over headline finds its subject.
+//!
+//! On pages with headlines first, a run between two bodies is a subheading
+//! unless it starts a new item: a notice's title, text after a dated notice
+//! or a closing byline, or under a news item (`本报讯…`) a headline-length
+//! line naming the text below — and under a feature (`□ 本报记者 …`) too when
+//! the feature's own headline shares almost none of its words with the text
+//! below (under a fifth of them, weighted by rarity: a feature's sections
+//! keep to the subject its headline names, another item does not). On pages
+//! with headlines after their bodies, a body cut by a headline run is joined
+//! again, and a left-over headline splits the body it matches where the text
+//! turns to its subject.
 
 use super::assign::{self, Bodies};
 use super::heads;

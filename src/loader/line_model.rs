@@ -4,6 +4,7 @@
 //! Each plain text line is described by a small feature vector (its length,
 //! how it ends and opens, its width against its own column, whether it
 //! flows from the line before and into the next, what its neighbours are,
+//! runs of possible headlines up to a byline or an opener such as `近日，`,
 //! habits of the whole page). A linear score per role ([`State`]) and a
 //! score for each pair of roles in a row (the page grammar: headlines before
 //! a byline or a paragraph's first line, a paragraph's lines in order,
@@ -15,8 +16,20 @@
 //!
 //! The weights are not set by hand: `examples/fit_loader.rs` fits them (a
 //! structured perceptron, averaged) on the corpus' fitting pages, whose every
-//! line has its gold role (`crate::synth::typeset::LineLabel`), and writes
-//! [`super::weights`].
+//! line has its gold role (`crate::synth::typeset::LineLabel`), and on the
+//! bundled pages' headline lines, and writes [`super::weights`].
+//!
+//! Which lines are headlines is decided with the rules of [`super::heads`],
+//! whose verdict (for the line and its neighbours) is among the features, so
+//! the model learns where they hold: [`headings`] keeps the rules' verdict
+//! unless the model is sure otherwise — a heading margin
+//! ([`Model::heading_margins`]: the best whole-page decode with the line as
+//! a headline or subheading against the best without) above [`MAKE_HEAD`]
+//! makes a headline of a line the rules left in the body, one below
+//! [`MAKE_BODY`] puts back into the body a line they took as a headline. The
+//! two thresholds are the smallest that keep every hand-written test page
+//! right, chosen on the fitting set. `lvread dump --explain` prints each
+//! line's decoded role, its score, the runner-up's, and its heading margin.
 
 use super::heads::{Layout, find_heads_in, has_clause_space, is_place_colon};
 use super::lines::{Line, Role};

@@ -1,7 +1,15 @@
-//! Lines and their roles: what each printed line is, judged by its own form
-//! (bylines, captions, credits, markers, banners). Whether a plain text line
-//! is body or headline is decided later, from its neighbours
-//! ([`super::heads`]).
+//! Lines and their roles: what each printed line is, judged by its own form.
+//!
+//! Opening bylines (`本报讯（…）`, `新华社北京…电`, `本报哈尔滨9月23日电`,
+//! `□ 本报评论员`, also with the bracket closing on the next line, or glued by
+//! pdftotext to the end of the line before); trailing bylines (`（董艳婷）`, on
+//! its own line or after the last sentence, even wrapped: `…45台。（李鹏` /
+//! `飞）`; a bracket is a byline only when it holds names, so `（排名不分先后）`
+//! stays text); photo captions and credits (`图为… 记者 王益炜 摄`); cartoon
+//! credits (`… 新华社发 徐骏 作`); continuation and jump marks (`（上接1版）`,
+//! `…参赛。（下转2版）`, also wrapped over two lines); banners. Cheap byte tests
+//! run before any regex. Whether a plain text line is body or headline is
+//! decided later, from its neighbours ([`super::heads`], [`super::line_model`]).
 
 use super::normalize::{self, is_han};
 use regex::Regex;

@@ -1,5 +1,14 @@
 //! What is known about an article or page beyond its text: fallback titles,
 //! kinds, dates and stable ids.
+//!
+//! Kinds: `news`, `photo`, `cartoon`, `notice`, `commentary`, `continuation`.
+//! A page's date comes from its file name (`2023-11-04`, `20231104`), its
+//! printed banner (`吕梁日报 2024年6月12日 星期三 第3版`) or its folders;
+//! otherwise it is inferred (and marked so) as the day after the latest event
+//! date opening a lead (`11月2日，…`) or a dateline (`…11月3日电`), in the
+//! latest year the page speaks of as past or present (a day cited in passing,
+//! `据2019年10月1日报道`, does not count), or failing that the date a notice is
+//! signed with.
 
 use crate::model::{Article, Date, Kind, Page};
 use regex::Regex;

@@ -1,7 +1,10 @@
 //! Normalising one printed line: undoing the letter-spacing of justified
-//! lines and the spaces a PDF puts around digits, while keeping the spaces a
-//! compositor put there on purpose (between the clauses of a headline,
-//! between names in a byline, before a photo credit).
+//! lines (`友 好 省 州` → `友好省州`) and the spaces a PDF puts around digits
+//! (`11 月 3 日` → `11月3日`), while keeping the spaces a compositor put there on
+//! purpose: between the clauses of a headline (`临县：乘势而上 开启…`,
+//! `“共建绿色城市 共享民生福祉”`), between names in a byline, before a photo
+//! credit (`记者 王益炜 摄`). In letter-spaced bylines the space after `记者`
+//! and between two names comes back (`（刘华 康桂芳）`).
 
 use unicode_width::UnicodeWidthStr;
 

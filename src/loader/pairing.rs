@@ -1,5 +1,10 @@
 //! Pairing by content: headline units and captions to the bodies they
 //! describe, the best one-to-one assignment for the page.
+//!
+//! A headline or caption is only paired with the 24 bodies on each side of
+//! where it stands, so a page of many megabytes loads in time and memory
+//! linear in its length. Captions are paired by content too, so a caption
+//! printed between two articles goes to the one it describes.
 
 use super::assign::{self, Bodies};
 use super::segments::{Builder, Orientation};

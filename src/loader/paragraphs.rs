@@ -1,11 +1,23 @@
-//! Reflowing body lines into paragraphs: column breaks are joined; a
-//! paragraph ends where a sentence ends short of its column by more than
-//! the block's lines show inside sentences, or before an indented line, or
-//! before a line set two characters in with its indent dropped (the block
-//! learns whether its first lines are); on pages printed one paragraph per
-//! line, lines are paragraphs. Each body's lines are measured once
-//! (`Block`): widths count East Asian ambiguous punctuation (`“”…—`) as
-//! two columns, and the column is the widest width two lines reach.
+//! Reflowing body lines into paragraphs.
+//!
+//! Column and page breaks are joined. Each body's lines are measured once
+//! (`Block`), with East Asian ambiguous punctuation (`“”…—`) two columns wide
+//! as Chinese text prints it; the column is the widest width two nearby lines
+//! reach (closing marks hanging past the edge left out). A paragraph ends
+//! where a sentence ends short of the column by more than the lines inside
+//! sentences show (one column on a typeset page, a character where a real
+//! page's justified lines vary) and more than the next line's opening
+//! explains (an opening quote or a number is never left at a line's end);
+//! before an indented line; or, after a full line, before a line set two
+//! characters in with its indent dropped (`pdftotext`). Each body learns from
+//! its sure paragraph starts whether its first lines are set in; where they
+//! are, a first line ending a sentence there is full and its paragraph goes
+//! on. A paragraph starting after a full line with no indent shows nothing
+//! on the page and reads on. A paragraph cut by a caption or a page break
+//! stays one paragraph; on pages printed one paragraph per line, lines are
+//! paragraphs. A subheading kept inside a body stands as its own paragraph
+//! and is marked in the article's `subheadings` (a jump mark such as
+//! `（下转5版）` is not).
 
 use super::heads::{column_width, column_width_before, is_first_line_shaped, is_full, is_long};
 use super::lines::{Line, Role, ends_with_credit, is_date_line, is_sentence_end};

@@ -1,5 +1,6 @@
 //! Lines → pieces: bodies, headline runs, captions, credits, bylines and
-//! marks, in print order (the first stage of assembling a page).
+//! marks, in print order (the first stage of assembling a page). A column or
+//! page break inside a body does not end it.
 
 use super::heads::is_long;
 use super::lines::{Line, Role, is_sentence_end};

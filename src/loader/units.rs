@@ -1,5 +1,19 @@
 //! Headline runs → units: one headline each, with its wrapped lines,
 //! kicker and subtitles.
+//!
+//! Two headline lines are one wrapped line on evidence from the text, not
+//! their lengths: a bracket or quotation left open (`【江河奔腾看中` / `国】…`),
+//! a word cut at the seam (the bigram across it is printed in the bodies near
+//! the run: `…优` / `化营商环境…`), or both lines naming what one body reports
+//! — a kicker (a column slogan) names little of it. A line opening with a
+//! label `【…】`, a dash or a name and `出席`/`主持会议并讲话` is not a
+//! continuation, nor is a line of two clauses set apart by a space next to a
+//! plain one (a kicker over its title, a subtitle under it) unless the break
+//! cuts a clause much shorter than the others on its line
+//! (`服务业加快恢复 拉动` / `经济动能增强`); a label alone on its line
+//! (`【新思想引领新征程】`) always goes with the title under it. A one- or
+//! two-character tail is joined. The page's orientation (headlines after or
+//! before their bodies) is voted from the runs standing between two bodies.
 
 use super::assign::{self, Bodies};
 use super::heads;
