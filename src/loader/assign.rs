@@ -92,10 +92,12 @@ fn token_term(h: u64) -> u64 {
 pub struct Bodies {
     /// The body texts.
     texts: Vec<String>,
-    /// Each body's terms, each once, in the order read, and whether the
-    /// body's lead ([`LEAD_CHARS`]) holds it.
-    terms: Vec<Vec<(u64, bool)>>,
-    /// Term → its entry in `info`.
+    /// Each body's terms (their entries in `index`), each once, in the
+    /// order read, and whether the body's lead ([`LEAD_CHARS`]) holds it.
+    terms: Vec<Vec<(u32, bool)>>,
+    /// Term → its entry in `info`. Kept from one indexing of the page to
+    /// the next, so a term's entry never changes on a page (a term left in
+    /// no body has an empty run and the weight of an unknown term).
     index: HashMap<u64, u32>,
     /// Per term: its weight (IDF) and its run of `postings`.
     info: Vec<(f32, u32, u32)>,
@@ -125,6 +127,11 @@ pub fn window(prev: Option<usize>, next: Option<usize>) -> std::ops::Range<usize
     lo.saturating_sub(PAIR_WINDOW)..hi.saturating_add(PAIR_WINDOW + 1)
 }
 
+/// The weight of a term found in none of a page's `bodies` bodies.
+fn unknown_weight(bodies: usize) -> f32 {
+    ((bodies as f32 + 1.0).ln()) + 0.2
+}
+
 /// How many characters of a body count as its lead.
 const LEAD_CHARS: usize = 160;
 
@@ -147,20 +154,21 @@ impl Bodies {
     }
 
     fn index(texts: Vec<String>, old: Option<Bodies>) -> Bodies {
-        let (old_texts, mut old_terms) = match old {
-            Some(o) => (o.texts, o.terms),
-            None => Default::default(),
-        };
         let guess = texts.iter().map(String::len).sum::<usize>() / 3;
-        // Term → entry; per entry the bodies holding it (its document
-        // frequency) and the last body that did (1-based).
-        let mut index: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(guess, Default::default());
-        let mut df: Vec<u32> = Vec::with_capacity(guess);
-        let mut last: Vec<u32> = Vec::with_capacity(guess);
+        // Term → entry, kept from the page's last indexing: the terms of
+        // the bodies unchanged since then are entries already.
+        let (old_texts, mut old_terms, mut index) = match old {
+            Some(o) => (o.texts, o.terms, o.index),
+            None => (Vec::new(), Vec::new(), HashMap::with_capacity_and_hasher(guess, Default::default())),
+        };
+        // Per entry the bodies holding it (its document frequency) and the
+        // last body that did (1-based).
+        let mut df: Vec<u32> = vec![0; index.len()];
+        let mut last: Vec<u32> = vec![0; index.len()];
         // (entry, in lead) for each body's terms, body after body.
         let mut slots: Vec<(u32, bool)> = Vec::with_capacity(guess);
         let mut ends: Vec<usize> = Vec::with_capacity(texts.len());
-        let mut terms: Vec<Vec<(u64, bool)>> = Vec::with_capacity(texts.len());
+        let mut terms: Vec<Vec<(u32, bool)>> = Vec::with_capacity(texts.len());
         fn entry(index: &mut HashMap<u64, u32>, df: &mut Vec<u32>, last: &mut Vec<u32>, g: u64) -> usize {
             let next = df.len() as u32;
             let e = *index.entry(g).or_insert(next);
@@ -174,17 +182,16 @@ impl Bodies {
             let body = b as u32 + 1;
             if old_texts.get(b) == Some(t) {
                 let mine = std::mem::take(&mut old_terms[b]);
-                for &(g, lead) in &mine {
-                    let e = entry(&mut index, &mut df, &mut last, g);
-                    df[e] += 1;
-                    slots.push((e as u32, lead));
+                for &(e, lead) in &mine {
+                    df[e as usize] += 1;
+                    slots.push((e, lead));
                 }
                 terms.push(mine);
                 ends.push(slots.len());
                 continue;
             }
             let start = slots.len();
-            let mut mine: Vec<(u64, bool)> = Vec::new();
+            let mut mine: Vec<(u32, bool)> = Vec::with_capacity(t.len() / 3 + 1);
             let mut scan = Scanner::default();
             let mut pending: Option<u64> = None;
             let mut chars = 0;
@@ -195,7 +202,7 @@ impl Bodies {
                         last[e] = body;
                         df[e] += 1;
                         slots.push((e as u32, lead));
-                        mine.push((g, lead));
+                        mine.push((e as u32, lead));
                     }
                 };
                 for c in t.chars() {
@@ -210,7 +217,8 @@ impl Bodies {
                 scan.finish(&mut |g| see(g, chars <= LEAD_CHARS));
             }
             if let Some(g) = pending
-                && let Some(k) = mine.iter().position(|x| x.0 == g)
+                && let Some(&e) = index.get(&g)
+                && let Some(k) = mine.iter().position(|x| x.0 == e)
             {
                 mine[k].1 = true;
                 slots[start + k].1 = true;
@@ -219,6 +227,7 @@ impl Bodies {
             ends.push(slots.len());
         }
         let n = texts.len().max(1) as f32;
+        let unknown = unknown_weight(texts.len());
         let mut idf_of_df: Vec<f32> = Vec::new();
         let mut info: Vec<(f32, u32, u32)> = Vec::with_capacity(df.len());
         let mut at = 0u32;
@@ -228,7 +237,8 @@ impl Bodies {
                 idf_of_df.resize(d + 1, f32::NAN);
             }
             if idf_of_df[d].is_nan() {
-                idf_of_df[d] = ((n + 1.0) / d as f32).ln() + 0.2;
+                // A term left in no body weighs as one never seen.
+                idf_of_df[d] = if d == 0 { unknown } else { ((n + 1.0) / d as f32).ln() + 0.2 };
             }
             info.push((idf_of_df[d], at, at));
             at += d as u32;
@@ -313,7 +323,7 @@ impl Bodies {
     fn weight(&self, g: u64) -> f32 {
         match self.index.get(&g) {
             Some(&e) => self.info[e as usize].0,
-            None => ((self.texts.len() as f32 + 1.0).ln()) + 0.2,
+            None => unknown_weight(self.texts.len()),
         }
     }
 
