@@ -106,6 +106,10 @@ pub struct Bodies {
     postings: Vec<u32>,
     /// (text, body) pairs scored so far: the pairing work done on the page.
     evaluations: std::cell::Cell<usize>,
+    /// [`Bodies::scores_in`]'s answers so far, per text: (bodies' range,
+    /// scores). A headline line is scored on its own, as a wrap's half and
+    /// as its unit's text; each is read against the index once.
+    memo: std::cell::RefCell<HashMap<String, Vec<(usize, usize, Vec<(usize, f32)>)>>>,
 }
 
 /// In [`Bodies`]'s postings: the term is in the body's lead.
@@ -254,7 +258,7 @@ impl Bodies {
             }
             from = end;
         }
-        Bodies { texts, terms, index, info, postings, evaluations: std::cell::Cell::new(0) }
+        Bodies { texts, terms, index, info, postings, evaluations: std::cell::Cell::new(0), memo: Default::default() }
     }
 
     /// The text of body `b` (empty for a body merged into another).
@@ -270,13 +274,25 @@ impl Bodies {
 
     /// As [`Bodies::scores`], for the bodies in `range` only (see [`window`]).
     pub fn scores_in(&self, text: &str, range: std::ops::Range<usize>) -> Vec<(usize, f32)> {
+        let hi = range.end.min(self.texts.len());
+        let lo = range.start.min(hi);
+        if let Some(seen) = self.memo.borrow().get(text)
+            && let Some((_, _, scores)) = seen.iter().find(|x| x.0 == lo && x.1 == hi)
+        {
+            return scores.clone();
+        }
+        let scores = self.read_scores(text, lo, hi);
+        self.memo.borrow_mut().entry(text.to_string()).or_default().push((lo, hi, scores.clone()));
+        scores
+    }
+
+    /// [`Bodies::scores_in`] for the bodies `lo..hi`, read from the index.
+    fn read_scores(&self, text: &str, lo: usize, hi: usize) -> Vec<(usize, f32)> {
         let ts: HashSet<u64> = terms(text).into_iter().collect();
         let total: f32 = ts.iter().map(|&g| self.weight(g)).sum();
         if total == 0.0 {
             return Vec::new();
         }
-        let hi = range.end.min(self.texts.len());
-        let lo = range.start.min(hi);
         // Every weight is positive: a body scored is one with a sum above 0.
         let mut acc: Vec<f32> = vec![0.0; hi - lo];
         let (lo32, hi32) = (lo as u32, hi as u32);

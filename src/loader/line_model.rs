@@ -316,7 +316,8 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::ends_word, last.is_alphanumeric());
     set(F::ends_credit, me.credit);
     set(F::date_line, me.date);
-    set(F::inner_stop, text.trim_end_matches(['。', '；', '”', '’']).contains(['。', '；', ';']));
+    let inner = text.trim_end_matches(['。', '；', '”', '’']);
+    set(F::inner_stop, inner.contains('。') || inner.contains('；') || inner.contains(';'));
     set(F::opens_time, me.time);
     set(F::opens_item, me.item);
     set(F::opens_dash, text.starts_with('—'));
@@ -383,7 +384,8 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::ending_page, page.ending);
     set(F::blank_page, page.blank);
     set(F::long_page_short_line, page.long && n <= 40);
-    set(F::inner_comma, text.trim_end_matches(['，', ',']).contains(['，', ',']));
+    let inner = text.trim_end_matches(['，', ',']);
+    set(F::inner_comma, inner.contains('，') || inner.contains(','));
     set(F::next_date, nf.is_some_and(|x| x.date));
     set(F::date_within_3, facts[i + 1..].iter().take(3).any(|x| x.date));
     set(F::rules_head, rules[i]);
