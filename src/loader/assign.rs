@@ -289,15 +289,17 @@ impl Bodies {
     /// [`Bodies::scores_in`] for the bodies `lo..hi`, read from the index.
     fn read_scores(&self, text: &str, lo: usize, hi: usize) -> Vec<(usize, f32)> {
         let ts: HashSet<u64> = terms(text).into_iter().collect();
-        let total: f32 = ts.iter().map(|&g| self.weight(g)).sum();
+        // Each term's entry, looked up once (with its weight).
+        let found: Vec<(f32, Option<u32>)> = ts.iter().map(|&g| self.entry(g)).collect();
+        let total: f32 = found.iter().map(|x| x.0).sum();
         if total == 0.0 {
             return Vec::new();
         }
         // Every weight is positive: a body scored is one with a sum above 0.
         let mut acc: Vec<f32> = vec![0.0; hi - lo];
         let (lo32, hi32) = (lo as u32, hi as u32);
-        for &g in &ts {
-            let Some(&e) = self.index.get(&g) else { continue };
+        for &(_, e) in &found {
+            let Some(e) = e else { continue };
             let (w, from, to) = self.info[e as usize];
             let all = &self.postings[from as usize..to as usize];
             let near =
@@ -337,9 +339,14 @@ impl Bodies {
     /// Weight of a term: rare on the page counts more; a term found in no
     /// body still counts (it makes the headline's total).
     fn weight(&self, g: u64) -> f32 {
+        self.entry(g).0
+    }
+
+    /// A term's weight ([`Bodies::weight`]) and its entry, if it has one.
+    fn entry(&self, g: u64) -> (f32, Option<u32>) {
         match self.index.get(&g) {
-            Some(&e) => self.info[e as usize].0,
-            None => unknown_weight(self.texts.len()),
+            Some(&e) => (self.info[e as usize].0, Some(e)),
+            None => (unknown_weight(self.texts.len()), None),
         }
     }
 
@@ -396,9 +403,9 @@ impl Bodies {
         let mut hit = 0.0;
         let mut hit_lead = 0.0;
         for &g in ts {
-            let w = self.weight(g);
+            let (w, e) = self.entry(g);
             total += w;
-            let Some(&e) = self.index.get(&g) else { continue };
+            let Some(e) = e else { continue };
             let (_, from, to) = self.info[e as usize];
             let run = &self.postings[from as usize..to as usize];
             // The run is in print order: look for body `b` in it.

@@ -550,6 +550,10 @@ impl Model {
         let mut fwd = vec![[f32::NEG_INFINITY; NS]; n];
         for i in 0..n {
             for s in 0..NS {
+                // A state the line cannot take stays at -inf.
+                if emit[i][s] == f32::NEG_INFINITY {
+                    continue;
+                }
                 let before = if i == 0 {
                     self.start[s]
                 } else {
@@ -562,6 +566,7 @@ impl Model {
         for i in (0..n.saturating_sub(1)).rev() {
             for s in 0..NS {
                 bwd[i][s] = (0..NS)
+                    .filter(|&x| emit[i + 1][x] != f32::NEG_INFINITY)
                     .map(|x| self.trans[s][x] + emit[i + 1][x] + bwd[i + 1][x])
                     .fold(f32::NEG_INFINITY, f32::max);
             }
