@@ -109,8 +109,12 @@ pub struct Bodies {
     /// [`Bodies::scores_in`]'s answers so far, per text: (bodies' range,
     /// scores). A headline line is scored on its own, as a wrap's half and
     /// as its unit's text; each is read against the index once.
-    memo: std::cell::RefCell<HashMap<String, Vec<(usize, usize, Vec<(usize, f32)>)>>>,
+    memo: std::cell::RefCell<HashMap<String, Vec<Scored>>>,
 }
+
+/// One answer of [`Bodies::scores_in`]: the bodies' range (`lo`, `hi`) and
+/// the scores.
+type Scored = (usize, usize, Vec<(usize, f32)>);
 
 /// In [`Bodies`]'s postings: the term is in the body's lead.
 const IN_LEAD: u32 = 1 << 31;
