@@ -95,10 +95,12 @@ fn token_term(h: u64) -> u64 {
 pub struct Bodies {
     /// The body texts.
     texts: Vec<String>,
-    /// Each body's terms, each once, in the order read, and whether the
-    /// body's lead ([`LEAD_CHARS`]) holds it.
-    terms: Vec<Vec<(u64, bool)>>,
-    /// Term → its entry in `info`.
+    /// Each body's terms (their entries in `index`), each once, in the
+    /// order read, and whether the body's lead ([`LEAD_CHARS`]) holds it.
+    terms: Vec<Vec<(u32, bool)>>,
+    /// Term → its entry in `info`. Kept from one indexing of the page to
+    /// the next, so a term's entry never changes on a page (a term left in
+    /// no body has an empty run and the weight of an unknown term).
     index: HashMap<u64, u32>,
     /// Per term: its weight (IDF) and its run of `postings`.
     info: Vec<(f32, u32, u32)>,
@@ -107,7 +109,15 @@ pub struct Bodies {
     postings: Vec<u32>,
     /// (text, body) pairs scored so far: the pairing work done on the page.
     evaluations: std::cell::Cell<usize>,
+    /// [`Bodies::scores_in`]'s answers so far, per text: (bodies' range,
+    /// scores). A headline line is scored on its own, as a wrap's half and
+    /// as its unit's text; each is read against the index once.
+    memo: std::cell::RefCell<HashMap<String, Vec<Scored>>>,
 }
+
+/// One answer of [`Bodies::scores_in`]: the bodies' range (`lo`, `hi`) and
+/// the scores.
+type Scored = (usize, usize, Vec<(usize, f32)>);
 
 /// In [`Bodies`]'s postings: the term is in the body's lead.
 const IN_LEAD: u32 = 1 << 31;
@@ -126,6 +136,11 @@ pub fn window(prev: Option<usize>, next: Option<usize>) -> std::ops::Range<usize
         (None, None) => (0, 0),
     };
     lo.saturating_sub(PAIR_WINDOW)..hi.saturating_add(PAIR_WINDOW + 1)
+}
+
+/// The weight of a term found in none of a page's `bodies` bodies.
+fn unknown_weight(bodies: usize) -> f32 {
+    ((bodies as f32 + 1.0).ln()) + 0.2
 }
 
 /// How many characters of a body count as its lead.
@@ -150,20 +165,21 @@ impl Bodies {
     }
 
     fn index(texts: Vec<String>, old: Option<Bodies>) -> Bodies {
-        let (old_texts, mut old_terms) = match old {
-            Some(o) => (o.texts, o.terms),
-            None => Default::default(),
-        };
         let guess = texts.iter().map(String::len).sum::<usize>() / 3;
-        // Term → entry; per entry the bodies holding it (its document
-        // frequency) and the last body that did (1-based).
-        let mut index: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(guess, Default::default());
-        let mut df: Vec<u32> = Vec::with_capacity(guess);
-        let mut last: Vec<u32> = Vec::with_capacity(guess);
+        // Term → entry, kept from the page's last indexing: the terms of
+        // the bodies unchanged since then are entries already.
+        let (old_texts, mut old_terms, mut index) = match old {
+            Some(o) => (o.texts, o.terms, o.index),
+            None => (Vec::new(), Vec::new(), HashMap::with_capacity_and_hasher(guess, Default::default())),
+        };
+        // Per entry the bodies holding it (its document frequency) and the
+        // last body that did (1-based).
+        let mut df: Vec<u32> = vec![0; index.len()];
+        let mut last: Vec<u32> = vec![0; index.len()];
         // (entry, in lead) for each body's terms, body after body.
         let mut slots: Vec<(u32, bool)> = Vec::with_capacity(guess);
         let mut ends: Vec<usize> = Vec::with_capacity(texts.len());
-        let mut terms: Vec<Vec<(u64, bool)>> = Vec::with_capacity(texts.len());
+        let mut terms: Vec<Vec<(u32, bool)>> = Vec::with_capacity(texts.len());
         fn entry(index: &mut HashMap<u64, u32>, df: &mut Vec<u32>, last: &mut Vec<u32>, g: u64) -> usize {
             let next = df.len() as u32;
             let e = *index.entry(g).or_insert(next);
@@ -177,17 +193,16 @@ impl Bodies {
             let body = b as u32 + 1;
             if old_texts.get(b) == Some(t) {
                 let mine = std::mem::take(&mut old_terms[b]);
-                for &(g, lead) in &mine {
-                    let e = entry(&mut index, &mut df, &mut last, g);
-                    df[e] += 1;
-                    slots.push((e as u32, lead));
+                for &(e, lead) in &mine {
+                    df[e as usize] += 1;
+                    slots.push((e, lead));
                 }
                 terms.push(mine);
                 ends.push(slots.len());
                 continue;
             }
             let start = slots.len();
-            let mut mine: Vec<(u64, bool)> = Vec::new();
+            let mut mine: Vec<(u32, bool)> = Vec::with_capacity(t.len() / 3 + 1);
             let mut scan = Scanner::default();
             let mut pending: Option<u64> = None;
             let mut chars = 0;
@@ -198,7 +213,7 @@ impl Bodies {
                         last[e] = body;
                         df[e] += 1;
                         slots.push((e as u32, lead));
-                        mine.push((g, lead));
+                        mine.push((e as u32, lead));
                     }
                 };
                 for c in t.chars() {
@@ -213,7 +228,8 @@ impl Bodies {
                 scan.finish(&mut |g| see(g, chars <= LEAD_CHARS));
             }
             if let Some(g) = pending
-                && let Some(k) = mine.iter().position(|x| x.0 == g)
+                && let Some(&e) = index.get(&g)
+                && let Some(k) = mine.iter().position(|x| x.0 == e)
             {
                 mine[k].1 = true;
                 slots[start + k].1 = true;
@@ -222,6 +238,7 @@ impl Bodies {
             ends.push(slots.len());
         }
         let n = texts.len().max(1) as f32;
+        let unknown = unknown_weight(texts.len());
         let mut idf_of_df: Vec<f32> = Vec::new();
         let mut info: Vec<(f32, u32, u32)> = Vec::with_capacity(df.len());
         let mut at = 0u32;
@@ -231,7 +248,8 @@ impl Bodies {
                 idf_of_df.resize(d + 1, f32::NAN);
             }
             if idf_of_df[d].is_nan() {
-                idf_of_df[d] = ((n + 1.0) / d as f32).ln() + 0.2;
+                // A term left in no body weighs as one never seen.
+                idf_of_df[d] = if d == 0 { unknown } else { ((n + 1.0) / d as f32).ln() + 0.2 };
             }
             info.push((idf_of_df[d], at, at));
             at += d as u32;
@@ -247,7 +265,7 @@ impl Bodies {
             }
             from = end;
         }
-        Bodies { texts, terms, index, info, postings, evaluations: std::cell::Cell::new(0) }
+        Bodies { texts, terms, index, info, postings, evaluations: std::cell::Cell::new(0), memo: Default::default() }
     }
 
     /// The text of body `b` (empty for a body merged into another).
@@ -263,18 +281,32 @@ impl Bodies {
 
     /// As [`Bodies::scores`], for the bodies in `range` only (see [`window`]).
     pub fn scores_in(&self, text: &str, range: std::ops::Range<usize>) -> Vec<(usize, f32)> {
+        let hi = range.end.min(self.texts.len());
+        let lo = range.start.min(hi);
+        if let Some(seen) = self.memo.borrow().get(text)
+            && let Some((_, _, scores)) = seen.iter().find(|x| x.0 == lo && x.1 == hi)
+        {
+            return scores.clone();
+        }
+        let scores = self.read_scores(text, lo, hi);
+        self.memo.borrow_mut().entry(text.to_string()).or_default().push((lo, hi, scores.clone()));
+        scores
+    }
+
+    /// [`Bodies::scores_in`] for the bodies `lo..hi`, read from the index.
+    fn read_scores(&self, text: &str, lo: usize, hi: usize) -> Vec<(usize, f32)> {
         let ts: HashSet<u64> = terms(text).into_iter().collect();
-        let total: f32 = ts.iter().map(|&g| self.weight(g)).sum();
+        // Each term's entry, looked up once (with its weight).
+        let found: Vec<(f32, Option<u32>)> = ts.iter().map(|&g| self.entry(g)).collect();
+        let total: f32 = found.iter().map(|x| x.0).sum();
         if total == 0.0 {
             return Vec::new();
         }
-        let hi = range.end.min(self.texts.len());
-        let lo = range.start.min(hi);
         // Every weight is positive: a body scored is one with a sum above 0.
         let mut acc: Vec<f32> = vec![0.0; hi - lo];
         let (lo32, hi32) = (lo as u32, hi as u32);
-        for &g in &ts {
-            let Some(&e) = self.index.get(&g) else { continue };
+        for &(_, e) in &found {
+            let Some(e) = e else { continue };
             let (w, from, to) = self.info[e as usize];
             let all = &self.postings[from as usize..to as usize];
             let near =
@@ -314,9 +346,14 @@ impl Bodies {
     /// Weight of a term: rare on the page counts more; a term found in no
     /// body still counts (it makes the headline's total).
     fn weight(&self, g: u64) -> f32 {
+        self.entry(g).0
+    }
+
+    /// A term's weight ([`Bodies::weight`]) and its entry, if it has one.
+    fn entry(&self, g: u64) -> (f32, Option<u32>) {
         match self.index.get(&g) {
-            Some(&e) => self.info[e as usize].0,
-            None => ((self.texts.len() as f32 + 1.0).ln()) + 0.2,
+            Some(&e) => (self.info[e as usize].0, Some(e)),
+            None => (unknown_weight(self.texts.len()), None),
         }
     }
 
@@ -373,9 +410,9 @@ impl Bodies {
         let mut hit = 0.0;
         let mut hit_lead = 0.0;
         for &g in ts {
-            let w = self.weight(g);
+            let (w, e) = self.entry(g);
             total += w;
-            let Some(&e) = self.index.get(&g) else { continue };
+            let Some(e) = e else { continue };
             let (_, from, to) = self.info[e as usize];
             let run = &self.postings[from as usize..to as usize];
             // The run is in print order: look for body `b` in it.

@@ -329,7 +329,8 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::ends_word, last.is_alphanumeric());
     set(F::ends_credit, me.credit);
     set(F::date_line, me.date);
-    set(F::inner_stop, text.trim_end_matches(['。', '；', '”', '’']).contains(['。', '；', ';']));
+    let inner = text.trim_end_matches(['。', '；', '”', '’']);
+    set(F::inner_stop, inner.contains('。') || inner.contains('；') || inner.contains(';'));
     set(F::opens_time, me.time);
     set(F::opens_item, me.item);
     set(F::opens_dash, text.starts_with('—'));
@@ -396,7 +397,8 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::ending_page, page.ending);
     set(F::blank_page, page.blank);
     set(F::long_page_short_line, page.long && n <= 40);
-    set(F::inner_comma, text.trim_end_matches(['，', ',']).contains(['，', ',']));
+    let inner = text.trim_end_matches(['，', ',']);
+    set(F::inner_comma, inner.contains('，') || inner.contains(','));
     set(F::next_date, nf.is_some_and(|x| x.date));
     set(F::date_within_3, facts[i + 1..].iter().take(3).any(|x| x.date));
     set(F::rules_head, rules[i]);
@@ -561,6 +563,10 @@ impl Model {
         let mut fwd = vec![[f32::NEG_INFINITY; NS]; n];
         for i in 0..n {
             for s in 0..NS {
+                // A state the line cannot take stays at -inf.
+                if emit[i][s] == f32::NEG_INFINITY {
+                    continue;
+                }
                 let before = if i == 0 {
                     self.start[s]
                 } else {
@@ -573,6 +579,7 @@ impl Model {
         for i in (0..n.saturating_sub(1)).rev() {
             for s in 0..NS {
                 bwd[i][s] = (0..NS)
+                    .filter(|&x| emit[i + 1][x] != f32::NEG_INFINITY)
                     .map(|x| self.trans[s][x] + emit[i + 1][x] + bwd[i + 1][x])
                     .fold(f32::NEG_INFINITY, f32::max);
             }

@@ -348,10 +348,12 @@ fn wrapped_trailing_names<'a>(text: &str, next: Option<&'a str>) -> Option<(usiz
 fn is_banner(text: &str) -> bool {
     // (Cheapest first: every editor's title and page mark below holds one
     // of these.)
-    if !text.contains(['编', '校', '版', '期', '年', '农', '闻', '政']) {
+    if text.len() > 60 && text.chars().count() > 60
+        || !text.chars().any(|c| matches!(c, '编' | '校' | '版' | '期' | '年' | '农' | '闻' | '政'))
+    {
         return false;
     }
-    if text.chars().count() > 60 || is_sentence_end(text) || text.contains('，') {
+    if is_sentence_end(text) || text.contains('，') {
         return false;
     }
     // (Cheap checks first: every editor's title holds 编, 校 or 版; every

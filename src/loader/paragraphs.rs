@@ -133,7 +133,7 @@ impl Block {
                     inners.push(inner[j]);
                     fills.push(fill[j]);
                 }
-                column_of(&mut inners, &mut fills)
+                column_of(&inners, &fills)
             })
             .collect();
         let mut block = Block { seq, fill, inner, col, set_in: None, slack: SLACK };
@@ -225,11 +225,18 @@ impl Block {
 /// without hanging closing marks (`inners`): the widest inner width that
 /// at least two lines reach, so that one line from elsewhere does not
 /// widen it.
-fn column_of(inners: &mut [usize], fills: &mut [usize]) -> Option<usize> {
-    inners.sort_unstable_by(|a, b| b.cmp(a));
-    fills.sort_unstable_by(|a, b| b.cmp(a));
-    let second = *fills.get(1)?;
-    inners.iter().copied().find(|&v| v <= second)
+fn column_of(inners: &[usize], fills: &[usize]) -> Option<usize> {
+    // The second widest fill, and the widest inner width up to it (no sort).
+    let (mut first, mut second) = (None, None);
+    for &f in fills {
+        if first.is_none_or(|x| f > x) {
+            (first, second) = (Some(f), first);
+        } else if second.is_none_or(|x| f > x) {
+            second = Some(f);
+        }
+    }
+    let second = second?;
+    inners.iter().copied().filter(|&v| v <= second).max()
 }
 
 /// The widest gap at a line's end that `next`'s first characters explain:

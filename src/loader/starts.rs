@@ -81,8 +81,8 @@ pub fn promote(lines: &[Line], sure: &[f32], head: &mut [bool]) {
         if terms.len() < 3 {
             continue;
         }
-        let fwd = share(&terms, window(lines, head, i + 1..lines.len()));
-        let bwd = share(&terms, window(lines, head, (0..i).rev()));
+        let fwd = share(&terms, lines, head, i + 1..lines.len());
+        let bwd = share(&terms, lines, head, (0..i).rev());
         let gain = (fwd - bwd).max(BACK_WEIGHT * (bwd - fwd));
         if sure[i] + CONTENT_WEIGHT * gain > line_model::MAKE_HEAD {
             head[i] = true;
@@ -90,10 +90,9 @@ pub fn promote(lines: &[Line], sure: &[f32], head: &mut [bool]) {
     }
 }
 
-/// The body text met going through `order` (line indices), up to
-/// [`WINDOW`] characters, stopping at a headline or a byline.
-fn window(lines: &[Line], head: &[bool], order: impl Iterator<Item = usize>) -> Vec<u64> {
-    let mut out = Vec::new();
+/// The bigrams of the body text met going through `order` (line indices),
+/// up to [`WINDOW`] characters, stopping at a headline or a byline.
+fn window(lines: &[Line], head: &[bool], order: impl Iterator<Item = usize>, mut f: impl FnMut(u64)) {
     let mut taken = 0;
     for j in order {
         if taken >= WINDOW {
@@ -107,23 +106,26 @@ fn window(lines: &[Line], head: &[bool], order: impl Iterator<Item = usize>) -> 
             _ => continue,
         }
         taken += l.text.chars().count();
-        bigrams(l.text.chars(), |g| out.push(g));
+        bigrams(l.text.chars(), &mut f);
     }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
-/// Share of `terms` found in `other` (both sorted).
-fn share(terms: &[u64], other: Vec<u64>) -> f32 {
+/// Share of `terms` (sorted, each once) found in the [`window`] of body
+/// text met going through `order`.
+fn share(terms: &[u64], lines: &[Line], head: &[bool], order: impl Iterator<Item = usize>) -> f32 {
     if terms.is_empty() {
         return 0.0;
     }
-    let found = terms.iter().filter(|g| other.binary_search(g).is_ok()).count();
+    let mut seen = vec![false; terms.len()];
+    window(lines, head, order, |g| {
+        if let Ok(k) = terms.binary_search(&g) {
+            seen[k] = true;
+        }
+    });
+    let found = seen.iter().filter(|&&x| x).count();
     found as f32 / terms.len() as f32
 }
 
-/// The Han character bigrams of a text, each handed to `f`.
 fn bigrams(text: impl Iterator<Item = char>, mut f: impl FnMut(u64)) {
     let mut prev: Option<char> = None;
     for c in text {
