@@ -167,6 +167,16 @@ fn classify(lines: &mut Vec<Line>) {
             i += 1;
             continue;
         }
+        // `新华社成都10月` / `14日电国家卫生健康…`: a dateline wrapped over
+        // two lines is put back on the first.
+        if let Some(next) = lines.get(i + 1)
+            && next.role == Role::Text
+            && let Some(cut) = wrapped_dateline(&lines[i].text, &next.text)
+        {
+            let tail = lines[i + 1].text[..cut].to_string();
+            lines[i + 1].text = lines[i + 1].text[cut..].trim_start().to_string();
+            lines[i].text.push_str(&tail);
+        }
         let text = lines[i].text.clone();
         if let Some((byline, rest)) = split_byline(&text) {
             let (mut byline, rest) = complete_byline(byline, rest, lines, i);
@@ -176,10 +186,31 @@ fn classify(lines: &mut Vec<Line>) {
                 && byline.ends_with('电')
                 && let Some(next) = lines.get_mut(i + 1)
                 && next.role == Role::Text
-                && let Some(m) = XINHUA_REPORTERS.find(&next.text)
             {
-                byline.push_str(m.as_str().trim());
-                next.text = next.text[m.end()..].trim().to_string();
+                if let Some(m) = XINHUA_REPORTERS.find(&next.text) {
+                    byline.push_str(m.as_str().trim());
+                    next.text = next.text[m.end()..].trim().to_string();
+                } else if next.text.starts_with(['（', '('])
+                    && next.text.chars().count() <= 20
+                    && next.text.contains("记者")
+                    && !next.text.contains(['）', ')'])
+                {
+                    // `（记者 乔英 石芳 石` / `霞）…`: the reporters wrapped
+                    // onto a third line.
+                    let reporters = std::mem::take(&mut next.text);
+                    let (joined, _) = complete_byline(format!("{byline}{reporters}"), String::new(), lines, i + 1);
+                    byline = joined;
+                }
+            }
+            // `□ 本报记者 苏志艳` / `廖浩炜`: the last name on a line of its own.
+            if rest.is_empty()
+                && byline.starts_with(['□', '■', '◆', '●', '▲', '★'])
+                && let Some(next) = lines.get_mut(i + 1)
+                && next.role == Role::Text
+                && is_names_line(&next.text)
+            {
+                byline.push(' ');
+                byline.push_str(&std::mem::take(&mut next.text));
             }
             lines[i].role = Role::Byline { byline };
             lines[i].text = rest;
@@ -404,9 +435,12 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
         let after = text[end..].trim_start();
         if let Some(r) = XINHUA_REPORTERS.find(&text[end..]) {
             end += r.end();
-        } else if after.starts_with("（记者") || after.starts_with("(记者") {
-            // `新华社太原5月8日电（记者 王学` / `涛）…`: the bracket closes
-            // on the next line.
+        } else if let Some(inside) = after.strip_prefix(['（', '('])
+            && (inside.starts_with("记者") || !inside.is_empty() && "记者".starts_with(inside) || inside.is_empty())
+            && !inside.contains(['）', ')'])
+        {
+            // `新华社太原5月8日电（记者 王学` / `涛）…`, `…电（记` / `者 王学涛）…`:
+            // the bracket closes on the next line.
             end = text.len();
         }
         return Some((text[..end].trim().to_string(), text[end..].trim().to_string()));
@@ -420,6 +454,33 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
         return Some((b.as_str().trim().to_string(), r.as_str().trim().to_string()));
     }
     None
+}
+
+/// Where a dateline (`新华社成都10月14日电`, `本报北京1月5日电`) that starts
+/// line `text` and breaks off before its `电` ends on the next line: the
+/// byte length of `next`'s part that completes it.
+fn wrapped_dateline(text: &str, next: &str) -> Option<usize> {
+    if !text.starts_with(['新', '本', '据', '中', '人', '央']) || text.contains('电') || text.chars().count() > 24
+    {
+        return None;
+    }
+    let opens = ["新华社", "本报", "据新华社", "据本报", "中新社", "人民网", "央视网", "人民日报"];
+    if !opens.iter().any(|o| text.starts_with(o)) {
+        return None;
+    }
+    let joined = format!("{text}{next}");
+    let m = XINHUA.find(&joined)?;
+    // The dateline must reach over the break, and end within the next
+    // line's first few characters.
+    let cut = m.end().checked_sub(text.len())?;
+    (cut > 0 && next[..cut].chars().count() <= 12).then_some(cut)
+}
+
+/// A line holding only one to three personal names (`廖浩炜`, `张三 李四`).
+fn is_names_line(text: &str) -> bool {
+    let names: Vec<&str> = text.split(' ').collect();
+    names.len() <= 3
+        && names.iter().all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(|c| is_han(c) || c == '·'))
 }
 
 /// A byline whose bracket is not closed on its line (`本报讯（记者 冯凯治`)
