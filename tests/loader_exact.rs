@@ -26,12 +26,29 @@ fn bylines_wrapped_over_lines_are_whole_and_out_of_the_text() {
             Some("新华社吕梁9月23日电（记者 李明 张华 赵刚）"),
             // The last name on a line of its own.
             Some("□ 本报记者 刘芳 陈伟"),
+            // A boxed byline glued after its headline.
+            Some("□ 本报记者 贺兰"),
+            // A name broken inside, its tail alone on the next line.
+            Some("□ 本报记者 韩明 石磊"),
+            // A name broken inside, its tail set apart from the text.
+            Some("□ 本报记者 温志 郭俊峰"),
+            // The text run on after the names.
+            Some("□ 本报记者 冯静"),
         ]
     );
+    assert_eq!(p.articles[4].title, "方山县举办农民丰收节");
     let firsts: Vec<&str> = p.articles.iter().map(|a| a.paragraphs[0].as_str()).collect();
-    for (first, opening) in
-        firsts.iter().zip(["记者从市园林局获悉", "平遥古城夜游项目", "吕梁山区三座光伏电站", "连日来"])
-    {
+    let openings = [
+        "记者从市园林局获悉",
+        "平遥古城夜游项目",
+        "吕梁山区三座光伏电站",
+        "连日来",
+        "丰收节当天",
+        "柳林县",
+        "岚县",
+        "离石区",
+    ];
+    for (first, opening) in firsts.iter().zip(openings) {
         assert!(first.starts_with(opening), "{firsts:?}");
     }
 }

@@ -202,15 +202,35 @@ fn classify(lines: &mut Vec<Line>) {
                     byline = joined;
                 }
             }
-            // `□ 本报记者 苏志艳` / `廖浩炜`: the last name on a line of its own.
-            if rest.is_empty()
-                && byline.starts_with(['□', '■', '◆', '●', '▲', '★'])
-                && let Some(next) = lines.get_mut(i + 1)
-                && next.role == Role::Text
-                && is_names_line(&next.text)
-            {
-                byline.push(' ');
-                byline.push_str(&std::mem::take(&mut next.text));
+            let mut rest = rest;
+            if rest.is_empty() && byline.starts_with(BOXES) {
+                // (A letter-spaced line has lost the spaces between names.)
+                let at = if lines[i].justified { None } else { boxed_text_start(&byline) };
+                if let Some(at) = at {
+                    // `□ 本报记者 梁强伟 国务院联防联控机制今天`: the text
+                    // runs on after the names.
+                    rest = byline[at..].to_string();
+                    byline.truncate(at);
+                    byline.truncate(byline.trim_end().len());
+                } else if let Some(next) = lines.get_mut(i + 1)
+                    && next.role == Role::Text
+                {
+                    let last_alone = byline.rsplit(' ').next().is_some_and(|t| t.chars().count() == 1);
+                    if is_names_line(&next.text, if last_alone { 1 } else { 2 }) {
+                        // `□ 本报记者 苏志艳` / `廖浩炜`: the last name on a
+                        // line of its own (`邱` / `德`: broken inside).
+                        if !last_alone {
+                            byline.push(' ');
+                        }
+                        byline.push_str(&std::mem::take(&mut next.text));
+                    } else if let Some(cut) = name_tail(&next.text) {
+                        // `□ 本报记者 吴欣 尹明` / `思 国家主席…`: a name
+                        // broken at the line's end, its tail set apart from
+                        // the text by a space.
+                        byline.push_str(&next.text[..cut]);
+                        next.text = next.text[cut..].trim_start().to_string();
+                    }
+                }
             }
             lines[i].role = Role::Byline { byline };
             lines[i].text = rest;
@@ -399,12 +419,19 @@ fn glued_byline(text: &str) -> Option<usize> {
     }
     let at = text.char_indices().find_map(|(k, c)| {
         let rest = &text[k + c.len_utf8()..];
+        if BOXES.contains(&c) {
+            // (The space before a box is not kept in a line's text.)
+            return (k > 0 && BOXED.is_match(&text[k..])).then_some(k);
+        }
         (c.is_whitespace() && k > 0 && (BENBAO.is_match(rest) || XINHUA.is_match(rest))).then(|| k + c.len_utf8())
     })?;
     let before = text[..at].trim_end();
     let after = &text[at..];
+    // (`国家卫生健康委通报最新疫情 □ 本报记者 邵伟`: a boxed byline after a
+    // headline.)
     let bracketed = BENBAO.find(after).is_some_and(|m| after[m.end()..].trim_start().starts_with(['（', '(']))
-        || XINHUA.is_match(after);
+        || XINHUA.is_match(after)
+        || after.starts_with(BOXES) && BOXED.is_match(after);
     (!before.is_empty() && !is_sentence_end(before) && bracketed).then_some(at)
 }
 
@@ -476,11 +503,41 @@ fn wrapped_dateline(text: &str, next: &str) -> Option<usize> {
     (cut > 0 && next[..cut].chars().count() <= 12).then_some(cut)
 }
 
-/// A line holding only one to three personal names (`廖浩炜`, `张三 李四`).
-fn is_names_line(text: &str) -> bool {
+/// The marks that open a boxed byline (`□ 本报记者 张三`).
+const BOXES: [char; 6] = ['□', '■', '◆', '●', '▲', '★'];
+
+/// Where text starts inside a boxed byline line: the first word after the
+/// reporters' role longer than a name (`□ 本报记者 侯子欣 据美国全国广播公司`).
+fn boxed_text_start(byline: &str) -> Option<usize> {
+    let role = ["记者", "评论员", "通讯员"].iter().filter_map(|r| byline.find(r).map(|p| p + r.len())).min()?;
+    let mut at = role;
+    for word in byline[role..].split(' ') {
+        if word.chars().count() > 4 {
+            return Some(at);
+        }
+        at += word.len() + 1;
+    }
+    None
+}
+
+/// The tail of a name broken at the end of a byline line: one or two
+/// Chinese characters opening the next line, set apart from the text after
+/// them by a space (`思 国家主席…`). Returns its byte length.
+fn name_tail(next: &str) -> Option<usize> {
+    let (tail, text) = next.split_once(' ')?;
+    ((1..=2).contains(&tail.chars().count()) && tail.chars().all(is_han) && !text.is_empty()).then_some(tail.len())
+}
+
+/// A line holding only one to three personal names (`廖浩炜`, `张三 李四`),
+/// the first at least `first_min` characters long (one for the tail of a
+/// name broken at the line before: `邱` / `德`).
+fn is_names_line(text: &str, first_min: usize) -> bool {
     let names: Vec<&str> = text.split(' ').collect();
     names.len() <= 3
-        && names.iter().all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(|c| is_han(c) || c == '·'))
+        && names.iter().enumerate().all(|(k, n)| {
+            let least = if k == 0 { first_min } else { 2 };
+            (least..=4).contains(&n.chars().count()) && n.chars().all(|c| is_han(c) || c == '·')
+        })
 }
 
 /// A byline whose bracket is not closed on its line (`本报讯（记者 冯凯治`)
