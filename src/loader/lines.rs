@@ -175,6 +175,16 @@ fn classify(lines: &mut Vec<Line>) {
             i += 1;
             continue;
         }
+        // `新华社成都10月` / `14日电国家卫生健康…`: a dateline wrapped over
+        // two lines is put back on the first.
+        if let Some(next) = lines.get(i + 1)
+            && next.role == Role::Text
+            && let Some(cut) = wrapped_dateline(&lines[i].text, &next.text)
+        {
+            let tail = lines[i + 1].text[..cut].to_string();
+            lines[i + 1].text = lines[i + 1].text[cut..].trim_start().to_string();
+            lines[i].text.push_str(&tail);
+        }
         let text = lines[i].text.clone();
         if let Some((byline, rest)) = split_byline(&text) {
             let (mut byline, rest) = complete_byline(byline, rest, lines, i);
@@ -184,10 +194,51 @@ fn classify(lines: &mut Vec<Line>) {
                 && byline.ends_with('电')
                 && let Some(next) = lines.get_mut(i + 1)
                 && next.role == Role::Text
-                && let Some(m) = XINHUA_REPORTERS.find(&next.text)
             {
-                byline.push_str(m.as_str().trim());
-                next.text = next.text[m.end()..].trim().to_string();
+                if let Some(m) = XINHUA_REPORTERS.find(&next.text) {
+                    byline.push_str(m.as_str().trim());
+                    next.text = next.text[m.end()..].trim().to_string();
+                } else if next.text.starts_with(['（', '('])
+                    && next.text.chars().count() <= 20
+                    && next.text.contains("记者")
+                    && !next.text.contains(['）', ')'])
+                {
+                    // `（记者 乔英 石芳 石` / `霞）…`: the reporters wrapped
+                    // onto a third line.
+                    let reporters = std::mem::take(&mut next.text);
+                    let (joined, _) = complete_byline(format!("{byline}{reporters}"), String::new(), lines, i + 1);
+                    byline = joined;
+                }
+            }
+            let mut rest = rest;
+            if rest.is_empty() && byline.starts_with(BOXES) {
+                // (A letter-spaced line has lost the spaces between names.)
+                let at = if lines[i].justified { None } else { boxed_text_start(&byline) };
+                if let Some(at) = at {
+                    // `□ 本报记者 梁强伟 国务院联防联控机制今天`: the text
+                    // runs on after the names.
+                    rest = byline[at..].to_string();
+                    byline.truncate(at);
+                    byline.truncate(byline.trim_end().len());
+                } else if let Some(next) = lines.get_mut(i + 1)
+                    && next.role == Role::Text
+                {
+                    let last_alone = byline.rsplit(' ').next().is_some_and(|t| t.chars().count() == 1);
+                    if is_names_line(&next.text, if last_alone { 1 } else { 2 }) {
+                        // `□ 本报记者 苏志艳` / `廖浩炜`: the last name on a
+                        // line of its own (`邱` / `德`: broken inside).
+                        if !last_alone {
+                            byline.push(' ');
+                        }
+                        byline.push_str(&std::mem::take(&mut next.text));
+                    } else if let Some(cut) = name_tail(&next.text) {
+                        // `□ 本报记者 吴欣 尹明` / `思 国家主席…`: a name
+                        // broken at the line's end, its tail set apart from
+                        // the text by a space.
+                        byline.push_str(&next.text[..cut]);
+                        next.text = next.text[cut..].trim_start().to_string();
+                    }
+                }
             }
             lines[i].role = Role::Byline { byline };
             lines[i].text = rest;
@@ -378,12 +429,19 @@ fn glued_byline(text: &str) -> Option<usize> {
     }
     let at = text.char_indices().find_map(|(k, c)| {
         let rest = &text[k + c.len_utf8()..];
+        if BOXES.contains(&c) {
+            // (The space before a box is not kept in a line's text.)
+            return (k > 0 && BOXED.is_match(&text[k..])).then_some(k);
+        }
         (c.is_whitespace() && k > 0 && (BENBAO.is_match(rest) || XINHUA.is_match(rest))).then(|| k + c.len_utf8())
     })?;
     let before = text[..at].trim_end();
     let after = &text[at..];
+    // (`国家卫生健康委通报最新疫情 □ 本报记者 邵伟`: a boxed byline after a
+    // headline.)
     let bracketed = BENBAO.find(after).is_some_and(|m| after[m.end()..].trim_start().starts_with(['（', '(']))
-        || XINHUA.is_match(after);
+        || XINHUA.is_match(after)
+        || after.starts_with(BOXES) && BOXED.is_match(after);
     (!before.is_empty() && !is_sentence_end(before) && bracketed).then_some(at)
 }
 
@@ -414,9 +472,12 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
         let after = text[end..].trim_start();
         if let Some(r) = XINHUA_REPORTERS.find(&text[end..]) {
             end += r.end();
-        } else if after.starts_with("（记者") || after.starts_with("(记者") {
-            // `新华社太原5月8日电（记者 王学` / `涛）…`: the bracket closes
-            // on the next line.
+        } else if let Some(inside) = after.strip_prefix(['（', '('])
+            && (inside.starts_with("记者") || !inside.is_empty() && "记者".starts_with(inside) || inside.is_empty())
+            && !inside.contains(['）', ')'])
+        {
+            // `新华社太原5月8日电（记者 王学` / `涛）…`, `…电（记` / `者 王学涛）…`:
+            // the bracket closes on the next line.
             end = text.len();
         }
         return Some((text[..end].trim().to_string(), text[end..].trim().to_string()));
@@ -430,6 +491,63 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
         return Some((b.as_str().trim().to_string(), r.as_str().trim().to_string()));
     }
     None
+}
+
+/// Where a dateline (`新华社成都10月14日电`, `本报北京1月5日电`) that starts
+/// line `text` and breaks off before its `电` ends on the next line: the
+/// byte length of `next`'s part that completes it.
+fn wrapped_dateline(text: &str, next: &str) -> Option<usize> {
+    if !text.starts_with(['新', '本', '据', '中', '人', '央']) || text.contains('电') || text.chars().count() > 24
+    {
+        return None;
+    }
+    let opens = ["新华社", "本报", "据新华社", "据本报", "中新社", "人民网", "央视网", "人民日报"];
+    if !opens.iter().any(|o| text.starts_with(o)) {
+        return None;
+    }
+    let joined = format!("{text}{next}");
+    let m = XINHUA.find(&joined)?;
+    // The dateline must reach over the break, and end within the next
+    // line's first few characters.
+    let cut = m.end().checked_sub(text.len())?;
+    (cut > 0 && next[..cut].chars().count() <= 12).then_some(cut)
+}
+
+/// The marks that open a boxed byline (`□ 本报记者 张三`).
+const BOXES: [char; 6] = ['□', '■', '◆', '●', '▲', '★'];
+
+/// Where text starts inside a boxed byline line: the first word after the
+/// reporters' role longer than a name (`□ 本报记者 侯子欣 据美国全国广播公司`).
+fn boxed_text_start(byline: &str) -> Option<usize> {
+    let role = ["记者", "评论员", "通讯员"].iter().filter_map(|r| byline.find(r).map(|p| p + r.len())).min()?;
+    let mut at = role;
+    for word in byline[role..].split(' ') {
+        if word.chars().count() > 4 {
+            return Some(at);
+        }
+        at += word.len() + 1;
+    }
+    None
+}
+
+/// The tail of a name broken at the end of a byline line: one or two
+/// Chinese characters opening the next line, set apart from the text after
+/// them by a space (`思 国家主席…`). Returns its byte length.
+fn name_tail(next: &str) -> Option<usize> {
+    let (tail, text) = next.split_once(' ')?;
+    ((1..=2).contains(&tail.chars().count()) && tail.chars().all(is_han) && !text.is_empty()).then_some(tail.len())
+}
+
+/// A line holding only one to three personal names (`廖浩炜`, `张三 李四`),
+/// the first at least `first_min` characters long (one for the tail of a
+/// name broken at the line before: `邱` / `德`).
+fn is_names_line(text: &str, first_min: usize) -> bool {
+    let names: Vec<&str> = text.split(' ').collect();
+    names.len() <= 3
+        && names.iter().enumerate().all(|(k, n)| {
+            let least = if k == 0 { first_min } else { 2 };
+            (least..=4).contains(&n.chars().count()) && n.chars().all(|c| is_han(c) || c == '·')
+        })
 }
 
 /// A byline whose bracket is not closed on its line (`本报讯（记者 冯凯治`)

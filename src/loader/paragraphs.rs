@@ -150,8 +150,15 @@ impl Block {
         if l.justified {
             return Some(0);
         }
-        // An indented line's text starts two characters in.
-        let indent = if l.indented { 4 } else { 0 };
+        // An indented line's text starts two characters in; a line led by
+        // one space (an indent of one column) one column in.
+        let indent = if l.indented {
+            4
+        } else if l.lead_space {
+            1
+        } else {
+            0
+        };
         Some(col.saturating_sub(self.fill[k] + indent))
     }
 
@@ -265,7 +272,10 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
     let Some(&b) = block.seq.get(k + 1) else { return true };
     let la = &lines[a];
     let lb = &lines[b];
-    if is_date_line(&la.text) || is_date_line(&lb.text) {
+    // A notice's date stands alone; a date inside a sentence that wrapped
+    // to fill a line (`2023年3月20日` / `至22日，…`) does not.
+    let runs_on = |i: usize| block.seq.get(i).is_some_and(|&j| continues_date(&lines[j].text));
+    if is_date_line(&la.text) && !runs_on(k + 1) || is_date_line(&lb.text) && !runs_on(k + 2) {
         return true;
     }
     if is_signatory(lines, a) || is_signatory(lines, b) {
@@ -277,8 +287,9 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
         // A notice's attachment line stands alone.
         return true;
     }
-    if !is_sentence_end(&la.text) && !ends_with_credit(&la.text) {
-        // The sentence goes on.
+    if !is_sentence_end(&la.text) && !ends_with_credit(&la.text) || splits_number(&la.text, &lb.text) {
+        // The sentence goes on (a decimal number broken at its point,
+        // `25.` / `6万亩`, included).
         return false;
     }
     if one_per_line || is_long(la) || is_long(lb) || lb.indented || lb.lead_space {
@@ -316,6 +327,20 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
             });
     }
     breaks_by_estimate(lines, a, b, a_opens)
+}
+
+/// Does a line open by running on from a date before it (`至22日`,
+/// `起施行`, `，`)?
+fn continues_date(text: &str) -> bool {
+    text.starts_with(['至', '到', '起', '以', '前', '后', '—', '－', '～', '~', '，', ',', '、'])
+}
+
+/// Is a number broken over two lines at its decimal point (`25.` / `6万亩`)?
+fn splits_number(a: &str, b: &str) -> bool {
+    let mut end = a.chars().rev();
+    matches!(end.next(), Some('.' | '．'))
+        && end.next().is_some_and(|c| c.is_ascii_digit())
+        && b.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// [`breaks_after`] for a block too short to measure its column: by the

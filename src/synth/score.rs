@@ -187,7 +187,8 @@ fn perfect_article<'a>(g: &GoldArticle, perfect: &'a TreeIssue) -> Option<&'a Tr
     same.or(cands.first()).copied()
 }
 
-/// The fields in which `out` differs from the perfect article for `g`.
+/// The fields in which `out` differs from the perfect article for `g`, each
+/// with a short description of how (see [`describe_diff`]).
 fn exact_diffs(g: &GoldArticle, out: &TreeArticle, perfect: Option<&TreeIssue>) -> Vec<String> {
     let Some(perfect) = perfect else { return vec!["no perfect issue".to_string()] };
     let Some(p) = perfect_article(g, perfect) else { return vec!["no perfect article".to_string()] };
@@ -196,11 +197,62 @@ fn exact_diffs(g: &GoldArticle, out: &TreeArticle, perfect: Option<&TreeIssue>) 
         if k == "title" && g.title.as_deref().unwrap_or("").is_empty() {
             continue;
         }
-        if exact_form(out, k) != exact_form(p, k) {
-            diffs.push(k.to_string());
+        let (o, want) = (exact_form(out, k), exact_form(p, k));
+        if o != want {
+            diffs.push(format!("{k}[{}]", describe_diff(&o, &want)));
         }
     }
     diffs
+}
+
+/// How a field's pieces `got` differ from the perfect ones `want`: `split`
+/// (same text, more pieces) or `joined` (fewer) with the text either side
+/// of the first boundary that differs; else `more` (the output holds the
+/// perfect text and more), `less` (part of it), or `text`, with the first
+/// place the two differ.
+fn describe_diff(got: &[String], want: &[String]) -> String {
+    let (a, b) = (got.concat(), want.concat());
+    let ends = |v: &[String]| -> Vec<usize> {
+        v.iter()
+            .scan(0, |n, p| {
+                *n += p.chars().count();
+                Some(*n)
+            })
+            .collect()
+    };
+    let around = |s: &str, at: usize| -> String {
+        let chars: Vec<char> = s.chars().collect();
+        let lo = at.saturating_sub(12);
+        let hi = (at + 12).min(chars.len());
+        let left: String = chars[lo..at.min(chars.len())].iter().collect();
+        let right: String = chars[at.min(chars.len())..hi].iter().collect();
+        format!("{left}|{right}")
+    };
+    if a == b {
+        let (ea, eb) = (ends(got), ends(want));
+        let kind = if got.len() > want.len() { "split" } else { "joined" };
+        let at = if got.len() > want.len() {
+            ea.iter().find(|e| !eb.contains(e))
+        } else {
+            eb.iter().find(|e| !ea.contains(e))
+        };
+        return format!("{kind} {}->{} at {:?}", want.len(), got.len(), around(&a, at.copied().unwrap_or(0)));
+    }
+    let short = |s: &str| prefix(s, 40).to_string();
+    if a.contains(&b) {
+        let i = a.find(&b).map_or(0, |i| a[..i].chars().count());
+        let extra_before = prefix(&a, i).to_string();
+        let extra_after = a.get(a.find(&b).unwrap_or(0) + b.len()..).unwrap_or("").to_string();
+        return format!("more: before {:?} after {:?}", short(&extra_before), short(&extra_after));
+    }
+    if b.contains(&a) {
+        let i = b.find(&a).map_or(0, |i| b[..i].chars().count());
+        let missing_before = prefix(&b, i).to_string();
+        let missing_after = b.get(b.find(&a).unwrap_or(0) + a.len()..).unwrap_or("").to_string();
+        return format!("less: before {:?} after {:?}", short(&missing_before), short(&missing_after));
+    }
+    let same = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    format!("text at {same}: got {:?} want {:?}", around(&a, same), around(&b, same))
 }
 
 /// Every non-space character an issue's fields hold (fallback titles excepted), folded.
