@@ -17,7 +17,9 @@
 //!   a test backend) from nothing to the first frame, to every page loaded
 //!   and to every page indexed (searchable); then the query list typed one
 //!   character at a time, each keystroke waited for, its search time taken
-//!   from the reader's status (`elapsed_ms`); peak RSS (`VmHWM`) against the
+//!   from the reader's status (`elapsed_ms`), and the CPU time the search
+//!   thread spent on it (`keystroke_cpu_ms_*`: what a busy machine does not
+//!   inflate), per query too (`per_query`); peak RSS (`VmHWM`) against the
 //!   archive's text.
 //! - `lvread search QUERY D/files/block00` (10,000 pages, warm cache) and
 //!   `fzf --filter QUERY` over the same articles written one a line, each
@@ -102,28 +104,39 @@ fn child(dir: &Path) {
     // Keystrokes: each waited for; its time is the search's own.
     let mut times = Vec::new();
     let mut slowest = (0.0f64, String::new());
+    let mut per_query = Vec::new();
+    let mut cpu_times = Vec::new();
     for q in QUERIES {
+        let mut mine = Vec::new();
+        let mut mine_cpu = Vec::new();
         act(&mut app, &mut driver, Action::Search);
         let mut typed = String::new();
         for c in q.chars() {
             typed.push(c);
+            let cpu_before = search_thread_cpu_ms();
             act(&mut app, &mut driver, Action::SearchEdit(lvread::action::Edit::Insert(c)));
             let deadline = Instant::now() + Duration::from_secs(120);
             while app.search.results_for != typed && Instant::now() < deadline {
                 driver.wait(&mut app, Duration::from_millis(100));
             }
             let ms = app.search.elapsed_ms.unwrap_or(f64::NAN);
+            let cpu = search_thread_cpu_ms() - cpu_before;
             if ms > slowest.0 {
                 slowest = (ms, typed.clone());
             }
             if std::env::var_os("BENCH_VERBOSE").is_some() {
-                eprintln!("{typed}\t{ms:.2} ms\t{} hits", app.search.results.len());
+                eprintln!("{typed}\t{ms:.2} ms\t(cpu {cpu:.2} ms)\t{} hits", app.search.results.len());
             }
             times.push(ms);
+            mine.push(round(ms, 2));
+            mine_cpu.push(round(cpu, 2));
+            cpu_times.push(cpu);
         }
+        per_query.push(serde_json::json!({ "query": q, "keystroke_ms": mine, "keystroke_cpu_ms": mine_cpu }));
         act(&mut app, &mut driver, Action::SearchEdit(lvread::action::Edit::Cancel));
     }
     times.sort_by(|a, b| a.total_cmp(b));
+    cpu_times.sort_by(|a, b| a.total_cmp(b));
     let out = serde_json::json!({
         "pages": pages,
         "articles": articles,
@@ -135,10 +148,31 @@ fn child(dir: &Path) {
         "keystroke_ms_p99": round(percentile(&times, 0.99), 2),
         "keystroke_ms_max": round(times.last().copied().unwrap_or(0.0), 2),
         "slowest_prefix": slowest.1,
+        "keystroke_cpu_ms_p50": round(percentile(&cpu_times, 0.5), 2),
+        "keystroke_cpu_ms_p99": round(percentile(&cpu_times, 0.99), 2),
+        "keystroke_cpu_ms_max": round(cpu_times.last().copied().unwrap_or(0.0), 2),
+        "per_query": per_query,
         "rss_when_searchable_mb": round(rss_searchable, 1),
         "peak_rss_mb": round(status_mb("VmHWM:"), 1),
     });
     println!("{out}");
+}
+
+/// CPU time used so far by the reader's search thread (the thread named
+/// `search`), in ms: unlike a keystroke's wall time, it does not count
+/// the time the thread waited for a core on a busy machine.
+fn search_thread_cpu_ms() -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return f64::NAN };
+    let mut ns = 0u64;
+    for t in tasks.flatten() {
+        let comm = std::fs::read_to_string(t.path().join("comm")).unwrap_or_default();
+        if comm.trim_end() != "search" {
+            continue;
+        }
+        let stat = std::fs::read_to_string(t.path().join("schedstat")).unwrap_or_default();
+        ns += stat.split_whitespace().next().and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    }
+    ns as f64 / 1e6
 }
 
 fn act(app: &mut App, driver: &mut SearchDriver, action: Action) {
@@ -299,7 +333,9 @@ fn main() {
     let me = std::env::current_exe().expect("own path");
     let start = |what: &str| -> serde_json::Value {
         let t = Instant::now();
-        let out = std::process::Command::new(&me).arg("--child").arg(&dir).output();
+        // (The child's stderr, e.g. `BENCH_VERBOSE`'s lines, passes through.)
+        let out =
+            std::process::Command::new(&me).arg("--child").arg(&dir).stderr(std::process::Stdio::inherit()).output();
         let s = t.elapsed().as_secs_f64();
         match out {
             Ok(o) => serde_json::json!({

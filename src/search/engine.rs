@@ -230,12 +230,15 @@ pub struct Cache {
     /// candidates are computed part by part, newest first, only as far as
     /// the search went: every candidate below the bound is listed).
     last: Option<(Query, Vec<u32>, u32)>,
+    /// The headlines holding the pairs the last searches tested.
+    pairs: super::reach::Memo,
 }
 
 impl Cache {
     /// Forgets everything (e.g. when the index changes).
     pub fn clear(&mut self) {
         self.last = None;
+        self.pairs = super::reach::Memo::default();
     }
 }
 
@@ -642,6 +645,12 @@ impl Levels {
     }
 }
 
+/// Once the list is full, a part's headlines that could still outrank it
+/// are read without computing the part's candidates when they are at most
+/// this many (reading one costs a few microseconds; the candidates of a
+/// long pinyin query, a few hundred).
+const FEW_ABOVE: usize = 128;
+
 /// The best a hit can be: a contiguous, word-aligned headline match.
 const PERFECT: Quality = Quality { contiguous: true, tier: 2, whole: true, aligned: true };
 
@@ -713,12 +722,13 @@ impl Index {
         'heads: for k in 0..heads_postings.parts() {
             let in_part = heads_postings.slice(k..k + 1);
             let bar = found.bar(window);
-            let reach_of = |full: bool| {
-                let (r, (start, part)) = (reach.as_ref()?, self.part_at(k)?);
+            let reach_of = |full: bool, memo: &mut super::reach::Memo| {
+                let (r, (start, _), part) = (reach.as_ref()?, self.part_at(k)?, self.parts().get(k)?);
                 Some(r.in_part(
                     part,
                     start,
                     full,
+                    memo,
                     || in_part.literal_candidates(&query.lower_chars()).unwrap_or_else(|| in_part.docs().collect()),
                     || query.pinyin.as_deref().map(|py| in_part.whole_ending_candidates(py)).unwrap_or_default(),
                 ))
@@ -728,18 +738,28 @@ impl Index {
                 res.truncated = true;
                 break;
             }
-            let mut part_reach = reach_of(bar.is_some());
-            if let (Some(r), Some(bar)) = (&part_reach, bar)
-                && r.above(None, bar).is_some_and(|d| d.is_empty())
-            {
+            let mut part_reach = reach_of(bar.is_some(), &mut cache.pairs);
+            // With a full list: the headlines that could still outrank it.
+            let above = match (&part_reach, bar) {
+                (Some(r), Some(bar)) => r.above(None, bar),
+                _ => None,
+            };
+            if above.as_ref().is_some_and(|d| d.is_empty()) {
                 // Nothing in this part can reach the list.
                 res.truncated = true;
                 continue;
             }
-            let (cands, _) = candidates_in(&in_part, query);
-            let docs = match (&part_reach, bar) {
-                (Some(r), Some(bar)) => r.above(Some(&cands), bar).unwrap_or(cands),
-                _ => cands,
+            let docs = match above {
+                // A few: read them (the matcher tells; the candidates
+                // would cost more than they could spare).
+                Some(few) if few.len() <= FEW_ABOVE => few,
+                _ => {
+                    let (cands, _) = candidates_in(&in_part, query);
+                    match (&part_reach, bar) {
+                        (Some(r), Some(bar)) => r.above(Some(&cands), bar).unwrap_or(cands),
+                        _ => cands,
+                    }
+                }
             };
             for doc in docs {
                 if n.is_multiple_of(64) && cancel() {
@@ -760,7 +780,7 @@ impl Index {
                     }
                     if let Some(bar) = found.bar(window) {
                         if !r.full {
-                            *r = reach_of(true).unwrap_or_default();
+                            *r = reach_of(true, &mut cache.pairs).unwrap_or_default();
                         }
                         if r.best(doc) <= bar {
                             res.truncated = true;

@@ -25,10 +25,16 @@ use super::engine::Quality;
 use super::index::{Part, no_bounds_key, word_end_key, word_one_key, word_start_key};
 use super::pairs::{char_pair, ending_a_word, syllable_pair};
 use super::pinyin::{self, Chunk, Table};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Most pair keys in one clause (a clause with more is dropped: the test
 /// is looser, never wrong).
 const MAX_CLAUSE: usize = 64;
+
+/// Most pair keys of the end of a word-aligned match (tested once per part
+/// and query, not per reading).
+const MAX_END_CLAUSE: usize = 1024;
 
 /// For one of the alternatives, every clause holds one of its pair keys.
 type Alternatives = Vec<Vec<Vec<u32>>>;
@@ -75,10 +81,16 @@ pub struct Reach {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Aligned {
     start: Vec<u32>,
-    /// Keys of pairs ending a word ([`ending_a_word`]) when `end_pair`,
-    /// else headline keys (a character ending a word, or a word of its own).
-    end: Vec<u32>,
-    end_pair: bool,
+    end: End,
+}
+
+/// How a word-aligned match ends.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum End {
+    /// On one of these pairs ending a word ([`ending_a_word`]).
+    Pairs(Vec<u32>),
+    /// On a character ending a word, or a word of its own (headline keys).
+    Heads(Vec<u32>),
 }
 
 #[derive(Debug, Clone)]
@@ -116,7 +128,12 @@ fn ids(t: &Table, c: &Chunk) -> Vec<u16> {
 
 /// The pair keys of two adjacent chunks read `a` then `b` (None when too many).
 fn clause(a: &[u16], b: &[u16]) -> Option<Vec<u32>> {
-    if a.is_empty() || b.is_empty() || a.len() * b.len() > MAX_CLAUSE {
+    clause_of(a, b, MAX_CLAUSE)
+}
+
+/// [`clause`] with at most `max` keys.
+fn clause_of(a: &[u16], b: &[u16], max: usize) -> Option<Vec<u32>> {
+    if a.is_empty() || b.is_empty() || a.len() * b.len() > max {
         return None;
     }
     Some(a.iter().flat_map(|&x| b.iter().map(move |&y| syllable_pair(x, y))).collect())
@@ -179,20 +196,22 @@ fn aligned_of(t: &Table, q: &[u8]) -> Vec<Aligned> {
         let last_ids = ids(t, &last.chunk);
         if last.from == 0 {
             let end = last_ids.iter().copied().filter_map(word_one_key).collect();
-            push(Aligned { start: Vec::new(), end, end_pair: false });
+            push(Aligned { start: Vec::new(), end: End::Heads(end) });
             continue;
         }
         for prev in steps.iter().filter(|s| s.to == last.from) {
-            let end: (Vec<u32>, bool) = match clause(&ids(t, &prev.chunk), &last_ids) {
-                Some(c) => (c.into_iter().map(ending_a_word).collect(), true),
-                None => (last_ids.iter().copied().filter_map(word_end_key).collect(), false),
+            // (Two initials, `zl`, make up to a thousand pairs: still far
+            // fewer headlines than a character read l… ending a word.)
+            let end = match clause_of(&ids(t, &prev.chunk), &last_ids, MAX_END_CLAUSE) {
+                Some(c) => End::Pairs(c.into_iter().map(ending_a_word).collect()),
+                None => End::Heads(last_ids.iter().copied().filter_map(word_end_key).collect()),
             };
             let leads = |first: &&pinyin::Step| {
                 first.from == 0 && (*first == prev || (first.to <= prev.from && reach[first.to][prev.from]))
             };
             for first in steps.iter().filter(leads) {
                 let start = ids(t, &first.chunk).into_iter().filter_map(word_start_key).collect();
-                push(Aligned { start, end: end.0.clone(), end_pair: end.1 });
+                push(Aligned { start, end: end.clone() });
             }
         }
     }
@@ -245,11 +264,10 @@ impl Reach {
                     [] => None,
                     [_] => first
                         .and_then(word_one_key)
-                        .map(|k| vec![Aligned { start: Vec::new(), end: vec![k], end_pair: false }]),
+                        .map(|k| vec![Aligned { start: Vec::new(), end: End::Heads(vec![k]) }]),
                     [.., y, z] => Some(vec![Aligned {
                         start: first.and_then(word_start_key).into_iter().collect(),
-                        end: vec![ending_a_word(literal_pair(t, *y, *z))],
-                        end_pair: true,
+                        end: End::Pairs(vec![ending_a_word(literal_pair(t, *y, *z))]),
                     }]),
                 }
             }
@@ -262,30 +280,26 @@ impl Reach {
     /// documents; only asked for a pinyin query), `whole_single` those
     /// holding a character read like an ending of the query. Unless
     /// `full`, only the first list is computed.
+    /// `memo` keeps the headlines holding each set of pairs read, for the
+    /// next keystrokes (which share most of their pairs with this one).
     pub fn in_part(
         &self,
-        part: &Part,
+        arc: &Arc<Part>,
         start: u32,
         full: bool,
+        memo: &mut Memo,
         literal: impl FnOnce() -> Vec<u32>,
         whole_single: impl FnOnce() -> Vec<u32>,
     ) -> PartReach {
+        let part: &Part = arc;
         let len = part.len();
         let empty = || Bits::new(len);
-        let of_alts = |alts: &Alternatives| {
+        let of_alts = |alts: &Alternatives, memo: &mut Memo| {
             let mut out = empty();
-            // Many readings of a query share clauses: each is read once.
-            let mut seen: std::collections::HashMap<&[u32], Bits> = std::collections::HashMap::new();
             for alt in alts {
                 let mut hit: Option<Bits> = None;
                 for clause in alt {
-                    let any = seen.entry(clause.as_slice()).or_insert_with(|| {
-                        let mut any = empty();
-                        for &k in clause {
-                            part.pairs.set_bits(k, &mut any.0);
-                        }
-                        any
-                    });
+                    let any = memo.pairs(arc, &End::Pairs(clause.clone()));
                     hit = Some(match hit {
                         Some(h) => h.and(any),
                         None => any.clone(),
@@ -298,9 +312,9 @@ impl Reach {
             out
         };
         let contiguous = self.contiguous.as_ref().map(|c| {
-            let out = of_alts(&c.alts);
+            let out = of_alts(&c.alts, memo);
             match &c.lattice {
-                Some(l) => out.or(&l.in_part(part)),
+                Some(l) => out.or(&l.in_part(arc, memo)),
                 None => out,
             }
         });
@@ -309,7 +323,7 @@ impl Reach {
         }
         let literal = if self.whole.is_some() { Bits::of_global(len, start, &literal()) } else { empty() };
         let whole = self.whole.as_ref().map(|w| {
-            let mut out = of_alts(&w.pairs).or(&literal);
+            let mut out = of_alts(&w.pairs, memo).or(&literal);
             if w.single {
                 out = out.or(&Bits::of_global(len, start, &whole_single()));
             }
@@ -327,14 +341,9 @@ impl Reach {
             out.add(part.heads.get(no_bounds_key()));
             let mut starts: std::collections::HashMap<&[u32], Bits> = std::collections::HashMap::new();
             for a in alts {
-                let mut end = if a.end_pair {
-                    let mut b = empty();
-                    for &k in &a.end {
-                        part.pairs.set_bits(k, &mut b.0);
-                    }
-                    b
-                } else {
-                    heads_any(&a.end)
+                let mut end = match &a.end {
+                    End::Heads(keys) => heads_any(keys),
+                    pairs => memo.pairs(arc, pairs).clone(),
                 };
                 if !a.start.is_empty() {
                     end = end.and(starts.entry(a.start.as_slice()).or_insert_with(|| heads_any(&a.start)));
@@ -350,27 +359,19 @@ impl Reach {
 impl Lattice {
     /// The headlines of `part` holding, for some chain of steps through
     /// the query, every pair of adjacent steps.
-    fn in_part(&self, part: &Part) -> Bits {
+    fn in_part(&self, part: &Arc<Part>, memo: &mut Memo) -> Bits {
         let len = part.len();
         // held[s]: the headlines holding every pair of some chain from the
         // first letter up to step s (steps are sorted by first letter, and a
         // link goes to a later one).
         let mut held: Vec<Option<Bits>> = self.from.iter().map(|&f| (f == 0).then(|| Bits::full(len))).collect();
-        let mut pairs: std::collections::HashMap<&[u32], Bits> = std::collections::HashMap::new();
         let mut links: Vec<&(usize, usize, Option<Vec<u32>>)> = self.links.iter().collect();
         links.sort_by_key(|l| self.from[l.1]);
         for (a, b, keys) in links {
             let Some(before) = held[*a].as_ref() else { continue };
             let mut via = before.clone();
             if let Some(keys) = keys {
-                let any = pairs.entry(keys.as_slice()).or_insert_with(|| {
-                    let mut any = Bits::new(len);
-                    for &k in keys {
-                        part.pairs.set_bits(k, &mut any.0);
-                    }
-                    any
-                });
-                via = via.and(any);
+                via = via.and(memo.pairs(part, &End::Pairs(keys.clone())));
             }
             held[*b] = Some(match held[*b].take() {
                 Some(h) => h.or(&via),
@@ -384,6 +385,52 @@ impl Lattice {
             }
         }
         out
+    }
+}
+
+/// The headlines of each part holding one of a set of pair keys, as read
+/// by past searches: the keystrokes of one query share most of their pairs
+/// (`lvlia` and `lvlian` both need (lv, li)), so each set is read from the
+/// part's pair postings once. Holds the parts it has sets of (a part's
+/// address is never another part's while it is held); forgets everything
+/// past 32 MB of sets.
+#[derive(Clone, Default)]
+pub struct Memo {
+    parts: HashMap<usize, (Arc<Part>, HashMap<End, Bits>)>,
+    bytes: usize,
+}
+
+/// Bytes of sets a [`Memo`] keeps at most (about 20,000 sets of a part of
+/// 12,000 headlines).
+const MEMO_BUDGET: usize = 32 << 20;
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memo").field("parts", &self.parts.len()).field("bytes", &self.bytes).finish()
+    }
+}
+
+impl Memo {
+    /// The headlines of `part` holding one of the pairs of `keys` (always
+    /// `End::Pairs`).
+    fn pairs(&mut self, part: &Arc<Part>, keys: &End) -> &Bits {
+        let words = (part.len() as usize).div_ceil(64);
+        if self.bytes + words * 8 > MEMO_BUDGET {
+            self.parts.clear();
+            self.bytes = 0;
+        }
+        let (_, sets) = self.parts.entry(Arc::as_ptr(part) as usize).or_insert_with(|| (part.clone(), HashMap::new()));
+        let bytes = &mut self.bytes;
+        sets.entry(keys.clone()).or_insert_with(|| {
+            let mut any = Bits::new(part.len());
+            // (`End::Heads` is not asked for here.)
+            let (End::Pairs(keys) | End::Heads(keys)) = keys;
+            for &k in keys {
+                part.pairs.set_bits(k, &mut any.0);
+            }
+            *bytes += any.0.len() * 8 + keys.len() * 4 + 64;
+            any
+        })
     }
 }
 
@@ -521,10 +568,10 @@ mod tests {
     use super::*;
     use crate::search::fold::fold_lower;
     use crate::search::{Cache, Index, Query, words};
-    use std::sync::Arc;
 
     /// The queries a headline gives: runs of 1–4 of its characters, as
-    /// Hanzi, as full pinyin and as full pinyin less its last letter.
+    /// Hanzi, as full pinyin, as full pinyin less its last letter and as
+    /// initials.
     fn queries_of(t: &Table, title: &str, out: &mut Vec<String>) {
         let chars: Vec<char> = title.chars().filter(|c| !c.is_whitespace()).take(30).collect();
         for len in 1..=4 {
@@ -536,6 +583,13 @@ mod tests {
                         out.push(py[..py.len() - 1].to_string());
                     }
                     out.push(py);
+                    if len > 1 {
+                        // Initials (`qsn`): a word-aligned end tested on
+                        // pairs too many to list.
+                        out.push(
+                            w.iter().map(|&c| t.syllable(t.readings(c)[0]).chars().next().unwrap_or('a')).collect(),
+                        );
+                    }
                 }
             }
         }
@@ -565,12 +619,13 @@ mod tests {
                 let k = (0..index.parts().len())
                     .rfind(|&k| index.part_at(k).is_some_and(|(s, _)| s <= h.doc))
                     .expect("the hit's part");
-                let (start, part) = index.part_at(k).expect("a part");
+                let (start, _) = index.part_at(k).expect("a part");
                 let heads = index.heads().slice(k..k + 1);
                 let pr = reach.in_part(
-                    part,
+                    &index.parts()[k],
                     start,
                     true,
+                    &mut Memo::default(),
                     || heads.literal_candidates(&chars).unwrap_or_default(),
                     || py.as_deref().map(|p| heads.whole_ending_candidates(p)).unwrap_or_default(),
                 );
