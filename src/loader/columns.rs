@@ -9,7 +9,7 @@
 //! The steps: each line is cut into chunks at runs of two or more spaces;
 //! chunk starts that many lines share are column starts; a column's
 //! chunks form a block (a blank line — two where the columns sit on
-//! baselines of their own —, more than six rows without the column's text,
+//! baselines of their own —, more than seven rows without the column's text,
 //! a line of large type after more rows without text than the block's lines
 //! are apart, or a chunk crossing into the next column ends it; a chunk off
 //! any start in use goes with the column left of it; the few lines of a
@@ -94,7 +94,7 @@ const NEAR_ROWS: usize = 4;
 /// leading or font size (a headline, a box in other type), a column's lines
 /// come out on every other row or with empty rows between them; a wider gap
 /// is the space between two items.
-const SKIP_ROWS: usize = 6;
+const SKIP_ROWS: usize = 7;
 /// Most blank lines (beyond those the page puts between all its lines) that
 /// do not yet close every block on a page whose columns sit on baselines of
 /// their own ([`baselines_apart`]): one comes from baselines apart in the
