@@ -9,9 +9,12 @@
 //! The steps: each line is cut into chunks at runs of two or more spaces;
 //! chunk starts that many lines share are column starts; a column's
 //! chunks form a block (a blank line — two where the columns sit on
-//! baselines of their own —, more than six rows without the column's text,
-//! or a chunk crossing into the next column ends it; a chunk off any start
-//! in use goes with the column left of it); blocks are ordered by recursive
+//! baselines of their own —, more than seven rows without the column's text,
+//! a line of large type after more rows without text than the block's lines
+//! are apart, or a chunk crossing into the next column ends it; a chunk off
+//! any start in use goes with the column left of it; the few lines of a
+//! headline in large type, which `-layout` prints with blank rows between,
+//! stay one block); blocks are ordered by recursive
 //! cuts — a gap no block crosses from left to right splits the page into left and right, one
 //! no block crosses from top to bottom into top and bottom — the way one
 //! reads a newspaper page.
@@ -49,12 +52,28 @@ struct Block {
     lines: Vec<String>,
     /// How far each line starts right of its column's start (characters).
     offsets: Vec<usize>,
+    /// Rows between the last two lines (0 while the block has one line).
+    pitch: usize,
+    /// Whether two of its lines sit on rows next to each other (`step` apart).
+    tight: bool,
+    /// Where its last line starts and ends on the page (characters).
+    span: (usize, usize),
 }
 
 impl Block {
     /// A block of one line, on `row`, spanning columns `left..=right`.
-    fn one_line(row: usize, left: usize, right: usize, text: &str, offset: usize) -> Block {
-        Block { top: row, bottom: row, left, right, lines: vec![text.to_string()], offsets: vec![offset] }
+    fn one_line(row: usize, left: usize, right: usize, c: &Chunk<'_>, offset: usize) -> Block {
+        Block {
+            top: row,
+            bottom: row,
+            left,
+            right,
+            lines: vec![c.text.to_string()],
+            offsets: vec![offset],
+            pitch: 0,
+            tight: false,
+            span: (c.start, c.end),
+        }
     }
 
     /// Line `i` as the rest of the loader gets it: in a block of running
@@ -87,7 +106,7 @@ const NEAR_ROWS: usize = 4;
 /// leading or font size (a headline, a box in other type), a column's lines
 /// come out on every other row or with empty rows between them; a wider gap
 /// is the space between two items.
-const SKIP_ROWS: usize = 6;
+const SKIP_ROWS: usize = 7;
 /// Most blank lines (beyond those the page puts between all its lines) that
 /// do not yet close every block on a page whose columns sit on baselines of
 /// their own ([`baselines_apart`]): one comes from baselines apart in the
@@ -301,6 +320,31 @@ fn baselines_apart(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> bool 
 
 /// See [`baselines_apart`].
 const APART_SHARE: usize = 8;
+/// Fewest rows without a column's text before a line that stands apart from
+/// the next for that line to start a block of its own (see [`blocks`]).
+const APART_ROWS: usize = 4;
+/// Most lines of large type (a headline) that `pdftotext -layout` prints with
+/// blank rows between them and the loader still reads as one block.
+const LARGE_LINES: usize = 3;
+/// Most rows between two lines of one headline in large type.
+const LARGE_ROWS: usize = 12;
+
+/// For each chunk, how many rows below it the next chunk starting in its
+/// column is (`usize::MAX` when none is).
+fn next_gaps(chunks: &[Chunk<'_>], starts: &[usize]) -> Vec<usize> {
+    let mut out = vec![usize::MAX; chunks.len()];
+    let mut below: Vec<Option<usize>> = vec![None; starts.len()];
+    for (i, c) in chunks.iter().enumerate().rev() {
+        let col = column_of(starts, c.start);
+        if let Some(r) = below[col] {
+            out[i] = r - c.row;
+        }
+        if below[col].is_none_or(|r| r > c.row) {
+            below[col] = Some(c.row);
+        }
+    }
+    out
+}
 
 /// Blocks: each column's consecutive chunks; a chunk reaching past the next
 /// column's start is a block of its own across those columns.
@@ -308,7 +352,23 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     // The open block of each column, by index into `blocks`.
     let mut open: Vec<Option<usize>> = vec![None; starts.len()];
+    // The block each column had before blank rows closed it.
+    let mut closed: Vec<Option<usize>> = vec![None; starts.len()];
     let mut last_row = None;
+    let next_gap = next_gaps(chunks, starts);
+    // The first chunk on or after each row.
+    let rows = chunks.last().map_or(0, |c| c.row + 1);
+    let mut row_first = vec![chunks.len(); rows + 1];
+    for (i, c) in chunks.iter().enumerate().rev() {
+        row_first[c.row] = i;
+    }
+    for r in (0..rows).rev() {
+        row_first[r] = row_first[r].min(row_first[r + 1]);
+    }
+    // Whether any chunk on rows `from..to` overlaps columns `a..b`.
+    let crossed = |from: usize, to: usize, (a, b): (usize, usize)| {
+        chunks[row_first[from.min(rows)]..row_first[to.min(rows)]].iter().any(|x| x.start < b && x.end > a)
+    };
     // The rows where chunks start in each column: a column start counts
     // only where the page uses it (boxes set in other column grids elsewhere
     // on the page do not cut this box's lines).
@@ -328,10 +388,14 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         rows.get(i).is_some_and(|&r| r <= row + NEAR_ROWS)
     };
     let blank_rows = if baselines_apart(chunks, starts, step) { BLANK_ROWS } else { 0 };
-    for c in chunks {
+    for (ci, c) in chunks.iter().enumerate() {
         if last_row.is_some_and(|r| c.row > r + step * (1 + blank_rows)) {
             // Blank lines (more than the page puts between its lines) close every block.
-            open.iter_mut().for_each(|o| *o = None);
+            for (o, was) in open.iter_mut().zip(closed.iter_mut()) {
+                if o.is_some() {
+                    *was = o.take();
+                }
+            }
         }
         last_row = Some(c.row);
         // A chunk off its column's start where that column is not in use
@@ -342,15 +406,50 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         let reach = column_of(starts, c.end.saturating_sub(2)).max(left);
         let right = (left + 1..=reach).rev().find(|&k| near(k, c.row)).unwrap_or(left);
         if right > left {
-            for o in &mut open[left..=right] {
-                *o = None;
+            for k in left..=right {
+                open[k] = None;
+                closed[k] = None;
             }
-            blocks.push(Block::one_line(c.row, left, right, c.text, 0));
+            blocks.push(Block::one_line(c.row, left, right, c, 0));
             continue;
         }
         let offset = c.start.saturating_sub(starts[left]);
-        match open[left] {
+        // Whether the chunk stands apart from the next line of its column
+        // by more rows than `b`'s lines are apart.
+        let isolated = |b: &Block| next_gap[ci] > b.pitch.max(step);
+        let mut parted = false;
+        let mut target = match open[left] {
             Some(b) if blocks[b].bottom + step * (1 + SKIP_ROWS) >= c.row => {
+                let block = &blocks[b];
+                let gap = c.row - block.bottom;
+                // Rows without the column's text, more than twice as many as
+                // its lines are apart, before a line that stands apart from
+                // the next: a line of large type (a headline) under the end of
+                // another item's text, not that text running on.
+                parted = block.pitch > 0 && gap >= APART_ROWS && gap > 2 * block.pitch && isolated(block);
+                (!parted).then_some(b)
+            }
+            _ => None,
+        };
+        if target.is_none() && !parted {
+            target = closed[left].or(open[left]).filter(|&b| {
+                // Lines of large type: `pdftotext -layout` leaves blank rows
+                // (or more rows than a column skips) between them. A block
+                // of a few lines each set apart from the last goes on with a
+                // line set apart from the next, when nothing on the rows
+                // between them crosses either.
+                let block = &blocks[b];
+                !block.tight
+                    && block.lines.len() <= LARGE_LINES
+                    && c.row > block.bottom
+                    && c.row <= block.bottom + LARGE_ROWS
+                    && next_gap[ci] > step
+                    && !crossed(block.bottom + 1, c.row, block.span)
+                    && !crossed(block.bottom + 1, c.row, (c.start, c.end))
+            });
+        }
+        match target {
+            Some(b) => {
                 let block = &mut blocks[b];
                 if block.bottom == c.row {
                     // Two chunks of one line in one column: one line again.
@@ -359,14 +458,20 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                         l.push_str(c.text);
                     }
                 } else {
+                    block.pitch = c.row - block.bottom;
+                    block.tight |= block.pitch <= step;
                     block.bottom = c.row;
                     block.lines.push(c.text.to_string());
                     block.offsets.push(offset);
+                    block.span = (c.start, c.end);
                 }
+                open[left] = Some(b);
+                closed[left] = None;
             }
-            _ => {
-                blocks.push(Block::one_line(c.row, left, right, c.text, offset));
+            None => {
+                blocks.push(Block::one_line(c.row, left, right, c, offset));
                 open[left] = Some(blocks.len() - 1);
+                closed[left] = None;
             }
         }
     }
@@ -622,6 +727,59 @@ mod tests {
             groups(&text)[0],
             "某某局关于停水的通知全文在此|通知第二行内容甚多通知第二行|通知第三行完。|某某局办公室|二〇二二年十月"
         );
+    }
+
+    #[test]
+    fn a_headline_under_the_end_of_another_item_starts_a_block() {
+        // The right column's first item ends on row 3; five rows later
+        // (the left column runs on beside them) comes the next item's
+        // headline in large type, its lines two rows apart.
+        let mut page: Vec<String> = Vec::new();
+        let right = [
+            (0, "戊文第一行内容甚多"),
+            (1, "戊文第二行内容甚多"),
+            (2, "戊文第三行内容完。"),
+            (8, "己标题第一行"),
+            (10, "  己标题第二行"),
+            (12, "己文第一行内容甚多"),
+            (13, "己文第二行内容甚多"),
+            (14, "己文第三行内容完。"),
+        ];
+        for row in 0..15 {
+            let mut line = format!("丁文第{row:02}行内容甚多甚多");
+            if let Some((_, text)) = right.iter().find(|(r, _)| *r == row) {
+                line.push_str(&format!("        {text}"));
+            }
+            page.push(line);
+        }
+        let text = unfold(&page.join("\n")).unwrap_or_default();
+        assert_eq!(
+            groups(&text)[1..],
+            [
+                "戊文第一行内容甚多|戊文第二行内容甚多|戊文第三行内容完。",
+                "己标题第一行|己标题第二行|己文第一行内容甚多|己文第二行内容甚多|己文第三行内容完。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_in_large_type_stays_whole_across_blank_rows() {
+        let page = [
+            "丁文第一行内容甚多甚多        戊文第一行内容甚多",
+            "丁文第二行内容甚多甚多        戊文第二行内容甚多",
+            "丁文第三行内容甚多完。        戊文第三行内容完。",
+            "",
+            "                              己标题第一行",
+            "",
+            "                              己标题第二行",
+            "",
+            "庚文第一行内容甚多甚多        己文第一行内容甚多",
+            "庚文第二行内容甚多甚多        己文第二行内容甚多",
+            "庚文第三行内容甚多完。        己文第三行内容完。",
+        ]
+        .join("\n");
+        let text = unfold(&page).unwrap_or_default();
+        assert!(groups(&text).contains(&"己标题第一行|己标题第二行".to_string()), "{text}");
     }
 
     #[test]
