@@ -5,6 +5,14 @@ use super::assign::{self, Bodies};
 use super::segments::{Builder, Orientation};
 use super::units::Unit;
 
+/// The least content score of a headline paired with a body.
+const MIN_PAIR: f32 = 0.2;
+
+/// How much more a headline standing alone in its run weighs in the
+/// page's assignment than one standing with other headlines (which may
+/// still be their kicker or subtitle).
+const LONE_HEADLINE: f32 = 0.2;
+
 impl Builder {
     /// Assigns units to segments: each segment takes at most one headline
     /// (the best one-to-one assignment for the page); units left over may
@@ -49,7 +57,22 @@ impl Builder {
                 }
             }
         }
-        let mut titles = assign::assign_sparse(&rows, n, 0.2);
+        // A headline given no body is lost (it ends as a fragment) unless
+        // another headline of its run takes it as kicker or subtitle: where
+        // a lone headline and a line standing with other headlines both name
+        // a body, the lone one weighs more in the page's assignment (a slogan
+        // over a title, quoted in another item's text, does not take that
+        // item from the headline printed beside it).
+        let weighted: Vec<Vec<(usize, f32)>> = rows
+            .iter()
+            .enumerate()
+            .map(|(ui, row)| {
+                let lone = (ui == 0 || units[ui - 1].run != units[ui].run)
+                    && (ui + 1 == units.len() || units[ui + 1].run != units[ui].run);
+                row.iter().map(|&(si, sc)| (si, if lone && sc >= MIN_PAIR { sc + LONE_HEADLINE } else { sc })).collect()
+            })
+            .collect();
+        let mut titles = assign::assign_sparse(&weighted, n, MIN_PAIR);
         // A headline that shares little with any body (a figurative one) still
         // goes to an untitled body when that body is clearly its best.
         let mut taken: Vec<bool> = vec![false; n];
