@@ -238,3 +238,15 @@ fn a_slogan_quoted_in_another_item_does_not_take_it_from_its_own_headline() {
     assert_eq!(p.articles[1].kicker.as_deref(), Some("聚焦高质量发展"));
     assert!(p.fragments.is_empty(), "{:?}", p.fragments);
 }
+
+#[test]
+fn a_kicker_printed_over_two_lines_heads_the_title_under_it() {
+    // `奋进新征程` / `建功新时代` over `交城县新建三座污水处理厂`: the two
+    // short lines name no body of their own (the first only echoes the item
+    // above), so both are the kicker of the title under them, not fragments.
+    let p = load("kicker_in_two_lines_over_title.txt");
+    assert_eq!(titles(&p), ["方山县召开干部大会", "交城县新建三座污水处理厂"]);
+    assert_eq!(p.articles[0].kicker, None);
+    assert_eq!(p.articles[1].kicker.as_deref(), Some("奋进新征程 建功新时代"));
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
