@@ -10,6 +10,17 @@ use super::assign::{self, Bodies};
 use super::segments::{Builder, Orientation};
 use super::units::Unit;
 
+/// The least content score of a headline paired with a body.
+const MIN_PAIR: f32 = 0.2;
+
+/// How much more a headline standing alone in its run weighs in the
+/// page's assignment than one standing with other headlines (which may
+/// still be their kicker or subtitle).
+const LONE_HEADLINE: f32 = 0.2;
+
+/// The most lines a kicker over a title is printed on.
+const MAX_KICKER_LINES: usize = 2;
+
 impl Builder {
     /// Assigns units to segments: each segment takes at most one headline
     /// (the best one-to-one assignment for the page); units left over may
@@ -54,7 +65,22 @@ impl Builder {
                 }
             }
         }
-        let mut titles = assign::assign_sparse(&rows, n, 0.2);
+        // A headline given no body is lost (it ends as a fragment) unless
+        // another headline of its run takes it as kicker or subtitle: where
+        // a lone headline and a line standing with other headlines both name
+        // a body, the lone one weighs more in the page's assignment (a slogan
+        // over a title, quoted in another item's text, does not take that
+        // item from the headline printed beside it).
+        let weighted: Vec<Vec<(usize, f32)>> = rows
+            .iter()
+            .enumerate()
+            .map(|(ui, row)| {
+                let lone = (ui == 0 || units[ui - 1].run != units[ui].run)
+                    && (ui + 1 == units.len() || units[ui + 1].run != units[ui].run);
+                row.iter().map(|&(si, sc)| (si, if lone && sc >= MIN_PAIR { sc + LONE_HEADLINE } else { sc })).collect()
+            })
+            .collect();
+        let mut titles = assign::assign_sparse(&weighted, n, MIN_PAIR);
         // A headline that shares little with any body (a figurative one) still
         // goes to an untitled body when that body is clearly its best.
         let mut taken: Vec<bool> = vec![false; n];
@@ -111,15 +137,19 @@ impl Builder {
             // A line standing first in a run, right above a headline that
             // heads the body below, is that headline's kicker (引题), even
             // when it shares no words with the body (`聚力乡村振兴 绘就美好画卷`).
+            // So are two such lines (a kicker printed over two lines,
+            // `奋进新征程` / `建功新时代`): every headline of the run before the
+            // title is one line with no body of its own.
             let run = &self.runs[units[ui].run];
-            let first_of_run = ui == 0 || units[ui - 1].run != units[ui].run;
+            let same_run = |k: &usize| units[*k].run == units[ui].run;
+            let start = (0..ui).rev().take_while(same_run).last().unwrap_or(ui);
             if extra[ui].is_none()
-                && first_of_run
                 && (o == Orientation::Before || run.prev.is_none())
-                && let Some(nb) = ui.checked_add(1).filter(|&nb| nb < units.len() && units[nb].run == units[ui].run)
+                && let Some(nb) = (ui + 1..units.len()).take_while(same_run).find(|&k| titles[k].is_some())
+                && nb - start <= MAX_KICKER_LINES
+                && (start..nb).all(|k| titles[k].is_none() && units[k].texts.len() == 1)
                 && let Some(s) = titles[nb]
                 && run.next.map(|x| self.find(x)) == Some(s)
-                && units[ui].texts.len() == 1
             {
                 extra[ui] = Some(s);
             }

@@ -193,7 +193,12 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
     // A kicker of two clauses set apart by a space over a plain title
     // (`聚焦项目建设 跑出发展加速度` / `文水县重点工程…`), or such a subtitle
     // under one (`守护好吕梁的绿水青山` / `坚持生态优先 推动绿色发展`).
-    if heads::has_clause_space(prev) != heads::has_clause_space(next) {
+    // A plain line at most two thirds as long as the spaced one under it
+    // may also be the head of a wrapped title (`以军继续在叙` /
+    // `境内开展军事行动 多国反对`): the content test below tells the two
+    // apart, a kicker naming less of the body than a title.
+    let short_head = !heads::has_clause_space(prev) && pc.len() * 3 <= nc.len() * 2;
+    if heads::has_clause_space(prev) != heads::has_clause_space(next) && !short_head {
         return false;
     }
     // Both lines name what one body reports (where a space sets clauses
