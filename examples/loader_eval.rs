@@ -18,7 +18,10 @@
 //! - `--pages N`: at most N pages per set (default: all);
 //! - `--set fit|eval`, `--shape NAME` (`columns`, `lines`, `pdftotext`,
 //!   `pdftotext-raw`, `real-pdftotext`, `real-raw`, `real-layout`): only those;
-//! - `--verbose`: every problem, page by page;
+//! - `--verbose`: every problem, page by page (an item right but not exact
+//!   with each field that differs and how: `split`/`joined` paragraphs at a
+//!   boundary, `more`/`less` text than the perfect field, or where the text
+//!   first differs);
 //! - `--write DIR`: for each set, `DIR/SET-SHAPE/` gets every page's raw text,
 //!   `perfect.json` (the dump a perfect loader would print), `gold.json`
 //!   (the shape of `../shared/gold/seeds.json`) and `dump.json` (what the

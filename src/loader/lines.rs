@@ -242,6 +242,11 @@ fn classify(lines: &mut Vec<Line>) {
             }
             lines[i].role = Role::Byline { byline };
             lines[i].text = rest;
+            // A line whose text all went into the byline is gone (an empty
+            // line could be read as anything, a headline included).
+            while lines.get(i + 1).is_some_and(|l| l.role == Role::Text && l.text.is_empty()) {
+                lines.remove(i + 1);
+            }
         } else if text.starts_with(['（', '(']) && CONTINUED.is_match(&text) {
             let m = CONTINUED.find(&text).map_or(0, |m| m.end());
             let rest = text[m..].trim().to_string();
