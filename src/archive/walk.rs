@@ -54,7 +54,11 @@ struct Walk {
 
 impl Walk {
     fn file(&mut self, path: PathBuf, meta: &std::fs::Metadata) {
-        if identity(meta).is_none_or(|id| self.seen_files.insert(id)) {
+        self.file_with_id(path, identity(meta));
+    }
+
+    fn file_with_id(&mut self, path: PathBuf, id: Option<Id>) {
+        if id.is_none_or(|id| self.seen_files.insert(id)) {
             self.files.push(path);
         }
     }
@@ -70,14 +74,26 @@ impl Walk {
                 return;
             }
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if hidden {
+        // Sorted by name: in one folder, the order of their paths.
+        let mut entries: Vec<(std::ffi::OsString, std::fs::DirEntry)> =
+            entries.filter_map(|e| e.ok().map(|e| (e.file_name(), e))).collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, entry) in entries {
+            if name.as_encoded_bytes().starts_with(b".") {
                 continue;
             }
+            let p = dir.join(&name);
             let is_txt = has_known_extension(&p);
+            // A regular file is known from the folder's listing (no `stat`:
+            // the page cache's check looks at it once more, see
+            // `super::heads`); a file of another type is not a page.
+            let kind = entry.file_type().ok();
+            if kind.is_some_and(|k| k.is_file()) {
+                if is_txt {
+                    self.file_with_id(p, entry_identity(meta, &entry));
+                }
+                continue;
+            }
             // Follows links; a dangling link is reported only when it looks like a page.
             let meta = match std::fs::metadata(&p) {
                 Ok(m) => m,
@@ -99,6 +115,20 @@ impl Walk {
             }
         }
     }
+}
+
+/// The identity of a regular file listed in the folder whose metadata is
+/// `dir`: the folder's device (a file is on its folder's device; only a
+/// folder can be a mount point) and the entry's inode, no `stat` needed.
+#[cfg(unix)]
+fn entry_identity(dir: &std::fs::Metadata, entry: &std::fs::DirEntry) -> Option<Id> {
+    use std::os::unix::fs::{DirEntryExt, MetadataExt};
+    Some((dir.dev(), entry.ino()))
+}
+
+#[cfg(not(unix))]
+fn entry_identity(_dir: &std::fs::Metadata, _entry: &std::fs::DirEntry) -> Option<Id> {
+    None
 }
 
 #[cfg(unix)]

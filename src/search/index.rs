@@ -496,8 +496,8 @@ impl Index {
             parts.push(part);
         }
         debug_assert_eq!(n as usize, docs.len());
-        let keywords = vec![Vec::new(); docs.len()];
-        Index { issues, docs, parts, starts, keywords, use_sigs: true }
+        // (Filled as keywords come: see `set_keywords`.)
+        Index { issues, docs, parts, starts, keywords: Vec::new(), use_sigs: true }
     }
 
     /// The parts, in document order (each shared with the indexes updated
@@ -565,7 +565,7 @@ impl Index {
 
     /// Keywords found later (e.g. by jieba) for document `doc`; searched too.
     pub fn extra_keywords(&self, doc: u32) -> &[String] {
-        &self.keywords[doc as usize]
+        self.keywords.get(doc as usize).map_or(&[], Vec::as_slice)
     }
 
     /// Precomputed word boundaries of the `n`-th headline text (title,
@@ -578,9 +578,14 @@ impl Index {
     /// Stores keywords of an article (its body words: the postings need no
     /// change, since keywords are made of the body's characters).
     pub fn set_keywords(&mut self, doc: u32, words: Vec<String>) {
-        if let Some(k) = self.keywords.get_mut(doc as usize) {
-            *k = words;
+        let doc = doc as usize;
+        if doc >= self.docs.len() {
+            return;
         }
+        if self.keywords.len() <= doc {
+            self.keywords.resize_with(doc + 1, Vec::new);
+        }
+        self.keywords[doc] = words;
     }
 
     /// Bytes held by the postings and pair signatures (for the benchmark).

@@ -122,7 +122,6 @@ impl SearchWorker {
         let (tx, req_rx) = mpsc::channel::<Request>();
         let (resp_tx, rx) = mpsc::channel();
         let shared = Arc::new(Shared::default());
-        super::words::preload();
         let s = shared.clone();
         let _ = std::thread::Builder::new().name("search".into()).spawn(move || {
             let mut index: Option<Arc<Index>> = None;
@@ -190,6 +189,11 @@ impl SearchWorker {
     /// As [`SearchWorker::spawn`], while pages are still loading (see
     /// [`SearchWorker::reindex_loading`]).
     pub fn spawn_loading(issues: Arc<Vec<Issue>>, loading: bool) -> SearchWorker {
+        if !loading {
+            // The pages are in: jieba loads beside the index. (While pages
+            // load, the caller loads it once they are searchable.)
+            super::words::preload();
+        }
         let w = SearchWorker::spawn_idle();
         request_build(issues, !loading, &w.shared, &w.tx);
         w

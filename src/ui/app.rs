@@ -103,6 +103,26 @@ fn key_in_page<'a>(p: &Page, left: usize, a: &'a Article) -> std::borrow::Cow<'a
     if a.id.is_empty() { format!("{}#{left}", p.source).into() } else { a.id.as_str().into() }
 }
 
+/// Up to this many pages, made-up headlines are mended on the reader's
+/// thread as soon as the segmenter is in ([`App::mend_titles`]); more are
+/// mended on a thread of their own (at 100,000 pages the pass takes the
+/// better part of a second).
+pub const MEND_AT_ONCE_PAGES: usize = 2_000;
+
+/// Pages whose mended headlines [`App::mend_titles`] puts in place per
+/// call, when they were worked out on a thread of their own (each such
+/// page shared with the search index is copied).
+pub const MEND_PER_CALL_PAGES: usize = 500;
+
+/// The made-up headlines being mended away from the reader's thread.
+#[derive(Debug)]
+enum Mending {
+    /// Worked out on a thread of their own.
+    Finding(std::sync::mpsc::Receiver<super::titles::Found>),
+    /// Worked out, being put in place a few pages per call.
+    Applying(super::titles::Found),
+}
+
 /// Default maximum width of the body text, in columns (40 Han characters).
 pub const DEFAULT_MAX_BODY_WIDTH: u16 = 80;
 
@@ -141,6 +161,9 @@ pub struct App {
     /// Made-up headlines cut inside a word have been mended
     /// ([`super::titles`]; once the segmenter has loaded).
     titles_mended: bool,
+    /// The headlines being mended on a thread of their own, for more pages
+    /// than [`MEND_AT_ONCE_PAGES`] ([`App::mend_titles`]).
+    mending: Option<Mending>,
     /// Pages that entered the reader ([`App::new`], [`App::add_pages`]).
     pages_added: usize,
 }
@@ -166,6 +189,7 @@ impl App {
             effects: Vec::new(),
             saved_position: None,
             titles_mended: false,
+            mending: None,
             pages_added: 0,
         };
         app.pages_added = app.issues.iter().map(|i| i.pages.len()).sum();
@@ -367,7 +391,12 @@ impl App {
         let key = self.current_key();
         let label = self.current_issue().map(Issue::label);
         let first = self.issues.is_empty();
-        let jieba = if self.titles_mended { crate::search::words::try_jieba() } else { None };
+        // (Pages that come in while the headlines are mended on a thread of
+        // their own are not among those it looks at: mended here.)
+        let jieba = match self.titles_mended || self.mending.is_some() {
+            true => crate::search::words::try_jieba(),
+            false => None,
+        };
         // Where the selected issue went (new issues before it move it down).
         let mut current = (!first).then(|| self.nav.issue());
         for p in pages {
@@ -414,14 +443,51 @@ impl App {
 
     /// Once the word segmenter has loaded (in the background), cuts the
     /// made-up headlines that end inside a word at the word's start
-    /// ([`super::titles`]), keeping the line at the top of the body. Cheap
-    /// after the first time; called at each update and tick. True when a
-    /// headline changed.
+    /// ([`super::titles`]), keeping the line at the top of the body: at once
+    /// for up to [`MEND_AT_ONCE_PAGES`] pages, else on a thread of its own
+    /// (the reader's thread only puts the headlines in place, when a later
+    /// call finds them ready). Cheap after the first time; called at each
+    /// update and tick. True when a headline changed.
     pub fn mend_titles(&mut self) -> bool {
         if self.titles_mended {
             return false;
         }
+        match self.mending.take() {
+            Some(Mending::Finding(rx)) => {
+                match rx.try_recv() {
+                    Ok(found) => self.mending = Some(Mending::Applying(found)),
+                    Err(std::sync::mpsc::TryRecvError::Empty) => self.mending = Some(Mending::Finding(rx)),
+                    // (The thread failed: the headlines stay as the loader cut them.)
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => self.titles_mended = true,
+                }
+                return false;
+            }
+            Some(Mending::Applying(mut found)) => {
+                let top = self.top_line();
+                let changed = found.apply(&mut self.issues, MEND_PER_CALL_PAGES);
+                match found.is_done() {
+                    true => self.titles_mended = true,
+                    false => self.mending = Some(Mending::Applying(found)),
+                }
+                if changed {
+                    self.relayout(top);
+                }
+                return changed;
+            }
+            None => {}
+        }
         let Some(jieba) = crate::search::words::try_jieba() else { return false };
+        if self.pages_added > MEND_AT_ONCE_PAGES {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let issues = self.issues.clone();
+            let spawned = std::thread::Builder::new().name("mend-titles".into()).spawn(move || {
+                let _ = tx.send(super::titles::find(issues, jieba));
+            });
+            if spawned.is_ok() {
+                self.mending = Some(Mending::Finding(rx));
+                return false;
+            }
+        }
         self.titles_mended = true;
         let top = self.top_line();
         let changed = super::titles::mend_issues(&mut self.issues, jieba);
@@ -429,6 +495,12 @@ impl App {
             self.relayout(top);
         }
         changed
+    }
+
+    /// True while the made-up headlines are being mended on a thread of
+    /// their own (the loop should come back to put them in place).
+    pub fn mending_titles(&self) -> bool {
+        self.mending.is_some()
     }
 
     /// The line at the top of the body (part, byte offset): the one the

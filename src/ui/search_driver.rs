@@ -50,6 +50,8 @@ pub struct SearchDriver {
     waiting: Option<(u64, String)>,
     /// The version of the index the results shown came from.
     searched_on: u64,
+    /// jieba was asked to load ([`crate::search::words::preload`]).
+    jieba_asked: bool,
 }
 
 /// Keywords are extracted automatically up to this many articles (about
@@ -129,6 +131,13 @@ impl SearchDriver {
         }
         let Some(w) = &self.worker else { return };
         app.set_indexing(w.indexing());
+        // jieba's dictionary (query word boundaries, keywords) loads once
+        // every page is in and searchable: loaded beside them it took a
+        // tenth of a second start's CPU from the pages and the index.
+        if !self.jieba_asked && !self.loading && w.is_ready() && w.indexing().is_none() {
+            crate::search::words::preload();
+            self.jieba_asked = true;
+        }
         if app.mode != Mode::Search || self.waiting.is_some() || w.index_version() <= self.searched_on {
             return;
         }
@@ -144,6 +153,12 @@ impl SearchDriver {
     /// show the progress).
     pub fn indexing(&self) -> bool {
         self.worker.as_ref().is_some_and(|w| w.indexing().is_some())
+    }
+
+    /// True while jieba, asked for, is still loading (the loop should come
+    /// back: keywords start once it is in).
+    pub fn jieba_loading(&self) -> bool {
+        self.jieba_asked && crate::search::words::try_jieba().is_none()
     }
 
     /// True while a search is running: the event loop should come back soon.

@@ -145,9 +145,9 @@ fn event_loop(
         // Test hook: proves the terminal is restored when the reader panics.
         panic!("LVREAD_DEBUG_PANIC is set: deliberate panic after the first frame");
     }
+    // (jieba, for search word boundaries and keywords, loads in the
+    // background once the pages are searchable: see `SearchDriver`.)
     let mut search = super::search_driver::SearchDriver::new();
-    // jieba (search word boundaries, keywords) loads in the background.
-    crate::search::words::preload();
     while !app.quit {
         let mut changed = search.poll(app);
         // Sleep until a key, or until loading or saving has work.
@@ -155,7 +155,7 @@ fn event_loop(
         // A search is running: come back soon for its results.
         let wait = if search.busy() {
             Some(wait.map_or(SEARCH_POLL, |w| w.min(SEARCH_POLL)))
-        } else if search.keywords_running() || search.indexing() || crate::search::words::try_jieba().is_none() {
+        } else if search.keywords_running() || search.indexing() || search.jieba_loading() || app.mending_titles() {
             Some(wait.map_or(BACKGROUND_POLL, |w| w.min(BACKGROUND_POLL)))
         } else {
             wait

@@ -96,12 +96,123 @@ pub fn mend_issues(issues: &mut [Issue], jieba: &Jieba) -> bool {
     changed
 }
 
+/// Mended headlines worked out away from the reader's thread ([`find`]),
+/// put in place a few pages at a time by [`Found::apply`].
+#[derive(Debug)]
+pub struct Found {
+    /// The pages looked at, held until every headline is in place (so that
+    /// no other page takes the address of one of them meanwhile).
+    _looked_at: Vec<Issue>,
+    /// Per page with a headline to mend: its address, and (article, headline).
+    fixes: std::collections::HashMap<usize, Vec<(usize, String)>>,
+}
+
+/// The mended headlines of every page of `issues` (a copy of the reader's
+/// list, sharing its pages): the same as [`mend_issues`] would make,
+/// worked out on any thread.
+pub fn find(issues: Vec<Issue>, jieba: &Jieba) -> Found {
+    let fixes = issues
+        .iter()
+        .flat_map(|i| i.pages.iter())
+        .filter_map(|p| {
+            let f = fixes(p, jieba);
+            (!f.is_empty()).then_some((std::sync::Arc::as_ptr(p) as usize, f))
+        })
+        .collect();
+    Found { _looked_at: issues, fixes }
+}
+
+impl Found {
+    /// Puts the headlines of up to `pages` pages in place, in the pages of
+    /// `issues` that are still the ones [`find`] looked at (wherever they
+    /// are now: issues may have come in before them meanwhile). A page
+    /// shared with the search index is copied, so a few pages at a time
+    /// keep the reader's thread free. True when a headline changed. Pages
+    /// that came in since were not looked at (mend them as they come).
+    pub fn apply(&mut self, issues: &mut [Issue], pages: usize) -> bool {
+        let mut changed = false;
+        let mut done = 0;
+        for page in issues.iter_mut().flat_map(|i| i.pages.iter_mut()) {
+            if done == pages || self.fixes.is_empty() {
+                break;
+            }
+            let Some(f) = self.fixes.remove(&(std::sync::Arc::as_ptr(page) as usize)) else { continue };
+            done += 1;
+            let page = std::sync::Arc::make_mut(page);
+            for (k, title) in f {
+                if let Some(a) = page.articles.get_mut(k) {
+                    a.title = title;
+                    changed = true;
+                }
+            }
+        }
+        if done < pages {
+            // Every page was looked at: those left are gone.
+            self.fixes.clear();
+        }
+        changed
+    }
+
+    /// True once every headline is in place.
+    pub fn is_done(&self) -> bool {
+        self.fixes.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn inferred(title: &str, body: &str) -> Article {
         Article { title: title.into(), title_inferred: true, paragraphs: vec![body.into()], ..Article::default() }
+    }
+
+    fn issue_of(title: &str, body: &str) -> Issue {
+        let page = Page { articles: vec![inferred(title, body)], ..Page::default() };
+        Issue { pages: vec![std::sync::Arc::new(page)], ..Issue::default() }
+    }
+
+    #[test]
+    fn headlines_found_on_another_thread_land_on_their_pages_wherever_they_went() {
+        let j = crate::search::words::jieba();
+        let body = "近日，离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成熟采摘与上市的季节。";
+        let cut = "离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成…";
+        let issues = vec![issue_of(cut, body), issue_of("草莓迎来了成熟采摘", body)];
+        let mut expected = issues.clone();
+        assert!(mend_issues(&mut expected, j));
+        let mut found = std::thread::scope(|s| s.spawn(|| find(issues.clone(), j)).join().unwrap());
+        // An issue came in before them meanwhile; nothing else changed.
+        let mut now = issues;
+        now.insert(0, issue_of(cut, body));
+        assert!(found.apply(&mut now, 1), "one page at a time");
+        assert!(found.is_done(), "the other page has no headline to mend");
+        assert!(!found.apply(&mut now, 1));
+        assert_eq!(now[0].pages[0].articles[0].title, cut, "a page that came in since is not looked at");
+        assert_eq!(now[1..], expected[..]);
+        assert_eq!(now[1].pages[0].articles[0].title, "离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了…");
+    }
+
+    #[test]
+    fn a_big_archive_has_its_headlines_mended_away_from_the_reader_and_new_pages_at_once() {
+        let _ = crate::search::words::jieba();
+        let body = "近日，离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成熟采摘与上市的季节。";
+        let cut = "离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成…";
+        let mended = "离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了…";
+        let issues: Vec<Issue> = (0..=crate::ui::app::MEND_AT_ONCE_PAGES).map(|_| issue_of(cut, body)).collect();
+        let mut app = crate::ui::App::new(issues, (80, 24));
+        assert!(app.mending_titles(), "more pages than are mended at once");
+        let page = Page { articles: vec![inferred(cut, body)], ..Page::default() };
+        app.add_pages([page]);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while app.mending_titles() && std::time::Instant::now() < deadline {
+            app.mend_titles();
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(!app.mending_titles());
+        let titles: Vec<&str> =
+            app.issues.iter().flat_map(|i| &i.pages).flat_map(|p| &p.articles).map(|a| a.title.as_str()).collect();
+        assert_eq!(titles.len(), crate::ui::app::MEND_AT_ONCE_PAGES + 2);
+        assert!(titles.iter().all(|&t| t == mended), "every headline mended once");
     }
 
     #[test]
