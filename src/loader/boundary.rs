@@ -42,6 +42,12 @@ pub enum Term {
     PhotoItem,
     /// A caption at the gap after which the text turns to another subject.
     ClosingCaption,
+    /// A closing byline (`（张三）`) stands at the gap: the item before has
+    /// been signed.
+    ClosingByline,
+    /// The text before the gap ends in a date alone on its line, as a
+    /// notice is signed and dated.
+    ClosingDate,
     /// The line model's heading margin of a line set apart at the gap (per
     /// point).
     HeadingMargin,
@@ -53,12 +59,14 @@ pub enum Term {
 /// The weight of each [`Term`], in points of heading margin per unit of
 /// evidence (chosen on the fitting set; a gap starts an item when its
 /// terms sum above zero).
-pub const WEIGHTS: [(Term, f32); 7] = [
+pub const WEIGHTS: [(Term, f32); 9] = [
     (Term::Gap, -150.0),
     (Term::Opener, 100.0),
     (Term::WidthChange, 100.0),
     (Term::PhotoItem, 300.0),
     (Term::ClosingCaption, 300.0),
+    (Term::ClosingByline, 100.0),
+    (Term::ClosingDate, 100.0),
     (Term::HeadingMargin, 1.0),
     (Term::ContentMatch, 500.0),
 ];
@@ -284,25 +292,42 @@ impl Builder {
     /// item (`近日，`, `3月5日，`), or where the line opens a photo item
     /// (`breaks`). Either evidence alone is common inside an article: an
     /// opener starts an item where the column's width changes too.
-    pub(crate) fn body_gap(&self, lines: &[Line], s: usize, i: usize, breaks: &Breaks) -> Option<Boundary> {
+    pub(crate) fn body_gap(
+        &self,
+        lines: &[Line],
+        s: usize,
+        i: usize,
+        breaks: &Breaks,
+        signed: bool,
+    ) -> Option<Boundary> {
         let photo = breaks.opening.contains(&i);
         let prev = match self.segs[s].parts.last() {
             Some(BodyPart::Line(p)) => Some(*p),
             _ => None,
         };
-        let opener = prev.filter(|&p| is_sentence_end(&lines[p].text) && meta::opens_with_time(&lines[i].text));
-        if !photo && opener.is_none() {
+        let opener = prev.is_some_and(|p| is_sentence_end(&lines[p].text) && meta::opens_with_time(&lines[i].text));
+        // (An attachment line, `附件：…`, still belongs to the notice.)
+        let dated = prev.is_some_and(|p| is_date_line(&lines[p].text)) && !lines[i].text.starts_with("附件");
+        if !photo && !opener && !dated && !signed {
             return None;
         }
         let mut b = Boundary::new(i);
         if photo {
             b.add(Term::PhotoItem, 1.0);
         }
-        if let Some(p) = opener {
+        if signed {
+            b.add(Term::ClosingByline, 1.0);
+        }
+        if dated {
+            b.add(Term::ClosingDate, 1.0);
+        }
+        if opener {
             b.add(Term::Opener, 1.0);
-            if width_changes(lines, p, i) {
-                b.add(Term::WidthChange, 1.0);
-            }
+        }
+        if let Some(p) = prev.filter(|_| opener || dated || signed)
+            && width_changes(lines, p, i)
+        {
+            b.add(Term::WidthChange, 1.0);
         }
         Some(b)
     }
@@ -476,6 +501,31 @@ fn topic_terms(text: impl Iterator<Item = char>, mut f: impl FnMut(u64)) {
             prev = Some(c);
         } else {
             prev = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_term_has_its_own_row_in_the_table() {
+        for (k, (term, _)) in WEIGHTS.iter().enumerate() {
+            assert_eq!(*term as usize, k, "{term:?}");
+        }
+    }
+
+    #[test]
+    fn explain_shows_the_boundary_score_and_its_terms_before_the_new_item() {
+        let page = include_str!("../../tests/pages/item_after_dated_notice_other_width.txt");
+        let out = super::super::assemble::explain(page);
+        let at =
+            out.lines().position(|l| l.ends_with("兴县农技人员连日来走进各乡镇的")).expect("the item's first line");
+        let gap = out.lines().nth(at - 1).unwrap_or_default();
+        assert!(gap.contains("boundary +50 new item"), "{gap}");
+        for term in ["Gap -150", "ClosingDate +100", "WidthChange +100"] {
+            assert!(gap.contains(term), "{term} missing: {gap}");
         }
     }
 }

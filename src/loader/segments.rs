@@ -95,6 +95,7 @@ impl Builder {
         let closing = &breaks.closing;
         let mut cur: Option<usize> = None;
         let mut split = true; // the next body line starts a new segment
+        let mut signed = false; // a closing byline follows the last body line
         let mut waiting_runs: Vec<usize> = Vec::new();
         let mut waiting_caps: Vec<usize> = Vec::new();
         // The photo item being read, until its caption.
@@ -120,7 +121,7 @@ impl Builder {
                 }
                 Piece::Body(i) => {
                     let gap = match cur {
-                        Some(s) if !split => self.body_gap(lines, s, *i, breaks),
+                        Some(s) if !split => self.body_gap(lines, s, *i, breaks, signed),
                         _ => None,
                     };
                     let starts = gap.as_ref().is_some_and(Boundary::starts);
@@ -147,6 +148,7 @@ impl Builder {
                     seg.parts.push(BodyPart::Line(*i));
                     cur = Some(s);
                     split = false;
+                    signed = false;
                 }
                 Piece::Heads(run) => {
                     let prev = cur.filter(|&s| self.segs[s].has_text(lines));
@@ -192,7 +194,10 @@ impl Builder {
                     split = true;
                 }
                 Piece::Trail(t) => match cur {
-                    Some(s) => self.segs[s].trail.push(t.clone()),
+                    Some(s) => {
+                        self.segs[s].trail.push(t.clone());
+                        signed = true;
+                    }
                     None => fragments.push(t.clone()),
                 },
                 Piece::Jump(i) => match cur {
