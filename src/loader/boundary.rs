@@ -15,8 +15,8 @@
 //! and not before it (a headline left in the body) pay for it.
 //!
 //! The candidates are the gaps after a finished sentence (or a caption,
-//! credit or closing byline): a body line there ([`Builder::body_gap`]),
-//! a caption there ([`Builder::breaks`]), and a line set apart there
+//! credit or closing byline): a body line there (`Builder::body_gap`),
+//! a caption there (`Builder::breaks`), and a line set apart there
 //! ([`promote`]). Each decision is kept as a [`Boundary`] for
 //! `lvread dump --explain`.
 
