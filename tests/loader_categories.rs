@@ -250,3 +250,17 @@ fn a_kicker_printed_over_two_lines_heads_the_title_under_it() {
     assert_eq!(p.articles[1].kicker.as_deref(), Some("奋进新征程 建功新时代"));
     assert!(p.fragments.is_empty(), "{:?}", p.fragments);
 }
+
+#[test]
+fn an_item_after_a_notice_signed_and_dated_in_another_column_width_stands_alone() {
+    // A notice ends with its signatory and date; the photo item after it
+    // (no headline, no byline) is set in a narrower column: it is no part
+    // of the notice.
+    let p = load("item_after_dated_notice_other_width.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "临县文化和旅游局关于开放冬季滑雪场的公告");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("兴县")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    assert!(p.articles[1].paragraphs[0].starts_with("兴县农技人员"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].captions, ["图为农技人员在大棚里查看黄瓜长势。 记者 王亮 摄"]);
+}

@@ -3,6 +3,7 @@
 //! content → articles.
 
 use super::article::split_cartoon;
+use super::boundary::{self, Boundary};
 use super::heads;
 use super::line_model::{self, Model};
 use super::lines;
@@ -23,6 +24,12 @@ pub struct Assembled {
 
 /// Builds the articles of a page from its (decoded, cleaned) text.
 pub fn assemble(text: &str) -> Assembled {
+    assemble_traced(text, None)
+}
+
+/// [`assemble`], the boundaries weighed between bodies pushed to `trace`
+/// when given.
+fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
     let lines = lines::read_lines(text);
     let head = line_model::headings(&lines);
     let pieces = pieces(&lines, &head);
@@ -119,6 +126,9 @@ pub fn assemble(text: &str) -> Assembled {
     }
     articles.sort_by_key(|(line, _)| *line);
     work += bodies.evaluations();
+    if let Some(t) = trace {
+        t.append(&mut b.boundaries);
+    }
     Assembled { articles: articles.into_iter().map(|(_, a)| a).collect(), fragments, pair_evaluations: work }
 }
 
@@ -128,7 +138,9 @@ pub fn assemble(text: &str) -> Assembled {
 /// column, and the role the line model ([`line_model`]) decodes for it, with
 /// its score and the runner-up's, and how sure the model is that the line is
 /// a heading ([`Model::heading_margins`]: positive for heading, negative for
-/// body).
+/// body). Before a line, each candidate boundary weighed at the gap before
+/// it ([`boundary`]): whether a new item starts there, the score and its
+/// terms.
 pub fn explain(text: &str) -> String {
     let lines = lines::read_lines(text);
     let lay = heads::Layout::new(&lines);
@@ -139,9 +151,16 @@ pub fn explain(text: &str) -> String {
     let margins = model.margins(&lines, &feats, &states);
     let sure = model.heading_margins(&lines, &feats);
     let mut head = line_model::decide(&rules, &sure);
-    super::starts::promote(&lines, &sure, &mut head);
+    let mut gaps = Vec::new();
+    boundary::promote(&lines, &sure, &mut head, Some(&mut gaps));
+    assemble_traced(text, Some(&mut gaps));
+    gaps.sort_by_key(|b| b.line);
+    let mut gaps = gaps.iter().peekable();
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
+        while let Some(b) = gaps.next_if(|b| b.line <= i) {
+            out.push_str(&format!("{:>5} {}\n", "", b.describe()));
+        }
         let role = match &l.role {
             lines::Role::Text if head[i] => "HEAD".to_string(),
             lines::Role::Text => "body".to_string(),

@@ -645,7 +645,7 @@ pub fn headings(lines: &[Line]) -> Vec<bool> {
     let feats = features_in(lines, &lay, &rules);
     let sure = Model::fitted().heading_margins(lines, &feats);
     let mut head = decide(&rules, &sure);
-    super::starts::promote(lines, &sure, &mut head);
+    super::boundary::promote(lines, &sure, &mut head, None);
     head
 }
 

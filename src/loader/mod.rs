@@ -4,7 +4,7 @@
 //! text; [`lines`] (with [`normalize`]) gives each line its role by its own
 //! form; [`heads`] tells headline lines from body lines; [`pieces`] groups
 //! lines into bodies, headline runs and captions; [`segments`] makes one
-//! segment per article body; [`joins`] joins and splits bodies (subheadings,
+//! segment per article body, cut where [`boundary`] scores a new item; [`joins`] joins and splits bodies (subheadings,
 //! interrupted bodies, two articles in one body); [`units`] splits headline
 //! runs into headlines; [`pairing`] pairs headlines and captions with bodies
 //! by content ([`assign`]); [`article`] builds the articles, with
@@ -13,6 +13,7 @@
 pub mod article;
 pub mod assemble;
 pub mod assign;
+pub mod boundary;
 pub mod columns;
 pub mod decode;
 pub mod heads;
@@ -25,7 +26,6 @@ pub mod pairing;
 pub mod paragraphs;
 pub mod pieces;
 pub mod segments;
-pub mod starts;
 pub mod units;
 pub mod weights;
 

@@ -16,9 +16,8 @@
 
 use super::article::caption_text;
 use super::assign::Bodies;
-use super::heads;
-use super::lines::{Line, is_date_line, is_sentence_end};
-use super::meta;
+use super::boundary::{Boundary, Breaks, Term};
+use super::lines::{Line, is_sentence_end};
 use super::paragraphs::BodyPart;
 use super::pieces::Piece;
 
@@ -77,37 +76,6 @@ pub(crate) struct Caption {
     pub(crate) next: Option<usize>,
 }
 
-/// Where items end and start inside what would otherwise run on as one
-/// body, decided from the whole page's first segmentation (see
-/// [`Builder::breaks`]).
-#[derive(Debug, Default)]
-pub(crate) struct Breaks {
-    /// Caption pieces that close the item before them.
-    pub(crate) closing: rustc_hash::FxHashSet<usize>,
-    /// Body lines that open an item of their own (a photo item's text).
-    pub(crate) opening: rustc_hash::FxHashSet<usize>,
-}
-
-impl Breaks {
-    /// No break found: segmenting again would change nothing.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.closing.is_empty() && self.opening.is_empty()
-    }
-}
-
-/// The most characters a photo item's text (the paragraph over its
-/// caption) holds: a sentence or two.
-const PHOTO_TEXT_MAX: usize = 120;
-
-/// The least text an item must keep before a photo item is cut off it
-/// (against a shorter text, a paragraph going on with its subject shares
-/// too few words with it to tell).
-const PHOTO_BEFORE_MIN: usize = 200;
-
-/// A paragraph sharing more than this share of its words with the text
-/// before it goes on with that text's subject: it is no photo item.
-const PHOTO_SHARED_MAX: f32 = 0.2;
-
 /// Which side of its body a page prints headlines on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Orientation {
@@ -126,6 +94,9 @@ pub(crate) struct Builder {
     /// Captions standing after a finished sentence inside a body: where
     /// that body may end (segment, part index, the caption's piece).
     pub(crate) caption_breaks: Vec<(usize, usize, usize)>,
+    /// The candidate boundaries weighed, in print order (for `lvread dump
+    /// --explain`).
+    pub(crate) boundaries: Vec<Boundary>,
 }
 
 impl Builder {
@@ -136,6 +107,7 @@ impl Builder {
         let closing = &breaks.closing;
         let mut cur: Option<usize> = None;
         let mut split = true; // the next body line starts a new segment
+        let mut signed = false; // a closing byline follows the last body line
         let mut waiting_runs: Vec<usize> = Vec::new();
         let mut waiting_caps: Vec<usize> = Vec::new();
         // The photo item being read, until its caption.
@@ -160,8 +132,14 @@ impl Builder {
                     split = false;
                 }
                 Piece::Body(i) => {
+                    let gap = match cur {
+                        Some(s) if !split => self.body_gap(lines, s, *i, breaks, signed),
+                        _ => None,
+                    };
+                    let starts = gap.as_ref().is_some_and(Boundary::starts);
+                    self.boundaries.extend(gap);
                     let s = match cur {
-                        Some(s) if !split && !breaks.opening.contains(i) && !self.opens_new_item(lines, s, *i) => s,
+                        Some(s) if !split && !starts => s,
                         _ => {
                             self.segs.push(Segment::default());
                             let s = self.segs.len() - 1;
@@ -182,6 +160,7 @@ impl Builder {
                     seg.parts.push(BodyPart::Line(*i));
                     cur = Some(s);
                     split = false;
+                    signed = false;
                 }
                 Piece::Heads(run) => {
                     let prev = cur.filter(|&s| self.segs[s].has_text(lines));
@@ -198,11 +177,17 @@ impl Builder {
                         continue;
                     }
                     self.captions.push(Caption { text, prev: cur, next: None });
-                    // A caption after a finished sentence may close a photo
-                    // item ([`Builder::closing_captions`] decides).
+                    // A caption after a finished sentence may close an item
+                    // (the text after it turns to another subject).
                     if closing.contains(&pi) {
-                        split = true;
-                        continue;
+                        let mut b = Boundary::new(ls.last().map_or(0, |&l| l + 1));
+                        b.add(Term::ClosingCaption, 1.0);
+                        let starts = b.starts();
+                        self.boundaries.push(b);
+                        if starts {
+                            split = true;
+                            continue;
+                        }
                     }
                     if let Some(s) = cur.filter(|&s| !split && self.ends_sentence(lines, s)) {
                         self.caption_breaks.push((s, self.segs[s].parts.len(), pi));
@@ -221,7 +206,10 @@ impl Builder {
                     split = true;
                 }
                 Piece::Trail(t) => match cur {
-                    Some(s) => self.segs[s].trail.push(t.clone()),
+                    Some(s) => {
+                        self.segs[s].trail.push(t.clone());
+                        signed = true;
+                    }
                     None => fragments.push(t.clone()),
                 },
                 Piece::Jump(i) => match cur {
@@ -245,157 +233,10 @@ impl Builder {
         }
     }
 
-    /// Where items end and start inside the bodies of this (first)
-    /// segmentation: the captions that close an item
-    /// ([`Builder::closing_captions`]) and the photo items' texts that open
-    /// one ([`Builder::photo_openers`]).
-    pub(crate) fn breaks(&self, lines: &[Line], pieces: &[Piece]) -> Breaks {
-        let closing = self.closing_captions(lines, pieces);
-        let opening = self.photo_openers(lines, pieces, &closing);
-        Breaks { closing, opening }
-    }
-
-    /// The first lines of photo items printed straight after another item's
-    /// text: a photo item is a paragraph of a sentence or two, then its
-    /// caption, and nothing more, so a short last paragraph over a caption
-    /// that ends the body (the body stops there, or the caption closes it)
-    /// is an item of its own when neither it nor the caption goes on with
-    /// the subject of the text before it (few of their words are found
-    /// there).
-    fn photo_openers(
-        &self,
-        lines: &[Line],
-        pieces: &[Piece],
-        closing: &rustc_hash::FxHashSet<usize>,
-    ) -> rustc_hash::FxHashSet<usize> {
-        let mut out = rustc_hash::FxHashSet::default();
-        for &(s, k, piece) in &self.caption_breaks {
-            let parts = &self.segs[s].parts;
-            if k == 0 || (k < parts.len() && !closing.contains(&piece)) {
-                continue;
-            }
-            // The last paragraph before the caption: from the line after the
-            // last one that ends a sentence (or a notice's date), that line set in when the body
-            // sets in its paragraphs' first lines.
-            let indents = parts[..k].iter().filter(|p| matches!(p, BodyPart::Line(i) if lines[*i].indented)).count();
-            let Some(j) = (1..k).rev().find(|&j| match (&parts[j - 1], &parts[j]) {
-                (BodyPart::Line(p), BodyPart::Line(q)) => {
-                    let closed = is_sentence_end(&lines[*p].text) || is_date_line(&lines[*p].text);
-                    closed && (indents < 2 || lines[*q].indented)
-                }
-                _ => false,
-            }) else {
-                continue;
-            };
-            // A photo item's text is sentences (a signatory and date are not).
-            if !parts_text(&parts[j..k], lines).any(|t| t.contains(['。', '！', '？'])) {
-                continue;
-            }
-            let BodyPart::Line(first) = parts[j] else { continue };
-            let chars = |ps: &[BodyPart]| parts_text(ps, lines).map(|t| t.chars().count()).sum::<usize>();
-            if chars(&parts[j..k]) > PHOTO_TEXT_MAX || chars(&parts[..j]) < PHOTO_BEFORE_MIN {
-                continue;
-            }
-            let mut before: Vec<u64> = Vec::new();
-            topic_terms(parts_text(&parts[..j], lines).flat_map(str::chars), |g| before.push(g));
-            before.sort_unstable();
-            before.dedup();
-            let shared = |text: &mut dyn Iterator<Item = char>| {
-                let (mut all, mut found) = (0usize, 0usize);
-                topic_terms(text, |g| {
-                    all += 1;
-                    found += usize::from(before.binary_search(&g).is_ok());
-                });
-                if all == 0 { 1.0 } else { found as f32 / all as f32 }
-            };
-            let text_shared = shared(&mut parts_text(&parts[j..k], lines).flat_map(str::chars));
-            let caption_shared = match pieces.get(piece) {
-                Some(Piece::Caption(ls)) => shared(&mut ls.iter().flat_map(|&i| lines[i].text.chars())),
-                _ => 1.0,
-            };
-            if text_shared <= PHOTO_SHARED_MAX && caption_shared <= PHOTO_SHARED_MAX {
-                out.insert(first);
-            }
-        }
-        out
-    }
-
-    /// The captions (their pieces) that close a photo item: a caption
-    /// after a finished sentence does when the text after it turns to
-    /// another subject, i.e. shares no word (Han bigram, numbers aside)
-    /// found nowhere else on the page with the text or the caption before
-    /// it. The caption stays with the item it closes.
-    fn closing_captions(&self, lines: &[Line], pieces: &[Piece]) -> rustc_hash::FxHashSet<usize> {
-        let mut out = rustc_hash::FxHashSet::default();
-        if self.caption_breaks.is_empty() {
-            return out;
-        }
-        // Every body's terms, each body's once, sorted: a term's count
-        // there is the number of bodies holding it.
-        let mut df: Vec<u64> = Vec::new();
-        let mut one: Vec<u64> = Vec::new();
-        for seg in &self.segs {
-            one.clear();
-            topic_terms(seg.pieces(lines).flat_map(str::chars), |g| one.push(g));
-            one.sort_unstable();
-            one.dedup();
-            df.extend_from_slice(&one);
-        }
-        df.sort_unstable();
-        let in_one_body = |g: &u64| {
-            let at = df.partition_point(|x| x < g);
-            df.get(at) == Some(g) && df.get(at + 1) != Some(g)
-        };
-        for &(s, k, piece) in &self.caption_breaks {
-            let parts = &self.segs[s].parts;
-            if k == 0 || k >= parts.len() {
-                continue;
-            }
-            let mut before: Vec<u64> = Vec::new();
-            topic_terms(parts_text(&parts[..k], lines).flat_map(str::chars), |g| before.push(g));
-            if let Some(Piece::Caption(ls)) = pieces.get(piece) {
-                topic_terms(ls.iter().flat_map(|&i| lines[i].text.chars()), |g| before.push(g));
-            }
-            before.sort_unstable();
-            // A sentence or two is no item of its own (`王毅参加上述活动。`).
-            let lead = || parts_text(&parts[k..], lines).flat_map(str::chars).take(200);
-            if lead().count() < 60 {
-                continue;
-            }
-            let mut shared = false;
-            topic_terms(lead(), |g| shared |= before.binary_search(&g).is_ok() && in_one_body(&g));
-            if !shared {
-                out.insert(piece);
-            }
-        }
-        out
-    }
-
     /// Does segment `s` end, so far, with a line that finishes a sentence?
     fn ends_sentence(&self, lines: &[Line], s: usize) -> bool {
         match self.segs[s].parts.last() {
             Some(BodyPart::Line(p)) => is_sentence_end(&lines[*p].text),
-            _ => false,
-        }
-    }
-
-    /// Does body line `i`, after segment `s` has finished a sentence, open
-    /// a new item? It opens like one (`近日，`, `3月5日，`) where the column
-    /// width changes. (Either alone is common inside an article.)
-    fn opens_new_item(&self, lines: &[Line], s: usize, i: usize) -> bool {
-        let Some(BodyPart::Line(p)) = self.segs[s].parts.last() else { return false };
-        let (p, text) = (*p, lines[i].text.as_str());
-        if !is_sentence_end(&lines[p].text) || !meta::opens_with_time(text) {
-            return false;
-        }
-        // The widest of a few lines on each side is the column's width (a
-        // paragraph's first and last lines are shorter).
-        let text = |l: &&Line| l.role == super::lines::Role::Text && !heads::is_long(l);
-        let w = |l: &Line| if l.justified { l.text_width } else { l.width };
-        let before: Vec<usize> = lines[..=p].iter().rev().take_while(text).take(4).map(w).collect();
-        let after: Vec<usize> = lines[i..].iter().take_while(text).take(4).map(w).collect();
-        match (before.iter().max(), after.iter().max()) {
-            (Some(&b), Some(&a)) => before.len() >= 2 && after.len() >= 2 && b.abs_diff(a) >= 8,
             _ => false,
         }
     }
@@ -458,42 +299,4 @@ pub(crate) fn parts_text<'a>(parts: &'a [BodyPart], lines: &'a [Line]) -> impl I
         BodyPart::Line(i) => lines[*i].text.as_str(),
         BodyPart::Own(t) => t.as_str(),
     })
-}
-
-/// The words of a text (its characters) that say what it is about, each
-/// handed to `f`: Han bigrams with no numeral in them (`二十`, `千余` say
-/// nothing of the subject).
-fn topic_terms(text: impl Iterator<Item = char>, mut f: impl FnMut(u64)) {
-    let numeral = |c: char| {
-        matches!(
-            c,
-            '〇' | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '亿'
-                | '余'
-                | '两'
-        )
-    };
-    let mut prev: Option<char> = None;
-    for c in text {
-        if super::normalize::is_han(c) && !numeral(c) {
-            if let Some(p) = prev {
-                f(((p as u64) << 32) | c as u64);
-            }
-            prev = Some(c);
-        } else {
-            prev = None;
-        }
-    }
 }

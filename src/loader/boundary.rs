@@ -1,0 +1,534 @@
+//! Where an item (article) starts: one boundary score per candidate gap.
+//!
+//! An item printed with no opening byline or headline run between it and
+//! the text before it (a photo item, a notice, a reprint signed only at
+//! its end, an item with its headline left in the body) runs straight on
+//! from its neighbour. Whether a gap starts a new item is decided here, in
+//! one place, by one score: every piece of evidence at the gap is a
+//! [`Term`], its weight read from the table [`WEIGHTS`] (in points of the
+//! line model's heading margin, [`Model::heading_margins`](super::line_model::Model::heading_margins)),
+//! and the gap starts an item when the terms sum above zero. Cutting a text
+//! costs [`Term::Gap`]; a line opening like a news item (`近日，`, a date)
+//! where the column's width changes, a short paragraph over a caption on
+//! another subject (a photo item), a caption after which the text turns to
+//! another subject, and a line set apart whose words come back after it
+//! and not before it (a headline left in the body) pay for it.
+//!
+//! The candidates are the gaps after a finished sentence (or a caption,
+//! credit or closing byline): a body line there (`Builder::body_gap`),
+//! a caption there (`Builder::breaks`), and a line set apart there
+//! ([`promote`]). Each decision is kept as a [`Boundary`] for
+//! `lvread dump --explain`.
+
+use super::heads;
+use super::lines::{Line, Role, is_date_line, is_sentence_end};
+use super::meta;
+use super::normalize::is_han;
+use super::paragraphs::BodyPart;
+use super::pieces::Piece;
+use super::segments::{Builder, parts_text};
+
+/// One piece of evidence at a gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    /// The cost of cutting a text at a gap (every candidate pays it once).
+    Gap,
+    /// The line after the gap opens like a news item (`近日，`, `3月5日，`).
+    Opener,
+    /// The column's width changes across the gap (by 8 columns or more).
+    WidthChange,
+    /// The line after the gap starts a photo item: a sentence or two over a
+    /// caption, neither sharing the words of the text before it.
+    PhotoItem,
+    /// A caption at the gap after which the text turns to another subject.
+    ClosingCaption,
+    /// A closing byline (`（张三）`) stands at the gap: the item before has
+    /// been signed.
+    ClosingByline,
+    /// The text before the gap ends in a date alone on its line, as a
+    /// notice is signed and dated.
+    ClosingDate,
+    /// The line model's heading margin of a line set apart at the gap (per
+    /// point).
+    HeadingMargin,
+    /// How much better that line's words match the text after it than the
+    /// text before it (share of its words, 0 to 1).
+    ContentMatch,
+}
+
+/// The weight of each [`Term`], in points of heading margin per unit of
+/// evidence (chosen on the fitting set; a gap starts an item when its
+/// terms sum above zero).
+pub const WEIGHTS: [(Term, f32); 9] = [
+    (Term::Gap, -150.0),
+    (Term::Opener, 100.0),
+    (Term::WidthChange, 100.0),
+    (Term::PhotoItem, 300.0),
+    (Term::ClosingCaption, 300.0),
+    (Term::ClosingByline, 100.0),
+    (Term::ClosingDate, 100.0),
+    (Term::HeadingMargin, 1.0),
+    (Term::ContentMatch, 500.0),
+];
+
+/// The weight of `term` in [`WEIGHTS`].
+pub fn weight(term: Term) -> f32 {
+    WEIGHTS[term as usize].1
+}
+
+/// A line matching the text before it better than the text after it (a
+/// headline printed after its body) counts this share of that match:
+/// weaker, since a paragraph's first line often sums up what was just said.
+pub const BACK_SHARE: f32 = 0.6;
+
+/// What was decided at one gap, and why.
+#[derive(Debug, Clone)]
+pub struct Boundary {
+    /// The first line after the gap (a line index).
+    pub line: usize,
+    /// The gap's score: the sum of its terms.
+    pub score: f32,
+    terms: [(Term, f32); 4],
+    count: usize,
+}
+
+impl Boundary {
+    /// A gap before line `line`, with only its cost counted.
+    pub fn new(line: usize) -> Boundary {
+        let mut b = Boundary { line, score: 0.0, terms: [(Term::Gap, 0.0); 4], count: 0 };
+        b.add(Term::Gap, 1.0);
+        b
+    }
+
+    /// Counts `amount` units of evidence `term`.
+    pub fn add(&mut self, term: Term, amount: f32) {
+        let points = weight(term) * amount;
+        self.score += points;
+        if self.count < self.terms.len() {
+            self.terms[self.count] = (term, points);
+            self.count += 1;
+        }
+    }
+
+    /// Does an item start at the gap?
+    pub fn starts(&self) -> bool {
+        self.score > 0.0
+    }
+
+    /// The terms counted, with their points.
+    pub fn terms(&self) -> &[(Term, f32)] {
+        &self.terms[..self.count]
+    }
+
+    /// One line for `lvread dump --explain`: the verdict, the score and its
+    /// terms.
+    pub fn describe(&self) -> String {
+        let terms: Vec<String> = self.terms().iter().map(|(t, p)| format!("{t:?} {p:+.0}")).collect();
+        let verdict = if self.starts() { "new item" } else { "same item" };
+        format!("boundary {:+.0} {verdict}: {}", self.score, terms.join(", "))
+    }
+}
+
+/// Where items end and start inside what would otherwise run on as one
+/// body, decided from the whole page's first segmentation (see
+/// [`Builder::breaks`]).
+#[derive(Debug, Default)]
+pub(crate) struct Breaks {
+    /// Caption pieces that close the item before them.
+    pub(crate) closing: rustc_hash::FxHashSet<usize>,
+    /// Body lines that open an item of their own (a photo item's text).
+    pub(crate) opening: rustc_hash::FxHashSet<usize>,
+}
+
+impl Breaks {
+    /// No break found: segmenting again would change nothing.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.closing.is_empty() && self.opening.is_empty()
+    }
+}
+
+/// The most characters a photo item's text (the paragraph over its
+/// caption) holds: a sentence or two.
+const PHOTO_TEXT_MAX: usize = 120;
+
+/// The least text an item must keep before a photo item is cut off it
+/// (against a shorter text, a paragraph going on with its subject shares
+/// too few words with it to tell).
+const PHOTO_BEFORE_MIN: usize = 200;
+
+/// A paragraph sharing more than this share of its words with the text
+/// before it goes on with that text's subject: it is no photo item.
+const PHOTO_SHARED_MAX: f32 = 0.2;
+
+impl Builder {
+    /// Where items end and start inside the bodies of this (first)
+    /// segmentation: the captions that close an item
+    /// ([`Builder::closing_captions`]) and the photo items' texts that open
+    /// one ([`Builder::photo_openers`]).
+    pub(crate) fn breaks(&self, lines: &[Line], pieces: &[Piece]) -> Breaks {
+        let closing = self.closing_captions(lines, pieces);
+        let opening = self.photo_openers(lines, pieces, &closing);
+        Breaks { closing, opening }
+    }
+
+    /// The first lines of photo items printed straight after another item's
+    /// text: a photo item is a paragraph of a sentence or two, then its
+    /// caption, and nothing more, so a short last paragraph over a caption
+    /// that ends the body (the body stops there, or the caption closes it)
+    /// is an item of its own when neither it nor the caption goes on with
+    /// the subject of the text before it (few of their words are found
+    /// there).
+    fn photo_openers(
+        &self,
+        lines: &[Line],
+        pieces: &[Piece],
+        closing: &rustc_hash::FxHashSet<usize>,
+    ) -> rustc_hash::FxHashSet<usize> {
+        let mut out = rustc_hash::FxHashSet::default();
+        for &(s, k, piece) in &self.caption_breaks {
+            let parts = &self.segs[s].parts;
+            if k == 0 || (k < parts.len() && !closing.contains(&piece)) {
+                continue;
+            }
+            // The last paragraph before the caption: from the line after the
+            // last one that ends a sentence (or a notice's date), that line set in when the body
+            // sets in its paragraphs' first lines.
+            let indents = parts[..k].iter().filter(|p| matches!(p, BodyPart::Line(i) if lines[*i].indented)).count();
+            let Some(j) = (1..k).rev().find(|&j| match (&parts[j - 1], &parts[j]) {
+                (BodyPart::Line(p), BodyPart::Line(q)) => {
+                    let closed = is_sentence_end(&lines[*p].text) || is_date_line(&lines[*p].text);
+                    closed && (indents < 2 || lines[*q].indented)
+                }
+                _ => false,
+            }) else {
+                continue;
+            };
+            // A photo item's text is sentences (a signatory and date are not).
+            if !parts_text(&parts[j..k], lines).any(|t| t.contains(['。', '！', '？'])) {
+                continue;
+            }
+            let BodyPart::Line(first) = parts[j] else { continue };
+            let chars = |ps: &[BodyPart]| parts_text(ps, lines).map(|t| t.chars().count()).sum::<usize>();
+            if chars(&parts[j..k]) > PHOTO_TEXT_MAX || chars(&parts[..j]) < PHOTO_BEFORE_MIN {
+                continue;
+            }
+            let mut before: Vec<u64> = Vec::new();
+            topic_terms(parts_text(&parts[..j], lines).flat_map(str::chars), |g| before.push(g));
+            before.sort_unstable();
+            before.dedup();
+            let shared = |text: &mut dyn Iterator<Item = char>| {
+                let (mut all, mut found) = (0usize, 0usize);
+                topic_terms(text, |g| {
+                    all += 1;
+                    found += usize::from(before.binary_search(&g).is_ok());
+                });
+                if all == 0 { 1.0 } else { found as f32 / all as f32 }
+            };
+            let text_shared = shared(&mut parts_text(&parts[j..k], lines).flat_map(str::chars));
+            let caption_shared = match pieces.get(piece) {
+                Some(Piece::Caption(ls)) => shared(&mut ls.iter().flat_map(|&i| lines[i].text.chars())),
+                _ => 1.0,
+            };
+            if text_shared <= PHOTO_SHARED_MAX && caption_shared <= PHOTO_SHARED_MAX {
+                out.insert(first);
+            }
+        }
+        out
+    }
+
+    /// The captions (their pieces) that close a photo item: a caption
+    /// after a finished sentence does when the text after it turns to
+    /// another subject, i.e. shares no word (Han bigram, numbers aside)
+    /// found nowhere else on the page with the text or the caption before
+    /// it. The caption stays with the item it closes.
+    fn closing_captions(&self, lines: &[Line], pieces: &[Piece]) -> rustc_hash::FxHashSet<usize> {
+        let mut out = rustc_hash::FxHashSet::default();
+        if self.caption_breaks.is_empty() {
+            return out;
+        }
+        // Every body's terms, each body's once, sorted: a term's count
+        // there is the number of bodies holding it.
+        let mut df: Vec<u64> = Vec::new();
+        let mut one: Vec<u64> = Vec::new();
+        for seg in &self.segs {
+            one.clear();
+            topic_terms(seg.pieces(lines).flat_map(str::chars), |g| one.push(g));
+            one.sort_unstable();
+            one.dedup();
+            df.extend_from_slice(&one);
+        }
+        df.sort_unstable();
+        let in_one_body = |g: &u64| {
+            let at = df.partition_point(|x| x < g);
+            df.get(at) == Some(g) && df.get(at + 1) != Some(g)
+        };
+        for &(s, k, piece) in &self.caption_breaks {
+            let parts = &self.segs[s].parts;
+            if k == 0 || k >= parts.len() {
+                continue;
+            }
+            let mut before: Vec<u64> = Vec::new();
+            topic_terms(parts_text(&parts[..k], lines).flat_map(str::chars), |g| before.push(g));
+            if let Some(Piece::Caption(ls)) = pieces.get(piece) {
+                topic_terms(ls.iter().flat_map(|&i| lines[i].text.chars()), |g| before.push(g));
+            }
+            before.sort_unstable();
+            // A sentence or two is no item of its own (`王毅参加上述活动。`).
+            let lead = || parts_text(&parts[k..], lines).flat_map(str::chars).take(200);
+            if lead().count() < 60 {
+                continue;
+            }
+            let mut shared = false;
+            topic_terms(lead(), |g| shared |= before.binary_search(&g).is_ok() && in_one_body(&g));
+            if !shared {
+                out.insert(piece);
+            }
+        }
+        out
+    }
+
+    /// The gap before body line `i`, segment `s` read so far: a candidate
+    /// where the segment has finished a sentence and the line opens like an
+    /// item (`近日，`, `3月5日，`), or where the line opens a photo item
+    /// (`breaks`). Either evidence alone is common inside an article: an
+    /// opener starts an item where the column's width changes too.
+    pub(crate) fn body_gap(
+        &self,
+        lines: &[Line],
+        s: usize,
+        i: usize,
+        breaks: &Breaks,
+        signed: bool,
+    ) -> Option<Boundary> {
+        let photo = breaks.opening.contains(&i);
+        let prev = match self.segs[s].parts.last() {
+            Some(BodyPart::Line(p)) => Some(*p),
+            _ => None,
+        };
+        let opener = prev.is_some_and(|p| is_sentence_end(&lines[p].text) && meta::opens_with_time(&lines[i].text));
+        // (An attachment line, `附件：…`, still belongs to the notice.)
+        let dated = prev.is_some_and(|p| is_date_line(&lines[p].text)) && !lines[i].text.starts_with("附件");
+        if !photo && !opener && !dated && !signed {
+            return None;
+        }
+        let mut b = Boundary::new(i);
+        if photo {
+            b.add(Term::PhotoItem, 1.0);
+        }
+        if signed {
+            b.add(Term::ClosingByline, 1.0);
+        }
+        if dated {
+            b.add(Term::ClosingDate, 1.0);
+        }
+        if opener {
+            b.add(Term::Opener, 1.0);
+        }
+        if let Some(p) = prev.filter(|_| opener || dated || signed)
+            && width_changes(lines, p, i)
+        {
+            b.add(Term::WidthChange, 1.0);
+        }
+        Some(b)
+    }
+}
+
+/// Does the column's width change between body lines `p` and `i` (by 8
+/// columns or more)? The widest of a few lines on each side is the
+/// column's width (a paragraph's first and last lines are shorter).
+fn width_changes(lines: &[Line], p: usize, i: usize) -> bool {
+    let text = |l: &&Line| l.role == Role::Text && !heads::is_long(l);
+    let w = |l: &Line| if l.justified { l.text_width } else { l.width };
+    let before: Vec<usize> = lines[..=p].iter().rev().take_while(text).take(4).map(w).collect();
+    let after: Vec<usize> = lines[i..].iter().take_while(text).take(4).map(w).collect();
+    match (before.iter().max(), after.iter().max()) {
+        (Some(&b), Some(&a)) => before.len() >= 2 && after.len() >= 2 && b.abs_diff(a) >= 8,
+        _ => false,
+    }
+}
+
+/// Lines the model is this sure are body are never promoted.
+pub const FLOOR: f32 = -200.0;
+
+/// How many characters of text on each side a candidate is matched with.
+const WINDOW: usize = 300;
+
+/// The shortest and longest headline (in Han characters) considered.
+const MIN_HAN: usize = 5;
+const MAX_HAN: usize = 48;
+
+/// Turns into headlines the body lines that start an item by what they say:
+/// a headline left in the body (an item with no opening byline runs
+/// straight on from the one before it, its headline as wide as the column)
+/// names the text after it and not the text before it. A candidate is a
+/// line set apart by a blank line that stands after a finished sentence (or
+/// a caption, credit or closing byline) and before body text, and neither
+/// finishes a sentence itself nor holds a comma (a paragraph's first clause
+/// does); its boundary adds its heading margin ([`Term::HeadingMargin`])
+/// and how much better its words match the text after it than before it
+/// ([`Term::ContentMatch`]). `sure` is the line model's heading margin per
+/// line; `head` the headline verdicts so far, changed in place; the
+/// boundaries weighed are pushed to `trace` when given.
+pub fn promote(lines: &[Line], sure: &[f32], head: &mut [bool], mut trace: Option<&mut Vec<Boundary>>) {
+    let mut terms: Vec<u64> = Vec::new();
+    for i in 0..lines.len() {
+        if head[i] || lines[i].role != Role::Text || sure[i] <= FLOOR {
+            continue;
+        }
+        let text = lines[i].text.as_str();
+        let han = text.chars().filter(|&c| is_han(c)).count();
+        if !(MIN_HAN..=MAX_HAN).contains(&han) || is_sentence_end(text) || text.contains(['。', '，', ',']) {
+            continue;
+        }
+        // It stands where an item may start: after a finished sentence (or
+        // a caption, credit or closing byline) and before body text.
+        let (Some(p), n) = (i.checked_sub(1), i + 1) else { continue };
+        let after_end = match lines[p].role {
+            Role::Text => !head[p] && is_sentence_end(&lines[p].text),
+            Role::Caption { .. } | Role::PhotoCredit | Role::TrailByline | Role::Jump => true,
+            _ => false,
+        };
+        if !after_end || n >= lines.len() || lines[n].role != Role::Text || head[n] {
+            continue;
+        }
+        // Set apart by a blank line on either side.
+        if lines[p].no + 1 == lines[i].no && lines[n].no == lines[i].no + 1 {
+            continue;
+        }
+        // Upper bound first: even a perfect match would not be enough.
+        if weight(Term::Gap) + weight(Term::HeadingMargin) * sure[i] + weight(Term::ContentMatch) <= 0.0 {
+            continue;
+        }
+        terms.clear();
+        bigrams(text.chars(), |g| terms.push(g));
+        terms.sort_unstable();
+        terms.dedup();
+        if terms.len() < 3 {
+            continue;
+        }
+        let fwd = share(&terms, lines, head, i + 1..lines.len());
+        let bwd = share(&terms, lines, head, (0..i).rev());
+        let mut b = Boundary::new(i);
+        b.add(Term::HeadingMargin, sure[i]);
+        b.add(Term::ContentMatch, (fwd - bwd).max(BACK_SHARE * (bwd - fwd)));
+        head[i] = b.starts();
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(b);
+        }
+    }
+}
+
+/// The bigrams of the body text met going through `order` (line indices),
+/// up to [`WINDOW`] characters, stopping at a headline or a byline.
+fn window(lines: &[Line], head: &[bool], order: impl Iterator<Item = usize>, mut f: impl FnMut(u64)) {
+    let mut taken = 0;
+    for j in order {
+        if taken >= WINDOW {
+            break;
+        }
+        let l = &lines[j];
+        match l.role {
+            Role::Text if head[j] => break,
+            Role::Text | Role::Caption { .. } => {}
+            Role::Byline { .. } => break,
+            _ => continue,
+        }
+        taken += l.text.chars().count();
+        bigrams(l.text.chars(), &mut f);
+    }
+}
+
+/// Share of `terms` (sorted, each once) found in the [`window`] of body
+/// text met going through `order`.
+fn share(terms: &[u64], lines: &[Line], head: &[bool], order: impl Iterator<Item = usize>) -> f32 {
+    if terms.is_empty() {
+        return 0.0;
+    }
+    let mut seen = vec![false; terms.len()];
+    window(lines, head, order, |g| {
+        if let Ok(k) = terms.binary_search(&g) {
+            seen[k] = true;
+        }
+    });
+    let found = seen.iter().filter(|&&x| x).count();
+    found as f32 / terms.len() as f32
+}
+
+/// The Han character bigrams of a text, each handed to `f` (numerals too:
+/// a headline's figures come back in its text).
+fn bigrams(text: impl Iterator<Item = char>, mut f: impl FnMut(u64)) {
+    let mut prev: Option<char> = None;
+    for c in text {
+        if is_han(c) {
+            if let Some(p) = prev {
+                f(((p as u64) << 32) | c as u64);
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+}
+
+/// The words of a text (its characters) that say what it is about, each
+/// handed to `f`: Han bigrams with no numeral in them (`二十`, `千余` say
+/// nothing of the subject).
+fn topic_terms(text: impl Iterator<Item = char>, mut f: impl FnMut(u64)) {
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '〇' | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '亿'
+                | '余'
+                | '两'
+        )
+    };
+    let mut prev: Option<char> = None;
+    for c in text {
+        if super::normalize::is_han(c) && !numeral(c) {
+            if let Some(p) = prev {
+                f(((p as u64) << 32) | c as u64);
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_term_has_its_own_row_in_the_table() {
+        for (k, (term, _)) in WEIGHTS.iter().enumerate() {
+            assert_eq!(*term as usize, k, "{term:?}");
+        }
+    }
+
+    #[test]
+    fn explain_shows_the_boundary_score_and_its_terms_before_the_new_item() {
+        let page = include_str!("../../tests/pages/item_after_dated_notice_other_width.txt");
+        let out = super::super::assemble::explain(page);
+        let at =
+            out.lines().position(|l| l.ends_with("兴县农技人员连日来走进各乡镇的")).expect("the item's first line");
+        let gap = out.lines().nth(at - 1).unwrap_or_default();
+        assert!(gap.contains("boundary +50 new item"), "{gap}");
+        for term in ["Gap -150", "ClosingDate +100", "WidthChange +100"] {
+            assert!(gap.contains(term), "{term} missing: {gap}");
+        }
+    }
+}
