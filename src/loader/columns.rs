@@ -28,8 +28,16 @@
 //! it, so boxes set in another column grid elsewhere on the page are not cut
 //! into pieces read row by row. `pdftotext -layout` sets rows by baseline, so
 //! beside a column of other leading or type a column's lines come out on every
-//! other row: a column's block runs on across up to six rows without its
+//! other row: a column's block runs on across up to seven rows without its
 //! text, and, on a page where that is common, across one blank row too.
+//!
+//! Headlines set larger than the text come out with blank rows between
+//! their lines, the more the larger the type: after more rows without the
+//! column's text than twice its lines' spacing (and at least four), a line
+//! that stands as far apart from the next line is a line of large type and
+//! starts a block of its own instead of running on the item above it; and a
+//! block of up to three such lines goes on across blank rows (up to twelve)
+//! with the next one, when nothing on the rows between crosses either.
 
 /// A piece of one line: where it starts (in characters, as the extractor
 /// placed it) and its text.

@@ -2,7 +2,11 @@
 //!
 //! Opening bylines (`本报讯（…）`, `新华社北京…电`, `本报哈尔滨9月23日电`,
 //! `□ 本报评论员`, also with the bracket closing on the next line, or glued by
-//! pdftotext to the end of the line before); trailing bylines (`（董艳婷）`, on
+//! pdftotext to the end of the line before, and put back together where a
+//! narrow column wrapped them: a dateline broken before its `电`, a
+//! reporters' bracket opened at a line's end or run onto a third line, a
+//! boxed byline's last name on the next line, text run on after its names);
+//! trailing bylines (`（董艳婷）`, on
 //! its own line or after the last sentence, even wrapped: `…45台。（李鹏` /
 //! `飞）`; a bracket is a byline only when it holds names, so `（排名不分先后）`
 //! stays text); photo captions and credits (`图为… 记者 王益炜 摄`); cartoon

@@ -1,10 +1,12 @@
 //! The loader: raw text of one newspaper page → [`Page`].
 //!
 //! Stages, each in its own module, in order: [`decode`] bytes to clean
-//! text; [`lines`] (with [`normalize`]) gives each line its role by its own
-//! form; [`heads`] tells headline lines from body lines; [`pieces`] groups
-//! lines into bodies, headline runs and captions; [`segments`] makes one
-//! segment per article body, cut where [`boundary`] scores a new item; [`joins`] joins and splits bodies (subheadings,
+//! text; [`columns`] unfolds columns an extractor printed side by side;
+//! [`lines`] (with [`normalize`]) gives each line its role by its own form;
+//! [`heads`] and the fitted [`line_model`] tell headline lines from body
+//! lines; [`pieces`] groups lines into bodies, headline runs and captions;
+//! [`segments`] makes one segment per article body, cut where [`boundary`]
+//! scores a new item; [`joins`] joins and splits bodies (subheadings,
 //! interrupted bodies, two articles in one body); [`units`] splits headline
 //! runs into headlines; [`pairing`] pairs headlines and captions with bodies
 //! by content ([`assign`]); [`article`] builds the articles, with

@@ -5,6 +5,12 @@
 //! where it stands, so a page of many megabytes loads in time and memory
 //! linear in its length. Captions are paired by content too, so a caption
 //! printed between two articles goes to the one it describes.
+//!
+//! In the assignment a headline standing alone in its run weighs more than
+//! one standing with others, which can still be their kicker, so a slogan
+//! quoted in another item's text does not take that item from its own
+//! headline; where headlines come before their bodies, one or two short lines
+//! over a title that name no body of their own are its kicker.
 
 use super::assign::{self, Bodies};
 use super::segments::{Builder, Orientation};

@@ -12,7 +12,10 @@
 //! characters in with its indent dropped (`pdftotext`). Each body learns from
 //! its sure paragraph starts whether its first lines are set in; where they
 //! are, a first line ending a sentence there is full and its paragraph goes
-//! on. A paragraph starting after a full line with no indent shows nothing
+//! on; so does one whose first line, led by a single space (a one-column
+//! indent), reaches the column. A number broken at its decimal point
+//! (`25.` / `6万亩`) and a date alone on a line inside a sentence do not end a
+//! paragraph. A paragraph starting after a full line with no indent shows nothing
 //! on the page and reads on. A paragraph cut by a caption or a page break
 //! stays one paragraph; on pages printed one paragraph per line, lines are
 //! paragraphs. A subheading kept inside a body stands as its own paragraph

@@ -2,17 +2,12 @@
 //! captions standing between them, and the page's orientation (do
 //! headlines follow or precede their bodies?).
 //!
-//! An item starts at an opening byline or a headline run, and also where the
-//! text says so without a byline: a caption after a finished sentence closes
-//! a photo item when the text after it (a paragraph or more) shares no word
-//! of its own with the item or the caption; a body opening like a news item
-//! (`近日，`, `3月5日，`) where the column width changes starts a new one; and a
-//! photo item printed straight after another item's text — a short last
-//! paragraph (a sentence or two) over a caption that ends the body, neither
-//! of them sharing more than a fifth of their words with the text before —
-//! stands as an item of its own and keeps its caption. These breaks are read
-//! off a first segmentation of the page and decided together (`Breaks`),
-//! then the page is segmented again with them.
+//! An item starts at an opening byline or a headline run; where the text
+//! alone says so (an opener where the column width changes, a photo item,
+//! a closing caption, a closing byline or a notice's date before the gap),
+//! the decision is [`super::boundary`]'s one score per gap. Its photo-item
+//! and caption terms are read off a first segmentation of the page, then the
+//! page is segmented again with them.
 
 use super::article::caption_text;
 use super::assign::Bodies;
