@@ -2,17 +2,11 @@
 //! items with no opening byline, headline shapes, and pdftotext's glued
 //! lines. Each asserts what a reader sees: the articles and their parts.
 
-use lvread::loader;
+#[path = "common/test_pages.rs"]
+mod test_pages;
+
 use lvread::model::Page;
-
-fn load(name: &str) -> Page {
-    let path = format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"));
-    loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn titles(p: &Page) -> Vec<String> {
-    p.articles.iter().map(|a| if a.title_inferred { format!("~{}", a.title) } else { a.title.clone() }).collect()
-}
+use test_pages::{load, titles};
 
 #[test]
 fn a_photo_item_closed_by_its_caption_is_not_merged_with_the_next() {

@@ -3,13 +3,10 @@
 //! paragraphs) came out different from the page, and asserts what a reader
 //! sees.
 
-use lvread::loader;
-use lvread::model::Page;
+#[path = "common/test_pages.rs"]
+mod test_pages;
 
-fn load(name: &str) -> Page {
-    let path = format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"));
-    loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"))
-}
+use test_pages::load;
 
 #[test]
 fn bylines_wrapped_over_lines_are_whole_and_out_of_the_text() {

@@ -1,17 +1,11 @@
 //! Pages written for the tests (not the bundled ones), in the conventions of
 //! PDF-extracted newspaper pages, each with what a reader must get from it.
 
-use lvread::loader;
-use lvread::model::{Kind, Page};
+#[path = "common/test_pages.rs"]
+mod test_pages;
 
-fn load(name: &str) -> Page {
-    let path = format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"));
-    loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn titles(p: &Page) -> Vec<String> {
-    p.articles.iter().map(|a| if a.title_inferred { format!("~{}", a.title) } else { a.title.clone() }).collect()
-}
+use lvread::model::Kind;
+use test_pages::{load, titles};
 
 #[test]
 fn narrow_columns_with_headlines_clustered_at_the_end() {
