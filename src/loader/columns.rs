@@ -637,12 +637,12 @@ mod tests {
         text.split("\n\n").map(|g| g.lines().map(str::trim).collect::<Vec<_>>().join("|")).collect()
     }
 
-    #[test]
-    fn columns_printed_on_alternate_rows_stay_whole() {
-        // Under a box set on the page's rows, the right box's baselines sit
-        // between the left box's: each box's lines come out on every other
-        // row.
-        let page = [
+    /// A box of two columns over a box set on the page's rows, whose right
+    /// column's baselines sit between the left box's: each column's lines
+    /// come out on every other row (with one blank row among them when
+    /// `blank` is set).
+    fn alternate_rows_page(blank: bool) -> String {
+        let mut page = vec![
             "丁文第一行内容甚多                 戊文第一行内容",
             "丁文第二行内容甚多                 戊文第二行内容",
             "丁文第三行内容甚多                 戊文第三行内容",
@@ -662,53 +662,30 @@ mod tests {
             "                          乙文第四行内容",
             "甲文第五行完。     丙文第五行完。",
             "                          乙文第五行完。",
-        ]
-        .join("\n");
-        let text = unfold(&page).unwrap_or_default();
-        assert_eq!(
-            groups(&text)[2..],
-            [
-                "甲文第一行内容|甲文第二行内容|甲文第三行完。|甲文第四行内容|甲文第五行完。",
-                "丙文第一行内容|丙文第二行内容|丙文第三行完。|丙文第四行内容|丙文第五行完。",
-                "乙文第一行内容|乙文第二行内容|乙文第三行完。|乙文第四行内容|乙文第五行完。"
-            ]
-        );
+        ];
+        if blank {
+            page.insert(14, "");
+        }
+        page.join("\n")
+    }
+
+    /// The lower box's three columns, each whole, in reading order.
+    const ALTERNATE_ROWS_COLUMNS: [&str; 3] = [
+        "甲文第一行内容|甲文第二行内容|甲文第三行完。|甲文第四行内容|甲文第五行完。",
+        "丙文第一行内容|丙文第二行内容|丙文第三行完。|丙文第四行内容|丙文第五行完。",
+        "乙文第一行内容|乙文第二行内容|乙文第三行完。|乙文第四行内容|乙文第五行完。",
+    ];
+
+    #[test]
+    fn columns_printed_on_alternate_rows_stay_whole() {
+        let text = unfold(&alternate_rows_page(false)).unwrap_or_default();
+        assert_eq!(groups(&text)[2..], ALTERNATE_ROWS_COLUMNS);
     }
 
     #[test]
     fn one_blank_row_between_alternate_rows_does_not_cut_the_columns() {
-        let page = [
-            "丁文第一行内容甚多                 戊文第一行内容",
-            "丁文第二行内容甚多                 戊文第二行内容",
-            "丁文第三行内容甚多                 戊文第三行内容",
-            "丁文第四行内容甚多                 戊文第四行内容",
-            "丁文第五行内容甚多                 戊文第五行内容",
-            "丁文第六行内容甚多                 戊文第六行内容",
-            "丁文第七行内容甚多                 戊文第七行内容",
-            "",
-            "",
-            "甲文第一行内容     丙文第一行内容",
-            "                          乙文第一行内容",
-            "甲文第二行内容     丙文第二行内容",
-            "                          乙文第二行内容",
-            "甲文第三行完。     丙文第三行完。",
-            "",
-            "                          乙文第三行完。",
-            "甲文第四行内容     丙文第四行内容",
-            "                          乙文第四行内容",
-            "甲文第五行完。     丙文第五行完。",
-            "                          乙文第五行完。",
-        ]
-        .join("\n");
-        let text = unfold(&page).unwrap_or_default();
-        assert_eq!(
-            groups(&text)[2..],
-            [
-                "甲文第一行内容|甲文第二行内容|甲文第三行完。|甲文第四行内容|甲文第五行完。",
-                "丙文第一行内容|丙文第二行内容|丙文第三行完。|丙文第四行内容|丙文第五行完。",
-                "乙文第一行内容|乙文第二行内容|乙文第三行完。|乙文第四行内容|乙文第五行完。"
-            ]
-        );
+        let text = unfold(&alternate_rows_page(true)).unwrap_or_default();
+        assert_eq!(groups(&text)[2..], ALTERNATE_ROWS_COLUMNS);
     }
 
     #[test]
