@@ -104,6 +104,7 @@ fn child(dir: &Path) {
     let articles: usize = app.issues.iter().map(|i| i.article_count()).sum();
     let rss_searchable = status_mb("VmRSS:");
     let hwm_searchable = status_mb("VmHWM:");
+    let text_kept = lvread::page_text::kept().1 as f64 / 1_048_576.0;
     // jieba, asked for once the pages were searchable: the wait for it, and
     // for the made-up headlines it mends (on a thread of their own; the
     // longest call on this thread is the reader's pause for them).
@@ -181,6 +182,7 @@ fn child(dir: &Path) {
         "peak_rss_when_loaded_mb": round(rss_loaded.1, 1),
         "rss_when_searchable_mb": round(rss_searchable, 1),
         "peak_rss_when_searchable_mb": round(hwm_searchable, 1),
+        "page_text_kept_when_searchable_mb": round(text_kept, 1),
         "peak_rss_mb": round(status_mb("VmHWM:"), 1),
     });
     println!("{out}");
