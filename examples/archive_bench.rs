@@ -20,7 +20,8 @@
 //!   from the reader's status (`elapsed_ms`), and the CPU time the search
 //!   thread spent on it (`keystroke_cpu_ms_*`: what a busy machine does not
 //!   inflate), per query too (`per_query`); peak RSS (`VmHWM`) against the
-//!   archive's text.
+//!   archive's text, and RSS and peak RSS when every page is loaded and when
+//!   every page is indexed (for the first start as well).
 //! - `lvread search QUERY D/files/block00` (10,000 pages, warm cache) and
 //!   `fzf --filter QUERY` over the same articles written one a line, each
 //!   timed as a whole process, side by side for each query: one untimed
@@ -84,12 +85,15 @@ fn child(dir: &Path) {
     let first_frame = start.elapsed();
     let mut driver = SearchDriver::new();
     let mut loaded = None;
+    // (RSS and peak RSS the moment every page is loaded.)
+    let mut rss_loaded = (0.0, 0.0);
     let searchable = loop {
         session.tick(&mut app, Instant::now());
         driver.set_loading(session.is_loading());
         driver.refresh(&mut app);
         if loaded.is_none() && !session.is_loading() {
             loaded = Some(start.elapsed());
+            rss_loaded = (status_mb("VmRSS:"), status_mb("VmHWM:"));
         }
         if loaded.is_some() && driver.ready() && !driver.indexing() {
             break start.elapsed();
@@ -99,6 +103,8 @@ fn child(dir: &Path) {
     let pages: usize = app.issues.iter().map(|i| i.pages.len()).sum();
     let articles: usize = app.issues.iter().map(|i| i.article_count()).sum();
     let rss_searchable = status_mb("VmRSS:");
+    let hwm_searchable = status_mb("VmHWM:");
+    let text_kept = lvread::page_text::kept().1 as f64 / 1_048_576.0;
     // jieba, asked for once the pages were searchable: the wait for it, and
     // for the made-up headlines it mends (on a thread of their own; the
     // longest call on this thread is the reader's pause for them).
@@ -172,7 +178,11 @@ fn child(dir: &Path) {
         "jieba_after_searchable_ms": round(jieba_wait.as_secs_f64() * 1000.0, 1),
         "titles_mended_ms": round(mend.as_secs_f64() * 1000.0, 1),
         "titles_longest_pause_ms": round(mend_pause.as_secs_f64() * 1000.0, 1),
+        "rss_when_loaded_mb": round(rss_loaded.0, 1),
+        "peak_rss_when_loaded_mb": round(rss_loaded.1, 1),
         "rss_when_searchable_mb": round(rss_searchable, 1),
+        "peak_rss_when_searchable_mb": round(hwm_searchable, 1),
+        "page_text_kept_when_searchable_mb": round(text_kept, 1),
         "peak_rss_mb": round(status_mb("VmHWM:"), 1),
     });
     println!("{out}");
@@ -386,6 +396,10 @@ fn main() {
         "first_load": first,
         "second_start": second,
         "peak_rss_vs_text": round(rss / text_mb.max(1e-9), 2),
+        "first_start_peak_rss_vs_text": first
+            .pointer("/reader/peak_rss_mb")
+            .and_then(|v| v.as_f64())
+            .map(|r| round(r / text_mb.max(1e-9), 2)),
         "search_vs_fzf_10k_pages": vs,
         "load_average": load.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
         "threads": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),

@@ -27,6 +27,12 @@ pub const BUDGET: usize = 128 << 20;
 /// is replaced by a message saying why.
 pub fn text(page: &Arc<Page>) -> Arc<Page> {
     let Some(t) = &page.text else { return page.clone() };
+    read_or_kept(page, t, true)
+}
+
+/// The full page of `page` (whose text is at `t`): the one kept when it
+/// still fits, else read and shaped (and kept when `keep`).
+fn read_or_kept(page: &Page, t: &TextRef, keep: bool) -> Arc<Page> {
     let slot = (t.file.clone(), t.index);
     if let Some(full) = lock().get(&slot)
         && fits(page, &full)
@@ -36,8 +42,20 @@ pub fn text(page: &Arc<Page>) -> Arc<Page> {
     let mut full = read(page, t);
     shape(page, &mut full);
     let full = Arc::new(full);
-    lock().put(slot, full.clone());
+    if keep {
+        lock().put(slot, full.clone());
+    }
     full
+}
+
+/// [`text`] for a page read once, by the search index's build: a page
+/// already kept is taken from the store, but one read now is not kept (at
+/// a first start every page is read once to be indexed, and would push the
+/// pages the reader opened out of the store, holding up to [`BUDGET`] of
+/// text nobody reads again).
+pub fn text_once(page: &Arc<Page>) -> Arc<Page> {
+    let Some(t) = &page.text else { return page.clone() };
+    read_or_kept(page, t, false)
 }
 
 /// An article with all its text (a shared full page and the article's

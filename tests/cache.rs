@@ -57,6 +57,22 @@ fn a_stored_page_comes_back_until_its_file_changes() {
 }
 
 #[test]
+fn a_page_not_yet_written_comes_back_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache/pages.sqlite");
+    let file = page_file(dir.path(), "2023-11-04_p01.txt", "吕梁日报\n\n标题在此\n\n本报讯 这一版的正文在这里。\n");
+    let cache = PageCache::open(&db, V1).unwrap();
+    let pages = parse(&file);
+    // (Fewer rows than a batch: the row waits to be written.)
+    cache.put(FileKey::of(&file).unwrap(), &pages);
+    assert_eq!(cache_page(&cache, &file), Some(pages.clone()), "read back before it is written");
+    let other = PageCache::open(&db, V1).unwrap();
+    assert!(cache_page(&other, &file).is_none(), "not in the database yet");
+    cache.flush();
+    assert_eq!(cache_page(&other, &file), Some(pages), "written by the flush");
+}
+
+#[test]
 fn a_new_loader_parses_again() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pages.sqlite");

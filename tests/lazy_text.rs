@@ -1,8 +1,9 @@
 //! Text on demand: a second start makes its pages from the page cache's
-//! headline table (headlines only), reads an article's text when it is
-//! opened or searched, and never trusts a stale entry: a changed file is
-//! loaded again, a row that went missing or is damaged is parsed again, and
-//! a text that cannot be read any more says so.
+//! headline table (headlines only), and a first start hands on the pages it
+//! parses the same way once their text is in the cache; an article's text
+//! is read when it is opened or searched, and a stale entry is never
+//! trusted: a changed file is loaded again, a row that went missing or is
+//! damaged is parsed again, and a text that cannot be read any more says so.
 
 #[path = "common/bundled_archive.rs"]
 mod bundled_archive;
@@ -23,17 +24,32 @@ fn cache_dir() -> &'static Path {
     dir.path()
 }
 
+/// The pages of `files` parsed whole (no cache), in the order of [`load`].
+fn parsed(files: &[std::path::PathBuf]) -> Vec<Page> {
+    let mut pages: Vec<Page> =
+        files.iter().flat_map(|f| lvread::archive::parse_file(f).expect("the page parses")).collect();
+    pages.sort_by(|a, b| a.source.cmp(&b.source));
+    pages
+}
+
 fn texts(p: &Page) -> Vec<Vec<String>> {
     p.articles.iter().map(|a| a.paragraphs.clone()).collect()
 }
 
 #[test]
-fn a_second_start_gives_headlines_and_reads_the_text_when_wanted() {
+fn a_first_and_a_second_start_give_headlines_and_read_the_text_when_wanted() {
     cache_dir();
     let dir = tempfile::tempdir().unwrap();
-    archive(dir.path());
-    let first = load(dir.path());
-    assert!(first.iter().all(|p| !p.is_headlines_only()), "nothing in the table yet: pages are parsed whole");
+    let first = parsed(&archive(dir.path()));
+    let parsed_now = load(dir.path());
+    assert_eq!(parsed_now.len(), first.len());
+    // A first start parses every file and keeps only the headlines too:
+    // the text is in the cache, not held twice.
+    for (s, f) in parsed_now.iter().zip(&first) {
+        assert!(s.is_headlines_only(), "{}: parsed, then held as headlines", s.source);
+        assert!(s.articles.iter().all(|a| a.paragraphs.is_empty()), "no text held");
+        assert_eq!(texts(&page_text::text(&Arc::new(s.clone()))), texts(f), "{}: the text comes back", s.source);
+    }
     let second = load(dir.path());
     assert_eq!(second.len(), first.len());
     for (s, f) in second.iter().zip(&first) {
@@ -59,8 +75,7 @@ fn a_second_start_gives_headlines_and_reads_the_text_when_wanted() {
 fn the_reader_opens_an_article_of_a_page_holding_headlines_only() {
     cache_dir();
     let dir = tempfile::tempdir().unwrap();
-    archive(dir.path());
-    let whole = load(dir.path());
+    let whole = parsed(&archive(dir.path()));
     let shells = load(dir.path());
     assert!(shells.iter().all(Page::is_headlines_only));
     let app_whole = lvread::ui::app::App::new(lvread::archive::group(whole), (120, 40));
@@ -103,9 +118,10 @@ fn a_changed_file_is_loaded_again_and_its_headlines_replaced() {
         .unwrap();
     let third = load(dir.path());
     let changed = third.iter().find(|p| p.path.as_deref() == Some(files[1].as_path())).unwrap();
-    assert!(!changed.is_headlines_only(), "a changed file is loaded again, not taken from the table");
-    assert!(changed.articles.iter().any(|a| a.paragraphs.iter().any(|p| p.contains("完全改写"))));
-    assert_eq!(third.iter().filter(|p| p.is_headlines_only()).count(), files.len() - 1, "the others stay");
+    assert!(changed.articles.iter().any(|a| a.title.contains("全新的标题")), "loaded again, not taken from the table");
+    let full = page_text::text(&Arc::new(changed.clone()));
+    assert!(full.articles.iter().any(|a| a.paragraphs.iter().any(|p| p.contains("完全改写"))));
+    assert!(third.iter().all(Page::is_headlines_only), "the others stay; the changed one is held as headlines");
     // The folder's row now holds the new headlines.
     let fourth = load(dir.path());
     let changed = fourth.iter().find(|p| p.path.as_deref() == Some(files[1].as_path())).unwrap();
@@ -120,7 +136,8 @@ fn a_page_whose_row_went_missing_or_is_damaged_is_parsed_again() {
     cache_dir();
     let dir = tempfile::tempdir().unwrap();
     let files = archive(dir.path());
-    let whole = load(dir.path());
+    let whole = parsed(&files);
+    load(dir.path());
     let shells = load(dir.path());
     assert!(shells.iter().all(Page::is_headlines_only));
     sql("DELETE FROM pages WHERE path = ?1", &files[0]);
@@ -160,7 +177,9 @@ fn a_damaged_headline_row_is_not_used_and_a_gone_file_leaves_it() {
     assert_eq!(n, 1, "the folder has its row");
     let pages = load(dir.path());
     assert_eq!(pages.len(), files.len());
-    assert!(pages.iter().all(|p| !p.is_headlines_only()), "nothing taken from a damaged row");
+    for (p, f) in pages.iter().zip(parsed(&files)) {
+        assert_eq!(texts(&page_text::text(&Arc::new(p.clone()))), texts(&f), "{}: loaded whole again", p.source);
+    }
     assert!(load(dir.path()).iter().all(Page::is_headlines_only), "the row was written anew");
     // A file goes away: the others still come from the row, which forgets it.
     std::fs::remove_file(&files[0]).unwrap();

@@ -88,11 +88,17 @@ impl HeadTables {
     }
 
     /// Notes the pages of a file loaded the usual way (parsed, or read back
-    /// whole), whose key was `key`, for its folder's row.
-    pub fn note(&self, path: &Path, key: &FileKey, pages: &[Page]) {
-        let Some((parent, name, _)) = plain_file(path) else { return };
+    /// whole), whose key was `key`, for its folder's row. Returns the same
+    /// pages holding their headlines only, as a later start makes them from
+    /// the row (None when the file is not noted): the caller keeps these
+    /// once the pages' row is in the page cache, so a first start holds no
+    /// more text than a second one.
+    pub fn note(&self, path: &Path, key: &FileKey, pages: &[Page]) -> Option<Vec<Page>> {
+        let (parent, name, _) = plain_file(path)?;
         let entry = FileEntry::new(name, key, pages);
+        let shells = entry.pages(path, key);
         lock(&self.fresh).entry(parent.to_path_buf()).or_default().push(entry);
+        shells
     }
 
     /// Once every file is done: writes again the row of every folder that

@@ -43,22 +43,25 @@ fn load_file_in(path: &Path, heads: Option<&HeadTables>) -> Result<Vec<Page>, Lo
     // The key is taken before the file is read: a file changed meanwhile is
     // parsed again next time.
     let key = crate::cache::db::FileKey::of(path);
+    // With `heads` (the reader), the pages are handed on holding their
+    // headlines only, their text read back from the cache on demand: whole
+    // pages kept would hold the archive's text twice over at a first start.
     if let Some(k) = &key
         && let Some(pages) = cache.get(k, path)
     {
-        if let Some(h) = heads {
-            h.note(path, k, &pages);
-        }
-        return Ok(pages);
+        let shells = heads.and_then(|h| h.note(path, k, &pages));
+        return Ok(shells.unwrap_or(pages));
     }
     let pages = parse_file(path)?;
-    if let Some(k) = key {
-        if let Some(h) = heads {
-            h.note(path, &k, &pages);
-        }
-        cache.put(k, &pages);
-    }
-    Ok(pages)
+    let Some(k) = key else { return Ok(pages) };
+    let shells = heads.and_then(|h| h.note(path, &k, &pages));
+    cache.put(k, &pages);
+    Ok(match shells {
+        // (Only while the cache still takes rows: a page's text must be
+        // there to read back.)
+        Some(s) if cache.is_on() => s,
+        _ => pages,
+    })
 }
 
 /// Parses one file (no cache). Every format is read here: a text file gives
@@ -154,7 +157,9 @@ pub fn run(paths: &[PathBuf], order: Order, tx: &Sender<LoadEvent>) {
 
 /// [`run`]; with `headlines`, a file the page cache's headline table holds
 /// as it is now gives pages holding their headlines only, their text read
-/// on demand ([`crate::page_text`]) — the reader's way in.
+/// on demand ([`crate::page_text`]) — the reader's way in. A file parsed
+/// (or read back whole) gives them too once its pages are stored in the
+/// cache, so a first start does not hold the archive's text either.
 pub fn run_with(paths: &[PathBuf], order: Order, headlines: bool, tx: &Sender<LoadEvent>) {
     let heads = if headlines { crate::cache::shared().filter(|c| c.is_on()).map(HeadTables::new) } else { None };
     let (mut files, errors) = collect_files(paths);

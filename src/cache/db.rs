@@ -310,7 +310,16 @@ impl PageCache {
 
     /// The pages cached for this file, if the file has not changed since
     /// and the same loader made them.
+    /// (A row still waiting to be written is found too: the reader's
+    /// headline-only pages of a first start read their text back at once.)
     pub fn get(&self, key: &FileKey, path: &Path) -> Option<Vec<Page>> {
+        let waiting = lock(&self.pending).iter().rev().find(|r| r.key == *key).map(|r| r.page.clone());
+        if let Some(blob) = waiting {
+            return record::decode(&blob, path, Encoding::Postcard);
+        }
+        // (A batch taken from the waiting rows is written holding the
+        // connection, taken before they were let go: a row not waiting
+        // any more is in the database once the connection is had.)
         let blob = {
             let mut guard = lock(&self.conn);
             let conn = guard.as_ref()?;
@@ -334,22 +343,27 @@ impl PageCache {
     /// Stores the freshly parsed pages of a file (written with the next batch).
     pub fn put(&self, key: FileKey, pages: &[Page]) {
         let row = Row { key, page: record::encode(pages, Encoding::Postcard) };
-        let batch = {
-            let mut pending = lock(&self.pending);
-            pending.push(row);
-            if pending.len() < BATCH {
-                return;
-            }
-            std::mem::take(&mut *pending)
-        };
-        self.write(batch);
+        let mut pending = lock(&self.pending);
+        pending.push(row);
+        if pending.len() < BATCH {
+            return;
+        }
+        let batch = std::mem::take(&mut *pending);
+        let guard = lock(&self.conn);
+        drop(pending);
+        self.write(guard, batch);
     }
 
     /// Writes every page (and index part) still waiting.
     pub fn flush(&self) {
-        let batch = std::mem::take(&mut *lock(&self.pending));
-        if !batch.is_empty() {
-            self.write(batch);
+        {
+            let mut pending = lock(&self.pending);
+            if !pending.is_empty() {
+                let batch = std::mem::take(&mut *pending);
+                let guard = lock(&self.conn);
+                drop(pending);
+                self.write(guard, batch);
+            }
         }
         let batch = std::mem::take(&mut *lock(&self.pending_search));
         if !batch.is_empty() {
@@ -564,8 +578,8 @@ impl PageCache {
         }
     }
 
-    fn write(&self, rows: Vec<Row>) {
-        let mut guard = lock(&self.conn);
+    /// Writes `rows` on the connection `guard` holds.
+    fn write(&self, mut guard: MutexGuard<'_, Option<Connection>>, rows: Vec<Row>) {
         let Some(conn) = guard.as_mut() else { return };
         let result = (|| -> rusqlite::Result<()> {
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;

@@ -212,7 +212,7 @@ impl PageKeys {
             return found;
         }
         // (A page holding its headlines only is indexed from its text.)
-        let computed = PageKeys::of(t, words::jieba(), &crate::page_text::text(page));
+        let computed = PageKeys::of(t, words::jieba(), &crate::page_text::text_once(page));
         if let (Some(c), Some(k)) = (cache, key) {
             c.put_search(k, number, FORMAT, computed.encode());
         }
