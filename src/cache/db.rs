@@ -226,11 +226,27 @@ fn connect(path: &Path) -> Result<Connection, (bool, rusqlite::Error)> {
         conn.execute_batch("COMMIT")?;
         Ok(ours)
     };
-    match setup() {
-        Ok(true) => Ok(conn),
-        Ok(false) => Err((true, rusqlite::Error::InvalidQuery)),
-        Err(e) => Err((damaged(&e), e)),
+    // (Another process setting the same file up at the same moment can make
+    // SQLite answer "busy" at once, without waiting the busy timeout: when
+    // it switches the journal to WAL, say. Such a setup is tried again.)
+    let started = std::time::Instant::now();
+    loop {
+        match setup() {
+            Ok(true) => return Ok(conn),
+            Ok(false) => return Err((true, rusqlite::Error::InvalidQuery)),
+            Err(e) if is_busy(&e) && started.elapsed() < BUSY_WAIT => {
+                let _ = conn.execute_batch("ROLLBACK");
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err((damaged(&e), e)),
+        }
     }
+}
+
+/// True for SQLite's "the database is busy or locked" (another connection
+/// holds it).
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
 impl PageCache {
