@@ -456,48 +456,47 @@ fn share(terms: &[u64], lines: &[Line], head: &[bool], order: impl Iterator<Item
 
 /// The Han character bigrams of a text, each handed to `f` (numerals too:
 /// a headline's figures come back in its text).
-fn bigrams(text: impl Iterator<Item = char>, mut f: impl FnMut(u64)) {
-    let mut prev: Option<char> = None;
-    for c in text {
-        if is_han(c) {
-            if let Some(p) = prev {
-                f(((p as u64) << 32) | c as u64);
-            }
-            prev = Some(c);
-        } else {
-            prev = None;
-        }
-    }
+fn bigrams(text: impl Iterator<Item = char>, f: impl FnMut(u64)) {
+    han_bigrams(text, |_| false, f);
 }
 
 /// The words of a text (its characters) that say what it is about, each
 /// handed to `f`: Han bigrams with no numeral in them (`二十`, `千余` say
 /// nothing of the subject).
-fn topic_terms(text: impl Iterator<Item = char>, mut f: impl FnMut(u64)) {
-    let numeral = |c: char| {
-        matches!(
-            c,
-            '〇' | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '亿'
-                | '余'
-                | '两'
-        )
-    };
+fn topic_terms(text: impl Iterator<Item = char>, f: impl FnMut(u64)) {
+    han_bigrams(
+        text,
+        |c| {
+            matches!(
+                c,
+                '〇' | '一'
+                    | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '百'
+                    | '千'
+                    | '万'
+                    | '亿'
+                    | '余'
+                    | '两'
+            )
+        },
+        f,
+    );
+}
+
+/// The bigrams of adjacent Han characters of a text, characters `skip`
+/// holds breaking a run, each handed to `f`.
+fn han_bigrams(text: impl Iterator<Item = char>, skip: impl Fn(char) -> bool, mut f: impl FnMut(u64)) {
     let mut prev: Option<char> = None;
     for c in text {
-        if super::normalize::is_han(c) && !numeral(c) {
+        if is_han(c) && !skip(c) {
             if let Some(p) = prev {
                 f(((p as u64) << 32) | c as u64);
             }

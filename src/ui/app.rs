@@ -393,10 +393,7 @@ impl App {
         let first = self.issues.is_empty();
         // (Pages that come in while the headlines are mended on a thread of
         // their own are not among those it looks at: mended here.)
-        let jieba = match self.titles_mended || self.mending.is_some() {
-            true => crate::search::words::try_jieba(),
-            false => None,
-        };
+        let jieba = if self.titles_mended || self.mending.is_some() { crate::search::words::try_jieba() } else { None };
         // Where the selected issue went (new issues before it move it down).
         let mut current = (!first).then(|| self.nav.issue());
         for p in pages {
@@ -465,9 +462,10 @@ impl App {
             Some(Mending::Applying(mut found)) => {
                 let top = self.top_line();
                 let changed = found.apply(&mut self.issues, MEND_PER_CALL_PAGES);
-                match found.is_done() {
-                    true => self.titles_mended = true,
-                    false => self.mending = Some(Mending::Applying(found)),
+                if found.is_done() {
+                    self.titles_mended = true;
+                } else {
+                    self.mending = Some(Mending::Applying(found));
                 }
                 if changed {
                     self.relayout(top);
