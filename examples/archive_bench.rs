@@ -115,9 +115,9 @@ fn child(dir: &Path) {
     let mut mend_pause = Duration::ZERO;
     loop {
         let call = Instant::now();
-        app.mend_titles();
+        session.tick(&mut app, Instant::now());
         mend_pause = mend_pause.max(call.elapsed());
-        if !app.mending_titles() || t.elapsed() > Duration::from_secs(120) {
+        if !session.mending_titles(&app) || t.elapsed() > Duration::from_secs(120) {
             break;
         }
         std::thread::sleep(Duration::from_millis(5));

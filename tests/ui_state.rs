@@ -555,3 +555,29 @@ fn the_position_is_saved_through_an_effect_only_when_it_changes() {
     app.emit(Effect::SavePosition(lvread::store::Position::default()));
     assert_eq!(positions(app.take_effects()), vec![lvread::store::Position::default()]);
 }
+
+#[test]
+fn a_big_archives_made_up_headlines_are_mended_by_the_session_off_the_readers_thread() {
+    let body = "近日，离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成熟采摘与上市的季节。";
+    let cut = "离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成…";
+    let article =
+        Article { title: cut.into(), title_inferred: true, paragraphs: vec![body.into()], ..Article::default() };
+    let page = std::sync::Arc::new(Page { articles: vec![article], ..Page::default() });
+    let issues: Vec<Issue> = (0..=lvread::ui::app::MEND_AT_ONCE_PAGES)
+        .map(|_| Issue { pages: vec![std::sync::Arc::new((*page).clone())], ..Issue::default() })
+        .collect();
+    let _ = lvread::search::words::jieba();
+    let mut app = App::new(issues, (80, 24));
+    let mut s = Session::new(Store::disabled());
+    let deadline = Instant::now() + Duration::from_secs(120);
+    s.tick(&mut app, Instant::now());
+    assert!(s.mending_titles(&app), "too many pages to mend on the reader's thread");
+    while s.mending_titles(&app) && Instant::now() < deadline {
+        s.tick(&mut app, Instant::now());
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let titles: Vec<&str> =
+        app.issues.iter().flat_map(|i| &i.pages).flat_map(|p| &p.articles).map(|a| a.title.as_str()).collect();
+    assert_eq!(titles.len(), lvread::ui::app::MEND_AT_ONCE_PAGES + 1);
+    assert!(titles.iter().all(|&t| t == "离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了…"), "{:?}", &titles[..2]);
+}

@@ -1,6 +1,7 @@
 //! The reader's state: what is loaded, what is selected, what is shown.
 //! Pure data; [`super::update`] changes it, [`super::view`] draws it.
 
+use super::effect::Effect;
 use crate::layout::article::{ArticleLayout, Part};
 use crate::layout::cache::LayoutCache;
 use crate::model::{Article, Issue, Page};
@@ -34,7 +35,7 @@ pub enum Mode {
 }
 
 /// Read marks and bookmarks (changed by [`super::marks`] and the update;
-/// each change is also an [`super::effect::Effect`] for the store).
+/// each change is also an [`Effect`] for the store).
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
     /// Keys ([`App::article_key`]) of the articles read.
@@ -117,8 +118,8 @@ pub const MEND_PER_CALL_PAGES: usize = 500;
 /// The made-up headlines being mended away from the reader's thread.
 #[derive(Debug)]
 enum Mending {
-    /// Worked out on a thread of their own.
-    Finding(std::sync::mpsc::Receiver<super::titles::Found>),
+    /// Asked for ([`Effect::MendTitles`]), not back yet.
+    Asked,
     /// Worked out, being put in place a few pages per call.
     Applying(super::titles::Found),
 }
@@ -155,8 +156,8 @@ pub struct App {
     /// The search line, its results and the matches being visited.
     pub search: super::search_state::SearchState,
     /// Effects asked for and not yet handed out ([`App::take_effects`]).
-    effects: Vec<super::effect::Effect>,
-    /// The position last handed out as [`super::effect::Effect::SavePosition`].
+    effects: Vec<Effect>,
+    /// The position last handed out as [`Effect::SavePosition`].
     saved_position: Option<crate::store::Position>,
     /// Made-up headlines cut inside a word have been mended
     /// ([`super::titles`]; once the segmenter has loaded).
@@ -206,7 +207,7 @@ impl App {
     /// article laid out at the body's width (cached), the reading position kept
     /// across width changes, scroll clamped, list selections visible, the
     /// article marked read when the body has the focus, and a changed position
-    /// emitted ([`super::effect::Effect::SavePosition`]).
+    /// emitted ([`Effect::SavePosition`]).
     pub fn sync(&mut self) {
         let app = self;
         let App { issues, nav, .. } = &mut *app;
@@ -250,7 +251,7 @@ impl App {
             && !app.marks.read.contains(&key)
         {
             app.marks.read.insert(key.clone());
-            app.emit(super::effect::Effect::SetRead(key, true));
+            app.emit(Effect::SetRead(key, true));
         }
         app.note_position();
     }
@@ -441,22 +442,18 @@ impl App {
     /// Once the word segmenter has loaded (in the background), cuts the
     /// made-up headlines that end inside a word at the word's start
     /// ([`super::titles`]), keeping the line at the top of the body: at once
-    /// for up to [`MEND_AT_ONCE_PAGES`] pages, else on a thread of its own
-    /// (the reader's thread only puts the headlines in place, when a later
-    /// call finds them ready). Cheap after the first time; called at each
-    /// update and tick. True when a headline changed.
+    /// for up to [`MEND_AT_ONCE_PAGES`] pages; for more, asks for them to be
+    /// worked out on a thread of their own ([`Effect::MendTitles`]) and puts
+    /// them in place a few pages per call once they are back
+    /// ([`App::put_mended_titles`]). Cheap after the first time; called at
+    /// each update and tick. True when a headline changed.
     pub fn mend_titles(&mut self) -> bool {
         if self.titles_mended {
             return false;
         }
         match self.mending.take() {
-            Some(Mending::Finding(rx)) => {
-                match rx.try_recv() {
-                    Ok(found) => self.mending = Some(Mending::Applying(found)),
-                    Err(std::sync::mpsc::TryRecvError::Empty) => self.mending = Some(Mending::Finding(rx)),
-                    // (The thread failed: the headlines stay as the loader cut them.)
-                    Err(std::sync::mpsc::TryRecvError::Disconnected) => self.titles_mended = true,
-                }
+            Some(Mending::Asked) => {
+                self.mending = Some(Mending::Asked);
                 return false;
             }
             Some(Mending::Applying(mut found)) => {
@@ -476,15 +473,9 @@ impl App {
         }
         let Some(jieba) = crate::search::words::try_jieba() else { return false };
         if self.pages_added > MEND_AT_ONCE_PAGES {
-            let (tx, rx) = std::sync::mpsc::channel();
-            let issues = self.issues.clone();
-            let spawned = std::thread::Builder::new().name("mend-titles".into()).spawn(move || {
-                let _ = tx.send(super::titles::find(issues, jieba));
-            });
-            if spawned.is_ok() {
-                self.mending = Some(Mending::Finding(rx));
-                return false;
-            }
+            self.effects.push(Effect::MendTitles(self.issues.clone()));
+            self.mending = Some(Mending::Asked);
+            return false;
         }
         self.titles_mended = true;
         let top = self.top_line();
@@ -493,6 +484,19 @@ impl App {
             self.relayout(top);
         }
         changed
+    }
+
+    /// The mended headlines asked for by [`Effect::MendTitles`], worked out
+    /// ([`super::titles::find`]); None when they could not be (the headlines
+    /// stay as the loader made them). [`App::mend_titles`] puts them in place.
+    pub fn put_mended_titles(&mut self, found: Option<super::titles::Found>) {
+        match found {
+            Some(found) => self.mending = Some(Mending::Applying(found)),
+            None => {
+                self.mending = None;
+                self.titles_mended = true;
+            }
+        }
     }
 
     /// True while the made-up headlines are being mended on a thread of
@@ -525,9 +529,9 @@ impl App {
 
     /// Asks the event loop for an effect (a search, a mark to save). A
     /// position replaces one not yet handed out.
-    pub fn emit(&mut self, effect: super::effect::Effect) {
-        if matches!(effect, super::effect::Effect::SavePosition(_)) {
-            self.effects.retain(|e| !matches!(e, super::effect::Effect::SavePosition(_)));
+    pub fn emit(&mut self, effect: Effect) {
+        if matches!(effect, Effect::SavePosition(_)) {
+            self.effects.retain(|e| !matches!(e, Effect::SavePosition(_)));
         }
         self.effects.push(effect);
     }
@@ -549,7 +553,7 @@ impl App {
         })
     }
 
-    /// Emits [`super::effect::Effect::SavePosition`] when the position
+    /// Emits [`Effect::SavePosition`] when the position
     /// differs from the one last emitted.
     pub fn note_position(&mut self) {
         if self.mode == Mode::Search {
@@ -560,7 +564,7 @@ impl App {
         if pos.is_some() && pos != self.saved_position {
             self.saved_position = pos.clone();
             if let Some(pos) = pos {
-                self.emit(super::effect::Effect::SavePosition(pos));
+                self.emit(Effect::SavePosition(pos));
             }
         }
     }
@@ -572,7 +576,7 @@ impl App {
     }
 
     /// The effects asked for since the last call, oldest first.
-    pub fn take_effects(&mut self) -> Vec<super::effect::Effect> {
+    pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
     }
 

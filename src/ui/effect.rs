@@ -1,8 +1,11 @@
 //! What an update asks of the world outside the state. [`super::update::update`]
 //! returns them; the event loop carries them out: searches go to the search
 //! worker ([`super::search_driver`]), marks and the reading position to the
-//! reading state on disk ([`super::session::Session::apply`]). The state itself does no I/O.
+//! reading state on disk ([`super::session::Session::apply`]), and work too
+//! long for the reader's thread to a thread of the session's. The state itself
+//! does no I/O and starts no thread.
 
+use crate::model::Issue;
 use crate::store::{Bookmark, Position};
 
 /// One thing for the event loop to do.
@@ -26,6 +29,10 @@ pub enum Effect {
     SetUnreadOnly(bool),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Work out the mended made-up headlines of these issues (the reader's
+    /// list, sharing its pages) on a thread of their own, and hand them to
+    /// [`super::App::put_mended_titles`] ([`super::titles::find`]).
+    MendTitles(Vec<Issue>),
     /// Save this text as a file with this name in the save folder.
     Save {
         /// The file's name ([`crate::export::file_name`]).

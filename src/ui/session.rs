@@ -7,7 +7,9 @@
 //! [`Session::tick`] after each action and whenever it wakes up: it writes
 //! the [`Store`] when due (at most once a second), moves newly loaded pages
 //! into the reader, and restores the last position as soon as its issue is
-//! in. Update stays pure; all file I/O happens here.
+//! in. Update stays pure; all file I/O happens here, and the made-up
+//! headlines of a big archive are mended on a thread of the session's
+//! ([`Effect::MendTitles`]).
 
 use super::app::App;
 use super::effect::Effect;
@@ -51,6 +53,9 @@ pub struct Session {
     /// How long until everything had loaded (for `LVREAD_TIMING`).
     pub loaded_in: Option<Duration>,
     started: Instant,
+    /// The made-up headlines being worked out on a thread of their own
+    /// ([`Effect::MendTitles`]), to hand to the reader when back.
+    mending: Option<Receiver<crate::ui::titles::Found>>,
 }
 
 impl Session {
@@ -70,6 +75,7 @@ impl Session {
             reported: None,
             loaded_in: None,
             started: Instant::now(),
+            mending: None,
         }
     }
 
@@ -159,6 +165,7 @@ impl Session {
             self.apply(effect);
         }
         let mut changed = self.receive(app);
+        changed |= self.receive_mended_titles(app);
         changed |= app.mend_titles();
         if !self.arrived.is_empty()
             && (self.loading.is_none() || self.last_apply.is_none_or(|t| now.duration_since(t) >= APPLY_INTERVAL))
@@ -341,9 +348,46 @@ impl Session {
             Effect::SavePosition(pos) if self.pending.is_some() => self.held = Some(pos),
             Effect::SavePosition(pos) => self.store.set_position(pos),
             Effect::SetUnreadOnly(on) => self.store.set_unread_only(on),
+            Effect::MendTitles(issues) => self.mend_titles(issues),
             // Not the reading state's: the event loop carries these out.
             Effect::Search(_) | Effect::Copy(_) | Effect::Save { .. } => {}
         }
+    }
+
+    /// Works out the mended headlines of `issues` on a thread of their own
+    /// ([`crate::ui::titles::find`]); [`Session::tick`] hands them to the reader.
+    fn mend_titles(&mut self, issues: Vec<crate::model::Issue>) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        // Without the segmenter or a thread, `tx` is dropped: the reader
+        // is told the headlines stay as they are.
+        if let Some(jieba) = crate::search::words::try_jieba() {
+            let _ = std::thread::Builder::new().name("mend-titles".into()).spawn(move || {
+                let _ = tx.send(crate::ui::titles::find(issues, jieba));
+            });
+        }
+        self.mending = Some(rx);
+    }
+
+    /// Hands the mended headlines to the reader once they are worked out.
+    /// True when they came back (the reader puts them in place a few pages
+    /// per tick).
+    fn receive_mended_titles(&mut self, app: &mut App) -> bool {
+        let Some(rx) = &self.mending else { return false };
+        let found = match rx.try_recv() {
+            Ok(found) => Some(found),
+            Err(TryRecvError::Empty) => return false,
+            // (The thread failed: the headlines stay as the loader made them.)
+            Err(TryRecvError::Disconnected) => None,
+        };
+        self.mending = None;
+        app.put_mended_titles(found);
+        true
+    }
+
+    /// True while made-up headlines are being worked out or put in place
+    /// (the event loop should come back soon).
+    pub fn mending_titles(&self, app: &App) -> bool {
+        self.mending.is_some() || app.mending_titles()
     }
 
     /// Saves the last changes and writes the state (on quit). Returns the

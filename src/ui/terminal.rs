@@ -155,7 +155,11 @@ fn event_loop(
         // A search is running: come back soon for its results.
         let wait = if search.busy() {
             Some(wait.map_or(SEARCH_POLL, |w| w.min(SEARCH_POLL)))
-        } else if search.keywords_running() || search.indexing() || search.jieba_loading() || app.mending_titles() {
+        } else if search.keywords_running()
+            || search.indexing()
+            || search.jieba_loading()
+            || session.mending_titles(app)
+        {
             Some(wait.map_or(BACKGROUND_POLL, |w| w.min(BACKGROUND_POLL)))
         } else {
             wait
