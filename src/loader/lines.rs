@@ -126,11 +126,18 @@ pub fn read_lines(text: &str) -> Vec<Line> {
         }
         let indented = raw.starts_with("  ") || raw.starts_with('\u{3000}');
         let lead_space = raw.starts_with(char::is_whitespace);
-        let justified = normalize::is_letter_spaced(trimmed);
-        let t = normalize::normalize_trimmed(trimmed, justified);
-        let width = normalize::width(trimmed);
-        // Normalising only removes spaces: the same length is the same text.
-        let text_width = if t.len() == trimmed.len() { width } else { normalize::width(&t) };
+        let (justified, t, width, text_width) = match normalize::unspaced_width(trimmed) {
+            // (Most lines: no space to undo, measured in one pass.)
+            Some(w) => (false, trimmed.to_string(), w, w),
+            None => {
+                let justified = normalize::is_letter_spaced(trimmed);
+                let t = normalize::normalize_trimmed(trimmed, justified);
+                let width = normalize::width(trimmed);
+                // Normalising only removes spaces: the same length is the same text.
+                let text_width = if t.len() == trimmed.len() { width } else { normalize::width(&t) };
+                (justified, t, width, text_width)
+            }
+        };
         out.push(Line { no: i + 1, width, text_width, justified, indented, lead_space, text: t, role: Role::Text });
     }
     classify(&mut out);
