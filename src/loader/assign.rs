@@ -158,8 +158,8 @@ impl Bodies {
     }
 
     /// Indexes the given body texts, taking the terms of those unchanged
-    /// since `old` (same place, same text) from it instead of reading them
-    /// again.
+    /// since `old` (the same text, in the same place or moved by a body
+    /// split before it) from it instead of reading them again.
     pub fn reindex(texts: Vec<String>, old: Bodies) -> Bodies {
         Bodies::index(texts, Some(old))
     }
@@ -186,10 +186,24 @@ impl Bodies {
             }
             e as usize
         }
+        // The old bodies taken over, and (once one is not found in its
+        // place) where each old text was.
+        let mut taken = vec![false; old_texts.len()];
+        let mut moved: Option<HashMap<&str, usize>> = None;
         for (b, t) in texts.iter().enumerate() {
             let body = b as u32 + 1;
-            if old_texts.get(b) == Some(t) {
-                let mine = std::mem::take(&mut old_terms[b]);
+            let same = if old_texts.get(b) == Some(t) {
+                Some(b)
+            } else if t.is_empty() || old_texts.is_empty() {
+                None
+            } else {
+                let moved = moved
+                    .get_or_insert_with(|| old_texts.iter().enumerate().rev().map(|(k, x)| (x.as_str(), k)).collect());
+                moved.get(t.as_str()).copied()
+            };
+            if let Some(k) = same.filter(|&k| !taken[k]) {
+                taken[k] = true;
+                let mine = std::mem::take(&mut old_terms[k]);
                 for &(e, _) in &mine {
                     df[e as usize] += 1;
                 }
