@@ -126,13 +126,14 @@ pub fn read_lines(text: &str) -> Vec<Line> {
         }
         let indented = raw.starts_with("  ") || raw.starts_with('\u{3000}');
         let lead_space = raw.starts_with(char::is_whitespace);
-        let (justified, t, width, text_width) = match normalize::unspaced_width(trimmed) {
+        let measured = normalize::measure(trimmed);
+        let (justified, t, width, text_width) = match measured {
             // (Most lines: no space to undo, measured in one pass.)
-            Some(w) => (false, trimmed.to_string(), w, w),
-            None => {
+            Some((w, false)) => (false, trimmed.to_string(), w, w),
+            _ => {
                 let justified = normalize::is_letter_spaced(trimmed);
                 let t = normalize::normalize_trimmed(trimmed, justified);
-                let width = normalize::width(trimmed);
+                let width = measured.map_or_else(|| normalize::width(trimmed), |(w, _)| w);
                 // Normalising only removes spaces: the same length is the same text.
                 let text_width = if t.len() == trimmed.len() { width } else { normalize::width(&t) };
                 (justified, t, width, text_width)

@@ -42,11 +42,12 @@ pub fn width_cjk(s: &str) -> usize {
     common_width(s, true).map_or_else(|| UnicodeWidthStr::width_cjk(s), |(w, _)| w)
 }
 
-/// [`width`] of a line without spaces (`None` for one with a space or a
-/// character outside [`common_width`]'s): such a line is neither
-/// letter-spaced nor changed by [`normalize_trimmed`].
-pub fn unspaced_width(s: &str) -> Option<usize> {
-    common_width(s, false).filter(|&(_, spaced)| !spaced).map(|(w, _)| w)
+/// [`width`] of a line, and whether it holds a space (ASCII or
+/// ideographic); `None` for a line with a character outside
+/// [`common_width`]'s. A line without spaces is neither letter-spaced nor
+/// changed by [`normalize_trimmed`].
+pub fn measure(s: &str) -> Option<(usize, bool)> {
+    common_width(s, false)
 }
 
 /// The width of a text made only of what a Chinese page is mostly made of
@@ -59,9 +60,20 @@ pub fn unspaced_width(s: &str) -> Option<usize> {
 #[inline]
 fn common_width(s: &str, cjk: bool) -> Option<(usize, bool)> {
     let ambiguous = if cjk { 2 } else { 1 };
+    let bytes = s.as_bytes();
     let mut w = 0;
     let mut spaced = false;
-    for c in s.chars() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // (A CJK ideograph U+4E00–U+9FFF is told by its first bytes:
+        // E4 B8–BF, or E5–E9, then two more.)
+        if (0xE5..=0xE9).contains(&b) || b == 0xE4 && bytes.get(i + 1).is_some_and(|&n| n >= 0xB8) {
+            w += 2;
+            i += 3;
+            continue;
+        }
+        let c = s[i..].chars().next()?;
+        i += c.len_utf8();
         w += match c as u32 {
             0x21..=0x7E => 1,
             0x20 => {
@@ -247,13 +259,13 @@ mod tests {
         {
             assert_eq!(width(line), UnicodeWidthStr::width(line), "{line}");
             assert_eq!(width_cjk(line), UnicodeWidthStr::width_cjk(line), "{line}");
-            if let Some(w) = unspaced_width(line) {
+            if let Some((w, spaced)) = measure(line) {
                 assert_eq!(w, width(line), "{line}");
-                assert!(!is_letter_spaced(line) && normalize_trimmed(line, false) == line, "{line}");
+                assert!(spaced || !is_letter_spaced(line) && normalize_trimmed(line, false) == line, "{line}");
             }
         }
-        assert_eq!(unspaced_width("吕梁市 召开"), None);
-        assert_eq!(unspaced_width("吕梁市召开“会议”"), Some(16));
+        assert_eq!(measure("吕梁市 召开"), Some((12, true)));
+        assert_eq!(measure("吕梁市召开“会议”"), Some((16, false)));
     }
 
     #[test]
