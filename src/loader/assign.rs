@@ -158,8 +158,8 @@ impl Bodies {
     }
 
     /// Indexes the given body texts, taking the terms of those unchanged
-    /// since `old` (same place, same text) from it instead of reading them
-    /// again.
+    /// since `old` (the same text, in the same place or moved by a body
+    /// split before it) from it instead of reading them again.
     pub fn reindex(texts: Vec<String>, old: Bodies) -> Bodies {
         Bodies::index(texts, Some(old))
     }
@@ -176,9 +176,6 @@ impl Bodies {
         // last body that did (1-based).
         let mut df: Vec<u32> = vec![0; index.len()];
         let mut last: Vec<u32> = vec![0; index.len()];
-        // (entry, in lead) for each body's terms, body after body.
-        let mut slots: Vec<(u32, bool)> = Vec::with_capacity(guess);
-        let mut ends: Vec<usize> = Vec::with_capacity(texts.len());
         let mut terms: Vec<Vec<(u32, bool)>> = Vec::with_capacity(texts.len());
         fn entry(index: &mut HashMap<u64, u32>, df: &mut Vec<u32>, last: &mut Vec<u32>, g: u64) -> usize {
             let next = df.len() as u32;
@@ -189,19 +186,30 @@ impl Bodies {
             }
             e as usize
         }
+        // The old bodies taken over, and (once one is not found in its
+        // place) where each old text was.
+        let mut taken = vec![false; old_texts.len()];
+        let mut moved: Option<HashMap<&str, usize>> = None;
         for (b, t) in texts.iter().enumerate() {
             let body = b as u32 + 1;
-            if old_texts.get(b) == Some(t) {
-                let mine = std::mem::take(&mut old_terms[b]);
-                for &(e, lead) in &mine {
+            let same = if old_texts.get(b) == Some(t) {
+                Some(b)
+            } else if t.is_empty() || old_texts.is_empty() {
+                None
+            } else {
+                let moved = moved
+                    .get_or_insert_with(|| old_texts.iter().enumerate().rev().map(|(k, x)| (x.as_str(), k)).collect());
+                moved.get(t.as_str()).copied()
+            };
+            if let Some(k) = same.filter(|&k| !taken[k]) {
+                taken[k] = true;
+                let mine = std::mem::take(&mut old_terms[k]);
+                for &(e, _) in &mine {
                     df[e as usize] += 1;
-                    slots.push((e, lead));
                 }
                 terms.push(mine);
-                ends.push(slots.len());
                 continue;
             }
-            let start = slots.len();
             let mut mine: Vec<(u32, bool)> = Vec::with_capacity(t.len() / 3 + 1);
             let mut scan = Scanner::default();
             let mut pending: Option<u64> = None;
@@ -212,7 +220,6 @@ impl Bodies {
                     if last[e] != body {
                         last[e] = body;
                         df[e] += 1;
-                        slots.push((e as u32, lead));
                         mine.push((e as u32, lead));
                     }
                 };
@@ -232,10 +239,8 @@ impl Bodies {
                 && let Some(k) = mine.iter().position(|x| x.0 == e)
             {
                 mine[k].1 = true;
-                slots[start + k].1 = true;
             }
             terms.push(mine);
-            ends.push(slots.len());
         }
         let n = texts.len().max(1) as f32;
         let unknown = unknown_weight(texts.len());
@@ -256,14 +261,12 @@ impl Bodies {
         }
         // Each term's run of postings, filled in print order.
         let mut postings = vec![0u32; at as usize];
-        let mut from = 0;
-        for (b, &end) in ends.iter().enumerate() {
-            for &(e, lead) in &slots[from..end] {
+        for (b, mine) in terms.iter().enumerate() {
+            for &(e, lead) in mine {
                 let e = &mut info[e as usize];
                 postings[e.2 as usize] = b as u32 | if lead { IN_LEAD } else { 0 };
                 e.2 += 1;
             }
-            from = end;
         }
         Bodies { texts, terms, index, info, postings, evaluations: std::cell::Cell::new(0), memo: Default::default() }
     }

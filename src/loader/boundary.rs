@@ -246,22 +246,9 @@ impl Builder {
         if self.caption_breaks.is_empty() {
             return out;
         }
-        // Every body's terms, each body's once, sorted: a term's count
-        // there is the number of bodies holding it.
-        let mut df: Vec<u64> = Vec::new();
-        let mut one: Vec<u64> = Vec::new();
-        for seg in &self.segs {
-            one.clear();
-            topic_terms(seg.pieces(lines).flat_map(str::chars), |g| one.push(g));
-            one.sort_unstable();
-            one.dedup();
-            df.extend_from_slice(&one);
-        }
-        df.sort_unstable();
-        let in_one_body = |g: &u64| {
-            let at = df.partition_point(|x| x < g);
-            df.get(at) == Some(g) && df.get(at + 1) != Some(g)
-        };
+        // Per caption: the terms its lead shares with the text and caption
+        // before it (the candidates), sorted.
+        let mut candidates: Vec<(usize, Vec<u64>)> = Vec::new();
         for &(s, k, piece) in &self.caption_breaks {
             let parts = &self.segs[s].parts;
             if k == 0 || k >= parts.len() {
@@ -278,8 +265,37 @@ impl Builder {
             if lead().count() < 60 {
                 continue;
             }
-            let mut shared = false;
-            topic_terms(lead(), |g| shared |= before.binary_search(&g).is_ok() && in_one_body(&g));
+            let mut mine: Vec<u64> = Vec::new();
+            topic_terms(lead(), |g| {
+                if before.binary_search(&g).is_ok() {
+                    mine.push(g);
+                }
+            });
+            mine.sort_unstable();
+            mine.dedup();
+            candidates.push((piece, mine));
+        }
+        // How many bodies hold each candidate (only those are counted).
+        let mut all: Vec<u64> = candidates.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+        all.sort_unstable();
+        all.dedup();
+        let mut bodies = vec![0u32; all.len()];
+        if !all.is_empty() {
+            let mut last = vec![usize::MAX; all.len()];
+            for (s, seg) in self.segs.iter().enumerate() {
+                topic_terms(seg.pieces(lines).flat_map(str::chars), |g| {
+                    if let Ok(at) = all.binary_search(&g)
+                        && last[at] != s
+                    {
+                        last[at] = s;
+                        bodies[at] += 1;
+                    }
+                });
+            }
+        }
+        for (piece, mine) in candidates {
+            // Shared: a candidate found in one body only.
+            let shared = mine.iter().any(|g| all.binary_search(g).is_ok_and(|at| bodies[at] == 1));
             if !shared {
                 out.insert(piece);
             }

@@ -70,7 +70,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     }
     // NULs past the sample `looks_binary` checks (or in a UTF-16 file) are
     // removed with the other control characters: say so.
-    let nuls = text.bytes().filter(|&b| b == 0).count();
+    let nuls = if text.as_bytes().contains(&0) { text.bytes().filter(|&b| b == 0).count() } else { 0 };
     if nuls > 0 {
         warnings.push(format!("{nuls} NUL byte{} removed", if nuls == 1 { " was" } else { "s were" }));
     }

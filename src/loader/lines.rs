@@ -126,11 +126,19 @@ pub fn read_lines(text: &str) -> Vec<Line> {
         }
         let indented = raw.starts_with("  ") || raw.starts_with('\u{3000}');
         let lead_space = raw.starts_with(char::is_whitespace);
-        let justified = normalize::is_letter_spaced(trimmed);
-        let t = normalize::normalize_trimmed(trimmed, justified);
-        let width = normalize::width(trimmed);
-        // Normalising only removes spaces: the same length is the same text.
-        let text_width = if t.len() == trimmed.len() { width } else { normalize::width(&t) };
+        let measured = normalize::measure(trimmed);
+        let (justified, t, width, text_width) = match measured {
+            // (Most lines: no space to undo, measured in one pass.)
+            Some((w, false)) => (false, trimmed.to_string(), w, w),
+            _ => {
+                let justified = normalize::is_letter_spaced(trimmed);
+                let t = normalize::normalize_trimmed(trimmed, justified);
+                let width = measured.map_or_else(|| normalize::width(trimmed), |(w, _)| w);
+                // Normalising only removes spaces: the same length is the same text.
+                let text_width = if t.len() == trimmed.len() { width } else { normalize::width(&t) };
+                (justified, t, width, text_width)
+            }
+        };
         out.push(Line { no: i + 1, width, text_width, justified, indented, lead_space, text: t, role: Role::Text });
     }
     classify(&mut out);
@@ -150,17 +158,22 @@ fn classify(lines: &mut Vec<Line>) {
         // `张稳科主持 本报讯（记者 刘洋） 11月12日，…`: an extractor glued the
         // opening byline to the end of the line before it; the byline
         // starts a line of its own.
-        if let Some(at) = glued_byline(&lines[i].text) {
+        let mut marks = Marks::of(&lines[i].text);
+        if marks.has(Marks::BAO_SHE)
+            && let Some(at) = glued_byline(&lines[i].text)
+        {
             let mut rest = lines[i].clone();
             rest.text = lines[i].text[at..].to_string();
             rest.indented = false;
             rest.lead_space = false;
             lines[i].text = lines[i].text[..at].trim_end().to_string();
             lines.insert(i + 1, rest);
+            marks = Marks::of(&lines[i].text);
         }
         // `…持续为发展注入强大动力。（下转5` / `版）`: a jump mark wrapped
         // over two lines is put back together.
-        if let Some(open) = lines[i].text.rfind(['（', '('])
+        if marks.has(Marks::TURN)
+            && let Some(open) = lines[i].text.rfind(['（', '('])
             && lines[i].text[open..].contains('转')
             && !lines[i].text[open..].contains(['）', ')'])
             && let Some(next) = lines.get(i + 1)
@@ -169,11 +182,12 @@ fn classify(lines: &mut Vec<Line>) {
         {
             let tail = lines.remove(i + 1).text;
             lines[i].text.push_str(&tail);
+            marks = Marks::of(&lines[i].text);
         }
-        if !may_have_form(&lines[i].text) {
+        if !may_have_form(&lines[i].text, marks) {
             // Only a banner is left for a line that opens and ends like
             // running text (no copy of its text needed to tell).
-            if is_banner(&lines[i].text) {
+            if is_banner(&lines[i].text, marks) {
                 lines[i].role = Role::Banner;
             }
             i += 1;
@@ -310,7 +324,7 @@ fn classify(lines: &mut Vec<Line>) {
             lines[i].role = Role::PhotoCredit;
         } else if text.ends_with(['作', '绘', '画']) && CARTOON.is_match(&text) && text.chars().count() <= 40 {
             lines[i].role = Role::Cartoon;
-        } else if is_banner(&text) {
+        } else if is_banner(&text, Marks::of(&text)) {
             lines[i].role = Role::Banner;
         }
         i += 1;
@@ -322,11 +336,49 @@ fn classify(lines: &mut Vec<Line>) {
 /// needs to pass ([`classify`]'s tests before [`is_banner`]): a byline,
 /// a continuation or caption opening; a bracket, credit or cartoon ending;
 /// a bracket inside (a byline wrapped onto the next line).
-fn may_have_form(text: &str) -> bool {
+fn may_have_form(text: &str, marks: Marks) -> bool {
     const OPENS: [char; 20] = [
         '本', '据', '新', '中', '人', '央', '□', '■', '◆', '●', '▲', '★', '（', '(', '图', '上', '下', '左', '右', '组',
     ];
-    text.starts_with(OPENS) || text.ends_with(['）', ')', '摄', '作', '绘', '画']) || text.contains(['（', '('])
+    marks.has(Marks::BRACKET) || text.starts_with(OPENS) || text.ends_with(['）', ')', '摄', '作', '绘', '画'])
+}
+
+/// Which of the characters [`classify`]'s first tests look for a line
+/// holds, found in one pass over it (instead of a search for each).
+#[derive(Clone, Copy)]
+struct Marks(u8);
+
+impl Marks {
+    /// An opening bracket, `（` or `(`.
+    const BRACKET: u8 = 1;
+    /// `转` (a jump mark).
+    const TURN: u8 = 2;
+    /// `报` or `社`: every opening byline [`glued_byline`] finds holds one
+    /// (`本报`, `新华社`, `中新社`).
+    const BAO_SHE: u8 = 4;
+    /// One of the characters every banner holds ([`is_banner`]).
+    const BANNER: u8 = 8;
+    /// A full-width comma (no banner holds one).
+    const COMMA: u8 = 16;
+
+    fn of(text: &str) -> Marks {
+        let mut m = 0;
+        for c in text.chars() {
+            m |= match c {
+                '（' | '(' => Marks::BRACKET,
+                '转' => Marks::TURN,
+                '报' | '社' => Marks::BAO_SHE,
+                '编' | '校' | '版' | '期' | '年' | '农' | '闻' | '政' => Marks::BANNER,
+                '，' => Marks::COMMA,
+                _ => 0,
+            };
+        }
+        Marks(m)
+    }
+
+    fn has(self, mark: u8) -> bool {
+        self.0 & mark != 0
+    }
 }
 
 re!(
@@ -404,16 +456,15 @@ fn wrapped_trailing_names<'a>(text: &str, next: Option<&'a str>) -> Option<(usiz
 }
 
 /// Page furniture: a running head naming the editors, or the page number
-/// with a date or weekday (`2023年11月4日 星期六 第2版 要闻`).
-fn is_banner(text: &str) -> bool {
+/// with a date or weekday (`2023年11月4日 星期六 第2版 要闻`); `marks`:
+/// the text's [`Marks`].
+fn is_banner(text: &str, marks: Marks) -> bool {
     // (Cheapest first: every editor's title and page mark below holds one
-    // of these.)
-    if text.len() > 60 && text.chars().count() > 60
-        || !text.chars().any(|c| matches!(c, '编' | '校' | '版' | '期' | '年' | '农' | '闻' | '政'))
-    {
+    // of the `BANNER` characters.)
+    if !marks.has(Marks::BANNER) || marks.has(Marks::COMMA) || text.len() > 60 && text.chars().count() > 60 {
         return false;
     }
-    if is_sentence_end(text) || text.contains('，') {
+    if is_sentence_end(text) {
         return false;
     }
     // (Cheap checks first: every editor's title holds 编, 校 or 版; every

@@ -33,7 +33,63 @@ pub fn is_latin(c: char) -> bool {
 
 /// Display width of a string in terminal columns (a Han character is two).
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    common_width(s, false).map_or_else(|| UnicodeWidthStr::width(s), |(w, _)| w)
+}
+
+/// [`width`] with East Asian ambiguous characters (`“”…—·`) two columns
+/// wide, as Chinese text prints them.
+pub fn width_cjk(s: &str) -> usize {
+    common_width(s, true).map_or_else(|| UnicodeWidthStr::width_cjk(s), |(w, _)| w)
+}
+
+/// [`width`] of a line, and whether it holds a space (ASCII or
+/// ideographic); `None` for a line with a character outside
+/// [`common_width`]'s. A line without spaces is neither letter-spaced nor
+/// changed by [`normalize_trimmed`].
+pub fn measure(s: &str) -> Option<(usize, bool)> {
+    common_width(s, false)
+}
+
+/// The width of a text made only of what a Chinese page is mostly made of
+/// (printable ASCII, CJK ideographs, CJK and full-width punctuation, the
+/// quotes, dash, ellipsis and middle dot), counted without the Unicode
+/// tables, and whether it holds a space (ASCII or ideographic); `None` as
+/// soon as any other character comes (its width, or its neighbour's, may
+/// depend on the sequence: that is left to `unicode-width`). `cjk`: East
+/// Asian ambiguous characters are two columns wide.
+#[inline]
+fn common_width(s: &str, cjk: bool) -> Option<(usize, bool)> {
+    let ambiguous = if cjk { 2 } else { 1 };
+    let bytes = s.as_bytes();
+    let mut w = 0;
+    let mut spaced = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // (A CJK ideograph U+4E00–U+9FFF is told by its first bytes:
+        // E4 B8–BF, or E5–E9, then two more.)
+        if (0xE5..=0xE9).contains(&b) || b == 0xE4 && bytes.get(i + 1).is_some_and(|&n| n >= 0xB8) {
+            w += 2;
+            i += 3;
+            continue;
+        }
+        let c = s[i..].chars().next()?;
+        i += c.len_utf8();
+        w += match c as u32 {
+            0x21..=0x7E => 1,
+            0x20 => {
+                spaced = true;
+                1
+            }
+            0x3000 => {
+                spaced = true;
+                2
+            }
+            0x3001..=0x3029 | 0x3030..=0x303E | 0x4E00..=0x9FFF | 0xFF01..=0xFF60 => 2,
+            0xB7 | 0x2014 | 0x2018 | 0x2019 | 0x201C | 0x201D | 0x2026 => ambiguous,
+            _ => return None,
+        };
+    }
+    Some((w, spaced))
 }
 
 /// True when a line is letter-spaced: most of its space-separated tokens are
@@ -176,6 +232,41 @@ const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn widths_counted_without_tables_are_unicode_widths() {
+        use unicode_width::UnicodeWidthChar;
+        // Every character the quick count knows, alone and in a run.
+        let known: String = (0x20..=0x7E)
+            .chain(0x3000..=0x303F)
+            .chain(0x4E00..=0x9FFF)
+            .chain(0xFF00..=0xFF61)
+            .chain([0xB7, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026])
+            .filter_map(char::from_u32)
+            .collect();
+        for c in known.chars() {
+            let s = c.to_string();
+            assert_eq!(width(&s), UnicodeWidthStr::width(s.as_str()), "{:x}", c as u32);
+            assert_eq!(width_cjk(&s), UnicodeWidthStr::width_cjk(s.as_str()), "{:x}", c as u32);
+            assert_eq!(Some(width(&s)), UnicodeWidthChar::width(c).or(Some(0)), "{:x}", c as u32);
+        }
+        assert_eq!(width(&known), UnicodeWidthStr::width(known.as_str()));
+        assert_eq!(width_cjk(&known), UnicodeWidthStr::width_cjk(known.as_str()));
+        // The bundled pages' lines, and characters the quick count leaves
+        // to the tables (combining marks, emoji with a variation selector).
+        let pages = crate::loader::BUNDLED.iter().flat_map(|(_, t)| t.lines());
+        for line in pages.chain(["e\u{301}x 中", "☺\u{FE0F} 吕梁", "\u{A0}a\u{2003}b", "〪中", "１２ ＡＢ"])
+        {
+            assert_eq!(width(line), UnicodeWidthStr::width(line), "{line}");
+            assert_eq!(width_cjk(line), UnicodeWidthStr::width_cjk(line), "{line}");
+            if let Some((w, spaced)) = measure(line) {
+                assert_eq!(w, width(line), "{line}");
+                assert!(spaced || !is_letter_spaced(line) && normalize_trimmed(line, false) == line, "{line}");
+            }
+        }
+        assert_eq!(measure("吕梁市 召开"), Some((12, true)));
+        assert_eq!(measure("吕梁市召开“会议”"), Some((16, false)));
+    }
 
     #[test]
     fn normalisation_rules() {

@@ -24,10 +24,10 @@
 
 use super::heads::{column_width, column_width_before, is_first_line_shaped, is_full, is_long};
 use super::lines::{Line, Role, ends_with_credit, is_date_line, is_sentence_end};
-use super::normalize::is_latin;
+use super::normalize::{self, is_latin};
 use regex::Regex;
 use std::sync::LazyLock;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
 /// One piece of a body, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,7 +103,7 @@ impl Block {
                 _ => None,
             })
             .collect();
-        let fill: Vec<usize> = seq.iter().map(|&i| UnicodeWidthStr::width_cjk(lines[i].text.as_str())).collect();
+        let fill: Vec<usize> = seq.iter().map(|&i| normalize::width_cjk(&lines[i].text)).collect();
         // Each line's width without the closing marks that may hang past
         // the column's edge: no more than the column.
         let inner: Vec<usize> = seq

@@ -40,7 +40,9 @@ impl Segment {
     }
 
     pub(crate) fn text(&self, lines: &[Line]) -> String {
-        self.pieces(lines).collect()
+        let mut text = String::with_capacity(self.pieces(lines).map(str::len).sum());
+        text.extend(self.pieces(lines));
+        text
     }
 
     /// The segment's text in pieces (its lines and parts of its own).
