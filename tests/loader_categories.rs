@@ -258,3 +258,20 @@ fn an_item_after_a_notice_signed_and_dated_in_another_column_width_stands_alone(
     assert!(p.articles[1].paragraphs[0].starts_with("兴县农技人员"), "{:?}", p.articles[1].paragraphs);
     assert_eq!(p.articles[1].captions, ["图为农技人员在大棚里查看黄瓜长势。 记者 王亮 摄"]);
 }
+
+#[test]
+fn a_headline_wrapped_onto_a_short_tail_is_one_title_not_title_and_subtitle() {
+    // `吕梁市气象台连夜发布` / `寒潮橙色预警`: the tail names nothing the
+    // body prints, yet it carries on the title (a subtitle opens with a
+    // dash or names who attended). `刘建国作具体部署` stays a subtitle, and
+    // so does a line wider than the title above it.
+    let p = load("headline_wrapped_short_tail.txt");
+    assert_eq!(
+        titles(&p),
+        ["吕梁市气象台连夜发布寒潮橙色预警", "汾阳市召开冬季安全生产工作会议", "胜溪湖公园建成开放"]
+    );
+    assert_eq!(p.articles[0].subtitle, None);
+    assert_eq!(p.articles[1].subtitle.as_deref(), Some("刘建国作具体部署"));
+    assert_eq!(p.articles[2].subtitle.as_deref(), Some("一座小城的幸福新答卷"));
+    assert!(p.articles[0].paragraphs[0].starts_with("11月20日晚"), "{:?}", p.articles[0].paragraphs);
+}
