@@ -258,3 +258,36 @@ fn an_item_after_a_notice_signed_and_dated_in_another_column_width_stands_alone(
     assert!(p.articles[1].paragraphs[0].starts_with("兴县农技人员"), "{:?}", p.articles[1].paragraphs);
     assert_eq!(p.articles[1].captions, ["图为农技人员在大棚里查看黄瓜长势。 记者 王亮 摄"]);
 }
+
+#[test]
+fn a_headline_wrapped_onto_a_short_tail_is_one_title_not_title_and_subtitle() {
+    // `吕梁市气象台连夜发布` / `寒潮橙色预警`: the tail names nothing the
+    // body prints, yet it carries on the title (a subtitle opens with a
+    // dash or names who attended). `刘建国作具体部署` stays a subtitle, and
+    // so does a line wider than the title above it.
+    let p = load("headline_wrapped_short_tail.txt");
+    assert_eq!(
+        titles(&p),
+        ["吕梁市气象台连夜发布寒潮橙色预警", "汾阳市召开冬季安全生产工作会议", "胜溪湖公园建成开放"]
+    );
+    assert_eq!(p.articles[0].subtitle, None);
+    assert_eq!(p.articles[1].subtitle.as_deref(), Some("刘建国作具体部署"));
+    assert_eq!(p.articles[2].subtitle.as_deref(), Some("一座小城的幸福新答卷"));
+    assert!(p.articles[0].paragraphs[0].starts_with("11月20日晚"), "{:?}", p.articles[0].paragraphs);
+}
+
+#[test]
+fn a_caption_under_a_photo_item_stays_with_it_though_it_shares_words_with_another_item() {
+    // A photo item (a sentence, no headline) and its caption open the page;
+    // an item further down repeats a few of the caption's words (`推动特色
+    // 农业`): the caption describes the photo printed with the sentence.
+    let p = load("photo_item_caption_sharing_words_with_next.txt");
+    let other = p.articles.iter().find(|a| a.title == "汾阳市加快发展核桃产业").expect("the other item");
+    assert!(other.captions.is_empty(), "{:?}", other.captions);
+    let photo = p
+        .articles
+        .iter()
+        .find(|a| a.paragraphs.iter().any(|q| q.starts_with("11月20日，孝义市")))
+        .expect("the photo item's sentence");
+    assert_eq!(photo.captions, ["图为推动特色农业提质增效现场。 记者 李强 摄"]);
+}

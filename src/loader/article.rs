@@ -51,10 +51,13 @@ impl Builder {
         sorted.sort_by_key(|(ui, _, _)| *ui);
         let mut texts: Vec<String> = Vec::new();
         let mut ti: Option<usize> = None;
+        // Where the title's own unit ends in `texts`.
+        let mut unit_end = 0;
         let match_body = |t: &str| bodies.score_against_pieces(t, a.paragraphs.iter().map(String::as_str));
         for (_, u, is_title) in sorted {
             if *is_title && ti.is_none() {
                 ti = Some(texts.len() + title_line(&u.texts, match_body));
+                unit_end = texts.len() + u.texts.len();
             }
             texts.extend(u.texts.iter().cloned());
         }
@@ -79,9 +82,18 @@ impl Builder {
                     ti += 1;
                 }
             }
+            // The lines after the title in its own unit that are shaped like
+            // no subtitle are the rest of a title wrapped over several lines
+            // (`国家卫生健康委通报` / `最新疫情`): a subtitle opens with a dash
+            // or names who attended, where lines are wrapped at all; the
+            // tail of a wrapped line is no wider than the line it wraps.
+            let mut end = ti + 1;
+            while !self.one_per_line && end < unit_end.max(ti + 1) && continues_title(&texts[end - 1], &texts[end]) {
+                end += 1;
+            }
             let kicker: Vec<String> = texts[..ti].to_vec();
-            let subtitle: Vec<String> = texts[ti + 1..].to_vec();
-            a.title = texts[ti].clone();
+            let subtitle: Vec<String> = texts[end..].to_vec();
+            a.title = texts[ti..end].concat();
             a.kicker = (!kicker.is_empty()).then(|| kicker.join(" "));
             a.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
         }
@@ -129,6 +141,24 @@ pub(crate) fn title_line(texts: &[String], match_body: impl Fn(&str) -> f32) -> 
         return next;
     }
     first
+}
+
+/// Does a headline line standing under the title carry on the title
+/// rather than open a subtitle? A subtitle (副题) opens with a dash
+/// (`——…综述`) or names who attended (`张三出席`); a column label
+/// (`【…】`) or a kicker's form (`…时强调`) opens another headline. A
+/// headline wraps where its line is full, so the tail (`t`) is no wider
+/// than the line above it (`above`); a wider line under a title is its
+/// subtitle (`让绿色“颜值”再提升` / `我市全力创建国家森林城市`).
+pub(crate) fn continues_title(above: &str, t: &str) -> bool {
+    let shaped = t.starts_with('—') || t.starts_with("--") || t.starts_with('【') || SUBTITLE_NAME.is_match(t);
+    !shaped && !is_kicker(t) && width(t) <= width(above)
+}
+
+/// A line's printed width in columns: two for a Han character or a full-width
+/// mark, one for ASCII.
+fn width(t: &str) -> usize {
+    t.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
 /// Joins the lines of a caption, with one space before its credit.

@@ -4,7 +4,10 @@
 //! A headline or caption is only paired with the 24 bodies on each side of
 //! where it stands, so a page of many megabytes loads in time and memory
 //! linear in its length. Captions are paired by content too, so a caption
-//! printed between two articles goes to the one it describes.
+//! printed between two articles goes to the one it describes: one score per
+//! candidate body ([`CAPTION_WEIGHTS`]) weighs the caption's words found in
+//! it against where it stands (before or after the caption, a photo item
+//! with no headline of its own).
 //!
 //! In the assignment a headline standing alone in its run weighs more than
 //! one standing with others, which can still be their kicker, so a slogan
@@ -163,9 +166,18 @@ impl Builder {
         (titles, extra)
     }
 
-    /// Attaches each caption to the body it describes (by content, with a
-    /// preference for its neighbours).
-    pub(crate) fn assign_captions(&mut self, bodies: &Bodies) {
+    /// Attaches each caption to the body it describes: the body scoring
+    /// best on [`CAPTION_WEIGHTS`] (its words against the caption's, where
+    /// it stands against the caption), if any scores at least
+    /// [`CAPTION_MIN`]; else the body before the caption (or after it).
+    /// `titles` is each headline unit's body ([`Builder::assign_units`]).
+    pub(crate) fn assign_captions(&mut self, bodies: &Bodies, titles: &[Option<usize>]) {
+        let mut headed = vec![false; self.segs.len()];
+        for &si in titles.iter().flatten() {
+            if let Some(h) = headed.get_mut(si) {
+                *h = true;
+            }
+        }
         let caps = std::mem::take(&mut self.captions);
         let mut left = Vec::new();
         for c in caps {
@@ -180,17 +192,20 @@ impl Builder {
                     cands.push((near, 0.0));
                 }
             }
-            for (si, s) in &mut cands {
-                if prev == Some(*si) || next == Some(*si) {
-                    *s += 0.1;
-                }
-                if prev == Some(*si) && next == Some(*si) {
-                    *s += 0.2;
-                }
-            }
-            let best = cands.into_iter().max_by(|a, b| a.1.total_cmp(&b.1));
+            let scored = cands.into_iter().map(|(si, content)| {
+                let (before, after) = (prev == Some(si), next == Some(si));
+                let terms = [
+                    (CaptionTerm::Content, content),
+                    (CaptionTerm::Before, f32::from(u8::from(before))),
+                    (CaptionTerm::After, f32::from(u8::from(after))),
+                    (CaptionTerm::Inside, f32::from(u8::from(before && after))),
+                    (CaptionTerm::Untitled, f32::from(u8::from((before || after) && !headed[si]))),
+                ];
+                (si, terms.iter().map(|&(t, x)| CAPTION_WEIGHTS[t as usize] * x).sum::<f32>())
+            });
+            let best = scored.max_by(|a, b| a.1.total_cmp(&b.1));
             match best {
-                Some((si, s)) if s >= 0.15 => self.segs[si].captions.push(c.text),
+                Some((si, s)) if s >= CAPTION_MIN => self.segs[si].captions.push(c.text),
                 _ => match prev.or(next) {
                     Some(si) => self.segs[si].captions.push(c.text),
                     None => left.push(c),
@@ -200,3 +215,35 @@ impl Builder {
         self.captions = left;
     }
 }
+
+/// The evidence a caption is weighed on against a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CaptionTerm {
+    /// The share of the caption's weighted terms the body holds (0–1,
+    /// [`Bodies::scores_in`]).
+    Content,
+    /// The body ends right before the caption.
+    Before,
+    /// The body starts right after the caption.
+    After,
+    /// The caption stands inside the body (before and after it).
+    Inside,
+    /// The body next to the caption has no headline of its own: a photo
+    /// item (a sentence or two and the photo's caption).
+    Untitled,
+}
+
+/// Weight of each [`CaptionTerm`], in its order (set on the FIT pages):
+/// a caption goes to the body whose words it repeats, the body printed
+/// before it weighing a little more than the one after, and a photo item
+/// next to it (no headline of its own) more than an article.
+pub(crate) const CAPTION_WEIGHTS: [f32; 5] = [
+    1.0,   // Content
+    0.15,  // Before
+    0.1,   // After
+    -0.15, // Inside (with Before and After: 0.1 in all)
+    0.3,   // Untitled
+];
+
+/// The least score a body needs to take a caption by [`CAPTION_WEIGHTS`].
+pub(crate) const CAPTION_MIN: f32 = 0.15;

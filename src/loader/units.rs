@@ -268,7 +268,7 @@ fn left_open(t: &str) -> bool {
 }
 
 pub(crate) static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持(?:会议)?(?:并讲话)?|讲话|参加|致辞|调研|部署|宣讲|作报告|带队|一行|陪同|督导|检查|慰问|看望|视察|考察)(?:\s.*)?$").expect("valid regex")
+    Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持(?:会议)?(?:并讲话)?|讲话|参加|致辞|调研|部署|宣讲|作(?:具体|重要)?(?:部署|讲话|报告)|带队|一行|陪同|督导|检查|慰问|看望|视察|考察)(?:\s.*)?$").expect("valid regex")
 });
 
 /// A subtitle (副题): `——柳林县…综述`, or a short `张利锋出席`.
