@@ -47,6 +47,12 @@ const NO_BOUNDS: u32 = WORD_ONE + SYL_KEYS;
 /// Keys are below this.
 pub(super) const KEYS: u32 = NO_BOUNDS + 1;
 
+/// The key of two adjacent Hanzi whose readings begin with letters `a`
+/// and `b` (in the postings of every field and of the headlines).
+pub(crate) fn initials_key(a: u8, b: u8) -> Option<u32> {
+    (a.is_ascii_lowercase() && b.is_ascii_lowercase()).then(|| PAIR_BASE + (a - b'a') as u32 * 26 + (b - b'a') as u32)
+}
+
 /// The headline key of a character read `id` that begins a word.
 pub(crate) fn word_start_key(id: u16) -> Option<u32> {
     ((id as u32) < SYL_KEYS).then_some(WORD_START + id as u32)
@@ -705,11 +711,7 @@ impl<'a> Postings<'a> {
         }
         let found = self.per_segment(|seg_lists| {
             let list = |key: u32| seg_lists.get(key);
-            let pair = |a: &Chunk, b: &Chunk| {
-                let (a, b) = (a.letter(t), b.letter(t));
-                (a.is_ascii_lowercase() && b.is_ascii_lowercase())
-                    .then(|| list(PAIR_BASE + (a - b'a') as u32 * 26 + (b - b'a') as u32))
-            };
+            let pair = |a: &Chunk, b: &Chunk| initials_key(a.letter(t), b.letter(t)).map(list);
             // held[s]: the documents holding every list of some chain of
             // steps from the first letter through step s (None: no list yet).
             let mut held: Vec<Option<Vec<u32>>> = Vec::with_capacity(steps.len());

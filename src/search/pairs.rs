@@ -173,7 +173,38 @@ impl PairPostings {
 
     /// Sets bit n of `bits` for each document n holding pair `key`.
     pub fn set_bits(&self, key: u32, bits: &mut [u64]) {
-        let Ok(i) = self.keys.binary_search(&key) else { return };
+        if let Ok(i) = self.keys.binary_search(&key) {
+            self.set_bits_at(i, bits);
+        }
+    }
+
+    /// Sets bit n of `bits` for each document n holding one of `keys`
+    /// (sorted): one pass through the part's keys, however many are asked
+    /// (the pairs of two initials, `(z…, l…)`, are a thousand keys).
+    pub fn set_bits_any(&self, keys: &[u32], bits: &mut [u64]) {
+        let mut from = 0;
+        for &k in keys {
+            // Galloping from the key before: the keys asked are clustered
+            // (one first syllable, a run of second ones), so the next is
+            // most often a few keys on.
+            let mut step = 1;
+            let mut hi = from;
+            while hi < self.keys.len() && self.keys[hi] < k {
+                from = hi + 1;
+                hi = from + step;
+                step *= 2;
+            }
+            let hi = hi.min(self.keys.len());
+            let i = from + self.keys[from..hi].partition_point(|&x| x < k);
+            if self.keys.get(i) == Some(&k) {
+                self.set_bits_at(i, bits);
+            }
+            from = i;
+        }
+    }
+
+    /// Sets the bits of the documents of the `i`-th key's list.
+    fn set_bits_at(&self, i: usize, bits: &mut [u64]) {
         let (Some(&a), Some(&b)) = (self.starts.get(i), self.starts.get(i + 1)) else { return };
         let Some(bytes) = self.lists.get(a as usize..b as usize) else { return };
         let mut at: u32 = 0;
@@ -265,8 +296,13 @@ mod tests {
         let mut bits = vec![0u64; 70_001usize.div_ceil(64)];
         p.set_bits(7, &mut bits);
         p.set_bits(9, &mut bits);
-        let set: Vec<u32> = (0..70_001u32).filter(|&d| bits[d as usize / 64] >> (d % 64) & 1 == 1).collect();
-        assert_eq!(set, vec![0, 3, 300, 70_000], "the same documents as bits");
+        let set_of = |bits: &[u64]| -> Vec<u32> {
+            (0..70_001u32).filter(|&d| bits[d as usize / 64] >> (d % 64) & 1 == 1).collect()
+        };
+        assert_eq!(set_of(&bits), vec![0, 3, 300, 70_000], "the same documents as bits");
+        let mut any = vec![0u64; 70_001usize.div_ceil(64)];
+        p.set_bits_any(&[1, 2, 8, 9, 10], &mut any);
+        assert_eq!(set_of(&any), vec![5, 70_000], "keys asked together, absent ones skipped");
         let mut w = Writer::default();
         p.encode(&mut w);
         assert_eq!(PairPostings::decode(&mut Reader::new(&w.out)), Some(p.clone()));

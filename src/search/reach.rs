@@ -22,22 +22,61 @@
 
 use super::docset::SetRef;
 use super::engine::Quality;
-use super::index::{Part, no_bounds_key, word_end_key, word_one_key, word_start_key};
+use super::index::{Part, initials_key, no_bounds_key, word_end_key, word_one_key, word_start_key};
 use super::pairs::{char_pair, ending_a_word, syllable_pair};
 use super::pinyin::{self, Chunk, Table};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Most pair keys in one clause (a clause with more is dropped: the test
-/// is looser, never wrong).
+/// is looser, never wrong; two adjacent steps of a pinyin query are then
+/// tested on their first letters, see [`Lattice`]).
 const MAX_CLAUSE: usize = 64;
 
 /// Most pair keys of the end of a word-aligned match (tested once per part
 /// and query, not per reading).
 const MAX_END_CLAUSE: usize = 1024;
 
+/// A clause: keys, sorted, one of which a headline must hold — pair keys
+/// ([`super::pairs`]) or headline keys (word keys, initials) — shared (the
+/// [`Memo`] keeps one set per clause and part) and hashed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Keys {
+    hash: u64,
+    /// True for headline keys (`part.heads`), false for pair keys.
+    heads: bool,
+    keys: Arc<[u32]>,
+}
+
+impl std::hash::Hash for Keys {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl Keys {
+    /// A clause of pair keys.
+    fn new(keys: Vec<u32>) -> Keys {
+        Keys::of(false, keys)
+    }
+
+    /// A clause of headline keys.
+    fn heads(keys: Vec<u32>) -> Keys {
+        Keys::of(true, keys)
+    }
+
+    fn of(heads: bool, mut keys: Vec<u32>) -> Keys {
+        use std::hash::{Hash, Hasher};
+        keys.sort_unstable();
+        keys.dedup();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (heads, &keys).hash(&mut h);
+        Keys { hash: h.finish(), heads, keys: keys.into() }
+    }
+}
+
 /// For one of the alternatives, every clause holds one of its pair keys.
-type Alternatives = Vec<Vec<Vec<u32>>>;
+type Alternatives = Vec<Vec<Keys>>;
 
 /// The pairs of a side-by-side match: the literal alternatives, or a
 /// reading of the pinyin query through its lattice.
@@ -58,9 +97,12 @@ struct Lattice {
     from: Vec<usize>,
     /// The steps ending the query.
     last: Vec<usize>,
-    /// Adjacent steps (the first ending where the second begins) and the
-    /// pair keys of their clause (None: too many keys, no test).
-    links: Vec<(usize, usize, Option<Vec<u32>>)>,
+    /// Adjacent steps (the first ending where the second begins) and what
+    /// a headline holding them side by side holds (None: no test): one of
+    /// the syllable pairs of the two steps, or when those are too many to
+    /// list (`qs`, `zl`), two adjacent Hanzi read with their first letters
+    /// (a headline key, [`initials_key`]: looser, but one list).
+    links: Vec<(usize, usize, Option<Keys>)>,
 }
 
 /// What a query's headline matches need, as keys.
@@ -77,20 +119,13 @@ pub struct Reach {
 }
 
 /// A word-aligned match, one way: a character beginning a word (headline
-/// keys; empty: not tested) and an end.
+/// keys; None: not tested) and an end: one of a set of pairs ending a word
+/// ([`ending_a_word`]), or a character ending a word or a word of its own
+/// (headline keys).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Aligned {
-    start: Vec<u32>,
-    end: End,
-}
-
-/// How a word-aligned match ends.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum End {
-    /// On one of these pairs ending a word ([`ending_a_word`]).
-    Pairs(Vec<u32>),
-    /// On a character ending a word, or a word of its own (headline keys).
-    Heads(Vec<u32>),
+    start: Option<Keys>,
+    end: Keys,
 }
 
 #[derive(Debug, Clone)]
@@ -126,17 +161,19 @@ fn ids(t: &Table, c: &Chunk) -> Vec<u16> {
     }
 }
 
-/// The pair keys of two adjacent chunks read `a` then `b` (None when too many).
-fn clause(a: &[u16], b: &[u16]) -> Option<Vec<u32>> {
-    clause_of(a, b, MAX_CLAUSE)
-}
-
-/// [`clause`] with at most `max` keys.
-fn clause_of(a: &[u16], b: &[u16], max: usize) -> Option<Vec<u32>> {
+/// The pair keys of two adjacent chunks read `a` then `b`, with `f`
+/// applied to each (None when too many).
+fn clause_with(a: &[u16], b: &[u16], max: usize, f: impl Fn(u32) -> u32) -> Option<Keys> {
     if a.is_empty() || b.is_empty() || a.len() * b.len() > max {
         return None;
     }
-    Some(a.iter().flat_map(|&x| b.iter().map(move |&y| syllable_pair(x, y))).collect())
+    let f = &f;
+    Some(Keys::new(a.iter().flat_map(|&x| b.iter().map(move |&y| f(syllable_pair(x, y)))).collect()))
+}
+
+/// The pair keys of two adjacent chunks read `a` then `b` (None when too many).
+fn clause(a: &[u16], b: &[u16]) -> Option<Keys> {
+    clause_with(a, b, MAX_CLAUSE, |k| k)
 }
 
 /// The key of two adjacent query characters (as [`super::pairs::keys_of`]
@@ -160,7 +197,9 @@ fn lattice_of(t: &Table, q: &[u8]) -> Option<Lattice> {
     for (a, sa) in steps.iter().enumerate() {
         for (b, sb) in steps.iter().enumerate() {
             if sa.to == sb.from {
-                links.push((a, b, clause(&ids[a], &ids[b])));
+                let link = clause(&ids[a], &ids[b])
+                    .or_else(|| initials_key(sa.chunk.letter(t), sb.chunk.letter(t)).map(|k| Keys::heads(vec![k])));
+                links.push((a, b, link));
             }
         }
     }
@@ -196,22 +235,22 @@ fn aligned_of(t: &Table, q: &[u8]) -> Vec<Aligned> {
         let last_ids = ids(t, &last.chunk);
         if last.from == 0 {
             let end = last_ids.iter().copied().filter_map(word_one_key).collect();
-            push(Aligned { start: Vec::new(), end: End::Heads(end) });
+            push(Aligned { start: None, end: Keys::heads(end) });
             continue;
         }
         for prev in steps.iter().filter(|s| s.to == last.from) {
             // (Two initials, `zl`, make up to a thousand pairs: still far
             // fewer headlines than a character read l… ending a word.)
-            let end = match clause_of(&ids(t, &prev.chunk), &last_ids, MAX_END_CLAUSE) {
-                Some(c) => End::Pairs(c.into_iter().map(ending_a_word).collect()),
-                None => End::Heads(last_ids.iter().copied().filter_map(word_end_key).collect()),
+            let end = match clause_with(&ids(t, &prev.chunk), &last_ids, MAX_END_CLAUSE, ending_a_word) {
+                Some(c) => c,
+                None => Keys::heads(last_ids.iter().copied().filter_map(word_end_key).collect()),
             };
             let leads = |first: &&pinyin::Step| {
                 first.from == 0 && (*first == prev || (first.to <= prev.from && reach[first.to][prev.from]))
             };
             for first in steps.iter().filter(leads) {
                 let start = ids(t, &first.chunk).into_iter().filter_map(word_start_key).collect();
-                push(Aligned { start, end: end.clone() });
+                push(Aligned { start: Some(Keys::heads(start)), end: end.clone() });
             }
         }
     }
@@ -227,7 +266,7 @@ impl Reach {
             if chars.len() < 2 {
                 return None;
             }
-            let alts = vec![chars.windows(2).map(|w| vec![literal_pair(t, w[0], w[1])]).collect::<Vec<_>>()];
+            let alts = vec![chars.windows(2).map(|w| Keys::new(vec![literal_pair(t, w[0], w[1])])).collect::<Vec<_>>()];
             let lattice = match py {
                 Some(q) if !pinyin::lattice(t, q).is_empty() => Some(lattice_of(t, q)?),
                 _ => None,
@@ -262,12 +301,12 @@ impl Reach {
                 let first = chars.first().and_then(|&c| t.readings(c).first().copied());
                 match chars {
                     [] => None,
-                    [_] => first
-                        .and_then(word_one_key)
-                        .map(|k| vec![Aligned { start: Vec::new(), end: End::Heads(vec![k]) }]),
+                    [_] => {
+                        first.and_then(word_one_key).map(|k| vec![Aligned { start: None, end: Keys::heads(vec![k]) }])
+                    }
                     [.., y, z] => Some(vec![Aligned {
-                        start: first.and_then(word_start_key).into_iter().collect(),
-                        end: End::Pairs(vec![ending_a_word(literal_pair(t, *y, *z))]),
+                        start: first.and_then(word_start_key).map(|k| Keys::heads(vec![k])),
+                        end: Keys::new(vec![ending_a_word(literal_pair(t, *y, *z))]),
                     }]),
                 }
             }
@@ -299,7 +338,10 @@ impl Reach {
             for alt in alts {
                 let mut hit: Option<Bits> = None;
                 for clause in alt {
-                    let any = memo.pairs(arc, &End::Pairs(clause.clone()));
+                    if hit.as_ref().is_some_and(Bits::is_empty) {
+                        break;
+                    }
+                    let any = memo.set(arc, clause);
                     hit = Some(match hit {
                         Some(h) => h.and(any),
                         None => any.clone(),
@@ -330,23 +372,28 @@ impl Reach {
             out
         });
         let aligned = self.aligned.as_ref().map(|alts| {
-            let heads_any = |keys: &[u32]| {
-                let mut b = empty();
-                for &k in keys {
-                    b.add(part.heads.get(k));
-                }
-                b
-            };
             let mut out = literal.clone();
             out.add(part.heads.get(no_bounds_key()));
-            let mut starts: std::collections::HashMap<&[u32], Bits> = std::collections::HashMap::new();
+            // Only headlines that may match side by side are ever asked
+            // about (`above`, `best` after `contiguous`): an end, the
+            // costliest set (a thousand pairs for two initials), is read
+            // only where one of them begins a word as the match must.
+            let within = |b: Bits| match &contiguous {
+                Some(c) => b.and(c),
+                None => b,
+            };
+            let mut starts: HashMap<&Keys, Bits> = HashMap::new();
             for a in alts {
-                let mut end = match &a.end {
-                    End::Heads(keys) => heads_any(keys),
-                    pairs => memo.pairs(arc, pairs).clone(),
-                };
-                if !a.start.is_empty() {
-                    end = end.and(starts.entry(a.start.as_slice()).or_insert_with(|| heads_any(&a.start)));
+                let start = a
+                    .start
+                    .as_ref()
+                    .map(|keys| &*starts.entry(keys).or_insert_with(|| within(memo.set(arc, keys).clone())));
+                if start.is_some_and(Bits::is_empty) {
+                    continue;
+                }
+                let mut end = memo.set(arc, &a.end).clone();
+                if let Some(start) = start {
+                    end = end.and(start);
                 }
                 out = out.or(&end);
             }
@@ -365,13 +412,14 @@ impl Lattice {
         // first letter up to step s (steps are sorted by first letter, and a
         // link goes to a later one).
         let mut held: Vec<Option<Bits>> = self.from.iter().map(|&f| (f == 0).then(|| Bits::full(len))).collect();
-        let mut links: Vec<&(usize, usize, Option<Vec<u32>>)> = self.links.iter().collect();
+        let mut links: Vec<&(usize, usize, Option<Keys>)> = self.links.iter().collect();
         links.sort_by_key(|l| self.from[l.1]);
-        for (a, b, keys) in links {
-            let Some(before) = held[*a].as_ref() else { continue };
+        for (a, b, link) in links {
+            // (No chain reaches step a: nothing to read for this link.)
+            let Some(before) = held[*a].as_ref().filter(|h| !h.is_empty()) else { continue };
             let mut via = before.clone();
-            if let Some(keys) = keys {
-                via = via.and(memo.pairs(part, &End::Pairs(keys.clone())));
+            if let Some(keys) = link {
+                via = via.and(memo.set(part, keys));
             }
             held[*b] = Some(match held[*b].take() {
                 Some(h) => h.or(&via),
@@ -388,15 +436,16 @@ impl Lattice {
     }
 }
 
-/// The headlines of each part holding one of a set of pair keys, as read
-/// by past searches: the keystrokes of one query share most of their pairs
-/// (`lvlia` and `lvlian` both need (lv, li)), so each set is read from the
-/// part's pair postings once. Holds the parts it has sets of (a part's
-/// address is never another part's while it is held); forgets everything
-/// past 32 MB of sets.
+/// The headlines of each part holding one of a set of keys, as read by
+/// past searches: the keystrokes of one query share most of their pairs
+/// (`lvlia` and `lvlian` both need (lv, li)) and their first syllable
+/// (a character read zh… beginning a word, for every keystroke of
+/// `zhongmeiyoucheng`), so each set is read from the part's postings once.
+/// Holds the parts it has sets of (a part's address is never another
+/// part's while it is held); forgets everything past 32 MB of sets.
 #[derive(Clone, Default)]
 pub struct Memo {
-    parts: HashMap<usize, (Arc<Part>, HashMap<End, Bits>)>,
+    parts: HashMap<usize, (Arc<Part>, HashMap<Keys, Bits>)>,
     bytes: usize,
 }
 
@@ -411,9 +460,8 @@ impl std::fmt::Debug for Memo {
 }
 
 impl Memo {
-    /// The headlines of `part` holding one of the pairs of `keys` (always
-    /// `End::Pairs`).
-    fn pairs(&mut self, part: &Arc<Part>, keys: &End) -> &Bits {
+    /// The headlines of `part` holding one of `keys`.
+    fn set(&mut self, part: &Arc<Part>, keys: &Keys) -> &Bits {
         let words = (part.len() as usize).div_ceil(64);
         if self.bytes + words * 8 > MEMO_BUDGET {
             self.parts.clear();
@@ -423,12 +471,12 @@ impl Memo {
         let bytes = &mut self.bytes;
         sets.entry(keys.clone()).or_insert_with(|| {
             let mut any = Bits::new(part.len());
-            // (`End::Heads` is not asked for here.)
-            let (End::Pairs(keys) | End::Heads(keys)) = keys;
-            for &k in keys {
-                part.pairs.set_bits(k, &mut any.0);
+            if keys.heads {
+                keys.keys.iter().for_each(|&k| any.add(part.heads.get(k)));
+            } else {
+                part.pairs.set_bits_any(&keys.keys, &mut any.0);
             }
-            *bytes += any.0.len() * 8 + keys.len() * 4 + 64;
+            *bytes += any.0.len() * 8 + 64;
             any
         })
     }
@@ -464,6 +512,10 @@ impl Bits {
             *w = (1u64 << (len % 64)) - 1;
         }
         b
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
     }
 
     fn set(&mut self, d: u32) {
