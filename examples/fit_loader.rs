@@ -1,22 +1,33 @@
 //! Fits the loader's line model ([`lvread::loader::line_model`]) on the
 //! corpus' **fitting** pages and writes its weights to
-//! `src/loader/weights.rs`: `cargo run --release --example fit_loader [-- --epochs N --pages N --dry-run]`.
+//! `src/loader/weights.rs`: `cargo run --release --example fit_loader [-- --epochs N --pages N --dry-run --real]`.
 //!
 //! A structured perceptron, averaged: every fitting page (all four shapes)
 //! is decoded with the current weights; where the decoded roles differ from
 //! the gold roles the typesetter printed (`lvread::synth::labels`), the
 //! weights move toward the gold. The evaluation set is never used here.
 //! Prints the share of plain text lines given their gold role, and of
-//! headline-or-not decisions, per shape.
+//! headline-or-not decisions, per shape; where the loader's headline
+//! decision (the rules overruled by the model beyond its thresholds) goes
+//! wrong, by cause, and how many lines other thresholds would get wrong.
+//!
+//! `--real` also fits on the fitting pages typeset as PDF and read back by
+//! `pdftotext` (plain and `-raw`), headings labelled from their tree. Tried
+//! once: it made FIT worse (the labels of pdftotext's lines are noisy), so
+//! it is off by default.
 
-use lvread::loader::line_model::{FEATURE_NAMES, Features, Model, NF, NS, State, features};
+use lvread::loader::line_model::{self, FEATURE_NAMES, Features, Model, NF, NS, State, features};
 use lvread::loader::lines::Line;
 use lvread::synth::labels::{gold_states, loader_lines};
 use lvread::synth::source::{self, Half};
+use lvread::synth::tree::TreeIssue;
 use lvread::synth::{Shape, sets};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
+
+#[path = "../tests/pdfgen/mod.rs"]
+mod pdfgen;
 
 struct Example {
     /// None: a bundled page, whose gold says only which lines are headings.
@@ -114,6 +125,64 @@ fn accuracy(m: &Model, examples: &[Example]) -> String {
     out
 }
 
+/// Where the headline-or-not decision of [`line_model::decide`] (the
+/// rules, overruled by the model's heading margin beyond its thresholds)
+/// goes wrong on the fitting pages, by cause, per shape; and how many lines
+/// it would get wrong with other thresholds.
+fn heading_causes(m: &Model, examples: &[Example], real: &[Example]) -> String {
+    let mut out = String::from("headline-or-not errors of the rules overruled by the model (line_model::decide):");
+    for shape in Shape::ALL {
+        heading_causes_of(m, shape.name(), examples.iter().filter(|e| e.shape == Some(shape)), &mut out);
+    }
+    if !real.is_empty() {
+        heading_causes_of(m, "read back by pdftotext", real.iter(), &mut out);
+    }
+    out
+}
+
+/// [`heading_causes`] of one group of pages, written to `out`.
+fn heading_causes_of<'a>(m: &Model, name: &str, examples: impl Iterator<Item = &'a Example>, out: &mut String) {
+    use lvread::loader::heads::{Layout, find_heads_in};
+    const GRID: [(f32, f32); 7] =
+        [(150.0, -300.0), (100.0, -200.0), (100.0, -100.0), (50.0, -150.0), (50.0, -50.0), (0.0, -100.0), (0.0, 0.0)];
+    // unsure: the rules are wrong, the model right but within the thresholds;
+    // both: the rules and the model are wrong; overruled: the rules were
+    // right, the model overruled them; saved: the model overruled them rightly.
+    let (mut unsure, mut both, mut overruled, mut saved) = (0usize, 0usize, 0usize, 0usize);
+    let mut grid = [0usize; GRID.len()];
+    for ex in examples {
+        let lay = Layout::new(&ex.lines);
+        let rules = find_heads_in(&ex.lines, &lay);
+        let margins = m.heading_margins(&ex.lines, &ex.feats);
+        let chosen = line_model::decide(&rules, &margins);
+        for i in 0..ex.lines.len() {
+            if ex.lines[i].role != lvread::loader::lines::Role::Text {
+                continue;
+            }
+            let gold = ex.heading[i];
+            let model_right = (margins[i] > 0.0) == gold;
+            match (rules[i] == gold, chosen[i] == gold) {
+                (false, false) if model_right => unsure += 1,
+                (false, false) => both += 1,
+                (true, false) => overruled += 1,
+                (false, true) => saved += 1,
+                (true, true) => {}
+            }
+            for (k, &(h, b)) in GRID.iter().enumerate() {
+                let d = if rules[i] { margins[i] >= b } else { margins[i] > h };
+                grid[k] += usize::from(d != gold);
+            }
+        }
+    }
+    let _ = write!(
+        out,
+        "\n  {name}: model unsure {unsure}, rules and model wrong {both}, model overruled the rules wrongly {overruled} (rightly {saved}); errors at thresholds"
+    );
+    for (k, (h, b)) in GRID.iter().enumerate() {
+        let _ = write!(out, " {h}/{b}: {}", grid[k]);
+    }
+}
+
 fn num(x: f32) -> String {
     let r = (x * 100.0).round() / 100.0;
     if r == 0.0 { "0.0".into() } else { format!("{r:?}") }
@@ -144,61 +213,106 @@ fn table(m: &Model, about: &str) -> String {
     s
 }
 
+/// One step on a page whose gold says only which lines are headings: the
+/// gold sequence is the best one that gets the headings right.
+fn fit_headings(m: &mut Model, ex: &Example) {
+    let pred = m.decode(&ex.lines, &ex.feats);
+    if pred.iter().zip(&ex.heading).any(|(p, h)| p.is_heading() != *h) {
+        let gold = m.decode_where(&ex.lines, &ex.feats, |i, s| s.is_heading() == ex.heading[i]);
+        let ex = Example { gold, shape: None, heading: Vec::new(), lines: ex.lines.clone(), feats: ex.feats.clone() };
+        update(m, &ex, &pred);
+    }
+}
+
+/// A page read back by `pdftotext` is shown once every this many generated pages.
+const REAL_EVERY: usize = 2;
+
 /// A bundled page is shown once every this many generated pages.
 const BUNDLED_EVERY: usize = 25;
 
 /// The bundled pages with, for each line, whether it is a heading, from
-/// their tree (`tests/data/bundled_tree.json`): a line is a headline line
-/// when its text is part of an article's kicker, title or subtitle and not
-/// of its paragraphs, and a subheading when it is a short paragraph of its
-/// own that ends no sentence.
+/// their tree (`tests/data/bundled_tree.json`, see [`heading_labels`]).
 fn bundled_examples(root: &Path) -> Vec<Example> {
     use lvread::loader::decode::clean;
-    use lvread::loader::lines::{Role, is_sentence_end};
-    use lvread::synth::tree::{Tree, fold};
+    use lvread::synth::tree::Tree;
     let Ok(json) = std::fs::read_to_string(root.join("tests/data/bundled_tree.json")) else { return Vec::new() };
     let Ok(tree) = serde_json::from_str::<Tree>(&json) else { return Vec::new() };
     let mut out = Vec::new();
     for (name, text) in lvread::loader::BUNDLED {
         let Some(issue) = tree.issues.iter().find(|i| i.source == *name) else { continue };
-        let heads: Vec<String> = issue
-            .articles
-            .iter()
-            .filter(|a| !a.title_inferred)
-            .map(|a| {
-                fold(&format!(
-                    "{}{}{}",
-                    a.kicker.as_deref().unwrap_or(""),
-                    a.title,
-                    a.subtitle.as_deref().unwrap_or("")
-                ))
-            })
-            .chain(issue.fragments.iter().map(|f| fold(f)))
-            .collect();
-        let body: String = issue.articles.iter().flat_map(|a| a.paragraphs.iter()).map(|p| fold(p)).collect();
-        // Subheadings stand between paragraphs (a notice's last lines, its
-        // signatory and date, are paragraphs).
-        let subs: Vec<String> = issue
-            .articles
-            .iter()
-            .flat_map(|a| {
-                let n = a.paragraphs.len();
-                a.paragraphs.iter().enumerate().filter(move |(k, _)| *k > 0 && k + 3 < n).map(|(_, p)| p)
-            })
-            .filter(|p| p.chars().count() <= 40 && !is_sentence_end(p))
-            .map(|p| fold(p))
-            .collect();
         let lines = lines_of(&clean(text));
-        let heading = lines
-            .iter()
-            .map(|l| {
-                let t = fold(&l.text);
-                l.role == Role::Text
-                    && !t.is_empty()
-                    && ((heads.iter().any(|h| h.contains(&t)) && (t.chars().count() >= 5 || !body.contains(&t)))
-                        || subs.contains(&t))
-            })
-            .collect();
+        let heading = heading_labels(issue, &lines);
+        let feats = features(&lines);
+        out.push(Example { shape: None, heading, gold: Vec::new(), lines, feats });
+    }
+    out
+}
+
+/// For each line of a page, whether it is a heading, from the page's tree:
+/// a line is a headline line when its text is part of an article's kicker,
+/// title or subtitle and not of its paragraphs, and a subheading when it
+/// is a short paragraph of its own that ends no sentence.
+fn heading_labels(issue: &TreeIssue, lines: &[Line]) -> Vec<bool> {
+    use lvread::loader::lines::{Role, is_sentence_end};
+    use lvread::synth::tree::fold;
+    let heads: Vec<String> = issue
+        .articles
+        .iter()
+        .filter(|a| !a.title_inferred)
+        .map(|a| {
+            fold(&format!("{}{}{}", a.kicker.as_deref().unwrap_or(""), a.title, a.subtitle.as_deref().unwrap_or("")))
+        })
+        .chain(issue.fragments.iter().map(|f| fold(f)))
+        .collect();
+    let body: String = issue.articles.iter().flat_map(|a| a.paragraphs.iter()).map(|p| fold(p)).collect();
+    // Subheadings stand between paragraphs (a notice's last lines, its
+    // signatory and date, are paragraphs).
+    let subs: Vec<String> = issue
+        .articles
+        .iter()
+        .flat_map(|a| {
+            let n = a.paragraphs.len();
+            a.paragraphs.iter().enumerate().filter(move |(k, _)| *k > 0 && k + 3 < n).map(|(_, p)| p)
+        })
+        .filter(|p| p.chars().count() <= 40 && !is_sentence_end(p))
+        .map(|p| fold(p))
+        .collect();
+    lines
+        .iter()
+        .map(|l| {
+            let t = fold(&l.text);
+            l.role == Role::Text
+                && !t.is_empty()
+                && ((heads.iter().any(|h| h.contains(&t)) && (t.chars().count() >= 5 || !body.contains(&t)))
+                    || subs.contains(&t))
+        })
+        .collect()
+}
+
+/// The fitting pages typeset as PDF and read back by poppler's `pdftotext`
+/// (plain and `-raw`, as `loader_eval` does, sharing its cache), each line
+/// labelled heading or not from the page's tree ([`heading_labels`]): the
+/// real extractor's line shapes, which the generated shapes only imitate.
+/// Empty when `pdftotext` is not installed.
+fn real_examples(material: &source::Material, root: &Path, max_pages: usize) -> Vec<Example> {
+    use pdfgen::items::{Real, have_pdftotext, real_pages};
+    if !have_pdftotext() {
+        eprintln!("fit_loader: pdftotext is not installed, fitting on the generated shapes only");
+        return Vec::new();
+    }
+    let wanted: Vec<bool> = Real::ALL.iter().map(|r| matches!(r, Real::Plain | Real::Raw)).collect();
+    let cache = root.join("target").join("loader_eval_cache");
+    let pages = match real_pages(material, Half::Fit, max_pages, &wanted, Some(&cache)) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("fit_loader: the real-extractor pages failed ({e}), fitting on the generated shapes only");
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for page in pages.into_iter().flatten() {
+        let lines = loader_lines(&page);
+        let heading = heading_labels(&page.perfect, &lines);
         let feats = features(&lines);
         out.push(Example { shape: None, heading, gold: Vec::new(), lines, feats });
     }
@@ -213,14 +327,16 @@ fn main() -> ExitCode {
     let mut epochs = 8usize;
     let mut max_pages = usize::MAX;
     let mut dry = false;
+    let mut with_real = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--epochs" => epochs = args.next().and_then(|v| v.parse().ok()).unwrap_or(epochs),
             "--pages" => max_pages = args.next().and_then(|v| v.parse().ok()).unwrap_or(max_pages),
             "--dry-run" => dry = true,
+            "--real" => with_real = true,
             other => {
-                eprintln!("unknown option {other:?} (--epochs N, --pages N, --dry-run)");
+                eprintln!("unknown option {other:?} (--epochs N, --pages N, --dry-run, --real)");
                 return ExitCode::from(2);
             }
         }
@@ -244,7 +360,8 @@ fn main() -> ExitCode {
         }
     }
     let bundled = bundled_examples(root);
-    eprintln!("{} fitting pages, {NF} features", examples.len());
+    let real = if with_real { real_examples(&material, root, max_pages) } else { Vec::new() };
+    eprintln!("{} fitting pages, {} read back by pdftotext, {NF} features", examples.len(), real.len());
     // Pages of the four shapes interleaved, in a fixed order.
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = lvread::synth::Rng::new(9);
@@ -265,22 +382,16 @@ fn main() -> ExitCode {
             }
             add(&mut sum, &m);
             count += 1.0;
+            // A page read back by pdftotext after every few generated ones:
+            // its gold is the best sequence that gets its headings right.
+            if !real.is_empty() && j % REAL_EVERY == 0 {
+                let ex = &real[(j / REAL_EVERY + epoch * 7) % real.len()];
+                fit_headings(&mut m, ex);
+            }
             // The bundled pages, real print, among the generated ones: the
             // gold sequence is the best one that gets the headings right.
             if !bundled.is_empty() && j % BUNDLED_EVERY == 0 {
-                let ex = &bundled[(j / BUNDLED_EVERY) % bundled.len()];
-                let pred = m.decode(&ex.lines, &ex.feats);
-                if pred.iter().zip(&ex.heading).any(|(p, h)| p.is_heading() != *h) {
-                    let gold = m.decode_where(&ex.lines, &ex.feats, |i, s| s.is_heading() == ex.heading[i]);
-                    let ex = Example {
-                        gold,
-                        shape: None,
-                        heading: Vec::new(),
-                        lines: ex.lines.clone(),
-                        feats: ex.feats.clone(),
-                    };
-                    update(&mut m, &ex, &pred);
-                }
+                fit_headings(&mut m, &bundled[(j / BUNDLED_EVERY) % bundled.len()]);
             }
         }
         eprintln!("epoch {}: {wrong} pages not all right", epoch + 1);
@@ -288,6 +399,7 @@ fn main() -> ExitCode {
     let avg = scaled(&sum, count);
     let acc = accuracy(&avg, &examples);
     println!("fitting set (averaged weights):{acc}");
+    println!("{}", heading_causes(&avg, &examples, &real));
     for ex in &bundled {
         let pred = avg.decode(&ex.lines, &ex.feats);
         let wrong = pred.iter().zip(&ex.heading).filter(|(p, h)| p.is_heading() != **h).count();

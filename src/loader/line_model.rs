@@ -556,7 +556,9 @@ impl Model {
     /// For each line, how sure the model is that it is a heading: the best
     /// total score of the page's decodes in which the line is a headline or
     /// subheading minus the best in which it is not (positive: heading).
-    /// Forward and backward Viterbi passes over the page.
+    /// Forward and backward Viterbi passes over the page. 0 (no opinion)
+    /// for a line with a feature every weight of which is 0: the fitting
+    /// pages never showed the model such a line.
     pub fn heading_margins(&self, lines: &[Line], feats: &[Features]) -> Vec<f32> {
         let n = lines.len();
         let emit: Vec<[f32; NS]> = (0..n).map(|i| self.emissions(&feats[i], &lines[i].role)).collect();
@@ -584,8 +586,15 @@ impl Model {
                     .fold(f32::NEG_INFINITY, f32::max);
             }
         }
+        let unweighed: [bool; NF] = std::array::from_fn(|k| self.emit.iter().all(|row| row[k] == 0.0));
         (0..n)
             .map(|i| {
+                // A line with a feature the fit never weighed (a shape the
+                // fitting pages never print, e.g. `汾阳市杏花村镇：` opening a
+                // headline) is one the model knows nothing of: no opinion.
+                if feats[i].iter().zip(&unweighed).any(|(&x, &u)| u && x != 0.0) {
+                    return 0.0;
+                }
                 let (mut yes, mut no) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
                 for s in State::ALL {
                     let v = fwd[i][s.index()] + bwd[i][s.index()];
@@ -700,6 +709,24 @@ mod tests {
         let s = states("本报讯（记者 王五）\n近日，我市召开会议，部署全年工作。\n（张三）\n");
         assert_eq!(s[0].1, State::Byline);
         assert_eq!(s.last().map(|x| x.1), Some(State::Close));
+    }
+
+    #[test]
+    fn a_line_with_a_feature_the_fit_never_weighed_gets_no_heading_opinion() {
+        // `ends_colon` with every weight 0 stands for a shape the fitting
+        // pages never printed: the model leaves such lines to the rules.
+        let page = "致全市广大市民：\n请大家积极参与文明城市创建\n本报讯（记者 韩笑）8月5日，记者走进汾阳\n市杏花村镇，酒厂、酒坊沿街而立。\n";
+        let lines = read_lines(page);
+        let feats = features(&lines);
+        let mut m = Model::fitted().clone();
+        let fitted = m.heading_margins(&lines, &feats);
+        assert_ne!(fitted[0], 0.0);
+        for row in m.emit.iter_mut() {
+            row[F::ends_colon as usize] = 0.0;
+        }
+        let blind = m.heading_margins(&lines, &feats);
+        assert_eq!(blind[0], 0.0, "{blind:?}");
+        assert_ne!(blind[1], 0.0, "{blind:?}");
     }
 
     #[test]
