@@ -291,3 +291,12 @@ fn a_caption_under_a_photo_item_stays_with_it_though_it_shares_words_with_anothe
         .expect("the photo item's sentence");
     assert_eq!(photo.captions, ["图为推动特色农业提质增效现场。 记者 李强 摄"]);
 }
+
+#[test]
+fn a_line_opening_with_a_column_label_over_the_title_is_the_head_of_the_title_not_a_kicker() {
+    // `【绿色发展 美丽吕梁】守护青山` over `汾河流域湿地面积持续扩大`: a
+    // column label heads its title; a kicker is a slogan or a `…时强调` line.
+    let p = load("label_line_over_title.txt");
+    assert_eq!(titles(&p), ["【绿色发展 美丽吕梁】守护青山汾河流域湿地面积持续扩大", "岚县土豆喜获丰收"]);
+    assert_eq!(p.articles[0].kicker, None);
+}

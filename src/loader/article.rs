@@ -91,9 +91,13 @@ impl Builder {
             while !self.one_per_line && end < unit_end.max(ti + 1) && continues_title(&texts[end - 1], &texts[end]) {
                 end += 1;
             }
-            let kicker: Vec<String> = texts[..ti].to_vec();
+            // A line opening with a column label right over the title is
+            // its head, never a kicker (`【在希望的田野上】各` / `地秋收…`).
+            let head =
+                if ti > 0 && texts[ti - 1].starts_with('【') && !texts[ti].starts_with('【') { ti - 1 } else { ti };
+            let kicker: Vec<String> = texts[..head].to_vec();
             let subtitle: Vec<String> = texts[end..].to_vec();
-            a.title = texts[ti..end].concat();
+            a.title = texts[head..end].concat();
             a.kicker = (!kicker.is_empty()).then(|| kicker.join(" "));
             a.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
         }

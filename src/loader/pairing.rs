@@ -5,7 +5,7 @@
 //! where it stands, so a page of many megabytes loads in time and memory
 //! linear in its length. Captions are paired by content too, so a caption
 //! printed between two articles goes to the one it describes: one score per
-//! candidate body ([`CAPTION_WEIGHTS`]) weighs the caption's words found in
+//! candidate body (`CAPTION_WEIGHTS`) weighs the caption's words found in
 //! it against where it stands (before or after the caption, a photo item
 //! with no headline of its own).
 //!
