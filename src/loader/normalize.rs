@@ -264,7 +264,7 @@ mod tests {
                 assert!(spaced || !is_letter_spaced(line) && normalize_trimmed(line, false) == line, "{line}");
             }
         }
-        assert_eq!(measure("吕梁市 召开"), Some((12, true)));
+        assert_eq!(measure("吕梁市 召开"), Some((11, true)));
         assert_eq!(measure("吕梁市召开“会议”"), Some((16, false)));
     }
 
