@@ -132,6 +132,30 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
     Assembled { articles: articles.into_iter().map(|(_, a)| a).collect(), fragments, pair_evaluations: work }
 }
 
+/// Every candidate boundary weighed on a page (see [`boundary`]), in print
+/// order: what `lvread dump --explain` shows, and what
+/// `examples/fit_boundary.rs` fits the boundary weights on.
+pub fn boundaries(text: &str) -> Vec<Boundary> {
+    let lines = lines::read_lines(text);
+    let lay = heads::Layout::new(&lines);
+    let rules = heads::find_heads_in(&lines, &lay);
+    let feats = line_model::features_in(&lines, &lay, &rules);
+    let sure = Model::fitted().heading_margins(&lines, &feats);
+    let mut head = line_model::decide(&rules, &sure);
+    gaps_of(text, &lines, &sure, &mut head)
+}
+
+/// The boundaries weighed on the page of `text` (its `lines`, `sure` their
+/// heading margins): those [`boundary::promote`] weighs on `head`, changed
+/// in place, and those weighed while segmenting, sorted by line.
+fn gaps_of(text: &str, lines: &[lines::Line], sure: &[f32], head: &mut [bool]) -> Vec<Boundary> {
+    let mut gaps = Vec::new();
+    boundary::promote(lines, sure, head, Some(&mut gaps));
+    assemble_traced(text, Some(&mut gaps));
+    gaps.sort_by_key(|b| b.line);
+    gaps
+}
+
 /// A line-by-line account of how the loader read a page (for
 /// `lvread dump --explain`): line number, the role the loader gave it
 /// (headlines as [`line_model::headings`] decides), width and estimated
@@ -151,10 +175,7 @@ pub fn explain(text: &str) -> String {
     let margins = model.margins(&lines, &feats, &states);
     let sure = model.heading_margins(&lines, &feats);
     let mut head = line_model::decide(&rules, &sure);
-    let mut gaps = Vec::new();
-    boundary::promote(&lines, &sure, &mut head, Some(&mut gaps));
-    assemble_traced(text, Some(&mut gaps));
-    gaps.sort_by_key(|b| b.line);
+    let gaps = gaps_of(text, &lines, &sure, &mut head);
     let mut gaps = gaps.iter().peekable();
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {

@@ -1,0 +1,370 @@
+//! Fits the boundary score's weights ([`lvread::loader::boundary::WEIGHTS`])
+//! on the corpus' **fitting** pages, and with `--write` writes them into
+//! `src/loader/boundary.rs`: `cargo run --release --example fit_boundary [-- --pages N --write]`.
+//!
+//! Every fitting page (the four text shapes, and the three real-extractor
+//! shapes when `pdftotext` is installed) is read by the loader; at each
+//! candidate gap it weighed ([`lvread::loader::assemble::boundaries`]) the
+//! units of evidence of each term are recorded with the gold answer the
+//! page's perfect tree gives: for a line set apart that the score may make
+//! a headline (its terms hold [`Term::HeadingMargin`]), is its text part of
+//! a headline; for any other gap, does the line after it belong to another
+//! item than the text before it (lines too short to place are passed
+//! over). A logistic regression is fitted on these gaps (every weight but
+//! the costs of a gap and of a line set apart kept at zero or above), then
+//! each weight in turn is moved (coordinate search) while that decides fewer gaps
+//! wrong, keeping the few decisions hand-written test pages hold (`RULES`). The weights are scaled so that the heading margin counts one
+//! point per point. The evaluation set is never used here.
+
+#[path = "../tests/pdfgen/mod.rs"]
+mod pdfgen;
+
+use lvread::loader::boundary::{Boundary, Term, WEIGHTS};
+use lvread::loader::{assemble, columns, decode, lines};
+use lvread::synth::source::{self, Half};
+use lvread::synth::tree::{TreeIssue, fold, fold_opt};
+use lvread::synth::{Shape, SynthPage, sets};
+use pdfgen::items::{self, Real, have_pdftotext};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// How many terms the score has.
+const NT: usize = WEIGHTS.len();
+
+/// One candidate gap: its evidence per term, the gold answer, its shape
+/// (an index into the shapes' names).
+struct Gap {
+    x: [f32; NT],
+    starts: bool,
+    shape: usize,
+}
+
+/// What the perfect tree of a page says of a line's text (folded).
+struct Gold {
+    /// Per article, all its text: headline lines, byline, paragraphs, captions.
+    whole: Vec<String>,
+    /// Per article, its kicker, title and subtitle.
+    heads: Vec<String>,
+    /// Per article, its byline, paragraphs and captions.
+    body: Vec<String>,
+}
+
+/// The shortest line text (folded, in characters) placed by the tree: a
+/// shorter one may stand in more than one place.
+const MIN_CHARS: usize = 4;
+
+impl Gold {
+    fn of(tree: &TreeIssue) -> Gold {
+        let heads: Vec<String> = tree
+            .articles
+            .iter()
+            .map(|a| format!("{}{}{}", fold_opt(&a.kicker), fold(&a.title), fold_opt(&a.subtitle)))
+            .collect();
+        let body: Vec<String> = tree
+            .articles
+            .iter()
+            .map(|a| {
+                let mut t = fold_opt(&a.byline);
+                a.paragraphs.iter().chain(&a.captions).for_each(|p| t.push_str(&fold(p)));
+                t
+            })
+            .collect();
+        let whole = heads.iter().zip(&body).map(|(h, b)| format!("{h}{b}")).collect();
+        Gold { whole, heads, body }
+    }
+
+    /// The one article whose text holds `text`.
+    fn article(&self, text: &str) -> Option<usize> {
+        let t = fold(text);
+        if t.chars().count() < MIN_CHARS {
+            return None;
+        }
+        let mut found = self.whole.iter().enumerate().filter(|(_, w)| w.contains(&t)).map(|(k, _)| k);
+        let k = found.next()?;
+        found.next().is_none().then_some(k)
+    }
+
+    /// Is `text` part of a headline (and of no body), or of a body (and of
+    /// no headline)?
+    fn is_headline(&self, text: &str) -> Option<bool> {
+        let t = fold(text);
+        if t.chars().count() < MIN_CHARS {
+            return None;
+        }
+        let in_heads = self.heads.iter().any(|h| h.contains(&t));
+        let in_body = self.body.iter().any(|b| b.contains(&t));
+        (in_heads != in_body).then_some(in_heads)
+    }
+}
+
+/// The gaps the loader weighed on one page, each labelled from the page's
+/// perfect tree (gaps it cannot place are left out).
+fn gaps_of(page: &SynthPage, shape: usize) -> Vec<Gap> {
+    let clean = decode::clean(&page.raw);
+    let unfolded = columns::unfold(&clean);
+    let text = unfolded.as_deref().unwrap_or(&clean);
+    let lines = lines::read_lines(text);
+    let gold = Gold::of(&page.perfect);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let mut out = Vec::new();
+    for b in assemble::boundaries(text) {
+        let Some(starts) = label(&b, &texts, &gold) else { continue };
+        let mut x = [0f32; NT];
+        for &(t, amount) in b.terms() {
+            x[t as usize] += amount;
+        }
+        out.push(Gap { x, starts, shape });
+    }
+    out
+}
+
+/// The gold answer at gap `b` (`texts`: the page's lines): is the line set
+/// apart a headline, or does another item start at the gap? `None` when
+/// the tree does not say.
+fn label(b: &Boundary, texts: &[&str], gold: &Gold) -> Option<bool> {
+    let first = texts.get(b.line)?;
+    if b.terms().iter().any(|(t, _)| *t == Term::HeadingMargin) {
+        return gold.is_headline(first);
+    }
+    let after = gold.article(first)?;
+    let before = texts[..b.line].iter().rev().find_map(|t| gold.article(t))?;
+    Some(after != before)
+}
+
+fn score(w: &[f32; NT], x: &[f32; NT]) -> f32 {
+    w.iter().zip(x).map(|(a, b)| a * b).sum()
+}
+
+/// How many gaps `w` decides wrong.
+fn errors(w: &[f32; NT], gaps: &[Gap]) -> usize {
+    gaps.iter().filter(|g| (score(w, &g.x) > 0.0) != g.starts).count()
+}
+
+/// Logistic regression by gradient descent, each term's evidence scaled to
+/// unit size first (the heading margin runs to hundreds of points, the
+/// other terms are 0 or 1); a little L2 keeps terms seen rarely small.
+/// Every term but the costs (of a gap, of a line set apart) is evidence for
+/// a new item: its weight is kept at zero or above (a term seen mostly where no item starts
+/// would otherwise turn against the very gaps it is counted for).
+fn logistic(gaps: &[Gap]) -> [f32; NT] {
+    let mut scale = [1f32; NT];
+    for (k, s) in scale.iter_mut().enumerate() {
+        let n = gaps.iter().filter(|g| g.x[k] != 0.0).count().max(1) as f32;
+        let ms = gaps.iter().map(|g| g.x[k] * g.x[k]).sum::<f32>() / n;
+        if ms > 0.0 {
+            *s = ms.sqrt();
+        }
+    }
+    let xs: Vec<[f32; NT]> = gaps.iter().map(|g| std::array::from_fn(|k| g.x[k] / scale[k])).collect();
+    let mut w = [0f32; NT];
+    let n = gaps.len().max(1) as f32;
+    let (rate, l2) = (1.0f32, 1e-4f32);
+    for _ in 0..4000 {
+        let mut grad = [0f32; NT];
+        for (x, g) in xs.iter().zip(gaps) {
+            let p = 1.0 / (1.0 + (-score(&w, x)).exp());
+            let err = p - f32::from(u8::from(g.starts));
+            for k in 0..NT {
+                grad[k] += err * x[k];
+            }
+        }
+        for k in 0..NT {
+            w[k] -= rate * (grad[k] / n + l2 * w[k]);
+            if k != Term::Gap as usize && k != Term::SetApart as usize {
+                w[k] = w[k].max(0.0);
+            }
+        }
+    }
+    std::array::from_fn(|k| w[k] / scale[k])
+}
+
+/// Decisions the score must keep whatever the fitting pages say, each
+/// tested on a hand-written page of `tests/`: the terms at such a gap, and
+/// whether an item starts there.
+const RULES: &[(&[Term], bool)] = &[
+    // An opener where the column's width changes starts an item
+    // (tests/pages/unbylined_item_opens_at_width_change.txt).
+    (&[Term::Gap, Term::Opener, Term::WidthChange], true),
+    // A text after a dated notice, in a column of another width, does
+    // (tests/pages/item_after_dated_notice_other_width.txt).
+    (&[Term::Gap, Term::ClosingDate, Term::WidthChange], true),
+    // An opener alone is common inside an article.
+    (&[Term::Gap, Term::Opener], false),
+    // So is a date wrapped alone onto its line mid-sentence
+    // (tests/pages/paragraph_breaks_not_shown.txt).
+    (&[Term::Gap, Term::ClosingDate], false),
+];
+
+/// Does `w` decide every gap of [`RULES`] as it says?
+fn keeps_rules(w: &[f32; NT]) -> bool {
+    RULES.iter().all(|(terms, starts)| (terms.iter().map(|&t| w[t as usize]).sum::<f32>() > 0.0) == *starts)
+}
+
+/// `w` moved as little as [`RULES`] need: a notice's date alone weighed
+/// under the cost of a gap, the width change at least as much as an opener
+/// or a date beside it need (the fitting pages hold few gaps where the
+/// width changes).
+fn with_rules(mut w: [f32; NT]) -> [f32; NT] {
+    let (gap, opener, date, width) =
+        (Term::Gap as usize, Term::Opener as usize, Term::ClosingDate as usize, Term::WidthChange as usize);
+    w[date] = w[date].min(-w[gap] * 0.9);
+    let need = -(w[gap] + w[opener].min(w[date])) * 1.1;
+    w[width] = w[width].max(need);
+    w
+}
+
+/// Coordinate search: each weight in turn scaled (or zeroed, never turned
+/// over) while that decides fewer gaps wrong and keeps [`RULES`], until no
+/// move helps.
+fn refine(w: [f32; NT], gaps: &[Gap]) -> [f32; NT] {
+    let mut w = with_rules(w);
+    let mut best = errors(&w, gaps);
+    for _ in 0..20 {
+        let mut moved = false;
+        for k in 0..NT {
+            for f in [0.0, 0.5, 0.7, 0.85, 0.95, 1.05, 1.2, 1.5, 2.0] {
+                let mut v = w;
+                v[k] *= f;
+                let e = errors(&v, gaps);
+                if e < best && keeps_rules(&v) {
+                    (best, w, moved) = (e, v, true);
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    w
+}
+
+/// `w` scaled so that the heading margin counts one point per point (the
+/// score's unit), when its weight is positive.
+fn in_points(w: [f32; NT]) -> [f32; NT] {
+    let hm = w[Term::HeadingMargin as usize];
+    let k = if hm > 1e-6 { 1.0 / hm } else { 150.0 / w[Term::Gap as usize].abs().max(1e-6) };
+    std::array::from_fn(|i| (w[i] * k * 10.0).round() / 10.0)
+}
+
+fn per_shape(w: &[f32; NT], gaps: &[Gap], names: &[&str]) -> String {
+    let mut out = String::new();
+    for (s, name) in names.iter().enumerate() {
+        let mine: Vec<&Gap> = gaps.iter().filter(|g| g.shape == s).collect();
+        let wrong = mine.iter().filter(|g| (score(w, &g.x) > 0.0) != g.starts).count();
+        let _ = write!(out, " {name} {wrong}/{}", mine.len());
+    }
+    out
+}
+
+/// The table as Rust source, with its doc comment.
+fn table(w: &[f32; NT], about: &str) -> String {
+    let mut s = String::new();
+    s.push_str("/// The weight of each [`Term`], in points of heading margin per unit of\n");
+    s.push_str("/// evidence (a gap starts an item when its terms sum above zero). Written\n");
+    s.push_str("/// by `cargo run --release --example fit_boundary` (do not edit by hand,\n");
+    s.push_str("/// fit again): a logistic regression on the gaps the loader weighs on the\n");
+    s.push_str("/// fitting pages, each labelled from the page's perfect tree (a headline\n");
+    s.push_str("/// line, or a new item after the gap), the weights of evidence kept at\n");
+    s.push_str("/// zero or above, then a coordinate search on the gaps decided wrong\n");
+    s.push_str("/// that keeps the decisions hand-written test pages hold (an opener or a\n");
+    s.push_str("/// notice's date where the column's width changes starts an item, either\n");
+    s.push_str("/// alone does not), scaled to one point per point of heading margin.\n");
+    for l in about.lines() {
+        let _ = writeln!(s, "/// {l}");
+    }
+    let _ = writeln!(s, "#[rustfmt::skip]\npub const WEIGHTS: [(Term, f32); {NT}] = [");
+    for (k, (t, _)) in WEIGHTS.iter().enumerate() {
+        let _ = writeln!(s, "    (Term::{t:?}, {:?}),", w[k]);
+    }
+    s.push_str("];\n");
+    s
+}
+
+/// Puts `table` in place of the one in `source` (from its doc comment's
+/// first line to the end of the constant).
+fn replace_table(source: &str, table: &str) -> Option<String> {
+    let start = source.find("/// The weight of each [`Term`]")?;
+    let konst = start + source[start..].find("pub const WEIGHTS")?;
+    let end = konst + source[konst..].find("\n];\n")? + "\n];\n".len();
+    Some(format!("{}{table}{}", &source[..start], &source[end..]))
+}
+
+fn main() -> ExitCode {
+    let mut max_pages = usize::MAX;
+    let mut write = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--pages" => max_pages = args.next().and_then(|v| v.parse().ok()).unwrap_or(max_pages),
+            "--write" => write = true,
+            other => {
+                eprintln!("unknown option {other:?} (--pages N, --write)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let material = match source::load(root) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("fit_boundary: the shared material is missing, nothing to fit ({e})");
+            return ExitCode::SUCCESS;
+        }
+    };
+    let mut shaped: Vec<(&str, Vec<SynthPage>)> =
+        Shape::ALL.iter().map(|&shape| (shape.name(), sets::pages(&material, Half::Fit, shape, max_pages))).collect();
+    if have_pdftotext() {
+        let cache = root.join("target/loader_eval_cache");
+        let wanted = [true; Real::ALL.len()];
+        match items::real_pages(&material, Half::Fit, max_pages, &wanted, Some(&cache)) {
+            Ok(real) => shaped.extend(Real::ALL.iter().map(|r| r.name()).zip(real)),
+            Err(e) => eprintln!("fit_boundary: the real-extractor shapes are left out ({e})"),
+        }
+    } else {
+        eprintln!("fit_boundary: pdftotext (poppler-utils) is not installed; the real-extractor shapes are left out");
+    }
+    let names: Vec<&str> = shaped.iter().map(|(n, _)| *n).collect();
+    let pages: usize = shaped.iter().map(|(_, p)| p.len()).sum();
+    let gaps: Vec<Gap> =
+        shaped.iter().enumerate().flat_map(|(s, (_, ps))| ps.iter().flat_map(move |p| gaps_of(p, s))).collect();
+    let starts = gaps.iter().filter(|g| g.starts).count();
+    println!(
+        "{} gaps placed by the perfect trees of {pages} fitting pages, {starts} of them start an item",
+        gaps.len()
+    );
+    let now: [f32; NT] = std::array::from_fn(|k| WEIGHTS[k].1);
+    let fitted = logistic(&gaps);
+    let refined = in_points(refine(fitted, &gaps));
+    for (name, w) in [("the table now", now), ("logistic regression", in_points(fitted)), ("refined", refined)] {
+        println!("{name}: {} gaps decided wrong;{}", errors(&w, &gaps), per_shape(&w, &gaps, &names));
+    }
+    for (k, (t, old)) in WEIGHTS.iter().enumerate() {
+        let seen = gaps.iter().filter(|g| g.x[k] != 0.0).count();
+        println!("  {:<15} {old:>8.1} -> {:>8.1}  (in {seen} gaps)", format!("{t:?}"), refined[k]);
+    }
+    if !write {
+        return ExitCode::SUCCESS;
+    }
+    let about = format!(
+        "Fitted on {} gaps of {pages} fitting pages: {} decided wrong\n(the table before: {}).",
+        gaps.len(),
+        errors(&refined, &gaps),
+        errors(&now, &gaps)
+    );
+    let path = root.join("src/loader/boundary.rs");
+    let written = std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|src| replace_table(&src, &table(&refined, &about)).ok_or_else(|| "no WEIGHTS table".to_string()))
+        .and_then(|src| std::fs::write(&path, src).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => {
+            println!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("fit_boundary: cannot write {}: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
