@@ -5,6 +5,7 @@
 #[path = "common/test_pages.rs"]
 mod test_pages;
 
+use lvread::loader::{line_model, lines};
 use lvread::model::Page;
 use test_pages::{load, titles};
 
@@ -299,4 +300,33 @@ fn a_line_opening_with_a_column_label_over_the_title_is_the_head_of_the_title_no
     let p = load("label_line_over_title.txt");
     assert_eq!(titles(&p), ["【绿色发展 美丽吕梁】守护青山汾河流域湿地面积持续扩大", "岚县土豆喜获丰收"]);
     assert_eq!(p.articles[0].kicker, None);
+/// The lines of `tests/pages/NAME` that the loader reads as headline lines
+/// (what `lvread dump --explain` marks HEAD).
+fn headline_lines(name: &str) -> Vec<String> {
+    let path = format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let read = lines::read_lines(&text);
+    let head = line_model::headings(&read);
+    read.iter().zip(head).filter(|(_, h)| *h).map(|(l, _)| l.text.clone()).collect()
+}
+
+#[test]
+fn a_short_headline_between_paragraphs_that_start_flush_is_a_headline() {
+    // `pdftotext -raw`: no blank lines, no indents; every paragraph starts
+    // with a full line. The second headline is a little shorter than the
+    // column, so it looked like a paragraph's indented first line.
+    assert_eq!(
+        headline_lines("raw_headline_after_flush_paragraphs.txt"),
+        ["柳林县三个乡镇新建乡村图书室方便群众读书看报", "石楼县十万亩红枣喜获丰收枣农增收"]
+    );
+}
+
+#[test]
+fn a_line_wider_than_the_column_under_it_is_a_headline() {
+    // `pdftotext -raw`: a headline a few characters wider than the column
+    // it stands over, right after the end of the item before.
+    assert_eq!(
+        headline_lines("raw_headline_wider_than_column.txt"),
+        ["临县秋冬季农业生产全面展开有序推进", "交口县冬季供暖设施全部检修完毕", "方山县新建两座乡镇卫生院投入使用"]
+    );
 }

@@ -164,6 +164,10 @@ pub struct Layout {
     pub col: Vec<usize>,
     /// Per line, [`column_width_before`].
     pub col_before: Vec<usize>,
+    /// The page sets its paragraphs' first lines flush, as wide as the
+    /// column (counted once per page): a short line is then no paragraph's
+    /// first line.
+    pub flush_first: bool,
 }
 
 impl Layout {
@@ -174,7 +178,8 @@ impl Layout {
             |k: usize| (lines[k].role == Role::Text && !facts[k].long).then(|| (facts[k].width, facts[k].ends));
         let col: Vec<usize> = (0..lines.len()).map(|i| column_at(lines.len(), i, lines[i].width, usable)).collect();
         let col_before = (0..lines.len()).map(|i| column_before_at(i, usable).unwrap_or(col[i])).collect();
-        Layout { facts, col, col_before }
+        let flush_first = first_lines_flush(lines, &facts, &col);
+        Layout { facts, col, col_before, flush_first }
     }
 
     /// Could line `i` be (part of) a headline, judged by itself?
@@ -201,8 +206,10 @@ impl Layout {
         if la.justified {
             return true;
         }
-        if la.width > col + 6 && !ends_b {
-            // Wider than the column that follows: not part of it.
+        if la.text_width > col + 2 && !ends_b {
+            // Wider than the column that follows (its text, without the
+            // spaces an extractor put around digits): not part of it. A
+            // typesetter never sets a column's line wider than the column.
             return false;
         }
         // A letter-spaced line fills its column, whatever its raw width.
@@ -222,6 +229,11 @@ impl Layout {
         // two characters wider, or the short last line of a two-line paragraph.
         if ends_b {
             return lb.width <= la.width + 8 && la.width + 10 >= col;
+        }
+        if self.flush_first {
+            // No paragraph on this page starts set in: a short line before
+            // a full one is not a first line.
+            return false;
         }
         // The next line must be a full line, not itself indented; judge "full"
         // against the column above as well (one wide line of digits can inflate
@@ -264,6 +276,34 @@ impl Layout {
             _ => true,
         }
     }
+}
+
+/// True when the page's paragraphs start with lines as wide as their
+/// column: of the lines that follow a sentence's end and run on into a full
+/// line (a paragraph's first line, or a headline), at least three are full,
+/// and at least three times as many as are set in (indented or short).
+fn first_lines_flush(lines: &[Line], facts: &[Facts], col: &[usize]) -> bool {
+    let (mut flush, mut set_in) = (0usize, 0usize);
+    for i in 1..lines.len().saturating_sub(1) {
+        let (p, l, n) = (&lines[i - 1], &lines[i], &lines[i + 1]);
+        if p.role != Role::Text
+            || l.role != Role::Text
+            || n.role != Role::Text
+            || !facts[i - 1].ends
+            || facts[i].ends
+            || facts[i].long
+            || l.justified
+            || !is_full(n, col[i + 1])
+        {
+            continue;
+        }
+        if l.indented || l.lead_space || l.width + 3 < col[i + 1] {
+            set_in += 1;
+        } else {
+            flush += 1;
+        }
+    }
+    flush >= 3 && flush >= set_in * 3
 }
 
 /// A line's filled width and whether it ends a sentence, when it is a plain

@@ -167,6 +167,13 @@ fn classify(lines: &mut Vec<Line>) {
             rest.indented = false;
             rest.lead_space = false;
             lines[i].text = lines[i].text[..at].trim_end().to_string();
+            // Each part is as wide as its own text (the glued line was
+            // wider than any line of the column).
+            for l in [&mut lines[i], &mut rest] {
+                l.width = normalize::width(&l.text);
+                l.text_width = l.width;
+                l.justified = false;
+            }
             lines.insert(i + 1, rest);
             marks = Marks::of(&lines[i].text);
         }
@@ -733,6 +740,17 @@ mod tests {
 
     fn roles(text: &str) -> Vec<(String, Role)> {
         read_lines(text).into_iter().map(|l| (l.text, l.role)).collect()
+    }
+
+    #[test]
+    fn each_part_of_a_line_with_a_glued_byline_is_as_wide_as_its_text() {
+        // pdftotext ran the subtitle and the next item's byline into one
+        // line far wider than the column; neither part is that wide.
+        let glued = "张稳科主持 本报讯（记者 刘洋） 11月12日，市长张稳科主持";
+        let lines = read_lines(&format!("{glued}\n召开市政府常务会议。"));
+        assert_eq!((lines[0].text.as_str(), lines[0].width), ("张稳科主持", 10));
+        assert!(matches!(lines[1].role, Role::Byline { .. }), "{:?}", lines[1]);
+        assert!(lines[1].width + 10 < normalize::width(glued), "{:?}", lines[1]);
     }
 
     #[test]
