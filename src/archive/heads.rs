@@ -60,8 +60,7 @@ impl HeadTables {
             let canon = std::fs::canonicalize(parent).ok()?;
             let entries = self
                 .cache
-                .get_heads(&canon, heads::FORMAT)
-                .and_then(|b| heads::decode(&b))
+                .read_heads(&canon, heads::FORMAT, heads::decode)
                 .unwrap_or_default()
                 .into_iter()
                 .map(|e| (e.name.clone(), e))
@@ -128,8 +127,7 @@ impl HeadTables {
                 true => Vec::new(),
                 false => self
                     .cache
-                    .get_heads(&canon, heads::FORMAT)
-                    .and_then(|b| heads::decode(&b))
+                    .read_heads(&canon, heads::FORMAT, heads::decode)
                     .unwrap_or_default()
                     .into_iter()
                     .filter(|e| used.contains(&e.name))
