@@ -107,9 +107,8 @@ const HEADS_TABLE: &str = "CREATE TABLE IF NOT EXISTS heads(dir BLOB PRIMARY KEY
     format INTEGER NOT NULL, files BLOB NOT NULL)";
 
 thread_local! {
-    /// The bytes of the index part (or headline row) read last on this
-    /// thread ([`PageCache::read_part_of_group`], [`PageCache::read_heads`]),
-    /// kept to read the next one into: fresh memory for each would cost a
+    /// The bytes of the index part read last on this thread
+    /// ([`PageCache::read_part_of_group`]), kept to read the next one into: fresh memory for each would cost a
     /// page fault per 4 KB on top of the copy.
     static PART_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -520,21 +519,23 @@ impl PageCache {
         read: impl FnOnce(&[u8], &[u8]) -> Option<T>,
     ) -> Option<Option<T>> {
         let find = "SELECT rowid, pages FROM parts WHERE grp = ?1 AND loader = ?2 AND format = ?3";
-        self.read_blob(find, params![grp, self.version, format], "parts", "part", read)
+        self.read_blob(find, params![grp, self.version, format], ("parts", "part"), true, read)
     }
 
     /// On a read-only connection of its own, in one read transaction: the
     /// row `find` (selecting its rowid and a blob) finds, and the blob in
-    /// `column` of that row of `table`, read into the calling thread's
-    /// buffer ([`PART_BUFFER`]); `read` gets both. Some(None) when there is
-    /// no such row or `read` gives None; None when no read-only connection
-    /// could be had or the read failed.
+    /// `column` of that row of `table` (`at`), read into the calling
+    /// thread's buffer ([`PART_BUFFER`]) when `keep` (kept for the next
+    /// read: a thread reading many parts), else into memory of its own;
+    /// `read` gets both. Some(None) when there is no such row or `read`
+    /// gives None; None when no read-only connection could be had or the
+    /// read failed.
     fn read_blob<T>(
         &self,
         find: &str,
         params: impl rusqlite::Params,
-        table: &str,
-        column: &str,
+        (table, column): (&str, &str),
+        keep: bool,
         read: impl FnOnce(&[u8], &[u8]) -> Option<T>,
     ) -> Option<Option<T>> {
         self.reading(|conn| {
@@ -547,7 +548,7 @@ impl PageCache {
             let blob = tx.blob_open(rusqlite::MAIN_DB, table, column, row, true)?;
             let n = blob.len();
             // (Taken out while in use: `read` may read another blob.)
-            let mut buf = PART_BUFFER.take();
+            let mut buf = if keep { PART_BUFFER.take() } else { Vec::new() };
             if buf.len() < n {
                 buf.resize(n, 0);
             }
@@ -556,7 +557,9 @@ impl PageCache {
             tx.commit()?;
             filled?;
             let out = read(&first, &buf[..n]);
-            PART_BUFFER.set(buf);
+            if keep {
+                PART_BUFFER.set(buf);
+            }
             Ok(out)
         })
     }
@@ -614,7 +617,8 @@ impl PageCache {
         let key = dir.as_os_str().as_encoded_bytes();
         let find = "SELECT rowid, X'' FROM heads WHERE dir = ?1 AND loader = ?2 AND format = ?3";
         let mut read = Some(read);
-        let found = self.read_blob(find, params![key, self.version, format], "heads", "files", |_, row| {
+        // (Not kept: the loading threads live on, and a row is read once.)
+        let found = self.read_blob(find, params![key, self.version, format], ("heads", "files"), false, |_, row| {
             read.take().and_then(|f| f(row))
         });
         if let Some(found) = found {
