@@ -9,6 +9,7 @@ use crate::cache::PageCache;
 use crate::cache::db::FileKey;
 use crate::cache::heads::{self, FileEntry};
 use crate::model::Page;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
@@ -18,9 +19,9 @@ struct Dir {
     /// The folder's canonical path (the row's key).
     canon: PathBuf,
     /// Entries not yet used, by file name.
-    entries: Mutex<HashMap<Vec<u8>, FileEntry>>,
+    entries: Mutex<FxHashMap<Vec<u8>, FileEntry>>,
     /// Names whose entry was used (kept when the row is written again).
-    used: Mutex<HashSet<Vec<u8>>>,
+    used: Mutex<FxHashSet<Vec<u8>>>,
 }
 
 /// A folder's row, read once by whichever loading thread gets there first
@@ -55,13 +56,18 @@ impl HeadTables {
     }
 
     fn dir(&self, parent: &Path) -> Option<Arc<Dir>> {
-        let cell = lock(&self.dirs).entry(parent.to_path_buf()).or_default().clone();
+        let cell = {
+            let mut dirs = lock(&self.dirs);
+            match dirs.get(parent) {
+                Some(c) => c.clone(),
+                None => dirs.entry(parent.to_path_buf()).or_default().clone(),
+            }
+        };
         cell.get_or_init(|| {
             let canon = std::fs::canonicalize(parent).ok()?;
             let entries = self
                 .cache
-                .get_heads(&canon, heads::FORMAT)
-                .and_then(|b| heads::decode(&b))
+                .read_heads(&canon, heads::FORMAT, heads::decode)
                 .unwrap_or_default()
                 .into_iter()
                 .map(|e| (e.name.clone(), e))
@@ -120,7 +126,7 @@ impl HeadTables {
             let (canon, used) = match known.get(&parent) {
                 Some(d) => (d.canon.clone(), std::mem::take(&mut *lock(&d.used))),
                 None => match std::fs::canonicalize(&parent) {
-                    Ok(c) => (c, HashSet::new()),
+                    Ok(c) => (c, FxHashSet::default()),
                     Err(_) => continue,
                 },
             };
@@ -128,8 +134,7 @@ impl HeadTables {
                 true => Vec::new(),
                 false => self
                     .cache
-                    .get_heads(&canon, heads::FORMAT)
-                    .and_then(|b| heads::decode(&b))
+                    .read_heads(&canon, heads::FORMAT, heads::decode)
                     .unwrap_or_default()
                     .into_iter()
                     .filter(|e| used.contains(&e.name))

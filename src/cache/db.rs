@@ -106,6 +106,13 @@ const PARTS_TABLE: &str = "CREATE TABLE IF NOT EXISTS parts(grp BLOB PRIMARY KEY
 const HEADS_TABLE: &str = "CREATE TABLE IF NOT EXISTS heads(dir BLOB PRIMARY KEY, loader TEXT NOT NULL,
     format INTEGER NOT NULL, files BLOB NOT NULL)";
 
+thread_local! {
+    /// The bytes of the index part read last on this thread
+    /// ([`PageCache::read_part_of_group`]), kept to read the next one into: fresh memory for each would cost a
+    /// page fault per 4 KB on top of the copy.
+    static PART_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// An open page cache (safe to share between threads).
 pub struct PageCache {
     path: PathBuf,
@@ -487,23 +494,97 @@ impl PageCache {
     /// Reads the index part stored for group `grp` by this loader in
     /// format `format`, on a connection of its own: `read` gets the list of
     /// pages it was made for (see [`PageCache::get_part`]) and the part's
-    /// bytes where SQLite holds them (not copied out; they are gone when
-    /// `read` returns). None when there is no such part or `read` gives None.
+    /// bytes (gone when `read` returns). None when there is no such part or
+    /// `read` gives None.
+    ///
+    /// The bytes are read into a buffer kept by the calling thread and used
+    /// again for the next part, not into memory SQLite takes afresh for
+    /// each part: a second start reads a gigabyte of parts, and fresh
+    /// memory costs a page fault per 4 KB on top of the copy.
     pub fn read_part_of_group<T>(
         &self,
         grp: &[u8],
         format: u32,
         read: impl FnOnce(&[u8], &[u8]) -> Option<T>,
     ) -> Option<T> {
+        self.read_part_reading(grp, format, read).flatten()
+    }
+
+    /// [`PageCache::read_part_of_group`]; None (not Some(None)) when no
+    /// read-only connection could be had or the read failed.
+    fn read_part_reading<T>(
+        &self,
+        grp: &[u8],
+        format: u32,
+        read: impl FnOnce(&[u8], &[u8]) -> Option<T>,
+    ) -> Option<Option<T>> {
+        let find = "SELECT rowid, pages FROM parts WHERE grp = ?1 AND loader = ?2 AND format = ?3";
+        self.read_blob(find, params![grp, self.version, format], ("parts", "part"), true, read)
+    }
+
+    /// On a read-only connection of its own, in one read transaction: the
+    /// row `find` (selecting its rowid and a blob) finds, and the blob in
+    /// `column` of that row of `table` (`at`), read into the calling
+    /// thread's buffer ([`PART_BUFFER`]) when `keep` (kept for the next
+    /// read: a thread reading many parts), else into memory of its own;
+    /// `read` gets both. Some(None) when there is no such row or `read`
+    /// gives None; None when no read-only connection could be had or the
+    /// read failed.
+    fn read_blob<T>(
+        &self,
+        find: &str,
+        params: impl rusqlite::Params,
+        (table, column): (&str, &str),
+        keep: bool,
+        read: impl FnOnce(&[u8], &[u8]) -> Option<T>,
+    ) -> Option<Option<T>> {
         self.reading(|conn| {
-            conn.prepare_cached("SELECT pages, part FROM parts WHERE grp = ?1 AND loader = ?2 AND format = ?3")?
-                .query_row(params![grp, self.version, format], |r| {
-                    Ok(read(r.get_ref(0)?.as_blob()?, r.get_ref(1)?.as_blob()?))
-                })
-                .optional()
+            let tx = conn.unchecked_transaction()?;
+            let found = tx
+                .prepare_cached(find)?
+                .query_row(params, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))
+                .optional()?;
+            let Some((row, first)) = found else { return Ok(None) };
+            let blob = tx.blob_open(rusqlite::MAIN_DB, table, column, row, true)?;
+            let n = blob.len();
+            // (Taken out while in use: `read` may read another blob.)
+            let mut buf = if keep { PART_BUFFER.take() } else { Vec::new() };
+            if buf.len() < n {
+                buf.resize(n, 0);
+            }
+            let filled = blob.read_at_exact(&mut buf[..n], 0);
+            drop(blob);
+            tx.commit()?;
+            filled?;
+            let out = read(&first, &buf[..n]);
+            if keep {
+                PART_BUFFER.set(buf);
+            }
+            Ok(out)
         })
-        .flatten()
-        .flatten()
+    }
+
+    /// The index part stored for group `grp` if it was made for exactly
+    /// these `pages`, by this loader, in format `format`, read as
+    /// [`PageCache::read_part_of_group`] reads it: `read` gets its bytes.
+    pub fn read_part<T>(
+        &self,
+        grp: &[u8],
+        pages: &[u8],
+        format: u32,
+        read: impl FnOnce(&[u8]) -> Option<T>,
+    ) -> Option<T> {
+        let mut read = Some(read);
+        let found = self.read_part_reading(grp, format, |stored, blob| match stored == pages {
+            true => read.take().and_then(|f| f(blob)),
+            false => None,
+        });
+        match (found, read) {
+            (Some(found), _) => found,
+            // No reader connection: through the main one.
+            (None, Some(read)) => self.get_part(grp, pages, format).and_then(|blob| read(&blob)),
+            (None, None) => None,
+        }
     }
 
     /// Stores the index part of group `grp` (replacing the group's older
@@ -527,14 +608,34 @@ impl PageCache {
     /// The headline row of the folder `dir` (canonical), written by this
     /// loader in format `format`.
     pub fn get_heads(&self, dir: &Path, format: u32) -> Option<Vec<u8>> {
+        self.read_heads(dir, format, |row| Some(row.to_vec()))
+    }
+
+    /// [`PageCache::get_heads`], giving `read` the row's bytes (gone when
+    /// it returns) instead of a copy.
+    pub fn read_heads<T>(&self, dir: &Path, format: u32, read: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
+        let key = dir.as_os_str().as_encoded_bytes();
+        let find = "SELECT rowid, X'' FROM heads WHERE dir = ?1 AND loader = ?2 AND format = ?3";
+        let mut read = Some(read);
+        // (Not kept: the loading threads live on, and a row is read once.)
+        let found = self.read_blob(find, params![key, self.version, format], ("heads", "files"), false, |_, row| {
+            read.take().and_then(|f| f(row))
+        });
+        if let Some(found) = found {
+            return found;
+        }
+        let read = read?;
+        // No reader connection: through the main one (which reports errors).
         let mut guard = lock(&self.conn);
         let conn = guard.as_ref()?;
-        let dir = dir.as_os_str().as_encoded_bytes();
         let found = conn
             .prepare_cached("SELECT files FROM heads WHERE dir = ?1 AND loader = ?2 AND format = ?3")
-            .and_then(|mut s| s.query_row(params![dir, self.version, format], |r| r.get::<_, Vec<u8>>(0)).optional());
+            .and_then(|mut s| s.query_row(params![key, self.version, format], |r| r.get::<_, Vec<u8>>(0)).optional());
         match found {
-            Ok(b) => b,
+            Ok(b) => {
+                drop(guard);
+                b.and_then(|b| read(&b))
+            }
             Err(e) => {
                 self.failed(&mut guard, e);
                 None

@@ -50,7 +50,43 @@ pub struct FileEntry {
     pub name: Vec<u8>,
     /// Size and modification time ([`FileKey::stamp`]).
     pub stamp: (i64, i64),
+    #[serde(with = "run_of_bytes")]
     heads: Vec<u8>,
+}
+
+/// A `Vec<u8>` written as postcard writes any `Vec<u8>` (its length, then
+/// its bytes) but read back in one copy rather than a byte at a time: a
+/// second start reads every folder's row (12.5 MB for 10,000 pages).
+mod run_of_bytes {
+    use serde::{Deserializer, Serializer, de};
+
+    pub fn serialize<S: Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(v)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        struct Bytes;
+        impl<'de> de::Visitor<'de> for Bytes {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+                Ok(v.to_vec())
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+                Ok(v)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+                let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
+                while let Some(b) = seq.next_element()? {
+                    v.push(b);
+                }
+                Ok(v)
+            }
+        }
+        d.deserialize_byte_buf(Bytes)
+    }
 }
 
 fn first_chars(s: &str, n: usize) -> String {
@@ -191,5 +227,22 @@ mod tests {
         }
         let bytes = encode(&[e]);
         assert!(decode(&bytes[..bytes.len() / 2]).is_none(), "cut short");
+    }
+
+    #[test]
+    fn rows_written_before_the_bytes_were_read_in_one_copy_still_read() {
+        // The layout of a row before: the headlines a plain `Vec<u8>`.
+        #[derive(Serialize)]
+        struct Before {
+            name: Vec<u8>,
+            stamp: (i64, i64),
+            heads: Vec<u8>,
+        }
+        let pages = crate::loader::bundled();
+        let e = FileEntry::new(std::ffi::OsStr::new("p01.txt"), &FileKey::default(), &pages);
+        let before = Before { name: e.name.clone(), stamp: e.stamp, heads: e.heads.clone() };
+        let old = postcard::to_stdvec(&vec![before]).unwrap();
+        assert_eq!(old, encode(std::slice::from_ref(&e)), "the same bytes");
+        assert_eq!(decode(&old), Some(vec![e]));
     }
 }

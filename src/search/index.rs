@@ -173,11 +173,11 @@ impl Part {
         let read = |id: &PartId| match prefetch::take(id, stored_part::documents(&group.pages), settled) {
             Found::Part(pieces) => Some(Some(*pieces)),
             Found::Later => None,
-            Found::NotHere => Some(
-                cache
-                    .and_then(|c| c.get_part(&id.grp, &id.pages, stored_part::FORMAT))
-                    .and_then(|blob| stored_part::decode(&blob, &group.pages, KEYS)),
-            ),
+            Found::NotHere => Some(cache.and_then(|c| {
+                c.read_part(&id.grp, &id.pages, stored_part::FORMAT, |blob| {
+                    stored_part::decode(blob, &group.pages, KEYS)
+                })
+            })),
         };
         let stored = match &id {
             Some(id) => read(id)?,

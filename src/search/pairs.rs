@@ -118,6 +118,32 @@ fn read_list(bytes: &[u8], len: u32, out: &mut Vec<u32>) -> Option<()> {
     (shift == 0).then_some(())
 }
 
+/// Some(()) when `bytes` is a well-formed list for documents below `len`
+/// (what [`read_list`] accepts), without keeping the documents: a second
+/// start checks every list it reads from the page cache. A list whose gaps
+/// all fit in one byte (most) is checked and summed a slice at a time.
+fn check_list(bytes: &[u8], len: u32) -> Option<()> {
+    // Gaps of 1..=127, one byte each: the last document is their sum - 1.
+    if bytes.iter().all(|&b| b.wrapping_sub(1) < 0x7F) {
+        let sum: u64 = bytes.iter().map(|&b| b as u64).sum();
+        return (sum <= len as u64).then_some(());
+    }
+    // Else without a branch per byte (a list of large gaps mixes one-,
+    // two- and three-byte numbers: branches on them are mispredicted).
+    let (mut sum, mut v, mut shift, mut bad) = (0u64, 0u64, 0u32, false);
+    for &b in bytes {
+        let more = (b >> 7) as u64;
+        v |= ((b & 0x7F) as u64) << shift;
+        let ends = 1 - more;
+        sum += v * ends;
+        bad |= ends == 1 && v == 0;
+        v *= more;
+        shift = (shift + 7).min(35) * more as u32;
+        bad |= shift > 28;
+    }
+    (!bad && shift == 0 && sum <= len as u64).then_some(())
+}
+
 impl PairPostings {
     /// The postings of `len` documents from (key, document) entries, in any
     /// order (repeats allowed).
@@ -270,10 +296,8 @@ impl PairPostings {
         if !fits {
             return None;
         }
-        let mut scratch = Vec::new();
         for w in starts.windows(2) {
-            scratch.clear();
-            read_list(&lists[w[0] as usize..w[1] as usize], len, &mut scratch)?;
+            check_list(&lists[w[0] as usize..w[1] as usize], len)?;
         }
         Some(PairPostings { len, keys, starts, lists })
     }
@@ -311,6 +335,24 @@ mod tests {
         let last = bad.len() - 1;
         bad[last] = 0x80; // a number that never ends
         assert!(PairPostings::decode(&mut Reader::new(&bad)).is_none(), "damaged list");
+    }
+
+    #[test]
+    fn a_list_is_checked_as_it_reads() {
+        let mut bytes = Vec::new();
+        for gaps in [&[1u32, 5, 127][..], &[3, 300, 1], &[128, 70_000], &[], &[0], &[2, 0], &[u32::MAX]] {
+            bytes.clear();
+            gaps.iter().for_each(|&g| put_varint(&mut bytes, g));
+            for len in [0, 1, 133, 304, 70_128, 70_129, u32::MAX] {
+                let mut out = Vec::new();
+                let read = read_list(&bytes, len, &mut out);
+                assert_eq!(check_list(&bytes, len), read, "{gaps:?} below {len}");
+            }
+        }
+        for bad in [&[0x80u8][..], &[5, 0x81], &[0x80, 0x80, 0x80, 0x80, 0x80, 1]] {
+            assert_eq!(check_list(bad, u32::MAX), None, "{bad:?}");
+            assert_eq!(read_list(bad, u32::MAX, &mut Vec::new()), None, "{bad:?}");
+        }
     }
 
     #[test]
