@@ -300,6 +300,8 @@ fn a_line_opening_with_a_column_label_over_the_title_is_the_head_of_the_title_no
     let p = load("label_line_over_title.txt");
     assert_eq!(titles(&p), ["【绿色发展 美丽吕梁】守护青山汾河流域湿地面积持续扩大", "岚县土豆喜获丰收"]);
     assert_eq!(p.articles[0].kicker, None);
+}
+
 /// The lines of `tests/pages/NAME` that the loader reads as headline lines
 /// (what `lvread dump --explain` marks HEAD).
 fn headline_lines(name: &str) -> Vec<String> {
