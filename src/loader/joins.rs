@@ -63,7 +63,7 @@ impl Builder {
             // Outside a feature (`□ 本报记者 …`, whose sections may open with
             // a date), a line over a text that opens like a news item
             // (`近日，…`) is that item's headline.
-            let feature = self.segs[p].byline.as_deref().is_some_and(|b| b.starts_with(['□', '■', '◆', '●', '▲', '★']));
+            let feature = self.segs[p].byline.as_deref().is_some_and(|b| b.starts_with(super::normalize::BOXES));
             let opens_item = self.segs[n].lines(lines).next().is_some_and(|l| meta::opens_with_time(&l.text));
             // Nor, under a text that no byline marks as a feature, a
             // headline-like line naming what the text after it reports

@@ -15,7 +15,7 @@
 //! run before any regex. Whether a plain text line is body or headline is
 //! decided later, from its neighbours ([`super::heads`], [`super::line_model`]).
 
-use super::normalize::{self, is_han};
+use super::normalize::{self, BOXES, is_han};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -80,10 +80,12 @@ re!(
     r"^(据?(?:新华社|中新社|人民网|央视网|人民日报|本报)[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日电)"
 );
 re!(XINHUA_REPORTERS, r"^\s*[（(]记者[^）)]{1,30}[）)]");
-re!(BOXED, r"^[□■◆●▲★]\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,24}$");
+re!(BOXED, &boxed(r"^[BOX]\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,24}$"));
 re!(
     BOXED_WITH_TEXT,
-    r"^([□■◆●▲★]\s*(?:本报|新华社)?(?:特约)?(?:评论员|记者|通讯员)(?:\s+[\x{4E00}-\x{9FFF}·]{2,4}(?:\s+[\x{4E00}-\x{9FFF}·]{2,4})*)?)\s+(\S.*[，。：；！？,].*)$"
+    &boxed(
+        r"^([BOX]\s*(?:本报|新华社)?(?:特约)?(?:评论员|记者|通讯员)(?:\s+[\x{4E00}-\x{9FFF}·]{2,4}(?:\s+[\x{4E00}-\x{9FFF}·]{2,4})*)?)\s+(\S.*[，。：；！？,].*)$"
+    )
 );
 re!(
     REPORTER_LINE,
@@ -578,8 +580,11 @@ fn wrapped_dateline(text: &str, next: &str) -> Option<usize> {
     (cut > 0 && next[..cut].chars().count() <= 12).then_some(cut)
 }
 
-/// The marks that open a boxed byline (`□ 本报记者 张三`).
-const BOXES: [char; 6] = ['□', '■', '◆', '●', '▲', '★'];
+/// `pattern` with its `BOX` standing for the characters of [`BOXES`] (one list
+/// of the marks for the code and the patterns).
+fn boxed(pattern: &str) -> String {
+    pattern.replace("BOX", &BOXES.iter().collect::<String>())
+}
 
 /// Where text starts inside a boxed byline line: the first word after the
 /// reporters' role longer than a name (`□ 本报记者 侯子欣 据美国全国广播公司`).

@@ -149,6 +149,9 @@ pub fn normalize_trimmed(raw: &str, spaced: bool) -> String {
     out
 }
 
+/// The marks that open a boxed byline (`□ 本报记者 张三`).
+pub(super) const BOXES: [char; 6] = ['□', '■', '◆', '●', '▲', '★'];
+
 /// Whether a run of spaces between `a` and `b` is deliberate.
 fn keep_space(a: char, b: char, letter_spaced: bool) -> bool {
     let la = is_latin(a);
@@ -163,7 +166,7 @@ fn keep_space(a: char, b: char, letter_spaced: bool) -> bool {
     }
     if is_cjk_punct(a) || is_cjk_punct(b) {
         // Full-width punctuation has its own spacing; `□ 本报记者` keeps its box.
-        return a == '□' || a == '■' || a == '◆' || a == '●' || a == '▲' || a == '★';
+        return BOXES.contains(&a);
     }
     if a.is_ascii_punctuation() || b.is_ascii_punctuation() {
         // Half-width commas and brackets (`本报讯(记者 李雅萍)`): no space after `,` or before `)`.

@@ -62,7 +62,7 @@ pub(crate) fn pieces(lines: &[Line], head: &[bool]) -> Vec<Piece> {
         if let Piece::Start { byline: Some(b), continued: None } = &out[k]
             && !followed_by_body
             && after_body
-            && !b.starts_with(['□', '■', '◆', '●', '▲', '★'])
+            && !b.starts_with(super::normalize::BOXES)
         {
             out[k] = Piece::Trail(b.clone());
         }
