@@ -210,40 +210,47 @@ fn a_slogan_over_a_labelled_title_is_its_kicker_not_its_title() {
     assert_eq!(p.articles[1].kicker.as_deref(), Some("冬日暖阳"));
 }
 
-#[test]
-fn a_short_head_of_a_wrapped_title_over_a_spaced_tail_is_one_title() {
-    // `汾阳市举办` / `杏花村酒文化节 游客突破十万`: a title cut where the
-    // line was full, its tail set in two clauses. Both lines name what the
-    // body reports, so the short first line is no kicker.
-    let p = load("headline_wrap_short_head_over_spaced_tail.txt");
-    assert_eq!(titles(&p), ["汾阳市举办杏花村酒文化节 游客突破十万", "孝义市冬储蔬菜集中上市"]);
-    assert_eq!(p.articles[0].kicker, None);
-    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
-}
+/// A small page and what the loader must make of it: (page, its two
+/// titles, their kickers).
+type TitledPage = (&'static str, [&'static str; 2], [Option<&'static str>; 2]);
 
 #[test]
-fn a_slogan_quoted_in_another_item_does_not_take_it_from_its_own_headline() {
-    // `聚焦高质量发展` stands over `交城县新建三座污水处理厂`, but the item
-    // above, under its own headline, repeats the slogan's words: the lone
-    // headline keeps its body and the slogan is the kicker of the title
-    // under it.
-    let p = load("lone_headline_keeps_its_body.txt");
-    assert_eq!(titles(&p), ["岚县马铃薯喜获丰收", "交城县新建三座污水处理厂"]);
-    assert_eq!(p.articles[0].kicker, None);
-    assert_eq!(p.articles[1].kicker.as_deref(), Some("聚焦高质量发展"));
-    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
-}
-
-#[test]
-fn a_kicker_printed_over_two_lines_heads_the_title_under_it() {
-    // `奋进新征程` / `建功新时代` over `交城县新建三座污水处理厂`: the two
-    // short lines name no body of their own (the first only echoes the item
-    // above), so both are the kicker of the title under them, not fragments.
-    let p = load("kicker_in_two_lines_over_title.txt");
-    assert_eq!(titles(&p), ["方山县召开干部大会", "交城县新建三座污水处理厂"]);
-    assert_eq!(p.articles[0].kicker, None);
-    assert_eq!(p.articles[1].kicker.as_deref(), Some("奋进新征程 建功新时代"));
-    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+fn headlines_and_kickers_of_small_pages_go_with_the_right_titles() {
+    // No page leaves a fragment.
+    let pages: [TitledPage; 3] = [
+        // `汾阳市举办` / `杏花村酒文化节 游客突破十万`: a title cut where the
+        // line was full, its tail set in two clauses. Both lines name what
+        // the body reports, so the short first line is no kicker.
+        (
+            "headline_wrap_short_head_over_spaced_tail.txt",
+            ["汾阳市举办杏花村酒文化节 游客突破十万", "孝义市冬储蔬菜集中上市"],
+            [None, None],
+        ),
+        // `聚焦高质量发展` stands over `交城县新建三座污水处理厂`, but the item
+        // above, under its own headline, repeats the slogan's words: the lone
+        // headline keeps its body and the slogan is the kicker of the title
+        // under it.
+        (
+            "lone_headline_keeps_its_body.txt",
+            ["岚县马铃薯喜获丰收", "交城县新建三座污水处理厂"],
+            [None, Some("聚焦高质量发展")],
+        ),
+        // `奋进新征程` / `建功新时代` over `交城县新建三座污水处理厂`: the two
+        // short lines name no body of their own (the first only echoes the
+        // item above), so both are the kicker of the title under them.
+        (
+            "kicker_in_two_lines_over_title.txt",
+            ["方山县召开干部大会", "交城县新建三座污水处理厂"],
+            [None, Some("奋进新征程 建功新时代")],
+        ),
+    ];
+    for (name, want_titles, want_kickers) in pages {
+        let p = load(name);
+        assert_eq!(titles(&p), want_titles, "{name}");
+        let kickers: Vec<Option<&str>> = p.articles.iter().map(|a| a.kicker.as_deref()).collect();
+        assert_eq!(kickers, want_kickers, "{name}");
+        assert!(p.fragments.is_empty(), "{name}: {:?}", p.fragments);
+    }
 }
 
 #[test]
