@@ -23,13 +23,26 @@ pub struct SegmentBuilder {
 /// The postings of a run of consecutive documents, documents numbered from
 /// 0 (the index adds where the run starts, so a segment is reused as is
 /// when documents are added before it): the keys present, sorted, and
-/// their sets.
+/// their sets — every list end to end in one buffer and every bitmap in
+/// another, so a segment is five allocations whatever its number of keys
+/// (a stored one is read back with a copy of each buffer, not one
+/// allocation per key).
 #[derive(Debug, Default)]
 pub struct Segment {
     len: u32,
     keys: Vec<u32>,
-    sets: Vec<DocSet>,
+    /// Per key: the length of its list, or [`BITMAP`] for a bitmap.
+    lens: Vec<u32>,
+    /// Per key: where its set starts, in `lists` or in `bits`.
+    starts: Vec<u32>,
+    /// Every list, end to end, in key order.
+    lists: Vec<u32>,
+    /// Every bitmap (of `len.div_ceil(64)` words), end to end, in key order.
+    bits: Vec<u64>,
 }
+
+/// The length of a key's set that is a bitmap.
+const BITMAP: u32 = u32::MAX;
 
 /// A borrowed view of a set, for intersections.
 #[derive(Debug, Clone, Copy)]
@@ -75,25 +88,30 @@ impl SegmentBuilder {
 
     /// The segment built: only the keys present are kept.
     pub fn finish(self) -> Segment {
-        let mut keys = Vec::new();
-        let mut sets = Vec::new();
+        let mut seg = Segment { len: self.len, ..Segment::default() };
         for (k, set) in self.sets.into_iter().enumerate() {
             match set {
                 DocSet::List(v) if v.is_empty() => {}
-                DocSet::List(mut v) => {
-                    v.shrink_to_fit();
-                    keys.push(k as u32);
-                    sets.push(DocSet::List(v));
+                DocSet::List(v) => {
+                    seg.keys.push(k as u32);
+                    seg.lens.push(v.len() as u32);
+                    seg.starts.push(seg.lists.len() as u32);
+                    seg.lists.extend_from_slice(&v);
                 }
-                bits => {
-                    keys.push(k as u32);
-                    sets.push(bits);
+                DocSet::Bits(b) => {
+                    seg.keys.push(k as u32);
+                    seg.lens.push(BITMAP);
+                    seg.starts.push(seg.bits.len() as u32);
+                    seg.bits.extend_from_slice(&b);
                 }
             }
         }
-        keys.shrink_to_fit();
-        sets.shrink_to_fit();
-        Segment { len: self.len, keys, sets }
+        seg.keys.shrink_to_fit();
+        seg.lens.shrink_to_fit();
+        seg.starts.shrink_to_fit();
+        seg.lists.shrink_to_fit();
+        seg.bits.shrink_to_fit();
+        seg
     }
 }
 
@@ -110,27 +128,24 @@ impl Segment {
 
     /// The set of `key`.
     pub fn get(&self, key: u32) -> SetRef<'_> {
-        match self.keys.binary_search(&key).ok().and_then(|i| self.sets.get(i)) {
-            Some(DocSet::List(v)) => SetRef::List(v),
-            Some(DocSet::Bits(b)) => SetRef::Bits(b),
-            None => SetRef::List(&[]),
+        let Ok(i) = self.keys.binary_search(&key) else { return SetRef::List(&[]) };
+        let (Some(&n), Some(&at)) = (self.lens.get(i), self.starts.get(i)) else { return SetRef::List(&[]) };
+        let at = at as usize;
+        match n {
+            BITMAP => SetRef::Bits(self.bits.get(at..at + self.words()).unwrap_or(&[])),
+            n => SetRef::List(self.lists.get(at..at + n as usize).unwrap_or(&[])),
         }
+    }
+
+    /// Words of a bitmap of this segment.
+    fn words(&self) -> usize {
+        (self.len as usize).div_ceil(64)
     }
 
     /// Bytes held.
     pub fn bytes(&self) -> usize {
-        self.keys.capacity() * 4
-            + self
-                .sets
-                .iter()
-                .map(|s| {
-                    std::mem::size_of::<DocSet>()
-                        + match s {
-                            DocSet::List(v) => v.capacity() * 4,
-                            DocSet::Bits(b) => b.capacity() * 8,
-                        }
-                })
-                .sum::<usize>()
+        (self.keys.capacity() + self.lens.capacity() + self.starts.capacity() + self.lists.capacity()) * 4
+            + self.bits.capacity() * 8
     }
 }
 
@@ -139,53 +154,58 @@ impl Segment {
     pub fn encode(&self, w: &mut super::bytes::Writer) {
         w.u32(self.len);
         w.u32s(&self.keys);
-        for set in &self.sets {
-            match set {
-                DocSet::List(v) => {
-                    w.u8(0);
-                    w.u32s(v);
-                }
-                DocSet::Bits(b) => {
-                    w.u8(1);
-                    w.u64s(b);
-                }
-            }
-        }
+        w.u32s(&self.lens);
+        w.u32s(&self.lists);
+        w.u64s(&self.bits);
     }
 
     /// Reads a segment back; None unless it is well formed for `keys` keys:
     /// keys increasing and below `keys`, lists sorted and within the
-    /// segment, bitmaps of the segment's length.
+    /// segment, exactly the lists and bitmaps the lengths call for.
     pub fn decode(r: &mut super::bytes::Reader<'_>, keys: u32) -> Option<Segment> {
         let len = r.u32()?;
         let key_list = r.u32s()?;
         if key_list.windows(2).any(|w| w[0] >= w[1]) || key_list.last().is_some_and(|&k| k >= keys) {
             return None;
         }
-        let words = (len as usize).div_ceil(64);
-        let mut sets = Vec::with_capacity(key_list.len());
-        for _ in 0..key_list.len() {
-            let set = match r.u8()? {
-                0 => {
-                    let v = r.u32s()?;
-                    if v.windows(2).any(|w| w[0] >= w[1]) || v.last().is_some_and(|&d| d >= len) {
-                        return None;
-                    }
-                    DocSet::List(v)
-                }
-                1 => {
-                    let b = r.u64s()?;
-                    if b.len() != words {
-                        return None;
-                    }
-                    DocSet::Bits(b)
-                }
-                _ => return None,
-            };
-            sets.push(set);
+        let lens = r.u32s()?;
+        let lists = r.u32s()?;
+        let bits = r.u64s()?;
+        if lens.len() != key_list.len() {
+            return None;
         }
-        Some(Segment { len, keys: key_list, sets })
+        let words = (len as usize).div_ceil(64);
+        let mut starts = Vec::with_capacity(lens.len());
+        let (mut in_lists, mut in_bits) = (0usize, 0usize);
+        for &n in &lens {
+            match n {
+                BITMAP => {
+                    starts.push(u32::try_from(in_bits).ok()?);
+                    in_bits += words;
+                }
+                0 => return None,
+                n => {
+                    starts.push(u32::try_from(in_lists).ok()?);
+                    let list = lists.get(in_lists..in_lists + n as usize)?;
+                    if !sorted_below(list, len) {
+                        return None;
+                    }
+                    in_lists += n as usize;
+                }
+            }
+        }
+        if in_lists != lists.len() || in_bits != bits.len() {
+            return None;
+        }
+        Some(Segment { len, keys: key_list, lens, starts, lists, bits })
     }
+}
+
+/// True when `list` is strictly increasing and its last value below `len`.
+fn sorted_below(list: &[u32], len: u32) -> bool {
+    // (Pairs compared without an early exit: a loop the compiler can widen.)
+    let increasing = list.windows(2).fold(true, |ok, w| ok & (w[0] < w[1]));
+    increasing && list.last().is_some_and(|&d| d < len)
 }
 
 impl SetRef<'_> {
@@ -283,5 +303,35 @@ mod tests {
         assert_eq!(intersect(vec![back.get(0), back.get(1), back.get(2)]), vec![6], "the same sets back");
         assert!(Segment::decode(&mut crate::search::bytes::Reader::new(&w.out), 2).is_none(), "a key out of range");
         assert!(Segment::decode(&mut crate::search::bytes::Reader::new(&w.out[..w.out.len() / 2]), 3).is_none());
+    }
+
+    #[test]
+    fn a_damaged_stored_segment_is_refused() {
+        let mut seg = SegmentBuilder::new(100, 4);
+        for (key, doc) in [(0, 3), (0, 9), (1, 50), (3, 7), (3, 99)] {
+            seg.push(key, doc);
+        }
+        let mut w = crate::search::bytes::Writer::default();
+        seg.finish().encode(&mut w);
+        let read = |bytes: &[u8]| Segment::decode(&mut crate::search::bytes::Reader::new(bytes), 4);
+        let back = read(&w.out).expect("decodes");
+        assert_eq!(back.get(3).to_vec(), vec![7, 99]);
+        assert_eq!(back.get(2).to_vec(), Vec::<u32>::new());
+        // The lists end to end are 3 9 50 7 99, after len, the keys and the
+        // lengths (4 + 4 + 3 * 4 + 4 + 3 * 4 bytes) and their own length.
+        let lists = 4 + 4 + 12 + 4 + 12 + 4;
+        let at = |n: usize| lists + 4 * n;
+        let with = |n: usize, v: u32| {
+            let mut b = w.out.clone();
+            b[at(n)..at(n) + 4].copy_from_slice(&v.to_le_bytes());
+            b
+        };
+        assert!(read(&with(1, 9)).is_some(), "the same bytes");
+        assert!(read(&with(1, 2)).is_none(), "a list out of order");
+        assert!(read(&with(4, 100)).is_none(), "a document past the segment");
+        let mut cut_len = w.out.clone();
+        // The first key's length says 1 where its list holds 2.
+        cut_len[4 + 4 + 12 + 4..4 + 4 + 12 + 4 + 4].copy_from_slice(&1u32.to_le_bytes());
+        assert!(read(&cut_len).is_none(), "lengths that do not add up to the lists");
     }
 }

@@ -45,7 +45,7 @@ const WORD_END: u32 = WORD_START + SYL_KEYS;
 const WORD_ONE: u32 = WORD_END + SYL_KEYS;
 const NO_BOUNDS: u32 = WORD_ONE + SYL_KEYS;
 /// Keys are below this.
-pub(super) const KEYS: u32 = NO_BOUNDS + 1;
+pub const KEYS: u32 = NO_BOUNDS + 1;
 
 /// The key of two adjacent Hanzi whose readings begin with letters `a`
 /// and `b` (in the postings of every field and of the headlines).

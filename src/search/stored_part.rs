@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 /// Version of the stored form; change it with the layout below or with the
 /// meaning of the keys ([`super::stored::FORMAT`]).
-pub const FORMAT: u32 = 2 + 1000 * super::stored::FORMAT;
+pub const FORMAT: u32 = 3 + 1000 * super::stored::FORMAT;
 
 /// Marks the start of a stored part.
 const MAGIC: &[u8; 4] = b"LVPT";
