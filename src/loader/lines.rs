@@ -26,7 +26,8 @@ pub struct Line {
     pub no: usize,
     /// The normalised text.
     pub text: String,
-    /// Estimated printed width in columns (the raw line's display width).
+    /// Estimated printed width in columns (the raw line's display width,
+    /// its quotes and dashes as wide as the page prints them: [`Ambiguous`]).
     pub width: usize,
     /// Display width of the normalised text (for a letter-spaced line, a
     /// lower bound of its column's width).
@@ -143,13 +144,74 @@ pub fn read_lines(text: &str) -> Vec<Line> {
         };
         out.push(Line { no: i + 1, width, text_width, justified, indented, lead_space, text: t, role: Role::Text });
     }
-    classify(&mut out);
+    let wide = Ambiguous::of(&out) == Ambiguous::Wide;
+    if wide {
+        for l in &mut out {
+            let n = normalize::ambiguous(&l.text);
+            l.width += n;
+            l.text_width += n;
+        }
+    }
+    classify(&mut out, wide);
     out
+}
+
+/// How a page prints the East Asian ambiguous characters (`“”‘’—…·`): a
+/// Chinese font sets them a full column wide, as two display columns, but
+/// some newspapers' fonts set quotes half as wide, as one. Told from the page
+/// itself: where a line holding them stands among plain full lines of its
+/// column, the measure that makes it as wide as they are is the page's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ambiguous {
+    /// Two columns each (the default, as Chinese text prints them).
+    Wide,
+    /// One column each.
+    Narrow,
+}
+
+impl Ambiguous {
+    /// The measure the page's lines (each measured [`Ambiguous::Narrow`])
+    /// show; [`Ambiguous::Wide`] when no line tells.
+    pub fn of(lines: &[Line]) -> Ambiguous {
+        // Lines within this many either side give a line's column.
+        const NEAR: usize = 4;
+        let count: Vec<usize> =
+            lines.iter().map(|l| if l.justified { 0 } else { normalize::ambiguous(&l.text) }).collect();
+        if count.iter().all(|&n| n == 0) {
+            return Ambiguous::Wide;
+        }
+        let (mut wide, mut narrow) = (0usize, 0usize);
+        let mut near: Vec<usize> = Vec::with_capacity(2 * NEAR);
+        for (i, l) in lines.iter().enumerate() {
+            let n = count[i];
+            if n == 0 {
+                continue;
+            }
+            // The column: a width at least two plain lines nearby fill.
+            near.clear();
+            let lo = i.saturating_sub(NEAR);
+            let hi = (i + NEAR + 1).min(lines.len());
+            near.extend((lo..hi).filter(|&j| j != i && count[j] == 0 && !lines[j].justified).map(|j| lines[j].width));
+            near.sort_unstable();
+            let Some(col) = near.windows(2).rev().find(|w| w[0] == w[1]).map(|w| w[0]) else {
+                continue;
+            };
+            let (as_narrow, as_wide) = (l.width, l.width + n);
+            if as_wide.abs_diff(col) <= 1 && as_narrow + 2 <= col {
+                wide += 1;
+            } else if as_narrow.abs_diff(col) <= 1 && as_wide >= col + 2 {
+                narrow += 1;
+            }
+        }
+        if narrow > wide { Ambiguous::Narrow } else { Ambiguous::Wide }
+    }
 }
 
 /// Gives each line its role from its own form, splitting opening bylines
 /// from the text that follows them on the same line.
-fn classify(lines: &mut Vec<Line>) {
+/// `wide`: the page prints the ambiguous characters two columns wide
+/// ([`Ambiguous`]).
+fn classify(lines: &mut Vec<Line>, wide: bool) {
     let mut i = 0;
     while i < lines.len() {
         if lines[i].role != Role::Text {
@@ -172,7 +234,7 @@ fn classify(lines: &mut Vec<Line>) {
             // Each part is as wide as its own text (the glued line was
             // wider than any line of the column).
             for l in [&mut lines[i], &mut rest] {
-                l.width = normalize::width(&l.text);
+                l.width = normalize::width(&l.text) + if wide { normalize::ambiguous(&l.text) } else { 0 };
                 l.text_width = l.width;
                 l.justified = false;
             }
@@ -745,6 +807,47 @@ mod tests {
 
     fn roles(text: &str) -> Vec<(String, Role)> {
         read_lines(text).into_iter().map(|l| (l.text, l.role)).collect()
+    }
+
+    #[test]
+    fn quotes_and_dashes_are_as_wide_as_the_page_prints_them() {
+        // (page, how the page prints them, the width of its line 3)
+        let cases = [
+            // A Chinese font: the lines with quotes fill the 11-character
+            // column only with each quote two columns wide.
+            (
+                "本报讯（记者 张华）近日，\n我市召开乡村振兴工作会\n议，市推进“千村示范”\n工程，打造“宜居之路”\n和“富民之路”，让越来\n越多农民享有幸福生活。\n",
+                Ambiguous::Wide,
+                22,
+            ),
+            // Half-width quotes: a line with four of them is as wide as
+            // the plain lines around it counting them one column each.
+            (
+                "本报讯（记者 张华）近日，\n我市召开乡村振兴工作推进\n会议要求推进“千村示范”工\n程，打造“宜居之路”和“富\n民之路”，让越来越多农民\n享有幸福生活，日子越过越\n",
+                Ambiguous::Narrow,
+                24,
+            ),
+            // No line tells (the only quoted line is a short last line):
+            // as Chinese text prints them.
+            ("我市召开乡村振兴工作会\n议，全市推进乡村振兴工程\n，打造“宜居之路”。\n", Ambiguous::Wide, 20),
+        ];
+        for (page, measure, width) in cases {
+            let lines = read_lines(page);
+            assert_eq!(Ambiguous::of(&read_lines_narrow(page)), measure, "{page}");
+            assert_eq!(lines[2].width, width, "{page}");
+        }
+        // The widths every later stage reads follow the page's measure.
+        let wide = read_lines(cases[0].0);
+        assert!(wide[1..5].iter().all(|l| l.width == 22), "{wide:?}");
+    }
+
+    /// The lines of `page` with every ambiguous character one column wide.
+    fn read_lines_narrow(page: &str) -> Vec<Line> {
+        let mut lines = read_lines(page);
+        for l in &mut lines {
+            l.width = normalize::width(&l.text);
+        }
+        lines
     }
 
     #[test]

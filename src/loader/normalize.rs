@@ -42,6 +42,23 @@ pub fn width_cjk(s: &str) -> usize {
     common_width(s, true).map_or_else(|| UnicodeWidthStr::width_cjk(s), |(w, _)| w)
 }
 
+/// How many East Asian ambiguous characters (`“”‘’—…·`) `s` holds: each is
+/// one column in [`width`] and two in [`width_cjk`]; which one a page prints
+/// depends on its font (see `lines::read_lines`).
+pub fn ambiguous(s: &str) -> usize {
+    // (All of them are encoded with a lead byte C2 or E2.)
+    if !s.bytes().any(|b| b == 0xC2 || b == 0xE2) {
+        return 0;
+    }
+    s.chars().filter(|&c| is_ambiguous(c)).count()
+}
+
+/// One of the East Asian ambiguous characters Chinese text uses: quotes,
+/// the dash, the ellipsis and the middle dot.
+pub fn is_ambiguous(c: char) -> bool {
+    matches!(c, '\u{B7}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}')
+}
+
 /// [`width`] of a line, and whether it holds a space (ASCII or
 /// ideographic); `None` for a line with a character other than printable
 /// ASCII, CJK ideographs, CJK and full-width punctuation and the quotes,
@@ -86,7 +103,7 @@ fn common_width(s: &str, cjk: bool) -> Option<(usize, bool)> {
                 2
             }
             0x3001..=0x3029 | 0x3030..=0x303E | 0x4E00..=0x9FFF | 0xFF01..=0xFF60 => 2,
-            0xB7 | 0x2014 | 0x2018 | 0x2019 | 0x201C | 0x201D | 0x2026 => ambiguous,
+            0xB7 | 0x2014 | 0x2018 | 0x2019 | 0x201C | 0x201D | 0x2026 => ambiguous, // (is_ambiguous)
             _ => return None,
         };
     }
@@ -270,6 +287,12 @@ mod tests {
         }
         assert_eq!(measure("吕梁市 召开"), Some((11, true)));
         assert_eq!(measure("吕梁市召开“会议”"), Some((16, false)));
+        // (Lines of the characters a page is mostly made of: their only
+        // ambiguous characters are the ones `ambiguous` counts.)
+        let common = crate::loader::BUNDLED.iter().flat_map(|(_, t)| t.lines()).filter(|l| measure(l).is_some());
+        for line in common.chain(["“会议”……·—"]) {
+            assert_eq!(width(line) + ambiguous(line), width_cjk(line), "{line}");
+        }
     }
 
     #[test]
