@@ -9,7 +9,10 @@
 //! Prints the share of plain text lines given their gold role, and of
 //! headline-or-not decisions, per shape; where the loader's headline
 //! decision (the rules overruled by the model beyond its thresholds) goes
-//! wrong, by cause, and how many lines other thresholds would get wrong.
+//! wrong, by cause, and how many lines other thresholds would get wrong;
+//! with `FIT_CAUSES=<shape>` (e.g. `lines`) also each such line of that
+//! shape, with its gold, the rules' verdict, the model's margin and the
+//! lines around it.
 //!
 //! `--real` also fits on the fitting pages typeset as PDF and read back by
 //! `pdftotext` (plain and `-raw`), headings labelled from their tree. Tried
@@ -144,7 +147,7 @@ fn heading_causes(m: &Model, examples: &[Example], real: &[Example]) -> String {
 fn heading_causes_of<'a>(m: &Model, name: &str, examples: impl Iterator<Item = &'a Example>, out: &mut String) {
     use lvread::loader::heads::{Layout, find_heads_in};
     const GRID: [(f32, f32); 7] =
-        [(150.0, -300.0), (100.0, -200.0), (100.0, -100.0), (50.0, -150.0), (50.0, -50.0), (0.0, -100.0), (0.0, 0.0)];
+        [(150.0, -300.0), (100.0, -200.0), (100.0, -150.0), (50.0, -150.0), (50.0, -50.0), (0.0, -100.0), (0.0, 0.0)];
     // unsure: the rules are wrong, the model right but within the thresholds;
     // both: the rules and the model are wrong; overruled: the rules were
     // right, the model overruled them; saved: the model overruled them rightly.
@@ -161,6 +164,18 @@ fn heading_causes_of<'a>(m: &Model, name: &str, examples: impl Iterator<Item = &
             }
             let gold = ex.heading[i];
             let model_right = (margins[i] > 0.0) == gold;
+            if chosen[i] != gold && std::env::var_os("FIT_CAUSES").is_some_and(|v| v == name) {
+                let ctx = |k: usize| ex.lines.get(k).map_or(String::new(), |l| l.text.chars().take(30).collect());
+                println!(
+                    "    {name} gold={} rules={} margin={:.0} | {} || {} || {}",
+                    gold,
+                    rules[i],
+                    margins[i],
+                    if i > 0 { ctx(i - 1) } else { String::new() },
+                    ex.lines[i].text,
+                    ctx(i + 1)
+                );
+            }
             match (rules[i] == gold, chosen[i] == gold) {
                 (false, false) if model_right => unsure += 1,
                 (false, false) => both += 1,

@@ -339,3 +339,19 @@ fn a_line_wider_than_the_column_under_it_is_a_headline() {
         ["临县秋冬季农业生产全面展开有序推进", "交口县冬季供暖设施全部检修完毕", "方山县新建两座乡镇卫生院投入使用"]
     );
 }
+
+#[test]
+fn a_long_headline_on_a_page_printed_one_paragraph_per_line_is_a_headline() {
+    // One paragraph per line: the headlines, a title and its subtitle on
+    // one line, are longer than any column's line but end in no
+    // punctuation, right after the end of a paragraph.
+    let p = load("long_headlines_per_line.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "吕梁市召开全市重点项目建设推进会 要求加快项目审批全面提速增效确保全年各项目标任务如期圆满完成",
+            "把握发展机遇 加快转型升级——离石区推动传统产业改造提升和新兴产业培育发展壮大的生动实践与有益探索综述",
+        ]
+    );
+    assert_eq!(p.articles[1].paragraphs.len(), 3, "{:?}", p.articles[1].paragraphs);
+}

@@ -27,8 +27,14 @@
 //! a headline or subheading against the best without) above [`MAKE_HEAD`]
 //! makes a headline of a line the rules left in the body, one below
 //! [`MAKE_BODY`] puts back into the body a line they took as a headline. The
-//! two thresholds are the smallest that keep every hand-written test page
-//! right, chosen on the fitting set. `lvread dump --explain` prints each
+//! two thresholds are chosen on the fitting set (the most items right that
+//! keeps every hand-written test page right).
+//!
+//! A line longer than a column's (a whole paragraph on one line) may be a
+//! headline only when it ends in no punctuation (a title and its subtitle
+//! on one line, up to 120 characters); a run of possible headlines that
+//! never closes a sentence before the page ends or a byline follows is a
+//! block of headlines, not a narrow paragraph. `lvread dump --explain` prints each
 //! line's decoded role, its score, the runner-up's, and its heading margin.
 
 use super::heads::{Layout, find_heads_in, has_clause_space, is_place_colon};
@@ -217,6 +223,14 @@ features!(
     rules_prev_head,
     rules_next_head,
     rules_head_short_page,
+    long_open,
+    long_open_closed_before,
+    long_open_next_long,
+    long_open_long_page,
+    len_49_80,
+    len_81_120,
+    never_closed,
+    never_closed_3,
 );
 
 /// Number of features.
@@ -273,7 +287,8 @@ pub fn features(lines: &[Line]) -> Vec<Features> {
 /// [`features`] of a page already measured, given the rules' verdicts.
 pub fn features_in(lines: &[Line], lay: &Layout, rules: &[bool]) -> Vec<Features> {
     let page = page_stats(lines, lay);
-    let ctx = Context { page: &page, lay, rules };
+    let unclosed = unclosed_runs(lines, lay);
+    let ctx = Context { page: &page, lay, rules, unclosed: &unclosed };
     (0..lines.len()).map(|i| line_features(lines, i, &ctx)).collect()
 }
 
@@ -283,6 +298,32 @@ struct Context<'a> {
     page: &'a PageStats,
     lay: &'a Layout,
     rules: &'a [bool],
+    /// Per line, [`unclosed_runs`].
+    unclosed: &'a [u16],
+}
+
+/// For each line that could be a headline, how many such lines in a row
+/// from it on (itself included) end the page or stand before an opening
+/// byline or page furniture, no sentence closed on the way; 0 for the rest.
+/// Running text closes its last sentence; a run that never does is a block
+/// of headlines (e.g. the titles set together after their bodies).
+fn unclosed_runs(lines: &[Line], lay: &Layout) -> Vec<u16> {
+    let mut out = vec![0u16; lines.len()];
+    let mut after = 0u16; // the run from the next line, when it reaches a stop
+    let mut stop = true; // the line after is the page's end or a stop
+    for i in (0..lines.len()).rev() {
+        if lay.eligible(i) {
+            if stop || after > 0 {
+                after = after.saturating_add(1);
+                out[i] = after;
+            }
+            stop = false;
+        } else {
+            after = 0;
+            stop = matches!(State::fixed(&lines[i].role), Some(State::Byline | State::Banner));
+        }
+    }
+    out
 }
 
 fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
@@ -405,6 +446,18 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::rules_prev_head, i > 0 && rules[i - 1]);
     set(F::rules_next_head, rules.get(i + 1).copied().unwrap_or(false));
     set(F::rules_head_short_page, rules[i] && page.short);
+    // A long line that ends in no punctuation: a long headline (a title
+    // and its subtitle on one line) when a paragraph does not go on there.
+    let open = long_open(me, last);
+    set(F::long_open, open);
+    let closed_before = prev.is_none_or(|p| p.role != Role::Text) || pf.is_some_and(|p| p.ends || p.date);
+    set(F::long_open_closed_before, open && closed_before);
+    set(F::long_open_next_long, open && nf.is_some_and(|x| x.long));
+    set(F::long_open_long_page, open && page.long);
+    set(F::len_49_80, (49..=80).contains(&n));
+    set(F::len_81_120, (81..=120).contains(&n));
+    set(F::never_closed, ctx.unclosed[i] > 0);
+    set(F::never_closed_3, ctx.unclosed[i] >= 3);
     // Runs of lines that could all be headlines: up to an opening byline or
     // an item's opening line ahead, back to a closed line behind.
     if elig {
@@ -422,6 +475,24 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
         set(F::run_from_close, k == 0 || lines[k - 1].role != Role::Text || facts[k - 1].ends || facts[k - 1].date);
     }
     f
+}
+
+/// Longest line (in characters) that can still be a headline: a title and
+/// its subtitle printed on one line.
+const MAX_LONG_HEAD: usize = 120;
+
+/// Is a line printed as a whole paragraph ([`super::heads::is_long`]) open
+/// at its end (no sentence end, comma or colon), short enough to be a long
+/// headline? `last` is its last character.
+fn long_open(me: &super::heads::Facts, last: char) -> bool {
+    me.long && me.chars <= MAX_LONG_HEAD && !me.ends && !matches!(last, '，' | '、' | ',' | '；' | ';' | '：' | ':')
+}
+
+/// May a line with features `f` be a headline or subheading? A line longer
+/// than any headline is running text, and so is a whole paragraph's line
+/// that ends in punctuation.
+fn may_head(f: &Features) -> bool {
+    f[F::len_long as usize] == 0.0 || f[F::long_open as usize] > 0.0
 }
 
 /// A linear model: emission weights per text state and feature, and
@@ -465,8 +536,7 @@ impl Model {
     pub fn emission(&self, f: &Features, role: &Role, s: State) -> Option<f32> {
         match State::fixed(role) {
             Some(fixed) => (fixed == s).then_some(0.0),
-            // A line longer than any headline is running text.
-            None if s.is_heading() && f[F::len_long as usize] > 0.0 => None,
+            None if s.is_heading() && !may_head(f) => None,
             None if s.index() < State::TEXT => Some(self.emit[s.index()].iter().zip(f).map(|(w, x)| w * x).sum()),
             None => None,
         }
@@ -489,10 +559,9 @@ impl Model {
             n += usize::from(x != 0.0);
         }
         let on = &on[..n];
-        let long = f[F::len_long as usize] > 0.0;
+        let may = may_head(f);
         for s in &State::ALL[..State::TEXT] {
-            // A line longer than any headline is running text.
-            if s.is_heading() && long {
+            if s.is_heading() && !may {
                 continue;
             }
             let w = &self.emit[s.index()];
@@ -638,13 +707,14 @@ impl Model {
 
 /// Heading margin ([`Model::heading_margins`]) above which the model makes
 /// a headline of a line the rules of [`super::heads::find_heads`] left in
-/// the body (chosen on the fitting set: the smallest that keeps every
-/// hand-written test page right).
-pub const MAKE_HEAD: f32 = 150.0;
+/// the body (chosen on the fitting set: the most items right there that
+/// keeps every hand-written test page right and the pages read back by
+/// `pdftotext` no worse).
+pub const MAKE_HEAD: f32 = 50.0;
 
 /// Heading margin below which the model puts back into the body a line the
 /// rules took as a headline (chosen the same way).
-pub const MAKE_BODY: f32 = -300.0;
+pub const MAKE_BODY: f32 = -150.0;
 
 /// Which lines of the page are headline or subheading lines: the rules'
 /// verdict, overruled by the model where it is sure.
