@@ -105,7 +105,8 @@ impl Builder {
     }
 
     /// Pages with headlines after their bodies: a body cut mid-sentence by
-    /// a run of headlines goes on in the unbylined body after the run.
+    /// a run of headlines goes on in the unbylined body after the run (a
+    /// body closed by a byline or a notice's date has not been cut).
     pub(crate) fn join_interrupted(&mut self, lines: &[Line]) {
         for r in 0..self.runs.len() {
             let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
@@ -113,10 +114,13 @@ impl Builder {
             if p == n || self.segs[n].hard {
                 continue;
             }
-            let open = self.segs[p]
-                .lines(lines)
-                .last()
-                .is_some_and(|l| !is_sentence_end(&l.text) && !lines::ends_with_credit(&l.text));
+            // A body signed with a closing byline, or a notice signed and
+            // dated (`2024年6月30日`), has ended though no sentence mark
+            // closes it.
+            let open = self.segs[p].trail.is_empty()
+                && self.segs[p].lines(lines).last().is_some_and(|l| {
+                    !is_sentence_end(&l.text) && !lines::ends_with_credit(&l.text) && !lines::is_date_line(&l.text)
+                });
             let first = self.segs[n].parts.iter().find_map(|x| match x {
                 BodyPart::Line(i) => Some(*i),
                 _ => None,
