@@ -268,6 +268,39 @@ fn an_item_after_a_notice_signed_and_dated_in_another_column_width_stands_alone(
 }
 
 #[test]
+fn on_a_page_of_headlines_after_bodies_an_item_after_a_dated_notice_and_its_title_stands_alone() {
+    // Headlines follow their bodies; a notice ends with its signatory and
+    // date (no sentence mark), its title after it, then an item with no
+    // headline: the notice was not cut mid-sentence by its title, so the
+    // item is no part of it.
+    let p = load("item_after_dated_notice_headlines_after.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[1].title, "临县住房和城乡建设局关于做好冬季供暖工作的通知");
+    assert_eq!(p.articles[1].paragraphs.last().map(String::as_str), Some("2024年11月5日"));
+    assert!(p.articles[2].paragraphs[0].starts_with("岚县农技人员"), "{:?}", p.articles[2].paragraphs);
+}
+
+#[test]
+fn a_short_last_sentence_over_a_caption_on_another_subject_stays_in_its_item() {
+    // An item ends with a one-clause sentence (who took part), then a
+    // caption about something else: too short to be a photo item's text,
+    // the sentence is the item's last paragraph, not an item of its own.
+    let p = load("short_last_sentence_over_unrelated_caption.txt");
+    assert_eq!(titles(&p), ["临县启动冬季清洁取暖改造工程", "交口县冬季供暖准备工作就绪"]);
+    assert_eq!(p.articles[0].paragraphs.last().map(String::as_str), Some("县委副书记王强参加调研。"));
+}
+
+#[test]
+fn a_paragraph_opening_with_jinri_under_a_headline_wider_than_the_column_stays_in_its_item() {
+    // The headline over an item is wider than its column; a paragraph of
+    // the item opening with `近日，` is set in that same column: the
+    // column's width has not changed, so no item starts there.
+    let p = load("opener_under_wide_headline.txt");
+    assert_eq!(p.articles.len(), 1, "{:?}", titles(&p));
+    assert!(p.articles[0].paragraphs.iter().any(|q| q.starts_with("近日，一列满载")), "{:?}", p.articles[0].paragraphs);
+}
+
+#[test]
 fn a_headline_wrapped_onto_a_short_tail_is_one_title_not_title_and_subtitle() {
     // `吕梁市气象台连夜发布` / `寒潮橙色预警`: the tail names nothing the
     // body prints, yet it carries on the title (a subtitle opens with a

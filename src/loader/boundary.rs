@@ -164,6 +164,10 @@ impl Breaks {
 /// caption) holds: a sentence or two.
 const PHOTO_TEXT_MAX: usize = 120;
 
+/// The fewest characters a photo item's text holds: a shorter sentence
+/// (`王毅参加会见。`) closes the item it stands in.
+const PHOTO_TEXT_MIN: usize = 16;
+
 /// The least text an item must keep before a photo item is cut off it
 /// (against a shorter text, a paragraph going on with its subject shares
 /// too few words with it to tell).
@@ -222,7 +226,9 @@ impl Builder {
             }
             let BodyPart::Line(first) = parts[j] else { continue };
             let chars = |ps: &[BodyPart]| parts_text(ps, lines).map(|t| t.chars().count()).sum::<usize>();
-            if chars(&parts[j..k]) > PHOTO_TEXT_MAX || chars(&parts[..j]) < PHOTO_BEFORE_MIN {
+            if !(PHOTO_TEXT_MIN..=PHOTO_TEXT_MAX).contains(&chars(&parts[j..k]))
+                || chars(&parts[..j]) < PHOTO_BEFORE_MIN
+            {
                 continue;
             }
             let mut before: Vec<u64> = Vec::new();
@@ -321,11 +327,15 @@ impl Builder {
     /// item (`近日，`, `3月5日，`), or where the line opens a photo item
     /// (`breaks`). Either evidence alone is common inside an article: an
     /// opener starts an item where the column's width changes too.
+    /// `after` holds the body lines printed from line `i` on, up to the next
+    /// headline, byline or caption (the column's width after the gap is
+    /// read there, as it is read before the gap in the segment's own lines).
     pub(crate) fn body_gap(
         &self,
         lines: &[Line],
         s: usize,
         i: usize,
+        after: &[Piece],
         breaks: &Breaks,
         signed: bool,
     ) -> Option<Boundary> {
@@ -353,26 +363,39 @@ impl Builder {
         if opener {
             b.add(Term::Opener, 1.0);
         }
-        if let Some(p) = prev.filter(|_| opener || dated || signed)
-            && width_changes(lines, p, i)
-        {
+        if (opener || dated || signed) && self.width_changes(lines, s, after) {
             b.add(Term::WidthChange, 1.0);
         }
         Some(b)
     }
-}
 
-/// Does the column's width change between body lines `p` and `i` (by 8
-/// columns or more)? The widest of a few lines on each side is the
-/// column's width (a paragraph's first and last lines are shorter).
-fn width_changes(lines: &[Line], p: usize, i: usize) -> bool {
-    let text = |l: &&Line| l.role == Role::Text && !heads::is_long(l);
-    let w = |l: &Line| if l.justified { l.text_width } else { l.width };
-    let before: Vec<usize> = lines[..=p].iter().rev().take_while(text).take(4).map(w).collect();
-    let after: Vec<usize> = lines[i..].iter().take_while(text).take(4).map(w).collect();
-    match (before.iter().max(), after.iter().max()) {
-        (Some(&b), Some(&a)) => before.len() >= 2 && after.len() >= 2 && b.abs_diff(a) >= 8,
-        _ => false,
+    /// Does the column's width change between the last body lines of
+    /// segment `s` and the body lines `after` the gap (by 8 columns or
+    /// more)? The widest of a few lines on each side is the column's width
+    /// (a paragraph's first and last lines are shorter); a headline on
+    /// either side is no part of the column.
+    fn width_changes(&self, lines: &[Line], s: usize, after: &[Piece]) -> bool {
+        let text = |l: &&Line| l.role == Role::Text && !heads::is_long(l);
+        let w = |l: &Line| if l.justified { l.text_width } else { l.width };
+        let own = self.segs[s].parts.iter().rev().map_while(|p| match p {
+            BodyPart::Line(j) => Some(&lines[*j]),
+            BodyPart::Own(_) => None,
+        });
+        let next = after.iter().map_while(|p| match p {
+            Piece::Body(j) => Some(&lines[*j]),
+            _ => None,
+        });
+        let (mut before, mut nb) = (0, 0);
+        for l in own.take_while(text).take(4) {
+            before = before.max(w(l));
+            nb += 1;
+        }
+        let (mut after, mut na) = (0, 0);
+        for l in next.take_while(text).take(4) {
+            after = after.max(w(l));
+            na += 1;
+        }
+        nb >= 2 && na >= 2 && before.abs_diff(after) >= 8
     }
 }
 

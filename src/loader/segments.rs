@@ -130,7 +130,7 @@ impl Builder {
                 }
                 Piece::Body(i) => {
                     let gap = match cur {
-                        Some(s) if !split => self.body_gap(lines, s, *i, breaks, signed),
+                        Some(s) if !split => self.body_gap(lines, s, *i, &pieces[pi..], breaks, signed),
                         _ => None,
                     };
                     let starts = gap.as_ref().is_some_and(Boundary::starts);
