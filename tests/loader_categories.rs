@@ -388,3 +388,15 @@ fn a_long_headline_on_a_page_printed_one_paragraph_per_line_is_a_headline() {
     );
     assert_eq!(p.articles[1].paragraphs.len(), 3, "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_headline_tail_read_as_the_first_line_of_its_body_goes_back_to_the_title() {
+    // The second line of a notice's headline (`聘护林员工作的公告`) is no
+    // wider than the body's column and was read as the body's first line:
+    // the word cut at the seam (`招` / `聘`, printed `招聘` in the body)
+    // gives it back to the title, and the body opens with its own first line.
+    let p = load("headline_tail_read_as_body.txt");
+    assert_eq!(titles(&p), ["吕梁市自然资源局关于公开招聘护林员工作的公告", "市委宣传部编印《吕梁红色故事汇》读本"]);
+    assert!(p.articles[0].paragraphs[0].starts_with("为进一步做好"), "{:?}", p.articles[0].paragraphs);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}

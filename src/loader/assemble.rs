@@ -63,6 +63,13 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
         work += bodies.evaluations();
         b.rebodies(&lines, bodies)
     };
+    // A headline's wrapped tail read as its body's first line goes back to it.
+    let bodies = if b.take_title_tails(&lines, long_page) {
+        work += bodies.evaluations();
+        b.rebodies(&lines, bodies)
+    } else {
+        bodies
+    };
     let units = b.units(&lines, &bodies, long_page);
     let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation);
     if orientation == Orientation::After {

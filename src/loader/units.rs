@@ -14,11 +14,14 @@
 //! (`【新思想引领新征程】`) always goes with the title under it. A one- or
 //! two-character tail is joined. The page's orientation (headlines after or
 //! before their bodies) is voted from the runs standing between two bodies.
+//! A headline's tail read as its body's first line is given back to the run
+//! first (`Builder::take_title_tails`).
 
 use super::assign::{self, Bodies};
 use super::heads;
-use super::lines::Line;
+use super::lines::{self, Line, Role};
 use super::normalize::is_han;
+use super::paragraphs::BodyPart;
 use super::segments::Builder;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -110,6 +113,102 @@ impl Builder {
         }
         out
     }
+}
+
+impl Builder {
+    /// Gives each headline run back the tail of its last line that was
+    /// read as the first line of the body after it (`吕梁市自然资源局关于公开招`
+    /// / `聘社区工作者的公告`, `中共中央印发《中` / `国共产党纪律处分条例》`): a
+    /// line right under the run, opening the body, shaped like no sentence
+    /// (no clause or sentence mark), no wider than the headline line over it,
+    /// where the headline line stops in the middle of something ([`cut_at_seam`]).
+    /// Returns whether a body changed (its text must then be read again).
+    pub(crate) fn take_title_tails(&mut self, lines: &[Line], long_page: bool) -> bool {
+        if long_page {
+            return false;
+        }
+        let mut changed = false;
+        for r in 0..self.runs.len() {
+            let run = &self.runs[r];
+            let (Some(&last), Some(next)) = (run.lines.last(), run.next) else { continue };
+            if run.absorbed {
+                continue;
+            }
+            let s = self.find(next);
+            let seg = &self.segs[s];
+            let (Some(&BodyPart::Line(t)), Some(&BodyPart::Line(after))) = (seg.parts.first(), seg.parts.get(1)) else {
+                continue;
+            };
+            if t != last + 1 || seg.byline.is_some() || seg.continued.is_some() {
+                continue;
+            }
+            let (head, tail) = (&lines[last], &lines[t]);
+            if !is_headline_tail(head, tail) {
+                continue;
+            }
+            // The word cut at the seam is one the rest of the body prints,
+            // and the tail stops where a headline stops, not in a word or a
+            // number that reads on into the line under it.
+            let next_line = lines[after].text.as_str();
+            if !cut_at_seam(&head.text, &tail.text, seg.pieces(lines).skip(1))
+                || tail.text.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
+                || cut_at_seam(&tail.text, next_line, seg.pieces(lines).skip(2))
+            {
+                continue;
+            }
+            self.runs[r].lines.push(t);
+            let seg = &mut self.segs[s];
+            seg.parts.remove(0);
+            seg.first_line = lines[after].no;
+            changed = true;
+        }
+        changed
+    }
+}
+
+/// Is `tail`, the line under headline line `head`, shaped like the rest of
+/// a wrapped headline rather than a body's first line? It is plain text set
+/// flush, holds no clause or sentence mark, opens no subtitle, label or
+/// kicker, and is no wider than the line it would carry on.
+fn is_headline_tail(head: &Line, tail: &Line) -> bool {
+    let t = tail.text.as_str();
+    tail.role == Role::Text
+        && !tail.indented
+        && (1..=24).contains(&t.chars().count())
+        && !t.contains(['。', '，', '；', '！', '？', ',', ';', '!', '?'])
+        && !t.starts_with(['—', '【', '□', '（', '('])
+        && !SUBTITLE_NAME.is_match(t)
+        && !is_kicker(t)
+        && !is_kicker(&head.text)
+        && !head.text.starts_with('—')
+        && !lines::is_sentence_end(&head.text)
+        && tail.text_width <= head.text_width
+}
+
+/// Does the break between headline line `prev` and the line under it cut
+/// something that reads on across it? A bracket or quotation left open
+/// (`…《中` / `国共产党…》`; round brackets open bylines too, so not those),
+/// a line opening with a closing mark, or a word
+/// cut at the seam: the two characters either side of it make a bigram
+/// that `text` (the body the lines head, without the line under the
+/// headline) prints (`…关于公` / `开招聘…`, the body printing `公开招聘`).
+fn cut_at_seam<'a>(prev: &str, next: &str, text: impl Iterator<Item = &'a str>) -> bool {
+    // (Round brackets are left out: a reporters' bracket opened at the end
+    // of a line, `本报讯（记者 范国` / `子 谢强浩）…`, opens a byline.)
+    if left_open(&prev.replace(['（', '(', '）', ')'], "")) || next.starts_with(['】', '”', '》', '」']) {
+        return true;
+    }
+    let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else { return false };
+    if !is_han(last) || !is_han(first) {
+        return false;
+    }
+    let mut seam = [0u8; 8];
+    let seam = {
+        let n = last.encode_utf8(&mut seam).len();
+        let m = first.encode_utf8(&mut seam[n..]).len();
+        std::str::from_utf8(&seam[..n + m]).unwrap_or("")
+    };
+    !seam.is_empty() && text.into_iter().any(|piece| piece.contains(seam))
 }
 
 /// The most logical lines one headline (kicker, title, subtitles) takes.
@@ -285,4 +384,22 @@ pub(crate) fn is_kicker(t: &str) -> bool {
         || t.ends_with('：')
         || t.ends_with(':')
         || t.ends_with("精神")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_cut_at_the_seam_is_one_the_body_prints() {
+        let body = ["为进一步做好公开招聘", "护林员工作，根据有关"];
+        // `招` / `聘`: the body prints `招聘`.
+        assert!(cut_at_seam("吕梁市自然资源局关于公开招", "聘护林员工作的公告", body.into_iter()));
+        // `演` / `暖`: no word the body prints.
+        assert!(!cut_at_seam("中阳县举办丰收节展演", "暖泉镇十二支文艺队伍", body.into_iter()));
+        // A title left open (`《中`) reads on whatever the body prints.
+        assert!(cut_at_seam("中共中央印发《中", "国共产党纪律处分条例》", std::iter::empty()));
+        // A reporters' bracket opened at the end of a line is a byline's.
+        assert!(!cut_at_seam("坚决反对“台独”本报讯（记者 范国", "子 谢强浩 陈梅）以色列", std::iter::empty()));
+    }
 }
