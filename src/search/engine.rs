@@ -719,26 +719,22 @@ impl Index {
         let mut found = Levels::default();
         let heads_postings = self.heads();
         let mut n = 0usize;
+        cache.pairs.next_search();
         'heads: for k in 0..heads_postings.parts() {
             let in_part = heads_postings.slice(k..k + 1);
             let bar = found.bar(window);
-            let reach_of = |full: bool, memo: &mut super::reach::Memo| {
+            let reach_of = |bar: Option<Quality>, memo: &mut super::reach::Memo| {
                 let (r, (start, _), part) = (reach.as_ref()?, self.part_at(k)?, self.parts().get(k)?);
-                Some(r.in_part(
-                    part,
-                    start,
-                    full,
-                    memo,
-                    || in_part.literal_candidates(&query.lower_chars()).unwrap_or_else(|| in_part.docs().collect()),
-                    || query.pinyin.as_deref().map(|py| in_part.whole_ending_candidates(py)).unwrap_or_default(),
-                ))
+                Some(r.in_part(part, start, bar, memo, || {
+                    in_part.literal_candidates(&query.lower_chars()).unwrap_or_else(|| in_part.docs().collect())
+                }))
             };
             if reach.is_some() && bar == Some(PERFECT) {
                 // Word-aligned headline hits, newest first: nothing older beats them.
                 res.truncated = true;
                 break;
             }
-            let mut part_reach = reach_of(bar.is_some(), &mut cache.pairs);
+            let mut part_reach = reach_of(bar, &mut cache.pairs);
             // With a full list: the headlines that could still outrank it.
             let above = match (&part_reach, bar) {
                 (Some(r), Some(bar)) => r.above(None, bar),
@@ -780,7 +776,7 @@ impl Index {
                     }
                     if let Some(bar) = found.bar(window) {
                         if !r.full {
-                            *r = reach_of(true, &mut cache.pairs).unwrap_or_default();
+                            *r = reach_of(Some(bar), &mut cache.pairs).unwrap_or_default();
                         }
                         if r.best(doc) <= bar {
                             res.truncated = true;

@@ -53,6 +53,12 @@ pub(crate) fn initials_key(a: u8, b: u8) -> Option<u32> {
     (a.is_ascii_lowercase() && b.is_ascii_lowercase()).then(|| PAIR_BASE + (a - b'a') as u32 * 26 + (b - b'a') as u32)
 }
 
+/// The key of a character read `id` (in the postings of every field and
+/// of the headlines).
+pub(crate) fn syllable_key(id: u16) -> Option<u32> {
+    ((id as u32) < SYL_KEYS).then_some(SYL_BASE + id as u32)
+}
+
 /// The headline key of a character read `id` that begins a word.
 pub(crate) fn word_start_key(id: u16) -> Option<u32> {
     ((id as u32) < SYL_KEYS).then_some(WORD_START + id as u32)
@@ -673,22 +679,6 @@ impl<'a> Postings<'a> {
             return None;
         }
         self.per_segment(|seg| Some(docset::intersect(keys.iter().map(|&k| seg.get(k)).collect())))
-    }
-
-    /// Documents holding a character one of whose readings is spelled
-    /// exactly like an ending of the pinyin query `q` (only there can a
-    /// pinyin match end on a whole syllable).
-    pub fn whole_ending_candidates(&self, q: &[u8]) -> Vec<u32> {
-        let t = pinyin::table();
-        let ids: Vec<u32> = (0..q.len())
-            .filter_map(|k| std::str::from_utf8(&q[k..]).ok().and_then(|s| t.spelled(s)))
-            .filter(|&id| (id as u32) < SYL_KEYS)
-            .map(|id| SYL_BASE + id as u32)
-            .collect();
-        if ids.is_empty() {
-            return Vec::new();
-        }
-        self.per_segment(|seg| Some(docset::union(ids.iter().map(|&k| seg.get(k)).collect()))).unwrap_or_default()
     }
 
     /// Documents that may match the pinyin query `q` (a superset; the flag

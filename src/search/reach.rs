@@ -22,7 +22,7 @@
 
 use super::docset::SetRef;
 use super::engine::Quality;
-use super::index::{Part, initials_key, no_bounds_key, word_end_key, word_one_key, word_start_key};
+use super::index::{Part, initials_key, no_bounds_key, syllable_key, word_end_key, word_one_key, word_start_key};
 use super::pairs::{char_pair, ending_a_word, syllable_pair};
 use super::pinyin::{self, Chunk, Table};
 use std::collections::HashMap;
@@ -134,6 +134,9 @@ struct Whole {
     /// Some reading of the query is one chunk (or its pairs are too many):
     /// the headlines holding a character read like an ending count too.
     single: bool,
+    /// The syllable keys of the characters read like an ending of the
+    /// query (headline keys, read when `single`).
+    ends: Keys,
 }
 
 /// The headlines of one part that may reach each quality; None: every
@@ -280,7 +283,8 @@ impl Reach {
             ends.sort_unstable();
             ends.dedup();
             let steps = pinyin::lattice(t, q);
-            let mut w = Whole { pairs: Vec::new(), single: false };
+            let end_keys = Keys::heads(ends.iter().copied().filter_map(syllable_key).collect());
+            let mut w = Whole { pairs: Vec::new(), single: false, ends: end_keys };
             for last in steps.iter().filter(|s| s.to == q.len()) {
                 if last.from == 0 {
                     w.single = true;
@@ -316,22 +320,25 @@ impl Reach {
 
     /// The lists of `part` (whose first document is `start`): `literal`
     /// holds its headlines that may match the query literally (index
-    /// documents; only asked for a pinyin query), `whole_single` those
-    /// holding a character read like an ending of the query. Unless
-    /// `full`, only the first list is computed.
+    /// documents; only asked for a pinyin query). Without a `bar` (the
+    /// worst hit of a full list), only the first list is computed; nor is
+    /// the word-aligned one when it cannot help a headline past the bar
+    /// (the bar is word-aligned but does not end on a whole syllable: only
+    /// a whole ending can outrank it). A part where no headline may match
+    /// side by side gets every list empty at once.
     /// `memo` keeps the headlines holding each set of pairs read, for the
     /// next keystrokes (which share most of their pairs with this one).
     pub fn in_part(
         &self,
         arc: &Arc<Part>,
         start: u32,
-        full: bool,
+        bar: Option<Quality>,
         memo: &mut Memo,
         literal: impl FnOnce() -> Vec<u32>,
-        whole_single: impl FnOnce() -> Vec<u32>,
     ) -> PartReach {
         let part: &Part = arc;
         let len = part.len();
+        let full = bar.is_some();
         let empty = || Bits::new(len);
         let of_alts = |alts: &Alternatives, memo: &mut Memo| {
             let mut out = empty();
@@ -363,15 +370,19 @@ impl Reach {
         if !full {
             return PartReach { full, start, contiguous, whole: None, aligned: None };
         }
+        if contiguous.as_ref().is_some_and(Bits::is_empty) {
+            return PartReach { full, start, contiguous, whole: Some(empty()), aligned: Some(empty()) };
+        }
         let literal = if self.whole.is_some() { Bits::of_global(len, start, &literal()) } else { empty() };
         let whole = self.whole.as_ref().map(|w| {
             let mut out = of_alts(&w.pairs, memo).or(&literal);
             if w.single {
-                out = out.or(&Bits::of_global(len, start, &whole_single()));
+                out = out.or(memo.set(arc, &w.ends));
             }
             out
         });
-        let aligned = self.aligned.as_ref().map(|alts| {
+        let aligned_helps = bar.is_none_or(|b| !(b.contiguous && b.tier >= 2 && !b.whole && b.aligned));
+        let aligned = self.aligned.as_ref().filter(|_| aligned_helps).map(|alts| {
             let mut out = literal.clone();
             out.add(part.heads.get(no_bounds_key()));
             // Only headlines that may match side by side are ever asked
@@ -442,16 +453,31 @@ impl Lattice {
 /// (a character read zh… beginning a word, for every keystroke of
 /// `zhongmeiyoucheng`), so each set is read from the part's postings once.
 /// Holds the parts it has sets of (a part's address is never another
-/// part's while it is held); forgets everything past 32 MB of sets.
+/// part's while it is held). Past 32 MB of sets it forgets those the
+/// current search has not used (the sets of the keystroke before, which
+/// the next one mostly reads again, stay), everything only when those
+/// alone are past the budget.
 #[derive(Clone, Default)]
 pub struct Memo {
-    parts: HashMap<usize, (Arc<Part>, HashMap<Keys, Bits>)>,
+    parts: HashMap<usize, (Arc<Part>, PartSets)>,
     bytes: usize,
+    /// The current search (see [`Memo::next_search`]); each set records
+    /// the last search that used it.
+    search: u64,
 }
+
+/// The sets a [`Memo`] holds for one part, with the last search that
+/// used each.
+type PartSets = HashMap<Keys, (Bits, u64)>;
 
 /// Bytes of sets a [`Memo`] keeps at most (about 20,000 sets of a part of
 /// 12,000 headlines).
 const MEMO_BUDGET: usize = 32 << 20;
+
+/// Bytes a set of a part of `len` documents takes in a [`Memo`].
+fn set_bytes(len: u32) -> usize {
+    (len as usize).div_ceil(64) * 8 + 64
+}
 
 impl std::fmt::Debug for Memo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -460,25 +486,50 @@ impl std::fmt::Debug for Memo {
 }
 
 impl Memo {
-    /// The headlines of `part` holding one of `keys`.
-    fn set(&mut self, part: &Arc<Part>, keys: &Keys) -> &Bits {
-        let words = (part.len() as usize).div_ceil(64);
-        if self.bytes + words * 8 > MEMO_BUDGET {
+    /// Marks the start of a new search: sets used from now on are the
+    /// ones kept first when the budget is reached.
+    pub fn next_search(&mut self) {
+        self.search += 1;
+    }
+
+    /// Forgets the sets the current search has not used (and, when those
+    /// left are still past the budget, everything).
+    fn evict(&mut self) {
+        let search = self.search;
+        let mut bytes = 0;
+        self.parts.retain(|_, (part, sets)| {
+            sets.retain(|_, (_, used)| *used == search);
+            bytes += sets.len() * set_bytes(part.len());
+            !sets.is_empty()
+        });
+        self.bytes = bytes;
+        if self.bytes > MEMO_BUDGET / 2 {
             self.parts.clear();
             self.bytes = 0;
         }
+    }
+
+    /// The headlines of `part` holding one of `keys`.
+    fn set(&mut self, part: &Arc<Part>, keys: &Keys) -> &Bits {
+        let size = set_bytes(part.len());
+        if self.bytes + size > MEMO_BUDGET {
+            self.evict();
+        }
+        let search = self.search;
         let (_, sets) = self.parts.entry(Arc::as_ptr(part) as usize).or_insert_with(|| (part.clone(), HashMap::new()));
         let bytes = &mut self.bytes;
-        sets.entry(keys.clone()).or_insert_with(|| {
+        let (bits, used) = sets.entry(keys.clone()).or_insert_with(|| {
             let mut any = Bits::new(part.len());
             if keys.heads {
                 keys.keys.iter().for_each(|&k| any.add(part.heads.get(k)));
             } else {
                 part.pairs.set_bits_any(&keys.keys, &mut any.0);
             }
-            *bytes += any.0.len() * 8 + 64;
-            any
-        })
+            *bytes += size;
+            (any, search)
+        });
+        *used = search;
+        bits
     }
 }
 
@@ -676,10 +727,9 @@ mod tests {
                 let pr = reach.in_part(
                     &index.parts()[k],
                     start,
-                    true,
+                    Some(Quality { contiguous: false, tier: 0, whole: false, aligned: false }),
                     &mut Memo::default(),
                     || heads.literal_candidates(&chars).unwrap_or_default(),
-                    || py.as_deref().map(|p| heads.whole_ending_candidates(p)).unwrap_or_default(),
                 );
                 let (got, best) = (h.matched.quality, pr.best(h.doc));
                 assert!(pr.contiguous(h.doc), "{q}: {} matches side by side", h.title);
@@ -689,5 +739,32 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked} headline hits checked");
+    }
+
+    #[test]
+    fn a_full_memo_keeps_the_sets_of_the_current_search() {
+        // Past its budget the memo forgets the sets the keystroke being
+        // searched has not used, not the ones it is reading again.
+        let index = Index::build(Arc::new(crate::archive::group(crate::loader::bundled())));
+        let part = &index.parts()[0];
+        let t = pinyin::table();
+        let key = |s: &str| {
+            let id = t.spelled(s).expect("a syllable");
+            Keys::heads(vec![word_start_key(id).expect("a key")])
+        };
+        let (old, kept) = (key("lv"), key("zhong"));
+        let mut memo = Memo::default();
+        memo.next_search();
+        let old_set = memo.set(part, &old).clone();
+        memo.set(part, &kept);
+        memo.next_search();
+        let kept_set = memo.set(part, &kept).clone();
+        memo.evict();
+        let sets = &memo.parts.values().next().expect("the part's sets").1;
+        assert!(sets.contains_key(&kept) && !sets.contains_key(&old));
+        assert_eq!(memo.bytes, set_bytes(part.len()));
+        // Read again, a forgotten set is the same as before.
+        assert_eq!(memo.set(part, &old).0, old_set.0);
+        assert_eq!(memo.set(part, &kept).0, kept_set.0);
     }
 }
