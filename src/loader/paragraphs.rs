@@ -139,6 +139,8 @@ impl Block {
                 column_of(&inners, &fills)
             })
             .collect();
+        let runs_on: Vec<bool> = seq.iter().map(|&i| !is_sentence_end(&lines[i].text)).collect();
+        let col = narrow_runs(col, &fill, &inner, &plain, &runs_on);
         let mut block = Block { seq, fill, inner, col, set_in: None, slack: SLACK };
         block.slack = block.measure_slack(lines);
         block.set_in = block.sets_first_lines_in(lines);
@@ -229,6 +231,57 @@ impl Block {
         }
         (set_in + full > 0).then_some(set_in > full)
     }
+}
+
+/// Lines on one side of a line that tell whether it sits in a narrower
+/// column than the wider window's lines say.
+const NEAR: usize = 5;
+
+/// A body can run from one column into another of a different width (an
+/// item the boundaries did not cut, a block set wider below a photo): the
+/// lines of the wider column then widen the window's column for the
+/// narrower lines near them, and every line there looks short. Where the
+/// lines within [`NEAR`] on one side of a line (itself included) tell a
+/// column narrower by more than four characters, and at least three of
+/// them that run on into the next line (`runs_on`: no sentence ends there;
+/// a run of one-line paragraphs does not count) reach it, that is its
+/// column.
+fn narrow_runs(
+    mut col: Vec<Option<usize>>,
+    fill: &[usize],
+    inner: &[usize],
+    plain: &[bool],
+    runs_on: &[bool],
+) -> Vec<Option<usize>> {
+    let mut inners: Vec<usize> = Vec::with_capacity(NEAR + 1);
+    let mut fills: Vec<usize> = Vec::with_capacity(NEAR + 1);
+    let mut wraps: Vec<bool> = Vec::with_capacity(NEAR + 1);
+    let n = col.len();
+    for k in 0..n {
+        let Some(wide) = col[k] else { continue };
+        if fill[k] + 8 >= wide {
+            // The line itself reaches about the wide column.
+            continue;
+        }
+        for (lo, hi) in [(k.saturating_sub(NEAR), k + 1), (k, (k + NEAR + 1).min(n))] {
+            inners.clear();
+            fills.clear();
+            wraps.clear();
+            for j in (lo..hi).filter(|&j| plain[j]) {
+                inners.push(inner[j]);
+                fills.push(fill[j]);
+                wraps.push(runs_on[j]);
+            }
+            let Some(near) = column_of(&inners, &fills) else { continue };
+            let reach = (0..fills.len())
+                .filter(|&j| wraps[j] && (fills[j].abs_diff(near) <= 2 || inners[j].abs_diff(near) <= 1))
+                .count();
+            if near + 8 < col[k].unwrap_or(wide) && reach >= 3 {
+                col[k] = Some(near);
+            }
+        }
+    }
+    col
 }
 
 /// The column's width told by lines' widths (`fills`) and their widths
@@ -592,6 +645,21 @@ mod tests {
         let p = paras(&format!("{long1}\n{long2}\n{long3}"));
         assert_eq!(p.len(), 2);
         assert!(p[1].contains("服务工作,创城办要强化进度督查"));
+    }
+
+    #[test]
+    fn a_wider_column_below_does_not_hide_first_lines_set_in() {
+        // Four paragraphs ten characters wide, each first line set two
+        // characters in with its indent dropped and each last line full,
+        // then a block set wider (the body ran into another column): the
+        // wide lines must not widen the narrow lines' column.
+        let p = paras(
+            "今年春天，县里组\n织农技人员下乡帮助农\n户选种育苗，整修水渠\n三十多条，新栽果树两\n千多棵，成活率很高。\n各村成立互助小组\n轮流照看新栽果树，农\n户还学会了嫁接修剪，\n果园收入比去年明显增\n加，大家的干劲更足。\n合作社办起夜校，\n请专家讲授病虫害防治\n和果品储存，学员已有\n两百多人，报名的人越\n来越多，常座无虚席。\n县里还修通了通往\n各个果园的道路，运输\n车辆可以直接开到地头\n，水果采摘以后当天就\n能运到城里的大市场。\n与此同时，县里还在各乡镇建起了十二个农产品收购点，方便农户就近出售水果和\n蔬菜，减少了中间环节，也让城里的居民买到了新鲜实惠的农产品，收购点每天早\n上六点开门，一直营业到晚上八点，周末也不休息。",
+        );
+        assert!(p.len() >= 4, "{p:?}");
+        assert!(p[1].starts_with("各村成立互助小组"), "{p:?}");
+        assert!(p[2].starts_with("合作社办起夜校"), "{p:?}");
+        assert!(p[3].starts_with("县里还修通了通往"), "{p:?}");
     }
 
     #[test]
