@@ -223,7 +223,9 @@ fn chunks(text: &str) -> Vec<Chunk<'_>> {
 }
 
 /// Whether the page sets columns side by side: at least five lines, and a
-/// quarter of the lines with text, hold two chunks of Chinese text apart.
+/// quarter of the lines with text, hold two chunks of Chinese text apart;
+/// or [`BAND_ROWS`] lines do (a band of columns side by side over or under
+/// one wide article, which holds most of the page's lines).
 fn side_by_side(chunks: &[Chunk<'_>]) -> bool {
     let han = |s: &str| s.chars().filter(|&c| super::normalize::is_han(c)).count() >= 2;
     let mut rows = 0;
@@ -243,8 +245,12 @@ fn side_by_side(chunks: &[Chunk<'_>]) -> bool {
             split += 1;
         }
     }
-    split >= 5 && split * 4 >= rows
+    split >= 5 && (split * 4 >= rows || split >= BAND_ROWS)
 }
+
+/// Fewest lines holding two chunks of Chinese text apart that make a page
+/// one with columns side by side, however many other lines it has.
+const BAND_ROWS: usize = 6;
 
 /// Column starts: the places where most chunks start, at least
 /// [`COLUMN_CHUNKS`] of them; a paragraph's indent or a centred line a few
@@ -765,6 +771,36 @@ mod tests {
         .join("\n");
         let text = unfold(&page).unwrap_or_default();
         assert!(groups(&text).contains(&"己标题第一行|己标题第二行".to_string()), "{text}");
+    }
+
+    #[test]
+    fn a_band_of_columns_over_a_wide_article_is_unfolded() {
+        // Two items side by side over one wide article that holds most of
+        // the page's lines: fewer than a quarter of them hold two columns.
+        let band = [
+            ("甲标题在这里", "乙标题在这里"),
+            ("甲文第一行内容甚多", "乙文第一行内容甚多"),
+            ("甲文第二行内容甚多", "乙文第二行内容甚多"),
+            ("甲文第三行内容甚多", "乙文第三行内容甚多"),
+            ("甲文第四行内容甚多", "乙文第四行内容甚多"),
+            ("甲文第五行完。", "乙文第五行完。"),
+        ];
+        let mut page: Vec<String> =
+            band.iter().map(|(a, b)| format!("{a}{}{b}", " ".repeat(24 - a.chars().count()))).collect();
+        page.push(String::new());
+        page.push("丙标题在这里".to_string());
+        page.extend((1..=20).map(|n| format!("丙文第{n:02}行内容甚多甚多甚多甚多甚多甚多甚多甚多")));
+        let Some(text) = unfold(&page.join("\n")) else { panic!("the page was not unfolded") };
+        let groups = groups(&text);
+        assert_eq!(
+            groups[..2],
+            [
+                "甲标题在这里|甲文第一行内容甚多|甲文第二行内容甚多|甲文第三行内容甚多|甲文第四行内容甚多|甲文第五行完。",
+                "乙标题在这里|乙文第一行内容甚多|乙文第二行内容甚多|乙文第三行内容甚多|乙文第四行内容甚多|乙文第五行完。",
+            ],
+            "{text}"
+        );
+        assert!(groups[2].starts_with("丙标题在这里|丙文第01行"), "{text}");
     }
 
     #[test]
