@@ -38,6 +38,16 @@
 //! starts a block of its own instead of running on the item above it; and a
 //! block of up to three such lines goes on across blank rows (up to twelve)
 //! with the next one, when nothing on the rows between crosses either.
+//! Such lines at the top of a block, each more rows apart from the next
+//! than the block's text lines (which sit on rows next to each other), are
+//! given with a blank line under them, as a headline over its text.
+//!
+//! A page counts as printed side by side when a quarter of its lines, or
+//! six lines whatever their share (a band of columns over or under one wide
+//! article), hold two pieces of Chinese text apart. An article set across
+//! columns under them (its lines crossing their starts) is one block: a
+//! line starting where the line above it starts carries it on when it
+//! crosses too or when the columns it spans hold no text there.
 
 /// A piece of one line: where it starts (in characters, as the extractor
 /// placed it) and its text.
@@ -60,6 +70,8 @@ struct Block {
     lines: Vec<String>,
     /// How far each line starts right of its column's start (characters).
     offsets: Vec<usize>,
+    /// The row each line is on.
+    rows: Vec<usize>,
     /// Rows between the last two lines (0 while the block has one line).
     pitch: usize,
     /// Whether two of its lines sit on rows next to each other (`step` apart).
@@ -78,10 +90,21 @@ impl Block {
             right,
             lines: vec![c.text.to_string()],
             offsets: vec![offset],
+            rows: vec![row],
             pitch: 0,
             tight: false,
             span: (c.start, c.end),
         }
+    }
+
+    /// How many lines at the top of the block are in large type (a
+    /// headline): each set more than `step` rows apart from the next, the
+    /// lines under them on rows next to each other. 0 when there are none.
+    fn large_lines(&self, step: usize) -> usize {
+        let r = &self.rows;
+        let lead = (1..r.len()).take_while(|&i| r[i] - r[i - 1] > step).count();
+        let tight_after = r.len() >= lead + 2 && (lead + 1..r.len()).all(|i| r[i] - r[i - 1] == step);
+        if (1..=LARGE_LINES).contains(&lead) && tight_after { lead } else { 0 }
     }
 
     /// Line `i` as the rest of the loader gets it: in a block of running
@@ -158,7 +181,11 @@ pub fn unfold(text: &str) -> Option<String> {
         if n > 0 {
             out.push('\n');
         }
+        let large = blocks[b].large_lines(step);
         for i in 0..blocks[b].lines.len() {
+            if i > 0 && i == large {
+                out.push('\n');
+            }
             out.push_str(&blocks[b].line(i));
             out.push('\n');
         }
@@ -223,7 +250,9 @@ fn chunks(text: &str) -> Vec<Chunk<'_>> {
 }
 
 /// Whether the page sets columns side by side: at least five lines, and a
-/// quarter of the lines with text, hold two chunks of Chinese text apart.
+/// quarter of the lines with text, hold two chunks of Chinese text apart;
+/// or [`BAND_ROWS`] lines do (a band of columns side by side over or under
+/// one wide article, which holds most of the page's lines).
 fn side_by_side(chunks: &[Chunk<'_>]) -> bool {
     let han = |s: &str| s.chars().filter(|&c| super::normalize::is_han(c)).count() >= 2;
     let mut rows = 0;
@@ -243,8 +272,12 @@ fn side_by_side(chunks: &[Chunk<'_>]) -> bool {
             split += 1;
         }
     }
-    split >= 5 && split * 4 >= rows
+    split >= 5 && (split * 4 >= rows || split >= BAND_ROWS)
 }
+
+/// Fewest lines holding two chunks of Chinese text apart that make a page
+/// one with columns side by side, however many other lines it has.
+const BAND_ROWS: usize = 6;
 
 /// Column starts: the places where most chunks start, at least
 /// [`COLUMN_CHUNKS`] of them; a paragraph's indent or a centred line a few
@@ -363,6 +396,8 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
     // The block each column had before blank rows closed it.
     let mut closed: Vec<Option<usize>> = vec![None; starts.len()];
     let mut last_row = None;
+    // The last block of one line across columns.
+    let mut wide: Option<usize> = None;
     let next_gap = next_gaps(chunks, starts);
     // The first chunk on or after each row.
     let rows = chunks.last().map_or(0, |c| c.row + 1);
@@ -413,12 +448,41 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         let left = (0..=at).rev().find(|&k| near(k, c.row)).unwrap_or(at);
         let reach = column_of(starts, c.end.saturating_sub(2)).max(left);
         let right = (left + 1..=reach).rev().find(|&k| near(k, c.row)).unwrap_or(left);
+        // A line under a line across columns, starting where it starts,
+        // carries it on when it crosses the same columns too or when the
+        // columns it crosses hold no text here: one article set across them.
+        let carried = wide.filter(|&b| {
+            let w = &blocks[b];
+            w.left == left
+                && w.bottom + step == c.row
+                && c.start + START_SLACK >= w.span.0
+                && c.start <= w.span.0 + START_SLACK
+                && (right > left || reach > left || !(left + 1..=w.right).any(|k| near(k, c.row)))
+        });
+        if let Some(b) = carried {
+            for k in left..=reach.max(right) {
+                open[k] = None;
+                closed[k] = None;
+            }
+            let offset = c.start.saturating_sub(starts[left]);
+            let w = &mut blocks[b];
+            w.right = w.right.max(right);
+            w.pitch = step;
+            w.tight = true;
+            w.bottom = c.row;
+            w.lines.push(c.text.to_string());
+            w.offsets.push(offset);
+            w.rows.push(c.row);
+            w.span = (c.start, c.end);
+            continue;
+        }
         if right > left {
             for k in left..=right {
                 open[k] = None;
                 closed[k] = None;
             }
             blocks.push(Block::one_line(c.row, left, right, c, 0));
+            wide = Some(blocks.len() - 1);
             continue;
         }
         let offset = c.start.saturating_sub(starts[left]);
@@ -471,6 +535,7 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                     block.bottom = c.row;
                     block.lines.push(c.text.to_string());
                     block.offsets.push(offset);
+                    block.rows.push(c.row);
                     block.span = (c.start, c.end);
                 }
                 open[left] = Some(b);
@@ -718,7 +783,9 @@ mod tests {
     fn a_headline_under_the_end_of_another_item_starts_a_block() {
         // The right column's first item ends on row 3; five rows later
         // (the left column runs on beside them) comes the next item's
-        // headline in large type, its lines two rows apart.
+        // headline in large type, its lines two rows apart: a block of its
+        // own, set apart from the item above and from its text below (on
+        // rows next to each other).
         let mut page: Vec<String> = Vec::new();
         let right = [
             (0, "戊文第一行内容甚多"),
@@ -742,7 +809,8 @@ mod tests {
             groups(&text)[1..],
             [
                 "戊文第一行内容甚多|戊文第二行内容甚多|戊文第三行内容完。",
-                "己标题第一行|己标题第二行|己文第一行内容甚多|己文第二行内容甚多|己文第三行内容完。"
+                "己标题第一行|己标题第二行",
+                "己文第一行内容甚多|己文第二行内容甚多|己文第三行内容完。"
             ]
         );
     }
@@ -765,6 +833,50 @@ mod tests {
         .join("\n");
         let text = unfold(&page).unwrap_or_default();
         assert!(groups(&text).contains(&"己标题第一行|己标题第二行".to_string()), "{text}");
+    }
+
+    #[test]
+    fn a_band_of_columns_over_a_wide_article_is_unfolded() {
+        // Two items side by side over one wide article that holds most of
+        // the page's lines: fewer than a quarter of them hold two columns.
+        let band = [
+            ("甲标题在这里", "乙标题在这里"),
+            ("甲文第一行内容甚多", "乙文第一行内容甚多"),
+            ("甲文第二行内容甚多", "乙文第二行内容甚多"),
+            ("甲文第三行内容甚多", "乙文第三行内容甚多"),
+            ("甲文第四行内容甚多", "乙文第四行内容甚多"),
+            ("甲文第五行完。", "乙文第五行完。"),
+        ];
+        let mut page: Vec<String> =
+            band.iter().map(|(a, b)| format!("{a}{}{b}", " ".repeat(24 - a.chars().count()))).collect();
+        page.push(String::new());
+        page.push("丙标题在这里".to_string());
+        page.extend((1..=20).map(|n| format!("丙文第{n:02}行内容甚多甚多甚多甚多甚多甚多甚多甚多")));
+        let Some(text) = unfold(&page.join("\n")) else { panic!("the page was not unfolded") };
+        let groups = groups(&text);
+        assert_eq!(
+            groups[..2],
+            [
+                "甲标题在这里|甲文第一行内容甚多|甲文第二行内容甚多|甲文第三行内容甚多|甲文第四行内容甚多|甲文第五行完。",
+                "乙标题在这里|乙文第一行内容甚多|乙文第二行内容甚多|乙文第三行内容甚多|乙文第四行内容甚多|乙文第五行完。",
+            ],
+            "{text}"
+        );
+        assert!(groups[2].starts_with("丙标题在这里|丙文第01行"), "{text}");
+    }
+
+    #[test]
+    fn an_article_across_columns_under_them_stays_one_block() {
+        // The band's columns end; the article under them runs across both
+        // from the next row on, its first lines near the columns' text.
+        let mut page: Vec<String> =
+            (1..=6).map(|n| format!("甲文第{n}行内容甚多{}乙文第{n}行内容甚多", " ".repeat(14))).collect();
+        page.push(String::new());
+        page.extend((1..=20).map(|n| format!("丙文第{n:02}行内容甚多甚多甚多甚多甚多甚多甚多甚多")));
+        let Some(text) = unfold(&page.join("\n")) else { panic!("the page was not unfolded") };
+        let wide: Vec<String> =
+            (1..=20).map(|n| format!("丙文第{n:02}行内容甚多甚多甚多甚多甚多甚多甚多甚多")).collect();
+        assert_eq!(groups(&text).last(), Some(&wide.join("|")), "{text}");
     }
 
     #[test]
