@@ -377,24 +377,20 @@ impl Builder {
     fn width_changes(&self, lines: &[Line], s: usize, after: &[Piece]) -> bool {
         let text = |l: &&Line| l.role == Role::Text && !heads::is_long(l);
         let w = |l: &Line| if l.justified { l.text_width } else { l.width };
-        let own = self.segs[s].parts.iter().rev().map_while(|p| match p {
+        let mut own = self.segs[s].parts.iter().rev().map_while(|p| match p {
             BodyPart::Line(j) => Some(&lines[*j]),
             BodyPart::Own(_) => None,
         });
-        let next = after.iter().map_while(|p| match p {
+        let mut next = after.iter().map_while(|p| match p {
             Piece::Body(j) => Some(&lines[*j]),
             _ => None,
         });
-        let (mut before, mut nb) = (0, 0);
-        for l in own.take_while(text).take(4) {
-            before = before.max(w(l));
-            nb += 1;
-        }
-        let (mut after, mut na) = (0, 0);
-        for l in next.take_while(text).take(4) {
-            after = after.max(w(l));
-            na += 1;
-        }
+        // The widest of up to four text lines, and how many there were.
+        let widest = |ls: &mut dyn Iterator<Item = &Line>| {
+            ls.take_while(text).take(4).fold((0, 0), |(most, n), l| (most.max(w(l)), n + 1))
+        };
+        let (before, nb) = widest(&mut own);
+        let (after, na) = widest(&mut next);
         nb >= 2 && na >= 2 && before.abs_diff(after) >= 8
     }
 }

@@ -144,10 +144,11 @@ pub fn read_lines(text: &str) -> Vec<Line> {
         };
         out.push(Line { no: i + 1, width, text_width, justified, indented, lead_space, text: t, role: Role::Text });
     }
-    let wide = Ambiguous::of(&out) == Ambiguous::Wide;
+    // (Counted once: the vote and the widening read the same counts.)
+    let count: Vec<usize> = out.iter().map(|l| normalize::ambiguous(&l.text)).collect();
+    let wide = Ambiguous::of(&out, &count) == Ambiguous::Wide;
     if wide {
-        for l in &mut out {
-            let n = normalize::ambiguous(&l.text);
+        for (l, n) in out.iter_mut().zip(count) {
             l.width += n;
             l.text_width += n;
         }
@@ -172,11 +173,12 @@ pub enum Ambiguous {
 impl Ambiguous {
     /// The measure the page's lines (each measured [`Ambiguous::Narrow`])
     /// show; [`Ambiguous::Wide`] when no line tells.
-    pub fn of(lines: &[Line]) -> Ambiguous {
+    /// `count`: how many of them each line holds ([`normalize::ambiguous`]).
+    pub fn of(lines: &[Line], count: &[usize]) -> Ambiguous {
         // Lines within this many either side give a line's column.
         const NEAR: usize = 4;
-        let count: Vec<usize> =
-            lines.iter().map(|l| if l.justified { 0 } else { normalize::ambiguous(&l.text) }).collect();
+        // (A letter-spaced line's width is its spacing's, not its text's.)
+        let count: Vec<usize> = lines.iter().zip(count).map(|(l, &n)| if l.justified { 0 } else { n }).collect();
         if count.iter().all(|&n| n == 0) {
             return Ambiguous::Wide;
         }
@@ -833,7 +835,9 @@ mod tests {
         ];
         for (page, measure, width) in cases {
             let lines = read_lines(page);
-            assert_eq!(Ambiguous::of(&read_lines_narrow(page)), measure, "{page}");
+            let narrow = read_lines_narrow(page);
+            let count: Vec<usize> = narrow.iter().map(|l| normalize::ambiguous(&l.text)).collect();
+            assert_eq!(Ambiguous::of(&narrow, &count), measure, "{page}");
             assert_eq!(lines[2].width, width, "{page}");
         }
         // The widths every later stage reads follow the page's measure.

@@ -202,13 +202,8 @@ fn cut_at_seam<'a>(prev: &str, next: &str, text: impl Iterator<Item = &'a str>) 
     if !is_han(last) || !is_han(first) {
         return false;
     }
-    let mut seam = [0u8; 8];
-    let seam = {
-        let n = last.encode_utf8(&mut seam).len();
-        let m = first.encode_utf8(&mut seam[n..]).len();
-        std::str::from_utf8(&seam[..n + m]).unwrap_or("")
-    };
-    !seam.is_empty() && text.into_iter().any(|piece| piece.contains(seam))
+    let seam: String = [last, first].iter().collect();
+    text.into_iter().any(|piece| piece.contains(seam.as_str()))
 }
 
 /// The most logical lines one headline (kicker, title, subtitles) takes.
