@@ -74,13 +74,13 @@ macro_rules! re {
 
 re!(
     BENBAO,
-    r"^(本报讯|本报消息|本报综合消息|本报[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}讯)"
+    r"^【?(?:本[报報](?:讯|訊|消息|综合消息|綜合消息)|本[报報][\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}[讯訊])】?"
 );
 re!(
     XINHUA,
-    r"^(据?(?:新华社|中新社|人民网|央视网|人民日报|本报)[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日电)"
+    r"^(据?(?:新[华華]社|中新社|人民[网網]|央[视視][网網]|人民日[报報]|本[报報])[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{0,12}?[0-9一二三四五六七八九十〇]{1,2}月[0-9一二三四五六七八九十〇]{1,3}日[电電])"
 );
-re!(XINHUA_REPORTERS, r"^\s*[（(]记者[^）)]{1,30}[）)]");
+re!(XINHUA_REPORTERS, r"^\s*[（(][记記]者[^）)]{1,30}[）)]");
 re!(BOXED, &boxed(r"^[BOX]\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,24}$"));
 re!(
     BOXED_WITH_TEXT,
@@ -90,7 +90,7 @@ re!(
 );
 re!(
     REPORTER_LINE,
-    r"^本报(?:特约)?(?:记者|评论员|通讯员)(?:\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,4}$"
+    r"^本[报報](?:特约|特約)?(?:记者|記者|评论员|評論員|通讯员|通訊員)(?:\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,4}$"
 );
 re!(TRAIL, r"^[（(][\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,20}[）)]$");
 re!(CONTINUED, r"^[（(](?:上接|接上|上转|接)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]");
@@ -391,7 +391,11 @@ fn classify(lines: &mut Vec<Line>, wide: bool) {
             lines[i].text = text[..at].trim_end().to_string();
             lines.insert(i + 1, trail);
             i += 1;
-        } else if text.starts_with(['图', '上', '下', '左', '右', '组']) && CAPTION_START.is_match(&text) {
+        } else if text.starts_with(['图', '上', '下', '左', '右', '组']) && CAPTION_START.is_match(&text)
+            || text.starts_with(['▲', '△']) && credit_within_caption(lines, i)
+        {
+            // (`▲交城县的梨花竞相绽放。 通讯员 武斌 摄`: a triangle opens a
+            // caption when a photo credit closes it; as a bullet it does not.)
             mark_caption(lines, i);
         } else if is_photo_credit(&text) {
             lines[i].role = Role::PhotoCredit;
@@ -410,8 +414,9 @@ fn classify(lines: &mut Vec<Line>, wide: bool) {
 /// a continuation or caption opening; a bracket, credit or cartoon ending;
 /// a bracket inside (a byline wrapped onto the next line).
 fn may_have_form(text: &str, marks: Marks) -> bool {
-    const OPENS: [char; 20] = [
-        '本', '据', '新', '中', '人', '央', '□', '■', '◆', '●', '▲', '★', '（', '(', '图', '上', '下', '左', '右', '组',
+    const OPENS: [char; 22] = [
+        '本', '据', '新', '中', '人', '央', '□', '■', '◆', '●', '▲', '△', '★', '【', '（', '(', '图', '上', '下', '左',
+        '右', '组',
     ];
     marks.has(Marks::BRACKET) || text.starts_with(OPENS) || text.ends_with(['）', ')', '摄', '作', '绘', '画'])
 }
@@ -564,7 +569,7 @@ fn glued_byline(text: &str) -> Option<usize> {
         let rest = &text[k + c.len_utf8()..];
         if BOXES.contains(&c) {
             // (The space before a box is not kept in a line's text.)
-            return (k > 0 && BOXED.is_match(&text[k..])).then_some(k);
+            return (k > 0 && is_boxed_byline(&text[k..])).then_some(k);
         }
         (c.is_whitespace() && k > 0 && (BENBAO.is_match(rest) || XINHUA.is_match(rest))).then(|| k + c.len_utf8())
     })?;
@@ -574,14 +579,14 @@ fn glued_byline(text: &str) -> Option<usize> {
     // headline.)
     let bracketed = BENBAO.find(after).is_some_and(|m| after[m.end()..].trim_start().starts_with(['（', '(']))
         || XINHUA.is_match(after)
-        || after.starts_with(BOXES) && BOXED.is_match(after);
+        || after.starts_with(BOXES) && is_boxed_byline(after);
     (!before.is_empty() && !is_sentence_end(before) && bracketed).then_some(at)
 }
 
 pub fn split_byline(text: &str) -> Option<(String, String)> {
     // Every byline form opens with one of these (cheap check before the
     // regexes): `本报…`, `据…`, `新华社…`, `中新社…`, `人民网…`, `央视网…`, `□ …`.
-    if !text.starts_with(['本', '据', '新', '中', '人', '央', '□', '■', '◆', '●', '▲', '★']) {
+    if !text.starts_with(['本', '据', '新', '中', '人', '央', '□', '■', '◆', '●', '▲', '★', '【']) {
         return None;
     }
     if let Some(m) = BENBAO.find(text) {
@@ -615,7 +620,7 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
         }
         return Some((text[..end].trim().to_string(), text[end..].trim().to_string()));
     }
-    if (BOXED.is_match(text) || REPORTER_LINE.is_match(text)) && text.chars().count() <= 26 {
+    if (is_boxed_byline(text) || REPORTER_LINE.is_match(text)) && text.chars().count() <= 26 {
         return Some((text.to_string(), String::new()));
     }
     // `□ 本报评论员 生态环境没有替代品，…`: the byline and the text on one line.
@@ -642,6 +647,20 @@ fn wrapped_dateline(text: &str, next: &str) -> Option<usize> {
     // line's first few characters.
     let cut = m.end().checked_sub(text.len())?;
     (cut > 0 && next[..cut].chars().count() <= 12).then_some(cut)
+}
+
+/// A boxed byline (`□ 本报评论员`, `■ 本报记者 张三 李四`, `□ 张丽萍`): a box
+/// and names, the first word a reporter's role or a name. A boxed line whose
+/// first word is longer than a name and names no role is a subheading
+/// (`■ 一片林子守了二十八年`), not a byline.
+fn is_boxed_byline(text: &str) -> bool {
+    if !BOXED.is_match(text) {
+        return false;
+    }
+    let first = text.trim_start_matches(BOXES).split_whitespace().next().unwrap_or("");
+    const ROLES: [&str; 8] = ["记者", "評論員", "评论员", "通讯员", "通訊員", "記者", "作者", "特约"];
+    let n = first.chars().filter(|&c| c != '·').count();
+    ROLES.iter().any(|r| first.contains(r)) || (2..=4).contains(&n) || (first.contains('·') && n <= 10)
 }
 
 /// `pattern` with its `BOX` standing for the characters of [`BOXES`] (one list
@@ -746,6 +765,21 @@ fn mark_caption(lines: &mut [Line], i: usize) {
         sentence_done = is_sentence_end(t);
         j += 1;
     }
+}
+
+/// Whether the caption that line `i` would open ends in a photo credit
+/// within the lines [`mark_caption`] takes (the line itself and up to three
+/// more, until a sentence ends).
+fn credit_within_caption(lines: &[Line], i: usize) -> bool {
+    for l in lines.iter().skip(i).take(4) {
+        if ends_with_credit(&l.text) || is_photo_credit(&l.text) {
+            return true;
+        }
+        if is_sentence_end(&l.text) {
+            return false;
+        }
+    }
+    false
 }
 
 re!(
@@ -895,12 +929,38 @@ mod tests {
                 "□ 本报记者 穆佳妮",
                 "以党史学习教育牵引民生项目加快推进，",
             ),
+            ("□ 张丽萍", "□ 张丽萍", ""),
+            ("【本报讯】（记者 任芳）截至4月15日，", "【本报讯】（记者 任芳）", "截至4月15日，"),
+            ("本報訊 香港特區政府昨日公布，", "本報訊", "香港特區政府昨日公布，"),
+            ("本報記者 王小明", "本報記者 王小明", ""),
+            ("新華社北京4月26日電（記者 王晨）記者26日從", "新華社北京4月26日電（記者 王晨）", "記者26日從"),
         ];
         for (raw, byline, rest) in cases {
             let r = roles(raw);
             assert_eq!(r[0].1, Role::Byline { byline: byline.to_string() }, "{raw}");
             assert_eq!(r[0].0, rest, "{raw}");
         }
+    }
+
+    #[test]
+    fn a_boxed_subheading_is_not_a_byline() {
+        // A box before a phrase longer than a name that names no reporter
+        // marks a section's title.
+        for raw in ["■ 一片林子守了二十八年", "□ 走进新时代的山村"] {
+            let r = roles(raw);
+            assert!(!matches!(r[0].1, Role::Byline { .. }), "{raw}: {:?}", r[0]);
+        }
+    }
+
+    #[test]
+    fn a_triangle_opens_a_caption_only_when_a_credit_closes_it() {
+        let r = roles(
+            "▲交城县卦山景区的梨花竞相绽放。 通讯员 武斌 摄\n▲孝义市一家合作社的工人在大棚内采摘\n草莓。 本报记者 梁晨 摄",
+        );
+        let caption = |k: usize| matches!(r[k].1, Role::Caption { .. });
+        assert!(caption(0) && caption(1) && caption(2), "{r:?}");
+        let r = roles("▲全年完成造林二十八万亩。\n▲新建农村公路一百公里。");
+        assert!(r.iter().all(|(_, role)| *role == Role::Text), "{r:?}");
     }
 
     #[test]

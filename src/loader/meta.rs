@@ -101,7 +101,9 @@ pub fn infer_date(articles: &[Article]) -> Option<Date> {
     Some(next_day(date))
 }
 
-/// A year named as a target (`到2025年`, `在2027年前完成`, `力争2023年末`).
+/// A year named as a target (`到2025年`, `在2027年前完成`, `力争2023年末`),
+/// or as the start of a span that runs to now (`2019年以来`, `2019年至今`),
+/// which is a year before the issue's.
 fn is_plan(text: &str, start: usize, end: usize) -> bool {
     let before: String = text[..start].chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
     let after: String = text[end..].chars().take(6).collect();
@@ -109,7 +111,9 @@ fn is_plan(text: &str, start: usize, end: usize) -> bool {
         || before.ends_with('至')
         || before.ends_with('在')
         || before.contains("力争")
-        || ["年前", "年底", "年末", "年达到", "年完成", "年实现", "年建成"].iter().any(|p| after.starts_with(p))
+        || ["年前", "年底", "年末", "年达到", "年完成", "年实现", "年建成", "年以来", "年至今", "年来"]
+            .iter()
+            .any(|p| after.starts_with(p))
 }
 
 fn next_day(d: Date) -> Date {
@@ -298,6 +302,9 @@ mod tests {
         assert_eq!(infer_date(&old), None, "no year but 2019 given: the 2019 date is not the lead's");
         let notice = vec![art(None, &["定于6月20日举办专场招聘会。", "中共吕梁市委组织部", "2024年6月12日"])];
         assert_eq!(infer_date(&notice), Date::new(2024, 6, 12));
+        // `2019年以来` (since 2019) names a year before the issue's: no year known.
+        let since = vec![art(Some("本报讯"), &["3月28日，记者获悉，2019年以来，全市累计投入资金。"])];
+        assert_eq!(infer_date(&since), None);
     }
 
     #[test]

@@ -177,6 +177,12 @@ fn keep_space(a: char, b: char, letter_spaced: bool) -> bool {
         // Between two Latin words or numbers: a real space.
         return true;
     }
+    if (la && b.is_ascii_punctuation()) || (lb && a.is_ascii_punctuation()) {
+        // English punctuation next to a Latin word: the space after a comma,
+        // question mark or closing bracket is the text's (`you? Welcome`,
+        // `Hello, world`); none before a comma or after an opening bracket.
+        return !(matches!(a, '(' | '[' | '"') || matches!(b, ',' | ')' | ';' | '!' | '?' | ']'));
+    }
     if la || lb {
         // A number or Latin word next to Chinese: the PDF's spacing.
         return false;
@@ -319,6 +325,10 @@ mod tests {
             ("记者 王益炜 摄", "记者 王益炜 摄"),
             ("本报讯(记者 李雅萍)8月10日,市委书记", "本报讯(记者 李雅萍)8月10日,市委书记"),
             ("Hello world 2024", "Hello world 2024"),
+            // English punctuation keeps the space after it
+            ("How are you? Welcome to Lvliang! 这是", "How are you? Welcome to Lvliang! 这是"),
+            ("Hello, English! 乡村孩子", "Hello, English! 乡村孩子"),
+            ("(see p. 3) 见第 3 页", "(see p. 3) 见第3页"),
             ("本 报 讯 （记 者 臧 媛", "本报讯（记者臧媛"),
             ("   ", ""),
         ];
