@@ -92,7 +92,7 @@ re!(
     REPORTER_LINE,
     r"^本[报報](?:特约|特約)?(?:记者|記者|评论员|評論員|通讯员|通訊員)(?:\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,4}$"
 );
-re!(TRAIL, r"^[（(][\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{2,20}[）)]$");
+re!(TRAIL, r"^[（(][\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·/／\s]{2,20}[）)]$");
 re!(CONTINUED, r"^[（(](?:上接|接上|上转|接)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]");
 re!(JUMP, r"[（(](?:下转|转|转下|转第)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]$");
 re!(JUMP_TAIL, r"^[0-9一二三四五六七八九十〇A-Z]{0,3}版[）)]$");
@@ -493,6 +493,10 @@ fn names_only(bracketed: &str) -> bool {
     }
     let mut words = 0;
     for w in inner.split_whitespace() {
+        // (`文/图`, `图／文`, `摄影`: who wrote or photographed, not a name.)
+        if ["文/图", "图/文", "文／图", "图／文", "文", "图", "摄影"].contains(&w) {
+            continue;
+        }
         let w =
             ["本报记者", "特约记者", "记者", "通讯员", "实习生"].iter().fold(w, |w, r| w.strip_prefix(r).unwrap_or(w));
         if w.is_empty() {
@@ -537,6 +541,9 @@ fn wrapped_trailing_names<'a>(text: &str, next: Option<&'a str>) -> Option<(usiz
 /// with a date or weekday (`2023年11月4日 星期六 第2版 要闻`); `marks`:
 /// the text's [`Marks`].
 fn is_banner(text: &str, marks: Marks) -> bool {
+    if is_web_furniture(text) {
+        return true;
+    }
     // (Cheapest first: every editor's title and page mark below holds one
     // of the `BANNER` characters.)
     if !marks.has(Marks::BANNER) || marks.has(Marks::COMMA) || text.len() > 60 && text.chars().count() > 60 {
@@ -550,6 +557,19 @@ fn is_banner(text: &str, marks: Marks) -> bool {
     const PAGE_MARKS: [char; 6] = ['版', '期', '年', '农', '闻', '政'];
     text.contains(['编', '校', '版']) && BANNER_EDITOR.is_match(text)
         || text.chars().filter(|c| PAGE_MARKS.contains(c)).nth(1).is_some() && BANNER_PAGE.find_iter(text).count() >= 2
+}
+
+re!(WEB_LABEL, r"(?:来源|发布时间|发布日期|发表时间|作者|编辑|责任编辑|浏览次数|浏览量|点击数|阅读数|字号)\s*[：:]");
+re!(BREADCRUMB, r"^(?:首页|主页|当前位置|您的位置|你的位置|您现在的位置)\s*[：:>＞»›]");
+
+/// A web page's furniture copied with its article: the line of labels
+/// (`来源：… 发布时间：… 作者：… 浏览次数：…`, two labels or more) and the
+/// breadcrumb (`首页 > 新闻中心 > 本地要闻`).
+fn is_web_furniture(text: &str) -> bool {
+    // (Cheap checks first: every label holds `：` or `:`, every
+    // breadcrumb opens with one of these.)
+    (text.contains(['：', ':']) && WEB_LABEL.find_iter(text).nth(1).is_some())
+        || (text.starts_with(['首', '主', '当', '您', '你']) && BREADCRUMB.is_match(text))
 }
 
 /// A photo credit alone on a line (`记者 侯利军 摄`).
@@ -658,7 +678,7 @@ fn is_boxed_byline(text: &str) -> bool {
         return false;
     }
     let first = text.trim_start_matches(BOXES).split_whitespace().next().unwrap_or("");
-    const ROLES: [&str; 8] = ["记者", "評論員", "评论员", "通讯员", "通訊員", "記者", "作者", "特约"];
+    const ROLES: [&str; 9] = ["本报", "本報", "记者", "記者", "评论员", "評論員", "通讯员", "通訊員", "特约"];
     let n = first.chars().filter(|&c| c != '·').count();
     ROLES.iter().any(|r| first.contains(r)) || (2..=4).contains(&n) || (first.contains('·') && n <= 10)
 }
@@ -943,6 +963,19 @@ mod tests {
     }
 
     #[test]
+    fn a_web_pages_furniture_is_banner() {
+        let r = roles(
+            "首页 > 新闻中心 > 本地要闻\n我市重点项目集中开工\n来源：吕梁日报　发布时间：2024-04-18 16:32　作者：李明　浏览次数：1024\n4月18日上午，我市重点项目集中开工。",
+        );
+        assert_eq!(r[0].1, Role::Banner, "{r:?}");
+        assert_eq!(r[1].1, Role::Text);
+        assert_eq!(r[2].1, Role::Banner, "{r:?}");
+        assert_eq!(r[3].1, Role::Text);
+        // One label in running text is no furniture.
+        assert_eq!(roles("作者：李明，吕梁市作家协会会员")[0].1, Role::Text);
+    }
+
+    #[test]
     fn a_boxed_subheading_is_not_a_byline() {
         // A box before a phrase longer than a name that names no reporter
         // marks a section's title.
@@ -1004,6 +1037,7 @@ mod tests {
         assert_eq!(r[2].0, "交口县开展防汛应急演练");
         assert_eq!(roles("（排名不分先后）")[0].1, Role::Text);
         assert_eq!(roles("（刘华 康桂芳）")[0].1, Role::TrailByline);
+        assert_eq!(roles("（文/图　刘洋）")[0].1, Role::TrailByline);
         let r = roles("2000余名运动员参赛。（下转2版）");
         assert_eq!(r[1], ("（下转2版）".to_string(), Role::Jump));
         assert!(is_sentence_end("32个项目入选。（排名不分先后）"));
