@@ -400,3 +400,15 @@ fn a_headline_tail_read_as_the_first_line_of_its_body_goes_back_to_the_title() {
     assert!(p.articles[0].paragraphs[0].starts_with("为进一步做好"), "{:?}", p.articles[0].paragraphs);
     assert!(p.fragments.is_empty(), "{:?}", p.fragments);
 }
+
+#[test]
+fn a_short_headline_between_two_unbylined_items_heads_the_second_not_a_subheading() {
+    // Two items with no byline, one paragraph a line. The first has a
+    // subheading whose section keeps to its headline's subject; the second
+    // item's headline is as short as a subheading, but the first item's
+    // headline says nothing of the text under it.
+    let p = load("short_headline_between_unbylined_items.txt");
+    assert_eq!(titles(&p), ["吕梁市召开农村人居环境整治推进会", "孝义举办书法大赛"]);
+    assert!(p.articles[0].paragraphs.iter().any(|q| q == "抓好垃圾分类"), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("书法大赛吸引了"), "{:?}", p.articles[1].paragraphs);
+}

@@ -27,6 +27,13 @@ use super::units::Unit;
 /// fitting set).
 const FEATURE_TOPIC: f32 = 0.2;
 
+/// A run between two bodies that names the text after it better than the
+/// text before starts an item of its own when the headline over the body
+/// before matches the text after at under this share of how well it matches
+/// its own body (chosen on the fitting set: 0.1-0.3 all did better than
+/// absorbing such runs as subheadings).
+const TITLE_LEAVES: f32 = 0.2;
+
 /// A left-over headline splits only a body matching it at least this well
 /// (its best match on the page): a weaker match is as often a headline
 /// printed away from its body, and the split cut a whole item in two
@@ -84,10 +91,21 @@ impl Builder {
                 && self
                     .title_of(r, p, lines)
                     .is_some_and(|title| bodies.score_against(&title, &self.segs[n].text(lines)) < FEATURE_TOPIC);
+            // And any run that names the text after it better than the text
+            // before starts an item when the headline over the body before
+            // says little of the text after: under a fifth of how well it
+            // matches its own body (a subheading's section keeps to the
+            // subject of its article's headline).
+            let leaves_title = to_n > to_p
+                && self.title_of(r, p, lines).is_some_and(|title| {
+                    let own = bodies.score_against_pieces(&title, self.segs[p].pieces(lines));
+                    bodies.score_against(&title, &self.segs[n].text(lines)) < TITLE_LEAVES * own
+                });
             if dated
                 || meta::is_notice_title(&run)
                 || (news || !feature) && names_next
                 || strays
+                || leaves_title
                 || !feature && opens_item && run.chars().count() >= 8
             {
                 continue;
