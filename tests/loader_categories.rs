@@ -400,3 +400,16 @@ fn a_headline_tail_read_as_the_first_line_of_its_body_goes_back_to_the_title() {
     assert!(p.articles[0].paragraphs[0].starts_with("为进一步做好"), "{:?}", p.articles[0].paragraphs);
     assert!(p.fragments.is_empty(), "{:?}", p.fragments);
 }
+
+#[test]
+fn short_subheadings_in_a_story_whose_headline_follows_it_stay_in_that_story() {
+    // Headlines follow their bodies; one story holds two short subheadings
+    // (lines of their own, no end punctuation, no byline after them): they
+    // are sections of that story, not the titles of items of their own.
+    let p = load("subheadings_headlines_after.txt");
+    assert_eq!(titles(&p), ["方山县小杂粮种出增收好路子", "交城县检修农村电网保障冬季用电"]);
+    let subs: Vec<&str> = p.articles[0].subheadings.iter().map(|&k| p.articles[0].paragraphs[k].as_str()).collect();
+    assert_eq!(subs, ["打通销售渠道", "培育特色品牌"]);
+    assert_eq!(p.articles[0].paragraphs.len(), 7, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("入冬以来"), "{:?}", p.articles[1].paragraphs);
+}
