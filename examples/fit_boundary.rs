@@ -293,13 +293,15 @@ fn replace_table(source: &str, table: &str) -> Option<String> {
 fn main() -> ExitCode {
     let mut max_pages = usize::MAX;
     let mut write = false;
+    let mut table_out: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--pages" => max_pages = args.next().and_then(|v| v.parse().ok()).unwrap_or(max_pages),
             "--write" => write = true,
+            "--gaps" => table_out = args.next(),
             other => {
-                eprintln!("unknown option {other:?} (--pages N, --write)");
+                eprintln!("unknown option {other:?} (--pages N, --write, --gaps FILE)");
                 return ExitCode::from(2);
             }
         }
@@ -333,6 +335,24 @@ fn main() -> ExitCode {
         "{} gaps placed by the perfect trees of {pages} fitting pages, {starts} of them start an item",
         gaps.len()
     );
+    if let Some(path) = &table_out {
+        let mut csv = String::from("shape,starts");
+        WEIGHTS.iter().for_each(|(t, _)| {
+            let _ = write!(csv, ",{t:?}");
+        });
+        csv.push('\n');
+        for g in &gaps {
+            let _ = write!(csv, "{},{}", names[g.shape], u8::from(g.starts));
+            g.x.iter().for_each(|x| {
+                let _ = write!(csv, ",{x}");
+            });
+            csv.push('\n');
+        }
+        if let Err(e) = std::fs::write(path, csv) {
+            eprintln!("fit_boundary: cannot write {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
     let now: [f32; NT] = std::array::from_fn(|k| WEIGHTS[k].1);
     let fitted = logistic(&gaps);
     let refined = in_points(refine(fitted, &gaps));

@@ -412,3 +412,16 @@ fn a_short_headline_between_two_unbylined_items_heads_the_second_not_a_subheadin
     assert!(p.articles[0].paragraphs.iter().any(|q| q == "抓好垃圾分类"), "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("书法大赛吸引了"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn short_subheadings_in_a_story_whose_headline_follows_it_stay_in_that_story() {
+    // Headlines follow their bodies; one story holds two short subheadings
+    // (lines of their own, no end punctuation, no byline after them): they
+    // are sections of that story, not the titles of items of their own.
+    let p = load("subheadings_headlines_after.txt");
+    assert_eq!(titles(&p), ["方山县小杂粮种出增收好路子", "交城县检修农村电网保障冬季用电"]);
+    let subs: Vec<&str> = p.articles[0].subheadings.iter().map(|&k| p.articles[0].paragraphs[k].as_str()).collect();
+    assert_eq!(subs, ["打通销售渠道", "培育特色品牌"]);
+    assert_eq!(p.articles[0].paragraphs.len(), 7, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("入冬以来"), "{:?}", p.articles[1].paragraphs);
+}

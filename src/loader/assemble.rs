@@ -31,17 +31,17 @@ pub fn assemble(text: &str) -> Assembled {
 /// when given.
 fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
     let lines = lines::read_lines(text);
-    let head = line_model::headings(&lines);
+    let (head, subheads) = line_model::headings_and_subheads(&lines);
     let pieces = pieces(&lines, &head);
     let mut fragments = Vec::new();
-    let mut b = Builder::default();
+    let mut b = Builder { subheads: subheads.clone(), ..Builder::default() };
     b.segment(&lines, &pieces, &Default::default(), &mut fragments);
     // Items closed by their captions and photo items opening after
     // another item's text: segment again, in print order.
     let breaks = b.breaks(&lines, &pieces);
     if !breaks.is_empty() {
         fragments.clear();
-        b = Builder::default();
+        b = Builder { subheads, ..Builder::default() };
         b.segment(&lines, &pieces, &breaks, &mut fragments);
     }
     let long_page = is_long_page(&lines, &head);
@@ -51,6 +51,7 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
     let bodies = b.bodies(&lines);
     let orientation = b.orientation(&lines, &bodies);
     let before = b.segs.iter().filter(|s| s.into.is_none()).count();
+    b.absorb_decoded_subheads(&lines);
     match orientation {
         Orientation::Before => b.absorb_subheads(&lines, &bodies),
         Orientation::After => b.join_interrupted(&lines),

@@ -58,6 +58,13 @@ pub enum Term {
     /// unpunctuated, as a headline (counted for every line [`promote`]
     /// weighs: its own cost, apart from that of cutting a text).
     SetApart,
+    /// A headline run stands at the gap, between two bodies (an item
+    /// starts there unless the run is a subheading).
+    HeadlineRun,
+    /// The line model decodes every line of that run as a subheading
+    /// ([`State::Sub`](super::line_model::State::Sub)): a short line of its
+    /// own inside one article's text.
+    Subheading,
 }
 
 /// The weight of each [`Term`], in points of heading margin per unit of
@@ -69,7 +76,7 @@ pub enum Term {
 /// fitting set's items (fitted tables decided up to 35 more of its 3,030
 /// gaps right, and lost up to 10 items).
 #[rustfmt::skip]
-pub const WEIGHTS: [(Term, f32); 10] = [
+pub const WEIGHTS: [(Term, f32); 12] = [
     (Term::Gap, -150.0),
     (Term::Opener, 100.0),
     (Term::WidthChange, 100.0),
@@ -80,6 +87,8 @@ pub const WEIGHTS: [(Term, f32); 10] = [
     (Term::HeadingMargin, 1.0),
     (Term::ContentMatch, 500.0),
     (Term::SetApart, 0.0),
+    (Term::HeadlineRun, 250.0),
+    (Term::Subheading, -300.0),
 ];
 
 /// The weight of `term` in [`WEIGHTS`].
@@ -393,6 +402,19 @@ impl Builder {
         let (after, na) = widest(&mut next);
         nb >= 2 && na >= 2 && before.abs_diff(after) >= 8
     }
+}
+
+/// The gap at a headline run (its first line `line`) standing between two
+/// bodies that nothing else closes or opens (no closing byline or date
+/// before it, no opening byline after it): an item starts there unless the
+/// line model reads the run as a subheading (`subheading`).
+pub fn at_run(line: usize, subheading: bool) -> Boundary {
+    let mut b = Boundary::new(line);
+    b.add(Term::HeadlineRun, 1.0);
+    if subheading {
+        b.add(Term::Subheading, 1.0);
+    }
+    b
 }
 
 /// Lines the model is this sure are body are never promoted.

@@ -14,6 +14,7 @@
 //! turns to its subject.
 
 use super::assign::{self, Bodies};
+use super::boundary;
 use super::heads;
 use super::lines::{self, Line, is_sentence_end};
 use super::meta;
@@ -41,6 +42,38 @@ const TITLE_LEAVES: f32 = 0.2;
 const ORPHAN_MATCH: f32 = 0.4;
 
 impl Builder {
+    /// Runs between two bodies that nothing closes or opens, on any page:
+    /// a run the line model reads as a subheading (every line of it, see
+    /// [`boundary::at_run`]) stands inside one article, and the two bodies
+    /// are one with the run as a paragraph of its own.
+    pub(crate) fn absorb_decoded_subheads(&mut self, lines: &[Line]) {
+        for r in 0..self.runs.len() {
+            let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
+            let (p, n) = (self.find(p), self.find(n));
+            if p == n || self.segs[n].hard || !self.segs[p].trail.is_empty() {
+                continue;
+            }
+            // A notice signed and dated has ended.
+            if self.segs[p].lines(lines).last().is_some_and(|l| lines::is_date_line(&l.text)) {
+                continue;
+            }
+            let run = &self.runs[r].lines;
+            let Some(&first) = run.first() else { continue };
+            let sub = run.iter().all(|&i| self.subheads.get(i).copied().unwrap_or(false));
+            let b = boundary::at_run(first, sub);
+            let starts = b.starts();
+            self.boundaries.push(b);
+            if starts {
+                continue;
+            }
+            let subheads: Vec<BodyPart> =
+                self.runs[r].lines.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect();
+            self.segs[p].parts.extend(subheads);
+            self.merge(n, p);
+            self.runs[r].absorbed = true;
+        }
+    }
+
     /// Pages with headlines before their bodies: a run followed by a body
     /// with no byline, after another body, is a subheading of that body.
     pub(crate) fn absorb_subheads(&mut self, lines: &[Line], bodies: &Bodies) {

@@ -722,10 +722,26 @@ pub fn headings(lines: &[Line]) -> Vec<bool> {
     let lay = Layout::new(lines);
     let rules = find_heads_in(lines, &lay);
     let feats = features_in(lines, &lay, &rules);
-    let sure = Model::fitted().heading_margins(lines, &feats);
-    let mut head = decide(&rules, &sure);
+    headings_in(lines, &rules, &feats)
+}
+
+/// [`headings`] from the rules' verdicts and the lines' features.
+fn headings_in(lines: &[Line], rules: &[bool], feats: &[Features]) -> Vec<bool> {
+    let sure = Model::fitted().heading_margins(lines, feats);
+    let mut head = decide(rules, &sure);
     super::boundary::promote(lines, &sure, &mut head, None);
     head
+}
+
+/// [`headings`], and for each line whether the model decodes it as a
+/// subheading ([`State::Sub`]).
+pub fn headings_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<bool>) {
+    let lay = Layout::new(lines);
+    let rules = find_heads_in(lines, &lay);
+    let feats = features_in(lines, &lay, &rules);
+    let head = headings_in(lines, &rules, &feats);
+    let subheads = Model::fitted().decode(lines, &feats).into_iter().map(|s| s == State::Sub).collect();
+    (head, subheads)
 }
 
 /// The rules' verdicts overruled where the model's heading margins are sure.

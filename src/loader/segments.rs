@@ -94,6 +94,8 @@ pub(crate) struct Builder {
     /// The candidate boundaries weighed, in print order (for `lvread dump
     /// --explain`).
     pub(crate) boundaries: Vec<Boundary>,
+    /// Per line: the line model decodes it as a subheading.
+    pub(crate) subheads: Vec<bool>,
 }
 
 impl Builder {
