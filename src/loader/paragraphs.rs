@@ -18,7 +18,9 @@
 //! paragraph. A paragraph starting after a full line with no indent shows nothing
 //! on the page and reads on. A paragraph cut by a caption or a page break
 //! stays one paragraph; on pages printed one paragraph per line, lines are
-//! paragraphs. A subheading kept inside a body stands as its own paragraph
+//! paragraphs. A subheading read as a body line (short, no end mark, between
+//! two paragraphs, naming nothing the text under it says) ends its
+//! paragraph. A subheading kept inside a body stands as its own paragraph
 //! and is marked in the article's `subheadings` (a jump mark such as
 //! `（下转5版）` is not).
 
@@ -343,6 +345,9 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
         // A notice's attachment line stands alone.
         return true;
     }
+    if !one_per_line && stands_apart(lines, block, k, a_opens) {
+        return true;
+    }
     if !is_sentence_end(&la.text) && !ends_with_credit(&la.text) || splits_number(&la.text, &lb.text) {
         // The sentence goes on (a decimal number broken at its point,
         // `25.` / `6万亩`, included).
@@ -383,6 +388,81 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
             });
     }
     breaks_by_estimate(lines, a, b, a_opens)
+}
+
+/// Is the block's line `k` a subheading kept in the body: a line of its own
+/// between two paragraphs (`a_opens`: the paragraph before ended, and it is
+/// not the body's first line) that ends no sentence and no clause, short of
+/// the column by more than a first line's indent explains, with a new
+/// paragraph's first line after it (indented, or set two characters in, or
+/// full where first lines are not set in) that runs on into another line
+/// (so the subheading does not end the body)? Such a line would otherwise
+/// read on into the paragraph after it.
+fn stands_apart(lines: &[Line], block: &Block, k: usize, a_opens: bool) -> bool {
+    if !a_opens || k == 0 || k + 2 >= block.seq.len() {
+        return false;
+    }
+    let la = &lines[block.seq[k]];
+    let lb = &lines[block.seq[k + 1]];
+    let t = la.text.trim_end();
+    if la.justified
+        || t.chars().count() < 2
+        || t.contains(['。', '！', '？', '；', '!', '?', ';'])
+        || t.ends_with(|c: char| is_closing(c) || "“‘（《「『(—－-·".contains(c))
+    {
+        return false;
+    }
+    let Some(short) = block.shortfall(lines, k) else { return false };
+    if short <= block.slack + 4 + pushed_room(&lb.text) {
+        return false;
+    }
+    let next_short = block.shortfall(lines, k + 1);
+    let next_opens = lb.indented
+        || lb.lead_space
+        || match block.set_in {
+            Some(false) => next_short.is_some_and(|s| s <= block.slack),
+            _ => block.first_line_shaped(lines, k + 1),
+        };
+    next_opens && !names_what_follows(t, block.seq[k + 1..].iter().map(|&i| lines[i].text.as_str()))
+}
+
+/// How many characters after a line [`names_what_follows`] reads.
+const FOLLOWING: usize = 80;
+
+/// Share of a line's character pairs that the text after it repeats, from
+/// which on it reads as the headline of what follows rather than a
+/// subheading (a subheading names its section in words of its own).
+const NAMES_FOLLOWING: f32 = 0.15;
+
+/// Does `t` name the text after it (`following`, its first [`FOLLOWING`]
+/// characters) the way a headline names its article's lead: at least
+/// [`NAMES_FOLLOWING`] of its pairs of Han characters, letters or digits
+/// found there? A headline wrongly kept in a body then stays with its text.
+fn names_what_follows<'a>(t: &str, following: impl Iterator<Item = &'a str>) -> bool {
+    let mut after = String::new();
+    for l in following {
+        after.push_str(l);
+        if after.chars().count() >= FOLLOWING {
+            break;
+        }
+    }
+    let word = |c: &char| c.is_alphanumeric();
+    let chars: Vec<char> = t.chars().filter(word).collect();
+    let pairs = chars.len().saturating_sub(1);
+    if pairs == 0 {
+        return false;
+    }
+    let after: String = after.chars().filter(word).take(FOLLOWING).collect();
+    let mut pair = String::with_capacity(8);
+    let found = chars
+        .windows(2)
+        .filter(|w| {
+            pair.clear();
+            pair.extend(w.iter());
+            after.contains(pair.as_str())
+        })
+        .count();
+    found as f32 >= NAMES_FOLLOWING * pairs as f32
 }
 
 /// Does a line open by running on from a date before it (`至22日`,
@@ -660,6 +740,23 @@ mod tests {
         assert!(p[1].starts_with("各村成立互助小组"), "{p:?}");
         assert!(p[2].starts_with("合作社办起夜校"), "{p:?}");
         assert!(p[3].starts_with("县里还修通了通往"), "{p:?}");
+    }
+
+    #[test]
+    fn a_subheading_read_as_a_body_line_stands_as_its_own_paragraph() {
+        // pdftotext dropped the indents (first lines end two characters
+        // short); a short line with no end mark between two paragraphs,
+        // naming nothing the text under it says, is a subheading.
+        let p = paras(
+            "今年以来，岚县把马铃\n薯作为富民增收的主导作物，\n新建种薯繁育基地三处，带\n动全县农户扩大种植面积。\n县农业农村局组织技术\n人员深入田间地头，指导农\n户科学施肥、合理灌溉，全\n县马铃薯长势良好。\n延伸产业链条\n全县已建成马铃薯加工\n企业十二家，年加工能力达\n到三十万吨，产品销往全国\n二十多个省市。\n县里还在各乡镇建起收\n购点，方便农户就近出售，\n减少了中间环节，农户收入\n明显增加。",
+        );
+        assert_eq!(p.len(), 5, "{p:?}");
+        assert_eq!(p[2], "延伸产业链条");
+        assert!(p[3].starts_with("全县已建成马铃薯加工企业"), "{p:?}");
+        // A line that names the text after it (a headline kept in the body)
+        // stays with it.
+        let p = paras(&"今年以来，岚县把马铃\n薯作为富民增收的主导作物，\n新建种薯繁育基地三处，带\n动全县农户扩大种植面积。\n县农业农村局组织技术\n人员深入田间地头，指导农\n户科学施肥、合理灌溉，全\n县马铃薯长势良好。\n延伸产业链条\n全县已建成马铃薯加工\n企业十二家，年加工能力达\n到三十万吨，产品销往全国\n二十多个省市。\n县里还在各乡镇建起收\n购点，方便农户就近出售，\n减少了中间环节，农户收入\n明显增加。".replace("延伸产业链条", "马铃薯加工企业"));
+        assert_eq!(p.len(), 4, "{p:?}");
     }
 
     #[test]

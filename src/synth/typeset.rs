@@ -715,11 +715,85 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
 }
 
 /// The perfect tree and the gold of a page printing `items` (with the
-/// page's `fragments`: banner, jump marks) where every paragraph's start
-/// shows, for pages printed by other means than [`typeset`] (PDF pages read
-/// by an extractor).
-pub fn page_trees(name: &str, items: &[Item], fragments: Vec<String>) -> (TreeIssue, GoldIssue) {
-    seen_trees(name, items, fragments)
+/// page's `fragments`: banner, jump marks), for pages printed by other means
+/// than [`typeset`] (PDF pages read by an extractor): `hidden[k]` lists item
+/// `k`'s paragraphs whose start the extractor's text does not show (see
+/// [`unshown_breaks`]); each is joined to the paragraph before, as
+/// [`typeset`] does for the breaks its own pages hide.
+pub fn page_trees(name: &str, items: &[Item], hidden: &[Vec<usize>], fragments: Vec<String>) -> (TreeIssue, GoldIssue) {
+    let seen: Vec<Item> = items
+        .iter()
+        .enumerate()
+        .map(|(k, item)| match hidden.get(k) {
+            Some(h) if !h.is_empty() => seen_item(item, h),
+            _ => item.clone(),
+        })
+        .collect();
+    seen_trees(name, &seen, fragments)
+}
+
+/// One line of an extractor's text as a reader of it sees it.
+struct ExtractedLine {
+    /// The line with its white space (and form feeds) left out.
+    text: String,
+    /// Starts with white space: the extractor kept the paragraph's indent.
+    indented: bool,
+    /// The printed width in half ems (ASCII and spaces half an em, all else
+    /// one), not counting the white space at either end.
+    halves: usize,
+}
+
+impl ExtractedLine {
+    fn of(raw: &str) -> ExtractedLine {
+        let blank = |c: char| c.is_whitespace() || c == '\u{c}';
+        let trimmed = raw.trim_matches(blank);
+        ExtractedLine {
+            text: raw.chars().filter(|&c| !blank(c)).collect(),
+            indented: raw.trim_start_matches('\u{c}').starts_with(char::is_whitespace) && !trimmed.is_empty(),
+            halves: trimmed.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum(),
+        }
+    }
+}
+
+/// The paragraph breaks of each item that an extractor's `text` of the
+/// page does not show, by item (paragraph indices into `items[k]`, as
+/// [`page_trees`] takes them). `columns[k]` is how many ems item `k`'s full
+/// body lines hold. A break is unseen where the paragraph is one line of the
+/// text, printed with no indent, and the line just before it is the end of
+/// the paragraph before, full (short of the column by less than one em: no
+/// further character would have fitted): a reader of the text takes the
+/// short line for the last line of the paragraph before. Subheadings and a
+/// notice's signatory lines are set apart on the page and never count.
+pub fn unshown_breaks(text: &str, items: &[Item], columns: &[usize]) -> Vec<Vec<usize>> {
+    let lines: Vec<ExtractedLine> = text.split('\n').map(ExtractedLine::of).collect();
+    let mut at: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (j, l) in lines.iter().enumerate().skip(1) {
+        if !l.text.is_empty() && !l.indented {
+            at.entry(l.text.as_str()).or_default().push(j);
+        }
+    }
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut out = vec![Vec::new(); items.len()];
+    for (k, item) in items.iter().enumerate() {
+        let Some(&cpl) = columns.get(k) else { continue };
+        let lead = item.byline.as_ref().filter(|b| b.place == BylinePlace::Lead).map_or("", |b| b.text.as_str());
+        let set_apart = |i: usize| item.subheads.contains(&i) || item.sign_lines.contains(&i);
+        for i in 1..item.paragraphs.len() {
+            if set_apart(i) || set_apart(i - 1) {
+                continue;
+            }
+            let Some(found) = at.get(squeeze(&item.printed_paragraph(i, lead)).as_str()) else { continue };
+            let before = squeeze(&item.printed_paragraph(i - 1, lead));
+            let unseen = found.iter().any(|&j| {
+                let prev = &lines[j - 1];
+                !prev.text.is_empty() && before.ends_with(&prev.text) && prev.halves + 2 > 2 * cpl
+            });
+            if unseen {
+                out[k].push(i);
+            }
+        }
+    }
+    out
 }
 
 /// The perfect tree and gold of items as the page shows them.
@@ -740,6 +814,50 @@ mod tests {
 
     fn width(line: &str) -> usize {
         line.chars().map(cols).sum()
+    }
+
+    /// The unseen breaks of one item of `paragraphs` (subheadings at
+    /// `subheads`) in a column of six ems, printed as `text`.
+    fn unseen(text: &str, paragraphs: &[&str], subheads: &[usize]) -> Vec<usize> {
+        let item = Item {
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            subheads: subheads.to_vec(),
+            ..Item::default()
+        };
+        unshown_breaks(text, &[item], &[6]).concat()
+    }
+
+    #[test]
+    fn an_extractor_hides_a_one_line_paragraph_after_a_full_line() {
+        let three = ["甲乙丙丁戊己庚辛壬癸。", "寅卯辰。", "巳午未申酉戌亥甲乙丙。"];
+        // The indent dropped, the line before full (six ems, the column's
+        // width, its full stop hanging): the second paragraph's break does
+        // not show; the third's line before is short, so its break shows.
+        let dropped = "甲乙丙丁\n戊己庚辛壬癸。\n寅卯辰。\n巳午未申\n酉戌亥甲乙丙。\n";
+        assert_eq!(unseen(dropped, &three, &[]), vec![1]);
+        // The same lines with the indent kept show the break.
+        let kept = "  甲乙丙丁\n戊己庚辛壬癸。\n  寅卯辰。\n  巳午未申\n酉戌亥甲乙丙。\n";
+        assert_eq!(unseen(kept, &three, &[]), Vec::<usize>::new());
+        // A line before half an em short (ASCII at its end) is full: no
+        // further character fits; a whole em short shows its paragraph ended.
+        let ascii = ["甲乙丙丁戊己庚辛壬a", "寅卯辰。"];
+        assert_eq!(unseen("甲乙丙丁\n戊己庚辛壬a\n寅卯辰。\n", &ascii, &[]), vec![1]);
+        let short = ["甲乙丙丁戊己庚辛壬", "寅卯辰。"];
+        assert_eq!(unseen("甲乙丙丁\n戊己庚辛壬\n寅卯辰。\n", &short, &[]), Vec::<usize>::new());
+        // A paragraph of two lines after a full line: its first line, short
+        // by the indent's room, shows its start.
+        let two = ["甲乙丙丁戊己庚辛壬癸", "寅卯辰巳午未申酉。"];
+        assert_eq!(unseen("甲乙丙丁\n戊己庚辛壬癸\n寅卯辰巳\n午未申酉。\n", &two, &[]), Vec::<usize>::new());
+        // A subheading is set apart on the page and never counts.
+        let sub = ["甲乙丙丁戊己庚辛壬癸", "寅卯辰", "巳午未申酉戌亥。"];
+        let text = "甲乙丙丁\n戊己庚辛壬癸\n寅卯辰\n巳午未申\n酉戌亥。\n";
+        assert_eq!(unseen(text, &sub, &[]), vec![1]);
+        assert_eq!(unseen(text, &sub, &[1]), Vec::<usize>::new());
+        // The joined paragraphs in the perfect tree and the gold.
+        let item = Item { paragraphs: three.iter().map(|p| p.to_string()).collect(), ..Item::default() };
+        let (perfect, gold) = page_trees("p", &[item], &[vec![1]], Vec::new());
+        assert_eq!(perfect.articles[0].paragraphs, vec!["甲乙丙丁戊己庚辛壬癸。寅卯辰。", "巳午未申酉戌亥甲乙丙。"]);
+        assert_eq!(gold.articles[0].paragraphs, vec!["巳午未申酉戌亥甲乙丙"]);
     }
 
     #[test]

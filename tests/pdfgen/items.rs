@@ -14,7 +14,7 @@
 use super::{Encoding, GUTTER, LaidPage, MARGIN, PAGE_W, Rng, Run, write};
 use lvread::synth::compose::{BylinePlace, Item, PageFrame};
 use lvread::synth::source::{Half, Material};
-use lvread::synth::typeset::page_trees;
+use lvread::synth::typeset::{page_trees, unshown_breaks};
 use lvread::synth::{SynthPage, sets};
 use std::path::Path;
 use std::process::Command;
@@ -30,6 +30,8 @@ pub struct ItemsPdf {
     pub pdf: Vec<u8>,
     /// Text that belongs to no item: the banner and the jump marks.
     pub fragments: Vec<String>,
+    /// How many ems each item's full body lines hold, by item.
+    pub columns: Vec<usize>,
 }
 
 /// How a body line sits in its column.
@@ -156,9 +158,17 @@ fn head_lines(text: &str, max: usize) -> Vec<String> {
     chars.chunks(max.max(1)).map(|c| c.iter().collect::<String>().trim().to_string()).collect()
 }
 
-/// Lays out one item in a box `strip_w` wide at (x0, y); returns its runs,
-/// its grey rectangles (photo, rule) and where the next box starts.
-fn item_box(item: &Item, look: &Look, x0: f32, y: f32, strip_w: f32, rng: &mut Rng) -> (Vec<Run>, Vec<[f32; 4]>, f32) {
+/// One item laid out: its runs, its grey rectangles (photo, rule), where the
+/// next box starts and how many ems its full body lines hold.
+struct ItemBox {
+    runs: Vec<Run>,
+    rules: Vec<[f32; 4]>,
+    next: f32,
+    cpl: usize,
+}
+
+/// Lays out one item in a box `strip_w` wide at (x0, y).
+fn item_box(item: &Item, look: &Look, x0: f32, y: f32, strip_w: f32, rng: &mut Rng) -> ItemBox {
     let body = look.body;
     let lead = body * look.lead;
     let max_cols = ((strip_w + GUTTER) / (8.0 * body + GUTTER)).floor().max(1.0) as usize;
@@ -278,7 +288,7 @@ fn item_box(item: &Item, look: &Look, x0: f32, y: f32, strip_w: f32, rng: &mut R
         runs.extend(body_runs);
     }
     rules.push([x0, bottom + body * 0.5, box_w, 0.8]);
-    (runs, rules, bottom + body * 2.5)
+    ItemBox { runs, rules, next: bottom + body * 2.5, cpl }
 }
 
 /// Typesets a composed page (its items and frame) as a one-page PDF, the
@@ -300,16 +310,18 @@ pub fn items_pdf(items: &[Item], frame: &PageFrame, seed: u64) -> ItemsPdf {
     let mut fragments = Vec::new();
     let mut runs = Vec::new();
     let mut rules = Vec::new();
+    let mut columns = Vec::with_capacity(items.len());
     let banner = frame.banner.clone();
     let top = if banner.is_some() && frame.banner_at_top { MARGIN + look.body * 3.0 } else { MARGIN };
     let mut ys = vec![top; look.strips];
     for item in items {
         let strip = (0..look.strips).min_by(|&a, &b| ys[a].total_cmp(&ys[b])).unwrap_or(0);
         let x0 = MARGIN + strip as f32 * (strip_w + GUTTER);
-        let (r, g, next) = item_box(item, &look, x0, ys[strip], strip_w, &mut rng);
-        runs.extend(r);
-        rules.extend(g);
-        ys[strip] = next;
+        let laid = item_box(item, &look, x0, ys[strip], strip_w, &mut rng);
+        runs.extend(laid.runs);
+        rules.extend(laid.rules);
+        ys[strip] = laid.next;
+        columns.push(laid.cpl);
         fragments.extend(item.jump.clone());
     }
     let mut height = ys.iter().copied().fold(MARGIN, f32::max);
@@ -323,7 +335,7 @@ pub fn items_pdf(items: &[Item], frame: &PageFrame, seed: u64) -> ItemsPdf {
     }
     let page: LaidPage = (runs, rules);
     let pdf = write(&[(page, height + MARGIN)], encoding, false, true);
-    ItemsPdf { pdf, fragments }
+    ItemsPdf { pdf, fragments, columns }
 }
 
 /// What a real extractor prints of the sets' pages typeset as PDF.
@@ -347,6 +359,13 @@ impl Real {
             Real::Raw => "real-raw",
             Real::Layout => "real-layout",
         }
+    }
+
+    /// Does the extracted text keep a paragraph's indent? `-layout` prints
+    /// the page's geometry; the others drop the white space a line starts
+    /// with (and the ideographic spaces of a set indent).
+    pub fn keeps_indent(self) -> bool {
+        self == Real::Layout
     }
 
     /// `pdftotext`'s options for it.
@@ -423,10 +442,13 @@ pub fn real_pages(
                 continue;
             }
             let raw = extract(&pdf, &typeset.pdf, *real, cache)?;
-            // Every paragraph's first line is indented on the page (and so
-            // shorter than the column even where an extractor drops the
-            // indent): the perfect tree is the items as they went in.
-            let (perfect, gold) = page_trees(&page.name, &page.items, typeset.fragments.clone());
+            // Every paragraph's first line is indented on the page, but
+            // where the extractor drops the indent a one-line paragraph after
+            // a full line shows no break: the perfect tree joins those (the
+            // rest is the items as they went in).
+            let hidden =
+                if real.keeps_indent() { Vec::new() } else { unshown_breaks(&raw, &page.items, &typeset.columns) };
+            let (perfect, gold) = page_trees(&page.name, &page.items, &hidden, typeset.fragments.clone());
             out[k].push(SynthPage { name: page.name.clone(), raw, perfect, gold, labels: Vec::new() });
         }
     }
