@@ -3,6 +3,17 @@
 //! written end to end, read back with every length checked (bytes that are
 //! cut short or damaged give None, never a panic).
 
+/// How far decoding checks the values it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trust {
+    /// Bytes of unknown origin: every value is checked.
+    Nothing,
+    /// Bytes that matched the checksum they were stored with, so they are
+    /// as this program wrote them: only their shape is checked (lengths and
+    /// offsets, what reading them relies on), not every value of every list.
+    Checksummed,
+}
+
 /// Appends values to a byte buffer.
 #[derive(Debug, Default)]
 pub struct Writer {

@@ -2,6 +2,8 @@
 //! rare, a bitmap once it is dense (more than one document in 32), so no key
 //! costs more than one bit per document of its segment.
 
+use super::bytes::Trust;
+
 /// The documents of one key within one segment (numbered from the
 /// segment's first document).
 #[derive(Debug, Clone)]
@@ -160,9 +162,10 @@ impl Segment {
     }
 
     /// Reads a segment back; None unless it is well formed for `keys` keys:
-    /// keys increasing and below `keys`, lists sorted and within the
-    /// segment, exactly the lists and bitmaps the lengths call for.
-    pub fn decode(r: &mut super::bytes::Reader<'_>, keys: u32) -> Option<Segment> {
+    /// keys increasing and below `keys`, exactly the lists and bitmaps the
+    /// lengths call for, and (unless the bytes are [`Trust::Checksummed`])
+    /// every list sorted and within the segment.
+    pub fn decode(r: &mut super::bytes::Reader<'_>, keys: u32, trust: Trust) -> Option<Segment> {
         let len = r.u32()?;
         let key_list = r.u32s()?;
         if key_list.windows(2).any(|w| w[0] >= w[1]) || key_list.last().is_some_and(|&k| k >= keys) {
@@ -187,7 +190,7 @@ impl Segment {
                 n => {
                     starts.push(u32::try_from(in_lists).ok()?);
                     let list = lists.get(in_lists..in_lists + n as usize)?;
-                    if !sorted_below(list, len) {
+                    if trust == Trust::Nothing && !sorted_below(list, len) {
                         return None;
                     }
                     in_lists += n as usize;
@@ -299,10 +302,16 @@ mod tests {
         assert!(matches!(seg.get(7), SetRef::List(&[])), "a key absent from the segment");
         let mut w = crate::search::bytes::Writer::default();
         seg.encode(&mut w);
-        let back = Segment::decode(&mut crate::search::bytes::Reader::new(&w.out), 3).expect("decodes");
+        let back = Segment::decode(&mut crate::search::bytes::Reader::new(&w.out), 3, Trust::Nothing).expect("decodes");
         assert_eq!(intersect(vec![back.get(0), back.get(1), back.get(2)]), vec![6], "the same sets back");
-        assert!(Segment::decode(&mut crate::search::bytes::Reader::new(&w.out), 2).is_none(), "a key out of range");
-        assert!(Segment::decode(&mut crate::search::bytes::Reader::new(&w.out[..w.out.len() / 2]), 3).is_none());
+        assert!(
+            Segment::decode(&mut crate::search::bytes::Reader::new(&w.out), 2, Trust::Nothing).is_none(),
+            "a key out of range"
+        );
+        assert!(
+            Segment::decode(&mut crate::search::bytes::Reader::new(&w.out[..w.out.len() / 2]), 3, Trust::Nothing)
+                .is_none()
+        );
     }
 
     #[test]
@@ -313,7 +322,7 @@ mod tests {
         }
         let mut w = crate::search::bytes::Writer::default();
         seg.finish().encode(&mut w);
-        let read = |bytes: &[u8]| Segment::decode(&mut crate::search::bytes::Reader::new(bytes), 4);
+        let read = |bytes: &[u8]| Segment::decode(&mut crate::search::bytes::Reader::new(bytes), 4, Trust::Nothing);
         let back = read(&w.out).expect("decodes");
         assert_eq!(back.get(3).to_vec(), vec![7, 99]);
         assert_eq!(back.get(2).to_vec(), Vec::<u32>::new());
