@@ -51,7 +51,7 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
     let bodies = b.bodies(&lines);
     let orientation = b.orientation(&lines, &bodies);
     let before = b.segs.iter().filter(|s| s.into.is_none()).count();
-    b.absorb_decoded_subheads(&lines);
+    b.absorb_decoded_subheads(&lines, &bodies);
     match orientation {
         Orientation::Before => b.absorb_subheads(&lines, &bodies),
         Orientation::After => b.join_interrupted(&lines),

@@ -46,7 +46,7 @@ impl Builder {
     /// a run the line model reads as a subheading (every line of it, see
     /// [`boundary::at_run`]) stands inside one article, and the two bodies
     /// are one with the run as a paragraph of its own.
-    pub(crate) fn absorb_decoded_subheads(&mut self, lines: &[Line]) {
+    pub(crate) fn absorb_decoded_subheads(&mut self, lines: &[Line], bodies: &Bodies) {
         for r in 0..self.runs.len() {
             let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
             let (p, n) = (self.find(p), self.find(n));
@@ -60,6 +60,22 @@ impl Builder {
             let run = &self.runs[r].lines;
             let Some(&first) = run.first() else { continue };
             let sub = run.iter().all(|&i| self.subheads.get(i).copied().unwrap_or(false));
+            // A run naming the text after it better than the text before,
+            // where the headline over the body before says little of the
+            // text after (see [`TITLE_LEAVES`]), is a headline however short:
+            // left to [`Builder::absorb_subheads`].
+            let text: String = run.iter().map(|&i| lines[i].text.as_str()).collect();
+            let to_p = bodies.score_against_pieces(&text, self.segs[p].pieces(lines));
+            let to_n = bodies.score_against_pieces(&text, self.segs[n].pieces(lines));
+            if sub
+                && to_n > to_p
+                && self.title_of(r, p, lines).is_some_and(|title| {
+                    let own = bodies.score_against_pieces(&title, self.segs[p].pieces(lines));
+                    bodies.score_against(&title, &self.segs[n].text(lines)) < TITLE_LEAVES * own
+                })
+            {
+                continue;
+            }
             let b = boundary::at_run(first, sub);
             let starts = b.starts();
             self.boundaries.push(b);
