@@ -67,13 +67,7 @@ impl Builder {
             let text: String = run.iter().map(|&i| lines[i].text.as_str()).collect();
             let to_p = bodies.score_against_pieces(&text, self.segs[p].pieces(lines));
             let to_n = bodies.score_against_pieces(&text, self.segs[n].pieces(lines));
-            if sub
-                && to_n > to_p
-                && self.title_of(r, p, lines).is_some_and(|title| {
-                    let own = bodies.score_against_pieces(&title, self.segs[p].pieces(lines));
-                    bodies.score_against(&title, &self.segs[n].text(lines)) < TITLE_LEAVES * own
-                })
-            {
+            if sub && to_n > to_p && self.title_leaves(r, p, n, lines, bodies) {
                 continue;
             }
             let b = boundary::at_run(first, sub);
@@ -145,11 +139,7 @@ impl Builder {
             // says little of the text after: under a fifth of how well it
             // matches its own body (a subheading's section keeps to the
             // subject of its article's headline).
-            let leaves_title = to_n > to_p
-                && self.title_of(r, p, lines).is_some_and(|title| {
-                    let own = bodies.score_against_pieces(&title, self.segs[p].pieces(lines));
-                    bodies.score_against(&title, &self.segs[n].text(lines)) < TITLE_LEAVES * own
-                });
+            let leaves_title = to_n > to_p && self.title_leaves(r, p, n, lines, bodies);
             if dated
                 || meta::is_notice_title(&run)
                 || (news || !feature) && names_next
@@ -165,6 +155,16 @@ impl Builder {
             self.merge(n, p);
             self.runs[r].absorbed = true;
         }
+    }
+
+    /// Does the headline over segment `p` (before run `r`) say little of
+    /// segment `n`'s text: under [`TITLE_LEAVES`] of how well it matches
+    /// its own body?
+    fn title_leaves(&self, r: usize, p: usize, n: usize, lines: &[Line], bodies: &Bodies) -> bool {
+        self.title_of(r, p, lines).is_some_and(|title| {
+            let own = bodies.score_against_pieces(&title, self.segs[p].pieces(lines));
+            bodies.score_against(&title, &self.segs[n].text(lines)) < TITLE_LEAVES * own
+        })
     }
 
     /// The headline run over segment `p` (the last run before run `r` that
