@@ -95,7 +95,6 @@ re!(
 re!(TRAIL, r"^[（(][\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·/／\s]{2,20}[）)]$");
 re!(CONTINUED, r"^[（(](?:上接|接上|上转|接)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]");
 re!(JUMP, r"[（(](?:下转|转|转下|转第)第?[0-9一二三四五六七八九十〇A-Z]{1,3}版[）)]$");
-re!(JUMP_TAIL, r"^[0-9一二三四五六七八九十〇A-Z]{0,3}版[）)]$");
 re!(CAPTION_START, r"^(?:图为|图：|图:|图片：|图片为|上图|下图|左图|右图|组图|图[①-⑳1-9一二三四五六七八九])");
 re!(
     PHOTO_CREDIT,
@@ -243,15 +242,15 @@ fn classify(lines: &mut Vec<Line>, wide: bool) {
             lines.insert(i + 1, rest);
             marks = Marks::of(&lines[i].text);
         }
-        // `…持续为发展注入强大动力。（下转5` / `版）`: a jump mark wrapped
-        // over two lines is put back together.
-        if marks.has(Marks::TURN)
-            && let Some(open) = lines[i].text.rfind(['（', '('])
-            && lines[i].text[open..].contains('转')
-            && !lines[i].text[open..].contains(['）', ')'])
-            && let Some(next) = lines.get(i + 1)
+        // `…持续为发展注入强大动力。（下转5` / `版）`, `…仪式。（下` /
+        // `转4版）`: a jump mark wrapped over two lines is put back together.
+        if let Some(next) = lines.get(i + 1)
             && next.role == Role::Text
-            && JUMP_TAIL.is_match(&next.text)
+            && next.text.len() <= 24
+            && next.text.ends_with(['）', ')'])
+            && next.text.contains('版')
+            && let Some(open) = open_jump_head(&lines[i].text)
+            && JUMP.find(&format!("{}{}", &lines[i].text[open..], next.text)).is_some_and(|m| m.start() == 0)
         {
             let tail = lines.remove(i + 1).text;
             lines[i].text.push_str(&tail);
@@ -332,7 +331,13 @@ fn classify(lines: &mut Vec<Line>, wide: bool) {
                 }
             }
             lines[i].role = Role::Byline { byline };
+            // `本报讯（记者 …）…通电话。（下转3版）`: a whole paragraph after
+            // the byline, the jump mark at its end.
+            let jump = glued_jump(&rest);
             lines[i].text = rest;
+            if let Some(at) = jump {
+                split_jump(lines, i, at);
+            }
             // A line whose text all went into the byline is gone (an empty
             // line could be read as anything, a headline included).
             while lines.get(i + 1).is_some_and(|l| l.role == Role::Text && l.text.is_empty()) {
@@ -351,8 +356,8 @@ fn classify(lines: &mut Vec<Line>, wide: bool) {
             }
         } else if text.ends_with(['）', ')'])
             && text.contains('版')
-            && JUMP.is_match(&text)
             && text.chars().count() <= 12
+            && JUMP.find(&text).is_some_and(|m| m.start() == 0)
         {
             lines[i].role = Role::Jump;
         } else if text.starts_with(['（', '('])
@@ -370,17 +375,9 @@ fn classify(lines: &mut Vec<Line>, wide: bool) {
             lines.remove(i + 1);
             lines.insert(i + 1, trail);
             i += 1;
-        } else if let Some(m) = (text.ends_with(['）', ')']) && text.contains('版'))
-            .then(|| JUMP.find(&text))
-            .flatten()
-            .filter(|m| m.start() > 0 && is_sentence_end(text[..m.start()].trim_end()))
-        {
+        } else if let Some(at) = glued_jump(&text) {
             // `…2000余名运动员参赛。（下转2版）`: the jump mark on its own.
-            let mut jump = lines[i].clone();
-            jump.text = text[m.start()..].to_string();
-            jump.role = Role::Jump;
-            lines[i].text = text[..m.start()].trim_end().to_string();
-            lines.insert(i + 1, jump);
+            split_jump(lines, i, at);
             i += 1;
         } else if let Some(at) = trailing_names(&text) {
             // `…现场达成就业意向320人。（李鹏飞）`: the sentence, then the
@@ -463,6 +460,34 @@ re!(
     TRAIL_NAMES,
     r"[。！？”](\s*[（(](?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+(?:(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,5}[）)])$"
 );
+
+/// Where a jump mark printed at the end of a sentence begins
+/// (`…2000余名运动员参赛。（下转2版）`), if the line ends with one.
+fn glued_jump(text: &str) -> Option<usize> {
+    if !(text.ends_with(['）', ')']) && text.contains('版')) {
+        return None;
+    }
+    JUMP.find(text).map(|m| m.start()).filter(|&at| at > 0 && is_sentence_end(text[..at].trim_end()))
+}
+
+/// Sets the jump mark at byte `at` of line `i` apart as a line of its own
+/// after it.
+fn split_jump(lines: &mut Vec<Line>, i: usize, at: usize) {
+    let mut jump = lines[i].clone();
+    jump.text = lines[i].text[at..].to_string();
+    jump.role = Role::Jump;
+    let kept = lines[i].text[..at].trim_end().len();
+    lines[i].text.truncate(kept);
+    lines.insert(i + 1, jump);
+}
+
+/// Where a jump mark left open at the end of a line begins (`…仪式。（下`,
+/// `…动力。（下转5`): an opening bracket among the line's last five
+/// characters with no closing one after it.
+fn open_jump_head(text: &str) -> Option<usize> {
+    let (open, _) = text.char_indices().rev().take(5).find(|&(_, c)| matches!(c, '（' | '(' | '）' | ')'))?;
+    text[open..].starts_with(['（', '(']).then_some(open)
+}
 
 /// Where a byline of names printed at the end of a sentence begins
 /// (`…320人。（李鹏飞）`, `…。（记者 王 李明）`), if the line ends with one.
@@ -925,6 +950,23 @@ mod tests {
         assert_eq!(r[1], ("展注入强大动力。".to_string(), Role::Text));
         assert_eq!(r[2], ("（下转5版）".to_string(), Role::Jump));
         assert_eq!(r[3], ("李克强会见外国专家".to_string(), Role::Text));
+        // Cut right after its opening bracket and its first character.
+        let r = roles("贵宾出席欢迎仪式。（下\n转4版）\n李克强会见外国专家");
+        assert_eq!(r[0], ("贵宾出席欢迎仪式。".to_string(), Role::Text));
+        assert_eq!(r[1], ("（下转4版）".to_string(), Role::Jump));
+        // A bracket of another kind left open is no jump mark.
+        let r = roles("全市各县（市\n、区）版面");
+        assert!(r.iter().all(|(_, role)| *role == Role::Text));
+    }
+
+    #[test]
+    fn a_short_last_line_ending_in_a_jump_mark_keeps_its_words() {
+        // The line is no longer than a jump mark and its words: only the
+        // mark is the jump, the words are the sentence's end.
+        let r = roles("在上海临港新片区重大项目正\n在紧张建设。（下转4版）");
+        assert_eq!(r[1], ("在紧张建设。".to_string(), Role::Text));
+        assert_eq!(r[2], ("（下转4版）".to_string(), Role::Jump));
+        assert_eq!(roles("（下转4版）")[0].1, Role::Jump);
     }
 
     #[test]

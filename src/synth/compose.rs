@@ -68,7 +68,8 @@ pub struct Item {
     pub captions: Vec<Caption>,
     /// `（上接1版）` printed before the body (the perfect tree's kicker).
     pub continued: Option<String>,
-    /// `（下转2版）` printed after the last sentence (a fragment).
+    /// `（下转2版）` printed after the last sentence (the perfect tree's last
+    /// paragraph).
     pub jump: Option<String>,
 }
 

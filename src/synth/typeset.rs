@@ -528,6 +528,12 @@ fn seen_item(item: &Item, hidden: &[usize]) -> Item {
             _ => seen.paragraphs.push(p.clone()),
         }
     }
+    // The jump mark, printed after the last sentence, tells the reader where
+    // the article goes on: it is the article's (as the continuation mark is
+    // its kicker), a last paragraph of its own, as the loader sets it apart.
+    if let Some(jump) = seen.jump.take() {
+        seen.paragraphs.push(jump);
+    }
     seen
 }
 
@@ -645,9 +651,6 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
             blocks.extend(head);
             blocks.extend(body);
         }
-        if let Some(j) = &item.jump {
-            fragments.push(j.clone());
-        }
     }
     if let Some((head, body)) = pending {
         blocks.extend(head);
@@ -715,20 +718,14 @@ pub fn typeset(name: &str, items: &[Item], frame: &PageFrame, shape: Shape, rng:
 }
 
 /// The perfect tree and the gold of a page printing `items` (with the
-/// page's `fragments`: banner, jump marks), for pages printed by other means
+/// page's `fragments`: the banner), for pages printed by other means
 /// than [`typeset`] (PDF pages read by an extractor): `hidden[k]` lists item
 /// `k`'s paragraphs whose start the extractor's text does not show (see
 /// [`unshown_breaks`]); each is joined to the paragraph before, as
 /// [`typeset`] does for the breaks its own pages hide.
 pub fn page_trees(name: &str, items: &[Item], hidden: &[Vec<usize>], fragments: Vec<String>) -> (TreeIssue, GoldIssue) {
-    let seen: Vec<Item> = items
-        .iter()
-        .enumerate()
-        .map(|(k, item)| match hidden.get(k) {
-            Some(h) if !h.is_empty() => seen_item(item, h),
-            _ => item.clone(),
-        })
-        .collect();
+    let seen: Vec<Item> =
+        items.iter().enumerate().map(|(k, item)| seen_item(item, hidden.get(k).map_or(&[], Vec::as_slice))).collect();
     seen_trees(name, &seen, fragments)
 }
 

@@ -28,7 +28,7 @@ const SHORTEST_COLUMN: usize = 6;
 #[derive(Debug, Clone)]
 pub struct ItemsPdf {
     pub pdf: Vec<u8>,
-    /// Text that belongs to no item: the banner and the jump marks.
+    /// Text that belongs to no item: the banner.
     pub fragments: Vec<String>,
     /// How many ems each item's full body lines hold, by item.
     pub columns: Vec<usize>,
@@ -322,7 +322,6 @@ pub fn items_pdf(items: &[Item], frame: &PageFrame, seed: u64) -> ItemsPdf {
         rules.extend(laid.rules);
         ys[strip] = laid.next;
         columns.push(laid.cpl);
-        fragments.extend(item.jump.clone());
     }
     let mut height = ys.iter().copied().fold(MARGIN, f32::max);
     if let Some(b) = banner {
