@@ -425,3 +425,18 @@ fn short_subheadings_in_a_story_whose_headline_follows_it_stay_in_that_story() {
     assert_eq!(p.articles[0].paragraphs.len(), 7, "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("入冬以来"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_photo_item_after_a_short_notice_signed_and_dated_stands_alone() {
+    // A notice too short for the subject test (its text shares no words with
+    // the photo item, but is little to compare against) closes with its
+    // signatory and date: the sentence over a caption after it is an item
+    // of its own, not the notice's last paragraph.
+    let p = load("photo_item_after_short_dated_notice.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "交城县自然资源局关于暂停受理宅基地审批的通知");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("岚县")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    assert!(p.articles[1].paragraphs[0].starts_with("连日来，岚县"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].captions, ["图为村民在院子里晾晒粉条。 记者 王亮 摄"]);
+}
