@@ -715,14 +715,19 @@ fn boxed(pattern: &str) -> String {
 }
 
 /// Where text starts inside a boxed byline line: the first word after the
-/// reporters' role longer than a name (`□ 本报记者 侯子欣 据美国全国广播公司`).
+/// reporters' role longer than a name (`□ 本报记者 侯子欣 据美国全国广播公司`),
+/// or after a first name one that opens with no common surname
+/// (`□ 本报记者 江建 国家` / `卫生健康委今天…`).
 fn boxed_text_start(byline: &str) -> Option<usize> {
     let role = ["记者", "评论员", "通讯员"].iter().filter_map(|r| byline.find(r).map(|p| p + r.len())).min()?;
     let mut at = role;
+    let mut names = 0;
     for word in byline[role..].split(' ') {
-        if word.chars().count() > 4 {
+        let surname = word.chars().next().is_some_and(normalize::is_surname);
+        if word.chars().count() > 4 || (names > 0 && !word.is_empty() && !surname) {
             return Some(at);
         }
+        names += usize::from(!word.is_empty());
         at += word.len() + 1;
     }
     None
@@ -992,6 +997,10 @@ mod tests {
                 "以党史学习教育牵引民生项目加快推进，",
             ),
             ("□ 张丽萍", "□ 张丽萍", ""),
+            // After a name, a word opening with no surname is the text's.
+            ("□ 本报记者 江建 国家", "□ 本报记者 江建", "国家"),
+            ("□ 本报记者 江建 萧峰", "□ 本报记者 江建 萧峰", ""),
+            ("□ 本报记者 傅强 十四届", "□ 本报记者 傅强", "十四届"),
             ("【本报讯】（记者 任芳）截至4月15日，", "【本报讯】（记者 任芳）", "截至4月15日，"),
             ("本報訊 香港特區政府昨日公布，", "本報訊", "香港特區政府昨日公布，"),
             ("本報記者 王小明", "本報記者 王小明", ""),
