@@ -366,10 +366,10 @@ fn classify(lines: &mut Vec<Line>, wide: bool) {
             && names_only(&text)
         {
             lines[i].role = Role::TrailByline;
-        } else if let Some((at, tail)) = wrapped_trailing_names(&text, lines.get(i + 1).map(|l| l.text.as_str())) {
+        } else if let Some((at, joined)) = wrapped_trailing_names(&text, lines.get(i + 1).map(|l| l.text.as_str())) {
             // `…出动车辆45台。（李鹏` / `飞）`: the byline closes on the next line.
             let mut trail = lines[i].clone();
-            trail.text = format!("{}{}", &text[at..], tail);
+            trail.text = joined;
             trail.role = Role::TrailByline;
             lines[i].text = text[..at].trim_end().to_string();
             lines.remove(i + 1);
@@ -543,9 +543,10 @@ re!(
 re!(CLOSE_NAMES, r"^([\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·\s]{1,12}[）)])");
 
 /// A byline of names opened after the last sentence and closed on the
-/// next line (`…45台。（李鹏` + `飞）`): where it begins on this line, and
-/// the part of the next line that closes it (which must be all of it).
-fn wrapped_trailing_names<'a>(text: &str, next: Option<&'a str>) -> Option<(usize, &'a str)> {
+/// next line (`…45台。（李鹏` + `飞）`, a name broken; `…生命线。（魏娟军` +
+/// `张峰）`, broken between two names): where it begins on this line, and
+/// the byline put back together (the next line must close it whole).
+fn wrapped_trailing_names(text: &str, next: Option<&str>) -> Option<(usize, String)> {
     let next = next?;
     if !next.ends_with(['）', ')']) || !text.contains(['（', '(']) {
         return None;
@@ -555,11 +556,9 @@ fn wrapped_trailing_names<'a>(text: &str, next: Option<&'a str>) -> Option<(usiz
     if tail.len() != next.len() {
         return None;
     }
-    let joined = format!("{}{}", m.as_str().trim(), tail);
-    if !names_only(&joined) {
-        return None;
-    }
-    Some((m.start() + (m.as_str().len() - m.as_str().trim_start().len()), tail))
+    let head = m.as_str().trim();
+    let joined = [format!("{head}{tail}"), format!("{head} {tail}")].into_iter().find(|j| names_only(j))?;
+    Some((m.start() + (m.as_str().len() - m.as_str().trim_start().len()), joined))
 }
 
 /// Page furniture: a running head naming the editors, or the page number
@@ -1086,6 +1085,11 @@ mod tests {
         assert_eq!(r[0], ("出动车辆45台。".to_string(), Role::Text));
         assert_eq!(r[1], ("（李鹏飞）".to_string(), Role::TrailByline));
         assert_eq!(r[2].0, "交口县开展防汛应急演练");
+        // Broken between two names (the space at the break gone).
+        let r = roles("约占全省近一半。（董磊平 \n\n陆伟茜）\n成都大运会开幕");
+        assert_eq!(r[0], ("约占全省近一半。".to_string(), Role::Text));
+        assert_eq!(r[1], ("（董磊平 陆伟茜）".to_string(), Role::TrailByline));
+        assert_eq!(r[2].0, "成都大运会开幕");
         assert_eq!(roles("（排名不分先后）")[0].1, Role::Text);
         assert_eq!(roles("（刘华 康桂芳）")[0].1, Role::TrailByline);
         assert_eq!(roles("（文/图　刘洋）")[0].1, Role::TrailByline);
