@@ -440,3 +440,18 @@ fn a_photo_item_after_a_short_notice_signed_and_dated_stands_alone() {
     assert!(p.articles[1].paragraphs[0].starts_with("连日来，岚县"), "{:?}", p.articles[1].paragraphs);
     assert_eq!(p.articles[1].captions, ["图为村民在院子里晾晒粉条。 记者 王亮 摄"]);
 }
+
+#[test]
+fn a_headline_between_two_items_on_a_page_that_shows_no_placement_goes_by_content() {
+    // One headline between two bylined items, both about the same games:
+    // it names the second item's lead a little better than the first. No
+    // other run tells whether this page prints headlines before or after
+    // their bodies, so standing right after the first body weighs little
+    // and the headline heads the item it names best.
+    let p = load("headline_between_items_no_placement_evidence.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert!(p.articles[0].title_inferred, "{:?}", titles(&p));
+    assert!(p.articles[0].paragraphs[0].starts_with("为保障全市"), "{:?}", p.articles[0].paragraphs);
+    assert_eq!(p.articles[1].title, "吕梁市第十届运动会开幕");
+    assert_eq!(p.articles[1].byline.as_deref(), Some("本报讯（记者 李娜）"));
+}

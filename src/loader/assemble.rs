@@ -49,7 +49,8 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
 
     // Orientation: do headlines follow their bodies or precede them?
     let bodies = b.bodies(&lines);
-    let orientation = b.orientation(&lines, &bodies);
+    let votes = b.orientation_votes(&lines, &bodies);
+    let orientation = Orientation::from_votes(votes);
     let before = b.segs.iter().filter(|s| s.into.is_none()).count();
     b.absorb_decoded_subheads(&lines, &bodies);
     match orientation {
@@ -72,7 +73,7 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
         bodies
     };
     let units = b.units(&lines, &bodies, long_page);
-    let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation);
+    let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation, votes);
     if orientation == Orientation::After {
         b.keep_subheads(&units, &mut titles, &mut extra);
     }

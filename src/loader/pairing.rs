@@ -14,6 +14,12 @@
 //! quoted in another item's text does not take that item from its own
 //! headline; where headlines come before their bodies, one or two short lines
 //! over a title that name no body of their own are its kicker.
+//!
+//! Placement counts as evidence by how consistent the page is: a headline
+//! standing right next to a body on the page's side (after it where
+//! headlines follow their bodies) gains more for that body when every run
+//! between bodies that names one side names this one, and little when no
+//! run tells the side (`adjacent_weight`).
 
 use super::assign::{self, Bodies};
 use super::segments::{Builder, Orientation};
@@ -27,6 +33,33 @@ const MIN_PAIR: f32 = 0.2;
 /// still be their kicker or subtitle).
 const LONE_HEADLINE: f32 = 0.2;
 
+/// What standing next to a body on the page's side (right after it where
+/// headlines follow their bodies, right before it where they precede them)
+/// adds to a headline's content score against that body, by how settled
+/// the page's placement is ([`adjacent_weight`]).
+const ADJACENT: f32 = 0.15;
+/// As [`ADJACENT`], on a page whose runs between bodies all name the body
+/// on one side, two votes or more ([`Builder::orientation_votes`]): the
+/// page's placement is consistent, so this headline likely follows it too.
+const ADJACENT_SETTLED: f32 = 0.2;
+/// As [`ADJACENT`], on a page where no run names one side better: the
+/// side is a default, not evidence, so content decides nearly alone.
+const ADJACENT_UNSETTLED: f32 = 0.05;
+/// The least votes (all on one side) that settle a page's placement.
+const SETTLED_VOTES: f32 = 2.0;
+
+/// The weight of standing next to a body on the page's side, from the
+/// page's placement votes (after, before).
+fn adjacent_weight((after, before): (f32, f32)) -> f32 {
+    if after == before {
+        ADJACENT_UNSETTLED
+    } else if after.min(before) == 0.0 && after.max(before) >= SETTLED_VOTES {
+        ADJACENT_SETTLED
+    } else {
+        ADJACENT
+    }
+}
+
 /// The most lines a kicker over a title is printed on.
 const MAX_KICKER_LINES: usize = 2;
 
@@ -34,13 +67,17 @@ impl Builder {
     /// Assigns units to segments: each segment takes at most one headline
     /// (the best one-to-one assignment for the page); units left over may
     /// stand as kicker or subtitle of a neighbouring unit's segment.
+    /// `votes` are the page's placement votes (after, before), which weigh
+    /// how much standing next to a body on side `o` counts.
     pub(crate) fn assign_units(
         &self,
         units: &[Unit],
         bodies: &Bodies,
         o: Orientation,
+        votes: (f32, f32),
     ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
         let n = self.segs.len();
+        let adj = adjacent_weight(votes);
         // Sparse rows: only the bodies a unit shares words with, plus the
         // body it stands next to.
         let mut rows: Vec<Vec<(usize, f32)>> = Vec::with_capacity(units.len());
@@ -58,8 +95,8 @@ impl Builder {
                 bodies.scores_in(&u.text(), near).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
             if let Some(a) = adjacent {
                 match row.iter_mut().find(|(si, _)| *si == a) {
-                    Some(e) => e.1 += 0.15,
-                    None => row.push((a, 0.15)),
+                    Some(e) => e.1 += adj,
+                    None => row.push((a, adj)),
                 }
             }
             rows.push(row);
@@ -247,3 +284,25 @@ pub(crate) const CAPTION_WEIGHTS: [f32; 5] = [
 
 /// The least score a body needs to take a caption by [`CAPTION_WEIGHTS`].
 pub(crate) const CAPTION_MIN: f32 = 0.15;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standing_next_to_a_body_counts_by_how_settled_the_page_placement_is() {
+        // (after, before) votes → the weight of the adjacent body.
+        let table = [
+            ((0.0, 0.0), ADJACENT_UNSETTLED),
+            ((1.5, 1.5), ADJACENT_UNSETTLED),
+            ((1.0, 0.0), ADJACENT),
+            ((0.0, 1.5), ADJACENT),
+            ((3.0, 1.0), ADJACENT),
+            ((2.0, 0.0), ADJACENT_SETTLED),
+            ((0.0, 2.5), ADJACENT_SETTLED),
+        ];
+        for (votes, want) in table {
+            assert_eq!(adjacent_weight(votes), want, "{votes:?}");
+        }
+    }
+}

@@ -80,6 +80,13 @@ pub(crate) enum Orientation {
     Before,
 }
 
+impl Orientation {
+    /// The side the votes (after, before) choose; after on a tie.
+    pub(crate) fn from_votes((after, before): (f32, f32)) -> Orientation {
+        if before > after { Orientation::Before } else { Orientation::After }
+    }
+}
+
 #[derive(Default)]
 pub(crate) struct Builder {
     /// The page prints one paragraph per line.
@@ -255,8 +262,11 @@ impl Builder {
         self.segs.iter().map(|s| if s.into.is_some() { String::new() } else { s.text(lines) }).collect()
     }
 
-    /// Votes on the page's orientation from runs standing between two bodies.
-    pub(crate) fn orientation(&self, lines: &[Line], bodies: &Bodies) -> Orientation {
+    /// Votes on the page's orientation from runs standing between two
+    /// bodies: (after, before), a run naming the body before it better
+    /// voting for after, one naming the body after it better for before
+    /// ([`Orientation::from_votes`] decides the side).
+    pub(crate) fn orientation_votes(&self, lines: &[Line], bodies: &Bodies) -> (f32, f32) {
         let (mut after, mut before) = (0.0f32, 0.0f32);
         for r in &self.runs {
             let text: String = r.lines.iter().map(|&i| lines[i].text.as_str()).collect();
@@ -269,7 +279,7 @@ impl Builder {
                 before += if r.next.is_some_and(|n| self.segs[n].hard) { 1.0 } else { 0.5 };
             }
         }
-        if before > after { Orientation::Before } else { Orientation::After }
+        (after, before)
     }
 
     /// Moves segment `from`'s text to the end of segment `to`.
