@@ -61,8 +61,9 @@ impl Builder {
                     // A headline wraps over two or three lines, no more.
                     (Some(cur), Some(prev))
                         if !long_page
-                            && cur.chars().count() < 48
-                            && wraps(prev, t, cur.as_str() == prev, bodies, near.clone()) =>
+                            && (cur.chars().count() < 48
+                                && wraps(prev, t, cur.as_str() == prev, bodies, near.clone())
+                                || word_across_seam(prev, t, bodies, near.clone())) =>
                     {
                         cur.push_str(t)
                     }
@@ -289,10 +290,12 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
     // under one (`守护好吕梁的绿水青山` / `坚持生态优先 推动绿色发展`).
     // A plain line at most two thirds as long as the spaced one under it
     // may also be the head of a wrapped title (`以军继续在叙` /
-    // `境内开展军事行动 多国反对`): the content test below tells the two
-    // apart, a kicker naming less of the body than a title.
+    // `境内开展军事行动 多国反对`), and so may a plain line holding as many
+    // characters as the spaced one under it, both filling the headline's
+    // width (`也门胡塞武装称袭` / `击美国货轮 美称`): the content test below
+    // tells them apart, a kicker naming less of the body than a title.
     let short_head = !heads::has_clause_space(prev) && pc.len() * 3 <= nc.len() * 2;
-    if heads::has_clause_space(prev) != heads::has_clause_space(next) && !short_head {
+    if heads::has_clause_space(prev) != heads::has_clause_space(next) && !short_head && !full_over_spaced(&pc, &nc) {
         return false;
     }
     // Both lines name what one body reports (where a space sets clauses
@@ -312,6 +315,33 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
         return true;
     }
     a >= 8 && (a - b).abs() <= 2 && !spaced
+}
+
+/// Is plain headline line `pc` (no clause space) the full first part of a
+/// title wrapped onto spaced line `nc`? A wrapped line fills the
+/// headline's width, so the two hold as many characters (the space counted),
+/// at least eight: a kicker or subtitle in its own type rarely matches its
+/// title's count exactly.
+fn full_over_spaced(pc: &[char], nc: &[char]) -> bool {
+    pc.len() >= 8 && pc.len() == nc.len() && !pc.contains(&' ') && nc.contains(&' ')
+}
+
+/// Is a word cut at the seam between headline lines `prev` and `next`, as
+/// three characters the bodies near the run print across it (`…总书记习` /
+/// `近平主持会议`: `习近平`)? Stronger than a bigram, so it joins a
+/// headline however long it already is, and a line shaped like a subtitle
+/// (`近平主持会议`) to it.
+fn word_across_seam(prev: &str, next: &str, bodies: &Bodies, near: std::ops::Range<usize>) -> bool {
+    let pc: Vec<char> = prev.chars().rev().take(2).collect();
+    let nc: Vec<char> = next.chars().take(2).collect();
+    if pc.len() < 2 || nc.len() < 2 || !pc.iter().chain(&nc).all(|&c| is_han(c)) {
+        return false;
+    }
+    let Some((b, _)) = bodies.best_in(&format!("{prev}{next}"), near) else { return false };
+    let text = bodies.text(b);
+    let left: String = [pc[1], pc[0], nc[0]].iter().collect();
+    let right: String = [pc[0], nc[0], nc[1]].iter().collect();
+    text.contains(left.as_str()) || text.contains(right.as_str())
 }
 
 /// A line that is only a column label (`【新思想引领新征程】`).
@@ -337,9 +367,12 @@ fn cut_clause_at_seam(prev: &str, next: &str) -> bool {
         let longest_other = cs.iter().enumerate().filter(|&(i, _)| i != touching).map(|(_, &c)| c).max().unwrap_or(0);
         (1..=5).contains(&cs[touching]) && cs[touching] * 5 < longest_other * 3
     };
+    // The plain line carries the rest of the cut clause, so it is longer
+    // than the fragment (`下半年首场寒潮来` / `袭 北方多地…`): a short whole
+    // line over a spaced title is a kicker (`喜迎国庆` / `迎接新学期 全国…`).
     match (p.len() > 1, n.len() > 1) {
-        (true, false) => fragment(&p, p.len() - 1),
-        (false, true) => fragment(&n, 0),
+        (true, false) => fragment(&p, p.len() - 1) && n[0] > p[p.len() - 1],
+        (false, true) => fragment(&n, 0) && p[0] > n[0],
         _ => false,
     }
 }
