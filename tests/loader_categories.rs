@@ -334,6 +334,42 @@ fn a_caption_under_a_photo_item_stays_with_it_though_it_shares_words_with_anothe
 }
 
 #[test]
+fn headline_runs_wrapped_at_full_width_are_one_title_and_a_short_slogan_over_a_spaced_title_its_kicker() {
+    // A narrow headline wrapped where each line was full: a plain line
+    // over a spaced one holding as many characters (`岚县农村幼儿园建` /
+    // `设提速 六所新园`), and a headline past 48 characters whose last
+    // line, shaped like `张三主持会议`, opens inside a name the body prints
+    // (`…市委书` / `记王建国主持会议`). A four-character slogan over a spaced
+    // title is no clause cut at the seam: it is the kicker.
+    let p = load("headline_runs_wrapped_full_width.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "岚县农村幼儿园建设提速 六所新园开学",
+            "关爱到家 孝义市为困难群众送去棉衣",
+            "吕梁市召开冬春季森林防火工作推进会议全面部署森林草原防灭火和安全生产重点任务市委副书记市长张卫东出席市委书记王建国主持会议"
+        ]
+    );
+    assert!(p.articles.iter().all(|a| a.subtitle.is_none()), "{:?}", p.articles);
+    assert_eq!(p.articles[1].kicker.as_deref(), Some("情暖冬日"));
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
+fn a_headline_tail_wider_than_its_head_or_a_notice_title_cut_in_guanyu_goes_back_to_the_title() {
+    // On a page with blank lines between all lines, a headline broken by
+    // hand inside a word the body prints (`…城乡` / `环境卫生…`), its tail
+    // wider than the line over it; and a notice title cut inside `关于`.
+    // Each tail was read as the first line of the body under it.
+    let p = load("headline_tail_wider_read_as_body.txt");
+    assert_eq!(titles(&p), ["岚县举办农民丰收节", "10月份交城县城乡环境卫生整治见实效"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("交城县城乡"), "{:?}", p.articles[1].paragraphs);
+    let p = load("notice_title_cut_in_guanyu.txt");
+    assert_eq!(titles(&p), ["岚县举办农民丰收节", "吕梁市市场监督管理局关于征求意见的公告"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("为进一步"), "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
 fn a_line_opening_with_a_column_label_over_the_title_is_the_head_of_the_title_not_a_kicker() {
     // `【绿色发展 美丽吕梁】守护青山` over `汾河流域湿地面积持续扩大`: a
     // column label heads its title; a kicker is a slogan or a `…时强调` line.

@@ -61,8 +61,9 @@ impl Builder {
                     // A headline wraps over two or three lines, no more.
                     (Some(cur), Some(prev))
                         if !long_page
-                            && cur.chars().count() < 48
-                            && wraps(prev, t, cur.as_str() == prev, bodies, near.clone()) =>
+                            && (cur.chars().count() < 48
+                                && wraps(prev, t, cur.as_str() == prev, bodies, near.clone())
+                                || word_across_seam(prev, t, bodies, near.clone())) =>
                     {
                         cur.push_str(t)
                     }
@@ -119,9 +120,11 @@ impl Builder {
     /// Gives each headline run back the tail of its last line that was
     /// read as the first line of the body after it (`吕梁市自然资源局关于公开招`
     /// / `聘社区工作者的公告`, `中共中央印发《中` / `国共产党纪律处分条例》`): a
-    /// line right under the run, opening the body, shaped like no sentence
-    /// (no clause or sentence mark), no wider than the headline line over it,
-    /// where the headline line stops in the middle of something ([`cut_at_seam`]).
+    /// line right under the run (blank lines apart), opening the body, shaped
+    /// like no sentence (no clause or sentence mark), no wider than the
+    /// headline line over it unless the body prints a word of three
+    /// characters across the seam ([`word_across`]), where the headline line
+    /// stops in the middle of something ([`cut_at_seam`]).
     /// Returns whether a body changed (its text must then be read again).
     pub(crate) fn take_title_tails(&mut self, lines: &[Line], long_page: bool) -> bool {
         if long_page {
@@ -136,29 +139,44 @@ impl Builder {
             }
             let s = self.find(next);
             let seg = &self.segs[s];
-            let (Some(&BodyPart::Line(t)), Some(&BodyPart::Line(after))) = (seg.parts.first(), seg.parts.get(1)) else {
-                continue;
-            };
-            if t != last + 1 || seg.byline.is_some() || seg.continued.is_some() {
+            // The body's first two printed lines (blank lines between
+            // them and the headline, as a page with blank lines between
+            // all lines prints them, are passed over).
+            let mut printed = seg.parts.iter().enumerate().filter_map(|(k, p)| match p {
+                &BodyPart::Line(i) if !lines[i].text.is_empty() => Some((k, i)),
+                _ => None,
+            });
+            let (Some((k, t)), Some((_, after))) = (printed.next(), printed.next()) else { continue };
+            if t <= last
+                || !lines[last + 1..t].iter().all(|l| l.text.is_empty())
+                || seg.byline.is_some()
+                || seg.continued.is_some()
+            {
                 continue;
             }
             let (head, tail) = (&lines[last], &lines[t]);
-            if !is_headline_tail(head, tail) {
+            // A word the rest of the body prints across the seam as three
+            // characters (`拉共体峰会强调一` / `体化 呼吁…`, the body printing
+            // `一体化`) carries a tail wider than the headline line too: a
+            // headline broken by hand is broken anywhere.
+            let rest: String = seg.pieces(lines).skip(k + 1).collect();
+            let word = word_across(&head.text, &tail.text, &rest);
+            if !is_headline_tail(head, tail, word) {
                 continue;
             }
             // The word cut at the seam is one the rest of the body prints,
             // and the tail stops where a headline stops, not in a word or a
             // number that reads on into the line under it.
             let next_line = lines[after].text.as_str();
-            if !cut_at_seam(&head.text, &tail.text, seg.pieces(lines).skip(1))
+            if !(word || cut_at_seam(&head.text, &tail.text, seg.pieces(lines).skip(k + 1)))
                 || tail.text.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
-                || cut_at_seam(&tail.text, next_line, seg.pieces(lines).skip(2))
+                || cut_at_seam(&tail.text, next_line, seg.pieces(lines).skip(k + 2))
             {
                 continue;
             }
             self.runs[r].lines.push(t);
             let seg = &mut self.segs[s];
-            seg.parts.remove(0);
+            seg.parts.remove(k);
             seg.first_line = lines[after].no;
             changed = true;
         }
@@ -169,8 +187,9 @@ impl Builder {
 /// Is `tail`, the line under headline line `head`, shaped like the rest of
 /// a wrapped headline rather than a body's first line? It is plain text set
 /// flush, holds no clause or sentence mark, opens no subtitle, label or
-/// kicker, and is no wider than the line it would carry on.
-fn is_headline_tail(head: &Line, tail: &Line) -> bool {
+/// kicker, and is no wider than the line it would carry on (unless a word
+/// cut at the seam says so: `wider_ok`).
+fn is_headline_tail(head: &Line, tail: &Line, wider_ok: bool) -> bool {
     let t = tail.text.as_str();
     tail.role == Role::Text
         && !tail.indented
@@ -182,7 +201,7 @@ fn is_headline_tail(head: &Line, tail: &Line) -> bool {
         && !is_kicker(&head.text)
         && !head.text.starts_with('—')
         && !lines::is_sentence_end(&head.text)
-        && tail.text_width <= head.text_width
+        && (wider_ok || tail.text_width <= head.text_width)
 }
 
 /// Does the break between headline line `prev` and the line under it cut
@@ -196,6 +215,11 @@ fn cut_at_seam<'a>(prev: &str, next: &str, text: impl Iterator<Item = &'a str>) 
     // (Round brackets are left out: a reporters' bracket opened at the end
     // of a line, `本报讯（记者 范国` / `子 谢强浩）…`, opens a byline.)
     if left_open(&prev.replace(['（', '(', '）', ')'], "")) || next.starts_with(['】', '”', '》', '」']) {
+        return true;
+    }
+    // `关于` cut (`吕梁市市场监督管理局关` / `于征求意见的公告`): a notice's
+    // title, whatever its body prints.
+    if prev.ends_with('关') && next.starts_with('于') {
         return true;
     }
     let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else { return false };
@@ -289,10 +313,12 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
     // under one (`守护好吕梁的绿水青山` / `坚持生态优先 推动绿色发展`).
     // A plain line at most two thirds as long as the spaced one under it
     // may also be the head of a wrapped title (`以军继续在叙` /
-    // `境内开展军事行动 多国反对`): the content test below tells the two
-    // apart, a kicker naming less of the body than a title.
+    // `境内开展军事行动 多国反对`), and so may a plain line holding as many
+    // characters as the spaced one under it, both filling the headline's
+    // width (`也门胡塞武装称袭` / `击美国货轮 美称`): the content test below
+    // tells them apart, a kicker naming less of the body than a title.
     let short_head = !heads::has_clause_space(prev) && pc.len() * 3 <= nc.len() * 2;
-    if heads::has_clause_space(prev) != heads::has_clause_space(next) && !short_head {
+    if heads::has_clause_space(prev) != heads::has_clause_space(next) && !short_head && !full_over_spaced(&pc, &nc) {
         return false;
     }
     // Both lines name what one body reports (where a space sets clauses
@@ -312,6 +338,38 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
         return true;
     }
     a >= 8 && (a - b).abs() <= 2 && !spaced
+}
+
+/// Is plain headline line `pc` (no clause space) the full first part of a
+/// title wrapped onto spaced line `nc`? A wrapped line fills the
+/// headline's width, so the two hold as many characters (the space counted),
+/// at least eight: a kicker or subtitle in its own type rarely matches its
+/// title's count exactly.
+fn full_over_spaced(pc: &[char], nc: &[char]) -> bool {
+    pc.len() >= 8 && pc.len() == nc.len() && !pc.contains(&' ') && nc.contains(&' ')
+}
+
+/// Is a word cut at the seam between headline lines `prev` and `next`, as
+/// three characters the bodies near the run print across it (`…总书记习` /
+/// `近平主持会议`: `习近平`)? Stronger than a bigram, so it joins a
+/// headline however long it already is, and a line shaped like a subtitle
+/// (`近平主持会议`) to it.
+fn word_across_seam(prev: &str, next: &str, bodies: &Bodies, near: std::ops::Range<usize>) -> bool {
+    bodies.best_in(&format!("{prev}{next}"), near).is_some_and(|(b, _)| word_across(prev, next, bodies.text(b)))
+}
+
+/// Does `text` print three characters read across the seam between `prev`
+/// and `next` (the last two of `prev` and the first of `next`, or the last
+/// of `prev` and the first two of `next`), all of them Han?
+fn word_across(prev: &str, next: &str, text: &str) -> bool {
+    let pc: Vec<char> = prev.chars().rev().take(2).collect();
+    let nc: Vec<char> = next.chars().take(2).collect();
+    if pc.len() < 2 || nc.len() < 2 || !pc.iter().chain(&nc).all(|&c| is_han(c)) {
+        return false;
+    }
+    let left: String = [pc[1], pc[0], nc[0]].iter().collect();
+    let right: String = [pc[0], nc[0], nc[1]].iter().collect();
+    text.contains(left.as_str()) || text.contains(right.as_str())
 }
 
 /// A line that is only a column label (`【新思想引领新征程】`).
@@ -337,9 +395,12 @@ fn cut_clause_at_seam(prev: &str, next: &str) -> bool {
         let longest_other = cs.iter().enumerate().filter(|&(i, _)| i != touching).map(|(_, &c)| c).max().unwrap_or(0);
         (1..=5).contains(&cs[touching]) && cs[touching] * 5 < longest_other * 3
     };
+    // The plain line carries the rest of the cut clause, so it is longer
+    // than the fragment (`下半年首场寒潮来` / `袭 北方多地…`): a short whole
+    // line over a spaced title is a kicker (`喜迎国庆` / `迎接新学期 全国…`).
     match (p.len() > 1, n.len() > 1) {
-        (true, false) => fragment(&p, p.len() - 1),
-        (false, true) => fragment(&n, 0),
+        (true, false) => fragment(&p, p.len() - 1) && n[0] > p[p.len() - 1],
+        (false, true) => fragment(&n, 0) && p[0] > n[0],
         _ => false,
     }
 }
