@@ -34,11 +34,12 @@ const SYL_KEYS: u32 = 2048;
 /// Initial-pair keys: `PAIR_BASE + a * 26 + b` for consecutive Hanzi whose
 /// readings begin with letters a and b.
 const PAIR_BASE: u32 = SYL_BASE + SYL_KEYS;
-/// Headline keys only (never in the postings of every field): a syllable
-/// of a character that begins a jieba word (`WORD_START + syllable id`),
-/// one that ends a word (`WORD_END + id`), and [`NO_BOUNDS`] for a
-/// headline too long for precomputed word boundaries. A word-aligned
-/// headline match begins and ends on such characters.
+/// Headline keys only (never in the postings of every field), of the
+/// headline itself (not its kicker or subtitle): a syllable of a character
+/// that begins a jieba word (`WORD_START + syllable id`), one that ends a
+/// word (`WORD_END + id`), and [`NO_BOUNDS`] for a headline too long for
+/// precomputed word boundaries. A word-aligned headline match begins and
+/// ends on such characters.
 const WORD_START: u32 = PAIR_BASE + 26 * 26;
 const WORD_END: u32 = WORD_START + SYL_KEYS;
 /// A character read `id` that is a word of its own: `WORD_ONE + id`.
