@@ -646,9 +646,9 @@ impl Levels {
 }
 
 /// Once the list is full, a part's headlines that could still outrank it
-/// are read without computing the part's candidates when they are at most
-/// this many (reading one costs a few microseconds; the candidates of a
-/// long pinyin query, a few hundred).
+/// are read without computing the part's candidates of a pinyin query when
+/// they are at most this many (reading one costs a few microseconds; the
+/// candidates of a long pinyin query, a few hundred).
 const FEW_ABOVE: usize = 128;
 
 /// The best a hit can be: a contiguous, word-aligned headline match.
@@ -746,9 +746,13 @@ impl Index {
                 continue;
             }
             let docs = match above {
-                // A few: read them (the matcher tells; the candidates
-                // would cost more than they could spare).
-                Some(few) if few.len() <= FEW_ABOVE => few,
+                // A few: read them (the matcher tells; a pinyin query's
+                // candidates would cost more than they could spare). A
+                // literal query's candidates are a few lists intersected,
+                // cheaper than reading headlines that may lack its
+                // characters (for `营`, any character read ying that is a
+                // word of its own may outrank the list).
+                Some(few) if few.len() <= FEW_ABOVE && query.pinyin.is_some() => few,
                 _ => {
                     let (cands, _) = candidates_in(&in_part, query);
                     match (&part_reach, bar) {
