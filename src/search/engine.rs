@@ -646,9 +646,9 @@ impl Levels {
 }
 
 /// Once the list is full, a part's headlines that could still outrank it
-/// are read without computing the part's candidates of a pinyin query when
-/// they are at most this many (reading one costs a few microseconds; the
-/// candidates of a long pinyin query, a few hundred).
+/// are read without computing the part's candidates when they are at most
+/// this many (reading one costs a few microseconds; the candidates of a
+/// long pinyin query, a few hundred).
 const FEW_ABOVE: usize = 128;
 
 /// The best a hit can be: a contiguous, word-aligned headline match.
@@ -747,12 +747,15 @@ impl Index {
             }
             let docs = match above {
                 // A few: read them (the matcher tells; a pinyin query's
-                // candidates would cost more than they could spare). A
-                // literal query's candidates are a few lists intersected,
-                // cheaper than reading headlines that may lack its
-                // characters (for `营`, any character read ying that is a
-                // word of its own may outrank the list).
-                Some(few) if few.len() <= FEW_ABOVE && query.pinyin.is_some() => few,
+                // candidates would cost more than they could spare). Those
+                // of a literal query lacking one of its characters are
+                // left out first, a test each (for `营`, any character
+                // read ying that is a word of its own may outrank the
+                // list by the postings).
+                Some(few) if few.len() <= FEW_ABOVE => match query.pinyin {
+                    Some(_) => few,
+                    None => in_part.holding_chars(&query.lower_chars(), &few),
+                },
                 _ => {
                     let (cands, _) = candidates_in(&in_part, query);
                     match (&part_reach, bar) {
