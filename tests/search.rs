@@ -352,3 +352,87 @@ fn an_old_word_aligned_headline_outranks_many_newer_ones_across_words() {
     assert_eq!(first_hit_both_ways(&mut index, "中美"), "中美友城合作");
     assert_eq!(first_hit_both_ways(&mut index, "zhongmei"), "中美友城合作");
 }
+
+#[test]
+fn a_word_in_the_subtitle_does_not_make_a_headline_word_aligned() {
+    // 250 newer articles hold 中美 across two words in the headline
+    // (集中|美化) and as a word in the subtitle (中美|友好): neither makes a
+    // word-aligned headline match, so once 200 of them are in hand the
+    // other 50 are not read; the oldest holds 中美 as a word in its
+    // headline and still comes first. (A subtitle match ranks below every
+    // side-by-side headline match, word-aligned or not.)
+    let _ = words::jieba();
+    let mut pages = Vec::new();
+    for k in 0..250 {
+        let date = format!("20{:02}-{:02}-{:02}", 10 + k / 300, k / 28 % 10 + 1, k % 28 + 1);
+        let a = Article {
+            id: format!("{k}"),
+            title: "集中美化环境".into(),
+            subtitle: Some("中美友好交流".into()),
+            paragraphs: vec!["正文。".into()],
+            ..Article::default()
+        };
+        pages.push(Page {
+            source: format!("{date}_p01.txt"),
+            date: Date::parse(&date),
+            articles: vec![a],
+            ..Page::default()
+        });
+    }
+    let old = Article {
+        id: "old".into(),
+        title: "中美友城合作".into(),
+        paragraphs: vec!["正文。".into()],
+        ..Article::default()
+    };
+    pages.push(Page {
+        source: "2001-05-01_p01.txt".into(),
+        date: Date::parse("2001-05-01"),
+        articles: vec![old],
+        ..Page::default()
+    });
+    let mut index = Index::build(Arc::new(lvread::archive::group(pages)));
+    for q in ["中美", "zhongmei", "zhongm"] {
+        let mut found = Vec::new();
+        let mut examined = Vec::new();
+        for on in [false, true] {
+            index.set_use_signatures(on);
+            let r = index.search(&Query::new(q), 200, &mut Cache::default(), &|| false).unwrap();
+            found.push(r.hits.iter().map(|h| (h.doc, h.score, h.title.clone())).collect::<Vec<_>>());
+            examined.push(r.examined);
+        }
+        assert_eq!(found[0], found[1], "{q}: the same hits with and without the shortcuts");
+        assert_eq!(found[1].first().map(|h| h.2.as_str()), Some("中美友城合作"), "{q}");
+        assert_eq!(found[1].len(), 200, "{q}");
+        assert!(examined[1] < 210, "{q}: {} headlines read (of 251)", examined[1]);
+    }
+}
+
+#[test]
+fn a_literal_query_reads_only_headlines_holding_its_characters() {
+    // 250 newer headlines hold 营 inside a word (营商); 50 older ones are
+    // 赢 alone, read ying like 营 and a word of its own, which is all the
+    // postings tell of a word-aligned 营. Once 200 营商 are in hand those
+    // 50 may outrank them by the postings, but lacking 营 they are not
+    // read (nor are the 50 older 营商, which cannot).
+    let _ = words::jieba();
+    let mut issues: Vec<(String, &str)> = (0..250)
+        .map(|k| (format!("20{:02}-{:02}-{:02}", 10 + k / 300, k / 28 % 10 + 1, k % 28 + 1), "优化营商环境"))
+        .collect();
+    issues.extend((0..50).map(|k| (format!("2001-{:02}-{:02}", k / 28 + 1, k % 28 + 1), "赢")));
+    let specs: Vec<[ArticleSpec<'_>; 1]> = issues.iter().map(|(_, t)| [(*t, &["正文。"][..])]).collect();
+    let list: Vec<(&str, &[ArticleSpec<'_>])> =
+        issues.iter().zip(&specs).map(|((d, _), s)| (d.as_str(), &s[..])).collect();
+    let mut index = Index::build(archive(&list));
+    let mut found = Vec::new();
+    let mut examined = Vec::new();
+    for on in [false, true] {
+        index.set_use_signatures(on);
+        let r = index.search(&Query::new("营"), 200, &mut Cache::default(), &|| false).unwrap();
+        found.push(r.hits.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>());
+        examined.push(r.examined);
+    }
+    assert_eq!(found[0], found[1], "the same hits with and without the shortcuts");
+    assert_eq!(found[1].len(), 200);
+    assert!(examined[1] < 220, "{} headlines read (of 300)", examined[1]);
+}

@@ -219,6 +219,14 @@ impl SetRef<'_> {
         }
     }
 
+    /// True when document `doc` is in the set.
+    pub fn has(&self, doc: u32) -> bool {
+        match self {
+            SetRef::List(v) => v.binary_search(&doc).is_ok(),
+            SetRef::Bits(b) => b.get(doc as usize / 64).is_some_and(|w| w >> (doc % 64) & 1 == 1),
+        }
+    }
+
     /// Every document of the set, sorted.
     pub fn to_vec(&self) -> Vec<u32> {
         match self {

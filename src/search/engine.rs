@@ -746,9 +746,16 @@ impl Index {
                 continue;
             }
             let docs = match above {
-                // A few: read them (the matcher tells; the candidates
-                // would cost more than they could spare).
-                Some(few) if few.len() <= FEW_ABOVE => few,
+                // A few: read them (the matcher tells; a pinyin query's
+                // candidates would cost more than they could spare). Those
+                // of a literal query lacking one of its characters are
+                // left out first, a test each (for `营`, any character
+                // read ying that is a word of its own may outrank the
+                // list by the postings).
+                Some(few) if few.len() <= FEW_ABOVE => match query.pinyin {
+                    Some(_) => few,
+                    None => in_part.holding_chars(&query.lower_chars(), &few),
+                },
                 _ => {
                     let (cands, _) = candidates_in(&in_part, query);
                     match (&part_reach, bar) {

@@ -41,8 +41,9 @@ pub fn char_pair(a: char, b: char) -> u32 {
 /// The pair keys of `text` (with repeats), appended to `out`; `mask`:
 /// its word boundaries ([`super::words::mask`]; 0 when unknown: every
 /// pair may end a word), which add the keys of the pairs ending a word
-/// ([`ending_a_word`]).
-pub fn keys_of(t: &Table, text: &str, mask: u64, out: &mut Vec<u32>) {
+/// ([`ending_a_word`]); None for a text whose word-aligned matches are not
+/// bounded by keys (a kicker or subtitle: see [`super::reach`]).
+pub fn keys_of(t: &Table, text: &str, mask: Option<u64>, out: &mut Vec<u32>) {
     let mut prev: Option<(char, &[u16])> = None;
     for (i, c) in text.chars().enumerate() {
         let f = fold_lower(c);
@@ -58,7 +59,7 @@ pub fn keys_of(t: &Table, text: &str, mask: u64, out: &mut Vec<u32>) {
                     }
                 }
             }
-            if mask == 0 || (i + 1 < 64 && mask >> (i + 1) & 1 == 1) {
+            if mask.is_some_and(|m| m == 0 || (i + 1 < 64 && m >> (i + 1) & 1 == 1)) {
                 for k in at..out.len() {
                     out.push(ending_a_word(out[k]));
                 }
@@ -366,7 +367,7 @@ mod tests {
         let t = crate::search::pinyin::table();
         let mut keys = Vec::new();
         // 吕梁|a1: the word 吕梁 ends at 梁 (boundaries before 0, 2, 4).
-        keys_of(t, "吕梁a1", 0b10101, &mut keys);
+        keys_of(t, "吕梁a1", Some(0b10101), &mut keys);
         let lv = t.readings('吕')[0];
         let liang = t.readings('梁')[0];
         assert!(keys.contains(&syllable_pair(lv, liang)));
@@ -376,5 +377,11 @@ mod tests {
         assert!(keys.contains(&ending_a_word(char_pair('a', '1'))));
         assert!(!keys.contains(&ending_a_word(char_pair('梁', 'a'))), "a does not end a word");
         assert_eq!(keys.len(), 2 * t.readings('梁').len() + 3);
+        // Without word boundaries to key (a kicker, a subtitle): the pairs
+        // alone.
+        let mut plain = Vec::new();
+        keys_of(t, "吕梁a1", None, &mut plain);
+        assert_eq!(plain.len(), t.readings('梁').len() + 2);
+        assert!(plain.iter().all(|&k| k != ending_a_word(k)));
     }
 }

@@ -17,18 +17,21 @@ use std::sync::Arc;
 
 /// Version of the stored form: a cache holding another format is not read
 /// (the page's part is computed again and stored anew). Change it with the
-/// keys, the signatures or the word boundaries.
-pub const FORMAT: u32 = 3;
+/// keys, the signatures or the word boundaries. (4: word keys and pairs
+/// ending a word are the headline's alone, not its kicker's and
+/// subtitle's too.)
+pub const FORMAT: u32 = 4;
 
 /// One article's keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleKeys {
     /// Keys of the headline, kicker and subtitle, sorted, each once (stored
-    /// as gaps from the previous key), their word keys included
+    /// as gaps from the previous key), the headline's word keys included
     /// (`index::add_word_keys`).
     pub heads: Vec<u32>,
     /// Keys of the adjacent pairs of headline, kicker and subtitle
-    /// ([`super::pairs`]), sorted, each once (gaps).
+    /// ([`super::pairs`]; those ending a word, the headline's only),
+    /// sorted, each once (gaps).
     pub head_pairs: Vec<u32>,
     /// Keys of every other field that the headline lacks, sorted (gaps).
     pub rest: Vec<u32>,
@@ -117,14 +120,17 @@ impl PageKeys {
                 for (slot, text) in bounds.iter_mut().zip(head_texts(a)) {
                     *slot = words::mask(jieba, text).unwrap_or(0);
                 }
+                // Word keys and pairs ending a word: the headline's only
+                // (the headline pass bounds word-aligned matches only
+                // there, see `reach`).
                 keys.clear();
-                for (text, &mask) in head_texts(a).zip(&bounds) {
+                for text in head_texts(a) {
                     add_keys(t, text, &mut keys);
-                    add_word_keys(t, text, mask, &mut keys);
                 }
+                add_word_keys(t, &a.title, bounds[0], &mut keys);
                 pair_keys_32.clear();
-                for (text, &mask) in head_texts(a).zip(&bounds) {
-                    pairs::keys_of(t, text, mask, &mut pair_keys_32);
+                for (n, (text, &mask)) in head_texts(a).zip(&bounds).enumerate() {
+                    pairs::keys_of(t, text, (n == 0).then_some(mask), &mut pair_keys_32);
                 }
                 pair_keys_32.sort_unstable();
                 pair_keys_32.dedup();
