@@ -15,7 +15,9 @@
 //! any start in use goes with the column left of it; the few lines of a
 //! headline in large type, which `-layout` prints with blank rows between,
 //! stay one block); blocks are ordered by recursive
-//! cuts — a gap no block crosses from left to right splits the page into left and right, one
+//! cuts — a gap no block crosses from left to right (a block whose lines
+//! reach past the next column's start crosses it, though that column holds
+//! no text beside them) splits the page into left and right, one
 //! no block crosses from top to bottom into top and bottom — the way one
 //! reads a newspaper page.
 //!
@@ -37,7 +39,9 @@
 //! that stands as far apart from the next line is a line of large type and
 //! starts a block of its own instead of running on the item above it; and a
 //! block of up to three such lines goes on across blank rows (up to twelve)
-//! with the next one, when nothing on the rows between crosses either.
+//! with the next one, when nothing on the rows between crosses either and
+//! that line stands apart from the next too or lies at least four rows under
+//! the block (a headline's last line can sit right over its text).
 //! Such lines at the top of a block, each more rows apart from the next
 //! than the block's text lines (which sit on rows next to each other), are
 //! given with a blank line under them, as a headline over its text.
@@ -78,6 +82,8 @@ struct Block {
     tight: bool,
     /// Where its last line starts and ends on the page (characters).
     span: (usize, usize),
+    /// How far right its widest line reaches on the page (characters).
+    far: usize,
 }
 
 impl Block {
@@ -94,6 +100,7 @@ impl Block {
             pitch: 0,
             tight: false,
             span: (c.start, c.end),
+            far: c.end,
         }
     }
 
@@ -175,7 +182,7 @@ pub fn unfold(text: &str) -> Option<String> {
     }
     let mut order = Vec::with_capacity(blocks.len());
     let all: Vec<usize> = (0..blocks.len()).collect();
-    cut(&blocks, all, step, &mut order);
+    cut(&blocks, &starts, all, step, &mut order);
     let mut out = String::with_capacity(text.len());
     for (n, &b) in order.iter().enumerate() {
         if n > 0 {
@@ -474,6 +481,7 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
             w.offsets.push(offset);
             w.rows.push(c.row);
             w.span = (c.start, c.end);
+            w.far = w.far.max(c.end);
             continue;
         }
         if right > left {
@@ -515,7 +523,7 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                     && block.lines.len() <= LARGE_LINES
                     && c.row > block.bottom
                     && c.row <= block.bottom + LARGE_ROWS
-                    && next_gap[ci] > step
+                    && (next_gap[ci] > step || c.row - block.bottom >= APART_ROWS)
                     && !crossed(block.bottom + 1, c.row, block.span)
                     && !crossed(block.bottom + 1, c.row, (c.start, c.end))
             });
@@ -523,6 +531,7 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         match target {
             Some(b) => {
                 let block = &mut blocks[b];
+                block.far = block.far.max(c.end);
                 if block.bottom == c.row {
                     // Two chunks of one line in one column: one line again.
                     if let Some(l) = block.lines.last_mut() {
@@ -573,7 +582,7 @@ fn row_cut(blocks: &[Block], ids: &[usize], gap: usize) -> Option<usize> {
 /// Orders `ids` by recursive cuts: above blank rows no block crosses before
 /// below them (a band of the page); then left of a column boundary no block
 /// crosses before right of it; then above a row boundary before below it.
-fn cut(blocks: &[Block], mut ids: Vec<usize>, step: usize, out: &mut Vec<usize>) {
+fn cut(blocks: &[Block], starts: &[usize], mut ids: Vec<usize>, step: usize, out: &mut Vec<usize>) {
     if ids.len() <= 1 {
         out.extend(ids);
         return;
@@ -582,8 +591,8 @@ fn cut(blocks: &[Block], mut ids: Vec<usize>, step: usize, out: &mut Vec<usize>)
     // Blank rows no block straddles part the page into bands.
     if let Some(k) = row_cut(blocks, &ids, step) {
         let below = ids.split_off(k);
-        cut(blocks, ids, step, out);
-        cut(blocks, below, step, out);
+        cut(blocks, starts, ids, step, out);
+        cut(blocks, starts, below, step, out);
         return;
     }
     // A vertical cut: a column boundary no block straddles. Of several, the
@@ -593,7 +602,11 @@ fn cut(blocks: &[Block], mut ids: Vec<usize>, step: usize, out: &mut Vec<usize>)
     let hi = ids.iter().map(|&i| blocks[i].right).max().unwrap_or(0);
     let mut best: Option<(usize, (bool, usize))> = None;
     for gap in lo..hi {
-        if ids.iter().all(|&i| blocks[i].right <= gap || blocks[i].left > gap) {
+        // A block left of the boundary whose lines run on past the next
+        // column's start (an article set across columns where the column
+        // beside it holds no text) crosses it too.
+        let over = |i: usize| starts.get(gap + 1).is_some_and(|&s| blocks[i].far > s);
+        if ids.iter().all(|&i| (blocks[i].right <= gap && !over(i)) || blocks[i].left > gap) {
             let (left, right): (Vec<usize>, Vec<usize>) = ids.iter().partition(|&&i| blocks[i].right <= gap);
             let bands = |side: &[usize]| {
                 let mut side = side.to_vec();
@@ -608,16 +621,16 @@ fn cut(blocks: &[Block], mut ids: Vec<usize>, step: usize, out: &mut Vec<usize>)
     }
     if let Some((gap, _)) = best {
         let (left, right): (Vec<usize>, Vec<usize>) = ids.into_iter().partition(|&i| blocks[i].right <= gap);
-        cut(blocks, left, step, out);
-        cut(blocks, right, step, out);
+        cut(blocks, starts, left, step, out);
+        cut(blocks, starts, right, step, out);
         return;
     }
     // Else the first row boundary no block straddles (a headline right
     // above its columns).
     if let Some(k) = row_cut(blocks, &ids, 0) {
         let below = ids.split_off(k);
-        cut(blocks, ids, step, out);
-        cut(blocks, below, step, out);
+        cut(blocks, starts, ids, step, out);
+        cut(blocks, starts, below, step, out);
         return;
     }
     // No cut: top to bottom, left to right.
@@ -833,6 +846,56 @@ mod tests {
         .join("\n");
         let text = unfold(&page).unwrap_or_default();
         assert!(groups(&text).contains(&"己标题第一行|己标题第二行".to_string()), "{text}");
+    }
+
+    #[test]
+    fn a_headline_line_right_over_its_text_stays_with_the_line_above() {
+        // A headline in large type: its first line on row 0, its last line
+        // five rows under it (blank rows between, the column beside it
+        // running on), its text on the rows right under that last line.
+        let right = |n: usize| format!("戊文第{n}行内容甚多");
+        let mut page = vec![format!("丁标题第一行{}{}", " ".repeat(18), right(1))];
+        page.extend((2..=3).map(|n| format!("{}{}", " ".repeat(24), right(n))));
+        page.extend(["", ""].map(String::from));
+        page.push(format!(" 丁标题末行{}{}", " ".repeat(19), right(4)));
+        page.extend((1..=5).map(|n| format!("丁文第{n}行内容甚多{}{}", " ".repeat(14), right(n + 4))));
+        let text = unfold(&page.join("\n")).unwrap_or_default();
+        let groups = groups(&text);
+        assert_eq!(groups[0], "丁标题第一行", "{text}");
+        assert!(groups[1].starts_with("丁标题末行|丁文第1行"), "{text}");
+    }
+
+    #[test]
+    fn an_article_under_a_column_it_runs_past_is_read_after_it() {
+        // Article 甲 in three columns over article 丙, whose second column
+        // starts left of 甲's third and runs on under it; 丁 beside them
+        // all, in two columns. 甲's third column is read before 丙, not
+        // after it.
+        let at = |line: &mut String, col: usize, text: &str| {
+            let pad = col.saturating_sub(line.chars().count());
+            line.push_str(&" ".repeat(pad));
+            line.push_str(text);
+        };
+        let mut page = Vec::new();
+        for row in 0..21 {
+            let mut line = String::new();
+            if row < 5 {
+                at(&mut line, 0, &format!("甲文一栏第{row}行内"));
+                at(&mut line, 18, &format!("甲文二栏第{row}行内"));
+                at(&mut line, 36, &format!("甲文三栏第{row}行内"));
+            } else if row >= 13 {
+                at(&mut line, 0, &format!("丙文一栏第{row:02}行内容甚"));
+                at(&mut line, 24, &format!("丙文二栏第{row:02}行内容甚多甚"));
+            }
+            at(&mut line, 50, &format!("丁文一栏第{row:02}行"));
+            at(&mut line, 66, &format!("丁文二栏第{row:02}行"));
+            page.push(line);
+        }
+        let text = unfold(&page.join("\n")).unwrap_or_default();
+        let order: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        let first = |p: &str| order.iter().position(|l| l.starts_with(p)).unwrap_or(usize::MAX);
+        assert!(first("甲文三栏") < first("丙文一栏"), "{text}");
+        assert!(first("丙文二栏") < first("丁文"), "{text}");
     }
 
     #[test]
