@@ -491,3 +491,20 @@ fn a_headline_between_two_items_on_a_page_that_shows_no_placement_goes_by_conten
     assert_eq!(p.articles[1].title, "吕梁市第十届运动会开幕");
     assert_eq!(p.articles[1].byline.as_deref(), Some("本报讯（记者 李娜）"));
 }
+
+#[test]
+fn two_articles_read_column_by_column_in_turn_are_each_read_whole() {
+    // pdftotext read two articles set side by side row by row: the first
+    // column of each, then the second column of each. Each article's second
+    // column goes back after its first (the sentence left open at
+    // `负责人` / `全` reads on in `介绍，` / `县还将`).
+    let p = load("side_by_side_threads.txt");
+    assert_eq!(titles(&p), ["离石区完成城区供水管网改造", "交城县新建三所乡村幼儿园"]);
+    let a = p.articles[0].paragraphs.concat();
+    let b = p.articles[1].paragraphs.concat();
+    assert!(a.contains("离石区水务局负责人介绍，明年将继续改造"), "{a}");
+    assert!(a.ends_with("城区居民用水将更加安全放心。"), "{a}");
+    assert!(b.contains("今后三年，全县还将新建"), "{b}");
+    assert!(b.ends_with("很快就熟悉了新环境。"), "{b}");
+    assert!(!b.contains("供水"), "{b}");
+}

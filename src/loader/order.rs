@@ -1,0 +1,337 @@
+//! Reading order: an extractor that reads two articles set side by side
+//! row by row prints a column of the first, then a column of the second,
+//! then the first's next column, and so on, so one article's body is
+//! interrupted by the other's paragraphs. This stage finds where the text
+//! jumps to another thread and puts each run of lines back after the run it
+//! continues, before lines become items.
+//!
+//! The page is cut into runs at blank lines (where an extractor prints a
+//! column's foot). A seam between two runs of running text scores how well
+//! the second reads on from the first: the first ends mid-sentence and the
+//! bigram across the seam is one the page prints elsewhere (a word cut at
+//! the line's end), or the second opens with punctuation that only follows
+//! text; and the share of character bigrams the two runs have in common
+//! (shrunk for short runs). A run (with up to three runs after it that read
+//! on from it) moves back to right after an earlier run that a headline run
+//! broke off, when the seams it makes there and the seam it closes behind
+//! it score better by a clear margin than the seams it breaks, it reads on
+//! from its new place better than from its old one, and a sentence is left
+//! open at one end of the move or the other. Headline runs (up to three
+//! lines with no sentence in them) and captions are never moved, a run right
+//! under a headline stays there, and a page of short runs (blank lines
+//! between most lines) is left as it is. The weights were set on the
+//! fitting pages (`examples/order_moves.rs` counts the moves right and
+//! wrong against the pages' perfect trees).
+
+use super::lines::{ends_with_credit, is_sentence_end};
+use super::normalize::is_han;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// How far back (in runs) a run may be moved.
+const REACH: usize = 8;
+/// How many runs in a row may move together.
+const BLOCK: usize = 4;
+/// The score a move must gain to be made.
+const MARGIN: f32 = 1.5;
+/// How much better the moved runs must read on from their new place than
+/// from their old one.
+const FIT: f32 = 0.5;
+/// The least score of a seam inside runs moved together.
+const INSIDE: f32 = 1.5;
+/// A seam's score when the first run ends mid-sentence and the second
+/// reads on from it ([`Context::joined`]).
+const W_JOINED: f32 = 2.9;
+/// A seam's score per unit of the runs' shared bigrams (their cosine).
+const W_SHARED: f32 = 14.0;
+/// Bigrams added to each run's count when measuring what two runs share.
+const SHRINK: usize = 40;
+
+/// Runs of lines moved together: `runs` (each a range of 0-based line
+/// indices into the text), which followed line `from`, are put right after
+/// line `after`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    pub runs: Vec<Range<usize>>,
+    pub from: usize,
+    pub after: usize,
+}
+
+/// One run of non-blank lines.
+struct Run<'a> {
+    lines: Range<usize>,
+    first: &'a str,
+    last: &'a str,
+    /// Running text (not a headline run nor a caption).
+    text: bool,
+    /// A headline run.
+    heading: bool,
+}
+
+/// The text with its runs in restored reading order, or `None` when
+/// nothing moves.
+pub fn restore(text: &str) -> Option<String> {
+    let raw: Vec<&str> = text.split('\n').collect();
+    let runs = runs(&raw);
+    let (order, moves) = reorder(&raw, &runs);
+    if moves.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 2 * runs.len());
+    for (k, &r) in order.iter().enumerate() {
+        if k > 0 {
+            out.push_str("\n\n");
+        }
+        for (j, line) in raw[runs[r].lines.clone()].iter().enumerate() {
+            if j > 0 {
+                out.push('\n');
+            }
+            out.push_str(line);
+        }
+    }
+    out.push('\n');
+    Some(out)
+}
+
+/// The moves [`restore`] makes on `text`, in the order made.
+pub fn plan(text: &str) -> Vec<Move> {
+    let raw: Vec<&str> = text.split('\n').collect();
+    reorder(&raw, &runs(&raw)).1
+}
+
+/// The runs of non-blank lines of the page.
+fn runs<'a>(raw: &[&'a str]) -> Vec<Run<'a>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < raw.len() && !raw[i].trim().is_empty() {
+            i += 1;
+        }
+        let lines = &raw[start..i];
+        let (first, last) = (lines[0].trim(), lines[lines.len() - 1].trim());
+        // Headline runs: a few lines, none ending a sentence, no full stop.
+        let heading = lines.len() <= 3
+            && !lines.iter().any(|l| {
+                is_sentence_end(l) || l.contains(['。', '！', '？']) || l.trim_end().ends_with(['，', '、', ','])
+            })
+            && lines.iter().map(|l| l.matches(['，', ',']).count()).sum::<usize>() < 2;
+        // Captions go where the photo is, not with a thread.
+        let caption = first.starts_with("图为") || ends_with_credit(last);
+        out.push(Run { lines: start..i, first, last, text: !heading && !caption, heading });
+    }
+    out
+}
+
+/// The runs in restored order, and the moves made.
+fn reorder(raw: &[&str], runs: &[Run]) -> (Vec<usize>, Vec<Move>) {
+    let mut order: Vec<usize> = (0..runs.len()).collect();
+    let mut moves = Vec::new();
+    // Fewer than four runs of text, or a page whose runs are mostly a line
+    // or two (blank lines between lines, not at columns' feet): no threads
+    // to untangle.
+    let long: usize = runs.iter().filter(|r| r.lines.len() >= 3).map(|r| r.lines.len()).sum();
+    let all: usize = runs.iter().map(|r| r.lines.len()).sum();
+    if runs.iter().filter(|r| r.text).count() < 4 || long * 10 < all * 7 {
+        return (order, moves);
+    }
+    let mut ctx = Context::new(raw, runs);
+    let mut y = 2;
+    while y < order.len() {
+        if let Some((r, j)) = best_move(&mut ctx, &order, y) {
+            moves.push(Move {
+                runs: order[y..=j].iter().map(|&k| runs[k].lines.clone()).collect(),
+                from: runs[order[y - 1]].lines.end - 1,
+                after: runs[order[r]].lines.end - 1,
+            });
+            apply(&mut order, r, y, j);
+        }
+        y += 1;
+    }
+    (order, moves)
+}
+
+/// Moves `order[y..=j]` to right after `order[r]` (`r < y - 1`).
+fn apply(order: &mut [usize], r: usize, y: usize, j: usize) {
+    order[r + 1..=j].rotate_right(j + 1 - y);
+}
+
+/// The best move of the runs starting at position `y` of `order`: back to
+/// after position `r`, the runs `y..=j` together; `None` when no move gains
+/// [`MARGIN`].
+fn best_move(ctx: &mut Context, order: &[usize], y: usize) -> Option<(usize, usize)> {
+    let x = order[y - 1];
+    if !ctx.runs[x].text || !ctx.runs[order[y]].text {
+        return None;
+    }
+    let mut best: Option<(f32, usize, usize)> = None;
+    let x_open = !is_sentence_end(ctx.runs[x].last);
+    for j in y..(y + BLOCK).min(order.len()) {
+        if !ctx.runs[order[j]].text || (j > y && ctx.seam(order[j - 1], Some(order[j])) < INSIDE) {
+            break;
+        }
+        let z = order.get(j + 1).copied();
+        let (first, last) = (order[y], order[j]);
+        let old_out = ctx.seam(x, Some(first)) + ctx.seam(last, z);
+        let closed = ctx.seam(x, z);
+        for r in y.saturating_sub(1 + REACH)..y - 1 {
+            let (rr, s) = (order[r], order[r + 1]);
+            // A thread broken off where another item's headline starts.
+            if !ctx.runs[rr].text || !ctx.runs[s].heading || ctx.joined(rr, s) {
+                continue;
+            }
+            // A sentence left open at one end of the move or the other.
+            if !x_open && is_sentence_end(ctx.runs[rr].last) {
+                continue;
+            }
+            let fit = ctx.seam(rr, Some(first)) - ctx.seam(x, Some(first));
+            if fit <= FIT {
+                continue;
+            }
+            let gain = ctx.seam(rr, Some(first)) + ctx.seam(last, Some(s)) + closed - ctx.seam(rr, Some(s)) - old_out;
+            if gain > MARGIN && best.is_none_or(|(g, ..)| gain > g) {
+                best = Some((gain, r, j));
+            }
+        }
+    }
+    best.map(|(_, r, j)| (r, j))
+}
+
+/// What the seam scores are computed from, read once per page as needed.
+struct Context<'a> {
+    raw: &'a [&'a str],
+    runs: &'a [Run<'a>],
+    /// The bigrams printed within lines on the page (filled on first use).
+    seen: Option<HashSet<u64>>,
+    /// Each run's bigrams, sorted (filled on first use).
+    grams: Vec<Option<Vec<u64>>>,
+    scores: HashMap<(usize, usize), f32>,
+}
+
+fn gram(a: char, b: char) -> u64 {
+    (u64::from(a as u32) << 32) | u64::from(b as u32)
+}
+
+impl<'a> Context<'a> {
+    fn new(raw: &'a [&'a str], runs: &'a [Run<'a>]) -> Context<'a> {
+        Context { raw, runs, seen: None, grams: vec![None; runs.len()], scores: HashMap::new() }
+    }
+
+    fn seen(&mut self, g: u64) -> bool {
+        let raw = self.raw;
+        self.seen
+            .get_or_insert_with(|| {
+                let mut s = HashSet::new();
+                for l in raw {
+                    let mut prev = None;
+                    for c in l.chars() {
+                        if let Some(p) = prev {
+                            s.insert(gram(p, c));
+                        }
+                        prev = is_han(c).then_some(c);
+                    }
+                }
+                s
+            })
+            .contains(&g)
+    }
+
+    fn grams(&mut self, r: usize) -> &[u64] {
+        let (raw, run) = (self.raw, &self.runs[r]);
+        self.grams[r].get_or_insert_with(|| {
+            let mut v = Vec::new();
+            for l in &raw[run.lines.clone()] {
+                let mut prev = None;
+                for c in l.chars() {
+                    if let Some(p) = prev {
+                        v.push(gram(p, c));
+                    }
+                    prev = is_han(c).then_some(c);
+                }
+            }
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+    }
+
+    /// Run `p` ends mid-sentence and run `q` reads on from it: the bigram
+    /// across the seam is printed elsewhere on the page, or `q` opens with
+    /// punctuation.
+    fn joined(&mut self, p: usize, q: usize) -> bool {
+        let (last, first) = (self.runs[p].last, self.runs[q].first);
+        if is_sentence_end(last) {
+            return false;
+        }
+        first.starts_with(['，', '。', '、', '；', '：', '？', '！', '）', '”', '’', '》', ',', '.', ';', ':', ')'])
+            || match (last.chars().last(), first.chars().next()) {
+                (Some(a), Some(b)) if is_han(a) && is_han(b) => self.seen(gram(a, b)),
+                _ => false,
+            }
+    }
+
+    /// How well run `q` reads on from run `p` (0 when `q` is none or a
+    /// headline run: a seam before a headline tells nothing).
+    fn seam(&mut self, p: usize, q: Option<usize>) -> f32 {
+        let Some(q) = q.filter(|&q| self.runs[q].text) else { return 0.0 };
+        if let Some(&s) = self.scores.get(&(p, q)) {
+            return s;
+        }
+        let mut s = if self.joined(p, q) { W_JOINED } else { 0.0 };
+        let (a, b) = (self.grams(p).len(), self.grams(q).len());
+        if a > 0 && b > 0 {
+            let (ga, gb) = (self.grams[p].as_deref().unwrap_or(&[]), self.grams[q].as_deref().unwrap_or(&[]));
+            // (Short runs share words by chance: their measure is shrunk.)
+            s += W_SHARED * shared(ga, gb) as f32 / (((a + SHRINK) * (b + SHRINK)) as f32).sqrt();
+        }
+        self.scores.insert((p, q), s);
+        s
+    }
+}
+
+/// How many items two sorted lists share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two articles in two columns each, `A1 B1 A2 B2` as pdftotext reads
+    /// them when set side by side.
+    const A: [&str; 2] = [
+        "本报讯（记者 王明）今年以来，离石区把城区供水\n管网改造作为民生实事来抓，累计更换老旧供水管道\n四十二公里，惠及居民一万三千余户。据介绍，改造\n后城区供水管网漏损率由百分之十八降至百分之九，\n高峰时段的水压也稳定了许多。离石区水务局负责人",
+        "介绍，明年将继续改造城区剩余的老旧供水管道，让\n供水管网改造惠及更多居民，城区居民用水将更加安\n全放心。",
+    ];
+    const B: [&str; 2] = [
+        "本报讯（记者 李红）九月一日，交城县新建的三所乡\n村幼儿园同时开园，全县一千二百名幼儿在家门口就\n能上幼儿园。这三所幼儿园由县财政投入两千四百万\n元建设，每所幼儿园都配有室内活动室、午休室和户\n外游戏场地。县教育局负责人表示，今后三年，全",
+        "县还将新建和改扩建幼儿园六所，让每个乡镇都有一\n所公办幼儿园。开园当天，不少家长早早带着孩子来\n到幼儿园，孩子们在老师的带领下做游戏、唱儿歌，\n很快就熟悉了新环境。",
+    ];
+    const HA: &str = "离石区完成城区供水管网改造";
+    const HB: &str = "交城县新建三所乡村幼儿园";
+
+    #[test]
+    fn columns_read_in_turn_go_back_to_their_threads_and_threads_in_order_stay() {
+        let mixed = [HA, A[0], HB, B[0], A[1], B[1]].join("\n\n") + "\n";
+        let whole = [HA, A[0], A[1], HB, B[0], B[1]].join("\n\n") + "\n";
+        assert_eq!(restore(&mixed).as_deref(), Some(whole.as_str()));
+        assert_eq!(restore(&whole), None);
+    }
+}
