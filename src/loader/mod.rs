@@ -99,9 +99,10 @@ pub fn load_text(name: &str, text: &str, warnings: Vec<String>) -> Page {
 fn build(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
     // Columns set side by side (`pdftotext -layout`) are read one by one.
     let unfolded = columns::unfold(text);
+    // Runs of lines an extractor read out of order go back to their thread
+    // (a page unfolded column by column is in its reading order already).
+    let ordered = if unfolded.is_some() { None } else { order::restore(text) };
     let text = unfolded.as_deref().unwrap_or(text);
-    // Runs of lines an extractor read out of order go back to their thread.
-    let ordered = order::restore(text);
     let assembled = assemble::assemble(ordered.as_deref().unwrap_or(text));
     // A file name is data too: no control characters or escapes in it.
     let mut page = Page {
