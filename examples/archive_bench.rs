@@ -41,27 +41,7 @@ use std::time::{Duration, Instant};
 mod archive_files;
 #[path = "common/measure.rs"]
 mod measure;
-use measure::{percentile, round, status_mb};
-
-/// Queries typed one character at a time (Hanzi, full pinyin, initials,
-/// mixed, digits, and the short prefixes that used to walk everything).
-const QUERIES: &[&str] = &[
-    "老旧小区改造",
-    "吕梁",
-    "lvliang",
-    "lvlian",
-    "qsngzlxhy",
-    "zhongmeiyoucheng",
-    "sundj",
-    "孙大军",
-    "青少年工作",
-    "2023",
-    "gaozhiliangfazhan",
-    "营商环境",
-    "lyuliangshi",
-    "su",
-    "qs",
-];
+use measure::{KEYSTROKE_QUERIES as QUERIES, percentile, round, status_mb};
 
 /// Queries for the `lvread search` / fzf comparison.
 const VS_FZF: &[&str] = &["吕梁", "老旧小区改造", "lvliang"];

@@ -8,33 +8,17 @@
 //! cargo run --release --example keystroke_hits -- target/archive-bench/30000-2023 > hits.txt
 //! ```
 
+#[path = "common/measure.rs"]
+mod measure;
 use lvread::ui::search_driver::SearchDriver;
 use lvread::ui::session::Session;
 use lvread::ui::update::update;
 use lvread::ui::{Action, App};
 use lvread::{cache, search};
+use measure::KEYSTROKE_QUERIES as QUERIES;
 use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-/// `archive_bench`'s queries, typed one character at a time.
-const QUERIES: &[&str] = &[
-    "老旧小区改造",
-    "吕梁",
-    "lvliang",
-    "lvlian",
-    "qsngzlxhy",
-    "zhongmeiyoucheng",
-    "sundj",
-    "孙大军",
-    "青少年工作",
-    "2023",
-    "gaozhiliangfazhan",
-    "营商环境",
-    "lyuliangshi",
-    "su",
-    "qs",
-];
 
 fn act(app: &mut App, driver: &mut SearchDriver, action: Action) {
     for effect in update(app, action) {

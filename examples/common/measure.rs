@@ -32,3 +32,24 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
 }
+
+/// The keystroke benchmark's queries (`archive_bench`, `keystroke_hits`),
+/// typed one character at a time (Hanzi, full pinyin, initials,
+/// mixed, digits, and the short prefixes that used to walk everything).
+pub const KEYSTROKE_QUERIES: &[&str] = &[
+    "老旧小区改造",
+    "吕梁",
+    "lvliang",
+    "lvlian",
+    "qsngzlxhy",
+    "zhongmeiyoucheng",
+    "sundj",
+    "孙大军",
+    "青少年工作",
+    "2023",
+    "gaozhiliangfazhan",
+    "营商环境",
+    "lyuliangshi",
+    "su",
+    "qs",
+];
