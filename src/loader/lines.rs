@@ -565,7 +565,7 @@ fn wrapped_trailing_names(text: &str, next: Option<&str>) -> Option<(usize, Stri
 /// with a date or weekday (`2023年11月4日 星期六 第2版 要闻`); `marks`:
 /// the text's [`Marks`].
 fn is_banner(text: &str, marks: Marks) -> bool {
-    if is_web_furniture(text) {
+    if is_web_furniture(text) || is_masthead_furniture(text, marks) {
         return true;
     }
     // (Cheapest first: every editor's title and page mark below holds one
@@ -594,6 +594,20 @@ fn is_web_furniture(text: &str) -> bool {
     // breadcrumb opens with one of these.)
     (text.contains(['：', ':']) && WEB_LABEL.find_iter(text).nth(1).is_some())
         || (text.starts_with(['首', '主', '当', '您', '你']) && BREADCRUMB.is_match(text))
+}
+
+re!(PAGE_COUNT, r"今日\s*[0-9０-９一二三四五六七八九十]+\s*版");
+re!(SERIAL_NUMBER, r"连续出版物号|邮发代号|(?i:CN)\s*[0-9]{2}\s*[-－–]\s*[0-9]{4}");
+
+/// The small print of a front page's masthead, on a line of its own:
+/// the page count (`今日8版`) and the paper's serial numbers
+/// (`国内统一连续出版物号 CN 14-0040`, `邮发代号 21-30`). A sentence that
+/// names them (it holds a comma or a full stop) is not furniture.
+fn is_masthead_furniture(text: &str, marks: Marks) -> bool {
+    text.len() <= 90
+        && !marks.has(Marks::COMMA)
+        && !text.contains('。')
+        && (text.contains('版') && PAGE_COUNT.is_match(text) || SERIAL_NUMBER.is_match(text))
 }
 
 /// A photo credit alone on a line (`记者 侯利军 摄`).
@@ -1010,6 +1024,19 @@ mod tests {
             assert_eq!(r[0].1, Role::Byline { byline: byline.to_string() }, "{raw}");
             assert_eq!(r[0].0, rest, "{raw}");
         }
+    }
+
+    #[test]
+    fn a_mastheads_small_print_is_banner() {
+        let r = roles(
+            "今日8版\n国内统一连续出版物号 CN 14-0040 邮发代号 21-30\n全市春耕生产有序推进\n4月8日，全市春耕生产有序推进。",
+        );
+        assert_eq!(r[0].1, Role::Banner, "{r:?}");
+        assert_eq!(r[1].1, Role::Banner, "{r:?}");
+        assert_eq!(r[2].1, Role::Text);
+        // A sentence that names them is text.
+        assert_eq!(roles("本报今日8版，敬请关注。")[0].1, Role::Text);
+        assert_eq!(roles("该刊取得国内统一连续出版物号后，")[0].1, Role::Text);
     }
 
     #[test]

@@ -200,13 +200,7 @@ pub fn kind_of(a: &Article, continued: bool) -> Kind {
         return Kind::Continuation;
     }
     let byline = a.byline.as_deref().unwrap_or("");
-    let head = format!("{}{}", a.kicker.as_deref().unwrap_or(""), a.title);
-    if byline.contains("评论员")
-        || byline.contains("评论")
-        || head.contains("评论员")
-        || head.starts_with("短评")
-        || head.starts_with("社论")
-    {
+    if byline.contains("评论") || is_opinion_head(a.kicker.as_deref().unwrap_or(""), &a.title) {
         return Kind::Commentary;
     }
     if !a.title_inferred && is_notice_title(&a.title) {
@@ -217,6 +211,19 @@ pub fn kind_of(a: &Article, continued: bool) -> Kind {
         return Kind::Photo;
     }
     Kind::News
+}
+
+/// The labels an opinion column prints over or before its headline
+/// (`时评｜…`, kicker `锐评`, `本报评论员文章`).
+const OPINION_LABELS: [&str; 8] = ["时评", "快评", "锐评", "短评", "社论", "述评", "杂谈", "评论员"];
+
+/// Whether a headline names an opinion column: a label in the kicker, or
+/// among the title's first eight characters (a label opens the title, or
+/// follows a paper's name: `人民时评｜…`), not one a long title happens to
+/// hold further on.
+fn is_opinion_head(kicker: &str, title: &str) -> bool {
+    let opening: String = title.chars().take(8).collect();
+    OPINION_LABELS.iter().any(|l| kicker.contains(l) || opening.contains(l))
 }
 
 /// A stable id for an article: FNV-1a over the source file name and the
@@ -275,6 +282,31 @@ mod tests {
             byline: byline.map(str::to_string),
             paragraphs: paras.iter().map(|s| s.to_string()).collect(),
             ..Article::default()
+        }
+    }
+
+    #[test]
+    fn opinion_heads() {
+        // (kicker, title, an opinion column?)
+        let cases = [
+            ("", "时评｜让老旧小区改造更暖民心", true),
+            ("锐评", "好政策要落到群众心坎上", true),
+            ("", "人民时评：把实事办到群众心坎上", true),
+            ("", "社论 奋力谱写新篇章", true),
+            ("", "本报评论员：实干才能出实绩", true),
+            ("", "市政协召开座谈会听取各界群众对时评栏目的意见", false),
+            ("", "让老旧小区改造更暖民心", false),
+            ("聚焦两会", "代表委员热议政府工作报告", false),
+        ];
+        for (kicker, title, opinion) in cases {
+            assert_eq!(is_opinion_head(kicker, title), opinion, "{kicker} / {title}");
+            let a = Article {
+                kicker: (!kicker.is_empty()).then(|| kicker.to_string()),
+                title: title.to_string(),
+                paragraphs: vec!["正文。".to_string()],
+                ..Article::default()
+            };
+            assert_eq!(kind_of(&a, false) == Kind::Commentary, opinion, "{title}");
         }
     }
 
