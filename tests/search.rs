@@ -436,3 +436,36 @@ fn a_literal_query_reads_only_headlines_holding_its_characters() {
     assert_eq!(found[1].len(), 200);
     assert!(examined[1] < 220, "{} headlines read (of 300)", examined[1]);
 }
+
+#[test]
+fn a_digit_or_latin_letter_alone_reads_only_headlines_where_it_may_be_a_word() {
+    // 250 newer headlines hold 2 and Z inside words (2023, XYZ), 50 older
+    // ones too; the oldest holds them as words of their own (jieba: 2|号线,
+    // Z|字). Once 200 newer hits are in hand, only a word-aligned match can
+    // outrank them: the Latin letters' and digits' word keys tell which
+    // headline may hold one, so the 50 older are not read.
+    let _ = words::jieba();
+    let mut issues: Vec<(String, &str)> = (0..250)
+        .map(|k| (format!("20{:02}-{:02}-{:02}", 10 + k / 300, k / 28 % 10 + 1, k % 28 + 1), "2023年XYZ工作要点"))
+        .collect();
+    issues.extend((0..50).map(|k| (format!("2001-{:02}-{:02}", k / 28 + 1, k % 28 + 1), "2022年XYZ工作总结")));
+    issues.push(("2000-01-01".into(), "地铁2号线Z字路口"));
+    let specs: Vec<[ArticleSpec<'_>; 1]> = issues.iter().map(|(_, t)| [(*t, &["正文。"][..])]).collect();
+    let list: Vec<(&str, &[ArticleSpec<'_>])> =
+        issues.iter().zip(&specs).map(|((d, _), s)| (d.as_str(), &s[..])).collect();
+    let mut index = Index::build(archive(&list));
+    for q in ["2", "z", "Z"] {
+        let mut found = Vec::new();
+        let mut examined = Vec::new();
+        for on in [false, true] {
+            index.set_use_signatures(on);
+            let r = index.search(&Query::new(q), 200, &mut Cache::default(), &|| false).unwrap();
+            found.push(r.hits.iter().map(|h| (h.doc, h.score, h.title.clone())).collect::<Vec<_>>());
+            examined.push(r.examined);
+        }
+        assert_eq!(found[0], found[1], "{q}: the same hits with and without the shortcuts");
+        assert_eq!(found[1].len(), 200, "{q}");
+        assert_eq!(found[1][0].2, "地铁2号线Z字路口", "{q}: the word-aligned match first");
+        assert!(examined[1] < 220, "{q}: {} headlines read (of 301)", examined[1]);
+    }
+}

@@ -45,8 +45,15 @@ const WORD_END: u32 = WORD_START + SYL_KEYS;
 /// A character read `id` that is a word of its own: `WORD_ONE + id`.
 const WORD_ONE: u32 = WORD_END + SYL_KEYS;
 const NO_BOUNDS: u32 = WORD_ONE + SYL_KEYS;
+/// Headline keys of a Latin letter or digit of the headline itself (folded,
+/// lower-cased: `LATIN_START + byte`), as the word keys of a Hanzi: one
+/// that begins a jieba word, and one that is a word of its own
+/// (`LATIN_ONE + byte`). A literal query beginning with one (`2`, `z`,
+/// `5g`) is word-aligned only in a headline holding its key.
+const LATIN_START: u32 = NO_BOUNDS + 1;
+const LATIN_ONE: u32 = LATIN_START + 128;
 /// Keys are below this.
-pub const KEYS: u32 = NO_BOUNDS + 1;
+pub const KEYS: u32 = LATIN_ONE + 128;
 
 /// The key of two adjacent Hanzi whose readings begin with letters `a`
 /// and `b` (in the postings of every field and of the headlines).
@@ -75,6 +82,23 @@ pub(crate) fn word_one_key(id: u16) -> Option<u32> {
     ((id as u32) < SYL_KEYS).then_some(WORD_ONE + id as u32)
 }
 
+/// True for a folded, lower-cased Latin letter or digit.
+fn latin(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit()
+}
+
+/// The headline key of a Latin letter or digit (folded, lower-cased) that
+/// begins a word.
+pub(crate) fn latin_start_key(c: char) -> Option<u32> {
+    latin(c).then(|| LATIN_START + c as u32)
+}
+
+/// The headline key of a Latin letter or digit (folded, lower-cased) that
+/// is a word of its own.
+pub(crate) fn latin_one_key(c: char) -> Option<u32> {
+    latin(c).then(|| LATIN_ONE + c as u32)
+}
+
 /// The headline key of a headline whose word boundaries are found at
 /// search time.
 pub(crate) const fn no_bounds_key() -> u32 {
@@ -91,6 +115,16 @@ pub(crate) fn add_word_keys(t: &Table, text: &str, mask: u64, keys: &mut Vec<u32
     for (i, c) in text.chars().enumerate().take(63) {
         let starts = mask >> i & 1 == 1;
         let ends = mask >> (i + 1) & 1 == 1;
+        let f = fold_lower(c);
+        if starts && let Some(k) = latin_start_key(f) {
+            keys.push(k);
+        }
+        if starts
+            && ends
+            && let Some(k) = latin_one_key(f)
+        {
+            keys.push(k);
+        }
         for &id in t.readings(c) {
             if starts && let Some(k) = word_start_key(id) {
                 keys.push(k);

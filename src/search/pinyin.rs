@@ -30,6 +30,8 @@ pub struct Table {
     prefixes: HashMap<String, Vec<u16>>,
     /// Per syllable id: its accepted spellings.
     spelled: Vec<Vec<String>>,
+    /// The name of the thread that built the table (None: unnamed).
+    built_on: Option<String>,
 }
 
 static TABLE: OnceLock<Table> = OnceLock::new();
@@ -37,6 +39,18 @@ static TABLE: OnceLock<Table> = OnceLock::new();
 /// The reading table (built on first use, a few milliseconds).
 pub fn table() -> &'static Table {
     TABLE.get_or_init(Table::build)
+}
+
+/// Builds the reading table now, on the calling thread, unless it is built
+/// already. The search thread calls it as it starts, so the first keystroke
+/// does not pay for it.
+pub fn preload() {
+    let _ = table();
+}
+
+/// The reading table if it is built; never builds it.
+pub fn try_table() -> Option<&'static Table> {
+    TABLE.get()
 }
 
 fn canonical(plain: &str) -> String {
@@ -65,6 +79,7 @@ impl Table {
             spellings: HashMap::new(),
             prefixes: HashMap::new(),
             spelled: Vec::new(),
+            built_on: std::thread::current().name().map(str::to_string),
         };
         let mut ids: HashMap<String, u16> = HashMap::new();
         for cp in FIRST..LAST {
@@ -124,6 +139,11 @@ impl Table {
     pub fn mask(&self, c: char) -> u32 {
         let cp = c as u32;
         if (FIRST..LAST).contains(&cp) { self.masks[(cp - FIRST) as usize] } else { 0 }
+    }
+
+    /// The name of the thread that built the table (None: an unnamed one).
+    pub fn built_on(&self) -> Option<&str> {
+        self.built_on.as_deref()
     }
 
     /// Number of distinct syllables.

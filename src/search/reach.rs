@@ -28,7 +28,10 @@
 
 use super::docset::SetRef;
 use super::engine::Quality;
-use super::index::{Part, initials_key, no_bounds_key, syllable_key, word_end_key, word_one_key, word_start_key};
+use super::index::{
+    Part, initials_key, latin_one_key, latin_start_key, no_bounds_key, syllable_key, word_end_key, word_one_key,
+    word_start_key,
+};
 use super::pairs::{char_pair, ending_a_word, syllable_pair};
 use super::pinyin::{self, Chunk, Table};
 use std::collections::HashMap;
@@ -122,6 +125,9 @@ pub struct Reach {
     /// What a word-aligned match begins and ends on, for one of the
     /// alternatives (None: no test).
     aligned: Option<Vec<Aligned>>,
+    /// For a pinyin query: what a word-aligned literal match of its letters
+    /// begins and ends on (None: no test).
+    literal_aligned: Option<Vec<Aligned>>,
 }
 
 /// A word-aligned match, one way: a character beginning a word (headline
@@ -266,6 +272,26 @@ fn aligned_of(t: &Table, q: &[u8]) -> Vec<Aligned> {
     alts
 }
 
+/// The word-aligned alternative of the literal query `chars` (folded,
+/// lower-cased): its first character begins a word (a Hanzi by its
+/// reading, a Latin letter or digit as itself) and its last pair ends one;
+/// a one-character query is a word of its own. None: no test.
+fn literal_aligned(t: &Table, chars: &[char]) -> Option<Vec<Aligned>> {
+    let first = *chars.first()?;
+    let reading = t.readings(first).first().copied();
+    match chars {
+        [] => None,
+        [_] => reading
+            .and_then(word_one_key)
+            .or_else(|| latin_one_key(first))
+            .map(|k| vec![Aligned { start: None, end: Keys::heads(vec![k]) }]),
+        [.., y, z] => Some(vec![Aligned {
+            start: reading.and_then(word_start_key).or_else(|| latin_start_key(first)).map(|k| Keys::heads(vec![k])),
+            end: Keys::new(vec![ending_a_word(literal_pair(t, *y, *z))]),
+        }]),
+    }
+}
+
 impl Reach {
     /// What the query with folded, lower-cased chars `chars` and pinyin
     /// letters `py` (when it reads as pinyin) needs.
@@ -305,23 +331,11 @@ impl Reach {
             }
             w
         });
-        let aligned = match py {
-            Some(q) => Some(aligned_of(t, q)),
-            None => {
-                let first = chars.first().and_then(|&c| t.readings(c).first().copied());
-                match chars {
-                    [] => None,
-                    [_] => {
-                        first.and_then(word_one_key).map(|k| vec![Aligned { start: None, end: Keys::heads(vec![k]) }])
-                    }
-                    [.., y, z] => Some(vec![Aligned {
-                        start: first.and_then(word_start_key).map(|k| Keys::heads(vec![k])),
-                        end: Keys::new(vec![ending_a_word(literal_pair(t, *y, *z))]),
-                    }]),
-                }
-            }
+        let (aligned, literal_aligned) = match py {
+            Some(q) => (Some(aligned_of(t, q)), literal_aligned(t, chars)),
+            None => (literal_aligned(t, chars), None),
         };
-        Reach { contiguous, whole, aligned }
+        Reach { contiguous, whole, aligned, literal_aligned }
     }
 
     /// The lists of `part` (whose first document is `start`): `literal`
@@ -389,7 +403,21 @@ impl Reach {
         });
         let aligned_helps = bar.is_none_or(|b| !(b.contiguous && b.tier >= 2 && !b.whole && b.aligned));
         let aligned = self.aligned.as_ref().filter(|_| aligned_helps).map(|alts| {
-            let mut out = literal.clone();
+            // A literal match of a pinyin query's letters, word-aligned.
+            let mut out = match &self.literal_aligned {
+                Some(lits) => {
+                    let mut any = empty();
+                    for a in lits {
+                        let mut end = memo.set(arc, &a.end).clone();
+                        if let Some(start) = &a.start {
+                            end = end.and(memo.set(arc, start));
+                        }
+                        any = any.or(&end);
+                    }
+                    any.and(&literal)
+                }
+                None => literal.clone(),
+            };
             out.add(part.heads.get(no_bounds_key()));
             // Only headlines that may match side by side are ever asked
             // about (`above`, `best` after `contiguous`): an end, the

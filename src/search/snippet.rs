@@ -11,25 +11,26 @@ pub struct Snippet {
 }
 
 /// An excerpt of at most `max` chars of `text` (plus `…` marks) with the
-/// first of `ranges` (char ranges in `text`) in its middle.
+/// first of `ranges` (char ranges in `text`) in its middle. Only the chars
+/// of the excerpt are copied (a body's whole text is not).
 pub fn snippet(text: &str, ranges: &[Range<usize>], max: usize) -> Snippet {
-    let chars: Vec<char> = text.chars().collect();
-    let first = ranges.first().map_or(0, |r| r.start).min(chars.len());
+    let n = text.chars().count();
+    let first = ranges.first().map_or(0, |r| r.start).min(n);
     let len = ranges.first().map_or(0, |r| r.end.saturating_sub(r.start));
     // As much context before the match as after it; the view centres it
     // again at its own width ([`window`]).
-    let start = first.saturating_sub(max.saturating_sub(len) / 2).min(chars.len().saturating_sub(max));
-    let end = (start + max).min(chars.len());
-    let mut out = String::new();
+    let start = first.saturating_sub(max.saturating_sub(len) / 2).min(n.saturating_sub(max));
+    let end = (start + max).min(n);
+    let mut out = String::with_capacity((end - start) * 3 + 6);
     let mut shift = 0usize;
     if start > 0 {
         out.push('…');
         shift = 1;
     }
-    for &c in &chars[start..end] {
+    for c in text.chars().skip(start).take(end - start) {
         out.push(if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c });
     }
-    if end < chars.len() {
+    if end < n {
         out.push('…');
     }
     let highlights = ranges
@@ -146,6 +147,62 @@ mod tests {
         assert!(s.text.ends_with("采摘") && s.text.starts_with('…'));
         // Fits whole: unchanged.
         assert_eq!(window("草莓熟了", &[Range { start: 0, end: 2 }], 8).text, "草莓熟了");
+    }
+
+    /// The excerpt as it was made before: every char of the text collected
+    /// first.
+    fn snippet_collected(text: &str, ranges: &[Range<usize>], max: usize) -> Snippet {
+        let chars: Vec<char> = text.chars().collect();
+        let first = ranges.first().map_or(0, |r| r.start).min(chars.len());
+        let len = ranges.first().map_or(0, |r| r.end.saturating_sub(r.start));
+        let start = first.saturating_sub(max.saturating_sub(len) / 2).min(chars.len().saturating_sub(max));
+        let end = (start + max).min(chars.len());
+        let mut out = String::new();
+        let mut shift = 0usize;
+        if start > 0 {
+            out.push('…');
+            shift = 1;
+        }
+        for &c in &chars[start..end] {
+            out.push(if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c });
+        }
+        if end < chars.len() {
+            out.push('…');
+        }
+        let highlights = ranges
+            .iter()
+            .filter(|r| r.end > start && r.start < end)
+            .map(|r| (r.start.max(start) - start + shift)..(r.end.min(end) - start + shift))
+            .collect();
+        Snippet { text: out, highlights }
+    }
+
+    #[test]
+    fn excerpts_are_those_of_the_whole_text_collected() {
+        let texts = [
+            "",
+            "吕梁",
+            "a\nb\u{1b}c\u{2028}d",
+            "一二三四五六七八九十一二三四五六七八九十吕梁一二三四五六七八九十",
+            "离石区信义镇东泰绿谷农业园温室大棚草莓迎来了成熟期，吸引了众多游客前来采摘。2023年10KV线路改造完成，老旧小区改造工作稳步推进。",
+        ];
+        for text in texts {
+            let n = text.chars().count();
+            for max in [0, 1, 5, 20, 60, 200] {
+                for start in (0..n + 3).step_by(3) {
+                    for len in [0, 1, 2, 7] {
+                        let ranges = [start..start + len, (start + 5)..(start + 9), (n + 2)..(n + 4)];
+                        for rs in [&ranges[..1], &ranges[..], &[][..]] {
+                            assert_eq!(
+                                snippet(text, rs, max),
+                                snippet_collected(text, rs, max),
+                                "{text:?} {rs:?} max {max}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -19,8 +19,8 @@ use std::sync::Arc;
 /// (the page's part is computed again and stored anew). Change it with the
 /// keys, the signatures or the word boundaries. (4: word keys and pairs
 /// ending a word are the headline's alone, not its kicker's and
-/// subtitle's too.)
-pub const FORMAT: u32 = 4;
+/// subtitle's too; 5: word keys of Latin letters and digits.)
+pub const FORMAT: u32 = 5;
 
 /// One article's keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

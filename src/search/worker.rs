@@ -124,6 +124,10 @@ impl SearchWorker {
         let shared = Arc::new(Shared::default());
         let s = shared.clone();
         let _ = std::thread::Builder::new().name("search".into()).spawn(move || {
+            // The pinyin table, built lazily, would otherwise cost the
+            // first keystroke a few milliseconds; here it is built while
+            // the index is (the caller does not wait).
+            super::pinyin::preload();
             let mut index: Option<Arc<Index>> = None;
             let mut search: Option<Request> = None;
             let mut cache = Cache::default();
