@@ -7,14 +7,19 @@
 //! as it is.
 //!
 //! The steps: each line is cut into chunks at runs of two or more spaces;
-//! chunk starts that many lines share are column starts; a column's
+//! chunk starts that many lines share are column starts (where the most
+//! used place is a short item's paragraph indent, its flush lines a few
+//! characters left of it, at least half as many, mark the start); a column's
 //! chunks form a block (a blank line — two where the columns sit on
 //! baselines of their own —, more than seven rows without the column's text,
 //! a line of large type after more rows without text than the block's lines
 //! are apart, or a chunk crossing into the next column ends it; a chunk off
 //! any start in use goes with the column left of it; the few lines of a
 //! headline in large type, which `-layout` prints with blank rows between,
-//! stay one block); blocks are ordered by recursive
+//! stay one block; after rows without the column's text, a line reaching
+//! past a column start that none of a text block's lines reached is a
+//! headline over several columns and starts a block of its own); blocks
+//! are ordered by recursive
 //! cuts — a gap no block crosses from left to right (a block whose lines
 //! reach past the next column's start crosses it, though that column holds
 //! no text beside them) splits the page into left and right, one
@@ -158,6 +163,9 @@ const COLUMN_CHUNKS: usize = 3;
 /// Chunk starts this close (in characters) belong to one column (paragraph
 /// indents, centred lines).
 const START_SLACK: usize = 5;
+/// Most characters a paragraph's first line is set in from its column's
+/// start (two ems, one more where `-layout` rounds the place).
+const INDENT_CHARS: usize = 3;
 
 /// The page re-read column by column when its lines hold several columns side
 /// by side; `None` when they do not (the text is then used as it is).
@@ -309,6 +317,24 @@ fn column_starts(chunks: &[Chunk<'_>]) -> Vec<usize> {
         }
     }
     out.sort_unstable();
+    // A column whose most used place is its paragraphs' indent (a short
+    // item of few, wide lines): its flush lines start up to an indent
+    // ([`INDENT_CHARS`]) left of it, where no column's indents reach, and
+    // are at least half as many (a few lines set a character or two left by
+    // the extractor's rounding are not).
+    for i in 0..out.len() {
+        let after_last = i.checked_sub(1).map_or(0, |j| out[j] + START_SLACK + 1);
+        let from = out[i].saturating_sub(INDENT_CHARS).max(after_last);
+        let here = count.get(&out[i]).copied().unwrap_or(0);
+        let left: usize = count.range(from..out[i]).map(|(_, &n)| n).sum();
+        let most = count.range(from..out[i]).max_by_key(|&(&p, &n)| (n, std::cmp::Reverse(p)));
+        if let Some((&p, &n)) = most
+            && n >= 2
+            && left * 2 >= here
+        {
+            out[i] = p;
+        }
+    }
     if out.first().is_some_and(|&s| s > 0) {
         // Text left of the first column start still belongs to a column.
         out.insert(0, 0);
@@ -507,6 +533,14 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 // the next: a line of large type (a headline) under the end of
                 // another item's text, not that text running on.
                 parted = block.pitch > 0 && gap >= APART_ROWS && gap > 2 * block.pitch && isolated(block);
+                // After rows without the column's text, a line reaching past
+                // the next column's start, which no line of a block of
+                // running text reached: a headline over several columns.
+                let text = block.tight || block.lines.len() > LARGE_LINES;
+                parted |= text
+                    && gap > step
+                    && c.end > block.far + 2
+                    && starts[left + 1..].iter().any(|&s| block.far <= s && c.end > s);
                 (!parted).then_some(b)
             }
             _ => None,
@@ -940,6 +974,73 @@ mod tests {
         let wide: Vec<String> =
             (1..=20).map(|n| format!("丙文第{n:02}行内容甚多甚多甚多甚多甚多甚多甚多甚多")).collect();
         assert_eq!(groups(&text).last(), Some(&wide.join("|")), "{text}");
+    }
+
+    #[test]
+    fn a_headline_reaching_into_the_next_column_ends_the_column_above() {
+        // Item 甲 in two columns ends on row 5; a column 丁 beside it runs on,
+        // so no row is blank. Five rows later item 乙's headline, wider than
+        // 甲's column, reaches past the start of 甲's second column, its text
+        // right under it set across both: 乙 is read after 甲's second
+        // column, not run on from its first.
+        let mut page = Vec::new();
+        for row in 0..17 {
+            let mut line = match row {
+                0..=5 => format!("甲文一栏第{row}行内容甚多   甲文二栏第{row}行内容甚多"),
+                10 => "乙标题在这里横跨两栏甚多甚多甚".to_string(),
+                11..=16 => format!("乙文第{row}行内容甚多甚多甚多甚多甚多"),
+                _ => String::new(),
+            };
+            let pad = 40 - line.chars().count();
+            line.push_str(&" ".repeat(pad));
+            line.push_str(&format!("丁文第{row:02}行内容"));
+            page.push(line);
+        }
+        let text = unfold(&page.join("\n")).unwrap_or_default();
+        let order: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        let first = |p: &str| order.iter().position(|l| l.starts_with(p)).unwrap_or(usize::MAX);
+        assert!(first("甲文二栏第5行") < first("乙标题"), "{text}");
+        assert_eq!(first("乙标题") + 1, first("乙文第11行"), "{text}");
+    }
+
+    #[test]
+    fn a_column_whose_indents_outnumber_its_flush_lines_keeps_them() {
+        // Item 乙 beside column 甲: three paragraphs, so more lines set in
+        // by an indent than flush with the column's edge. Its flush lines
+        // are its own, not lines across both columns, and its paragraphs
+        // keep their indents.
+        let right = [
+            (42, "乙文一段开头内容甚多"),
+            (40, "乙文一段末行内容甚多完。"),
+            (42, "乙文二段开头内容甚多"),
+            (40, "乙文二段末行内容甚多完。"),
+            (42, "乙文三段仅一行完。"),
+        ];
+        let mut page = Vec::new();
+        for row in 0..6 {
+            let mut line = format!("甲文第{row}行内容甚多");
+            if let Some((at, text)) = right.get(row) {
+                let pad = at - line.chars().count();
+                line.push_str(&" ".repeat(pad));
+                line.push_str(text);
+            }
+            page.push(line);
+        }
+        let text = unfold(&page.join("\n")).unwrap_or_default();
+        let mine: Vec<&str> = text.lines().filter(|l| l.contains('乙')).collect();
+        assert_eq!(
+            mine,
+            [
+                "  乙文一段开头内容甚多",
+                "乙文一段末行内容甚多完。",
+                "  乙文二段开头内容甚多",
+                "乙文二段末行内容甚多完。",
+                "  乙文三段仅一行完。"
+            ],
+            "{text}"
+        );
+        let left: Vec<String> = (0..6).map(|row| format!("甲文第{row}行内容甚多")).collect();
+        assert_eq!(groups(&text)[0], left.join("|"), "{text}");
     }
 
     #[test]
