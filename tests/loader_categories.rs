@@ -541,3 +541,25 @@ fn a_photo_item_closed_by_a_bracketed_agency_credit_stands_alone() {
     let p = load("photo_item_bracketed_credit_between_items.txt");
     photo_item_between(&p, "11月23日，游客在湖南张家界", "（新华社发 吴勇 摄）");
 }
+
+#[test]
+fn an_interviews_questions_stay_in_it_each_a_paragraph_of_its_own() {
+    // `问：` lines with no question mark (short, unpunctuated, as headlines
+    // are) and `记者：…？` lines after lines as wide as the column: the
+    // interview is one article, each question and answer a paragraph.
+    for (page, ask, answer) in [
+        ("interview_questions_read_as_headlines.txt", "问：", "答："),
+        ("interview_questions_after_full_lines.txt", "记者：", "王建平："),
+    ] {
+        let p = load(page);
+        assert_eq!(titles(&p), ["把小杂粮做成富民大产业", "交城县检修农村电网保障冬季用电"], "{page}");
+        let a = &p.articles[0];
+        assert!(a.subheadings.is_empty(), "{page}: {:?}", a.subheadings);
+        assert_eq!(a.paragraphs.len(), 7, "{page}: {:?}", a.paragraphs);
+        for (k, para) in a.paragraphs.iter().enumerate().skip(1) {
+            let label = if k % 2 == 1 { ask } else { answer };
+            assert!(para.starts_with(label), "{page}: {para}");
+        }
+        assert!(a.paragraphs[6].ends_with("让更多农户吃上产业饭。"), "{page}: {:?}", a.paragraphs);
+    }
+}

@@ -454,7 +454,11 @@ pub fn promote(lines: &[Line], sure: &[f32], head: &mut [bool], mut trace: Optio
         }
         let text = lines[i].text.as_str();
         let han = text.chars().filter(|&c| is_han(c)).count();
-        if !(MIN_HAN..=MAX_HAN).contains(&han) || is_sentence_end(text) || text.contains(['。', '，', ',']) {
+        if !(MIN_HAN..=MAX_HAN).contains(&han)
+            || is_sentence_end(text)
+            || text.contains(['。', '，', ','])
+            || heads::opens_dialogue(text)
+        {
             continue;
         }
         // It stands where an item may start: after a finished sentence (or
