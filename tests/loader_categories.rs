@@ -508,3 +508,58 @@ fn two_articles_read_column_by_column_in_turn_are_each_read_whole() {
     assert!(b.ends_with("很快就熟悉了新环境。"), "{b}");
     assert!(!b.contains("供水"), "{b}");
 }
+
+/// Checks a page of two articles with a title-less photo item between
+/// them: three items, the photo item's text and credit its own, the
+/// neighbours' text theirs.
+fn photo_item_between(p: &Page, opens: &str, credit: &str) {
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(p));
+    assert_eq!(p.articles[0].title, "吕梁市召开全市经济运行调度会");
+    assert_eq!(p.articles[0].paragraphs.len(), 3, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(p));
+    assert_eq!(photo.kind, lvread::model::Kind::Photo);
+    assert_eq!(photo.paragraphs.len(), 1, "{:?}", photo.paragraphs);
+    assert!(photo.paragraphs[0].starts_with(opens), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, [credit]);
+    assert_eq!(p.articles[2].title, "文水县新建三座农村幸福院");
+    assert_eq!(p.articles[2].paragraphs.len(), 2, "{:?}", p.articles[2].paragraphs);
+}
+
+#[test]
+fn a_photo_item_closed_by_a_credit_alone_on_its_line_stands_alone() {
+    // A sentence or two and a credit on its own line (no `图为…`), between
+    // two articles: the credit closes the photo item.
+    let p = load("photo_item_credit_alone_between_items.txt");
+    photo_item_between(&p, "11月24日，交城县卦山景区", "本报记者 李四 摄");
+}
+
+#[test]
+fn a_photo_item_closed_by_a_bracketed_agency_credit_stands_alone() {
+    // The credit in brackets after the last sentence (`（新华社发 … 摄）`).
+    let p = load("photo_item_bracketed_credit_between_items.txt");
+    photo_item_between(&p, "11月23日，游客在湖南张家界", "（新华社发 吴勇 摄）");
+}
+
+#[test]
+fn an_interviews_questions_stay_in_it_each_a_paragraph_of_its_own() {
+    // `问：` lines with no question mark (short, unpunctuated, as headlines
+    // are) and `记者：…？` lines after lines as wide as the column: the
+    // interview is one article, each question and answer a paragraph.
+    for (page, ask, answer) in [
+        ("interview_questions_read_as_headlines.txt", "问：", "答："),
+        ("interview_questions_after_full_lines.txt", "记者：", "王建平："),
+    ] {
+        let p = load(page);
+        assert_eq!(titles(&p), ["把小杂粮做成富民大产业", "交城县检修农村电网保障冬季用电"], "{page}");
+        let a = &p.articles[0];
+        assert!(a.subheadings.is_empty(), "{page}: {:?}", a.subheadings);
+        assert_eq!(a.paragraphs.len(), 7, "{page}: {:?}", a.paragraphs);
+        for (k, para) in a.paragraphs.iter().enumerate().skip(1) {
+            let label = if k % 2 == 1 { ask } else { answer };
+            assert!(para.starts_with(label), "{page}: {para}");
+        }
+        assert!(a.paragraphs[6].ends_with("让更多农户吃上产业饭。"), "{page}: {:?}", a.paragraphs);
+    }
+}

@@ -257,8 +257,11 @@ impl Builder {
                 if all == 0 { 1.0 } else { found as f32 / all as f32 }
             };
             let text_shared = shared(&mut parts_text(&parts[j..k], lines).flat_map(str::chars));
+            // (A photo credit alone closing the text says nothing of its
+            // subject: the text alone tells.)
             let caption_shared = match pieces.get(piece) {
                 Some(Piece::Caption(ls)) => shared(&mut ls.iter().flat_map(|&i| lines[i].text.chars())),
+                Some(Piece::Credit(_) | Piece::Body(_)) => 0.0,
                 _ => 1.0,
             };
             if text_shared <= PHOTO_SHARED_MAX && caption_shared <= PHOTO_SHARED_MAX {
@@ -451,7 +454,11 @@ pub fn promote(lines: &[Line], sure: &[f32], head: &mut [bool], mut trace: Optio
         }
         let text = lines[i].text.as_str();
         let han = text.chars().filter(|&c| is_han(c)).count();
-        if !(MIN_HAN..=MAX_HAN).contains(&han) || is_sentence_end(text) || text.contains(['。', '，', ',']) {
+        if !(MIN_HAN..=MAX_HAN).contains(&han)
+            || is_sentence_end(text)
+            || text.contains(['。', '，', ','])
+            || heads::opens_dialogue(text)
+        {
             continue;
         }
         // It stands where an item may start: after a finished sentence (or

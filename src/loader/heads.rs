@@ -25,6 +25,17 @@ use std::sync::LazyLock;
 static NEWS_OPENING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:近日|日前|近期|连日来)[，,]").expect("valid regex"));
 
+/// How a line of an interview opens: the question's or the answer's label
+/// (`问：`, `答：`, `记者：`, `主持人：`).
+static DIALOGUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:问|答|记者|本报记者|主持人|[QA])\s*[：:]").expect("valid regex"));
+
+/// Does the line open with an interview's label (`问：…`, `记者：…`)? Such a
+/// line is a question or an answer inside the interview, never a headline.
+pub fn opens_dialogue(text: &str) -> bool {
+    text.starts_with(['问', '答', '记', '本', '主', 'Q', 'A']) && DIALOGUE.is_match(text)
+}
+
 /// Does the line open a news item (`近日，…`)?
 pub fn opens_item(text: &str) -> bool {
     // (Cheap check first: every opening starts with one of these.)
@@ -140,8 +151,9 @@ fn eligible(l: &Line, f: &Facts) -> bool {
     }
     // A headline does not open with a time and a comma (`4月3日，…`,
     // `近日，…`): such a line opens a paragraph; `附件：…` ends a notice.
-    // A line wholly in brackets is a note (`（排名不分先后）`), not a headline.
-    if f.time || l.text.starts_with("附件") || f.bracketed {
+    // A line wholly in brackets is a note (`（排名不分先后）`), not a headline;
+    // nor is an interview's question (`问：…`).
+    if f.time || l.text.starts_with("附件") || f.bracketed || opens_dialogue(&l.text) {
         return false;
     }
     // A headline never holds a full stop inside it.

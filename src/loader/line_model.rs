@@ -162,6 +162,7 @@ features!(
     bracketed,
     clause_space,
     place_colon,
+    dialogue,
     many_digits,
     justified,
     indented,
@@ -379,6 +380,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::bracketed, me.bracketed);
     set(F::clause_space, has_clause_space(text));
     set(F::place_colon, is_place_colon(text));
+    set(F::dialogue, super::heads::opens_dialogue(text));
     set(F::many_digits, text.bytes().filter(u8::is_ascii_digit).count() * 3 > n);
     set(F::justified, l.justified);
     set(F::indented, l.indented);

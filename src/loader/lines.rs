@@ -610,9 +610,26 @@ fn is_masthead_furniture(text: &str, marks: Marks) -> bool {
         && (text.contains('版') && PAGE_COUNT.is_match(text) || SERIAL_NUMBER.is_match(text))
 }
 
-/// A photo credit alone on a line (`记者 侯利军 摄`).
+/// A photo credit alone on a line (`记者 侯利军 摄`), or in brackets
+/// (`（新华社发 吴勇 摄）`).
 fn is_photo_credit(text: &str) -> bool {
-    text.ends_with('摄') && PHOTO_CREDIT.is_match(text) && text.chars().count() <= 24
+    if text.chars().count() > 26 {
+        return false;
+    }
+    match bracketed_credit(text) {
+        Some(at) => at == 0,
+        None => text.ends_with('摄') && PHOTO_CREDIT.is_match(text),
+    }
+}
+
+/// Where a photo credit in brackets closing the text begins
+/// (`…若隐若现。（新华社发 吴勇 摄）`, `（本报记者 李四 摄）`): the brackets
+/// set it apart, no space is needed before it.
+fn bracketed_credit(text: &str) -> Option<usize> {
+    let inner = text.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let credit = inner[open..].trim_start_matches(['（', '(']).trim();
+    (credit.ends_with('摄') && PHOTO_CREDIT.is_match(credit)).then_some(open)
 }
 
 /// Splits an opening byline from the start of a line: returns (byline, rest).
@@ -801,48 +818,72 @@ fn complete_byline(byline: String, rest: String, lines: &mut [Line], i: usize) -
     (if justified || lines[i + 1].justified { normalize::restore_byline_spaces(&joined) } else { joined }, rest)
 }
 
+/// The most lines after its first a caption runs over to its credit (a
+/// long caption in a narrow column: `图为…` over five lines, the credit on
+/// a sixth); without a credit in reach, it runs over at most
+/// [`CAPTION_PLAIN_LINES`] more lines.
+const CAPTION_MORE_LINES: usize = 5;
+
+/// The most lines after its first a caption with no credit in reach runs
+/// over, to the end of its first sentence.
+const CAPTION_PLAIN_LINES: usize = 3;
+
 /// Marks the caption starting at line `i`: it runs to the line that ends
-/// with a photo credit (`… 摄`), over at most three more lines; without a
-/// credit, to the end of its first sentence.
+/// with a photo credit (`… 摄`, [`caption_credit_line`]); without a credit,
+/// to the end of its first sentence, over at most [`CAPTION_PLAIN_LINES`]
+/// more lines.
 fn mark_caption(lines: &mut [Line], i: usize) {
     lines[i].role = Role::Caption { first: true };
     if ends_with_credit(&lines[i].text) {
         return;
     }
+    if let Some(end) = caption_credit_line(lines, i) {
+        for l in &mut lines[i + 1..=end] {
+            l.role = Role::Caption { first: false };
+        }
+        return;
+    }
     let mut j = i + 1;
     let mut sentence_done = is_sentence_end(&lines[i].text);
-    while j < lines.len() && j <= i + 3 {
+    while j < lines.len() && j <= i + CAPTION_PLAIN_LINES {
         let t = &lines[j].text;
-        // The credit, or its `摄` wrapped onto a line of its own.
-        if is_photo_credit(t) || t == "摄" {
-            lines[j].role = Role::Caption { first: false };
-            return;
-        }
         if sentence_done || split_byline(t).is_some() {
             return;
         }
         lines[j].role = Role::Caption { first: false };
-        if ends_with_credit(t) {
-            return;
-        }
         sentence_done = is_sentence_end(t);
         j += 1;
     }
 }
 
-/// Whether the caption that line `i` would open ends in a photo credit
-/// within the lines [`mark_caption`] takes (the line itself and up to three
-/// more, until a sentence ends).
-fn credit_within_caption(lines: &[Line], i: usize) -> bool {
-    for l in lines.iter().skip(i).take(4) {
-        if ends_with_credit(&l.text) || is_photo_credit(&l.text) {
-            return true;
+/// The line that closes with its photo credit the caption opening at line
+/// `i`, within [`CAPTION_MORE_LINES`] more lines: a credit alone on its
+/// line (its `摄` wrapped alone too) right after the caption's text, or a
+/// line ending with one, a name broken across the seam
+/// (`…新华社记者 王志` / `艳 摄`) included. None when the caption's sentence
+/// ends first, or a byline comes.
+fn caption_credit_line(lines: &[Line], i: usize) -> Option<usize> {
+    let mut sentence_done = is_sentence_end(&lines[i].text);
+    for j in i + 1..lines.len().min(i + CAPTION_MORE_LINES + 1) {
+        let t = &lines[j].text;
+        if is_photo_credit(t) || t == "摄" {
+            return Some(j);
         }
-        if is_sentence_end(&l.text) {
-            return false;
+        if sentence_done || split_byline(t).is_some() {
+            return None;
         }
+        if ends_with_credit(t) || t.ends_with('摄') && ends_with_credit(&format!("{}{t}", lines[j - 1].text)) {
+            return Some(j);
+        }
+        sentence_done = is_sentence_end(t);
     }
-    false
+    None
+}
+
+/// Whether the caption that line `i` would open ends in a photo credit
+/// within the lines [`mark_caption`] takes ([`caption_credit_line`]).
+fn credit_within_caption(lines: &[Line], i: usize) -> bool {
+    ends_with_credit(&lines[i].text) || caption_credit_line(lines, i).is_some()
 }
 
 re!(
@@ -857,6 +898,9 @@ pub fn ends_with_credit(text: &str) -> bool {
 
 /// Byte offset where a trailing photo credit begins.
 pub fn credit_start(text: &str) -> Option<usize> {
+    if text.ends_with(['）', ')']) {
+        return bracketed_credit(text);
+    }
     if !text.ends_with('摄') {
         return None;
     }
@@ -1185,6 +1229,30 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_runs_to_its_credit_over_long_and_wrapped_lines() {
+        // (caption lines, the lines after it that are not the caption's)
+        let cases: [(&str, &str); 3] = [
+            // Five lines of caption in a narrow column, the credit on a sixth.
+            (
+                "图为县城新建的体育公园\n内市民正在晨练，公园\n设有篮球场、健身步道\n和儿童游乐区，周边居\n民出行十分方便。\n新华社记者 王强 摄",
+                "本报讯（记者 李明）近日，",
+            ),
+            // The credit's name broken at the line's end.
+            ("图为游客在古镇游览。 新华社记者 王志\n艳 摄", "交城县新建三座农村幸福院"),
+            // No credit in reach: the caption ends with its first sentence.
+            ("图为游客在古镇游览。", "县里还组织了民俗表演。"),
+        ];
+        for (caption, after) in cases {
+            let r = roles(&format!("{caption}\n{after}"));
+            let n = caption.lines().count();
+            for (k, (text, role)) in r.iter().enumerate() {
+                let is_caption = matches!(role, Role::Caption { .. });
+                assert_eq!(is_caption, k < n, "{text:?} {role:?}");
+            }
+        }
+    }
+
+    #[test]
     fn sentence_ends_and_credits() {
         assert!(is_sentence_end("共同主办。"));
         assert!(is_sentence_end("真是无比自豪。”"));
@@ -1194,6 +1262,11 @@ mod tests {
         assert!(ends_with_credit("入使用。 侯利军 摄"));
         assert!(ends_with_credit("现场。 记者 王益炜 摄"));
         assert!(!ends_with_credit("他们忙着拍摄"));
+        assert!(ends_with_credit("雾中若隐若现。（新华社发 吴勇 摄）"));
+        assert!(ends_with_credit("（本报记者 李四 摄）"));
+        assert!(!ends_with_credit("他们忙着拍摄（视频）"));
+        assert!(is_photo_credit("（新华社记者 吴勇 摄）"));
+        assert!(!is_photo_credit("（王明 李华）"));
         assert!(is_date_line("2023年5月8日"));
         assert!(!is_date_line("2023年5月8日召开"));
     }

@@ -345,6 +345,15 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
         // A notice's attachment line stands alone.
         return true;
     }
+    // An interview's question and answer each open with their label
+    // (`问：…` / `答：…`, `记者：…？`): a question, however short, ends its
+    // paragraph, and a label after a finished sentence opens one.
+    let asks = super::heads::opens_dialogue(&la.text);
+    if asks && is_sentence_end(&la.text)
+        || super::heads::opens_dialogue(&lb.text) && (asks || is_sentence_end(&la.text))
+    {
+        return true;
+    }
     if !one_per_line && stands_apart(lines, block, k, a_opens) {
         return true;
     }

@@ -12,7 +12,7 @@
 use super::article::caption_text;
 use super::assign::Bodies;
 use super::boundary::{Boundary, Breaks, Term};
-use super::lines::{Line, is_sentence_end};
+use super::lines::{self, Line, is_sentence_end};
 use super::paragraphs::BodyPart;
 use super::pieces::Piece;
 
@@ -167,6 +167,11 @@ impl Builder {
                     cur = Some(s);
                     split = false;
                     signed = false;
+                    // A sentence closed by a photo credit on its line
+                    // (`…踏雪赏景。 记者 李四 摄`): a caption's end.
+                    if closes_with_credit(&lines[*i].text) {
+                        split = self.credit_point(s, pi, *i + 1, &mut photo, closing);
+                    }
                 }
                 Piece::Heads(run) => {
                     let prev = cur.filter(|&s| self.segs[s].has_text(lines));
@@ -201,7 +206,12 @@ impl Builder {
                     waiting_caps.push(self.captions.len() - 1);
                 }
                 Piece::Credit(i) => match cur {
-                    Some(s) if !split => self.segs[s].captions.push(lines[*i].text.clone()),
+                    Some(s) if !split => {
+                        self.segs[s].captions.push(lines[*i].text.clone());
+                        if self.ends_sentence(lines, s) {
+                            split = self.credit_point(s, pi, *i + 1, &mut photo, closing);
+                        }
+                    }
                     _ => {
                         self.captions.push(Caption { text: lines[*i].text.clone(), prev: cur, next: None });
                         waiting_caps.push(self.captions.len() - 1);
@@ -237,6 +247,36 @@ impl Builder {
                     .unwrap_or(usize::MAX);
             }
         }
+    }
+
+    /// A photo credit closing segment `s`'s text so far (piece `pi`: a
+    /// credit on its own line, or a line ending in one): the photo item
+    /// being read (`photo`) ends there, as an item closed by its caption
+    /// does (`closing`); else the item may end there, a caption's end
+    /// ([`Builder::caption_breaks`]). `next` is the line after the credit.
+    /// Does an item end?
+    fn credit_point(
+        &mut self,
+        s: usize,
+        pi: usize,
+        next: usize,
+        photo: &mut Option<usize>,
+        closing: &rustc_hash::FxHashSet<usize>,
+    ) -> bool {
+        if photo.take_if(|&mut p| p == s).is_some() {
+            return true;
+        }
+        if closing.contains(&pi) {
+            let mut b = Boundary::new(next);
+            b.add(Term::ClosingCaption, 1.0);
+            let starts = b.starts();
+            self.boundaries.push(b);
+            if starts {
+                return true;
+            }
+        }
+        self.caption_breaks.push((s, self.segs[s].parts.len(), pi));
+        false
     }
 
     /// Does segment `s` end, so far, with a line that finishes a sentence?
@@ -300,6 +340,12 @@ impl Builder {
         }
         s
     }
+}
+
+/// Does a body line end with a photo credit after a finished sentence
+/// (`…踏雪赏景。 记者 李四 摄`, `…若隐若现。（新华社发 吴勇 摄）`)?
+pub(crate) fn closes_with_credit(text: &str) -> bool {
+    lines::credit_start(text).is_some_and(|at| at > 0 && is_sentence_end(text[..at].trim_end()))
 }
 
 /// The text of body parts, in pieces.
