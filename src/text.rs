@@ -75,7 +75,7 @@ pub fn clean(text: &str) -> String {
     loop {
         // Characters that need no care go over as they are, a run at a time.
         let rest = chars.as_str();
-        let plain = rest.find(needs_care).unwrap_or(rest.len());
+        let plain = plain_len(rest);
         out.push_str(&rest[..plain]);
         chars = rest[plain..].chars();
         let Some(c) = chars.next() else { break };
@@ -94,6 +94,12 @@ pub fn clean(text: &str) -> String {
                 counted = out.len();
             }
             '\t' => {
+                // (Line ends go over with the plain runs: the column
+                // counts from the last one.)
+                if let Some(k) = out[counted..].rfind('\n') {
+                    col = 0;
+                    counted += k + 1;
+                }
                 col += out[counted..].chars().count();
                 let n = 4 - col % 4;
                 out.extend(std::iter::repeat_n(' ', n));
@@ -113,10 +119,69 @@ pub fn clean(text: &str) -> String {
     out
 }
 
-/// The characters [`clean`] does not copy as they are.
+/// The characters [`clean`] does not copy as they are ([`plain_len`] finds
+/// them on the bytes).
+#[cfg(test)]
 fn needs_care(c: char) -> bool {
     is_terminal_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
 }
+
+/// The length of the text's first run of characters that need no care,
+/// line ends (LF) counted as plain: the index of the first other
+/// [`needs_care`] character, else the length. Found on the bytes, a
+/// character at a time by its lead byte ([`LEAD`]): only a byte below
+/// 0x20, DEL, or the lead byte of U+0080–U+009F (`C2`), U+061C (`D8`),
+/// U+200E–U+2069 (`E2`) or U+FEFF (`EF`) can start one, and only those few
+/// lead bytes need their next bytes looked at.
+fn plain_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let step = LEAD[b[i] as usize];
+        if step != 0 {
+            i += step as usize;
+            continue;
+        }
+        // (A lead byte of a valid string has its continuation bytes.)
+        let (care, len) = match b[i] {
+            0xC2 => ((0x80..=0x9F).contains(&b[i + 1]), 2),
+            0xD8 => (b[i + 1] == 0x9C, 2),
+            0xE2 => match (b[i + 1], b[i + 2]) {
+                (0x80, x) => (matches!(x, 0x8E | 0x8F | 0xA8..=0xAE), 3),
+                (0x81, x) => ((0xA6..=0xA9).contains(&x), 3),
+                _ => (false, 3),
+            },
+            0xEF => (b[i + 1] == 0xBB && b[i + 2] == 0xBF, 3),
+            _ => (true, 1),
+        };
+        if care {
+            return i;
+        }
+        i += len;
+    }
+    b.len()
+}
+
+/// Per byte starting a character: the character's length in bytes, or 0
+/// where [`plain_len`] looks closer (controls but LF, DEL, and the lead
+/// bytes `C2`, `D8`, `E2`, `EF`). Continuation bytes never start one.
+static LEAD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        t[b] = match b {
+            0x0A => 1,
+            0x00..=0x1F | 0x7F => 0,
+            0xC2 | 0xD8 | 0xE2 | 0xEF => 0,
+            0x20..=0xBF => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The next character, left unread.
 fn peek(chars: &std::str::Chars<'_>) -> Option<char> {
@@ -185,6 +250,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_byte_scan_stops_where_the_character_test_does() {
+        // Every character, between plain ones and at the end.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [format!("报{c}讯"), format!("a{c}"), format!("{c}")] {
+                let want = s.find(|c| c != '\n' && needs_care(c)).unwrap_or(s.len());
+                assert_eq!(plain_len(&s), want, "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
     fn names_are_made_printable() {
         assert_eq!(printable("b\u{1b}[2Jin.txt"), "b\\u{1b}[2Jin.txt");
         assert_eq!(printable("吕梁.txt"), "吕梁.txt");
@@ -217,5 +293,8 @@ mod tests {
         assert_eq!(clean(s), "aredbcdefg".replace("redb", "red b"));
         assert_eq!(clean("x\r\ny\rz"), "x\ny\nz");
         assert_eq!(clean("a\tb"), "a   b");
+        // A tab's column counts from the last line end, however it came.
+        assert_eq!(clean("abc\nd\te\n\tf\r\nab\tc"), "abc\nd   e\n    f\nab  c");
+        assert_eq!(clean("报\n汉字\t。\t\n\u{2028}\t"), "报\n汉字  。   \n\n    ");
     }
 }

@@ -572,9 +572,51 @@ impl Model {
         e
     }
 
+    /// [`Model::emissions`] of every line of the page, computed once per
+    /// page and shared by its passes ([`Model::decode_emitted`],
+    /// [`Model::heading_margins_emitted`]). The weights are read
+    /// feature-major, so that a line's feature adds to all six text states
+    /// at once; each state still sums its weights in feature order, exactly
+    /// as [`Model::emissions`] does.
+    pub fn page_emissions(&self, lines: &[Line], feats: &[Features]) -> Vec<[f32; NS]> {
+        // Per feature, its weight for each text state (padded to eight).
+        let mut by_feature = [[0.0f32; 8]; NF];
+        for (s, row) in self.emit.iter().enumerate().take(State::TEXT) {
+            for (k, &w) in row.iter().enumerate() {
+                by_feature[k][s] = w;
+            }
+        }
+        lines
+            .iter()
+            .zip(feats)
+            .map(|(l, f)| {
+                let mut e = [f32::NEG_INFINITY; NS];
+                if let Some(fixed) = State::fixed(&l.role) {
+                    e[fixed.index()] = 0.0;
+                    return e;
+                }
+                let mut sum = [-0.0f32; 8];
+                for (x, w) in f.iter().zip(&by_feature) {
+                    if *x != 0.0 {
+                        for (a, w) in sum.iter_mut().zip(w) {
+                            *a += w * x;
+                        }
+                    }
+                }
+                let may = may_head(f);
+                for s in &State::ALL[..State::TEXT] {
+                    if may || !s.is_heading() {
+                        e[s.index()] = sum[s.index()];
+                    }
+                }
+                e
+            })
+            .collect()
+    }
+
     /// The best sequence of states for the page (Viterbi).
     pub fn decode(&self, lines: &[Line], feats: &[Features]) -> Vec<State> {
-        self.decode_where(lines, feats, |_, _| true)
+        self.decode_emitted(&self.page_emissions(lines, feats))
     }
 
     /// The best sequence of states in which line `i` takes state `s` only
@@ -586,32 +628,50 @@ impl Model {
         feats: &[Features],
         allowed: impl Fn(usize, State) -> bool,
     ) -> Vec<State> {
-        let emission = |i: usize, s: State| self.emission(&feats[i], &lines[i].role, s).filter(|_| allowed(i, s));
-        let n = lines.len();
+        let mut emit = self.page_emissions(lines, feats);
+        for (i, e) in emit.iter_mut().enumerate() {
+            for s in State::ALL {
+                if !allowed(i, s) {
+                    e[s.index()] = f32::NEG_INFINITY;
+                }
+            }
+        }
+        self.decode_emitted(&emit)
+    }
+
+    /// [`Model::decode`] from the page's emissions ([`Model::page_emissions`];
+    /// `-inf`: a state the line cannot take).
+    pub fn decode_emitted(&self, emit: &[[f32; NS]]) -> Vec<State> {
+        let n = emit.len();
         if n == 0 {
             return Vec::new();
         }
         let mut back = vec![[0u8; NS]; n];
         let mut score = [f32::NEG_INFINITY; NS];
-        for s in State::ALL {
-            if let Some(e) = emission(0, s) {
-                score[s.index()] = self.start[s.index()] + e;
+        for s in 0..NS {
+            if emit[0][s] != f32::NEG_INFINITY {
+                score[s] = self.start[s] + emit[0][s];
             }
         }
-        for (i, back_i) in back.iter_mut().enumerate().skip(1) {
-            let mut next = [f32::NEG_INFINITY; NS];
-            for s in State::ALL {
-                let Some(e) = emission(i, s) else { continue };
-                let (mut best, mut arg) = (f32::NEG_INFINITY, 0usize);
-                for (p, &sp) in score.iter().enumerate() {
-                    let v = sp + self.trans[p][s.index()];
-                    if v > best {
-                        best = v;
-                        arg = p;
+        for (back_i, emit_i) in back.iter_mut().zip(emit).skip(1) {
+            // For every state at once, the best state before it (the first
+            // of equals, as a scan of the states before in order finds).
+            let (mut best, mut arg) = ([f32::NEG_INFINITY; NS], [0u8; NS]);
+            for (p, (&sp, row)) in score.iter().zip(&self.trans).enumerate() {
+                for ((b, a), t) in best.iter_mut().zip(arg.iter_mut()).zip(row) {
+                    let v = sp + t;
+                    if v > *b {
+                        *b = v;
+                        *a = p as u8;
                     }
                 }
-                next[s.index()] = best + e;
-                back_i[s.index()] = arg as u8;
+            }
+            let mut next = [f32::NEG_INFINITY; NS];
+            for s in 0..NS {
+                if emit_i[s] != f32::NEG_INFINITY {
+                    next[s] = best[s] + emit_i[s];
+                    back_i[s] = arg[s];
+                }
             }
             score = next;
         }
@@ -631,39 +691,62 @@ impl Model {
     /// for a line with a feature every weight of which is 0: the fitting
     /// pages never showed the model such a line.
     pub fn heading_margins(&self, lines: &[Line], feats: &[Features]) -> Vec<f32> {
-        let n = lines.len();
-        let emit: Vec<[f32; NS]> = (0..n).map(|i| self.emissions(&feats[i], &lines[i].role)).collect();
+        self.heading_margins_emitted(&self.page_emissions(lines, feats), feats)
+    }
+
+    /// [`Model::heading_margins`] from the page's emissions
+    /// ([`Model::page_emissions`]).
+    pub fn heading_margins_emitted(&self, emit: &[[f32; NS]], feats: &[Features]) -> Vec<f32> {
+        let n = emit.len();
+        // Each pass takes, for every state at once, the best over the
+        // states before (after): a state a line cannot take scores -inf
+        // there and adds nothing to a maximum, and the maximum of the same
+        // scores is the same in any order. (No score is NaN or +inf.)
         let mut fwd = vec![[f32::NEG_INFINITY; NS]; n];
         for i in 0..n {
+            let before = if i == 0 {
+                self.start
+            } else {
+                let mut best = [f32::NEG_INFINITY; NS];
+                for (p, row) in self.trans.iter().enumerate() {
+                    let sp = fwd[i - 1][p];
+                    for (b, t) in best.iter_mut().zip(row) {
+                        let v = sp + t;
+                        *b = if v > *b { v } else { *b };
+                    }
+                }
+                best
+            };
             for s in 0..NS {
                 // A state the line cannot take stays at -inf.
-                if emit[i][s] == f32::NEG_INFINITY {
-                    continue;
-                }
-                let before = if i == 0 {
-                    self.start[s]
-                } else {
-                    (0..NS).map(|p| fwd[i - 1][p] + self.trans[p][s]).fold(f32::NEG_INFINITY, f32::max)
-                };
-                fwd[i][s] = before + emit[i][s];
+                fwd[i][s] = before[s] + emit[i][s];
             }
         }
+        // `into[x][s]`: the score of state `x` right after state `s`.
+        let into: [[f32; NS]; NS] = std::array::from_fn(|x| std::array::from_fn(|s| self.trans[s][x]));
         let mut bwd = vec![[0.0f32; NS]; n];
         for i in (0..n.saturating_sub(1)).rev() {
-            for s in 0..NS {
-                bwd[i][s] = (0..NS)
-                    .filter(|&x| emit[i + 1][x] != f32::NEG_INFINITY)
-                    .map(|x| self.trans[s][x] + emit[i + 1][x] + bwd[i + 1][x])
-                    .fold(f32::NEG_INFINITY, f32::max);
+            let mut best = [f32::NEG_INFINITY; NS];
+            for (x, col) in into.iter().enumerate() {
+                let (e, after) = (emit[i + 1][x], bwd[i + 1][x]);
+                if e == f32::NEG_INFINITY {
+                    continue;
+                }
+                for (b, t) in best.iter_mut().zip(col) {
+                    let v = t + e + after;
+                    *b = if v > *b { v } else { *b };
+                }
             }
+            bwd[i] = best;
         }
-        let unweighed: [bool; NF] = std::array::from_fn(|k| self.emit.iter().all(|row| row[k] == 0.0));
+        // The features the fit never weighed (usually none).
+        let unweighed: Vec<usize> = (0..NF).filter(|&k| self.emit.iter().all(|row| row[k] == 0.0)).collect();
         (0..n)
             .map(|i| {
                 // A line with a feature the fit never weighed (a shape the
                 // fitting pages never print, e.g. `汾阳市杏花村镇：` opening a
                 // headline) is one the model knows nothing of: no opinion.
-                if feats[i].iter().zip(&unweighed).any(|(&x, &u)| u && x != 0.0) {
+                if unweighed.iter().any(|&k| feats[i][k] != 0.0) {
                     return 0.0;
                 }
                 let (mut yes, mut no) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
@@ -724,12 +807,14 @@ pub fn headings(lines: &[Line]) -> Vec<bool> {
     let lay = Layout::new(lines);
     let rules = find_heads_in(lines, &lay);
     let feats = features_in(lines, &lay, &rules);
-    headings_in(lines, &rules, &feats)
+    let emit = Model::fitted().page_emissions(lines, &feats);
+    headings_in(lines, &rules, &feats, &emit)
 }
 
-/// [`headings`] from the rules' verdicts and the lines' features.
-fn headings_in(lines: &[Line], rules: &[bool], feats: &[Features]) -> Vec<bool> {
-    let sure = Model::fitted().heading_margins(lines, feats);
+/// [`headings`] from the rules' verdicts, the lines' features and their
+/// emissions ([`Model::page_emissions`]).
+fn headings_in(lines: &[Line], rules: &[bool], feats: &[Features], emit: &[[f32; NS]]) -> Vec<bool> {
+    let sure = Model::fitted().heading_margins_emitted(emit, feats);
     let mut head = decide(rules, &sure);
     super::boundary::promote(lines, &sure, &mut head, None);
     head
@@ -741,8 +826,10 @@ pub fn headings_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<bool>) {
     let lay = Layout::new(lines);
     let rules = find_heads_in(lines, &lay);
     let feats = features_in(lines, &lay, &rules);
-    let head = headings_in(lines, &rules, &feats);
-    let subheads = Model::fitted().decode(lines, &feats).into_iter().map(|s| s == State::Sub).collect();
+    // (The emissions are computed once for both passes.)
+    let emit = Model::fitted().page_emissions(lines, &feats);
+    let head = headings_in(lines, &rules, &feats, &emit);
+    let subheads = Model::fitted().decode_emitted(&emit).into_iter().map(|s| s == State::Sub).collect();
     (head, subheads)
 }
 
@@ -783,13 +870,61 @@ mod tests {
         let lines = read_lines(text);
         let feats = features(&lines);
         let m = Model::fitted();
-        for (l, f) in lines.iter().zip(&feats) {
+        let page = m.page_emissions(&lines, &feats);
+        assert_eq!(page.len(), lines.len());
+        for ((l, f), p) in lines.iter().zip(&feats).zip(&page) {
             let all = m.emissions(f, &l.role);
             for s in State::ALL {
                 let one = m.emission(f, &l.role, s).unwrap_or(f32::NEG_INFINITY);
                 assert_eq!(all[s.index()], one, "{s:?} of {:?}", l.text);
+                assert_eq!(p[s.index()].to_bits(), all[s.index()].to_bits(), "{s:?} of {:?}", l.text);
             }
         }
+    }
+
+    #[test]
+    fn the_passes_over_shared_emissions_are_the_passes_over_features() {
+        let text = "聚焦项目建设 跑出发展加速度\n本报讯（记者 王明）近日，全市召开会议，部署\n下一阶段的工作。\n会议要求\n各地要抓住有利时机扎实推进\n重点项目建设。\n记者 王益炜 摄\n";
+        let lines = read_lines(text);
+        let feats = features(&lines);
+        let m = Model::fitted();
+        let emit = m.page_emissions(&lines, &feats);
+        // The passes as they were written before the emissions were shared.
+        let emission = |i: usize, s: State| m.emission(&feats[i], &lines[i].role, s);
+        let mut score = [f32::NEG_INFINITY; NS];
+        let mut back = vec![[0u8; NS]; lines.len()];
+        for s in State::ALL {
+            if let Some(e) = emission(0, s) {
+                score[s.index()] = m.start[s.index()] + e;
+            }
+        }
+        for (i, back_i) in back.iter_mut().enumerate().skip(1) {
+            let mut next = [f32::NEG_INFINITY; NS];
+            for s in State::ALL {
+                let Some(e) = emission(i, s) else { continue };
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0usize);
+                for (p, &sp) in score.iter().enumerate() {
+                    let v = sp + m.trans[p][s.index()];
+                    if v > best {
+                        best = v;
+                        arg = p;
+                    }
+                }
+                next[s.index()] = best + e;
+                back_i[s.index()] = arg as u8;
+            }
+            score = next;
+        }
+        let mut at = (0..NS).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(0);
+        let mut want = vec![State::Head; lines.len()];
+        for i in (0..lines.len()).rev() {
+            want[i] = State::ALL[at];
+            at = back[i][at] as usize;
+        }
+        assert_eq!(m.decode_emitted(&emit), want);
+        assert_eq!(m.decode(&lines, &feats), want);
+        assert_eq!(m.decode_where(&lines, &feats, |_, _| true), want);
+        assert_eq!(m.heading_margins_emitted(&emit, &feats), m.heading_margins(&lines, &feats));
     }
 
     #[test]

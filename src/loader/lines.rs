@@ -918,6 +918,20 @@ pub fn credit_start(text: &str) -> Option<usize> {
 /// A line that ends a sentence: `。！？…；：` possibly followed by closing
 /// quotes or brackets.
 pub fn is_sentence_end(text: &str) -> bool {
+    // (Most lines end in a character that is neither space, a closing mark
+    // nor a bracket: their last character alone tells.)
+    if let Some(c) = text.chars().next_back()
+        && !c.is_whitespace()
+        && !matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '》' | '"' | '\'')
+    {
+        return matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '：' | ':' | '.');
+    }
+    sentence_end_closed(text)
+}
+
+/// [`is_sentence_end`] for any line (one that ends in space, a closing
+/// mark or a bracket included).
+fn sentence_end_closed(text: &str) -> bool {
     // A note in brackets after the sentence (`…参赛。（下转2版）`,
     // `…入选。（排名不分先后）`) leaves it ended.
     let trimmed = text.trim_end();
@@ -1250,6 +1264,19 @@ mod tests {
                 assert_eq!(is_caption, k < n, "{text:?} {role:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_line_told_by_its_last_character_alone_ends_as_the_whole_test_says() {
+        let ends = ["。", "！", "？", "!", "?", "；", ";", "…", "：", ":", ".", "字", "a", "1", "，", "、", "—", "·"];
+        let before = ["", "正文", "正文。", "3", "“说", "（注", "”"];
+        for b in before {
+            for e in ends {
+                let t = format!("{b}{e}");
+                assert_eq!(is_sentence_end(&t), sentence_end_closed(&t), "{t}");
+            }
+        }
+        assert!(!is_sentence_end(""));
     }
 
     #[test]

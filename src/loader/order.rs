@@ -25,7 +25,7 @@
 
 use super::lines::{ends_with_credit, is_sentence_end};
 use super::normalize::is_han;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// How far back (in runs) a run may be moved.
@@ -218,14 +218,14 @@ fn gram(a: char, b: char) -> u64 {
 
 impl<'a> Context<'a> {
     fn new(raw: &'a [&'a str], runs: &'a [Run<'a>]) -> Context<'a> {
-        Context { raw, runs, seen: None, grams: vec![None; runs.len()], scores: HashMap::new() }
+        Context { raw, runs, seen: None, grams: vec![None; runs.len()], scores: HashMap::default() }
     }
 
     fn seen(&mut self, g: u64) -> bool {
         let raw = self.raw;
         self.seen
             .get_or_insert_with(|| {
-                let mut s = HashSet::new();
+                let mut s = HashSet::default();
                 for l in raw {
                     let mut prev = None;
                     for c in l.chars() {
