@@ -253,3 +253,16 @@ fn boxes_side_by_side_side_headlines_and_a_masthead_read_back_exactly() {
         assert!(!text.contains('\u{2E3A}'), "seed {seed}: two-em dash left");
     }
 }
+
+/// Briefs titled only a little larger than their text (11 pt over 9 pt) are
+/// items of their own, not one long untitled one.
+#[test]
+fn briefs_with_titles_a_little_larger_than_the_body_read_back_exactly() {
+    for seed in [1, 2, 3] {
+        let (pdf, want) = pdfgen::boxes::briefs_page(seed);
+        let got = read(&pdf).remove(0);
+        let (s, why) = pdfgen::score::score(&want, &got);
+        assert_eq!(s.exact, want.len(), "seed {seed}: {why:#?}");
+        assert_eq!(s.spurious, 0, "seed {seed}: spurious articles: {got:#?}");
+    }
+}

@@ -118,7 +118,8 @@ pub fn body_size(lines: &[Line]) -> f32 {
 pub fn read(mut lines: Vec<Line>) -> Layout {
     lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let body = body_size(&lines);
-    let is_head = |l: &Line| l.size >= body * 1.3;
+    let minor = minor_heads(&lines, body);
+    let is_head = |k: usize| lines[k].size >= body * 1.3 || minor[k];
     let is_small = |l: &Line| l.size <= body * 0.93;
     let mut heads = group_heads(&lines, body, &is_head);
     let mut taken = vec![false; lines.len()];
@@ -195,13 +196,60 @@ fn block_text(b: &Block, lines: &[Line]) -> String {
     head_text(&b.lines, lines)
 }
 
+/// Headlines of a briefs column, set only a little larger than the body
+/// (1.15–1.3×): a stack of at most three such lines, none ending a sentence,
+/// with a body-size line right under it.
+fn minor_heads(lines: &[Line], body: f32) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let in_band = |l: &Line| l.size >= body * 1.15 && l.size < body * 1.3;
+    let ends_sentence = |l: &Line| l.text.ends_with(['。', '！', '？', '；', '”', '.']);
+    // The line stacked right under line `j` whose size passes `fits`.
+    let next = |j: usize, fits: &dyn Fn(&Line) -> bool| {
+        let a = &lines[j];
+        (j + 1..lines.len()).find(|&m| {
+            let b = &lines[m];
+            let gap = b.top() - a.bottom();
+            fits(b)
+                && gap > -a.size * 0.5
+                && gap < a.size.max(b.size) * 0.9
+                && overlap((a.x0, a.x1), (b.x0, b.x1)) > 0.0
+        })
+    };
+    for k in 0..lines.len() {
+        if out[k] || !in_band(&lines[k]) {
+            continue;
+        }
+        let size = lines[k].size;
+        // Not the second line of a stack already looked at.
+        let same = |l: &Line| (l.size - size).abs() <= size * 0.05;
+        if (0..k).any(|j| same(&lines[j]) && next(j, &same) == Some(k)) {
+            continue;
+        }
+        let mut stack = vec![k];
+        while let Some(m) = next(*stack.last().unwrap_or(&k), &same) {
+            stack.push(m);
+            if stack.len() > 3 {
+                break;
+            }
+        }
+        let last = *stack.last().unwrap_or(&k);
+        let under = next(last, &|l: &Line| l.size <= body * 1.05 && l.size >= body * 0.95);
+        if stack.len() <= 3 && under.is_some() && !stack.iter().any(|&j| ends_sentence(&lines[j])) {
+            for j in stack {
+                out[j] = true;
+            }
+        }
+    }
+    out
+}
+
 /// Headline lines stacked close together make one headline; the largest
 /// lines are the title, smaller ones above the kicker, below the subtitle.
-fn group_heads(lines: &[Line], body: f32, is_head: &dyn Fn(&Line) -> bool) -> Vec<Head> {
+fn group_heads(lines: &[Line], body: f32, is_head: &dyn Fn(usize) -> bool) -> Vec<Head> {
     let mut heads: Vec<Head> = Vec::new();
     let mut used = vec![false; lines.len()];
     for i in 0..lines.len() {
-        if used[i] || !is_head(&lines[i]) {
+        if used[i] || !is_head(i) {
             continue;
         }
         used[i] = true;
@@ -220,7 +268,7 @@ fn group_heads(lines: &[Line], body: f32, is_head: &dyn Fn(&Line) -> bool) -> Ve
                 gap > -body * 0.5
                     && gap < last.size.max(l.size) * 0.9
                     && aligned
-                    && (is_head(l) || (l.size > body * 1.05 && centred))
+                    && (is_head(k) || (l.size > body * 1.05 && centred))
             });
             match next {
                 Some(k) => {
@@ -289,7 +337,9 @@ fn group_blocks(lines: &[Line], taken: &[bool], is_small: &dyn Fn(&Line) -> bool
                 && (l.size - b.size).abs() <= b.size * 0.1
                 && pitch > 0.0
                 && pitch <= l.size.max(last.size) * 2.0
-                && overlap((l.x0, l.x1), (b.x0, b.x1)) > 0.5 * l.width().min(b.x1 - b.x0)
+                && (overlap((l.x0, l.x1), (b.x0, b.x1)) > 0.5 * l.width().min(b.x1 - b.x0)
+                    // A short last line under an indented first one.
+                    || (overlap((l.x0, l.x1), (b.x0, b.x1)) > 0.0 && (l.x0 - b.x0).abs() <= l.size * 2.5))
         });
         match fit {
             Some(k) => {

@@ -171,3 +171,29 @@ pub fn boxes_page(seed: u64) -> BoxesPage {
     let pdf = write(&[((runs, rules), PAGE_H)], Encoding::IdentityToUnicode, false, false);
     BoxesPage { pdf, articles, banner: vec![date, pages, serial] }
 }
+
+/// A briefs page: short items one under another across the page, each
+/// titled in a size only a little larger than the body (11 pt over 9 pt).
+pub fn briefs_page(seed: u64) -> (Vec<u8>, Vec<Article>) {
+    let mut rng = Rng::new(seed);
+    let (body, title) = (9.0, 11.0);
+    let cpl = ((PAGE_W - 2.0 * MARGIN) / body).floor() as usize;
+    let mut runs: Vec<Run> = Vec::new();
+    let mut articles = Vec::new();
+    let mut y = MARGIN;
+    for _ in 0..8 {
+        let n = rng.range(1, 3);
+        let a = item(&mut rng, n, cpl);
+        y += title;
+        runs.push(Run { font: 1, size: title, x: MARGIN, y, text: a.title.clone(), bold: false, head: true });
+        y += body * 1.8;
+        for (text, indented) in body_lines(&a, cpl) {
+            let x = if indented { MARGIN + 2.0 * body } else { MARGIN };
+            runs.push(Run { font: 0, size: body, x, y, text, bold: false, head: false });
+            y += body * 1.6;
+        }
+        y += body;
+        articles.push(as_read(&a));
+    }
+    (write(&[((runs, Vec::new()), PAGE_H)], Encoding::IdentityToUnicode, false, false), articles)
+}
