@@ -226,3 +226,43 @@ fn shared_epaper_pages_come_out_exactly_as_their_perfect_trees() {
         }
     }
 }
+
+/// A page of other layouts: a masthead over a banner row, framed boxes side
+/// by side whose lines share baselines less than an em apart, headlines in a
+/// column of their own left of their text, two-em dashes.
+#[test]
+fn boxes_side_by_side_side_headlines_and_a_masthead_read_back_exactly() {
+    for seed in [1, 2, 3] {
+        let page = pdfgen::boxes::boxes_page(seed);
+        if let Ok(dir) = std::env::var("PDF_BOXES_SAVE") {
+            let _ = std::fs::write(format!("{dir}/boxes{seed}.pdf"), &page.pdf);
+        }
+        let pages = lvread::pdf::read_bytes("boxes.pdf", &page.pdf).unwrap_or_else(|e| panic!("{e}"));
+        let got = &pages[0].page;
+        let (s, why) = pdfgen::score::score(&page.articles, &got.articles);
+        assert_eq!(s.exact, page.articles.len(), "seed {seed}: {why:#?}\n{:#?}", got.articles);
+        assert_eq!(s.spurious, 0, "seed {seed}: spurious articles: {:#?}", got.articles);
+        for b in &page.banner {
+            assert!(
+                got.fragments.iter().any(|f| folded(f) == folded(b)),
+                "seed {seed}: banner {b} not a fragment: {:?}",
+                got.fragments
+            );
+        }
+        let text = format!("{:?}", got.articles);
+        assert!(!text.contains('\u{2E3A}'), "seed {seed}: two-em dash left");
+    }
+}
+
+/// Briefs titled only a little larger than their text (11 pt over 9 pt) are
+/// items of their own, not one long untitled one.
+#[test]
+fn briefs_with_titles_a_little_larger_than_the_body_read_back_exactly() {
+    for seed in [1, 2, 3] {
+        let (pdf, want) = pdfgen::boxes::briefs_page(seed);
+        let got = read(&pdf).remove(0);
+        let (s, why) = pdfgen::score::score(&want, &got);
+        assert_eq!(s.exact, want.len(), "seed {seed}: {why:#?}");
+        assert_eq!(s.spurious, 0, "seed {seed}: spurious articles: {got:#?}");
+    }
+}

@@ -561,6 +561,12 @@ fn wrapped_trailing_names(text: &str, next: Option<&str>) -> Option<(usize, Stri
     Some((m.start() + (m.as_str().len() - m.as_str().trim_start().len()), joined))
 }
 
+/// True when a line alone reads as page furniture (see [`is_banner`]): a
+/// running head naming the editors, a page number with a date, web labels.
+pub fn is_banner_text(text: &str) -> bool {
+    is_banner(text, Marks::of(text))
+}
+
 /// Page furniture: a running head naming the editors, or the page number
 /// with a date or weekday (`2023年11月4日 星期六 第2版 要闻`); `marks`:
 /// the text's [`Marks`].

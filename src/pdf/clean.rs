@@ -110,6 +110,11 @@ pub fn fold(text: &str) -> String {
     for c in text.chars() {
         if let Ok(i) = RADICALS.binary_search_by_key(&c, |&(r, _)| r) {
             out.push(RADICALS[i].1);
+        } else if c == '\u{2E3A}' || c == '\u{2E3B}' {
+            // The two- and three-em dashes: Chinese text writes them as em
+            // dashes (`⸺` is `——`).
+            let n = if c == '\u{2E3A}' { 2 } else { 3 };
+            out.extend(std::iter::repeat_n('—', n));
         } else if VARIANTS.iter().any(|&(from, _)| from == c) {
             out.push(variant(c));
         } else if ('\u{2F00}'..='\u{2FDF}').contains(&c)
@@ -237,6 +242,8 @@ mod tests {
         assert_eq!(fold("⼈⺠⻓⾼"), "人民长高");
         assert_eq!(fold("中⽂，（１２３）"), "中文，（123）");
         assert_eq!(fold("农戶1―8月"), "农户1—8月");
+        assert_eq!(fold("他说\u{2E3A}好"), "他说——好");
+        assert_eq!(fold("\u{2E3B}"), "———");
         // The Kangxi radical for "door", as Chromium maps a shared glyph.
         assert_eq!(fold("农\u{2F3E}"), "农户");
     }

@@ -108,6 +108,34 @@ impl Collector {
     }
 }
 
+/// At most this many rules are kept from one page.
+pub const MAX_RULES: usize = 20_000;
+
+/// True when the path is made of axis-aligned rectangles (a box's frame or
+/// fill, also a frame drawn as an outer and an inner outline): straight
+/// segments only, each horizontal or vertical, one or two outlines.
+fn is_rectangle(path: &BezPath) -> bool {
+    use hayro_interpret::kurbo::PathEl;
+    let mut last = Point::ZERO;
+    let mut segments = 0;
+    for el in path.elements() {
+        match *el {
+            PathEl::MoveTo(p) => last = p,
+            PathEl::LineTo(p) => {
+                segments += 1;
+                if (p.x - last.x).abs() > 0.01 && (p.y - last.y).abs() > 0.01 {
+                    return false;
+                }
+                last = p;
+            }
+            PathEl::ClosePath => {}
+            _ => return false,
+        }
+    }
+    let outlines = path.elements().iter().filter(|e| matches!(e, PathEl::MoveTo(_))).count();
+    (3..=10).contains(&segments) && (1..=2).contains(&outlines)
+}
+
 fn is_bold_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
     ["bold", "black", "heavy", "semibold", "demi", "-bd", "hei", "zhongsong", "xbs", "fzcc", "dabiaosong"]
@@ -120,14 +148,24 @@ impl<'a> Device<'a> for Collector {
         if !self.budget() {
             return;
         }
-        let b = (self.flip * props.transform * path.clone()).bounding_box();
-        if !b.is_finite() {
+        let drawn = self.flip * props.transform * path.clone();
+        let b = drawn.bounding_box();
+        if !b.is_finite() || self.page.rules.len() >= MAX_RULES {
             return;
         }
         let (w, h) = (b.width() as f32, b.height() as f32);
+        let (x0, y0, x1, y1) = (b.x0 as f32, b.y0 as f32, b.x1 as f32, b.y1 as f32);
         // A rule: long and thin.
         if (w > 20.0 && h < 3.0) || (h > 20.0 && w < 3.0) {
-            self.page.rules.push(Rule { x0: b.x0 as f32, y0: b.y0 as f32, x1: b.x1 as f32, y1: b.y1 as f32 });
+            self.page.rules.push(Rule { x0, y0, x1, y1 });
+        } else if w > 20.0 && h > 20.0 && is_rectangle(&drawn) {
+            // A box (framed or filled): its four edges are rules too.
+            self.page.rules.extend([
+                Rule { x0, y0, x1: x0, y1 },
+                Rule { x0: x1, y0, x1, y1 },
+                Rule { x0, y0, x1, y1: y0 },
+                Rule { x0, y0: y1, x1, y1 },
+            ]);
         }
     }
 

@@ -64,6 +64,16 @@ struct Head {
     bottom: f32,
     /// The box: the headline and the columns right under it, left to right.
     span: (f32, f32),
+    /// Set in a column of its own beside its text, not above it: its
+    /// columns start level with its top.
+    side: bool,
+}
+
+impl Head {
+    /// The highest a block of this headline's may start.
+    fn reach(&self, body: f32) -> f32 {
+        if self.side { self.top - body } else { self.bottom - body * 0.5 }
+    }
 }
 
 /// Lines stacked in one column at one pitch.
@@ -108,7 +118,8 @@ pub fn body_size(lines: &[Line]) -> f32 {
 pub fn read(mut lines: Vec<Line>) -> Layout {
     lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let body = body_size(&lines);
-    let is_head = |l: &Line| l.size >= body * 1.3;
+    let minor = minor_heads(&lines, body);
+    let is_head = |k: usize| lines[k].size >= body * 1.3 || minor[k];
     let is_small = |l: &Line| l.size <= body * 0.93;
     let mut heads = group_heads(&lines, body, &is_head);
     let mut taken = vec![false; lines.len()];
@@ -116,6 +127,10 @@ pub fn read(mut lines: Vec<Line>) -> Layout {
         for &k in &h.lines {
             taken[k] = true;
         }
+    }
+    let banner = banner_lines(&lines, &taken);
+    for &k in &banner {
+        taken[k] = true;
     }
     let blocks = group_blocks(&lines, &taken, &is_small);
     spans(&mut heads, &blocks, body);
@@ -127,9 +142,7 @@ pub fn read(mut lines: Vec<Line>) -> Layout {
         let owner = heads
             .iter()
             .enumerate()
-            .filter(|(_, h)| {
-                h.bottom <= b.top + body * 0.5 && h.span.0 - body <= b.center() && b.center() <= h.span.1 + body
-            })
+            .filter(|(_, h)| h.reach(body) <= b.top && h.span.0 - body <= b.center() && b.center() <= h.span.1 + body)
             .max_by(|a, b| a.1.bottom.total_cmp(&b.1.bottom))
             .map(|(i, _)| i);
         match owner {
@@ -139,6 +152,10 @@ pub fn read(mut lines: Vec<Line>) -> Layout {
     }
 
     let mut layout = Layout { body_size: body, ..Layout::default() };
+    for &k in &banner {
+        layout.fragments.push(lines[k].text.clone());
+        layout.lines.push((lines[k].clone(), Role::Fragment));
+    }
     // Articles in the order of their boxes: strips left to right, then down.
     let mut order: Vec<usize> = (0..heads.len()).collect();
     order.sort_by(|&a, &b| {
@@ -179,13 +196,60 @@ fn block_text(b: &Block, lines: &[Line]) -> String {
     head_text(&b.lines, lines)
 }
 
+/// Headlines of a briefs column, set only a little larger than the body
+/// (1.15–1.3×): a stack of at most three such lines, none ending a sentence,
+/// with a body-size line right under it.
+fn minor_heads(lines: &[Line], body: f32) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let in_band = |l: &Line| l.size >= body * 1.15 && l.size < body * 1.3;
+    let ends_sentence = |l: &Line| l.text.ends_with(['。', '！', '？', '；', '”', '.']);
+    // The line stacked right under line `j` whose size passes `fits`.
+    let next = |j: usize, fits: &dyn Fn(&Line) -> bool| {
+        let a = &lines[j];
+        (j + 1..lines.len()).find(|&m| {
+            let b = &lines[m];
+            let gap = b.top() - a.bottom();
+            fits(b)
+                && gap > -a.size * 0.5
+                && gap < a.size.max(b.size) * 0.9
+                && overlap((a.x0, a.x1), (b.x0, b.x1)) > 0.0
+        })
+    };
+    for k in 0..lines.len() {
+        if out[k] || !in_band(&lines[k]) {
+            continue;
+        }
+        let size = lines[k].size;
+        // Not the second line of a stack already looked at.
+        let same = |l: &Line| (l.size - size).abs() <= size * 0.05;
+        if (0..k).any(|j| same(&lines[j]) && next(j, &same) == Some(k)) {
+            continue;
+        }
+        let mut stack = vec![k];
+        while let Some(m) = next(*stack.last().unwrap_or(&k), &same) {
+            stack.push(m);
+            if stack.len() > 3 {
+                break;
+            }
+        }
+        let last = *stack.last().unwrap_or(&k);
+        let under = next(last, &|l: &Line| l.size <= body * 1.05 && l.size >= body * 0.95);
+        if stack.len() <= 3 && under.is_some() && !stack.iter().any(|&j| ends_sentence(&lines[j])) {
+            for j in stack {
+                out[j] = true;
+            }
+        }
+    }
+    out
+}
+
 /// Headline lines stacked close together make one headline; the largest
 /// lines are the title, smaller ones above the kicker, below the subtitle.
-fn group_heads(lines: &[Line], body: f32, is_head: &dyn Fn(&Line) -> bool) -> Vec<Head> {
+fn group_heads(lines: &[Line], body: f32, is_head: &dyn Fn(usize) -> bool) -> Vec<Head> {
     let mut heads: Vec<Head> = Vec::new();
     let mut used = vec![false; lines.len()];
     for i in 0..lines.len() {
-        if used[i] || !is_head(&lines[i]) {
+        if used[i] || !is_head(i) {
             continue;
         }
         used[i] = true;
@@ -204,7 +268,7 @@ fn group_heads(lines: &[Line], body: f32, is_head: &dyn Fn(&Line) -> bool) -> Ve
                 gap > -body * 0.5
                     && gap < last.size.max(l.size) * 0.9
                     && aligned
-                    && (is_head(l) || (l.size > body * 1.05 && centred))
+                    && (is_head(k) || (l.size > body * 1.05 && centred))
             });
             match next {
                 Some(k) => {
@@ -251,6 +315,7 @@ fn make_head(ids: Vec<usize>, lines: &[Line]) -> Head {
         top: ids.iter().map(|&k| lines[k].top()).fold(f32::MAX, f32::min),
         bottom: ids.iter().map(|&k| lines[k].bottom()).fold(f32::MIN, f32::max),
         span: (0.0, 0.0),
+        side: false,
         lines: ids,
     }
 }
@@ -272,7 +337,9 @@ fn group_blocks(lines: &[Line], taken: &[bool], is_small: &dyn Fn(&Line) -> bool
                 && (l.size - b.size).abs() <= b.size * 0.1
                 && pitch > 0.0
                 && pitch <= l.size.max(last.size) * 2.0
-                && overlap((l.x0, l.x1), (b.x0, b.x1)) > 0.5 * l.width().min(b.x1 - b.x0)
+                && (overlap((l.x0, l.x1), (b.x0, b.x1)) > 0.5 * l.width().min(b.x1 - b.x0)
+                    // A short last line under an indented first one.
+                    || (overlap((l.x0, l.x1), (b.x0, b.x1)) > 0.0 && (l.x0 - b.x0).abs() <= l.size * 2.5))
         });
         match fit {
             Some(k) => {
@@ -307,10 +374,35 @@ fn spans(heads: &mut [Head], blocks: &[Block], body: f32) {
     for (hi, slot) in heads.iter_mut().enumerate() {
         let h = slot.clone();
         let mut span = (h.x0, h.x1);
-        // Blocks starting within a few lines under the headline.
-        let under = |b: &Block| b.top >= h.bottom - body * 0.5 && b.top <= h.bottom + body * 5.0;
-        let mut seeds: Vec<&Block> =
-            blocks.iter().filter(|b| under(b) && !b.caption && overlap((b.x0, b.x1), span) > 0.0).collect();
+        // A headline beside its text: nothing under it in its own width, and
+        // columns just right of it starting level with its top.
+        let below = blocks.iter().any(|b| {
+            !b.caption
+                && b.top >= h.bottom - body * 0.5
+                && b.top <= h.bottom + body * 3.0
+                && overlap((b.x0, b.x1), span) > 0.0
+        });
+        let beside: Vec<&Block> = blocks
+            .iter()
+            .filter(|b| {
+                !b.caption
+                    && b.x0 >= h.x1 - body * 0.2
+                    && b.x0 - h.x1 <= body * 6.0
+                    && b.top >= h.top - body
+                    && b.top <= h.top + body * 1.5
+            })
+            .collect();
+        slot.side = !below && !beside.is_empty();
+        // Blocks starting within a few lines under the headline (beside it:
+        // level with it).
+        let from = if slot.side { h.top - body } else { h.bottom - body * 0.5 };
+        let to = if slot.side { h.top + body * 5.0 } else { h.bottom + body * 5.0 };
+        let under = |b: &Block| b.top >= from && b.top <= to;
+        let mut seeds: Vec<&Block> = if slot.side {
+            beside
+        } else {
+            blocks.iter().filter(|b| under(b) && !b.caption && overlap((b.x0, b.x1), span) > 0.0).collect()
+        };
         if seeds.is_empty() {
             // A short headline over columns it does not reach (a one-line
             // item set left): the first row of blocks right under it.
@@ -420,6 +512,46 @@ fn sort_reading(ids: &mut [usize], blocks: &[Block]) {
     for (slot, k) in ids.iter_mut().zip(keyed) {
         *slot = k.2;
     }
+}
+
+/// The masthead's and page banner's marks: the issue's page count
+/// (`今日8版`), the serial numbers (`国内统一连续出版物号 CN14-0001`,
+/// `邮发代号 21-2`).
+static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^今日\s*[0-9一二三四五六七八九十]{1,3}\s*版$|国内统一连续出版物号|国内统一刊号|邮发代号|^CN\s*[0-9]{2}\s*[-－]\s*[0-9]{4}")
+        .unwrap_or_else(|_| unreachable!("the pattern is fixed"))
+});
+
+/// What a banner's row also holds: a date, a weekday, a page number, alone.
+static BANNER_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|星期[一二三四五六日天]|农历\S{2,10}|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[0-9A-Z]{1,3}\s*版|\S{2,4}版|\s)+$")
+        .unwrap_or_else(|_| unreachable!("the pattern is fixed"))
+});
+
+/// The page banner's lines (not taken by headlines): lines that read as a
+/// banner on their own (an editor's credit, a page number with a date, a
+/// masthead mark), and the short dates, weekdays and page numbers on a row
+/// with one of them.
+fn banner_lines(lines: &[Line], taken: &[bool]) -> Vec<usize> {
+    let free = |k: usize| !taken[k];
+    let strong: Vec<usize> = (0..lines.len())
+        .filter(|&k| {
+            free(k) && (MASTHEAD.is_match(&lines[k].text) || crate::loader::lines::is_banner_text(&lines[k].text))
+        })
+        .collect();
+    let mut out = strong.clone();
+    for k in 0..lines.len() {
+        if !free(k) || out.contains(&k) || lines[k].text.chars().count() > 20 {
+            continue;
+        }
+        let l = &lines[k];
+        let on_row = strong.iter().any(|&s| (lines[s].y - l.y).abs() <= lines[s].size.min(l.size) * 0.3);
+        if on_row && BANNER_PART.is_match(&l.text) {
+            out.push(k);
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 static NEWS_AGENCY: LazyLock<Regex> = LazyLock::new(|| {

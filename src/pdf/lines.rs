@@ -1,7 +1,7 @@
 //! Glyphs → text lines: glyphs on one baseline, at one size, with no
 //! column gutter between them, in left-to-right order.
 
-use super::extract::{FontInfo, Glyph};
+use super::extract::{FontInfo, Glyph, Rule};
 
 /// One printed line of text.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,8 +86,13 @@ pub fn join(a: &mut String, b: &str) {
     a.push_str(b);
 }
 
-/// Groups glyphs (text already resolved) into lines.
-pub fn lines(glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
+/// Groups glyphs (text already resolved) into lines. `rules` are the
+/// page's drawn rules and box edges: a line never runs across a vertical one
+/// (two boxes set side by side keep their lines apart).
+pub fn lines(glyphs: &[Glyph], fonts: &[FontInfo], rules: &[Rule]) -> Vec<Line> {
+    // Vertical rules and box edges, left to right.
+    let mut walls: Vec<&Rule> = rules.iter().filter(|r| !r.horizontal() && r.x1 - r.x0 < 3.0).collect();
+    walls.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let mut order: Vec<usize> = (0..glyphs.len()).collect();
     order.sort_by(|&a, &b| glyphs[a].y.total_cmp(&glyphs[b].y).then(glyphs[a].x.total_cmp(&glyphs[b].x)));
     // Baseline bands: glyphs whose baselines lie within a quarter of their size.
@@ -109,6 +114,14 @@ pub fn lines(glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
     let mut runs: Vec<Vec<usize>> = Vec::new();
     for mut band in bands {
         band.sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x));
+        // The walls standing across this band's glyphs (their middle height).
+        let mid = band.first().map_or(0.0, |&i| glyphs[i].y - 0.35 * glyphs[i].size);
+        let band_walls: Vec<f32> =
+            walls.iter().filter(|r| r.y0 <= mid && mid <= r.y1).map(|r| (r.x0 + r.x1) / 2.0).collect();
+        let walled = |a: &Glyph, b: &Glyph| {
+            let (from, to) = (a.x + 0.5 * a.width, b.x + 0.5 * b.width);
+            band_walls.iter().any(|&x| from < x && x < to)
+        };
         // Glyphs overlapping each other: a line that overran its column (a
         // font drawn wider than the typesetter meant) runs into the next
         // column's. Then the glyphs of one text-showing operation are kept
@@ -143,7 +156,7 @@ pub fn lines(glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
                 // belongs to another line that overlaps this one (compressed
                 // punctuation, `”；`, overlaps by half an em at most).
                 let overlap = gap < -0.75 * size;
-                if gap > 1.2 * size || bridged || ratio > 1.15 || overlap {
+                if gap > 1.2 * size || bridged || ratio > 1.15 || overlap || walled(a, b) {
                     runs.push(std::mem::take(&mut run));
                     ink = None;
                 }
@@ -276,7 +289,7 @@ mod tests {
             v.push(g(&c.to_string(), 80.0 + i as f32 * 10.0, 100.3, 10.0));
         }
         v.push(g("大", 10.0, 130.0, 20.0));
-        let l = lines(&v, &[]);
+        let l = lines(&v, &[], &[]);
         assert_eq!(l.len(), 3);
         assert_eq!((l[0].text.as_str(), l[0].x0), ("中国人民", 10.0));
         assert_eq!((l[1].text.as_str(), l[1].x0), ("中国人民", 80.0));
@@ -286,7 +299,7 @@ mod tests {
     #[test]
     fn gaps_become_spaces_and_blank_indents_are_kept_apart() {
         let v = vec![g("\u{3000}", 0.0, 10.0, 10.0), g("甲", 10.0, 10.0, 10.0), g("乙", 25.0, 10.0, 10.0)];
-        let l = lines(&v, &[]);
+        let l = lines(&v, &[], &[]);
         assert_eq!(l[0].text, "甲 乙");
         assert_eq!((l[0].x0, l[0].text_x0), (0.0, 10.0));
     }
@@ -312,7 +325,7 @@ mod tests {
             v.push(Glyph { text: Some(t.into()), code: 0, font: 0, x, y: 10.0, width: 5.0, size: 10.0, stroke: 0 });
             x += 5.0;
         }
-        let l = lines(&v, &[]);
+        let l = lines(&v, &[], &[]);
         assert_eq!(l[0].text, "已有2000多名A B");
     }
 
@@ -345,9 +358,30 @@ mod tests {
                 stroke: 2,
             });
         }
-        let l = lines(&v, &[]);
+        let l = lines(&v, &[], &[]);
         let texts: Vec<&str> = l.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["国产大飞机C919", "商飞总装"]);
+    }
+
+    #[test]
+    fn a_box_edge_between_glyphs_parts_a_line() {
+        // Two framed boxes side by side, their text 8 pt apart (under an em),
+        // the frames' edges between them.
+        let mut v = Vec::new();
+        for (k, c) in "左框正文".chars().enumerate() {
+            v.push(g(&c.to_string(), 10.0 + k as f32 * 10.0, 100.0, 10.0));
+        }
+        for (k, c) in "右框正文".chars().enumerate() {
+            v.push(g(&c.to_string(), 58.0 + k as f32 * 10.0, 100.0, 10.0));
+        }
+        let texts = |l: Vec<Line>| l.into_iter().map(|l| l.text).collect::<Vec<_>>();
+        assert_eq!(texts(lines(&v, &[], &[])), ["左框正文 右框正文"], "no edge: one line");
+        let edges =
+            [Rule { x0: 52.0, y0: 40.0, x1: 52.0, y1: 200.0 }, Rule { x0: 54.0, y0: 40.0, x1: 54.5, y1: 200.0 }];
+        assert_eq!(texts(lines(&v, &[], &edges)), ["左框正文", "右框正文"]);
+        // An edge above or below the line does not part it.
+        let below = [Rule { x0: 52.0, y0: 110.0, x1: 52.0, y1: 200.0 }];
+        assert_eq!(texts(lines(&v, &[], &below)).len(), 1);
     }
 
     #[test]

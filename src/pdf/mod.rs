@@ -215,6 +215,6 @@ fn read_page<'a>(
         warnings.push(format!("{unreadable} glyphs had no readable text"));
     }
     clean::drop_doubles(&mut glyphs);
-    let lines = lines::lines(&glyphs, &raw.fonts);
+    let lines = lines::lines(&glyphs, &raw.fonts, &raw.rules);
     Ok((layout::read(lines), warnings))
 }

@@ -9,6 +9,7 @@ use lvread::model::Article;
 use pdf_writer::types::{CidFontType, FontFlags};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
 
+pub mod boxes;
 pub mod items;
 pub mod score;
 
