@@ -94,6 +94,7 @@ re!(
         r"^([BOX]\s*(?:本报|新华社)?(?:特约)?(?:评论员|记者|通讯员)(?:\s+[\x{4E00}-\x{9FFF}·]{2,4})*)\s*([0-9“‘《].*)$"
     )
 );
+re!(BOXED_ROLE, &boxed(r"^[BOX]\s*(?:本报|新华社)?(?:特约)?(?:评论员|记者|通讯员)"));
 re!(
     REPORTER_LINE,
     r"^本[报報](?:特约|特約)?(?:记者|記者|评论员|評論員|通讯员|通訊員)(?:\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,4}$"
@@ -699,6 +700,15 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
         let (Some(b), Some(r)) = (c.get(1), c.get(2)) else { return None };
         return Some((b.as_str().trim().to_string(), r.as_str().trim().to_string()));
     }
+    // `□ 本报记者 马桂 俄罗斯总统普京14日在`: a word after the names that is
+    // no name opens the text (a space after the role: a letter-spaced line
+    // has lost the spaces that tell).
+    if let Some(m) = BOXED_ROLE.find(text)
+        && text[m.end()..].starts_with(' ')
+        && let Some(at) = boxed_text_start(text)
+    {
+        return Some((text[..at].trim_end().to_string(), text[at..].trim().to_string()));
+    }
     None
 }
 
@@ -1094,6 +1104,10 @@ mod tests {
             ("□ 本报记者 武斌永 12月 15 日至 16 日，中央经济", "□ 本报记者 武斌永", "12月15日至16日，中央经济"),
             ("□ 本报评论员 “五一”假期临近，火车票、机", "□ 本报评论员", "“五一”假期临近，火车票、机"),
             ("□ 本报记者 唐晨 杜娜海 “全面推进中国式现", "□ 本报记者 唐晨 杜娜海", "“全面推进中国式现"),
+            // Text after the names with no mark that tells it apart.
+            ("□ 本报记者 马桂 俄罗斯总统普京14日在", "□ 本报记者 马桂", "俄罗斯总统普京14日在"),
+            ("□ 本报记者 朱英佳 今天（9月22", "□ 本报记者 朱英佳", "今天（9月22"),
+            ("□ 本报评论员 中共中央总书记、国家主席、中央", "□ 本报评论员", "中共中央总书记、国家主席、中央"),
             // A commentator signs no names: a word after the role that opens
             // with no common surname is the text's.
             ("□ 本报评论员 河北塞", "□ 本报评论员", "河北塞"),
