@@ -89,6 +89,13 @@ re!(
     )
 );
 re!(
+    BOXED_GLUED,
+    &boxed(
+        r"^([BOX]\s*(?:本报|新华社)?(?:特约)?(?:评论员|记者|通讯员)(?:\s+[\x{4E00}-\x{9FFF}·]{2,4})*)\s*([0-9“‘《].*)$"
+    )
+);
+re!(BOXED_ROLE, &boxed(r"^[BOX]\s*(?:本报|新华社)?(?:特约)?(?:评论员|记者|通讯员)"));
+re!(
     REPORTER_LINE,
     r"^本[报報](?:特约|特約)?(?:记者|記者|评论员|評論員|通讯员|通訊員)(?:\s*[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,4}$"
 );
@@ -225,7 +232,7 @@ fn classify(lines: &mut Vec<Line>, wide: bool) {
         // starts a line of its own.
         let mut marks = Marks::of(&lines[i].text);
         if marks.has(Marks::BAO_SHE)
-            && let Some(at) = glued_byline(&lines[i].text)
+            && let Some(at) = glued_byline(&lines[i].text, lines.get(i + 1).map(|l| l.text.as_str()))
         {
             let mut rest = lines[i].clone();
             rest.text = lines[i].text[at..].to_string();
@@ -321,10 +328,14 @@ fn classify(lines: &mut Vec<Line>, wide: bool) {
                             byline.push(' ');
                         }
                         byline.push_str(&std::mem::take(&mut next.text));
-                    } else if let Some(cut) = name_tail(&next.text) {
+                    } else if let Some((own, cut)) = name_tail(&byline, &next.text) {
                         // `□ 本报记者 吴欣 尹明` / `思 国家主席…`: a name
                         // broken at the line's end, its tail set apart from
-                        // the text by a space.
+                        // the text by a space (or glued to a number); or a
+                        // whole name there (`武治英 十四届…`).
+                        if own {
+                            byline.push(' ');
+                        }
                         byline.push_str(&next.text[..cut]);
                         next.text = next.text[cut..].trim_start().to_string();
                     }
@@ -638,21 +649,25 @@ fn bracketed_credit(text: &str) -> Option<usize> {
     (credit.ends_with('摄') && PHOTO_CREDIT.is_match(credit)).then_some(open)
 }
 
-/// Splits an opening byline from the start of a line: returns (byline, rest).
 /// Where an opening byline (`本报讯（…）`, `新华社…电`) starts after a space
-/// inside a line, with text before it that does not end a sentence; the
-/// byline must be followed by a bracket or by text.
-fn glued_byline(text: &str) -> Option<usize> {
+/// inside a line (or right after a closing quote or bracket, whose space
+/// is not kept: `坚决反对“台独”本报讯（…`), with text before it that does
+/// not end a sentence; the byline must be followed by a bracket or by text,
+/// or be a dateline that `next` (the next line) completes
+/// (`…总统 新华社香港1月10` / `日电…`).
+fn glued_byline(text: &str, next: Option<&str>) -> Option<usize> {
     if !(text.contains("本报") || text.contains("新华社") || text.contains("中新社")) {
         return None;
     }
+    let wraps = |rest: &str| next.is_some_and(|n| wrapped_dateline(rest, n).is_some());
     let at = text.char_indices().find_map(|(k, c)| {
         let rest = &text[k + c.len_utf8()..];
         if BOXES.contains(&c) {
             // (The space before a box is not kept in a line's text.)
             return (k > 0 && is_boxed_byline(&text[k..])).then_some(k);
         }
-        (c.is_whitespace() && k > 0 && (BENBAO.is_match(rest) || XINHUA.is_match(rest))).then(|| k + c.len_utf8())
+        let apart = c.is_whitespace() || "”’》）)」』".contains(c);
+        (apart && k > 0 && (BENBAO.is_match(rest) || XINHUA.is_match(rest) || wraps(rest))).then(|| k + c.len_utf8())
     })?;
     let before = text[..at].trim_end();
     let after = &text[at..];
@@ -660,10 +675,12 @@ fn glued_byline(text: &str) -> Option<usize> {
     // headline.)
     let bracketed = BENBAO.find(after).is_some_and(|m| after[m.end()..].trim_start().starts_with(['（', '(']))
         || XINHUA.is_match(after)
+        || wraps(after)
         || after.starts_with(BOXES) && is_boxed_byline(after);
     (!before.is_empty() && !is_sentence_end(before) && bracketed).then_some(at)
 }
 
+/// Splits an opening byline from the start of a line: returns (byline, rest).
 pub fn split_byline(text: &str) -> Option<(String, String)> {
     // Every byline form opens with one of these (cheap check before the
     // regexes): `本报…`, `据…`, `新华社…`, `中新社…`, `人民网…`, `央视网…`, `□ …`.
@@ -704,10 +721,30 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
     if (is_boxed_byline(text) || REPORTER_LINE.is_match(text)) && text.chars().count() <= 26 {
         return Some((text.to_string(), String::new()));
     }
+    // `□ 本报记者 康凯4月1日出版的…`, `□ 本报评论员“五一”假期…`: the text
+    // glued to the byline (the space before a number or a quote dropped);
+    // a word after the names that is no name is the text's too.
+    if let Some(c) = BOXED_GLUED.captures(text) {
+        let (Some(b), Some(r)) = (c.get(1), c.get(2)) else { return None };
+        let (b, r) = (b.as_str().trim(), r.as_str().trim());
+        return Some(match boxed_text_start(b) {
+            Some(at) => (b[..at].trim_end().to_string(), format!("{}{r}", &b[at..])),
+            None => (b.to_string(), r.to_string()),
+        });
+    }
     // `□ 本报评论员 生态环境没有替代品，…`: the byline and the text on one line.
     if let Some(c) = BOXED_WITH_TEXT.captures(text) {
         let (Some(b), Some(r)) = (c.get(1), c.get(2)) else { return None };
         return Some((b.as_str().trim().to_string(), r.as_str().trim().to_string()));
+    }
+    // `□ 本报记者 马桂 俄罗斯总统普京14日在`: a word after the names that is
+    // no name opens the text (a space after the role: a letter-spaced line
+    // has lost the spaces that tell).
+    if let Some(m) = BOXED_ROLE.find(text)
+        && text[m.end()..].starts_with(' ')
+        && let Some(at) = boxed_text_start(text)
+    {
+        return Some((text[..at].trim_end().to_string(), text[at..].trim().to_string()));
     }
     None
 }
@@ -756,11 +793,14 @@ fn boxed(pattern: &str) -> String {
 /// (`□ 本报记者 江建 国家` / `卫生健康委今天…`).
 fn boxed_text_start(byline: &str) -> Option<usize> {
     let role = ["记者", "评论员", "通讯员"].iter().filter_map(|r| byline.find(r).map(|p| p + r.len())).min()?;
+    // A commentator (`本报评论员`) signs no names: the first word after the
+    // role is a name only if it opens with a surname.
+    let commentator = byline[..role].ends_with("评论员");
     let mut at = role;
     let mut names = 0;
     for word in byline[role..].split(' ') {
         let surname = word.chars().next().is_some_and(normalize::is_surname);
-        if word.chars().count() > 4 || (names > 0 && !word.is_empty() && !surname) {
+        if word.chars().count() > 4 || ((names > 0 || commentator) && !word.is_empty() && !surname) {
             return Some(at);
         }
         names += usize::from(!word.is_empty());
@@ -769,23 +809,44 @@ fn boxed_text_start(byline: &str) -> Option<usize> {
     None
 }
 
-/// The tail of a name broken at the end of a byline line: one or two
-/// Chinese characters opening the next line, set apart from the text after
-/// them by a space (`思 国家主席…`). Returns its byte length.
-fn name_tail(next: &str) -> Option<usize> {
-    let (tail, text) = next.split_once(' ')?;
-    ((1..=2).contains(&tail.chars().count()) && tail.chars().all(is_han) && !text.is_empty()).then_some(tail.len())
+/// The names a boxed byline line (`byline`) carries on to the start of the
+/// next line, before its text: the tail of a name broken at the line's end,
+/// one or two Chinese characters set apart from the text by a space
+/// (`思 国家主席…`) or one character alone on the line (`雪`); or, after a whole name, another whole
+/// name opening with a common surname (`武治英 十四届…`). Returns whether it
+/// is a name of its own (set apart by a space) and its byte length.
+fn name_tail(byline: &str, next: &str) -> Option<(bool, usize)> {
+    let last = byline.rsplit(' ').next().map_or(0, |t| t.chars().count());
+    let mut cs = next.chars();
+    let first = cs.next().filter(|&c| is_han(c))?;
+    if cs.next().is_none() {
+        // One character alone on the line.
+        return (last < 4).then_some((false, next.len()));
+    }
+    let (word, text) = next.split_once(' ')?;
+    let n = word.chars().count();
+    if text.is_empty() || !word.chars().all(is_han) {
+        return None;
+    }
+    if (2..=3).contains(&n) && last >= 2 && normalize::is_surname(first) {
+        return Some((true, word.len()));
+    }
+    (n <= 2 && last + n <= 4).then_some((false, word.len()))
 }
 
 /// A line holding only one to three personal names (`廖浩炜`, `张三 李四`),
 /// the first at least `first_min` characters long (one for the tail of a
-/// name broken at the line before: `邱` / `德`).
+/// name broken at the line before: `邱` / `德`). A whole name opens with a
+/// common surname (`国务院 今天发布` is text), or holds a `·`.
 fn is_names_line(text: &str, first_min: usize) -> bool {
     let names: Vec<&str> = text.split(' ').collect();
     names.len() <= 3
         && names.iter().enumerate().all(|(k, n)| {
             let least = if k == 0 { first_min } else { 2 };
-            (least..=4).contains(&n.chars().count()) && n.chars().all(|c| is_han(c) || c == '·')
+            let whole = !(k == 0 && first_min < 2);
+            (least..=4).contains(&n.chars().count())
+                && n.chars().all(|c| is_han(c) || c == '·')
+                && (!whole || n.contains('·') || n.chars().next().is_some_and(normalize::is_surname))
         })
 }
 
@@ -802,6 +863,14 @@ fn complete_byline(byline: String, rest: String, lines: &mut [Line], i: usize) -
     }
     let next = lines[i + 1].text.clone();
     let Some(pos) = next.find(['）', ')']) else {
+        // `本报讯（记者 付永` / `文 通讯员 卫海平 解德` / `智）…`: a line of
+        // names only, the bracket closing on the line after it.
+        let closes = lines.get(i + 2).is_some_and(|l| l.text.find(['）', ')']).is_some_and(|p| p <= 48));
+        if closes && next.chars().count() <= 16 && names_run(&next) {
+            let joined = join_names(&byline, &next, justified || lines[i + 1].justified);
+            lines[i + 1].text.clear();
+            return complete_byline(joined, rest, lines, i + 1);
+        }
         return (finish(byline), rest);
     };
     if next[..pos].chars().count() > 16 {
@@ -833,6 +902,31 @@ const CAPTION_MORE_LINES: usize = 5;
 /// The most lines after its first a caption with no credit in reach runs
 /// over, to the end of its first sentence.
 const CAPTION_PLAIN_LINES: usize = 3;
+
+/// A line of reporters' names only, as a byline's bracket holds them
+/// (`文 通讯员 卫海平 解德`): words of one to four Chinese characters, a
+/// role (`记者`, `通讯员`, `实习生`) set before a name or apart.
+fn names_run(text: &str) -> bool {
+    const ROLES: [&str; 4] = ["本报记者", "记者", "通讯员", "实习生"];
+    text.split(' ').all(|w| {
+        let name = ROLES.iter().fold(w, |w, r| w.strip_prefix(r).unwrap_or(w));
+        (name.is_empty() && !w.is_empty() || (1..=4).contains(&name.chars().count()))
+            && name.chars().all(|c| is_han(c) || c == '·')
+    })
+}
+
+/// A byline and the next part of its names, broken at a line's end: no
+/// space where a name is broken (one character alone on either side of the
+/// break, or a letter-spaced line), one between two whole words.
+fn join_names(byline: &str, next: &str, tight: bool) -> String {
+    let last = byline.rsplit([' ', '（', '(']).next().unwrap_or("");
+    let first = next.split(' ').next().unwrap_or("");
+    let tight = tight
+        || last.chars().count() == 1
+        || first.chars().count() == 1 && first.chars().all(is_han)
+        || !byline.ends_with(|c: char| is_han(c));
+    format!("{byline}{}{next}", if tight { "" } else { " " })
+}
 
 /// Marks the caption starting at line `i`: it runs to the line that ends
 /// with a photo credit (`… 摄`, [`caption_credit_line`]); without a credit,
@@ -1082,6 +1176,20 @@ mod tests {
             ("本報訊 香港特區政府昨日公布，", "本報訊", "香港特區政府昨日公布，"),
             ("本報記者 王小明", "本報記者 王小明", ""),
             ("新華社北京4月26日電（記者 王晨）記者26日從", "新華社北京4月26日電（記者 王晨）", "記者26日從"),
+            // The text glued to the names (its space dropped before a
+            // number or a quote).
+            ("□ 本报记者 康凯 4月1日出版的第7期", "□ 本报记者 康凯", "4月1日出版的第7期"),
+            ("□ 本报记者 武斌永 12月 15 日至 16 日，中央经济", "□ 本报记者 武斌永", "12月15日至16日，中央经济"),
+            ("□ 本报评论员 “五一”假期临近，火车票、机", "□ 本报评论员", "“五一”假期临近，火车票、机"),
+            ("□ 本报记者 唐晨 杜娜海 “全面推进中国式现", "□ 本报记者 唐晨 杜娜海", "“全面推进中国式现"),
+            // Text after the names with no mark that tells it apart.
+            ("□ 本报记者 马桂 俄罗斯总统普京14日在", "□ 本报记者 马桂", "俄罗斯总统普京14日在"),
+            ("□ 本报记者 朱英佳 今天（9月22", "□ 本报记者 朱英佳", "今天（9月22"),
+            ("□ 本报评论员 中共中央总书记、国家主席、中央", "□ 本报评论员", "中共中央总书记、国家主席、中央"),
+            // A commentator signs no names: a word after the role that opens
+            // with no common surname is the text's.
+            ("□ 本报评论员 河北塞", "□ 本报评论员", "河北塞"),
+            ("□ 本报评论员 重庆持续", "□ 本报评论员", "重庆持续"),
         ];
         for (raw, byline, rest) in cases {
             let r = roles(raw);
@@ -1135,6 +1243,68 @@ mod tests {
         assert!(caption(0) && caption(1) && caption(2), "{r:?}");
         let r = roles("▲全年完成造林二十八万亩。\n▲新建农村公路一百公里。");
         assert!(r.iter().all(|(_, role)| *role == Role::Text), "{r:?}");
+    }
+
+    #[test]
+    fn boxed_bylines_whose_names_wrap_onto_the_next_line() {
+        // (page, byline, the next line's text)
+        let cases = [
+            // The last name's last character alone on the next line.
+            (
+                "□ 本报记者 江燕 于志\n雪\n1 月 29 日，中国电影家协会",
+                "□ 本报记者 江燕 于志雪",
+                "1月29日，中国电影家协会",
+            ),
+            // A whole name opening the next line, set apart from the text.
+            ("□ 本报记者 易洋宇\n武治英 十四届全国人\n大二次会议", "□ 本报记者 易洋宇 武治英", "十四届全国人"),
+        ];
+        for (page, byline, next) in cases {
+            let r = roles(page);
+            assert_eq!(r[0].1, Role::Byline { byline: byline.to_string() }, "{page}");
+            let text: Vec<&str> = r.iter().map(|x| x.0.as_str()).filter(|t| !t.is_empty()).collect();
+            assert_eq!(text[0], next, "{page}: {r:?}");
+        }
+        // A word on the next line that opens with no surname is text.
+        let r = roles("□ 本报记者 易洋宇\n国务院 今天发布");
+        assert_eq!(r[0].1, Role::Byline { byline: "□ 本报记者 易洋宇".to_string() });
+        // A character glued to a number opens the text (`第77届`).
+        let r = roles("□ 本报记者 张华 李明\n第 77 届世界卫生大会");
+        assert_eq!(r[0].1, Role::Byline { byline: "□ 本报记者 张华 李明".to_string() });
+    }
+
+    #[test]
+    fn a_byline_bracket_over_three_lines() {
+        let r = roles("本报讯（记者 付永\n文 通讯员 卫海平 解德\n智）蓝图远景催奋进，实");
+        assert_eq!(r[0].1, Role::Byline { byline: "本报讯（记者 付永文 通讯员 卫海平 解德智）".into() });
+        assert_eq!(r[1].0, "蓝图远景催奋进，实");
+        let r = roles("本报讯（记者\n吕子红 通讯员 吴霞\n芳）1月16日出版的");
+        assert_eq!(r[0].1, Role::Byline { byline: "本报讯（记者 吕子红 通讯员 吴霞芳）".into() });
+        assert_eq!(r[1].0, "1月16日出版的");
+        // A bracket left open over lines of text is no byline's.
+        let r = roles("本报讯（记者 付永\n文水县今年以来全力推进乡村振兴工作\n智）蓝图");
+        assert!(!r.iter().any(|x| x.0.contains("蓝图") && matches!(x.1, Role::Byline { .. })), "{r:?}");
+    }
+
+    #[test]
+    fn a_byline_glued_to_a_headline_ending_in_a_quote_or_a_wrapped_dateline() {
+        // The space after the closing quote or bracket was not kept.
+        let r = roles("坚决反对“台独” 本报讯（记者 范国\n子 谢强浩 陈梅）以色列");
+        assert_eq!(r[0].0, "坚决反对“台独”");
+        assert_eq!(r[1].1, Role::Byline { byline: "本报讯（记者 范国子 谢强浩 陈梅）".into() });
+        assert_eq!(r[2].0, "以色列");
+        let r = roles("《生态保护补偿条例》 新华社拉萨4月9日电全国人大常委会委员长赵乐");
+        assert_eq!(r[0].0, "《生态保护补偿条例》");
+        assert_eq!(r[1].1, Role::Byline { byline: "新华社拉萨4月9日电".into() });
+        // A dateline glued to a headline and broken before its `电`.
+        let r = roles("赵乐际会见马尔代夫总统 新华社香港1月10\n日电中国汽车工业协会");
+        assert_eq!(r[0].0, "赵乐际会见马尔代夫总统");
+        assert_eq!(r[1].1, Role::Byline { byline: "新华社香港1月10日电".into() });
+        assert_eq!(r[1].0, "");
+        assert_eq!(r[2].0, "中国汽车工业协会");
+        let r = roles("会精神深入人心 新华社太原9月15\n日电（记者 魏芳桂 龚\n利秀 薛超国）有这样");
+        assert_eq!(r[0].0, "会精神深入人心");
+        assert_eq!(r[1].1, Role::Byline { byline: "新华社太原9月15日电（记者 魏芳桂 龚利秀 薛超国）".into() });
+        assert!(r.iter().any(|x| x.0 == "有这样"), "{r:?}");
     }
 
     #[test]
