@@ -72,13 +72,15 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
     } else {
         bodies
     };
-    let units = b.units(&lines, &bodies, long_page);
+    let mut units = b.units(&lines, &bodies, long_page);
     let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation, votes);
     if orientation == Orientation::After {
         b.keep_subheads(&units, &mut titles, &mut extra);
     }
     let segs_before = b.segs.len();
     b.split_for_orphans(&lines, &units, &bodies, &mut titles, &extra);
+    // Headlines set apart as two over one body that was not split after all.
+    Builder::rejoin_stacked(&mut units, &mut titles, &mut extra);
     // A body split in two: captions may belong to either part.
     let bodies = if b.segs.len() == segs_before {
         bodies

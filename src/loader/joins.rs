@@ -21,6 +21,8 @@ use super::meta;
 use super::paragraphs::BodyPart;
 use super::segments::{Builder, Segment};
 use super::units::Unit;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Below this share of its words found in the text after a headline-like
 /// line, a feature's headline does not cover that text: the line heads an
@@ -254,6 +256,8 @@ impl Builder {
         // Body → the unit that heads it.
         let mut owners: rustc_hash::FxHashMap<usize, usize> =
             titles.iter().enumerate().filter_map(|(u, t)| t.map(|s| (s, u))).collect();
+        // (Indexed body, a part split from it.)
+        let mut parts_of: Vec<(usize, usize)> = Vec::new();
         for u in 0..units.len() {
             let run = &self.runs[units[u].run];
             if titles[u].is_some() || extra[u].is_some() || run.absorbed {
@@ -262,68 +266,52 @@ impl Builder {
             let orphan = units[u].text();
             let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
             let Some((s, score)) = bodies.best_in(&orphan, near) else { continue };
+            // A body split already (three articles read as one): the part
+            // naming the headline best.
+            let s = parts_of
+                .iter()
+                .filter(|&&(from, _)| from == s)
+                .map(|&(_, part)| part)
+                .chain([s])
+                .map(|p| (p, bodies.score_against_pieces(&orphan, self.segs[p].pieces(lines))))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map_or(s, |(p, _)| p);
             let Some(&owner) = owners.get(&s) else { continue };
             if score < ORPHAN_MATCH || self.segs[s].into.is_some() {
                 continue;
             }
             let own = units[owner].text();
-            let parts = &self.segs[s].parts;
-            let (orphan_terms, own_terms) = (assign::term_set(&orphan), assign::term_set(&own));
-            // Where the two headlines' terms stand in the body: the first and
-            // last part each is read in. A line ending a sentence ends in a
-            // mark no term spans, so at a paragraph start every term lies
-            // wholly before or wholly after it.
-            let mut span: rustc_hash::FxHashMap<u64, (usize, usize)> = rustc_hash::FxHashMap::default();
-            let mut scan = assign::Scanner::default();
-            let mut at = 0;
-            let mut see = |g: u64, at: usize| {
-                if orphan_terms.contains(&g) || own_terms.contains(&g) {
-                    span.entry(g).and_modify(|e| e.1 = at).or_insert((at, at));
-                }
-            };
-            for (j, part) in parts.iter().enumerate() {
-                if let BodyPart::Line(i) = part {
-                    at = j;
-                    scan.feed(&lines[*i].text, &mut |g| see(g, j));
-                }
-            }
-            scan.finish(&mut |g| see(g, at));
-            // Paragraph starts: a line after one that ends a sentence.
-            let mut best: Option<(usize, f32, bool)> = None;
-            for k in 1..parts.len() {
-                let (BodyPart::Line(p), BodyPart::Line(q)) = (&parts[k - 1], &parts[k]) else { continue };
-                if !is_sentence_end(&lines[*p].text) || lines[*q].text.is_empty() {
+            // The left-over headline may head either part; one stacked over
+            // the same body with the other ([`Unit::stacked`]) heads the
+            // part in its place in print order.
+            let (k, orphan_after) = if units[u].stacked {
+                let (first, second) = if owner < u { (&own, &orphan) } else { (&orphan, &own) };
+                let Some(turn) = turn_between(&self.segs[s].parts, lines, bodies, first, second, TurnKind::Stacked)
+                else {
                     continue;
-                }
-                let before = |g: &u64| span.get(g).is_some_and(|&(first, _)| first < k);
-                let after = |g: &u64| span.get(g).is_some_and(|&(_, last)| last >= k);
-                let (ob, oa) =
-                    (bodies.score_terms_found(&orphan_terms, before), bodies.score_terms_found(&orphan_terms, after));
-                let (wb, wa) =
-                    (bodies.score_terms_found(&own_terms, before), bodies.score_terms_found(&own_terms, after));
-                // Each headline must find its subject on its own side; the
-                // left-over one may head either part.
-                for (orphan_after, o_mine, o_other, w_mine, w_other) in
-                    [(true, oa, ob, wb, wa), (false, ob, oa, wa, wb)]
-                {
-                    if o_mine >= 0.3 && w_mine >= 0.3 && o_mine > o_other + 0.15 && w_mine > w_other + 0.15 {
-                        let fit = o_mine + w_mine - o_other - w_other;
-                        if best.is_none_or(|b| fit > b.1) {
-                            best = Some((k, fit, orphan_after));
-                        }
-                    }
-                }
-            }
-            let Some((k, _, orphan_after)) = best else { continue };
+                };
+                (turn.at, owner < u)
+            } else {
+                let Some(turn) = turn_between(&self.segs[s].parts, lines, bodies, &own, &orphan, TurnKind::Orphan)
+                else {
+                    continue;
+                };
+                (turn.at, turn.first_before)
+            };
             let tail: Vec<BodyPart> = self.segs[s].parts.split_off(k);
             let first_line = tail
                 .iter()
                 .find_map(|x| if let BodyPart::Line(i) = x { Some(lines[*i].no) } else { None })
                 .unwrap_or(usize::MAX);
-            // A byline printed after the body belongs to the second article.
-            let trail = std::mem::take(&mut self.segs[s].trail);
-            self.segs.push(Segment { parts: tail, trail, first_line, ..Segment::default() });
+            // A byline printed after the turn belongs to the second article.
+            let seg = &mut self.segs[s];
+            let mine = seg.trail_at.iter().take_while(|&&at| at <= k).count();
+            let trail = seg.trail.split_off(mine);
+            let trail_at: Vec<usize> = seg.trail_at.split_off(mine).into_iter().map(|at| at - k).collect();
+            self.segs.push(Segment { parts: tail, trail, trail_at, first_line, ..Segment::default() });
             let new = self.segs.len() - 1;
+            let from = parts_of.iter().find(|&&(_, part)| part == s).map_or(s, |&(from, _)| from);
+            parts_of.push((from, new));
             if orphan_after {
                 titles[u] = Some(new);
                 owners.insert(new, u);
@@ -335,4 +323,213 @@ impl Builder {
             }
         }
     }
+}
+
+/// Where the text of one body turns from one article to the next
+/// ([`turn_between`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Turn {
+    /// The part the second article starts at.
+    pub(crate) at: usize,
+    /// Headline `first` heads the part before the turn (else the part after).
+    pub(crate) first_before: bool,
+    /// How much better each headline names its own part than the other
+    /// (the sum of both margins).
+    pub(crate) fit: f32,
+}
+
+/// Which turns [`turn_between`] looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TurnKind {
+    /// A left-over headline printed away from its body: it may head either
+    /// part.
+    Orphan,
+    /// Two headlines printed one after the other over the body: the first
+    /// heads the part before the turn, and each part opens on its
+    /// headline's subject (its first [`LEAD_CHARS`] characters hold at
+    /// least [`TURN_LEAD`] of the headline's weighted terms), as a news
+    /// item's first sentence says what its headline does.
+    Stacked,
+}
+
+/// Where in a body (its `parts`) the text turns from the subject of one of
+/// two headlines to the other's: at a paragraph start (a line after one that
+/// ends a sentence, blank lines passed over) where each headline finds its
+/// subject on its own side (at least [`TURN_OWN`] of its weighted terms, and
+/// [`TURN_MARGIN`] more than on the other side). A line ending a sentence
+/// ends in a mark no term spans, so at a paragraph start every term lies
+/// wholly before or wholly after it. The best-fitting start is returned.
+pub(crate) fn turn_between(
+    parts: &[BodyPart],
+    lines: &[Line],
+    bodies: &Bodies,
+    first: &str,
+    second: &str,
+    kind: TurnKind,
+) -> Option<Turn> {
+    let (a_terms, b_terms) = (assign::term_set(first), assign::term_set(second));
+    if a_terms.is_empty() || b_terms.is_empty() {
+        return None;
+    }
+    // Where the two headlines' terms stand in the body: the first and last
+    // part each is read in.
+    let mut span: rustc_hash::FxHashMap<u64, (usize, usize)> = rustc_hash::FxHashMap::default();
+    let mut scan = assign::Scanner::default();
+    let mut at = 0;
+    let mut see = |g: u64, at: usize| {
+        if a_terms.contains(&g) || b_terms.contains(&g) {
+            span.entry(g).and_modify(|e| e.1 = at).or_insert((at, at));
+        }
+    };
+    for (j, part) in parts.iter().enumerate() {
+        if let BodyPart::Line(i) = part {
+            at = j;
+            scan.feed(&lines[*i].text, &mut |g| see(g, j));
+        }
+    }
+    scan.finish(&mut |g| see(g, at));
+    // The lead of the text starting at part `k`: its first sentence, at
+    // most LEAD_CHARS characters.
+    let lead_text = |k: usize| {
+        let mut out = String::new();
+        let mut n = 0;
+        'parts: for p in &parts[k..] {
+            let t = match p {
+                BodyPart::Line(i) => lines[*i].text.as_str(),
+                BodyPart::Own(t) => t.as_str(),
+            };
+            for c in t.chars() {
+                out.push(c);
+                n += 1;
+                if n >= LEAD_CHARS || matches!(c, '。' | '！' | '？' | '!' | '?') {
+                    break 'parts;
+                }
+            }
+        }
+        out
+    };
+    // How well a headline's terms are found in a lead.
+    let in_lead = |terms: &rustc_hash::FxHashSet<u64>, lead: &str| {
+        let found = assign::term_set(lead);
+        bodies.score_terms_found(terms, |g| found.contains(g))
+    };
+    let stacked = kind == TurnKind::Stacked;
+    let notice = meta::is_notice_title(second);
+    if stacked && in_lead(&a_terms, &lead_text(0)) < TURN_LEAD {
+        return None;
+    }
+    let mut best: Option<Turn> = None;
+    // The last printed line before the part read.
+    let mut prev: Option<usize> = None;
+    for (k, part) in parts.iter().enumerate() {
+        let BodyPart::Line(q) = part else {
+            prev = None;
+            continue;
+        };
+        if lines[*q].text.is_empty() {
+            continue;
+        }
+        let start = prev.is_some_and(|p| is_sentence_end(&lines[p].text));
+        prev = Some(*q);
+        if !start {
+            continue;
+        }
+        let before = |g: &u64| span.get(g).is_some_and(|&(first, _)| first < k);
+        let after = |g: &u64| span.get(g).is_some_and(|&(_, last)| last >= k);
+        let (ab, aa) = (bodies.score_terms_found(&a_terms, before), bodies.score_terms_found(&a_terms, after));
+        let (bb, ba) = (bodies.score_terms_found(&b_terms, before), bodies.score_terms_found(&b_terms, after));
+        let orders: &[_] =
+            if stacked { &[(true, ab, aa, ba, bb)] } else { &[(true, ab, aa, ba, bb), (false, aa, ab, bb, ba)] };
+        for &(first_before, a_mine, a_other, b_mine, b_other) in orders {
+            let fit = a_mine + b_mine - a_other - b_other;
+            if a_mine < TURN_OWN
+                || b_mine < TURN_OWN
+                || a_mine <= a_other + TURN_MARGIN
+                || b_mine <= b_other + TURN_MARGIN
+                || best.is_some_and(|b| fit <= b.fit)
+            {
+                continue;
+            }
+            // The second article opens on its headline's subject, as a news
+            // item opens, or says it all in its first sentence.
+            if stacked {
+                let lead = lead_text(k);
+                let named = in_lead(&b_terms, &lead);
+                let opens = opens_news_item(&lead, notice);
+                let full = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count() >= TURN_FULL_HEADLINE;
+                if named < TURN_LEAD
+                    || refers_back(&lead)
+                    || !opens
+                        && (named < TURN_NAMED
+                            || !full(first)
+                            || !full(second)
+                            || in_lead(&a_terms, &lead) >= TURN_OTHER_LEAD)
+                {
+                    continue;
+                }
+            }
+            best = Some(Turn { at: k, first_before, fit });
+        }
+    }
+    best
+}
+
+/// The least share of a headline's weighted terms the part of a body it
+/// heads must hold at a turn ([`turn_between`]).
+const TURN_OWN: f32 = 0.3;
+/// How much more of a headline's weighted terms its own part of a body
+/// holds than the other part, at a turn ([`turn_between`]).
+const TURN_MARGIN: f32 = 0.15;
+/// How many characters of a part of a body make its lead
+/// ([`TurnKind::Stacked`]).
+const LEAD_CHARS: usize = 80;
+/// The least share of a headline's weighted terms the lead of the part it
+/// heads holds ([`TurnKind::Stacked`]).
+const TURN_LEAD: f32 = 0.3;
+/// The least share of a headline's weighted terms the lead of the part it
+/// heads holds where the lead does not open like a news item
+/// ([`TurnKind::Stacked`]).
+const TURN_NAMED: f32 = 0.6;
+/// The fewest characters of each of two headlines whose second article's
+/// lead does not open like a news item ([`TurnKind::Stacked`]): shorter
+/// lines are as often a headline's wrapped parts or its subtitle.
+const TURN_FULL_HEADLINE: usize = 10;
+/// The most of the first headline's weighted terms the second article's
+/// lead may hold where it does not open like a news item
+/// ([`TurnKind::Stacked`]).
+const TURN_OTHER_LEAD: f32 = 0.15;
+
+/// How a news item's first sentence opens (see [`opens_news_item`]).
+static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        // A date or a time word, then a comma: `11月9日下午，`, `近日，`.
+        r"^(?:(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?[0-9]{1,2}日(?:上午|下午|晚上|晚间|晚|凌晨|早上|中午)?|近日|日前|近期|近来|连日来|今年以来|去年以来)[，,]",
+        // `9月10日是…`, `今天（10月12日），…`, `当地时间…`.
+        r"|^(?:[0-9]{1,2}月)?[0-9]{1,2}日是|^(?:今天|昨天|今日)[（(上下]|^当地时间",
+        // A dateline or a source: `新华社北京…电`, `本报讯`, `据…报道，`.
+        r"|^(?:新华社|本报讯|据[^，。]{1,16}(?:报道|介绍|消息|电))",
+        // Who, then when, in the first clause: `国务院总理李克强11月1日向…`.
+        r"|^[^，。,0-9]{2,16}?(?:今天|昨天|(?:[0-9]{1,2}月)?[0-9]{1,2}日)",
+    ))
+    .expect("valid regex")
+});
+
+/// Does a line open a news item's first sentence: a date or time word
+/// (`11月9日下午，`, `近日，`, `今天（10月12日），`), a dateline or source
+/// (`新华社…电`, `本报讯`, `据…报道`), or who did it and when, before the
+/// first comma (`国务院总理李克强11月1日向…`)? Under a notice's title
+/// (`notice`), the purpose a notice opens with (`为进一步做好…`,
+/// `根据…`) opens it too.
+fn opens_news_item(text: &str, notice: bool) -> bool {
+    NEWS_LEAD.is_match(text) || notice && text.starts_with(['为', '根'])
+}
+
+/// Does a lead open by referring back to the text before it (`同日，`,
+/// `会上，`, `此外，`, `他表示`): the same article goes on?
+fn refers_back(lead: &str) -> bool {
+    const BACK: [&str; 20] = [
+        "同日", "当日", "当天", "同时", "此外", "另外", "此前", "随后", "会上", "会后", "会前", "其间", "期间", "对此",
+        "为此", "其中", "他", "她", "该", "此",
+    ];
+    BACK.iter().any(|w| lead.starts_with(w))
 }

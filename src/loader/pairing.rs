@@ -171,8 +171,11 @@ impl Builder {
             // A neighbour in the same run that got a body.
             let neighbours = [ui.checked_add(1), ui.checked_sub(1)];
             for nb in neighbours.into_iter().flatten() {
+                // (Not a headline stacked over the same body as its
+                // neighbour: each heads an article of its own.)
                 if nb < units.len()
                     && units[nb].run == units[ui].run
+                    && !units[nb.max(ui)].stacked
                     && let Some(s) = titles[nb]
                     && score(ui, s) >= 0.15
                 {

@@ -22,6 +22,10 @@ pub(crate) struct Segment {
     pub(crate) byline: Option<String>,
     pub(crate) continued: Option<String>,
     pub(crate) trail: Vec<String>,
+    /// For each of `trail`, how many parts the body held when it was
+    /// printed (a byline closing the first of two articles read as one
+    /// body stands before the second's parts).
+    pub(crate) trail_at: Vec<usize>,
     pub(crate) parts: Vec<BodyPart>,
     pub(crate) captions: Vec<String>,
     /// Started by a byline or continuation mark (not merely after a headline).
@@ -223,7 +227,9 @@ impl Builder {
                 }
                 Piece::Trail(t) => match cur {
                     Some(s) => {
+                        let at = self.segs[s].parts.len();
                         self.segs[s].trail.push(t.clone());
+                        self.segs[s].trail_at.push(at);
                         signed = true;
                     }
                     None => fragments.push(t.clone()),
@@ -326,8 +332,10 @@ impl Builder {
     pub(crate) fn merge(&mut self, from: usize, to: usize) {
         let mut moved = std::mem::take(&mut self.segs[from]);
         let seg = &mut self.segs[to];
+        let offset = seg.parts.len();
         seg.parts.append(&mut moved.parts);
         seg.trail.append(&mut moved.trail);
+        seg.trail_at.extend(moved.trail_at.iter().map(|&at| at + offset));
         seg.captions.append(&mut moved.captions);
         self.segs[from].into = Some(to);
         self.segs[from].first_line = usize::MAX;

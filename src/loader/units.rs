@@ -19,6 +19,7 @@
 
 use super::assign::{self, Bodies};
 use super::heads;
+use super::joins;
 use super::lines::{self, Line, Role};
 use super::normalize::is_han;
 use super::paragraphs::BodyPart;
@@ -32,6 +33,13 @@ pub(crate) struct Unit {
     pub(crate) run: usize,
     /// Logical lines, in print order.
     pub(crate) texts: Vec<String>,
+    /// Printed right under the unit before it in its run, both naming one
+    /// body that holds both their articles ([`Builder::two_heads`]): this
+    /// one heads an article of its own, not the other's subtitle.
+    pub(crate) stacked: bool,
+    /// Its first line would have been read as the tail of the line before
+    /// (a wrapped headline) but for [`Builder::two_heads`].
+    pub(crate) cut: bool,
 }
 
 impl Unit {
@@ -53,25 +61,44 @@ impl Builder {
             // Only bodies near the run can be its headlines'.
             let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
             // Physical lines → logical lines (wrapped headlines joined).
+            // Two lines naming one body that turns from the subject of one
+            // to the other's are two headlines over it.
+            let two = |a: &str, b: &str| self.two_heads(a, b, lines, bodies, near.clone());
+            // Whether `two` kept the line read last from joining the one before.
+            let cut = std::cell::Cell::new(false);
+            let two_cut = |a: &str, b: &str| {
+                let r = two(a, b);
+                cut.set(r);
+                r
+            };
+            // Logical lines, each with whether it is one cut from the line
+            // before by `two` alone.
             let mut logical: Vec<String> = Vec::new();
+            let mut cuts: Vec<bool> = Vec::new();
             let mut last_phys: Option<&str> = None;
             for &i in &run.lines {
                 let t = lines[i].text.as_str();
+                cut.set(false);
                 match (logical.last_mut(), last_phys) {
                     // A headline wraps over two or three lines, no more.
                     (Some(cur), Some(prev))
                         if !long_page
                             && (cur.chars().count() < 48
-                                && wraps(prev, t, cur.as_str() == prev, bodies, near.clone())
+                                && wraps(prev, t, cur.as_str() == prev, bodies, near.clone(), &two_cut)
                                 || word_across_seam(prev, t, bodies, near.clone())) =>
                     {
                         cur.push_str(t)
                     }
-                    _ => logical.push(t.to_string()),
+                    _ => {
+                        logical.push(t.to_string());
+                        cuts.push(cut.get());
+                    }
                 }
                 last_phys = Some(t);
             }
-            // Logical lines → units.
+            // Logical lines → units. (A logical line is a whole headline,
+            // or none, if it ends on a word that reads on.)
+            let whole = |t: &str| !t.trim_end().ends_with(READS_ON);
             let best = |t: &str| bodies.best_in(t, near.clone());
             // Each logical line's best body, found once.
             let line_best: Vec<Option<(usize, f32)>> = logical.iter().map(|t| best(t)).collect();
@@ -100,14 +127,23 @@ impl Builder {
                         };
                         let subtitle =
                             t.starts_with('—') || SUBTITLE_NAME.is_match(t) || (is_subtitle(t) && !next_elsewhere);
-                        subtitle || is_kicker(prev) || same_body || (weak && !long_page && !next_elsewhere)
+                        subtitle
+                            || is_kicker(prev)
+                            || (same_body || weak && !long_page && !next_elsewhere) && !(whole(t) && two(&u.text(), t))
                     }
                     None => false,
                 };
                 if joined && let Some(u) = units.last_mut() {
-                    u.texts.push(t.clone());
+                    // A line cut from the one before by `two` alone, which
+                    // the whole headline before it does not confirm, is the
+                    // tail of that line again.
+                    match u.texts.last_mut() {
+                        Some(last) if cuts[li] => last.push_str(t),
+                        _ => u.texts.push(t.clone()),
+                    }
                 } else {
-                    units.push(Unit { run: ri, texts: vec![t.clone()] });
+                    let stacked = whole(t) && units.last().is_some_and(|u| two(&u.text(), t));
+                    units.push(Unit { run: ri, texts: vec![t.clone()], stacked, cut: cuts[li] });
                 }
             }
             out.extend(units);
@@ -117,6 +153,67 @@ impl Builder {
 }
 
 impl Builder {
+    /// Are `first` and `second`, two headline lines one after the other
+    /// that both name what one body reports, two headlines over a body
+    /// holding both their articles (printed one after the other with no
+    /// byline or headline between them)? They are when the body turns from
+    /// the subject of one to the other's ([`joins::turn_between`]).
+    pub(crate) fn two_heads(
+        &self,
+        first: &str,
+        second: &str,
+        lines: &[Line],
+        bodies: &Bodies,
+        near: std::ops::Range<usize>,
+    ) -> bool {
+        // A headline is a whole phrase: the first does not end on a word
+        // that reads on (`…联合制作的`).
+        if first.trim_end().ends_with(READS_ON) {
+            return false;
+        }
+        let Some((s, _)) = bodies.best_in(&format!("{first}{second}"), near) else { return false };
+        let seg = &self.segs[s];
+        seg.into.is_none()
+            && joins::turn_between(&seg.parts, lines, bodies, first, second, joins::TurnKind::Stacked).is_some()
+    }
+}
+
+impl Builder {
+    /// Joins again each headline stacked under the one before it
+    /// ([`Unit::stacked`]) when no second article was found for it: the two
+    /// head the same body, or one of them heads none. They were one
+    /// headline (a title of two clauses printed over two lines) or a title
+    /// and its subtitle, as read before [`Builder::two_heads`] set them
+    /// apart. `titles` and `extra` are each unit's body as title and as
+    /// kicker or subtitle ([`Builder::assign_units`]).
+    pub(crate) fn rejoin_stacked(
+        units: &mut Vec<Unit>,
+        titles: &mut Vec<Option<usize>>,
+        extra: &mut Vec<Option<usize>>,
+    ) {
+        for ui in (1..units.len()).rev() {
+            if !units[ui].stacked || units[ui - 1].run != units[ui].run {
+                continue;
+            }
+            let (a, b) = (titles[ui - 1].or(extra[ui - 1]), titles[ui].or(extra[ui]));
+            if a.is_some() && b.is_some() && a != b {
+                continue;
+            }
+            let u = units.remove(ui);
+            let prev = &mut units[ui - 1];
+            let mut texts = u.texts.into_iter();
+            if u.cut
+                && let (Some(last), Some(first)) = (prev.texts.last_mut(), texts.next())
+            {
+                last.push_str(&first);
+            }
+            prev.texts.extend(texts);
+            let (t, e) = (titles.remove(ui), extra.remove(ui));
+            titles[ui - 1] = titles[ui - 1].or(t);
+            extra[ui - 1] = if titles[ui - 1].is_some() { None } else { extra[ui - 1].or(e) };
+        }
+    }
+
     /// Gives each headline run back the tail of its last line that was
     /// read as the first line of the body after it (`吕梁市自然资源局关于公开招`
     /// / `聘社区工作者的公告`, `中共中央印发《中` / `国共产党纪律处分条例》`): a
@@ -230,6 +327,11 @@ fn cut_at_seam<'a>(prev: &str, next: &str, text: impl Iterator<Item = &'a str>) 
     text.into_iter().any(|piece| piece.contains(seam.as_str()))
 }
 
+/// What a headline line ending on reads on into the line under it: a
+/// conjunction, a preposition, `的`, an opening mark, a pause.
+const READS_ON: [char; 18] =
+    ['同', '和', '与', '及', '的', '暨', '在', '对', '把', '为', '向', '从', '“', '《', '（', '、', '，', '—'];
+
 /// The most logical lines one headline (kicker, title, subtitles) takes.
 pub(crate) const MAX_UNIT_LINES: usize = 5;
 
@@ -247,10 +349,20 @@ pub(crate) const MAX_UNIT_LINES: usize = 5;
 ///   no continuation;
 /// - otherwise the two lines are one headline when each names what the same
 ///   body reports: a kicker (a column slogan, a campaign's name) shares
-///   little with the body its title heads, a subtitle names other things.
+///   little with the body its title heads, a subtitle names other things;
+///   unless `two_heads` finds that body turning from the subject of one
+///   line to the other's (two headlines over two articles printed as one
+///   body, [`Builder::two_heads`]).
 ///
 /// `single`: `prev` is not itself the tail of a wrap.
-pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near: std::ops::Range<usize>) -> bool {
+pub(crate) fn wraps(
+    prev: &str,
+    next: &str,
+    single: bool,
+    bodies: &Bodies,
+    near: std::ops::Range<usize>,
+    two_heads: &dyn Fn(&str, &str) -> bool,
+) -> bool {
     if heads::is_place_colon(prev) && !next.starts_with('—') {
         return true;
     }
@@ -270,10 +382,7 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
     if next.starts_with('—') || next.starts_with('【') || is_kicker(prev) {
         return false;
     }
-    if prev.ends_with([
-        '同', '和', '与', '及', '的', '暨', '在', '对', '把', '为', '向', '从', '“', '《', '（', '、', '，', '—',
-    ]) || next.starts_with(['暨', '及', '之'])
-    {
+    if prev.ends_with(READS_ON) || next.starts_with(['暨', '及', '之']) {
         return true;
     }
     // A tail of one or two characters is no headline of its own (`…改造工`
@@ -329,7 +438,10 @@ pub(crate) fn wraps(prev: &str, next: &str, single: bool, bodies: &Bodies, near:
     {
         let names = |t: &str, n: usize| n <= 3 || bodies.score(t, b) >= NAMES_BODY;
         let own = |x: Option<(usize, f32)>| x.is_some_and(|(o, _)| o == b);
-        return names(prev, pc.len()) && names(next, nc.len()) && (!spaced || own(bp) && own(bn));
+        return names(prev, pc.len())
+            && names(next, nc.len())
+            && (!spaced || own(bp) && own(bn))
+            && !two_heads(prev, next);
     }
     let (a, b) = (pc.len() as i64, nc.len() as i64);
     // No body to read: a short headline wrapped once onto a shorter line
