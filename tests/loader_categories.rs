@@ -563,3 +563,16 @@ fn an_interviews_questions_stay_in_it_each_a_paragraph_of_its_own() {
         assert!(a.paragraphs[6].ends_with("让更多农户吃上产业饭。"), "{page}: {:?}", a.paragraphs);
     }
 }
+
+#[test]
+fn two_headlines_together_under_one_unbroken_body_split_it_between_them() {
+    // Two articles' text runs on as one body (no byline opens the second),
+    // and their two headlines stand together after it: each headline takes
+    // the part of the text it names, not one title of both over all of it.
+    let p = load("two_headlines_after_one_unbroken_body.txt");
+    assert_eq!(titles(&p), ["中阳县新建十座村级卫生室", "石楼县红枣加工企业扩产增效"]);
+    assert_eq!(p.articles[0].byline.as_deref(), Some("本报讯（记者 王敏）"));
+    assert_eq!(p.articles[0].paragraphs.len(), 2, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("近日，石楼县"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].paragraphs.len(), 2, "{:?}", p.articles[1].paragraphs);
+}

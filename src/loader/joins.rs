@@ -533,3 +533,29 @@ fn refers_back(lead: &str) -> bool {
     ];
     BACK.iter().any(|w| lead.starts_with(w))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_opens_a_news_item_unless_it_refers_back() {
+        // (lead, under a notice title?, opens a news item, refers back)
+        let cases = [
+            ("近日，石楼县多家红枣加工企业新上生产线。", false, true, false),
+            ("11月9日下午，全市安全生产会议召开。", false, true, false),
+            ("今天（10月12日），全省秋粮收购启动。", false, true, false),
+            ("当地时间3日，俄罗斯总统普京表示", false, true, false),
+            ("据了解，今年全县红枣加工产值有望突破两亿元。", false, false, false),
+            ("为进一步规范城市管理，现将有关事项通告如下：", true, true, false),
+            ("为进一步规范城市管理，市里出台新规。", false, false, false),
+            ("同日，省委常委会召开会议。", false, false, true),
+            ("会上，与会人员观看了专题片。", false, false, true),
+            ("他表示，要把实事办好。", false, false, true),
+        ];
+        for (lead, notice, opens, back) in cases {
+            assert_eq!(opens_news_item(lead, notice), opens, "{lead}");
+            assert_eq!(refers_back(lead), back, "{lead}");
+        }
+    }
+}
