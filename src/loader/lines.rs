@@ -572,8 +572,9 @@ fn wrapped_trailing_names(text: &str, next: Option<&str>) -> Option<(usize, Stri
     Some((m.start() + (m.as_str().len() - m.as_str().trim_start().len()), joined))
 }
 
-/// True when a line alone reads as page furniture (see [`is_banner`]): a
-/// running head naming the editors, a page number with a date, web labels.
+/// True when a line alone reads as page furniture, as the loader's line
+/// roles read it: a running head naming the editors, a page number with a
+/// date, a masthead's small print (`今日8版`, serial numbers), web labels.
 pub fn is_banner_text(text: &str) -> bool {
     is_banner(text, Marks::of(text))
 }
