@@ -615,11 +615,11 @@ fn is_web_furniture(text: &str) -> bool {
 }
 
 re!(PAGE_COUNT, r"今日\s*[0-9０-９一二三四五六七八九十]+\s*版");
-re!(SERIAL_NUMBER, r"连续出版物号|邮发代号|(?i:CN)\s*[0-9]{2}\s*[-－–]\s*[0-9]{4}");
+re!(SERIAL_NUMBER, r"连续出版物号|国内统一刊号|邮发代号|(?i:CN)\s*[0-9]{2}\s*[-－–]\s*[0-9]{4}");
 
 /// The small print of a front page's masthead, on a line of its own:
 /// the page count (`今日8版`) and the paper's serial numbers
-/// (`国内统一连续出版物号 CN 14-0040`, `邮发代号 21-30`). A sentence that
+/// (`国内统一连续出版物号 CN 14-0040`, `国内统一刊号`, `邮发代号 21-30`). A sentence that
 /// names them (it holds a comma or a full stop) is not furniture.
 fn is_masthead_furniture(text: &str, marks: Marks) -> bool {
     text.len() <= 90

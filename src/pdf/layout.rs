@@ -514,14 +514,6 @@ fn sort_reading(ids: &mut [usize], blocks: &[Block]) {
     }
 }
 
-/// The masthead's and page banner's marks: the issue's page count
-/// (`今日8版`), the serial numbers (`国内统一连续出版物号 CN14-0001`,
-/// `邮发代号 21-2`).
-static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^今日\s*[0-9一二三四五六七八九十]{1,3}\s*版$|国内统一连续出版物号|国内统一刊号|邮发代号|^CN\s*[0-9]{2}\s*[-－]\s*[0-9]{4}")
-        .unwrap_or_else(|_| unreachable!("the pattern is fixed"))
-});
-
 /// What a banner's row also holds: a date, a weekday, a page number, alone.
 static BANNER_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|星期[一二三四五六日天]|农历\S{2,10}|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[0-9A-Z]{1,3}\s*版|\S{2,4}版|\s)+$")
@@ -534,11 +526,8 @@ static BANNER_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// with one of them.
 fn banner_lines(lines: &[Line], taken: &[bool]) -> Vec<usize> {
     let free = |k: usize| !taken[k];
-    let strong: Vec<usize> = (0..lines.len())
-        .filter(|&k| {
-            free(k) && (MASTHEAD.is_match(&lines[k].text) || crate::loader::lines::is_banner_text(&lines[k].text))
-        })
-        .collect();
+    let strong: Vec<usize> =
+        (0..lines.len()).filter(|&k| free(k) && crate::loader::lines::is_banner_text(&lines[k].text)).collect();
     let mut out = strong.clone();
     for k in 0..lines.len() {
         if !free(k) || out.contains(&k) || lines[k].text.chars().count() > 20 {
