@@ -49,6 +49,16 @@ fn an_unbylined_item_opening_with_jinri_in_a_narrower_column_stands_alone() {
 }
 
 #[test]
+fn an_unbylined_item_opening_with_local_time_in_a_narrower_column_stands_alone() {
+    // `当地时间11月19日，` opens an item as `11月19日，` does.
+    let p = load("item_opens_with_local_time_at_width_change.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "方山县举办冬季农产品展销会");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("医疗队")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("当地时间11月19日，一支中国"), "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
 fn a_headline_whose_last_character_wrapped_is_one_title() {
     let p = load("headline_one_char_tail.txt");
     assert_eq!(titles(&p), ["孙大军在离石区调研老旧小区改造工作", "交口县冬季供暖准备工作就绪"]);

@@ -124,13 +124,14 @@ fn next_day(d: Date) -> Date {
 }
 
 static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上|晚|凌晨|早上)?|近日|日前|近期|近来|连日来|近年来|今年以来|去年以来)[，,]").expect("valid regex")
+    Regex::new(r"^(?:(?:当地时间)?(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上|晚|凌晨|早上)?|近日|日前|近期|近来|连日来|近年来|今年以来|去年以来)[，,]").expect("valid regex")
 });
 
 /// Does the text open with a date or time word and a comma (`4月3日，`,
-/// `近日，`, `今年以来，`), as a paragraph does and a headline does not?
+/// `当地时间4月3日，`, `近日，`, `今年以来，`), as a paragraph does and a
+/// headline does not?
 pub fn opens_with_time(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '近' | '日' | '连' | '今' | '去'))
+    text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '近' | '日' | '连' | '今' | '去' | '当'))
         && LEADING_DATE.is_match(text)
 }
 
