@@ -586,3 +586,16 @@ fn two_headlines_together_under_one_unbroken_body_split_it_between_them() {
     assert!(p.articles[1].paragraphs[0].starts_with("近日，石楼县"), "{:?}", p.articles[1].paragraphs);
     assert_eq!(p.articles[1].paragraphs.len(), 2, "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_caption_between_a_headline_and_its_text_sharing_no_words_goes_to_the_article_below() {
+    // An article, then the next headline, a caption, and that headline's
+    // text: the caption repeats no words of either article, and it does
+    // not stand under the first one's text (a headline comes between), so
+    // it describes the photo printed with the article below.
+    let p = load("caption_under_headline_over_its_text.txt");
+    assert_eq!(titles(&p), ["方山县启动冬季植树护绿行动", "中阳县老年大学新学期开课"]);
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    assert_eq!(p.articles[1].captions, ["图为雪后的南山公园一角。 记者 韩雪 摄"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("本报讯") || p.articles[1].byline.is_some());
+}

@@ -88,7 +88,7 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
         work += bodies.evaluations();
         b.rebodies(&lines, bodies)
     };
-    b.assign_captions(&bodies, &titles);
+    b.assign_captions(&bodies, &units, &titles);
 
     // Each segment's headline units (title or not), in print order.
     let mut heads_of: Vec<Vec<(usize, &Unit, bool)>> = vec![Vec::new(); b.segs.len()];

@@ -209,9 +209,11 @@ impl Builder {
     /// Attaches each caption to the body it describes: the body scoring
     /// best on [`CAPTION_WEIGHTS`] (its words against the caption's, where
     /// it stands against the caption), if any scores at least
-    /// [`CAPTION_MIN`]; else the body before the caption (or after it).
+    /// [`CAPTION_MIN`] and holds some of its words or is a photo item next
+    /// to it; else the body the caption stands right under (not between
+    /// the next body's headline and its text), else the one after it.
     /// `titles` is each headline unit's body ([`Builder::assign_units`]).
-    pub(crate) fn assign_captions(&mut self, bodies: &Bodies, titles: &[Option<usize>]) {
+    pub(crate) fn assign_captions(&mut self, bodies: &Bodies, units: &[Unit], titles: &[Option<usize>]) {
         let mut headed = vec![false; self.segs.len()];
         for &si in titles.iter().flatten() {
             if let Some(h) = headed.get_mut(si) {
@@ -222,6 +224,11 @@ impl Builder {
         let mut left = Vec::new();
         for c in caps {
             let (prev, next) = (c.prev.map(|p| self.find(p)), c.next.map(|x| self.find(x)));
+            // Right under `prev`'s article unless the headline between heads
+            // the body after the caption: it stands over that one's text.
+            let under = !c.run.is_some_and(|r| {
+                units.iter().zip(titles).any(|(u, t)| u.run == r && next.is_some() && t.map(|s| self.find(s)) == next)
+            });
             let mut cands: Vec<(usize, f32)> = bodies
                 .scores_in(&c.text, assign::window(prev, next))
                 .into_iter()
@@ -232,21 +239,27 @@ impl Builder {
                     cands.push((near, 0.0));
                 }
             }
-            let scored = cands.into_iter().map(|(si, content)| {
-                let (before, after) = (prev == Some(si), next == Some(si));
-                let terms = [
-                    (CaptionTerm::Content, content),
-                    (CaptionTerm::Before, f32::from(u8::from(before))),
-                    (CaptionTerm::After, f32::from(u8::from(after))),
-                    (CaptionTerm::Inside, f32::from(u8::from(before && after))),
-                    (CaptionTerm::Untitled, f32::from(u8::from((before || after) && !headed[si]))),
-                ];
-                (si, terms.iter().map(|&(t, x)| CAPTION_WEIGHTS[t as usize] * x).sum::<f32>())
-            });
+            // Standing next to a body is no evidence on its own: a body
+            // takes the caption by score only if it holds some of the
+            // caption's words or is a photo item beside it.
+            let scored =
+                cands.into_iter().filter(|&(si, content)| content > 0.0 || !headed[si]).map(|(si, content)| {
+                    let (before, after) = (prev == Some(si), next == Some(si));
+                    let terms = [
+                        (CaptionTerm::Content, content),
+                        (CaptionTerm::Before, f32::from(u8::from(before))),
+                        (CaptionTerm::After, f32::from(u8::from(after))),
+                        (CaptionTerm::Inside, f32::from(u8::from(before && after))),
+                        (CaptionTerm::Untitled, f32::from(u8::from((before || after) && !headed[si]))),
+                    ];
+                    (si, terms.iter().map(|&(t, x)| CAPTION_WEIGHTS[t as usize] * x).sum::<f32>())
+                });
             let best = scored.max_by(|a, b| a.1.total_cmp(&b.1));
             match best {
                 Some((si, s)) if s >= CAPTION_MIN => self.segs[si].captions.push(c.text),
-                _ => match prev.or(next) {
+                // No evidence either way: the body the caption stands right
+                // under, else the one it stands over.
+                _ => match if under { prev.or(next) } else { next.or(prev) } {
                     Some(si) => self.segs[si].captions.push(c.text),
                     None => left.push(c),
                 },

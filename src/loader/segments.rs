@@ -75,6 +75,8 @@ pub(crate) struct Caption {
     pub(crate) text: String,
     pub(crate) prev: Option<usize>,
     pub(crate) next: Option<usize>,
+    /// The last headline run between `prev`'s text and the caption, if any.
+    pub(crate) run: Option<usize>,
 }
 
 /// Which side of its body a page prints headlines on.
@@ -120,6 +122,8 @@ impl Builder {
         let mut signed = false; // a closing byline follows the last body line
         let mut waiting_runs: Vec<usize> = Vec::new();
         let mut waiting_caps: Vec<usize> = Vec::new();
+        // The last headline run between the last body line and here.
+        let mut run_since: Option<usize> = None;
         // The photo item being read, until its caption.
         let mut photo: Option<usize> = None;
         for (pi, piece) in pieces.iter().enumerate() {
@@ -171,6 +175,7 @@ impl Builder {
                     cur = Some(s);
                     split = false;
                     signed = false;
+                    run_since = None;
                     // A sentence closed by a photo credit on its line
                     // (`…踏雪赏景。 记者 李四 摄`): a caption's end.
                     if closes_with_credit(&lines[*i].text) {
@@ -182,6 +187,7 @@ impl Builder {
                     self.runs.push(Run { lines: run.clone(), prev, next: None, absorbed: false });
                     waiting_runs.push(self.runs.len() - 1);
                     split = true;
+                    run_since = Some(self.runs.len() - 1);
                 }
                 Piece::Caption(ls) => {
                     let text = caption_text(ls.iter().map(|&i| lines[i].text.as_str()));
@@ -191,7 +197,7 @@ impl Builder {
                         split = true;
                         continue;
                     }
-                    self.captions.push(Caption { text, prev: cur, next: None });
+                    self.captions.push(Caption { text, prev: cur, next: None, run: run_since });
                     // A caption after a finished sentence may close an item
                     // (the text after it turns to another subject).
                     if closing.contains(&pi) {
@@ -217,7 +223,12 @@ impl Builder {
                         }
                     }
                     _ => {
-                        self.captions.push(Caption { text: lines[*i].text.clone(), prev: cur, next: None });
+                        self.captions.push(Caption {
+                            text: lines[*i].text.clone(),
+                            prev: cur,
+                            next: None,
+                            run: run_since,
+                        });
                         waiting_caps.push(self.captions.len() - 1);
                     }
                 },
