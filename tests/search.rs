@@ -29,6 +29,15 @@ fn archive(issues: &[(&str, &[ArticleSpec<'_>])]) -> Arc<Vec<Issue>> {
     Arc::new(lvread::archive::group(out))
 }
 
+/// One issue per (date, headline), each holding one article of that
+/// headline over a one-sentence body.
+fn one_headline_each(issues: &[(String, &str)]) -> Arc<Vec<Issue>> {
+    let specs: Vec<[ArticleSpec<'_>; 1]> = issues.iter().map(|(_, t)| [(*t, &["正文。"][..])]).collect();
+    let list: Vec<(&str, &[ArticleSpec<'_>])> =
+        issues.iter().zip(&specs).map(|((d, _), s)| (d.as_str(), &s[..])).collect();
+    archive(&list)
+}
+
 fn search(index: &Index, q: &str) -> Vec<lvread::search::Hit> {
     let _ = words::jieba();
     index.search(&Query::new(q), 50, &mut Cache::default(), &|| false).expect("not cancelled").hits
@@ -420,10 +429,7 @@ fn a_literal_query_reads_only_headlines_holding_its_characters() {
         .map(|k| (format!("20{:02}-{:02}-{:02}", 10 + k / 300, k / 28 % 10 + 1, k % 28 + 1), "优化营商环境"))
         .collect();
     issues.extend((0..50).map(|k| (format!("2001-{:02}-{:02}", k / 28 + 1, k % 28 + 1), "赢")));
-    let specs: Vec<[ArticleSpec<'_>; 1]> = issues.iter().map(|(_, t)| [(*t, &["正文。"][..])]).collect();
-    let list: Vec<(&str, &[ArticleSpec<'_>])> =
-        issues.iter().zip(&specs).map(|((d, _), s)| (d.as_str(), &s[..])).collect();
-    let mut index = Index::build(archive(&list));
+    let mut index = Index::build(one_headline_each(&issues));
     let mut found = Vec::new();
     let mut examined = Vec::new();
     for on in [false, true] {
@@ -450,10 +456,7 @@ fn a_digit_or_latin_letter_alone_reads_only_headlines_where_it_may_be_a_word() {
         .collect();
     issues.extend((0..50).map(|k| (format!("2001-{:02}-{:02}", k / 28 + 1, k % 28 + 1), "2022年XYZ工作总结")));
     issues.push(("2000-01-01".into(), "地铁2号线Z字路口"));
-    let specs: Vec<[ArticleSpec<'_>; 1]> = issues.iter().map(|(_, t)| [(*t, &["正文。"][..])]).collect();
-    let list: Vec<(&str, &[ArticleSpec<'_>])> =
-        issues.iter().zip(&specs).map(|((d, _), s)| (d.as_str(), &s[..])).collect();
-    let mut index = Index::build(archive(&list));
+    let mut index = Index::build(one_headline_each(&issues));
     for q in ["2", "z", "Z"] {
         let mut found = Vec::new();
         let mut examined = Vec::new();
