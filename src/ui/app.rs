@@ -167,6 +167,10 @@ pub struct App {
     mending: Option<Mending>,
     /// Pages that entered the reader ([`App::new`], [`App::add_pages`]).
     pages_added: usize,
+    /// The pages the reader changed since they were loaded (mended
+    /// headlines), as loaded: what the search index is given
+    /// ([`App::issues_as_loaded`]).
+    as_loaded: super::as_loaded::AsLoaded,
 }
 
 impl App {
@@ -192,6 +196,7 @@ impl App {
             titles_mended: false,
             mending: None,
             pages_added: 0,
+            as_loaded: Default::default(),
         };
         app.pages_added = app.issues.iter().map(|i| i.pages.len()).sum();
         app.mend_titles();
@@ -365,6 +370,22 @@ impl App {
         }
     }
 
+    /// The issues as the search index is to see them: the reader's, each
+    /// page as it was loaded (its headlines as the loader made them, not
+    /// mended: see [`super::as_loaded`]), sharing the pages.
+    pub fn issues_as_loaded(&self) -> Vec<Issue> {
+        self.as_loaded.issues(&self.issues)
+    }
+
+    /// Changes page `page` of issue `issue` with `f`, and the page as
+    /// loaded alike (keywords, which the search index is to see too).
+    /// Nothing happens when there is no such page.
+    pub fn change_page(&mut self, issue: usize, page: usize, f: impl Fn(&mut Page)) {
+        if let Some(p) = self.issues.get_mut(issue).and_then(|i| i.pages.get_mut(page)) {
+            self.as_loaded.change_both(p, f);
+        }
+    }
+
     /// How many pages entered the reader so far: changes whenever the
     /// issues do (a cheap way to tell, at every turn of the loop).
     pub fn pages_added(&self) -> usize {
@@ -399,10 +420,9 @@ impl App {
         let mut current = (!first).then(|| self.nav.issue());
         for p in pages {
             let mut p = p.into();
-            let page = std::sync::Arc::make_mut(&mut p);
-            super::fragments::absorb(page);
+            super::fragments::absorb(std::sync::Arc::make_mut(&mut p));
             if let Some(j) = jieba {
-                super::titles::mend_pages([page], j);
+                super::titles::mend_page(&mut p, &mut self.as_loaded, j);
             }
             let (at, new) = crate::archive::insert_page(&mut self.issues, p);
             if let Some(c) = current.as_mut()
@@ -458,7 +478,7 @@ impl App {
             }
             Some(Mending::Applying(mut found)) => {
                 let top = self.top_line();
-                let changed = found.apply(&mut self.issues, MEND_PER_CALL_PAGES);
+                let changed = found.apply(&mut self.issues, &mut self.as_loaded, MEND_PER_CALL_PAGES);
                 if found.is_done() {
                     self.titles_mended = true;
                 } else {
@@ -479,7 +499,7 @@ impl App {
         }
         self.titles_mended = true;
         let top = self.top_line();
-        let changed = super::titles::mend_issues(&mut self.issues, jieba);
+        let changed = super::titles::mend_issues(&mut self.issues, &mut self.as_loaded, jieba);
         if changed {
             self.relayout(top);
         }

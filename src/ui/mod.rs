@@ -41,6 +41,7 @@
 //! - search highlights: [`reader::Reader::highlights`] (byte ranges per article part).
 
 pub mod app;
+pub mod as_loaded;
 pub mod clipboard;
 pub mod effect;
 pub mod fragments;

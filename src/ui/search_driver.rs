@@ -83,8 +83,10 @@ impl SearchDriver {
     fn index(&mut self, app: &App) {
         let sig = (signature(app), self.loading);
         match &self.worker {
-            None => self.worker = Some(SearchWorker::spawn_loading(Arc::new(app.issues.clone()), self.loading)),
-            Some(w) if self.built_on != sig => w.reindex_loading(Arc::new(app.issues.clone()), self.loading),
+            // (Each page as loaded: the index searches the loader's
+            // headlines whenever the reader mended them.)
+            None => self.worker = Some(SearchWorker::spawn_loading(Arc::new(app.issues_as_loaded()), self.loading)),
+            Some(w) if self.built_on != sig => w.reindex_loading(Arc::new(app.issues_as_loaded()), self.loading),
             Some(_) => return,
         }
         self.built_on = sig;
@@ -215,18 +217,22 @@ impl SearchDriver {
                         return changed;
                     }
                     for k in batch {
-                        let Some(issue) = app.issues.get_mut(k.issue) else { continue };
+                        let Some(issue) = app.issues.get(k.issue) else { continue };
+                        // The page holding the article, and its place there.
                         let mut left = k.article;
-                        for p in &mut issue.pages {
+                        let mut at = None;
+                        for (n, p) in issue.pages.iter().enumerate() {
                             if left < p.articles.len() {
-                                if p.articles[left].keywords.is_empty() {
-                                    // (Copies the page if the index shares it.)
-                                    Arc::make_mut(p).articles[left].keywords = k.words;
-                                    changed = true;
-                                }
+                                at = p.articles[left].keywords.is_empty().then_some(n);
                                 break;
                             }
                             left -= p.articles.len();
+                        }
+                        if let Some(n) = at {
+                            // (Copies the page if the index shares it.)
+                            let words = k.words;
+                            app.change_page(k.issue, n, |p| p.articles[left].keywords.clone_from(&words));
+                            changed = true;
                         }
                     }
                 }

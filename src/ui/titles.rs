@@ -5,8 +5,10 @@
 //! shared jieba segmenter once it has loaded in the background (until then
 //! the loader's cut shows; the first frame never waits for the dictionary).
 
+use super::as_loaded::AsLoaded;
 use crate::model::{Article, Issue, Page};
 use jieba_rs::Jieba;
+use std::sync::Arc;
 
 /// The mark the loader ends a cut headline with.
 const CUT: char = crate::model::TITLE_CUT;
@@ -65,33 +67,35 @@ fn fixes(page: &Page, jieba: &Jieba) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// [`mend`] on every article of `pages`; true when any changed.
-pub fn mend_pages<'a>(pages: impl IntoIterator<Item = &'a mut Page>, jieba: &Jieba) -> bool {
-    let mut changed = false;
-    for page in pages {
-        for (k, title) in fixes(page, jieba) {
-            page.articles[k].title = title;
-            changed = true;
+/// [`mend`] on every article of the reader's `page` (a copy when the page
+/// is shared); `as_loaded` keeps the page as loaded, for the search index
+/// ([`super::as_loaded`]). True when a headline changed.
+pub fn mend_page(page: &mut Arc<Page>, as_loaded: &mut AsLoaded, jieba: &Jieba) -> bool {
+    let fixes = fixes(page, jieba);
+    if fixes.is_empty() {
+        return false;
+    }
+    as_loaded.change(page, |page| put(page, fixes));
+    true
+}
+
+/// Puts the headlines `fixes` (article, headline) in place in `page`.
+fn put(page: &mut Page, fixes: Vec<(usize, String)>) {
+    for (k, title) in fixes {
+        if let Some(a) = page.articles.get_mut(k) {
+            a.title = title;
         }
     }
-    changed
 }
 
 /// [`mend`] on every article of `issues`; true when any changed.
 /// Pages are shared with the search index: only a page with a headline to
-/// mend is copied (the index goes on showing its own, mended at display).
-pub fn mend_issues(issues: &mut [Issue], jieba: &Jieba) -> bool {
+/// mend is copied, and `as_loaded` keeps it as loaded (the index searches
+/// the loader's headlines, see [`super::as_loaded`]).
+pub fn mend_issues(issues: &mut [Issue], as_loaded: &mut AsLoaded, jieba: &Jieba) -> bool {
     let mut changed = false;
     for page in issues.iter_mut().flat_map(|i| i.pages.iter_mut()) {
-        let fixes = fixes(page, jieba);
-        if fixes.is_empty() {
-            continue;
-        }
-        let page = std::sync::Arc::make_mut(page);
-        for (k, title) in fixes {
-            page.articles[k].title = title;
-        }
-        changed = true;
+        changed |= mend_page(page, as_loaded, jieba);
     }
     changed
 }
@@ -116,7 +120,7 @@ pub fn find(issues: Vec<Issue>, jieba: &Jieba) -> Found {
         .flat_map(|i| i.pages.iter())
         .filter_map(|p| {
             let f = fixes(p, jieba);
-            (!f.is_empty()).then_some((std::sync::Arc::as_ptr(p) as usize, f))
+            (!f.is_empty()).then_some((Arc::as_ptr(p) as usize, f))
         })
         .collect();
     Found { _looked_at: issues, fixes }
@@ -127,24 +131,20 @@ impl Found {
     /// `issues` that are still the ones [`find`] looked at (wherever they
     /// are now: issues may have come in before them meanwhile). A page
     /// shared with the search index is copied, so a few pages at a time
-    /// keep the reader's thread free. True when a headline changed. Pages
-    /// that came in since were not looked at (mend them as they come).
-    pub fn apply(&mut self, issues: &mut [Issue], pages: usize) -> bool {
+    /// keep the reader's thread free; `as_loaded` keeps it as loaded, for
+    /// the search index. True when a headline changed. Pages that came in
+    /// since were not looked at (mend them as they come).
+    pub fn apply(&mut self, issues: &mut [Issue], as_loaded: &mut AsLoaded, pages: usize) -> bool {
         let mut changed = false;
         let mut done = 0;
         for page in issues.iter_mut().flat_map(|i| i.pages.iter_mut()) {
             if done == pages || self.fixes.is_empty() {
                 break;
             }
-            let Some(f) = self.fixes.remove(&(std::sync::Arc::as_ptr(page) as usize)) else { continue };
+            let Some(f) = self.fixes.remove(&(Arc::as_ptr(page) as usize)) else { continue };
             done += 1;
-            let page = std::sync::Arc::make_mut(page);
-            for (k, title) in f {
-                if let Some(a) = page.articles.get_mut(k) {
-                    a.title = title;
-                    changed = true;
-                }
-            }
+            changed |= f.iter().any(|(k, _)| *k < page.articles.len());
+            as_loaded.change(page, |page| put(page, f));
         }
         if done < pages {
             // Every page was looked at: those left are gone.
@@ -179,17 +179,20 @@ mod tests {
         let cut = "离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成…";
         let issues = vec![issue_of(cut, body), issue_of("草莓迎来了成熟采摘", body)];
         let mut expected = issues.clone();
-        assert!(mend_issues(&mut expected, j));
+        assert!(mend_issues(&mut expected, &mut AsLoaded::default(), j));
         let mut found = std::thread::scope(|s| s.spawn(|| find(issues.clone(), j)).join().unwrap());
         // An issue came in before them meanwhile; nothing else changed.
-        let mut now = issues;
+        let mut now = issues.clone();
         now.insert(0, issue_of(cut, body));
-        assert!(found.apply(&mut now, 1), "one page at a time");
+        let mut as_loaded = AsLoaded::default();
+        assert!(found.apply(&mut now, &mut as_loaded, 1), "one page at a time");
         assert!(found.is_done(), "the other page has no headline to mend");
-        assert!(!found.apply(&mut now, 1));
+        assert!(!found.apply(&mut now, &mut as_loaded, 1));
         assert_eq!(now[0].pages[0].articles[0].title, cut, "a page that came in since is not looked at");
         assert_eq!(now[1..], expected[..]);
         assert_eq!(now[1].pages[0].articles[0].title, "离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了…");
+        // The search index is given the pages as loaded.
+        assert_eq!(as_loaded.issues(&now)[1..], issues[..]);
     }
 
     #[test]
