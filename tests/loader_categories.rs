@@ -599,3 +599,14 @@ fn a_caption_between_a_headline_and_its_text_sharing_no_words_goes_to_the_articl
     assert_eq!(p.articles[1].captions, ["图为雪后的南山公园一角。 记者 韩雪 摄"]);
     assert!(p.articles[1].paragraphs[0].starts_with("本报讯") || p.articles[1].byline.is_some());
 }
+
+#[test]
+fn an_unbylined_item_opening_with_a_day_named_from_the_issue_in_a_narrower_column_stands_alone() {
+    // `今天（11月21日），` opens an item as `11月21日，` does, though the
+    // narrow column cuts it after `今天（11月21日），一批`.
+    let p = load("item_opens_with_day_named_from_issue_at_width_change.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "临县举办红枣文化节");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("石楼")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("今天（11月21日），一批"), "{:?}", p.articles[1].paragraphs);
+}

@@ -33,7 +33,8 @@ use super::segments::{Builder, parts_text};
 pub enum Term {
     /// The cost of cutting a text at a gap (every candidate pays it once).
     Gap,
-    /// The line after the gap opens like a news item (`近日，`, `3月5日，`).
+    /// The line after the gap opens like a news item (`近日，`, `3月5日，`,
+    /// `当地时间11日，`, `今天（2月28日），`: [`meta::opens_like_lead`]).
     Opener,
     /// The column's width changes across the gap (by 8 columns or more).
     WidthChange,
@@ -360,7 +361,8 @@ impl Builder {
             Some(BodyPart::Line(p)) => Some(*p),
             _ => None,
         };
-        let opener = prev.is_some_and(|p| is_sentence_end(&lines[p].text) && meta::opens_with_time(&lines[i].text));
+        let opener =
+            prev.is_some_and(|p| is_sentence_end(&lines[p].text) && meta::opens_like_lead(&lead(lines, after)));
         // (An attachment line, `附件：…`, still belongs to the notice.)
         let dated = prev.is_some_and(|p| is_date_line(&lines[p].text)) && !lines[i].text.starts_with("附件");
         if !photo && !opener && !dated && !signed {
@@ -410,6 +412,24 @@ impl Builder {
         nb >= 2 && na >= 2 && before.abs_diff(after) >= 8
     }
 }
+
+/// The first characters of the body text `after` a gap (its first body
+/// lines, up to [`LEAD_CHARS`]): enough to read how it opens when a narrow
+/// column cuts its first clause (`今天（10` / `月12日），`).
+fn lead(lines: &[Line], after: &[Piece]) -> String {
+    let mut text = String::new();
+    for p in after {
+        let Piece::Body(j) = p else { break };
+        text.push_str(&lines[*j].text);
+        if text.chars().count() >= LEAD_CHARS {
+            break;
+        }
+    }
+    text
+}
+
+/// How many characters of a text's opening [`lead`] reads.
+const LEAD_CHARS: usize = 40;
 
 /// The gap at a headline run (its first line `line`) standing between two
 /// bodies that nothing else closes or opens (no closing byline or date
