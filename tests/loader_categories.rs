@@ -599,3 +599,37 @@ fn a_caption_between_a_headline_and_its_text_sharing_no_words_goes_to_the_articl
     assert_eq!(p.articles[1].captions, ["图为雪后的南山公园一角。 记者 韩雪 摄"]);
     assert!(p.articles[1].paragraphs[0].starts_with("本报讯") || p.articles[1].byline.is_some());
 }
+
+#[test]
+fn an_unbylined_item_opening_with_a_day_named_from_the_issue_in_a_narrower_column_stands_alone() {
+    // `今天（11月21日），` opens an item as `11月21日，` does, though the
+    // narrow column cuts it after `今天（11月21日），一批`.
+    let p = load("item_opens_with_day_named_from_issue_at_width_change.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "临县举办红枣文化节");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("石楼")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("今天（11月21日），一批"), "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
+fn items_opening_with_a_day_after_a_closing_formula_stand_alone_in_a_column_of_the_same_width() {
+    // Three items with no headline between them, in columns of one width:
+    // each of the first two closes with who attended (`…参加会见。`,
+    // `…参加活动。`), and the next opens with a day (`当地时间12日，`,
+    // `13日，`) and runs on about someone else. A paragraph opening with a
+    // day after a short sentence that is no such formula stays in its item,
+    // and so does one after a formula about the visitor just met
+    // (`14日上午，某国驻华大使马丁一行参观了…`).
+    let p = load("items_after_closing_formula_same_width.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "市长会见来访客商代表团");
+    let a = &p.articles[0].paragraphs;
+    assert!(a.iter().any(|q| q.starts_with("13日上午，代表团")), "{a:?}");
+    assert_eq!(a.last().map(String::as_str), Some("副市长李华参加会见。"));
+    let b = &p.articles[1].paragraphs;
+    assert!(b[0].starts_with("当地时间12日，市委书记"), "{b:?}");
+    assert_eq!(b.last().map(String::as_str), Some("市委常委、秘书长孙立参加活动。"));
+    let c = &p.articles[2].paragraphs;
+    assert!(c[0].starts_with("13日，省政协主席周平"), "{c:?}");
+    assert!(c.iter().any(|q| q.starts_with("14日上午，某国驻华大使马丁")), "{c:?}");
+}

@@ -33,7 +33,8 @@ use super::segments::{Builder, parts_text};
 pub enum Term {
     /// The cost of cutting a text at a gap (every candidate pays it once).
     Gap,
-    /// The line after the gap opens like a news item (`近日，`, `3月5日，`).
+    /// The line after the gap opens like a news item (`近日，`, `3月5日，`,
+    /// `当地时间11日，`, `今天（2月28日），`: [`meta::opens_like_lead`]).
     Opener,
     /// The column's width changes across the gap (by 8 columns or more).
     WidthChange,
@@ -48,6 +49,11 @@ pub enum Term {
     /// The text before the gap ends in a date alone on its line, as a
     /// notice is signed and dated.
     ClosingDate,
+    /// The text before the gap ends in a closing formula (`王毅参加会见。`,
+    /// `会议还研究了其他事项。`), as a report of a meeting or visit ends, and
+    /// the text after it runs on about someone or something the text
+    /// before does not single out ([`Builder::formula_gaps`]).
+    ClosingFormula,
     /// The line model's heading margin of a line set apart at the gap (per
     /// point).
     HeadingMargin,
@@ -76,7 +82,7 @@ pub enum Term {
 /// fitting set's items (fitted tables decided up to 35 more of its 3,030
 /// gaps right, and lost up to 10 items).
 #[rustfmt::skip]
-pub const WEIGHTS: [(Term, f32); 12] = [
+pub const WEIGHTS: [(Term, f32); 13] = [
     (Term::Gap, -150.0),
     (Term::Opener, 100.0),
     (Term::WidthChange, 100.0),
@@ -84,6 +90,7 @@ pub const WEIGHTS: [(Term, f32); 12] = [
     (Term::ClosingCaption, 300.0),
     (Term::ClosingByline, 100.0),
     (Term::ClosingDate, 100.0),
+    (Term::ClosingFormula, 100.0),
     (Term::HeadingMargin, 1.0),
     (Term::ContentMatch, 500.0),
     (Term::SetApart, 0.0),
@@ -160,12 +167,15 @@ pub(crate) struct Breaks {
     pub(crate) closing: rustc_hash::FxHashSet<usize>,
     /// Body lines that open an item of their own (a photo item's text).
     pub(crate) opening: rustc_hash::FxHashSet<usize>,
+    /// Body lines that open like a lead after a closing formula (see
+    /// [`Term::ClosingFormula`]).
+    pub(crate) after_formula: rustc_hash::FxHashSet<usize>,
 }
 
 impl Breaks {
     /// No break found: segmenting again would change nothing.
     pub(crate) fn is_empty(&self) -> bool {
-        self.closing.is_empty() && self.opening.is_empty()
+        self.closing.is_empty() && self.opening.is_empty() && self.after_formula.is_empty()
     }
 }
 
@@ -195,7 +205,8 @@ impl Builder {
     pub(crate) fn breaks(&self, lines: &[Line], pieces: &[Piece]) -> Breaks {
         let closing = self.closing_captions(lines, pieces);
         let opening = self.photo_openers(lines, pieces, &closing);
-        Breaks { closing, opening }
+        let after_formula = self.formula_gaps(lines);
+        Breaks { closing, opening, after_formula }
     }
 
     /// The first lines of photo items printed straight after another item's
@@ -269,6 +280,66 @@ impl Builder {
             }
         }
         out
+    }
+
+    /// The body lines after a closing formula (`王毅参加会见。`) that open
+    /// like a lead (`9月10日，`) a text running on past its first sentence
+    /// whose subject (the words between the lead's comma and its verb:
+    /// `国家主席习近平` in `9月10日，国家主席习近平向…致贺信`) shares no word
+    /// found in that body only with the text before: a visitor met, named
+    /// there, laying a wreath after the talks (`…参加会见。5月31日下午，某国
+    /// 总统某某前往…敬献花圈。在会见某某时，…`) goes on with the report.
+    fn formula_gaps(&self, lines: &[Line]) -> rustc_hash::FxHashSet<usize> {
+        let mut candidates: Vec<(usize, Vec<u64>)> = Vec::new();
+        for seg in &self.segs {
+            let parts = &seg.parts;
+            for k in 1..parts.len() {
+                let (BodyPart::Line(p), BodyPart::Line(i)) = (&parts[k - 1], &parts[k]) else { continue };
+                if !is_sentence_end(&lines[*p].text) || !closing_formula(&parts[..k], lines) {
+                    continue;
+                }
+                let after: String = parts_text(&parts[k..], lines).flat_map(str::chars).take(300).collect();
+                if !meta::opens_like_lead(&after) || after.matches(['。', '！', '？']).count() < 2 {
+                    continue;
+                }
+                let mut before: Vec<u64> = Vec::new();
+                topic_terms(parts_text(&parts[..k], lines).flat_map(str::chars), |g| before.push(g));
+                before.sort_unstable();
+                let mut mine: Vec<u64> = Vec::new();
+                topic_terms(lead_subject(&after).chars(), |g| {
+                    if before.binary_search(&g).is_ok() {
+                        mine.push(g);
+                    }
+                });
+                mine.sort_unstable();
+                mine.dedup();
+                candidates.push((*i, mine));
+            }
+        }
+        let bodies = self.bodies_holding(lines, candidates.iter().flat_map(|(_, c)| c.iter().copied()));
+        candidates
+            .into_iter()
+            .filter(|(_, mine)| !mine.iter().any(|g| bodies.get(g).is_some_and(|&n| n == 1)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// For each of `terms`, how many bodies of the page hold it.
+    fn bodies_holding(&self, lines: &[Line], terms: impl Iterator<Item = u64>) -> rustc_hash::FxHashMap<u64, u32> {
+        let mut count: rustc_hash::FxHashMap<u64, (u32, usize)> = terms.map(|g| (g, (0, usize::MAX))).collect();
+        if !count.is_empty() {
+            for (s, seg) in self.segs.iter().enumerate() {
+                topic_terms(seg.pieces(lines).flat_map(str::chars), |g| {
+                    if let Some((n, last)) = count.get_mut(&g)
+                        && *last != s
+                    {
+                        *last = s;
+                        *n += 1;
+                    }
+                });
+            }
+        }
+        count.into_iter().map(|(g, (n, _))| (g, n)).collect()
     }
 
     /// The captions (their pieces) that close a photo item: a caption
@@ -360,7 +431,8 @@ impl Builder {
             Some(BodyPart::Line(p)) => Some(*p),
             _ => None,
         };
-        let opener = prev.is_some_and(|p| is_sentence_end(&lines[p].text) && meta::opens_with_time(&lines[i].text));
+        let opener =
+            prev.is_some_and(|p| is_sentence_end(&lines[p].text) && meta::opens_like_lead(&lead(lines, after)));
         // (An attachment line, `附件：…`, still belongs to the notice.)
         let dated = prev.is_some_and(|p| is_date_line(&lines[p].text)) && !lines[i].text.starts_with("附件");
         if !photo && !opener && !dated && !signed {
@@ -378,6 +450,9 @@ impl Builder {
         }
         if opener {
             b.add(Term::Opener, 1.0);
+        }
+        if opener && breaks.after_formula.contains(&i) {
+            b.add(Term::ClosingFormula, 1.0);
         }
         if (opener || dated || signed) && self.width_changes(lines, s, after) {
             b.add(Term::WidthChange, 1.0);
@@ -409,6 +484,75 @@ impl Builder {
         let (after, na) = widest(&mut next);
         nb >= 2 && na >= 2 && before.abs_diff(after) >= 8
     }
+}
+
+/// The first characters of the body text `after` a gap (its first body
+/// lines, up to [`LEAD_CHARS`]): enough to read how it opens when a narrow
+/// column cuts its first clause (`今天（10` / `月12日），`).
+fn lead(lines: &[Line], after: &[Piece]) -> String {
+    let mut text = String::new();
+    for p in after {
+        let Piece::Body(j) = p else { break };
+        text.push_str(&lines[*j].text);
+        if text.chars().count() >= LEAD_CHARS {
+            break;
+        }
+    }
+    text
+}
+
+/// How many characters of a text's opening [`lead`] reads.
+const LEAD_CHARS: usize = 40;
+
+/// The most characters a closing formula (`王毅参加会见。`) holds.
+const FORMULA_MAX: usize = 40;
+
+/// Does a body (its `parts`) end in a closing formula: a paragraph of one
+/// short sentence naming who attended (`…参加会见。`, `…出席会议。`; not
+/// `…陪同考察。`, which closes one stop of a tour told in sections) or
+/// saying the meeting turned to other business (`会议还研究了其他事项。`)?
+/// Its paragraph is its last lines back to one that follows a finished
+/// sentence.
+fn closing_formula(parts: &[BodyPart], lines: &[Line]) -> bool {
+    let mut text: Vec<&str> = Vec::new();
+    let mut chars = 0;
+    for (k, part) in parts.iter().enumerate().rev() {
+        let BodyPart::Line(j) = part else { return false };
+        text.push(&lines[*j].text);
+        chars += lines[*j].text.chars().count();
+        if chars > FORMULA_MAX {
+            return false;
+        }
+        let starts = match k.checked_sub(1).map(|q| &parts[q]) {
+            Some(BodyPart::Line(q)) => is_sentence_end(&lines[*q].text),
+            _ => true,
+        };
+        if starts {
+            break;
+        }
+    }
+    let sentence: String = text.into_iter().rev().collect();
+    let Some(body) = sentence.strip_suffix('。') else { return false };
+    if body.contains(['。', '！', '？', '；']) {
+        return false;
+    }
+    let tail: String = body.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    body.ends_with("其他事项") || ["参加", "出席"].iter().any(|w| tail.contains(w)) && !tail.contains(['，', ','])
+}
+
+/// The subject of a lead (`9月10日，国家主席习近平向…`): its words after the
+/// opening time's comma, up to its verb (a character of `在向于同前出会`
+/// after the first two) or the next comma, at most 16 characters.
+fn lead_subject(lead: &str) -> String {
+    let Some((_, rest)) = lead.split_once(['，', ',']) else { return String::new() };
+    let mut out = String::new();
+    for (n, c) in rest.chars().enumerate() {
+        if n >= 16 || matches!(c, '，' | ',' | '。') || n >= 2 && "在向于同前出会".contains(c) {
+            break;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The gap at a headline run (its first line `line`) standing between two
@@ -602,6 +746,20 @@ mod tests {
     fn every_term_has_its_own_row_in_the_table() {
         for (k, (term, _)) in WEIGHTS.iter().enumerate() {
             assert_eq!(*term as usize, k, "{term:?}");
+        }
+    }
+
+    #[test]
+    fn a_leads_subject_runs_from_its_comma_to_its_verb() {
+        let cases = [
+            ("9月10日，国家主席习近平向某论坛致贺信。", "国家主席习近平"),
+            ("5月31日下午，某国总统某某前往天安门广场", "某国总统某某"),
+            ("当地时间12日，市委书记赵刚率团在某国首都", "市委书记赵刚率团"),
+            ("13日，省政协主席周平在太原会见", "省政协主席周平"),
+            ("没有逗号的一句话", ""),
+        ];
+        for (lead, subject) in cases {
+            assert_eq!(lead_subject(lead), subject, "{lead}");
         }
     }
 

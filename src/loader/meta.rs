@@ -135,6 +135,28 @@ pub fn opens_with_time(text: &str) -> bool {
         && LEADING_DATE.is_match(text)
 }
 
+/// A day alone, or a span of days (`25日，`, `当地时间11日上午，`, `11月10日至11日，`).
+static LEAD_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:当地时间)?(?:[0-9]{1,2}月)?[0-9]{1,2}日(?:至[0-9]{1,2}日)?(?:上午|下午|晚上|晚|凌晨|早上|中午)?[，,]",
+    )
+    .expect("valid regex")
+});
+/// A day named from the issue's (`今天（2月28日），`, `昨天上午，`; `今天，`
+/// alone is as often said inside an item).
+static LEAD_TODAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:今天|今日)(?:上午|下午|晚上|晚|凌晨|早上|中午)?[（(][0-9月日 ]{2,8}[）)]|(?:昨天|昨日)(?:上午|下午|晚上|晚|凌晨|早上|中午)?(?:[（(][0-9月日 ]{2,8}[）)])?)[，,]")
+        .expect("valid regex")
+});
+/// Does the text open as a news item's lead does: with a date or time word
+/// and a comma ([`opens_with_time`]), a day alone (`25日，`, `当地时间11日，`),
+/// or a day named from the issue's (`今天（2月28日），`, `昨天上午，`)? These
+/// open paragraphs inside an item too: evidence, not proof (the line model's
+/// own feature keeps to [`opens_with_time`]).
+pub fn opens_like_lead(text: &str) -> bool {
+    opens_with_time(text) || LEAD_DAY.is_match(text) || LEAD_TODAY.is_match(text)
+}
+
 /// A title made from the body when the page prints none: its first clause
 /// (after a leading date or time word such as `近日`), without a quotation
 /// mark left open or unopened, at most 24 characters.
@@ -338,6 +360,30 @@ mod tests {
         // `2019年以来` (since 2019) names a year before the issue's: no year known.
         let since = vec![art(Some("本报讯"), &["3月28日，记者获悉，2019年以来，全市累计投入资金。"])];
         assert_eq!(infer_date(&since), None);
+    }
+
+    #[test]
+    fn leads_opening_items() {
+        // (text, opens like an item's lead?)
+        let cases = [
+            ("近日，岚县组织农技人员", true),
+            ("3月5日下午，各代表团", true),
+            ("当地时间11日，国务院总理", true),
+            ("25日，以军继续在加沙", true),
+            ("11月10日至11日，某某应邀访问", true),
+            ("今天（2月28日），国务院新闻办", true),
+            ("今天上午（12月9日），国家文物局", true),
+            ("昨天上午，市政府召开", true),
+            ("会议指出，要坚持", false),
+            ("截至11月16日24时，据31个", false),
+            ("2023年浦江创新论坛主题为", false),
+            ("今天的活动吸引了", false),
+            ("今天，某市开展了消防演练", false),
+            ("全国政协主席某某3日在京会见", false),
+        ];
+        for (text, lead) in cases {
+            assert_eq!(opens_like_lead(text), lead, "{text}");
+        }
     }
 
     #[test]
