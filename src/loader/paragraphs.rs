@@ -189,9 +189,10 @@ impl Block {
     }
 
     /// Does line `k` end a paragraph of its own: its sentence ends (no
-    /// number broken at its point) and the next line is indented or ends
+    /// number broken at its point) and the next line is indented, ends
     /// two characters or so short of the column (closing marks counted:
-    /// a full line ending in a comma is no first line), or there is none?
+    /// a full line ending in a comma is no first line) or shorter still (a
+    /// line of its own, `特此公告。`), or there is none?
     fn ends_paragraph(&self, lines: &[Line], k: usize) -> bool {
         let text = &lines[self.seq[k]].text;
         let Some(&c) = self.seq.get(k + 1) else { return is_sentence_end(text) };
@@ -199,7 +200,8 @@ impl Block {
         let set_in = !lc.justified
             && self.col[k + 1]
                 .is_some_and(|col| (SLACK + 2..=self.slack + 5).contains(&col.saturating_sub(self.fill[k + 1])));
-        is_sentence_end(text) && !splits_number(text, &lc.text) && (lc.indented || lc.lead_space || set_in)
+        let short = self.shortfall(lines, k + 1).is_some_and(|s| s > self.slack + 5);
+        is_sentence_end(text) && !splits_number(text, &lc.text) && (lc.indented || lc.lead_space || set_in || short)
     }
 
     /// The gap at the end of lines that surely run on (inside a sentence,
@@ -854,6 +856,25 @@ mod tests {
         );
         assert_eq!(p.len(), 3, "{p:?}");
         assert!(p[0].ends_with("育苗。各村成立了互助小组。"), "{p:?}");
+    }
+
+    #[test]
+    fn a_last_line_shaped_like_a_first_line_after_a_full_line_reads_on() {
+        // The line after a full line ends two characters or so short, as a
+        // first line set in does, but a short line follows it, no first
+        // line: it is its paragraph's last line (or a paragraph of one line,
+        // which shows no start either).
+        let p = paras(
+            "一、请各单位和广\n大市民配合。\n二、对工作中发现\n的问题，欢迎社会各界\n监督举报。联系电话：\n0358-1234567。\n特此公告。",
+        );
+        assert_eq!(
+            p,
+            vec![
+                "一、请各单位和广大市民配合。",
+                "二、对工作中发现的问题，欢迎社会各界监督举报。联系电话：0358-1234567。",
+                "特此公告。"
+            ]
+        );
     }
 
     #[test]
