@@ -87,6 +87,17 @@ struct Block {
     slack: usize,
 }
 
+/// The display width a body line fills on the page: its text, and the
+/// opening byline (`本报讯（记者 …）`, `新华社北京3月1日电`) printed before it
+/// on the same line.
+fn printed_width(l: &Line) -> usize {
+    let text = normalize::width_cjk(&l.text);
+    match &l.role {
+        Role::Byline { byline } if !l.text.is_empty() => text + normalize::width_cjk(byline),
+        _ => text,
+    }
+}
+
 /// Lines either side of a line whose widths give its column.
 const WINDOW: usize = 12;
 
@@ -105,7 +116,7 @@ impl Block {
                 _ => None,
             })
             .collect();
-        let fill: Vec<usize> = seq.iter().map(|&i| normalize::width_cjk(&lines[i].text)).collect();
+        let fill: Vec<usize> = seq.iter().map(|&i| printed_width(&lines[i])).collect();
         // Each line's width without the closing marks that may hang past
         // the column's edge: no more than the column.
         let inner: Vec<usize> = seq
@@ -167,6 +178,30 @@ impl Block {
             0
         };
         Some(col.saturating_sub(self.fill[k] + indent))
+    }
+
+    /// Does line `k` fill its column and run on into a line after it (no
+    /// sentence ends there)?
+    fn wraps(&self, lines: &[Line], k: usize) -> bool {
+        k + 1 < self.seq.len()
+            && !is_sentence_end(&lines[self.seq[k]].text)
+            && self.shortfall(lines, k).is_some_and(|s| s <= self.slack)
+    }
+
+    /// Does line `k` end a paragraph of its own: its sentence ends (no
+    /// number broken at its point) and the next line is indented, ends
+    /// two characters or so short of the column (closing marks counted:
+    /// a full line ending in a comma is no first line) or shorter still (a
+    /// line of its own, `特此公告。`), or there is none?
+    fn ends_paragraph(&self, lines: &[Line], k: usize) -> bool {
+        let text = &lines[self.seq[k]].text;
+        let Some(&c) = self.seq.get(k + 1) else { return is_sentence_end(text) };
+        let lc = &lines[c];
+        let set_in = !lc.justified
+            && self.col[k + 1]
+                .is_some_and(|col| (SLACK + 2..=self.slack + 5).contains(&col.saturating_sub(self.fill[k + 1])));
+        let short = self.shortfall(lines, k + 1).is_some_and(|s| s > self.slack + 5);
+        is_sentence_end(text) && !splits_number(text, &lc.text) && (lc.indented || lc.lead_space || set_in || short)
     }
 
     /// The gap at the end of lines that surely run on (inside a sentence,
@@ -362,10 +397,19 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
         // `25.` / `6万亩`, included).
         return false;
     }
-    if one_per_line || is_long(la) || is_long(lb) || lb.indented || lb.lead_space {
+    if one_per_line || lb.indented || lb.lead_space {
         return true;
     }
+    if is_long(la) || is_long(lb) {
+        // A line printed as a whole paragraph ends it, unless it opens its
+        // paragraph a little short of the next line, which fills the
+        // block's column and runs on: the body is set in a wide column, and
+        // the line is a first line set in whose sentence ends at its edge.
+        let set_in = block.fill[k + 1].saturating_sub(block.fill[k]);
+        return !(a_opens && (2..=4).contains(&set_in) && block.wraps(lines, k + 1));
+    }
     if let Some(mut short) = block.shortfall(lines, k) {
+        let full = short <= block.slack;
         if a_opens && !la.indented {
             match block.set_in {
                 // A first line's room ends two characters before the column.
@@ -390,8 +434,11 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
         // extractor dropped), running on into the line after it.
         // On a page whose first lines are set in, such a line ending a
         // sentence is a paragraph too.
+        // A paragraph of one line (its sentence ending, a paragraph's
+        // start after it) shows nothing there either and reads on.
         return block.first_line_shaped(lines, k + 1)
             && (block.set_in == Some(true) || !is_sentence_end(&lb.text))
+            && !(full && block.ends_paragraph(lines, k + 1))
             && block.seq.get(k + 2).is_some_and(|&c| {
                 block.shortfall(lines, k + 1).is_some_and(|sb| sb > block.slack + pushed_room(&lines[c].text))
             });
@@ -766,6 +813,68 @@ mod tests {
         // stays with it.
         let p = paras(&"今年以来，岚县把马铃\n薯作为富民增收的主导作物，\n新建种薯繁育基地三处，带\n动全县农户扩大种植面积。\n县农业农村局组织技术\n人员深入田间地头，指导农\n户科学施肥、合理灌溉，全\n县马铃薯长势良好。\n延伸产业链条\n全县已建成马铃薯加工\n企业十二家，年加工能力达\n到三十万吨，产品销往全国\n二十多个省市。\n县里还在各乡镇建起收\n购点，方便农户就近出售，\n减少了中间环节，农户收入\n明显增加。".replace("延伸产业链条", "马铃薯加工企业"));
         assert_eq!(p.len(), 4, "{p:?}");
+    }
+
+    #[test]
+    fn first_lines_ending_a_sentence_at_their_edge_go_on() {
+        // Each case: the page's lines (first lines set two characters in,
+        // the indent dropped), and the paragraphs a reader of it sees.
+        let cases: [(&str, &[&str]); 2] = [
+            // The opening byline is printed on the first line: with it, the
+            // line ends where a first line set in does, and the full line
+            // after it goes on with its paragraph.
+            (
+                "本报讯（王明）全县新栽果树。\n今年春天县里组织农技人员下乡帮助\n农户选种育苗。\n各村成立互助小组轮流照看新栽\n果树，农户学会了嫁接修剪，果园收\n入明显增加。",
+                &[
+                    "全县新栽果树。今年春天县里组织农技人员下乡帮助农户选种育苗。",
+                    "各村成立互助小组轮流照看新栽果树，农户学会了嫁接修剪，果园收入明显增加。",
+                ],
+            ),
+            // A column wider than a line of a page printed one paragraph per
+            // line: its lines wrap, and a first line two characters short of
+            // the full line after it is no paragraph of its own.
+            (
+                "今年以来，全县新建标准化厂房十二万平方米，引进企业二十六家，新增就业岗位三千多个，税收增长一成。\n县里还组织农技人员下乡帮助农户选种育苗，整修水渠三十多条，新栽果树两千多棵，成活率很高，农户们还学会\n了嫁接修剪，果园收入明显增加。\n合作社办起夜校，请专家讲授病虫害防治和果品储存，学员已有两百多人，报名的人也越来越多，县里还修通\n了通往各个果园的道路，运输车辆可以直接开到地头，水果采摘以后当天就能运到城里的大市场，方便农户们就近\n出售。",
+                &[
+                    "今年以来，全县新建标准化厂房十二万平方米，引进企业二十六家，新增就业岗位三千多个，税收增长一成。县里还组织农技人员下乡帮助农户选种育苗，整修水渠三十多条，新栽果树两千多棵，成活率很高，农户们还学会了嫁接修剪，果园收入明显增加。",
+                    "合作社办起夜校，请专家讲授病虫害防治和果品储存，学员已有两百多人，报名的人也越来越多，县里还修通了通往各个果园的道路，运输车辆可以直接开到地头，水果采摘以后当天就能运到城里的大市场，方便农户们就近出售。",
+                ],
+            ),
+        ];
+        for (page, want) in cases {
+            assert_eq!(paras(page), want.to_vec(), "{page}");
+        }
+    }
+
+    #[test]
+    fn a_one_line_paragraph_after_a_full_line_reads_on() {
+        // Nothing shows the second paragraph's start (its indent dropped,
+        // the line before full): it reads on, as the gold joins it. The
+        // later paragraphs' starts show by the short lines before them.
+        let p = paras(
+            "今年春天，县里组织农\n技人员下乡帮助农户育苗。\n各村成立了互助小组。\n全县今年新栽果树两千\n多棵，成活率很高，农户学\n会了嫁接修剪。\n合作社办起了一所夜校\n请专家讲授病虫害防治和果\n品储存。",
+        );
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p[0].ends_with("育苗。各村成立了互助小组。"), "{p:?}");
+    }
+
+    #[test]
+    fn a_last_line_shaped_like_a_first_line_after_a_full_line_reads_on() {
+        // The line after a full line ends two characters or so short, as a
+        // first line set in does, but a short line follows it, no first
+        // line: it is its paragraph's last line (or a paragraph of one line,
+        // which shows no start either).
+        let p = paras(
+            "一、请各单位和广\n大市民配合。\n二、对工作中发现\n的问题，欢迎社会各界\n监督举报。联系电话：\n0358-1234567。\n特此公告。",
+        );
+        assert_eq!(
+            p,
+            vec![
+                "一、请各单位和广大市民配合。",
+                "二、对工作中发现的问题，欢迎社会各界监督举报。联系电话：0358-1234567。",
+                "特此公告。"
+            ]
+        );
     }
 
     #[test]
