@@ -611,11 +611,11 @@ impl Bodies {
 /// A set of terms as 1024 bits, one per term: a term whose bit is unset
 /// is not in the set; one whose bit is set may be (a Bloom filter with one
 /// hash).
-struct TermFilter([u64; 16]);
+pub(crate) struct TermFilter([u64; 16]);
 
 impl TermFilter {
     /// The filter of a set of terms.
-    fn of(terms: &HashSet<u64>) -> TermFilter {
+    pub(crate) fn of<'a>(terms: impl IntoIterator<Item = &'a u64>) -> TermFilter {
         let mut bits = [0u64; 16];
         for &g in terms {
             let k = Self::bit(g);
@@ -630,7 +630,8 @@ impl TermFilter {
     }
 
     /// False when the term is surely not in the set.
-    fn may_hold(&self, g: u64) -> bool {
+    #[inline]
+    pub(crate) fn may_hold(&self, g: u64) -> bool {
         let k = Self::bit(g);
         self.0[k / 64] & (1 << (k % 64)) != 0
     }
