@@ -554,7 +554,8 @@ impl Bodies {
         // (Most of the text's terms are none of them: a filter of the
         // headline's few terms turns those away before the hash look-up.)
         let filter = TermFilter::of(&ts);
-        let mut found: HashSet<u64> = HashSet::default();
+        // (Sized for every headline term found: it never grows.)
+        let mut found: HashSet<u64> = HashSet::with_capacity_and_hasher(ts.len(), Default::default());
         let mut scan = Scanner::default();
         let mut see = |g: u64| {
             if filter.may_hold(g) && ts.contains(&g) {

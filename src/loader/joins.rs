@@ -384,26 +384,6 @@ pub(crate) fn turn_between(
     if a_terms.is_empty() || b_terms.is_empty() {
         return None;
     }
-    // Where the two headlines' terms stand in the body: the first and last
-    // part each is read in.
-    let mut span: rustc_hash::FxHashMap<u64, (usize, usize)> = rustc_hash::FxHashMap::default();
-    let mut scan = assign::Scanner::default();
-    let mut at = 0;
-    // (Most of the body's terms are neither headline's: a filter of their
-    // few terms turns those away before the hash look-ups.)
-    let filter = assign::TermFilter::of(a_terms.iter().chain(&b_terms));
-    let mut see = |g: u64, at: usize| {
-        if filter.may_hold(g) && (a_terms.contains(&g) || b_terms.contains(&g)) {
-            span.entry(g).and_modify(|e| e.1 = at).or_insert((at, at));
-        }
-    };
-    for (j, part) in parts.iter().enumerate() {
-        if let BodyPart::Line(i) = part {
-            at = j;
-            scan.feed(&lines[*i].text, &mut |g| see(g, j));
-        }
-    }
-    scan.finish(&mut |g| see(g, at));
     // The lead of the text starting at part `k`: its first sentence, at
     // most LEAD_CHARS characters.
     let lead_text = |k: usize| {
@@ -434,6 +414,28 @@ pub(crate) fn turn_between(
     if stacked && in_lead(&a_terms, &lead_text(0)) < TURN_LEAD {
         return None;
     }
+    // Where the two headlines' terms stand in the body: the first and last
+    // part each is read in (the whole body read only once the lead test
+    // above is passed).
+    let mut span: rustc_hash::FxHashMap<u64, (usize, usize)> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(a_terms.len() + b_terms.len(), Default::default());
+    let mut scan = assign::Scanner::default();
+    let mut at = 0;
+    // (Most of the body's terms are neither headline's: a filter of their
+    // few terms turns those away before the hash look-ups.)
+    let filter = assign::TermFilter::of(a_terms.iter().chain(&b_terms));
+    let mut see = |g: u64, at: usize| {
+        if filter.may_hold(g) && (a_terms.contains(&g) || b_terms.contains(&g)) {
+            span.entry(g).and_modify(|e| e.1 = at).or_insert((at, at));
+        }
+    };
+    for (j, part) in parts.iter().enumerate() {
+        if let BodyPart::Line(i) = part {
+            at = j;
+            scan.feed(&lines[*i].text, &mut |g| see(g, j));
+        }
+    }
+    scan.finish(&mut |g| see(g, at));
     let mut best: Option<Turn> = None;
     // The last printed line before the part read.
     let mut prev: Option<usize> = None;
