@@ -13,7 +13,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Terms of a text: Han bigrams and alphanumeric tokens, hashed.
 pub fn terms(text: &str) -> Vec<u64> {
-    let mut out = Vec::new();
+    // (About one term per character of Han text, three bytes each.)
+    let mut out = Vec::with_capacity(text.len() / 3 + 1);
     let mut scan = Scanner::default();
     scan.feed(text, &mut |g| out.push(g));
     scan.finish(&mut |g| out.push(g));
@@ -29,8 +30,8 @@ pub fn term_set(text: &str) -> HashSet<u64> {
 /// without allocating: each term is handed to a callback as it ends.
 #[derive(Default, Clone)]
 pub(crate) struct Scanner {
-    /// The Han character before, for the next bigram.
-    prev: Option<char>,
+    /// The Han character before, for the next bigram (0: none).
+    prev: u32,
     /// The alphanumeric token being read: its hash so far.
     token: Option<u64>,
 }
@@ -42,24 +43,25 @@ const FNV_PRIME: u64 = 0x0100_0000_01b3;
 impl Scanner {
     /// Reads one more piece of text.
     pub(crate) fn feed(&mut self, text: &str, f: &mut impl FnMut(u64)) {
-        for c in text.chars() {
-            self.push(c, f);
+        for (c, han) in HanChars::of(text) {
+            self.push_code(c, han, f);
         }
     }
 
-    /// Reads one more character.
-    #[inline]
-    pub(crate) fn push(&mut self, c: char, f: &mut impl FnMut(u64)) {
-        if is_han(c) {
-            if let Some(p) = self.prev {
-                f(hash2(p, c));
+    /// Reads one more character, given as its code point and whether it
+    /// is Han ([`is_han`]).
+    #[inline(always)]
+    fn push_code(&mut self, c: u32, han: bool, f: &mut impl FnMut(u64)) {
+        if han {
+            if self.prev != 0 {
+                f(hash2(self.prev, c));
             }
-            self.prev = Some(c);
+            self.prev = c;
         } else {
-            self.prev = None;
+            self.prev = 0;
         }
-        if c.is_ascii_alphanumeric() {
-            let h = self.token.unwrap_or(FNV_OFFSET) ^ c.to_ascii_lowercase() as u64;
+        if c < 0x80 && (c as u8).is_ascii_alphanumeric() {
+            let h = self.token.unwrap_or(FNV_OFFSET) ^ (c as u8).to_ascii_lowercase() as u64;
             self.token = Some(h.wrapping_mul(FNV_PRIME));
         } else if let Some(h) = self.token.take() {
             f(token_term(h));
@@ -77,11 +79,95 @@ impl Scanner {
         if let Some(h) = self.token.take() {
             f(token_term(h));
         }
-        self.prev = None;
+        self.prev = 0;
     }
 }
 
-fn hash2(a: char, b: char) -> u64 {
+/// The characters of a text as (code point, whether it is Han), read
+/// straight from its UTF-8 bytes: the Han test of a three-byte character
+/// (all of CJK) is one look-up in [`HAN3`] by its block of 64.
+struct HanChars<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> HanChars<'a> {
+    fn of(text: &'a str) -> HanChars<'a> {
+        HanChars { bytes: text.as_bytes(), at: 0 }
+    }
+}
+
+impl Iterator for HanChars<'_> {
+    type Item = (u32, bool);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(u32, bool)> {
+        let b = self.bytes;
+        let i = self.at;
+        let x = *b.get(i)? as u32;
+        // (The text is valid UTF-8: a lead byte's continuation bytes are there.)
+        let cont = |k: usize| b.get(i + k).map_or(0, |&y| (y & 0x3F) as u32);
+        if x < 0x80 {
+            self.at = i + 1;
+            Some((x, false))
+        } else if x < 0xE0 {
+            // Two bytes: below U+0800, never Han.
+            self.at = i + 2;
+            Some((((x & 0x1F) << 6) | cont(1), false))
+        } else if x < 0xF0 {
+            self.at = i + 3;
+            let c = ((x & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+            let han = match HAN3[(c >> 6) as usize] {
+                HAN3_NONE => false,
+                HAN3_ALL => true,
+                _ => char::from_u32(c).is_some_and(is_han),
+            };
+            Some((c, han))
+        } else {
+            self.at = i + 4;
+            let c = ((x & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+            Some((c, char::from_u32(c).is_some_and(is_han)))
+        }
+    }
+}
+
+/// [`HAN3`]: no character of the block is Han.
+const HAN3_NONE: u8 = 0;
+/// [`HAN3`]: every character of the block is Han.
+const HAN3_ALL: u8 = 1;
+/// [`HAN3`]: some are (each is tested).
+const HAN3_SOME: u8 = 2;
+
+/// Per block of 64 code points below U+10000: whether its characters are
+/// Han ([`is_han`]): none, all or some.
+static HAN3: [u8; 1024] = {
+    let mut t = [HAN3_NONE; 1024];
+    let mut k = 0;
+    while k < 1024 {
+        let (mut all, mut any) = (true, false);
+        let mut c = (k as u32) << 6;
+        while c < ((k as u32) + 1) << 6 {
+            let h = match char::from_u32(c) {
+                Some(ch) => is_han(ch),
+                None => false,
+            };
+            all &= h;
+            any |= h;
+            c += 1;
+        }
+        t[k] = if all {
+            HAN3_ALL
+        } else if any {
+            HAN3_SOME
+        } else {
+            HAN3_NONE
+        };
+        k += 1;
+    }
+    t
+};
+
+fn hash2(a: u32, b: u32) -> u64 {
     ((a as u64) << 32) | b as u64
 }
 
@@ -89,6 +175,97 @@ fn hash2(a: char, b: char) -> u64 {
 /// collides with a bigram.
 fn token_term(h: u64) -> u64 {
     h | (1 << 63)
+}
+
+/// Term → entry: an open-addressed table (linear probing) of the page's
+/// terms. No term is 0 (a bigram holds a Han character, a token has its top
+/// bit set), so 0 marks a free slot.
+#[derive(Clone)]
+struct TermIndex {
+    /// Each slot's term (0: free).
+    keys: Vec<u64>,
+    /// Each slot's entry.
+    entries: Vec<u32>,
+    /// Terms held.
+    len: usize,
+}
+
+impl TermIndex {
+    /// A table for about `n` terms (it grows past three quarters full).
+    fn with_capacity(n: usize) -> TermIndex {
+        let size = (n + n / 3).next_power_of_two().max(16);
+        TermIndex { keys: vec![0; size], entries: vec![0; size], len: 0 }
+    }
+
+    /// How many terms it holds.
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The slot term `g` is looked for from.
+    #[inline(always)]
+    fn slot(&self, g: u64) -> usize {
+        let bits = self.keys.len().trailing_zeros();
+        (g.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+
+    /// The entry of term `g`, if it has one.
+    #[inline]
+    fn get(&self, g: u64) -> Option<u32> {
+        let mask = self.keys.len() - 1;
+        let mut k = self.slot(g);
+        loop {
+            let key = self.keys[k];
+            if key == g {
+                return Some(self.entries[k]);
+            }
+            if key == 0 {
+                return None;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// The entry of term `g`, made `next` if it has none.
+    #[inline(always)]
+    fn get_or_insert(&mut self, g: u64, next: u32) -> u32 {
+        debug_assert!(g != 0);
+        if 4 * (self.len + 1) > 3 * self.keys.len() {
+            self.grow();
+        }
+        let mask = self.keys.len() - 1;
+        let mut k = self.slot(g);
+        loop {
+            let key = self.keys[k];
+            if key == g {
+                return self.entries[k];
+            }
+            if key == 0 {
+                self.keys[k] = g;
+                self.entries[k] = next;
+                self.len += 1;
+                return next;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        let size = self.keys.len().max(8) * 2;
+        let keys = std::mem::replace(&mut self.keys, vec![0; size]);
+        let entries = std::mem::replace(&mut self.entries, vec![0; size]);
+        let mask = size - 1;
+        for (g, e) in keys.into_iter().zip(entries).filter(|x| x.0 != 0) {
+            let mut k = self.slot(g);
+            while self.keys[k] != 0 {
+                k = (k + 1) & mask;
+            }
+            self.keys[k] = g;
+            self.entries[k] = e;
+        }
+    }
 }
 
 /// The bodies of a page, indexed for scoring.
@@ -101,7 +278,7 @@ pub struct Bodies {
     /// Term → its entry in `info`. Kept from one indexing of the page to
     /// the next, so a term's entry never changes on a page (a term left in
     /// no body has an empty run and the weight of an unknown term).
-    index: HashMap<u64, u32>,
+    index: TermIndex,
     /// Per term: its weight (IDF) and its run of `postings`.
     info: Vec<(f32, u32, u32)>,
     /// Each term's bodies, in print order, as runs; [`IN_LEAD`] marks a
@@ -170,22 +347,12 @@ impl Bodies {
         // the bodies unchanged since then are entries already.
         let (old_texts, mut old_terms, mut index) = match old {
             Some(o) => (o.texts, o.terms, o.index),
-            None => (Vec::new(), Vec::new(), HashMap::with_capacity_and_hasher(guess, Default::default())),
+            None => (Vec::new(), Vec::new(), TermIndex::with_capacity(guess)),
         };
         // Per entry the bodies holding it (its document frequency) and the
         // last body that did (1-based).
-        let mut df: Vec<u32> = vec![0; index.len()];
-        let mut last: Vec<u32> = vec![0; index.len()];
+        let mut seen: Vec<(u32, u32)> = vec![(0, 0); index.len()];
         let mut terms: Vec<Vec<(u32, bool)>> = Vec::with_capacity(texts.len());
-        fn entry(index: &mut HashMap<u64, u32>, df: &mut Vec<u32>, last: &mut Vec<u32>, g: u64) -> usize {
-            let next = df.len() as u32;
-            let e = *index.entry(g).or_insert(next);
-            if e == next {
-                df.push(0);
-                last.push(0);
-            }
-            e as usize
-        }
         // The old bodies taken over, and (once one is not found in its
         // place) where each old text was.
         let mut taken = vec![false; old_texts.len()];
@@ -205,7 +372,7 @@ impl Bodies {
                 taken[k] = true;
                 let mine = std::mem::take(&mut old_terms[k]);
                 for &(e, _) in &mine {
-                    df[e as usize] += 1;
+                    seen[e as usize].0 += 1;
                 }
                 terms.push(mine);
                 continue;
@@ -216,26 +383,30 @@ impl Bodies {
             let mut chars = 0;
             {
                 let mut see = |g: u64, lead: bool| {
-                    let e = entry(&mut index, &mut df, &mut last, g);
-                    if last[e] != body {
-                        last[e] = body;
-                        df[e] += 1;
-                        mine.push((e as u32, lead));
+                    let next = seen.len() as u32;
+                    let e = index.get_or_insert(g, next);
+                    if e == next {
+                        seen.push((0, 0));
+                    }
+                    let x = &mut seen[e as usize];
+                    if x.1 != body {
+                        *x = (x.0 + 1, body);
+                        mine.push((e, lead));
                     }
                 };
-                for c in t.chars() {
+                for (c, han) in HanChars::of(t) {
                     if chars == LEAD_CHARS {
                         // The lead ends: a token open here is one of its terms.
                         pending = scan.pending();
                     }
                     let lead = chars < LEAD_CHARS;
-                    scan.push(c, &mut |g| see(g, lead));
+                    scan.push_code(c, han, &mut |g| see(g, lead));
                     chars += 1;
                 }
                 scan.finish(&mut |g| see(g, chars <= LEAD_CHARS));
             }
             if let Some(g) = pending
-                && let Some(&e) = index.get(&g)
+                && let Some(e) = index.get(g)
                 && let Some(k) = mine.iter().position(|x| x.0 == e)
             {
                 mine[k].1 = true;
@@ -245,9 +416,9 @@ impl Bodies {
         let n = texts.len().max(1) as f32;
         let unknown = unknown_weight(texts.len());
         let mut idf_of_df: Vec<f32> = Vec::new();
-        let mut info: Vec<(f32, u32, u32)> = Vec::with_capacity(df.len());
+        let mut info: Vec<(f32, u32, u32)> = Vec::with_capacity(seen.len());
         let mut at = 0u32;
-        for &d in &df {
+        for &(d, _) in &seen {
             let d = d as usize;
             if idf_of_df.len() <= d {
                 idf_of_df.resize(d + 1, f32::NAN);
@@ -354,8 +525,8 @@ impl Bodies {
 
     /// A term's weight ([`Bodies::weight`]) and its entry, if it has one.
     fn entry(&self, g: u64) -> (f32, Option<u32>) {
-        match self.index.get(&g) {
-            Some(&e) => (self.info[e as usize].0, Some(e)),
+        match self.index.get(g) {
+            Some(e) => (self.info[e as usize].0, Some(e)),
             None => (unknown_weight(self.texts.len()), None),
         }
     }
@@ -383,7 +554,8 @@ impl Bodies {
         // (Most of the text's terms are none of them: a filter of the
         // headline's few terms turns those away before the hash look-up.)
         let filter = TermFilter::of(&ts);
-        let mut found: HashSet<u64> = HashSet::default();
+        // (Sized for every headline term found: it never grows.)
+        let mut found: HashSet<u64> = HashSet::with_capacity_and_hasher(ts.len(), Default::default());
         let mut scan = Scanner::default();
         let mut see = |g: u64| {
             if filter.may_hold(g) && ts.contains(&g) {
@@ -440,11 +612,11 @@ impl Bodies {
 /// A set of terms as 1024 bits, one per term: a term whose bit is unset
 /// is not in the set; one whose bit is set may be (a Bloom filter with one
 /// hash).
-struct TermFilter([u64; 16]);
+pub(crate) struct TermFilter([u64; 16]);
 
 impl TermFilter {
     /// The filter of a set of terms.
-    fn of(terms: &HashSet<u64>) -> TermFilter {
+    pub(crate) fn of<'a>(terms: impl IntoIterator<Item = &'a u64>) -> TermFilter {
         let mut bits = [0u64; 16];
         for &g in terms {
             let k = Self::bit(g);
@@ -459,7 +631,8 @@ impl TermFilter {
     }
 
     /// False when the term is surely not in the set.
-    fn may_hold(&self, g: u64) -> bool {
+    #[inline]
+    pub(crate) fn may_hold(&self, g: u64) -> bool {
         let k = Self::bit(g);
         self.0[k / 64] & (1 << (k % 64)) != 0
     }
@@ -606,6 +779,85 @@ fn greedy(scores: &[Vec<f32>], min: f32) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The terms of a text read char by char, as the scanner did before it
+    /// read bytes: the reference its byte reading must match exactly.
+    fn terms_by_chars(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        let (mut prev, mut token): (Option<char>, Option<u64>) = (None, None);
+        for c in text.chars() {
+            if is_han(c) {
+                if let Some(p) = prev {
+                    out.push(((p as u64) << 32) | c as u64);
+                }
+                prev = Some(c);
+            } else {
+                prev = None;
+            }
+            if c.is_ascii_alphanumeric() {
+                let h = token.unwrap_or(FNV_OFFSET) ^ c.to_ascii_lowercase() as u64;
+                token = Some(h.wrapping_mul(FNV_PRIME));
+            } else if let Some(h) = token.take() {
+                out.push(token_term(h));
+            }
+        }
+        out.extend(token.map(token_term));
+        out
+    }
+
+    #[test]
+    fn byte_scanner_reads_the_terms_chars_do() {
+        // Every width of UTF-8, the edges of the Han blocks (〇 among CJK
+        // punctuation, the end of Hangul inside its block, kana, extension
+        // B), tokens glued to Han text and at the very end.
+        let cases = [
+            "",
+            "吕梁市召开会议",
+            "5G网络覆盖APP用户，〇一二〇年",
+            "abc中文def",
+            "é中ü文ß",
+            "\u{3006}\u{3007}\u{3008}\u{303F}\u{3040}\u{30FF}\u{3100}",
+            "\u{33FF}\u{3400}\u{4DBF}\u{4DC0}\u{4DFF}\u{4E00}\u{9FFF}\u{A000}",
+            "\u{ABFF}\u{AC00}\u{D7AF}\u{D7B0}\u{D7BF}\u{F8FF}\u{F900}\u{FAFF}\u{FB00}",
+            "\u{1F600}\u{20000}\u{2A6D6}\u{3134F}\u{31350}𠀀𠀁x9",
+            "Ｇ２０峰会 ＡＢ 12x",
+            "中",
+            "Z",
+        ];
+        for text in cases {
+            assert_eq!(terms(text), terms_by_chars(text), "{text:?}");
+            let got: Vec<(u32, bool)> = HanChars::of(text).collect();
+            let want: Vec<(u32, bool)> = text.chars().map(|c| (c as u32, is_han(c))).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        // Every character below U+10000 (surrogates aside), one at a time.
+        for c in (0x80u32..0x10000).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(HanChars::of(&s).collect::<Vec<_>>(), vec![(c as u32, is_han(c))], "{c:?}");
+        }
+    }
+
+    #[test]
+    fn term_index_keeps_each_terms_first_entry() {
+        // Past several doublings, with terms of both kinds and repeats.
+        let mut index = TermIndex::with_capacity(1);
+        let mut want: HashMap<u64, u32> = HashMap::default();
+        for k in 1..5000u64 {
+            let g = if k % 3 == 0 {
+                token_term(k.wrapping_mul(FNV_PRIME))
+            } else {
+                hash2(0x4E00 + (k % 700) as u32, 0x4E00 + k as u32 % 13)
+            };
+            let next = want.len() as u32;
+            let e = *want.entry(g).or_insert(next);
+            assert_eq!(index.get_or_insert(g, next), e);
+            assert_eq!(index.len(), want.len());
+        }
+        for (&g, &e) in &want {
+            assert_eq!(index.get(g), Some(e));
+        }
+        assert_eq!(index.get(hash2(0x4E00, 0x9FFF)), None);
+    }
 
     #[test]
     fn rare_shared_words_score_high() {

@@ -66,11 +66,15 @@ impl Builder {
             // where the headline over the body before says little of the
             // text after (see [`TITLE_LEAVES`]), is a headline however short:
             // left to [`Builder::absorb_subheads`].
-            let text: String = run.iter().map(|&i| lines[i].text.as_str()).collect();
-            let to_p = bodies.score_against_pieces(&text, self.segs[p].pieces(lines));
-            let to_n = bodies.score_against_pieces(&text, self.segs[n].pieces(lines));
-            if sub && to_n > to_p && self.title_leaves(r, p, n, lines, bodies) {
-                continue;
+            // (Only a run read as a subheading is scored: the scores decide
+            // nothing for the others.)
+            if sub {
+                let text: String = run.iter().map(|&i| lines[i].text.as_str()).collect();
+                let to_p = bodies.score_against_pieces(&text, self.segs[p].pieces(lines));
+                let to_n = bodies.score_against_pieces(&text, self.segs[n].pieces(lines));
+                if to_n > to_p && self.title_leaves(r, p, n, lines, bodies) {
+                    continue;
+                }
             }
             let b = boundary::at_run(first, sub);
             let starts = b.starts();
@@ -109,12 +113,16 @@ impl Builder {
                 .byline
                 .as_deref()
                 .is_some_and(|b| b.contains('讯') || b.ends_with('电') || b.contains("电（") || b.contains("电("));
+            // A notice signed and dated (`2024年9月27日`) has ended.
+            let dated = self.segs[p].lines(lines).last().is_some_and(|l| lines::is_date_line(&l.text));
+            // (Those two need no scores: none is read for them.)
+            if dated || meta::is_notice_title(&run) {
+                continue;
+            }
             let (to_p, to_n) = (
                 bodies.score_against_pieces(&run, self.segs[p].pieces(lines)),
                 bodies.score_against_pieces(&run, self.segs[n].pieces(lines)),
             );
-            // A notice signed and dated (`2024年9月27日`) has ended.
-            let dated = self.segs[p].lines(lines).last().is_some_and(|l| lines::is_date_line(&l.text));
             // (A subheading is short: `做大核桃产业`; a headline names who
             // did what, where: `兴县蔡家崖村红色旅游持续升温`.)
             let headline_like = run.chars().count() >= 10;
@@ -142,9 +150,7 @@ impl Builder {
             // matches its own body (a subheading's section keeps to the
             // subject of its article's headline).
             let leaves_title = to_n > to_p && self.title_leaves(r, p, n, lines, bodies);
-            if dated
-                || meta::is_notice_title(&run)
-                || (news || !feature) && names_next
+            if (news || !feature) && names_next
                 || strays
                 || leaves_title
                 || !feature && opens_item && run.chars().count() >= 8
@@ -266,18 +272,25 @@ impl Builder {
             let orphan = units[u].text();
             let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
             let Some((s, score)) = bodies.best_in(&orphan, near) else { continue };
+            if score < ORPHAN_MATCH {
+                continue;
+            }
             // A body split already (three articles read as one): the part
-            // naming the headline best.
-            let s = parts_of
-                .iter()
-                .filter(|&&(from, _)| from == s)
-                .map(|&(_, part)| part)
-                .chain([s])
-                .map(|p| (p, bodies.score_against_pieces(&orphan, self.segs[p].pieces(lines))))
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map_or(s, |(p, _)| p);
+            // naming the headline best (a body never split is its own).
+            let s = if !parts_of.iter().any(|&(from, _)| from == s) {
+                s
+            } else {
+                parts_of
+                    .iter()
+                    .filter(|&&(from, _)| from == s)
+                    .map(|&(_, part)| part)
+                    .chain([s])
+                    .map(|p| (p, bodies.score_against_pieces(&orphan, self.segs[p].pieces(lines))))
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map_or(s, |(p, _)| p)
+            };
             let Some(&owner) = owners.get(&s) else { continue };
-            if score < ORPHAN_MATCH || self.segs[s].into.is_some() {
+            if self.segs[s].into.is_some() {
                 continue;
             }
             let own = units[owner].text();
@@ -371,23 +384,6 @@ pub(crate) fn turn_between(
     if a_terms.is_empty() || b_terms.is_empty() {
         return None;
     }
-    // Where the two headlines' terms stand in the body: the first and last
-    // part each is read in.
-    let mut span: rustc_hash::FxHashMap<u64, (usize, usize)> = rustc_hash::FxHashMap::default();
-    let mut scan = assign::Scanner::default();
-    let mut at = 0;
-    let mut see = |g: u64, at: usize| {
-        if a_terms.contains(&g) || b_terms.contains(&g) {
-            span.entry(g).and_modify(|e| e.1 = at).or_insert((at, at));
-        }
-    };
-    for (j, part) in parts.iter().enumerate() {
-        if let BodyPart::Line(i) = part {
-            at = j;
-            scan.feed(&lines[*i].text, &mut |g| see(g, j));
-        }
-    }
-    scan.finish(&mut |g| see(g, at));
     // The lead of the text starting at part `k`: its first sentence, at
     // most LEAD_CHARS characters.
     let lead_text = |k: usize| {
@@ -418,6 +414,28 @@ pub(crate) fn turn_between(
     if stacked && in_lead(&a_terms, &lead_text(0)) < TURN_LEAD {
         return None;
     }
+    // Where the two headlines' terms stand in the body: the first and last
+    // part each is read in (the whole body read only once the lead test
+    // above is passed).
+    let mut span: rustc_hash::FxHashMap<u64, (usize, usize)> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(a_terms.len() + b_terms.len(), Default::default());
+    let mut scan = assign::Scanner::default();
+    let mut at = 0;
+    // (Most of the body's terms are neither headline's: a filter of their
+    // few terms turns those away before the hash look-ups.)
+    let filter = assign::TermFilter::of(a_terms.iter().chain(&b_terms));
+    let mut see = |g: u64, at: usize| {
+        if filter.may_hold(g) && (a_terms.contains(&g) || b_terms.contains(&g)) {
+            span.entry(g).and_modify(|e| e.1 = at).or_insert((at, at));
+        }
+    };
+    for (j, part) in parts.iter().enumerate() {
+        if let BodyPart::Line(i) = part {
+            at = j;
+            scan.feed(&lines[*i].text, &mut |g| see(g, j));
+        }
+    }
+    scan.finish(&mut |g| see(g, at));
     let mut best: Option<Turn> = None;
     // The last printed line before the part read.
     let mut prev: Option<usize> = None;

@@ -9,7 +9,7 @@
 use unicode_width::UnicodeWidthStr;
 
 /// A CJK ideograph, kana or other wide letter.
-pub fn is_han(c: char) -> bool {
+pub const fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
         || c == '〇'

@@ -2,7 +2,7 @@
 //! marks, in print order (the first stage of assembling a page). A column or
 //! page break inside a body does not end it.
 
-use super::heads::is_long;
+use super::heads::LONG_LINE_CHARS;
 use super::lines::{Line, Role, is_sentence_end};
 
 /// A piece of the page, in print order.
@@ -77,13 +77,15 @@ pub(crate) fn is_long_page(lines: &[Line], head: &[bool]) -> bool {
     let (mut long, mut all, mut ending, mut count) = (0usize, 0usize, 0usize, 0usize);
     for (l, h) in lines.iter().zip(head) {
         if !h && l.role == Role::Text {
+            // (The line's characters counted once, `heads::is_long` of it too.)
             let n = l.text.chars().count();
+            let is_long = n > LONG_LINE_CHARS;
             all += n;
             count += 1;
-            if is_long(l) {
+            if is_long {
                 long += n;
             }
-            if is_long(l) || is_sentence_end(&l.text) {
+            if is_long || is_sentence_end(&l.text) {
                 ending += 1;
             }
         }
