@@ -6,6 +6,9 @@
 //! with a column label (a label heads the title: the line over it is the
 //! kicker) or it is at most half as wide as the next and short or naming less
 //! of the body; a short title over a line not twice as wide stays the title.
+//! The lines of the units under the title's unit that name the body better
+//! than it (a slogan paired as the title, the title set aside as its
+//! subtitle) are read with it.
 //! An item with no printed headline gets the first clause of its body (after
 //! `近日，` or a date) as a title, marked inferred.
 
@@ -54,10 +57,26 @@ impl Builder {
         // Where the title's own unit ends in `texts`.
         let mut unit_end = 0;
         let match_body = |t: &str| bodies.score_against_pieces(t, a.paragraphs.iter().map(String::as_str));
-        for (_, u, is_title) in sorted {
-            if *is_title && ti.is_none() {
-                ti = Some(texts.len() + title_line(&u.texts, match_body));
-                unit_end = texts.len() + u.texts.len();
+        for (k, &&(ui, u, is_title)) in sorted.iter().enumerate() {
+            if is_title && ti.is_none() {
+                // The units standing right under the title's own unit in its
+                // run, set aside as its subtitles, each naming the body
+                // better than that unit: the title may be among their lines
+                // (a slogan over the title, `冬日温暖 实干为民` /
+                // `【冬日走基层】…`, paired with the body it stands next to).
+                let mut own: Vec<String> = u.texts.clone();
+                let mut ends = vec![u.texts.len()];
+                let named = match_body(&u.text());
+                for (j, &&(uj, v, t)) in sorted[k + 1..].iter().enumerate() {
+                    if t || uj != ui + 1 + j || v.run != u.run || match_body(&v.text()) <= named {
+                        break;
+                    }
+                    own.extend(v.texts.iter().cloned());
+                    ends.push(own.len());
+                }
+                let at = title_line(&own, match_body);
+                ti = Some(texts.len() + at);
+                unit_end = texts.len() + ends.iter().copied().find(|&e| e > at).unwrap_or(u.texts.len());
             }
             texts.extend(u.texts.iter().cloned());
         }
