@@ -588,6 +588,35 @@ fn two_headlines_together_under_one_unbroken_body_split_it_between_them() {
 }
 
 #[test]
+fn two_headlines_together_before_one_unbroken_body_head_an_article_each() {
+    // An article, then two headlines standing together over one body that
+    // holds both their articles (no byline or headline between them): the
+    // first is no kicker of the second (the two halves of the text share
+    // none of the other headline's words), so each heads its own half.
+    let p = load("two_headlines_before_one_unbroken_body.txt");
+    assert_eq!(titles(&p), ["交口县启动冬季森林防火宣传月", "中阳县新建十座村级卫生室", "石楼县红枣加工企业扩产增效"]);
+    assert!(p.articles[1].kicker.is_none(), "{:?}", p.articles[1].kicker);
+    assert_eq!(p.articles[1].byline.as_deref(), Some("本报讯（记者 王敏）"));
+    assert_eq!(p.articles[1].paragraphs.len(), 2, "{:?}", p.articles[1].paragraphs);
+    assert!(p.articles[2].paragraphs[0].starts_with("近日，石楼县"), "{:?}", p.articles[2].paragraphs);
+    assert_eq!(p.articles[2].paragraphs.len(), 2, "{:?}", p.articles[2].paragraphs);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
+fn a_slogan_over_a_labelled_title_after_its_body_stays_the_kicker() {
+    // Headlines after their bodies: a slogan of two clauses (sharing a word
+    // with the body) over a labelled title. The slogan stands right after
+    // the body, but the title under it names the body better: it is the
+    // title, and the slogan its kicker.
+    let p = load("kicker_over_label_title_after_body.txt");
+    assert_eq!(titles(&p), ["【冬日走基层】交城供热管网换新", "方山县举办农产品展销会"]);
+    assert_eq!(p.articles[0].kicker.as_deref(), Some("冬日温暖 实干为民"));
+    assert!(p.articles[0].subtitle.is_none(), "{:?}", p.articles[0].subtitle);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
 fn a_caption_between_a_headline_and_its_text_sharing_no_words_goes_to_the_article_below() {
     // An article, then the next headline, a caption, and that headline's
     // text: the caption repeats no words of either article, and it does

@@ -6,6 +6,9 @@
 //! with a column label (a label heads the title: the line over it is the
 //! kicker) or it is at most half as wide as the next and short or naming less
 //! of the body; a short title over a line not twice as wide stays the title.
+//! The lines of the units under the title's unit that name the body better
+//! than it (a slogan paired as the title, the title set aside as its
+//! subtitle) are read with it.
 //! An item with no printed headline gets the first clause of its body (after
 //! `近日，` or a date) as a title, marked inferred.
 
@@ -54,10 +57,26 @@ impl Builder {
         // Where the title's own unit ends in `texts`.
         let mut unit_end = 0;
         let match_body = |t: &str| bodies.score_against_pieces(t, a.paragraphs.iter().map(String::as_str));
-        for (_, u, is_title) in sorted {
-            if *is_title && ti.is_none() {
-                ti = Some(texts.len() + title_line(&u.texts, match_body));
-                unit_end = texts.len() + u.texts.len();
+        for (k, &&(ui, u, is_title)) in sorted.iter().enumerate() {
+            if is_title && ti.is_none() {
+                // The units standing right under the title's own unit in its
+                // run, set aside as its subtitles, each naming the body
+                // better than that unit: the title may be among their lines
+                // (a slogan over the title, `冬日温暖 实干为民` /
+                // `【冬日走基层】…`, paired with the body it stands next to).
+                let mut own: Vec<String> = u.texts.clone();
+                let mut ends = vec![u.texts.len()];
+                let named = match_body(&u.text());
+                for (j, &&(uj, v, t)) in sorted[k + 1..].iter().enumerate() {
+                    if t || uj != ui + 1 + j || v.run != u.run || match_body(&v.text()) <= named {
+                        break;
+                    }
+                    own.extend(v.texts.iter().cloned());
+                    ends.push(own.len());
+                }
+                let at = title_line(&own, match_body);
+                ti = Some(texts.len() + at);
+                unit_end = texts.len() + ends.iter().copied().find(|&e| e > at).unwrap_or(u.texts.len());
             }
             texts.extend(u.texts.iter().cloned());
         }
@@ -125,7 +144,9 @@ const SHORT_KICKER: usize = 6;
 ///   `【新思想引领新征程】…`): a label heads the title, not what is over it;
 /// - the line is at most about half as wide as the next, and either short
 ///   (`喜迎国庆`) or the next names what the body reports clearly better
-///   (`聚焦高质量发展` / `人勤春来早 劳动力市场招工忙`).
+///   (`聚焦高质量发展` / `人勤春来早 劳动力市场招工忙`);
+/// - the line is a slogan of short clauses ([`is_slogan`], `新时代 新征程
+///   新伟业`) no wider than the next, which names the body clearly better.
 ///
 /// A short line by itself is no kicker or subtitle: a short title over a
 /// long subtitle stays the title. `match_body` scores a line against the
@@ -144,7 +165,24 @@ pub(crate) fn title_line(texts: &[String], match_body: impl Fn(&str) -> f32) -> 
     if wa * 2 <= wb + 1 && (wa <= SHORT_KICKER || match_body(b) >= match_body(a) + 0.15) {
         return next;
     }
+    // A slogan of short clauses set apart by spaces (`新时代 新征程 新伟业`)
+    // over a line no narrower that names the body clearly better.
+    if is_slogan(a) && wa <= wb && match_body(b) >= match_body(a) + 0.15 {
+        return next;
+    }
     first
+}
+
+/// The most characters of each clause of a slogan ([`is_slogan`]).
+const SLOGAN_CLAUSE: usize = 4;
+
+/// Is a line a slogan of two or more short clauses set apart by spaces
+/// (`新时代 新征程 新伟业`, `冬日温暖 实干为民`), as a column's kicker is
+/// printed?
+pub(crate) fn is_slogan(t: &str) -> bool {
+    let clauses: Vec<&str> = t.split_whitespace().collect();
+    clauses.len() >= 2
+        && clauses.iter().all(|c| c.chars().count() <= SLOGAN_CLAUSE && c.chars().all(super::normalize::is_han))
 }
 
 /// Does a headline line standing under the title carry on the title
@@ -223,5 +261,47 @@ pub(crate) fn split_cartoon(t: &str) -> (String, String) {
     match CARTOON_SPLIT.captures(t) {
         Some(c) => (c[1].trim().to_string(), c[2].trim().to_string()),
         None => (String::new(), t.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_is_the_line_a_kicker_stands_over() {
+        // (lines, each line's share of the body's words, the title's index)
+        let cases: [(&[&str], &[f32], usize); 6] = [
+            // A slogan of short clauses over a spaced title naming the body
+            // clearly better.
+            (&["冬日温暖 实干为民", "供热管网换新 交城居民暖心"], &[0.6, 0.8], 1),
+            // … but not over one naming it about as well.
+            (&["冬日温暖 实干为民", "供热管网换新 交城居民暖心"], &[0.6, 0.7], 0),
+            // A title of longer clauses over a subtitle stays the title.
+            (&["假日消费旺 经济活力足", "各地景区客流明显回升"], &[0.4, 0.8], 0),
+            // A short line over one twice as wide is its kicker.
+            (&["喜迎国庆", "交城县城区供热管网改造工程完工"], &[0.0, 0.8], 1),
+            // A label heads the title, not the line over it.
+            (&["凝心聚力 砥砺奋进", "【冬日走基层】交城供热管网换新"], &[0.2, 0.3], 1),
+            // A line shaped like a kicker is none.
+            (&["孙大军在交城县调研时强调", "抓好供热保障"], &[0.5, 0.2], 1),
+        ];
+        for (lines, scores, want) in cases {
+            let texts: Vec<String> = lines.iter().map(|t| t.to_string()).collect();
+            let score = |t: &str| lines.iter().position(|l| *l == t).map_or(0.0, |i| scores[i]);
+            assert_eq!(title_line(&texts, score), want, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_slogan_is_short_clauses_set_apart_by_spaces() {
+        for (t, want) in [
+            ("新时代 新征程 新伟业", true),
+            ("冬日温暖 实干为民", true),
+            ("假日消费旺 经济活力足", false),
+            ("乡村振兴进行时", false),
+        ] {
+            assert_eq!(is_slogan(t), want, "{t}");
+        }
     }
 }

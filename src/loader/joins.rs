@@ -349,6 +349,9 @@ pub(crate) struct Turn {
     /// How much better each headline names its own part than the other
     /// (the sum of both margins).
     pub(crate) fit: f32,
+    /// The larger share of either headline's weighted terms found in the
+    /// other's part: near 0 where the two articles share no subject.
+    pub(crate) cross: f32,
 }
 
 /// Which turns [`turn_between`] looks for.
@@ -486,7 +489,7 @@ pub(crate) fn turn_between(
                     continue;
                 }
             }
-            best = Some(Turn { at: k, first_before, fit });
+            best = Some(Turn { at: k, first_before, fit, cross: a_other.max(b_other) });
         }
     }
     best

@@ -188,7 +188,10 @@ impl Builder {
             // when it shares no words with the body (`聚力乡村振兴 绘就美好画卷`).
             // So are two such lines (a kicker printed over two lines,
             // `奋进新征程` / `建功新时代`): every headline of the run before the
-            // title is one line with no body of its own.
+            // title is one line with no body of its own. A headline stacked
+            // over the body with the one before it, the body's two parts
+            // sharing none of the other's words ([`Unit::apart`]), has no
+            // kicker: the line over it heads the first part.
             let run = &self.runs[units[ui].run];
             let same_run = |k: &usize| units[*k].run == units[ui].run;
             let start = (0..ui).rev().take_while(same_run).last().unwrap_or(ui);
@@ -197,6 +200,7 @@ impl Builder {
                 && let Some(nb) = (ui + 1..units.len()).take_while(same_run).find(|&k| titles[k].is_some())
                 && nb - start <= MAX_KICKER_LINES
                 && (start..nb).all(|k| titles[k].is_none() && units[k].texts.len() == 1)
+                && !(start + 1..=nb).any(|k| units[k].apart)
                 && let Some(s) = titles[nb]
                 && run.next.map(|x| self.find(x)) == Some(s)
             {

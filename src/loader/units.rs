@@ -40,6 +40,10 @@ pub(crate) struct Unit {
     /// Its first line would have been read as the tail of the line before
     /// (a wrapped headline) but for [`Builder::two_heads`].
     pub(crate) cut: bool,
+    /// Stacked ([`Unit::stacked`]) over a body whose two parts share
+    /// next to none of the other headline's words ([`joins::Turn::cross`]):
+    /// the unit before is a headline of its own, never this one's kicker.
+    pub(crate) apart: bool,
 }
 
 impl Unit {
@@ -63,7 +67,8 @@ impl Builder {
             // Physical lines → logical lines (wrapped headlines joined).
             // Two lines naming one body that turns from the subject of one
             // to the other's are two headlines over it.
-            let two = |a: &str, b: &str| self.two_heads(a, b, lines, bodies, near.clone());
+            let turn = |a: &str, b: &str| self.two_heads(a, b, lines, bodies, near.clone());
+            let two = |a: &str, b: &str| turn(a, b).is_some();
             // Whether `two` kept the line read last from joining the one before.
             let cut = std::cell::Cell::new(false);
             let two_cut = |a: &str, b: &str| {
@@ -142,8 +147,9 @@ impl Builder {
                         _ => u.texts.push(t.clone()),
                     }
                 } else {
-                    let stacked = whole(t) && units.last().is_some_and(|u| two(&u.text(), t));
-                    units.push(Unit { run: ri, texts: vec![t.clone()], stacked, cut: cuts[li] });
+                    let turn = if whole(t) { units.last().and_then(|u| turn(&u.text(), t)) } else { None };
+                    let apart = turn.is_some_and(|tn| tn.cross < APART_CROSS);
+                    units.push(Unit { run: ri, texts: vec![t.clone()], stacked: turn.is_some(), cut: cuts[li], apart });
                 }
             }
             out.extend(units);
@@ -152,12 +158,18 @@ impl Builder {
     }
 }
 
+/// The most of either headline's weighted terms the other's part of the
+/// body may hold for two stacked headlines to be set apart
+/// ([`Unit::apart`]).
+const APART_CROSS: f32 = 0.05;
+
 impl Builder {
     /// Are `first` and `second`, two headline lines one after the other
     /// that both name what one body reports, two headlines over a body
     /// holding both their articles (printed one after the other with no
     /// byline or headline between them)? They are when the body turns from
-    /// the subject of one to the other's ([`joins::turn_between`]).
+    /// the subject of one to the other's ([`joins::turn_between`]): the
+    /// turn is returned.
     pub(crate) fn two_heads(
         &self,
         first: &str,
@@ -165,16 +177,18 @@ impl Builder {
         lines: &[Line],
         bodies: &Bodies,
         near: std::ops::Range<usize>,
-    ) -> bool {
+    ) -> Option<joins::Turn> {
         // A headline is a whole phrase: the first does not end on a word
         // that reads on (`…联合制作的`).
         if first.trim_end().ends_with(READS_ON) {
-            return false;
+            return None;
         }
-        let Some((s, _)) = bodies.best_in(&format!("{first}{second}"), near) else { return false };
+        let (s, _) = bodies.best_in(&format!("{first}{second}"), near)?;
         let seg = &self.segs[s];
-        seg.into.is_none()
-            && joins::turn_between(&seg.parts, lines, bodies, first, second, joins::TurnKind::Stacked).is_some()
+        if seg.into.is_some() {
+            return None;
+        }
+        joins::turn_between(&seg.parts, lines, bodies, first, second, joins::TurnKind::Stacked)
     }
 }
 
