@@ -473,6 +473,23 @@ fn short_subheadings_in_a_story_whose_headline_follows_it_stay_in_that_story() {
 }
 
 #[test]
+fn a_first_subheading_shaped_like_the_others_is_no_headline_headlines_after() {
+    // Headlines follow their bodies; a feature (no opening byline, closed
+    // by `（王芳）`) holds three subheadings of one form (five characters,
+    // no end punctuation) that share few words with their sections. The
+    // first, after a caption, is no headline of the lead before it: it
+    // has the form of the two the story holds as subheadings.
+    let p = load("first_subheading_headlines_after.txt");
+    assert_eq!(titles(&p), ["交城县检修农村电网保障冬季用电", "碛口古镇冬游升温"]);
+    let a = &p.articles[1];
+    let subs: Vec<&str> = a.subheadings.iter().map(|&k| a.paragraphs[k].as_str()).collect();
+    assert_eq!(subs, ["打好基础牌", "做足特色戏", "守住文化根"]);
+    assert!(a.paragraphs[0].starts_with("初冬的临县碛口古镇"), "{:?}", a.paragraphs);
+    assert_eq!(a.captions, ["图为游客在碛口古镇的民宿前拍照留念。 记者 刘强 摄"]);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
 fn a_photo_item_after_a_short_notice_signed_and_dated_stands_alone() {
     // A notice too short for the subject test (its text shares no words with
     // the photo item, but is little to compare against) closes with its

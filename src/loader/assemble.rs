@@ -57,6 +57,7 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
         Orientation::Before => b.absorb_subheads(&lines, &bodies),
         Orientation::After => b.join_interrupted(&lines),
     }
+    b.absorb_sibling_subheads(&lines);
     // Re-index only if bodies were merged.
     let mut work = 0;
     let bodies = if b.segs.iter().filter(|s| s.into.is_none()).count() == before {

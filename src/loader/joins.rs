@@ -165,6 +165,50 @@ impl Builder {
         }
     }
 
+    /// Runs between two bodies shaped like a subheading already taken into
+    /// one of them ([`same_form`]: the same numbering or mark, or short
+    /// lines of one length with no end punctuation) are that article's
+    /// subheadings too, whatever they say: a feature's subheadings share
+    /// their form, and its first one is no headline because the others
+    /// were read as subheadings. Nothing may close the body before (a
+    /// closing byline, a notice's date) or open the one after (an opening
+    /// byline). Runs are read again until none is taken.
+    pub(crate) fn absorb_sibling_subheads(&mut self, lines: &[Line]) {
+        let one_line = |run: &super::segments::Run| match run.lines.as_slice() {
+            [i] => Some(lines[*i].text.as_str()),
+            _ => None,
+        };
+        loop {
+            let mut taken = false;
+            for r in 0..self.runs.len() {
+                let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
+                let (p, n) = (self.find(p), self.find(n));
+                if self.runs[r].absorbed || p == n || self.segs[n].hard || !self.segs[p].trail.is_empty() {
+                    continue;
+                }
+                if self.segs[p].lines(lines).last().is_some_and(|l| lines::is_date_line(&l.text)) {
+                    continue;
+                }
+                let Some(text) = one_line(&self.runs[r]) else { continue };
+                let sibling = self.runs.iter().any(|other| {
+                    other.absorbed
+                        && other.prev.is_some_and(|q| [p, n].contains(&self.find(q)))
+                        && one_line(other).is_some_and(|t| same_form(t, text))
+                });
+                if !sibling {
+                    continue;
+                }
+                self.segs[p].parts.push(BodyPart::Own(text.to_string()));
+                self.merge(n, p);
+                self.runs[r].absorbed = true;
+                taken = true;
+            }
+            if !taken {
+                break;
+            }
+        }
+    }
+
     /// Does the headline over segment `p` (before run `r`) say little of
     /// segment `n`'s text: under [`TITLE_LEAVES`] of how well it matches
     /// its own body?
@@ -335,6 +379,54 @@ impl Builder {
                 owners.insert(new, owner);
             }
         }
+    }
+}
+
+/// The longest subheading (in characters) [`same_form`] compares by length.
+const MAX_SUBHEAD_CHARS: usize = 10;
+
+/// How a subheading is marked at its start: numbered (`一、`, `（二）`,
+/// `3.`, `第四`), or with a mark (`■`, `◆`, …), or not at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SubheadMark {
+    Numbered,
+    Mark(char),
+    Plain,
+}
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、．.）)]|第[一二三四五六七八九十]{1,3}[，、：:　 ]?)")
+        .expect("valid regex")
+});
+
+/// How line `text` is marked as a subheading ([`SubheadMark`]).
+fn subhead_mark(text: &str) -> SubheadMark {
+    match text.chars().next() {
+        Some(c) if super::normalize::BOXES.contains(&c) || matches!(c, '◇' | '○' | '☆' | '▶' | '►') => {
+            SubheadMark::Mark(c)
+        }
+        _ if NUMBERED.is_match(text) => SubheadMark::Numbered,
+        _ => SubheadMark::Plain,
+    }
+}
+
+/// Are two lines shaped alike as subheadings of one article: neither ends
+/// in punctuation, and both are numbered or carry the same mark, or both are
+/// plain, short (at most [`MAX_SUBHEAD_CHARS`]) and of one length?
+pub(crate) fn same_form(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    let unpunctuated = |t: &str| {
+        t.chars().next_back().is_some_and(|c| {
+            !matches!(c, '。' | '！' | '？' | '；' | '，' | '、' | '：' | ':' | ';' | ',' | '.' | '!' | '?')
+        })
+    };
+    if !unpunctuated(a) || !unpunctuated(b) {
+        return false;
+    }
+    let len = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    match (subhead_mark(a), subhead_mark(b)) {
+        (SubheadMark::Plain, SubheadMark::Plain) => len(a) == len(b) && len(a) <= MAX_SUBHEAD_CHARS && len(a) >= 2,
+        (x, y) => x == y,
     }
 }
 
@@ -558,6 +650,26 @@ fn refers_back(lead: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subheadings_of_one_form() {
+        // (a, b, shaped alike)
+        let cases = [
+            ("打好基础牌", "做足特色戏", true),
+            ("坚持高位推动", "筑牢安全底线", true),
+            ("一、守住耕地红线", "二、稳住粮食产量的基本盘", true),
+            ("（一）加强组织领导", "（二）压实工作责任", true),
+            ("■ 老街换新颜", "■ 民宿有客来了", true),
+            ("■ 老街换新颜", "◆ 民宿有客来", false),
+            ("打好基础牌", "做足特色戏曲", false),
+            ("打好基础牌", "一、做足特色戏", false),
+            ("打好基础牌", "做足特色戏。", false),
+            ("全省秋粮收购工作全面启动", "各地扎实推进冬季造林绿化", false),
+        ];
+        for (a, b, alike) in cases {
+            assert_eq!(same_form(a, b), alike, "{a} / {b}");
+        }
+    }
 
     #[test]
     fn a_part_opens_a_news_item_unless_it_refers_back() {
