@@ -112,11 +112,24 @@ impl Block {
     /// How many lines at the top of the block are in large type (a
     /// headline): each set more than `step` rows apart from the next, the
     /// lines under them on rows next to each other. 0 when there are none.
+    /// The headline's last line can sit right over its text: the first line
+    /// on rows next to each other counts too when it stops well short of
+    /// the column's far edge (under three quarters of the text's width; a
+    /// paragraph's first line reaches it) without ending on punctuation, and
+    /// the text goes on under it.
     fn large_lines(&self, step: usize) -> usize {
         let r = &self.rows;
         let lead = (1..r.len()).take_while(|&i| r[i] - r[i - 1] > step).count();
         let tight_after = r.len() >= lead + 2 && (lead + 1..r.len()).all(|i| r[i] - r[i - 1] == step);
-        if (1..=LARGE_LINES).contains(&lead) && tight_after { lead } else { 0 }
+        if !(1..=LARGE_LINES).contains(&lead) || !tight_after {
+            return 0;
+        }
+        let reach = |k: usize| self.offsets[k] + self.lines[k].chars().count();
+        let widest = (lead + 1..self.lines.len()).map(reach).max().unwrap_or(0);
+        let last = &self.lines[lead];
+        let short = reach(lead) * 4 < widest * 3;
+        let ends = last.ends_with(['。', '！', '？', '”', '；', '：', '…', '）', ')', '，', '、']);
+        if short && !ends && r.len() >= lead + 3 { lead + 1 } else { lead }
     }
 
     /// Line `i` as the rest of the loader gets it: in a block of running
@@ -201,7 +214,13 @@ pub fn unfold(text: &str) -> Option<String> {
             if i > 0 && i == large {
                 out.push('\n');
             }
-            out.push_str(&blocks[b].line(i));
+            // A headline's last line right over its text is given as it
+            // is, without an indent.
+            if i + 1 == large && blocks[b].rows[i] + step == blocks[b].rows[i + 1] {
+                out.push_str(&blocks[b].lines[i]);
+            } else {
+                out.push_str(&blocks[b].line(i));
+            }
             out.push('\n');
         }
     }
@@ -209,8 +228,8 @@ pub fn unfold(text: &str) -> Option<String> {
 }
 
 /// How many lines (at most `enough`) hold a gap of three spaces between
-/// their first and last characters: one search over the whole text, not
-/// one per line.
+/// their first and last characters, or start [`FAR_IN`] spaces in or more:
+/// one search over the whole text, not one per line.
 fn lines_with_gaps(text: &str, enough: usize) -> usize {
     let mut found = 0;
     let mut from = 0;
@@ -221,7 +240,9 @@ fn lines_with_gaps(text: &str, enough: usize) -> usize {
         let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
         let line = text[start..end].strip_suffix('\r').unwrap_or(&text[start..end]);
-        if line.trim().contains("   ") {
+        // A line set far in (a column's line on a row of its own) counts too.
+        let far_in = line.chars().take_while(|&c| c == ' ').count() >= FAR_IN;
+        if line.trim().contains("   ") || far_in {
             found += 1;
         }
         if end == text.len() {
@@ -231,6 +252,10 @@ fn lines_with_gaps(text: &str, enough: usize) -> usize {
     }
     found
 }
+
+/// Fewest spaces before a line's text for the line to be set in another
+/// column than the page's first (a paragraph's indent is fewer).
+const FAR_IN: usize = 8;
 
 /// Cuts every line at runs of two or more spaces.
 fn chunks(text: &str) -> Vec<Chunk<'_>> {
@@ -267,26 +292,38 @@ fn chunks(text: &str) -> Vec<Chunk<'_>> {
 /// Whether the page sets columns side by side: at least five lines, and a
 /// quarter of the lines with text, hold two chunks of Chinese text apart;
 /// or [`BAND_ROWS`] lines do (a band of columns side by side over or under
-/// one wide article, which holds most of the page's lines).
+/// one wide article, which holds most of the page's lines). Two columns
+/// whose baselines alternate come out on every other row, one chunk a row:
+/// a line of Chinese text that lies clear of the lines right above and right
+/// under it (each wholly left or right of it) counts as holding two too.
 fn side_by_side(chunks: &[Chunk<'_>]) -> bool {
     let han = |s: &str| s.chars().filter(|&c| super::normalize::is_han(c)).count() >= 2;
-    let mut rows = 0;
-    let mut split = 0;
-    let mut k = 0;
-    while k < chunks.len() {
-        let row = chunks[k].row;
-        let mut with_text = 0;
-        while k < chunks.len() && chunks[k].row == row {
-            if han(chunks[k].text) {
-                with_text += 1;
+    // Per row with text: its row, where its text starts and ends, and how
+    // many chunks of Chinese text it holds.
+    let mut rows: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for c in chunks {
+        match rows.last_mut() {
+            Some(r) if r.0 == c.row => {
+                r.1 = r.1.min(c.start);
+                r.2 = r.2.max(c.end);
+                r.3 += usize::from(han(c.text));
             }
-            k += 1;
-        }
-        rows += 1;
-        if with_text >= 2 {
-            split += 1;
+            _ => rows.push((c.row, c.start, c.end, usize::from(han(c.text)))),
         }
     }
+    // Whether rows `a` and `b` are next to each other, both with Chinese
+    // text, one wholly left of the other (two characters apart at least).
+    let clear = |a: &(usize, usize, usize, usize), b: &(usize, usize, usize, usize)| {
+        a.0 + 1 == b.0 && a.3 > 0 && b.3 > 0 && (a.2 + 2 <= b.1 || b.2 + 2 <= a.1)
+    };
+    let split = (0..rows.len())
+        .filter(|&i| {
+            rows[i].3 >= 2
+                || (i > 0 && clear(&rows[i - 1], &rows[i]))
+                || (i + 1 < rows.len() && clear(&rows[i], &rows[i + 1]))
+        })
+        .count();
+    let rows = rows.len();
     split >= 5 && (split * 4 >= rows || split >= BAND_ROWS)
 }
 
@@ -884,19 +921,30 @@ mod tests {
 
     #[test]
     fn a_headline_line_right_over_its_text_stays_with_the_line_above() {
-        // A headline in large type: its first line on row 0, its last line
-        // five rows under it (blank rows between, the column beside it
-        // running on), its text on the rows right under that last line.
-        let right = |n: usize| format!("戊文第{n}行内容甚多");
-        let mut page = vec![format!("丁标题第一行{}{}", " ".repeat(18), right(1))];
-        page.extend((2..=3).map(|n| format!("{}{}", " ".repeat(24), right(n))));
-        page.extend(["", ""].map(String::from));
-        page.push(format!(" 丁标题末行{}{}", " ".repeat(19), right(4)));
-        page.extend((1..=5).map(|n| format!("丁文第{n}行内容甚多{}{}", " ".repeat(14), right(n + 4))));
-        let text = unfold(&page.join("\n")).unwrap_or_default();
-        let groups = groups(&text);
-        assert_eq!(groups[0], "丁标题第一行", "{text}");
-        assert!(groups[1].starts_with("丁标题末行|丁文第1行"), "{text}");
+        // A headline in large type: its first line on row 0, then, five rows
+        // under it (blank rows between, the column beside it running on),
+        // the line right over its text. A short line that ends on no
+        // punctuation is the headline's last line, given with the first;
+        // a line as wide as the text, or one ending a sentence, is the
+        // text's first line.
+        let cases = [
+            (" 丁标题末行", "丁标题第一行|丁标题末行", "丁文第1行"),
+            ("丁文第0行内容甚多", "丁标题第一行", "丁文第0行内容甚多|丁文第1行"),
+            (" 丁文短段。", "丁标题第一行", "丁文短段。|丁文第1行"),
+        ];
+        for (last, head, text_start) in cases {
+            let right = |n: usize| format!("戊文第{n}行内容甚多");
+            let mut page = vec![format!("丁标题第一行{}{}", " ".repeat(18), right(1))];
+            page.extend((2..=3).map(|n| format!("{}{}", " ".repeat(24), right(n))));
+            page.extend(["", ""].map(String::from));
+            let pad = 24 - last.chars().count();
+            page.push(format!("{last}{}{}", " ".repeat(pad), right(4)));
+            page.extend((1..=5).map(|n| format!("丁文第{n}行内容甚多{}{}", " ".repeat(14), right(n + 4))));
+            let text = unfold(&page.join("\n")).unwrap_or_default();
+            let groups = groups(&text);
+            assert_eq!(groups[0], head, "{text}");
+            assert!(groups[1].starts_with(text_start), "{text}");
+        }
     }
 
     #[test]
