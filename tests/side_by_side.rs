@@ -150,3 +150,15 @@ fn two_items_whose_lines_fall_on_alternate_rows_come_out_whole() {
     let want: Vec<(&str, Option<&str>, String)> = want.iter().map(|(t, b, p)| (*t, Some(*b), p.to_string())).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_headline_centred_over_its_columns_is_read_before_them() {
+    // pdftotext -layout: an item in three columns beside a one-column item;
+    // its headline, centred over its columns, is printed where the second
+    // column starts. It is read before the first column, and the item stays
+    // one article.
+    let path = format!("{}/tests/pages/layout_headline_centred_over_columns.txt", env!("CARGO_MANIFEST_DIR"));
+    let page = lvread::loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<(&str, usize)> = page.articles.iter().map(|a| (a.title.as_str(), a.paragraphs.len())).collect();
+    assert_eq!(got, [("交口县举办农民丰收节", 3), ("全市农村公路建设任务全面完成", 3)]);
+}

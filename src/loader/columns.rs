@@ -518,6 +518,18 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         let left = (0..=at).rev().find(|&k| near(k, c.row)).unwrap_or(at);
         let reach = column_of(starts, c.end.saturating_sub(2)).max(left);
         let right = (left + 1..=reach).rev().find(|&k| near(k, c.row)).unwrap_or(left);
+        // A headline centred over an item's columns, whose text starts under
+        // it in columns left and right of it: a line across those columns,
+        // read before them.
+        let (left, right) = if right == left {
+            let fresh = |x: &Chunk<'_>| open[column_of(starts, x.start)].is_none();
+            centred_over(chunks, &row_first, ci, step, &crossed, &fresh).map_or((left, right), |(lo, hi)| {
+                let l = (0..=column_of(starts, lo)).rev().find(|&k| near(k, c.row + step)).unwrap_or(left);
+                (l.min(left), column_of(starts, hi.saturating_sub(2)).max(left))
+            })
+        } else {
+            (left, right)
+        };
         // A line under a line across columns, starting where it starts,
         // carries it on when it crosses the same columns too or when the
         // columns it crosses hold no text here: one article set across them.
@@ -629,6 +641,52 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// Where the columns under chunk `ci` start and end (characters) when it
+/// is a headline centred over them: nothing is set on the two rows over it
+/// (nor over those columns, whose blocks are closed, as its own column's
+/// is), it does not end a sentence, the next row with
+/// text (within two rows) starts text in a column left of it, and the text
+/// starting there spans it with it near the middle, no other chunk on its
+/// row reaching into that span.
+fn centred_over(
+    chunks: &[Chunk<'_>],
+    row_first: &[usize],
+    ci: usize,
+    step: usize,
+    crossed: &dyn Fn(usize, usize, (usize, usize)) -> bool,
+    fresh: &dyn Fn(&Chunk<'_>) -> bool,
+) -> Option<(usize, usize)> {
+    let c = &chunks[ci];
+    if !fresh(c) {
+        return None;
+    }
+    if c.text.ends_with(['。', '！', '？', '”']) || c.text.chars().count() < 4 {
+        return None;
+    }
+    let above = c.row.saturating_sub(2 * step);
+    if c.row < 2 * step || crossed(above, c.row, (c.start.saturating_sub(START_SLACK), c.end + START_SLACK)) {
+        return None;
+    }
+    let rows = row_first.len() - 1;
+    let next =
+        (c.row + 1..=(c.row + 2 * step).min(rows.saturating_sub(1))).find(|&r| row_first[r] < row_first[r + 1])?;
+    let fresh: Vec<&Chunk<'_>> = chunks[row_first[next]..row_first[next + 1]]
+        .iter()
+        .filter(|x| fresh(x) && !crossed(above, c.row, (x.start, x.end)))
+        .collect();
+    if !fresh.iter().any(|x| x.end + 2 <= c.start) {
+        return None;
+    }
+    let lo = fresh.iter().map(|x| x.start).min()?;
+    let hi = fresh.iter().map(|x| x.end).max()?;
+    let (mid, span) = (c.start + c.end, hi - lo);
+    let centred = lo <= c.start && c.end <= hi && lo * 4 + span <= mid * 2 && mid * 2 <= lo * 4 + span * 3;
+    let alone = chunks[row_first[c.row]..row_first[c.row + 1]]
+        .iter()
+        .all(|x| std::ptr::eq(x, c) || x.end <= lo || x.start >= hi);
+    (centred && alone).then_some((lo, hi))
 }
 
 /// Where `ids` (sorted by top row) part into blocks above and below more
