@@ -53,7 +53,12 @@
 //!
 //! A page counts as printed side by side when a quarter of its lines, or
 //! six lines whatever their share (a band of columns over or under one wide
-//! article), hold two pieces of Chinese text apart. An article set across
+//! article), hold two pieces of Chinese text apart; a line clear of the line
+//! right above or under it (two columns whose baselines alternate, one line
+//! a row) counts as two. A headline centred over an item's columns, whose
+//! text starts under it left and right of it, is a line across them, read
+//! before its first column; a headline's short last line right over its
+//! text stays with its other lines. An article set across
 //! columns under them (its lines crossing their starts) is one block: a
 //! line starting where the line above it starts carries it on when it
 //! crosses too or when the columns it spans hold no text there.
