@@ -125,3 +125,40 @@ fn a_box_in_another_column_grid_does_not_cut_the_lines_of_the_next() {
     let want: Vec<(&str, Option<&str>, String)> = want.iter().map(|(t, b, p)| (*t, Some(*b), p.to_string())).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn two_items_whose_lines_fall_on_alternate_rows_come_out_whole() {
+    // pdftotext -layout: two items side by side whose baselines alternate,
+    // so each row holds one item's line only (the headlines share a row):
+    // the page is still read column by column, not row by row.
+    let path = format!("{}/tests/pages/layout_alternate_rows.txt", env!("CARGO_MANIFEST_DIR"));
+    let page = lvread::loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<(&str, Option<&str>, String)> =
+        page.articles.iter().map(|a| (a.title.as_str(), a.byline.as_deref(), a.paragraphs.concat())).collect();
+    let want = [
+        (
+            "城西公园改造完工开园",
+            "本报讯（记者 周文）",
+            "城西公园改造工程日前全部完工，公园正式向市民开放。改造后的公园新增步道三公里，栽种乔木两千余株。公园还新建了儿童乐园和健身广场，并增设了二十处休息座椅，周边居民纷纷前来散步游玩。园林部门表示，今后将定期养护，让公园四季有景。",
+        ),
+        (
+            "南山村建起光伏电站",
+            "本报讯（记者 吴刚）",
+            "南山村光伏电站近日并网发电，年发电量可达八十万千瓦时。电站收益将用于村里的公益事业和困难群众帮扶，村民对此十分欢迎。村党支部书记介绍，下一步将在村里的闲置屋顶上继续铺设光伏板，让更多农户增加收入。",
+        ),
+    ];
+    let want: Vec<(&str, Option<&str>, String)> = want.iter().map(|(t, b, p)| (*t, Some(*b), p.to_string())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_headline_centred_over_its_columns_is_read_before_them() {
+    // pdftotext -layout: an item in three columns beside a one-column item;
+    // its headline, centred over its columns, is printed where the second
+    // column starts. It is read before the first column, and the item stays
+    // one article.
+    let path = format!("{}/tests/pages/layout_headline_centred_over_columns.txt", env!("CARGO_MANIFEST_DIR"));
+    let page = lvread::loader::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<(&str, usize)> = page.articles.iter().map(|a| (a.title.as_str(), a.paragraphs.len())).collect();
+    assert_eq!(got, [("交口县举办农民丰收节", 3), ("全市农村公路建设任务全面完成", 3)]);
+}

@@ -53,7 +53,12 @@
 //!
 //! A page counts as printed side by side when a quarter of its lines, or
 //! six lines whatever their share (a band of columns over or under one wide
-//! article), hold two pieces of Chinese text apart. An article set across
+//! article), hold two pieces of Chinese text apart; a line clear of the line
+//! right above or under it (two columns whose baselines alternate, one line
+//! a row) counts as two. A headline centred over an item's columns, whose
+//! text starts under it left and right of it, is a line across them, read
+//! before its first column; a headline's short last line right over its
+//! text stays with its other lines. An article set across
 //! columns under them (its lines crossing their starts) is one block: a
 //! line starting where the line above it starts carries it on when it
 //! crosses too or when the columns it spans hold no text there.
@@ -112,11 +117,24 @@ impl Block {
     /// How many lines at the top of the block are in large type (a
     /// headline): each set more than `step` rows apart from the next, the
     /// lines under them on rows next to each other. 0 when there are none.
+    /// The headline's last line can sit right over its text: the first line
+    /// on rows next to each other counts too when it stops well short of
+    /// the column's far edge (under three quarters of the text's width; a
+    /// paragraph's first line reaches it) without ending on punctuation, and
+    /// the text goes on under it.
     fn large_lines(&self, step: usize) -> usize {
         let r = &self.rows;
         let lead = (1..r.len()).take_while(|&i| r[i] - r[i - 1] > step).count();
         let tight_after = r.len() >= lead + 2 && (lead + 1..r.len()).all(|i| r[i] - r[i - 1] == step);
-        if (1..=LARGE_LINES).contains(&lead) && tight_after { lead } else { 0 }
+        if !(1..=LARGE_LINES).contains(&lead) || !tight_after {
+            return 0;
+        }
+        let reach = |k: usize| self.offsets[k] + self.lines[k].chars().count();
+        let widest = (lead + 1..self.lines.len()).map(reach).max().unwrap_or(0);
+        let last = &self.lines[lead];
+        let short = reach(lead) * 4 < widest * 3;
+        let ends = last.ends_with(['。', '！', '？', '”', '；', '：', '…', '）', ')', '，', '、']);
+        if short && !ends && r.len() >= lead + 3 { lead + 1 } else { lead }
     }
 
     /// Line `i` as the rest of the loader gets it: in a block of running
@@ -201,7 +219,13 @@ pub fn unfold(text: &str) -> Option<String> {
             if i > 0 && i == large {
                 out.push('\n');
             }
-            out.push_str(&blocks[b].line(i));
+            // A headline's last line right over its text is given as it
+            // is, without an indent.
+            if i + 1 == large && blocks[b].rows[i] + step == blocks[b].rows[i + 1] {
+                out.push_str(&blocks[b].lines[i]);
+            } else {
+                out.push_str(&blocks[b].line(i));
+            }
             out.push('\n');
         }
     }
@@ -209,8 +233,8 @@ pub fn unfold(text: &str) -> Option<String> {
 }
 
 /// How many lines (at most `enough`) hold a gap of three spaces between
-/// their first and last characters: one search over the whole text, not
-/// one per line.
+/// their first and last characters, or start [`FAR_IN`] spaces in or more:
+/// one search over the whole text, not one per line.
 fn lines_with_gaps(text: &str, enough: usize) -> usize {
     let mut found = 0;
     let mut from = 0;
@@ -221,7 +245,9 @@ fn lines_with_gaps(text: &str, enough: usize) -> usize {
         let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
         let line = text[start..end].strip_suffix('\r').unwrap_or(&text[start..end]);
-        if line.trim().contains("   ") {
+        // A line set far in (a column's line on a row of its own) counts too.
+        let far_in = line.chars().take_while(|&c| c == ' ').count() >= FAR_IN;
+        if line.trim().contains("   ") || far_in {
             found += 1;
         }
         if end == text.len() {
@@ -231,6 +257,10 @@ fn lines_with_gaps(text: &str, enough: usize) -> usize {
     }
     found
 }
+
+/// Fewest spaces before a line's text for the line to be set in another
+/// column than the page's first (a paragraph's indent is fewer).
+const FAR_IN: usize = 8;
 
 /// Cuts every line at runs of two or more spaces.
 fn chunks(text: &str) -> Vec<Chunk<'_>> {
@@ -267,26 +297,38 @@ fn chunks(text: &str) -> Vec<Chunk<'_>> {
 /// Whether the page sets columns side by side: at least five lines, and a
 /// quarter of the lines with text, hold two chunks of Chinese text apart;
 /// or [`BAND_ROWS`] lines do (a band of columns side by side over or under
-/// one wide article, which holds most of the page's lines).
+/// one wide article, which holds most of the page's lines). Two columns
+/// whose baselines alternate come out on every other row, one chunk a row:
+/// a line of Chinese text that lies clear of the lines right above and right
+/// under it (each wholly left or right of it) counts as holding two too.
 fn side_by_side(chunks: &[Chunk<'_>]) -> bool {
     let han = |s: &str| s.chars().filter(|&c| super::normalize::is_han(c)).count() >= 2;
-    let mut rows = 0;
-    let mut split = 0;
-    let mut k = 0;
-    while k < chunks.len() {
-        let row = chunks[k].row;
-        let mut with_text = 0;
-        while k < chunks.len() && chunks[k].row == row {
-            if han(chunks[k].text) {
-                with_text += 1;
+    // Per row with text: its row, where its text starts and ends, and how
+    // many chunks of Chinese text it holds.
+    let mut rows: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for c in chunks {
+        match rows.last_mut() {
+            Some(r) if r.0 == c.row => {
+                r.1 = r.1.min(c.start);
+                r.2 = r.2.max(c.end);
+                r.3 += usize::from(han(c.text));
             }
-            k += 1;
-        }
-        rows += 1;
-        if with_text >= 2 {
-            split += 1;
+            _ => rows.push((c.row, c.start, c.end, usize::from(han(c.text)))),
         }
     }
+    // Whether rows `a` and `b` are next to each other, both with Chinese
+    // text, one wholly left of the other (two characters apart at least).
+    let clear = |a: &(usize, usize, usize, usize), b: &(usize, usize, usize, usize)| {
+        a.0 + 1 == b.0 && a.3 > 0 && b.3 > 0 && (a.2 + 2 <= b.1 || b.2 + 2 <= a.1)
+    };
+    let split = (0..rows.len())
+        .filter(|&i| {
+            rows[i].3 >= 2
+                || (i > 0 && clear(&rows[i - 1], &rows[i]))
+                || (i + 1 < rows.len() && clear(&rows[i], &rows[i + 1]))
+        })
+        .count();
+    let rows = rows.len();
     split >= 5 && (split * 4 >= rows || split >= BAND_ROWS)
 }
 
@@ -481,6 +523,18 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         let left = (0..=at).rev().find(|&k| near(k, c.row)).unwrap_or(at);
         let reach = column_of(starts, c.end.saturating_sub(2)).max(left);
         let right = (left + 1..=reach).rev().find(|&k| near(k, c.row)).unwrap_or(left);
+        // A headline centred over an item's columns, whose text starts under
+        // it in columns left and right of it: a line across those columns,
+        // read before them.
+        let (left, right) = if right == left {
+            let fresh = |x: &Chunk<'_>| open[column_of(starts, x.start)].is_none();
+            centred_over(chunks, &row_first, ci, step, &crossed, &fresh).map_or((left, right), |(lo, hi)| {
+                let l = (0..=column_of(starts, lo)).rev().find(|&k| near(k, c.row + step)).unwrap_or(left);
+                (l.min(left), column_of(starts, hi.saturating_sub(2)).max(left))
+            })
+        } else {
+            (left, right)
+        };
         // A line under a line across columns, starting where it starts,
         // carries it on when it crosses the same columns too or when the
         // columns it crosses hold no text here: one article set across them.
@@ -592,6 +646,52 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// Where the columns under chunk `ci` start and end (characters) when it
+/// is a headline centred over them: nothing is set on the two rows over it
+/// (nor over those columns, whose blocks are closed, as its own column's
+/// is), it does not end a sentence, the next row with
+/// text (within two rows) starts text in a column left of it, and the text
+/// starting there spans it with it near the middle, no other chunk on its
+/// row reaching into that span.
+fn centred_over(
+    chunks: &[Chunk<'_>],
+    row_first: &[usize],
+    ci: usize,
+    step: usize,
+    crossed: &dyn Fn(usize, usize, (usize, usize)) -> bool,
+    fresh: &dyn Fn(&Chunk<'_>) -> bool,
+) -> Option<(usize, usize)> {
+    let c = &chunks[ci];
+    if !fresh(c) {
+        return None;
+    }
+    if c.text.ends_with(['。', '！', '？', '”']) || c.text.chars().count() < 4 {
+        return None;
+    }
+    let above = c.row.saturating_sub(2 * step);
+    if c.row < 2 * step || crossed(above, c.row, (c.start.saturating_sub(START_SLACK), c.end + START_SLACK)) {
+        return None;
+    }
+    let rows = row_first.len() - 1;
+    let next =
+        (c.row + 1..=(c.row + 2 * step).min(rows.saturating_sub(1))).find(|&r| row_first[r] < row_first[r + 1])?;
+    let fresh: Vec<&Chunk<'_>> = chunks[row_first[next]..row_first[next + 1]]
+        .iter()
+        .filter(|x| fresh(x) && !crossed(above, c.row, (x.start, x.end)))
+        .collect();
+    if !fresh.iter().any(|x| x.end + 2 <= c.start) {
+        return None;
+    }
+    let lo = fresh.iter().map(|x| x.start).min()?;
+    let hi = fresh.iter().map(|x| x.end).max()?;
+    let (mid, span) = (c.start + c.end, hi - lo);
+    let centred = lo <= c.start && c.end <= hi && lo * 4 + span <= mid * 2 && mid * 2 <= lo * 4 + span * 3;
+    let alone = chunks[row_first[c.row]..row_first[c.row + 1]]
+        .iter()
+        .all(|x| std::ptr::eq(x, c) || x.end <= lo || x.start >= hi);
+    (centred && alone).then_some((lo, hi))
 }
 
 /// Where `ids` (sorted by top row) part into blocks above and below more
@@ -884,19 +984,30 @@ mod tests {
 
     #[test]
     fn a_headline_line_right_over_its_text_stays_with_the_line_above() {
-        // A headline in large type: its first line on row 0, its last line
-        // five rows under it (blank rows between, the column beside it
-        // running on), its text on the rows right under that last line.
-        let right = |n: usize| format!("戊文第{n}行内容甚多");
-        let mut page = vec![format!("丁标题第一行{}{}", " ".repeat(18), right(1))];
-        page.extend((2..=3).map(|n| format!("{}{}", " ".repeat(24), right(n))));
-        page.extend(["", ""].map(String::from));
-        page.push(format!(" 丁标题末行{}{}", " ".repeat(19), right(4)));
-        page.extend((1..=5).map(|n| format!("丁文第{n}行内容甚多{}{}", " ".repeat(14), right(n + 4))));
-        let text = unfold(&page.join("\n")).unwrap_or_default();
-        let groups = groups(&text);
-        assert_eq!(groups[0], "丁标题第一行", "{text}");
-        assert!(groups[1].starts_with("丁标题末行|丁文第1行"), "{text}");
+        // A headline in large type: its first line on row 0, then, five rows
+        // under it (blank rows between, the column beside it running on),
+        // the line right over its text. A short line that ends on no
+        // punctuation is the headline's last line, given with the first;
+        // a line as wide as the text, or one ending a sentence, is the
+        // text's first line.
+        let cases = [
+            (" 丁标题末行", "丁标题第一行|丁标题末行", "丁文第1行"),
+            ("丁文第0行内容甚多", "丁标题第一行", "丁文第0行内容甚多|丁文第1行"),
+            (" 丁文短段。", "丁标题第一行", "丁文短段。|丁文第1行"),
+        ];
+        for (last, head, text_start) in cases {
+            let right = |n: usize| format!("戊文第{n}行内容甚多");
+            let mut page = vec![format!("丁标题第一行{}{}", " ".repeat(18), right(1))];
+            page.extend((2..=3).map(|n| format!("{}{}", " ".repeat(24), right(n))));
+            page.extend(["", ""].map(String::from));
+            let pad = 24 - last.chars().count();
+            page.push(format!("{last}{}{}", " ".repeat(pad), right(4)));
+            page.extend((1..=5).map(|n| format!("丁文第{n}行内容甚多{}{}", " ".repeat(14), right(n + 4))));
+            let text = unfold(&page.join("\n")).unwrap_or_default();
+            let groups = groups(&text);
+            assert_eq!(groups[0], head, "{text}");
+            assert!(groups[1].starts_with(text_start), "{text}");
+        }
     }
 
     #[test]
