@@ -52,7 +52,7 @@ pub enum Term {
     /// The text before the gap ends in a closing formula (`王毅参加会见。`,
     /// `会议还研究了其他事项。`), as a report of a meeting or visit ends, and
     /// the text after it runs on about someone or something the text
-    /// before does not single out ([`Builder::formula_gaps`]).
+    /// before does not single out (`Builder::formula_gaps`).
     ClosingFormula,
     /// The line model's heading margin of a line set apart at the gap (per
     /// point).
