@@ -95,6 +95,11 @@ impl<'a> HanChars<'a> {
     fn of(text: &'a str) -> HanChars<'a> {
         HanChars { bytes: text.as_bytes(), at: 0 }
     }
+
+    /// Are all the characters read?
+    fn is_done(&self) -> bool {
+        self.at >= self.bytes.len()
+    }
 }
 
 impl Iterator for HanChars<'_> {
@@ -380,7 +385,6 @@ impl Bodies {
             let mut mine: Vec<(u32, bool)> = Vec::with_capacity(t.len() / 3 + 1);
             let mut scan = Scanner::default();
             let mut pending: Option<u64> = None;
-            let mut chars = 0;
             {
                 let mut see = |g: u64, lead: bool| {
                     let next = seen.len() as u32;
@@ -394,16 +398,21 @@ impl Bodies {
                         mine.push((e, lead));
                     }
                 };
-                for (c, han) in HanChars::of(t) {
-                    if chars == LEAD_CHARS {
-                        // The lead ends: a token open here is one of its terms.
-                        pending = scan.pending();
-                    }
-                    let lead = chars < LEAD_CHARS;
-                    scan.push_code(c, han, &mut |g| see(g, lead));
-                    chars += 1;
+                // The lead's characters, then (if the text goes on past
+                // them) the rest's.
+                let mut chars = HanChars::of(t);
+                for (c, han) in chars.by_ref().take(LEAD_CHARS) {
+                    scan.push_code(c, han, &mut |g| see(g, true));
                 }
-                scan.finish(&mut |g| see(g, chars <= LEAD_CHARS));
+                let longer = !chars.is_done();
+                if longer {
+                    // The lead ends: a token open here is one of its terms.
+                    pending = scan.pending();
+                    for (c, han) in chars {
+                        scan.push_code(c, han, &mut |g| see(g, false));
+                    }
+                }
+                scan.finish(&mut |g| see(g, !longer));
             }
             if let Some(g) = pending
                 && let Some(e) = index.get(g)
@@ -803,6 +812,70 @@ mod tests {
         }
         out.extend(token.map(token_term));
         out
+    }
+
+    /// Each term of a body with whether its lead holds it, read as the
+    /// indexing did before it split the text at the lead's end: a term
+    /// ending within the first [`LEAD_CHARS`] characters is in the lead
+    /// (all of them in a text no longer than that), and so is a token left
+    /// open at the lead's end, if a term of the text is read the same.
+    fn leads_by_counting(text: &str) -> Vec<(u64, bool)> {
+        let mut out: Vec<(u64, bool)> = Vec::new();
+        let mut see = |g: u64, lead: bool| {
+            if !out.iter().any(|x| x.0 == g) {
+                out.push((g, lead));
+            }
+        };
+        let (mut scan, mut pending, mut chars) = (Scanner::default(), None, 0);
+        for c in text.chars() {
+            if chars == LEAD_CHARS {
+                pending = scan.pending();
+            }
+            let lead = chars < LEAD_CHARS;
+            scan.push_code(c as u32, is_han(c), &mut |g| see(g, lead));
+            chars += 1;
+        }
+        scan.finish(&mut |g| see(g, chars <= LEAD_CHARS));
+        if let Some(g) = pending
+            && let Some(x) = out.iter_mut().find(|x| x.0 == g)
+        {
+            x.1 = true;
+        }
+        out
+    }
+
+    #[test]
+    fn a_body_s_lead_ends_after_its_160th_character() {
+        let han: Vec<char> = "吕梁市召开会议部署工作张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗".chars().collect();
+        let filler = |n: usize| -> String { (0..n).map(|k| han[(k * 7 + k / 5) % han.len()]).collect() };
+        let texts = [
+            filler(159),
+            filler(160),
+            filler(161),
+            filler(200),
+            // A token across the lead's end, one ending at it, one after it.
+            filler(158) + "abc123" + &filler(10),
+            filler(157) + "ab3 " + &filler(10) + " ab3",
+            filler(160) + "G20",
+            filler(159) + "x",
+            // A token open at the lead's end read as another term too.
+            "ab ".to_string() + &filler(157) + "abcd",
+            "短".to_string(),
+            String::new(),
+        ];
+        let bodies = Bodies::new(&texts);
+        for (b, t) in texts.iter().enumerate() {
+            let got: Vec<(u64, bool)> = bodies.terms[b]
+                .iter()
+                .map(|&(e, lead)| {
+                    let g = (0..bodies.index.keys.len())
+                        .find(|&k| bodies.index.keys[k] != 0 && bodies.index.entries[k] == e)
+                        .map(|k| bodies.index.keys[k]);
+                    (g.unwrap_or(0), lead)
+                })
+                .collect();
+            assert_eq!(got, leads_by_counting(t), "body {b}");
+        }
     }
 
     #[test]

@@ -446,6 +446,8 @@ impl Marks {
     const BANNER: u8 = 8;
     /// A full-width comma (no banner holds one).
     const COMMA: u8 = 16;
+    /// A colon, `：` or `:` (every label [`is_web_furniture`] finds holds one).
+    const COLON: u8 = 32;
 
     fn of(text: &str) -> Marks {
         let mut m = 0;
@@ -456,6 +458,7 @@ impl Marks {
                 '报' | '社' => Marks::BAO_SHE,
                 '编' | '校' | '版' | '期' | '年' | '农' | '闻' | '政' => Marks::BANNER,
                 '，' => Marks::COMMA,
+                '：' | ':' => Marks::COLON,
                 _ => 0,
             };
         }
@@ -583,7 +586,7 @@ pub fn is_banner_text(text: &str) -> bool {
 /// with a date or weekday (`2023年11月4日 星期六 第2版 要闻`); `marks`:
 /// the text's [`Marks`].
 fn is_banner(text: &str, marks: Marks) -> bool {
-    if is_web_furniture(text) || is_masthead_furniture(text, marks) {
+    if is_web_furniture(text, marks) || is_masthead_furniture(text, marks) {
         return true;
     }
     // (Cheapest first: every editor's title and page mark below holds one
@@ -606,11 +609,11 @@ re!(BREADCRUMB, r"^(?:首页|主页|当前位置|您的位置|你的位置|您�
 
 /// A web page's furniture copied with its article: the line of labels
 /// (`来源：… 发布时间：… 作者：… 浏览次数：…`, two labels or more) and the
-/// breadcrumb (`首页 > 新闻中心 > 本地要闻`).
-fn is_web_furniture(text: &str) -> bool {
+/// breadcrumb (`首页 > 新闻中心 > 本地要闻`); `marks`: the text's [`Marks`].
+fn is_web_furniture(text: &str, marks: Marks) -> bool {
     // (Cheap checks first: every label holds `：` or `:`, every
     // breadcrumb opens with one of these.)
-    (text.contains(['：', ':']) && WEB_LABEL.find_iter(text).nth(1).is_some())
+    (marks.has(Marks::COLON) && WEB_LABEL.find_iter(text).nth(1).is_some())
         || (text.starts_with(['首', '主', '当', '您', '你']) && BREADCRUMB.is_match(text))
 }
 
@@ -1065,6 +1068,28 @@ mod tests {
 
     fn roles(text: &str) -> Vec<(String, Role)> {
         read_lines(text).into_iter().map(|l| (l.text, l.role)).collect()
+    }
+
+    #[test]
+    fn marks_tell_a_colon_as_a_search_for_one_would() {
+        // (text, holds a colon): web furniture is looked for only with one.
+        let cases = [
+            ("来源：吕梁日报 发布时间：2023-11-04", true),
+            ("作者:张华 编辑:李明", true),
+            ("吕梁市召开全市经济工作会议", false),
+            ("本报讯（记者 张华）近日，", false),
+            ("", false),
+        ];
+        for (text, colon) in cases {
+            assert_eq!(Marks::of(text).has(Marks::COLON), colon, "{text}");
+            assert_eq!(Marks::of(text).has(Marks::COLON), text.contains(['：', ':']), "{text}");
+        }
+        assert!(is_web_furniture(
+            "来源：吕梁日报 发布时间：2023-11-04",
+            Marks::of("来源：吕梁日报 发布时间：2023-11-04")
+        ));
+        assert!(is_web_furniture("作者:张华 编辑:李明", Marks::of("作者:张华 编辑:李明")));
+        assert!(!is_web_furniture("来源 吕梁日报 发布时间 2023", Marks::of("来源 吕梁日报 发布时间 2023")));
     }
 
     #[test]

@@ -102,18 +102,20 @@ pub fn plan(text: &str) -> Vec<Move> {
 /// The runs of non-blank lines of the page.
 fn runs<'a>(raw: &[&'a str]) -> Vec<Run<'a>> {
     let mut out = Vec::new();
+    // (Each line trimmed once.)
+    let trimmed: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
     let mut i = 0;
     while i < raw.len() {
-        if raw[i].trim().is_empty() {
+        if trimmed[i].is_empty() {
             i += 1;
             continue;
         }
         let start = i;
-        while i < raw.len() && !raw[i].trim().is_empty() {
+        while i < raw.len() && !trimmed[i].is_empty() {
             i += 1;
         }
         let lines = &raw[start..i];
-        let (first, last) = (lines[0].trim(), lines[lines.len() - 1].trim());
+        let (first, last) = (trimmed[start], trimmed[i - 1]);
         // Headline runs: a few lines, none ending a sentence, no full stop.
         let heading = lines.len() <= 3
             && !lines.iter().any(|l| {
@@ -326,6 +328,23 @@ mod tests {
     ];
     const HA: &str = "离石区完成城区供水管网改造";
     const HB: &str = "交城县新建三所乡村幼儿园";
+
+    #[test]
+    fn runs_are_split_at_blank_lines_and_their_ends_trimmed() {
+        // (A line of spaces, ideographic ones included, is blank.)
+        let raw =
+            ["  吕梁市召开会议  ", "", "\u{3000}\u{3000}", "　本报讯 近日，全市召开会议。", "会议要求落实。 ", "   "];
+        let rs = runs(&raw);
+        assert_eq!(rs.len(), 2);
+        assert_eq!((rs[0].lines.clone(), rs[0].first, rs[0].last), (0..1, "吕梁市召开会议", "吕梁市召开会议"));
+        assert!(rs[0].heading && !rs[0].text);
+        assert_eq!(
+            (rs[1].lines.clone(), rs[1].first, rs[1].last),
+            (3..5, "本报讯 近日，全市召开会议。", "会议要求落实。")
+        );
+        assert!(!rs[1].heading && rs[1].text);
+        assert!(runs(&["", " "]).is_empty());
+    }
 
     #[test]
     fn columns_read_in_turn_go_back_to_their_threads_and_threads_in_order_stay() {
