@@ -271,7 +271,10 @@ impl Builder {
     /// On a page whose headlines follow their bodies, a headline that heads
     /// the unbylined body after it (rather than the body before it) is a
     /// subheading inside one article: the two bodies are one, with the
-    /// subheading as a paragraph of its own.
+    /// subheading as a paragraph of its own. So is a run given to the body
+    /// before it (or to none) when the headline after the next body names
+    /// the text before the run too ([`Builder::title_reaches_back`]); the
+    /// headline after the next body then heads the joined article.
     pub(crate) fn keep_subheads(
         &mut self,
         units: &[Unit],
