@@ -490,6 +490,28 @@ fn a_first_subheading_shaped_like_the_others_is_no_headline_headlines_after() {
 }
 
 #[test]
+fn a_lone_subheading_after_a_caption_stays_inside_when_the_title_names_the_lead() {
+    // Headlines follow their bodies; a feature (no opening byline, closed
+    // by `（张华）`) has a lead, a caption and one subheading, set like a
+    // headline, that shares a word only with the section after it. The
+    // headline after the feature names that section better than the lead,
+    // but the lead too (more than half as well): it heads both, and the
+    // subheading is no headline of the lead.
+    let p = load("one_subheading_title_names_lead_headlines_after.txt");
+    assert_eq!(
+        titles(&p),
+        ["荷兰花卉代表团访问太原", "【乡村振兴进行时】用好冷库调度平台 保障红枣外运畅通", "全省粮食产量保持稳定"]
+    );
+    let a = &p.articles[1];
+    let subs: Vec<&str> = a.subheadings.iter().map(|&k| a.paragraphs[k].as_str()).collect();
+    assert_eq!(subs, ["找准服务方向"]);
+    assert!(a.paragraphs[0].starts_with("入秋以来，临县"), "{:?}", a.paragraphs);
+    assert_eq!(a.paragraphs.len(), 6, "{:?}", a.paragraphs);
+    assert_eq!(a.captions, ["图为用好冷库调度平台保障红枣外运畅通现场。 记者 王亮 赵敏 摄"]);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
 fn a_photo_item_after_a_short_notice_signed_and_dated_stands_alone() {
     // A notice too short for the subject test (its text shares no words with
     // the photo item, but is little to compare against) closes with its

@@ -76,7 +76,7 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
     let mut units = b.units(&lines, &bodies, long_page);
     let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation, votes);
     if orientation == Orientation::After {
-        b.keep_subheads(&units, &mut titles, &mut extra);
+        b.keep_subheads(&units, &mut titles, &mut extra, &lines, &bodies);
     }
     let segs_before = b.segs.len();
     b.split_for_orphans(&lines, &units, &bodies, &mut titles, &extra);

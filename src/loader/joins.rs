@@ -37,6 +37,16 @@ const FEATURE_TOPIC: f32 = 0.2;
 /// absorbing such runs as subheadings).
 const TITLE_LEAVES: f32 = 0.2;
 
+/// On a page whose headlines follow their bodies, a run between two bodies
+/// is a subheading when the headline after the second names the first's
+/// text at least this share of how well it names its own
+/// ([`Builder::title_reaches_back`]; chosen on the fitting set).
+const TITLE_REACHES: f32 = 0.5;
+
+/// … and names at least this share of its weighted terms in the first
+/// body's text.
+const TITLE_REACHES_MIN: f32 = 0.1;
+
 /// A left-over headline splits only a body matching it at least this well
 /// (its best match on the page): a weaker match is as often a headline
 /// printed away from its body, and the split cut a whole item in two
@@ -261,8 +271,18 @@ impl Builder {
     /// On a page whose headlines follow their bodies, a headline that heads
     /// the unbylined body after it (rather than the body before it) is a
     /// subheading inside one article: the two bodies are one, with the
-    /// subheading as a paragraph of its own.
-    pub(crate) fn keep_subheads(&mut self, units: &[Unit], titles: &mut [Option<usize>], extra: &mut [Option<usize>]) {
+    /// subheading as a paragraph of its own. So is a run given to the body
+    /// before it (or to none) when the headline after the next body names
+    /// the text before the run too ([`Builder::title_reaches_back`]); the
+    /// headline after the next body then heads the joined article.
+    pub(crate) fn keep_subheads(
+        &mut self,
+        units: &[Unit],
+        titles: &mut [Option<usize>],
+        extra: &mut [Option<usize>],
+        lines: &[Line],
+        bodies: &Bodies,
+    ) {
         let mut by_run: Vec<Vec<usize>> = vec![Vec::new(); self.runs.len()];
         for (u, unit) in units.iter().enumerate() {
             by_run[unit.run].push(u);
@@ -275,8 +295,21 @@ impl Builder {
             }
             let heads_next = mine.iter().any(|&u| titles[u] == Some(n));
             let heads_prev = mine.iter().any(|&u| titles[u] == Some(p) || extra[u] == Some(p));
-            if !heads_next || heads_prev || mine.iter().any(|&u| titles[u].is_some_and(|t| t != n)) {
+            let inside = heads_next && !heads_prev && !mine.iter().any(|&u| titles[u].is_some_and(|t| t != n));
+            if !inside && !self.title_reaches_back(r, p, n, units, titles, lines, bodies) {
                 continue;
+            }
+            // The headline over the body after the run heads the article
+            // both bodies make.
+            for u in 0..units.len() {
+                if units[u].run != r {
+                    if titles[u] == Some(n) {
+                        titles[u] = Some(p);
+                    }
+                    if extra[u] == Some(n) {
+                        extra[u] = Some(p);
+                    }
+                }
             }
             let mut sub: Vec<BodyPart> = mine.iter().map(|&u| BodyPart::Own(units[u].texts.join(" "))).collect();
             sub.append(&mut self.segs[n].parts);
@@ -288,6 +321,46 @@ impl Builder {
             self.runs[r].absorbed = true;
             self.merge(n, p);
         }
+    }
+
+    /// On a page whose headlines follow their bodies, is run `r` (between
+    /// bodies `p` and `n`, given to `p` as its headline or to none) a
+    /// subheading inside one article? Nothing closes `p` (no closing
+    /// byline, no opening one on `n`), the run names the text after it
+    /// better than the text before (a subheading names its own section),
+    /// and the headline after `n` names `p`'s text as well as at least
+    /// [`TITLE_REACHES`] of how well it names `n`'s: a title names its
+    /// whole article, the text before the run too.
+    #[allow(clippy::too_many_arguments)]
+    fn title_reaches_back(
+        &self,
+        r: usize,
+        p: usize,
+        n: usize,
+        units: &[Unit],
+        titles: &[Option<usize>],
+        lines: &[Line],
+        bodies: &Bodies,
+    ) -> bool {
+        let mine = || units.iter().enumerate().filter(|(_, u)| u.run == r).map(|(k, _)| k);
+        if self.segs[n].hard || !self.segs[p].trail.is_empty() || mine().any(|u| titles[u].is_some_and(|t| t != p)) {
+            return false;
+        }
+        let text: String = self.runs[r].lines.iter().map(|&i| lines[i].text.as_str()).collect();
+        let to_p = bodies.score_against_pieces(&text, self.segs[p].pieces(lines));
+        let to_n = bodies.score_against_pieces(&text, self.segs[n].pieces(lines));
+        if to_n <= to_p {
+            return false;
+        }
+        let Some(title) = units.iter().zip(titles).find(|(u, t)| u.run != r && **t == Some(n)).map(|(u, _)| u.text())
+        else {
+            return false;
+        };
+        let (up, un) = (
+            bodies.score_against_pieces(&title, self.segs[p].pieces(lines)),
+            bodies.score_against_pieces(&title, self.segs[n].pieces(lines)),
+        );
+        up >= TITLE_REACHES_MIN && up >= TITLE_REACHES * un
     }
 
     /// Two articles printed one after the other with no byline or headline
