@@ -425,7 +425,44 @@ pub fn find_heads_in(lines: &[Line], lay: &Layout) -> Vec<bool> {
             *h = true;
         }
     }
+    heads_over_bylines(lines, lay, &mut head);
     head
+}
+
+/// The most lines of a headline standing right over an opening byline
+/// ([`heads_over_bylines`]).
+const MAX_HEAD_OVER_BYLINE: usize = 4;
+
+/// A headline stands right over its item's opening byline (`本报讯（记者
+/// …）`, `新华社北京…电`): the plain lines that could be a headline right
+/// over the byline, up to [`MAX_HEAD_OVER_BYLINE`] of them, are its lines
+/// when they are set apart from what stands over them — that line closes a
+/// sentence, or a blank line lies between (an extractor's block start), the
+/// lines themselves following one another with none — even where they flow
+/// like a paragraph (a centred short line looks indented). The line model
+/// may still put a line of them back into the body.
+fn heads_over_bylines(lines: &[Line], lay: &Layout, head: &mut [bool]) {
+    let apart = |k: usize| lines[k].no > lines[k - 1].no + 1;
+    for b in 1..lines.len() {
+        if !matches!(lines[b].role, Role::Byline { .. }) || !lay.eligible(b - 1) {
+            continue;
+        }
+        let mut k = b - 1;
+        let start = loop {
+            if k == 0 || lay.closes(lines, k - 1) || apart(k) {
+                break Some(k);
+            }
+            if b - k >= MAX_HEAD_OVER_BYLINE || !lay.eligible(k - 1) {
+                break None;
+            }
+            k -= 1;
+        };
+        if let Some(k) = start {
+            for h in &mut head[k..b] {
+                *h = true;
+            }
+        }
+    }
 }
 
 /// A dateline alone on its line right after the end of a sentence closes
