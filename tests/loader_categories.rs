@@ -701,3 +701,21 @@ fn items_opening_with_a_day_after_a_closing_formula_stand_alone_in_a_column_of_t
     assert!(c[0].starts_with("13日，省政协主席周平"), "{c:?}");
     assert!(c.iter().any(|q| q.starts_with("14日上午，某国驻华大使马丁")), "{c:?}");
 }
+
+#[test]
+fn a_headline_over_its_byline_keeps_its_lines_that_flow_like_a_paragraph() {
+    // `pdftotext -layout`, two columns: in the right one, a headline of
+    // four lines of even width, its first centred (so set in like a
+    // paragraph's first line), stands right over its item's byline. All
+    // four lines are the headline, not a paragraph ending in its last one.
+    let p = load("layout_headline_over_byline.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "文水县新建三座农村幸福院");
+    let b = &p.articles[1];
+    let head = format!("{} {}", b.kicker.as_deref().unwrap_or(""), b.title);
+    assert!(head.contains("节日市场保供在行动"), "{head}");
+    assert!(b.title.contains("吕梁市市场监督管理局开展食品安全专项检查"), "{}", b.title);
+    assert!(b.title.ends_with("保障节日供应"), "{}", b.title);
+    assert!(b.paragraphs[0].starts_with("为保障节日期间食品安全"), "{:?}", b.paragraphs);
+    assert!(!p.articles[0].paragraphs.concat().contains("市场监督管理局"), "{:?}", p.articles[0].paragraphs);
+}

@@ -425,7 +425,56 @@ pub fn find_heads_in(lines: &[Line], lay: &Layout) -> Vec<bool> {
             *h = true;
         }
     }
+    heads_over_bylines(lines, lay, &mut head);
     head
+}
+
+/// The most lines of a headline standing right over an opening byline
+/// ([`heads_over_bylines`]).
+const MAX_HEAD_OVER_BYLINE: usize = 4;
+
+/// A headline stands right over its item's opening byline (`本报讯（记者
+/// …）`, `新华社北京…电`): the plain lines that could be a headline right
+/// over the byline, up to [`MAX_HEAD_OVER_BYLINE`] of them, are its lines
+/// when they are set apart from what stands over them — that line closes a
+/// sentence, or a blank line lies between (an extractor's block start), the
+/// lines themselves following one another with none — even where they flow
+/// like a paragraph (a centred short line looks indented). The line model
+/// may still put a line of them back into the body.
+fn heads_over_bylines(lines: &[Line], lay: &Layout, head: &mut [bool]) {
+    let apart = |k: usize| lines[k].no > lines[k - 1].no + 1;
+    // A long headline wraps after an enumeration comma too (`…会见巴巴多` /
+    // `斯、新西兰、蒙古国、` / `越南总理`).
+    let can_be = |k: usize| {
+        let (l, f) = (&lines[k], &lay.facts[k]);
+        f.eligible
+            || l.role == Role::Text
+                && l.text.ends_with('、')
+                && (2..=MAX_HEAD_CHARS).contains(&f.chars)
+                && !f.time
+                && !f.bracketed
+                && !l.text.contains(['。', '；', ';'])
+    };
+    for b in 1..lines.len() {
+        if !matches!(lines[b].role, Role::Byline { .. }) || !lay.eligible(b - 1) {
+            continue;
+        }
+        let mut k = b - 1;
+        let start = loop {
+            if k == 0 || lay.closes(lines, k - 1) || apart(k) {
+                break Some(k);
+            }
+            if b - k >= MAX_HEAD_OVER_BYLINE || !can_be(k - 1) {
+                break None;
+            }
+            k -= 1;
+        };
+        if let Some(k) = start {
+            for h in &mut head[k..b] {
+                *h = true;
+            }
+        }
+    }
 }
 
 /// A dateline alone on its line right after the end of a sentence closes
@@ -580,6 +629,13 @@ mod tests {
         // …but a line ending in `截至` leads into what follows.
         let page = "该县还建立项目建设“红黑\n榜”，每月通报进展情况。\n据统计，截至\n近日，全县已完成投资\n12亿元，占全年的三成。";
         assert!(heads_of(page).is_empty());
+    }
+
+    #[test]
+    fn a_headline_over_its_byline_wrapped_after_an_enumeration_comma() {
+        // Even lines, the middle one ending in `、`, right over the byline.
+        let page = "会议要求，各地要抓好落实。\n市委书记分别会见来吕考察\n的北京、天津、河北、\n山东客商代表团\n本报讯（记者 王明）11月2日，市委书记\n分别会见了来吕考察的客商代表团。";
+        assert_eq!(heads_of(page), vec!["市委书记分别会见来吕考察", "的北京、天津、河北、", "山东客商代表团"]);
     }
 
     #[test]
