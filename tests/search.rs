@@ -329,17 +329,27 @@ fn recent_and_old(recent: &str, n: usize, old: &str) -> Index {
     Index::build(archive(&issues))
 }
 
-/// The first hit with the shortcuts off and on (the same hits either way).
-fn first_hit_both_ways(index: &mut Index, q: &str) -> String {
-    let _ = words::jieba();
+/// The hits of `q` (doc, score, headline) with the shortcuts off and on,
+/// asserted the same either way, and how many headlines the search read
+/// with them on.
+fn hits_both_ways(index: &mut Index, q: &str) -> (Vec<(u32, i64, String)>, usize) {
     let mut found = Vec::new();
+    let mut examined = 0;
     for on in [false, true] {
         index.set_use_signatures(on);
         let r = index.search(&Query::new(q), 200, &mut Cache::default(), &|| false).unwrap();
         found.push(r.hits.iter().map(|h| (h.doc, h.score, h.title.clone())).collect::<Vec<_>>());
+        examined = r.examined;
     }
     assert_eq!(found[0], found[1], "{q}: the same hits with and without the shortcuts");
-    found[1].first().map(|h| h.2.clone()).unwrap_or_default()
+    (found.pop().unwrap_or_default(), examined)
+}
+
+/// The first hit's headline (the same hits with the shortcuts off and on).
+fn first_hit_both_ways(index: &mut Index, q: &str) -> String {
+    let _ = words::jieba();
+    let (hits, _) = hits_both_ways(index, q);
+    hits.first().map(|h| h.2.clone()).unwrap_or_default()
 }
 
 #[test]
@@ -402,18 +412,10 @@ fn a_word_in_the_subtitle_does_not_make_a_headline_word_aligned() {
     });
     let mut index = Index::build(Arc::new(lvread::archive::group(pages)));
     for q in ["中美", "zhongmei", "zhongm"] {
-        let mut found = Vec::new();
-        let mut examined = Vec::new();
-        for on in [false, true] {
-            index.set_use_signatures(on);
-            let r = index.search(&Query::new(q), 200, &mut Cache::default(), &|| false).unwrap();
-            found.push(r.hits.iter().map(|h| (h.doc, h.score, h.title.clone())).collect::<Vec<_>>());
-            examined.push(r.examined);
-        }
-        assert_eq!(found[0], found[1], "{q}: the same hits with and without the shortcuts");
-        assert_eq!(found[1].first().map(|h| h.2.as_str()), Some("中美友城合作"), "{q}");
-        assert_eq!(found[1].len(), 200, "{q}");
-        assert!(examined[1] < 210, "{q}: {} headlines read (of 251)", examined[1]);
+        let (hits, examined) = hits_both_ways(&mut index, q);
+        assert_eq!(hits.first().map(|h| h.2.as_str()), Some("中美友城合作"), "{q}");
+        assert_eq!(hits.len(), 200, "{q}");
+        assert!(examined < 210, "{q}: {examined} headlines read (of 251)");
     }
 }
 
@@ -430,17 +432,9 @@ fn a_literal_query_reads_only_headlines_holding_its_characters() {
         .collect();
     issues.extend((0..50).map(|k| (format!("2001-{:02}-{:02}", k / 28 + 1, k % 28 + 1), "赢")));
     let mut index = Index::build(one_headline_each(&issues));
-    let mut found = Vec::new();
-    let mut examined = Vec::new();
-    for on in [false, true] {
-        index.set_use_signatures(on);
-        let r = index.search(&Query::new("营"), 200, &mut Cache::default(), &|| false).unwrap();
-        found.push(r.hits.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>());
-        examined.push(r.examined);
-    }
-    assert_eq!(found[0], found[1], "the same hits with and without the shortcuts");
-    assert_eq!(found[1].len(), 200);
-    assert!(examined[1] < 220, "{} headlines read (of 300)", examined[1]);
+    let (hits, examined) = hits_both_ways(&mut index, "营");
+    assert_eq!(hits.len(), 200);
+    assert!(examined < 220, "{examined} headlines read (of 300)");
 }
 
 #[test]
@@ -458,17 +452,9 @@ fn a_digit_or_latin_letter_alone_reads_only_headlines_where_it_may_be_a_word() {
     issues.push(("2000-01-01".into(), "地铁2号线Z字路口"));
     let mut index = Index::build(one_headline_each(&issues));
     for q in ["2", "z", "Z"] {
-        let mut found = Vec::new();
-        let mut examined = Vec::new();
-        for on in [false, true] {
-            index.set_use_signatures(on);
-            let r = index.search(&Query::new(q), 200, &mut Cache::default(), &|| false).unwrap();
-            found.push(r.hits.iter().map(|h| (h.doc, h.score, h.title.clone())).collect::<Vec<_>>());
-            examined.push(r.examined);
-        }
-        assert_eq!(found[0], found[1], "{q}: the same hits with and without the shortcuts");
-        assert_eq!(found[1].len(), 200, "{q}");
-        assert_eq!(found[1][0].2, "地铁2号线Z字路口", "{q}: the word-aligned match first");
-        assert!(examined[1] < 220, "{q}: {} headlines read (of 301)", examined[1]);
+        let (hits, examined) = hits_both_ways(&mut index, q);
+        assert_eq!(hits.len(), 200, "{q}");
+        assert_eq!(hits[0].2, "地铁2号线Z字路口", "{q}: the word-aligned match first");
+        assert!(examined < 220, "{q}: {examined} headlines read (of 301)");
     }
 }

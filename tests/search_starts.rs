@@ -10,16 +10,13 @@
 //! built (and its keys stored) partly from mended headlines, while a second
 //! start indexes the loader's headlines before the segmenter loads.
 
+#[path = "../examples/common/keystrokes.rs"]
+mod keystrokes;
 #[path = "../examples/common/measure.rs"]
 mod measure;
 
-use lvread::ui::search_driver::SearchDriver;
-use lvread::ui::session::Session;
-use lvread::ui::update::update;
-use lvread::ui::{Action, App};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Set in a child process: the archive's folder (a start runs there).
 const START_ENV: &str = "LVREAD_TEST_START";
@@ -30,60 +27,11 @@ const QUERIES_ENV: &str = "LVREAD_TEST_QUERIES";
 /// (`MEND_AT_ONCE_PAGES`), enough that loading outlasts the segmenter's.
 const PAGES: usize = 3_000;
 
-fn act(app: &mut App, driver: &mut SearchDriver, action: Action) {
-    for effect in update(app, action) {
-        if let lvread::ui::effect::Effect::Search(q) = effect {
-            driver.dispatch(app, q);
-        }
-    }
-}
-
 /// One start of the reader over `dir/files` with its cache in `dir/cache`:
-/// every query typed one character at a time, the hits of each keystroke
-/// (source#article, score, field), one line each.
+/// every query typed one character at a time, the hits of each keystroke.
 fn start(dir: &Path, queries: &[String]) -> String {
-    let _ = lvread::cache::init_at(Some(&dir.join("cache").join(lvread::cache::CACHE_FILE)));
-    let mut app = App::new(Vec::new(), (120, 40));
-    let mut session = Session::new(lvread::store::Store::open_default(true));
-    session.load_in_background(vec![dir.join("files")]);
-    let mut driver = SearchDriver::new();
-    let began = Instant::now();
-    loop {
-        session.tick(&mut app, Instant::now());
-        driver.set_loading(session.is_loading());
-        driver.refresh(&mut app);
-        if !session.is_loading() && driver.ready() && !driver.indexing() {
-            break;
-        }
-        assert!(began.elapsed() < Duration::from_secs(600), "the archive loads");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    // As a reader left open: the segmenter in, the headlines mended.
-    let _ = lvread::search::words::jieba();
-    while session.mending_titles(&app) {
-        session.tick(&mut app, Instant::now());
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let mut out = String::new();
-    for q in queries {
-        act(&mut app, &mut driver, Action::Search);
-        let mut typed = String::new();
-        for c in q.chars() {
-            typed.push(c);
-            act(&mut app, &mut driver, Action::SearchEdit(lvread::action::Edit::Insert(c)));
-            let asked = Instant::now();
-            while app.search.results_for != typed {
-                driver.wait(&mut app, Duration::from_millis(100));
-                assert!(asked.elapsed() < Duration::from_secs(60), "{typed} is answered");
-            }
-            let _ = write!(out, "{typed}\t{}", app.search.results.len());
-            for h in &app.search.results {
-                let _ = write!(out, "\t{}#{} {} {}", h.source, h.article_in_page, h.score, h.matched.field.name());
-            }
-            out.push('\n');
-        }
-        act(&mut app, &mut driver, Action::SearchEdit(lvread::action::Edit::Cancel));
-    }
+    let mut started = keystrokes::start(dir, Duration::from_secs(600)).expect("the archive loads");
+    let out = keystrokes::hits(&mut started, queries, Duration::from_secs(60)).expect("every keystroke is answered");
     lvread::cache::flush_shared();
     out
 }
