@@ -347,7 +347,10 @@ impl Bodies {
     }
 
     fn index(texts: Vec<String>, old: Option<Bodies>) -> Bodies {
-        let guess = texts.iter().map(String::len).sum::<usize>() / 3;
+        // (A page's distinct terms are fewer than half its characters, most
+        // of three bytes: a table for that many is rarely grown, and far
+        // less to clear than one for every character.)
+        let guess = texts.iter().map(String::len).sum::<usize>() / 6;
         // Term → entry, kept from the page's last indexing: the terms of
         // the bodies unchanged since then are entries already.
         let (old_texts, mut old_terms, mut index) = match old {

@@ -371,8 +371,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::ends_word, last.is_alphanumeric());
     set(F::ends_credit, me.credit);
     set(F::date_line, me.date);
-    let inner = text.trim_end_matches(['。', '；', '”', '’']);
-    set(F::inner_stop, inner.contains('。') || inner.contains('；') || inner.contains(';'));
+    set(F::inner_stop, me.inner_stop);
     set(F::opens_time, me.time);
     set(F::opens_item, me.item);
     set(F::opens_dash, text.starts_with('—'));
