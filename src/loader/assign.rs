@@ -347,7 +347,10 @@ impl Bodies {
     }
 
     fn index(texts: Vec<String>, old: Option<Bodies>) -> Bodies {
-        let guess = texts.iter().map(String::len).sum::<usize>() / 3;
+        // (A page's distinct terms are fewer than half its characters, most
+        // of three bytes: a table for that many is rarely grown, and far
+        // less to clear than one for every character.)
+        let guess = texts.iter().map(String::len).sum::<usize>() / 6;
         // Term → entry, kept from the page's last indexing: the terms of
         // the bodies unchanged since then are entries already.
         let (old_texts, mut old_terms, mut index) = match old {
@@ -576,6 +579,47 @@ impl Bodies {
         }
         scan.finish(&mut see);
         self.score_terms_found(&ts, |g| found.contains(g))
+    }
+
+    /// As [`Bodies::score_against_pieces`], for the text of body `b` given
+    /// in pieces: while the pieces are still the text indexed for body `b`
+    /// (a body not joined or split since), its terms are read from the
+    /// index instead of from the text (the same terms: the index read that
+    /// very text), else from the pieces.
+    pub fn score_against_body<'a, I>(&self, headline: &str, b: usize, pieces: I) -> f32
+    where
+        I: IntoIterator<Item = &'a str> + Clone,
+    {
+        if !self.is_text_of(b, pieces.clone()) {
+            return self.score_against_pieces(headline, pieces);
+        }
+        let ts = term_set(headline);
+        if ts.is_empty() {
+            return 0.0;
+        }
+        self.score_terms_found(&ts, |&g| self.holds(b, g))
+    }
+
+    /// Are `pieces`, read as one, the text indexed for body `b`?
+    fn is_text_of<'a>(&self, b: usize, pieces: impl IntoIterator<Item = &'a str>) -> bool {
+        let Some(text) = self.texts.get(b) else { return false };
+        let mut rest = text.as_bytes();
+        for p in pieces {
+            match rest.strip_prefix(p.as_bytes()) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        rest.is_empty()
+    }
+
+    /// Does body `b`'s indexed text hold term `g`?
+    fn holds(&self, b: usize, g: u64) -> bool {
+        let Some(e) = self.index.get(g) else { return false };
+        let (_, from, to) = self.info[e as usize];
+        let run = &self.postings[from as usize..to as usize];
+        let at = run.partition_point(|&p| (p & !IN_LEAD) < b as u32);
+        run.get(at).is_some_and(|&p| p & !IN_LEAD == b as u32)
     }
 
     /// As [`Bodies::score_against`], for a headline's terms ([`term_set`])
@@ -982,6 +1026,32 @@ mod tests {
         let all: HashSet<u64> = terms("市委书记孙大军到离石区调研老旧小区改造工作").into_iter().collect();
         let want = bodies.score_terms_found(&term_set("孙大军调研老旧小区改造工作"), |g| all.contains(g));
         assert_eq!(s.to_bits(), want.to_bits());
+    }
+
+    #[test]
+    fn a_score_against_a_body_read_from_the_index_is_the_score_read_from_its_text() {
+        let texts = [
+            "本报讯 市委书记孙大军到离石区调研老旧小区改造工作。".to_string(),
+            "全市青少年工作会议召开，GDP增长。".to_string(),
+            String::new(),
+        ];
+        let bodies = Bodies::new(&texts);
+        for headline in ["孙大军调研老旧小区改造", "青少年工作会议", "GDP增长", "无关", ""] {
+            for (b, pieces) in [
+                (0, vec!["本报讯 市委书记孙大军到离石区", "调研老旧小区改造工作。"]),
+                (1, vec!["全市青少年工作会议召开，GDP", "增长。"]),
+                // Pieces that are no longer the body's text: read from them.
+                (0, vec!["本报讯 市委书记孙大军到离石区"]),
+                (1, vec!["全市青少年工作会议召开，GDP增长。", "孙大军调研"]),
+                (2, vec![]),
+                (2, vec!["孙大军"]),
+                (7, vec!["孙大军"]),
+            ] {
+                let want = bodies.score_against_pieces(headline, pieces.iter().copied());
+                let got = bodies.score_against_body(headline, b, pieces.iter().copied());
+                assert_eq!(got.to_bits(), want.to_bits(), "{headline} / {pieces:?}");
+            }
+        }
     }
 
     #[test]

@@ -115,6 +115,9 @@ pub struct Facts {
     pub item: bool,
     /// A plain text line wholly in brackets (`（排名不分先后）`).
     pub bracketed: bool,
+    /// A plain text line holding a full stop or semicolon before the
+    /// closing marks at its end (`。`, `；`, `”`, `’`): no headline does.
+    pub inner_stop: bool,
     /// A plain text line that could be (part of) a headline, judged by itself.
     pub eligible: bool,
     /// The width the line fills: a letter-spaced line counts its text.
@@ -138,10 +141,20 @@ impl Facts {
             f.time = super::meta::opens_with_time(&l.text);
             f.item = opens_item(&l.text);
             f.bracketed = l.text.starts_with(['（', '(']) && l.text.ends_with(['）', ')']);
+            f.inner_stop = has_inner_stop(&l.text);
             f.eligible = eligible(l, &f);
         }
         f
     }
+}
+
+/// Does the text hold a full stop or semicolon (`。`, `；`, `;`) before the
+/// closing marks at its end (`。`, `；`, `”`, `’`)? (Each mark looked for
+/// on its own: a search for one character is much faster than one for any
+/// of several.)
+pub fn has_inner_stop(text: &str) -> bool {
+    let inner = text.trim_end_matches(['。', '；', '”', '’']);
+    inner.contains('。') || inner.contains('；') || inner.contains(';')
 }
 
 /// Could this plain text line be (part of) a headline, judged by itself?
@@ -157,9 +170,8 @@ fn eligible(l: &Line, f: &Facts) -> bool {
         return false;
     }
     // A headline never holds a full stop inside it.
-    let inner_stop = l.text.trim_end_matches(['。', '；', '”', '’']).contains(['。', '；', ';']);
     (2..=MAX_HEAD_CHARS).contains(&f.chars)
-        && !inner_stop
+        && !f.inner_stop
         && !f.ends
         && !f.date
         && !f.credit
@@ -585,6 +597,25 @@ mod tests {
         let lines = read_lines(text);
         let h = find_heads(&lines);
         lines.iter().zip(h).filter(|(_, h)| *h).map(|(l, _)| l.text.clone()).collect()
+    }
+
+    #[test]
+    fn an_inner_stop_is_a_stop_before_the_closing_marks() {
+        for (text, stop) in [
+            ("吕梁市召开会议", false),
+            ("吕梁市召开会议。", false),
+            ("会议要求：“落实责任。”", false),
+            ("会议召开。会议要求落实。", true),
+            ("一是抓落实；二是抓推进", true),
+            ("一是抓落实;二是抓推进", true),
+            ("吕梁市召开会议;", true),
+            ("“吕梁市召开会议。”。", false),
+            ("", false),
+        ] {
+            assert_eq!(has_inner_stop(text), stop, "{text}");
+            // The same as one search for any of the marks.
+            assert_eq!(stop, text.trim_end_matches(['。', '；', '”', '’']).contains(['。', '；', ';']), "{text}");
+        }
     }
 
     #[test]

@@ -80,8 +80,8 @@ impl Builder {
             // nothing for the others.)
             if sub {
                 let text: String = run.iter().map(|&i| lines[i].text.as_str()).collect();
-                let to_p = bodies.score_against_pieces(&text, self.segs[p].pieces(lines));
-                let to_n = bodies.score_against_pieces(&text, self.segs[n].pieces(lines));
+                let to_p = bodies.score_against_body(&text, p, self.segs[p].pieces(lines));
+                let to_n = bodies.score_against_body(&text, n, self.segs[n].pieces(lines));
                 if to_n > to_p && self.title_leaves(r, p, n, lines, bodies) {
                     continue;
                 }
@@ -130,8 +130,8 @@ impl Builder {
                 continue;
             }
             let (to_p, to_n) = (
-                bodies.score_against_pieces(&run, self.segs[p].pieces(lines)),
-                bodies.score_against_pieces(&run, self.segs[n].pieces(lines)),
+                bodies.score_against_body(&run, p, self.segs[p].pieces(lines)),
+                bodies.score_against_body(&run, n, self.segs[n].pieces(lines)),
             );
             // (A subheading is short: `做大核桃产业`; a headline names who
             // did what, where: `兴县蔡家崖村红色旅游持续升温`.)
@@ -151,9 +151,9 @@ impl Builder {
             // feature's sections keep to the subject its headline names.
             let strays = feature
                 && names_next
-                && self
-                    .title_of(r, p, lines)
-                    .is_some_and(|title| bodies.score_against(&title, &self.segs[n].text(lines)) < FEATURE_TOPIC);
+                && self.title_of(r, p, lines).is_some_and(|title| {
+                    bodies.score_against_body(&title, n, self.segs[n].pieces(lines)) < FEATURE_TOPIC
+                });
             // And any run that names the text after it better than the text
             // before starts an item when the headline over the body before
             // says little of the text after: under a fifth of how well it
@@ -224,8 +224,8 @@ impl Builder {
     /// its own body?
     fn title_leaves(&self, r: usize, p: usize, n: usize, lines: &[Line], bodies: &Bodies) -> bool {
         self.title_of(r, p, lines).is_some_and(|title| {
-            let own = bodies.score_against_pieces(&title, self.segs[p].pieces(lines));
-            bodies.score_against(&title, &self.segs[n].text(lines)) < TITLE_LEAVES * own
+            let own = bodies.score_against_body(&title, p, self.segs[p].pieces(lines));
+            bodies.score_against_body(&title, n, self.segs[n].pieces(lines)) < TITLE_LEAVES * own
         })
     }
 
@@ -347,8 +347,8 @@ impl Builder {
             return false;
         }
         let text: String = self.runs[r].lines.iter().map(|&i| lines[i].text.as_str()).collect();
-        let to_p = bodies.score_against_pieces(&text, self.segs[p].pieces(lines));
-        let to_n = bodies.score_against_pieces(&text, self.segs[n].pieces(lines));
+        let to_p = bodies.score_against_body(&text, p, self.segs[p].pieces(lines));
+        let to_n = bodies.score_against_body(&text, n, self.segs[n].pieces(lines));
         if to_n <= to_p {
             return false;
         }
@@ -357,8 +357,8 @@ impl Builder {
             return false;
         };
         let (up, un) = (
-            bodies.score_against_pieces(&title, self.segs[p].pieces(lines)),
-            bodies.score_against_pieces(&title, self.segs[n].pieces(lines)),
+            bodies.score_against_body(&title, p, self.segs[p].pieces(lines)),
+            bodies.score_against_body(&title, n, self.segs[n].pieces(lines)),
         );
         up >= TITLE_REACHES_MIN && up >= TITLE_REACHES * un
     }
@@ -402,7 +402,7 @@ impl Builder {
                     .filter(|&&(from, _)| from == s)
                     .map(|&(_, part)| part)
                     .chain([s])
-                    .map(|p| (p, bodies.score_against_pieces(&orphan, self.segs[p].pieces(lines))))
+                    .map(|p| (p, bodies.score_against_body(&orphan, p, self.segs[p].pieces(lines))))
                     .max_by(|a, b| a.1.total_cmp(&b.1))
                     .map_or(s, |(p, _)| p)
             };

@@ -287,11 +287,20 @@ pub fn features(lines: &[Line]) -> Vec<Features> {
 
 /// [`features`] of a page already measured, given the rules' verdicts.
 pub fn features_in(lines: &[Line], lay: &Layout, rules: &[bool]) -> Vec<Features> {
+    features_and_masks_in(lines, lay, rules).0
+}
+
+/// [`features_in`], and per line the features it has as bits (bit `k`:
+/// feature `k` is not 0), so that the emissions visit only those.
+fn features_and_masks_in(lines: &[Line], lay: &Layout, rules: &[bool]) -> (Vec<Features>, Vec<u128>) {
     let page = page_stats(lines, lay);
     let unclosed = unclosed_runs(lines, lay);
     let ctx = Context { page: &page, lay, rules, unclosed: &unclosed };
-    (0..lines.len()).map(|i| line_features(lines, i, &ctx)).collect()
+    (0..lines.len()).map(|i| line_features(lines, i, &ctx)).unzip()
 }
+
+// (A line's features fit in the bits of one `u128`.)
+const _: () = assert!(NF <= 128);
 
 /// What every line's features are measured against: the page's habits and
 /// per-line measures computed once per page.
@@ -327,18 +336,21 @@ fn unclosed_runs(lines: &[Line], lay: &Layout) -> Vec<u16> {
     out
 }
 
-fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
+/// A line's features, and which are set as bits ([`features_and_masks_in`]).
+fn line_features(lines: &[Line], i: usize, ctx: &Context) -> (Features, u128) {
     let (page, lay, rules) = (ctx.page, ctx.lay, ctx.rules);
     let facts = &lay.facts;
     let eligible = |k: usize| lay.eligible(k);
     let mut f = [0.0f32; NF];
+    let mut mask = 0u128;
     let l = &lines[i];
     if l.role != Role::Text {
-        return f;
+        return (f, mask);
     }
     let mut set = |k: F, on: bool| {
         if on {
             f[k as usize] = 1.0;
+            mask |= 1 << k as usize;
         }
     };
     let text = l.text.as_str();
@@ -371,8 +383,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
     set(F::ends_word, last.is_alphanumeric());
     set(F::ends_credit, me.credit);
     set(F::date_line, me.date);
-    let inner = text.trim_end_matches(['。', '；', '”', '’']);
-    set(F::inner_stop, inner.contains('。') || inner.contains('；') || inner.contains(';'));
+    set(F::inner_stop, me.inner_stop);
     set(F::opens_time, me.time);
     set(F::opens_item, me.item);
     set(F::opens_dash, text.starts_with('—'));
@@ -476,7 +487,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> Features {
         }
         set(F::run_from_close, k == 0 || lines[k - 1].role != Role::Text || facts[k - 1].ends || facts[k - 1].date);
     }
-    f
+    (f, mask)
 }
 
 /// Longest line (in characters) that can still be a headline: a title and
@@ -579,6 +590,17 @@ impl Model {
     /// at once; each state still sums its weights in feature order, exactly
     /// as [`Model::emissions`] does.
     pub fn page_emissions(&self, lines: &[Line], feats: &[Features]) -> Vec<[f32; NS]> {
+        let masks: Vec<u128> = feats
+            .iter()
+            .map(|f| f.iter().enumerate().filter(|(_, x)| **x != 0.0).fold(0u128, |m, (k, _)| m | 1 << k))
+            .collect();
+        self.page_emissions_masked(lines, feats, &masks)
+    }
+
+    /// [`Model::page_emissions`] given each line's features as bits
+    /// ([`features_and_masks_in`]): the features a line has are visited
+    /// in feature order, as the full loop over them visits those not 0.
+    fn page_emissions_masked(&self, lines: &[Line], feats: &[Features], masks: &[u128]) -> Vec<[f32; NS]> {
         // Per feature, its weight for each text state (padded to eight).
         let mut by_feature = [[0.0f32; 8]; NF];
         for (s, row) in self.emit.iter().enumerate().take(State::TEXT) {
@@ -589,18 +611,21 @@ impl Model {
         lines
             .iter()
             .zip(feats)
-            .map(|(l, f)| {
+            .zip(masks)
+            .map(|((l, f), &mask)| {
                 let mut e = [f32::NEG_INFINITY; NS];
                 if let Some(fixed) = State::fixed(&l.role) {
                     e[fixed.index()] = 0.0;
                     return e;
                 }
                 let mut sum = [-0.0f32; 8];
-                for (x, w) in f.iter().zip(&by_feature) {
-                    if *x != 0.0 {
-                        for (a, w) in sum.iter_mut().zip(w) {
-                            *a += w * x;
-                        }
+                let mut m = mask;
+                while m != 0 {
+                    let k = m.trailing_zeros() as usize;
+                    m &= m - 1;
+                    let x = f[k];
+                    for (a, w) in sum.iter_mut().zip(&by_feature[k]) {
+                        *a += w * x;
                     }
                 }
                 let may = may_head(f);
@@ -825,9 +850,9 @@ fn headings_in(lines: &[Line], rules: &[bool], feats: &[Features], emit: &[[f32;
 pub fn headings_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<bool>) {
     let lay = Layout::new(lines);
     let rules = find_heads_in(lines, &lay);
-    let feats = features_in(lines, &lay, &rules);
+    let (feats, masks) = features_and_masks_in(lines, &lay, &rules);
     // (The emissions are computed once for both passes.)
-    let emit = Model::fitted().page_emissions(lines, &feats);
+    let emit = Model::fitted().page_emissions_masked(lines, &feats, &masks);
     let head = headings_in(lines, &rules, &feats, &emit);
     let subheads = Model::fitted().decode_emitted(&emit).into_iter().map(|s| s == State::Sub).collect();
     (head, subheads)
@@ -879,6 +904,26 @@ mod tests {
                 assert_eq!(all[s.index()], one, "{s:?} of {:?}", l.text);
                 assert_eq!(p[s.index()].to_bits(), all[s.index()].to_bits(), "{s:?} of {:?}", l.text);
             }
+        }
+    }
+
+    #[test]
+    fn a_lines_feature_bits_are_its_features_and_give_the_same_emissions() {
+        let text = "聚焦项目建设 跑出发展加速度\n本报讯（记者 王明）近日，全市召开会议，部署\n下一阶段的工作。\n吕梁市召开会议\n2024年9月27日\n记者 王益炜 摄\n";
+        let lines = read_lines(text);
+        let lay = Layout::new(&lines);
+        let rules = find_heads_in(&lines, &lay);
+        let (feats, masks) = features_and_masks_in(&lines, &lay, &rules);
+        assert_eq!(feats, features_in(&lines, &lay, &rules));
+        for (f, m) in feats.iter().zip(&masks) {
+            for (k, x) in f.iter().enumerate() {
+                assert_eq!(*x != 0.0, m >> k & 1 == 1, "feature {}", FEATURE_NAMES[k]);
+            }
+        }
+        let m = Model::fitted();
+        let (all, masked) = (m.page_emissions(&lines, &feats), m.page_emissions_masked(&lines, &feats, &masks));
+        for (a, b) in all.iter().zip(&masked) {
+            assert_eq!(a.map(f32::to_bits), b.map(f32::to_bits));
         }
     }
 

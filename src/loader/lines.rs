@@ -600,7 +600,7 @@ fn is_banner(text: &str, marks: Marks) -> bool {
     // (Cheap checks first: every editor's title holds 编, 校 or 版; every
     // page mark one of 版, 期, 年, 农, 闻 or 政, so two marks hold two.)
     const PAGE_MARKS: [char; 6] = ['版', '期', '年', '农', '闻', '政'];
-    text.contains(['编', '校', '版']) && BANNER_EDITOR.is_match(text)
+    (text.contains('编') || text.contains('校') || text.contains('版')) && BANNER_EDITOR.is_match(text)
         || text.chars().filter(|c| PAGE_MARKS.contains(c)).nth(1).is_some() && BANNER_PAGE.find_iter(text).count() >= 2
 }
 

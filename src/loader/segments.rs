@@ -50,7 +50,7 @@ impl Segment {
     }
 
     /// The segment's text in pieces (its lines and parts of its own).
-    pub(crate) fn pieces<'a>(&'a self, lines: &'a [Line]) -> impl Iterator<Item = &'a str> + 'a {
+    pub(crate) fn pieces<'a>(&'a self, lines: &'a [Line]) -> impl Iterator<Item = &'a str> + Clone + 'a {
         parts_text(&self.parts, lines)
     }
 
@@ -368,7 +368,7 @@ pub(crate) fn closes_with_credit(text: &str) -> bool {
 }
 
 /// The text of body parts, in pieces.
-pub(crate) fn parts_text<'a>(parts: &'a [BodyPart], lines: &'a [Line]) -> impl Iterator<Item = &'a str> + 'a {
+pub(crate) fn parts_text<'a>(parts: &'a [BodyPart], lines: &'a [Line]) -> impl Iterator<Item = &'a str> + Clone + 'a {
     parts.iter().map(move |p| match p {
         BodyPart::Line(i) => lines[*i].text.as_str(),
         BodyPart::Own(t) => t.as_str(),
