@@ -719,3 +719,18 @@ fn a_headline_over_its_byline_keeps_its_lines_that_flow_like_a_paragraph() {
     assert!(b.paragraphs[0].starts_with("为保障节日期间食品安全"), "{:?}", b.paragraphs);
     assert!(!p.articles[0].paragraphs.concat().contains("市场监督管理局"), "{:?}", p.articles[0].paragraphs);
 }
+
+#[test]
+fn a_headline_set_apart_by_a_blank_line_keeps_its_first_line() {
+    // A page with no blank lines between its lines but one: before a
+    // headline of two lines, the first (a column's label and a place, ending
+    // in a colon) as wide as the text above it. The blank line marks where
+    // the headline starts: its first line is not the last of the body above.
+    let p = load("layout_headline_after_blank_line.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    let b = &p.articles[1];
+    let head = format!("{}{}", b.kicker.as_deref().unwrap_or(""), b.title);
+    assert!(head.starts_with("【冬日暖阳·记者走基层】石楼县"), "{head}");
+    assert!(head.ends_with("三百余户搬迁群众住进新居"), "{head}");
+    assert!(!p.articles[0].paragraphs.concat().contains("石楼"), "{:?}", p.articles[0].paragraphs);
+}

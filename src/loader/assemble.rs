@@ -153,7 +153,7 @@ pub fn boundaries(text: &str) -> Vec<Boundary> {
     let rules = heads::find_heads_in(&lines, &lay);
     let feats = line_model::features_in(&lines, &lay, &rules);
     let sure = Model::fitted().heading_margins(&lines, &feats);
-    let mut head = line_model::decide(&rules, &sure);
+    let mut head = line_model::decide_on_page(&lines, &lay, &rules, &sure);
     gaps_of(text, &lines, &sure, &mut head)
 }
 
@@ -186,7 +186,7 @@ pub fn explain(text: &str) -> String {
     let states = model.decode(&lines, &feats);
     let margins = model.margins(&lines, &feats, &states);
     let sure = model.heading_margins(&lines, &feats);
-    let mut head = line_model::decide(&rules, &sure);
+    let mut head = line_model::decide_on_page(&lines, &lay, &rules, &sure);
     let gaps = gaps_of(text, &lines, &sure, &mut head);
     let mut gaps = gaps.iter().peekable();
     let mut out = String::new();

@@ -489,6 +489,60 @@ fn heads_over_bylines(lines: &[Line], lay: &Layout, head: &mut [bool]) {
     }
 }
 
+/// The most lines before a headline that it reaches back over to a blank
+/// line ([`reach_back_to_blank`]).
+const MAX_REACH_BACK: usize = 3;
+
+/// A headline's first lines read as the end of the body above it: where the
+/// lines right before a headline line (up to three, none of
+/// them ending a sentence or a clause nor holding a full stop — a
+/// headline's colon or enumeration comma allowed: `【…】胡杨：` /
+/// `消防救援冲锋在前`) run on from a line set apart by a blank line where
+/// blank lines are rare ([`super::lines::set_apart`]), after a line that
+/// closes a sentence (or a caption, a credit, a closing byline), the blank
+/// line is where the headline starts and those lines are its. A paragraph's
+/// lines after such a blank line end in a sentence's end before any
+/// headline. `head` holds the verdicts so far, changed in place.
+pub fn reach_back_to_blank(lines: &[Line], lay: &Layout, apart: &[bool], head: &mut [bool]) {
+    let can_be = |k: usize| {
+        let (l, f) = (&lines[k], &lay.facts[k]);
+        let t = l.text.trim_end_matches(['”', '’', '》', '」', '）', ')']);
+        l.role == Role::Text
+            && (2..=LONG_LINE_CHARS).contains(&f.chars)
+            && !t.ends_with(['。', '！', '？', '!', '?', '；', ';', '…', '，', ','])
+            && !l.text.contains(['。', '；', ';'])
+            && !f.time
+            && !f.item
+            && !f.bracketed
+            && !f.date
+            && !f.credit
+            && !opens_dialogue(&l.text)
+    };
+    for i in 1..lines.len() {
+        if !head[i] || head[i - 1] || lines[i].role != Role::Text {
+            continue;
+        }
+        let mut start = None;
+        for k in (i.saturating_sub(MAX_REACH_BACK)..i).rev() {
+            // The lines follow one another with no blank line between.
+            if lines[k + 1].no != lines[k].no + 1 || head[k] || !can_be(k) {
+                break;
+            }
+            if apart[k] {
+                if lay.closes(lines, k - 1) {
+                    start = Some(k);
+                }
+                break;
+            }
+        }
+        if let Some(k) = start {
+            for h in &mut head[k..i] {
+                *h = true;
+            }
+        }
+    }
+}
+
 /// A dateline alone on its line right after the end of a sentence closes
 /// the article before it rather than opening the next.
 fn is_trailing_dateline(lines: &[Line], lay: &Layout, i: usize) -> bool {

@@ -833,14 +833,14 @@ pub fn headings(lines: &[Line]) -> Vec<bool> {
     let rules = find_heads_in(lines, &lay);
     let feats = features_in(lines, &lay, &rules);
     let emit = Model::fitted().page_emissions(lines, &feats);
-    headings_in(lines, &rules, &feats, &emit)
+    headings_in(lines, &lay, &rules, &feats, &emit)
 }
 
 /// [`headings`] from the rules' verdicts, the lines' features and their
 /// emissions ([`Model::page_emissions`]).
-fn headings_in(lines: &[Line], rules: &[bool], feats: &[Features], emit: &[[f32; NS]]) -> Vec<bool> {
+fn headings_in(lines: &[Line], lay: &Layout, rules: &[bool], feats: &[Features], emit: &[[f32; NS]]) -> Vec<bool> {
     let sure = Model::fitted().heading_margins_emitted(emit, feats);
-    let mut head = decide(rules, &sure);
+    let mut head = decide_on_page(lines, lay, rules, &sure);
     super::boundary::promote(lines, &sure, &mut head, None);
     head
 }
@@ -853,7 +853,7 @@ pub fn headings_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<bool>) {
     let (feats, masks) = features_and_masks_in(lines, &lay, &rules);
     // (The emissions are computed once for both passes.)
     let emit = Model::fitted().page_emissions_masked(lines, &feats, &masks);
-    let head = headings_in(lines, &rules, &feats, &emit);
+    let head = headings_in(lines, &lay, &rules, &feats, &emit);
     let subheads = Model::fitted().decode_emitted(&emit).into_iter().map(|s| s == State::Sub).collect();
     (head, subheads)
 }
@@ -861,6 +861,15 @@ pub fn headings_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<bool>) {
 /// The rules' verdicts overruled where the model's heading margins are sure.
 pub fn decide(rules: &[bool], sure: &[f32]) -> Vec<bool> {
     rules.iter().zip(sure).map(|(&r, &m)| if r { m >= MAKE_BODY } else { m > MAKE_HEAD }).collect()
+}
+
+/// [`decide`], then a headline's first lines read into the body above it go
+/// back to it where a blank line sets them apart
+/// ([`super::heads::reach_back_to_blank`]).
+pub fn decide_on_page(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]) -> Vec<bool> {
+    let mut head = decide(rules, sure);
+    super::heads::reach_back_to_blank(lines, lay, &super::lines::set_apart(lines), &mut head);
+    head
 }
 
 /// The roles of the page's lines, decoded with the fitted model.

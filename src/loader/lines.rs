@@ -163,6 +163,42 @@ pub fn read_lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// Lines on either side of a blank line whose gaps tell whether blank lines
+/// are rare around it ([`set_apart`]).
+const BLANK_WINDOW: usize = 10;
+
+/// For each line, whether it is set apart from the line before it by a blank
+/// line (the lines keep their numbers in the file, so a blank line shows as
+/// a gap in them) where blank lines are rare: fewer than a third of the gaps
+/// between the lines around it, up to ten on either side, are
+/// blank. A page (or a block of one) that puts a blank line between most of
+/// its lines says nothing by one; on a page that keeps them for the starts of
+/// its blocks (`pdftotext -layout`, an extractor's block breaks) one marks
+/// where something new begins, such as a headline's first line under the
+/// body above it.
+pub fn set_apart(lines: &[Line]) -> Vec<bool> {
+    let n = lines.len();
+    let gap = |j: usize| j > 0 && lines[j].no > lines[j - 1].no + 1;
+    // blanks[j]: how many of the lines before line j stand after a blank line.
+    let mut blanks = vec![0usize; n + 1];
+    for j in 0..n {
+        blanks[j + 1] = blanks[j] + usize::from(gap(j));
+    }
+    (0..n)
+        .map(|i| {
+            if !gap(i) {
+                return false;
+            }
+            // The gaps before lines lo..=hi.
+            let lo = i.saturating_sub(BLANK_WINDOW).max(1);
+            let hi = (i + BLANK_WINDOW).min(n - 1);
+            let gaps = hi + 1 - lo;
+            let blank = blanks[hi + 1] - blanks[lo];
+            blank * 3 < gaps
+        })
+        .collect()
+}
+
 /// How a page prints the East Asian ambiguous characters (`“”‘’—…·`): a
 /// Chinese font sets them a full column wide, as two display columns, but
 /// some newspapers' fonts set quotes half as wide, as one. Told from the page
@@ -1124,6 +1160,27 @@ mod tests {
         // The widths every later stage reads follow the page's measure.
         let wide = read_lines(cases[0].0);
         assert!(wide[1..5].iter().all(|l| l.width == 22), "{wide:?}");
+    }
+
+    #[test]
+    fn a_blank_line_sets_a_line_apart_only_where_blank_lines_are_rare() {
+        let text_lines = |n: usize, sep: &str| (0..n).map(|k| format!("第{k}行文字")).collect::<Vec<_>>().join(sep);
+        // (page, the lines set apart)
+        let cases: Vec<(String, Vec<usize>)> = vec![
+            // No blank line: none.
+            (text_lines(12, "\n"), vec![]),
+            // One blank line among a dozen lines: the line after it.
+            (format!("{}\n\n{}", text_lines(6, "\n"), text_lines(6, "\n")), vec![6]),
+            // Blank lines between all lines: none means anything.
+            (text_lines(12, "\n\n"), vec![]),
+            // Between half of them: still none.
+            ((0..6).map(|_| text_lines(2, "\n")).collect::<Vec<_>>().join("\n\n"), vec![]),
+        ];
+        for (page, want) in cases {
+            let lines = read_lines(&page);
+            let got: Vec<usize> = set_apart(&lines).iter().enumerate().filter(|(_, a)| **a).map(|(i, _)| i).collect();
+            assert_eq!(got, want, "{page:?}");
+        }
     }
 
     /// The lines of `page` with every ambiguous character one column wide.
