@@ -220,6 +220,20 @@ fn a_slogan_over_a_labelled_title_is_its_kicker_not_its_title() {
     assert_eq!(p.articles[1].kicker.as_deref(), Some("冬日暖阳"));
 }
 
+#[test]
+fn a_short_kicker_the_body_echoes_is_not_joined_to_its_title() {
+    // `喜迎国庆` over `交城县城区供热管网改造工程完工`, the body telling of
+    // 国庆; `聚焦民生实事` over `孝义市今年改造老旧小区四十个`, the body
+    // doing 民生实事: each short line names its body too, but much less
+    // than the title under it, and is less than half as long: a kicker, not
+    // the head of a wrapped title.
+    let p = load("short_kicker_over_title_body_echoes_it.txt");
+    assert_eq!(titles(&p), ["方山县召开干部大会", "交城县城区供热管网改造工程完工", "孝义市今年改造老旧小区四十个"]);
+    let kickers: Vec<Option<&str>> = p.articles.iter().map(|a| a.kicker.as_deref()).collect();
+    assert_eq!(kickers, [None, Some("喜迎国庆"), Some("聚焦民生实事")]);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
 /// A small page and what the loader must make of it: (page, its two
 /// titles, their kickers).
 type TitledPage = (&'static str, [&'static str; 2], [Option<&'static str>; 2]);

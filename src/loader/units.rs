@@ -5,7 +5,9 @@
 //! their lengths: a bracket or quotation left open (`【江河奔腾看中` / `国】…`),
 //! a word cut at the seam (the bigram across it is printed in the bodies near
 //! the run: `…优` / `化营商环境…`), or both lines naming what one body reports
-//! — a kicker (a column slogan) names little of it. A line opening with a
+//! — a kicker (a column slogan) names little of it, and a line less than
+//! half as long as the one under it naming the body clearly less than that
+//! one is a kicker even where the body echoes it. A line opening with a
 //! label `【…】`, a dash or a name and `出席`/`主持会议并讲话` is not a
 //! continuation, nor is a line of two clauses set apart by a space next to a
 //! plain one (a kicker over its title, a subtitle under it) unless the break
@@ -366,7 +368,12 @@ pub(crate) const MAX_UNIT_LINES: usize = 5;
 ///   little with the body its title heads, a subtitle names other things;
 ///   unless `two_heads` finds that body turning from the subject of one
 ///   line to the other's (two headlines over two articles printed as one
-///   body, [`Builder::two_heads`]).
+///   body, [`Builder::two_heads`]);
+/// - but a line less than half as long as the one under it that names the
+///   body clearly less is a kicker over its title, even where the body
+///   echoes its words (`喜迎国庆` / `全国交通客流…`: [`kicker_over_title`]),
+///   and a pair of characters across the seam that only another body prints
+///   is then chance, not a word cut.
 ///
 /// `single`: `prev` is not itself the tail of a wrap.
 pub(crate) fn wraps(
@@ -405,11 +412,20 @@ pub(crate) fn wraps(
         return true;
     }
     let (bp, bn) = (bodies.best_in(prev, near.clone()), bodies.best_in(next, near.clone()));
-    // A word cut at the seam, as the body either line names prints it.
+    // The body both lines together name best, if they name one, and
+    // whether the first line reads as a kicker over the second there.
+    let joint = bodies.best_in(&format!("{prev}{next}"), near).filter(|&(_, s)| s >= 0.2);
+    let kicker = joint.is_some_and(|(b, _)| kicker_over_title(prev, next, b, bodies));
+    // A word cut at the seam, as the body either line names prints it
+    // (not where the first line is a kicker and only another body prints
+    // the pair: a kicker's last character and its title's first meet by
+    // chance, `…建功新时代` / `中央…`, another body printing `时代中`).
     let (last, first) = (pc[pc.len() - 1], nc[0]);
     if is_han(last) && is_han(first) {
         let seam: String = [last, first].iter().collect();
-        if [bp, bn].iter().flatten().any(|&(b, _)| bodies.score(&seam, b) > 0.0) {
+        let printed = |b: usize| bodies.score(&seam, b) > 0.0;
+        let chance = kicker && joint.is_some_and(|(b, _)| !printed(b));
+        if !chance && [bp, bn].iter().flatten().any(|&(b, _)| printed(b)) {
             return true;
         }
     }
@@ -446,10 +462,12 @@ pub(crate) fn wraps(
     }
     // Both lines name what one body reports (where a space sets clauses
     // apart, each line on its own names that body best).
-    let joined = format!("{prev}{next}");
-    if let Some((b, s)) = bodies.best_in(&joined, near)
-        && s >= 0.2
-    {
+    if let Some((b, _)) = joint {
+        // A kicker names the body too, less than its title (`喜迎国庆` /
+        // `全国交通客流持续高位运行`, the body telling of 国庆).
+        if kicker {
+            return false;
+        }
         let names = |t: &str, n: usize| n <= 3 || bodies.score(t, b) >= NAMES_BODY;
         let own = |x: Option<(usize, f32)>| x.is_some_and(|(o, _)| o == b);
         return names(prev, pc.len())
@@ -464,6 +482,27 @@ pub(crate) fn wraps(
         return true;
     }
     a >= 8 && (a - b).abs() <= 2 && !spaced
+}
+
+/// How much better than a line the headline line under it must name a body
+/// for the first to be its kicker ([`kicker_over_title`]).
+const KICKER_MARGIN: f32 = 0.15;
+
+/// Is headline line `prev` a kicker (引题) over the title `next`, both
+/// naming body `b`, rather than the head of a title wrapped onto `next`? A
+/// kicker is a phrase of its own, set in its own line (`喜迎国庆`,
+/// `聚焦高质量发展`): less than half as long as the title under it (a
+/// title wraps where its line is full, or at worst a third of the way in),
+/// naming what the body reports clearly less than the title does
+/// ([`KICKER_MARGIN`]) — a slogan's words are the page's common ones, the
+/// title's the item's own. A plain line over a title of two clauses set
+/// apart by a space may be the head of that title cut short (`汾阳市举办`
+/// / `杏花村酒文化节 游客突破十万`): less than a third as long, then.
+fn kicker_over_title(prev: &str, next: &str, b: usize, bodies: &Bodies) -> bool {
+    let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let cut_short = !heads::has_clause_space(prev) && heads::has_clause_space(next);
+    let times = if cut_short { 3 } else { 2 };
+    chars(prev) * times < chars(next) && bodies.score(next, b) >= bodies.score(prev, b) + KICKER_MARGIN
 }
 
 /// Is plain headline line `pc` (no clause space) the full first part of a
