@@ -194,6 +194,12 @@ const RULES: &[(&[Term], bool)] = &[
     // So is a date wrapped alone onto its line mid-sentence
     // (tests/pages/paragraph_breaks_not_shown.txt).
     (&[Term::Gap, Term::ClosingDate], false),
+    // A lead naming its subject before its day, whose first sentence
+    // shares none of the words before it, starts an item in a column of the
+    // same width (tests/pages/items_turning_away_same_width.txt); such a
+    // lead alone does not.
+    (&[Term::Gap, Term::SubjectLead, Term::TopicShift], true),
+    (&[Term::Gap, Term::SubjectLead], false),
 ];
 
 /// Does `w` decide every gap of [`RULES`] as it says?

@@ -748,3 +748,24 @@ fn a_headline_set_apart_by_a_blank_line_keeps_its_first_line() {
     assert!(head.ends_with("三百余户搬迁群众住进新居"), "{head}");
     assert!(!p.articles[0].paragraphs.concat().contains("石楼"), "{:?}", p.articles[0].paragraphs);
 }
+
+#[test]
+fn items_turning_to_another_subject_stand_alone_in_a_column_of_the_same_width() {
+    // Three items with no headline between them, in columns of one width:
+    // the second and third open with their subject before their day
+    // (`全国政协主席某某3日在京会见…`, `南方某省应急管理厅4日召开会议，`),
+    // and the first sentence of each shares none of the words of the item
+    // before it. A paragraph opening with a day that names the item's own
+    // subject (`10日上午，临县红枣合作社…`) stays in its item.
+    let p = load("items_turning_away_same_width.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "临县红枣喜获丰收");
+    let a = &p.articles[0].paragraphs;
+    assert!(a.iter().any(|q| q.starts_with("10日上午，临县红枣合作社")), "{a:?}");
+    assert!(a.last().is_some_and(|q| q.starts_with("据了解，全县已建成")), "{a:?}");
+    let b = &p.articles[1].paragraphs;
+    assert!(b[0].starts_with("全国政协主席某某3日在京会见"), "{b:?}");
+    assert!(b.last().is_some_and(|q| q.starts_with("马可一行还将赴上海")), "{b:?}");
+    let c = &p.articles[2].paragraphs;
+    assert!(c[0].starts_with("南方某省应急管理厅4日召开会议"), "{c:?}");
+}

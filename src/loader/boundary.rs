@@ -71,6 +71,16 @@ pub enum Term {
     /// ([`State::Sub`](super::line_model::State::Sub)): a short line of its
     /// own inside one article's text.
     Subheading,
+    /// The line after the gap opens like a lead naming its subject before
+    /// its day (`国务院总理某某5日在京会见…`:
+    /// [`meta::opens_with_subject_day`]).
+    SubjectLead,
+    /// The first sentence after a lead naming its subject before its day
+    /// ([`Term::SubjectLead`]) shares next to none of its words with the
+    /// text before the gap: it turns to another subject. (Not counted after
+    /// a day alone, `22日，`, which opens the next day's paragraph of one
+    /// report as often: on the fitting set that cost items on four shapes.)
+    TopicShift,
 }
 
 /// The weight of each [`Term`], in points of heading margin per unit of
@@ -82,7 +92,7 @@ pub enum Term {
 /// fitting set's items (fitted tables decided up to 35 more of its 3,030
 /// gaps right, and lost up to 10 items).
 #[rustfmt::skip]
-pub const WEIGHTS: [(Term, f32); 13] = [
+pub const WEIGHTS: [(Term, f32); 15] = [
     (Term::Gap, -150.0),
     (Term::Opener, 100.0),
     (Term::WidthChange, 100.0),
@@ -96,6 +106,8 @@ pub const WEIGHTS: [(Term, f32); 13] = [
     (Term::SetApart, 0.0),
     (Term::HeadlineRun, 250.0),
     (Term::Subheading, -300.0),
+    (Term::SubjectLead, 50.0),
+    (Term::TopicShift, 110.0),
 ];
 
 /// The weight of `term` in [`WEIGHTS`].
@@ -431,11 +443,13 @@ impl Builder {
             Some(BodyPart::Line(p)) => Some(*p),
             _ => None,
         };
-        let opener =
-            prev.is_some_and(|p| is_sentence_end(&lines[p].text) && meta::opens_like_lead(&lead(lines, after)));
+        let closed = prev.is_some_and(|p| is_sentence_end(&lines[p].text));
+        let lead_text = if closed { lead(lines, after) } else { String::new() };
+        let opener = closed && meta::opens_like_lead(&lead_text);
+        let subject = closed && !opener && meta::opens_with_subject_day(&lead_text);
         // (An attachment line, `附件：…`, still belongs to the notice.)
         let dated = prev.is_some_and(|p| is_date_line(&lines[p].text)) && !lines[i].text.starts_with("附件");
-        if !photo && !opener && !dated && !signed {
+        if !photo && !opener && !subject && !dated && !signed {
             return None;
         }
         let mut b = Boundary::new(i);
@@ -451,13 +465,56 @@ impl Builder {
         if opener {
             b.add(Term::Opener, 1.0);
         }
+        if subject {
+            b.add(Term::SubjectLead, 1.0);
+        }
         if opener && breaks.after_formula.contains(&i) {
             b.add(Term::ClosingFormula, 1.0);
         }
-        if (opener || dated || signed) && self.width_changes(lines, s, after) {
+        if subject && self.turns_away(lines, s, after) {
+            b.add(Term::TopicShift, 1.0);
+        }
+        if (opener || subject || dated || signed) && self.width_changes(lines, s, after) {
             b.add(Term::WidthChange, 1.0);
         }
         Some(b)
+    }
+
+    /// Does the first sentence of the body lines `after` the gap turn away
+    /// from the text of segment `s` read so far: at most
+    /// [`TURN_SHARED_MAX`] of its words found there (of at least
+    /// [`TURN_MIN_TERMS`], and against a text before of at least
+    /// [`TURN_BEFORE_MIN`] characters: against less, a paragraph turning
+    /// to the next stop of a tour shares as few)?
+    fn turns_away(&self, lines: &[Line], s: usize, after: &[Piece]) -> bool {
+        let parts = &self.segs[s].parts;
+        let before_chars: usize = parts_text(parts, lines).map(|t| t.chars().count()).sum();
+        if before_chars < TURN_BEFORE_MIN {
+            return false;
+        }
+        let mut sentence = String::new();
+        for p in after {
+            let Piece::Body(j) = p else { break };
+            sentence.push_str(&lines[*j].text);
+            if sentence.contains(['。', '！', '？']) || sentence.chars().count() >= TURN_CHARS {
+                break;
+            }
+        }
+        let sentence: String =
+            sentence.split_inclusive(['。', '！', '？']).next().unwrap_or("").chars().take(TURN_CHARS).collect();
+        let mut before: Vec<u64> = Vec::new();
+        topic_terms(parts_text(parts, lines).flat_map(str::chars), |g| before.push(g));
+        before.sort_unstable();
+        before.dedup();
+        let mut mine: Vec<u64> = Vec::new();
+        topic_terms(sentence.chars(), |g| mine.push(g));
+        mine.sort_unstable();
+        mine.dedup();
+        if mine.len() < TURN_MIN_TERMS {
+            return false;
+        }
+        let found = mine.iter().filter(|g| before.binary_search(g).is_ok()).count();
+        found as f32 <= TURN_SHARED_MAX * mine.len() as f32
     }
 
     /// Does the column's width change between the last body lines of
@@ -500,6 +557,23 @@ fn lead(lines: &[Line], after: &[Piece]) -> String {
     }
     text
 }
+
+/// How many characters of the first sentence after an opener
+/// [`Builder::turns_away`] reads.
+const TURN_CHARS: usize = 100;
+
+/// The fewest words (Han bigrams) that first sentence must hold to tell.
+const TURN_MIN_TERMS: usize = 8;
+
+/// At most this share of the first sentence's words found before the gap:
+/// it turns to another subject (next to none: a paragraph of the same item
+/// opening with a new day or a new stop still names one or two of its
+/// words; set on the fitting set).
+const TURN_SHARED_MAX: f32 = 0.04;
+
+/// The least text the item before the gap must hold for
+/// [`Builder::turns_away`] to tell.
+const TURN_BEFORE_MIN: usize = 300;
 
 /// How many characters of a text's opening [`lead`] reads.
 const LEAD_CHARS: usize = 40;

@@ -157,6 +157,28 @@ pub fn opens_like_lead(text: &str) -> bool {
     opens_with_time(text) || LEAD_DAY.is_match(text) || LEAD_TODAY.is_match(text)
 }
 
+/// A lead naming its subject before its day (`国务院总理李强5日在京会见`,
+/// `全国政协12日上午在北京举行`, `十四届全国人大常委会第三次委员长会议25日
+/// 上午举行`): a person or organ (no comma, no date of its own), a day, the
+/// time of day, and a verb of news (`在` `向` `同` `会见` `主持` `出席`
+/// `举行` `召开` `致` `分别` `签署`). Not `新华社北京3日电` (a dateline).
+static SUBJECT_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[^，,。；;：:！？“”（）()0-9年月日 ]{2,30}?[^0-9年月日至到前]((?:[0-9]{1,2}月)?[0-9]{1,2})日(?:上午|下午|晚上|晚|凌晨|早上|中午)?(?:在|向|同|会见|主持|出席|举行|召开|致|分别|签署|集体|应约)",
+    )
+    .expect("valid regex")
+});
+
+/// Does the text open as a news item's lead that names its subject before
+/// its day (`全国政协主席某某3日在京会见…`: a subject, a day, a verb)?
+/// Weaker evidence than [`opens_like_lead`]: a paragraph inside an item may
+/// open so too.
+pub fn opens_with_subject_day(text: &str) -> bool {
+    const NOT_SUBJECT: [&str; 9] = ["截至", "于", "在", "从", "自", "到", "至", "据", "今年"];
+    let head: String = text.chars().take(48).collect();
+    !NOT_SUBJECT.iter().any(|w| head.starts_with(w)) && SUBJECT_DAY.is_match(&head)
+}
+
 /// A title made from the body when the page prints none: its first clause
 /// (after a leading date or time word such as `近日`), without a quotation
 /// mark left open or unopened, at most 24 characters.
@@ -383,6 +405,29 @@ mod tests {
         ];
         for (text, lead) in cases {
             assert_eq!(opens_like_lead(text), lead, "{text}");
+        }
+    }
+
+    #[test]
+    fn leads_naming_their_subject_before_the_day() {
+        // (text, a subject, a day and a verb of news?)
+        let cases = [
+            ("全国政协主席某某3日在京会见某国议长", true),
+            ("国务院总理某某30日下午在京会见来华访问的", true),
+            ("政协第十四届全国委员会常务委员会第二次会议27日上午举行全体会议", true),
+            ("全国政协12日上午在北京中山公园中山堂举行仪式", true),
+            ("中共中央政治局常委、国务院副总理某某25日在北京会见", true),
+            ("首都规划建设委员会7月3日在京召开第45次全体会议", true),
+            ("新华社北京3日电", false),
+            ("截至11月16日24时，据31个省", false),
+            ("某某3日还会见了", false),
+            ("会议指出，某某3日在京会见", false),
+            ("2023年浦江创新论坛主题为", false),
+            ("今年1月5日在某地举行", false),
+            ("11月10日至11日，某某应邀访问", false),
+        ];
+        for (text, lead) in cases {
+            assert_eq!(opens_with_subject_day(text), lead, "{text}");
         }
     }
 
