@@ -719,3 +719,15 @@ fn a_headline_over_its_byline_keeps_its_lines_that_flow_like_a_paragraph() {
     assert!(b.paragraphs[0].starts_with("为保障节日期间食品安全"), "{:?}", b.paragraphs);
     assert!(!p.articles[0].paragraphs.concat().contains("市场监督管理局"), "{:?}", p.articles[0].paragraphs);
 }
+
+#[test]
+fn a_paragraphs_first_lines_over_a_headline_that_read_as_sentences_are_body() {
+    // A paragraph cut at a column's end (`刘洋指出，…，深` / `入开展…`)
+    // stands right over the next item's headline: a line opening with a
+    // reporting clause, or holding two commas, is running text, not a kicker.
+    let p = load("paragraph_head_over_headline_reads_as_sentence.txt");
+    assert_eq!(titles(&p), ["孝义市举办春季招聘会", "汾阳市启动春季植树活动"]);
+    assert_eq!(p.articles[1].kicker, None);
+    let last = p.articles[0].paragraphs.last().map_or("", String::as_str);
+    assert!(last.starts_with("刘洋指出，要全面落实就业优先政策"), "{:?}", p.articles[0].paragraphs);
+}
