@@ -114,6 +114,21 @@ pub fn reads_as_sentence(text: &str) -> bool {
     commas >= 2
 }
 
+/// A short opening clause and its comma (`今年，`, `此外，`):
+/// see [`opens_with_short_clause`].
+static SHORT_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^，,：:。；“”《》（）()\s]{1,2}[，,]").expect("valid regex"));
+
+/// Does the line open with a clause of at most two characters and a comma
+/// (`今年，…`, `此外，…`, `5日，…`)? After the end of a sentence such a line
+/// opens a paragraph: a headline's first clause is longer (`凝心聚力，…`),
+/// and `革开放，…` is the middle of a wrapped headline, not its start.
+/// (Three characters, `这几天，…`, was measured too: one item fewer exactly
+/// right on `-layout` pages.)
+pub fn opens_with_short_clause(text: &str) -> bool {
+    SHORT_CLAUSE.is_match(text)
+}
+
 /// Longest line (in characters) that can still be a headline; longer lines
 /// are paragraphs of a page printed one paragraph per line.
 pub const MAX_HEAD_CHARS: usize = 40;
@@ -454,7 +469,7 @@ pub fn find_heads_in(lines: &[Line], lay: &Layout) -> Vec<bool> {
     let mut i = 0;
     while i < lines.len() {
         let prev_closed = i == 0 || lay.closes(lines, i - 1) || is_trailing_dateline(lines, lay, i - 1);
-        if !(prev_closed && lay.eligible(i)) {
+        if !(prev_closed && lay.eligible(i) && !opens_with_short_clause(&lines[i].text)) {
             i += 1;
             continue;
         }
@@ -696,6 +711,17 @@ mod tests {
             ("张华强调：要持续推进乡村振兴", false),
         ] {
             assert_eq!(reads_as_sentence(text), want, "{text}");
+        }
+        for (text, want) in [
+            ("今年，全县新增", true),
+            ("此外，民航客运量", true),
+            ("这几天，位于", false),
+            ("5日，以色列", true),
+            ("凝心聚力，推进强国建设", false),
+            ("人民日报社论：凝心聚力，推进", false),
+            ("吕梁市召开经济工作会议", false),
+        ] {
+            assert_eq!(opens_with_short_clause(text), want, "{text}");
         }
     }
 
