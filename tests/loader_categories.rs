@@ -769,3 +769,26 @@ fn items_turning_to_another_subject_stand_alone_in_a_column_of_the_same_width() 
     let c = &p.articles[2].paragraphs;
     assert!(c[0].starts_with("南方某省应急管理厅4日召开会议"), "{c:?}");
 }
+
+#[test]
+fn a_paragraphs_first_lines_over_a_headline_that_read_as_sentences_are_body() {
+    // A paragraph cut at a column's end (`刘洋指出，…，深` / `入开展…`)
+    // stands right over the next item's headline: a line opening with a
+    // reporting clause, or holding two commas, is running text, not a kicker.
+    let p = load("paragraph_head_over_headline_reads_as_sentence.txt");
+    assert_eq!(titles(&p), ["孝义市举办春季招聘会", "汾阳市启动春季植树活动"]);
+    assert_eq!(p.articles[1].kicker, None);
+    let last = p.articles[0].paragraphs.last().map_or("", String::as_str);
+    assert!(last.starts_with("刘洋指出，要全面落实就业优先政策"), "{:?}", p.articles[0].paragraphs);
+}
+
+#[test]
+fn a_paragraph_opening_with_a_short_clause_over_a_headline_is_body() {
+    // `今年，…` after the end of a sentence opens a paragraph, here cut at
+    // a column's end right over the next item's headline: not its kicker.
+    let p = load("short_opening_clause_over_headline.txt");
+    assert_eq!(titles(&p), ["文水县举办农民丰收节", "交城县开展秋季森林防火检查"]);
+    assert_eq!(p.articles[1].kicker, None);
+    let last = p.articles[0].paragraphs.last().map_or("", String::as_str);
+    assert!(last.starts_with("今年，文水县粮食播种面积"), "{:?}", p.articles[0].paragraphs);
+}

@@ -72,6 +72,63 @@ pub fn has_clause_space(text: &str) -> bool {
     false
 }
 
+/// A reporting clause opening a line: a short subject, a verb of saying and
+/// a comma (`李明指出，`, `会议强调，`).
+static REPORTING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^，,：:。；“”《》（）()\s]{1,10}(?:表示|指出|强调|认为|提出|要求|介绍|透露|坦言)[，,]")
+        .expect("valid regex")
+});
+
+/// Does the line read as running text rather than a headline: it holds two
+/// commas or more outside any quotation (a headline has at most one clause
+/// break: `人民日报社论：凝心聚力，推进强国建设`), or it opens with a
+/// reporting clause (`李明指出，…`; a headline reports with a colon,
+/// `李明强调：…`)? Commas before a quotation mark that closes one opened on an
+/// earlier line count as inside it.
+pub fn reads_as_sentence(text: &str) -> bool {
+    if !text.contains(['，', ',']) {
+        return false;
+    }
+    if REPORTING_CLAUSE.is_match(text) {
+        return true;
+    }
+    const OPEN: [char; 5] = ['“', '‘', '《', '「', '（'];
+    const CLOSE: [char; 5] = ['”', '’', '》', '」', '）'];
+    let (mut depth, mut commas) = (0usize, 0usize);
+    let cs: Vec<char> = text.chars().collect();
+    for (k, &c) in cs.iter().enumerate() {
+        if OPEN.contains(&c) {
+            depth += 1;
+        } else if CLOSE.contains(&c) {
+            if depth == 0 {
+                // Closes a quotation opened before this line: what came
+                // before was inside it.
+                commas = 0;
+            } else {
+                depth -= 1;
+            }
+        } else if depth == 0 && (c == '，' || c == ',' && !cs.get(k + 1).is_some_and(char::is_ascii_digit)) {
+            commas += 1;
+        }
+    }
+    commas >= 2
+}
+
+/// A short opening clause and its comma (`今年，`, `此外，`):
+/// see [`opens_with_short_clause`].
+static SHORT_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^，,：:。；“”《》（）()\s]{1,2}[，,]").expect("valid regex"));
+
+/// Does the line open with a clause of at most two characters and a comma
+/// (`今年，…`, `此外，…`, `5日，…`)? After the end of a sentence such a line
+/// opens a paragraph: a headline's first clause is longer (`凝心聚力，…`),
+/// and `革开放，…` is the middle of a wrapped headline, not its start.
+/// (Three characters, `这几天，…`, was measured too: one item fewer exactly
+/// right on `-layout` pages.)
+pub fn opens_with_short_clause(text: &str) -> bool {
+    SHORT_CLAUSE.is_match(text)
+}
+
 /// Longest line (in characters) that can still be a headline; longer lines
 /// are paragraphs of a page printed one paragraph per line.
 pub const MAX_HEAD_CHARS: usize = 40;
@@ -172,6 +229,7 @@ fn eligible(l: &Line, f: &Facts) -> bool {
     // A headline never holds a full stop inside it.
     (2..=MAX_HEAD_CHARS).contains(&f.chars)
         && !f.inner_stop
+        && !reads_as_sentence(&l.text)
         && !f.ends
         && !f.date
         && !f.credit
@@ -423,7 +481,7 @@ pub fn find_heads_in(lines: &[Line], lay: &Layout) -> Vec<bool> {
     let mut i = 0;
     while i < lines.len() {
         let prev_closed = i == 0 || lay.closes(lines, i - 1) || is_trailing_dateline(lines, lay, i - 1);
-        if !(prev_closed && lay.eligible(i)) {
+        if !(prev_closed && lay.eligible(i) && !opens_with_short_clause(&lines[i].text)) {
             i += 1;
             continue;
         }
@@ -721,6 +779,35 @@ mod tests {
         // Even lines, the middle one ending in `、`, right over the byline.
         let page = "会议要求，各地要抓好落实。\n市委书记分别会见来吕考察\n的北京、天津、河北、\n山东客商代表团\n本报讯（记者 王明）11月2日，市委书记\n分别会见了来吕考察的客商代表团。";
         assert_eq!(heads_of(page), vec!["市委书记分别会见来吕考察", "的北京、天津、河北、", "山东客商代表团"]);
+    }
+
+    #[test]
+    fn lines_that_read_as_sentences() {
+        for (text, want) in [
+            ("张华指出，要全面加强基层党的建设，深", true),
+            ("市委强调，要持续推进", true),
+            ("从投资看，一季度，全县固定资产投资", true),
+            ("据县统计局统计，今年上半年，全县", true),
+            ("人民日报社论：凝心聚力，推进强国建设", false),
+            ("“坚定信心、真抓实干，把各方面的干劲带起来”", false),
+            ("真抓实干，把各方面的干劲带起来”", false),
+            ("全县完成投资1,065万元", false),
+            ("吕梁市召开全市经济工作会议", false),
+            ("张华强调：要持续推进乡村振兴", false),
+        ] {
+            assert_eq!(reads_as_sentence(text), want, "{text}");
+        }
+        for (text, want) in [
+            ("今年，全县新增", true),
+            ("此外，民航客运量", true),
+            ("这几天，位于", false),
+            ("5日，以色列", true),
+            ("凝心聚力，推进强国建设", false),
+            ("人民日报社论：凝心聚力，推进", false),
+            ("吕梁市召开经济工作会议", false),
+        ] {
+            assert_eq!(opens_with_short_clause(text), want, "{text}");
+        }
     }
 
     #[test]
