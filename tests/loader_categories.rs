@@ -792,3 +792,19 @@ fn a_paragraph_opening_with_a_short_clause_over_a_headline_is_body() {
     let last = p.articles[0].paragraphs.last().map_or("", String::as_str);
     assert!(last.starts_with("今年，文水县粮食播种面积"), "{:?}", p.articles[0].paragraphs);
 }
+
+#[test]
+fn a_headline_wrapped_line_after_line_at_its_box_width_is_one_title() {
+    // Two headlines wrapped over lines of one width and a shorter last line,
+    // as `pdftotext` prints a headline set in a narrow box: the first line
+    // is no kicker (`…负责人强调`), the line under a dash cut in two
+    // (`…明天—` / `—记…`) no subtitle. A kicker standing over the headline
+    // a blank line apart stays its kicker.
+    let p = load("headline_wrapped_at_box_width.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[1].title, "省农业农村厅负责人强调秋粮收购工作要做到应收尽收颗粒归仓");
+    assert_eq!(p.articles[1].kicker.as_deref(), Some("金秋时节 粮丰人和"));
+    assert_eq!(p.articles[2].title, "为了乡村更美好的明天——记交口县驻村第一书记王晓东");
+    assert_eq!(p.articles[2].subtitle, None);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}

@@ -83,10 +83,28 @@ impl Builder {
             let mut logical: Vec<String> = Vec::new();
             let mut cuts: Vec<bool> = Vec::new();
             let mut last_phys: Option<&str> = None;
-            for &i in &run.lines {
+            // Seams inside a headline wrapped line after line at one width.
+            let filled = filled_seams(
+                &run.lines,
+                lines,
+                &|prev: &str, next: &str| cut_in_headline(prev, next, bodies, near.clone()),
+                &|before: &str, next: &str| match (
+                    bodies.best_in(before, near.clone()),
+                    bodies.best_in(next, near.clone()),
+                ) {
+                    (Some((a, sa)), Some((b, sb))) => a != b && sa >= APART_NAMES && sb >= APART_NAMES,
+                    _ => false,
+                },
+            );
+            for (k, &i) in run.lines.iter().enumerate() {
                 let t = lines[i].text.as_str();
                 cut.set(false);
                 match (logical.last_mut(), last_phys) {
+                    (Some(cur), Some(_)) if !long_page && k > 0 && filled[k - 1] == Some(true) => cur.push_str(t),
+                    (Some(_), Some(_)) if !long_page && k > 0 && filled[k - 1] == Some(false) => {
+                        logical.push(t.to_string());
+                        cuts.push(false);
+                    }
                     // A headline wraps over two or three lines, no more.
                     (Some(cur), Some(prev))
                         if !long_page
@@ -503,6 +521,119 @@ fn kicker_over_title(prev: &str, next: &str, b: usize, bodies: &Bodies) -> bool 
     let cut_short = !heads::has_clause_space(prev) && heads::has_clause_space(next);
     let times = if cut_short { 3 } else { 2 };
     chars(prev) * times < chars(next) && bodies.score(next, b) >= bodies.score(prev, b) + KICKER_MARGIN
+}
+
+/// How well the lines of a stretch and the line under it must each name
+/// a different body for [`filled_seams`] to keep them apart.
+const APART_NAMES: f32 = 0.5;
+
+/// The least width, in columns, of a line filling a headline's width for
+/// [`filled_seams`] (four characters).
+const MIN_FILLED_WIDTH: usize = 8;
+
+/// Which seams of a headline run (`run`: its lines, in print order; seam
+/// `k` between `run[k]` and `run[k + 1]`) fall inside one headline wrapped
+/// at its box's width (`Some(true)`), and which set such a headline apart
+/// from the line over it, a blank line between them (`Some(false)`); the
+/// others are left to [`wraps`] (`None`). One headline wrapped at its box's
+/// width is a stretch of lines printed one right under the
+/// other (no blank line between them), all of one width give or take a
+/// character (a closing mark hangs past the edge, an opening one moves to
+/// the next line), then a shorter last line, three lines at least (or four
+/// of one width and no shorter one). Wrapped
+/// lines fill the box's width wherever they break (`中国外交部发言人强调` /
+/// `一个中国原则不容任何` / `挑战`); a kicker or subtitle is set in its own
+/// type and holds as many characters as the title's lines only by chance,
+/// which two lines in a row of one width make rare; and at least one break
+/// in the stretch cuts a word or a phrase (`cut`, [`cut_in_headline`]), so
+/// whole headlines of even length stacked one under the other are not
+/// read as one, nor a line naming another body than the lines over it
+/// (`apart`). A line opening with a
+/// subtitle's dash (not the second half of a dash the line before cut,
+/// `…添砖加瓦—` / `—美国…`), a label `【` or a name and `出席` starts something
+/// new, and so does the line under a kicker's wrapped last line
+/// (`孙大军在…美景` / `华庭小区调研座谈时强调` / title).
+fn filled_seams(
+    run: &[usize],
+    lines: &[Line],
+    cut: &dyn Fn(&str, &str) -> bool,
+    apart: &dyn Fn(&str, &str) -> bool,
+) -> Vec<Option<bool>> {
+    let n = run.len();
+    let mut out = vec![None; n.saturating_sub(1)];
+    let width = |k: usize| lines[run[k]].width;
+    let opens_new = |k: usize| {
+        let (prev, next) = (lines[run[k]].text.as_str(), lines[run[k + 1]].text.as_str());
+        // A kicker's last line (`…时强调`) under another line of it.
+        let kicker_end = is_kicker(prev) && k > 0 && lines[run[k]].no == lines[run[k - 1]].no + 1;
+        kicker_end || next.starts_with('【') || SUBTITLE_NAME.is_match(next) || next.starts_with('—') && !cut_dash(prev)
+    };
+    let joins = |k: usize| lines[run[k + 1]].no == lines[run[k]].no + 1 && !opens_new(k);
+    let mut a = 0;
+    while a < n {
+        // The lines a..=b filling one width.
+        let (mut lo, mut hi) = (width(a), width(a));
+        let mut b = a;
+        let mut text = lines[run[a]].text.clone();
+        let joins = |k: usize, text: &str| joins(k) && (k == a || !apart(text, &lines[run[k + 1]].text));
+        while b + 1 < n && joins(b, &text) {
+            let w = width(b + 1);
+            if w.max(hi) - w.min(lo) > 2 {
+                break;
+            }
+            (lo, hi) = (lo.min(w), hi.max(w));
+            b += 1;
+            text.push_str(&lines[run[b]].text);
+        }
+        // The shorter last line.
+        let tail = b + 1 < n && joins(b, &text) && width(b + 1) < lo && !lines[run[b + 1]].text.is_empty();
+        let end = if tail { b + 1 } else { b };
+        if lo >= MIN_FILLED_WIDTH
+            && b > a
+            && (tail && end - a >= 2 || b - a >= 3)
+            && (a..end).any(|k| cut(&lines[run[k]].text, &lines[run[k + 1]].text))
+        {
+            for seam in &mut out[a..end] {
+                *seam = Some(true);
+            }
+            // A blank line over the headline sets it apart from the lines
+            // over it (a kicker of its own).
+            if a > 0 && lines[run[a]].no > lines[run[a - 1]].no + 1 {
+                out[a - 1] = Some(false);
+            }
+            a = end + 1;
+        } else {
+            a = b + 1;
+        }
+    }
+    out
+}
+
+/// Does a headline line end on half a dash (`…添砖加瓦—`), the other half
+/// opening the line under it?
+fn cut_dash(prev: &str) -> bool {
+    prev.ends_with('—') && !prev.ends_with("——")
+}
+
+/// Does the break between headline lines `prev` and `next` cut something
+/// that reads on across it: a bracket or quotation left open, a line
+/// opening with a closing mark, a line ending on a word that reads on
+/// (`的`, `和`), a dash cut in two (`…添砖加瓦—` / `—美国…`), or a word, the
+/// two characters either side of the seam making a bigram the body both
+/// lines name best prints (`…科学精准有` / `效做好…`)?
+fn cut_in_headline(prev: &str, next: &str, bodies: &Bodies, near: std::ops::Range<usize>) -> bool {
+    if left_open(prev)
+        || next.starts_with(['】', '”', '》', '）', '」', '、', '，', ')'])
+        || prev.ends_with(READS_ON) && !prev.ends_with("——")
+    {
+        return true;
+    }
+    let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else { return false };
+    if !is_han(last) || !is_han(first) {
+        return false;
+    }
+    let seam: String = [last, first].iter().collect();
+    bodies.best_in(&format!("{prev}{next}"), near).is_some_and(|(b, _)| bodies.score(&seam, b) > 0.0)
 }
 
 /// Is plain headline line `pc` (no clause space) the full first part of a
