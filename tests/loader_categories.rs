@@ -808,3 +808,17 @@ fn a_headline_wrapped_line_after_line_at_its_box_width_is_one_title() {
     assert_eq!(p.articles[2].subtitle, None);
     assert!(p.fragments.is_empty(), "{:?}", p.fragments);
 }
+
+#[test]
+fn a_short_line_over_a_labelled_title_is_its_kicker_not_the_title() {
+    // `乡村振兴进行时` over `【记者手记】一粒种子 一村希望`, a blank line
+    // between them: the body tells of 乡村振兴, not of the title's words,
+    // yet a labelled title is the headline and the short line its kicker.
+    let p = load("kicker_over_label_title_lines.txt");
+    assert_eq!(
+        titles(&p),
+        ["岚县举办马铃薯产业发展论坛", "【记者手记】一粒种子 一村希望", "方山县冬季供暖准备工作就绪"]
+    );
+    assert_eq!(p.articles[1].kicker.as_deref(), Some("乡村振兴进行时"));
+    assert!(p.articles[1].subtitle.is_none(), "{:?}", p.articles[1].subtitle);
+}

@@ -13,7 +13,10 @@
 //! plain one (a kicker over its title, a subtitle under it) unless the break
 //! cuts a clause much shorter than the others on its line
 //! (`服务业加快恢复 拉动` / `经济动能增强`); a label alone on its line
-//! (`【新思想引领新征程】`) always goes with the title under it. A one- or
+//! (`【新思想引领新征程】`) always goes with the title under it, and a short
+//! plain line over a labelled title (`乡村振兴进行时` / `【记者手记】…`) is
+//! that title's kicker, in its unit (the label frames the title: the line
+//! over it heads no body of its own). A one- or
 //! two-character tail is joined. The page's orientation (headlines after or
 //! before their bodies) is voted from the runs standing between two bodies.
 //! A headline's tail read as its body's first line is given back to the run
@@ -135,7 +138,15 @@ impl Builder {
                     Some(u) => {
                         let prev = u.texts.last().map(String::as_str).unwrap_or("");
                         let mine = line_best[li];
-                        let unit_best = best(&u.text());
+                        // A kicker joined over a labelled title
+                        // ([`kicker_over_label`]) names no body for the
+                        // lines under the title: they are read against the
+                        // title as if it stood alone.
+                        let head = match u.texts.as_slice() {
+                            [k, title, ..] if kicker_over_label(k, title) => u.texts[1..].concat(),
+                            _ => u.text(),
+                        };
+                        let unit_best = best(&head);
                         // A line that names no body of its own (the tail of a
                         // wrapped headline, a subtitle) goes with the one before,
                         // unless the line after it names another body: then it
@@ -152,9 +163,15 @@ impl Builder {
                         };
                         let subtitle =
                             t.starts_with('—') || SUBTITLE_NAME.is_match(t) || (is_subtitle(t) && !next_elsewhere);
+                        // Two lines naming two bodies are two headlines.
+                        let apart = match (unit_best, mine) {
+                            (Some((a, sa)), Some((b, sb))) => a != b && sa >= 0.3 && sb >= 0.3,
+                            _ => false,
+                        };
                         subtitle
                             || is_kicker(prev)
-                            || (same_body || weak && !long_page && !next_elsewhere) && !(whole(t) && two(&u.text(), t))
+                            || u.texts.len() == 1 && kicker_over_label(prev, t) && !apart
+                            || (same_body || weak && !long_page && !next_elsewhere) && !(whole(t) && two(&head, t))
                     }
                     None => false,
                 };
@@ -668,6 +685,26 @@ fn word_across(prev: &str, next: &str, text: &str) -> bool {
     text.contains(left.as_str()) || text.contains(right.as_str())
 }
 
+/// Is headline line `prev` the kicker (引题) of the labelled title `next`
+/// printed under it (`乡村振兴进行时` / `【记者手记】一粒种子 一村希望`)? A
+/// column label `【…】` opening a title is that title's frame, so the plain
+/// line over it is no headline of its own but a kicker: a phrase shorter
+/// than the title under it, carrying no label itself.
+fn kicker_over_label(prev: &str, next: &str) -> bool {
+    let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    next.starts_with('【')
+        && next.contains('】')
+        && !is_label_only(next)
+        && !prev.contains(['【', '】'])
+        && !prev.starts_with('—')
+        && chars(prev) <= MAX_KICKER_CHARS
+        && chars(prev) < chars(next)
+}
+
+/// The most characters of a kicker over a labelled title
+/// ([`kicker_over_label`]).
+const MAX_KICKER_CHARS: usize = 16;
+
 /// A line that is only a column label (`【新思想引领新征程】`).
 fn is_label_only(t: &str) -> bool {
     t.starts_with('【') && t.ends_with('】') && t.matches('【').count() == 1 && t.chars().count() >= 4
@@ -741,6 +778,23 @@ pub(crate) fn is_kicker(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_line_over_a_labelled_title_is_its_kicker() {
+        for (prev, next, want) in [
+            ("乡村振兴进行时", "【记者手记】一粒种子 一村希望", true),
+            ("坚定信心真抓实干", "【新春走基层】村医夫妻：当好健康守门人", true),
+            // A label alone on its line, a labelled line over another, a
+            // subtitle's dash: no kicker over a labelled title.
+            ("乡村振兴进行时", "【新思想引领新征程】", false),
+            ("【冬日走基层】交城供热", "【记者手记】一粒种子 一村希望", false),
+            ("——记交口县回龙镇", "【记者手记】一粒种子", false),
+            // A line as long as the title under it is a headline of its own.
+            ("交口县回龙镇辣椒产业带动群众增收", "【记者手记】一粒种子", false),
+        ] {
+            assert_eq!(kicker_over_label(prev, next), want, "{prev} / {next}");
+        }
+    }
 
     #[test]
     fn a_word_cut_at_the_seam_is_one_the_body_prints() {
