@@ -175,6 +175,22 @@ fn a_headline_wrapped_mid_word_is_one_title_and_a_slogan_above_stays_its_kicker(
 }
 
 #[test]
+fn a_notice_title_read_as_body_between_items_of_one_width_starts_the_notice() {
+    // The notice's title is exactly as wide as the column, between two
+    // paragraphs of full lines: the line model is sure it is body. Its
+    // shape (an issuing body, `关于`, a closing noun, over `为进一步…`)
+    // says it is the notice's title.
+    let p = load("notice_title_at_column_width.txt");
+    assert_eq!(
+        titles(&p),
+        ["临县新建两座乡村文化广场", "临县住房和城乡建设局关于开展老旧小区改造的通告", "方山县举办果树修剪技术培训班"]
+    );
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("老旧小区")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("为进一步改善"), "{:?}", p.articles[1].paragraphs);
+    assert!(p.articles[1].paragraphs.iter().any(|q| q.contains("2024年6月3日")), "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
 fn a_notice_title_as_wide_as_the_column_starts_the_notice() {
     // The notice has no byline and its title, set apart by blank lines,
     // is nearly as wide as the column; its words come back in the notice

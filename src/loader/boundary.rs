@@ -81,6 +81,11 @@ pub enum Term {
     /// a day alone, `22日，`, which opens the next day's paragraph of one
     /// report as often: on the fitting set that cost items on four shapes.)
     TopicShift,
+    /// The line after the gap has the shape of a notice's title: an
+    /// issuing body's `关于…` or a closing noun over a notice's text
+    /// ([`meta::is_notice_heading`]), read in the body by the line model
+    /// however sure it is (it is as wide as the column).
+    NoticeTitle,
 }
 
 /// The weight of each [`Term`], in points of heading margin per unit of
@@ -92,7 +97,7 @@ pub enum Term {
 /// fitting set's items (fitted tables decided up to 35 more of its 3,030
 /// gaps right, and lost up to 10 items).
 #[rustfmt::skip]
-pub const WEIGHTS: [(Term, f32); 15] = [
+pub const WEIGHTS: [(Term, f32); 16] = [
     (Term::Gap, -150.0),
     (Term::Opener, 100.0),
     (Term::WidthChange, 100.0),
@@ -108,6 +113,7 @@ pub const WEIGHTS: [(Term, f32); 15] = [
     (Term::Subheading, -300.0),
     (Term::SubjectLead, 50.0),
     (Term::TopicShift, 110.0),
+    (Term::NoticeTitle, 200.0),
 ];
 
 /// The weight of `term` in [`WEIGHTS`].
@@ -642,7 +648,8 @@ pub fn at_run(line: usize, subheading: bool) -> Boundary {
     b
 }
 
-/// Lines the model is this sure are body are never promoted.
+/// Lines the model is this sure are body are never promoted, unless they
+/// have the shape of a notice's title ([`Term::NoticeTitle`]).
 pub const FLOOR: f32 = -200.0;
 
 /// How many characters of text on each side a candidate is matched with.
@@ -661,16 +668,23 @@ const MAX_HAN: usize = 48;
 /// finishes a sentence itself nor holds a comma (a paragraph's first clause
 /// does); its boundary adds its heading margin ([`Term::HeadingMargin`])
 /// and how much better its words match the text after it than before it
-/// ([`Term::ContentMatch`]). `sure` is the line model's heading margin per
+/// ([`Term::ContentMatch`]), and [`Term::NoticeTitle`] for a line of a
+/// notice title's shape. `sure` is the line model's heading margin per
 /// line; `head` the headline verdicts so far, changed in place; the
 /// boundaries weighed are pushed to `trace` when given.
 pub fn promote(lines: &[Line], sure: &[f32], head: &mut [bool], mut trace: Option<&mut Vec<Boundary>>) {
     let mut terms: Vec<u64> = Vec::new();
     for i in 0..lines.len() {
-        if head[i] || lines[i].role != Role::Text || sure[i] <= FLOOR {
+        if head[i] || lines[i].role != Role::Text {
             continue;
         }
         let text = lines[i].text.as_str();
+        // A notice's title is weighed however sure the model is: printed as
+        // wide as the column, it reads as body.
+        let notice = lines.get(i + 1).is_some_and(|n| meta::is_notice_heading(text, &n.text));
+        if sure[i] <= FLOOR && !notice {
+            continue;
+        }
         let han = text.chars().filter(|&c| is_han(c)).count();
         if !(MIN_HAN..=MAX_HAN).contains(&han)
             || is_sentence_end(text)
@@ -699,6 +713,7 @@ pub fn promote(lines: &[Line], sure: &[f32], head: &mut [bool], mut trace: Optio
             + weight(Term::SetApart)
             + weight(Term::HeadingMargin) * sure[i]
             + weight(Term::ContentMatch)
+            + if notice { weight(Term::NoticeTitle) } else { 0.0 }
             <= 0.0
         {
             continue;
@@ -716,6 +731,9 @@ pub fn promote(lines: &[Line], sure: &[f32], head: &mut [bool], mut trace: Optio
         b.add(Term::SetApart, 1.0);
         b.add(Term::HeadingMargin, sure[i]);
         b.add(Term::ContentMatch, (fwd - bwd).max(BACK_SHARE * (bwd - fwd)));
+        if notice {
+            b.add(Term::NoticeTitle, 1.0);
+        }
         head[i] = b.starts();
         if let Some(t) = trace.as_deref_mut() {
             t.push(b);

@@ -239,6 +239,40 @@ pub fn is_notice_title(t: &str) -> bool {
     ["公告", "通告", "通知", "启事", "声明", "公示", "告知书", "倡议书"].iter().any(|w| t.ends_with(w))
 }
 
+/// The closing nouns of a notice's title ([`is_notice_heading`]).
+const NOTICE_NOUNS: [&str; 7] = ["通告", "公告", "通知", "公示", "启事", "声明", "决定"];
+
+/// Does `line`, followed by `next`, have the shape of a notice's title
+/// (`某某县人民政府关于调整公交线路的通告`, `关于做好防汛工作的通知`,
+/// `某某局干部任前公示` over `根据…`)? It ends in a closing noun
+/// (`通告` `公告` `通知` `公示` `启事` `声明` `决定`, a number in brackets
+/// after it allowed), finishes no sentence and holds no comma, and either
+/// names its subject with `关于` or stands over a notice's text: `根据…`,
+/// `为了…`, `为进一步…`, `按照…`, `依据…`, or an addressee line (`各…：`).
+pub fn is_notice_heading(line: &str, next: &str) -> bool {
+    let t = line.trim();
+    if t.contains(['，', ',', '。', '；', '：', ':']) {
+        return false;
+    }
+    let t = match t.rfind(['（', '(']) {
+        Some(i) if t.ends_with(['）', ')']) => &t[..i],
+        _ => t,
+    };
+    let Some(noun) = NOTICE_NOUNS.iter().find(|w| t.ends_with(*w)) else { return false };
+    let before = &t[..t.len() - noun.len()];
+    if before.chars().count() < 4 {
+        return false;
+    }
+    let next = next.trim();
+    let addressee = next.starts_with('各')
+        && next.ends_with(['：', ':'])
+        && next.chars().count() <= 24
+        && !next.contains(['，', '。']);
+    before.contains("关于")
+        || addressee
+        || ["根据", "为了", "为进一步", "按照", "依据"].iter().any(|w| next.starts_with(w))
+}
+
 /// The kind of an article, from its form and words.
 pub fn kind_of(a: &Article, continued: bool) -> Kind {
     if continued {
@@ -327,6 +361,23 @@ mod tests {
             byline: byline.map(str::to_string),
             paragraphs: paras.iter().map(|s| s.to_string()).collect(),
             ..Article::default()
+        }
+    }
+
+    #[test]
+    fn a_notice_heading_has_a_closing_noun_and_names_its_subject_or_stands_over_notice_text() {
+        let cases = [
+            ("某某县人民政府关于调整城区公交线路的通告", "三路公交车改经府前街。", true),
+            ("关于做好今年防汛工作的通知", "各乡镇人民政府：", true),
+            ("某某县教育局2024年干部任前公示", "根据干部选拔任用有关规定，", true),
+            ("某某县教育局2024年干部任前公示", "近日，县里召开会议。", false),
+            ("某某县卫生健康局遗失公章启事（第2号）", "为了避免造成损失，", true),
+            ("各地认真学习贯彻会议精神", "根据会议要求，", false),
+            ("会议强调，要认真贯彻落实国务院关于防汛的通知", "各乡镇：", false),
+            ("发出通知", "根据要求，", false),
+        ];
+        for (line, next, want) in cases {
+            assert_eq!(is_notice_heading(line, next), want, "{line} / {next}");
         }
     }
 
