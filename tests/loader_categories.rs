@@ -838,3 +838,14 @@ fn a_short_line_over_a_labelled_title_is_its_kicker_not_the_title() {
     assert_eq!(p.articles[1].kicker.as_deref(), Some("乡村振兴进行时"));
     assert!(p.articles[1].subtitle.is_none(), "{:?}", p.articles[1].subtitle);
 }
+
+#[test]
+fn a_caption_inside_an_article_does_not_cut_off_the_paragraph_reporting_what_was_said_after_it() {
+    // A caption on another subject stands between two paragraphs of one
+    // article; the paragraph after it opens `据介绍，` (no day, no place of
+    // its own): it goes on with the article, the caption starts no item.
+    let p = load("caption_inside_article_reported_speech_after.txt");
+    assert_eq!(titles(&p), ["方山县建成一批农村寄宿制学校", "中阳县开通城乡公交新线路"]);
+    assert!(p.articles[0].paragraphs.iter().any(|q| q.starts_with("据介绍，接下来")), "{:?}", p.articles[0].paragraphs);
+    assert_eq!(p.articles[0].captions, ["图为师生在操场上参加升旗仪式。 记者 赵敏 摄"]);
+}

@@ -86,6 +86,14 @@ pub enum Term {
     /// ([`meta::is_notice_heading`]), read in the body by the line model
     /// however sure it is (it is as wide as the column).
     NoticeTitle,
+    /// The text after the gap opens by reporting what was said, with no
+    /// day or place of its own (`李强表示，`, `据介绍，`, `文章强调，`): a
+    /// paragraph going on with the article before, not an item's lead
+    /// (`goes_on`). Weighed only at a caption closing an item
+    /// ([`Term::ClosingCaption`]): a caption printed inside an article's
+    /// text. (Weighed at a photo item's text too, it kept items opening
+    /// `习近平总书记指出，` in the item before on three FIT shapes.)
+    GoesOn,
 }
 
 /// The weight of each [`Term`], in points of heading margin per unit of
@@ -97,7 +105,7 @@ pub enum Term {
 /// fitting set's items (fitted tables decided up to 35 more of its 3,030
 /// gaps right, and lost up to 10 items).
 #[rustfmt::skip]
-pub const WEIGHTS: [(Term, f32); 16] = [
+pub const WEIGHTS: [(Term, f32); 17] = [
     (Term::Gap, -150.0),
     (Term::Opener, 100.0),
     (Term::WidthChange, 100.0),
@@ -114,6 +122,7 @@ pub const WEIGHTS: [(Term, f32); 16] = [
     (Term::SubjectLead, 50.0),
     (Term::TopicShift, 110.0),
     (Term::NoticeTitle, 200.0),
+    (Term::GoesOn, -200.0),
 ];
 
 /// The weight of `term` in [`WEIGHTS`].
@@ -564,6 +573,42 @@ fn lead(lines: &[Line], after: &[Piece]) -> String {
     text
 }
 
+/// The most characters of the clause a paragraph reporting what was said
+/// opens with (`国务院新闻办负责人表示，`).
+const GOES_ON_CLAUSE_MAX: usize = 12;
+
+/// The verbs closing that clause: a speaker reported (`表示`, `指出`),
+/// or a source (`据介绍`, `据了解`).
+const REPORTING_VERBS: [&str; 9] = ["表示", "指出", "强调", "认为", "介绍", "了解", "说", "称", "透露"];
+
+/// Does a paragraph (its opening text `lead`) open by reporting what was
+/// said, its first clause (up to the first comma, at most
+/// [`GOES_ON_CLAUSE_MAX`] characters) ending in a reporting verb and giving
+/// no day, number or time of its own (`李强表示，`, `据介绍，`)? Such a
+/// paragraph goes on with an article whose speaker or subject it has
+/// already named: a news item's lead dates its report (`外交部发言人
+/// 某某12日表示，`, `胡塞武装一名官员13日称，`).
+pub(crate) fn goes_on(lead: &str) -> bool {
+    let Some((clause, _)) = lead.split_once(['，', ',']) else { return false };
+    let n = clause.chars().count();
+    (2..=GOES_ON_CLAUSE_MAX).contains(&n)
+        && clause.chars().all(is_han)
+        && !clause.contains(['日', '月', '年', '时'])
+        && REPORTING_VERBS.iter().any(|v| clause.ends_with(v))
+}
+
+/// The gap's terms after a caption that would close the item before it
+/// (`after`: the pieces after the caption): [`Term::ClosingCaption`], and
+/// [`Term::GoesOn`] where the text after it reports what was said.
+pub(crate) fn caption_gap(lines: &[Line], line: usize, after: &[Piece]) -> Boundary {
+    let mut b = Boundary::new(line);
+    b.add(Term::ClosingCaption, 1.0);
+    if goes_on(&lead(lines, after)) {
+        b.add(Term::GoesOn, 1.0);
+    }
+    b
+}
+
 /// How many characters of the first sentence after an opener
 /// [`Builder::turns_away`] reads.
 const TURN_CHARS: usize = 100;
@@ -838,6 +883,23 @@ mod tests {
     fn every_term_has_its_own_row_in_the_table() {
         for (k, (term, _)) in WEIGHTS.iter().enumerate() {
             assert_eq!(*term as usize, k, "{term:?}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_reporting_what_was_said_goes_on_unless_it_dates_its_report() {
+        let cases = [
+            ("据介绍，接下来当地还将继续加大投入", true),
+            ("李强表示，中国是最大的发展中国家", true),
+            ("文章强调，全会通过的《决定》", true),
+            ("胡塞武装一名官员13日称，美国和英国", false),
+            ("外交部发言人毛宁12日表示，中方", false),
+            ("今天（9月1日）上午，国务院新闻办举行", false),
+            ("初冬时节，柳林县各地", false),
+            ("没有逗号的一句话", false),
+        ];
+        for (lead, want) in cases {
+            assert_eq!(goes_on(lead), want, "{lead}");
         }
     }
 

@@ -11,7 +11,7 @@
 
 use super::article::caption_text;
 use super::assign::Bodies;
-use super::boundary::{Boundary, Breaks, Term};
+use super::boundary::{Boundary, Breaks, caption_gap};
 use super::lines::{self, Line, is_sentence_end};
 use super::paragraphs::BodyPart;
 use super::pieces::Piece;
@@ -179,7 +179,13 @@ impl Builder {
                     // A sentence closed by a photo credit on its line
                     // (`…踏雪赏景。 记者 李四 摄`): a caption's end.
                     if closes_with_credit(&lines[*i].text) {
-                        split = self.credit_point(s, pi, *i + 1, &mut photo, closing);
+                        split = self.credit_point(
+                            s,
+                            pi,
+                            caption_gap(lines, *i + 1, &pieces[pi + 1..]),
+                            &mut photo,
+                            closing,
+                        );
                     }
                 }
                 Piece::Heads(run) => {
@@ -201,8 +207,7 @@ impl Builder {
                     // A caption after a finished sentence may close an item
                     // (the text after it turns to another subject).
                     if closing.contains(&pi) {
-                        let mut b = Boundary::new(ls.last().map_or(0, |&l| l + 1));
-                        b.add(Term::ClosingCaption, 1.0);
+                        let b = caption_gap(lines, ls.last().map_or(0, |&l| l + 1), &pieces[pi + 1..]);
                         let starts = b.starts();
                         self.boundaries.push(b);
                         if starts {
@@ -219,7 +224,13 @@ impl Builder {
                     Some(s) if !split => {
                         self.segs[s].captions.push(lines[*i].text.clone());
                         if self.ends_sentence(lines, s) {
-                            split = self.credit_point(s, pi, *i + 1, &mut photo, closing);
+                            split = self.credit_point(
+                                s,
+                                pi,
+                                caption_gap(lines, *i + 1, &pieces[pi + 1..]),
+                                &mut photo,
+                                closing,
+                            );
                         }
                     }
                     _ => {
@@ -270,13 +281,14 @@ impl Builder {
     /// credit on its own line, or a line ending in one): the photo item
     /// being read (`photo`) ends there, as an item closed by its caption
     /// does (`closing`); else the item may end there, a caption's end
-    /// ([`Builder::caption_breaks`]). `next` is the line after the credit.
+    /// ([`Builder::caption_breaks`]). `gap` is the gap after the credit
+    /// ([`caption_gap`]).
     /// Does an item end?
     fn credit_point(
         &mut self,
         s: usize,
         pi: usize,
-        next: usize,
+        gap: Boundary,
         photo: &mut Option<usize>,
         closing: &rustc_hash::FxHashSet<usize>,
     ) -> bool {
@@ -284,10 +296,8 @@ impl Builder {
             return true;
         }
         if closing.contains(&pi) {
-            let mut b = Boundary::new(next);
-            b.add(Term::ClosingCaption, 1.0);
-            let starts = b.starts();
-            self.boundaries.push(b);
+            let starts = gap.starts();
+            self.boundaries.push(gap);
             if starts {
                 return true;
             }
