@@ -808,3 +808,12 @@ fn a_headline_wrapped_line_after_line_at_its_box_width_is_one_title() {
     assert_eq!(p.articles[2].subtitle, None);
     assert!(p.fragments.is_empty(), "{:?}", p.fragments);
 }
+
+#[test]
+fn a_headline_under_a_continuation_mark_is_a_headline_not_the_continued_body() {
+    // `（上接1版）`, then a headline wrapped in a narrow column over a
+    // dateline: the headline is one title, the body starts after the dateline.
+    let p = load("headline_under_continuation_mark.txt");
+    assert_eq!(titles(&p), ["交城县举办青少年书法展", "“守住耕地红线、牢牢把粮食生产的底子打牢”"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("“今年我们村的冬小麦"), "{:?}", p.articles[1].paragraphs);
+}
