@@ -849,3 +849,12 @@ fn a_caption_inside_an_article_does_not_cut_off_the_paragraph_reporting_what_was
     assert!(p.articles[0].paragraphs.iter().any(|q| q.starts_with("据介绍，接下来")), "{:?}", p.articles[0].paragraphs);
     assert_eq!(p.articles[0].captions, ["图为师生在操场上参加升旗仪式。 记者 赵敏 摄"]);
 }
+
+#[test]
+fn a_headline_under_a_continuation_mark_is_a_headline_not_the_continued_body() {
+    // `（上接1版）`, then a headline wrapped in a narrow column over a
+    // dateline: the headline is one title, the body starts after the dateline.
+    let p = load("headline_under_continuation_mark.txt");
+    assert_eq!(titles(&p), ["交城县举办青少年书法展", "“守住耕地红线、牢牢把粮食生产的底子打牢”"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("“今年我们村的冬小麦"), "{:?}", p.articles[1].paragraphs);
+}

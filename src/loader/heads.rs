@@ -531,7 +531,9 @@ fn heads_over_bylines(lines: &[Line], lay: &Layout, head: &mut [bool]) {
         }
         let mut k = b - 1;
         let start = loop {
-            if k == 0 || lay.closes(lines, k - 1) || apart(k) {
+            // (A continuation mark opens the item: a headline may stand
+            // right under it, `（上接1版）` / `…` / `新华社…电`.)
+            if k == 0 || lay.closes(lines, k - 1) || apart(k) || lines[k - 1].role == Role::Continued {
                 break Some(k);
             }
             if b - k >= MAX_HEAD_OVER_BYLINE || !can_be(k - 1) {

@@ -868,8 +868,28 @@ pub fn decide(rules: &[bool], sure: &[f32]) -> Vec<bool> {
 /// ([`super::heads::reach_back_to_blank`]).
 pub fn decide_on_page(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]) -> Vec<bool> {
     let mut head = decide(rules, sure);
+    keep_sandwiched(lines, rules, &mut head);
     super::heads::reach_back_to_blank(lines, lay, &super::lines::set_apart(lines), &mut head);
     head
+}
+
+/// A line the rules took as a headline stays one when the lines right
+/// before and after it (no blank line between) are headline lines, or a
+/// continuation mark stands before it (`（上接1版）`): a headline wrapped in
+/// a narrow column does not lose a line to the body.
+fn keep_sandwiched(lines: &[Line], rules: &[bool], head: &mut [bool]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        if rules[i]
+            && !head[i]
+            && (head[i - 1] || lines[i - 1].role == Role::Continued)
+            && head[i + 1]
+            && lines[i].role == Role::Text
+            && lines[i].no == lines[i - 1].no + 1
+            && lines[i + 1].no == lines[i].no + 1
+        {
+            head[i] = true;
+        }
+    }
 }
 
 /// The roles of the page's lines, decoded with the fitted model.
@@ -882,6 +902,35 @@ pub fn roles(lines: &[Line]) -> Vec<State> {
 mod tests {
     use super::*;
     use crate::loader::lines::read_lines;
+
+    #[test]
+    fn a_headline_line_between_headline_lines_or_under_a_mark_stays_a_headline() {
+        // (text, the rules' verdicts, the verdicts after the model, kept)
+        type Verdicts = [bool; 3];
+        let cases: [(&str, Verdicts, Verdicts, Verdicts); 4] = [
+            ("《求是》杂志发表\n重要文章《培养德\n智体美劳》", [true; 3], [true, false, true], [true; 3]),
+            (
+                "（上接1版）\n守住耕地红线、\n牢牢把粮食生产",
+                [false, true, true],
+                [false, false, true],
+                [false, true, true],
+            ),
+            // Not taken by the rules: left in the body.
+            (
+                "《求是》杂志发表\n重要文章《培养德\n智体美劳》",
+                [true, false, true],
+                [true, false, true],
+                [true, false, true],
+            ),
+            // No headline line after it.
+            ("《求是》杂志发表\n重要文章《培养德\n智体美劳》", [true; 3], [true, false, false], [true, false, false]),
+        ];
+        for (text, rules, mut head, want) in cases {
+            let lines = read_lines(text);
+            keep_sandwiched(&lines, &rules, &mut head);
+            assert_eq!(head, want, "{text}");
+        }
+    }
 
     fn states(text: &str) -> Vec<(String, State)> {
         let lines = read_lines(text);
