@@ -577,13 +577,10 @@ fn lead(lines: &[Line], after: &[Piece]) -> String {
 /// opens with (`国务院新闻办负责人表示，`).
 const GOES_ON_CLAUSE_MAX: usize = 12;
 
-/// The verbs closing that clause: a speaker reported (`表示`, `指出`),
-/// or a source (`据介绍`, `据了解`).
-const REPORTING_VERBS: [&str; 9] = ["表示", "指出", "强调", "认为", "介绍", "了解", "说", "称", "透露"];
-
 /// Does a paragraph (its opening text `lead`) open by reporting what was
 /// said, its first clause (up to the first comma, at most
-/// [`GOES_ON_CLAUSE_MAX`] characters) ending in a reporting verb and giving
+/// [`GOES_ON_CLAUSE_MAX`] characters) ending in a reporting verb
+/// ([`meta::REPORTING_VERBS`]) and giving
 /// no day, number or time of its own (`李强表示，`, `据介绍，`)? Such a
 /// paragraph goes on with an article whose speaker or subject it has
 /// already named: a news item's lead dates its report (`外交部发言人
@@ -594,7 +591,7 @@ pub(crate) fn goes_on(lead: &str) -> bool {
     (2..=GOES_ON_CLAUSE_MAX).contains(&n)
         && clause.chars().all(is_han)
         && !clause.contains(['日', '月', '年', '时'])
-        && REPORTING_VERBS.iter().any(|v| clause.ends_with(v))
+        && meta::REPORTING_VERBS.iter().any(|v| clause.ends_with(v))
 }
 
 /// The gap's terms after a caption that would close the item before it

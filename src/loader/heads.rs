@@ -73,10 +73,10 @@ pub fn has_clause_space(text: &str) -> bool {
 }
 
 /// A reporting clause opening a line: a short subject, a verb of saying and
-/// a comma (`李明指出，`, `会议强调，`).
+/// a comma (`李明指出，`, `会议强调，`; the verbs [`super::meta::REPORTING_VERBS`]).
 static REPORTING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^，,：:。；“”《》（）()\s]{1,10}(?:表示|指出|强调|认为|提出|要求|介绍|透露|坦言)[，,]")
-        .expect("valid regex")
+    let verbs = super::meta::REPORTING_VERBS.join("|");
+    Regex::new(&format!(r"^[^，,：:。；“”《》（）()\s]{{1,10}}(?:{verbs})[，,]")).expect("valid regex")
 });
 
 /// Does the line read as running text rather than a headline: it holds two

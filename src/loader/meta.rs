@@ -14,6 +14,13 @@ use crate::model::{Article, Date, Kind, Page};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Verbs that close a reporting clause: a speaker reported (`李明指出，`,
+/// `会议强调，`, `他说，`) or a source (`据介绍，`, `据了解，`). One list for
+/// the headline test ([`super::heads::reads_as_sentence`]) and the boundary
+/// term that keeps such a paragraph in its article (`boundary::goes_on`).
+pub(crate) const REPORTING_VERBS: [&str; 12] =
+    ["表示", "指出", "强调", "认为", "提出", "要求", "介绍", "了解", "透露", "坦言", "说", "称"];
+
 static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:19|20|21)[0-9]{2})[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)")
         .expect("valid regex")
