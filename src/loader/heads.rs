@@ -86,32 +86,64 @@ static REPORTING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// `李明强调：…`)? Commas before a quotation mark that closes one opened on an
 /// earlier line count as inside it.
 pub fn reads_as_sentence(text: &str) -> bool {
-    if !text.contains(['，', ',']) {
+    // (Most lines hold no comma: two byte searches tell.)
+    if !(text.contains('，') || text.contains(',')) {
         return false;
     }
-    if REPORTING_CLAUSE.is_match(text) {
-        return true;
-    }
-    const OPEN: [char; 5] = ['“', '‘', '《', '「', '（'];
-    const CLOSE: [char; 5] = ['”', '’', '》', '」', '）'];
+    // The commas outside quotations, counted in one pass over the bytes:
+    // every mark looked for is three bytes with a lead byte E2, E3 or EF,
+    // which only ever starts a character. Two of them read as a sentence
+    // whatever the reporting clause says, so the regex is left for last.
+    let b = text.as_bytes();
     let (mut depth, mut commas) = (0usize, 0usize);
-    let cs: Vec<char> = text.chars().collect();
-    for (k, &c) in cs.iter().enumerate() {
-        if OPEN.contains(&c) {
-            depth += 1;
-        } else if CLOSE.contains(&c) {
-            if depth == 0 {
-                // Closes a quotation opened before this line: what came
-                // before was inside it.
-                commas = 0;
-            } else {
-                depth -= 1;
+    for (k, &c) in b.iter().enumerate() {
+        let mark = match c {
+            b',' => {
+                if depth == 0 && !b.get(k + 1).is_some_and(u8::is_ascii_digit) {
+                    commas += 1;
+                }
+                continue;
             }
-        } else if depth == 0 && (c == '，' || c == ',' && !cs.get(k + 1).is_some_and(char::is_ascii_digit)) {
-            commas += 1;
+            0xE2 | 0xE3 | 0xEF => (c, b.get(k + 1).copied().unwrap_or(0), b.get(k + 2).copied().unwrap_or(0)),
+            _ => continue,
+        };
+        match mark {
+            // `“` `‘` `《` `「` `（`
+            (0xE2, 0x80, 0x9C | 0x98) | (0xE3, 0x80, 0x8A | 0x8C) | (0xEF, 0xBC, 0x88) => depth += 1,
+            // `”` `’` `》` `」` `）`
+            (0xE2, 0x80, 0x9D | 0x99) | (0xE3, 0x80, 0x8B | 0x8D) | (0xEF, 0xBC, 0x89) => {
+                if depth == 0 {
+                    // Closes a quotation opened before this line: what came
+                    // before was inside it.
+                    commas = 0;
+                } else {
+                    depth -= 1;
+                }
+            }
+            // `，`
+            (0xEF, 0xBC, 0x8C) if depth == 0 => commas += 1,
+            _ => {}
         }
     }
-    commas >= 2
+    commas >= 2 || may_open_with_reporting_clause(text) && REPORTING_CLAUSE.is_match(text)
+}
+
+/// What a line opening with [`REPORTING_CLAUSE`] must show, told without
+/// the regex: its first comma comes after 2 to 12 characters (a subject of
+/// 1 to 10 and a verb of 1 or 2, none a comma), the last of which ends a
+/// verb of saying.
+fn may_open_with_reporting_clause(text: &str) -> bool {
+    // (The regex's subject, and the longest verb.)
+    const MOST: usize = 10 + 2;
+    let at = match (text.find('，'), text.find(',')) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => return false,
+    };
+    let head = &text[..at];
+    head.len() <= MOST * 4
+        && (2..=MOST).contains(&head.chars().count())
+        && head.chars().next_back().is_some_and(|c| super::meta::REPORTING_VERBS.iter().any(|v| v.ends_with(c)))
 }
 
 /// A short opening clause and its comma (`今年，`, `此外，`):
@@ -227,13 +259,14 @@ fn eligible(l: &Line, f: &Facts) -> bool {
         return false;
     }
     // A headline never holds a full stop inside it.
+    // (The costly test last.)
     (2..=MAX_HEAD_CHARS).contains(&f.chars)
         && !f.inner_stop
-        && !reads_as_sentence(&l.text)
         && !f.ends
         && !f.date
         && !f.credit
         && !l.text.ends_with(['，', '、', ',', '-'])
+        && !reads_as_sentence(&l.text)
 }
 
 /// The page's lines measured once: each line's [`Facts`] and its column
@@ -711,6 +744,63 @@ mod tests {
         let lines = read_lines(text);
         let h = find_heads(&lines);
         lines.iter().zip(h).filter(|(_, h)| *h).map(|(l, _)| l.text.clone()).collect()
+    }
+
+    #[test]
+    fn reading_as_a_sentence_on_the_bytes_is_reading_it_on_the_characters() {
+        // The test as it is defined, character by character.
+        fn by_chars(text: &str) -> bool {
+            if !text.contains(['，', ',']) {
+                return false;
+            }
+            if REPORTING_CLAUSE.is_match(text) {
+                return true;
+            }
+            const OPEN: [char; 5] = ['“', '‘', '《', '「', '（'];
+            const CLOSE: [char; 5] = ['”', '’', '》', '」', '）'];
+            let (mut depth, mut commas) = (0usize, 0usize);
+            let cs: Vec<char> = text.chars().collect();
+            for (k, &c) in cs.iter().enumerate() {
+                if OPEN.contains(&c) {
+                    depth += 1;
+                } else if CLOSE.contains(&c) {
+                    if depth == 0 {
+                        commas = 0;
+                    } else {
+                        depth -= 1;
+                    }
+                } else if depth == 0 && (c == '，' || c == ',' && !cs.get(k + 1).is_some_and(char::is_ascii_digit)) {
+                    commas += 1;
+                }
+            }
+            commas >= 2
+        }
+        let pages = crate::loader::BUNDLED.iter().flat_map(|(_, t)| t.lines());
+        let made = [
+            "“甲，乙，丙”，丁",
+            "甲，乙”，丙，丁",
+            "（甲，乙），丙",
+            "1,000,000元，增长",
+            "甲,乙,",
+            "《甲，乙》，丙，",
+            "‘甲，’乙，丙",
+            "李明指出，",
+            "李明指出,甲",
+            "会上，李明指出，",
+            "市委常委、副市长李明指出，",
+            "一二三四五六七八九十表示，",
+            "一二三四五六七八九十一表示，",
+            "李明说，甲",
+            "李明：说，",
+            "",
+            ",",
+        ];
+        for line in pages.chain(made) {
+            assert_eq!(reads_as_sentence(line), by_chars(line), "{line}");
+        }
+        // The quick test before the regex counts on verbs of two characters
+        // at most.
+        assert!(crate::loader::meta::REPORTING_VERBS.iter().all(|v| v.chars().count() <= 2));
     }
 
     #[test]

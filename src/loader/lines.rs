@@ -128,6 +128,7 @@ re!(
 /// are dropped (they mean nothing in this material).
 pub fn read_lines(text: &str) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
+    let mut count: Vec<usize> = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -135,23 +136,25 @@ pub fn read_lines(text: &str) -> Vec<Line> {
         }
         let indented = raw.starts_with("  ") || raw.starts_with('\u{3000}');
         let lead_space = raw.starts_with(char::is_whitespace);
-        let measured = normalize::measure(trimmed);
+        let measured = normalize::measure_counting(trimmed);
         let (justified, t, width, text_width) = match measured {
             // (Most lines: no space to undo, measured in one pass.)
-            Some((w, false)) => (false, trimmed.to_string(), w, w),
+            Some((w, false, _)) => (false, trimmed.to_string(), w, w),
             _ => {
                 let justified = normalize::is_letter_spaced(trimmed);
                 let t = normalize::normalize_trimmed(trimmed, justified);
-                let width = measured.map_or_else(|| normalize::width(trimmed), |(w, _)| w);
+                let width = measured.map_or_else(|| normalize::width(trimmed), |(w, _, _)| w);
                 // Normalising only removes spaces: the same length is the same text.
                 let text_width = if t.len() == trimmed.len() { width } else { normalize::width(&t) };
                 (justified, t, width, text_width)
             }
         };
+        // (Counted once: the vote and the widening read the same counts.
+        // Normalising only removes spaces, so a line measured in the common
+        // characters has the count measured with its width.)
+        count.push(measured.map_or_else(|| normalize::ambiguous(&t), |(_, _, n)| n));
         out.push(Line { no: i + 1, width, text_width, justified, indented, lead_space, text: t, role: Role::Text });
     }
-    // (Counted once: the vote and the widening read the same counts.)
-    let count: Vec<usize> = out.iter().map(|l| normalize::ambiguous(&l.text)).collect();
     let wide = Ambiguous::of(&out, &count) == Ambiguous::Wide;
     if wide {
         for (l, n) in out.iter_mut().zip(count) {

@@ -33,13 +33,13 @@ pub fn is_latin(c: char) -> bool {
 
 /// Display width of a string in terminal columns (a Han character is two).
 pub fn width(s: &str) -> usize {
-    common_width(s, false).map_or_else(|| UnicodeWidthStr::width(s), |(w, _)| w)
+    common_width(s, false).map_or_else(|| UnicodeWidthStr::width(s), |(w, _, _)| w)
 }
 
 /// [`width`] with East Asian ambiguous characters (`“”…—·`) two columns
 /// wide, as Chinese text prints them.
 pub fn width_cjk(s: &str) -> usize {
-    common_width(s, true).map_or_else(|| UnicodeWidthStr::width_cjk(s), |(w, _)| w)
+    common_width(s, true).map_or_else(|| UnicodeWidthStr::width_cjk(s), |(w, _, _)| w)
 }
 
 /// How many East Asian ambiguous characters (`“”‘’—…·`) `s` holds: each is
@@ -65,22 +65,30 @@ pub fn is_ambiguous(c: char) -> bool {
 /// dash, ellipsis and middle dot. A line without spaces is neither
 /// letter-spaced nor changed by [`normalize_trimmed`].
 pub fn measure(s: &str) -> Option<(usize, bool)> {
+    common_width(s, false).map(|(w, spaced, _)| (w, spaced))
+}
+
+/// [`measure`], and how many East Asian ambiguous characters the line
+/// holds ([`ambiguous`]), counted in the same pass.
+pub fn measure_counting(s: &str) -> Option<(usize, bool, usize)> {
     common_width(s, false)
 }
 
 /// The width of a text made only of what a Chinese page is mostly made of
 /// (printable ASCII, CJK ideographs, CJK and full-width punctuation, the
 /// quotes, dash, ellipsis and middle dot), counted without the Unicode
-/// tables, and whether it holds a space (ASCII or ideographic); `None` as
-/// soon as any other character comes (its width, or its neighbour's, may
-/// depend on the sequence: that is left to `unicode-width`). `cjk`: East
-/// Asian ambiguous characters are two columns wide.
+/// tables, whether it holds a space (ASCII or ideographic) and how many East
+/// Asian ambiguous characters it holds; `None` as soon as any other
+/// character comes (its width, or its neighbour's, may depend on the
+/// sequence: that is left to `unicode-width`). `cjk`: East Asian ambiguous
+/// characters are two columns wide.
 #[inline]
-fn common_width(s: &str, cjk: bool) -> Option<(usize, bool)> {
+fn common_width(s: &str, cjk: bool) -> Option<(usize, bool, usize)> {
     let ambiguous = if cjk { 2 } else { 1 };
     let bytes = s.as_bytes();
     let mut w = 0;
     let mut spaced = false;
+    let mut count = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // (A CJK ideograph U+4E00–U+9FFF is told by its first bytes:
@@ -103,11 +111,15 @@ fn common_width(s: &str, cjk: bool) -> Option<(usize, bool)> {
                 2
             }
             0x3001..=0x3029 | 0x3030..=0x303E | 0x4E00..=0x9FFF | 0xFF01..=0xFF60 => 2,
-            0xB7 | 0x2014 | 0x2018 | 0x2019 | 0x201C | 0x201D | 0x2026 => ambiguous, // (is_ambiguous)
+            0xB7 | 0x2014 | 0x2018 | 0x2019 | 0x201C | 0x201D | 0x2026 => {
+                // (is_ambiguous)
+                count += 1;
+                ambiguous
+            }
             _ => return None,
         };
     }
-    Some((w, spaced))
+    Some((w, spaced, count))
 }
 
 /// True when a line is letter-spaced: most of its space-separated tokens are
@@ -297,6 +309,15 @@ mod tests {
             }
         }
         assert_eq!(measure("吕梁市 召开"), Some((11, true)));
+        // The count measured with the width is `ambiguous`'s.
+        for line in crate::loader::BUNDLED.iter().flat_map(|(_, t)| t.lines()).chain(["“会议”……·—", "吕梁 ‘市’"])
+        {
+            if let Some((w, spaced, n)) = measure_counting(line) {
+                assert_eq!((w, spaced), measure(line).unwrap_or_default(), "{line}");
+                assert_eq!(n, ambiguous(line), "{line}");
+            }
+        }
+        assert_eq!(measure_counting("“会议”……·—"), Some((10, false, 6)));
         assert_eq!(measure("吕梁市召开“会议”"), Some((16, false)));
         // (Lines of the characters a page is mostly made of: their only
         // ambiguous characters are the ones `ambiguous` counts.)
