@@ -214,3 +214,27 @@ fn pages_of_deleted_files_are_forgotten() {
     assert_eq!(cache.len(), 1);
     assert!(cache_page(&cache, &a).is_some());
 }
+
+#[test]
+fn files_just_loaded_are_taken_as_there_when_pruning() {
+    // A second start loads every file a moment before pruning: those are
+    // not looked at again (here both files are gone, but only the one not
+    // noted as loaded is forgotten), and the notes last one prune.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db/pages.sqlite");
+    let arch = dir.path().join("arch");
+    std::fs::create_dir_all(&arch).unwrap();
+    let a = page_file(&arch, "a.txt", "甲\n\n正文。\n");
+    let b = page_file(&arch, "b.txt", "乙\n\n正文。\n");
+    let cache = PageCache::open(&db, V1).unwrap();
+    store(&cache, &a);
+    store(&cache, &b);
+    cache.note_loaded(FileKey::of(&a).expect("a is there").path_bytes());
+    std::fs::remove_file(&a).unwrap();
+    std::fs::remove_file(&b).unwrap();
+    let roots = [std::fs::canonicalize(&arch).unwrap()];
+    assert_eq!(cache.prune(&roots), 1);
+    assert_eq!(cache.len(), 1);
+    assert_eq!(cache.prune(&roots), 1, "a looked at this time: gone");
+    assert_eq!(cache.len(), 0);
+}

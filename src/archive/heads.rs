@@ -90,6 +90,9 @@ impl HeadTables {
         }
         let pages = entry.pages(path, &key)?;
         lock(&dir.used).insert(entry.name);
+        // (So that pruning the cache once loading is over does not look
+        // at each file again.)
+        self.cache.note_loaded(key.path_bytes());
         Some(pages)
     }
 
@@ -104,6 +107,7 @@ impl HeadTables {
         let entry = FileEntry::new(name, key, pages);
         let shells = entry.pages(path, key);
         lock(&self.fresh).entry(parent.to_path_buf()).or_default().push(entry);
+        self.cache.note_loaded(key.path_bytes());
         shells
     }
 

@@ -148,27 +148,26 @@ impl FileEntry {
                 };
                 let mut after_cut = Vec::new();
                 let count = h.articles.len() as u32;
-                let articles = h
-                    .articles
-                    .into_iter()
-                    .enumerate()
-                    .map(|(n, a)| {
-                        if let Some(s) = a.after_cut {
-                            after_cut.push((n as u32, s));
-                        }
-                        Article {
-                            id: a.id,
-                            title: a.title,
-                            title_inferred: a.title_inferred,
-                            kicker: a.kicker,
-                            subtitle: a.subtitle,
-                            kind: a.kind,
-                            keywords: a.keywords,
-                            line: a.line as usize,
-                            ..Article::default()
-                        }
-                    })
-                    .collect();
+                // Room for the article the reader makes of the page's
+                // fragments (`ui::fragments::absorb`), which would
+                // otherwise move every article to a larger buffer.
+                let mut articles = Vec::with_capacity(h.articles.len() + usize::from(h.fragments));
+                articles.extend(h.articles.into_iter().enumerate().map(|(n, a)| {
+                    if let Some(s) = a.after_cut {
+                        after_cut.push((n as u32, s));
+                    }
+                    Article {
+                        id: a.id,
+                        title: a.title,
+                        title_inferred: a.title_inferred,
+                        kicker: a.kicker,
+                        subtitle: a.subtitle,
+                        kind: a.kind,
+                        keywords: a.keywords,
+                        line: a.line as usize,
+                        ..Article::default()
+                    }
+                }));
                 let text = TextRef {
                     file: key.clone(),
                     index: index as u32,
@@ -227,6 +226,20 @@ mod tests {
         }
         let bytes = encode(&[e]);
         assert!(decode(&bytes[..bytes.len() / 2]).is_none(), "cut short");
+    }
+
+    #[test]
+    fn a_page_with_fragments_comes_back_with_room_for_their_article() {
+        let mut pages = crate::loader::bundled();
+        pages.truncate(2);
+        pages[0].fragments = vec!["吕梁日报社出版".to_string()];
+        pages[1].fragments.clear();
+        let key = FileKey::default();
+        let e = FileEntry::new(std::ffi::OsStr::new("p01.txt"), &key, &pages);
+        let back = e.pages(Path::new("/a/p01.txt"), &key).unwrap();
+        assert!(back[0].articles.capacity() > back[0].articles.len(), "room for the fragments");
+        assert_eq!(back[0].articles.len(), pages[0].articles.len());
+        assert_eq!(back[1].articles.len(), pages[1].articles.len());
     }
 
     #[test]
