@@ -569,7 +569,9 @@ const MIN_FILLED_WIDTH: usize = 8;
 /// subtitle's dash (not the second half of a dash the line before cut,
 /// `…添砖加瓦—` / `—美国…`), a label `【` or a name and `出席` starts something
 /// new, and so does the line under a kicker's wrapped last line
-/// (`孙大军在…美景` / `华庭小区调研座谈时强调` / title).
+/// (`孙大军在…美景` / `华庭小区调研座谈时强调` / title) or under a line in a
+/// kicker's form heading the run (`习近平在…时强调` / title), though it
+/// holds as many characters as the title's lines.
 fn filled_seams(
     run: &[usize],
     lines: &[Line],
@@ -581,8 +583,9 @@ fn filled_seams(
     let width = |k: usize| lines[run[k]].width;
     let opens_new = |k: usize| {
         let (prev, next) = (lines[run[k]].text.as_str(), lines[run[k + 1]].text.as_str());
-        // A kicker's last line (`…时强调`) under another line of it.
-        let kicker_end = is_kicker(prev) && k > 0 && lines[run[k]].no == lines[run[k - 1]].no + 1;
+        // A kicker's last line (`…时强调`) under another line of it, or
+        // a line in a kicker's form heading the run.
+        let kicker_end = is_kicker(prev) && (k == 0 || lines[run[k]].no == lines[run[k - 1]].no + 1);
         kicker_end || next.starts_with('【') || SUBTITLE_NAME.is_match(next) || next.starts_with('—') && !cut_dash(prev)
     };
     let joins = |k: usize| lines[run[k + 1]].no == lines[run[k]].no + 1 && !opens_new(k);
