@@ -886,3 +886,13 @@ fn a_slogan_over_a_headline_is_its_kicker_not_the_title_of_an_untitled_item() {
     assert!(p.articles[2].title_inferred, "{:?}", titles(&p));
     assert!(p.articles[2].paragraphs[0].starts_with("近日，临县"), "{:?}", p.articles[2].paragraphs);
 }
+
+#[test]
+fn a_notice_title_cut_in_guanyu_keeps_a_tail_wider_than_its_head() {
+    // `交口县自然资源局关` / `于开展…的通知`: the tail, wider than the line
+    // over it and set apart from the text by a blank line, is read as the
+    // text's first line unless the cut inside `关于` carries it back.
+    let p = load("notice_title_cut_in_guanyu_tail_wider.txt");
+    assert_eq!(titles(&p), ["孝义市举办秋季职业技能大赛", "交口县自然资源局关于开展耕地保护专项检查工作的通知"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("各乡镇人民政府"), "{:?}", p.articles[1].paragraphs);
+}
