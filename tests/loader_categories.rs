@@ -858,3 +858,41 @@ fn a_headline_under_a_continuation_mark_is_a_headline_not_the_continued_body() {
     assert_eq!(titles(&p), ["交城县举办青少年书法展", "“守住耕地红线、牢牢把粮食生产的底子打牢”"]);
     assert!(p.articles[1].paragraphs[0].starts_with("“今年我们村的冬小麦"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_kicker_shaped_line_over_a_title_wrapped_at_its_box_width_stays_the_kicker() {
+    // `…时强调` at the head of a headline run, as wide as the lines of the
+    // title wrapped at its box width under it: the run's first line, in a
+    // kicker's form, is the kicker, not the title's first line.
+    let p = load("kicker_shaped_line_over_title_at_box_width.txt");
+    assert_eq!(
+        titles(&p),
+        ["交城县举办秋季农产品展销会", "做好秋粮收购 确保农民售粮方便", "中阳县开展冬季森林防火演练"]
+    );
+    assert_eq!(p.articles[1].kicker.as_deref(), Some("孙大军在秋收会议上强调"));
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
+fn a_slogan_over_a_headline_is_its_kicker_not_the_title_of_an_untitled_item() {
+    // `乡村振兴进行时` stands over `岚县马铃薯喜获丰收` and its text; an item
+    // with no headline further down shares a word with the slogan
+    // (`振兴`): the slogan is the kicker of the headline under it, and the
+    // untitled item gets a title from its own text.
+    let p = load("slogan_over_headline_untitled_item_after.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[1].title, "岚县马铃薯喜获丰收");
+    assert_eq!(p.articles[1].kicker.as_deref(), Some("乡村振兴进行时"));
+    assert!(p.articles[2].title_inferred, "{:?}", titles(&p));
+    assert!(p.articles[2].paragraphs[0].starts_with("近日，临县"), "{:?}", p.articles[2].paragraphs);
+}
+
+#[test]
+fn a_notice_title_cut_in_guanyu_keeps_a_tail_wider_than_its_head() {
+    // `交口县自然资源局关` / `于开展…的通知`: the tail, wider than the line
+    // over it and set apart from the text by a blank line, is read as the
+    // text's first line unless the cut inside `关于` carries it back.
+    let p = load("notice_title_cut_in_guanyu_tail_wider.txt");
+    assert_eq!(titles(&p), ["孝义市举办秋季职业技能大赛", "交口县自然资源局关于开展耕地保护专项检查工作的通知"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("各乡镇人民政府"), "{:?}", p.articles[1].paragraphs);
+}

@@ -13,7 +13,9 @@
 //! one standing with others, which can still be their kicker, so a slogan
 //! quoted in another item's text does not take that item from its own
 //! headline; where headlines come before their bodies, one or two short lines
-//! over a title that name no body of their own are its kicker.
+//! over a title that name no body of their own are its kicker, and such a
+//! line is not given, for the few common words it shares, to a body with no
+//! headline elsewhere.
 //!
 //! Placement counts as evidence by how consistent the page is: a headline
 //! standing right next to a body on the page's side (after it where
@@ -133,8 +135,34 @@ impl Builder {
         for t in titles.iter().flatten() {
             taken[*t] = true;
         }
+        // The body of the headline a unit stands over as its kicker (引题),
+        // by placement: a line standing first in a run, right above a
+        // headline that heads the body below, is that headline's kicker,
+        // even when it shares no words with the body (`聚力乡村振兴
+        // 绘就美好画卷`). So are two such lines (a kicker printed over two
+        // lines, `奋进新征程` / `建功新时代`): every headline of the run
+        // before the title is one line with no body of its own. A headline
+        // stacked over the body with the one before it, the body's two parts
+        // sharing none of the other's words ([`Unit::apart`]), has no
+        // kicker: the line over it heads the first part.
+        let kicker_of = |ui: usize, titles: &[Option<usize>]| {
+            let run = &self.runs[units[ui].run];
+            let same_run = |k: &usize| units[*k].run == units[ui].run;
+            let start = (0..ui).rev().take_while(same_run).last().unwrap_or(ui);
+            let nb = (ui + 1..units.len()).take_while(same_run).find(|&k| titles[k].is_some())?;
+            let s = titles[nb]?;
+            ((o == Orientation::Before || run.prev.is_none())
+                && nb - start <= MAX_KICKER_LINES
+                && (start..nb).all(|k| (k == ui || titles[k].is_none()) && units[k].texts.len() == 1)
+                && !(start + 1..=nb).any(|k| units[k].apart)
+                && run.next.map(|x| self.find(x)) == Some(s))
+            .then_some(s)
+        };
         for ui in 0..units.len() {
-            if titles[ui].is_some() {
+            // (Not a line standing as the kicker of the headline under it:
+            // a slogan's words are the page's common ones, so some body
+            // with no headline is bound to share a few of them.)
+            if titles[ui].is_some() || kicker_of(ui, &titles).is_some() {
                 continue;
             }
             let mut ranked: Vec<(usize, f32)> = rows[ui].iter().copied().filter(|&(s, _)| !taken[s]).collect();
@@ -183,28 +211,8 @@ impl Builder {
                     break;
                 }
             }
-            // A line standing first in a run, right above a headline that
-            // heads the body below, is that headline's kicker (引题), even
-            // when it shares no words with the body (`聚力乡村振兴 绘就美好画卷`).
-            // So are two such lines (a kicker printed over two lines,
-            // `奋进新征程` / `建功新时代`): every headline of the run before the
-            // title is one line with no body of its own. A headline stacked
-            // over the body with the one before it, the body's two parts
-            // sharing none of the other's words ([`Unit::apart`]), has no
-            // kicker: the line over it heads the first part.
-            let run = &self.runs[units[ui].run];
-            let same_run = |k: &usize| units[*k].run == units[ui].run;
-            let start = (0..ui).rev().take_while(same_run).last().unwrap_or(ui);
-            if extra[ui].is_none()
-                && (o == Orientation::Before || run.prev.is_none())
-                && let Some(nb) = (ui + 1..units.len()).take_while(same_run).find(|&k| titles[k].is_some())
-                && nb - start <= MAX_KICKER_LINES
-                && (start..nb).all(|k| titles[k].is_none() && units[k].texts.len() == 1)
-                && !(start + 1..=nb).any(|k| units[k].apart)
-                && let Some(s) = titles[nb]
-                && run.next.map(|x| self.find(x)) == Some(s)
-            {
-                extra[ui] = Some(s);
+            if extra[ui].is_none() {
+                extra[ui] = kicker_of(ui, &titles);
             }
         }
         (titles, extra)

@@ -308,7 +308,9 @@ impl Builder {
             // `一体化`) carries a tail wider than the headline line too: a
             // headline broken by hand is broken anywhere.
             let rest: String = seg.pieces(lines).skip(k + 1).collect();
-            let word = word_across(&head.text, &tail.text, &rest);
+            // So does a notice's title cut in `关于` (`…委员会关` /
+            // `于开展…的公告`), whatever its body prints.
+            let word = word_across(&head.text, &tail.text, &rest) || cut_in_guanyu(&head.text, &tail.text);
             if !is_headline_tail(head, tail, word) {
                 continue;
             }
@@ -352,6 +354,12 @@ fn is_headline_tail(head: &Line, tail: &Line, wider_ok: bool) -> bool {
         && (wider_ok || tail.text_width <= head.text_width)
 }
 
+/// Is `关于` cut at the break between `prev` and `next` (`…委员会关` /
+/// `于开展…的公告`), as a notice's title wraps?
+fn cut_in_guanyu(prev: &str, next: &str) -> bool {
+    prev.ends_with('关') && next.starts_with('于')
+}
+
 /// Does the break between headline line `prev` and the line under it cut
 /// something that reads on across it? A bracket or quotation left open
 /// (`…《中` / `国共产党…》`; round brackets open bylines too, so not those),
@@ -367,7 +375,7 @@ fn cut_at_seam<'a>(prev: &str, next: &str, text: impl Iterator<Item = &'a str>) 
     }
     // `关于` cut (`吕梁市市场监督管理局关` / `于征求意见的公告`): a notice's
     // title, whatever its body prints.
-    if prev.ends_with('关') && next.starts_with('于') {
+    if cut_in_guanyu(prev, next) {
         return true;
     }
     let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else { return false };
@@ -569,7 +577,9 @@ const MIN_FILLED_WIDTH: usize = 8;
 /// subtitle's dash (not the second half of a dash the line before cut,
 /// `…添砖加瓦—` / `—美国…`), a label `【` or a name and `出席` starts something
 /// new, and so does the line under a kicker's wrapped last line
-/// (`孙大军在…美景` / `华庭小区调研座谈时强调` / title).
+/// (`孙大军在…美景` / `华庭小区调研座谈时强调` / title) or under a line in a
+/// kicker's form heading the run (`习近平在…时强调` / title), though it
+/// holds as many characters as the title's lines.
 fn filled_seams(
     run: &[usize],
     lines: &[Line],
@@ -581,8 +591,9 @@ fn filled_seams(
     let width = |k: usize| lines[run[k]].width;
     let opens_new = |k: usize| {
         let (prev, next) = (lines[run[k]].text.as_str(), lines[run[k + 1]].text.as_str());
-        // A kicker's last line (`…时强调`) under another line of it.
-        let kicker_end = is_kicker(prev) && k > 0 && lines[run[k]].no == lines[run[k - 1]].no + 1;
+        // A kicker's last line (`…时强调`) under another line of it, or
+        // a line in a kicker's form heading the run.
+        let kicker_end = is_kicker(prev) && (k == 0 || lines[run[k]].no == lines[run[k - 1]].no + 1);
         kicker_end || next.starts_with('【') || SUBTITLE_NAME.is_match(next) || next.starts_with('—') && !cut_dash(prev)
     };
     let joins = |k: usize| lines[run[k + 1]].no == lines[run[k]].no + 1 && !opens_new(k);
