@@ -1,6 +1,6 @@
 //! Fits the loader's line model ([`lvread::loader::line_model`]) on the
 //! corpus' **fitting** pages and writes its weights to
-//! `src/loader/weights.rs`: `cargo run --release --example fit_loader [-- --epochs N --pages N --dry-run --real]`.
+//! `src/loader/weights.rs`: `cargo run --release --example fit_loader [-- --epochs N --pages N --dry-run --real --only FEATURE]`.
 //!
 //! A structured perceptron, averaged: every fitting page (all four shapes)
 //! is decoded with the current weights; where the decoded roles differ from
@@ -18,6 +18,10 @@
 //! `pdftotext` (plain and `-raw`), headings labelled from their tree. Tried
 //! once: it made FIT worse (the labels of pdftotext's lines are noisy), so
 //! it is off by default.
+//!
+//! `--only FEATURE` fits that one feature's weights (a feature just added)
+//! and keeps the rest of the current table as it is: what the new feature
+//! changes is then the feature alone, not a refit of everything.
 
 use lvread::loader::line_model::{self, FEATURE_NAMES, Features, Model, NF, NS, State, features};
 use lvread::loader::lines::Line;
@@ -41,20 +45,30 @@ struct Example {
     gold: Vec<State>,
 }
 
-fn update(m: &mut Model, ex: &Example, pred: &[State]) {
+/// One perceptron step toward the gold; with `only`, the weights of that
+/// one feature alone move (the rest of the model stays as it is).
+fn update(m: &mut Model, ex: &Example, pred: &[State], only: Option<usize>) {
+    let moves = |k: usize| only.is_none_or(|o| o == k);
     for i in 0..ex.lines.len() {
         let (g, p) = (ex.gold[i], pred[i]);
         if g != p {
             if g.index() < State::TEXT {
-                for (w, x) in m.emit[g.index()].iter_mut().zip(&ex.feats[i]) {
-                    *w += x;
+                for (k, (w, x)) in m.emit[g.index()].iter_mut().zip(&ex.feats[i]).enumerate() {
+                    if moves(k) {
+                        *w += x;
+                    }
                 }
             }
             if p.index() < State::TEXT {
-                for (w, x) in m.emit[p.index()].iter_mut().zip(&ex.feats[i]) {
-                    *w -= x;
+                for (k, (w, x)) in m.emit[p.index()].iter_mut().zip(&ex.feats[i]).enumerate() {
+                    if moves(k) {
+                        *w -= x;
+                    }
                 }
             }
+        }
+        if only.is_some() {
+            continue;
         }
         if i == 0 {
             if g != p {
@@ -230,12 +244,12 @@ fn table(m: &Model, about: &str) -> String {
 
 /// One step on a page whose gold says only which lines are headings: the
 /// gold sequence is the best one that gets the headings right.
-fn fit_headings(m: &mut Model, ex: &Example) {
+fn fit_headings(m: &mut Model, ex: &Example, only: Option<usize>) {
     let pred = m.decode(&ex.lines, &ex.feats);
     if pred.iter().zip(&ex.heading).any(|(p, h)| p.is_heading() != *h) {
         let gold = m.decode_where(&ex.lines, &ex.feats, |i, s| s.is_heading() == ex.heading[i]);
         let ex = Example { gold, shape: None, heading: Vec::new(), lines: ex.lines.clone(), feats: ex.feats.clone() };
-        update(m, &ex, &pred);
+        update(m, &ex, &pred, only);
     }
 }
 
@@ -343,6 +357,7 @@ fn main() -> ExitCode {
     let mut max_pages = usize::MAX;
     let mut dry = false;
     let mut with_real = false;
+    let mut only = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -350,8 +365,16 @@ fn main() -> ExitCode {
             "--pages" => max_pages = args.next().and_then(|v| v.parse().ok()).unwrap_or(max_pages),
             "--dry-run" => dry = true,
             "--real" => with_real = true,
+            "--only" => {
+                let name = args.next().unwrap_or_default();
+                let Some(k) = FEATURE_NAMES.iter().position(|f| *f == name) else {
+                    eprintln!("--only: no feature {name:?}");
+                    return ExitCode::from(2);
+                };
+                only = Some(k);
+            }
             other => {
-                eprintln!("unknown option {other:?} (--epochs N, --pages N, --dry-run, --real)");
+                eprintln!("unknown option {other:?} (--epochs N, --pages N, --dry-run, --real, --only FEATURE)");
                 return ExitCode::from(2);
             }
         }
@@ -380,7 +403,9 @@ fn main() -> ExitCode {
     // Pages of the four shapes interleaved, in a fixed order.
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = lvread::synth::Rng::new(9);
-    let mut m = Model::zero();
+    // With `--only`, the fitted table is the start and only that feature's
+    // weights move: a new feature fitted without refitting the rest.
+    let mut m = if only.is_some() { Model::fitted().clone() } else { Model::zero() };
     let mut sum = Model::zero();
     let mut count = 0f32;
     for epoch in 0..epochs {
@@ -393,7 +418,7 @@ fn main() -> ExitCode {
             let pred = m.decode(&ex.lines, &ex.feats);
             if pred != ex.gold {
                 wrong += 1;
-                update(&mut m, ex, &pred);
+                update(&mut m, ex, &pred, only);
             }
             add(&mut sum, &m);
             count += 1.0;
@@ -401,17 +426,27 @@ fn main() -> ExitCode {
             // its gold is the best sequence that gets its headings right.
             if !real.is_empty() && j % REAL_EVERY == 0 {
                 let ex = &real[(j / REAL_EVERY + epoch * 7) % real.len()];
-                fit_headings(&mut m, ex);
+                fit_headings(&mut m, ex, only);
             }
             // The bundled pages, real print, among the generated ones: the
             // gold sequence is the best one that gets the headings right.
             if !bundled.is_empty() && j % BUNDLED_EVERY == 0 {
-                fit_headings(&mut m, &bundled[(j / BUNDLED_EVERY) % bundled.len()]);
+                fit_headings(&mut m, &bundled[(j / BUNDLED_EVERY) % bundled.len()], only);
             }
         }
         eprintln!("epoch {}: {wrong} pages not all right", epoch + 1);
     }
-    let avg = scaled(&sum, count);
+    let mut avg = scaled(&sum, count);
+    if let Some(k) = only {
+        // The rest of the table exactly as it was (the average of a weight
+        // that never moved may differ from it in its last digit).
+        let fitted = Model::fitted();
+        let row: Vec<f32> = avg.emit.iter().map(|e| e[k]).collect();
+        avg = fitted.clone();
+        for (e, w) in avg.emit.iter_mut().zip(row) {
+            e[k] = w;
+        }
+    }
     let acc = accuracy(&avg, &examples);
     println!("fitting set (averaged weights):{acc}");
     println!("{}", heading_causes(&avg, &examples, &real));
