@@ -858,3 +858,23 @@ fn a_headline_under_a_continuation_mark_is_a_headline_not_the_continued_body() {
     assert_eq!(titles(&p), ["交城县举办青少年书法展", "“守住耕地红线、牢牢把粮食生产的底子打牢”"]);
     assert!(p.articles[1].paragraphs[0].starts_with("“今年我们村的冬小麦"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_continuation_mark_over_a_headline_goes_to_the_item_that_headline_heads() {
+    // `（上接1版）` printed over the headline, the body under it (headlines
+    // before their bodies), and over the headline printed after its body
+    // (headlines after): either way the mark is the kicker of the item the
+    // headline is paired with, not a fragment of its own.
+    for (page, n) in
+        [("continuation_mark_over_headline_before_body.txt", 2), ("continuation_mark_over_headline_after_body.txt", 3)]
+    {
+        let p = load(page);
+        assert_eq!(p.articles.len(), n, "{page}: {:?}", titles(&p));
+        let a = &p.articles[1];
+        assert_eq!(a.title, "“让每一块稻田都长出好日子”", "{page}: {:?}", titles(&p));
+        assert_eq!(a.kicker.as_deref(), Some("（上接1版）"), "{page}");
+        assert_eq!(a.kind, lvread::model::Kind::Continuation, "{page}");
+        assert!(a.paragraphs[0].starts_with("走进稻田边的合作社"), "{page}: {:?}", a.paragraphs);
+        assert!(p.fragments.is_empty(), "{page}: {:?}", p.fragments);
+    }
+}
