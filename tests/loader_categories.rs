@@ -878,3 +878,18 @@ fn a_continuation_mark_over_a_headline_goes_to_the_item_that_headline_heads() {
         assert!(p.fragments.is_empty(), "{page}: {:?}", p.fragments);
     }
 }
+
+#[test]
+fn a_photo_item_sharing_only_words_other_items_print_too_stands_alone() {
+    // A photo item after an article on the same broad theme: the words it
+    // shares with the article before (`乡村振兴`, `推进`, `产业发展`) are
+    // printed by the item after it too, so they say nothing of one subject.
+    let p = load("photo_item_sharing_only_page_wide_words.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("红枣")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
+    assert!(p.articles[1].paragraphs[0].starts_with("近日，临县红枣加工厂"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].captions, ["图为工人在红枣加工厂分拣红枣。 记者 李明 摄"]);
+    assert_eq!(p.articles[2].title, "岚县推进马铃薯产业发展");
+}
