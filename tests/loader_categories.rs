@@ -896,3 +896,38 @@ fn a_notice_title_cut_in_guanyu_keeps_a_tail_wider_than_its_head() {
     assert_eq!(titles(&p), ["孝义市举办秋季职业技能大赛", "交口县自然资源局关于开展耕地保护专项检查工作的通知"]);
     assert!(p.articles[1].paragraphs[0].starts_with("各乡镇人民政府"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_continuation_mark_over_a_headline_goes_to_the_item_that_headline_heads() {
+    // `（上接1版）` printed over the headline, the body under it (headlines
+    // before their bodies), and over the headline printed after its body
+    // (headlines after): either way the mark is the kicker of the item the
+    // headline is paired with, not a fragment of its own.
+    for (page, n) in
+        [("continuation_mark_over_headline_before_body.txt", 2), ("continuation_mark_over_headline_after_body.txt", 3)]
+    {
+        let p = load(page);
+        assert_eq!(p.articles.len(), n, "{page}: {:?}", titles(&p));
+        let a = &p.articles[1];
+        assert_eq!(a.title, "“让每一块稻田都长出好日子”", "{page}: {:?}", titles(&p));
+        assert_eq!(a.kicker.as_deref(), Some("（上接1版）"), "{page}");
+        assert_eq!(a.kind, lvread::model::Kind::Continuation, "{page}");
+        assert!(a.paragraphs[0].starts_with("走进稻田边的合作社"), "{page}: {:?}", a.paragraphs);
+        assert!(p.fragments.is_empty(), "{page}: {:?}", p.fragments);
+    }
+}
+
+#[test]
+fn a_photo_item_sharing_only_words_other_items_print_too_stands_alone() {
+    // A photo item after an article on the same broad theme: the words it
+    // shares with the article before (`乡村振兴`, `推进`, `产业发展`) are
+    // printed by the item after it too, so they say nothing of one subject.
+    let p = load("photo_item_sharing_only_page_wide_words.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("红枣")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
+    assert!(p.articles[1].paragraphs[0].starts_with("近日，临县红枣加工厂"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].captions, ["图为工人在红枣加工厂分拣红枣。 记者 李明 摄"]);
+    assert_eq!(p.articles[2].title, "岚县推进马铃薯产业发展");
+}

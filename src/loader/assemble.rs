@@ -90,6 +90,7 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
         b.rebodies(&lines, bodies)
     };
     b.assign_captions(&bodies, &units, &titles);
+    b.place_marks(&lines, &units, &titles, &extra);
 
     // Each segment's headline units (title or not), in print order.
     let mut heads_of: Vec<Vec<(usize, &Unit, bool)>> = vec![Vec::new(); b.segs.len()];

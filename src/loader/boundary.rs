@@ -221,7 +221,8 @@ const PHOTO_TEXT_MIN: usize = 16;
 const PHOTO_BEFORE_MIN: usize = 150;
 
 /// A paragraph sharing more than this share of its words with the text
-/// before it goes on with that text's subject: it is no photo item.
+/// before it (in a text opening like a lead, words no other body of the
+/// page holds) goes on with that text's subject: it is no photo item.
 const PHOTO_SHARED_MAX: f32 = 0.2;
 
 impl Builder {
@@ -242,7 +243,8 @@ impl Builder {
     /// that ends the body (the body stops there, or the caption closes it)
     /// is an item of its own when neither it nor the caption goes on with
     /// the subject of the text before it (few of their words are found
-    /// there).
+    /// there: in a text opening like a lead, in no other body of the page
+    /// either).
     fn photo_openers(
         &self,
         lines: &[Line],
@@ -250,6 +252,11 @@ impl Builder {
         closing: &rustc_hash::FxHashSet<usize>,
     ) -> rustc_hash::FxHashSet<usize> {
         let mut out = rustc_hash::FxHashSet::default();
+        // Per candidate: its first line, whether it opens like a lead, its
+        // text's words and its caption's (none for a credit alone), each
+        // marked when the text before holds it.
+        type Terms = Vec<(u64, bool)>;
+        let mut candidates: Vec<(usize, bool, Terms, Option<Terms>)> = Vec::new();
         for &(s, k, piece) in &self.caption_breaks {
             let parts = &self.segs[s].parts;
             if k == 0 || (k < parts.len() && !closing.contains(&piece)) {
@@ -286,23 +293,47 @@ impl Builder {
             topic_terms(parts_text(&parts[..j], lines).flat_map(str::chars), |g| before.push(g));
             before.sort_unstable();
             before.dedup();
-            let shared = |text: &mut dyn Iterator<Item = char>| {
-                let (mut all, mut found) = (0usize, 0usize);
-                topic_terms(text, |g| {
-                    all += 1;
-                    found += usize::from(before.binary_search(&g).is_ok());
-                });
-                if all == 0 { 1.0 } else { found as f32 / all as f32 }
+            // The words of the text and of the caption, those the text
+            // before holds marked.
+            let terms = |text: &mut dyn Iterator<Item = char>| {
+                let mut out: Vec<(u64, bool)> = Vec::new();
+                topic_terms(text, |g| out.push((g, before.binary_search(&g).is_ok())));
+                out
             };
-            let text_shared = shared(&mut parts_text(&parts[j..k], lines).flat_map(str::chars));
+            let text = terms(&mut parts_text(&parts[j..k], lines).flat_map(str::chars));
             // (A photo credit alone closing the text says nothing of its
             // subject: the text alone tells.)
-            let caption_shared = match pieces.get(piece) {
-                Some(Piece::Caption(ls)) => shared(&mut ls.iter().flat_map(|&i| lines[i].text.chars())),
-                Some(Piece::Credit(_) | Piece::Body(_)) => 0.0,
-                _ => 1.0,
+            let caption = match pieces.get(piece) {
+                Some(Piece::Caption(ls)) => Some(terms(&mut ls.iter().flat_map(|&i| lines[i].text.chars()))),
+                Some(Piece::Credit(_) | Piece::Body(_)) => None,
+                _ => continue,
             };
-            if text_shared <= PHOTO_SHARED_MAX && caption_shared <= PHOTO_SHARED_MAX {
+            let lead: String = parts_text(&parts[j..k], lines).flat_map(str::chars).take(LEAD_CHARS).collect();
+            candidates.push((first, meta::opens_like_lead(&lead), text, caption));
+        }
+        // In a text opening like a lead (`7月31日，`, `近日，`), a word
+        // shared with the text before counts only when no other body of the
+        // page holds it: words the page's items all print (`国家主席`,
+        // `发展`) say nothing of one item's subject. (In any text, that made
+        // spurious items of articles' last paragraphs, `下一步，…`; the
+        // caption, naming what the photo shows, counts every shared word.)
+        let holding = self.bodies_holding(
+            lines,
+            candidates
+                .iter()
+                .filter(|c| c.1)
+                .flat_map(|(_, _, t, _)| t.iter())
+                .filter(|&&(_, found)| found)
+                .map(|&(g, _)| g),
+        );
+        let shared = |terms: &[(u64, bool)], lead: bool| {
+            let found = terms.iter().filter(|&&(g, f)| f && (!lead || holding.get(&g).is_none_or(|&n| n <= 1))).count();
+            if terms.is_empty() { 1.0 } else { found as f32 / terms.len() as f32 }
+        };
+        for (first, lead, text, caption) in candidates {
+            if shared(&text, lead) <= PHOTO_SHARED_MAX
+                && caption.as_deref().map_or(0.0, |c| shared(c, false)) <= PHOTO_SHARED_MAX
+            {
                 out.insert(first);
             }
         }

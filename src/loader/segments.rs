@@ -15,6 +15,7 @@ use super::boundary::{Boundary, Breaks, caption_gap};
 use super::lines::{self, Line, is_sentence_end};
 use super::paragraphs::BodyPart;
 use super::pieces::Piece;
+use super::units::Unit;
 
 /// The text of one article as it is being collected.
 #[derive(Debug, Default, Clone)]
@@ -67,6 +68,10 @@ pub(crate) struct Run {
     pub(crate) next: Option<usize>,
     /// Became subheadings inside a body.
     pub(crate) absorbed: bool,
+    /// The segment opened by a continuation mark (`（上接1版）`) printed
+    /// right over the run, with no text of its own: the mark belongs to
+    /// the item the run's headline is paired with ([`Builder::place_marks`]).
+    pub(crate) mark: Option<usize>,
 }
 
 /// A caption and where it stood.
@@ -190,7 +195,11 @@ impl Builder {
                 }
                 Piece::Heads(run) => {
                     let prev = cur.filter(|&s| self.segs[s].has_text(lines));
-                    self.runs.push(Run { lines: run.clone(), prev, next: None, absorbed: false });
+                    let mark = cur.filter(|&s| {
+                        let seg = &self.segs[s];
+                        seg.continued.is_some() && seg.byline.is_none() && seg.parts.is_empty() && !split
+                    });
+                    self.runs.push(Run { lines: run.clone(), prev, next: None, absorbed: false, mark });
                     waiting_runs.push(self.runs.len() - 1);
                     split = true;
                     run_since = Some(self.runs.len() - 1);
@@ -304,6 +313,39 @@ impl Builder {
         }
         self.caption_breaks.push((s, self.segs[s].parts.len(), pi));
         false
+    }
+
+    /// Continuation marks (`（上接1版）`) standing alone over a headline run
+    /// (no text between mark and run) go to the item the run's first
+    /// headline to head an item is paired with (`titles`, per unit of
+    /// `units`): on a page printing headlines before their bodies that is
+    /// the body under the run, on one printing them after, the body before
+    /// the mark, so the mark is placed only once the run is paired. A mark
+    /// whose segment got text or a headline of its own, or an item already
+    /// continued, is left as it is.
+    pub(crate) fn place_marks(
+        &mut self,
+        lines: &[Line],
+        units: &[Unit],
+        titles: &[Option<usize>],
+        extra: &[Option<usize>],
+    ) {
+        for r in 0..self.runs.len() {
+            let Some(m) = self.runs[r].mark else { continue };
+            if self.runs[r].absorbed
+                || self.segs[m].into.is_some()
+                || self.segs[m].has_text(lines)
+                || titles.iter().chain(extra).any(|&t| t == Some(m))
+            {
+                continue;
+            }
+            let Some(t) = units.iter().zip(titles).find_map(|(u, &t)| t.filter(|_| u.run == r)) else { continue };
+            let t = self.find(t);
+            if t == m || self.segs[t].continued.is_some() {
+                continue;
+            }
+            self.segs[t].continued = self.segs[m].continued.take();
+        }
     }
 
     /// Does segment `s` end, so far, with a line that finishes a sentence?
