@@ -42,7 +42,9 @@
 //! their lines, the more the larger the type: after more rows without the
 //! column's text than twice its lines' spacing (and at least four), a line
 //! that stands as far apart from the next line is a line of large type and
-//! starts a block of its own instead of running on the item above it; and a
+//! starts a block of its own instead of running on the item above it, as
+//! does a line of Chinese reaching past the far edge of every line of the
+//! running text above it (a headline in larger type); and a
 //! block of up to three such lines goes on across blank rows (up to twelve)
 //! with the next one, when nothing on the rows between crosses either and
 //! that line stands apart from the next too or lies at least four rows under
@@ -615,6 +617,14 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 // After rows without the column's text, a line reaching past
                 // the next column's start, which no line of a block of
                 // running text reached: a headline over several columns.
+                // After rows without the column's text, a line of Chinese
+                // reaching past the far edge of all the lines of running
+                // text above it: a headline in larger type.
+                parted |= block.tight
+                    && gap >= APART_ROWS
+                    && gap > 2 * block.pitch
+                    && c.end > block.far
+                    && !c.text.chars().any(|ch| ch.is_ascii_alphanumeric());
                 let text = block.tight || block.lines.len() > LARGE_LINES;
                 parted |= text
                     && gap > step
@@ -988,6 +998,32 @@ mod tests {
                 "己文第一行内容甚多|己文第二行内容甚多|己文第三行内容完。"
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_wider_than_the_text_above_after_rows_without_it_starts_a_block() {
+        // Column 甲's text stops on row 4 (a sentence left open) while 戊
+        // beside it runs on; five rows later comes a headline whose first
+        // line reaches a character past every line of 甲's text, its last
+        // line right under it: a block of its own, not 甲 running on. A line
+        // of text no wider than 甲's after the same gap still runs on.
+        for (first, own) in [("乙标题第一行在此长", true), ("甲文第五行内容", false)] {
+            let mut page = Vec::new();
+            for row in 0..12 {
+                let left = match row {
+                    0..=4 => format!("甲文第{row}行内容"),
+                    9 => first.to_string(),
+                    10 => "乙标题末行".to_string(),
+                    11 => "乙文第一行内容".to_string(),
+                    _ => String::new(),
+                };
+                let pad = 16 - left.chars().count();
+                page.push(format!("{left}{}戊文第{row:02}行内容甚多", " ".repeat(pad)));
+            }
+            let text = unfold(&page.join("\n")).unwrap_or_default();
+            let groups = groups(&text);
+            assert_eq!(groups[0].contains(first), !own, "{text}");
+        }
     }
 
     #[test]
