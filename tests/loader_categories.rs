@@ -751,6 +751,25 @@ fn a_headline_over_its_byline_keeps_its_lines_that_flow_like_a_paragraph() {
 }
 
 #[test]
+fn a_headline_whose_last_line_sits_under_a_blank_row_keeps_it() {
+    // `pdftotext -layout`, two columns: in the left one, a headline in large
+    // type whose first two lines sit on rows next to each other (the right
+    // column's text runs beside them) and whose short last line comes after
+    // a blank row, right over its byline. The three lines are one headline,
+    // read before the right column's text, not the last a title of its own.
+    let p = load("layout_headline_tail_under_blank_row.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    let a = p.articles.iter().find(|a| a.paragraphs.concat().contains("石门小学"));
+    let Some(a) = a else { panic!("{:?}", titles(&p)) };
+    let head = format!("{}{}", a.kicker.as_deref().unwrap_or(""), a.title);
+    assert_eq!(head, "【新春走基层】山区小学迎来第一批专职音乐和美术教师", "{:?}", titles(&p));
+    assert!(a.paragraphs[0].starts_with("开学第一天"), "{:?}", a.paragraphs);
+    let b = p.articles.iter().find(|b| b.title == "县图书馆新添一批少儿读物");
+    let Some(b) = b else { panic!("{:?}", titles(&p)) };
+    assert!(b.paragraphs.concat().ends_with("深受家长欢迎。"), "{:?}", b.paragraphs);
+}
+
+#[test]
 fn a_headline_set_apart_by_a_blank_line_keeps_its_first_line() {
     // A page with no blank lines between its lines but one: before a
     // headline of two lines, the first (a column's label and a place, ending

@@ -42,11 +42,19 @@
 //! their lines, the more the larger the type: after more rows without the
 //! column's text than twice its lines' spacing (and at least four), a line
 //! that stands as far apart from the next line is a line of large type and
-//! starts a block of its own instead of running on the item above it; and a
+//! starts a block of its own instead of running on the item above it, as
+//! does a line of Chinese reaching past the far edge of every line of the
+//! running text above it (a headline in larger type); and a
 //! block of up to three such lines goes on across blank rows (up to twelve)
 //! with the next one, when nothing on the rows between crosses either and
 //! that line stands apart from the next too or lies at least four rows under
-//! the block (a headline's last line can sit right over its text).
+//! the block (a headline's last line can sit right over its text), even
+//! where under running text such a line would start a block of its own.
+//! Beside another column's text a headline's lines can come out on rows
+//! next to each other and its last line rows under them: a block of up to
+//! three lines none of which ends a sentence goes on with a short line (at
+//! most two thirds of its longest) within its span rows under it, nothing
+//! crossing between.
 //! Such lines at the top of a block, each more rows apart from the next
 //! than the block's text lines (which sit on rows next to each other), are
 //! given with a blank line under them, as a headline over its text.
@@ -112,6 +120,26 @@ impl Block {
             span: (c.start, c.end),
             far: c.end,
         }
+    }
+
+    /// Whether chunk `c`, rows under the block's last line, is the short last
+    /// line of the headline the block holds: `pdftotext -layout` sets a
+    /// headline's lines in large type on rows next to each other where other
+    /// columns print text beside them, and its last line rows under them
+    /// where they print none. The block is a few lines none of which ends a
+    /// sentence; `c` ends none either, is at most two thirds as long as its
+    /// longest line and lies within the block's span.
+    fn takes_tail(&self, c: &Chunk<'_>, step: usize) -> bool {
+        let open = |l: &str| !l.ends_with(['。', '！', '？', '”', '；', '…', '）', ')', '，', '、']);
+        let longest = self.lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        self.lines.len() <= LARGE_LINES
+            && c.row > self.bottom + step
+            && self.lines.iter().all(|l| open(l))
+            && open(c.text)
+            && !c.text.ends_with('：')
+            && c.text.chars().count() * 3 <= longest * 2
+            && c.start + START_SLACK >= self.span.0
+            && c.end <= self.far
     }
 
     /// How many lines at the top of the block are in large type (a
@@ -577,7 +605,6 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         // Whether the chunk stands apart from the next line of its column
         // by more rows than `b`'s lines are apart.
         let isolated = |b: &Block| next_gap[ci] > b.pitch.max(step);
-        let mut parted = false;
         let mut target = match open[left] {
             Some(b) if blocks[b].bottom + step * (1 + SKIP_ROWS) >= c.row => {
                 let block = &blocks[b];
@@ -586,10 +613,18 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 // its lines are apart, before a line that stands apart from
                 // the next: a line of large type (a headline) under the end of
                 // another item's text, not that text running on.
-                parted = block.pitch > 0 && gap >= APART_ROWS && gap > 2 * block.pitch && isolated(block);
+                let mut parted = block.pitch > 0 && gap >= APART_ROWS && gap > 2 * block.pitch && isolated(block);
                 // After rows without the column's text, a line reaching past
                 // the next column's start, which no line of a block of
                 // running text reached: a headline over several columns.
+                // After rows without the column's text, a line of Chinese
+                // reaching past the far edge of all the lines of running
+                // text above it: a headline in larger type.
+                parted |= block.tight
+                    && gap >= APART_ROWS
+                    && gap > 2 * block.pitch
+                    && c.end > block.far
+                    && !c.text.chars().any(|ch| ch.is_ascii_alphanumeric());
                 let text = block.tight || block.lines.len() > LARGE_LINES;
                 parted |= text
                     && gap > step
@@ -599,19 +634,22 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
             }
             _ => None,
         };
-        if target.is_none() && !parted {
+        // A block parted from the line above is still open to lines of
+        // large type.
+        if target.is_none() {
             target = closed[left].or(open[left]).filter(|&b| {
                 // Lines of large type: `pdftotext -layout` leaves blank rows
                 // (or more rows than a column skips) between them. A block
                 // of a few lines each set apart from the last goes on with a
-                // line set apart from the next, when nothing on the rows
-                // between them crosses either.
+                // line set apart from the next, or with a headline's short
+                // last line, when nothing on the rows between them crosses
+                // either.
                 let block = &blocks[b];
-                !block.tight
+                let large = !block.tight && (next_gap[ci] > step || c.row - block.bottom >= APART_ROWS);
+                (large || block.takes_tail(c, step))
                     && block.lines.len() <= LARGE_LINES
                     && c.row > block.bottom
                     && c.row <= block.bottom + LARGE_ROWS
-                    && (next_gap[ci] > step || c.row - block.bottom >= APART_ROWS)
                     && !crossed(block.bottom + 1, c.row, block.span)
                     && !crossed(block.bottom + 1, c.row, (c.start, c.end))
             });
@@ -960,6 +998,32 @@ mod tests {
                 "己文第一行内容甚多|己文第二行内容甚多|己文第三行内容完。"
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_wider_than_the_text_above_after_rows_without_it_starts_a_block() {
+        // Column 甲's text stops on row 4 (a sentence left open) while 戊
+        // beside it runs on; five rows later comes a headline whose first
+        // line reaches a character past every line of 甲's text, its last
+        // line right under it: a block of its own, not 甲 running on. A line
+        // of text no wider than 甲's after the same gap still runs on.
+        for (first, own) in [("乙标题第一行在此长", true), ("甲文第五行内容", false)] {
+            let mut page = Vec::new();
+            for row in 0..12 {
+                let left = match row {
+                    0..=4 => format!("甲文第{row}行内容"),
+                    9 => first.to_string(),
+                    10 => "乙标题末行".to_string(),
+                    11 => "乙文第一行内容".to_string(),
+                    _ => String::new(),
+                };
+                let pad = 16 - left.chars().count();
+                page.push(format!("{left}{}戊文第{row:02}行内容甚多", " ".repeat(pad)));
+            }
+            let text = unfold(&page.join("\n")).unwrap_or_default();
+            let groups = groups(&text);
+            assert_eq!(groups[0].contains(first), !own, "{text}");
+        }
     }
 
     #[test]
