@@ -273,6 +273,35 @@ impl TermIndex {
     }
 }
 
+/// A body's text grown at its end: the scanner to read the part added
+/// with, as it stands after the old text, when the new text's terms are
+/// the old text's (with their lead marks) and the added part's (none in
+/// the lead).
+struct Extension;
+
+impl Extension {
+    /// The scanner for the rest of `new` past `old`, if `new` is `old`
+    /// with more after it, `old` fills the lead ([`LEAD_CHARS`]: the
+    /// added part has no lead term) and no token runs across the seam
+    /// (`old`'s last token is one of its terms as it is): a Han character
+    /// ending `old` is kept for the bigram across the seam.
+    fn of(old: &str, new: &str) -> Option<Scanner> {
+        if old.is_empty() || new.len() <= old.len() || !new.starts_with(old) {
+            return None;
+        }
+        // (Each character is at most four bytes.)
+        if old.len() < 4 * LEAD_CHARS && old.chars().nth(LEAD_CHARS - 1).is_none() {
+            return None;
+        }
+        let (last, han) = old.chars().next_back().map(|c| (c, is_han(c)))?;
+        let next = new[old.len()..].chars().next()?;
+        if last.is_ascii_alphanumeric() && next.is_ascii_alphanumeric() {
+            return None;
+        }
+        Some(Scanner { prev: if han { last as u32 } else { 0 }, token: None })
+    }
+}
+
 /// The bodies of a page, indexed for scoring.
 pub struct Bodies {
     /// The body texts.
@@ -367,21 +396,54 @@ impl Bodies {
         let mut moved: Option<HashMap<&str, usize>> = None;
         for (b, t) in texts.iter().enumerate() {
             let body = b as u32 + 1;
-            let same = if old_texts.get(b) == Some(t) {
-                Some(b)
-            } else if t.is_empty() || old_texts.is_empty() {
-                None
+            // A body unchanged, in its place: its terms as they were.
+            let same = (old_texts.get(b) == Some(t) && !taken[b]).then_some(b);
+            // A body that grew at its end (another joined to it): its old
+            // terms are the new text's up to the seam, only the rest is read.
+            let grown = match same {
+                None if !taken.get(b).copied().unwrap_or(true) => {
+                    old_texts.get(b).and_then(|old| Some((old.len(), Extension::of(old, t)?)))
+                }
+                _ => None,
+            };
+            // Else a body unchanged but moved (by a split before it).
+            let same = if same.is_some() || grown.is_some() || t.is_empty() || old_texts.is_empty() {
+                same
             } else {
                 let moved = moved
                     .get_or_insert_with(|| old_texts.iter().enumerate().rev().map(|(k, x)| (x.as_str(), k)).collect());
-                moved.get(t.as_str()).copied()
+                moved.get(t.as_str()).copied().filter(|&k| !taken[k])
             };
-            if let Some(k) = same.filter(|&k| !taken[k]) {
+            if let Some(k) = same {
                 taken[k] = true;
                 let mine = std::mem::take(&mut old_terms[k]);
                 for &(e, _) in &mine {
                     seen[e as usize].0 += 1;
                 }
+                terms.push(mine);
+                continue;
+            }
+            if let Some((old_len, scan)) = grown {
+                taken[b] = true;
+                let mut mine = std::mem::take(&mut old_terms[b]);
+                for &(e, _) in &mine {
+                    seen[e as usize] = (seen[e as usize].0 + 1, body);
+                }
+                let mut scan = scan;
+                let mut see = |g: u64| {
+                    let next = seen.len() as u32;
+                    let e = index.get_or_insert(g, next);
+                    if e == next {
+                        seen.push((0, 0));
+                    }
+                    let x = &mut seen[e as usize];
+                    if x.1 != body {
+                        *x = (x.0 + 1, body);
+                        mine.push((e, false));
+                    }
+                };
+                scan.feed(&t[old_len..], &mut see);
+                scan.finish(&mut see);
                 terms.push(mine);
                 continue;
             }
@@ -919,6 +981,59 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, leads_by_counting(t), "body {b}");
+        }
+    }
+
+    /// Each body's terms (as terms, in the order read, with their lead
+    /// marks) and each term's postings, for comparing two indexings.
+    fn indexed(bodies: &Bodies) -> (Vec<Vec<(u64, bool)>>, Vec<(u64, f32, Vec<u32>)>) {
+        let term_of = |e: u32| {
+            (0..bodies.index.keys.len())
+                .find(|&k| bodies.index.keys[k] != 0 && bodies.index.entries[k] == e)
+                .map_or(0, |k| bodies.index.keys[k])
+        };
+        let terms =
+            bodies.terms.iter().map(|mine| mine.iter().map(|&(e, lead)| (term_of(e), lead)).collect()).collect();
+        let mut postings: Vec<(u64, f32, Vec<u32>)> = (0..bodies.info.len() as u32)
+            .map(|e| {
+                let (w, from, to) = bodies.info[e as usize];
+                (term_of(e), w, bodies.postings[from as usize..to as usize].to_vec())
+            })
+            .filter(|x| !x.2.is_empty())
+            .collect();
+        postings.sort_by_key(|x| x.0);
+        (terms, postings)
+    }
+
+    #[test]
+    fn a_body_grown_at_its_end_is_indexed_as_if_read_afresh() {
+        let han: Vec<char> = "吕梁市召开会议部署工作张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗".chars().collect();
+        let filler = |n: usize| -> String { (0..n).map(|k| han[(k * 7 + k / 5) % han.len()]).collect() };
+        // (old text, text joined to it, whether only the part joined is read)
+        let cases = [
+            // Han on both sides of the seam: the bigram across it is new.
+            (filler(200), "会议部署新工作。".to_string(), true),
+            (filler(160), "新区".to_string(), true),
+            (filler(161) + "。", "新区".to_string(), true),
+            // A token ending the old text, none starting the part joined.
+            (filler(160) + "G20", "峰会".to_string(), true),
+            (filler(159) + "x", "，新区".to_string(), true),
+            (filler(157) + "ab3 " + &filler(10), " ab3 cd".to_string(), true),
+            // A token open at the lead's end, read again after the seam.
+            ("ab ".to_string() + &filler(157) + "abcd", "（ab）".to_string(), true),
+            // A token across the seam, or an old text within the lead: read again.
+            (filler(200) + "G2", "0峰会".to_string(), false),
+            (filler(100), "会议部署新工作".to_string(), false),
+            (filler(159), "新区".to_string(), false),
+        ];
+        for (old, added, extends) in cases {
+            let joined = old.clone() + &added;
+            assert_eq!(Extension::of(&old, &joined).is_some(), extends, "{old:?} + {added:?}");
+            let before = vec![filler(30), old.clone(), added.clone(), "部署工作".to_string()];
+            let after = vec![filler(30), joined, String::new(), "部署工作".to_string()];
+            let fresh = Bodies::from_texts(after.clone());
+            let again = Bodies::reindex(after, Bodies::from_texts(before));
+            assert_eq!(indexed(&again), indexed(&fresh), "{old:?} + {added:?}");
         }
     }
 
