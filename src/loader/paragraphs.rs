@@ -137,19 +137,11 @@ impl Block {
         // Lines not indented tell the column (a letter-spaced line's text
         // is no wider than its column).
         let plain: Vec<bool> = seq.iter().map(|&i| !lines[i].indented && !lines[i].lead_space).collect();
-        let mut inners: Vec<usize> = Vec::with_capacity(2 * WINDOW + 1);
-        let mut fills: Vec<usize> = Vec::with_capacity(2 * WINDOW + 1);
         let col = (0..seq.len())
             .map(|k| {
                 let lo = k.saturating_sub(WINDOW);
                 let hi = (k + WINDOW + 1).min(seq.len());
-                inners.clear();
-                fills.clear();
-                for j in (lo..hi).filter(|&j| plain[j]) {
-                    inners.push(inner[j]);
-                    fills.push(fill[j]);
-                }
-                column_of(&inners, &fills)
+                column_within(&inner[lo..hi], &fill[lo..hi], &plain[lo..hi])
             })
             .collect();
         let runs_on: Vec<bool> = seq.iter().map(|&i| !is_sentence_end(&lines[i].text)).collect();
@@ -337,6 +329,20 @@ fn column_of(inners: &[usize], fills: &[usize]) -> Option<usize> {
     }
     let second = second?;
     inners.iter().copied().filter(|&v| v <= second).max()
+}
+
+/// [`column_of`] for the lines of a window marked `plain`, read in place.
+fn column_within(inners: &[usize], fills: &[usize], plain: &[bool]) -> Option<usize> {
+    let (mut first, mut second) = (None, None);
+    for (&f, _) in fills.iter().zip(plain).filter(|x| *x.1) {
+        if first.is_none_or(|x| f > x) {
+            (first, second) = (Some(f), first);
+        } else if second.is_none_or(|x| f > x) {
+            second = Some(f);
+        }
+    }
+    let second = second?;
+    inners.iter().zip(plain).filter(|x| *x.1 && *x.0 <= second).map(|x| *x.0).max()
 }
 
 /// The widest gap at a line's end that `next`'s first characters explain:
@@ -684,6 +690,25 @@ mod tests {
         let lines = read_lines(text);
         let parts: Vec<BodyPart> = (0..lines.len()).map(BodyPart::Line).collect();
         reflow(&lines, &parts, false)
+    }
+
+    #[test]
+    fn a_window_s_column_is_the_column_of_its_plain_lines() {
+        // (inner widths, fills, plain)
+        let cases: [(&[usize], &[usize], &[bool]); 6] = [
+            (&[], &[], &[]),
+            (&[20], &[22], &[true]),
+            (&[20, 24, 18], &[22, 26, 20], &[true, true, true]),
+            (&[20, 24, 18], &[22, 26, 20], &[true, false, true]),
+            (&[26, 26, 10, 25], &[26, 26, 12, 27], &[true, true, true, false]),
+            (&[30, 12, 26, 26, 40], &[30, 14, 28, 28, 44], &[false, true, true, true, false]),
+        ];
+        for (inners, fills, plain) in cases {
+            let kept = |v: &[usize]| -> Vec<usize> { v.iter().zip(plain).filter(|x| *x.1).map(|x| *x.0).collect() };
+            let want = column_of(&kept(inners), &kept(fills));
+            assert_eq!(column_within(inners, fills, plain), want, "{inners:?} {fills:?} {plain:?}");
+        }
+        assert_eq!(column_within(&[20, 24, 18], &[22, 26, 20], &[true, false, true]), Some(20));
     }
 
     #[test]
