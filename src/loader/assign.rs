@@ -68,6 +68,20 @@ impl Scanner {
         }
     }
 
+    /// The scanner as it stands after reading `before` (a Han character
+    /// ending it kept for the bigram across the seam), to read `after`
+    /// with, when the terms of `before` followed by `after` are those of
+    /// `before` and those read so: `None` when a token runs across the seam.
+    fn after(before: &str, after: &str) -> Option<Scanner> {
+        let last = before.chars().next_back();
+        let next = after.chars().next();
+        if last.is_some_and(|c| c.is_ascii_alphanumeric()) && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let prev = last.filter(|&c| is_han(c)).map_or(0, |c| c as u32);
+        Some(Scanner { prev, token: None })
+    }
+
     /// The token still open at the end of the text, if any (the scanner
     /// is left as it was).
     pub(crate) fn pending(&self) -> Option<u64> {
@@ -293,12 +307,7 @@ impl Extension {
         if old.len() < 4 * LEAD_CHARS && old.chars().nth(LEAD_CHARS - 1).is_none() {
             return None;
         }
-        let (last, han) = old.chars().next_back().map(|c| (c, is_han(c)))?;
-        let next = new[old.len()..].chars().next()?;
-        if last.is_ascii_alphanumeric() && next.is_ascii_alphanumeric() {
-            return None;
-        }
-        Some(Scanner { prev: if han { last as u32 } else { 0 }, token: None })
+        Scanner::after(old, &new[old.len()..])
     }
 }
 
@@ -652,27 +661,64 @@ impl Bodies {
     where
         I: IntoIterator<Item = &'a str> + Clone,
     {
-        if !self.is_text_of(b, pieces.clone()) {
+        let Some((k, at, scan)) = self.read_past_text_of(b, pieces.clone()) else {
             return self.score_against_pieces(headline, pieces);
-        }
+        };
         let ts = term_set(headline);
         if ts.is_empty() {
             return 0.0;
         }
-        self.score_terms_found(&ts, |&g| self.holds(b, g))
+        let Some(mut scan) = scan else {
+            return self.score_terms_found(&ts, |&g| self.holds(b, g));
+        };
+        // The text indexed for body `b` and more after it (a body joined
+        // to it): the terms up to the seam are the index's, the rest read.
+        let filter = TermFilter::of(&ts);
+        let mut found: HashSet<u64> = HashSet::with_capacity_and_hasher(ts.len(), Default::default());
+        let mut see = |g: u64| {
+            if filter.may_hold(g) && ts.contains(&g) {
+                found.insert(g);
+            }
+        };
+        for (i, piece) in pieces.into_iter().enumerate().skip(k) {
+            scan.feed(if i == k { &piece[at..] } else { piece }, &mut see);
+        }
+        scan.finish(&mut see);
+        self.score_terms_found(&ts, |g| found.contains(g) || self.holds(b, *g))
     }
 
-    /// Are `pieces`, read as one, the text indexed for body `b`?
-    fn is_text_of<'a>(&self, b: usize, pieces: impl IntoIterator<Item = &'a str>) -> bool {
-        let Some(text) = self.texts.get(b) else { return false };
+    /// Do `pieces`, read as one, open with the text indexed for body `b`?
+    /// If so, where the rest starts (piece, byte) and the scanner to read
+    /// it with, as it stands after that text (`None`: nothing after it).
+    /// Not when a token runs across the seam: the index's terms would not
+    /// be the text's up to it.
+    fn read_past_text_of<'a>(
+        &self,
+        b: usize,
+        pieces: impl IntoIterator<Item = &'a str>,
+    ) -> Option<(usize, usize, Option<Scanner>)> {
+        let text = self.texts.get(b)?;
         let mut rest = text.as_bytes();
-        for p in pieces {
-            match rest.strip_prefix(p.as_bytes()) {
-                Some(r) => rest = r,
-                None => return false,
+        for (k, p) in pieces.into_iter().enumerate() {
+            if rest.is_empty() {
+                if p.is_empty() {
+                    continue;
+                }
+                return Scanner::after(text, p).map(|s| (k, 0, Some(s)));
+            }
+            if let Some(r) = rest.strip_prefix(p.as_bytes()) {
+                rest = r;
+            } else if let Some(tail) = p.as_bytes().strip_prefix(rest) {
+                let at = p.len() - tail.len();
+                rest = &[];
+                if !tail.is_empty() {
+                    return Scanner::after(text, &p[at..]).map(|s| (k, at, Some(s)));
+                }
+            } else {
+                return None;
             }
         }
-        rest.is_empty()
+        rest.is_empty().then_some((usize::MAX, 0, None))
     }
 
     /// Does body `b`'s indexed text hold term `g`?
@@ -1150,7 +1196,13 @@ mod tests {
             "全市青少年工作会议召开，GDP增长。".to_string(),
             String::new(),
         ];
+        let mut texts = texts.to_vec();
+        // A body ending in a token: one across the seam is read afresh.
+        texts.push("会议召开，GDP".to_string());
         let bodies = Bodies::new(&texts);
+        assert!(bodies.read_past_text_of(3, ["会议召开，GDP", "5G增长"]).is_none());
+        assert!(bodies.read_past_text_of(3, ["会议召开，GDP", "，增长"]).is_some());
+        assert!(bodies.read_past_text_of(1, ["全市青少年工作会议召开，GDP增长。", "调研"]).is_some());
         for headline in ["孙大军调研老旧小区改造", "青少年工作会议", "GDP增长", "无关", ""] {
             for (b, pieces) in [
                 (0, vec!["本报讯 市委书记孙大军到离石区", "调研老旧小区改造工作。"]),
@@ -1158,9 +1210,19 @@ mod tests {
                 // Pieces that are no longer the body's text: read from them.
                 (0, vec!["本报讯 市委书记孙大军到离石区"]),
                 (1, vec!["全市青少年工作会议召开，GDP增长。", "孙大军调研"]),
+                // The body's text and more after it (a body joined to it):
+                // within a piece, after one, across a seam of Han text or
+                // of a token.
+                (1, vec!["全市青少年工作会议召开，GDP增长。孙大军", "调研", "", "老旧小区"]),
+                (1, vec!["全市青少年工作会议召开，GDP", "增长。", "", "年工作会议"]),
+                (0, vec!["本报讯 市委书记孙大军到离石区调研老旧小区改造工作。", "GDP增长"]),
+                (1, vec!["全市青少年工作会议召开，G", "DP增长。", ""]),
                 (2, vec![]),
                 (2, vec!["孙大军"]),
                 (7, vec!["孙大军"]),
+                (3, vec!["会议召开，GDP", "增长"]),
+                (3, vec!["会议召开，GDP", "5G增长"]),
+                (3, vec!["会议召开，GDP", "，孙大军调研"]),
             ] {
                 let want = bodies.score_against_pieces(headline, pieces.iter().copied());
                 let got = bodies.score_against_body(headline, b, pieces.iter().copied());
