@@ -1031,8 +1031,11 @@ mod tests {
     }
 
     /// Each body's terms (as terms, in the order read, with their lead
-    /// marks) and each term's postings, for comparing two indexings.
-    fn indexed(bodies: &Bodies) -> (Vec<Vec<(u64, bool)>>, Vec<(u64, f32, Vec<u32>)>) {
+    /// marks) and each term's weight and postings.
+    type Indexed = (Vec<Vec<(u64, bool)>>, Vec<(u64, f32, Vec<u32>)>);
+
+    /// [`Indexed`] for a page's bodies, for comparing two indexings.
+    fn indexed(bodies: &Bodies) -> Indexed {
         let term_of = |e: u32| {
             (0..bodies.index.keys.len())
                 .find(|&k| bodies.index.keys[k] != 0 && bodies.index.entries[k] == e)
