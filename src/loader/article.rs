@@ -25,9 +25,12 @@ use std::sync::LazyLock;
 
 impl Builder {
     /// Builds the article of a segment with its headline units (each
-    /// flagged when it is the one assigned as the segment's headline).
+    /// flagged when it is the one assigned as the segment's headline);
+    /// `si`: the segment's body in `bodies` (its text read from the index
+    /// while the article's paragraphs are still that text).
     pub(crate) fn article(
         &self,
+        si: usize,
         seg: &Segment,
         heads: &[(usize, &Unit, bool)],
         lines: &[Line],
@@ -56,7 +59,7 @@ impl Builder {
         let mut ti: Option<usize> = None;
         // Where the title's own unit ends in `texts`.
         let mut unit_end = 0;
-        let match_body = |t: &str| bodies.score_against_pieces(t, a.paragraphs.iter().map(String::as_str));
+        let match_body = |t: &str| bodies.score_against_body(t, si, a.paragraphs.iter().map(String::as_str));
         for (k, &&(ui, u, is_title)) in sorted.iter().enumerate() {
             if is_title && ti.is_none() {
                 // The units standing right under the title's own unit in its
@@ -96,7 +99,7 @@ impl Builder {
             {
                 let body = || a.paragraphs.iter().map(String::as_str);
                 let (mine, theirs) =
-                    (bodies.score_against_pieces(&texts[ti], body()), bodies.score_against_pieces(next, body()));
+                    (bodies.score_against_body(&texts[ti], si, body()), bodies.score_against_body(next, si, body()));
                 if theirs >= 0.5 && theirs >= mine + 0.25 {
                     ti += 1;
                 }

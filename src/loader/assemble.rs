@@ -105,7 +105,7 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
         }
     }
     let mut articles: Vec<(usize, Article)> = Vec::new();
-    for (seg, heads) in b.segs.iter().zip(heads_of) {
+    for (si, (seg, heads)) in b.segs.iter().zip(heads_of).enumerate() {
         if seg.into.is_some() {
             continue;
         }
@@ -117,7 +117,7 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
             fragments.extend(seg.continued.iter().cloned());
             continue;
         }
-        articles.push((seg.first_line, b.article(seg, &heads, &lines, &bodies)));
+        articles.push((seg.first_line, b.article(si, seg, &heads, &lines, &bodies)));
     }
     for (ui, u) in units.iter().enumerate() {
         if titles[ui].is_none() && extra[ui].is_none() && !b.runs[u.run].absorbed {

@@ -68,6 +68,20 @@ impl Scanner {
         }
     }
 
+    /// The scanner as it stands after reading `before` (a Han character
+    /// ending it kept for the bigram across the seam), to read `after`
+    /// with, when the terms of `before` followed by `after` are those of
+    /// `before` and those read so: `None` when a token runs across the seam.
+    fn after(before: &str, after: &str) -> Option<Scanner> {
+        let last = before.chars().next_back();
+        let next = after.chars().next();
+        if last.is_some_and(|c| c.is_ascii_alphanumeric()) && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let prev = last.filter(|&c| is_han(c)).map_or(0, |c| c as u32);
+        Some(Scanner { prev, token: None })
+    }
+
     /// The token still open at the end of the text, if any (the scanner
     /// is left as it was).
     pub(crate) fn pending(&self) -> Option<u64> {
@@ -273,6 +287,30 @@ impl TermIndex {
     }
 }
 
+/// A body's text grown at its end: the scanner to read the part added
+/// with, as it stands after the old text, when the new text's terms are
+/// the old text's (with their lead marks) and the added part's (none in
+/// the lead).
+struct Extension;
+
+impl Extension {
+    /// The scanner for the rest of `new` past `old`, if `new` is `old`
+    /// with more after it, `old` fills the lead ([`LEAD_CHARS`]: the
+    /// added part has no lead term) and no token runs across the seam
+    /// (`old`'s last token is one of its terms as it is): a Han character
+    /// ending `old` is kept for the bigram across the seam.
+    fn of(old: &str, new: &str) -> Option<Scanner> {
+        if old.is_empty() || new.len() <= old.len() || !new.starts_with(old) {
+            return None;
+        }
+        // (Each character is at most four bytes.)
+        if old.len() < 4 * LEAD_CHARS && old.chars().nth(LEAD_CHARS - 1).is_none() {
+            return None;
+        }
+        Scanner::after(old, &new[old.len()..])
+    }
+}
+
 /// The bodies of a page, indexed for scoring.
 pub struct Bodies {
     /// The body texts.
@@ -367,21 +405,54 @@ impl Bodies {
         let mut moved: Option<HashMap<&str, usize>> = None;
         for (b, t) in texts.iter().enumerate() {
             let body = b as u32 + 1;
-            let same = if old_texts.get(b) == Some(t) {
-                Some(b)
-            } else if t.is_empty() || old_texts.is_empty() {
-                None
+            // A body unchanged, in its place: its terms as they were.
+            let same = (old_texts.get(b) == Some(t) && !taken[b]).then_some(b);
+            // A body that grew at its end (another joined to it): its old
+            // terms are the new text's up to the seam, only the rest is read.
+            let grown = match same {
+                None if !taken.get(b).copied().unwrap_or(true) => {
+                    old_texts.get(b).and_then(|old| Some((old.len(), Extension::of(old, t)?)))
+                }
+                _ => None,
+            };
+            // Else a body unchanged but moved (by a split before it).
+            let same = if same.is_some() || grown.is_some() || t.is_empty() || old_texts.is_empty() {
+                same
             } else {
                 let moved = moved
                     .get_or_insert_with(|| old_texts.iter().enumerate().rev().map(|(k, x)| (x.as_str(), k)).collect());
-                moved.get(t.as_str()).copied()
+                moved.get(t.as_str()).copied().filter(|&k| !taken[k])
             };
-            if let Some(k) = same.filter(|&k| !taken[k]) {
+            if let Some(k) = same {
                 taken[k] = true;
                 let mine = std::mem::take(&mut old_terms[k]);
                 for &(e, _) in &mine {
                     seen[e as usize].0 += 1;
                 }
+                terms.push(mine);
+                continue;
+            }
+            if let Some((old_len, scan)) = grown {
+                taken[b] = true;
+                let mut mine = std::mem::take(&mut old_terms[b]);
+                for &(e, _) in &mine {
+                    seen[e as usize] = (seen[e as usize].0 + 1, body);
+                }
+                let mut scan = scan;
+                let mut see = |g: u64| {
+                    let next = seen.len() as u32;
+                    let e = index.get_or_insert(g, next);
+                    if e == next {
+                        seen.push((0, 0));
+                    }
+                    let x = &mut seen[e as usize];
+                    if x.1 != body {
+                        *x = (x.0 + 1, body);
+                        mine.push((e, false));
+                    }
+                };
+                scan.feed(&t[old_len..], &mut see);
+                scan.finish(&mut see);
                 terms.push(mine);
                 continue;
             }
@@ -590,27 +661,64 @@ impl Bodies {
     where
         I: IntoIterator<Item = &'a str> + Clone,
     {
-        if !self.is_text_of(b, pieces.clone()) {
+        let Some((k, at, scan)) = self.read_past_text_of(b, pieces.clone()) else {
             return self.score_against_pieces(headline, pieces);
-        }
+        };
         let ts = term_set(headline);
         if ts.is_empty() {
             return 0.0;
         }
-        self.score_terms_found(&ts, |&g| self.holds(b, g))
+        let Some(mut scan) = scan else {
+            return self.score_terms_found(&ts, |&g| self.holds(b, g));
+        };
+        // The text indexed for body `b` and more after it (a body joined
+        // to it): the terms up to the seam are the index's, the rest read.
+        let filter = TermFilter::of(&ts);
+        let mut found: HashSet<u64> = HashSet::with_capacity_and_hasher(ts.len(), Default::default());
+        let mut see = |g: u64| {
+            if filter.may_hold(g) && ts.contains(&g) {
+                found.insert(g);
+            }
+        };
+        for (i, piece) in pieces.into_iter().enumerate().skip(k) {
+            scan.feed(if i == k { &piece[at..] } else { piece }, &mut see);
+        }
+        scan.finish(&mut see);
+        self.score_terms_found(&ts, |g| found.contains(g) || self.holds(b, *g))
     }
 
-    /// Are `pieces`, read as one, the text indexed for body `b`?
-    fn is_text_of<'a>(&self, b: usize, pieces: impl IntoIterator<Item = &'a str>) -> bool {
-        let Some(text) = self.texts.get(b) else { return false };
+    /// Do `pieces`, read as one, open with the text indexed for body `b`?
+    /// If so, where the rest starts (piece, byte) and the scanner to read
+    /// it with, as it stands after that text (`None`: nothing after it).
+    /// Not when a token runs across the seam: the index's terms would not
+    /// be the text's up to it.
+    fn read_past_text_of<'a>(
+        &self,
+        b: usize,
+        pieces: impl IntoIterator<Item = &'a str>,
+    ) -> Option<(usize, usize, Option<Scanner>)> {
+        let text = self.texts.get(b)?;
         let mut rest = text.as_bytes();
-        for p in pieces {
-            match rest.strip_prefix(p.as_bytes()) {
-                Some(r) => rest = r,
-                None => return false,
+        for (k, p) in pieces.into_iter().enumerate() {
+            if rest.is_empty() {
+                if p.is_empty() {
+                    continue;
+                }
+                return Scanner::after(text, p).map(|s| (k, 0, Some(s)));
+            }
+            if let Some(r) = rest.strip_prefix(p.as_bytes()) {
+                rest = r;
+            } else if let Some(tail) = p.as_bytes().strip_prefix(rest) {
+                let at = p.len() - tail.len();
+                rest = &[];
+                if !tail.is_empty() {
+                    return Scanner::after(text, &p[at..]).map(|s| (k, at, Some(s)));
+                }
+            } else {
+                return None;
             }
         }
-        rest.is_empty()
+        rest.is_empty().then_some((usize::MAX, 0, None))
     }
 
     /// Does body `b`'s indexed text hold term `g`?
@@ -922,6 +1030,62 @@ mod tests {
         }
     }
 
+    /// Each body's terms (as terms, in the order read, with their lead
+    /// marks) and each term's weight and postings.
+    type Indexed = (Vec<Vec<(u64, bool)>>, Vec<(u64, f32, Vec<u32>)>);
+
+    /// [`Indexed`] for a page's bodies, for comparing two indexings.
+    fn indexed(bodies: &Bodies) -> Indexed {
+        let term_of = |e: u32| {
+            (0..bodies.index.keys.len())
+                .find(|&k| bodies.index.keys[k] != 0 && bodies.index.entries[k] == e)
+                .map_or(0, |k| bodies.index.keys[k])
+        };
+        let terms =
+            bodies.terms.iter().map(|mine| mine.iter().map(|&(e, lead)| (term_of(e), lead)).collect()).collect();
+        let mut postings: Vec<(u64, f32, Vec<u32>)> = (0..bodies.info.len() as u32)
+            .map(|e| {
+                let (w, from, to) = bodies.info[e as usize];
+                (term_of(e), w, bodies.postings[from as usize..to as usize].to_vec())
+            })
+            .filter(|x| !x.2.is_empty())
+            .collect();
+        postings.sort_by_key(|x| x.0);
+        (terms, postings)
+    }
+
+    #[test]
+    fn a_body_grown_at_its_end_is_indexed_as_if_read_afresh() {
+        let han: Vec<char> = "吕梁市召开会议部署工作张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗".chars().collect();
+        let filler = |n: usize| -> String { (0..n).map(|k| han[(k * 7 + k / 5) % han.len()]).collect() };
+        // (old text, text joined to it, whether only the part joined is read)
+        let cases = [
+            // Han on both sides of the seam: the bigram across it is new.
+            (filler(200), "会议部署新工作。".to_string(), true),
+            (filler(160), "新区".to_string(), true),
+            (filler(161) + "。", "新区".to_string(), true),
+            // A token ending the old text, none starting the part joined.
+            (filler(160) + "G20", "峰会".to_string(), true),
+            (filler(159) + "x", "，新区".to_string(), true),
+            (filler(157) + "ab3 " + &filler(10), " ab3 cd".to_string(), true),
+            // A token open at the lead's end, read again after the seam.
+            ("ab ".to_string() + &filler(157) + "abcd", "（ab）".to_string(), true),
+            // A token across the seam, or an old text within the lead: read again.
+            (filler(200) + "G2", "0峰会".to_string(), false),
+            (filler(100), "会议部署新工作".to_string(), false),
+            (filler(159), "新区".to_string(), false),
+        ];
+        for (old, added, extends) in cases {
+            let joined = old.clone() + &added;
+            assert_eq!(Extension::of(&old, &joined).is_some(), extends, "{old:?} + {added:?}");
+            let before = vec![filler(30), old.clone(), added.clone(), "部署工作".to_string()];
+            let after = vec![filler(30), joined, String::new(), "部署工作".to_string()];
+            let fresh = Bodies::from_texts(after.clone());
+            let again = Bodies::reindex(after, Bodies::from_texts(before));
+            assert_eq!(indexed(&again), indexed(&fresh), "{old:?} + {added:?}");
+        }
+    }
+
     #[test]
     fn byte_scanner_reads_the_terms_chars_do() {
         // Every width of UTF-8, the edges of the Han blocks (〇 among CJK
@@ -1035,7 +1199,13 @@ mod tests {
             "全市青少年工作会议召开，GDP增长。".to_string(),
             String::new(),
         ];
+        let mut texts = texts.to_vec();
+        // A body ending in a token: one across the seam is read afresh.
+        texts.push("会议召开，GDP".to_string());
         let bodies = Bodies::new(&texts);
+        assert!(bodies.read_past_text_of(3, ["会议召开，GDP", "5G增长"]).is_none());
+        assert!(bodies.read_past_text_of(3, ["会议召开，GDP", "，增长"]).is_some());
+        assert!(bodies.read_past_text_of(1, ["全市青少年工作会议召开，GDP增长。", "调研"]).is_some());
         for headline in ["孙大军调研老旧小区改造", "青少年工作会议", "GDP增长", "无关", ""] {
             for (b, pieces) in [
                 (0, vec!["本报讯 市委书记孙大军到离石区", "调研老旧小区改造工作。"]),
@@ -1043,9 +1213,19 @@ mod tests {
                 // Pieces that are no longer the body's text: read from them.
                 (0, vec!["本报讯 市委书记孙大军到离石区"]),
                 (1, vec!["全市青少年工作会议召开，GDP增长。", "孙大军调研"]),
+                // The body's text and more after it (a body joined to it):
+                // within a piece, after one, across a seam of Han text or
+                // of a token.
+                (1, vec!["全市青少年工作会议召开，GDP增长。孙大军", "调研", "", "老旧小区"]),
+                (1, vec!["全市青少年工作会议召开，GDP", "增长。", "", "年工作会议"]),
+                (0, vec!["本报讯 市委书记孙大军到离石区调研老旧小区改造工作。", "GDP增长"]),
+                (1, vec!["全市青少年工作会议召开，G", "DP增长。", ""]),
                 (2, vec![]),
                 (2, vec!["孙大军"]),
                 (7, vec!["孙大军"]),
+                (3, vec!["会议召开，GDP", "增长"]),
+                (3, vec!["会议召开，GDP", "5G增长"]),
+                (3, vec!["会议召开，GDP", "，孙大军调研"]),
             ] {
                 let want = bodies.score_against_pieces(headline, pieces.iter().copied());
                 let got = bodies.score_against_body(headline, b, pieces.iter().copied());

@@ -137,19 +137,24 @@ impl Block {
         // Lines not indented tell the column (a letter-spaced line's text
         // is no wider than its column).
         let plain: Vec<bool> = seq.iter().map(|&i| !lines[i].indented && !lines[i].lead_space).collect();
-        let mut inners: Vec<usize> = Vec::with_capacity(2 * WINDOW + 1);
-        let mut fills: Vec<usize> = Vec::with_capacity(2 * WINDOW + 1);
+        // The widths of the lines that are not plain set to 0, below any
+        // plain line's, and how many lines before each are plain.
+        let masked =
+            |v: &[usize]| -> Vec<usize> { v.iter().zip(&plain).map(|(&w, &p)| if p { w } else { 0 }).collect() };
+        let (plain_fill, plain_inner) = (masked(&fill), masked(&inner));
+        let mut plain_before = Vec::with_capacity(seq.len() + 1);
+        plain_before.push(0usize);
+        for &p in &plain {
+            plain_before.push(plain_before[plain_before.len() - 1] + p as usize);
+        }
         let col = (0..seq.len())
             .map(|k| {
                 let lo = k.saturating_sub(WINDOW);
                 let hi = (k + WINDOW + 1).min(seq.len());
-                inners.clear();
-                fills.clear();
-                for j in (lo..hi).filter(|&j| plain[j]) {
-                    inners.push(inner[j]);
-                    fills.push(fill[j]);
+                if plain_before[hi] - plain_before[lo] < 2 {
+                    return None;
                 }
-                column_of(&inners, &fills)
+                column_masked(&plain_inner[lo..hi], &plain_fill[lo..hi])
             })
             .collect();
         let runs_on: Vec<bool> = seq.iter().map(|&i| !is_sentence_end(&lines[i].text)).collect();
@@ -336,6 +341,23 @@ fn column_of(inners: &[usize], fills: &[usize]) -> Option<usize> {
         }
     }
     let second = second?;
+    inners.iter().copied().filter(|&v| v <= second).max()
+}
+
+/// [`column_of`] for the plain lines of a window holding two or more,
+/// read in place: the widths of the lines that are not plain are given as
+/// 0, which changes neither the second widest fill (at least two plain
+/// fills are 0 or more) nor the widest inner width up to it (the line
+/// with that fill has an inner width no wider).
+fn column_masked(inners: &[usize], fills: &[usize]) -> Option<usize> {
+    let (mut first, mut second) = (0, 0);
+    for &f in fills {
+        if f > first {
+            (first, second) = (f, first);
+        } else if f > second {
+            second = f;
+        }
+    }
     inners.iter().copied().filter(|&v| v <= second).max()
 }
 
@@ -684,6 +706,34 @@ mod tests {
         let lines = read_lines(text);
         let parts: Vec<BodyPart> = (0..lines.len()).map(BodyPart::Line).collect();
         reflow(&lines, &parts, false)
+    }
+
+    #[test]
+    fn a_window_s_column_is_the_column_of_its_plain_lines() {
+        // (inner widths, fills, plain)
+        let cases: [(&[usize], &[usize], &[bool]); 8] = [
+            (&[], &[], &[]),
+            (&[20], &[22], &[true]),
+            (&[20, 24, 18], &[22, 26, 20], &[true, true, true]),
+            (&[20, 24, 18], &[22, 26, 20], &[true, false, true]),
+            (&[26, 26, 10, 25], &[26, 26, 12, 27], &[true, true, true, false]),
+            (&[30, 12, 26, 26, 40], &[30, 14, 28, 28, 44], &[false, true, true, true, false]),
+            // Ties at the widest, and plain lines of no width.
+            (&[24, 24, 10], &[24, 24, 12], &[true, true, true]),
+            (&[0, 0, 30], &[0, 0, 32], &[true, true, false]),
+        ];
+        for (inners, fills, plain) in cases {
+            let kept = |v: &[usize]| -> Vec<usize> { v.iter().zip(plain).filter(|x| *x.1).map(|x| *x.0).collect() };
+            let want = column_of(&kept(inners), &kept(fills));
+            if kept(fills).len() < 2 {
+                assert_eq!(want, None);
+                continue;
+            }
+            let masked =
+                |v: &[usize]| -> Vec<usize> { v.iter().zip(plain).map(|(&w, &p)| if p { w } else { 0 }).collect() };
+            assert_eq!(column_masked(&masked(inners), &masked(fills)), want, "{inners:?} {fills:?} {plain:?}");
+        }
+        assert_eq!(column_masked(&[20, 0, 18], &[22, 0, 20]), Some(20));
     }
 
     #[test]
