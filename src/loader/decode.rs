@@ -32,7 +32,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         (enc, bytes)
     } else if looks_binary(bytes) {
         return Err("binary data".to_string());
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
+    } else if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         checked = Some(text);
         (UTF_8, bytes)
     } else {
@@ -148,6 +148,33 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_is_told_as_the_standard_library_tells_it() {
+        let long = "吕梁日报".repeat(40);
+        let mut cut = long.as_bytes().to_vec();
+        cut.pop();
+        let cases: [&[u8]; 8] = [
+            "吕梁\n".as_bytes(),
+            long.as_bytes(),
+            &cut,
+            &[0xC0, 0x80],
+            &[0xED, 0xA0, 0x80],
+            &[0xF4, 0x90, 0x80, 0x80],
+            &[0x61, 0xE5, 0x90],
+            b"plain ascii",
+        ];
+        for b in cases {
+            let enc = if std::str::from_utf8(b).is_ok() { Some("UTF-8") } else { None };
+            let got = decode(b).ok().map(|d| d.encoding).filter(|e| *e == "UTF-8" && d_ok(b));
+            assert_eq!(got, enc, "{b:?}");
+        }
+    }
+
+    /// Decoded as UTF-8 with no replacement.
+    fn d_ok(b: &[u8]) -> bool {
+        decode(b).is_ok_and(|d| d.warnings.is_empty() && d.text.as_bytes() == b)
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {
