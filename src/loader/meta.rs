@@ -182,8 +182,10 @@ static SUBJECT_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// open so too.
 pub fn opens_with_subject_day(text: &str) -> bool {
     const NOT_SUBJECT: [&str; 9] = ["截至", "于", "在", "从", "自", "到", "至", "据", "今年"];
-    let head: String = text.chars().take(48).collect();
-    !NOT_SUBJECT.iter().any(|w| head.starts_with(w)) && SUBJECT_DAY.is_match(&head)
+    let head = text.char_indices().nth(48).map_or(text, |(end, _)| &text[..end]);
+    // Cheap before the pattern: it needs a figure just before a `日`.
+    let day = head.match_indices('日').any(|(i, _)| i > 0 && head.as_bytes()[i - 1].is_ascii_digit());
+    day && !NOT_SUBJECT.iter().any(|w| head.starts_with(w)) && SUBJECT_DAY.is_match(head)
 }
 
 /// A title made from the body when the page prints none: its first clause
@@ -258,6 +260,11 @@ const NOTICE_NOUNS: [&str; 7] = ["通告", "公告", "通知", "公示", "启事
 /// `为了…`, `为进一步…`, `按照…`, `依据…`, or an addressee line (`各…：`).
 pub fn is_notice_heading(line: &str, next: &str) -> bool {
     let t = line.trim();
+    // Cheap first: the line ends in a closing noun's last character or a
+    // bracket.
+    if !t.ends_with(['告', '知', '示', '事', '明', '定', '）', ')']) {
+        return false;
+    }
     if t.contains(['，', ',', '。', '；', '：', ':']) {
         return false;
     }
