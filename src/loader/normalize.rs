@@ -149,32 +149,25 @@ pub fn normalize_line(raw: &str) -> String {
 /// [`normalize_line`] for a line already trimmed, told whether it is
 /// letter-spaced ([`is_letter_spaced`]).
 pub fn normalize_trimmed(raw: &str, spaced: bool) -> String {
-    if !raw.contains([' ', '\u{a0}', '\u{3000}']) {
-        // No spaces: nothing to undo.
-        return raw.to_string();
-    }
-    let chars: Vec<char> = raw.chars().collect();
+    let is_space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{3000}');
     let mut out = String::with_capacity(raw.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == ' ' || c == '\u{a0}' || c == '\u{3000}' {
-            let start = i;
-            while i < chars.len() && matches!(chars[i], ' ' | '\u{a0}' | '\u{3000}') {
-                i += 1;
-            }
-            let (Some(&a), Some(&b)) = (out.chars().last().as_ref(), chars.get(i)) else {
-                continue;
-            };
-            let full_width_space = chars[start..i].contains(&'\u{3000}');
-            if keep_space(a, b, spaced) || (full_width_space && !spaced && is_han(a) && is_han(b)) {
-                out.push(' ');
-            }
+    let mut rest = raw;
+    // Text between runs of spaces is copied whole; each run is weighed.
+    while let Some(start) = rest.find(is_space) {
+        let (text, tail) = rest.split_at(start);
+        out.push_str(text);
+        let end = tail.find(|c: char| !is_space(c)).unwrap_or(tail.len());
+        let (run, after) = tail.split_at(end);
+        rest = after;
+        let (Some(a), Some(b)) = (out.chars().next_back(), rest.chars().next()) else {
             continue;
+        };
+        let full_width_space = run.contains('\u{3000}');
+        if keep_space(a, b, spaced) || (full_width_space && !spaced && is_han(a) && is_han(b)) {
+            out.push(' ');
         }
-        out.push(c);
-        i += 1;
     }
+    out.push_str(rest);
     out
 }
 
@@ -276,6 +269,43 @@ const SURNAMES: &str = "傅赖萧阎洪王李张刘陈杨黄赵吴周徐孙马�
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-by-char reading [`normalize_trimmed`] copies runs of.
+    fn normalize_by_chars(raw: &str, spaced: bool) -> String {
+        let chars: Vec<char> = raw.chars().collect();
+        let space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{3000}');
+        let mut out = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if space(chars[i]) {
+                let start = i;
+                while i < chars.len() && space(chars[i]) {
+                    i += 1;
+                }
+                let (Some(a), Some(&b)) = (out.chars().last(), chars.get(i)) else { continue };
+                let full = chars[start..i].contains(&'\u{3000}');
+                if keep_space(a, b, spaced) || (full && !spaced && is_han(a) && is_han(b)) {
+                    out.push(' ');
+                }
+                continue;
+            }
+            out.push(chars[i]);
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn spaces_are_weighed_run_by_run_as_char_by_char() {
+        let pages = crate::loader::BUNDLED.iter().flat_map(|(_, t)| t.lines());
+        let edges =
+            ["", " ", "\u{3000}吕梁", "吕梁 ", "吕\u{3000}\u{a0} 梁", "Hello,  world", "本 报 讯 （记 者", "a\u{a0}中"];
+        for line in pages.chain(edges) {
+            for spaced in [false, true] {
+                assert_eq!(normalize_trimmed(line, spaced), normalize_by_chars(line, spaced), "{line:?}");
+            }
+        }
+    }
 
     #[test]
     fn widths_counted_without_tables_are_unicode_widths() {
