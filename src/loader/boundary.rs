@@ -829,8 +829,7 @@ fn window(lines: &[Line], head: &[bool], order: impl Iterator<Item = usize>, mut
             Role::Byline { .. } => break,
             _ => continue,
         }
-        taken += l.text.chars().count();
-        bigrams(l.text.chars(), &mut f);
+        bigrams(l.text.chars().inspect(|_| taken += 1), &mut f);
     }
 }
 
@@ -840,8 +839,19 @@ fn share(terms: &[u64], lines: &[Line], head: &[bool], order: impl Iterator<Item
     if terms.is_empty() {
         return 0.0;
     }
+    // A bit per value of a term's second character's low ten bits: most
+    // bigrams of the window are told absent without a search.
+    let mut second = [0u64; 16];
+    for &t in terms {
+        let low = (t & 1023) as usize;
+        second[low / 64] |= 1 << (low % 64);
+    }
     let mut seen = vec![false; terms.len()];
     window(lines, head, order, |g| {
+        let low = (g & 1023) as usize;
+        if second[low / 64] & (1 << (low % 64)) == 0 {
+            return;
+        }
         if let Ok(k) = terms.binary_search(&g) {
             seen[k] = true;
         }
@@ -906,6 +916,32 @@ fn han_bigrams(text: impl Iterator<Item = char>, skip: impl Fn(char) -> bool, mu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shares_quick_filter_finds_what_a_search_of_every_bigram_finds() {
+        for (_, page) in crate::loader::BUNDLED {
+            let lines = super::super::lines::read_lines(page);
+            let head = vec![false; lines.len()];
+            for i in (0..lines.len()).step_by(7) {
+                let mut terms = Vec::new();
+                bigrams(lines[i].text.chars(), |g| terms.push(g));
+                terms.sort_unstable();
+                terms.dedup();
+                let mut seen = vec![false; terms.len()];
+                window(&lines, &head, i + 1..lines.len(), |g| {
+                    if let Ok(k) = terms.binary_search(&g) {
+                        seen[k] = true;
+                    }
+                });
+                let want = if terms.is_empty() {
+                    0.0
+                } else {
+                    seen.iter().filter(|&&x| x).count() as f32 / terms.len() as f32
+                };
+                assert_eq!(share(&terms, &lines, &head, i + 1..lines.len()), want, "{}", lines[i].text);
+            }
+        }
+    }
 
     #[test]
     fn every_term_has_its_own_row_in_the_table() {
