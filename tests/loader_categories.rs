@@ -950,3 +950,14 @@ fn a_photo_item_sharing_only_words_other_items_print_too_stands_alone() {
     assert_eq!(p.articles[1].captions, ["图为工人在红枣加工厂分拣红枣。 记者 李明 摄"]);
     assert_eq!(p.articles[2].title, "岚县推进马铃薯产业发展");
 }
+
+#[test]
+fn an_unbylined_item_opening_with_a_date_on_another_subject_in_a_column_of_the_same_width_stands_alone() {
+    // A finished article, then `3月5日，` opening a text that shares none
+    // of its words, in a column of the same width: another item.
+    let p = load("item_opens_with_date_on_another_subject_same_width.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "临县推进冬季农田水利建设");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("石楼")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("3月5日，石楼县图书馆"), "{:?}", p.articles[1].paragraphs);
+}

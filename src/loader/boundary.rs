@@ -94,6 +94,11 @@ pub enum Term {
     /// text. (Weighed at a photo item's text too, it kept items opening
     /// `习近平总书记指出，` in the item before on three FIT shapes.)
     GoesOn,
+    /// The first sentence after an opener ([`Term::Opener`]) or a closing
+    /// byline ([`Term::ClosingByline`]) shares next to none of its words
+    /// with the text before the gap, measured as [`Term::TopicShift`] is:
+    /// the item before has ended and another subject starts.
+    OpenerShift,
 }
 
 /// The weight of each [`Term`], in points of heading margin per unit of
@@ -105,7 +110,7 @@ pub enum Term {
 /// fitting set's items (fitted tables decided up to 35 more of its 3,030
 /// gaps right, and lost up to 10 items).
 #[rustfmt::skip]
-pub const WEIGHTS: [(Term, f32); 17] = [
+pub const WEIGHTS: [(Term, f32); 18] = [
     (Term::Gap, -150.0),
     (Term::Opener, 100.0),
     (Term::WidthChange, 100.0),
@@ -123,6 +128,7 @@ pub const WEIGHTS: [(Term, f32); 17] = [
     (Term::TopicShift, 110.0),
     (Term::NoticeTitle, 200.0),
     (Term::GoesOn, -200.0),
+    (Term::OpenerShift, 60.0),
 ];
 
 /// The weight of `term` in [`WEIGHTS`].
@@ -517,8 +523,15 @@ impl Builder {
         if opener && breaks.after_formula.contains(&i) {
             b.add(Term::ClosingFormula, 1.0);
         }
-        if subject && self.turns_away(lines, s, after) {
+        if subject && self.turns_away(lines, s, after, TURN_MIN_TERMS) {
             b.add(Term::TopicShift, 1.0);
+        }
+        if opener
+            && names_its_date(&lead_text)
+            && self.turns_away(lines, s, after, OPENER_TURN_MIN_TERMS)
+            && !self.headline_names(lines, after)
+        {
+            b.add(Term::OpenerShift, 1.0);
         }
         if (opener || subject || dated || signed) && self.width_changes(lines, s, after) {
             b.add(Term::WidthChange, 1.0);
@@ -529,25 +542,16 @@ impl Builder {
     /// Does the first sentence of the body lines `after` the gap turn away
     /// from the text of segment `s` read so far: at most
     /// [`TURN_SHARED_MAX`] of its words found there (of at least
-    /// [`TURN_MIN_TERMS`], and against a text before of at least
+    /// `min_terms`, and against a text before of at least
     /// [`TURN_BEFORE_MIN`] characters: against less, a paragraph turning
     /// to the next stop of a tour shares as few)?
-    fn turns_away(&self, lines: &[Line], s: usize, after: &[Piece]) -> bool {
+    fn turns_away(&self, lines: &[Line], s: usize, after: &[Piece], min_terms: usize) -> bool {
         let parts = &self.segs[s].parts;
         let before_chars: usize = parts_text(parts, lines).map(|t| t.chars().count()).sum();
         if before_chars < TURN_BEFORE_MIN {
             return false;
         }
-        let mut sentence = String::new();
-        for p in after {
-            let Piece::Body(j) = p else { break };
-            sentence.push_str(&lines[*j].text);
-            if sentence.contains(['。', '！', '？']) || sentence.chars().count() >= TURN_CHARS {
-                break;
-            }
-        }
-        let sentence: String =
-            sentence.split_inclusive(['。', '！', '？']).next().unwrap_or("").chars().take(TURN_CHARS).collect();
+        let sentence = first_sentence(lines, after);
         let mut before: Vec<u64> = Vec::new();
         topic_terms(parts_text(parts, lines).flat_map(str::chars), |g| before.push(g));
         before.sort_unstable();
@@ -556,11 +560,34 @@ impl Builder {
         topic_terms(sentence.chars(), |g| mine.push(g));
         mine.sort_unstable();
         mine.dedup();
-        if mine.len() < TURN_MIN_TERMS {
+        if mine.len() < min_terms {
             return false;
         }
         let found = mine.iter().filter(|g| before.binary_search(g).is_ok()).count();
         found as f32 <= TURN_SHARED_MAX * mine.len() as f32
+    }
+
+    /// Does a headline run read so far share at least
+    /// [`HEADLINE_SHARED_MIN`] words with the first sentence of the body
+    /// lines `after` a gap? An item printed with no headline of its own
+    /// names no headline's subject: a text that does is that headline's
+    /// item, read out of its order (a page's columns mixed), not a new one.
+    fn headline_names(&self, lines: &[Line], after: &[Piece]) -> bool {
+        let mut mine: Vec<u64> = Vec::new();
+        topic_terms(first_sentence(lines, after).chars(), |g| mine.push(g));
+        mine.sort_unstable();
+        mine.dedup();
+        self.runs.iter().any(|run| {
+            let mut found: Vec<u64> = Vec::new();
+            topic_terms(run.lines.iter().flat_map(|&i| lines[i].text.chars()), |g| {
+                if mine.binary_search(&g).is_ok() {
+                    found.push(g);
+                }
+            });
+            found.sort_unstable();
+            found.dedup();
+            found.len() >= HEADLINE_SHARED_MIN
+        })
     }
 
     /// Does the column's width change between the last body lines of
@@ -637,12 +664,44 @@ pub(crate) fn caption_gap(lines: &[Line], line: usize, after: &[Piece]) -> Bound
     b
 }
 
+/// Does a lead's opening time (its first clause) name more than a day
+/// alone (`3月5日，`, `近日，`, `今天（2月28日），`; not `22日，`, which
+/// opens the next day's paragraph of one report as often)?
+fn names_its_date(lead: &str) -> bool {
+    let clause = lead.split(['，', ',']).next().unwrap_or("");
+    clause.contains('月') || ["近", "日前", "连日", "前不久"].iter().any(|w| clause.starts_with(w))
+}
+
+/// The first sentence of the body lines `after` a gap, at most
+/// [`TURN_CHARS`] characters.
+fn first_sentence(lines: &[Line], after: &[Piece]) -> String {
+    let mut sentence = String::new();
+    for p in after {
+        let Piece::Body(j) = p else { break };
+        sentence.push_str(&lines[*j].text);
+        if sentence.contains(['。', '！', '？']) || sentence.chars().count() >= TURN_CHARS {
+            break;
+        }
+    }
+    sentence.split_inclusive(['。', '！', '？']).next().unwrap_or("").chars().take(TURN_CHARS).collect()
+}
+
+/// The fewest words a headline on the page must share with the first
+/// sentence after a gap for that sentence to name its subject
+/// ([`Builder::headline_names`]).
+const HEADLINE_SHARED_MIN: usize = 3;
+
 /// How many characters of the first sentence after an opener
 /// [`Builder::turns_away`] reads.
 const TURN_CHARS: usize = 100;
 
 /// The fewest words (Han bigrams) that first sentence must hold to tell.
 const TURN_MIN_TERMS: usize = 8;
+
+/// The fewest words the first sentence after an opener must hold to tell
+/// ([`Term::OpenerShift`]): a short first sentence (`连日来，南方多地遭遇
+/// 暴雨。`) opens a paragraph of a roundup as often as an item.
+const OPENER_TURN_MIN_TERMS: usize = 16;
 
 /// At most this share of the first sentence's words found before the gap:
 /// it turns to another subject (next to none: a paragraph of the same item
