@@ -358,6 +358,30 @@ pub fn window(prev: Option<usize>, next: Option<usize>) -> std::ops::Range<usize
     lo.saturating_sub(PAIR_WINDOW)..hi.saturating_add(PAIR_WINDOW + 1)
 }
 
+/// Notes term `g` read in body `body` (1-based): its entry in `index` (a new
+/// one with no body yet if unseen), one more body holding it in `seen` (its
+/// bodies and the last that held it) the first time this body reads it, and
+/// then the entry in the body's terms `mine`, `lead` if read in its lead.
+fn note_term(
+    index: &mut TermIndex,
+    seen: &mut Vec<(u32, u32)>,
+    mine: &mut Vec<(u32, bool)>,
+    body: u32,
+    g: u64,
+    lead: bool,
+) {
+    let next = seen.len() as u32;
+    let e = index.get_or_insert(g, next);
+    if e == next {
+        seen.push((0, 0));
+    }
+    let x = &mut seen[e as usize];
+    if x.1 != body {
+        *x = (x.0 + 1, body);
+        mine.push((e, lead));
+    }
+}
+
 /// The weight of a term found in none of a page's `bodies` bodies.
 fn unknown_weight(bodies: usize) -> f32 {
     ((bodies as f32 + 1.0).ln()) + 0.2
@@ -440,16 +464,7 @@ impl Bodies {
                 }
                 let mut scan = scan;
                 let mut see = |g: u64| {
-                    let next = seen.len() as u32;
-                    let e = index.get_or_insert(g, next);
-                    if e == next {
-                        seen.push((0, 0));
-                    }
-                    let x = &mut seen[e as usize];
-                    if x.1 != body {
-                        *x = (x.0 + 1, body);
-                        mine.push((e, false));
-                    }
+                    note_term(&mut index, &mut seen, &mut mine, body, g, false);
                 };
                 scan.feed(&t[old_len..], &mut see);
                 scan.finish(&mut see);
@@ -461,16 +476,7 @@ impl Bodies {
             let mut pending: Option<u64> = None;
             {
                 let mut see = |g: u64, lead: bool| {
-                    let next = seen.len() as u32;
-                    let e = index.get_or_insert(g, next);
-                    if e == next {
-                        seen.push((0, 0));
-                    }
-                    let x = &mut seen[e as usize];
-                    if x.1 != body {
-                        *x = (x.0 + 1, body);
-                        mine.push((e, lead));
-                    }
+                    note_term(&mut index, &mut seen, &mut mine, body, g, lead);
                 };
                 // The lead's characters, then (if the text goes on past
                 // them) the rest's.
