@@ -117,14 +117,13 @@ fn runs<'a>(raw: &[&'a str]) -> Vec<Run<'a>> {
         let lines = &raw[start..i];
         let (first, last) = (trimmed[start], trimmed[i - 1]);
         // Headline runs: a few lines, none ending a sentence, no full stop.
+        // A headline may wrap after an enumeration comma (`…播出第九、` /
+        // `十集`), not end with one.
         let heading = lines.len() <= 3
             && !lines.iter().any(|l| {
-                is_sentence_end(l)
-                    || l.contains('。')
-                    || l.contains('！')
-                    || l.contains('？')
-                    || l.trim_end().ends_with(['，', '、', ','])
+                is_sentence_end(l) || l.contains('。') || l.contains('！') || l.contains('？') || l.trim_end().ends_with(['，', ','])
             })
+            && !last.ends_with('、')
             // (Each character searched for on its own: much faster than a
             // search for any of several.)
             && lines.iter().map(|l| l.matches('，').count() + l.matches(',').count()).sum::<usize>() < 2;
@@ -350,6 +349,17 @@ mod tests {
         );
         assert!(!rs[1].heading && rs[1].text);
         assert!(runs(&["", " "]).is_empty());
+    }
+
+    #[test]
+    fn a_headline_wrapped_after_an_enumeration_comma_breaks_a_thread() {
+        let hb = "交城县新建三所乡村幼儿园、\n两所小学";
+        let mixed = [HA, A[0], hb, B[0], A[1], B[1]].join("\n\n") + "\n";
+        let whole = [HA, A[0], A[1], hb, B[0], B[1]].join("\n\n") + "\n";
+        assert_eq!(restore(&mixed).as_deref(), Some(whole.as_str()));
+        // A run ending in one is no headline: its text goes on.
+        let rs = runs(&["交城县新建三所乡村幼儿园、", "两所小学、"]);
+        assert!(!rs[0].heading && rs[0].text);
     }
 
     #[test]
