@@ -180,13 +180,21 @@ fn heading_causes_of<'a>(m: &Model, name: &str, examples: impl Iterator<Item = &
             let model_right = (margins[i] > 0.0) == gold;
             if chosen[i] != gold && std::env::var_os("FIT_CAUSES").is_some_and(|v| v == name) {
                 let ctx = |k: usize| ex.lines.get(k).map_or(String::new(), |l| l.text.chars().take(30).collect());
+                // `||` between lines that follow one another, `|_|` where a
+                // blank line lies between.
+                let sep = |a: usize, b: usize| match (ex.lines.get(a), ex.lines.get(b)) {
+                    (Some(x), Some(y)) if y.no > x.no + 1 => "|_|",
+                    _ => "||",
+                };
                 println!(
-                    "    {name} gold={} rules={} margin={:.0} | {} || {} || {}",
+                    "    {name} gold={} rules={} margin={:.0} | {} {} {} {} {}",
                     gold,
                     rules[i],
                     margins[i],
                     if i > 0 { ctx(i - 1) } else { String::new() },
+                    if i > 0 { sep(i - 1, i) } else { "||" },
                     ex.lines[i].text,
+                    sep(i, i + 1),
                     ctx(i + 1)
                 );
             }
@@ -436,7 +444,8 @@ fn main() -> ExitCode {
         }
         eprintln!("epoch {}: {wrong} pages not all right", epoch + 1);
     }
-    let mut avg = scaled(&sum, count);
+    // With `--epochs 0`, the committed table itself (diagnosis only).
+    let mut avg = if count == 0.0 { Model::fitted().clone() } else { scaled(&sum, count) };
     if let Some(k) = only {
         // The rest of the table exactly as it was (the average of a weight
         // that never moved may differ from it in its last digit).
