@@ -85,6 +85,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 /// as UTF-16 to text without stray control characters.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(8192) & !1];
+    // (Most files hold no NUL at all: one quick search tells.)
+    if !sample.contains(&0) {
+        return None;
+    }
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, &b) in sample.iter().enumerate() {
         if b == 0 {
@@ -118,6 +122,12 @@ fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
     if sample.contains(&0) {
         return true;
+    }
+    // (Counted first with the allowed ones, in a loop the compiler
+    // vectorises: a text file's line ends and tabs are too few to matter.)
+    let below = sample.iter().map(|&b| usize::from(b < 0x20)).sum::<usize>();
+    if below * 20 <= sample.len() {
+        return false;
     }
     let ctrl = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x1b | 0x0c)).count();
     ctrl * 20 > sample.len()
@@ -204,6 +214,33 @@ mod tests {
             be.extend_from_slice(&u.to_be_bytes());
         }
         assert_eq!(decode(&be).unwrap().text, "吕梁");
+    }
+
+    #[test]
+    fn binary_data_is_told_as_by_counting_its_controls() {
+        let reference = |bytes: &[u8]| {
+            let sample = &bytes[..bytes.len().min(8192)];
+            let ctrl =
+                sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x1b | 0x0c)).count();
+            sample.contains(&0) || ctrl * 20 > sample.len()
+        };
+        let cases: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            "吕梁\n".as_bytes().to_vec(),
+            b"a\n".repeat(50),
+            b"a\x01".repeat(50),
+            b"\t\t\x1b[1m\x0c\r\n".repeat(30),
+            b"abcdefghij\x02".repeat(20),
+            b"abcdefghijklmnopqrstuvwxyz\x02".repeat(20),
+            [b"x".repeat(9000), b"\x01".repeat(900)].concat(),
+            b"\x00abc".to_vec(),
+        ];
+        for b in &cases {
+            assert_eq!(looks_binary(b), reference(b), "{b:?}");
+            if !b.contains(&0) {
+                assert_eq!(utf16_without_bom(b), None);
+            }
+        }
     }
 
     #[test]

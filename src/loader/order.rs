@@ -23,7 +23,7 @@
 //! fitting pages (`examples/order_moves.rs` counts the moves right and
 //! wrong against the pages' perfect trees).
 
-use super::lines::{ends_with_credit, is_sentence_end};
+use super::lines::{count_lines, ends_with_credit, is_sentence_end, split_lines};
 use super::normalize::is_han;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -71,8 +71,17 @@ struct Run<'a> {
 /// The text with its runs in restored reading order, or `None` when
 /// nothing moves.
 pub fn restore(text: &str) -> Option<String> {
-    let raw: Vec<&str> = text.split('\n').collect();
-    let runs = runs(&raw);
+    let mut raw: Vec<&str> = Vec::with_capacity(count_lines(text));
+    raw.extend(split_lines(text));
+    // (Each line trimmed once.)
+    let trimmed: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
+    let spans = spans(&trimmed);
+    // A page of short runs is left as it is ([`reorder`]): its runs need
+    // not be read.
+    if short_runs(spans.iter().map(|r| r.len())) {
+        return None;
+    }
+    let runs = runs(&raw, &trimmed, spans);
     let (order, moves) = reorder(&raw, &runs);
     if moves.is_empty() {
         return None;
@@ -95,25 +104,48 @@ pub fn restore(text: &str) -> Option<String> {
 
 /// The moves [`restore`] makes on `text`, in the order made.
 pub fn plan(text: &str) -> Vec<Move> {
-    let raw: Vec<&str> = text.split('\n').collect();
-    reorder(&raw, &runs(&raw)).1
+    let raw: Vec<&str> = split_lines(text).collect();
+    let trimmed: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
+    reorder(&raw, &runs(&raw, &trimmed, spans(&trimmed))).1
 }
 
-/// The runs of non-blank lines of the page.
-fn runs<'a>(raw: &[&'a str]) -> Vec<Run<'a>> {
+/// The runs of non-blank lines of the page (`trimmed`: its lines trimmed),
+/// as ranges of line indices.
+fn spans(trimmed: &[&str]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    // (Each line trimmed once.)
-    let trimmed: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
     let mut i = 0;
-    while i < raw.len() {
+    while i < trimmed.len() {
         if trimmed[i].is_empty() {
             i += 1;
             continue;
         }
         let start = i;
-        while i < raw.len() && !trimmed[i].is_empty() {
+        while i < trimmed.len() && !trimmed[i].is_empty() {
             i += 1;
         }
+        out.push(start..i);
+    }
+    out
+}
+
+/// A page whose runs (their lengths in lines) are mostly a line or two:
+/// blank lines between lines, not at columns' feet.
+fn short_runs(lens: impl Iterator<Item = usize>) -> bool {
+    let (mut long, mut all) = (0, 0);
+    for n in lens {
+        all += n;
+        if n >= 3 {
+            long += n;
+        }
+    }
+    long * 10 < all * 7
+}
+
+/// The runs of non-blank lines of the page: its lines (`raw`, and
+/// `trimmed`) in the ranges [`spans`] gives.
+fn runs<'a>(raw: &[&'a str], trimmed: &[&'a str], spans: Vec<Range<usize>>) -> Vec<Run<'a>> {
+    let mut out = Vec::with_capacity(spans.len());
+    for Range { start, end: i } in spans {
         let lines = &raw[start..i];
         let (first, last) = (trimmed[start], trimmed[i - 1]);
         // Headline runs: a few lines, none ending a sentence, no full stop.
@@ -141,9 +173,7 @@ fn reorder(raw: &[&str], runs: &[Run]) -> (Vec<usize>, Vec<Move>) {
     // Fewer than four runs of text, or a page whose runs are mostly a line
     // or two (blank lines between lines, not at columns' feet): no threads
     // to untangle.
-    let long: usize = runs.iter().filter(|r| r.lines.len() >= 3).map(|r| r.lines.len()).sum();
-    let all: usize = runs.iter().map(|r| r.lines.len()).sum();
-    if runs.iter().filter(|r| r.text).count() < 4 || long * 10 < all * 7 {
+    if runs.iter().filter(|r| r.text).count() < 4 || short_runs(runs.iter().map(|r| r.lines.len())) {
         return (order, moves);
     }
     let mut ctx = Context::new(raw, runs);
@@ -339,6 +369,10 @@ mod tests {
         // (A line of spaces, ideographic ones included, is blank.)
         let raw =
             ["  吕梁市召开会议  ", "", "\u{3000}\u{3000}", "　本报讯 近日，全市召开会议。", "会议要求落实。 ", "   "];
+        let runs = |raw: &[&'static str]| {
+            let trimmed: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
+            runs(raw, &trimmed, spans(&trimmed))
+        };
         let rs = runs(&raw);
         assert_eq!(rs.len(), 2);
         assert_eq!((rs[0].lines.clone(), rs[0].first, rs[0].last), (0..1, "吕梁市召开会议", "吕梁市召开会议"));
@@ -368,5 +402,17 @@ mod tests {
         let whole = [HA, A[0], A[1], HB, B[0], B[1]].join("\n\n") + "\n";
         assert_eq!(restore(&mixed).as_deref(), Some(whole.as_str()));
         assert_eq!(restore(&whole), None);
+    }
+
+    #[test]
+    fn a_page_of_short_runs_is_left_as_it_is() {
+        // (Read before its runs are: the same answer as `reorder`'s.)
+        let mixed = [HA, A[0], HB, B[0], A[1], B[1]].join("\n\n") + "\n";
+        let spaced = mixed.replace('\n', "\n\n");
+        let trimmed: Vec<&str> = spaced.split('\n').map(str::trim).collect();
+        assert!(short_runs(spans(&trimmed).iter().map(|r| r.len())));
+        assert_eq!(restore(&spaced), None);
+        assert!(plan(&spaced).is_empty());
+        assert!(!plan(&mixed).is_empty());
     }
 }

@@ -85,6 +85,10 @@ struct Block {
     /// How far short of the column a line may end and run on: [`SLACK`],
     /// or what the block's lines inside sentences show.
     slack: usize,
+    /// Each line ends a sentence ([`is_sentence_end`], asked once a line).
+    ends: Vec<bool>,
+    /// Each line is an organisation signing a notice ([`is_signatory`]).
+    signs: Vec<bool>,
 }
 
 /// The display width a body line fills on the page: its text, and the
@@ -104,7 +108,30 @@ const WINDOW: usize = 12;
 /// Characters that may hang past a line's end (a typesetter keeps them on
 /// the line rather than open the next one with them).
 fn is_closing(c: char) -> bool {
-    "，。、；：？！”’）》」』…%,.;:?!)".contains(c)
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '”'
+            | '’'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '…'
+            | '%'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+    )
 }
 
 impl Block {
@@ -157,9 +184,11 @@ impl Block {
                 column_masked(&plain_inner[lo..hi], &plain_fill[lo..hi])
             })
             .collect();
-        let runs_on: Vec<bool> = seq.iter().map(|&i| !is_sentence_end(&lines[i].text)).collect();
+        let ends: Vec<bool> = seq.iter().map(|&i| is_sentence_end(&lines[i].text)).collect();
+        let runs_on: Vec<bool> = ends.iter().map(|&e| !e).collect();
         let col = narrow_runs(col, &fill, &inner, &plain, &runs_on);
-        let mut block = Block { seq, fill, inner, col, set_in: None, slack: SLACK };
+        let signs = seq.iter().map(|&i| is_signatory(lines, i)).collect();
+        let mut block = Block { seq, fill, inner, col, set_in: None, slack: SLACK, ends, signs };
         block.slack = block.measure_slack(lines);
         block.set_in = block.sets_first_lines_in(lines);
         block
@@ -188,9 +217,7 @@ impl Block {
     /// Does line `k` fill its column and run on into a line after it (no
     /// sentence ends there)?
     fn wraps(&self, lines: &[Line], k: usize) -> bool {
-        k + 1 < self.seq.len()
-            && !is_sentence_end(&lines[self.seq[k]].text)
-            && self.shortfall(lines, k).is_some_and(|s| s <= self.slack)
+        k + 1 < self.seq.len() && !self.ends[k] && self.shortfall(lines, k).is_some_and(|s| s <= self.slack)
     }
 
     /// Does line `k` end a paragraph of its own: its sentence ends (no
@@ -200,13 +227,13 @@ impl Block {
     /// line of its own, `特此公告。`), or there is none?
     fn ends_paragraph(&self, lines: &[Line], k: usize) -> bool {
         let text = &lines[self.seq[k]].text;
-        let Some(&c) = self.seq.get(k + 1) else { return is_sentence_end(text) };
+        let Some(&c) = self.seq.get(k + 1) else { return self.ends[k] };
         let lc = &lines[c];
         let set_in = !lc.justified
             && self.col[k + 1]
                 .is_some_and(|col| (SLACK + 2..=self.slack + 5).contains(&col.saturating_sub(self.fill[k + 1])));
         let short = self.shortfall(lines, k + 1).is_some_and(|s| s > self.slack + 5);
-        is_sentence_end(text) && !splits_number(text, &lc.text) && (lc.indented || lc.lead_space || set_in || short)
+        self.ends[k] && !splits_number(text, &lc.text) && (lc.indented || lc.lead_space || set_in || short)
     }
 
     /// The gap at the end of lines that surely run on (inside a sentence,
@@ -218,10 +245,10 @@ impl Block {
         let mut considered = 0;
         for k in 1..self.seq.len().saturating_sub(1) {
             let l = &lines[self.seq[k]];
-            if l.justified || l.indented || l.lead_space || is_sentence_end(&l.text) {
+            if l.justified || l.indented || l.lead_space || self.ends[k] {
                 continue;
             }
-            if is_sentence_end(&lines[self.seq[k - 1]].text) {
+            if self.ends[k - 1] {
                 continue;
             }
             let Some(col) = self.col[k] else { continue };
@@ -258,7 +285,7 @@ impl Block {
     fn sets_first_lines_in(&self, lines: &[Line]) -> Option<bool> {
         let (mut set_in, mut full) = (0, 0);
         for k in 1..self.seq.len().saturating_sub(1) {
-            let opens = is_sentence_end(&lines[self.seq[k - 1]].text)
+            let opens = self.ends[k - 1]
                 && self.shortfall(lines, k - 1).is_some_and(|s| s >= self.slack + 5)
                 && !lines[self.seq[k]].indented
                 && !lines[self.seq[k]].lead_space;
@@ -369,14 +396,14 @@ fn pushed_room(next: &str) -> usize {
     let mut room = 0;
     let mut cs = next.chars().peekable();
     while let Some(&c) = cs.peek() {
-        if "“‘（《「『(\"'".contains(c) {
+        if matches!(c, '“' | '‘' | '（' | '《' | '「' | '『' | '(' | '"' | '\'') {
             room += UnicodeWidthChar::width_cjk(c).unwrap_or(0);
             cs.next();
         } else {
             break;
         }
     }
-    let run = cs.take_while(|c| c.is_ascii_alphanumeric() || ".%-".contains(*c)).count();
+    let run = cs.take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-')).count();
     room + run.min(9)
 }
 
@@ -393,7 +420,7 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
     if is_date_line(&la.text) && !runs_on(k + 1) || is_date_line(&lb.text) && !runs_on(k + 2) {
         return true;
     }
-    if is_signatory(lines, a) || is_signatory(lines, b) {
+    if block.signs[k] || block.signs[k + 1] {
         // The bodies signing a notice: a line each, apart from the text
         // (`联系电话：…`) above them.
         return true;
@@ -406,15 +433,13 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
     // (`问：…` / `答：…`, `记者：…？`): a question, however short, ends its
     // paragraph, and a label after a finished sentence opens one.
     let asks = super::heads::opens_dialogue(&la.text);
-    if asks && is_sentence_end(&la.text)
-        || super::heads::opens_dialogue(&lb.text) && (asks || is_sentence_end(&la.text))
-    {
+    if asks && block.ends[k] || super::heads::opens_dialogue(&lb.text) && (asks || block.ends[k]) {
         return true;
     }
     if !one_per_line && stands_apart(lines, block, k, a_opens) {
         return true;
     }
-    if !is_sentence_end(&la.text) && !ends_with_credit(&la.text) || splits_number(&la.text, &lb.text) {
+    if !block.ends[k] && !ends_with_credit(&la.text) || splits_number(&la.text, &lb.text) {
         // The sentence goes on (a decimal number broken at its point,
         // `25.` / `6万亩`, included).
         return false;
@@ -459,7 +484,7 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
         // A paragraph of one line (its sentence ending, a paragraph's
         // start after it) shows nothing there either and reads on.
         return block.first_line_shaped(lines, k + 1)
-            && (block.set_in == Some(true) || !is_sentence_end(&lb.text))
+            && (block.set_in == Some(true) || !block.ends[k + 1])
             && !(full && block.ends_paragraph(lines, k + 1))
             && block.seq.get(k + 2).is_some_and(|&c| {
                 block.shortfall(lines, k + 1).is_some_and(|sb| sb > block.slack + pushed_room(&lines[c].text))
@@ -653,7 +678,9 @@ pub fn reflow(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> Vec<Str
 pub fn reflow_marked(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> (Vec<String>, Vec<usize>) {
     let mut out: Vec<String> = Vec::new();
     let mut subheads: Vec<usize> = Vec::new();
-    let mut cur = String::new();
+    // The texts of the paragraph's lines so far (joined once it ends, into
+    // a string of the size it needs).
+    let mut cur: Vec<&str> = Vec::new();
     let block = Block::new(lines, parts);
     // The block's line last joined, if no part of its own came after it.
     let mut last: Option<usize> = None;
@@ -665,7 +692,7 @@ pub fn reflow_marked(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> 
         match part {
             BodyPart::Own(t) => {
                 if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
+                    out.push(joined(&mut cur));
                 }
                 if !lines.iter().any(|l| matches!(l.role, Role::Jump) && l.text == *t) {
                     subheads.push(out.len());
@@ -682,19 +709,30 @@ pub fn reflow_marked(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> 
                     && breaks_after(lines, &block, p, one_per_line, last_opened)
                     && !cur.is_empty()
                 {
-                    out.push(std::mem::take(&mut cur));
+                    out.push(joined(&mut cur));
                 }
                 last_opened = cur.is_empty();
-                join_into(&mut cur, text);
+                cur.push(text);
                 last = Some(k);
                 k += 1;
             }
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        out.push(joined(&mut cur));
     }
     (out, subheads)
+}
+
+/// The paragraph of the texts in `parts` ([`join_into`] each), which is
+/// left empty.
+fn joined(parts: &mut Vec<&str>) -> String {
+    // (At most one space between two texts.)
+    let mut par = String::with_capacity(parts.iter().map(|t| t.len() + 1).sum());
+    for t in parts.drain(..) {
+        join_into(&mut par, t);
+    }
+    par
 }
 
 #[cfg(test)]
@@ -706,6 +744,39 @@ mod tests {
         let lines = read_lines(text);
         let parts: Vec<BodyPart> = (0..lines.len()).map(BodyPart::Line).collect();
         reflow(&lines, &parts, false)
+    }
+
+    #[test]
+    fn a_paragraph_joined_at_once_is_the_paragraph_joined_line_by_line() {
+        let cases: [&[&str]; 5] = [
+            &["全县新建", "标准化厂房。"],
+            &["the GDP", "grew", "5.2%", "今年"],
+            &["“我们", "要”", "……"],
+            &["单独一行"],
+            &["CPU", "和", "GPU"],
+        ];
+        for texts in cases {
+            let mut want = String::new();
+            for t in texts {
+                join_into(&mut want, t);
+            }
+            let mut parts = texts.to_vec();
+            assert_eq!(joined(&mut parts), want);
+            assert!(parts.is_empty());
+        }
+    }
+
+    #[test]
+    fn closing_and_opening_marks_are_the_listed_ones() {
+        for c in "，。、；：？！”’）》」』…%,.;:?!)“‘（《「『(\"'.-—·吕aZ9 ".chars() {
+            assert_eq!(is_closing(c), "，。、；：？！”’）》」』…%,.;:?!)".contains(c), "{c}");
+            let pushed = if "“‘（《「『(\"'".contains(c) { 2 } else { 0 };
+            assert_eq!(
+                pushed_room(&format!("{c}{c}")) > 0,
+                pushed > 0 || c.is_ascii_alphanumeric() || ".%-".contains(c),
+                "{c}"
+            );
+        }
     }
 
     #[test]
