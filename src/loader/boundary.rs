@@ -1009,6 +1009,65 @@ mod tests {
         }
     }
 
+    /// Every [`Term`], by a match that stops compiling when a term is
+    /// added: the new term must be listed in [`ALL_TERMS`] too.
+    const fn listed(t: Term) -> bool {
+        match t {
+            Term::Gap
+            | Term::Opener
+            | Term::WidthChange
+            | Term::PhotoItem
+            | Term::ClosingCaption
+            | Term::ClosingByline
+            | Term::ClosingDate
+            | Term::ClosingFormula
+            | Term::HeadingMargin
+            | Term::ContentMatch
+            | Term::SetApart
+            | Term::HeadlineRun
+            | Term::Subheading
+            | Term::SubjectLead
+            | Term::TopicShift
+            | Term::NoticeTitle
+            | Term::GoesOn
+            | Term::OpenerShift => true,
+        }
+    }
+
+    const ALL_TERMS: [Term; 18] = [
+        Term::Gap,
+        Term::Opener,
+        Term::WidthChange,
+        Term::PhotoItem,
+        Term::ClosingCaption,
+        Term::ClosingByline,
+        Term::ClosingDate,
+        Term::ClosingFormula,
+        Term::HeadingMargin,
+        Term::ContentMatch,
+        Term::SetApart,
+        Term::HeadlineRun,
+        Term::Subheading,
+        Term::SubjectLead,
+        Term::TopicShift,
+        Term::NoticeTitle,
+        Term::GoesOn,
+        Term::OpenerShift,
+    ];
+
+    /// The fitter (`examples/fit_boundary.rs`) fits one weight per row of
+    /// [`WEIGHTS`]: a term with no row would have no weight, and its
+    /// evidence would index past the table.
+    #[test]
+    fn every_term_the_score_counts_has_a_weight_the_fitter_fits() {
+        assert!(ALL_TERMS.iter().all(|&t| listed(t)));
+        assert_eq!(ALL_TERMS.len(), WEIGHTS.len(), "a term without a row in WEIGHTS, or a row too many");
+        for (k, t) in ALL_TERMS.iter().enumerate() {
+            assert_eq!(WEIGHTS[k].0, *t, "row {k} of WEIGHTS");
+            assert!(WEIGHTS[k].1.is_finite(), "{t:?}");
+        }
+    }
+
     #[test]
     fn a_paragraph_reporting_what_was_said_goes_on_unless_it_dates_its_report() {
         let cases = [

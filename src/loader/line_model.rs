@@ -951,6 +951,18 @@ mod tests {
         }
     }
 
+    /// `examples/fit_loader.rs` writes one row per feature, in the
+    /// features' order: a feature with no row in the committed table was
+    /// added without fitting it (`fit_loader --only FEATURE` fits it alone).
+    #[test]
+    fn every_feature_has_its_row_in_the_table_in_order() {
+        let names: Vec<&str> = weights::EMIT.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, FEATURE_NAMES, "the weight table and the features disagree: fit again");
+        for (name, row) in weights::EMIT {
+            assert!(row.iter().all(|w| w.is_finite()), "{name}");
+        }
+    }
+
     #[test]
     fn all_emissions_at_once_are_each_emission() {
         let text = "聚焦项目建设 跑出发展加速度\n本报讯（记者 王明）近日，全市召开会议，部署\n下一阶段的工作。\n记者 王益炜 摄\n";
