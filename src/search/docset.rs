@@ -178,7 +178,7 @@ impl Segment {
             return None;
         }
         let words = (len as usize).div_ceil(64);
-        let mut starts = Vec::with_capacity(lens.len());
+        let mut starts = super::bytes::room(lens.len());
         let (mut in_lists, mut in_bits) = (0usize, 0usize);
         for &n in &lens {
             match n {

@@ -289,7 +289,7 @@ impl PairPostings {
         let keys = r.u32s()?;
         let starts = r.u32s()?;
         let n = r.u32()? as usize;
-        let lists = r.bytes(n)?.to_vec();
+        let lists = r.bytes_owned(n)?;
         let fits = keys.windows(2).all(|w| w[0] < w[1])
             && starts.len() == keys.len() + 1
             && starts.first().is_some_and(|&s| s == 0)

@@ -114,14 +114,12 @@ pub fn decode_any(bytes: &[u8], keys: u32) -> Option<(u32, Pieces)> {
     let docs = r.u32()?;
     let all = Segment::decode(&mut r, keys, trust)?;
     let heads = Segment::decode(&mut r, keys, trust)?;
-    let flat = r.u64s()?;
+    let bounds = r.u64_triples()?;
     let sigs = Signatures::decode(&mut r, docs)?;
     let pairs = PairPostings::decode(&mut r, trust)?;
-    if all.len() != docs || heads.len() != docs || pairs.len() != docs || flat.len() != docs as usize * 3 || !r.at_end()
-    {
+    if all.len() != docs || heads.len() != docs || pairs.len() != docs || bounds.len() != docs as usize || !r.at_end() {
         return None;
     }
-    let bounds = flat.chunks_exact(3).map(|c| [c[0], c[1], c[2]]).collect();
     Some((docs, (all, heads, bounds, sigs, pairs)))
 }
 
