@@ -362,6 +362,7 @@ pub fn window(prev: Option<usize>, next: Option<usize>) -> std::ops::Range<usize
 /// one with no body yet if unseen), one more body holding it in `seen` (its
 /// bodies and the last that held it) the first time this body reads it, and
 /// then the entry in the body's terms `mine`, `lead` if read in its lead.
+#[inline(always)]
 fn note_term(
     index: &mut TermIndex,
     seen: &mut Vec<(u32, u32)>,
