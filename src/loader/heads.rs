@@ -306,8 +306,13 @@ impl Layout {
     /// Measures the page.
     pub fn new(lines: &[Line]) -> Layout {
         let facts: Vec<Facts> = lines.iter().map(Facts::of).collect();
-        let usable =
-            |k: usize| (lines[k].role == Role::Text && !facts[k].long).then(|| (facts[k].width, facts[k].ends));
+        // (Told once per line: each column estimate reads several lines.)
+        let usable_at: Vec<Option<(usize, bool)>> = lines
+            .iter()
+            .zip(&facts)
+            .map(|(l, f)| (l.role == Role::Text && !f.long).then_some((f.width, f.ends)))
+            .collect();
+        let usable = |k: usize| usable_at[k];
         let col: Vec<usize> = (0..lines.len()).map(|i| column_at(lines.len(), i, lines[i].width, usable)).collect();
         let col_before = (0..lines.len()).map(|i| column_before_at(i, usable).unwrap_or(col[i])).collect();
         let flush_first = first_lines_flush(lines, &facts, &col);
