@@ -362,6 +362,7 @@ pub fn window(prev: Option<usize>, next: Option<usize>) -> std::ops::Range<usize
 /// one with no body yet if unseen), one more body holding it in `seen` (its
 /// bodies and the last that held it) the first time this body reads it, and
 /// then the entry in the body's terms `mine`, `lead` if read in its lead.
+#[inline(always)]
 fn note_term(
     index: &mut TermIndex,
     seen: &mut Vec<(u32, u32)>,
@@ -421,7 +422,10 @@ impl Bodies {
         };
         // Per entry the bodies holding it (its document frequency) and the
         // last body that did (1-based).
-        let mut seen: Vec<(u32, u32)> = vec![(0, 0); index.len()];
+        // (Room for the page's terms when it is read afresh: `seen` then grows
+        // one term at a time.)
+        let mut seen: Vec<(u32, u32)> = Vec::with_capacity(guess.max(index.len()));
+        seen.resize(index.len(), (0, 0));
         let mut terms: Vec<Vec<(u32, bool)>> = Vec::with_capacity(texts.len());
         // The old bodies taken over, and (once one is not found in its
         // place) where each old text was.

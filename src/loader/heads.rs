@@ -94,9 +94,20 @@ pub fn reads_as_sentence(text: &str) -> bool {
     // every mark looked for is three bytes with a lead byte E2, E3 or EF,
     // which only ever starts a character. Two of them read as a sentence
     // whatever the reporting clause says, so the regex is left for last.
+    // (The bytes are read a character at a time: a lead byte tells how
+    // many bytes its character has, and the rest of them are none of the
+    // bytes looked for.)
     let b = text.as_bytes();
     let (mut depth, mut commas) = (0usize, 0usize);
-    for (k, &c) in b.iter().enumerate() {
+    let mut next = 0;
+    while let Some(&c) = b.get(next) {
+        let k = next;
+        next += match c {
+            0..0x80 => 1,
+            0x80..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
         let mark = match c {
             b',' => {
                 if depth == 0 && !b.get(k + 1).is_some_and(u8::is_ascii_digit) {
@@ -207,6 +218,10 @@ pub struct Facts {
     /// A plain text line holding a full stop or semicolon before the
     /// closing marks at its end (`。`, `；`, `”`, `’`): no headline does.
     pub inner_stop: bool,
+    /// A plain text line that is a place and a colon ([`is_place_colon`]).
+    pub place_colon: bool,
+    /// A plain text line opening with an interview's label ([`opens_dialogue`]).
+    pub dialogue: bool,
     /// A plain text line that could be (part of) a headline, judged by itself.
     pub eligible: bool,
     /// The width the line fills: a letter-spaced line counts its text.
@@ -231,6 +246,8 @@ impl Facts {
             f.item = opens_item(&l.text);
             f.bracketed = l.text.starts_with(['（', '(']) && l.text.ends_with(['）', ')']);
             f.inner_stop = has_inner_stop(&l.text);
+            f.place_colon = is_place_colon(&l.text);
+            f.dialogue = opens_dialogue(&l.text);
             f.eligible = eligible(l, &f);
         }
         f
@@ -248,14 +265,14 @@ pub fn has_inner_stop(text: &str) -> bool {
 
 /// Could this plain text line be (part of) a headline, judged by itself?
 fn eligible(l: &Line, f: &Facts) -> bool {
-    if is_place_colon(&l.text) {
+    if f.place_colon {
         return true;
     }
     // A headline does not open with a time and a comma (`4月3日，…`,
     // `近日，…`): such a line opens a paragraph; `附件：…` ends a notice.
     // A line wholly in brackets is a note (`（排名不分先后）`), not a headline;
     // nor is an interview's question (`问：…`).
-    if f.time || l.text.starts_with("附件") || f.bracketed || opens_dialogue(&l.text) {
+    if f.time || l.text.starts_with("附件") || f.bracketed || f.dialogue {
         return false;
     }
     // A headline never holds a full stop inside it.
@@ -289,8 +306,13 @@ impl Layout {
     /// Measures the page.
     pub fn new(lines: &[Line]) -> Layout {
         let facts: Vec<Facts> = lines.iter().map(Facts::of).collect();
-        let usable =
-            |k: usize| (lines[k].role == Role::Text && !facts[k].long).then(|| (facts[k].width, facts[k].ends));
+        // (Told once per line: each column estimate reads several lines.)
+        let usable_at: Vec<Option<(usize, bool)>> = lines
+            .iter()
+            .zip(&facts)
+            .map(|(l, f)| (l.role == Role::Text && !f.long).then_some((f.width, f.ends)))
+            .collect();
+        let usable = |k: usize| usable_at[k];
         let col: Vec<usize> = (0..lines.len()).map(|i| column_at(lines.len(), i, lines[i].width, usable)).collect();
         let col_before = (0..lines.len()).map(|i| column_before_at(i, usable).unwrap_or(col[i])).collect();
         let flush_first = first_lines_flush(lines, &facts, &col);
@@ -791,6 +813,9 @@ mod tests {
             "一二三四五六七八九十表示，",
             "一二三四五六七八九十一表示，",
             "李明说，甲",
+            // Characters of two and four bytes before the marks.
+            "é，𠀀“甲，ü”，丙，",
+            "𠀀𠀁,é,1",
             "李明：说，",
             "",
             ",",

@@ -37,7 +37,7 @@
 //! block of headlines, not a narrow paragraph. `lvread dump --explain` prints each
 //! line's decoded role, its score, the runner-up's, and its heading margin.
 
-use super::heads::{Layout, find_heads_in, has_clause_space, is_place_colon};
+use super::heads::{Layout, find_heads_in, has_clause_space};
 use super::lines::{Line, Role};
 use super::weights;
 use std::sync::OnceLock;
@@ -295,7 +295,17 @@ pub fn features_in(lines: &[Line], lay: &Layout, rules: &[bool]) -> Vec<Features
 fn features_and_masks_in(lines: &[Line], lay: &Layout, rules: &[bool]) -> (Vec<Features>, Vec<u128>) {
     let page = page_stats(lines, lay);
     let unclosed = unclosed_runs(lines, lay);
-    let ctx = Context { page: &page, lay, rules, unclosed: &unclosed };
+    // Whether each plain text line flows into the next plain text line
+    // ([`Layout::continues`]), measured once for the two lines it concerns.
+    let flows: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            i + 1 < lines.len()
+                && lines[i].role == Role::Text
+                && lines[i + 1].role == Role::Text
+                && lay.continues(lines, i, i + 1)
+        })
+        .collect();
+    let ctx = Context { page: &page, lay, rules, unclosed: &unclosed, flows: &flows };
     (0..lines.len()).map(|i| line_features(lines, i, &ctx)).unzip()
 }
 
@@ -310,6 +320,9 @@ struct Context<'a> {
     rules: &'a [bool],
     /// Per line, [`unclosed_runs`].
     unclosed: &'a [u16],
+    /// Per line, whether it is a plain text line flowing into the next,
+    /// one too ([`Layout::continues`]).
+    flows: &'a [bool],
 }
 
 /// For each line that could be a headline, how many such lines in a row
@@ -380,7 +393,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> (Features, u128) {
     set(F::ends_comma, matches!(last, '，' | '、' | ',' | '；' | ';'));
     set(F::ends_colon, matches!(last, '：' | ':'));
     set(F::ends_closing_mark, !ends && matches!(last, '”' | '’' | '）' | ')' | '》' | '」'));
-    set(F::ends_word, last.is_alphanumeric());
+    set(F::ends_word, is_alphanumeric(last));
     set(F::ends_credit, me.credit);
     set(F::date_line, me.date);
     set(F::inner_stop, me.inner_stop);
@@ -390,9 +403,9 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> (Features, u128) {
     set(F::opens_quote, text.starts_with(['“', '《', '「']));
     set(F::bracketed, me.bracketed);
     set(F::clause_space, has_clause_space(text));
-    set(F::place_colon, is_place_colon(text));
-    set(F::dialogue, super::heads::opens_dialogue(text));
-    set(F::many_digits, text.bytes().filter(u8::is_ascii_digit).count() * 3 > n);
+    set(F::place_colon, me.place_colon);
+    set(F::dialogue, me.dialogue);
+    set(F::many_digits, count_digits(text) * 3 > n);
     set(F::justified, l.justified);
     set(F::indented, l.indented);
     set(F::lead_space, l.lead_space);
@@ -403,8 +416,10 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> (Features, u128) {
     set(F::wider, w > col + 6);
     set(F::full_before, w + 3 >= colb);
     set(F::wider_before, w > colb + 6);
-    let flows_from = pf.is_some() && lay.continues(lines, i - 1, i);
-    let flows_into = nf.is_some() && lay.continues(lines, i, i + 1);
+    // (Line `i` is plain text: the line before flows into it when it is
+    // plain text flowing on, and it flows into the next when that is.)
+    let flows_from = i > 0 && ctx.flows[i - 1];
+    let flows_into = ctx.flows[i];
     set(F::flows_from_prev, flows_from);
     set(F::flows_into_next, flows_into);
     let elig = me.eligible;
@@ -488,6 +503,30 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> (Features, u128) {
         set(F::run_from_close, k == 0 || lines[k - 1].role != Role::Text || facts[k - 1].ends || facts[k - 1].date);
     }
     (f, mask)
+}
+
+/// How many ASCII digits the text holds, counted sixteen bytes at a time
+/// (a count of each block of sixteen is at most 16: it fits a byte, and
+/// the block's bytes are compared all at once).
+fn count_digits(text: &str) -> usize {
+    let mut blocks = text.as_bytes().chunks_exact(16);
+    let mut n = 0;
+    for block in &mut blocks {
+        n += usize::from(block.iter().map(|&b| u8::from(b.wrapping_sub(b'0') < 10)).sum::<u8>());
+    }
+    n + blocks.remainder().iter().filter(|b| b.is_ascii_digit()).count()
+}
+
+/// [`char::is_alphanumeric`], told at once for ASCII, the CJK unified
+/// ideographs (all letters) and the punctuation lines most often end in.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{4E00}'..='\u{9FFF}' => true,
+        '。' | '，' | '、' | '；' | '：' | '！' | '？' | '”' | '“' | '’' | '‘' | '）' | '（' | '》' | '《' | '」'
+        | '「' | '…' | '—' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Longest line (in characters) that can still be a headline: a title and
@@ -726,6 +765,21 @@ impl Model {
     /// [`Model::heading_margins`] from the page's emissions
     /// ([`Model::page_emissions`]).
     pub fn heading_margins_emitted(&self, emit: &[[f32; NS]], feats: &[Features]) -> Vec<f32> {
+        self.margins_from_forward(emit, feats, &self.forward(emit))
+    }
+
+    /// [`Model::heading_margins_emitted`] and [`Model::decode_emitted`]
+    /// together: the decode's forward scores are the margins' forward pass,
+    /// so it is run once, and the decode only looks back along its path.
+    pub fn heading_margins_and_decode(&self, emit: &[[f32; NS]], feats: &[Features]) -> (Vec<f32>, Vec<State>) {
+        let fwd = self.forward(emit);
+        (self.margins_from_forward(emit, feats, &fwd), self.decode_from_forward(emit, &fwd))
+    }
+
+    /// The forward Viterbi pass: per line and state, the best total score
+    /// of the lines up to it with the line in that state (`-inf`: none).
+    /// These are the scores [`Model::decode_emitted`] keeps line by line.
+    fn forward(&self, emit: &[[f32; NS]]) -> Vec<[f32; NS]> {
         let n = emit.len();
         // Each pass takes, for every state at once, the best over the
         // states before (after): a state a line cannot take scores -inf
@@ -751,6 +805,46 @@ impl Model {
                 fwd[i][s] = before[s] + emit[i][s];
             }
         }
+        fwd
+    }
+
+    /// [`Model::decode_emitted`] from the forward scores ([`Model::forward`]):
+    /// from the best last state back, each line's state is the one before
+    /// that [`Model::decode_emitted`] keeps for it (the first of the best in
+    /// state order, 0 where the line cannot take the state or nothing
+    /// reaches it), found for the states on the path only.
+    fn decode_from_forward(&self, emit: &[[f32; NS]], fwd: &[[f32; NS]]) -> Vec<State> {
+        let n = fwd.len();
+        let Some(last) = fwd.last() else { return Vec::new() };
+        let mut at = (0..NS).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
+        let mut out = vec![State::Head; n];
+        for i in (0..n).rev() {
+            out[i] = State::ALL[at];
+            if i == 0 {
+                break;
+            }
+            let mut arg = 0;
+            if emit[i][at] != f32::NEG_INFINITY {
+                let mut best = f32::NEG_INFINITY;
+                for (p, &sp) in fwd[i - 1].iter().enumerate() {
+                    if sp == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let v = sp + self.trans[p][at];
+                    if v > best {
+                        best = v;
+                        arg = p;
+                    }
+                }
+            }
+            at = arg;
+        }
+        out
+    }
+
+    /// [`Model::heading_margins_emitted`] given the forward pass.
+    fn margins_from_forward(&self, emit: &[[f32; NS]], feats: &[Features], fwd: &[[f32; NS]]) -> Vec<f32> {
+        let n = emit.len();
         // `into[x][s]`: the score of state `x` right after state `s`.
         let into: [[f32; NS]; NS] = std::array::from_fn(|x| std::array::from_fn(|s| self.trans[s][x]));
         let mut bwd = vec![[0.0f32; NS]; n];
@@ -843,9 +937,13 @@ pub fn headings(lines: &[Line]) -> Vec<bool> {
 /// [`headings`] from the rules' verdicts, the lines' features and their
 /// emissions ([`Model::page_emissions`]).
 fn headings_in(lines: &[Line], lay: &Layout, rules: &[bool], feats: &[Features], emit: &[[f32; NS]]) -> Vec<bool> {
-    let sure = Model::fitted().heading_margins_emitted(emit, feats);
-    let mut head = decide_on_page(lines, lay, rules, &sure);
-    super::boundary::promote(lines, &sure, &mut head, None);
+    headings_from_margins(lines, lay, rules, &Model::fitted().heading_margins_emitted(emit, feats))
+}
+
+/// [`headings_in`] given the heading margins ([`Model::heading_margins`]).
+fn headings_from_margins(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]) -> Vec<bool> {
+    let mut head = decide_on_page(lines, lay, rules, sure);
+    super::boundary::promote(lines, sure, &mut head, None);
     head
 }
 
@@ -857,8 +955,10 @@ pub fn headings_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<bool>) {
     let (feats, masks) = features_and_masks_in(lines, &lay, &rules);
     // (The emissions are computed once for both passes.)
     let emit = Model::fitted().page_emissions_masked(lines, &feats, &masks);
-    let head = headings_in(lines, &lay, &rules, &feats, &emit);
-    let subheads = Model::fitted().decode_emitted(&emit).into_iter().map(|s| s == State::Sub).collect();
+    // (One forward pass for the margins and the decode.)
+    let (sure, states) = Model::fitted().heading_margins_and_decode(&emit, &feats);
+    let head = headings_from_margins(lines, &lay, &rules, &sure);
+    let subheads = states.into_iter().map(|s| s == State::Sub).collect();
     (head, subheads)
 }
 
@@ -1052,6 +1152,37 @@ mod tests {
         assert_eq!(m.decode(&lines, &feats), want);
         assert_eq!(m.decode_where(&lines, &feats, |_, _| true), want);
         assert_eq!(m.heading_margins_emitted(&emit, &feats), m.heading_margins(&lines, &feats));
+        // The margins and the decode from one forward pass.
+        let (sure, states) = m.heading_margins_and_decode(&emit, &feats);
+        assert_eq!(states, want);
+        assert_eq!(sure, m.heading_margins_emitted(&emit, &feats));
+    }
+
+    #[test]
+    fn digits_counted_by_blocks_are_the_digits() {
+        for text in [
+            "",
+            "7",
+            "2024年3月5日",
+            "0123456789abcdef0",
+            "第1版 第２版 12,345元，同比增长3.5%",
+            "一二三四五六七八九十1",
+        ] {
+            for cut in 0..=text.len() {
+                let Some(t) = text.get(cut..) else { continue };
+                assert_eq!(count_digits(t), t.bytes().filter(u8::is_ascii_digit).count(), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_alphanumeric_test_is_the_standard_one() {
+        let cases = ('\u{0}'..='\u{7F}')
+            .chain('\u{4DF0}'..='\u{A010}')
+            .chain("。，、；：！？”“’‘）（》《」「…—々〇〆ａＺ１".chars());
+        for c in cases {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
