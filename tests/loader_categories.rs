@@ -466,6 +466,20 @@ fn a_long_headline_on_a_page_printed_one_paragraph_per_line_is_a_headline() {
 }
 
 #[test]
+fn a_headline_wrapped_over_three_lines_gets_back_both_lines_read_as_body() {
+    // A headline in a narrow column over its wider text (`pdftotext
+    // -layout`): its second and third lines were read as a short paragraph
+    // of the body. The word cut at the first seam (`顺` / `利`, printed
+    // `顺利` in the body) and lines shaped like a headline's running on to
+    // the paragraph's indented first line give both back, though the second
+    // reads on into the third (`补` / `给`).
+    let p = load("headline_rest_read_as_body.txt");
+    assert_eq!(titles(&p), ["市图书馆开设周末读书课堂", "新型补给飞船当天顺利发射升空 货运补给将持续半年"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("据航天部门"), "{:?}", p.articles[1].paragraphs);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
 fn a_headline_tail_read_as_the_first_line_of_its_body_goes_back_to_the_title() {
     // The second line of a notice's headline (`聘护林员工作的公告`) is no
     // wider than the body's column and was read as the body's first line:

@@ -65,7 +65,8 @@
 //! right above or under it (two columns whose baselines alternate, one line
 //! a row) counts as two. A headline centred over an item's columns, whose
 //! text starts under it left and right of it, is a line across them, read
-//! before its first column; a headline's short last line right over its
+//! before its first column (so is a subtitle centred under a headline
+//! across them); a headline's short last line right over its
 //! text stays with its other lines. An article set across
 //! columns under them (its lines crossing their starts) is one block: a
 //! line starting where the line above it starts carries it on when it
@@ -556,6 +557,14 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         // read before them.
         let (left, right) = if right == left {
             let fresh = |x: &Chunk<'_>| open[column_of(starts, x.start)].is_none();
+            // (The last line across columns sets nothing over a line centred
+            // under it: a headline over its subtitle, `——北京纪实`.)
+            let across = wide.map(|b| (blocks[b].bottom, blocks[b].span));
+            let crossed = |from: usize, to: usize, (a, b): (usize, usize)| {
+                chunks[row_first[from.min(rows)]..row_first[to.min(rows)]]
+                    .iter()
+                    .any(|x| x.start < b && x.end > a && across != Some((x.row, (x.start, x.end))))
+            };
             centred_over(chunks, &row_first, ci, step, &crossed, &fresh).map_or((left, right), |(lo, hi)| {
                 let l = (0..=column_of(starts, lo)).rev().find(|&k| near(k, c.row + step)).unwrap_or(left);
                 (l.min(left), column_of(starts, hi.saturating_sub(2)).max(left))
@@ -689,7 +698,9 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
 /// Where the columns under chunk `ci` start and end (characters) when it
 /// is a headline centred over them: nothing is set on the two rows over it
 /// (nor over those columns, whose blocks are closed, as its own column's
-/// is), it does not end a sentence, the next row with
+/// is; `crossed` tells, and passes over a line across columns right over
+/// it, a headline over its centred subtitle), it does not end a sentence,
+/// the next row with
 /// text (within two rows) starts text in a column left of it, and the text
 /// starting there spans it with it near the middle, no other chunk on its
 /// row reaching into that span.
@@ -1135,6 +1146,41 @@ mod tests {
             "{text}"
         );
         assert!(groups[2].starts_with("丙标题在这里|丙文第01行"), "{text}");
+    }
+
+    #[test]
+    fn a_subtitle_centred_under_a_headline_across_columns_is_read_after_it() {
+        // A headline in large type across columns (its characters, wider
+        // than the text's, stop short of where it ends), a subtitle centred
+        // under it left of the third column's start, then the columns: the
+        // subtitle is read right after the headline, not at the top of the
+        // second column.
+        let mut page = vec![
+            String::new(),
+            String::new(),
+            format!("{}甲乙丙丁标题在这里横跨四栏甚多甚多甚多甚多甚多甚多甚多甚多甚", " ".repeat(3)),
+            format!("{}——某地纪实", " ".repeat(37)),
+        ];
+        for n in 0..8 {
+            let cells = ["一", "二", "三", "四"].map(|c| format!("第{c}栏第{n}行内容甚多甚多"));
+            page.push(format!(
+                " {}{}{}{}{}{}{}",
+                cells[0],
+                " ".repeat(8),
+                cells[1],
+                " ".repeat(11),
+                cells[2],
+                " ".repeat(11),
+                cells[3]
+            ));
+        }
+        let text = unfold(&page.join("\n")).unwrap_or_default();
+        let order: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let first = |p: &str| order.iter().position(|l| l.trim_start().starts_with(p)).unwrap_or(usize::MAX);
+        assert_eq!(first("甲乙丙丁标题"), 0, "{text}");
+        assert_eq!(first("——某地纪实"), 1, "{text}");
+        assert_eq!(first("第一栏第0行"), 2, "{text}");
+        assert!(first("第二栏第0行") > first("第一栏第7行"), "{text}");
     }
 
     #[test]

@@ -280,58 +280,119 @@ impl Builder {
         }
         let mut changed = false;
         for r in 0..self.runs.len() {
-            let run = &self.runs[r];
-            let (Some(&last), Some(next)) = (run.lines.last(), run.next) else { continue };
-            if run.absorbed {
-                continue;
+            // (A headline wrapped over several lines can leave several of
+            // them to its body: they go back one by one.)
+            while self.runs[r].lines.len() < MAX_UNIT_LINES && self.take_title_tail(lines, r) {
+                changed = true;
             }
-            let s = self.find(next);
-            let seg = &self.segs[s];
-            // The body's first two printed lines (blank lines between
-            // them and the headline, as a page with blank lines between
-            // all lines prints them, are passed over).
-            let mut printed = seg.parts.iter().enumerate().filter_map(|(k, p)| match p {
-                &BodyPart::Line(i) if !lines[i].text.is_empty() => Some((k, i)),
-                _ => None,
-            });
-            let (Some((k, t)), Some((_, after))) = (printed.next(), printed.next()) else { continue };
-            if t <= last
-                || !lines[last + 1..t].iter().all(|l| l.text.is_empty())
-                || seg.byline.is_some()
-                || seg.continued.is_some()
-            {
-                continue;
-            }
-            let (head, tail) = (&lines[last], &lines[t]);
-            // A word the rest of the body prints across the seam as three
-            // characters (`拉共体峰会强调一` / `体化 呼吁…`, the body printing
-            // `一体化`) carries a tail wider than the headline line too: a
-            // headline broken by hand is broken anywhere.
-            let rest: String = seg.pieces(lines).skip(k + 1).collect();
-            // So does a notice's title cut in `关于` (`…委员会关` /
-            // `于开展…的公告`), whatever its body prints.
-            let word = word_across(&head.text, &tail.text, &rest) || cut_in_guanyu(&head.text, &tail.text);
-            if !is_headline_tail(head, tail, word) {
-                continue;
-            }
-            // The word cut at the seam is one the rest of the body prints,
-            // and the tail stops where a headline stops, not in a word or a
-            // number that reads on into the line under it.
-            let next_line = lines[after].text.as_str();
-            if !(word || cut_at_seam(&head.text, &tail.text, seg.pieces(lines).skip(k + 1)))
-                || tail.text.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
-                || cut_at_seam(&tail.text, next_line, seg.pieces(lines).skip(k + 2))
-            {
-                continue;
-            }
-            self.runs[r].lines.push(t);
-            let seg = &mut self.segs[s];
-            seg.parts.remove(k);
-            seg.first_line = lines[after].no;
-            changed = true;
         }
         changed
     }
+
+    /// [`Builder::take_title_tails`] for run `r`: gives it back a line.
+    /// Where the lines under the tail are shaped like a headline's and run
+    /// on to a paragraph's indented first line, they go back with it; a
+    /// tail that reads on into the line under it, or stops in a number,
+    /// goes back only so (`俄称在多方向占据更` /
+    /// `有利阵地 乌称打击` / `俄防空系统` / `  俄罗斯国防部17日称，…`):
+    /// [`rest_of_headline`].
+    fn take_title_tail(&mut self, lines: &[Line], r: usize) -> bool {
+        let run = &self.runs[r];
+        let (Some(&last), Some(next)) = (run.lines.last(), run.next) else { return false };
+        if run.absorbed {
+            return false;
+        }
+        // The run's widest line: a centred headline's lines are not each
+        // narrower than the one over it.
+        let widest = run.lines.iter().map(|&i| lines[i].text_width).max().unwrap_or(0);
+        let room = MAX_UNIT_LINES - run.lines.len();
+        let s = self.find(next);
+        let seg = &self.segs[s];
+        // The body's first two printed lines (blank lines between
+        // them and the headline, as a page with blank lines between
+        // all lines prints them, are passed over).
+        let printed: Vec<(usize, usize)> = seg
+            .parts
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| match p {
+                &BodyPart::Line(i) if !lines[i].text.is_empty() => Some((k, i)),
+                _ => None,
+            })
+            .collect();
+        let (Some(&(k, t)), Some(&(_, after))) = (printed.first(), printed.get(1)) else { return false };
+        if t <= last
+            || !lines[last + 1..t].iter().all(|l| l.text.is_empty())
+            || seg.byline.is_some()
+            || seg.continued.is_some()
+        {
+            return false;
+        }
+        let (head, tail) = (&lines[last], &lines[t]);
+        // A word the rest of the body prints across the seam as three
+        // characters (`拉共体峰会强调一` / `体化 呼吁…`, the body printing
+        // `一体化`) carries a tail wider than the headline line too: a
+        // headline broken by hand is broken anywhere.
+        let rest: String = seg.pieces(lines).skip(k + 1).collect();
+        // So does a notice's title cut in `关于` (`…委员会关` /
+        // `于开展…的公告`), whatever its body prints.
+        let word = word_across(&head.text, &tail.text, &rest) || cut_in_guanyu(&head.text, &tail.text);
+        if !is_headline_tail(head, tail, word || tail.text_width <= widest) {
+            return false;
+        }
+        // The word cut at the seam is one the rest of the body prints,
+        // and the tail stops where a headline stops, not in a word or a
+        // number that reads on into the line under it — unless the lines
+        // under it are the rest of the headline.
+        let next_line = lines[after].text.as_str();
+        if !(word || cut_at_seam(&head.text, &tail.text, seg.pieces(lines).skip(k + 1))) {
+            return false;
+        }
+        // (How many of the body's first lines go back: the tail, or the
+        // rest of the headline it opens.)
+        let rest_of_head = rest_of_headline(lines, &printed, widest, room);
+        let take = if tail.text.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
+            || cut_at_seam(&tail.text, next_line, seg.pieces(lines).skip(k + 2))
+        {
+            match rest_of_head {
+                Some(n) => n,
+                None => return false,
+            }
+        } else {
+            rest_of_head.unwrap_or(1)
+        };
+        let taken: Vec<usize> = printed[..take].iter().map(|&(_, i)| i).collect();
+        let Some(&(_, first)) = printed.get(take) else { return false };
+        self.runs[r].lines.extend(taken);
+        let seg = &mut self.segs[s];
+        for &(k, _) in printed[..take].iter().rev() {
+            seg.parts.remove(k);
+        }
+        seg.first_line = lines[first].no;
+        true
+    }
+}
+
+/// How many of the first of `printed` (a body's printed lines: part index,
+/// line) are the rest of a headline, at most `room` lines of it: each after
+/// the first shaped like a headline's wrapped tail ([`is_headline_tail`],
+/// no wider than the headline's widest line `widest`), right under the one
+/// before it, and then a paragraph's indented first line. `None` when they
+/// do not run on to such a line.
+fn rest_of_headline(lines: &[Line], printed: &[(usize, usize)], widest: usize, room: usize) -> Option<usize> {
+    for (n, w) in printed.windows(2).enumerate() {
+        let (prev, cur) = (&lines[w[0].1], &lines[w[1].1]);
+        if cur.no != prev.no + 1 {
+            return None;
+        }
+        if cur.indented {
+            return Some(n + 1);
+        }
+        if n + 2 > room || !is_headline_tail(prev, cur, cur.text_width <= widest) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Is `tail`, the line under headline line `head`, shaped like the rest of
