@@ -281,8 +281,12 @@ impl Builder {
             }) else {
                 continue;
             };
-            // A photo item's text is sentences (a signatory and date are not).
-            if !parts_text(&parts[j..k], lines).any(|t| t.contains(['。', '！', '？'])) {
+            // A photo item's text is sentences (a signatory and date are not),
+            // and is not signed: a closing byline (`（张三）`) after it ends an
+            // article's last paragraph.
+            if !parts_text(&parts[j..k], lines).any(|t| t.contains(['。', '！', '？']))
+                || self.segs[s].trail_at.contains(&k)
+            {
                 continue;
             }
             let BodyPart::Line(first) = parts[j] else { continue };
