@@ -571,6 +571,20 @@ fn a_photo_item_after_a_short_notice_signed_and_dated_stands_alone() {
 }
 
 #[test]
+fn a_signed_last_paragraph_over_a_caption_is_no_photo_item() {
+    // An article's last paragraph turns to another place (`此外，梧桐镇…`),
+    // sharing few words with the text before, and stands over a caption:
+    // shaped like a photo item, but signed with a closing byline, so it
+    // ends the article, which keeps it, its signature and the caption.
+    let p = load("signed_last_paragraph_over_caption.txt");
+    assert_eq!(titles(&p), ["孝义市全力推进冬季供暖管网改造", "交城县举办青少年书法展"]);
+    let a = &p.articles[0];
+    assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[3].starts_with("此外，梧桐镇"), "{:?}", a.paragraphs);
+    assert_eq!(a.captions, ["图为梧桐镇新建的生物质锅炉房投入运行。 记者 赵敏 摄"]);
+}
+
+#[test]
 fn a_headline_between_two_items_on_a_page_that_shows_no_placement_goes_by_content() {
     // One headline between two bylined items, both about the same games:
     // it names the second item's lead a little better than the first. No

@@ -281,8 +281,12 @@ impl Builder {
             }) else {
                 continue;
             };
-            // A photo item's text is sentences (a signatory and date are not).
-            if !parts_text(&parts[j..k], lines).any(|t| t.contains(['。', '！', '？'])) {
+            // A photo item's text is sentences (a signatory and date are not),
+            // and is not signed: a closing byline (`（张三）`) after it ends an
+            // article's last paragraph.
+            if !parts_text(&parts[j..k], lines).any(|t| t.contains(['。', '！', '？']))
+                || self.segs[s].trail_at.contains(&k)
+            {
                 continue;
             }
             let BodyPart::Line(first) = parts[j] else { continue };
@@ -840,6 +844,13 @@ pub fn promote(lines: &[Line], sure: &[f32], head: &mut [bool], mut trace: Optio
         if lines[p].no + 1 == lines[i].no && lines[n].no == lines[i].no + 1 {
             continue;
         }
+        // A paragraph's first line set apart by a stray blank line reads on
+        // into the line under it (a notice's title wraps the same way): a
+        // line the line model reads as body is not promoted on its words
+        // then.
+        if sure[i] < 0.0 && !notice && reads_on(lines, head, i, n) {
+            continue;
+        }
         // Upper bound first: even a perfect match would not be enough.
         if weight(Term::Gap)
             + weight(Term::SetApart)
@@ -871,6 +882,37 @@ pub fn promote(lines: &[Line], sure: &[f32], head: &mut [bool], mut trace: Optio
             t.push(b);
         }
     }
+}
+
+/// Does line `i` read on into body line `n` under it, as a paragraph's
+/// first line does, the line under it running text (a clause or a
+/// sentence in it): a bracket or quotation left open (round brackets aside),
+/// a last character that joins what follows (`的`, `和`, `、`: see
+/// [`READS_ON`](super::units::READS_ON)), or a word cut at the seam, the two
+/// characters either side of it making a bigram that the body text near it
+/// prints (`…中央军委副主` / `席张又侠…`)? A headline's last line and its
+/// body's first line make no such word.
+fn reads_on(lines: &[Line], head: &[bool], i: usize, n: usize) -> bool {
+    let (text, next) = (lines[i].text.as_str(), lines[n].text.as_str());
+    // (A headline's tail read as body, `…城乡` / `环境卫生整治见实效`, holds
+    // no clause: the line under it must be running text.)
+    if !next.contains(['，', '。', '；']) {
+        return false;
+    }
+    if super::units::left_open(&text.replace(['（', '(', '）', ')'], ""))
+        || text.ends_with(super::units::READS_ON)
+        || next.starts_with(['】', '”', '》', '」'])
+    {
+        return true;
+    }
+    let (Some(last), Some(first)) = (text.chars().last(), next.chars().next()) else { return false };
+    let mut seam = None;
+    bigrams([last, first].into_iter(), |g| seam = Some(g));
+    let Some(seam) = seam else { return false };
+    let mut found = false;
+    window(lines, head, n..lines.len(), |g| found |= g == seam);
+    window(lines, head, (0..i).rev(), |g| found |= g == seam);
+    found
 }
 
 /// The bigrams of the body text met going through `order` (line indices),
@@ -999,6 +1041,30 @@ mod tests {
                 };
                 assert_eq!(share(&terms, &lines, &head, i + 1..lines.len()), want, "{}", lines[i].text);
             }
+        }
+    }
+
+    #[test]
+    fn a_line_reads_on_into_the_next_when_a_word_or_bracket_runs_across() {
+        let cases = [
+            // A word cut at the seam that the text prints (`副主席`).
+            ("中共中央政治局委员、中央军委副主", "席张又侠，中共中央政治局委员、中央军委副主席何卫东出席会议。", true),
+            // A title left open.
+            ("会议审议通过了《十四届全国政协", "委员学习培训规划》等文件。会议由主席主持。", true),
+            // A last character that joins what follows.
+            ("工业和信息化部的", "最新数据显示，前五个月全国规模以上工业增加值增长。", true),
+            // A headline over its body's first line: no word across.
+            ("李强会见吉尔吉斯斯坦总统", "当地时间25日，国务院总理李强在比什凯克会见吉尔吉斯斯坦总统。", false),
+            // A headline's tail under it, holding no clause.
+            ("10月份交城县城乡", "环境卫生整治见实效", false),
+        ];
+        for (line, next, want) in cases {
+            let page = format!("上一篇文章到此结束。\n\n{line}\n\n{next}\n");
+            let lines = super::super::lines::read_lines(&page);
+            let head = vec![false; lines.len()];
+            let i = lines.iter().position(|l| l.text == line).expect("the line");
+            let n = lines.iter().position(|l| l.text == next).expect("the next line");
+            assert_eq!(reads_on(&lines, &head, i, n), want, "{line}");
         }
     }
 

@@ -449,7 +449,7 @@ fn cut_at_seam<'a>(prev: &str, next: &str, text: impl Iterator<Item = &'a str>) 
 
 /// What a headline line ending on reads on into the line under it: a
 /// conjunction, a preposition, `的`, an opening mark, a pause.
-const READS_ON: [char; 18] =
+pub(crate) const READS_ON: [char; 18] =
     ['同', '和', '与', '及', '的', '暨', '在', '对', '把', '为', '向', '从', '“', '《', '（', '、', '，', '—'];
 
 /// The most logical lines one headline (kicker, title, subtitles) takes.
@@ -815,7 +815,7 @@ fn cut_clause_at_seam(prev: &str, next: &str) -> bool {
 const NAMES_BODY: f32 = 0.15;
 
 /// Does a line leave a bracket or quotation open (`【江河奔腾看中`)?
-fn left_open(t: &str) -> bool {
+pub(crate) fn left_open(t: &str) -> bool {
     let mut depth = 0i32;
     for c in t.chars() {
         match c {
