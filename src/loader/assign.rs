@@ -100,13 +100,14 @@ impl Scanner {
 /// The characters of a text as (code point, whether it is Han), read
 /// straight from its UTF-8 bytes: the Han test of a three-byte character
 /// (all of CJK) is one look-up in [`HAN3`] by its block of 64.
-struct HanChars<'a> {
+pub(crate) struct HanChars<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
 impl<'a> HanChars<'a> {
-    fn of(text: &'a str) -> HanChars<'a> {
+    /// The characters of `text`.
+    pub(crate) fn of(text: &'a str) -> HanChars<'a> {
         HanChars { bytes: text.as_bytes(), at: 0 }
     }
 

@@ -20,6 +20,7 @@
 //! ([`promote`]). Each decision is kept as a [`Boundary`] for
 //! `lvread dump --explain`.
 
+use super::assign::HanChars;
 use super::heads;
 use super::lines::{Line, Role, is_date_line, is_sentence_end};
 use super::meta;
@@ -930,7 +931,20 @@ fn window(lines: &[Line], head: &[bool], order: impl Iterator<Item = usize>, mut
             Role::Byline { .. } => break,
             _ => continue,
         }
-        bigrams(l.text.chars().inspect(|_| taken += 1), &mut f);
+        // (As [`bigrams`], with the Han test of [`HanChars`]: one look-up
+        // per character of the common blocks.)
+        let mut prev = 0u32;
+        for (c, han) in HanChars::of(&l.text) {
+            taken += 1;
+            if han {
+                if prev != 0 {
+                    f(((prev as u64) << 32) | c as u64);
+                }
+                prev = c;
+            } else {
+                prev = 0;
+            }
+        }
     }
 }
 
@@ -1017,6 +1031,23 @@ fn han_bigrams(text: impl Iterator<Item = char>, skip: impl Fn(char) -> bool, mu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_windows_bigrams_are_those_of_its_lines_text() {
+        // Han of every block is_han knows, kana, Hangul, 〇, extension B,
+        // CJK punctuation and Latin between them.
+        let texts = ["吕梁市召开会议，部署工作", "〇一二ab中文の会의議𠀀𠀁x", "é中ü文ß、豈更"];
+        let lines: Vec<Line> = texts.iter().flat_map(|t| super::super::lines::read_lines(t)).collect();
+        let head = vec![false; lines.len()];
+        let mut got = Vec::new();
+        window(&lines, &head, 0..lines.len(), |g| got.push(g));
+        let mut want = Vec::new();
+        for l in &lines {
+            bigrams(l.text.chars(), |g| want.push(g));
+        }
+        assert!(!want.is_empty());
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn a_shares_quick_filter_finds_what_a_search_of_every_bigram_finds() {
