@@ -392,7 +392,8 @@ mod tests {
         let whole = [HA, A[0], A[1], hb, B[0], B[1]].join("\n\n") + "\n";
         assert_eq!(restore(&mixed).as_deref(), Some(whole.as_str()));
         // A run ending in one is no headline: its text goes on.
-        let rs = runs(&["交城县新建三所乡村幼儿园、", "两所小学、"]);
+        let raw = ["交城县新建三所乡村幼儿园、", "两所小学、"];
+        let rs = runs(&raw, &raw, spans(&raw));
         assert!(!rs[0].heading && rs[0].text);
     }
 
