@@ -138,7 +138,7 @@ impl<'a> Reader<'a> {
 const MAP_AHEAD: usize = 256 * 1024;
 
 /// An empty vector with room for `n` values. When that room is large
-/// ([`MAP_AHEAD`]), its memory is mapped in one request to the kernel
+/// (`MAP_AHEAD`), its memory is mapped in one request to the kernel
 /// (`MADV_POPULATE_WRITE`) rather than page by page as it is first
 /// written: a second start decodes a gigabyte of stored parts into fresh
 /// memory, and a fault per 4 KB costs about as much again as mapping the
