@@ -173,7 +173,8 @@ impl Block {
     /// is still seen to begin. Under another line it must follow a finished
     /// sentence or a line that stops short; at the top of the block it must
     /// reach the column's far edge (a shorter one is a headline centred over
-    /// the text).
+    /// the text), and so must one under short lines none of which ends a
+    /// sentence (a shorter one is the last line of such a headline).
     fn line(&self, i: usize) -> String {
         let reach = |k: usize| self.offsets[k] + self.lines[k].chars().count();
         let Some(l) = self.lines.get(i) else { return String::new() };
@@ -182,7 +183,14 @@ impl Block {
         let widest = (0..self.lines.len()).map(reach).max().unwrap_or(0);
         let opens = match i.checked_sub(1) {
             None => reach(i) >= widest,
-            Some(p) => self.lines[p].ends_with(['。', '！', '？', '”', '；', '：', '…']) || reach(p) + 2 < widest,
+            Some(p) => {
+                let ends = |k: usize| self.lines[k].ends_with(['。', '！', '？', '”', '；', '：', '…']);
+                // Under the open lines at the top of the block (a headline)
+                // a short line is the headline's centred last line, not a
+                // paragraph: a paragraph's first line reaches the far edge.
+                let headline = (0..=p).all(|k| !ends(k) && reach(k) + 2 < widest) && reach(i) * 4 < widest * 3;
+                ends(p) || (reach(p) + 2 < widest && !headline)
+            }
         };
         if indented && running && opens { format!("  {l}") } else { l.clone() }
     }
@@ -1262,6 +1270,42 @@ mod tests {
         );
         let left: Vec<String> = (0..6).map(|row| format!("甲文第{row}行内容甚多")).collect();
         assert_eq!(groups(&text)[0], left.join("|"), "{text}");
+    }
+
+    #[test]
+    fn a_centred_last_line_of_a_headline_gets_no_indent() {
+        // (lines with their offsets, line asked for, indent expected): a
+        // short line set in under the open lines at the top of a block is a
+        // headline's centred last line; one reaching the far edge opens the
+        // text's first paragraph; under a finished sentence any set-in line
+        // opens one.
+        type Lines<'a> = &'a [(usize, &'a str)];
+        let cases: [(Lines<'_>, usize, bool); 4] = [
+            (&[(0, "甲标题第一行在此甲"), (2, "乙标题尾"), (0, "正文第一行内容甚多甚多甚多")], 1, false),
+            (&[(0, "甲标题第一行在此甲"), (2, "正文首行内容甚多甚多甚"), (0, "正文第二行内容甚多甚多甚多")], 1, true),
+            (&[(0, "正文一段末行。"), (2, "短段"), (0, "正文第二行内容甚多甚多甚多")], 1, true),
+            (
+                &[(0, "正文一段末行内容甚多甚多甚多"), (0, "末行无标点"), (2, "短段"), (0, "正文内容甚多甚多甚多甚多")],
+                2,
+                true,
+            ),
+        ];
+        for (lines, i, indent) in cases {
+            let block = Block {
+                top: 0,
+                bottom: lines.len() - 1,
+                left: 0,
+                right: 0,
+                lines: lines.iter().map(|(_, l)| l.to_string()).collect(),
+                offsets: lines.iter().map(|&(o, _)| o).collect(),
+                rows: (0..lines.len()).collect(),
+                pitch: 1,
+                tight: true,
+                span: (0, 0),
+                far: 0,
+            };
+            assert_eq!(block.line(i).starts_with("  "), indent, "{lines:?}");
+        }
     }
 
     #[test]
