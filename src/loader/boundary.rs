@@ -931,20 +931,9 @@ fn window(lines: &[Line], head: &[bool], order: impl Iterator<Item = usize>, mut
             Role::Byline { .. } => break,
             _ => continue,
         }
-        // (As [`bigrams`], with the Han test of [`HanChars`]: one look-up
-        // per character of the common blocks.)
-        let mut prev = 0u32;
-        for (c, han) in HanChars::of(&l.text) {
-            taken += 1;
-            if han {
-                if prev != 0 {
-                    f(((prev as u64) << 32) | c as u64);
-                }
-                prev = c;
-            } else {
-                prev = 0;
-            }
-        }
+        // (The Han test of [`HanChars`]: one look-up per character of the
+        // common blocks.)
+        pair_bigrams(HanChars::of(&l.text).inspect(|_| taken += 1), &mut f);
     }
 }
 
@@ -1014,16 +1003,22 @@ fn topic_terms(text: impl Iterator<Item = char>, f: impl FnMut(u64)) {
 
 /// The bigrams of adjacent Han characters of a text, characters `skip`
 /// holds breaking a run, each handed to `f`.
-fn han_bigrams(text: impl Iterator<Item = char>, skip: impl Fn(char) -> bool, mut f: impl FnMut(u64)) {
-    let mut prev: Option<char> = None;
-    for c in text {
-        if is_han(c) && !skip(c) {
-            if let Some(p) = prev {
-                f(((p as u64) << 32) | c as u64);
+fn han_bigrams(text: impl Iterator<Item = char>, skip: impl Fn(char) -> bool, f: impl FnMut(u64)) {
+    pair_bigrams(text.map(|c| (c as u32, is_han(c) && !skip(c))), f);
+}
+
+/// The bigrams of adjacent characters both marked Han, from (code point,
+/// Han) pairs, each handed to `f` as the two code points in one `u64`.
+fn pair_bigrams(chars: impl Iterator<Item = (u32, bool)>, mut f: impl FnMut(u64)) {
+    let mut prev = 0u32;
+    for (c, han) in chars {
+        if han {
+            if prev != 0 {
+                f(((prev as u64) << 32) | c as u64);
             }
-            prev = Some(c);
+            prev = c;
         } else {
-            prev = None;
+            prev = 0;
         }
     }
 }
