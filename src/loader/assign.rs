@@ -549,16 +549,29 @@ impl Bodies {
 
     /// As [`Bodies::scores`], for the bodies in `range` only (see [`window`]).
     pub fn scores_in(&self, text: &str, range: std::ops::Range<usize>) -> Vec<(usize, f32)> {
+        self.with_scores_in(text, range, <[(usize, f32)]>::to_vec)
+    }
+
+    /// Hands [`Bodies::scores_in`]'s answer to `f` as it is kept, without a
+    /// copy of it (read from the index and kept the first time).
+    fn with_scores_in<R>(&self, text: &str, range: std::ops::Range<usize>, f: impl FnOnce(&[(usize, f32)]) -> R) -> R {
         let hi = range.end.min(self.texts.len());
         let lo = range.start.min(hi);
         if let Some(seen) = self.memo.borrow().get(text)
             && let Some((_, _, scores)) = seen.iter().find(|x| x.0 == lo && x.1 == hi)
         {
-            return scores.clone();
+            return f(scores);
         }
         let scores = self.read_scores(text, lo, hi);
-        self.memo.borrow_mut().entry(text.to_string()).or_default().push((lo, hi, scores.clone()));
-        scores
+        let answer = f(&scores);
+        let mut memo = self.memo.borrow_mut();
+        match memo.get_mut(text) {
+            Some(seen) => seen.push((lo, hi, scores)),
+            None => {
+                memo.insert(text.to_string(), vec![(lo, hi, scores)]);
+            }
+        }
+        answer
     }
 
     /// [`Bodies::scores_in`] for the bodies `lo..hi`, read from the index.
@@ -595,7 +608,9 @@ impl Bodies {
 
     /// As [`Bodies::best`], for the bodies in `range` only.
     pub fn best_in(&self, text: &str, range: std::ops::Range<usize>) -> Option<(usize, f32)> {
-        self.scores_in(text, range).into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        self.with_scores_in(text, range, |scores| {
+            scores.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        })
     }
 
     /// (Text, body) term lookups made so far on this page.
@@ -1182,6 +1197,32 @@ mod tests {
         }
         assert!(sparse.iter().all(|(b, _)| *b != 2));
         assert_eq!(bodies.best("交口县会议").map(|x| x.0), Some(1));
+    }
+
+    #[test]
+    fn the_best_body_is_the_best_of_the_scores_kept_or_read_afresh() {
+        let texts = [
+            "吕梁市召开会议".to_string(),
+            "交口县召开会议".to_string(),
+            "无关".to_string(),
+            "交口县召开会议部署工作".to_string(),
+        ];
+        for (text, range) in [("交口县会议", 0..4), ("交口县会议", 0..2), ("召开会议", 1..9), ("无", 0..4), ("", 0..4)]
+        {
+            let want = Bodies::new(&texts)
+                .scores_in(text, range.clone())
+                .into_iter()
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            // Asked first (read from the index) and then again (kept).
+            let bodies = Bodies::new(&texts);
+            assert_eq!(bodies.best_in(text, range.clone()), want, "{text} {range:?}");
+            assert_eq!(bodies.best_in(text, range.clone()), want, "{text} {range:?}");
+            // Asked after the scores were kept.
+            let bodies = Bodies::new(&texts);
+            let scores = bodies.scores_in(text, range.clone());
+            assert_eq!(bodies.best_in(text, range.clone()), want, "{text} {range:?}");
+            assert_eq!(bodies.scores_in(text, range.clone()), scores, "{text} {range:?}");
+        }
     }
 
     #[test]

@@ -625,11 +625,16 @@ impl Builder {
 /// lines, up to [`LEAD_CHARS`]): enough to read how it opens when a narrow
 /// column cuts its first clause (`今天（10` / `月12日），`).
 fn lead(lines: &[Line], after: &[Piece]) -> String {
+    // (Room for the lead's characters, most of three bytes; its length in
+    // characters counted a line at a time.)
     let mut text = String::new();
+    let mut chars = 0;
     for p in after {
         let Piece::Body(j) = p else { break };
+        text.reserve(3 * LEAD_CHARS + 64);
         text.push_str(&lines[*j].text);
-        if text.chars().count() >= LEAD_CHARS {
+        chars += lines[*j].text.chars().count();
+        if chars >= LEAD_CHARS {
             break;
         }
     }

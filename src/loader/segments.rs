@@ -10,7 +10,7 @@
 //! page is segmented again with them.
 
 use super::article::caption_text;
-use super::assign::Bodies;
+use super::assign::{self, Bodies};
 use super::boundary::{Boundary, Breaks, caption_gap};
 use super::lines::{self, Line, is_sentence_end};
 use super::paragraphs::BodyPart;
@@ -379,8 +379,10 @@ impl Builder {
         let (mut after, mut before) = (0.0f32, 0.0f32);
         for r in &self.runs {
             let text: String = r.lines.iter().map(|&i| lines[i].text.as_str()).collect();
-            let sp = r.prev.map_or(0.0, |p| bodies.score(&text, self.find(p)));
-            let sn = r.next.map_or(0.0, |n| bodies.score(&text, self.find(n)));
+            // (The run's terms read once for both sides.)
+            let ts = assign::term_set(&text);
+            let sp = r.prev.map_or(0.0, |p| bodies.score_terms(&ts, self.find(p)));
+            let sn = r.next.map_or(0.0, |n| bodies.score_terms(&ts, self.find(n)));
             if sp > sn + 0.1 {
                 after += 1.0;
             } else if sn > sp + 0.1 {
