@@ -51,10 +51,10 @@ impl Scanner {
     /// Reads one more character, given as its code point and whether it
     /// is Han ([`is_han`]).
     #[inline(always)]
-    fn push_code(&mut self, c: u32, han: bool, f: &mut impl FnMut(u64)) {
+    fn push_code(&mut self, c: u32, han: bool, f: &mut impl Sink) {
         if han {
             if self.prev != 0 {
-                f(hash2(self.prev, c));
+                f.term(hash2(self.prev, c));
             }
             self.prev = c;
         } else {
@@ -64,7 +64,7 @@ impl Scanner {
             let h = self.token.unwrap_or(FNV_OFFSET) ^ (c as u8).to_ascii_lowercase() as u64;
             self.token = Some(h.wrapping_mul(FNV_PRIME));
         } else if let Some(h) = self.token.take() {
-            f(token_term(h));
+            f.term(token_term(h));
         }
     }
 
@@ -94,6 +94,20 @@ impl Scanner {
             f(token_term(h));
         }
         self.prev = 0;
+    }
+}
+
+/// Where a [`Scanner`] hands each term it reads: a closure, or a
+/// [`Noter`] (its work inlined into the reading loop).
+trait Sink {
+    /// Takes term `g`.
+    fn term(&mut self, g: u64);
+}
+
+impl<F: FnMut(u64)> Sink for F {
+    #[inline(always)]
+    fn term(&mut self, g: u64) {
+        self(g)
     }
 }
 
@@ -136,7 +150,11 @@ impl Iterator for HanChars<'_> {
             Some((((x & 0x1F) << 6) | cont(1), false))
         } else if x < 0xF0 {
             self.at = i + 3;
-            let c = ((x & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+            // (Both continuation bytes checked at once.)
+            let c = match b.get(i + 1..i + 3) {
+                Some(&[y1, y2]) => ((x & 0x0F) << 12) | (((y1 & 0x3F) as u32) << 6) | (y2 & 0x3F) as u32,
+                _ => ((x & 0x0F) << 12) | (cont(1) << 6) | cont(2),
+            };
             let han = match HAN3[(c >> 6) as usize] {
                 HAN3_NONE => false,
                 HAN3_ALL => true,
@@ -317,8 +335,9 @@ pub struct Bodies {
     /// The body texts.
     texts: Vec<String>,
     /// Each body's terms (their entries in `index`), each once, in the
-    /// order read, and whether the body's lead ([`LEAD_CHARS`]) holds it.
-    terms: Vec<Vec<(u32, bool)>>,
+    /// order read, [`IN_LEAD`] set where the body's lead ([`LEAD_CHARS`])
+    /// holds it (as in `postings`).
+    terms: Vec<Vec<u32>>,
     /// Term → its entry in `info`. Kept from one indexing of the page to
     /// the next, so a term's entry never changes on a page (a term left in
     /// no body has an empty run and the weight of an unknown term).
@@ -364,14 +383,7 @@ pub fn window(prev: Option<usize>, next: Option<usize>) -> std::ops::Range<usize
 /// bodies and the last that held it) the first time this body reads it, and
 /// then the entry in the body's terms `mine`, `lead` if read in its lead.
 #[inline(always)]
-fn note_term(
-    index: &mut TermIndex,
-    seen: &mut Vec<(u32, u32)>,
-    mine: &mut Vec<(u32, bool)>,
-    body: u32,
-    g: u64,
-    lead: bool,
-) {
+fn note_term(index: &mut TermIndex, seen: &mut Vec<(u32, u32)>, mine: &mut Vec<u32>, body: u32, g: u64, lead: bool) {
     let next = seen.len() as u32;
     let e = index.get_or_insert(g, next);
     if e == next {
@@ -380,7 +392,26 @@ fn note_term(
     let x = &mut seen[e as usize];
     if x.1 != body {
         *x = (x.0 + 1, body);
-        mine.push((e, lead));
+        debug_assert!(e < IN_LEAD);
+        mine.push(e | if lead { IN_LEAD } else { 0 });
+    }
+}
+
+/// A body's terms noted as they are read ([`note_term`]), `lead` while its
+/// lead is read: a [`Sink`] whose work is inlined into the reading loop,
+/// not called per term.
+struct Noter<'a> {
+    index: &'a mut TermIndex,
+    seen: &'a mut Vec<(u32, u32)>,
+    mine: &'a mut Vec<u32>,
+    body: u32,
+    lead: bool,
+}
+
+impl Sink for Noter<'_> {
+    #[inline(always)]
+    fn term(&mut self, g: u64) {
+        note_term(self.index, self.seen, self.mine, self.body, g, self.lead);
     }
 }
 
@@ -427,7 +458,7 @@ impl Bodies {
         // one term at a time.)
         let mut seen: Vec<(u32, u32)> = Vec::with_capacity(guess.max(index.len()));
         seen.resize(index.len(), (0, 0));
-        let mut terms: Vec<Vec<(u32, bool)>> = Vec::with_capacity(texts.len());
+        let mut terms: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
         // The old bodies taken over, and (once one is not found in its
         // place) where each old text was.
         let mut taken = vec![false; old_texts.len()];
@@ -455,8 +486,8 @@ impl Bodies {
             if let Some(k) = same {
                 taken[k] = true;
                 let mine = std::mem::take(&mut old_terms[k]);
-                for &(e, _) in &mine {
-                    seen[e as usize].0 += 1;
+                for &x in &mine {
+                    seen[(x & !IN_LEAD) as usize].0 += 1;
                 }
                 terms.push(mine);
                 continue;
@@ -464,8 +495,11 @@ impl Bodies {
             if let Some((old_len, scan)) = grown {
                 taken[b] = true;
                 let mut mine = std::mem::take(&mut old_terms[b]);
-                for &(e, _) in &mine {
-                    seen[e as usize] = (seen[e as usize].0 + 1, body);
+                // (Room for the terms of the part added.)
+                mine.reserve((t.len() - old_len) / 3 + 1);
+                for &x in &mine {
+                    let e = (x & !IN_LEAD) as usize;
+                    seen[e] = (seen[e].0 + 1, body);
                 }
                 let mut scan = scan;
                 let mut see = |g: u64| {
@@ -476,60 +510,68 @@ impl Bodies {
                 terms.push(mine);
                 continue;
             }
-            let mut mine: Vec<(u32, bool)> = Vec::with_capacity(t.len() / 3 + 1);
+            let mut mine: Vec<u32> = Vec::with_capacity(t.len() / 3 + 1);
             let mut scan = Scanner::default();
             let mut pending: Option<u64> = None;
             {
-                let mut see = |g: u64, lead: bool| {
-                    note_term(&mut index, &mut seen, &mut mine, body, g, lead);
-                };
+                let mut noter = Noter { index: &mut index, seen: &mut seen, mine: &mut mine, body, lead: true };
                 // The lead's characters, then (if the text goes on past
                 // them) the rest's.
                 let mut chars = HanChars::of(t);
                 for (c, han) in chars.by_ref().take(LEAD_CHARS) {
-                    scan.push_code(c, han, &mut |g| see(g, true));
+                    scan.push_code(c, han, &mut noter);
                 }
                 let longer = !chars.is_done();
                 if longer {
                     // The lead ends: a token open here is one of its terms.
                     pending = scan.pending();
+                    noter.lead = false;
                     for (c, han) in chars {
-                        scan.push_code(c, han, &mut |g| see(g, false));
+                        scan.push_code(c, han, &mut noter);
                     }
                 }
-                scan.finish(&mut |g| see(g, !longer));
+                noter.lead = !longer;
+                scan.finish(&mut |g| noter.term(g));
             }
             if let Some(g) = pending
                 && let Some(e) = index.get(g)
-                && let Some(k) = mine.iter().position(|x| x.0 == e)
+                && let Some(k) = mine.iter().position(|&x| x & !IN_LEAD == e)
             {
-                mine[k].1 = true;
+                mine[k] |= IN_LEAD;
             }
             terms.push(mine);
         }
         let n = texts.len().max(1) as f32;
         let unknown = unknown_weight(texts.len());
-        let mut idf_of_df: Vec<f32> = Vec::new();
-        let mut info: Vec<(f32, u32, u32)> = Vec::with_capacity(seen.len());
+        // The weight of each document frequency, worked out the first time
+        // it is met (a term is in at most every body: room for each).
+        let mut idf_of_df: Vec<f32> = vec![f32::NAN; texts.len() + 1];
         let mut at = 0u32;
-        for &(d, _) in &seen {
-            let d = d as usize;
-            if idf_of_df.len() <= d {
-                idf_of_df.resize(d + 1, f32::NAN);
-            }
-            if idf_of_df[d].is_nan() {
-                // A term left in no body weighs as one never seen.
-                idf_of_df[d] = if d == 0 { unknown } else { ((n + 1.0) / d as f32).ln() + 0.2 };
-            }
-            info.push((idf_of_df[d], at, at));
-            at += d as u32;
-        }
+        // (Filled from the slice by `extend`: no capacity check per term.)
+        let mut info: Vec<(f32, u32, u32)> = Vec::with_capacity(seen.len());
+        info.extend(seen.iter().map(|&(d, _)| {
+            let w = match idf_of_df.get(d as usize) {
+                Some(&w) if !w.is_nan() => w,
+                _ => {
+                    // A term left in no body weighs as one never seen.
+                    let w = if d == 0 { unknown } else { ((n + 1.0) / d as f32).ln() + 0.2 };
+                    if let Some(x) = idf_of_df.get_mut(d as usize) {
+                        *x = w;
+                    }
+                    w
+                }
+            };
+            let run = (w, at, at);
+            at += d;
+            run
+        }));
         // Each term's run of postings, filled in print order.
         let mut postings = vec![0u32; at as usize];
         for (b, mine) in terms.iter().enumerate() {
-            for &(e, lead) in mine {
-                let e = &mut info[e as usize];
-                postings[e.2 as usize] = b as u32 | if lead { IN_LEAD } else { 0 };
+            let b = b as u32;
+            for &x in mine {
+                let e = &mut info[(x & !IN_LEAD) as usize];
+                postings[e.2 as usize] = b | (x & IN_LEAD);
                 e.2 += 1;
             }
         }
@@ -1045,11 +1087,12 @@ mod tests {
         for (b, t) in texts.iter().enumerate() {
             let got: Vec<(u64, bool)> = bodies.terms[b]
                 .iter()
-                .map(|&(e, lead)| {
+                .map(|&x| {
+                    let e = x & !IN_LEAD;
                     let g = (0..bodies.index.keys.len())
                         .find(|&k| bodies.index.keys[k] != 0 && bodies.index.entries[k] == e)
                         .map(|k| bodies.index.keys[k]);
-                    (g.unwrap_or(0), lead)
+                    (g.unwrap_or(0), x & IN_LEAD != 0)
                 })
                 .collect();
             assert_eq!(got, leads_by_counting(t), "body {b}");
@@ -1067,8 +1110,11 @@ mod tests {
                 .find(|&k| bodies.index.keys[k] != 0 && bodies.index.entries[k] == e)
                 .map_or(0, |k| bodies.index.keys[k])
         };
-        let terms =
-            bodies.terms.iter().map(|mine| mine.iter().map(|&(e, lead)| (term_of(e), lead)).collect()).collect();
+        let terms = bodies
+            .terms
+            .iter()
+            .map(|mine| mine.iter().map(|&x| (term_of(x & !IN_LEAD), x & IN_LEAD != 0)).collect())
+            .collect();
         let mut postings: Vec<(u64, f32, Vec<u32>)> = (0..bodies.info.len() as u32)
             .map(|e| {
                 let (w, from, to) = bodies.info[e as usize];
