@@ -545,29 +545,28 @@ const NAMES_FOLLOWING: f32 = 0.15;
 /// [`NAMES_FOLLOWING`] of its pairs of Han characters, letters or digits
 /// found there? A headline wrongly kept in a body then stays with its text.
 fn names_what_follows<'a>(t: &str, following: impl Iterator<Item = &'a str>) -> bool {
-    let mut after = String::new();
-    for l in following {
-        after.push_str(l);
-        if after.chars().count() >= FOLLOWING {
-            break;
-        }
-    }
     let word = |c: &char| c.is_alphanumeric();
     let chars: Vec<char> = t.chars().filter(word).collect();
     let pairs = chars.len().saturating_sub(1);
     if pairs == 0 {
         return false;
     }
-    let after: String = after.chars().filter(word).take(FOLLOWING).collect();
-    let mut pair = String::with_capacity(8);
-    let found = chars
-        .windows(2)
-        .filter(|w| {
-            pair.clear();
-            pair.extend(w.iter());
-            after.contains(pair.as_str())
-        })
-        .count();
+    // The lines after it up to the one that brings their characters to
+    // FOLLOWING, and of them the first FOLLOWING letters, digits and Han
+    // characters.
+    let mut after: Vec<char> = Vec::with_capacity(2 * FOLLOWING);
+    let mut read = 0;
+    for l in following {
+        read += l.chars().count();
+        after.extend(l.chars().filter(word));
+        if read >= FOLLOWING {
+            break;
+        }
+    }
+    after.truncate(FOLLOWING);
+    // (A pair of characters is in the text when two characters in a row
+    // there are the pair.)
+    let found = chars.windows(2).filter(|w| after.windows(2).any(|a| a == *w)).count();
     found as f32 >= NAMES_FOLLOWING * pairs as f32
 }
 
@@ -905,6 +904,39 @@ mod tests {
             let lines = crate::loader::lines::read_lines(&page(org));
             assert_eq!(is_signatory(&lines, 0), want, "{org}");
         }
+    }
+
+    #[test]
+    fn a_line_names_what_follows_by_the_pairs_the_text_after_it_repeats() {
+        // The reference: the text after it joined, then searched pair by pair.
+        let reference = |t: &str, following: &[&str]| {
+            let mut after = String::new();
+            for l in following {
+                after.push_str(l);
+                if after.chars().count() >= FOLLOWING {
+                    break;
+                }
+            }
+            let chars: Vec<char> = t.chars().filter(|c| c.is_alphanumeric()).collect();
+            let pairs = chars.len().saturating_sub(1);
+            let after: String = after.chars().filter(|c| c.is_alphanumeric()).take(FOLLOWING).collect();
+            let found = chars.windows(2).filter(|w| after.contains(&w.iter().collect::<String>())).count();
+            pairs > 0 && found as f32 >= NAMES_FOLLOWING * pairs as f32
+        };
+        let long = "吕梁市召开会议部署工作，".repeat(12);
+        let cases: [(&str, Vec<&str>); 6] = [
+            ("吕梁市召开会议", vec!["本报讯 吕梁市昨日召开会议，部署全年工作。"]),
+            ("春耕备耕忙", vec!["本报讯 记者走进田间，看到农民正在播种。"]),
+            ("部署工作", vec![long.as_str(), "部署工作"]),
+            ("A股 2023", vec!["A股在2023年上涨", "。"]),
+            ("会", vec!["会议"]),
+            ("会议召开", vec![]),
+        ];
+        for (t, following) in cases {
+            let got = names_what_follows(t, following.iter().copied());
+            assert_eq!(got, reference(t, &following), "{t}");
+        }
+        assert!(names_what_follows("吕梁市召开会议", ["吕梁市昨日召开会议"].into_iter()));
     }
 
     #[test]
