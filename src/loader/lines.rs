@@ -729,8 +729,19 @@ re!(BREADCRUMB, r"^(?:首页|主页|当前位置|您的位置|你的位置|您�
 fn is_web_furniture(text: &str, marks: Marks) -> bool {
     // (Cheap checks first: every label holds `：` or `:`, every
     // breadcrumb opens with one of these.)
-    (marks.has(Marks::COLON) && WEB_LABEL.find_iter(text).nth(1).is_some())
+    (marks.has(Marks::COLON) && two_colons(text) && WEB_LABEL.find_iter(text).nth(1).is_some())
         || (text.starts_with(['首', '主', '当', '您', '你']) && BREADCRUMB.is_match(text))
+}
+
+/// Does `text` hold two colons (`：` or `:`)? Two labels [`WEB_LABEL`]
+/// finds end with one each. (Found on the bytes: `:` is one byte, `：` is
+/// EF BC 9A.)
+fn two_colons(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b':', 0x9A, b)
+        .filter(|&i| b[i] == b':' || i >= 2 && b[i - 2] == 0xEF && b[i - 1] == 0xBC)
+        .nth(1)
+        .is_some()
 }
 
 re!(PAGE_COUNT, r"今日\s*[0-9０-９一二三四五六七八九十]+\s*版");
@@ -808,7 +819,11 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
     if !text.starts_with(['本', '据', '新', '中', '人', '央', '□', '■', '◆', '●', '▲', '★', '【']) {
         return None;
     }
-    if let Some(m) = BENBAO.find(text) {
+    // (Each regex below is anchored at the line's start: one that cannot
+    // open with the line's first character is not run.)
+    if text.starts_with(['本', '【'])
+        && let Some(m) = BENBAO.find(text)
+    {
         let mut end = m.end();
         let after = &text[end..];
         let after_trim = after.trim_start();
@@ -824,7 +839,9 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
         }
         return Some((text[..end].trim().to_string(), text[end..].trim().to_string()));
     }
-    if let Some(m) = XINHUA.find(text) {
+    if text.starts_with(['据', '新', '中', '人', '央', '本'])
+        && let Some(m) = XINHUA.find(text)
+    {
         let mut end = m.end();
         let after = text[end..].trim_start();
         if let Some(r) = XINHUA_REPORTERS.find(&text[end..]) {
@@ -839,8 +856,15 @@ pub fn split_byline(text: &str) -> Option<(String, String)> {
         }
         return Some((text[..end].trim().to_string(), text[end..].trim().to_string()));
     }
-    if (is_boxed_byline(text) || REPORTER_LINE.is_match(text)) && text.chars().count() <= 26 {
+    let boxed = text.starts_with(BOXES);
+    if (boxed && is_boxed_byline(text) || text.starts_with('本') && REPORTER_LINE.is_match(text))
+        && text.chars().count() <= 26
+    {
         return Some((text.to_string(), String::new()));
+    }
+    if !boxed {
+        // (The forms below all open with a box.)
+        return None;
     }
     // `□ 本报记者 康凯4月1日出版的…`, `□ 本报评论员“五一”假期…`: the text
     // glued to the byline (the space before a number or a quote dropped);
@@ -1209,6 +1233,68 @@ mod tests {
         }
         let mixed: String = chars.iter().step_by(7).collect();
         assert_eq!(Marks::of(&mixed).0, reference(&mixed));
+    }
+
+    #[test]
+    fn two_colons_counts_both_colons_and_nothing_else() {
+        // (`业` is E4 B8 9A: its last byte is the last of `：`.)
+        let cases = [
+            ("来源：新华社 作者：张三", true),
+            ("来源: 新华社 作者: 张三", true),
+            ("来源：新华社 作者:张三", true),
+            ("他说：好", false),
+            ("业务：工作", false),
+            ("业业业", false),
+            ("", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(two_colons(text), want, "{text}");
+            assert_eq!(two_colons(text), text.matches(['：', ':']).count() >= 2, "{text}");
+        }
+    }
+
+    #[test]
+    fn byline_regexes_match_only_lines_opening_with_their_first_characters() {
+        // split_byline runs each regex only on a line opening as it must.
+        let bylines = [
+            "本报讯（记者 张三）",
+            "【本报讯】",
+            "本报太原讯",
+            "新华社北京11月3日电",
+            "据新华社北京11月3日电",
+            "中新社北京1月5日电",
+            "人民网北京1月5日电",
+            "央视网北京1月5日电",
+            "本报北京1月5日电",
+            "本报记者 张三 李四",
+            "□ 本报记者 张三",
+            "■ 本报评论员 生态环境没有替代品，要珍惜。",
+            "◆ 本报记者 康凯4月1日出版的",
+        ];
+        let regexes: [(&Regex, &[char]); 7] = [
+            (&BENBAO, &['本', '【']),
+            (&XINHUA, &['据', '新', '中', '人', '央', '本']),
+            (&REPORTER_LINE, &['本']),
+            (&BOXED, &BOXES),
+            (&BOXED_GLUED, &BOXES),
+            (&BOXED_WITH_TEXT, &BOXES),
+            (&BOXED_ROLE, &BOXES),
+        ];
+        let mut matched = 0;
+        for (re, opens) in regexes {
+            for b in bylines {
+                for text in [b.to_string(), format!("在{b}"), format!(" {b}"), format!("（{b}")] {
+                    if re.is_match(&text) {
+                        matched += 1;
+                        assert!(text.starts_with(opens), "{text}");
+                    }
+                }
+            }
+        }
+        assert!(matched >= bylines.len(), "{matched}");
+        for b in bylines {
+            assert!(split_byline(b).is_some(), "{b}");
+        }
     }
 
     #[test]

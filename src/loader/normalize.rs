@@ -153,7 +153,7 @@ pub fn normalize_trimmed(raw: &str, spaced: bool) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     // Text between runs of spaces is copied whole; each run is weighed.
-    while let Some(start) = rest.find(is_space) {
+    while let Some(start) = find_space(rest) {
         let (text, tail) = rest.split_at(start);
         out.push_str(text);
         let end = tail.find(|c: char| !is_space(c)).unwrap_or(tail.len());
@@ -169,6 +169,19 @@ pub fn normalize_trimmed(raw: &str, spaced: bool) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where the first space (` `, the no-break space or the ideographic
+/// space) in `s` starts, found on the bytes: ` ` is 20, the no-break space
+/// C2 A0 and the ideographic space E3 80 80 (C2 and E3 only ever open a
+/// character).
+fn find_space(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr3_iter(b' ', 0xC2, 0xE3, b).find(|&i| match b[i] {
+        b' ' => true,
+        0xC2 => b.get(i + 1) == Some(&0xA0),
+        _ => b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80),
+    })
 }
 
 /// The marks that open a boxed byline (`□ 本报记者 张三`).
@@ -269,6 +282,26 @@ const SURNAMES: &str = "傅赖萧阎洪王李张刘陈杨黄赵吴周徐孙马�
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_are_found_on_the_bytes_as_on_the_characters() {
+        let is_space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{3000}');
+        let cases = [
+            "",
+            "吕梁",
+            "吕 梁",
+            "吕\u{a0}梁",
+            "吕\u{3000}梁",
+            "。、「」吕\u{3000}梁",
+            "ª¬吕\u{a0}",
+            "ãé 梁",
+            "〇〆\u{3001}",
+            "abc",
+        ];
+        for s in cases {
+            assert_eq!(find_space(s), s.find(is_space), "{s:?}");
+        }
+    }
 
     /// The char-by-char reading [`normalize_trimmed`] copies runs of.
     fn normalize_by_chars(raw: &str, spaced: bool) -> String {

@@ -136,43 +136,49 @@ fn is_closing(c: char) -> bool {
 
 impl Block {
     fn new(lines: &[Line], parts: &[BodyPart]) -> Block {
-        let seq: Vec<usize> = parts
-            .iter()
-            .filter_map(|p| match p {
-                BodyPart::Line(i) if !lines[*i].text.is_empty() => Some(*i),
-                _ => None,
-            })
-            .collect();
-        let fill: Vec<usize> = seq.iter().map(|&i| printed_width(&lines[i])).collect();
+        // Each line measured in one pass, into vectors of the size needed.
+        let n = parts.len();
+        let mut seq: Vec<usize> = Vec::with_capacity(n);
+        let mut fill: Vec<usize> = Vec::with_capacity(n);
         // Each line's width without the closing marks that may hang past
         // the column's edge: no more than the column.
-        let inner: Vec<usize> = seq
-            .iter()
-            .zip(&fill)
-            .map(|(&i, &f)| {
-                let hang: usize = lines[i]
-                    .text
-                    .chars()
-                    .rev()
-                    .take(2)
-                    .take_while(|&c| is_closing(c))
-                    .map(|c| UnicodeWidthChar::width_cjk(c).unwrap_or(0))
-                    .sum();
-                f - hang
-            })
-            .collect();
+        let mut inner: Vec<usize> = Vec::with_capacity(n);
         // Lines not indented tell the column (a letter-spaced line's text
         // is no wider than its column).
-        let plain: Vec<bool> = seq.iter().map(|&i| !lines[i].indented && !lines[i].lead_space).collect();
+        let mut plain: Vec<bool> = Vec::with_capacity(n);
         // The widths of the lines that are not plain set to 0, below any
         // plain line's, and how many lines before each are plain.
-        let masked =
-            |v: &[usize]| -> Vec<usize> { v.iter().zip(&plain).map(|(&w, &p)| if p { w } else { 0 }).collect() };
-        let (plain_fill, plain_inner) = (masked(&fill), masked(&inner));
-        let mut plain_before = Vec::with_capacity(seq.len() + 1);
-        plain_before.push(0usize);
-        for &p in &plain {
+        let mut plain_fill: Vec<usize> = Vec::with_capacity(n);
+        let mut plain_inner: Vec<usize> = Vec::with_capacity(n);
+        let mut plain_before: Vec<usize> = Vec::with_capacity(n + 1);
+        plain_before.push(0);
+        let mut ends: Vec<bool> = Vec::with_capacity(n);
+        let mut signs: Vec<bool> = Vec::with_capacity(n);
+        for p in parts {
+            let BodyPart::Line(i) = *p else { continue };
+            let l = &lines[i];
+            if l.text.is_empty() {
+                continue;
+            }
+            let f = printed_width(l);
+            let hang: usize = l
+                .text
+                .chars()
+                .rev()
+                .take(2)
+                .take_while(|&c| is_closing(c))
+                .map(|c| UnicodeWidthChar::width_cjk(c).unwrap_or(0))
+                .sum();
+            let p = !l.indented && !l.lead_space;
+            seq.push(i);
+            fill.push(f);
+            inner.push(f - hang);
+            plain.push(p);
+            plain_fill.push(if p { f } else { 0 });
+            plain_inner.push(if p { f - hang } else { 0 });
             plain_before.push(plain_before[plain_before.len() - 1] + p as usize);
+            ends.push(is_sentence_end(&l.text));
+            signs.push(is_signatory(lines, i));
         }
         let col = (0..seq.len())
             .map(|k| {
@@ -184,10 +190,7 @@ impl Block {
                 column_masked(&plain_inner[lo..hi], &plain_fill[lo..hi])
             })
             .collect();
-        let ends: Vec<bool> = seq.iter().map(|&i| is_sentence_end(&lines[i].text)).collect();
-        let runs_on: Vec<bool> = ends.iter().map(|&e| !e).collect();
-        let col = narrow_runs(col, &fill, &inner, &plain, &runs_on);
-        let signs = seq.iter().map(|&i| is_signatory(lines, i)).collect();
+        let col = narrow_runs(col, &fill, &inner, &plain, &ends);
         let mut block = Block { seq, fill, inner, col, set_in: None, slack: SLACK, ends, signs };
         block.slack = block.measure_slack(lines);
         block.set_in = block.sets_first_lines_in(lines);
@@ -312,15 +315,15 @@ const NEAR: usize = 5;
 /// narrower lines near them, and every line there looks short. Where the
 /// lines within [`NEAR`] on one side of a line (itself included) tell a
 /// column narrower by more than four characters, and at least three of
-/// them that run on into the next line (`runs_on`: no sentence ends there;
-/// a run of one-line paragraphs does not count) reach it, that is its
-/// column.
+/// them that run on into the next line (no sentence ends there, as `ends`
+/// tells; a run of one-line paragraphs does not count) reach it, that is
+/// its column.
 fn narrow_runs(
     mut col: Vec<Option<usize>>,
     fill: &[usize],
     inner: &[usize],
     plain: &[bool],
-    runs_on: &[bool],
+    ends: &[bool],
 ) -> Vec<Option<usize>> {
     let mut inners: Vec<usize> = Vec::with_capacity(NEAR + 1);
     let mut fills: Vec<usize> = Vec::with_capacity(NEAR + 1);
@@ -339,7 +342,7 @@ fn narrow_runs(
             for j in (lo..hi).filter(|&j| plain[j]) {
                 inners.push(inner[j]);
                 fills.push(fill[j]);
-                wraps.push(runs_on[j]);
+                wraps.push(!ends[j]);
             }
             let Some(near) = column_of(&inners, &fills) else { continue };
             let reach = (0..fills.len())
@@ -542,29 +545,28 @@ const NAMES_FOLLOWING: f32 = 0.15;
 /// [`NAMES_FOLLOWING`] of its pairs of Han characters, letters or digits
 /// found there? A headline wrongly kept in a body then stays with its text.
 fn names_what_follows<'a>(t: &str, following: impl Iterator<Item = &'a str>) -> bool {
-    let mut after = String::new();
-    for l in following {
-        after.push_str(l);
-        if after.chars().count() >= FOLLOWING {
-            break;
-        }
-    }
     let word = |c: &char| c.is_alphanumeric();
     let chars: Vec<char> = t.chars().filter(word).collect();
     let pairs = chars.len().saturating_sub(1);
     if pairs == 0 {
         return false;
     }
-    let after: String = after.chars().filter(word).take(FOLLOWING).collect();
-    let mut pair = String::with_capacity(8);
-    let found = chars
-        .windows(2)
-        .filter(|w| {
-            pair.clear();
-            pair.extend(w.iter());
-            after.contains(pair.as_str())
-        })
-        .count();
+    // The lines after it up to the one that brings their characters to
+    // FOLLOWING, and of them the first FOLLOWING letters, digits and Han
+    // characters.
+    let mut after: Vec<char> = Vec::with_capacity(2 * FOLLOWING);
+    let mut read = 0;
+    for l in following {
+        read += l.chars().count();
+        after.extend(l.chars().filter(word));
+        if read >= FOLLOWING {
+            break;
+        }
+    }
+    after.truncate(FOLLOWING);
+    // (A pair of characters is in the text when two characters in a row
+    // there are the pair.)
+    let found = chars.windows(2).filter(|w| after.windows(2).any(|a| a == *w)).count();
     found as f32 >= NAMES_FOLLOWING * pairs as f32
 }
 
@@ -637,8 +639,10 @@ static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// with the notice's date at most three lines below?
 fn is_signatory(lines: &[Line], i: usize) -> bool {
     let t = &lines[i].text;
-    t.ends_with(['会', '局', '厅', '委', '院', '室', '府', '队', '心', '司', '所', '站', '部'])
-        && ORG_NAME.is_match(t)
+    matches!(
+        t.chars().next_back(),
+        Some('会' | '局' | '厅' | '委' | '院' | '室' | '府' | '队' | '心' | '司' | '所' | '站' | '部')
+    ) && ORG_NAME.is_match(t)
         && lines[i + 1..].iter().take(3).any(|l| is_date_line(&l.text))
 }
 
@@ -883,6 +887,56 @@ mod tests {
             "会议要求。\n每一名干部都是营商环境的代言\n人，一次热情的接待、一次高效\n的办理。\n都会在企业心中留下印象，推动\n营商环境持续优化，不断提升。",
         );
         assert_eq!(p[0], "会议要求。");
+    }
+
+    #[test]
+    fn a_signatory_ends_with_an_organisations_last_character_over_a_date() {
+        let page = |org: &str| format!("{org}\n2023年5月8日\n");
+        let cases = [
+            ("吕梁市人民政府办公室", true),
+            ("吕梁市交通运输局", true),
+            ("吕梁市消防救援支队", true),
+            ("吕梁市人民代表大会常务委员会", true),
+            ("吕梁市人民政府办公", false),
+            ("局", false),
+        ];
+        for (org, want) in cases {
+            let lines = crate::loader::lines::read_lines(&page(org));
+            assert_eq!(is_signatory(&lines, 0), want, "{org}");
+        }
+    }
+
+    #[test]
+    fn a_line_names_what_follows_by_the_pairs_the_text_after_it_repeats() {
+        // The reference: the text after it joined, then searched pair by pair.
+        let reference = |t: &str, following: &[&str]| {
+            let mut after = String::new();
+            for l in following {
+                after.push_str(l);
+                if after.chars().count() >= FOLLOWING {
+                    break;
+                }
+            }
+            let chars: Vec<char> = t.chars().filter(|c| c.is_alphanumeric()).collect();
+            let pairs = chars.len().saturating_sub(1);
+            let after: String = after.chars().filter(|c| c.is_alphanumeric()).take(FOLLOWING).collect();
+            let found = chars.windows(2).filter(|w| after.contains(&w.iter().collect::<String>())).count();
+            pairs > 0 && found as f32 >= NAMES_FOLLOWING * pairs as f32
+        };
+        let long = "吕梁市召开会议部署工作，".repeat(12);
+        let cases: [(&str, Vec<&str>); 6] = [
+            ("吕梁市召开会议", vec!["本报讯 吕梁市昨日召开会议，部署全年工作。"]),
+            ("春耕备耕忙", vec!["本报讯 记者走进田间，看到农民正在播种。"]),
+            ("部署工作", vec![long.as_str(), "部署工作"]),
+            ("A股 2023", vec!["A股在2023年上涨", "。"]),
+            ("会", vec!["会议"]),
+            ("会议召开", vec![]),
+        ];
+        for (t, following) in cases {
+            let got = names_what_follows(t, following.iter().copied());
+            assert_eq!(got, reference(t, &following), "{t}");
+        }
+        assert!(names_what_follows("吕梁市召开会议", ["吕梁市昨日召开会议"].into_iter()));
     }
 
     #[test]
