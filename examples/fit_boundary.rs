@@ -364,7 +364,7 @@ fn table(w: &[f32; NT], about: &str, items: bool) -> String {
         s.push_str("/// by `cargo run --release --example fit_boundary -- --items` (do not edit\n");
         s.push_str("/// by hand, fit again): from the table before, a coordinate search on the\n");
         s.push_str("/// items `loader_eval` counts on the fitting pages, moving a weight (or a\n");
-        s.push_str("/// threshold of [`Params`](super::params::Params)) while no shape loses an\n");
+        s.push_str("/// threshold of [`Params`]) while no shape loses an\n");
         s.push_str("/// item right or exactly right or gains a spurious one and the items right\n");
         s.push_str("/// plus exactly right grow, keeping the decisions hand-written test pages\n");
         s.push_str("/// hold (an opener or a notice's date where the column's width changes\n");
@@ -425,9 +425,11 @@ struct Out {
 /// Loads every page with `p` (on `threads` threads) and scores it as
 /// `loader_eval` does. With `base` (what the best table so far made of each
 /// page), a page none of whose boundaries holds a term of `touches` (the
-/// terms whose weight `p` changes) is left out (`None`): every decision on
-/// it stays, and so does its tree; a page whose tree comes out the same
-/// keeps its score.
+/// terms whose weight `p` changes; `u32::MAX`, a threshold's move or one
+/// [`promote`](lvread::loader::boundary::promote) reads ahead: every page
+/// is loaded, one weighing no boundary too) is left out (`None`): every
+/// decision on it stays, and so does its tree; a page whose tree comes out
+/// the same keeps its score.
 fn run(ready: &[Ready], p: &Params, base: Option<&[Out]>, touches: u32, threads: usize) -> Vec<Option<Out>> {
     let chunk = ready.len().div_ceil(threads.max(1)).max(1);
     std::thread::scope(|sc| {
@@ -441,7 +443,7 @@ fn run(ready: &[Ready], p: &Params, base: Option<&[Out]>, touches: u32, threads:
                         .enumerate()
                         .map(|(k, r)| {
                             let old = base.map(|b| &b[c * chunk + k]);
-                            if old.is_some_and(|o| o.terms & touches == 0) {
+                            if touches != u32::MAX && old.is_some_and(|o| o.terms & touches == 0) {
                                 return None;
                             }
                             every.clear();
