@@ -1,6 +1,42 @@
 //! Fits the boundary score's weights ([`lvread::loader::boundary::WEIGHTS`])
 //! on the corpus' **fitting** pages, and with `--write` writes them into
-//! `src/loader/boundary.rs`: `cargo run --release --example fit_boundary [-- --pages N --write --from-scratch --trade --gaps FILE]`.
+//! `src/loader/boundary.rs`: `cargo run --release --example fit_boundary [-- --pages N --write --from-scratch --trade --gaps FILE]`,
+//! or on the items those pages give, with the thresholds read beside the
+//! weights: `-- --items [--sweeps N --threads N --pages N --write]`.
+//!
+//! **On the items (`--items`)**, the objective is `loader_eval`'s own:
+//! a candidate table ([`Params`]: the weights, and the thresholds
+//! `PHOTO_BEFORE_MIN`, `OPENER_TURN_MIN_TERMS`, `HEADLINE_SHARED_MIN` of
+//! `boundary.rs` and `MAX_KICKER_CHARS` of `units.rs`) loads every fitting
+//! page ([`loader::load_prepared`]) and is scored per shape by the items
+//! right, exactly right and spurious, as `loader_eval --set fit` counts
+//! them. A table beats another only when no shape loses an item right or
+//! exactly right, no shape gains a spurious item, and the items right plus
+//! exactly right grow in all (the rule a table must pass to be
+//! committed), so a refit never does worse than the committed table on
+//! any shape. The pages are read once ([`loader::prepare`]: lines, the
+//! line model, which no table changes); each candidate reloads only the
+//! pages where it may decide a boundary otherwise (a weight's move: the
+//! pages with a boundary holding its term), scores only the pages whose
+//! tree changed, on `--threads` threads (2 by default): a candidate takes
+//! about 0.1–8 s on two cores. The search is a coordinate search
+//! from the committed table ([`Params::COMMITTED`]): each knob in turn
+//! (a weight scaled by 0–1.5 or moved by 5–50 points, never turned over
+//! and keeping [`RULES`], the heading margin's weight, the unit, kept; a
+//! threshold moved by a few steps) to the value that gains most, for
+//! `--sweeps` sweeps (3 by default) or until one moves nothing; every move
+//! is printed with its figures (`--at KNOB=VALUE`, repeated, starts from
+//! the committed table so moved, e.g. `--at ClosingByline=102 --sweeps 0
+//! --write` to write the moves a run printed). To refit: run it without `--write`, read
+//! the moves (a move gaining an item or two on one shape is worth
+//! checking on its neighbouring values: a knife edge does not hold on the
+//! evaluation set); then with `--write` (the weights into [`WEIGHTS`], the
+//! thresholds into their constants), rebuild, check
+//! `loader_eval -- --set fit` gives the printed figures and
+//! `cargo test --release --test loader_bundled` (and the loader's other
+//! tests) still pass, and commit.
+//!
+//! **On the gaps** (the default):
 //!
 //! Every fitting page (the four text shapes, and the three real-extractor
 //! shapes when `pdftotext` is installed) is read by the loader; at each
@@ -42,10 +78,11 @@
 mod pdfgen;
 
 use lvread::loader::boundary::{Boundary, Term, WEIGHTS};
-use lvread::loader::{assemble, columns, decode, lines};
+use lvread::loader::params::Params;
+use lvread::loader::{self, assemble, columns, decode, lines};
 use lvread::synth::source::{self, Half};
 use lvread::synth::tree::{TreeIssue, fold, fold_opt};
-use lvread::synth::{Shape, SynthPage, sets};
+use lvread::synth::{Shape, SynthPage, score_issue, sets};
 use pdfgen::items::{self, Real, have_pdftotext};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -318,18 +355,31 @@ fn per_shape(w: &[f32; NT], gaps: &[Gap], names: &[&str]) -> String {
 }
 
 /// The table as Rust source, with its doc comment.
-fn table(w: &[f32; NT], about: &str) -> String {
+/// (`items`: fitted on the items, `--items`, else on the gaps.)
+fn table(w: &[f32; NT], about: &str, items: bool) -> String {
     let mut s = String::new();
     s.push_str("/// The weight of each [`Term`], in points of heading margin per unit of\n");
     s.push_str("/// evidence (a gap starts an item when its terms sum above zero). Written\n");
-    s.push_str("/// by `cargo run --release --example fit_boundary` (do not edit by hand,\n");
-    s.push_str("/// fit again): from the table before, a coordinate search on the gaps the\n");
-    s.push_str("/// loader weighs on the fitting pages, each labelled from the page's\n");
-    s.push_str("/// perfect tree (a headline line, or a new item after the gap), moving a\n");
-    s.push_str("/// weight while that decides fewer gaps wrong and keeps the decisions\n");
-    s.push_str("/// hand-written test pages hold (an opener or a notice's date where the\n");
-    s.push_str("/// column's width changes starts an item, either alone does not), one\n");
-    s.push_str("/// point per point of heading margin.\n");
+    if items {
+        s.push_str("/// by `cargo run --release --example fit_boundary -- --items` (do not edit\n");
+        s.push_str("/// by hand, fit again): from the table before, a coordinate search on the\n");
+        s.push_str("/// items `loader_eval` counts on the fitting pages, moving a weight (or a\n");
+        s.push_str("/// threshold of [`Params`]) while no shape loses an\n");
+        s.push_str("/// item right or exactly right or gains a spurious one and the items right\n");
+        s.push_str("/// plus exactly right grow, keeping the decisions hand-written test pages\n");
+        s.push_str("/// hold (an opener or a notice's date where the column's width changes\n");
+        s.push_str("/// starts an item, either alone does not), one point per point of heading\n");
+        s.push_str("/// margin.\n");
+    } else {
+        s.push_str("/// by `cargo run --release --example fit_boundary` (do not edit by hand,\n");
+        s.push_str("/// fit again): from the table before, a coordinate search on the gaps the\n");
+        s.push_str("/// loader weighs on the fitting pages, each labelled from the page's\n");
+        s.push_str("/// perfect tree (a headline line, or a new item after the gap), moving a\n");
+        s.push_str("/// weight while that decides fewer gaps wrong and keeps the decisions\n");
+        s.push_str("/// hand-written test pages hold (an opener or a notice's date where the\n");
+        s.push_str("/// column's width changes starts an item, either alone does not), one\n");
+        s.push_str("/// point per point of heading margin.\n");
+    }
     for l in about.lines() {
         let _ = writeln!(s, "/// {l}");
     }
@@ -350,12 +400,313 @@ fn replace_table(source: &str, table: &str) -> Option<String> {
     Some(format!("{}{table}{}", &source[..start], &source[end..]))
 }
 
+// ---------------------------------------------------------------------------
+// The item-level objective (`--items`).
+
+/// One fitting page read once ([`loader::prepare`]): what the candidates
+/// are loaded from.
+struct Ready<'a> {
+    page: &'a SynthPage,
+    prepared: loader::Prepared,
+    shape: usize,
+}
+
+/// Per shape, the items right, exactly right and spurious.
+type Figures = Vec<(usize, usize, usize)>;
+
+/// What a table made of one page: its tree, its items right, exact and
+/// spurious, and the terms of every boundary weighed (a bit per [`Term`]).
+struct Out {
+    tree: TreeIssue,
+    fig: (usize, usize, usize),
+    terms: u32,
+}
+
+/// Loads every page with `p` (on `threads` threads) and scores it as
+/// `loader_eval` does. With `base` (what the best table so far made of each
+/// page), a page none of whose boundaries holds a term of `touches` (the
+/// terms whose weight `p` changes; `u32::MAX`, a threshold's move or one
+/// [`promote`](lvread::loader::boundary::promote) reads ahead: every page
+/// is loaded, one weighing no boundary too) is left out (`None`): every
+/// decision on it stays, and so does its tree; a page whose tree comes out
+/// the same keeps its score.
+fn run(ready: &[Ready], p: &Params, base: Option<&[Out]>, touches: u32, threads: usize) -> Vec<Option<Out>> {
+    let chunk = ready.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|sc| {
+        let handles: Vec<_> = ready
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                sc.spawn(move || {
+                    let mut every = Vec::new();
+                    part.iter()
+                        .enumerate()
+                        .map(|(k, r)| {
+                            let old = base.map(|b| &b[c * chunk + k]);
+                            if touches != u32::MAX && old.is_some_and(|o| o.terms & touches == 0) {
+                                return None;
+                            }
+                            every.clear();
+                            let page = loader::load_prepared(&r.page.name, &r.prepared, p, Some(&mut every));
+                            let terms = every.iter().flat_map(|b| b.terms()).fold(0u32, |m, (t, _)| m | 1 << *t as u32);
+                            let tree = TreeIssue::from(&page);
+                            let fig = match old {
+                                Some(o) if o.tree == tree => o.fig,
+                                _ => {
+                                    let (s, _) = score_issue(&r.page.gold, &tree, None, Some(&r.page.perfect), true);
+                                    (s.right, s.exact, s.spurious)
+                                }
+                            };
+                            Some(Out { tree, fig, terms })
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
+}
+
+/// The figures per shape of `outs` (a page left out: its `base`).
+fn figures(ready: &[Ready], outs: &[Option<Out>], base: Option<&[Out]>, shapes: usize) -> Figures {
+    let mut f = vec![(0, 0, 0); shapes];
+    for (k, r) in ready.iter().enumerate() {
+        let fig = match (outs.get(k).and_then(Option::as_ref), base) {
+            (Some(o), _) => o.fig,
+            (None, Some(b)) => b[k].fig,
+            (None, None) => (0, 0, 0),
+        };
+        let x = &mut f[r.shape];
+        (x.0, x.1, x.2) = (x.0 + fig.0, x.1 + fig.1, x.2 + fig.2);
+    }
+    f
+}
+
+/// Is `new` a gain over `old`: no shape loses an item right or exactly
+/// right, none gains a spurious one, and the items right plus exactly
+/// right grow in all (the rule a table must pass to be committed)?
+fn gains(new: &Figures, old: &Figures) -> bool {
+    let total = |f: &Figures| f.iter().map(|x| x.0 + x.1).sum::<usize>();
+    new.iter().zip(old).all(|(n, o)| n.0 >= o.0 && n.1 >= o.1 && n.2 <= o.2) && total(new) > total(old)
+}
+
+fn show(f: &Figures, names: &[&str]) -> String {
+    let mut out = String::new();
+    for ((r, e, s), name) in f.iter().zip(names) {
+        let _ = write!(out, " {name} {r}/{e}/{s}");
+    }
+    out
+}
+
+/// A value of one knob a candidate table may move: a boundary weight, or a
+/// threshold.
+#[derive(Clone, Copy, Debug)]
+enum Knob {
+    Weight(usize),
+    PhotoBeforeMin,
+    OpenerTurnMinTerms,
+    HeadlineSharedMin,
+    MaxKickerChars,
+}
+
+impl Knob {
+    fn name(self) -> String {
+        match self {
+            Knob::Weight(k) => format!("{:?}", WEIGHTS[k].0),
+            other => format!("{other:?}"),
+        }
+    }
+
+    /// The values tried from `p`: a weight scaled or moved by a few points
+    /// (never turned over, the costs below zero, the rest above), a
+    /// threshold moved by a few steps.
+    fn tries(self, p: &Params) -> Vec<Params> {
+        let mut out = Vec::new();
+        match self {
+            Knob::Weight(k) => {
+                let w = p.weights[k];
+                let scaled = [0.0, 0.5, 0.8, 0.9, 0.95, 0.98, 1.02, 1.05, 1.1, 1.25, 1.5].map(|f| w * f);
+                let stepped = [-50.0, -20.0, -10.0, -5.0, 5.0, 10.0, 20.0, 50.0].map(|d| w + d);
+                for x in scaled.into_iter().chain(stepped) {
+                    if x == w || x * w < 0.0 || (w == 0.0 && !may_start_at_zero(k, x)) {
+                        continue;
+                    }
+                    let mut v = *p;
+                    v.weights[k] = x;
+                    if keeps_rules(&v.weights) {
+                        out.push(v);
+                    }
+                }
+            }
+            _ => {
+                let now = self.get(p);
+                let steps: &[isize] = match self {
+                    Knob::PhotoBeforeMin => &[-60, -30, -15, 15, 30, 60],
+                    _ => &[-4, -2, -1, 1, 2, 4],
+                };
+                for &d in steps {
+                    let Some(x) = now.checked_add_signed(d).filter(|&x| x >= 1) else { continue };
+                    let mut v = *p;
+                    self.set(&mut v, x);
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+
+    /// The terms whose boundaries a move of this knob may decide otherwise
+    /// (a bit per [`Term`]): its own, or every one for a threshold or for a
+    /// weight [`promote`](lvread::loader::boundary::promote) reads before
+    /// it weighs a line (a line it passed over may then be weighed).
+    fn touches(self) -> u32 {
+        match self {
+            Knob::Weight(k)
+                if ![Term::Gap, Term::SetApart, Term::HeadingMargin, Term::ContentMatch, Term::NoticeTitle]
+                    .iter()
+                    .any(|&t| t as usize == k) =>
+            {
+                1 << k
+            }
+            _ => u32::MAX,
+        }
+    }
+
+    fn get(self, p: &Params) -> usize {
+        match self {
+            Knob::Weight(_) => 0,
+            Knob::PhotoBeforeMin => p.photo_before_min,
+            Knob::OpenerTurnMinTerms => p.opener_turn_min_terms,
+            Knob::HeadlineSharedMin => p.headline_shared_min,
+            Knob::MaxKickerChars => p.max_kicker_chars,
+        }
+    }
+
+    fn set(self, p: &mut Params, x: usize) {
+        match self {
+            Knob::Weight(_) => {}
+            Knob::PhotoBeforeMin => p.photo_before_min = x,
+            Knob::OpenerTurnMinTerms => p.opener_turn_min_terms = x,
+            Knob::HeadlineSharedMin => p.headline_shared_min = x,
+            Knob::MaxKickerChars => p.max_kicker_chars = x,
+        }
+    }
+}
+
+/// Coordinate search on the items (`--items`): from `start`, each knob in
+/// turn ([`Knob::tries`]) moved to the value that [`gains`] most (items
+/// right plus exactly right) over the best table so far, until a sweep
+/// moves nothing or `sweeps` sweeps are done (`base`: what `start` makes of
+/// each page). Every move is printed.
+fn search_items(
+    ready: &[Ready],
+    start: Params,
+    mut base: Vec<Out>,
+    names: &[&str],
+    threads: usize,
+    sweeps: usize,
+) -> (Params, Figures) {
+    let shapes = names.len();
+    let mut best = start;
+    let mut now = figures(ready, &[], Some(&base), shapes);
+    println!("start:{}", show(&now, names));
+    let unit = Term::HeadingMargin as usize;
+    let mut knobs: Vec<Knob> = (0..NT).filter(|&k| k != unit).map(Knob::Weight).collect();
+    knobs.extend([Knob::PhotoBeforeMin, Knob::OpenerTurnMinTerms, Knob::HeadlineSharedMin, Knob::MaxKickerChars]);
+    let total = |f: &Figures| f.iter().map(|x| x.0 + x.1).sum::<usize>();
+    for sweep in 0..sweeps {
+        let mut moved = false;
+        for &knob in &knobs {
+            let clock = std::time::Instant::now();
+            let mut found: Option<(Params, Figures, Vec<Option<Out>>)> = None;
+            let tries = knob.tries(&best);
+            for v in &tries {
+                let outs = run(ready, v, Some(&base), knob.touches(), threads);
+                let f = figures(ready, &outs, Some(&base), shapes);
+                let over = found.as_ref().map_or(&now, |(_, g, _)| g);
+                if gains(&f, &now) && (found.is_none() || total(&f) > total(over)) {
+                    found = Some((*v, f, outs));
+                }
+            }
+            eprintln!("  {} ({} tries, {:.1} s)", knob.name(), tries.len(), clock.elapsed().as_secs_f64());
+            if let Some((v, f, outs)) = found {
+                println!(
+                    "sweep {sweep}: {} {} -> {}:{}",
+                    knob.name(),
+                    value(knob, &best),
+                    value(knob, &v),
+                    show(&f, names)
+                );
+                for (b, o) in base.iter_mut().zip(outs) {
+                    if let Some(o) = o {
+                        *b = o;
+                    }
+                }
+                (best, now, moved) = (v, f, true);
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    (best, now)
+}
+
+/// Sets one knob of `p` from `NAME=VALUE` (`--at`): a [`Term`]'s name as
+/// [`Knob::name`] prints it, or a threshold's.
+fn set_knob(p: &mut Params, at: &str) -> Result<(), String> {
+    let (name, x) = at.split_once('=').ok_or("no =")?;
+    let mut knobs: Vec<Knob> = (0..NT).map(Knob::Weight).collect();
+    knobs.extend([Knob::PhotoBeforeMin, Knob::OpenerTurnMinTerms, Knob::HeadlineSharedMin, Knob::MaxKickerChars]);
+    let knob = knobs.into_iter().find(|k| k.name() == name).ok_or("no such knob")?;
+    match knob {
+        Knob::Weight(k) => p.weights[k] = x.parse().map_err(|_| "not a number")?,
+        other => other.set(p, x.parse().map_err(|_| "not a whole number")?),
+    }
+    Ok(())
+}
+
+fn value(knob: Knob, p: &Params) -> String {
+    match knob {
+        Knob::Weight(k) => format!("{:?}", p.weights[k]),
+        other => other.get(p).to_string(),
+    }
+}
+
+/// Puts the thresholds of `p` into `boundary.rs` and `units.rs` (their
+/// `pub const` lines), the weights into [`WEIGHTS`] (`boundary`: the source
+/// of `boundary.rs`).
+fn write_params(root: &Path, p: &Params, about: &str) -> Result<(), String> {
+    let set = |src: &str, name: &str, x: usize| -> Result<String, String> {
+        let key = format!("pub const {name}: usize = ");
+        let at = src.find(&key).ok_or(format!("no {name}"))? + key.len();
+        let end = at + src[at..].find(';').ok_or(format!("no {name}"))?;
+        Ok(format!("{}{x}{}", &src[..at], &src[end..]))
+    };
+    let path = root.join("src/loader/boundary.rs");
+    let src = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    let w: [f32; NT] = p.weights;
+    let src = replace_table(&src, &table(&w, about, true)).ok_or("no WEIGHTS table")?;
+    let src = set(&src, "PHOTO_BEFORE_MIN", p.photo_before_min)?;
+    let src = set(&src, "OPENER_TURN_MIN_TERMS", p.opener_turn_min_terms)?;
+    let src = set(&src, "HEADLINE_SHARED_MIN", p.headline_shared_min)?;
+    std::fs::write(&path, src).map_err(|e| e.to_string())?;
+    let path = root.join("src/loader/units.rs");
+    let src = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    let src = set(&src, "MAX_KICKER_CHARS", p.max_kicker_chars)?;
+    std::fs::write(&path, src).map_err(|e| e.to_string())
+}
+
 fn main() -> ExitCode {
     let mut max_pages = usize::MAX;
     let mut write = false;
     let mut from_scratch = false;
     let mut trade = false;
     let mut table_out: Option<String> = None;
+    let mut items = false;
+    let mut threads = 2;
+    let mut sweeps = 3;
+    let mut at: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -364,8 +715,14 @@ fn main() -> ExitCode {
             "--from-scratch" => from_scratch = true,
             "--trade" => trade = true,
             "--gaps" => table_out = args.next(),
+            "--items" => items = true,
+            "--threads" => threads = args.next().and_then(|v| v.parse().ok()).unwrap_or(threads),
+            "--sweeps" => sweeps = args.next().and_then(|v| v.parse().ok()).unwrap_or(sweeps),
+            "--at" => at.extend(args.next()),
             other => {
-                eprintln!("unknown option {other:?} (--pages N, --write, --from-scratch, --trade, --gaps FILE)");
+                eprintln!(
+                    "unknown option {other:?} (--pages N, --write, --from-scratch, --trade, --gaps FILE, --items, --threads N, --sweeps N, --at KNOB=VALUE)"
+                );
                 return ExitCode::from(2);
             }
         }
@@ -392,6 +749,16 @@ fn main() -> ExitCode {
     }
     let names: Vec<&str> = shaped.iter().map(|(n, _)| *n).collect();
     let pages: usize = shaped.iter().map(|(_, p)| p.len()).sum();
+    if items {
+        let mut start = Params::COMMITTED;
+        for a in &at {
+            if let Err(e) = set_knob(&mut start, a) {
+                eprintln!("fit_boundary: --at {a}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        return fit_items(root, &shaped, &names, start, threads, sweeps, write);
+    }
     let gaps: Vec<Gap> =
         shaped.iter().enumerate().flat_map(|(s, (_, ps))| ps.iter().flat_map(move |p| gaps_of(p, s))).collect();
     let starts = gaps.iter().filter(|g| g.starts).count();
@@ -448,7 +815,9 @@ fn main() -> ExitCode {
     let path = root.join("src/loader/boundary.rs");
     let written = std::fs::read_to_string(&path)
         .map_err(|e| e.to_string())
-        .and_then(|src| replace_table(&src, &table(&refined, &about)).ok_or_else(|| "no WEIGHTS table".to_string()))
+        .and_then(|src| {
+            replace_table(&src, &table(&refined, &about, false)).ok_or_else(|| "no WEIGHTS table".to_string())
+        })
         .and_then(|src| std::fs::write(&path, src).map_err(|e| e.to_string()));
     match written {
         Ok(()) => {
@@ -457,6 +826,77 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!("fit_boundary: cannot write {}: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--items`: every fitting page read once, then the coordinate search on
+/// the items ([`search_items`]) from the committed table; with `write`, a
+/// table that [`gains`] is written into the sources.
+fn fit_items(
+    root: &Path,
+    shaped: &[(&str, Vec<SynthPage>)],
+    names: &[&str],
+    start: Params,
+    threads: usize,
+    sweeps: usize,
+    write: bool,
+) -> ExitCode {
+    let clock = std::time::Instant::now();
+    let all: Vec<(usize, &SynthPage)> =
+        shaped.iter().enumerate().flat_map(|(s, (_, ps))| ps.iter().map(move |p| (s, p))).collect();
+    let chunk = all.len().div_ceil(threads.max(1)).max(1);
+    let ready: Vec<Ready> = std::thread::scope(|sc| {
+        let handles: Vec<_> = all
+            .chunks(chunk)
+            .map(|part| {
+                sc.spawn(move || {
+                    part.iter()
+                        .map(|&(shape, page)| Ready { page, prepared: loader::prepare(&page.raw), shape })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).flatten().collect()
+    });
+    println!("{} fitting pages read in {:.1} s", ready.len(), clock.elapsed().as_secs_f64());
+    let clock = std::time::Instant::now();
+    let outs = run(&ready, &Params::COMMITTED, None, u32::MAX, threads);
+    let committed = figures(&ready, &outs, None, names.len());
+    println!(
+        "the committed table: right/exact/spurious{} ({:.1} s for every page)",
+        show(&committed, names),
+        clock.elapsed().as_secs_f64()
+    );
+    let mut base: Vec<Out> = outs.into_iter().flatten().collect();
+    if start != Params::COMMITTED {
+        base = run(&ready, &start, None, u32::MAX, threads).into_iter().flatten().collect();
+        println!("--at:{}", show(&figures(&ready, &[], Some(&base), names.len()), names));
+    }
+    let (best, now) = search_items(&ready, start, base, names, threads, sweeps);
+    if best == Params::COMMITTED || !gains(&now, &committed) {
+        println!("no table gains over the committed one: it stays");
+        return ExitCode::SUCCESS;
+    }
+    println!("refitted:{}", show(&now, names));
+    println!("{best:?}");
+    if !write {
+        return ExitCode::SUCCESS;
+    }
+    let about = format!(
+        "Refitted on the items of {} fitting pages (`--items`): right/exact/spurious\n{}\n(the table before:{}).",
+        ready.len(),
+        show(&now, names).trim(),
+        show(&committed, names)
+    );
+    match write_params(root, &best, &about) {
+        Ok(()) => {
+            println!("wrote src/loader/boundary.rs and src/loader/units.rs");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("fit_boundary: cannot write the table: {e}");
             ExitCode::FAILURE
         }
     }

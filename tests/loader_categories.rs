@@ -989,3 +989,18 @@ fn an_unbylined_item_opening_with_a_date_on_another_subject_in_a_column_of_the_s
     assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("石楼")), "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("3月5日，石楼县图书馆"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn an_item_signed_with_a_closing_byline_ends_before_a_lead_naming_its_subject_before_its_day() {
+    // `（李明）` signs the report of a meeting; the paragraph after it, in a
+    // column of the same width, opens as a news item naming its subject
+    // before its day (`临县县委书记王刚12日在…调研`): another item. (Either
+    // alone is common inside one article; the boundary table fitted on the
+    // items, `fit_boundary --items`, weighs the two together above the
+    // cost of the gap.)
+    let p = load("signed_item_then_subject_lead_same_width.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "吕梁市召开秋季植树造林工作推进会");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("王刚")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("临县县委书记王刚12日"), "{:?}", p.articles[1].paragraphs);
+}

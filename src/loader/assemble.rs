@@ -6,7 +6,8 @@ use super::article::split_cartoon;
 use super::boundary::{self, Boundary};
 use super::heads;
 use super::line_model::{self, Model};
-use super::lines;
+use super::lines::{self, Line};
+use super::params::Params;
 use super::pieces::{is_long_page, pieces};
 use super::segments::{Builder, Orientation};
 use super::units::Unit;
@@ -27,59 +28,110 @@ pub fn assemble(text: &str) -> Assembled {
     assemble_traced(text, None)
 }
 
+/// A page's lines as read before any step [`Params`] weighs: the lines,
+/// the line model's verdicts ([`line_model::decided_and_subheads`]). A
+/// fitter reads its pages once and assembles them again for every
+/// candidate table ([`assemble_with`]).
+pub struct Read {
+    lines: Vec<Line>,
+    /// Per line: a headline line, before [`boundary::promote`].
+    head: Vec<bool>,
+    /// Per line: the line model's heading margin.
+    sure: Vec<f32>,
+    /// Per line: decoded as a subheading.
+    subheads: Vec<bool>,
+}
+
+impl Read {
+    /// Reads the page of `text` (decoded, cleaned, in its reading order).
+    pub fn of(text: &str) -> Read {
+        let lines = lines::read_lines(text);
+        let (head, sure, subheads) = line_model::decided_and_subheads(&lines);
+        Read { lines, head, sure, subheads }
+    }
+}
+
+/// [`assemble`] of a page already [`Read`], weighed by `p`: with
+/// [`Params::COMMITTED`], the same articles. Every boundary weighed is
+/// pushed to `every` when given, those of a first segmentation made again
+/// and of the lines set apart included: a table that decides each of them
+/// as `p` does gives the same page.
+pub fn assemble_with(read: &Read, p: &Params, mut every: Option<&mut Vec<Boundary>>) -> Assembled {
+    let mut head = read.head.clone();
+    boundary::promote(p, &read.lines, &read.sure, &mut head, every.as_deref_mut());
+    assemble_lines(&read.lines, head, read.subheads.clone(), p, every, true)
+}
+
 /// [`assemble`], the boundaries weighed between bodies pushed to `trace`
 /// when given.
 fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
     let lines = lines::read_lines(text);
     let (head, subheads) = line_model::headings_and_subheads(&lines);
-    let pieces = pieces(&lines, &head);
+    assemble_lines(&lines, head, subheads, &Params::COMMITTED, trace, false)
+}
+
+/// [`assemble_traced`] from the page's `lines`, their headline verdicts
+/// `head` and subheadings `subheads`, weighed by `p` (`first_too`: the
+/// boundaries of a first segmentation made again are traced too).
+fn assemble_lines(
+    lines: &[Line],
+    head: Vec<bool>,
+    subheads: Vec<bool>,
+    p: &Params,
+    mut trace: Option<&mut Vec<Boundary>>,
+    first_too: bool,
+) -> Assembled {
+    let pieces = pieces(lines, &head);
     let mut fragments = Vec::new();
-    let mut b = Builder { subheads: subheads.clone(), ..Builder::default() };
-    b.segment(&lines, &pieces, &Default::default(), &mut fragments);
+    let mut b = Builder { subheads: subheads.clone(), params: *p, ..Builder::default() };
+    b.segment(lines, &pieces, &Default::default(), &mut fragments);
     // Items closed by their captions and photo items opening after
     // another item's text: segment again, in print order.
-    let breaks = b.breaks(&lines, &pieces);
+    let breaks = b.breaks(lines, &pieces);
     if !breaks.is_empty() {
         fragments.clear();
-        b = Builder { subheads, ..Builder::default() };
-        b.segment(&lines, &pieces, &breaks, &mut fragments);
+        if first_too && let Some(t) = trace.as_deref_mut() {
+            t.append(&mut b.boundaries);
+        }
+        b = Builder { subheads, params: *p, ..Builder::default() };
+        b.segment(lines, &pieces, &breaks, &mut fragments);
     }
-    let long_page = is_long_page(&lines, &head);
+    let long_page = is_long_page(lines, &head);
     b.one_per_line = long_page;
 
     // Orientation: do headlines follow their bodies or precede them?
-    let bodies = b.bodies(&lines);
-    let votes = b.orientation_votes(&lines, &bodies);
+    let bodies = b.bodies(lines);
+    let votes = b.orientation_votes(lines, &bodies);
     let orientation = Orientation::from_votes(votes);
     let before = b.segs.iter().filter(|s| s.into.is_none()).count();
-    b.absorb_decoded_subheads(&lines, &bodies);
+    b.absorb_decoded_subheads(lines, &bodies);
     match orientation {
-        Orientation::Before => b.absorb_subheads(&lines, &bodies),
-        Orientation::After => b.join_interrupted(&lines),
+        Orientation::Before => b.absorb_subheads(lines, &bodies),
+        Orientation::After => b.join_interrupted(lines),
     }
-    b.absorb_sibling_subheads(&lines);
+    b.absorb_sibling_subheads(lines);
     // Re-index only if bodies were merged.
     let mut work = 0;
     let bodies = if b.segs.iter().filter(|s| s.into.is_none()).count() == before {
         bodies
     } else {
         work += bodies.evaluations();
-        b.rebodies(&lines, bodies)
+        b.rebodies(lines, bodies)
     };
     // A headline's wrapped tail read as its body's first line goes back to it.
-    let bodies = if b.take_title_tails(&lines, long_page) {
+    let bodies = if b.take_title_tails(lines, long_page) {
         work += bodies.evaluations();
-        b.rebodies(&lines, bodies)
+        b.rebodies(lines, bodies)
     } else {
         bodies
     };
-    let mut units = b.units(&lines, &bodies, long_page);
+    let mut units = b.units(lines, &bodies, long_page);
     let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation, votes);
     if orientation == Orientation::After {
-        b.keep_subheads(&units, &mut titles, &mut extra, &lines, &bodies);
+        b.keep_subheads(&units, &mut titles, &mut extra, lines, &bodies);
     }
     let segs_before = b.segs.len();
-    b.split_for_orphans(&lines, &units, &bodies, &mut titles, &extra);
+    b.split_for_orphans(lines, &units, &bodies, &mut titles, &extra);
     // Headlines set apart as two over one body that was not split after all.
     Builder::rejoin_stacked(&mut units, &mut titles, &mut extra);
     // A body split in two: captions may belong to either part.
@@ -87,10 +139,10 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
         bodies
     } else {
         work += bodies.evaluations();
-        b.rebodies(&lines, bodies)
+        b.rebodies(lines, bodies)
     };
     b.assign_captions(&bodies, &units, &titles);
-    b.place_marks(&lines, &units, &titles, &extra);
+    b.place_marks(lines, &units, &titles, &extra);
 
     // Each segment's headline units (title or not), in print order.
     let mut heads_of: Vec<Vec<(usize, &Unit, bool)>> = vec![Vec::new(); b.segs.len()];
@@ -109,7 +161,7 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
         if seg.into.is_some() {
             continue;
         }
-        if !seg.has_text(&lines) && heads.is_empty() {
+        if !seg.has_text(lines) && heads.is_empty() {
             // A byline with nothing after it: page furniture.
             fragments.extend(seg.byline.iter().cloned());
             fragments.extend(seg.trail.iter().cloned());
@@ -117,7 +169,7 @@ fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
             fragments.extend(seg.continued.iter().cloned());
             continue;
         }
-        articles.push((seg.first_line, b.article(si, seg, &heads, &lines, &bodies)));
+        articles.push((seg.first_line, b.article(si, seg, &heads, lines, &bodies)));
     }
     for (ui, u) in units.iter().enumerate() {
         if titles[ui].is_none() && extra[ui].is_none() && !b.runs[u.run].absorbed {
@@ -163,7 +215,7 @@ pub fn boundaries(text: &str) -> Vec<Boundary> {
 /// in place, and those weighed while segmenting, sorted by line.
 fn gaps_of(text: &str, lines: &[lines::Line], sure: &[f32], head: &mut [bool]) -> Vec<Boundary> {
     let mut gaps = Vec::new();
-    boundary::promote(lines, sure, head, Some(&mut gaps));
+    boundary::promote(&Params::COMMITTED, lines, sure, head, Some(&mut gaps));
     assemble_traced(text, Some(&mut gaps));
     gaps.sort_by_key(|b| b.line);
     gaps

@@ -86,7 +86,7 @@ impl Builder {
                     continue;
                 }
             }
-            let b = boundary::at_run(first, sub);
+            let b = boundary::at_run(&self.params, first, sub);
             let starts = b.starts();
             self.boundaries.push(b);
             if starts {

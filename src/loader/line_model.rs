@@ -39,6 +39,7 @@
 
 use super::heads::{Layout, find_heads_in, has_clause_space};
 use super::lines::{Line, Role};
+use super::params::Params;
 use super::weights;
 use std::sync::OnceLock;
 
@@ -937,19 +938,25 @@ pub fn headings(lines: &[Line]) -> Vec<bool> {
 /// [`headings`] from the rules' verdicts, the lines' features and their
 /// emissions ([`Model::page_emissions`]).
 fn headings_in(lines: &[Line], lay: &Layout, rules: &[bool], feats: &[Features], emit: &[[f32; NS]]) -> Vec<bool> {
-    headings_from_margins(lines, lay, rules, &Model::fitted().heading_margins_emitted(emit, feats))
-}
-
-/// [`headings_in`] given the heading margins ([`Model::heading_margins`]).
-fn headings_from_margins(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]) -> Vec<bool> {
-    let mut head = decide_on_page(lines, lay, rules, sure);
-    super::boundary::promote(lines, sure, &mut head, None);
+    let sure = Model::fitted().heading_margins_emitted(emit, feats);
+    let mut head = decide_on_page(lines, lay, rules, &sure);
+    super::boundary::promote(&Params::COMMITTED, lines, &sure, &mut head, None);
     head
 }
 
 /// [`headings`], and for each line whether the model decodes it as a
 /// subheading ([`State::Sub`]).
 pub fn headings_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<bool>) {
+    let (mut head, sure, subheads) = decided_and_subheads(lines);
+    super::boundary::promote(&Params::COMMITTED, lines, &sure, &mut head, None);
+    (head, subheads)
+}
+
+/// What [`headings_and_subheads`] reads before the lines set apart are
+/// promoted on their words ([`super::boundary::promote`], the one step
+/// weighed by [`Params`]): the rules' verdicts overruled by the model
+/// ([`decide_on_page`]), the heading margins, and the subheadings.
+pub fn decided_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<f32>, Vec<bool>) {
     let lay = Layout::new(lines);
     let rules = find_heads_in(lines, &lay);
     let (feats, masks) = features_and_masks_in(lines, &lay, &rules);
@@ -957,9 +964,9 @@ pub fn headings_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<bool>) {
     let emit = Model::fitted().page_emissions_masked(lines, &feats, &masks);
     // (One forward pass for the margins and the decode.)
     let (sure, states) = Model::fitted().heading_margins_and_decode(&emit, &feats);
-    let head = headings_from_margins(lines, &lay, &rules, &sure);
+    let head = decide_on_page(lines, &lay, &rules, &sure);
     let subheads = states.into_iter().map(|s| s == State::Sub).collect();
-    (head, subheads)
+    (head, sure, subheads)
 }
 
 /// The rules' verdicts overruled where the model's heading margins are sure.

@@ -27,6 +27,7 @@ pub mod normalize;
 pub mod order;
 pub mod pairing;
 pub mod paragraphs;
+pub mod params;
 pub mod pieces;
 pub mod segments;
 pub mod units;
@@ -95,15 +96,48 @@ pub fn load_text(name: &str, text: &str, warnings: Vec<String>) -> Page {
     build(name, &decode::clean(text), warnings)
 }
 
+/// A page's text read up to the steps the boundary weights and thresholds
+/// ([`params::Params`]) weigh: what a fitter reads once per page, then
+/// loads with each candidate table ([`load_prepared`]).
+pub struct Prepared(assemble::Read);
+
+/// Reads text that is already decoded (it is still cleaned of control
+/// characters, as [`load_text`] does) up to the steps [`params::Params`]
+/// weighs.
+pub fn prepare(text: &str) -> Prepared {
+    let clean = decode::clean(text);
+    let unfolded = columns::unfold(&clean);
+    let ordered = if unfolded.is_some() { None } else { order::restore(&clean) };
+    let text = unfolded.as_deref().unwrap_or(&clean);
+    Prepared(assemble::Read::of(ordered.as_deref().unwrap_or(text)))
+}
+
+/// Loads a [`Prepared`] page (`name`: the file name it came from) with the
+/// boundary weights and thresholds `p`: with [`params::Params::COMMITTED`],
+/// the page [`load_text`] gives. Every boundary weighed is pushed to
+/// `every` when given ([`assemble::assemble_with`]).
+pub fn load_prepared(
+    name: &str,
+    prepared: &Prepared,
+    p: &params::Params,
+    every: Option<&mut Vec<boundary::Boundary>>,
+) -> Page {
+    finish(name, assemble::assemble_with(&prepared.0, p, every), Vec::new())
+}
+
 /// Builds the page from clean text.
-fn build(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
+fn build(name: &str, text: &str, warnings: Vec<String>) -> Page {
     // Columns set side by side (`pdftotext -layout`) are read one by one.
     let unfolded = columns::unfold(text);
     // Runs of lines an extractor read out of order go back to their thread
     // (a page unfolded column by column is in its reading order already).
     let ordered = if unfolded.is_some() { None } else { order::restore(text) };
     let text = unfolded.as_deref().unwrap_or(text);
-    let assembled = assemble::assemble(ordered.as_deref().unwrap_or(text));
+    finish(name, assemble::assemble(ordered.as_deref().unwrap_or(text)), warnings)
+}
+
+/// The page of the `assembled` articles: ids, date, warnings.
+fn finish(name: &str, assembled: assemble::Assembled, mut warnings: Vec<String>) -> Page {
     // A file name is data too: no control characters or escapes in it.
     let mut page = Page {
         source: decode::clean(name),
@@ -126,4 +160,54 @@ fn build(name: &str, text: &str, mut warnings: Vec<String>) -> Page {
     }
     page.warnings = warnings;
     page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::params::Params;
+    use super::*;
+
+    /// The bundled pages and the hand-written test pages.
+    fn pages() -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = BUNDLED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages");
+        let mut files: Vec<_> = std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        files.sort();
+        for f in files {
+            if let (Some(name), Ok(text)) = (f.file_name(), std::fs::read_to_string(&f)) {
+                out.push((name.to_string_lossy().into_owned(), text));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_prepared_page_loads_with_the_committed_table_as_load_text_loads_it() {
+        let pages = pages();
+        assert!(pages.len() > 50, "{}", pages.len());
+        for (name, text) in &pages {
+            let prepared = prepare(text);
+            let mut every = Vec::new();
+            let p = load_prepared(name, &prepared, &Params::COMMITTED, Some(&mut every));
+            assert_eq!(p, load_text(name, text, Vec::new()), "{name}");
+            assert_eq!(load_prepared(name, &prepared, &Params::default(), None), p, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_boundary_weights_passed_are_the_ones_weighed() {
+        // A notice signed and dated, then an item in a column of another
+        // width: the closing date and the width change pay for the gap.
+        let text = "临县文化和旅游局关于开放冬季滑雪场的公告\n\n为丰富群众冬季文体生活，经研究决定，湫水河畔滑雪场\n自本月二十日起对外开放，现将有关事项公告如下：\n一、开放时间为每日上午九时至下午五时，周一闭馆检修。\n二、游客须服从工作人员指挥，注意安全，文明游览。\n特此公告。\n\n临县文化和旅游局\n\n2024年12月16日\n\n兴县农技人员连日来走进各乡镇的\n温室大棚，手把手指导农户做好越\n冬蔬菜的保温防冻工作，帮助群众\n稳产增收，确保元旦春节期间蔬菜\n供应充足，价格平稳。\n";
+        let prepared = prepare(text);
+        let mut every = Vec::new();
+        let committed = load_prepared("t.txt", &prepared, &Params::COMMITTED, Some(&mut every));
+        assert_eq!(committed.articles.len(), 2);
+        assert!(every.iter().any(|b| b.starts()), "{every:?}");
+        // A gap made dearer than all its evidence: the item runs on.
+        let mut dear = Params::COMMITTED;
+        dear.weights[boundary::Term::Gap as usize] = -1000.0;
+        let joined = load_prepared("t.txt", &prepared, &dear, None);
+        assert_eq!(joined.articles.len(), 1, "{:?}", joined.articles);
+    }
 }

@@ -14,6 +14,7 @@ use super::assign::{self, Bodies};
 use super::boundary::{Boundary, Breaks, caption_gap};
 use super::lines::{self, Line, is_sentence_end};
 use super::paragraphs::BodyPart;
+use super::params::Params;
 use super::pieces::Piece;
 use super::units::Unit;
 
@@ -114,6 +115,9 @@ pub(crate) struct Builder {
     pub(crate) boundaries: Vec<Boundary>,
     /// Per line: the line model decodes it as a subheading.
     pub(crate) subheads: Vec<bool>,
+    /// The boundary weights and thresholds read ([`Params::COMMITTED`] but
+    /// in a fitter).
+    pub(crate) params: Params,
 }
 
 impl Builder {
@@ -187,7 +191,7 @@ impl Builder {
                         split = self.credit_point(
                             s,
                             pi,
-                            caption_gap(lines, *i + 1, &pieces[pi + 1..]),
+                            caption_gap(&self.params, lines, *i + 1, &pieces[pi + 1..]),
                             &mut photo,
                             closing,
                         );
@@ -216,7 +220,7 @@ impl Builder {
                     // A caption after a finished sentence may close an item
                     // (the text after it turns to another subject).
                     if closing.contains(&pi) {
-                        let b = caption_gap(lines, ls.last().map_or(0, |&l| l + 1), &pieces[pi + 1..]);
+                        let b = caption_gap(&self.params, lines, ls.last().map_or(0, |&l| l + 1), &pieces[pi + 1..]);
                         let starts = b.starts();
                         self.boundaries.push(b);
                         if starts {
@@ -236,7 +240,7 @@ impl Builder {
                             split = self.credit_point(
                                 s,
                                 pi,
-                                caption_gap(lines, *i + 1, &pieces[pi + 1..]),
+                                caption_gap(&self.params, lines, *i + 1, &pieces[pi + 1..]),
                                 &mut photo,
                                 closing,
                             );

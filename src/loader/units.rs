@@ -143,7 +143,9 @@ impl Builder {
                         // lines under the title: they are read against the
                         // title as if it stood alone.
                         let head = match u.texts.as_slice() {
-                            [k, title, ..] if kicker_over_label(k, title) => u.texts[1..].concat(),
+                            [k, title, ..] if kicker_over_label(k, title, self.params.max_kicker_chars) => {
+                                u.texts[1..].concat()
+                            }
                             _ => u.text(),
                         };
                         let unit_best = best(&head);
@@ -170,7 +172,7 @@ impl Builder {
                         };
                         subtitle
                             || is_kicker(prev)
-                            || u.texts.len() == 1 && kicker_over_label(prev, t) && !apart
+                            || u.texts.len() == 1 && kicker_over_label(prev, t, self.params.max_kicker_chars) && !apart
                             || (same_body || weak && !long_page && !next_elsewhere) && !(whole(t) && two(&head, t))
                     }
                     None => false,
@@ -761,21 +763,23 @@ fn word_across(prev: &str, next: &str, text: &str) -> bool {
 /// printed under it (`乡村振兴进行时` / `【记者手记】一粒种子 一村希望`)? A
 /// column label `【…】` opening a title is that title's frame, so the plain
 /// line over it is no headline of its own but a kicker: a phrase shorter
-/// than the title under it, carrying no label itself.
-fn kicker_over_label(prev: &str, next: &str) -> bool {
+/// than the title under it (of at most `max_chars` characters:
+/// [`MAX_KICKER_CHARS`] by default), carrying no label itself.
+fn kicker_over_label(prev: &str, next: &str, max_chars: usize) -> bool {
     let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     next.starts_with('【')
         && next.contains('】')
         && !is_label_only(next)
         && !prev.contains(['【', '】'])
         && !prev.starts_with('—')
-        && chars(prev) <= MAX_KICKER_CHARS
+        && chars(prev) <= max_chars
         && chars(prev) < chars(next)
 }
 
 /// The most characters of a kicker over a labelled title
-/// ([`kicker_over_label`]).
-const MAX_KICKER_CHARS: usize = 16;
+/// (`kicker_over_label`; read from
+/// [`Params::max_kicker_chars`](super::params::Params::max_kicker_chars)).
+pub const MAX_KICKER_CHARS: usize = 16;
 
 /// A line that is only a column label (`【新思想引领新征程】`).
 fn is_label_only(t: &str) -> bool {
@@ -864,7 +868,7 @@ mod tests {
             // A line as long as the title under it is a headline of its own.
             ("交口县回龙镇辣椒产业带动群众增收", "【记者手记】一粒种子", false),
         ] {
-            assert_eq!(kicker_over_label(prev, next), want, "{prev} / {next}");
+            assert_eq!(kicker_over_label(prev, next, MAX_KICKER_CHARS), want, "{prev} / {next}");
         }
     }
 
