@@ -361,8 +361,7 @@ pub(crate) fn add_keys(t: &Table, text: &str, keys: &mut Vec<u32>) {
 }
 
 fn letter(t: &Table, id: u16) -> Option<u32> {
-    let l = *t.syllable(id).as_bytes().first()?;
-    l.is_ascii_lowercase().then(|| (l - b'a') as u32)
+    t.initial(id).map(u32::from)
 }
 
 /// Most pages in one part: a larger group of pages (e.g. a quarter of a

@@ -22,6 +22,9 @@ pub struct Table {
     readings: Vec<u16>,
     /// Canonical spelling of each syllable id (toneless, ü written `v`).
     syllables: Vec<String>,
+    /// Per syllable id: its first letter, 0 for `a` to 25 for `z` (read
+    /// for every Hanzi the index keys, without going to the spelling).
+    initials: Vec<u8>,
     /// Every accepted spelling (canonical and variants such as `lyu`, `lue`)
     /// → syllable id.
     spellings: HashMap<String, u16>,
@@ -76,6 +79,7 @@ impl Table {
             masks: Vec::with_capacity((LAST - FIRST) as usize),
             readings: Vec::new(),
             syllables: Vec::new(),
+            initials: Vec::new(),
             spellings: HashMap::new(),
             prefixes: HashMap::new(),
             spelled: Vec::new(),
@@ -94,6 +98,7 @@ impl Table {
                     let next = ids.len() as u16;
                     let id = *ids.entry(canon.clone()).or_insert(next);
                     if id as usize == t.syllables.len() {
+                        t.initials.push(canon.as_bytes()[0] - b'a');
                         t.syllables.push(canon);
                     }
                     if !t.readings[start as usize..].contains(&id) && n < u8::MAX {
@@ -154,6 +159,12 @@ impl Table {
     /// Canonical spelling of a syllable id.
     pub fn syllable(&self, id: u16) -> &str {
         &self.syllables[id as usize]
+    }
+
+    /// The first letter of a syllable id's spelling: 0 for `a` to 25 for
+    /// `z` (None for an id out of range).
+    pub fn initial(&self, id: u16) -> Option<u8> {
+        self.initials.get(id as usize).copied()
     }
 
     /// Syllable ids whose spelling (or variant) starts with `prefix`.
@@ -480,6 +491,18 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn a_syllables_initial_is_the_first_letter_of_its_spelling() {
+        let t = table();
+        let lv = t.readings('吕').first().copied().unwrap_or(u16::MAX);
+        assert_eq!(t.initial(lv), Some(b'l' - b'a'));
+        for id in 0..t.syllable_count() as u16 {
+            let first = t.syllable(id).as_bytes()[0];
+            assert_eq!(t.initial(id), Some(first - b'a'), "{}", t.syllable(id));
+        }
+        assert_eq!(t.initial(t.syllable_count() as u16), None);
     }
 
     #[test]
