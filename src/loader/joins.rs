@@ -389,7 +389,12 @@ impl Builder {
             let orphan = units[u].text();
             let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
             let Some((s, score)) = bodies.best_in(&orphan, near) else { continue };
-            if score < ORPHAN_MATCH {
+            // A headline stacked under another over one body
+            // ([`Unit::stacked`]) was set apart at a turn in the body both
+            // name: a weaker match splits it where the two parts share
+            // next to none of each other's headline words (checked below).
+            let weak = score < ORPHAN_MATCH;
+            if weak && !(units[u].stacked && score >= TURN_OWN) {
                 continue;
             }
             // A body split already (three articles read as one): the part
@@ -420,6 +425,11 @@ impl Builder {
                 else {
                     continue;
                 };
+                // (Two clauses of one headline over one story, `俄称…` /
+                // `乌称…`, each name words of the other's part.)
+                if weak && turn.cross >= TURN_MARGIN {
+                    continue;
+                }
                 (turn.at, owner < u)
             } else {
                 let Some(turn) = turn_between(&self.segs[s].parts, lines, bodies, &own, &orphan, TurnKind::Orphan)
