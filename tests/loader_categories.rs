@@ -1006,3 +1006,16 @@ fn a_stacked_headline_its_part_names_only_in_part_still_splits_the_body() {
     assert!(p.articles[1].paragraphs[0].starts_with("10月12日，交城县委"), "{:?}", p.articles[1].paragraphs);
     assert!(p.fragments.is_empty(), "{:?}", p.fragments);
 }
+
+#[test]
+fn a_headline_stacked_under_a_slogan_title_its_lead_hardly_names_splits_the_body() {
+    // Two headlines printed together over one unbroken body; the first is
+    // a label and a slogan (`【奋进新征程】凝心聚力 谱写…崭新篇章`) its
+    // body's lead names little of. The body turns cleanly to the second headline's
+    // subject at a dated opener naming it, and neither part holds the
+    // other headline's words: two articles, not one title of both lines.
+    let p = load("raw_stacked_headline_under_slogan_title.txt");
+    assert_eq!(titles(&p), ["【奋进新征程】凝心聚力 谱写乡村振兴崭新篇章", "孝义市同临县签署文旅合作协议"]);
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("孝义")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("10月18日，孝义市"), "{:?}", p.articles[1].paragraphs);
+}
