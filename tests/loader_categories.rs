@@ -1004,3 +1004,33 @@ fn an_item_signed_with_a_closing_byline_ends_before_a_lead_naming_its_subject_be
     assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("王刚")), "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("临县县委书记王刚12日"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_stacked_headline_its_part_names_only_in_part_still_splits_the_body() {
+    // pdftotext -raw prints two headlines together over one unbroken body
+    // that turns from the first one's subject to the second's. The second
+    // headline's words are only partly printed in its part (a match below
+    // the one asked of a headline printed away from its body), but the two
+    // parts share none of each other's headline words: two articles.
+    let p = load("raw_stacked_headline_named_in_part.txt");
+    assert_eq!(
+        titles(&p),
+        ["文水县举办秋季农产品展销会并开展消费帮扶系列活动", "交城县致电祝贺新一届驻村工作队全体队员顺利到岗"]
+    );
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("交城")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("10月12日，交城县委"), "{:?}", p.articles[1].paragraphs);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
+#[test]
+fn a_headline_stacked_under_a_slogan_title_its_lead_hardly_names_splits_the_body() {
+    // Two headlines printed together over one unbroken body; the first is
+    // a label and a slogan (`【奋进新征程】凝心聚力 谱写…崭新篇章`) its
+    // body's lead names little of. The body turns cleanly to the second headline's
+    // subject at a dated opener naming it, and neither part holds the
+    // other headline's words: two articles, not one title of both lines.
+    let p = load("raw_stacked_headline_under_slogan_title.txt");
+    assert_eq!(titles(&p), ["【奋进新征程】凝心聚力 谱写乡村振兴崭新篇章", "孝义市同临县签署文旅合作协议"]);
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("孝义")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("10月18日，孝义市"), "{:?}", p.articles[1].paragraphs);
+}

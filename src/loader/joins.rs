@@ -389,7 +389,12 @@ impl Builder {
             let orphan = units[u].text();
             let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
             let Some((s, score)) = bodies.best_in(&orphan, near) else { continue };
-            if score < ORPHAN_MATCH {
+            // A headline stacked under another over one body
+            // ([`Unit::stacked`]) was set apart at a turn in the body both
+            // name: a weaker match splits it where the two parts share
+            // next to none of each other's headline words (checked below).
+            let weak = score < ORPHAN_MATCH;
+            if weak && !(units[u].stacked && score >= TURN_OWN) {
                 continue;
             }
             // A body split already (three articles read as one): the part
@@ -420,6 +425,11 @@ impl Builder {
                 else {
                     continue;
                 };
+                // (Two clauses of one headline over one story, `俄称…` /
+                // `乌称…`, each name words of the other's part.)
+                if weak && turn.cross >= TURN_MARGIN {
+                    continue;
+                }
                 (turn.at, owner < u)
             } else {
                 let Some(turn) = turn_between(&self.segs[s].parts, lines, bodies, &own, &orphan, TurnKind::Orphan)
@@ -579,9 +589,11 @@ pub(crate) fn turn_between(
     };
     let stacked = kind == TurnKind::Stacked;
     let notice = meta::is_notice_title(second);
-    if stacked && in_lead(&a_terms, &lead_text(0)) < TURN_LEAD {
-        return None;
-    }
+    // A first headline its body's lead names too little (a slogan over
+    // the title, `奋力谱写…新篇章——…`) needs a clean turn: the second
+    // article opens like a news item on its own headline's subject, and
+    // neither part holds the other headline's words.
+    let weak_first = stacked && in_lead(&a_terms, &lead_text(0)) < TURN_LEAD;
     // Where the two headlines' terms stand in the body: the first and last
     // part each is read in (the whole body read only once the lead test
     // above is passed).
@@ -644,6 +656,7 @@ pub(crate) fn turn_between(
                 let opens = opens_news_item(&lead, notice);
                 let full = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count() >= TURN_FULL_HEADLINE;
                 if named < TURN_LEAD
+                    || weak_first && (!opens || named < TURN_NAMED || a_other.max(b_other) >= CLEAN_TURN_CROSS)
                     || refers_back(&lead)
                     || !opens
                         && (named < TURN_NAMED
@@ -672,6 +685,10 @@ const LEAD_CHARS: usize = 80;
 /// The least share of a headline's weighted terms the lead of the part it
 /// heads holds ([`TurnKind::Stacked`]).
 const TURN_LEAD: f32 = 0.3;
+/// The most of either headline's weighted terms the other's part may hold
+/// at a turn under a first headline its body's lead names too little
+/// ([`TurnKind::Stacked`]).
+const CLEAN_TURN_CROSS: f32 = 0.05;
 /// The least share of a headline's weighted terms the lead of the part it
 /// heads holds where the lead does not open like a news item
 /// ([`TurnKind::Stacked`]).
