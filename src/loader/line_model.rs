@@ -472,7 +472,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> u128 {
     set(F::blank_page, page.blank);
     set(F::long_page_short_line, page.long && n <= 40);
     let inner = text.trim_end_matches(['，', ',']);
-    set(F::inner_comma, inner.contains('，') || inner.contains(','));
+    set(F::inner_comma, super::heads::holds_comma(inner));
     set(F::next_date, nf.is_some_and(|x| x.date));
     set(F::date_within_3, facts[i + 1..].iter().take(3).any(|x| x.date));
     set(F::rules_head, rules[i]);
@@ -822,6 +822,11 @@ impl Model {
                 let mut best = [f32::NEG_INFINITY; NS];
                 for (p, row) in self.trans.iter().enumerate() {
                     let sp = fwd[i - 1][p];
+                    // (A state the line before cannot take or nothing
+                    // reaches improves on nothing: -inf plus a weight.)
+                    if sp == f32::NEG_INFINITY {
+                        continue;
+                    }
                     for (b, t) in best.iter_mut().zip(row) {
                         let v = sp + t;
                         *b = if v > *b { v } else { *b };
