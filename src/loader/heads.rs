@@ -22,24 +22,29 @@ use std::sync::LazyLock;
 /// (`近日，`, `日前，`). A line opening this way after a run of possible
 /// headlines starts a new body. (A date such as `4月29日，` is not enough:
 /// features open paragraphs with dates under their subheadings.)
-static NEWS_OPENING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:近日|日前|近期|连日来)[，,]").expect("valid regex"));
+const NEWS_OPENING: [&str; 4] = ["近日", "日前", "近期", "连日来"];
 
 /// How a line of an interview opens: the question's or the answer's label
-/// (`问：`, `答：`, `记者：`, `主持人：`).
-static DIALOGUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:问|答|记者|本报记者|主持人|[QA])\s*[：:]").expect("valid regex"));
+/// (`问：`, `答：`, `记者：`, `主持人：`), before white space and a colon.
+const DIALOGUE: [&str; 7] = ["问", "答", "记者", "本报记者", "主持人", "Q", "A"];
 
 /// Does the line open with an interview's label (`问：…`, `记者：…`)? Such a
 /// line is a question or an answer inside the interview, never a headline.
 pub fn opens_dialogue(text: &str) -> bool {
-    text.starts_with(['问', '答', '记', '本', '主', 'Q', 'A']) && DIALOGUE.is_match(text)
+    // (A label, any white space, a colon: literal tests, no pattern; the
+    // first character first, as most lines open with none of the labels'.)
+    text.starts_with(['问', '答', '记', '本', '主', 'Q', 'A'])
+        && DIALOGUE.iter().any(|w| {
+            text.strip_prefix(w)
+                .is_some_and(|rest| rest.trim_start_matches(char::is_whitespace).starts_with(['：', ':']))
+        })
 }
 
 /// Does the line open a news item (`近日，…`)?
 pub fn opens_item(text: &str) -> bool {
-    // (Cheap check first: every opening starts with one of these.)
-    text.starts_with(['近', '日', '连']) && NEWS_OPENING.is_match(text)
+    // (The first character first: every opening starts with one of these.)
+    text.starts_with(['近', '日', '连'])
+        && NEWS_OPENING.iter().any(|w| text.strip_prefix(w).is_some_and(|rest| rest.starts_with(['，', ','])))
 }
 
 /// Does the line set two clauses apart with a space, as headlines do
@@ -86,8 +91,8 @@ static REPORTING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// `李明强调：…`)? Commas before a quotation mark that closes one opened on an
 /// earlier line count as inside it.
 pub fn reads_as_sentence(text: &str) -> bool {
-    // (Most lines hold no comma: two byte searches tell.)
-    if !(text.contains('，') || text.contains(',')) {
+    // (Most lines hold no comma: one pass over the bytes tells.)
+    if !holds_comma(text) {
         return false;
     }
     // The commas outside quotations, counted in one pass over the bytes:
@@ -139,6 +144,28 @@ pub fn reads_as_sentence(text: &str) -> bool {
     commas >= 2 || may_open_with_reporting_clause(text) && REPORTING_CLAUSE.is_match(text)
 }
 
+/// Does the text hold a comma (`，` or `,`)? Told over the bytes in one
+/// pass with no branch per byte (the compiler vectorizes it): `，` is
+/// EF BC 8C, and EF only ever starts a character. (A search for the
+/// character `，` stops at every Han character sharing its last byte.)
+pub fn holds_comma(text: &str) -> bool {
+    holds_seq(text.as_bytes(), b',', [0xEF, 0xBC, 0x8C], [0xEF, 0xBC, 0x8C])
+}
+
+/// Does `b` hold the byte `one`, or the three bytes `a` or `b3` in a row?
+/// Every position is looked at (no early exit), so that the loop is a plain
+/// reduction the compiler vectorizes; lines are short.
+fn holds_seq(b: &[u8], one: u8, a: [u8; 3], b3: [u8; 3]) -> bool {
+    let n = b.len();
+    if n < 3 {
+        return b.contains(&one);
+    }
+    let threes = b[..n - 2].iter().zip(&b[1..n - 1]).zip(&b[2..]).fold(false, |acc, ((&x, &y), &z)| {
+        acc | (x == one) | ((x == a[0]) & (y == a[1]) & (z == a[2])) | ((x == b3[0]) & (y == b3[1]) & (z == b3[2]))
+    });
+    threes | (b[n - 2] == one) | (b[n - 1] == one)
+}
+
 /// What a line opening with [`REPORTING_CLAUSE`] must show, told without
 /// the regex: its first comma comes after 2 to 12 characters (a subject of
 /// 1 to 10 and a verb of 1 or 2, none a comma), the last of which ends a
@@ -157,10 +184,9 @@ fn may_open_with_reporting_clause(text: &str) -> bool {
         && head.chars().next_back().is_some_and(|c| super::meta::REPORTING_VERBS.iter().any(|v| v.ends_with(c)))
 }
 
-/// A short opening clause and its comma (`今年，`, `此外，`):
-/// see [`opens_with_short_clause`].
-static SHORT_CLAUSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[^，,：:。；“”《》（）()\s]{1,2}[，,]").expect("valid regex"));
+/// The characters a short opening clause ([`opens_with_short_clause`])
+/// holds none of (nor white space).
+const NOT_IN_CLAUSE: [char; 14] = ['，', ',', '：', ':', '。', '；', '“', '”', '《', '》', '（', '）', '(', ')'];
 
 /// Does the line open with a clause of at most two characters and a comma
 /// (`今年，…`, `此外，…`, `5日，…`)? After the end of a sentence such a line
@@ -169,7 +195,16 @@ static SHORT_CLAUSE: LazyLock<Regex> =
 /// (Three characters, `这几天，…`, was measured too: one item fewer exactly
 /// right on `-layout` pages.)
 pub fn opens_with_short_clause(text: &str) -> bool {
-    SHORT_CLAUSE.is_match(text)
+    // One or two characters of a clause, then a comma (which is no clause
+    // character: the first comma decides).
+    let in_clause = |c: char| !NOT_IN_CLAUSE.contains(&c) && !c.is_whitespace();
+    let comma = |c: char| matches!(c, '，' | ',');
+    let mut cs = text.chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), Some(b), _) if in_clause(a) && comma(b) => true,
+        (Some(a), Some(b), Some(c)) => in_clause(a) && in_clause(b) && comma(c),
+        _ => false,
+    }
 }
 
 /// Longest line (in characters) that can still be a headline; longer lines
@@ -184,15 +219,19 @@ pub fn is_long(l: &Line) -> bool {
     l.text.chars().count() > LONG_LINE_CHARS
 }
 
-static PLACE_COLON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\x{4E00}-\x{9FFF}]{1,12}(?:省|市|县|区|镇|乡|村|州|旗|盟|街道|社区|园区|开发区|新区)[：:]$")
-        .expect("valid regex")
-});
+/// The words that end a place's name ([`is_place_colon`]).
+const PLACE_ENDS: [&str; 15] =
+    ["省", "市", "县", "区", "镇", "乡", "村", "州", "旗", "盟", "街道", "社区", "园区", "开发区", "新区"];
 
 /// A place and a colon alone on a line: the first half of a headline
-/// wrapped after it (`汾阳市杏花村镇：` / `“酒旅融合”激活乡村经济`).
+/// wrapped after it (`汾阳市杏花村镇：` / `“酒旅融合”激活乡村经济`): one to
+/// twelve Han characters (U+4E00 to U+9FFF), a word ending a place's name
+/// (all Han too), and the colon.
 pub fn is_place_colon(text: &str) -> bool {
-    text.ends_with(['：', ':']) && PLACE_COLON.is_match(text)
+    let Some(name) = text.strip_suffix(['：', ':']) else { return false };
+    let n = name.chars().count();
+    name.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        && PLACE_ENDS.iter().any(|w| name.ends_with(w) && (1..=12).contains(&(n - w.chars().count())))
 }
 
 /// What the headline rules and the line model need to know of one line,
@@ -255,28 +294,13 @@ impl Facts {
 }
 
 /// Does the text hold a full stop or semicolon (`。`, `；`, `;`) before the
-/// closing marks at its end (`。`, `；`, `”`, `’`)? (One pass stepping by
-/// character over the UTF-8: a byte search for `。` or `；` stops at every
-/// Han character sharing its last byte.)
+/// closing marks at its end (`。`, `；`, `”`, `’`)? (One pass over the
+/// bytes, the way [`holds_comma`] reads them: a search for the character
+/// `。` or `；` stops at every Han character sharing its last byte.)
 pub fn has_inner_stop(text: &str) -> bool {
-    let b = text.trim_end_matches(['。', '；', '”', '’']).as_bytes();
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        match x {
-            b';' => return true,
-            // `。` is E3 80 82, `；` EF BC 9B.
-            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => return true,
-            0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x9B]) => return true,
-            _ => {}
-        }
-        i += match x {
-            0..0xC0 => 1,
-            0xC0..0xE0 => 2,
-            0xE0..0xF0 => 3,
-            _ => 4,
-        };
-    }
-    false
+    // `。` is E3 80 82, `；` EF BC 9B; E3 and EF only ever start a
+    // character, so a match of their bytes anywhere is the character.
+    holds_seq(text.trim_end_matches(['。', '；', '”', '’']).as_bytes(), b';', [0xE3, 0x80, 0x82], [0xEF, 0xBC, 0x9B])
 }
 
 /// Could this plain text line be (part of) a headline, judged by itself?
@@ -842,6 +866,108 @@ mod tests {
         // The quick test before the regex counts on verbs of two characters
         // at most.
         assert!(crate::loader::meta::REPORTING_VERBS.iter().all(|v| v.chars().count() <= 2));
+    }
+
+    #[test]
+    fn openings_told_without_patterns_are_the_patterns() {
+        let item = Regex::new(r"^(?:近日|日前|近期|连日来)[，,]").expect("valid regex");
+        let dialogue = Regex::new(r"^(?:问|答|记者|本报记者|主持人|[QA])\s*[：:]").expect("valid regex");
+        let short = Regex::new(r"^[^，,：:。；“”《》（）()\s]{1,2}[，,]").expect("valid regex");
+        let place =
+            Regex::new(r"^[\x{4E00}-\x{9FFF}]{1,12}(?:省|市|县|区|镇|乡|村|州|旗|盟|街道|社区|园区|开发区|新区)[：:]$")
+                .expect("valid regex");
+        let texts = [
+            "",
+            "近日",
+            "近日，",
+            "近日,全市",
+            "近日 ，",
+            "日前，某某",
+            "近期，",
+            "连日来，",
+            "连日，",
+            "近来，",
+            "问：",
+            "问 ：你好",
+            "问\u{3000}:",
+            "答:",
+            "记者：",
+            "本报记者：",
+            "本报记者王明：",
+            "主持人 ： 好",
+            "Q:",
+            "A :",
+            "QA:",
+            "问题：",
+            "今年，",
+            "此外，",
+            "5日，",
+            "这几天，",
+            "革开放，",
+            "，",
+            "a,",
+            "a b,",
+            "“今，",
+            "今年以来，",
+            "汾阳市杏花村镇：",
+            "汾阳市杏花村镇:",
+            "市：",
+            "某市：",
+            "某某开发区：",
+            "一二三四五六七八九十一二市：",
+            "一二三四五六七八九十一二三市：",
+            "一二三四五六七八九十一二开发区：",
+            "城区：",
+            "区区：",
+            "汾阳市 杏花村镇：",
+            "汾阳市杏花村镇：好",
+            "Abc市：",
+            "新区：",
+            "某新区：",
+            "街道：",
+            "某街道：",
+            "某园区:",
+            "某社区：",
+        ];
+        for t in texts {
+            assert_eq!(opens_item(t), item.is_match(t), "{t:?}");
+            assert_eq!(opens_dialogue(t), dialogue.is_match(t), "{t:?}");
+            assert_eq!(opens_with_short_clause(t), short.is_match(t), "{t:?}");
+            assert_eq!(is_place_colon(t), place.is_match(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn stops_and_commas_told_on_the_bytes_are_the_characters() {
+        let by_chars = |t: &str| {
+            let inner = t.trim_end_matches(['。', '；', '”', '’']);
+            inner.contains(['。', '；', ';'])
+        };
+        for text in [
+            "",
+            ";",
+            "，",
+            ",",
+            "a,",
+            ",a",
+            "ab",
+            "城市",
+            "会议。",
+            "会议。”",
+            "会议。开始",
+            "一；二",
+            "一;二",
+            "他说，好",
+            "他说,好",
+            "钢铁：（二）",
+            "据介绍，该项目总投资约12.5亿元。预计明年建成投产；",
+            "蔬菜、水果、肉类供应充足”",
+            "鋌鋌鋌鋌鋌鋌鋌鋌鋌鋌鋌鋌鋌鋌鋌鋌鋌鋌",
+            "笌笌笌笌",
+        ] {
+            assert_eq!(has_inner_stop(text), by_chars(text), "{text:?}");
+            assert_eq!(holds_comma(text), text.contains('，') || text.contains(','), "{text:?}");
+        }
     }
 
     #[test]

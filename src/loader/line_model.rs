@@ -288,12 +288,13 @@ pub fn features(lines: &[Line]) -> Vec<Features> {
 
 /// [`features`] of a page already measured, given the rules' verdicts.
 pub fn features_in(lines: &[Line], lay: &Layout, rules: &[bool]) -> Vec<Features> {
-    features_and_masks_in(lines, lay, rules).0
+    masks_in(lines, lay, rules).into_iter().map(features_of_mask).collect()
 }
 
-/// [`features_in`], and per line the features it has as bits (bit `k`:
-/// feature `k` is not 0), so that the emissions visit only those.
-fn features_and_masks_in(lines: &[Line], lay: &Layout, rules: &[bool]) -> (Vec<Features>, Vec<u128>) {
+/// Per line, the features it has as bits (bit `k`: feature `k` is 1; every
+/// feature is 0 or 1), which is all [`features_in`] holds: the hot path
+/// reads the bits alone, and the emissions visit only the features set.
+fn masks_in(lines: &[Line], lay: &Layout, rules: &[bool]) -> Vec<u128> {
     let page = page_stats(lines, lay);
     let unclosed = unclosed_runs(lines, lay);
     // Whether each plain text line flows into the next plain text line
@@ -307,7 +308,17 @@ fn features_and_masks_in(lines: &[Line], lay: &Layout, rules: &[bool]) -> (Vec<F
         })
         .collect();
     let ctx = Context { page: &page, lay, rules, unclosed: &unclosed, flows: &flows };
-    (0..lines.len()).map(|i| line_features(lines, i, &ctx)).unzip()
+    (0..lines.len()).map(|i| line_features(lines, i, &ctx)).collect()
+}
+
+/// The features a line's bits ([`masks_in`]) stand for.
+fn features_of_mask(mask: u128) -> Features {
+    std::array::from_fn(|k| if mask >> k & 1 == 1 { 1.0 } else { 0.0 })
+}
+
+/// The bits of the features that are not 0.
+fn mask_of(f: &Features) -> u128 {
+    f.iter().enumerate().filter(|(_, x)| **x != 0.0).fold(0u128, |m, (k, _)| m | 1 << k)
 }
 
 // (A line's features fit in the bits of one `u128`.)
@@ -350,23 +361,17 @@ fn unclosed_runs(lines: &[Line], lay: &Layout) -> Vec<u16> {
     out
 }
 
-/// A line's features, and which are set as bits ([`features_and_masks_in`]).
-fn line_features(lines: &[Line], i: usize, ctx: &Context) -> (Features, u128) {
+/// A line's features, as bits ([`masks_in`]).
+fn line_features(lines: &[Line], i: usize, ctx: &Context) -> u128 {
     let (page, lay, rules) = (ctx.page, ctx.lay, ctx.rules);
     let facts = &lay.facts;
     let eligible = |k: usize| lay.eligible(k);
-    let mut f = [0.0f32; NF];
     let mut mask = 0u128;
     let l = &lines[i];
     if l.role != Role::Text {
-        return (f, mask);
+        return mask;
     }
-    let mut set = |k: F, on: bool| {
-        if on {
-            f[k as usize] = 1.0;
-            mask |= 1 << k as usize;
-        }
-    };
+    let mut set = |k: F, on: bool| mask |= u128::from(on) << k as usize;
     let text = l.text.as_str();
     let me = &facts[i];
     let n = me.chars;
@@ -468,7 +473,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> (Features, u128) {
     set(F::blank_page, page.blank);
     set(F::long_page_short_line, page.long && n <= 40);
     let inner = text.trim_end_matches(['，', ',']);
-    set(F::inner_comma, inner.contains('，') || inner.contains(','));
+    set(F::inner_comma, super::heads::holds_comma(inner));
     set(F::next_date, nf.is_some_and(|x| x.date));
     set(F::date_within_3, facts[i + 1..].iter().take(3).any(|x| x.date));
     set(F::rules_head, rules[i]);
@@ -503,7 +508,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> (Features, u128) {
         }
         set(F::run_from_close, k == 0 || lines[k - 1].role != Role::Text || facts[k - 1].ends || facts[k - 1].date);
     }
-    (f, mask)
+    mask
 }
 
 /// How many ASCII digits the text holds, counted sixteen bytes at a time
@@ -546,6 +551,11 @@ fn long_open(me: &super::heads::Facts, last: char) -> bool {
 /// that ends in punctuation.
 fn may_head(f: &Features) -> bool {
     f[F::len_long as usize] == 0.0 || f[F::long_open as usize] > 0.0
+}
+
+/// [`may_head`] of a line's feature bits ([`masks_in`]).
+fn may_head_mask(mask: u128) -> bool {
+    mask >> F::len_long as usize & 1 == 0 || mask >> F::long_open as usize & 1 == 1
 }
 
 /// A linear model: emission weights per text state and feature, and
@@ -630,17 +640,28 @@ impl Model {
     /// at once; each state still sums its weights in feature order, exactly
     /// as [`Model::emissions`] does.
     pub fn page_emissions(&self, lines: &[Line], feats: &[Features]) -> Vec<[f32; NS]> {
-        let masks: Vec<u128> = feats
-            .iter()
-            .map(|f| f.iter().enumerate().filter(|(_, x)| **x != 0.0).fold(0u128, |m, (k, _)| m | 1 << k))
-            .collect();
-        self.page_emissions_masked(lines, feats, &masks)
+        let masks: Vec<u128> = feats.iter().map(mask_of).collect();
+        self.page_emissions_by(lines, &masks, |i, k| feats[i][k], |i| may_head(&feats[i]))
     }
 
-    /// [`Model::page_emissions`] given each line's features as bits
-    /// ([`features_and_masks_in`]): the features a line has are visited
+    /// [`Model::page_emissions`] given only each line's features as bits
+    /// ([`masks_in`]: every feature set is 1, so its weight is added as it
+    /// is, `w * 1.0` being `w`).
+    fn page_emissions_masked(&self, lines: &[Line], masks: &[u128]) -> Vec<[f32; NS]> {
+        self.page_emissions_by(lines, masks, |_, _| 1.0, |i| may_head_mask(masks[i]))
+    }
+
+    /// [`Model::page_emissions`] given each line's features as bits, the
+    /// value of feature `k` of line `i` (`value(i, k)`) and whether line `i`
+    /// may be a heading ([`may_head`]): the features a line has are visited
     /// in feature order, as the full loop over them visits those not 0.
-    fn page_emissions_masked(&self, lines: &[Line], feats: &[Features], masks: &[u128]) -> Vec<[f32; NS]> {
+    fn page_emissions_by(
+        &self,
+        lines: &[Line],
+        masks: &[u128],
+        value: impl Fn(usize, usize) -> f32,
+        may_head: impl Fn(usize) -> bool,
+    ) -> Vec<[f32; NS]> {
         // Per feature, its weight for each text state (padded to eight).
         let mut by_feature = [[0.0f32; 8]; NF];
         for (s, row) in self.emit.iter().enumerate().take(State::TEXT) {
@@ -650,9 +671,9 @@ impl Model {
         }
         lines
             .iter()
-            .zip(feats)
             .zip(masks)
-            .map(|((l, f), &mask)| {
+            .enumerate()
+            .map(|(i, (l, &mask))| {
                 let mut e = [f32::NEG_INFINITY; NS];
                 if let Some(fixed) = State::fixed(&l.role) {
                     e[fixed.index()] = 0.0;
@@ -663,12 +684,12 @@ impl Model {
                 while m != 0 {
                     let k = m.trailing_zeros() as usize;
                     m &= m - 1;
-                    let x = f[k];
+                    let x = value(i, k);
                     for (a, w) in sum.iter_mut().zip(&by_feature[k]) {
                         *a += w * x;
                     }
                 }
-                let may = may_head(f);
+                let may = may_head(i);
                 for s in &State::ALL[..State::TEXT] {
                     if may || !s.is_heading() {
                         e[s.index()] = sum[s.index()];
@@ -766,15 +787,23 @@ impl Model {
     /// [`Model::heading_margins`] from the page's emissions
     /// ([`Model::page_emissions`]).
     pub fn heading_margins_emitted(&self, emit: &[[f32; NS]], feats: &[Features]) -> Vec<f32> {
-        self.margins_from_forward(emit, feats, &self.forward(emit))
+        let masks: Vec<u128> = feats.iter().map(mask_of).collect();
+        self.margins_from_forward(emit, &masks, &self.forward(emit))
     }
 
     /// [`Model::heading_margins_emitted`] and [`Model::decode_emitted`]
     /// together: the decode's forward scores are the margins' forward pass,
     /// so it is run once, and the decode only looks back along its path.
     pub fn heading_margins_and_decode(&self, emit: &[[f32; NS]], feats: &[Features]) -> (Vec<f32>, Vec<State>) {
+        let masks: Vec<u128> = feats.iter().map(mask_of).collect();
+        self.heading_margins_and_decode_masked(emit, &masks)
+    }
+
+    /// [`Model::heading_margins_and_decode`] given the lines' features as
+    /// bits ([`masks_in`]).
+    fn heading_margins_and_decode_masked(&self, emit: &[[f32; NS]], masks: &[u128]) -> (Vec<f32>, Vec<State>) {
         let fwd = self.forward(emit);
-        (self.margins_from_forward(emit, feats, &fwd), self.decode_from_forward(emit, &fwd))
+        (self.margins_from_forward(emit, masks, &fwd), self.decode_from_forward(emit, &fwd))
     }
 
     /// The forward Viterbi pass: per line and state, the best total score
@@ -794,6 +823,11 @@ impl Model {
                 let mut best = [f32::NEG_INFINITY; NS];
                 for (p, row) in self.trans.iter().enumerate() {
                     let sp = fwd[i - 1][p];
+                    // (A state the line before cannot take or nothing
+                    // reaches improves on nothing: -inf plus a weight.)
+                    if sp == f32::NEG_INFINITY {
+                        continue;
+                    }
                     for (b, t) in best.iter_mut().zip(row) {
                         let v = sp + t;
                         *b = if v > *b { v } else { *b };
@@ -843,8 +877,9 @@ impl Model {
         out
     }
 
-    /// [`Model::heading_margins_emitted`] given the forward pass.
-    fn margins_from_forward(&self, emit: &[[f32; NS]], feats: &[Features], fwd: &[[f32; NS]]) -> Vec<f32> {
+    /// [`Model::heading_margins_emitted`] given the forward pass and the
+    /// lines' features as bits (bit `k`: feature `k` is not 0).
+    fn margins_from_forward(&self, emit: &[[f32; NS]], masks: &[u128], fwd: &[[f32; NS]]) -> Vec<f32> {
         let n = emit.len();
         // `into[x][s]`: the score of state `x` right after state `s`.
         let into: [[f32; NS]; NS] = std::array::from_fn(|x| std::array::from_fn(|s| self.trans[s][x]));
@@ -863,14 +898,14 @@ impl Model {
             }
             bwd[i] = best;
         }
-        // The features the fit never weighed (usually none).
-        let unweighed: Vec<usize> = (0..NF).filter(|&k| self.emit.iter().all(|row| row[k] == 0.0)).collect();
+        // The features the fit never weighed (usually none), as bits.
+        let unweighed = (0..NF).filter(|&k| self.emit.iter().all(|row| row[k] == 0.0)).fold(0u128, |m, k| m | 1 << k);
         (0..n)
             .map(|i| {
                 // A line with a feature the fit never weighed (a shape the
                 // fitting pages never print, e.g. `汾阳市杏花村镇：` opening a
                 // headline) is one the model knows nothing of: no opinion.
-                if unweighed.iter().any(|&k| feats[i][k] != 0.0) {
+                if masks[i] & unweighed != 0 {
                     return 0.0;
                 }
                 let (mut yes, mut no) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
@@ -959,11 +994,12 @@ pub fn headings_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<bool>) {
 pub fn decided_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<f32>, Vec<bool>) {
     let lay = Layout::new(lines);
     let rules = find_heads_in(lines, &lay);
-    let (feats, masks) = features_and_masks_in(lines, &lay, &rules);
+    // (The features as bits alone: every feature is 0 or 1.)
+    let masks = masks_in(lines, &lay, &rules);
     // (The emissions are computed once for both passes.)
-    let emit = Model::fitted().page_emissions_masked(lines, &feats, &masks);
+    let emit = Model::fitted().page_emissions_masked(lines, &masks);
     // (One forward pass for the margins and the decode.)
-    let (sure, states) = Model::fitted().heading_margins_and_decode(&emit, &feats);
+    let (sure, states) = Model::fitted().heading_margins_and_decode_masked(&emit, &masks);
     let head = decide_on_page(lines, &lay, &rules, &sure);
     let subheads = states.into_iter().map(|s| s == State::Sub).collect();
     (head, sure, subheads)
@@ -1094,18 +1130,23 @@ mod tests {
         let lines = read_lines(text);
         let lay = Layout::new(&lines);
         let rules = find_heads_in(&lines, &lay);
-        let (feats, masks) = features_and_masks_in(&lines, &lay, &rules);
-        assert_eq!(feats, features_in(&lines, &lay, &rules));
+        let masks = masks_in(&lines, &lay, &rules);
+        let feats = features_in(&lines, &lay, &rules);
         for (f, m) in feats.iter().zip(&masks) {
+            assert_eq!(mask_of(f), *m);
             for (k, x) in f.iter().enumerate() {
+                assert!(*x == 0.0 || *x == 1.0, "feature {} is {x}", FEATURE_NAMES[k]);
                 assert_eq!(*x != 0.0, m >> k & 1 == 1, "feature {}", FEATURE_NAMES[k]);
             }
+            assert_eq!(may_head(f), may_head_mask(*m));
         }
         let m = Model::fitted();
-        let (all, masked) = (m.page_emissions(&lines, &feats), m.page_emissions_masked(&lines, &feats, &masks));
+        let (all, masked) = (m.page_emissions(&lines, &feats), m.page_emissions_masked(&lines, &masks));
         for (a, b) in all.iter().zip(&masked) {
             assert_eq!(a.map(f32::to_bits), b.map(f32::to_bits));
         }
+        let (sure, states) = m.heading_margins_and_decode(&masked, &feats);
+        assert_eq!((sure, states), m.heading_margins_and_decode_masked(&masked, &masks));
     }
 
     #[test]
