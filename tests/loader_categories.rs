@@ -1034,3 +1034,22 @@ fn a_headline_stacked_under_a_slogan_title_its_lead_hardly_names_splits_the_body
     assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("孝义")), "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("10月18日，孝义市"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_notice_keeps_its_signatory_and_date_set_right_over_another_column() {
+    // `pdftotext -layout`: a notice in a box wider than the columns under
+    // it, its signatory and date set flush right, the date starting where
+    // the right column of the item under the box starts. The two lines
+    // close the notice, not open that column's text.
+    let p = load("layout_notice_signatory_set_right.txt");
+    let notice = p.articles.iter().find(|a| a.title.ends_with("防火检查的通告"));
+    let Some(notice) = notice else { panic!("{:?}", titles(&p)) };
+    let n = &notice.paragraphs;
+    assert!(n.len() >= 3, "{n:?}");
+    assert_eq!(n[n.len() - 2..], ["某某县自然资源局", "2024年12月1日"], "{n:?}");
+    let library = p.articles.iter().find(|a| a.title == "某某县图书馆新添一批少儿读物");
+    let Some(library) = library else { panic!("{:?}", titles(&p)) };
+    let text = library.paragraphs.concat();
+    assert!(!text.contains("自然资源局") && !text.contains("2024年"), "{:?}", library.paragraphs);
+    assert!(text.contains("每周末举办读书会"), "{:?}", library.paragraphs);
+}

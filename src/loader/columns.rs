@@ -70,7 +70,11 @@
 //! text stays with its other lines. An article set across
 //! columns under them (its lines crossing their starts) is one block: a
 //! line starting where the line above it starts carries it on when it
-//! crosses too or when the columns it spans hold no text there.
+//! crosses too or when the columns it spans hold no text there, or when it
+//! ends a sentence under two such lines. A short name or date set flush
+//! right inside a box wider than its column (a notice's signatory and
+//! date), right under the box's closing sentence, stays with the box instead
+//! of opening the column it reaches into.
 
 /// A piece of one line: where it starts (in characters, as the extractor
 /// placed it) and its text.
@@ -561,6 +565,18 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         // centred in a box wider than the columns beside it).
         let at = column_of(starts, c.start);
         let left = (0..=at).rev().find(|&k| near(k, c.row)).unwrap_or(at);
+        // A short line without punctuation (a name, a date) set flush right inside
+        // a box wider than its column, right under the box's last line,
+        // with no text of the column it starts in over it: the box's
+        // signatory or date, not a line of the column it reaches into.
+        if let Some(b) = boxed(&blocks, &open, wide, starts, c, at, step) {
+            let w = &mut blocks[b];
+            w.bottom = c.row;
+            w.lines.push(c.text.to_string());
+            w.offsets.push(c.start.saturating_sub(starts[w.left]));
+            w.rows.push(c.row);
+            continue;
+        }
         let reach = column_of(starts, c.end.saturating_sub(2)).max(left);
         let right = (left + 1..=reach).rev().find(|&k| near(k, c.row)).unwrap_or(left);
         // A headline centred over an item's columns, whose text starts under
@@ -584,15 +600,20 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
             (left, right)
         };
         // A line under a line across columns, starting where it starts,
-        // carries it on when it crosses the same columns too or when the
-        // columns it crosses hold no text here: one article set across them.
+        // carries it on when it crosses the same columns too, when the
+        // columns it crosses hold no text here, or when it ends a sentence
+        // under two lines or more across them (a paragraph's short last
+        // line): one article set across them.
         let carried = wide.filter(|&b| {
             let w = &blocks[b];
             w.left == left
                 && w.bottom + step == c.row
                 && c.start + START_SLACK >= w.span.0
                 && c.start <= w.span.0 + START_SLACK
-                && (right > left || reach > left || !(left + 1..=w.right).any(|k| near(k, c.row)))
+                && (right > left
+                    || reach > left
+                    || !(left + 1..=w.right).any(|k| near(k, c.row))
+                    || (w.lines.len() > 1 && c.text.ends_with(['。', '！', '？', '”'])))
         });
         if let Some(b) = carried {
             for k in left..=reach.max(right) {
@@ -704,6 +725,53 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// The block chunk `c` (starting in column `at`) closes as a line set right
+/// inside it: a block of three lines or more, one of its last two ending a
+/// sentence (`特此公告。`, or that and the signatory over a date), open in a
+/// column left of `at` (or the last line across columns), whose last line
+/// ends at most two lines over `c`, whose text reaches past `c`'s start and
+/// ends where `c` ends (two characters' slack), its last line starting more
+/// than an indent left of `c`; `c` is a short run of text without
+/// punctuation or quotes (a name, a date) at most half as wide as that box,
+/// and column `at` holds no block running on over it.
+fn boxed(
+    blocks: &[Block],
+    open: &[Option<usize>],
+    wide: Option<usize>,
+    starts: &[usize],
+    c: &Chunk<'_>,
+    at: usize,
+    step: usize,
+) -> Option<usize> {
+    if c.text.chars().any(|ch| "，。、；：！？,;:“”".contains(ch)) {
+        return None;
+    }
+    if open[at].is_some_and(|o| blocks[o].bottom + step * (1 + SKIP_ROWS) >= c.row) {
+        return None;
+    }
+    let width = c.end - c.start;
+    open[..at.min(open.len())]
+        .iter()
+        .flatten()
+        .copied()
+        .chain(wide)
+        .filter(|&b| {
+            let w = &blocks[b];
+            let n = w.lines.len();
+            w.left < at
+                && n >= 3
+                && w.lines[n - 2..].iter().any(|l| l.ends_with(['。', '！', '？', '”']))
+                && w.bottom < c.row
+                && c.row <= w.bottom + 2 * step
+                && c.start > w.span.0 + START_SLACK
+                && c.start < w.far
+                && c.end + 2 >= w.far
+                && width * 2 <= w.far.saturating_sub(w.span.0)
+                && starts.get(w.left).is_some()
+        })
+        .max_by_key(|&b| blocks[b].bottom)
 }
 
 /// Where the columns under chunk `ci` start and end (characters) when it
