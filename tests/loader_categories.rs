@@ -1053,3 +1053,20 @@ fn a_notice_keeps_its_signatory_and_date_set_right_over_another_column() {
     assert!(!text.contains("自然资源局") && !text.contains("2024年"), "{:?}", library.paragraphs);
     assert!(text.contains("每周末举办读书会"), "{:?}", library.paragraphs);
 }
+
+#[test]
+fn a_headline_stacked_under_a_title_wrapped_over_two_lines_splits_the_body() {
+    // pdftotext -raw prints two headlines together over one unbroken body;
+    // the first wraps onto a second line that names little of its body on
+    // its own. Whether the next line is a headline of its own is read on
+    // the whole first headline, not on its wrapped last line alone.
+    let p = load("raw_stacked_headline_under_wrapped_title.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "文水县举办秋季农产品展销会并开展消费帮扶系列活动乡镇合作社踊跃参加引发热烈反响",
+            "交城县致电祝贺新一届驻村工作队全体队员顺利到岗"
+        ]
+    );
+    assert!(p.articles[1].paragraphs[0].starts_with("10月12日，交城县委"), "{:?}", p.articles[1].paragraphs);
+}

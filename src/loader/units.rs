@@ -112,7 +112,13 @@ impl Builder {
                     (Some(cur), Some(prev))
                         if !long_page
                             && (cur.chars().count() < 48
-                                && wraps(prev, t, cur.as_str() == prev, bodies, near.clone(), &two_cut)
+                                // Whether two headlines meet here is read
+                                // on the whole headline so far, not its last
+                                // wrapped line alone (`…总书记参加` / `广西代
+                                // 表团讨论引发热烈反响` / `习近平同乌干达…`).
+                                && wraps(prev, t, cur.as_str() == prev, bodies, near.clone(), &|_: &str, n: &str| {
+                                    two_cut(cur.as_str(), n)
+                                })
                                 || word_across_seam(prev, t, bodies, near.clone())) =>
                     {
                         cur.push_str(t)
