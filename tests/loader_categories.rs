@@ -1070,3 +1070,14 @@ fn a_headline_stacked_under_a_title_wrapped_over_two_lines_splits_the_body() {
     );
     assert!(p.articles[1].paragraphs[0].starts_with("10月12日，交城县委"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_line_opening_on_the_papers_own_place_under_a_headline_is_its_subtitle() {
+    // A short title, then a line opening on `我县` (the paper's own place
+    // as the subject of a clause of its own): a subtitle, not the title's
+    // wrapped tail.
+    let p = load("headline_over_subtitle_on_own_place.txt");
+    assert_eq!(titles(&p), ["临县今年新建改建农村公路一百二十公里", "让乡村“颜值”再提升"]);
+    assert_eq!(p.articles[1].subtitle.as_deref(), Some("我县全力推进农村人居环境整治"));
+    assert!(p.articles[1].paragraphs[0].starts_with("入冬以来"), "{:?}", p.articles[1].paragraphs);
+}

@@ -518,6 +518,12 @@ pub(crate) fn wraps(
     if prev.ends_with(READS_ON) || next.starts_with(['暨', '及', '之']) {
         return true;
     }
+    // A line opening on the paper's own place (`我市…`, `我县…`) starts a
+    // clause of its own: a subtitle under its title (`让绿色“颜值”再提升`
+    // / `我市全力创建国家森林城市`), not the title's wrapped tail.
+    if OWN_PLACE.iter().any(|w| next.starts_with(w)) {
+        return false;
+    }
     // A tail of one or two characters is no headline of its own (`…改造工`
     // / `作`, `…焕发新` / `活力`).
     if nc.len() == 1 && pc.len() >= 6 || nc.len() == 2 && pc.len() >= 12 {
@@ -840,6 +846,10 @@ pub(crate) fn left_open(t: &str) -> bool {
 pub(crate) static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持(?:会议)?(?:并讲话)?|讲话|参加|致辞|调研|部署|宣讲|作(?:具体|重要)?(?:部署|讲话|报告)|带队|一行|陪同|督导|检查|慰问|看望|视察|考察)(?:\s.*)?$").expect("valid regex")
 });
+
+/// How a line naming the paper's own place as its subject opens
+/// ([`wraps`]).
+const OWN_PLACE: [&str; 4] = ["我市", "我县", "我区", "我省"];
 
 /// A subtitle (副题): `——柳林县…综述`, or a short `张利锋出席`.
 pub(crate) fn is_subtitle(t: &str) -> bool {
