@@ -27,7 +27,8 @@
 //! reads a newspaper page.
 //!
 //! A line set two to five characters in from its column's start, in a block
-//! of running text, after a finished sentence or a short line (or, at the top
+//! of running text (or of three lines or more, all of them set in: a box of
+//! one-line paragraphs), after a finished sentence or a short line (or, at the top
 //! of a block, reaching the column's far edge), is a paragraph's first line
 //! and keeps a two-space indent, so a one-line paragraph between full lines
 //! stays a paragraph of its own. A column start counts for a line only where
@@ -183,7 +184,10 @@ impl Block {
         let reach = |k: usize| self.offsets[k] + self.lines[k].chars().count();
         let Some(l) = self.lines.get(i) else { return String::new() };
         let indented = (2..=START_SLACK).contains(&self.offsets[i]);
-        let running = self.offsets.iter().any(|&o| o < 2);
+        // Running text: some lines start at the column's edge, or every
+        // line of a few is set in (a box whose paragraphs are each one
+        // line, all indented by the same two characters).
+        let running = self.offsets.iter().any(|&o| o < 2) || self.lines.len() >= 3;
         let widest = (0..self.lines.len()).map(reach).max().unwrap_or(0);
         let opens = match i.checked_sub(1) {
             None => reach(i) >= widest,
@@ -1374,7 +1378,7 @@ mod tests {
         // text's first paragraph; under a finished sentence any set-in line
         // opens one.
         type Lines<'a> = &'a [(usize, &'a str)];
-        let cases: [(Lines<'_>, usize, bool); 4] = [
+        let cases: [(Lines<'_>, usize, bool); 6] = [
             (&[(0, "甲标题第一行在此甲"), (2, "乙标题尾"), (0, "正文第一行内容甚多甚多甚多")], 1, false),
             (&[(0, "甲标题第一行在此甲"), (2, "正文首行内容甚多甚多甚"), (0, "正文第二行内容甚多甚多甚多")], 1, true),
             (&[(0, "正文一段末行。"), (2, "短段"), (0, "正文第二行内容甚多甚多甚多")], 1, true),
@@ -1383,6 +1387,11 @@ mod tests {
                 2,
                 true,
             ),
+            // A box whose paragraphs are each one line, every line set in
+            // by the same indent: each line after a finished one opens a
+            // paragraph (the common indent hides none of them).
+            (&[(2, "甲段一行内容甚多甚多完。"), (2, "乙段一行内容甚多甚多完。"), (2, "特此公告。")], 1, true),
+            (&[(2, "甲段一行内容甚多甚多完。"), (2, "乙段一行内容甚多甚多完。"), (2, "特此公告。")], 2, true),
         ];
         for (lines, i, indent) in cases {
             let block = Block {
