@@ -606,8 +606,9 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         // A line under a line across columns, starting where it starts,
         // carries it on when it crosses the same columns too, when the
         // columns it crosses hold no text here, or when it ends a sentence
-        // under two lines or more across them (a paragraph's short last
-        // line): one article set across them.
+        // under two lines or more across them, or under one line of text
+        // (two commas or more; a headline has few) across them (a
+        // paragraph's short last line): one article set across them.
         let carried = wide.filter(|&b| {
             let w = &blocks[b];
             w.left == left
@@ -617,7 +618,8 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 && (right > left
                     || reach > left
                     || !(left + 1..=w.right).any(|k| near(k, c.row))
-                    || (w.lines.len() > 1 && c.text.ends_with(['。', '！', '？', '”'])))
+                    || ((w.lines.len() > 1 || w.lines.last().is_some_and(|l| l.matches(['，', '、']).count() >= 2))
+                        && c.text.ends_with(['。', '！', '？', '”'])))
         });
         if let Some(b) = carried {
             for k in left..=reach.max(right) {
@@ -1301,6 +1303,30 @@ mod tests {
         let wide: Vec<String> =
             (1..=20).map(|n| format!("丙文第{n:02}行内容甚多甚多甚多甚多甚多甚多甚多甚多")).collect();
         assert_eq!(groups(&text).last(), Some(&wide.join("|")), "{text}");
+    }
+
+    #[test]
+    fn a_sentence_s_last_line_under_one_line_of_text_across_columns_goes_with_it() {
+        // A notice under two columns: each item's first line (text, with its
+        // commas) reaches past the second column's start, its short last
+        // line ends the sentence under it, and the signatory set right
+        // starts near the second column's start a few rows below.
+        let mut page: Vec<String> =
+            (1..=4).map(|n| format!("甲文第{n}行内容甚多{}乙文第{n}行内容甚多", " ".repeat(14))).collect();
+        page.push(String::new());
+        page.push("  一、丙项内容，丙项内容甚多，丙项内容甚多甚多甚多甚多甚多".to_string());
+        page.push("丙项完。".to_string());
+        page.push("  二、丁项内容，丁项内容甚多，丁项内容甚多甚多甚多甚多甚多".to_string());
+        page.push("丁项完。".to_string());
+        page.push(format!("{}某某县人民政府", " ".repeat(27)));
+        let Some(text) = unfold(&page.join("\n")) else { panic!("the page was not unfolded") };
+        let gs = groups(&text);
+        for item in [
+            "一、丙项内容，丙项内容甚多，丙项内容甚多甚多甚多甚多甚多|丙项完。",
+            "二、丁项内容，丁项内容甚多，丁项内容甚多甚多甚多甚多甚多|丁项完。",
+        ] {
+            assert!(gs.iter().any(|g| g.contains(item)), "{text}");
+        }
     }
 
     #[test]
