@@ -27,7 +27,8 @@
 //! reads a newspaper page.
 //!
 //! A line set two to five characters in from its column's start, in a block
-//! of running text, after a finished sentence or a short line (or, at the top
+//! of running text (or of three lines or more, all of them set in: a box of
+//! one-line paragraphs), after a finished sentence or a short line (or, at the top
 //! of a block, reaching the column's far edge), is a paragraph's first line
 //! and keeps a two-space indent, so a one-line paragraph between full lines
 //! stays a paragraph of its own. A column start counts for a line only where
@@ -183,7 +184,10 @@ impl Block {
         let reach = |k: usize| self.offsets[k] + self.lines[k].chars().count();
         let Some(l) = self.lines.get(i) else { return String::new() };
         let indented = (2..=START_SLACK).contains(&self.offsets[i]);
-        let running = self.offsets.iter().any(|&o| o < 2);
+        // Running text: some lines start at the column's edge, or every
+        // line of a few is set in (a box whose paragraphs are each one
+        // line, all indented by the same two characters).
+        let running = self.offsets.iter().any(|&o| o < 2) || self.lines.len() >= 3;
         let widest = (0..self.lines.len()).map(reach).max().unwrap_or(0);
         let opens = match i.checked_sub(1) {
             None => reach(i) >= widest,
@@ -602,8 +606,9 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         // A line under a line across columns, starting where it starts,
         // carries it on when it crosses the same columns too, when the
         // columns it crosses hold no text here, or when it ends a sentence
-        // under two lines or more across them (a paragraph's short last
-        // line): one article set across them.
+        // under two lines or more across them, or under one line of text
+        // (two commas or more; a headline has few) across them (a
+        // paragraph's short last line): one article set across them.
         let carried = wide.filter(|&b| {
             let w = &blocks[b];
             w.left == left
@@ -613,7 +618,8 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 && (right > left
                     || reach > left
                     || !(left + 1..=w.right).any(|k| near(k, c.row))
-                    || (w.lines.len() > 1 && c.text.ends_with(['。', '！', '？', '”'])))
+                    || ((w.lines.len() > 1 || w.lines.last().is_some_and(|l| l.matches(['，', '、']).count() >= 2))
+                        && c.text.ends_with(['。', '！', '？', '”'])))
         });
         if let Some(b) = carried {
             for k in left..=reach.max(right) {
@@ -1300,6 +1306,30 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_s_last_line_under_one_line_of_text_across_columns_goes_with_it() {
+        // A notice under two columns: each item's first line (text, with its
+        // commas) reaches past the second column's start, its short last
+        // line ends the sentence under it, and the signatory set right
+        // starts near the second column's start a few rows below.
+        let mut page: Vec<String> =
+            (1..=4).map(|n| format!("甲文第{n}行内容甚多{}乙文第{n}行内容甚多", " ".repeat(14))).collect();
+        page.push(String::new());
+        page.push("  一、丙项内容，丙项内容甚多，丙项内容甚多甚多甚多甚多甚多".to_string());
+        page.push("丙项完。".to_string());
+        page.push("  二、丁项内容，丁项内容甚多，丁项内容甚多甚多甚多甚多甚多".to_string());
+        page.push("丁项完。".to_string());
+        page.push(format!("{}某某县人民政府", " ".repeat(27)));
+        let Some(text) = unfold(&page.join("\n")) else { panic!("the page was not unfolded") };
+        let gs = groups(&text);
+        for item in [
+            "一、丙项内容，丙项内容甚多，丙项内容甚多甚多甚多甚多甚多|丙项完。",
+            "二、丁项内容，丁项内容甚多，丁项内容甚多甚多甚多甚多甚多|丁项完。",
+        ] {
+            assert!(gs.iter().any(|g| g.contains(item)), "{text}");
+        }
+    }
+
+    #[test]
     fn a_headline_reaching_into_the_next_column_ends_the_column_above() {
         // Item 甲 in two columns ends on row 5; a column 丁 beside it runs on,
         // so no row is blank. Five rows later item 乙's headline, wider than
@@ -1374,7 +1404,7 @@ mod tests {
         // text's first paragraph; under a finished sentence any set-in line
         // opens one.
         type Lines<'a> = &'a [(usize, &'a str)];
-        let cases: [(Lines<'_>, usize, bool); 4] = [
+        let cases: [(Lines<'_>, usize, bool); 6] = [
             (&[(0, "甲标题第一行在此甲"), (2, "乙标题尾"), (0, "正文第一行内容甚多甚多甚多")], 1, false),
             (&[(0, "甲标题第一行在此甲"), (2, "正文首行内容甚多甚多甚"), (0, "正文第二行内容甚多甚多甚多")], 1, true),
             (&[(0, "正文一段末行。"), (2, "短段"), (0, "正文第二行内容甚多甚多甚多")], 1, true),
@@ -1383,6 +1413,11 @@ mod tests {
                 2,
                 true,
             ),
+            // A box whose paragraphs are each one line, every line set in
+            // by the same indent: each line after a finished one opens a
+            // paragraph (the common indent hides none of them).
+            (&[(2, "甲段一行内容甚多甚多完。"), (2, "乙段一行内容甚多甚多完。"), (2, "特此公告。")], 1, true),
+            (&[(2, "甲段一行内容甚多甚多完。"), (2, "乙段一行内容甚多甚多完。"), (2, "特此公告。")], 2, true),
         ];
         for (lines, i, indent) in cases {
             let block = Block {
