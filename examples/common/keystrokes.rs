@@ -22,6 +22,8 @@ pub struct Started {
     pub session: Session,
     /// The search thread's driver.
     pub driver: SearchDriver,
+    /// The word segmenter was in while pages were still arriving.
+    pub segmenter_while_loading: bool,
 }
 
 /// Starts the reader over `dir/files` with its cache in `dir/cache`, and
@@ -29,14 +31,26 @@ pub struct Started {
 /// open) until the word segmenter is in and the headlines are mended.
 /// `Err` when that takes longer than `limit`.
 pub fn start(dir: &Path, limit: Duration) -> Result<Started, String> {
+    start_mending(dir, limit, None)
+}
+
+/// [`start`], with made-up headlines mended on the reader's thread for up
+/// to `mend_at_once` pages (`None`: the reader's own threshold), so that a
+/// small archive takes the path of a large one.
+pub fn start_mending(dir: &Path, limit: Duration, mend_at_once: Option<usize>) -> Result<Started, String> {
     let _ = lvread::cache::init_at(Some(&dir.join("cache").join(lvread::cache::CACHE_FILE)));
     let mut app = App::new(Vec::new(), (120, 40));
+    if let Some(pages) = mend_at_once {
+        app.set_mend_at_once_pages(pages);
+    }
+    let mut segmenter_while_loading = false;
     let mut session = Session::new(lvread::store::Store::open_default(true));
     session.load_in_background(vec![dir.join("files")]);
     let mut driver = SearchDriver::new();
     let began = Instant::now();
     loop {
         session.tick(&mut app, Instant::now());
+        segmenter_while_loading |= session.is_loading() && lvread::search::words::try_jieba().is_some();
         driver.set_loading(session.is_loading());
         driver.refresh(&mut app);
         if !session.is_loading() && driver.ready() && !driver.indexing() {
@@ -56,7 +70,7 @@ pub fn start(dir: &Path, limit: Duration) -> Result<Started, String> {
         }
         std::thread::sleep(Duration::from_millis(5));
     }
-    Ok(Started { app, session, driver })
+    Ok(Started { app, session, driver, segmenter_while_loading })
 }
 
 fn act(app: &mut App, driver: &mut SearchDriver, action: Action) {

@@ -167,6 +167,10 @@ pub struct App {
     mending: Option<Mending>,
     /// Pages that entered the reader ([`App::new`], [`App::add_pages`]).
     pages_added: usize,
+    /// Up to this many pages, made-up headlines are mended on the reader's
+    /// thread ([`MEND_AT_ONCE_PAGES`] unless
+    /// [`App::set_mend_at_once_pages`] says otherwise).
+    mend_at_once_pages: usize,
     /// The pages the reader changed since they were loaded (mended
     /// headlines), as loaded: what the search index is given
     /// ([`App::issues_as_loaded`]).
@@ -196,6 +200,7 @@ impl App {
             titles_mended: false,
             mending: None,
             pages_added: 0,
+            mend_at_once_pages: MEND_AT_ONCE_PAGES,
             as_loaded: Default::default(),
         };
         app.pages_added = app.issues.iter().map(|i| i.pages.len()).sum();
@@ -492,7 +497,7 @@ impl App {
             None => {}
         }
         let Some(jieba) = crate::search::words::try_jieba() else { return false };
-        if self.pages_added > MEND_AT_ONCE_PAGES {
+        if self.pages_added > self.mend_at_once_pages {
             self.effects.push(Effect::MendTitles(self.issues.clone()));
             self.mending = Some(Mending::Asked);
             return false;
@@ -504,6 +509,14 @@ impl App {
             self.relayout(top);
         }
         changed
+    }
+
+    /// Mends made-up headlines on the reader's thread for up to `pages`
+    /// pages, on a thread of their own for more (instead of
+    /// [`MEND_AT_ONCE_PAGES`]): lets a test or a benchmark take the path
+    /// a large archive takes without loading one.
+    pub fn set_mend_at_once_pages(&mut self, pages: usize) {
+        self.mend_at_once_pages = pages;
     }
 
     /// The mended headlines asked for by [`Effect::MendTitles`], worked out
