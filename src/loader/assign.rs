@@ -808,6 +808,14 @@ impl Bodies {
         ts.iter().filter(|g| found(g)).map(|&g| self.weight(g)).sum::<f32>() / total
     }
 
+    /// A headline's terms ([`term_set`]) with their weights, looked up
+    /// once, to be scored against many texts ([`Weighted::share`]).
+    pub fn weighted(&self, ts: &HashSet<u64>) -> Weighted {
+        let terms: Vec<(u64, f32)> = ts.iter().map(|&g| (g, self.weight(g))).collect();
+        let total: f32 = terms.iter().map(|x| x.1).sum();
+        Weighted { terms, total }
+    }
+
     /// As [`Bodies::score`], for terms already computed.
     pub fn score_terms(&self, ts: &HashSet<u64>, b: usize) -> f32 {
         if b >= self.texts.len() {
@@ -835,6 +843,24 @@ impl Bodies {
             return 0.0;
         }
         (hit + 0.5 * hit_lead) / (1.5 * total)
+    }
+}
+
+/// A headline's terms with their weights ([`Bodies::weighted`]), in the
+/// order its set gives them.
+pub struct Weighted {
+    terms: Vec<(u64, f32)>,
+    total: f32,
+}
+
+impl Weighted {
+    /// [`Bodies::score_terms_found`] of the same terms, to the bit: the
+    /// same weights summed in the same order.
+    pub fn share(&self, found: impl Fn(&u64) -> bool) -> f32 {
+        if self.total == 0.0 {
+            return 0.0;
+        }
+        self.terms.iter().filter(|x| found(&x.0)).map(|x| x.1).sum::<f32>() / self.total
     }
 }
 

@@ -558,6 +558,37 @@ pub(crate) fn turn_between(
     second: &str,
     kind: TurnKind,
 ) -> Option<Turn> {
+    turn_between_read(parts, lines, bodies, first, second, kind, None)
+}
+
+/// A body's terms (its `parts`' lines read as one text, as
+/// [`turn_between`] reads them), each with the part it is read in: read
+/// once for a body [`turn_between_read`] looks at several times.
+pub(crate) fn part_terms(parts: &[BodyPart], lines: &[Line]) -> Vec<(u64, u32)> {
+    let mut out = Vec::new();
+    let mut scan = assign::Scanner::default();
+    let mut at = 0;
+    for (j, part) in parts.iter().enumerate() {
+        if let BodyPart::Line(i) = part {
+            at = j as u32;
+            scan.feed(&lines[*i].text, &mut |g| out.push((g, at)));
+        }
+    }
+    scan.finish(&mut |g| out.push((g, at)));
+    out
+}
+
+/// [`turn_between`], the body's terms given as [`part_terms`] reads them
+/// (`read`), or read here when not given.
+pub(crate) fn turn_between_read(
+    parts: &[BodyPart],
+    lines: &[Line],
+    bodies: &Bodies,
+    first: &str,
+    second: &str,
+    kind: TurnKind,
+    read: Option<&[(u64, u32)]>,
+) -> Option<Turn> {
     let (a_terms, b_terms) = (assign::term_set(first), assign::term_set(second));
     if a_terms.is_empty() || b_terms.is_empty() {
         return None;
@@ -582,18 +613,21 @@ pub(crate) fn turn_between(
         }
         out
     };
+    // Each headline's terms with their weights, looked up once.
+    let (a_w, b_w) = (bodies.weighted(&a_terms), bodies.weighted(&b_terms));
     // How well a headline's terms are found in a lead.
-    let in_lead = |terms: &rustc_hash::FxHashSet<u64>, lead: &str| {
+    let in_lead = |terms: &assign::Weighted, lead: &str| {
         let found = assign::term_set(lead);
-        bodies.score_terms_found(terms, |g| found.contains(g))
+        terms.share(|g| found.contains(g))
     };
     let stacked = kind == TurnKind::Stacked;
-    let notice = meta::is_notice_title(second);
     // A first headline its body's lead names too little (a slogan over
     // the title, `奋力谱写…新篇章——…`) needs a clean turn: the second
     // article opens like a news item on its own headline's subject, and
-    // neither part holds the other headline's words.
-    let weak_first = stacked && in_lead(&a_terms, &lead_text(0)) < TURN_LEAD;
+    // neither part holds the other headline's words. (Told only for a
+    // turn that passes the other tests: few do.)
+    let weak_first = std::cell::OnceCell::new();
+    let weak_first = || *weak_first.get_or_init(|| stacked && in_lead(&a_w, &lead_text(0)) < TURN_LEAD);
     // Where the two headlines' terms stand in the body: the first and last
     // part each is read in (the whole body read only once the lead test
     // above is passed).
@@ -609,13 +643,29 @@ pub(crate) fn turn_between(
             span.entry(g).and_modify(|e| e.1 = at).or_insert((at, at));
         }
     };
-    for (j, part) in parts.iter().enumerate() {
-        if let BodyPart::Line(i) = part {
-            at = j;
-            scan.feed(&lines[*i].text, &mut |g| see(g, j));
+    match read {
+        Some(terms) => {
+            for &(g, j) in terms {
+                see(g, j as usize);
+            }
+        }
+        None => {
+            for (j, part) in parts.iter().enumerate() {
+                if let BodyPart::Line(i) = part {
+                    at = j;
+                    scan.feed(&lines[*i].text, &mut |g| see(g, j));
+                }
+            }
+            scan.finish(&mut |g| see(g, at));
         }
     }
-    scan.finish(&mut |g| see(g, at));
+    // Each headline must find at least TURN_OWN of its weighted terms on
+    // its own side of a turn, and a side holds no more of them than the
+    // whole body: a body holding less of either headline has no turn.
+    if a_w.share(|g| span.contains_key(g)) < TURN_OWN || b_w.share(|g| span.contains_key(g)) < TURN_OWN {
+        return None;
+    }
+    let notice = meta::is_notice_title(second);
     let mut best: Option<Turn> = None;
     // The last printed line before the part read.
     let mut prev: Option<usize> = None;
@@ -634,8 +684,8 @@ pub(crate) fn turn_between(
         }
         let before = |g: &u64| span.get(g).is_some_and(|&(first, _)| first < k);
         let after = |g: &u64| span.get(g).is_some_and(|&(_, last)| last >= k);
-        let (ab, aa) = (bodies.score_terms_found(&a_terms, before), bodies.score_terms_found(&a_terms, after));
-        let (bb, ba) = (bodies.score_terms_found(&b_terms, before), bodies.score_terms_found(&b_terms, after));
+        let (ab, aa) = (a_w.share(before), a_w.share(after));
+        let (bb, ba) = (b_w.share(before), b_w.share(after));
         let orders: &[_] =
             if stacked { &[(true, ab, aa, ba, bb)] } else { &[(true, ab, aa, ba, bb), (false, aa, ab, bb, ba)] };
         for &(first_before, a_mine, a_other, b_mine, b_other) in orders {
@@ -652,17 +702,17 @@ pub(crate) fn turn_between(
             // item opens, or says it all in its first sentence.
             if stacked {
                 let lead = lead_text(k);
-                let named = in_lead(&b_terms, &lead);
+                let named = in_lead(&b_w, &lead);
                 let opens = opens_news_item(&lead, notice);
                 let full = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count() >= TURN_FULL_HEADLINE;
                 if named < TURN_LEAD
-                    || weak_first && (!opens || named < TURN_NAMED || a_other.max(b_other) >= CLEAN_TURN_CROSS)
+                    || weak_first() && (!opens || named < TURN_NAMED || a_other.max(b_other) >= CLEAN_TURN_CROSS)
                     || refers_back(&lead)
                     || !opens
                         && (named < TURN_NAMED
                             || !full(first)
                             || !full(second)
-                            || in_lead(&a_terms, &lead) >= TURN_OTHER_LEAD)
+                            || in_lead(&a_w, &lead) >= TURN_OTHER_LEAD)
                 {
                     continue;
                 }

@@ -157,7 +157,7 @@ pub fn read_lines(text: &str) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(n);
     let mut count: Vec<usize> = Vec::with_capacity(n);
     for (i, raw) in split_lines(text).enumerate() {
-        let trimmed = raw.trim();
+        let trimmed = normalize::trim(raw);
         if trimmed.is_empty() {
             continue;
         }

@@ -263,7 +263,7 @@ const NOTICE_NOUNS: [&str; 7] = ["通告", "公告", "通知", "公示", "启事
 /// names its subject with `关于` or stands over a notice's text: `根据…`,
 /// `为了…`, `为进一步…`, `按照…`, `依据…`, or an addressee line (`各…：`).
 pub fn is_notice_heading(line: &str, next: &str) -> bool {
-    let t = line.trim();
+    let t = super::normalize::trim(line);
     // Cheap first: the line ends in a closing noun's last character or a
     // bracket.
     if !t.ends_with(['告', '知', '示', '事', '明', '定', '）', ')']) {
@@ -281,7 +281,7 @@ pub fn is_notice_heading(line: &str, next: &str) -> bool {
     if before.chars().count() < 4 {
         return false;
     }
-    let next = next.trim();
+    let next = super::normalize::trim(next);
     let addressee = next.starts_with('各')
         && next.ends_with(['：', ':'])
         && next.chars().count() <= 24

@@ -31,6 +31,32 @@ pub fn is_latin(c: char) -> bool {
         || ('\u{FF41}'..='\u{FF5A}').contains(&c)
 }
 
+/// `s.trim()`, with the common case told from the bytes at either end: a
+/// line that opens and ends on a character that is no white space is
+/// itself. (Every white-space character is ASCII or opens with the byte
+/// C2, E1, E2 or E3; `str::trim` decodes and tests a character at each
+/// end through the Unicode tables.)
+#[inline(always)]
+pub fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let n = b.len();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return s };
+    let opens_plain = !matches!(first, 9..=13 | b' ' | 0xC2 | 0xE1..=0xE3);
+    // The last character: ASCII; three bytes opening with E3 (CJK marks,
+    // of which only U+3000 is white space); or another that may be white
+    // space (opening with C2, E1 or E2), decoded; or none that can be.
+    let ends_plain = if last < 0x80 {
+        !matches!(last, 9..=13 | b' ')
+    } else if n >= 3 && b[n - 3] == 0xE3 {
+        !(b[n - 2] == 0x80 && last == 0x80)
+    } else if n >= 3 && matches!(b[n - 3], 0xE1 | 0xE2) || n >= 2 && b[n - 2] == 0xC2 {
+        s.chars().next_back().is_some_and(|c| !c.is_whitespace())
+    } else {
+        true
+    };
+    if opens_plain && ends_plain { s } else { s.trim() }
+}
+
 /// Display width of a string in terminal columns (a Han character is two).
 pub fn width(s: &str) -> usize {
     common_width(s, false).map_or_else(|| UnicodeWidthStr::width(s), |(w, _, _)| w)
@@ -282,6 +308,38 @@ const SURNAMES: &str = "傅赖萧阎洪王李张刘陈杨黄赵吴周徐孙马�
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_is_str_trim() {
+        let cases = [
+            "",
+            " ",
+            "\u{3000}",
+            "abc",
+            " abc ",
+            "\u{3000}正文\u{3000}",
+            "正文。",
+            "正文\u{A0}",
+            "\u{85}x",
+            "x\u{2003}",
+            "\u{205F}x\u{205F}",
+            "“引号”",
+            "《书名》",
+            "\t制表\t",
+            "x\u{1680}",
+            "正文\u{2028}",
+            "—— 破折号 ——",
+            "\u{1F600}",
+        ];
+        for c in cases {
+            assert_eq!(trim(c), c.trim(), "{c:?}");
+        }
+        for c in (0..0x3100u32).chain(0xFEFF..0xFF10).filter_map(char::from_u32) {
+            for s in [format!("{c}a"), format!("a{c}"), format!("{c}"), format!("{c}正{c}")] {
+                assert_eq!(trim(&s), s.trim(), "{:x}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn spaces_are_found_on_the_bytes_as_on_the_characters() {

@@ -74,7 +74,7 @@ pub fn restore(text: &str) -> Option<String> {
     let mut raw: Vec<&str> = Vec::with_capacity(count_lines(text));
     raw.extend(split_lines(text));
     // (Each line trimmed once.)
-    let trimmed: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
+    let trimmed: Vec<&str> = raw.iter().map(|l| super::normalize::trim(l)).collect();
     let spans = spans(&trimmed);
     // A page of short runs is left as it is ([`reorder`]): its runs need
     // not be read.
@@ -105,7 +105,7 @@ pub fn restore(text: &str) -> Option<String> {
 /// The moves [`restore`] makes on `text`, in the order made.
 pub fn plan(text: &str) -> Vec<Move> {
     let raw: Vec<&str> = split_lines(text).collect();
-    let trimmed: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
+    let trimmed: Vec<&str> = raw.iter().map(|l| super::normalize::trim(l)).collect();
     reorder(&raw, &runs(&raw, &trimmed, spans(&trimmed))).1
 }
 
@@ -370,7 +370,7 @@ mod tests {
         let raw =
             ["  吕梁市召开会议  ", "", "\u{3000}\u{3000}", "　本报讯 近日，全市召开会议。", "会议要求落实。 ", "   "];
         let runs = |raw: &[&'static str]| {
-            let trimmed: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
+            let trimmed: Vec<&str> = raw.iter().map(|l| crate::loader::normalize::trim(l)).collect();
             runs(raw, &trimmed, spans(&trimmed))
         };
         let rs = runs(&raw);

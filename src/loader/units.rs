@@ -57,12 +57,18 @@ impl Unit {
     }
 }
 
+/// Per segment, its body's terms as [`joins::part_terms`] reads them.
+pub(crate) type BodyTerms = std::cell::RefCell<rustc_hash::FxHashMap<usize, Vec<(u64, u32)>>>;
+
 impl Builder {
     /// Splits headline runs into units (one headline each, with its
     /// wrapped lines, kicker and subtitle). `bodies` indexes the
     /// current segments ([`Builder::bodies`]).
     pub(crate) fn units(&self, lines: &[Line], bodies: &Bodies, long_page: bool) -> Vec<Unit> {
         let mut out = Vec::new();
+        // The bodies' terms as [`Builder::two_heads`] reads them, per
+        // segment (the segments do not change here).
+        let read = BodyTerms::default();
         for (ri, run) in self.runs.iter().enumerate() {
             if run.absorbed {
                 continue;
@@ -72,7 +78,7 @@ impl Builder {
             // Physical lines → logical lines (wrapped headlines joined).
             // Two lines naming one body that turns from the subject of one
             // to the other's are two headlines over it.
-            let turn = |a: &str, b: &str| self.two_heads(a, b, lines, bodies, near.clone());
+            let turn = |a: &str, b: &str| self.two_heads(a, b, lines, bodies, near.clone(), &read);
             let two = |a: &str, b: &str| turn(a, b).is_some();
             // Whether `two` kept the line read last from joining the one before.
             let cut = std::cell::Cell::new(false);
@@ -222,6 +228,7 @@ impl Builder {
         lines: &[Line],
         bodies: &Bodies,
         near: std::ops::Range<usize>,
+        read: &BodyTerms,
     ) -> Option<joins::Turn> {
         // A headline is a whole phrase: the first does not end on a word
         // that reads on (`…联合制作的`).
@@ -233,7 +240,10 @@ impl Builder {
         if seg.into.is_some() {
             return None;
         }
-        joins::turn_between(&seg.parts, lines, bodies, first, second, joins::TurnKind::Stacked)
+        // (A body is looked at for many pairs of lines: read once.)
+        let mut read = read.borrow_mut();
+        let terms = read.entry(s).or_insert_with(|| joins::part_terms(&seg.parts, lines));
+        joins::turn_between_read(&seg.parts, lines, bodies, first, second, joins::TurnKind::Stacked, Some(terms))
     }
 }
 
