@@ -25,7 +25,7 @@ const QUERIES_ENV: &str = "LVREAD_TEST_QUERIES";
 
 /// Pages of the archive: enough that loading outlasts the segmenter's (in
 /// a debug build; the test checks it there) and more than [`MEND_AT_ONCE`].
-const PAGES: usize = 800;
+const PAGES: usize = 500;
 
 /// Made-up headlines are mended on the reader's thread up to this many
 /// pages (`App::set_mend_at_once_pages`), on a thread of their own for more,
@@ -87,7 +87,7 @@ fn mended_queries(files: &Path) -> Vec<String> {
     let mut out = Vec::new();
     for page in &loaded.pages {
         for (k, a) in page.articles.iter().enumerate() {
-            if out.len() >= 24 || lvread::ui::titles::mended(a, page.after_cut_title(k), jieba).is_none() {
+            if out.len() >= 16 || lvread::ui::titles::mended(a, page.after_cut_title(k), jieba).is_none() {
                 continue;
             }
             let head: Vec<char> = a.title.trim_end_matches(lvread::model::TITLE_CUT).chars().collect();
