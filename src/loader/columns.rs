@@ -541,10 +541,12 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
     let mut used: Vec<Vec<usize>> = vec![Vec::new(); starts.len()];
     // Only chunks that start at a column's start use it: a signatory set
     // right, or a line centred in a wide box, inside another grid's column
-    // does not.
-    for c in chunks {
+    // does not; nor does one that happens to start at a column's start
+    // inside a box ([`set_inside`]).
+    let inside = set_inside(chunks, &row_first);
+    for (c, &inside) in chunks.iter().zip(&inside) {
         let k = column_of(starts, c.start);
-        if c.start <= starts[k] + START_SLACK {
+        if c.start <= starts[k] + START_SLACK && inside == 0 {
             used[k].push(c.row);
         }
     }
@@ -732,6 +734,40 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
     }
     blocks
 }
+
+/// For each chunk, whether it is a short run of text without punctuation
+/// (a name, a date: at most [`SIGN_CHARS`] characters) set inside a box:
+/// the nearest line above it (within [`NEAR_ROWS`] rows) that reaches over
+/// it starts more than [`START_SLACK`] characters left of it (1: the
+/// box's text runs on over it, a notice's signatory set right), or is
+/// such a run itself (2: the date under the signatory). 0 otherwise.
+/// Such a run starts no column, whatever column start it falls on.
+fn set_inside(chunks: &[Chunk<'_>], row_first: &[usize]) -> Vec<u8> {
+    let mut inside = vec![0u8; chunks.len()];
+    for (i, c) in chunks.iter().enumerate() {
+        if c.text.chars().count() > SIGN_CHARS || c.text.chars().any(|ch| "，。、；：！？,;:“”".contains(ch))
+        {
+            continue;
+        }
+        for r in (c.row.saturating_sub(NEAR_ROWS)..c.row).rev() {
+            let over = (row_first[r]..row_first[r + 1]).find(|&j| chunks[j].start < c.end && chunks[j].end > c.start);
+            if let Some(j) = over {
+                inside[i] = if chunks[j].start + START_SLACK < c.start {
+                    1
+                } else if inside[j] == 1 {
+                    2
+                } else {
+                    0
+                };
+                break;
+            }
+        }
+    }
+    inside
+}
+
+/// Most characters of a signatory or date set inside a box ([`set_inside`]).
+const SIGN_CHARS: usize = 16;
 
 /// The block chunk `c` (starting in column `at`) closes as a line set right
 /// inside it: a block of three lines or more, one of its last two ending a
@@ -1081,6 +1117,48 @@ mod tests {
             groups(&text)[0],
             "某某局关于停水的通知全文在此|通知第二行内容甚多通知第二行|通知第三行完。|某某局办公室|二〇二二年十月"
         );
+    }
+
+    /// A row of `pieces`, each set at its place (in characters).
+    fn row(pieces: &[(usize, &str)]) -> String {
+        let mut out = String::new();
+        for &(at, text) in pieces {
+            let n = out.chars().count();
+            out.push_str(&" ".repeat(at.saturating_sub(n).max(if n > 0 { 2 } else { 0 })));
+            out.push_str(text);
+        }
+        out
+    }
+
+    #[test]
+    fn a_signatory_on_a_column_start_does_not_cut_its_notice() {
+        // A notice in one wide box beside a column: its signatory and date
+        // set right fall on the start of a column of the box under it. The
+        // notice's line reaching over that start, near the signatory, is
+        // still a line of the notice (with its indent), not a line across
+        // columns.
+        let page = [
+            row(&[(0, "某某局关于停水的通知"), (40, "乙文第一行内容甚多")]),
+            row(&[(0, "  为做好停水工作，现将有关事项通知如下："), (40, "乙文第二行内容甚多")]),
+            row(&[(0, "  一、自十月一日起全市停水一天请市民"), (40, "乙文第三行内容甚多")]),
+            row(&[(0, "予以支持配合。"), (40, "乙文第四行内容甚多")]),
+            row(&[(0, "  特此通知。"), (40, "乙文第五行完。")]),
+            row(&[(18, "某某局办公室")]),
+            row(&[(18, "二〇二二年十月")]),
+            String::new(),
+            String::new(),
+            row(&[(0, "丙文一行内容甚多"), (18, "丁文一行内容甚多")]),
+            row(&[(0, "丙文二行内容甚多"), (18, "丁文二行内容甚多")]),
+            row(&[(0, "丙文三行完。"), (18, "丁文三行完。")]),
+        ]
+        .join("\n");
+        let text = unfold(&page).unwrap_or_default();
+        assert_eq!(
+            groups(&text)[0],
+            "某某局关于停水的通知|为做好停水工作，现将有关事项通知如下：|一、自十月一日起全市停水一天请市民|\
+             予以支持配合。|特此通知。|某某局办公室|二〇二二年十月"
+        );
+        assert!(text.contains("\n  一、自十月一日起"), "{text}");
     }
 
     #[test]
