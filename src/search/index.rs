@@ -105,11 +105,11 @@ pub(crate) const fn no_bounds_key() -> u32 {
     NO_BOUNDS
 }
 
-/// Appends the word keys of a headline text whose word boundaries are
-/// `mask` ([`super::words::mask`]; 0 when unknown).
-pub(crate) fn add_word_keys(t: &Table, text: &str, mask: u64, keys: &mut Vec<u32>) {
+/// Gives the word keys of a headline text whose word boundaries are
+/// `mask` ([`super::words::mask`]; 0 when unknown) to `key`.
+pub(crate) fn add_word_keys(t: &Table, text: &str, mask: u64, mut key: impl FnMut(u32)) {
     if mask == 0 {
-        keys.push(NO_BOUNDS);
+        key(NO_BOUNDS);
         return;
     }
     for (i, c) in text.chars().enumerate().take(63) {
@@ -117,26 +117,26 @@ pub(crate) fn add_word_keys(t: &Table, text: &str, mask: u64, keys: &mut Vec<u32
         let ends = mask >> (i + 1) & 1 == 1;
         let f = fold_lower(c);
         if starts && let Some(k) = latin_start_key(f) {
-            keys.push(k);
+            key(k);
         }
         if starts
             && ends
             && let Some(k) = latin_one_key(f)
         {
-            keys.push(k);
+            key(k);
         }
         for &id in t.readings(c) {
             if starts && let Some(k) = word_start_key(id) {
-                keys.push(k);
+                key(k);
             }
             if ends && let Some(k) = word_end_key(id) {
-                keys.push(k);
+                key(k);
             }
             if starts
                 && ends
                 && let Some(k) = word_one_key(id)
             {
-                keys.push(k);
+                key(k);
             }
         }
     }
@@ -335,7 +335,46 @@ pub(crate) fn body_texts(a: &Article) -> impl Iterator<Item = &str> {
         .chain(a.keywords.iter().map(String::as_str))
 }
 
-/// Appends the keys of `text` (with repeats) to `keys`.
+/// Gives the keys of `text` (with repeats) to `key`, and appends the pair
+/// signature keys of its adjacent characters to `sig` (as
+/// [`signature::pairs`] does): one pass over the text, each character
+/// folded and its readings looked up once for both.
+pub(crate) fn keys_and_pairs(t: &Table, text: &str, mut key: impl FnMut(u32), sig: &mut Vec<u64>) {
+    // (The readings of the character itself for the keys, of its folded
+    // form for the signature: they differ only where folding changes it.)
+    let mut prev: &[u16] = &[];
+    let mut prev_folded: Option<(char, &[u16])> = None;
+    for c in text.chars() {
+        let f = fold_lower(c);
+        let rf = t.readings(f);
+        let r = if f == c { rf } else { t.readings(c) };
+        if (f as u32) < CHAR_KEYS {
+            key(f as u32);
+        }
+        for &id in r {
+            if (id as u32) < SYL_KEYS {
+                key(SYL_BASE + id as u32);
+            }
+        }
+        for &a in prev {
+            for &b in r {
+                if let (Some(x), Some(y)) = (letter(t, a), letter(t, b)) {
+                    key(PAIR_BASE + x * 26 + y);
+                }
+            }
+        }
+        prev = r;
+        if let Some((p, pr)) = prev_folded {
+            signature::push_pair(p, pr, f, rf, sig);
+        }
+        prev_folded = Some((f, rf));
+    }
+}
+
+/// Appends the keys of `text` (with repeats) to `keys` (what
+/// [`keys_and_pairs`] gives, computed on their own: the reference the
+/// tests hold it to).
+#[cfg(test)]
 pub(crate) fn add_keys(t: &Table, text: &str, keys: &mut Vec<u32>) {
     let mut prev: &[u16] = &[];
     for c in text.chars() {

@@ -49,17 +49,24 @@ pub fn pairs(t: &Table, text: &str, out: &mut Vec<u64>) {
         let f = fold_lower(c);
         let r = t.readings(f);
         if let Some((p, pr)) = prev {
-            if pr.is_empty() || r.is_empty() {
-                out.push(mix(char_pair(p, f)));
-            } else {
-                for &a in pr {
-                    for &b in r {
-                        out.push(mix(syllable_pair(a, b)));
-                    }
-                }
-            }
+            push_pair(p, pr, f, r, out);
         }
         prev = Some((f, r));
+    }
+}
+
+/// Appends the keys of the pair of folded characters `p` and `f`, read
+/// `pr` and `r` ([`Table::readings`]), to `out` (as [`pairs`] does).
+#[inline]
+pub(crate) fn push_pair(p: char, pr: &[u16], f: char, r: &[u16], out: &mut Vec<u64>) {
+    if pr.is_empty() || r.is_empty() {
+        out.push(mix(char_pair(p, f)));
+    } else {
+        for &a in pr {
+            for &b in r {
+                out.push(mix(syllable_pair(a, b)));
+            }
+        }
     }
 }
 

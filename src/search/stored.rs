@@ -5,7 +5,7 @@
 //! builds the index from these without reading the text again (no pinyin,
 //! no jieba, no hashing of pairs).
 
-use super::index::{add_keys, add_word_keys, body_texts, head_texts};
+use super::index::{add_word_keys, body_texts, head_texts, keys_and_pairs};
 use super::pairs;
 use super::pinyin::Table;
 use super::signature;
@@ -48,9 +48,9 @@ pub struct PageKeys {
 }
 
 /// Distinct keys: a bit per key (one set per thread, kept clear between
-/// articles) drops repeats before the sort, so only distinct keys are
-/// sorted. (A bit rather than a stamp per key: the set of every key fits
-/// in 10 KB, close to the core, where a stamp per key took 300 KB.)
+/// articles) drops repeats as the keys come, so only distinct keys are
+/// kept and sorted. (A bit rather than a stamp per key: the set of every
+/// key fits in 10 KB, close to the core, where a stamp per key took 300 KB.)
 struct Distinct {
     seen: Vec<u64>,
 }
@@ -58,6 +58,11 @@ struct Distinct {
 thread_local! {
     static DISTINCT: std::cell::RefCell<Distinct> = const { std::cell::RefCell::new(Distinct { seen: Vec::new() }) };
 }
+
+/// From this many keys on, [`Distinct::take_sorted`] reads the keys off
+/// the set in order instead of sorting them: a pass over its 10 KB costs
+/// about what sorting this many keys does.
+const READ_OFF_FROM: usize = 96;
 
 impl Distinct {
     /// True the first time `key` is seen since it was last forgotten.
@@ -71,12 +76,38 @@ impl Distinct {
         fresh
     }
 
+    /// Pushes `key` onto `out` the first time it is seen.
+    fn keep(&mut self, key: u32, out: &mut Vec<u32>) {
+        if self.first(key) {
+            out.push(key);
+        }
+    }
+
     /// Clears `keys` (every key seen since the set was last clear), so the
     /// next article starts with none seen.
     fn forget(&mut self, keys: &[u32]) {
         for &k in keys {
             if let Some(w) = self.seen.get_mut(k as usize / 64) {
                 *w &= !(1u64 << (k % 64));
+            }
+        }
+    }
+
+    /// Sorts `keys`, the only keys seen since the set was last clear, and
+    /// clears them: many are read off the set in order (which clears it),
+    /// a few sorted.
+    fn take_sorted(&mut self, keys: &mut Vec<u32>) {
+        if keys.len() < READ_OFF_FROM {
+            self.forget(keys);
+            keys.sort_unstable();
+            return;
+        }
+        keys.clear();
+        for (w, word) in self.seen.iter_mut().enumerate() {
+            let mut bits = std::mem::take(word);
+            while bits != 0 {
+                keys.push(w as u32 * 64 + bits.trailing_zeros());
+                bits &= bits - 1;
             }
         }
     }
@@ -113,52 +144,46 @@ impl PageKeys {
     pub fn of(t: &Table, jieba: &jieba_rs::Jieba, page: &Page) -> PageKeys {
         let mut pair_keys = Vec::new();
         let mut pair_keys_32 = Vec::new();
-        let mut keys = Vec::new();
-        let articles = page
-            .articles
-            .iter()
-            .map(|a| {
-                let mut bounds = [0u64; 3];
-                for (slot, text) in bounds.iter_mut().zip(head_texts(a)) {
-                    *slot = words::mask(jieba, text).unwrap_or(0);
-                }
-                // Word keys and pairs ending a word: the headline's only
-                // (the headline pass bounds word-aligned matches only
-                // there, see `reach`).
-                keys.clear();
-                for text in head_texts(a) {
-                    add_keys(t, text, &mut keys);
-                }
-                add_word_keys(t, &a.title, bounds[0], &mut keys);
-                pair_keys_32.clear();
-                for (n, (text, &mask)) in head_texts(a).zip(&bounds).enumerate() {
-                    pairs::keys_of(t, text, (n == 0).then_some(mask), &mut pair_keys_32);
-                }
-                pair_keys_32.sort_unstable();
-                pair_keys_32.dedup();
-                let head_pairs = pair_keys_32.clone();
-                let split = keys.len();
-                for text in body_texts(a) {
-                    add_keys(t, text, &mut keys);
-                }
-                let (mut heads, mut rest) = DISTINCT.with_borrow_mut(|d| {
-                    let heads: Vec<u32> = keys[..split].iter().copied().filter(|&k| d.first(k)).collect();
-                    let rest: Vec<u32> = keys[split..].iter().copied().filter(|&k| d.first(k)).collect();
+        DISTINCT.with_borrow_mut(|d| {
+            let articles = page
+                .articles
+                .iter()
+                .map(|a| {
+                    let mut bounds = [0u64; 3];
+                    for (slot, text) in bounds.iter_mut().zip(head_texts(a)) {
+                        *slot = words::mask(jieba, text).unwrap_or(0);
+                    }
+                    // Each key is kept the first time it comes (headline
+                    // first: the rest holds only what the headline lacks).
+                    pair_keys.clear();
+                    let mut heads = Vec::new();
+                    for text in head_texts(a) {
+                        keys_and_pairs(t, text, |k| d.keep(k, &mut heads), &mut pair_keys);
+                    }
+                    // Word keys and pairs ending a word: the headline's only
+                    // (the headline pass bounds word-aligned matches only
+                    // there, see `reach`).
+                    add_word_keys(t, &a.title, bounds[0], |k| d.keep(k, &mut heads));
+                    pair_keys_32.clear();
+                    for (n, (text, &mask)) in head_texts(a).zip(&bounds).enumerate() {
+                        pairs::keys_of(t, text, (n == 0).then_some(mask), &mut pair_keys_32);
+                    }
+                    pair_keys_32.sort_unstable();
+                    pair_keys_32.dedup();
+                    let head_pairs = pair_keys_32.clone();
+                    let mut rest = Vec::new();
+                    for text in body_texts(a) {
+                        keys_and_pairs(t, text, |k| d.keep(k, &mut rest), &mut pair_keys);
+                    }
                     d.forget(&heads);
-                    d.forget(&rest);
-                    (heads, rest)
-                });
-                heads.sort_unstable();
-                rest.sort_unstable();
-                pair_keys.clear();
-                for text in head_texts(a).chain(body_texts(a)) {
-                    signature::pairs(t, text, &mut pair_keys);
-                }
-                let sig = signature::words_of(&pair_keys);
-                ArticleKeys { heads, head_pairs, rest, bounds, sig }
-            })
-            .collect();
-        PageKeys { articles }
+                    heads.sort_unstable();
+                    d.take_sorted(&mut rest);
+                    let sig = signature::words_of(&pair_keys);
+                    ArticleKeys { heads, head_pairs, rest, bounds, sig }
+                })
+                .collect();
+            PageKeys { articles }
+        })
     }
 
     /// The stored form.
@@ -232,6 +257,84 @@ impl PageKeys {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::index::add_keys;
+
+    /// The keys as computed before the keys and signature pairs were taken
+    /// in one pass and repeats dropped as they come: each text read once
+    /// for the keys and once for the signature, every key with its
+    /// repeats, then the distinct ones sorted.
+    fn of_reference(t: &Table, jieba: &jieba_rs::Jieba, page: &Page) -> PageKeys {
+        let articles = page
+            .articles
+            .iter()
+            .map(|a| {
+                let mut bounds = [0u64; 3];
+                for (slot, text) in bounds.iter_mut().zip(head_texts(a)) {
+                    *slot = words::mask(jieba, text).unwrap_or(0);
+                }
+                let mut keys = Vec::new();
+                for text in head_texts(a) {
+                    add_keys(t, text, &mut keys);
+                }
+                add_word_keys(t, &a.title, bounds[0], |k| keys.push(k));
+                let mut head_pairs = Vec::new();
+                for (n, (text, &mask)) in head_texts(a).zip(&bounds).enumerate() {
+                    pairs::keys_of(t, text, (n == 0).then_some(mask), &mut head_pairs);
+                }
+                head_pairs.sort_unstable();
+                head_pairs.dedup();
+                let split = keys.len();
+                for text in body_texts(a) {
+                    add_keys(t, text, &mut keys);
+                }
+                let mut heads = keys[..split].to_vec();
+                heads.sort_unstable();
+                heads.dedup();
+                let mut rest: Vec<u32> =
+                    keys[split..].iter().copied().filter(|k| heads.binary_search(k).is_err()).collect();
+                rest.sort_unstable();
+                rest.dedup();
+                let mut pair_keys = Vec::new();
+                for text in head_texts(a).chain(body_texts(a)) {
+                    signature::pairs(t, text, &mut pair_keys);
+                }
+                let sig = signature::words_of(&pair_keys);
+                ArticleKeys { heads, head_pairs, rest, bounds, sig }
+            })
+            .collect();
+        PageKeys { articles }
+    }
+
+    #[test]
+    fn page_keys_are_those_of_the_reference() {
+        let t = crate::search::pinyin::table();
+        let j = words::jieba();
+        let mut pages: Vec<Page> = (0..40)
+            .map(|k| {
+                let (name, raw) = crate::synth::page(k, 7);
+                crate::loader::load_text(&name, &raw, Vec::new())
+            })
+            .collect();
+        // Characters that folding changes (full-width Latin and digits, a
+        // Kangxi radical and a compatibility ideograph folding to Hanzi,
+        // Chinese punctuation), a Hanzi of extension A, polyphones, Latin words, a headline too
+        // long for word boundaries, and an article of many keys.
+        let mut odd = pages[0].clone();
+        if let Some(a) = odd.articles.first_mut() {
+            a.title = "ＡＢＣ２０２４年⼀季度\u{F900}行长重新增长，“吕梁”KV线路\u{3400}".into();
+            a.kicker = Some("银行行动：长治".into());
+            a.subtitle = Some("x".repeat(70) + "中美友城");
+            a.paragraphs = vec!["孙大军在离石区调研老旧小区改造工作。".repeat(40), "Ｗｉ-Ｆｉ ⼆〇二三 ①②".into()];
+        }
+        pages.push(odd);
+        for p in &pages {
+            assert_eq!(PageKeys::of(t, j, p), of_reference(t, j, p));
+        }
+        // And again on this thread, its set of seen keys left clear.
+        for p in pages.iter().rev() {
+            assert_eq!(PageKeys::of(t, j, p), of_reference(t, j, p));
+        }
+    }
 
     #[test]
     fn distinct_keys_of_one_article_leave_none_seen_for_the_next() {
