@@ -24,7 +24,8 @@
 //! (a weight scaled by 0–1.5 or moved by 5–50 points, never turned over
 //! and keeping [`RULES`], the heading margin's weight, the unit, kept; a
 //! threshold moved by a few steps) to the value that gains most, for
-//! `--sweeps` sweeps (3 by default) or until one moves nothing; every move
+//! `--sweeps` sweeps (3 by default) or until one moves nothing (`--only
+//! KNOB`, repeated, moves only those knobs, e.g. a new term's weight); every move
 //! is printed with its figures (`--at KNOB=VALUE`, repeated, starts from
 //! the committed table so moved, e.g. `--at ClosingByline=102 --sweeps 0
 //! --write` to write the moves a run printed). To refit: run it without `--write`, read
@@ -333,7 +334,7 @@ fn wrong_gaps(w: &[f32; NT], gaps: &[Gap]) -> Vec<bool> {
 /// apart) only below zero, every other term only above (evidence for a new
 /// item, as [`logistic`] keeps them).
 fn may_start_at_zero(k: usize, x: f32) -> bool {
-    if k == Term::Gap as usize || k == Term::SetApart as usize { x < 0.0 } else { x > 0.0 }
+    if [Term::Gap, Term::SetApart, Term::Unspaced].iter().any(|&t| t as usize == k) { x < 0.0 } else { x > 0.0 }
 }
 
 /// `w` scaled so that the heading margin counts one point per point (the
@@ -562,9 +563,16 @@ impl Knob {
     fn touches(self) -> u32 {
         match self {
             Knob::Weight(k)
-                if ![Term::Gap, Term::SetApart, Term::HeadingMargin, Term::ContentMatch, Term::NoticeTitle]
-                    .iter()
-                    .any(|&t| t as usize == k) =>
+                if ![
+                    Term::Gap,
+                    Term::SetApart,
+                    Term::Unspaced,
+                    Term::HeadingMargin,
+                    Term::ContentMatch,
+                    Term::NoticeTitle,
+                ]
+                .iter()
+                .any(|&t| t as usize == k) =>
             {
                 1 << k
             }
@@ -605,6 +613,7 @@ fn search_items(
     names: &[&str],
     threads: usize,
     sweeps: usize,
+    only: &[String],
 ) -> (Params, Figures) {
     let shapes = names.len();
     let mut best = start;
@@ -613,6 +622,10 @@ fn search_items(
     let unit = Term::HeadingMargin as usize;
     let mut knobs: Vec<Knob> = (0..NT).filter(|&k| k != unit).map(Knob::Weight).collect();
     knobs.extend([Knob::PhotoBeforeMin, Knob::OpenerTurnMinTerms, Knob::HeadlineSharedMin, Knob::MaxKickerChars]);
+    // (`--only KNOB`, repeated: move only those knobs.)
+    if !only.is_empty() {
+        knobs.retain(|k| only.contains(&k.name()));
+    }
     let total = |f: &Figures| f.iter().map(|x| x.0 + x.1).sum::<usize>();
     for sweep in 0..sweeps {
         let mut moved = false;
@@ -707,6 +720,7 @@ fn main() -> ExitCode {
     let mut threads = 2;
     let mut sweeps = 3;
     let mut at: Vec<String> = Vec::new();
+    let mut only: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -719,9 +733,10 @@ fn main() -> ExitCode {
             "--threads" => threads = args.next().and_then(|v| v.parse().ok()).unwrap_or(threads),
             "--sweeps" => sweeps = args.next().and_then(|v| v.parse().ok()).unwrap_or(sweeps),
             "--at" => at.extend(args.next()),
+            "--only" => only.extend(args.next()),
             other => {
                 eprintln!(
-                    "unknown option {other:?} (--pages N, --write, --from-scratch, --trade, --gaps FILE, --items, --threads N, --sweeps N, --at KNOB=VALUE)"
+                    "unknown option {other:?} (--pages N, --write, --from-scratch, --trade, --gaps FILE, --items, --threads N, --sweeps N, --at KNOB=VALUE, --only KNOB)"
                 );
                 return ExitCode::from(2);
             }
@@ -757,7 +772,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         }
-        return fit_items(root, &shaped, &names, start, threads, sweeps, write);
+        return fit_items(root, &shaped, &names, start, threads, sweeps, write, &only);
     }
     let gaps: Vec<Gap> =
         shaped.iter().enumerate().flat_map(|(s, (_, ps))| ps.iter().flat_map(move |p| gaps_of(p, s))).collect();
@@ -834,6 +849,7 @@ fn main() -> ExitCode {
 /// `--items`: every fitting page read once, then the coordinate search on
 /// the items ([`search_items`]) from the committed table; with `write`, a
 /// table that [`gains`] is written into the sources.
+#[allow(clippy::too_many_arguments)]
 fn fit_items(
     root: &Path,
     shaped: &[(&str, Vec<SynthPage>)],
@@ -842,6 +858,7 @@ fn fit_items(
     threads: usize,
     sweeps: usize,
     write: bool,
+    only: &[String],
 ) -> ExitCode {
     let clock = std::time::Instant::now();
     let all: Vec<(usize, &SynthPage)> =
@@ -874,7 +891,7 @@ fn fit_items(
         base = run(&ready, &start, None, u32::MAX, threads).into_iter().flatten().collect();
         println!("--at:{}", show(&figures(&ready, &[], Some(&base), names.len()), names));
     }
-    let (best, now) = search_items(&ready, start, base, names, threads, sweeps);
+    let (best, now) = search_items(&ready, start, base, names, threads, sweeps, only);
     if best == Params::COMMITTED || !gains(&now, &committed) {
         println!("no table gains over the committed one: it stays");
         return ExitCode::SUCCESS;

@@ -1081,3 +1081,15 @@ fn a_line_opening_on_the_papers_own_place_under_a_headline_is_its_subtitle() {
     assert_eq!(p.articles[1].subtitle.as_deref(), Some("我县全力推进农村人居环境整治"));
     assert!(p.articles[1].paragraphs[0].starts_with("入冬以来"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_headline_among_body_lines_on_a_page_printing_no_blank_line_starts_its_item() {
+    // As `pdftotext -raw` prints a page: no blank line anywhere, so the
+    // second item's headline (no byline under it) stands among body lines,
+    // after a finished sentence, its words coming back in the lead under
+    // it and not in the text before it.
+    let p = load("raw_headline_among_body_lines.txt");
+    assert_eq!(titles(&p), ["交口县新建三座乡村图书室", "石楼县举办红枣产业技能培训班"]);
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("石楼")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("11月20日，石楼县"), "{:?}", p.articles[1].paragraphs);
+}

@@ -101,6 +101,13 @@ pub enum Term {
     /// with the text before the gap, measured as [`Term::TopicShift`] is:
     /// the item before has ended and another subject starts.
     OpenerShift,
+    /// The line [`promote`] weighs is not set apart by a blank line, on a
+    /// page that prints no blank line between any two of its lines (as
+    /// `pdftotext -raw` prints a page): there a headline left among the
+    /// body lines is told only by its form, the line model's margin and its
+    /// words (counted with [`Term::SetApart`], as the cost of weighing a
+    /// line no blank sets apart).
+    Unspaced,
 }
 
 /// The weight of each [`Term`], in points of heading margin per unit of
@@ -117,8 +124,10 @@ pub enum Term {
 /// Refitted on the items of 4244 fitting pages (`--items`): right/exact/spurious
 /// columns 2348/2215/32 lines 2468/2412/6 pdftotext 2234/2052/48 pdftotext-raw 2197/2014/29 real-pdftotext 2259/2102/30 real-raw 2319/2177/25 real-layout 2171/1948/48
 /// (the table before: columns 2348/2215/32 lines 2468/2412/6 pdftotext 2234/2052/48 pdftotext-raw 2195/2012/29 real-pdftotext 2259/2102/30 real-raw 2319/2177/25 real-layout 2171/1948/48).
+/// `Unspaced` added at -50 and fitted alone (`--items --only Unspaced`,
+/// from 0 to -100 no value gains on every shape): right/exact/spurious columns 2350/2225/32 lines 2469/2414/6 pdftotext 2234/2054/48 pdftotext-raw 2212/2045/30 real-pdftotext 2259/2110/30 real-raw 2322/2195/26 real-layout 2195/1991/48
 #[rustfmt::skip]
-pub const WEIGHTS: [(Term, f32); 18] = [
+pub const WEIGHTS: [(Term, f32); 19] = [
     (Term::Gap, -150.0),
     (Term::Opener, 100.0),
     (Term::WidthChange, 100.0),
@@ -137,6 +146,7 @@ pub const WEIGHTS: [(Term, f32); 18] = [
     (Term::NoticeTitle, 200.0),
     (Term::GoesOn, -200.0),
     (Term::OpenerShift, 60.0),
+    (Term::Unspaced, -50.0),
 ];
 
 /// The weight of `term` in [`WEIGHTS`].
@@ -839,6 +849,8 @@ pub fn promote(
     mut trace: Option<&mut Vec<Boundary>>,
 ) {
     let mut terms: Vec<u64> = Vec::new();
+    // A page printing no blank line anywhere sets no headline apart.
+    let unspaced = !lines.windows(2).any(|w| w[1].no > w[0].no + 1);
     for i in 0..lines.len() {
         if head[i] || lines[i].role != Role::Text {
             continue;
@@ -869,15 +881,22 @@ pub fn promote(
         if !after_end || n >= lines.len() || lines[n].role != Role::Text || head[n] {
             continue;
         }
-        // Set apart by a blank line on either side.
-        if lines[p].no + 1 == lines[i].no && lines[n].no == lines[i].no + 1 {
+        // Set apart by a blank line on either side (on a page with blank
+        // lines).
+        let apart = !(lines[p].no + 1 == lines[i].no && lines[n].no == lines[i].no + 1);
+        if !apart && !unspaced {
             continue;
         }
+        let unspaced_w = if apart { 0.0 } else { params.weight(Term::Unspaced) };
         // A paragraph's first line set apart by a stray blank line reads on
         // into the line under it (a notice's title wraps the same way): a
         // line the line model reads as body is not promoted on its words
         // then.
-        if sure[i] < 0.0 && !notice && reads_on(lines, head, i, n) {
+        // With no blank line to set it apart, a line is asked not to read
+        // on however the model reads it, and its word cut at the seam counts
+        // whatever the line under it holds (a narrow column's lines often
+        // hold no clause mark).
+        if !notice && (sure[i] < 0.0 || !apart) && reads_on(lines, head, i, n, !apart) {
             continue;
         }
         // Upper bound first: even a perfect match would not be enough.
@@ -886,6 +905,7 @@ pub fn promote(
             + params.weight(Term::HeadingMargin) * sure[i]
             + params.weight(Term::ContentMatch)
             + if notice { params.weight(Term::NoticeTitle) } else { 0.0 }
+            + unspaced_w
             <= 0.0
         {
             continue;
@@ -901,6 +921,9 @@ pub fn promote(
         let bwd = share(&terms, lines, head, (0..i).rev());
         let mut b = Boundary::new(params, i);
         b.add(Term::SetApart, 1.0);
+        if !apart {
+            b.add(Term::Unspaced, 1.0);
+        }
         b.add(Term::HeadingMargin, sure[i]);
         b.add(Term::ContentMatch, (fwd - bwd).max(BACK_SHARE * (bwd - fwd)));
         if notice {
@@ -920,12 +943,14 @@ pub fn promote(
 /// [`READS_ON`](super::units::READS_ON)), or a word cut at the seam, the two
 /// characters either side of it making a bigram that the body text near it
 /// prints (`…中央军委副主` / `席张又侠…`)? A headline's last line and its
-/// body's first line make no such word.
-fn reads_on(lines: &[Line], head: &[bool], i: usize, n: usize) -> bool {
+/// body's first line make no such word. (`unspaced`: no blank line sets
+/// line `i` apart, and the line under it need hold no clause.)
+fn reads_on(lines: &[Line], head: &[bool], i: usize, n: usize, unspaced: bool) -> bool {
     let (text, next) = (lines[i].text.as_str(), lines[n].text.as_str());
     // (A headline's tail read as body, `…城乡` / `环境卫生整治见实效`, holds
-    // no clause: the line under it must be running text.)
-    if !next.contains(['，', '。', '；']) {
+    // no clause: the line under it must be running text, unless no blank
+    // line set the line apart.)
+    if !unspaced && !next.contains(['，', '。', '；']) {
         return false;
     }
     if super::units::left_open(&text.replace(['（', '(', '）', ')'], ""))
@@ -1118,7 +1143,7 @@ mod tests {
             let head = vec![false; lines.len()];
             let i = lines.iter().position(|l| l.text == line).expect("the line");
             let n = lines.iter().position(|l| l.text == next).expect("the next line");
-            assert_eq!(reads_on(&lines, &head, i, n), want, "{line}");
+            assert_eq!(reads_on(&lines, &head, i, n, false), want, "{line}");
         }
     }
 
@@ -1150,11 +1175,12 @@ mod tests {
             | Term::TopicShift
             | Term::NoticeTitle
             | Term::GoesOn
-            | Term::OpenerShift => true,
+            | Term::OpenerShift
+            | Term::Unspaced => true,
         }
     }
 
-    const ALL_TERMS: [Term; 18] = [
+    const ALL_TERMS: [Term; 19] = [
         Term::Gap,
         Term::Opener,
         Term::WidthChange,
@@ -1173,6 +1199,7 @@ mod tests {
         Term::NoticeTitle,
         Term::GoesOn,
         Term::OpenerShift,
+        Term::Unspaced,
     ];
 
     /// The fitter (`examples/fit_boundary.rs`) fits one weight per row of
