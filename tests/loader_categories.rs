@@ -1081,3 +1081,19 @@ fn a_line_opening_on_the_papers_own_place_under_a_headline_is_its_subtitle() {
     assert_eq!(p.articles[1].subtitle.as_deref(), Some("我县全力推进农村人居环境整治"));
     assert!(p.articles[1].paragraphs[0].starts_with("入冬以来"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_notice_opening_straight_after_an_item_with_no_headline_stands_alone() {
+    // Headlines after their bodies; an item with no headline of its own,
+    // then a notice whose preamble (`为进一步做好…现将有关事项通告如下：`)
+    // follows its last sentence with nothing between: the notice is an
+    // item of its own, with the title printed after it.
+    let p = load("notice_after_item_no_headline_between.txt");
+    let t = titles(&p);
+    assert_eq!(p.articles.len(), 4, "{t:?}");
+    assert!(p.articles[1].paragraphs.iter().all(|q| !q.contains("供暖")), "{:?}", p.articles[1].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("近日，临县"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[2].title, "方山县住房和城乡建设局关于做好冬季供暖保障工作的通告", "{t:?}");
+    assert!(p.articles[2].paragraphs[0].starts_with("为进一步做好冬季供暖"), "{:?}", p.articles[2].paragraphs);
+    assert_eq!(p.articles[3].title, "交口县部署农村人居环境整治工作", "{t:?}");
+}
