@@ -1097,3 +1097,17 @@ fn a_notice_opening_straight_after_an_item_with_no_headline_stands_alone() {
     assert!(p.articles[2].paragraphs[0].starts_with("为进一步做好冬季供暖"), "{:?}", p.articles[2].paragraphs);
     assert_eq!(p.articles[3].title, "交口县部署农村人居环境整治工作", "{t:?}");
 }
+
+#[test]
+fn a_headline_after_its_body_gets_back_a_tail_cutting_a_word_its_body_prints() {
+    // Headlines after their bodies; the second headline is broken inside
+    // `融合` (`岚县推动文旅深度融` / `合发展 多条冬季线路受热捧`) and its
+    // tail, under a blank line, was read as the first line of the next
+    // item's text. The body over the headline prints `融合发展`: the tail
+    // goes back to its headline.
+    let p = load("headline_after_tail_word_in_body_above.txt");
+    let t = titles(&p);
+    assert_eq!(p.articles.len(), 3, "{t:?}");
+    assert_eq!(p.articles[1].title, "岚县推动文旅深度融合发展 多条冬季线路受热捧", "{t:?}");
+    assert!(p.articles[2].paragraphs[0].starts_with("2日，方山县"), "{:?}", p.articles[2].paragraphs);
+}

@@ -28,7 +28,7 @@ use super::joins;
 use super::lines::{self, Line, Role};
 use super::normalize::is_han;
 use super::paragraphs::BodyPart;
-use super::segments::Builder;
+use super::segments::{Builder, Orientation};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -282,7 +282,7 @@ impl Builder {
     /// characters across the seam ([`word_across`]), where the headline line
     /// stops in the middle of something ([`cut_at_seam`]).
     /// Returns whether a body changed (its text must then be read again).
-    pub(crate) fn take_title_tails(&mut self, lines: &[Line], long_page: bool) -> bool {
+    pub(crate) fn take_title_tails(&mut self, lines: &[Line], long_page: bool, orientation: Orientation) -> bool {
         if long_page {
             return false;
         }
@@ -290,7 +290,7 @@ impl Builder {
         for r in 0..self.runs.len() {
             // (A headline wrapped over several lines can leave several of
             // them to its body: they go back one by one.)
-            while self.runs[r].lines.len() < MAX_UNIT_LINES && self.take_title_tail(lines, r) {
+            while self.runs[r].lines.len() < MAX_UNIT_LINES && self.take_title_tail(lines, r, orientation) {
                 changed = true;
             }
         }
@@ -304,7 +304,12 @@ impl Builder {
     /// goes back only so (`俄称在多方向占据更` /
     /// `有利阵地 乌称打击` / `俄防空系统` / `  俄罗斯国防部17日称，…`):
     /// [`rest_of_headline`].
-    fn take_title_tail(&mut self, lines: &[Line], r: usize) -> bool {
+    ///
+    /// On a page printing headlines after their bodies (`orientation`), the
+    /// headline's own body is the one over it: a word cut at the seam may be
+    /// printed there (`拉共体峰会强调一` / `体化 呼吁…`, the body above
+    /// printing `一体化`).
+    fn take_title_tail(&mut self, lines: &[Line], r: usize, orientation: Orientation) -> bool {
         let run = &self.runs[r];
         let (Some(&last), Some(next)) = (run.lines.last(), run.next) else { return false };
         if run.absorbed {
@@ -344,7 +349,13 @@ impl Builder {
         let rest: String = seg.pieces(lines).skip(k + 1).collect();
         // So does a notice's title cut in `关于` (`…委员会关` /
         // `于开展…的公告`), whatever its body prints.
-        let word = word_across(&head.text, &tail.text, &rest) || cut_in_guanyu(&head.text, &tail.text);
+        let own = match (orientation, run.prev) {
+            (Orientation::After, Some(p)) => self.segs[self.find(p)].text(lines),
+            _ => String::new(),
+        };
+        let word = word_across(&head.text, &tail.text, &rest)
+            || word_across(&head.text, &tail.text, &own)
+            || cut_in_guanyu(&head.text, &tail.text);
         if !is_headline_tail(head, tail, word || tail.text_width <= widest) {
             return false;
         }
