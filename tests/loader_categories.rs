@@ -1111,3 +1111,15 @@ fn a_headline_after_its_body_gets_back_a_tail_cutting_a_word_its_body_prints() {
     assert_eq!(p.articles[1].title, "岚县推动文旅深度融合发展 多条冬季线路受热捧", "{t:?}");
     assert!(p.articles[2].paragraphs[0].starts_with("2日，方山县"), "{:?}", p.articles[2].paragraphs);
 }
+
+#[test]
+fn a_subtitle_naming_who_chaired_stays_a_subtitle_when_broken_or_under_a_line_ending_on_dui() {
+    // `刘建国主持会` / `议并讲话`: a subtitle broken over two lines is one
+    // subtitle, no part of the title; `陈志明作具体部署` under a title
+    // ending on `应对` (`对` may read on) is the subtitle too.
+    let p = load("subtitle_name_broken_and_after_dui.txt");
+    let t = titles(&p);
+    assert_eq!(t, ["全市冬季安全生产工作会议召开", "寒潮来袭 各县区积极应对"]);
+    assert_eq!(p.articles[0].subtitle.as_deref(), Some("刘建国主持会议并讲话"));
+    assert_eq!(p.articles[1].subtitle.as_deref(), Some("陈志明作具体部署"));
+}

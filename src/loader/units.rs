@@ -99,10 +99,26 @@ impl Builder {
                     _ => false,
                 },
             );
+            // A subtitle naming who chaired or spoke broken over two lines
+            // (`孙浩超主持会` / `议并讲话`): a line that is no such subtitle
+            // alone but is one with the line under it starts a logical line
+            // of its own, and the line under it goes on with it.
+            let cut_subtitle = |k: usize| {
+                let t = lines[run.lines[k]].text.as_str();
+                SUBTITLE_NAME_HEAD.is_match(t)
+                    && run.lines.get(k + 1).is_some_and(|&j| SUBTITLE_NAME.is_match(&format!("{t}{}", lines[j].text)))
+            };
+            let mut open_subtitle = false;
             for (k, &i) in run.lines.iter().enumerate() {
                 let t = lines[i].text.as_str();
                 cut.set(false);
+                let opened = std::mem::replace(&mut open_subtitle, !long_page && cut_subtitle(k));
                 match (logical.last_mut(), last_phys) {
+                    (Some(cur), Some(_)) if opened => cur.push_str(t),
+                    (Some(_), Some(_)) if open_subtitle => {
+                        logical.push(t.to_string());
+                        cuts.push(false);
+                    }
                     (Some(cur), Some(_)) if !long_page && k > 0 && filled[k - 1] == Some(true) => cur.push_str(t),
                     (Some(_), Some(_)) if !long_page && k > 0 && filled[k - 1] == Some(false) => {
                         logical.push(t.to_string());
@@ -526,7 +542,9 @@ pub(crate) fn wraps(
     if next.starts_with('—') || next.starts_with('【') || is_kicker(prev) {
         return false;
     }
-    if prev.ends_with(READS_ON) || next.starts_with(['暨', '及', '之']) {
+    // (A name and what they did, `王德雅作具体部署`, opens a subtitle, even
+    // under a line ending on a character that may read on, `…各地积极应对`.)
+    if prev.ends_with(READS_ON) && !SUBTITLE_NAME.is_match(next) || next.starts_with(['暨', '及', '之']) {
         return true;
     }
     // A line opening on the paper's own place (`我市…`, `我县…`) starts a
@@ -856,6 +874,13 @@ pub(crate) fn left_open(t: &str) -> bool {
 
 pub(crate) static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持(?:会议)?(?:并讲话)?|讲话|参加|致辞|调研|部署|宣讲|作(?:具体|重要)?(?:部署|讲话|报告)|带队|一行|陪同|督导|检查|慰问|看望|视察|考察)(?:\s.*)?$").expect("valid regex")
+});
+
+/// The first line of a [`SUBTITLE_NAME`] subtitle broken inside what the
+/// person did (`孙浩超主持会` / `议并讲话`): a name, then the head of the
+/// verb, cut short.
+static SUBTITLE_NAME_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出|主|主持会|主持会议并|主持会议并讲|讲|参|致|调|部|宣|作|作具|作具体|作具体部|作重|作重要|作重要讲|带|一|陪|督|检|慰|看|视|考)$").expect("valid regex")
 });
 
 /// How a line naming the paper's own place as its subject opens
