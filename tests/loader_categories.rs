@@ -1123,3 +1123,14 @@ fn a_subtitle_naming_who_chaired_stays_a_subtitle_when_broken_or_under_a_line_en
     assert_eq!(p.articles[0].subtitle.as_deref(), Some("刘建国主持会议并讲话"));
     assert_eq!(p.articles[1].subtitle.as_deref(), Some("陈志明作具体部署"));
 }
+
+#[test]
+fn a_headline_number_cut_from_its_unit_is_one_title() {
+    // `2024` / `年冬季农产品展销会开幕`: a number alone on its line is no
+    // kicker; the line under it opens on its unit.
+    let p = load("headline_number_cut_from_its_unit.txt");
+    let t = titles(&p);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(p.articles[1].title, "2024年冬季农产品展销会开幕", "{t:?}");
+    assert_eq!(p.articles[1].kicker, None);
+}

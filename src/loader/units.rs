@@ -482,6 +482,14 @@ fn cut_at_seam<'a>(prev: &str, next: &str, text: impl Iterator<Item = &'a str>) 
     text.into_iter().any(|piece| piece.contains(seam.as_str()))
 }
 
+/// What follows a number as its unit (`年`, `届`, `万`, `%`): a headline
+/// line ending on a number and the line under it opening on one are one
+/// line ([`wraps`]).
+const NUMBER_UNITS: [char; 20] = [
+    '年', '月', '日', '届', '次', '个', '名', '万', '亿', '元', '%', '％', '号', '期', '周', '天', '家', '项', '倍',
+    '岁',
+];
+
 /// What a headline line ending on reads on into the line under it: a
 /// conjunction, a preposition, `的`, an opening mark, a pause.
 pub(crate) const READS_ON: [char; 18] =
@@ -532,6 +540,11 @@ pub(crate) fn wraps(
         return false;
     }
     if left_open(prev) || next.starts_with(['】', '”', '》', '）', '」', '、', '，', ')', '：', ':']) {
+        return true;
+    }
+    // A number is not set apart from the unit it counts (`2024` /
+    // `年冬季农产品展销会开幕`, `第17` / `届…`).
+    if prev.ends_with(|c: char| c.is_ascii_digit()) && next.starts_with(NUMBER_UNITS) {
         return true;
     }
     // A column label alone on its line is part of the title under it
