@@ -105,7 +105,7 @@ pub enum Term {
     /// notice's purpose or ground (`为进一步做好…`, `根据…`, `按照…`) and
     /// announces what follows (`…现将有关事项通告如下：`), as an official
     /// notice's preamble does and a news report's paragraph hardly ever
-    /// does ([`opens_notice`]).
+    /// does (`opens_notice`).
     NoticeOpens,
 }
 
@@ -1194,11 +1194,12 @@ mod tests {
             | Term::TopicShift
             | Term::NoticeTitle
             | Term::GoesOn
-            | Term::OpenerShift => true,
+            | Term::OpenerShift
+            | Term::NoticeOpens => true,
         }
     }
 
-    const ALL_TERMS: [Term; 18] = [
+    const ALL_TERMS: [Term; 19] = [
         Term::Gap,
         Term::Opener,
         Term::WidthChange,
@@ -1217,6 +1218,7 @@ mod tests {
         Term::NoticeTitle,
         Term::GoesOn,
         Term::OpenerShift,
+        Term::NoticeOpens,
     ];
 
     /// The fitter (`examples/fit_boundary.rs`) fits one weight per row of
