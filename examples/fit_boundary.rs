@@ -264,6 +264,10 @@ const RULES: &[(&[Term], bool)] = &[
     // subject starts an item in a column of the same width
     // (tests/pages/item_opens_with_date_on_another_subject_same_width.txt).
     (&[Term::Gap, Term::Opener, Term::OpenerShift], true),
+    // A notice's preamble (`为进一步做好…，现将有关事项公告如下：`) straight
+    // after another item's text starts an item
+    // (tests/pages/notice_after_item_no_headline_between.txt).
+    (&[Term::Gap, Term::NoticeOpens], true),
 ];
 
 /// Does `w` decide every gap of [`RULES`] as it says?

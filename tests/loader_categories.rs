@@ -1092,4 +1092,54 @@ fn a_headline_among_body_lines_on_a_page_printing_no_blank_line_starts_its_item(
     assert_eq!(titles(&p), ["交口县新建三座乡村图书室", "石楼县举办红枣产业技能培训班"]);
     assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("石楼")), "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("11月20日，石楼县"), "{:?}", p.articles[1].paragraphs);
+fn a_notice_opening_straight_after_an_item_with_no_headline_stands_alone() {
+    // Headlines after their bodies; an item with no headline of its own,
+    // then a notice whose preamble (`为进一步做好…现将有关事项通告如下：`)
+    // follows its last sentence with nothing between: the notice is an
+    // item of its own, with the title printed after it.
+    let p = load("notice_after_item_no_headline_between.txt");
+    let t = titles(&p);
+    assert_eq!(p.articles.len(), 4, "{t:?}");
+    assert!(p.articles[1].paragraphs.iter().all(|q| !q.contains("供暖")), "{:?}", p.articles[1].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("近日，临县"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[2].title, "方山县住房和城乡建设局关于做好冬季供暖保障工作的通告", "{t:?}");
+    assert!(p.articles[2].paragraphs[0].starts_with("为进一步做好冬季供暖"), "{:?}", p.articles[2].paragraphs);
+    assert_eq!(p.articles[3].title, "交口县部署农村人居环境整治工作", "{t:?}");
+}
+
+#[test]
+fn a_headline_after_its_body_gets_back_a_tail_cutting_a_word_its_body_prints() {
+    // Headlines after their bodies; the second headline is broken inside
+    // `融合` (`岚县推动文旅深度融` / `合发展 多条冬季线路受热捧`) and its
+    // tail, under a blank line, was read as the first line of the next
+    // item's text. The body over the headline prints `融合发展`: the tail
+    // goes back to its headline.
+    let p = load("headline_after_tail_word_in_body_above.txt");
+    let t = titles(&p);
+    assert_eq!(p.articles.len(), 3, "{t:?}");
+    assert_eq!(p.articles[1].title, "岚县推动文旅深度融合发展 多条冬季线路受热捧", "{t:?}");
+    assert!(p.articles[2].paragraphs[0].starts_with("2日，方山县"), "{:?}", p.articles[2].paragraphs);
+}
+
+#[test]
+fn a_subtitle_naming_who_chaired_stays_a_subtitle_when_broken_or_under_a_line_ending_on_dui() {
+    // `刘建国主持会` / `议并讲话`: a subtitle broken over two lines is one
+    // subtitle, no part of the title; `陈志明作具体部署` under a title
+    // ending on `应对` (`对` may read on) is the subtitle too.
+    let p = load("subtitle_name_broken_and_after_dui.txt");
+    let t = titles(&p);
+    assert_eq!(t, ["全市冬季安全生产工作会议召开", "寒潮来袭 各县区积极应对"]);
+    assert_eq!(p.articles[0].subtitle.as_deref(), Some("刘建国主持会议并讲话"));
+    assert_eq!(p.articles[1].subtitle.as_deref(), Some("陈志明作具体部署"));
+}
+
+#[test]
+fn a_headline_number_cut_from_its_unit_is_one_title() {
+    // `2024` / `年冬季农产品展销会开幕`: a number alone on its line is no
+    // kicker; the line under it opens on its unit.
+    let p = load("headline_number_cut_from_its_unit.txt");
+    let t = titles(&p);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(p.articles[1].title, "2024年冬季农产品展销会开幕", "{t:?}");
+    assert_eq!(p.articles[1].kicker, None);
 }

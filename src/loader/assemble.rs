@@ -119,7 +119,7 @@ fn assemble_lines(
         b.rebodies(lines, bodies)
     };
     // A headline's wrapped tail read as its body's first line goes back to it.
-    let bodies = if b.take_title_tails(lines, long_page) {
+    let bodies = if b.take_title_tails(lines, long_page, orientation) {
         work += bodies.evaluations();
         b.rebodies(lines, bodies)
     } else {

@@ -108,6 +108,12 @@ pub enum Term {
     /// words (counted with [`Term::SetApart`], as the cost of weighing a
     /// line no blank sets apart).
     Unspaced,
+    /// The text after the gap opens a notice: its first sentence gives the
+    /// notice's purpose or ground (`为进一步做好…`, `根据…`, `按照…`) and
+    /// announces what follows (`…现将有关事项通告如下：`), as an official
+    /// notice's preamble does and a news report's paragraph hardly ever
+    /// does (`opens_notice`).
+    NoticeOpens,
 }
 
 /// The weight of each [`Term`], in points of heading margin per unit of
@@ -127,7 +133,7 @@ pub enum Term {
 /// `Unspaced` added at -50 and fitted alone (`--items --only Unspaced`,
 /// from 0 to -100 no value gains on every shape): right/exact/spurious columns 2350/2225/32 lines 2469/2414/6 pdftotext 2234/2054/48 pdftotext-raw 2212/2045/30 real-pdftotext 2259/2110/30 real-raw 2322/2195/26 real-layout 2195/1991/48
 #[rustfmt::skip]
-pub const WEIGHTS: [(Term, f32); 19] = [
+pub const WEIGHTS: [(Term, f32); 20] = [
     (Term::Gap, -150.0),
     (Term::Opener, 100.0),
     (Term::WidthChange, 100.0),
@@ -147,6 +153,7 @@ pub const WEIGHTS: [(Term, f32); 19] = [
     (Term::GoesOn, -200.0),
     (Term::OpenerShift, 60.0),
     (Term::Unspaced, -50.0),
+    (Term::NoticeOpens, 200.0),
 ];
 
 /// The weight of `term` in [`WEIGHTS`].
@@ -529,7 +536,8 @@ impl Builder {
         let subject = closed && !opener && meta::opens_with_subject_day(&lead_text);
         // (An attachment line, `附件：…`, still belongs to the notice.)
         let dated = prev.is_some_and(|p| is_date_line(&lines[p].text)) && !lines[i].text.starts_with("附件");
-        if !photo && !opener && !subject && !dated && !signed {
+        let notice = closed && opens_notice(&lead_text, lines, after);
+        if !photo && !opener && !subject && !dated && !signed && !notice {
             return None;
         }
         let mut b = Boundary::new(&self.params, i);
@@ -560,6 +568,9 @@ impl Builder {
             && !self.headline_names(lines, after)
         {
             b.add(Term::OpenerShift, 1.0);
+        }
+        if notice {
+            b.add(Term::NoticeOpens, 1.0);
         }
         if (opener || subject || dated || signed) && self.width_changes(lines, s, after) {
             b.add(Term::WidthChange, 1.0);
@@ -662,6 +673,39 @@ fn lead(lines: &[Line], after: &[Piece]) -> String {
         }
     }
     text
+}
+
+/// How a notice's preamble opens: its purpose or its ground
+/// ([`opens_notice`]).
+const NOTICE_GROUNDS: [&str; 6] = ["为进一步", "为了", "为切实", "根据", "按照", "依据"];
+
+/// The most characters of a notice's preamble, up to its `如下：`
+/// ([`opens_notice`]).
+const NOTICE_PREAMBLE_MAX: usize = 120;
+
+/// Does the body text `after` a gap (its opening `lead`) open a notice's
+/// preamble ([`Term::NoticeOpens`]): a first sentence giving the notice's
+/// purpose or ground ([`NOTICE_GROUNDS`]: `为进一步做好…`, `根据…`) that
+/// ends by announcing what follows (`…现将有关事项公告如下：`), within
+/// [`NOTICE_PREAMBLE_MAX`] characters? A report's paragraph may open with a
+/// purpose, but does not stop its first sentence on `如下：`.
+fn opens_notice(lead: &str, lines: &[Line], after: &[Piece]) -> bool {
+    if !NOTICE_GROUNDS.iter().any(|w| lead.starts_with(w)) {
+        return false;
+    }
+    let mut text = String::new();
+    for p in after {
+        let Piece::Body(j) = p else { break };
+        text.push_str(&lines[*j].text);
+        if text.contains(['。', '！', '？', '：', ':']) || text.chars().count() >= NOTICE_PREAMBLE_MAX {
+            break;
+        }
+    }
+    let text: String = text.chars().take(NOTICE_PREAMBLE_MAX).collect();
+    text.find(['。', '！', '？', '：', ':']).is_some_and(|at| {
+        let head = &text[..at];
+        text[at..].starts_with(['：', ':']) && head.ends_with("如下")
+    })
 }
 
 /// The most characters of the clause a paragraph reporting what was said
@@ -1176,7 +1220,8 @@ mod tests {
             | Term::NoticeTitle
             | Term::GoesOn
             | Term::OpenerShift
-            | Term::Unspaced => true,
+            | Term::Unspaced
+            | Term::NoticeOpens => true,
         }
     }
 
@@ -1200,6 +1245,7 @@ mod tests {
         Term::GoesOn,
         Term::OpenerShift,
         Term::Unspaced,
+        Term::NoticeOpens,
     ];
 
     /// The fitter (`examples/fit_boundary.rs`) fits one weight per row of

@@ -625,6 +625,16 @@ fn trailing_names(text: &str) -> Option<usize> {
     if !text.ends_with(['）', ')']) {
         return None;
     }
+    // A notice's date signed as a text is (`2023年5月8日（乔茜 汤敏）`): the
+    // date closes the notice, the names sign it.
+    if let Some(at) = text.rfind(['（', '('])
+        && at > 0
+        && is_date_line(text[..at].trim_end())
+        && names_only(&text[at..])
+        && !["星期", "农历", "上午", "下午", "晚", "时"].iter().any(|w| text[at..].contains(w))
+    {
+        return Some(at);
+    }
     let c = TRAIL_NAMES.captures(text)?;
     let m = c.get(1)?;
     if !names_only(m.as_str()) {
@@ -1668,6 +1678,12 @@ mod tests {
         assert_eq!(roles("（排名不分先后）")[0].1, Role::Text);
         assert_eq!(roles("（刘华 康桂芳）")[0].1, Role::TrailByline);
         assert_eq!(roles("（文/图　刘洋）")[0].1, Role::TrailByline);
+        // A notice's date signed with names: the date, then the byline.
+        let r = roles("特此公告。\n临县文化和旅游局\n2024年3月6日（贺兰 冯志）\n交口县开展防汛应急演练");
+        assert_eq!(r[2], ("2024年3月6日".to_string(), Role::Text));
+        assert_eq!(r[3], ("（贺兰 冯志）".to_string(), Role::TrailByline));
+        assert!(roles("2024年3月6日（星期三）").iter().all(|(_, r)| *r != Role::TrailByline));
+        assert!(roles("2024年3月6日（上午）").iter().all(|(_, r)| *r != Role::TrailByline));
         let r = roles("2000余名运动员参赛。（下转2版）");
         assert_eq!(r[1], ("（下转2版）".to_string(), Role::Jump));
         assert!(is_sentence_end("32个项目入选。（排名不分先后）"));

@@ -28,7 +28,7 @@ use super::joins;
 use super::lines::{self, Line, Role};
 use super::normalize::is_han;
 use super::paragraphs::BodyPart;
-use super::segments::Builder;
+use super::segments::{Builder, Orientation};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -105,10 +105,26 @@ impl Builder {
                     _ => false,
                 },
             );
+            // A subtitle naming who chaired or spoke broken over two lines
+            // (`孙浩超主持会` / `议并讲话`): a line that is no such subtitle
+            // alone but is one with the line under it starts a logical line
+            // of its own, and the line under it goes on with it.
+            let cut_subtitle = |k: usize| {
+                let t = lines[run.lines[k]].text.as_str();
+                SUBTITLE_NAME_HEAD.is_match(t)
+                    && run.lines.get(k + 1).is_some_and(|&j| SUBTITLE_NAME.is_match(&format!("{t}{}", lines[j].text)))
+            };
+            let mut open_subtitle = false;
             for (k, &i) in run.lines.iter().enumerate() {
                 let t = lines[i].text.as_str();
                 cut.set(false);
+                let opened = std::mem::replace(&mut open_subtitle, !long_page && cut_subtitle(k));
                 match (logical.last_mut(), last_phys) {
+                    (Some(cur), Some(_)) if opened => cur.push_str(t),
+                    (Some(_), Some(_)) if open_subtitle => {
+                        logical.push(t.to_string());
+                        cuts.push(false);
+                    }
                     (Some(cur), Some(_)) if !long_page && k > 0 && filled[k - 1] == Some(true) => cur.push_str(t),
                     (Some(_), Some(_)) if !long_page && k > 0 && filled[k - 1] == Some(false) => {
                         logical.push(t.to_string());
@@ -292,7 +308,7 @@ impl Builder {
     /// characters across the seam ([`word_across`]), where the headline line
     /// stops in the middle of something ([`cut_at_seam`]).
     /// Returns whether a body changed (its text must then be read again).
-    pub(crate) fn take_title_tails(&mut self, lines: &[Line], long_page: bool) -> bool {
+    pub(crate) fn take_title_tails(&mut self, lines: &[Line], long_page: bool, orientation: Orientation) -> bool {
         if long_page {
             return false;
         }
@@ -300,7 +316,7 @@ impl Builder {
         for r in 0..self.runs.len() {
             // (A headline wrapped over several lines can leave several of
             // them to its body: they go back one by one.)
-            while self.runs[r].lines.len() < MAX_UNIT_LINES && self.take_title_tail(lines, r) {
+            while self.runs[r].lines.len() < MAX_UNIT_LINES && self.take_title_tail(lines, r, orientation) {
                 changed = true;
             }
         }
@@ -314,7 +330,12 @@ impl Builder {
     /// goes back only so (`俄称在多方向占据更` /
     /// `有利阵地 乌称打击` / `俄防空系统` / `  俄罗斯国防部17日称，…`):
     /// [`rest_of_headline`].
-    fn take_title_tail(&mut self, lines: &[Line], r: usize) -> bool {
+    ///
+    /// On a page printing headlines after their bodies (`orientation`), the
+    /// headline's own body is the one over it: a word cut at the seam may be
+    /// printed there (`拉共体峰会强调一` / `体化 呼吁…`, the body above
+    /// printing `一体化`).
+    fn take_title_tail(&mut self, lines: &[Line], r: usize, orientation: Orientation) -> bool {
         let run = &self.runs[r];
         let (Some(&last), Some(next)) = (run.lines.last(), run.next) else { return false };
         if run.absorbed {
@@ -354,7 +375,13 @@ impl Builder {
         let rest: String = seg.pieces(lines).skip(k + 1).collect();
         // So does a notice's title cut in `关于` (`…委员会关` /
         // `于开展…的公告`), whatever its body prints.
-        let word = word_across(&head.text, &tail.text, &rest) || cut_in_guanyu(&head.text, &tail.text);
+        let own = match (orientation, run.prev) {
+            (Orientation::After, Some(p)) => self.segs[self.find(p)].text(lines),
+            _ => String::new(),
+        };
+        let word = word_across(&head.text, &tail.text, &rest)
+            || word_across(&head.text, &tail.text, &own)
+            || cut_in_guanyu(&head.text, &tail.text);
         if !is_headline_tail(head, tail, word || tail.text_width <= widest) {
             return false;
         }
@@ -465,6 +492,14 @@ fn cut_at_seam<'a>(prev: &str, next: &str, text: impl Iterator<Item = &'a str>) 
     text.into_iter().any(|piece| piece.contains(seam.as_str()))
 }
 
+/// What follows a number as its unit (`年`, `届`, `万`, `%`): a headline
+/// line ending on a number and the line under it opening on one are one
+/// line ([`wraps`]).
+const NUMBER_UNITS: [char; 20] = [
+    '年', '月', '日', '届', '次', '个', '名', '万', '亿', '元', '%', '％', '号', '期', '周', '天', '家', '项', '倍',
+    '岁',
+];
+
 /// What a headline line ending on reads on into the line under it: a
 /// conjunction, a preposition, `的`, an opening mark, a pause.
 pub(crate) const READS_ON: [char; 18] =
@@ -517,6 +552,11 @@ pub(crate) fn wraps(
     if left_open(prev) || next.starts_with(['】', '”', '》', '）', '」', '、', '，', ')', '：', ':']) {
         return true;
     }
+    // A number is not set apart from the unit it counts (`2024` /
+    // `年冬季农产品展销会开幕`, `第17` / `届…`).
+    if prev.ends_with(|c: char| c.is_ascii_digit()) && next.starts_with(NUMBER_UNITS) {
+        return true;
+    }
     // A column label alone on its line is part of the title under it
     // (`【新思想引领新征程】` / `以科技创新引领产业创新 激发创造活力`).
     if is_label_only(prev) && !next.starts_with(['—', '【']) && !is_kicker(next) {
@@ -525,7 +565,9 @@ pub(crate) fn wraps(
     if next.starts_with('—') || next.starts_with('【') || is_kicker(prev) {
         return false;
     }
-    if prev.ends_with(READS_ON) || next.starts_with(['暨', '及', '之']) {
+    // (A name and what they did, `王德雅作具体部署`, opens a subtitle, even
+    // under a line ending on a character that may read on, `…各地积极应对`.)
+    if prev.ends_with(READS_ON) && !SUBTITLE_NAME.is_match(next) || next.starts_with(['暨', '及', '之']) {
         return true;
     }
     // A line opening on the paper's own place (`我市…`, `我县…`) starts a
@@ -855,6 +897,13 @@ pub(crate) fn left_open(t: &str) -> bool {
 
 pub(crate) static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出席|主持(?:会议)?(?:并讲话)?|讲话|参加|致辞|调研|部署|宣讲|作(?:具体|重要)?(?:部署|讲话|报告)|带队|一行|陪同|督导|检查|慰问|看望|视察|考察)(?:\s.*)?$").expect("valid regex")
+});
+
+/// The first line of a [`SUBTITLE_NAME`] subtitle broken inside what the
+/// person did (`孙浩超主持会` / `议并讲话`): a name, then the head of the
+/// verb, cut short.
+static SUBTITLE_NAME_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇]{2,4}(?:出|主|主持会|主持会议并|主持会议并讲|讲|参|致|调|部|宣|作|作具|作具体|作具体部|作重|作重要|作重要讲|带|一|陪|督|检|慰|看|视|考)$").expect("valid regex")
 });
 
 /// How a line naming the paper's own place as its subject opens
