@@ -1081,3 +1081,17 @@ fn a_line_opening_on_the_papers_own_place_under_a_headline_is_its_subtitle() {
     assert_eq!(p.articles[1].subtitle.as_deref(), Some("我县全力推进农村人居环境整治"));
     assert!(p.articles[1].paragraphs[0].starts_with("入冬以来"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_boxed_byline_glued_after_the_last_sentence_of_the_item_before_starts_an_item() {
+    // pdftotext glued the next item's boxed byline (`□ 本报记者 …`, its last
+    // name wrapped onto a line of its own) to the end of the last line of
+    // the item before, after its full stop: the byline is split off and
+    // opens the second item.
+    let p = load("pdftotext_boxed_byline_glued_after_a_full_stop.txt");
+    assert_eq!(titles(&p), ["文水县农田水利建设成效明显", "交城县志愿者走进敬老院送温暖"]);
+    let first = p.articles[0].paragraphs.concat();
+    assert!(first.ends_with("种地更加省心省力。"), "{:?}", p.articles[0].paragraphs);
+    assert_eq!(p.articles[1].byline.as_deref(), Some("□ 本报记者 王晓 刘明"));
+    assert!(p.articles[1].paragraphs[0].starts_with("入冬以来"), "{:?}", p.articles[1].paragraphs);
+}
