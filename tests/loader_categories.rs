@@ -1095,3 +1095,15 @@ fn a_boxed_byline_glued_after_the_last_sentence_of_the_item_before_starts_an_ite
     assert_eq!(p.articles[1].byline.as_deref(), Some("□ 本报记者 王晓 刘明"));
     assert!(p.articles[1].paragraphs[0].starts_with("入冬以来"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_headline_as_wide_as_the_column_over_a_dated_lead_starts_an_item() {
+    // pdftotext -raw prints no blank lines: the second item (no byline)
+    // has its headline as wide as the column, between the last sentence of
+    // the item before and a lead opening on its day (`今天（9月23日），`)
+    // that names what the headline says.
+    let p = load("raw_headline_as_wide_as_the_column_over_a_lead.txt");
+    assert_eq!(titles(&p), ["文水县举办农民丰收节庆祝活动", "交城县为全县枣农举办骏枣科学管理技术专题培训班"]);
+    assert!(p.articles[0].paragraphs.concat().ends_with("秋收秋种各项工作。"), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("今天（9月23日）"), "{:?}", p.articles[1].paragraphs);
+}

@@ -847,7 +847,10 @@ pub fn promote(
         // A notice's title is weighed however sure the model is: printed as
         // wide as the column, it reads as body.
         let notice = lines.get(i + 1).is_some_and(|n| meta::is_notice_heading(text, &n.text));
-        if sure[i] <= FLOOR && !notice {
+        // The line under it opens like a news item's lead (`近日，`,
+        // `今天（3月5日），`, read over its wrap): an item starts around it.
+        let opener = lines.get(i + 1).is_some_and(|n| n.role == Role::Text && !head[i + 1] && opens_lead(lines, i + 1));
+        if sure[i] <= FLOOR && !notice && !opener {
             continue;
         }
         let han = text.chars().filter(|&c| is_han(c)).count();
@@ -869,8 +872,10 @@ pub fn promote(
         if !after_end || n >= lines.len() || lines[n].role != Role::Text || head[n] {
             continue;
         }
-        // Set apart by a blank line on either side.
-        if lines[p].no + 1 == lines[i].no && lines[n].no == lines[i].no + 1 {
+        // Set apart by a blank line on either side, or over a lead (an
+        // extractor that prints no blank lines, `pdftotext -raw`, sets
+        // nothing apart).
+        if lines[p].no + 1 == lines[i].no && lines[n].no == lines[i].no + 1 && !opener {
             continue;
         }
         // A paragraph's first line set apart by a stray blank line reads on
@@ -886,6 +891,7 @@ pub fn promote(
             + params.weight(Term::HeadingMargin) * sure[i]
             + params.weight(Term::ContentMatch)
             + if notice { params.weight(Term::NoticeTitle) } else { 0.0 }
+            + if opener { params.weight(Term::Opener) } else { 0.0 }
             <= 0.0
         {
             continue;
@@ -906,11 +912,29 @@ pub fn promote(
         if notice {
             b.add(Term::NoticeTitle, 1.0);
         }
+        if opener {
+            b.add(Term::Opener, 1.0);
+        }
         head[i] = b.starts();
         if let Some(t) = trace.as_deref_mut() {
             t.push(b);
         }
     }
+}
+
+/// Does body line `n` open like a news item's lead
+/// ([`meta::opens_like_lead`]), read with the start of the line under it
+/// when the opener wraps (`今天（11月17日）` / `，…`)?
+fn opens_lead(lines: &[Line], n: usize) -> bool {
+    let text = lines[n].text.as_str();
+    if meta::opens_like_lead(text) {
+        return true;
+    }
+    let Some(next) = lines.get(n + 1).filter(|l| l.role == Role::Text && !text.contains(['，', ','])) else {
+        return false;
+    };
+    let head: String = next.text.chars().take(4).collect();
+    meta::opens_like_lead(&format!("{text}{head}"))
 }
 
 /// Does line `i` read on into body line `n` under it, as a paragraph's
