@@ -1107,3 +1107,25 @@ fn a_headline_as_wide_as_the_column_over_a_dated_lead_starts_an_item() {
     assert!(p.articles[0].paragraphs.concat().ends_with("秋收秋种各项工作。"), "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("今天（9月23日）"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_notice_title_as_wide_as_the_column_with_no_blank_line_starts_an_item() {
+    // pdftotext -raw sets nothing apart by blank lines: a notice's title
+    // (`…关于…的通告`), as wide as the column, right after the last sentence
+    // of the item before, still starts the notice.
+    let p = load("raw_notice_title_as_wide_as_the_column.txt");
+    assert_eq!(titles(&p), ["文水县举办农民丰收节庆祝活动", "某某县自然资源局关于开展秋冬季森林防火检查的通告"]);
+    assert!(p.articles[0].paragraphs.concat().ends_with("秋收秋种各项工作。"), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("为进一步做好"), "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
+fn a_headline_over_a_lead_naming_its_subject_before_its_day_starts_an_item() {
+    // No blank lines (pdftotext -raw): the second item's headline stands
+    // between the last sentence of the item before and a lead naming its
+    // subject before its day (`市长张某某22日在吕梁会见…`) that repeats the
+    // headline's words.
+    let p = load("raw_headline_over_a_lead_naming_its_subject.txt");
+    assert_eq!(titles(&p), ["文水县举办农民丰收节庆祝活动", "吕梁市与某某集团签署新能源产业合作框架协议"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("市长张某某22日"), "{:?}", p.articles[1].paragraphs);
+}

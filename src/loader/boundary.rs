@@ -36,7 +36,8 @@ pub enum Term {
     /// The cost of cutting a text at a gap (every candidate pays it once).
     Gap,
     /// The line after the gap opens like a news item (`近日，`, `3月5日，`,
-    /// `当地时间11日，`, `今天（2月28日），`: [`meta::opens_like_lead`]).
+    /// `当地时间11日，`, `今天（2月28日），`: [`meta::opens_like_lead`]); at
+    /// a line [`promote`] weighs, the line under it does.
     Opener,
     /// The column's width changes across the gap (by 8 columns or more).
     WidthChange,
@@ -75,7 +76,8 @@ pub enum Term {
     Subheading,
     /// The line after the gap opens like a lead naming its subject before
     /// its day (`国务院总理某某5日在京会见…`:
-    /// [`meta::opens_with_subject_day`]).
+    /// [`meta::opens_with_subject_day`]); at a line [`promote`] weighs, the
+    /// line under it does.
     SubjectLead,
     /// The first sentence after a lead naming its subject before its day
     /// ([`Term::SubjectLead`]) shares next to none of its words with the
@@ -821,13 +823,16 @@ const MAX_HAN: usize = 48;
 /// a headline left in the body (an item with no opening byline runs
 /// straight on from the one before it, its headline as wide as the column)
 /// names the text after it and not the text before it. A candidate is a
-/// line set apart by a blank line that stands after a finished sentence (or
+/// line set apart by a blank line (or, where an extractor prints no blank
+/// lines, one over a lead, [`Term::Opener`] or [`Term::SubjectLead`], or
+/// shaped as a notice's title) that stands after a finished sentence (or
 /// a caption, credit or closing byline) and before body text, and neither
 /// finishes a sentence itself nor holds a comma (a paragraph's first clause
 /// does); its boundary adds its heading margin ([`Term::HeadingMargin`])
 /// and how much better its words match the text after it than before it
-/// ([`Term::ContentMatch`]), and [`Term::NoticeTitle`] for a line of a
-/// notice title's shape. `sure` is the line model's heading margin per
+/// ([`Term::ContentMatch`]), [`Term::NoticeTitle`] for a line of a
+/// notice title's shape, and [`Term::Opener`] or [`Term::SubjectLead`]
+/// when the line under it opens like a lead. `sure` is the line model's heading margin per
 /// line; `head` the headline verdicts so far, changed in place; the
 /// boundaries weighed are pushed to `trace` when given; the terms are
 /// weighed by `params`.
@@ -847,12 +852,6 @@ pub fn promote(
         // A notice's title is weighed however sure the model is: printed as
         // wide as the column, it reads as body.
         let notice = lines.get(i + 1).is_some_and(|n| meta::is_notice_heading(text, &n.text));
-        // The line under it opens like a news item's lead (`近日，`,
-        // `今天（3月5日），`, read over its wrap): an item starts around it.
-        let opener = lines.get(i + 1).is_some_and(|n| n.role == Role::Text && !head[i + 1] && opens_lead(lines, i + 1));
-        if sure[i] <= FLOOR && !notice && !opener {
-            continue;
-        }
         let han = text.chars().filter(|&c| is_han(c)).count();
         if !(MIN_HAN..=MAX_HAN).contains(&han)
             || is_sentence_end(text)
@@ -872,10 +871,19 @@ pub fn promote(
         if !after_end || n >= lines.len() || lines[n].role != Role::Text || head[n] {
             continue;
         }
+        // The line under it opens like a news item's lead (`近日，`,
+        // `今天（3月5日），`, read over its wrap): an item starts around it;
+        // or like a lead naming its subject before its day
+        // (`国务院总理某某5日在京会见…`): weaker evidence.
+        let opener = opens_lead(lines, n);
+        if sure[i] <= FLOOR && !notice && !opener {
+            continue;
+        }
+        let subject = !opener && meta::opens_with_subject_day(&lines[n].text);
         // Set apart by a blank line on either side, or over a lead (an
         // extractor that prints no blank lines, `pdftotext -raw`, sets
         // nothing apart).
-        if lines[p].no + 1 == lines[i].no && lines[n].no == lines[i].no + 1 && !opener {
+        if lines[p].no + 1 == lines[i].no && lines[n].no == lines[i].no + 1 && !opener && !subject && !notice {
             continue;
         }
         // A paragraph's first line set apart by a stray blank line reads on
@@ -892,6 +900,7 @@ pub fn promote(
             + params.weight(Term::ContentMatch)
             + if notice { params.weight(Term::NoticeTitle) } else { 0.0 }
             + if opener { params.weight(Term::Opener) } else { 0.0 }
+            + if subject { params.weight(Term::SubjectLead) } else { 0.0 }
             <= 0.0
         {
             continue;
@@ -914,6 +923,9 @@ pub fn promote(
         }
         if opener {
             b.add(Term::Opener, 1.0);
+        }
+        if subject {
+            b.add(Term::SubjectLead, 1.0);
         }
         head[i] = b.starts();
         if let Some(t) = trace.as_deref_mut() {
