@@ -1142,4 +1142,50 @@ fn a_headline_number_cut_from_its_unit_is_one_title() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(p.articles[1].title, "2024年冬季农产品展销会开幕", "{t:?}");
     assert_eq!(p.articles[1].kicker, None);
+
+fn a_boxed_byline_glued_after_the_last_sentence_of_the_item_before_starts_an_item() {
+    // pdftotext glued the next item's boxed byline (`□ 本报记者 …`, its last
+    // name wrapped onto a line of its own) to the end of the last line of
+    // the item before, after its full stop: the byline is split off and
+    // opens the second item.
+    let p = load("pdftotext_boxed_byline_glued_after_a_full_stop.txt");
+    assert_eq!(titles(&p), ["文水县农田水利建设成效明显", "交城县志愿者走进敬老院送温暖"]);
+    let first = p.articles[0].paragraphs.concat();
+    assert!(first.ends_with("种地更加省心省力。"), "{:?}", p.articles[0].paragraphs);
+    assert_eq!(p.articles[1].byline.as_deref(), Some("□ 本报记者 王晓 刘明"));
+    assert!(p.articles[1].paragraphs[0].starts_with("入冬以来"), "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
+fn a_headline_as_wide_as_the_column_over_a_dated_lead_starts_an_item() {
+    // pdftotext -raw prints no blank lines: the second item (no byline)
+    // has its headline as wide as the column, between the last sentence of
+    // the item before and a lead opening on its day (`今天（9月23日），`)
+    // that names what the headline says.
+    let p = load("raw_headline_as_wide_as_the_column_over_a_lead.txt");
+    assert_eq!(titles(&p), ["文水县举办农民丰收节庆祝活动", "交城县为全县枣农举办骏枣科学管理技术专题培训班"]);
+    assert!(p.articles[0].paragraphs.concat().ends_with("秋收秋种各项工作。"), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("今天（9月23日）"), "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
+fn a_notice_title_as_wide_as_the_column_with_no_blank_line_starts_an_item() {
+    // pdftotext -raw sets nothing apart by blank lines: a notice's title
+    // (`…关于…的通告`), as wide as the column, right after the last sentence
+    // of the item before, still starts the notice.
+    let p = load("raw_notice_title_as_wide_as_the_column.txt");
+    assert_eq!(titles(&p), ["文水县举办农民丰收节庆祝活动", "某某县自然资源局关于开展秋冬季森林防火检查的通告"]);
+    assert!(p.articles[0].paragraphs.concat().ends_with("秋收秋种各项工作。"), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("为进一步做好"), "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
+fn a_headline_over_a_lead_naming_its_subject_before_its_day_starts_an_item() {
+    // No blank lines (pdftotext -raw): the second item's headline stands
+    // between the last sentence of the item before and a lead naming its
+    // subject before its day (`市长张某某22日在吕梁会见…`) that repeats the
+    // headline's words.
+    let p = load("raw_headline_over_a_lead_naming_its_subject.txt");
+    assert_eq!(titles(&p), ["文水县举办农民丰收节庆祝活动", "吕梁市与某某集团签署新能源产业合作框架协议"]);
+    assert!(p.articles[1].paragraphs[0].starts_with("市长张某某22日"), "{:?}", p.articles[1].paragraphs);
 }

@@ -36,7 +36,8 @@ pub enum Term {
     /// The cost of cutting a text at a gap (every candidate pays it once).
     Gap,
     /// The line after the gap opens like a news item (`近日，`, `3月5日，`,
-    /// `当地时间11日，`, `今天（2月28日），`: [`meta::opens_like_lead`]).
+    /// `当地时间11日，`, `今天（2月28日），`: [`meta::opens_like_lead`]); at
+    /// a line [`promote`] weighs, the line under it does.
     Opener,
     /// The column's width changes across the gap (by 8 columns or more).
     WidthChange,
@@ -75,7 +76,8 @@ pub enum Term {
     Subheading,
     /// The line after the gap opens like a lead naming its subject before
     /// its day (`国务院总理某某5日在京会见…`:
-    /// [`meta::opens_with_subject_day`]).
+    /// [`meta::opens_with_subject_day`]); at a line [`promote`] weighs, the
+    /// line under it does.
     SubjectLead,
     /// The first sentence after a lead naming its subject before its day
     /// ([`Term::SubjectLead`]) shares next to none of its words with the
@@ -875,13 +877,16 @@ const MAX_HAN: usize = 48;
 /// a headline left in the body (an item with no opening byline runs
 /// straight on from the one before it, its headline as wide as the column)
 /// names the text after it and not the text before it. A candidate is a
-/// line set apart by a blank line that stands after a finished sentence (or
+/// line set apart by a blank line (or, where an extractor prints no blank
+/// lines, one over a lead, [`Term::Opener`] or [`Term::SubjectLead`], or
+/// shaped as a notice's title) that stands after a finished sentence (or
 /// a caption, credit or closing byline) and before body text, and neither
 /// finishes a sentence itself nor holds a comma (a paragraph's first clause
 /// does); its boundary adds its heading margin ([`Term::HeadingMargin`])
 /// and how much better its words match the text after it than before it
-/// ([`Term::ContentMatch`]), and [`Term::NoticeTitle`] for a line of a
-/// notice title's shape. `sure` is the line model's heading margin per
+/// ([`Term::ContentMatch`]), [`Term::NoticeTitle`] for a line of a
+/// notice title's shape, and [`Term::Opener`] or [`Term::SubjectLead`]
+/// when the line under it opens like a lead. `sure` is the line model's heading margin per
 /// line; `head` the headline verdicts so far, changed in place; the
 /// boundaries weighed are pushed to `trace` when given; the terms are
 /// weighed by `params`.
@@ -903,9 +908,6 @@ pub fn promote(
         // A notice's title is weighed however sure the model is: printed as
         // wide as the column, it reads as body.
         let notice = lines.get(i + 1).is_some_and(|n| meta::is_notice_heading(text, &n.text));
-        if sure[i] <= FLOOR && !notice {
-            continue;
-        }
         let han = text.chars().filter(|&c| is_han(c)).count();
         if !(MIN_HAN..=MAX_HAN).contains(&han)
             || is_sentence_end(text)
@@ -925,13 +927,27 @@ pub fn promote(
         if !after_end || n >= lines.len() || lines[n].role != Role::Text || head[n] {
             continue;
         }
-        // Set apart by a blank line on either side (on a page with blank
-        // lines).
-        let apart = !(lines[p].no + 1 == lines[i].no && lines[n].no == lines[i].no + 1);
-        if !apart && !unspaced {
+        // The line under it opens like a news item's lead (`近日，`,
+        // `今天（3月5日），`, read over its wrap): an item starts around it;
+        // or like a lead naming its subject before its day
+        // (`国务院总理某某5日在京会见…`): weaker evidence.
+        let opener = opens_lead(lines, n);
+        if sure[i] <= FLOOR && !notice && !opener {
             continue;
         }
-        let unspaced_w = if apart { 0.0 } else { params.weight(Term::Unspaced) };
+        let subject = !opener && meta::opens_with_subject_day(&lines[n].text);
+        // Set apart by a blank line on either side; or over a lead or as a
+        // notice's title (an extractor that prints no blank lines,
+        // `pdftotext -raw`, sets nothing apart); or on a page that prints
+        // no blank line between any two lines, at the cost of
+        // [`Term::Unspaced`].
+        let apart = !(lines[p].no + 1 == lines[i].no && lines[n].no == lines[i].no + 1);
+        let led = opener || subject || notice;
+        if !apart && !unspaced && !led {
+            continue;
+        }
+        let unspaced_cost = !apart && !led;
+        let unspaced_w = if unspaced_cost { params.weight(Term::Unspaced) } else { 0.0 };
         // A paragraph's first line set apart by a stray blank line reads on
         // into the line under it (a notice's title wraps the same way): a
         // line the line model reads as body is not promoted on its words
@@ -950,6 +966,8 @@ pub fn promote(
             + params.weight(Term::ContentMatch)
             + if notice { params.weight(Term::NoticeTitle) } else { 0.0 }
             + unspaced_w
+            + if opener { params.weight(Term::Opener) } else { 0.0 }
+            + if subject { params.weight(Term::SubjectLead) } else { 0.0 }
             <= 0.0
         {
             continue;
@@ -965,7 +983,7 @@ pub fn promote(
         let bwd = share(&terms, lines, head, (0..i).rev());
         let mut b = Boundary::new(params, i);
         b.add(Term::SetApart, 1.0);
-        if !apart {
+        if unspaced_cost {
             b.add(Term::Unspaced, 1.0);
         }
         b.add(Term::HeadingMargin, sure[i]);
@@ -973,11 +991,32 @@ pub fn promote(
         if notice {
             b.add(Term::NoticeTitle, 1.0);
         }
+        if opener {
+            b.add(Term::Opener, 1.0);
+        }
+        if subject {
+            b.add(Term::SubjectLead, 1.0);
+        }
         head[i] = b.starts();
         if let Some(t) = trace.as_deref_mut() {
             t.push(b);
         }
     }
+}
+
+/// Does body line `n` open like a news item's lead
+/// ([`meta::opens_like_lead`]), read with the start of the line under it
+/// when the opener wraps (`今天（11月17日）` / `，…`)?
+fn opens_lead(lines: &[Line], n: usize) -> bool {
+    let text = lines[n].text.as_str();
+    if meta::opens_like_lead(text) {
+        return true;
+    }
+    let Some(next) = lines.get(n + 1).filter(|l| l.role == Role::Text && !text.contains(['，', ','])) else {
+        return false;
+    };
+    let head: String = next.text.chars().take(4).collect();
+    meta::opens_like_lead(&format!("{text}{head}"))
 }
 
 /// Does line `i` read on into body line `n` under it, as a paragraph's
@@ -1225,7 +1264,7 @@ mod tests {
         }
     }
 
-    const ALL_TERMS: [Term; 19] = [
+    const ALL_TERMS: [Term; 20] = [
         Term::Gap,
         Term::Opener,
         Term::WidthChange,

@@ -815,11 +815,16 @@ fn glued_byline(text: &str, next: Option<&str>) -> Option<usize> {
     let after = &text[at..];
     // (`国家卫生健康委通报最新疫情 □ 本报记者 邵伟`: a boxed byline after a
     // headline.)
+    let boxed = after.starts_with(BOXES) && is_boxed_byline(after);
     let bracketed = BENBAO.find(after).is_some_and(|m| after[m.end()..].trim_start().starts_with(['（', '(']))
         || XINHUA.is_match(after)
         || wraps(after)
-        || after.starts_with(BOXES) && is_boxed_byline(after);
-    (!before.is_empty() && !is_sentence_end(before) && bracketed).then_some(at)
+        || boxed;
+    // (`…产业集群发展。 □ 本报记者 张三 李四`: a boxed byline naming the
+    // reporters' role, the next item's, glued after the last sentence of
+    // the item before: a box and a role after a full stop are no text.)
+    let signed = boxed && BOXED_ROLE.is_match(after);
+    (!before.is_empty() && (signed || !is_sentence_end(before)) && bracketed).then_some(at)
 }
 
 /// Splits an opening byline from the start of a line: returns (byline, rest).
