@@ -24,8 +24,9 @@
 //! (a weight scaled by 0–1.5 or moved by 5–50 points, never turned over
 //! and keeping [`RULES`], the heading margin's weight, the unit, kept; a
 //! threshold moved by a few steps) to the value that gains most, for
-//! `--sweeps` sweeps (3 by default) or until one moves nothing (`--only
-//! KNOB`, repeated, moves only those knobs, e.g. a new term's weight); every move
+//! `--sweeps` sweeps (3 by default) or until one moves nothing (`--knobs
+//! all|weights|cuts|NAME,NAME` moves only those knobs, e.g. a new term's
+//! weight, or only the boundary weights, or only `params::CUTS`); every move
 //! is printed with its figures (`--at KNOB=VALUE`, repeated, starts from
 //! the committed table so moved, e.g. `--at ClosingByline=102 --sweeps 0
 //! --write` to write the moves a run printed). To refit: run it without `--write`, read
@@ -79,7 +80,7 @@
 mod pdfgen;
 
 use lvread::loader::boundary::{Boundary, Term, WEIGHTS};
-use lvread::loader::params::Params;
+use lvread::loader::params::{CUTS, Figures, Params, gains, objective};
 use lvread::loader::{self, assemble, columns, decode, lines};
 use lvread::synth::source::{self, Half};
 use lvread::synth::tree::{TreeIssue, fold, fold_opt};
@@ -416,9 +417,6 @@ struct Ready<'a> {
     shape: usize,
 }
 
-/// Per shape, the items right, exactly right and spurious.
-type Figures = Vec<(usize, usize, usize)>;
-
 /// What a table made of one page: its tree, its items right, exact and
 /// spurious, and the terms of every boundary weighed (a bit per [`Term`]).
 struct Out {
@@ -487,19 +485,12 @@ fn figures(ready: &[Ready], outs: &[Option<Out>], base: Option<&[Out]>, shapes: 
     f
 }
 
-/// Is `new` a gain over `old`: no shape loses an item right or exactly
-/// right, none gains a spurious one, and the items right plus exactly
-/// right grow in all (the rule a table must pass to be committed)?
-fn gains(new: &Figures, old: &Figures) -> bool {
-    let total = |f: &Figures| f.iter().map(|x| x.0 + x.1).sum::<usize>();
-    new.iter().zip(old).all(|(n, o)| n.0 >= o.0 && n.1 >= o.1 && n.2 <= o.2) && total(new) > total(old)
-}
-
 fn show(f: &Figures, names: &[&str]) -> String {
     let mut out = String::new();
     for ((r, e, s), name) in f.iter().zip(names) {
         let _ = write!(out, " {name} {r}/{e}/{s}");
     }
+    let _ = write!(out, " (objective {})", objective(f));
     out
 }
 
@@ -512,22 +503,38 @@ enum Knob {
     OpenerTurnMinTerms,
     HeadlineSharedMin,
     MaxKickerChars,
+    /// A cut-off of [`CUTS`], by its index.
+    Cut(usize),
 }
 
 impl Knob {
     fn name(self) -> String {
         match self {
             Knob::Weight(k) => format!("{:?}", WEIGHTS[k].0),
+            Knob::Cut(k) => format!("{:?}", CUTS[k].0),
             other => format!("{other:?}"),
         }
     }
 
     /// The values tried from `p`: a weight scaled or moved by a few points
     /// (never turned over, the costs below zero, the rest above), a
-    /// threshold moved by a few steps.
+    /// threshold moved by a few steps, a cut-off by one or two of its steps
+    /// ([`CUTS`]; never below zero).
     fn tries(self, p: &Params) -> Vec<Params> {
         let mut out = Vec::new();
         match self {
+            Knob::Cut(k) => {
+                let (now, step) = (p.cuts[k], CUTS[k].2);
+                for d in [-2.0, -1.0, 1.0, 2.0] {
+                    let x = ((now + d * step) * 1000.0).round() / 1000.0;
+                    if x < 0.0 {
+                        continue;
+                    }
+                    let mut v = *p;
+                    v.cuts[k] = x;
+                    out.push(v);
+                }
+            }
             Knob::Weight(k) => {
                 let w = p.weights[k];
                 let scaled = [0.0, 0.5, 0.8, 0.9, 0.95, 0.98, 1.02, 1.05, 1.1, 1.25, 1.5].map(|f| w * f);
@@ -586,7 +593,7 @@ impl Knob {
 
     fn get(self, p: &Params) -> usize {
         match self {
-            Knob::Weight(_) => 0,
+            Knob::Weight(_) | Knob::Cut(_) => 0,
             Knob::PhotoBeforeMin => p.photo_before_min,
             Knob::OpenerTurnMinTerms => p.opener_turn_min_terms,
             Knob::HeadlineSharedMin => p.headline_shared_min,
@@ -596,7 +603,7 @@ impl Knob {
 
     fn set(self, p: &mut Params, x: usize) {
         match self {
-            Knob::Weight(_) => {}
+            Knob::Weight(_) | Knob::Cut(_) => {}
             Knob::PhotoBeforeMin => p.photo_before_min = x,
             Knob::OpenerTurnMinTerms => p.opener_turn_min_terms = x,
             Knob::HeadlineSharedMin => p.headline_shared_min = x,
@@ -606,10 +613,14 @@ impl Knob {
 }
 
 /// Coordinate search on the items (`--items`): from `start`, each knob in
-/// turn ([`Knob::tries`]) moved to the value that [`gains`] most (items
-/// right plus exactly right) over the best table so far, until a sweep
-/// moves nothing or `sweeps` sweeps are done (`base`: what `start` makes of
-/// each page). Every move is printed.
+/// turn ([`Knob::tries`]) moved to the value that [`gains`] most (the
+/// [`objective`]: items right plus exactly right minus spurious, over all
+/// shapes, up by [`MIN_GAIN`](lvread::loader::params::MIN_GAIN) at least,
+/// no shape losing more than one item right or exact or gaining more than
+/// one spurious item against `start`) over the best table so far, until a
+/// sweep moves nothing or `sweeps` sweeps are done (`base`: what `start`
+/// makes of each page; `knobs`: the knobs searched). Every move is
+/// printed.
 fn search_items(
     ready: &[Ready],
     start: Params,
@@ -617,23 +628,17 @@ fn search_items(
     names: &[&str],
     threads: usize,
     sweeps: usize,
-    only: &[String],
+    knobs: &[Knob],
 ) -> (Params, Figures) {
     let shapes = names.len();
     let mut best = start;
     let mut now = figures(ready, &[], Some(&base), shapes);
+    let first = now.clone();
     println!("start:{}", show(&now, names));
-    let unit = Term::HeadingMargin as usize;
-    let mut knobs: Vec<Knob> = (0..NT).filter(|&k| k != unit).map(Knob::Weight).collect();
-    knobs.extend([Knob::PhotoBeforeMin, Knob::OpenerTurnMinTerms, Knob::HeadlineSharedMin, Knob::MaxKickerChars]);
-    // (`--only KNOB`, repeated: move only those knobs.)
-    if !only.is_empty() {
-        knobs.retain(|k| only.contains(&k.name()));
-    }
-    let total = |f: &Figures| f.iter().map(|x| x.0 + x.1).sum::<usize>();
+    let total = objective;
     for sweep in 0..sweeps {
         let mut moved = false;
-        for &knob in &knobs {
+        for &knob in knobs {
             let clock = std::time::Instant::now();
             let mut found: Option<(Params, Figures, Vec<Option<Out>>)> = None;
             let tries = knob.tries(&best);
@@ -641,7 +646,7 @@ fn search_items(
                 let outs = run(ready, v, Some(&base), knob.touches(), threads);
                 let f = figures(ready, &outs, Some(&base), shapes);
                 let over = found.as_ref().map_or(&now, |(_, g, _)| g);
-                if gains(&f, &now) && (found.is_none() || total(&f) > total(over)) {
+                if gains(&f, &now, &first) && (found.is_none() || total(&f) > total(over)) {
                     found = Some((*v, f, outs));
                 }
             }
@@ -675,9 +680,11 @@ fn set_knob(p: &mut Params, at: &str) -> Result<(), String> {
     let (name, x) = at.split_once('=').ok_or("no =")?;
     let mut knobs: Vec<Knob> = (0..NT).map(Knob::Weight).collect();
     knobs.extend([Knob::PhotoBeforeMin, Knob::OpenerTurnMinTerms, Knob::HeadlineSharedMin, Knob::MaxKickerChars]);
+    knobs.extend((0..CUTS.len()).map(Knob::Cut));
     let knob = knobs.into_iter().find(|k| k.name() == name).ok_or("no such knob")?;
     match knob {
         Knob::Weight(k) => p.weights[k] = x.parse().map_err(|_| "not a number")?,
+        Knob::Cut(k) => p.cuts[k] = x.parse().map_err(|_| "not a number")?,
         other => other.set(p, x.parse().map_err(|_| "not a whole number")?),
     }
     Ok(())
@@ -686,6 +693,7 @@ fn set_knob(p: &mut Params, at: &str) -> Result<(), String> {
 fn value(knob: Knob, p: &Params) -> String {
     match knob {
         Knob::Weight(k) => format!("{:?}", p.weights[k]),
+        Knob::Cut(k) => format!("{:?}", p.cuts[k]),
         other => other.get(p).to_string(),
     }
 }
@@ -711,7 +719,37 @@ fn write_params(root: &Path, p: &Params, about: &str) -> Result<(), String> {
     let path = root.join("src/loader/units.rs");
     let src = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
     let src = set(&src, "MAX_KICKER_CHARS", p.max_kicker_chars)?;
+    std::fs::write(&path, src).map_err(|e| e.to_string())?;
+    let path = root.join("src/loader/params.rs");
+    let src = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    let src = replace_cuts(&src, &cuts_table(p, about)).ok_or("no CUTS table")?;
     std::fs::write(&path, src).map_err(|e| e.to_string())
+}
+
+/// The cut-offs of `p` as the Rust source of [`CUTS`], with its doc comment.
+fn cuts_table(p: &Params, about: &str) -> String {
+    let mut s = String::new();
+    s.push_str("/// The committed cut-offs ([`Cut`]): each with its value and the step the\n");
+    s.push_str("/// fitter moves it by. Written by `cargo run --release --example\n");
+    s.push_str("/// fit_boundary -- --items --write` (do not edit by hand, fit again).\n");
+    for l in about.lines() {
+        let _ = writeln!(s, "/// {l}");
+    }
+    let _ = writeln!(s, "#[rustfmt::skip]\npub const CUTS: [(Cut, f32, f32); {}] = [", CUTS.len());
+    for (k, (c, _, step)) in CUTS.iter().enumerate() {
+        let _ = writeln!(s, "    (Cut::{c:?}, {:?}, {step:?}),", p.cuts[k]);
+    }
+    s.push_str("];\n");
+    s
+}
+
+/// Puts `table` in place of [`CUTS`] in `source` (from its doc comment's
+/// first line to the end of the constant).
+fn replace_cuts(source: &str, table: &str) -> Option<String> {
+    let start = source.find("/// The committed cut-offs ([`Cut`])")?;
+    let konst = start + source[start..].find("pub const CUTS")?;
+    let end = konst + source[konst..].find("\n];\n")? + "\n];\n".len();
+    Some(format!("{}{table}{}", &source[..start], &source[end..]))
 }
 
 fn main() -> ExitCode {
@@ -724,7 +762,7 @@ fn main() -> ExitCode {
     let mut threads = 2;
     let mut sweeps = 3;
     let mut at: Vec<String> = Vec::new();
-    let mut only: Vec<String> = Vec::new();
+    let mut which = String::from("all");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -737,10 +775,10 @@ fn main() -> ExitCode {
             "--threads" => threads = args.next().and_then(|v| v.parse().ok()).unwrap_or(threads),
             "--sweeps" => sweeps = args.next().and_then(|v| v.parse().ok()).unwrap_or(sweeps),
             "--at" => at.extend(args.next()),
-            "--only" => only.extend(args.next()),
+            "--knobs" => which = args.next().unwrap_or(which),
             other => {
                 eprintln!(
-                    "unknown option {other:?} (--pages N, --write, --from-scratch, --trade, --gaps FILE, --items, --threads N, --sweeps N, --at KNOB=VALUE, --only KNOB)"
+                    "unknown option {other:?} (--pages N, --write, --from-scratch, --trade, --gaps FILE, --items, --threads N, --sweeps N, --at KNOB=VALUE, --knobs all|weights|cuts|NAME,NAME)"
                 );
                 return ExitCode::from(2);
             }
@@ -776,7 +814,24 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         }
-        return fit_items(root, &shaped, &names, start, threads, sweeps, write, &only);
+        let unit = Term::HeadingMargin as usize;
+        let weights = (0..NT).filter(|&k| k != unit).map(Knob::Weight).chain([
+            Knob::PhotoBeforeMin,
+            Knob::OpenerTurnMinTerms,
+            Knob::HeadlineSharedMin,
+            Knob::MaxKickerChars,
+        ]);
+        let cuts = (0..CUTS.len()).map(Knob::Cut);
+        let knobs: Vec<Knob> = match which.as_str() {
+            "all" => weights.chain(cuts).collect(),
+            "weights" => weights.collect(),
+            "cuts" => cuts.collect(),
+            list => {
+                let wanted: Vec<&str> = list.split(',').collect();
+                weights.chain(cuts).filter(|k| wanted.contains(&k.name().as_str())).collect()
+            }
+        };
+        return fit_items(root, &shaped, &names, start, threads, sweeps, write, &knobs);
     }
     let gaps: Vec<Gap> =
         shaped.iter().enumerate().flat_map(|(s, (_, ps))| ps.iter().flat_map(move |p| gaps_of(p, s))).collect();
@@ -862,7 +917,7 @@ fn fit_items(
     threads: usize,
     sweeps: usize,
     write: bool,
-    only: &[String],
+    knobs: &[Knob],
 ) -> ExitCode {
     let clock = std::time::Instant::now();
     let all: Vec<(usize, &SynthPage)> =
@@ -895,8 +950,8 @@ fn fit_items(
         base = run(&ready, &start, None, u32::MAX, threads).into_iter().flatten().collect();
         println!("--at:{}", show(&figures(&ready, &[], Some(&base), names.len()), names));
     }
-    let (best, now) = search_items(&ready, start, base, names, threads, sweeps, only);
-    if best == Params::COMMITTED || !gains(&now, &committed) {
+    let (best, now) = search_items(&ready, start, base, names, threads, sweeps, knobs);
+    if best == Params::COMMITTED || !gains(&now, &committed, &committed) {
         println!("no table gains over the committed one: it stays");
         return ExitCode::SUCCESS;
     }
@@ -913,7 +968,7 @@ fn fit_items(
     );
     match write_params(root, &best, &about) {
         Ok(()) => {
-            println!("wrote src/loader/boundary.rs and src/loader/units.rs");
+            println!("wrote src/loader/boundary.rs, src/loader/units.rs and src/loader/params.rs");
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -1092,6 +1092,9 @@ fn a_headline_among_body_lines_on_a_page_printing_no_blank_line_starts_its_item(
     assert_eq!(titles(&p), ["交口县新建三座乡村图书室", "石楼县举办红枣产业技能培训班"]);
     assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("石楼")), "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("11月20日，石楼县"), "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
 fn a_notice_opening_straight_after_an_item_with_no_headline_stands_alone() {
     // Headlines after their bodies; an item with no headline of its own,
     // then a notice whose preamble (`为进一步做好…现将有关事项通告如下：`)
@@ -1142,7 +1145,9 @@ fn a_headline_number_cut_from_its_unit_is_one_title() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(p.articles[1].title, "2024年冬季农产品展销会开幕", "{t:?}");
     assert_eq!(p.articles[1].kicker, None);
+}
 
+#[test]
 fn a_boxed_byline_glued_after_the_last_sentence_of_the_item_before_starts_an_item() {
     // pdftotext glued the next item's boxed byline (`□ 本报记者 …`, its last
     // name wrapped onto a line of its own) to the end of the last line of

@@ -19,39 +19,11 @@ use super::heads;
 use super::lines::{self, Line, is_sentence_end};
 use super::meta;
 use super::paragraphs::BodyPart;
+use super::params::{Cut, Params};
 use super::segments::{Builder, Segment};
 use super::units::Unit;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// Below this share of its words found in the text after a headline-like
-/// line, a feature's headline does not cover that text: the line heads an
-/// item of its own rather than a section of the feature (chosen on the
-/// fitting set).
-const FEATURE_TOPIC: f32 = 0.2;
-
-/// A run between two bodies that names the text after it better than the
-/// text before starts an item of its own when the headline over the body
-/// before matches the text after at under this share of how well it matches
-/// its own body (chosen on the fitting set: 0.1-0.3 all did better than
-/// absorbing such runs as subheadings).
-const TITLE_LEAVES: f32 = 0.2;
-
-/// On a page whose headlines follow their bodies, a run between two bodies
-/// is a subheading when the headline after the second names the first's
-/// text at least this share of how well it names its own
-/// ([`Builder::title_reaches_back`]; chosen on the fitting set).
-const TITLE_REACHES: f32 = 0.5;
-
-/// … and names at least this share of its weighted terms in the first
-/// body's text.
-const TITLE_REACHES_MIN: f32 = 0.1;
-
-/// A left-over headline splits only a body matching it at least this well
-/// (its best match on the page): a weaker match is as often a headline
-/// printed away from its body, and the split cut a whole item in two
-/// (chosen on the fitting set: 0.3 split more items wrongly than rightly).
-const ORPHAN_MATCH: f32 = 0.4;
 
 impl Builder {
     /// Runs between two bodies that nothing closes or opens, on any page:
@@ -74,7 +46,7 @@ impl Builder {
             let sub = run.iter().all(|&i| self.subheads.get(i).copied().unwrap_or(false));
             // A run naming the text after it better than the text before,
             // where the headline over the body before says little of the
-            // text after (see [`TITLE_LEAVES`]), is a headline however short:
+            // text after (see [`Cut::TitleLeaves`]), is a headline however short:
             // left to [`Builder::absorb_subheads`].
             // (Only a run read as a subheading is scored: the scores decide
             // nothing for the others.)
@@ -135,7 +107,7 @@ impl Builder {
             );
             // (A subheading is short: `做大核桃产业`; a headline names who
             // did what, where: `兴县蔡家崖村红色旅游持续升温`.)
-            let headline_like = run.chars().count() >= 10;
+            let headline_like = run.chars().count() >= self.params.count(Cut::HeadlineLikeChars);
             // Outside a feature (`□ 本报记者 …`, whose sections may open with
             // a date), a line over a text that opens like a news item
             // (`近日，…`) is that item's headline.
@@ -145,14 +117,17 @@ impl Builder {
             // headline-like line naming what the text after it reports
             // rather than the text before it (items without bylines, their
             // headlines over them).
-            let names_next = headline_like && to_n >= 0.3 && to_n > to_p + 0.2;
+            let names_next = headline_like
+                && to_n >= self.params.cut(Cut::NamesNext)
+                && to_n > to_p + self.params.cut(Cut::NamesNextMargin);
             // Under a feature, such a line starts an item of its own when the
             // feature's own headline says nothing of the text after it: a
             // feature's sections keep to the subject its headline names.
             let strays = feature
                 && names_next
                 && self.title_of(r, p, lines).is_some_and(|title| {
-                    bodies.score_against_body(&title, n, self.segs[n].pieces(lines)) < FEATURE_TOPIC
+                    bodies.score_against_body(&title, n, self.segs[n].pieces(lines))
+                        < self.params.cut(Cut::FeatureTopic)
                 });
             // And any run that names the text after it better than the text
             // before starts an item when the headline over the body before
@@ -163,7 +138,7 @@ impl Builder {
             if (news || !feature) && names_next
                 || strays
                 || leaves_title
-                || !feature && opens_item && run.chars().count() >= 8
+                || !feature && opens_item && run.chars().count() >= self.params.count(Cut::OpensItemChars)
             {
                 continue;
             }
@@ -203,7 +178,7 @@ impl Builder {
                 let sibling = self.runs.iter().any(|other| {
                     other.absorbed
                         && other.prev.is_some_and(|q| [p, n].contains(&self.find(q)))
-                        && one_line(other).is_some_and(|t| same_form(t, text))
+                        && one_line(other).is_some_and(|t| same_form(t, text, self.params.count(Cut::MaxSubheadChars)))
                 });
                 if !sibling {
                     continue;
@@ -220,12 +195,12 @@ impl Builder {
     }
 
     /// Does the headline over segment `p` (before run `r`) say little of
-    /// segment `n`'s text: under [`TITLE_LEAVES`] of how well it matches
+    /// segment `n`'s text: under [`Cut::TitleLeaves`] of how well it matches
     /// its own body?
     fn title_leaves(&self, r: usize, p: usize, n: usize, lines: &[Line], bodies: &Bodies) -> bool {
         self.title_of(r, p, lines).is_some_and(|title| {
             let own = bodies.score_against_body(&title, p, self.segs[p].pieces(lines));
-            bodies.score_against_body(&title, n, self.segs[n].pieces(lines)) < TITLE_LEAVES * own
+            bodies.score_against_body(&title, n, self.segs[n].pieces(lines)) < self.params.cut(Cut::TitleLeaves) * own
         })
     }
 
@@ -329,7 +304,7 @@ impl Builder {
     /// byline, no opening one on `n`), the run names the text after it
     /// better than the text before (a subheading names its own section),
     /// and the headline after `n` names `p`'s text as well as at least
-    /// [`TITLE_REACHES`] of how well it names `n`'s: a title names its
+    /// [`Cut::TitleReaches`] of how well it names `n`'s: a title names its
     /// whole article, the text before the run too.
     #[allow(clippy::too_many_arguments)]
     fn title_reaches_back(
@@ -360,7 +335,7 @@ impl Builder {
             bodies.score_against_body(&title, p, self.segs[p].pieces(lines)),
             bodies.score_against_body(&title, n, self.segs[n].pieces(lines)),
         );
-        up >= TITLE_REACHES_MIN && up >= TITLE_REACHES * un
+        up >= self.params.cut(Cut::TitleReachesMin) && up >= self.params.cut(Cut::TitleReaches) * un
     }
 
     /// Two articles printed one after the other with no byline or headline
@@ -393,8 +368,8 @@ impl Builder {
             // ([`Unit::stacked`]) was set apart at a turn in the body both
             // name: a weaker match splits it where the two parts share
             // next to none of each other's headline words (checked below).
-            let weak = score < ORPHAN_MATCH;
-            if weak && !(units[u].stacked && score >= TURN_OWN) {
+            let weak = score < self.params.cut(Cut::OrphanMatch);
+            if weak && !(units[u].stacked && score >= self.params.cut(Cut::TurnOwn)) {
                 continue;
             }
             // A body split already (three articles read as one): the part
@@ -421,18 +396,20 @@ impl Builder {
             // part in its place in print order.
             let (k, orphan_after) = if units[u].stacked {
                 let (first, second) = if owner < u { (&own, &orphan) } else { (&orphan, &own) };
-                let Some(turn) = turn_between(&self.segs[s].parts, lines, bodies, first, second, TurnKind::Stacked)
+                let Some(turn) =
+                    turn_between(&self.segs[s].parts, lines, bodies, first, second, TurnKind::Stacked, &self.params)
                 else {
                     continue;
                 };
                 // (Two clauses of one headline over one story, `俄称…` /
                 // `乌称…`, each name words of the other's part.)
-                if weak && turn.cross >= TURN_MARGIN {
+                if weak && turn.cross >= self.params.cut(Cut::TurnMargin) {
                     continue;
                 }
                 (turn.at, owner < u)
             } else {
-                let Some(turn) = turn_between(&self.segs[s].parts, lines, bodies, &own, &orphan, TurnKind::Orphan)
+                let Some(turn) =
+                    turn_between(&self.segs[s].parts, lines, bodies, &own, &orphan, TurnKind::Orphan, &self.params)
                 else {
                     continue;
                 };
@@ -465,9 +442,6 @@ impl Builder {
     }
 }
 
-/// The longest subheading (in characters) [`same_form`] compares by length.
-const MAX_SUBHEAD_CHARS: usize = 10;
-
 /// How a subheading is marked at its start: numbered (`一、`, `（二）`,
 /// `3.`, `第四`), or with a mark (`■`, `◆`, …), or not at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -495,8 +469,9 @@ fn subhead_mark(text: &str) -> SubheadMark {
 
 /// Are two lines shaped alike as subheadings of one article: neither ends
 /// in punctuation, and both are numbered or carry the same mark, or both are
-/// plain, short (at most [`MAX_SUBHEAD_CHARS`]) and of one length?
-pub(crate) fn same_form(a: &str, b: &str) -> bool {
+/// plain, short (at most `max_chars`, [`Cut::MaxSubheadChars`]) and of one
+/// length?
+pub(crate) fn same_form(a: &str, b: &str, max_chars: usize) -> bool {
     let (a, b) = (a.trim(), b.trim());
     let unpunctuated = |t: &str| {
         t.chars().next_back().is_some_and(|c| {
@@ -508,7 +483,7 @@ pub(crate) fn same_form(a: &str, b: &str) -> bool {
     }
     let len = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     match (subhead_mark(a), subhead_mark(b)) {
-        (SubheadMark::Plain, SubheadMark::Plain) => len(a) == len(b) && len(a) <= MAX_SUBHEAD_CHARS && len(a) >= 2,
+        (SubheadMark::Plain, SubheadMark::Plain) => len(a) == len(b) && len(a) <= max_chars && len(a) >= 2,
         (x, y) => x == y,
     }
 }
@@ -537,8 +512,8 @@ pub(crate) enum TurnKind {
     Orphan,
     /// Two headlines printed one after the other over the body: the first
     /// heads the part before the turn, and each part opens on its
-    /// headline's subject (its first [`LEAD_CHARS`] characters hold at
-    /// least [`TURN_LEAD`] of the headline's weighted terms), as a news
+    /// headline's subject (its first [`Cut::LeadChars`] characters hold at
+    /// least [`Cut::TurnLead`] of the headline's weighted terms), as a news
     /// item's first sentence says what its headline does.
     Stacked,
 }
@@ -546,8 +521,9 @@ pub(crate) enum TurnKind {
 /// Where in a body (its `parts`) the text turns from the subject of one of
 /// two headlines to the other's: at a paragraph start (a line after one that
 /// ends a sentence, blank lines passed over) where each headline finds its
-/// subject on its own side (at least [`TURN_OWN`] of its weighted terms, and
-/// [`TURN_MARGIN`] more than on the other side). A line ending a sentence
+/// subject on its own side (at least [`Cut::TurnOwn`] of its weighted terms,
+/// and [`Cut::TurnMargin`] more than on the other side; `p` holds the
+/// cut-offs). A line ending a sentence
 /// ends in a mark no term spans, so at a paragraph start every term lies
 /// wholly before or wholly after it. The best-fitting start is returned.
 pub(crate) fn turn_between(
@@ -557,8 +533,9 @@ pub(crate) fn turn_between(
     first: &str,
     second: &str,
     kind: TurnKind,
+    p: &Params,
 ) -> Option<Turn> {
-    turn_between_read(parts, lines, bodies, first, second, kind, None)
+    turn_between_read(parts, lines, bodies, first, second, kind, p, None)
 }
 
 /// A body's terms (its `parts`' lines read as one text, as
@@ -587,14 +564,18 @@ pub(crate) fn turn_between_read(
     first: &str,
     second: &str,
     kind: TurnKind,
+    p: &Params,
     read: Option<&[(u64, u32)]>,
 ) -> Option<Turn> {
+    let (turn_own, turn_margin, turn_lead, turn_named) =
+        (p.cut(Cut::TurnOwn), p.cut(Cut::TurnMargin), p.cut(Cut::TurnLead), p.cut(Cut::TurnNamed));
+    let lead_chars = p.count(Cut::LeadChars);
     let (a_terms, b_terms) = (assign::term_set(first), assign::term_set(second));
     if a_terms.is_empty() || b_terms.is_empty() {
         return None;
     }
     // The lead of the text starting at part `k`: its first sentence, at
-    // most LEAD_CHARS characters.
+    // most [`Cut::LeadChars`] characters.
     let lead_text = |k: usize| {
         let mut out = String::new();
         let mut n = 0;
@@ -606,7 +587,7 @@ pub(crate) fn turn_between_read(
             for c in t.chars() {
                 out.push(c);
                 n += 1;
-                if n >= LEAD_CHARS || matches!(c, '。' | '！' | '？' | '!' | '?') {
+                if n >= lead_chars || matches!(c, '。' | '！' | '？' | '!' | '?') {
                     break 'parts;
                 }
             }
@@ -627,7 +608,7 @@ pub(crate) fn turn_between_read(
     // neither part holds the other headline's words. (Told only for a
     // turn that passes the other tests: few do.)
     let weak_first = std::cell::OnceCell::new();
-    let weak_first = || *weak_first.get_or_init(|| stacked && in_lead(&a_w, &lead_text(0)) < TURN_LEAD);
+    let weak_first = || *weak_first.get_or_init(|| stacked && in_lead(&a_w, &lead_text(0)) < turn_lead);
     // Where the two headlines' terms stand in the body: the first and last
     // part each is read in (the whole body read only once the lead test
     // above is passed).
@@ -659,10 +640,10 @@ pub(crate) fn turn_between_read(
             scan.finish(&mut |g| see(g, at));
         }
     }
-    // Each headline must find at least TURN_OWN of its weighted terms on
+    // Each headline must find at least `TurnOwn` of its weighted terms on
     // its own side of a turn, and a side holds no more of them than the
     // whole body: a body holding less of either headline has no turn.
-    if a_w.share(|g| span.contains_key(g)) < TURN_OWN || b_w.share(|g| span.contains_key(g)) < TURN_OWN {
+    if a_w.share(|g| span.contains_key(g)) < turn_own || b_w.share(|g| span.contains_key(g)) < turn_own {
         return None;
     }
     let notice = meta::is_notice_title(second);
@@ -690,10 +671,10 @@ pub(crate) fn turn_between_read(
             if stacked { &[(true, ab, aa, ba, bb)] } else { &[(true, ab, aa, ba, bb), (false, aa, ab, bb, ba)] };
         for &(first_before, a_mine, a_other, b_mine, b_other) in orders {
             let fit = a_mine + b_mine - a_other - b_other;
-            if a_mine < TURN_OWN
-                || b_mine < TURN_OWN
-                || a_mine <= a_other + TURN_MARGIN
-                || b_mine <= b_other + TURN_MARGIN
+            if a_mine < turn_own
+                || b_mine < turn_own
+                || a_mine <= a_other + turn_margin
+                || b_mine <= b_other + turn_margin
                 || best.is_some_and(|b| fit <= b.fit)
             {
                 continue;
@@ -704,15 +685,16 @@ pub(crate) fn turn_between_read(
                 let lead = lead_text(k);
                 let named = in_lead(&b_w, &lead);
                 let opens = opens_news_item(&lead, notice);
-                let full = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count() >= TURN_FULL_HEADLINE;
-                if named < TURN_LEAD
-                    || weak_first() && (!opens || named < TURN_NAMED || a_other.max(b_other) >= CLEAN_TURN_CROSS)
+                let full = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count() >= p.count(Cut::TurnFullHeadline);
+                if named < turn_lead
+                    || weak_first()
+                        && (!opens || named < turn_named || a_other.max(b_other) >= p.cut(Cut::CleanTurnCross))
                     || refers_back(&lead)
                     || !opens
-                        && (named < TURN_NAMED
+                        && (named < turn_named
                             || !full(first)
                             || !full(second)
-                            || in_lead(&a_w, &lead) >= TURN_OTHER_LEAD)
+                            || in_lead(&a_w, &lead) >= p.cut(Cut::TurnOtherLead))
                 {
                     continue;
                 }
@@ -722,35 +704,6 @@ pub(crate) fn turn_between_read(
     }
     best
 }
-
-/// The least share of a headline's weighted terms the part of a body it
-/// heads must hold at a turn ([`turn_between`]).
-const TURN_OWN: f32 = 0.3;
-/// How much more of a headline's weighted terms its own part of a body
-/// holds than the other part, at a turn ([`turn_between`]).
-const TURN_MARGIN: f32 = 0.15;
-/// How many characters of a part of a body make its lead
-/// ([`TurnKind::Stacked`]).
-const LEAD_CHARS: usize = 80;
-/// The least share of a headline's weighted terms the lead of the part it
-/// heads holds ([`TurnKind::Stacked`]).
-const TURN_LEAD: f32 = 0.3;
-/// The most of either headline's weighted terms the other's part may hold
-/// at a turn under a first headline its body's lead names too little
-/// ([`TurnKind::Stacked`]).
-const CLEAN_TURN_CROSS: f32 = 0.05;
-/// The least share of a headline's weighted terms the lead of the part it
-/// heads holds where the lead does not open like a news item
-/// ([`TurnKind::Stacked`]).
-const TURN_NAMED: f32 = 0.6;
-/// The fewest characters of each of two headlines whose second article's
-/// lead does not open like a news item ([`TurnKind::Stacked`]): shorter
-/// lines are as often a headline's wrapped parts or its subtitle.
-const TURN_FULL_HEADLINE: usize = 10;
-/// The most of the first headline's weighted terms the second article's
-/// lead may hold where it does not open like a news item
-/// ([`TurnKind::Stacked`]).
-const TURN_OTHER_LEAD: f32 = 0.15;
 
 /// How a news item's first sentence opens (see [`opens_news_item`]).
 static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -807,7 +760,7 @@ mod tests {
             ("全省秋粮收购工作全面启动", "各地扎实推进冬季造林绿化", false),
         ];
         for (a, b, alike) in cases {
-            assert_eq!(same_form(a, b), alike, "{a} / {b}");
+            assert_eq!(same_form(a, b, Params::COMMITTED.count(Cut::MaxSubheadChars)), alike, "{a} / {b}");
         }
     }
 

@@ -24,41 +24,24 @@
 //! run tells the side (`adjacent_weight`).
 
 use super::assign::{self, Bodies};
+use super::params::{Cut, Params};
 use super::segments::{Builder, Orientation};
 use super::units::Unit;
 
-/// The least content score of a headline paired with a body.
-const MIN_PAIR: f32 = 0.2;
-
-/// How much more a headline standing alone in its run weighs in the
-/// page's assignment than one standing with other headlines (which may
-/// still be their kicker or subtitle).
-const LONE_HEADLINE: f32 = 0.2;
-
-/// What standing next to a body on the page's side (right after it where
-/// headlines follow their bodies, right before it where they precede them)
-/// adds to a headline's content score against that body, by how settled
-/// the page's placement is ([`adjacent_weight`]).
-const ADJACENT: f32 = 0.15;
-/// As [`ADJACENT`], on a page whose runs between bodies all name the body
-/// on one side, two votes or more ([`Builder::orientation_votes`]): the
-/// page's placement is consistent, so this headline likely follows it too.
-const ADJACENT_SETTLED: f32 = 0.2;
-/// As [`ADJACENT`], on a page where no run names one side better: the
-/// side is a default, not evidence, so content decides nearly alone.
-const ADJACENT_UNSETTLED: f32 = 0.05;
 /// The least votes (all on one side) that settle a page's placement.
 const SETTLED_VOTES: f32 = 2.0;
 
 /// The weight of standing next to a body on the page's side, from the
-/// page's placement votes (after, before).
-fn adjacent_weight((after, before): (f32, f32)) -> f32 {
+/// page's placement votes (after, before): [`Cut::AdjacentUnsettled`]
+/// where no run tells the side, [`Cut::AdjacentSettled`] where all runs
+/// naming one side (two at least) name it, else [`Cut::Adjacent`].
+fn adjacent_weight((after, before): (f32, f32), p: &Params) -> f32 {
     if after == before {
-        ADJACENT_UNSETTLED
+        p.cut(Cut::AdjacentUnsettled)
     } else if after.min(before) == 0.0 && after.max(before) >= SETTLED_VOTES {
-        ADJACENT_SETTLED
+        p.cut(Cut::AdjacentSettled)
     } else {
-        ADJACENT
+        p.cut(Cut::Adjacent)
     }
 }
 
@@ -79,7 +62,8 @@ impl Builder {
         votes: (f32, f32),
     ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
         let n = self.segs.len();
-        let adj = adjacent_weight(votes);
+        let adj = adjacent_weight(votes, &self.params);
+        let (min_pair, lone_headline) = (self.params.cut(Cut::MinPair), self.params.cut(Cut::LoneHeadline));
         // Sparse rows: only the bodies a unit shares words with, plus the
         // body it stands next to.
         let mut rows: Vec<Vec<(usize, f32)>> = Vec::with_capacity(units.len());
@@ -125,10 +109,10 @@ impl Builder {
             .map(|(ui, row)| {
                 let lone = (ui == 0 || units[ui - 1].run != units[ui].run)
                     && (ui + 1 == units.len() || units[ui + 1].run != units[ui].run);
-                row.iter().map(|&(si, sc)| (si, if lone && sc >= MIN_PAIR { sc + LONE_HEADLINE } else { sc })).collect()
+                row.iter().map(|&(si, sc)| (si, if lone && sc >= min_pair { sc + lone_headline } else { sc })).collect()
             })
             .collect();
-        let mut titles = assign::assign_sparse(&weighted, n, MIN_PAIR);
+        let mut titles = assign::assign_sparse(&weighted, n, min_pair);
         // A headline that shares little with any body (a figurative one) still
         // goes to an untitled body when that body is clearly its best.
         let mut taken: Vec<bool> = vec![false; n];
@@ -168,8 +152,8 @@ impl Builder {
             let mut ranked: Vec<(usize, f32)> = rows[ui].iter().copied().filter(|&(s, _)| !taken[s]).collect();
             ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
             if let Some(&(s, best)) = ranked.first()
-                && best >= 0.08
-                && ranked.get(1).is_none_or(|r| best >= 2.0 * r.1)
+                && best >= self.params.cut(Cut::LeftOverBest)
+                && ranked.get(1).is_none_or(|r| best >= self.params.cut(Cut::LeftOverRatio) * r.1)
                 && by_body[s].iter().filter(|&&o| titles[o].is_none() && o != ui).all(|&o| score(o, s) < best)
             {
                 titles[ui] = Some(s);
@@ -205,7 +189,7 @@ impl Builder {
                     && units[nb].run == units[ui].run
                     && !units[nb.max(ui)].stacked
                     && let Some(s) = titles[nb]
-                    && score(ui, s) >= 0.15
+                    && score(ui, s) >= self.params.cut(Cut::NeighbourExtra)
                 {
                     extra[ui] = Some(s);
                     break;
@@ -221,7 +205,7 @@ impl Builder {
     /// Attaches each caption to the body it describes: the body scoring
     /// best on [`CAPTION_WEIGHTS`] (its words against the caption's, where
     /// it stands against the caption), if any scores at least
-    /// [`CAPTION_MIN`] and holds some of its words or is a photo item next
+    /// [`Cut::CaptionMin`] and holds some of its words or is a photo item next
     /// to it; else the body the caption stands right under (not between
     /// the next body's headline and its text), else the one after it.
     /// `titles` is each headline unit's body ([`Builder::assign_units`]).
@@ -268,7 +252,7 @@ impl Builder {
                 });
             let best = scored.max_by(|a, b| a.1.total_cmp(&b.1));
             match best {
-                Some((si, s)) if s >= CAPTION_MIN => self.segs[si].captions.push(c.text),
+                Some((si, s)) if s >= self.params.cut(Cut::CaptionMin) => self.segs[si].captions.push(c.text),
                 // No evidence either way: the body the caption stands right
                 // under, else the one it stands over.
                 _ => match if under { prev.or(next) } else { next.or(prev) } {
@@ -310,9 +294,6 @@ pub(crate) const CAPTION_WEIGHTS: [f32; 5] = [
     0.3,   // Untitled
 ];
 
-/// The least score a body needs to take a caption by [`CAPTION_WEIGHTS`].
-pub(crate) const CAPTION_MIN: f32 = 0.15;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,17 +301,18 @@ mod tests {
     #[test]
     fn standing_next_to_a_body_counts_by_how_settled_the_page_placement_is() {
         // (after, before) votes → the weight of the adjacent body.
+        let p = Params::COMMITTED;
         let table = [
-            ((0.0, 0.0), ADJACENT_UNSETTLED),
-            ((1.5, 1.5), ADJACENT_UNSETTLED),
-            ((1.0, 0.0), ADJACENT),
-            ((0.0, 1.5), ADJACENT),
-            ((3.0, 1.0), ADJACENT),
-            ((2.0, 0.0), ADJACENT_SETTLED),
-            ((0.0, 2.5), ADJACENT_SETTLED),
+            ((0.0, 0.0), Cut::AdjacentUnsettled),
+            ((1.5, 1.5), Cut::AdjacentUnsettled),
+            ((1.0, 0.0), Cut::Adjacent),
+            ((0.0, 1.5), Cut::Adjacent),
+            ((3.0, 1.0), Cut::Adjacent),
+            ((2.0, 0.0), Cut::AdjacentSettled),
+            ((0.0, 2.5), Cut::AdjacentSettled),
         ];
         for (votes, want) in table {
-            assert_eq!(adjacent_weight(votes), want, "{votes:?}");
+            assert_eq!(adjacent_weight(votes, &p), p.cut(want), "{votes:?}");
         }
     }
 }

@@ -27,6 +27,9 @@ pub struct Params {
     /// The most characters of a kicker over a labelled title
     /// ([`units::MAX_KICKER_CHARS`](super::units::MAX_KICKER_CHARS)).
     pub max_kicker_chars: usize,
+    /// The cut-offs deciding item structure, indexed by `cut as usize` (the
+    /// order of [`CUTS`]; read with [`Params::cut`] or [`Params::count`]).
+    pub cuts: [f32; CUTS.len()],
 }
 
 impl Params {
@@ -37,12 +40,26 @@ impl Params {
         opener_turn_min_terms: boundary::OPENER_TURN_MIN_TERMS,
         headline_shared_min: boundary::HEADLINE_SHARED_MIN,
         max_kicker_chars: super::units::MAX_KICKER_CHARS,
+        cuts: committed_cuts(),
     };
 
     /// The weight of `term`.
     #[inline]
     pub fn weight(&self, term: Term) -> f32 {
         self.weights[term as usize]
+    }
+
+    /// The value of cut-off `cut` (a share, a ratio or a margin).
+    #[inline]
+    pub fn cut(&self, cut: Cut) -> f32 {
+        self.cuts[cut as usize]
+    }
+
+    /// The value of cut-off `cut` that counts characters or columns (its
+    /// value rounded to a whole number).
+    #[inline]
+    pub fn count(&self, cut: Cut) -> usize {
+        self.cuts[cut as usize].round().max(0.0) as usize
     }
 }
 
@@ -63,6 +80,219 @@ const fn committed_weights() -> [f32; boundary::WEIGHTS.len()] {
     w
 }
 
+/// The values of [`CUTS`], in its order.
+const fn committed_cuts() -> [f32; CUTS.len()] {
+    let mut c = [0.0; CUTS.len()];
+    let mut k = 0;
+    while k < c.len() {
+        c[k] = CUTS[k].1;
+        k += 1;
+    }
+    c
+}
+
+/// A cut-off that decides the structure of items: where a body is split
+/// or joined, which headline lines make one headline, which headline heads
+/// which body. Its value is read from [`Params::cuts`] (the committed one
+/// from [`CUTS`]). "Share" is the share of a headline's (or a line's)
+/// terms, weighted by rarity, found in a text ([`Bodies::score`]).
+///
+/// [`Bodies::score`]: super::assign::Bodies::score
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cut {
+    // --- joins.rs: subheadings absorbed, bodies split at a turn.
+    /// Below this share of its terms found in the text after a
+    /// headline-like line, a feature's headline does not cover that text:
+    /// the line heads an item of its own, not a section of the feature.
+    FeatureTopic,
+    /// A run between two bodies naming the text after it better than the
+    /// text before starts an item when the headline over the body before
+    /// matches the text after at under this share of how well it matches
+    /// its own body.
+    TitleLeaves,
+    /// Where headlines follow their bodies, a run between two bodies is a
+    /// subheading when the headline after the second names the first's
+    /// text at least this share of how well it names its own …
+    TitleReaches,
+    /// … and at least this share of its terms in the first body's text.
+    TitleReachesMin,
+    /// A left-over headline splits only a body it matches at least this
+    /// well (a weaker match is as often a headline printed away from its
+    /// body).
+    OrphanMatch,
+    /// A headline-like run names the text after it (and so heads an item
+    /// of its own, not a subheading) when it matches that text at least
+    /// this well …
+    NamesNext,
+    /// … and by this much more than the text before it.
+    NamesNextMargin,
+    /// The fewest characters of a run read as headline-like (a subheading
+    /// is short; a headline names who did what, where).
+    HeadlineLikeChars,
+    /// The fewest characters of a run over a text opening like a news item
+    /// (`近日，…`) for the run to be that item's headline.
+    OpensItemChars,
+    /// The least share of a headline's terms the part of a body it heads
+    /// holds at a turn between two articles.
+    TurnOwn,
+    /// How much more of a headline's terms its own part of a body holds
+    /// than the other part at a turn; also the most a weakly matched
+    /// stacked headline's two parts may share.
+    TurnMargin,
+    /// How many characters of a part of a body make its lead (a stacked
+    /// headline's turn).
+    LeadChars,
+    /// The least share of a headline's terms the lead of the part it heads
+    /// holds (a stacked headline's turn).
+    TurnLead,
+    /// The most of either headline's terms the other's part may hold at a
+    /// turn under a first headline its body's lead names too little.
+    CleanTurnCross,
+    /// The least share of a headline's terms the lead of the part it heads
+    /// holds where the lead does not open like a news item.
+    TurnNamed,
+    /// The fewest characters of each of two stacked headlines whose second
+    /// article's lead does not open like a news item.
+    TurnFullHeadline,
+    /// The most of the first headline's terms the second article's lead
+    /// may hold where it does not open like a news item.
+    TurnOtherLead,
+    /// The longest plain subheading (in characters) compared by length
+    /// with another of its article's subheadings.
+    MaxSubheadChars,
+    // --- units.rs: headline lines into headlines.
+    /// A headline line whose best body it matches under this share names
+    /// no body of its own (a wrapped tail, a subtitle): it goes with the
+    /// line before.
+    WeakLine,
+    /// … unless the line after it names another body at least this well.
+    NextElsewhere,
+    /// Two headline lines each naming one body at least this well go
+    /// together.
+    SameBody,
+    /// Two headline lines each naming a different body at least this well
+    /// are two headlines (a kicker over a labelled title is not taken).
+    UnitsApart,
+    /// Two stacked headlines are set apart when either's part of the body
+    /// holds under this share of the other's terms.
+    ApartCross,
+    /// The least share two headline lines read together must name a body
+    /// by for the body to decide whether they wrap.
+    JointNames,
+    /// Two lines each naming a different body at least this well are no
+    /// wrapped headline.
+    WrapsApart,
+    /// How much better than a line the headline line under it must name a
+    /// body for the first to be its kicker.
+    KickerMargin,
+    /// How well a stretch of lines filling a headline's width and the
+    /// line under it must each name a different body to stay apart.
+    ApartNames,
+    /// The least width, in columns, of a line filling a headline's width.
+    MinFilledWidth,
+    /// The least share of a headline line's terms a body must hold for the
+    /// line to name what the body reports (a line of four characters or
+    /// more, for a wrap).
+    NamesBody,
+    /// The fewest characters of a headline so far at which a line under
+    /// it is no longer read as its wrapped tail (a headline wraps over
+    /// two or three lines).
+    MaxWrappedChars,
+    // --- pairing.rs: headlines to bodies.
+    /// The least content score of a headline paired with a body.
+    MinPair,
+    /// How much more a headline standing alone in its run weighs in the
+    /// page's assignment.
+    LoneHeadline,
+    /// What standing next to a body on the page's side adds to a headline's
+    /// score against it, on a page whose placement is partly settled.
+    Adjacent,
+    /// As [`Cut::Adjacent`], on a page whose placement is settled.
+    AdjacentSettled,
+    /// As [`Cut::Adjacent`], on a page where no run tells the side.
+    AdjacentUnsettled,
+    /// The least score a headline left over takes a body with no headline
+    /// by …
+    LeftOverBest,
+    /// … being this many times better than its next body.
+    LeftOverRatio,
+    /// The least score a headline standing by a paired neighbour must have
+    /// against that neighbour's body to be its kicker or subtitle.
+    NeighbourExtra,
+    /// The least score a caption is given to a body with.
+    CaptionMin,
+}
+
+/// The committed cut-offs ([`Cut`]): each with its value and the step the
+/// fitter moves it by. Written by `cargo run --release --example
+/// fit_boundary -- --items --write` (do not edit by hand, fit again).
+#[rustfmt::skip]
+pub const CUTS: [(Cut, f32, f32); 39] = [
+    (Cut::FeatureTopic, 0.2, 0.05),
+    (Cut::TitleLeaves, 0.2, 0.05),
+    (Cut::TitleReaches, 0.5, 0.1),
+    (Cut::TitleReachesMin, 0.1, 0.05),
+    (Cut::OrphanMatch, 0.4, 0.05),
+    (Cut::NamesNext, 0.3, 0.05),
+    (Cut::NamesNextMargin, 0.2, 0.05),
+    (Cut::HeadlineLikeChars, 10.0, 1.0),
+    (Cut::OpensItemChars, 8.0, 1.0),
+    (Cut::TurnOwn, 0.3, 0.05),
+    (Cut::TurnMargin, 0.15, 0.05),
+    (Cut::LeadChars, 80.0, 10.0),
+    (Cut::TurnLead, 0.3, 0.05),
+    (Cut::CleanTurnCross, 0.05, 0.025),
+    (Cut::TurnNamed, 0.6, 0.05),
+    (Cut::TurnFullHeadline, 10.0, 1.0),
+    (Cut::TurnOtherLead, 0.15, 0.05),
+    (Cut::MaxSubheadChars, 10.0, 1.0),
+    (Cut::WeakLine, 0.2, 0.05),
+    (Cut::NextElsewhere, 0.3, 0.05),
+    (Cut::SameBody, 0.25, 0.05),
+    (Cut::UnitsApart, 0.3, 0.05),
+    (Cut::ApartCross, 0.05, 0.025),
+    (Cut::JointNames, 0.2, 0.05),
+    (Cut::WrapsApart, 0.3, 0.05),
+    (Cut::KickerMargin, 0.15, 0.05),
+    (Cut::ApartNames, 0.5, 0.05),
+    (Cut::MinFilledWidth, 8.0, 1.0),
+    (Cut::NamesBody, 0.15, 0.05),
+    (Cut::MaxWrappedChars, 48.0, 4.0),
+    (Cut::MinPair, 0.2, 0.05),
+    (Cut::LoneHeadline, 0.2, 0.05),
+    (Cut::Adjacent, 0.15, 0.05),
+    (Cut::AdjacentSettled, 0.2, 0.05),
+    (Cut::AdjacentUnsettled, 0.05, 0.025),
+    (Cut::LeftOverBest, 0.08, 0.02),
+    (Cut::LeftOverRatio, 2.0, 0.25),
+    (Cut::NeighbourExtra, 0.15, 0.05),
+    (Cut::CaptionMin, 0.15, 0.05),
+];
+
+/// Per shape, the items right, exactly right and spurious (as
+/// `loader_eval` counts them): what a fitter scores a candidate table by.
+pub type Figures = Vec<(usize, usize, usize)>;
+
+/// The fitter's objective (`fit_boundary --items`): over all shapes, the
+/// items right plus the items exactly right minus the spurious items.
+pub fn objective(f: &Figures) -> i64 {
+    f.iter().map(|&(r, e, s)| r as i64 + e as i64 - s as i64).sum()
+}
+
+/// The least gain in [`objective`] a fitted move must bring to be taken: a
+/// move gaining less (one item) keeps the value before it.
+pub const MIN_GAIN: i64 = 2;
+
+/// Is `new` a table the fitter may move to from `now`, both measured
+/// against `start` (the table the search began from)? Its [`objective`]
+/// beats `now`'s by [`MIN_GAIN`] at least, and against `start` no shape
+/// loses more than one item right or exactly right, nor gains more than
+/// one spurious item (the rule a change must pass to be committed).
+pub fn gains(new: &Figures, now: &Figures, start: &Figures) -> bool {
+    new.iter().zip(start).all(|(n, s)| n.0 + 1 >= s.0 && n.1 + 1 >= s.1 && n.2 <= s.2 + 1)
+        && objective(new) >= objective(now) + MIN_GAIN
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +305,36 @@ mod tests {
             assert_eq!(p.weight(*t), *w, "{t:?}");
         }
         assert_eq!(p, Params::COMMITTED);
+        for (k, (c, v, step)) in CUTS.iter().enumerate() {
+            assert_eq!(*c as usize, k, "{c:?} out of order in CUTS");
+            assert_eq!(p.cut(*c), *v);
+            assert!(*step > 0.0, "{c:?}");
+        }
+        assert_eq!(p.count(Cut::LeadChars), 80);
+    }
+
+    #[test]
+    fn the_objective_is_right_plus_exact_minus_spurious_over_all_shapes() {
+        // Two shapes: (right, exact, spurious).
+        let start: Figures = vec![(10, 8, 2), (5, 5, 0)];
+        assert_eq!(objective(&start), 10 + 8 - 2 + 5 + 5);
+        // One item more exactly right: under the least gain, kept out.
+        let one: Figures = vec![(10, 9, 2), (5, 5, 0)];
+        assert_eq!(objective(&one), objective(&start) + 1);
+        assert!(!gains(&one, &start, &start));
+        // Two more right and exact, one spurious fewer: +5.
+        let better: Figures = vec![(11, 9, 1), (6, 5, 0)];
+        assert_eq!(objective(&better), objective(&start) + 4);
+        assert!(gains(&better, &start, &start));
+        // A shape losing one item right is allowed, two are not.
+        let trade: Figures = vec![(14, 12, 2), (4, 5, 0)];
+        assert!(gains(&trade, &start, &start));
+        let lost: Figures = vec![(20, 20, 2), (3, 5, 0)];
+        assert!(!gains(&lost, &start, &start));
+        // Nor two spurious items more on one shape.
+        let spurious: Figures = vec![(20, 20, 4), (5, 5, 0)];
+        assert!(!gains(&spurious, &start, &start));
+        // A move is measured against the best table so far.
+        assert!(!gains(&better, &better, &start));
     }
 }

@@ -28,6 +28,7 @@ use super::joins;
 use super::lines::{self, Line, Role};
 use super::normalize::is_han;
 use super::paragraphs::BodyPart;
+use super::params::{Cut, Params};
 use super::segments::{Builder, Orientation};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -92,16 +93,19 @@ impl Builder {
             let mut logical: Vec<String> = Vec::new();
             let mut cuts: Vec<bool> = Vec::new();
             let mut last_phys: Option<&str> = None;
+            let p = &self.params;
+            let apart_names = p.cut(Cut::ApartNames);
             // Seams inside a headline wrapped line after line at one width.
             let filled = filled_seams(
                 &run.lines,
                 lines,
+                self.params.count(Cut::MinFilledWidth),
                 &|prev: &str, next: &str| cut_in_headline(prev, next, bodies, near.clone()),
                 &|before: &str, next: &str| match (
                     bodies.best_in(before, near.clone()),
                     bodies.best_in(next, near.clone()),
                 ) {
-                    (Some((a, sa)), Some((b, sb))) => a != b && sa >= APART_NAMES && sb >= APART_NAMES,
+                    (Some((a, sa)), Some((b, sb))) => a != b && sa >= apart_names && sb >= apart_names,
                     _ => false,
                 },
             );
@@ -133,12 +137,12 @@ impl Builder {
                     // A headline wraps over two or three lines, no more.
                     (Some(cur), Some(prev))
                         if !long_page
-                            && (cur.chars().count() < 48
+                            && (cur.chars().count() < p.count(Cut::MaxWrappedChars)
                                 // Whether two headlines meet here is read
                                 // on the whole headline so far, not its last
                                 // wrapped line alone (`…总书记参加` / `广西代
                                 // 表团讨论引发热烈反响` / `习近平同乌干达…`).
-                                && wraps(prev, t, cur.as_str() == prev, bodies, near.clone(), &|_: &str, n: &str| {
+                                && wraps(prev, t, cur.as_str() == prev, bodies, near.clone(), p, &|_: &str, n: &str| {
                                     two_cut(cur.as_str(), n)
                                 })
                                 || word_across_seam(prev, t, bodies, near.clone())) =>
@@ -181,21 +185,23 @@ impl Builder {
                         // wrapped headline, a subtitle) goes with the one before,
                         // unless the line after it names another body: then it
                         // heads that line (`小香菇撑起致富伞` / `——交口县…`).
-                        let weak = mine.is_none_or(|(_, s)| s < 0.2);
-                        let next_elsewhere = line_best
-                            .get(li + 1)
-                            .copied()
-                            .flatten()
-                            .is_some_and(|(b, s)| s >= 0.3 && unit_best.is_none_or(|(ub, _)| ub != b));
+                        let weak = mine.is_none_or(|(_, s)| s < p.cut(Cut::WeakLine));
+                        let next_elsewhere = line_best.get(li + 1).copied().flatten().is_some_and(|(b, s)| {
+                            s >= p.cut(Cut::NextElsewhere) && unit_best.is_none_or(|(ub, _)| ub != b)
+                        });
                         let same_body = match (unit_best, mine) {
-                            (Some((a, sa)), Some((b, sb))) => a == b && sa >= 0.25 && sb >= 0.25,
+                            (Some((a, sa)), Some((b, sb))) => {
+                                a == b && sa >= p.cut(Cut::SameBody) && sb >= p.cut(Cut::SameBody)
+                            }
                             _ => false,
                         };
                         let subtitle =
                             t.starts_with('—') || SUBTITLE_NAME.is_match(t) || (is_subtitle(t) && !next_elsewhere);
                         // Two lines naming two bodies are two headlines.
                         let apart = match (unit_best, mine) {
-                            (Some((a, sa)), Some((b, sb))) => a != b && sa >= 0.3 && sb >= 0.3,
+                            (Some((a, sa)), Some((b, sb))) => {
+                                a != b && sa >= p.cut(Cut::UnitsApart) && sb >= p.cut(Cut::UnitsApart)
+                            }
                             _ => false,
                         };
                         subtitle
@@ -215,7 +221,7 @@ impl Builder {
                     }
                 } else {
                     let turn = if whole(t) { units.last().and_then(|u| turn(&u.text(), t)) } else { None };
-                    let apart = turn.is_some_and(|tn| tn.cross < APART_CROSS);
+                    let apart = turn.is_some_and(|tn| tn.cross < p.cut(Cut::ApartCross));
                     units.push(Unit { run: ri, texts: vec![t.clone()], stacked: turn.is_some(), cut: cuts[li], apart });
                 }
             }
@@ -224,11 +230,6 @@ impl Builder {
         out
     }
 }
-
-/// The most of either headline's weighted terms the other's part of the
-/// body may hold for two stacked headlines to be set apart
-/// ([`Unit::apart`]).
-const APART_CROSS: f32 = 0.05;
 
 impl Builder {
     /// Are `first` and `second`, two headline lines one after the other
@@ -259,7 +260,16 @@ impl Builder {
         // (A body is looked at for many pairs of lines: read once.)
         let mut read = read.borrow_mut();
         let terms = read.entry(s).or_insert_with(|| joins::part_terms(&seg.parts, lines));
-        joins::turn_between_read(&seg.parts, lines, bodies, first, second, joins::TurnKind::Stacked, Some(terms))
+        joins::turn_between_read(
+            &seg.parts,
+            lines,
+            bodies,
+            first,
+            second,
+            joins::TurnKind::Stacked,
+            &self.params,
+            Some(terms),
+        )
     }
 }
 
@@ -539,6 +549,7 @@ pub(crate) fn wraps(
     single: bool,
     bodies: &Bodies,
     near: std::ops::Range<usize>,
+    p: &Params,
     two_heads: &dyn Fn(&str, &str) -> bool,
 ) -> bool {
     if heads::is_place_colon(prev) && !next.starts_with('—') {
@@ -584,8 +595,8 @@ pub(crate) fn wraps(
     let (bp, bn) = (bodies.best_in(prev, near.clone()), bodies.best_in(next, near.clone()));
     // The body both lines together name best, if they name one, and
     // whether the first line reads as a kicker over the second there.
-    let joint = bodies.best_in(&format!("{prev}{next}"), near).filter(|&(_, s)| s >= 0.2);
-    let kicker = joint.is_some_and(|(b, _)| kicker_over_title(prev, next, b, bodies));
+    let joint = bodies.best_in(&format!("{prev}{next}"), near).filter(|&(_, s)| s >= p.cut(Cut::JointNames));
+    let kicker = joint.is_some_and(|(b, _)| kicker_over_title(prev, next, b, bodies, p.cut(Cut::KickerMargin)));
     // A word cut at the seam, as the body either line names prints it
     // (not where the first line is a kicker and only another body prints
     // the pair: a kicker's last character and its title's first meet by
@@ -602,8 +613,8 @@ pub(crate) fn wraps(
     // Two lines that each name a different body are two headlines.
     if let (Some((a, sa)), Some((b, sb))) = (bp, bn)
         && a != b
-        && sa >= 0.3
-        && sb >= 0.3
+        && sa >= p.cut(Cut::WrapsApart)
+        && sb >= p.cut(Cut::WrapsApart)
     {
         return false;
     }
@@ -638,7 +649,7 @@ pub(crate) fn wraps(
         if kicker {
             return false;
         }
-        let names = |t: &str, n: usize| n <= 3 || bodies.score(t, b) >= NAMES_BODY;
+        let names = |t: &str, n: usize| n <= 3 || bodies.score(t, b) >= p.cut(Cut::NamesBody);
         let own = |x: Option<(usize, f32)>| x.is_some_and(|(o, _)| o == b);
         return names(prev, pc.len())
             && names(next, nc.len())
@@ -654,34 +665,22 @@ pub(crate) fn wraps(
     a >= 8 && (a - b).abs() <= 2 && !spaced
 }
 
-/// How much better than a line the headline line under it must name a body
-/// for the first to be its kicker ([`kicker_over_title`]).
-const KICKER_MARGIN: f32 = 0.15;
-
 /// Is headline line `prev` a kicker (引题) over the title `next`, both
 /// naming body `b`, rather than the head of a title wrapped onto `next`? A
 /// kicker is a phrase of its own, set in its own line (`喜迎国庆`,
 /// `聚焦高质量发展`): less than half as long as the title under it (a
 /// title wraps where its line is full, or at worst a third of the way in),
 /// naming what the body reports clearly less than the title does
-/// ([`KICKER_MARGIN`]) — a slogan's words are the page's common ones, the
+/// (by `margin`, [`Cut::KickerMargin`]) — a slogan's words are the page's common ones, the
 /// title's the item's own. A plain line over a title of two clauses set
 /// apart by a space may be the head of that title cut short (`汾阳市举办`
 /// / `杏花村酒文化节 游客突破十万`): less than a third as long, then.
-fn kicker_over_title(prev: &str, next: &str, b: usize, bodies: &Bodies) -> bool {
+fn kicker_over_title(prev: &str, next: &str, b: usize, bodies: &Bodies, margin: f32) -> bool {
     let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     let cut_short = !heads::has_clause_space(prev) && heads::has_clause_space(next);
     let times = if cut_short { 3 } else { 2 };
-    chars(prev) * times < chars(next) && bodies.score(next, b) >= bodies.score(prev, b) + KICKER_MARGIN
+    chars(prev) * times < chars(next) && bodies.score(next, b) >= bodies.score(prev, b) + margin
 }
-
-/// How well the lines of a stretch and the line under it must each name
-/// a different body for [`filled_seams`] to keep them apart.
-const APART_NAMES: f32 = 0.5;
-
-/// The least width, in columns, of a line filling a headline's width for
-/// [`filled_seams`] (four characters).
-const MIN_FILLED_WIDTH: usize = 8;
 
 /// Which seams of a headline run (`run`: its lines, in print order; seam
 /// `k` between `run[k]` and `run[k + 1]`) fall inside one headline wrapped
@@ -710,6 +709,7 @@ const MIN_FILLED_WIDTH: usize = 8;
 fn filled_seams(
     run: &[usize],
     lines: &[Line],
+    min_width: usize,
     cut: &dyn Fn(&str, &str) -> bool,
     apart: &dyn Fn(&str, &str) -> bool,
 ) -> Vec<Option<bool>> {
@@ -743,7 +743,7 @@ fn filled_seams(
         // The shorter last line.
         let tail = b + 1 < n && joins(b, &text) && width(b + 1) < lo && !lines[run[b + 1]].text.is_empty();
         let end = if tail { b + 1 } else { b };
-        if lo >= MIN_FILLED_WIDTH
+        if lo >= min_width
             && b > a
             && (tail && end - a >= 2 || b - a >= 3)
             && (a..end).any(|k| cut(&lines[run[k]].text, &lines[run[k + 1]].text))
@@ -877,10 +877,6 @@ fn cut_clause_at_seam(prev: &str, next: &str) -> bool {
         _ => false,
     }
 }
-
-/// The least share of a headline line's weighted terms a body must hold
-/// for the line to name what the body reports ([`Bodies::score`]).
-const NAMES_BODY: f32 = 0.15;
 
 /// Does a line leave a bracket or quotation open (`【江河奔腾看中`)?
 pub(crate) fn left_open(t: &str) -> bool {
