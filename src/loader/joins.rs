@@ -535,7 +535,7 @@ pub(crate) fn turn_between(
     kind: TurnKind,
     p: &Params,
 ) -> Option<Turn> {
-    turn_between_read(parts, lines, bodies, first, second, kind, p, None)
+    turn_between_read(parts, lines, bodies, (first, second), kind, p, None)
 }
 
 /// A body's terms (its `parts`' lines read as one text, as
@@ -556,13 +556,13 @@ pub(crate) fn part_terms(parts: &[BodyPart], lines: &[Line]) -> Vec<(u64, u32)> 
 }
 
 /// [`turn_between`], the body's terms given as [`part_terms`] reads them
-/// (`read`), or read here when not given.
+/// (`read`), or read here when not given; `heads` the first and the
+/// second headline.
 pub(crate) fn turn_between_read(
     parts: &[BodyPart],
     lines: &[Line],
     bodies: &Bodies,
-    first: &str,
-    second: &str,
+    heads: (&str, &str),
     kind: TurnKind,
     p: &Params,
     read: Option<&[(u64, u32)]>,
@@ -570,6 +570,7 @@ pub(crate) fn turn_between_read(
     let (turn_own, turn_margin, turn_lead, turn_named) =
         (p.cut(Cut::TurnOwn), p.cut(Cut::TurnMargin), p.cut(Cut::TurnLead), p.cut(Cut::TurnNamed));
     let lead_chars = p.count(Cut::LeadChars);
+    let (first, second) = heads;
     let (a_terms, b_terms) = (assign::term_set(first), assign::term_set(second));
     if a_terms.is_empty() || b_terms.is_empty() {
         return None;
