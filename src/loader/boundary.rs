@@ -908,16 +908,9 @@ pub fn promote(
         // A notice's title is weighed however sure the model is: printed as
         // wide as the column, it reads as body.
         let notice = lines.get(i + 1).is_some_and(|n| meta::is_notice_heading(text, &n.text));
-        let han = text.chars().filter(|&c| is_han(c)).count();
-        if !(MIN_HAN..=MAX_HAN).contains(&han)
-            || is_sentence_end(text)
-            || text.contains(['。', '，', ','])
-            || heads::opens_dialogue(text)
-        {
-            continue;
-        }
         // It stands where an item may start: after a finished sentence (or
-        // a caption, credit or closing byline) and before body text.
+        // a caption, credit or closing byline) and before body text. (The
+        // cheapest tests first: most lines are body lines.)
         let (Some(p), n) = (i.checked_sub(1), i + 1) else { continue };
         let after_end = match lines[p].role {
             Role::Text => !head[p] && is_sentence_end(&lines[p].text),
@@ -925,6 +918,13 @@ pub fn promote(
             _ => false,
         };
         if !after_end || n >= lines.len() || lines[n].role != Role::Text || head[n] {
+            continue;
+        }
+        if is_sentence_end(text) || text.contains(['。', '，', ',']) {
+            continue;
+        }
+        let han = text.chars().filter(|&c| is_han(c)).count();
+        if !(MIN_HAN..=MAX_HAN).contains(&han) || heads::opens_dialogue(text) {
             continue;
         }
         // The line under it opens like a news item's lead (`近日，`,
