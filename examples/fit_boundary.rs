@@ -5,16 +5,20 @@
 //! weights: `-- --items [--sweeps N --threads N --pages N --write]`.
 //!
 //! **On the items (`--items`)**, the objective is `loader_eval`'s own:
-//! a candidate table ([`Params`]: the weights, and the thresholds
+//! a candidate table ([`Params`]: the weights, the thresholds
 //! `PHOTO_BEFORE_MIN`, `OPENER_TURN_MIN_TERMS`, `HEADLINE_SHARED_MIN` of
-//! `boundary.rs` and `MAX_KICKER_CHARS` of `units.rs`) loads every fitting
-//! page ([`loader::load_prepared`]) and is scored per shape by the items
-//! right, exactly right and spurious, as `loader_eval --set fit` counts
-//! them. A table beats another only when no shape loses an item right or
-//! exactly right, no shape gains a spurious item, and the items right plus
-//! exactly right grow in all (the rule a table must pass to be
-//! committed), so a refit never does worse than the committed table on
-//! any shape. The pages are read once ([`loader::prepare`]: lines, the
+//! `boundary.rs` and `MAX_KICKER_CHARS` of `units.rs`, and the cut-offs of
+//! [`CUTS`] that `joins.rs`, `units.rs` and `pairing.rs` read) loads every
+//! fitting page ([`loader::load_prepared`]) and is scored per shape by the
+//! items right, exactly right and spurious, as `loader_eval --set fit`
+//! counts them. The objective ([`objective`]) is, over all shapes, the
+//! items right plus exactly right minus spurious; a move is taken only
+//! when it raises it by [`MIN_GAIN`](lvread::loader::params::MIN_GAIN) (2)
+//! at least, and no shape loses more than one item right or exactly right
+//! or gains more than one spurious item against the table the search
+//! started from ([`gains`]: the rule a change must pass to be committed).
+//! `--knobs cuts` (or `weights`, or names joined by commas) searches only
+//! those knobs. The pages are read once ([`loader::prepare`]: lines, the
 //! line model, which no table changes); each candidate reloads only the
 //! pages where it may decide a boundary otherwise (a weight's move: the
 //! pages with a boundary holding its term), scores only the pages whose

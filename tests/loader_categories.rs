@@ -1194,3 +1194,15 @@ fn a_headline_over_a_lead_naming_its_subject_before_its_day_starts_an_item() {
     assert_eq!(titles(&p), ["文水县举办农民丰收节庆祝活动", "吕梁市与某某集团签署新能源产业合作框架协议"]);
     assert!(p.articles[1].paragraphs[0].starts_with("市长张某某22日"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_short_headline_naming_the_text_under_it_after_a_news_item_starts_that_item() {
+    // A news item (`本报讯`), then a headline of nine characters over an
+    // unbylined text it names (and the item before does not): a headline,
+    // not a subheading of the news item, though shorter than ten characters
+    // (the fitted `Cut::HeadlineLikeChars`, `Cut::NamesNext`).
+    let p = load("short_headline_over_item_after_news_item.txt");
+    assert_eq!(titles(&p), ["文水县农民丰收节开幕", "交城县骏枣喜获丰收"]);
+    assert!(p.articles[0].subheadings.is_empty(), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("赶在农民丰收节前后"), "{:?}", p.articles[1].paragraphs);
+}

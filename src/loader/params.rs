@@ -226,44 +226,49 @@ pub enum Cut {
 /// The committed cut-offs ([`Cut`]): each with its value and the step the
 /// fitter moves it by. Written by `cargo run --release --example
 /// fit_boundary -- --items --write` (do not edit by hand, fit again).
+/// Refitted on the items of 4244 fitting pages (`--items --knobs cuts`, two
+/// sweeps; `MinPair` kept at 0.2, as a slogan over a headline needs it), then
+/// measured by `loader_eval --set fit`: right/exact/spurious
+/// columns 2372/2256/33 lines 2476/2421/7 pdftotext 2255/2082/47 pdftotext-raw 2256/2105/30 real-pdftotext 2262/2114/32 real-raw 2328/2212/27 real-layout 2219/2017/47
+/// (the table before: columns 2364/2245/32 lines 2473/2418/7 pdftotext 2252/2080/48 pdftotext-raw 2246/2093/29 real-pdftotext 2259/2111/31 real-raw 2328/2207/27 real-layout 2215/2012/46).
 #[rustfmt::skip]
 pub const CUTS: [(Cut, f32, f32); 39] = [
-    (Cut::FeatureTopic, 0.2, 0.05),
+    (Cut::FeatureTopic, 0.3, 0.05),
     (Cut::TitleLeaves, 0.2, 0.05),
     (Cut::TitleReaches, 0.5, 0.1),
     (Cut::TitleReachesMin, 0.1, 0.05),
     (Cut::OrphanMatch, 0.4, 0.05),
-    (Cut::NamesNext, 0.3, 0.05),
+    (Cut::NamesNext, 0.2, 0.05),
     (Cut::NamesNextMargin, 0.2, 0.05),
-    (Cut::HeadlineLikeChars, 10.0, 1.0),
+    (Cut::HeadlineLikeChars, 8.0, 1.0),
     (Cut::OpensItemChars, 8.0, 1.0),
     (Cut::TurnOwn, 0.3, 0.05),
     (Cut::TurnMargin, 0.15, 0.05),
-    (Cut::LeadChars, 80.0, 10.0),
-    (Cut::TurnLead, 0.3, 0.05),
-    (Cut::CleanTurnCross, 0.05, 0.025),
+    (Cut::LeadChars, 90.0, 10.0),
+    (Cut::TurnLead, 0.25, 0.05),
+    (Cut::CleanTurnCross, 0.075, 0.025),
     (Cut::TurnNamed, 0.6, 0.05),
     (Cut::TurnFullHeadline, 10.0, 1.0),
     (Cut::TurnOtherLead, 0.15, 0.05),
     (Cut::MaxSubheadChars, 10.0, 1.0),
-    (Cut::WeakLine, 0.2, 0.05),
+    (Cut::WeakLine, 0.15, 0.05),
     (Cut::NextElsewhere, 0.3, 0.05),
     (Cut::SameBody, 0.25, 0.05),
     (Cut::UnitsApart, 0.3, 0.05),
     (Cut::ApartCross, 0.05, 0.025),
-    (Cut::JointNames, 0.2, 0.05),
-    (Cut::WrapsApart, 0.3, 0.05),
+    (Cut::JointNames, 0.1, 0.05),
+    (Cut::WrapsApart, 0.5, 0.05),
     (Cut::KickerMargin, 0.15, 0.05),
     (Cut::ApartNames, 0.5, 0.05),
     (Cut::MinFilledWidth, 8.0, 1.0),
     (Cut::NamesBody, 0.15, 0.05),
     (Cut::MaxWrappedChars, 48.0, 4.0),
     (Cut::MinPair, 0.2, 0.05),
-    (Cut::LoneHeadline, 0.2, 0.05),
-    (Cut::Adjacent, 0.15, 0.05),
+    (Cut::LoneHeadline, 0.3, 0.05),
+    (Cut::Adjacent, 0.2, 0.05),
     (Cut::AdjacentSettled, 0.2, 0.05),
     (Cut::AdjacentUnsettled, 0.05, 0.025),
-    (Cut::LeftOverBest, 0.08, 0.02),
+    (Cut::LeftOverBest, 0.06, 0.02),
     (Cut::LeftOverRatio, 2.0, 0.25),
     (Cut::NeighbourExtra, 0.15, 0.05),
     (Cut::CaptionMin, 0.15, 0.05),
@@ -310,7 +315,7 @@ mod tests {
             assert_eq!(p.cut(*c), *v);
             assert!(*step > 0.0, "{c:?}");
         }
-        assert_eq!(p.count(Cut::LeadChars), 80);
+        assert_eq!(p.count(Cut::LeadChars), 90);
     }
 
     #[test]
