@@ -132,8 +132,13 @@ impl Builder {
         let kicker_of = |ui: usize, titles: &[Option<usize>]| {
             let run = &self.runs[units[ui].run];
             let same_run = |k: &usize| units[*k].run == units[ui].run;
-            let start = (0..ui).rev().take_while(same_run).last().unwrap_or(ui);
-            let nb = (ui + 1..units.len()).take_while(same_run).find(|&k| titles[k].is_some())?;
+            // (Only a run's first lines can be kickers: the title is at most
+            // [`MAX_KICKER_LINES`] after the run's start, so neither walk
+            // goes further than that, however long the run.)
+            let start = (ui.saturating_sub(MAX_KICKER_LINES + 1)..ui).rev().take_while(same_run).last().unwrap_or(ui);
+            let nb = (ui + 1..units.len().min(start + MAX_KICKER_LINES + 1))
+                .take_while(same_run)
+                .find(|&k| titles[k].is_some())?;
             let s = titles[nb]?;
             ((o == Orientation::Before || run.prev.is_none())
                 && nb - start <= MAX_KICKER_LINES
