@@ -113,7 +113,7 @@ impl<F: FnMut(u64)> Sink for F {
 
 /// The characters of a text as (code point, whether it is Han), read
 /// straight from its UTF-8 bytes: the Han test of a three-byte character
-/// (all of CJK) is one look-up in [`HAN3`] by its block of 64.
+/// (all of CJK) is one bit of [`HAN3`].
 pub(crate) struct HanChars<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -139,7 +139,15 @@ impl Iterator for HanChars<'_> {
         let b = self.bytes;
         let i = self.at;
         let x = *b.get(i)? as u32;
+        // Three bytes (all of CJK, the common case) first.
         // (The text is valid UTF-8: a lead byte's continuation bytes are there.)
+        if x & 0xF0 == 0xE0
+            && let Some(&[y1, y2]) = b.get(i + 1..i + 3)
+        {
+            self.at = i + 3;
+            let c = ((x & 0x0F) << 12) | (((y1 & 0x3F) as u32) << 6) | (y2 & 0x3F) as u32;
+            return Some((c, HAN3[(c >> 6) as usize] >> (c & 63) & 1 != 0));
+        }
         let cont = |k: usize| b.get(i + k).map_or(0, |&y| (y & 0x3F) as u32);
         if x < 0x80 {
             self.at = i + 1;
@@ -150,17 +158,8 @@ impl Iterator for HanChars<'_> {
             Some((((x & 0x1F) << 6) | cont(1), false))
         } else if x < 0xF0 {
             self.at = i + 3;
-            // (Both continuation bytes checked at once.)
-            let c = match b.get(i + 1..i + 3) {
-                Some(&[y1, y2]) => ((x & 0x0F) << 12) | (((y1 & 0x3F) as u32) << 6) | (y2 & 0x3F) as u32,
-                _ => ((x & 0x0F) << 12) | (cont(1) << 6) | cont(2),
-            };
-            let han = match HAN3[(c >> 6) as usize] {
-                HAN3_NONE => false,
-                HAN3_ALL => true,
-                _ => char::from_u32(c).is_some_and(is_han),
-            };
-            Some((c, han))
+            let c = ((x & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+            Some((c, HAN3[(c >> 6) as usize] >> (c & 63) & 1 != 0))
         } else {
             self.at = i + 4;
             let c = ((x & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
@@ -169,37 +168,23 @@ impl Iterator for HanChars<'_> {
     }
 }
 
-/// [`HAN3`]: no character of the block is Han.
-const HAN3_NONE: u8 = 0;
-/// [`HAN3`]: every character of the block is Han.
-const HAN3_ALL: u8 = 1;
-/// [`HAN3`]: some are (each is tested).
-const HAN3_SOME: u8 = 2;
-
-/// Per block of 64 code points below U+10000: whether its characters are
-/// Han ([`is_han`]): none, all or some.
-static HAN3: [u8; 1024] = {
-    let mut t = [HAN3_NONE; 1024];
+/// Per block of 64 code points below U+10000, one bit per code point:
+/// whether it is Han ([`is_han`]).
+static HAN3: [u64; 1024] = {
+    let mut t = [0u64; 1024];
     let mut k = 0;
     while k < 1024 {
-        let (mut all, mut any) = (true, false);
-        let mut c = (k as u32) << 6;
-        while c < ((k as u32) + 1) << 6 {
-            let h = match char::from_u32(c) {
-                Some(ch) => is_han(ch),
-                None => false,
-            };
-            all &= h;
-            any |= h;
-            c += 1;
+        let mut bits = 0u64;
+        let mut j = 0;
+        while j < 64 {
+            if let Some(ch) = char::from_u32(((k as u32) << 6) | j)
+                && is_han(ch)
+            {
+                bits |= 1 << j;
+            }
+            j += 1;
         }
-        t[k] = if all {
-            HAN3_ALL
-        } else if any {
-            HAN3_SOME
-        } else {
-            HAN3_NONE
-        };
+        t[k] = bits;
         k += 1;
     }
     t
@@ -353,6 +338,17 @@ pub struct Bodies {
     /// scores). A headline line is scored on its own, as a wrap's half and
     /// as its unit's text; each is read against the index once.
     memo: std::cell::RefCell<HashMap<String, Vec<Scored>>>,
+    /// Buffers [`Bodies::read_scores`] reuses from one text to the next.
+    scratch: std::cell::RefCell<Scratch>,
+}
+
+/// [`Bodies::read_scores`]'s buffers: the terms read, each distinct one's
+/// weight and entry, and the sums per body.
+#[derive(Default)]
+struct Scratch {
+    terms: Vec<u64>,
+    found: Vec<(f32, Option<u32>)>,
+    acc: Vec<f32>,
 }
 
 /// One answer of [`Bodies::scores_in`]: the bodies' range (`lo`, `hi`) and
@@ -448,9 +444,10 @@ impl Bodies {
         let guess = texts.iter().map(String::len).sum::<usize>() / 6;
         // Term → entry, kept from the page's last indexing: the terms of
         // the bodies unchanged since then are entries already.
-        let (old_texts, mut old_terms, mut index) = match old {
-            Some(o) => (o.texts, o.terms, o.index),
-            None => (Vec::new(), Vec::new(), TermIndex::with_capacity(guess)),
+        // (And the buffers for scoring, kept too.)
+        let (old_texts, mut old_terms, mut index, scratch) = match old {
+            Some(o) => (o.texts, o.terms, o.index, o.scratch),
+            None => (Vec::new(), Vec::new(), TermIndex::with_capacity(guess), Default::default()),
         };
         // Per entry the bodies holding it (its document frequency) and the
         // last body that did (1-based).
@@ -575,7 +572,16 @@ impl Bodies {
                 e.2 += 1;
             }
         }
-        Bodies { texts, terms, index, info, postings, evaluations: std::cell::Cell::new(0), memo: Default::default() }
+        Bodies {
+            texts,
+            terms,
+            index,
+            info,
+            postings,
+            evaluations: std::cell::Cell::new(0),
+            memo: Default::default(),
+            scratch,
+        }
     }
 
     /// The text of body `b` (empty for a body merged into another).
@@ -618,17 +624,30 @@ impl Bodies {
 
     /// [`Bodies::scores_in`] for the bodies `lo..hi`, read from the index.
     fn read_scores(&self, text: &str, lo: usize, hi: usize) -> Vec<(usize, f32)> {
-        let ts: HashSet<u64> = terms(text).into_iter().collect();
+        let mut scratch = self.scratch.borrow_mut();
+        let Scratch { terms: read, found, acc } = &mut *scratch;
+        // The text's terms, read into a buffer kept for the page.
+        read.clear();
+        let mut scan = Scanner::default();
+        scan.feed(text, &mut |g| read.push(g));
+        scan.finish(&mut |g| read.push(g));
+        // (A set made as `terms(text)` collected into one makes it: room
+        // for every term read, filled in their order, so it gives them in
+        // the same order and every sum below is the same to the bit.)
+        let mut ts: HashSet<u64> = HashSet::with_capacity_and_hasher(read.len(), Default::default());
+        ts.extend(read.iter().copied());
         // Each term's entry, looked up once (with its weight).
-        let found: Vec<(f32, Option<u32>)> = ts.iter().map(|&g| self.entry(g)).collect();
+        found.clear();
+        found.extend(ts.iter().map(|&g| self.entry(g)));
         let total: f32 = found.iter().map(|x| x.0).sum();
         if total == 0.0 {
             return Vec::new();
         }
         // Every weight is positive: a body scored is one with a sum above 0.
-        let mut acc: Vec<f32> = vec![0.0; hi - lo];
+        acc.clear();
+        acc.resize(hi - lo, 0.0);
         let (lo32, hi32) = (lo as u32, hi as u32);
-        for &(_, e) in &found {
+        for &(_, e) in found.iter() {
             let Some(e) = e else { continue };
             let (w, from, to) = self.info[e as usize];
             let all = &self.postings[from as usize..to as usize];
