@@ -68,8 +68,11 @@
 //! text starts under it left and right of it, is a line across them, read
 //! before its first column (so is a subtitle centred under a headline
 //! across them); a headline's short last line right over its
-//! text stays with its other lines. An article set across
-//! columns under them (its lines crossing their starts) is one block: a
+//! text stays with its other lines. A blank row (where a photo or large
+//! type elsewhere sets no baseline) does not end a column whose last line
+//! runs to its edge mid-sentence: a line set flush at its start a few rows
+//! under it, as wide (or ending a sentence), carries it on. An article set
+//! across columns under them (its lines crossing their starts) is one block: a
 //! line starting where the line above it starts carries it on when it
 //! crosses too or when the columns it spans hold no text there, or when it
 //! ends a sentence under two such lines. A short name or date set flush
@@ -219,6 +222,10 @@ const SKIP_ROWS: usize = 7;
 /// same way; more part the page into bands. On other pages any blank line
 /// closes them.
 const BLANK_ROWS: usize = 1;
+/// Most rows under a column's last line, cut mid-sentence by a blank row,
+/// that a line carrying its text on may lie (see [`blocks`]); more rows part
+/// the page into bands.
+const RUN_ON_ROWS: usize = 3;
 /// Most blocks a page is unfolded with (a newspaper page has a few hundred).
 const MAX_BLOCKS: usize = 5_000;
 /// Fewest chunks that must start at one place for it to be a column start.
@@ -703,6 +710,32 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                     && !crossed(block.bottom + 1, c.row, (c.start, c.end))
             });
         }
+        // A blank row (where a photo or large type elsewhere sets no
+        // baseline) cuts a column's running text mid-sentence: a block whose
+        // last line runs to its far edge without ending a sentence goes on
+        // with a line set flush at its column's start within
+        // [`RUN_ON_ROWS`] rows, as wide as its lines (or a paragraph's last
+        // line, ending a sentence), when nothing on the rows between
+        // crosses the column. (More rows part the page into bands; a
+        // shorter line there is a headline.)
+        if target.is_none() {
+            target = closed[left].filter(|&b| {
+                let block = &blocks[b];
+                block.tight
+                    && block.lines.len() >= 2
+                    && block.span.1 + 1 >= block.far
+                    && block
+                        .lines
+                        .last()
+                        .is_some_and(|l| !l.ends_with(['。', '！', '？', '”', '；', '：', '…', '）', ')']))
+                    && offset <= 1
+                    && c.row > block.bottom
+                    && c.row <= block.bottom + step * RUN_ON_ROWS
+                    && c.end <= block.far + 2
+                    && (c.end + 1 >= block.far || c.text.ends_with(['。', '！', '？', '”']))
+                    && !crossed(block.bottom + 1, c.row, (block.span.0, block.far))
+            });
+        }
         match target {
             Some(b) => {
                 let block = &mut blocks[b];
@@ -1035,6 +1068,33 @@ mod tests {
                 "一个标题在此"
             ]
         );
+    }
+
+    #[test]
+    fn a_column_cut_mid_sentence_by_a_blank_row_runs_on_under_it() {
+        // A blank row across the page (`-layout` leaves one where a photo
+        // or large type elsewhere on the page sets no baseline): each
+        // column's last line over it runs to the column's edge
+        // mid-sentence, and its text goes on under the blank row.
+        let page = [
+            "  春耕时节田野忙",
+            "村民们一早来到田间，      大家整地播种施肥浇水",
+            "翻地平整忙个不停。今      样样不落下，田间一派",
+            "年村里的合作社添置了      繁忙景象。种粮大户老",
+            "多台新农机，合作社的      王告诉记者，他家今年",
+            "农机手驾驶着新购入的      种了两百亩玉米。大家",
+            "",
+            "拖拉机往来穿梭，帮助      说今年墒情好，丰收有",
+            "农户抢抓农时。         盼头。",
+        ]
+        .join("\n");
+        let text = unfold(&page).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let at = |l: &str| lines.iter().position(|x| *x == l).unwrap_or(usize::MAX);
+        assert_eq!(at("拖拉机往来穿梭，帮助"), at("农机手驾驶着新购入的") + 1, "{lines:?}");
+        assert_eq!(at("农户抢抓农时。"), at("拖拉机往来穿梭，帮助") + 1, "{lines:?}");
+        assert_eq!(at("大家整地播种施肥浇水"), at("农户抢抓农时。") + 1, "{lines:?}");
+        assert_eq!(at("说今年墒情好，丰收有"), at("种了两百亩玉米。大家") + 1, "{lines:?}");
     }
 
     /// The lines of `text` between blank lines, each group joined by `|`.
