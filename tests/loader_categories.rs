@@ -22,6 +22,21 @@ fn a_photo_item_closed_by_its_caption_is_not_merged_with_the_next() {
 }
 
 #[test]
+fn an_item_after_a_closing_byline_turning_to_another_subject_stands_alone() {
+    // An article signed at its end (`（王晓）`), then with no headline, no
+    // byline and no date an item on another subject (none of its first
+    // sentence's words are the article's): the signature closed the
+    // article, and the text after it is an item of its own.
+    let p = load("signed_item_then_another_subject.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "汾阳市推进农村道路提质改造");
+    assert_eq!(p.articles[0].paragraphs.len(), 5, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
+    assert!(p.articles[1].paragraphs[0].starts_with("交城县文化馆"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].paragraphs.len(), 2, "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
 fn a_sentence_between_two_captions_is_the_second_photos_item_though_it_shares_words() {
     // An article closes with its photo's caption; then a sentence, naming
     // the same town and season as the article, and another caption: the

@@ -572,8 +572,7 @@ impl Builder {
         if subject && self.turns_away(lines, s, after, TURN_MIN_TERMS) {
             b.add(Term::TopicShift, 1.0);
         }
-        if opener
-            && names_its_date(&lead_text)
+        if (opener && names_its_date(&lead_text) || signed && closed)
             && self.turns_away(lines, s, after, self.params.opener_turn_min_terms)
             && !self.headline_names(lines, after)
         {
