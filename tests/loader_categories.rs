@@ -22,6 +22,40 @@ fn a_photo_item_closed_by_its_caption_is_not_merged_with_the_next() {
 }
 
 #[test]
+fn an_item_after_a_closing_byline_turning_to_another_subject_stands_alone() {
+    // An article signed at its end (`（王晓）`), then with no headline, no
+    // byline and no date an item on another subject (none of its first
+    // sentence's words are the article's): the signature closed the
+    // article, and the text after it is an item of its own.
+    let p = load("signed_item_then_another_subject.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "汾阳市推进农村道路提质改造");
+    assert_eq!(p.articles[0].paragraphs.len(), 5, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
+    assert!(p.articles[1].paragraphs[0].starts_with("交城县文化馆"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].paragraphs.len(), 2, "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
+fn a_sentence_between_two_captions_is_the_second_photos_item_though_it_shares_words() {
+    // An article closes with its photo's caption; then a sentence, naming
+    // the same town and season as the article, and another caption: the
+    // sentence goes with the photo under it (an item prints its photo's
+    // caption once), not on as the article's last paragraph.
+    let p = load("photo_item_between_two_captions.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "孝义市举办冬季农产品展销会");
+    assert_eq!(p.articles[0].paragraphs.len(), 2, "{:?}", p.articles[0].paragraphs);
+    assert_eq!(p.articles[0].captions, ["图为市民在展销会直播带货专区选购小米。 记者 李强 摄"]);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert_eq!(photo.paragraphs.len(), 1, "{:?}", photo.paragraphs);
+    assert!(photo.paragraphs[0].starts_with("孝义市各乡镇农民"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为农民在大棚内采摘黄瓜。 记者 田野 摄"]);
+    assert_eq!(p.articles[2].title, "交城县举办青少年书法展");
+}
+
+#[test]
 fn a_photo_item_after_an_article_with_no_headline_of_its_own_stands_alone() {
     // An article, then straight on a photo item (a sentence and its
     // caption, no headline, no byline), then the next headline: the photo

@@ -295,7 +295,7 @@ impl Builder {
         // text's words and its caption's (none for a credit alone), each
         // marked when the text before holds it.
         type Terms = Vec<(u64, bool)>;
-        let mut candidates: Vec<(usize, bool, Terms, Option<Terms>)> = Vec::new();
+        let mut candidates: Vec<(usize, bool, Terms, Option<Terms>, bool)> = Vec::new();
         for &(s, k, piece) in &self.caption_breaks {
             let parts = &self.segs[s].parts;
             if k == 0 || (k < parts.len() && !closing.contains(&piece)) {
@@ -327,8 +327,15 @@ impl Builder {
             // A notice signed and dated has closed: its text, however short,
             // does not go on.
             let dated = matches!(parts[j - 1], BodyPart::Line(p) if is_date_line(&lines[p].text));
+            // A caption standing straight over the text too: the text sits
+            // between two photos' captions, the one before closing the text
+            // before (however short), so the text goes with the photo under
+            // it, whatever words it shares: an item prints its photo's
+            // caption by the photo once, not a caption, a sentence and
+            // another caption.
+            let between = self.caption_breaks.iter().any(|&(s2, k2, p2)| s2 == s && k2 == j && p2 != piece);
             if !(PHOTO_TEXT_MIN..=PHOTO_TEXT_MAX).contains(&chars(&parts[j..k]))
-                || (!dated && chars(&parts[..j]) < self.params.photo_before_min)
+                || (!dated && !between && chars(&parts[..j]) < self.params.photo_before_min)
             {
                 continue;
             }
@@ -352,7 +359,7 @@ impl Builder {
                 _ => continue,
             };
             let lead: String = parts_text(&parts[j..k], lines).flat_map(str::chars).take(LEAD_CHARS).collect();
-            candidates.push((first, meta::opens_like_lead(&lead), text, caption));
+            candidates.push((first, meta::opens_like_lead(&lead) && !between, text, caption, between));
         }
         // In a text opening like a lead (`7月31日，`, `近日，`), a word
         // shared with the text before counts only when no other body of the
@@ -365,7 +372,7 @@ impl Builder {
             candidates
                 .iter()
                 .filter(|c| c.1)
-                .flat_map(|(_, _, t, _)| t.iter())
+                .flat_map(|(_, _, t, _, _)| t.iter())
                 .filter(|&&(_, found)| found)
                 .map(|&(g, _)| g),
         );
@@ -373,9 +380,10 @@ impl Builder {
             let found = terms.iter().filter(|&&(g, f)| f && (!lead || holding.get(&g).is_none_or(|&n| n <= 1))).count();
             if terms.is_empty() { 1.0 } else { found as f32 / terms.len() as f32 }
         };
-        for (first, lead, text, caption) in candidates {
-            if shared(&text, lead) <= PHOTO_SHARED_MAX
-                && caption.as_deref().map_or(0.0, |c| shared(c, false)) <= PHOTO_SHARED_MAX
+        for (first, lead, text, caption, between) in candidates {
+            if between
+                || shared(&text, lead) <= PHOTO_SHARED_MAX
+                    && caption.as_deref().map_or(0.0, |c| shared(c, false)) <= PHOTO_SHARED_MAX
             {
                 out.insert(first);
             }
@@ -564,8 +572,7 @@ impl Builder {
         if subject && self.turns_away(lines, s, after, TURN_MIN_TERMS) {
             b.add(Term::TopicShift, 1.0);
         }
-        if opener
-            && names_its_date(&lead_text)
+        if (opener && names_its_date(&lead_text) || signed && closed)
             && self.turns_away(lines, s, after, self.params.opener_turn_min_terms)
             && !self.headline_names(lines, after)
         {
