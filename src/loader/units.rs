@@ -252,7 +252,7 @@ impl Builder {
         if first.trim_end().ends_with(READS_ON) {
             return None;
         }
-        let (s, _) = bodies.best_in(&format!("{first}{second}"), near)?;
+        let (s, _) = bodies.best_in(&concat(first, second), near)?;
         let seg = &self.segs[s];
         if seg.into.is_some() {
             return None;
@@ -485,7 +485,7 @@ fn cut_in_guanyu(prev: &str, next: &str) -> bool {
 fn cut_at_seam<'a>(prev: &str, next: &str, text: impl Iterator<Item = &'a str>) -> bool {
     // (Round brackets are left out: a reporters' bracket opened at the end
     // of a line, `本报讯（记者 范国` / `子 谢强浩）…`, opens a byline.)
-    if left_open(&prev.replace(['（', '(', '）', ')'], "")) || next.starts_with(['】', '”', '》', '」']) {
+    if left_open_but_round(prev) || next.starts_with(['】', '”', '》', '」']) {
         return true;
     }
     // `关于` cut (`吕梁市市场监督管理局关` / `于征求意见的公告`): a notice's
@@ -497,8 +497,9 @@ fn cut_at_seam<'a>(prev: &str, next: &str, text: impl Iterator<Item = &'a str>) 
     if !is_han(last) || !is_han(first) {
         return false;
     }
-    let seam: String = [last, first].iter().collect();
-    text.into_iter().any(|piece| piece.contains(seam.as_str()))
+    let mut buf = [0u8; 8];
+    let seam = pair(last, first, &mut buf);
+    text.into_iter().any(|piece| piece.contains(seam))
 }
 
 /// What follows a number as its unit (`年`, `届`, `万`, `%`): a headline
@@ -554,9 +555,10 @@ pub(crate) fn wraps(
     if heads::is_place_colon(prev) && !next.starts_with('—') {
         return true;
     }
-    let pc: Vec<char> = prev.chars().collect();
-    let nc: Vec<char> = next.chars().collect();
-    if pc.len() < 2 || nc.is_empty() {
+    // (Counted, not collected: the lines' lengths and the characters
+    // either side of the seam are all that is read of them.)
+    let (pn, nn) = (prev.chars().count(), next.chars().count());
+    if pn < 2 || nn == 0 {
         return false;
     }
     if left_open(prev) || next.starts_with(['】', '”', '》', '）', '」', '、', '，', ')', '：', ':']) {
@@ -588,22 +590,23 @@ pub(crate) fn wraps(
     }
     // A tail of one or two characters is no headline of its own (`…改造工`
     // / `作`, `…焕发新` / `活力`).
-    if nc.len() == 1 && pc.len() >= 6 || nc.len() == 2 && pc.len() >= 12 {
+    if nn == 1 && pn >= 6 || nn == 2 && pn >= 12 {
         return true;
     }
     let (bp, bn) = (bodies.best_in(prev, near.clone()), bodies.best_in(next, near.clone()));
     // The body both lines together name best, if they name one, and
     // whether the first line reads as a kicker over the second there.
-    let joint = bodies.best_in(&format!("{prev}{next}"), near).filter(|&(_, s)| s >= p.cut(Cut::JointNames));
+    let joint = bodies.best_in(&concat(prev, next), near).filter(|&(_, s)| s >= p.cut(Cut::JointNames));
     let kicker = joint.is_some_and(|(b, _)| kicker_over_title(prev, next, b, bodies, p.cut(Cut::KickerMargin)));
     // A word cut at the seam, as the body either line names prints it
     // (not where the first line is a kicker and only another body prints
     // the pair: a kicker's last character and its title's first meet by
     // chance, `…建功新时代` / `中央…`, another body printing `时代中`).
-    let (last, first) = (pc[pc.len() - 1], nc[0]);
+    let (Some(last), Some(first)) = (prev.chars().next_back(), next.chars().next()) else { return false };
     if is_han(last) && is_han(first) {
-        let seam: String = [last, first].iter().collect();
-        let printed = |b: usize| bodies.score(&seam, b) > 0.0;
+        let mut buf = [0u8; 8];
+        let seam = pair(last, first, &mut buf);
+        let printed = |b: usize| bodies.score(seam, b) > 0.0;
         let chance = kicker && joint.is_some_and(|(b, _)| !printed(b));
         if !chance && [bp, bn].iter().flatten().any(|&(b, _)| printed(b)) {
             return true;
@@ -636,8 +639,11 @@ pub(crate) fn wraps(
     // characters as the spaced one under it, both filling the headline's
     // width (`也门胡塞武装称袭` / `击美国货轮 美称`): the content test below
     // tells them apart, a kicker naming less of the body than a title.
-    let short_head = !heads::has_clause_space(prev) && pc.len() * 3 <= nc.len() * 2;
-    if heads::has_clause_space(prev) != heads::has_clause_space(next) && !short_head && !full_over_spaced(&pc, &nc) {
+    let short_head = !heads::has_clause_space(prev) && pn * 3 <= nn * 2;
+    if heads::has_clause_space(prev) != heads::has_clause_space(next)
+        && !short_head
+        && !full_over_spaced(prev, next, pn, nn)
+    {
         return false;
     }
     // Both lines name what one body reports (where a space sets clauses
@@ -650,12 +656,9 @@ pub(crate) fn wraps(
         }
         let names = |t: &str, n: usize| n <= 3 || bodies.score(t, b) >= p.cut(Cut::NamesBody);
         let own = |x: Option<(usize, f32)>| x.is_some_and(|(o, _)| o == b);
-        return names(prev, pc.len())
-            && names(next, nc.len())
-            && (!spaced || own(bp) && own(bn))
-            && !two_heads(prev, next);
+        return names(prev, pn) && names(next, nn) && (!spaced || own(bp) && own(bn)) && !two_heads(prev, next);
     }
-    let (a, b) = (pc.len() as i64, nc.len() as i64);
+    let (a, b) = (pn as i64, nn as i64);
     // No body to read: a short headline wrapped once onto a shorter line
     // (`中阳县万名干群` + `植树造林忙`), or two lines of even length.
     if single && (4..=12).contains(&a) && b <= 6 && b <= a && !spaced {
@@ -786,17 +789,18 @@ fn cut_in_headline(prev: &str, next: &str, bodies: &Bodies, near: std::ops::Rang
     if !is_han(last) || !is_han(first) {
         return false;
     }
-    let seam: String = [last, first].iter().collect();
-    bodies.best_in(&format!("{prev}{next}"), near).is_some_and(|(b, _)| bodies.score(&seam, b) > 0.0)
+    let mut buf = [0u8; 8];
+    let seam = pair(last, first, &mut buf);
+    bodies.best_in(&concat(prev, next), near).is_some_and(|(b, _)| bodies.score(seam, b) > 0.0)
 }
 
-/// Is plain headline line `pc` (no clause space) the full first part of a
-/// title wrapped onto spaced line `nc`? A wrapped line fills the
+/// Is plain headline line `prev` (no clause space) the full first part of a
+/// title wrapped onto spaced line `next`? A wrapped line fills the
 /// headline's width, so the two hold as many characters (the space counted),
 /// at least eight: a kicker or subtitle in its own type rarely matches its
-/// title's count exactly.
-fn full_over_spaced(pc: &[char], nc: &[char]) -> bool {
-    pc.len() >= 8 && pc.len() == nc.len() && !pc.contains(&' ') && nc.contains(&' ')
+/// title's count exactly. `pn` and `nn`: how many characters each holds.
+fn full_over_spaced(prev: &str, next: &str, pn: usize, nn: usize) -> bool {
+    pn >= 8 && pn == nn && !prev.contains(' ') && next.contains(' ')
 }
 
 /// Is a word cut at the seam between headline lines `prev` and `next`, as
@@ -805,21 +809,21 @@ fn full_over_spaced(pc: &[char], nc: &[char]) -> bool {
 /// headline however long it already is, and a line shaped like a subtitle
 /// (`近平主持会议`) to it.
 fn word_across_seam(prev: &str, next: &str, bodies: &Bodies, near: std::ops::Range<usize>) -> bool {
-    bodies.best_in(&format!("{prev}{next}"), near).is_some_and(|(b, _)| word_across(prev, next, bodies.text(b)))
+    bodies.best_in(&concat(prev, next), near).is_some_and(|(b, _)| word_across(prev, next, bodies.text(b)))
 }
 
 /// Does `text` print three characters read across the seam between `prev`
 /// and `next` (the last two of `prev` and the first of `next`, or the last
 /// of `prev` and the first two of `next`), all of them Han?
 fn word_across(prev: &str, next: &str, text: &str) -> bool {
-    let pc: Vec<char> = prev.chars().rev().take(2).collect();
-    let nc: Vec<char> = next.chars().take(2).collect();
-    if pc.len() < 2 || nc.len() < 2 || !pc.iter().chain(&nc).all(|&c| is_han(c)) {
+    let mut p = prev.chars().rev();
+    let mut n = next.chars();
+    let (Some(p0), Some(p1), Some(n0), Some(n1)) = (p.next(), p.next(), n.next(), n.next()) else { return false };
+    if ![p0, p1, n0, n1].into_iter().all(is_han) {
         return false;
     }
-    let left: String = [pc[1], pc[0], nc[0]].iter().collect();
-    let right: String = [pc[0], nc[0], nc[1]].iter().collect();
-    text.contains(left.as_str()) || text.contains(right.as_str())
+    let (mut l, mut r) = ([0u8; 12], [0u8; 12]);
+    text.contains(three(p1, p0, n0, &mut l)) || text.contains(three(p0, n0, n1, &mut r))
 }
 
 /// Is headline line `prev` the kicker (引题) of the labelled title `next`
@@ -888,6 +892,45 @@ pub(crate) fn left_open(t: &str) -> bool {
         }
     }
     depth > 0
+}
+
+/// [`left_open`] with round brackets left out (`（`, `(`, `）`, `)`):
+/// whether the line leaves another bracket or a quotation open.
+fn left_open_but_round(t: &str) -> bool {
+    let mut depth = 0i32;
+    for c in t.chars() {
+        match c {
+            '【' | '“' | '《' | '「' => depth += 1,
+            '】' | '”' | '》' | '」' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// `a` and `b` as one text, in a string of the size it needs (the key
+/// [`Bodies::best_in`] is asked with).
+fn concat(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    s
+}
+
+/// The two characters `a` and `b` as a text, written into `buf` (no
+/// string allocated for a seam's pair).
+fn pair(a: char, b: char, buf: &mut [u8; 8]) -> &str {
+    let n = a.encode_utf8(&mut buf[..4]).len();
+    let m = b.encode_utf8(&mut buf[n..]).len();
+    std::str::from_utf8(&buf[..n + m]).unwrap_or_default()
+}
+
+/// The three characters `a`, `b` and `c` as a text, written into `buf`.
+fn three(a: char, b: char, c: char, buf: &mut [u8; 12]) -> &str {
+    let n = a.encode_utf8(&mut buf[..4]).len();
+    let m = b.encode_utf8(&mut buf[n..n + 4]).len();
+    let k = c.encode_utf8(&mut buf[n + m..]).len();
+    std::str::from_utf8(&buf[..n + m + k]).unwrap_or_default()
 }
 
 pub(crate) static SUBTITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
