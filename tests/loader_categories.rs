@@ -56,6 +56,23 @@ fn a_sentence_between_two_captions_is_the_second_photos_item_though_it_shares_wo
 }
 
 #[test]
+fn a_caption_over_a_photo_item_opens_it_and_goes_with_it() {
+    // An article, then a caption and its credit, then a photo item's text
+    // (no headline, no byline) reporting what the caption names and
+    // nothing the article does: the caption stands over the photo item,
+    // which is an item of its own and keeps its caption.
+    let p = load("caption_over_photo_item_opens_it.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "岚县马铃薯喜获丰收");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("图书馆")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
+    assert!(p.articles[1].paragraphs[0].starts_with("中阳县图书馆少儿阅览室"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].captions.len(), 1, "{:?}", p.articles[1].captions);
+    assert!(p.articles[1].captions[0].starts_with("图为中阳县图书馆"), "{:?}", p.articles[1].captions);
+}
+
+#[test]
 fn a_photo_item_after_an_article_with_no_headline_of_its_own_stands_alone() {
     // An article, then straight on a photo item (a sentence and its
     // caption, no headline, no byline), then the next headline: the photo

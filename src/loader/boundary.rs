@@ -11,8 +11,10 @@
 //! costs [`Term::Gap`]; a line opening like a news item (`近日，`, a date)
 //! where the column's width changes, a short paragraph over a caption on
 //! another subject (a photo item), a caption after which the text turns to
-//! another subject, and a line set apart whose words come back after it
-//! and not before it (a headline left in the body) pay for it.
+//! another subject, a caption whose words come back in the text after it
+//! on another subject (a photo printed over its item), and a line set apart
+//! whose words come back after it and not before it (a headline left in the
+//! body) pay for it.
 //!
 //! The candidates are the gaps after a finished sentence (or a caption,
 //! credit or closing byline): a body line there (`Builder::body_gap`),
@@ -116,6 +118,12 @@ pub enum Term {
     /// notice's preamble does and a news report's paragraph hardly ever
     /// does (`opens_notice`).
     NoticeOpens,
+    /// A caption at the gap names what the text after it reports (its
+    /// words come back there) while that text turns from the text before
+    /// the caption: a photo printed over its item's text, its caption
+    /// between the two items (`Breaks::opening_captions`). The caption
+    /// goes with the item after it.
+    OpeningCaption,
 }
 
 /// The weight of each [`Term`], in points of heading margin per unit of
@@ -134,8 +142,11 @@ pub enum Term {
 /// (the table before: columns 2348/2215/32 lines 2468/2412/6 pdftotext 2234/2052/48 pdftotext-raw 2195/2012/29 real-pdftotext 2259/2102/30 real-raw 2319/2177/25 real-layout 2171/1948/48).
 /// `Unspaced` added at -50 and fitted alone (`--items --only Unspaced`,
 /// from 0 to -100 no value gains on every shape): right/exact/spurious columns 2350/2225/32 lines 2469/2414/6 pdftotext 2234/2054/48 pdftotext-raw 2212/2045/30 real-pdftotext 2259/2110/30 real-raw 2322/2195/26 real-layout 2195/1991/48
+/// `OpeningCaption` added at 300, as `ClosingCaption` (its gap weighs only
+/// `Gap` and `GoesOn` beside it, so any value from 151 to 350 decides the
+/// same): right/exact/spurious columns 2372/2256/33 lines 2476/2421/7 pdftotext 2255/2082/47 pdftotext-raw 2260/2111/30 real-pdftotext 2262/2114/32 real-raw 2328/2212/27 real-layout 2219/2017/47
 #[rustfmt::skip]
-pub const WEIGHTS: [(Term, f32); 20] = [
+pub const WEIGHTS: [(Term, f32); 21] = [
     (Term::Gap, -150.0),
     (Term::Opener, 100.0),
     (Term::WidthChange, 100.0),
@@ -156,6 +167,7 @@ pub const WEIGHTS: [(Term, f32); 20] = [
     (Term::OpenerShift, 60.0),
     (Term::Unspaced, -50.0),
     (Term::NoticeOpens, 200.0),
+    (Term::OpeningCaption, 300.0),
 ];
 
 /// The weight of `term` in [`WEIGHTS`].
@@ -235,12 +247,18 @@ pub(crate) struct Breaks {
     /// Body lines that open like a lead after a closing formula (see
     /// [`Term::ClosingFormula`]).
     pub(crate) after_formula: rustc_hash::FxHashSet<usize>,
+    /// Caption pieces that open the item after them (see
+    /// [`Term::OpeningCaption`]).
+    pub(crate) opening_captions: rustc_hash::FxHashSet<usize>,
 }
 
 impl Breaks {
     /// No break found: segmenting again would change nothing.
     pub(crate) fn is_empty(&self) -> bool {
-        self.closing.is_empty() && self.opening.is_empty() && self.after_formula.is_empty()
+        self.closing.is_empty()
+            && self.opening.is_empty()
+            && self.after_formula.is_empty()
+            && self.opening_captions.is_empty()
     }
 }
 
@@ -270,10 +288,10 @@ impl Builder {
     /// ([`Builder::closing_captions`]) and the photo items' texts that open
     /// one ([`Builder::photo_openers`]).
     pub(crate) fn breaks(&self, lines: &[Line], pieces: &[Piece]) -> Breaks {
-        let closing = self.closing_captions(lines, pieces);
+        let (closing, opening_captions) = self.closing_captions(lines, pieces);
         let opening = self.photo_openers(lines, pieces, &closing);
         let after_formula = self.formula_gaps(lines);
-        Breaks { closing, opening, after_formula }
+        Breaks { closing, opening, after_formula, opening_captions }
     }
 
     /// The first lines of photo items printed straight after another item's
@@ -456,14 +474,31 @@ impl Builder {
     /// another subject, i.e. shares no word (Han bigram, numbers aside)
     /// found nowhere else on the page with the text or the caption before
     /// it. The caption stays with the item it closes.
-    fn closing_captions(&self, lines: &[Line], pieces: &[Piece]) -> rustc_hash::FxHashSet<usize> {
+    ///
+    /// Second, the captions that open the item after them
+    /// ([`Term::OpeningCaption`]): a caption after a finished sentence
+    /// whose words (one at least, found nowhere else on the page) come back
+    /// in the text after it, that text sharing no such word with the text
+    /// before the caption: a photo printed over its item's text.
+    fn closing_captions(
+        &self,
+        lines: &[Line],
+        pieces: &[Piece],
+    ) -> (rustc_hash::FxHashSet<usize>, rustc_hash::FxHashSet<usize>) {
         let mut out = rustc_hash::FxHashSet::default();
+        let mut opening = rustc_hash::FxHashSet::default();
         if self.caption_breaks.is_empty() {
-            return out;
+            return (out, opening);
         }
         // Per caption: the terms its lead shares with the text and caption
-        // before it (the candidates), sorted.
-        let mut candidates: Vec<(usize, Vec<u64>)> = Vec::new();
+        // before it (the candidates), sorted, and of those the ones the
+        // text before the caption does not hold (the caption's alone), and
+        // whether the text after is too short to close an item on, and
+        // whether the caption may open the item after it (it shares few of
+        // its words with the text before: a caption inside an article's
+        // text names what the whole article reports).
+        type Candidate = (usize, bool, bool, Vec<u64>, Vec<u64>);
+        let mut candidates: Vec<Candidate> = Vec::new();
         for &(s, k, piece) in &self.caption_breaks {
             let parts = &self.segs[s].parts;
             if k == 0 || k >= parts.len() {
@@ -471,27 +506,55 @@ impl Builder {
             }
             let mut before: Vec<u64> = Vec::new();
             topic_terms(parts_text(&parts[..k], lines).flat_map(str::chars), |g| before.push(g));
-            if let Some(Piece::Caption(ls)) = pieces.get(piece) {
-                topic_terms(ls.iter().flat_map(|&i| lines[i].text.chars()), |g| before.push(g));
-            }
             before.sort_unstable();
-            // A sentence or two is no item of its own (`王毅参加上述活动。`).
+            let mut caption: Vec<u64> = Vec::new();
+            let mut names_headline = false;
+            if let Some(Piece::Caption(ls)) = pieces.get(piece) {
+                let text = || ls.iter().flat_map(|&i| lines[i].text.chars());
+                topic_terms(text(), |g| caption.push(g));
+                names_headline = self.headline_names_text(lines, text());
+            }
+            caption.sort_unstable();
+            caption.dedup();
+            // (A caption naming a headline's subject is that headline's
+            // article's photo, wherever it stands.)
+            let known = caption.iter().filter(|g| before.binary_search(g).is_ok()).count();
+            // (Nor does an item end after a paragraph or two of its text: the
+            // least an item keeps before a photo item is cut off it.)
+            let before_chars = || parts_text(&parts[..k], lines).map(|t| t.chars().count()).sum::<usize>();
+            let may_open = !caption.is_empty()
+                && !names_headline
+                && before_chars() >= self.params.photo_before_min
+                && known as f32 <= PHOTO_SHARED_MAX * caption.len() as f32;
+            // A sentence or two is no item of its own (`王毅参加上述活动。`);
+            // a photo item's text under its caption is one.
             let lead = || parts_text(&parts[k..], lines).flat_map(str::chars).take(200);
-            if lead().count() < 60 {
+            let n = lead().count();
+            if n < PHOTO_TEXT_MIN {
                 continue;
             }
             let mut mine: Vec<u64> = Vec::new();
+            let mut captions_own: Vec<u64> = Vec::new();
             topic_terms(lead(), |g| {
                 if before.binary_search(&g).is_ok() {
                     mine.push(g);
+                } else if caption.binary_search(&g).is_ok() {
+                    mine.push(g);
+                    captions_own.push(g);
                 }
             });
             mine.sort_unstable();
             mine.dedup();
-            candidates.push((piece, mine));
+            captions_own.sort_unstable();
+            captions_own.dedup();
+            if n < 60 && (captions_own.is_empty() || !may_open) {
+                continue;
+            }
+            candidates.push((piece, n < 60, may_open, mine, captions_own));
         }
         // How many bodies hold each candidate (only those are counted).
-        let mut all: Vec<u64> = candidates.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+        let mut all: Vec<u64> =
+            candidates.iter().flat_map(|(_, _, _, c, o)| c.iter().chain(o.iter()).copied()).collect();
         all.sort_unstable();
         all.dedup();
         let mut bodies = vec![0u32; all.len()];
@@ -508,14 +571,17 @@ impl Builder {
                 });
             }
         }
-        for (piece, mine) in candidates {
+        let once = |g: &u64| all.binary_search(g).is_ok_and(|at| bodies[at] == 1);
+        for (piece, short, may_open, mine, captions_own) in candidates {
             // Shared: a candidate found in one body only.
-            let shared = mine.iter().any(|g| all.binary_search(g).is_ok_and(|at| bodies[at] == 1));
-            if !shared {
+            let shared = mine.iter().filter(|g| captions_own.binary_search(g).is_err()).any(once);
+            if may_open && !shared && captions_own.iter().any(once) {
+                opening.insert(piece);
+            } else if !short && !mine.iter().any(once) {
                 out.insert(piece);
             }
         }
-        out
+        (out, opening)
     }
 
     /// The gap before body line `i`, segment `s` read so far: a candidate
@@ -621,8 +687,14 @@ impl Builder {
     /// names no headline's subject: a text that does is that headline's
     /// item, read out of its order (a page's columns mixed), not a new one.
     fn headline_names(&self, lines: &[Line], after: &[Piece]) -> bool {
+        self.headline_names_text(lines, first_sentence(lines, after).chars())
+    }
+
+    /// Does a headline run read so far share at least
+    /// [`HEADLINE_SHARED_MIN`] words with `text`?
+    fn headline_names_text(&self, lines: &[Line], text: impl Iterator<Item = char>) -> bool {
         let mut mine: Vec<u64> = Vec::new();
-        topic_terms(first_sentence(lines, after).chars(), |g| mine.push(g));
+        topic_terms(text, |g| mine.push(g));
         mine.sort_unstable();
         mine.dedup();
         self.runs.iter().any(|run| {
@@ -745,6 +817,19 @@ pub(crate) fn goes_on(lead: &str) -> bool {
 pub(crate) fn caption_gap(p: &Params, lines: &[Line], line: usize, after: &[Piece]) -> Boundary {
     let mut b = Boundary::new(p, line);
     b.add(Term::ClosingCaption, 1.0);
+    if goes_on(&lead(lines, after)) {
+        b.add(Term::GoesOn, 1.0);
+    }
+    b
+}
+
+/// The gap's terms before a caption that would open the item after it
+/// (`after`: the pieces after the caption): [`Term::OpeningCaption`], and
+/// [`Term::GoesOn`] where the text after it reports what was said, weighed
+/// by `p`.
+pub(crate) fn opening_caption_gap(p: &Params, lines: &[Line], line: usize, after: &[Piece]) -> Boundary {
+    let mut b = Boundary::new(p, line);
+    b.add(Term::OpeningCaption, 1.0);
     if goes_on(&lead(lines, after)) {
         b.add(Term::GoesOn, 1.0);
     }
@@ -1267,11 +1352,12 @@ mod tests {
             | Term::GoesOn
             | Term::OpenerShift
             | Term::Unspaced
-            | Term::NoticeOpens => true,
+            | Term::NoticeOpens
+            | Term::OpeningCaption => true,
         }
     }
 
-    const ALL_TERMS: [Term; 20] = [
+    const ALL_TERMS: [Term; 21] = [
         Term::Gap,
         Term::Opener,
         Term::WidthChange,
@@ -1292,6 +1378,7 @@ mod tests {
         Term::OpenerShift,
         Term::Unspaced,
         Term::NoticeOpens,
+        Term::OpeningCaption,
     ];
 
     /// The fitter (`examples/fit_boundary.rs`) fits one weight per row of

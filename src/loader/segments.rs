@@ -11,7 +11,7 @@
 
 use super::article::caption_text;
 use super::assign::{self, Bodies};
-use super::boundary::{Boundary, Breaks, caption_gap};
+use super::boundary::{Boundary, Breaks, caption_gap, opening_caption_gap};
 use super::lines::{self, Line, is_sentence_end};
 use super::paragraphs::BodyPart;
 use super::params::Params;
@@ -215,6 +215,21 @@ impl Builder {
                         self.segs[s].captions.push(text);
                         split = true;
                         continue;
+                    }
+                    // A caption after a finished sentence may open the item
+                    // after it (its words come back there, the text turning
+                    // from the text before): it goes with that item.
+                    if breaks.opening_captions.contains(&pi) {
+                        let first = ls.first().copied().unwrap_or(0);
+                        let b = opening_caption_gap(&self.params, lines, first, &pieces[pi + 1..]);
+                        let starts = b.starts();
+                        self.boundaries.push(b);
+                        if starts {
+                            self.captions.push(Caption { text, prev: None, next: None, run: run_since });
+                            waiting_caps.push(self.captions.len() - 1);
+                            split = true;
+                            continue;
+                        }
                     }
                     self.captions.push(Caption { text, prev: cur, next: None, run: run_since });
                     // A caption after a finished sentence may close an item
