@@ -1257,3 +1257,19 @@ fn a_short_headline_naming_the_text_under_it_after_a_news_item_starts_that_item(
     assert!(p.articles[0].subheadings.is_empty(), "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("赶在农民丰收节前后"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_headline_wrapped_over_a_box_set_across_columns_is_one_title() {
+    // A PDF page read by pdftotext: a box set across several columns gives
+    // body lines as long as a paragraph, but they break mid-sentence, so
+    // the page does not print one paragraph per line, and the headline
+    // over the box wraps (`…提升群众出行` / `安全水平`, the body printing
+    // `出行安全`): its tail is no subtitle.
+    let p = load("wide_box_headline_wrapped.txt");
+    assert_eq!(
+        titles(&p),
+        ["吕梁市交通运输局部署进一步加强农村公路养护管理提升群众出行安全水平", "孝义市举办冬季农产品展销会"]
+    );
+    assert_eq!(p.articles[0].subtitle, None);
+    assert_eq!(p.articles[0].byline.as_deref(), Some("本报讯（记者 高晓峰）"));
+}

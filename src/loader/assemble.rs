@@ -96,7 +96,7 @@ fn assemble_lines(
         b = Builder { subheads, params: *p, ..Builder::default() };
         b.segment(lines, &pieces, &breaks, &mut fragments);
     }
-    let long_page = is_long_page(lines, &head);
+    let (long_page, heads_per_line) = is_long_page(lines, &head);
     b.one_per_line = long_page;
 
     // Orientation: do headlines follow their bodies or precede them?
@@ -119,13 +119,13 @@ fn assemble_lines(
         b.rebodies(lines, bodies)
     };
     // A headline's wrapped tail read as its body's first line goes back to it.
-    let bodies = if b.take_title_tails(lines, long_page, orientation) {
+    let bodies = if b.take_title_tails(lines, heads_per_line, orientation) {
         work += bodies.evaluations();
         b.rebodies(lines, bodies)
     } else {
         bodies
     };
-    let mut units = b.units(lines, &bodies, long_page);
+    let mut units = b.units(lines, &bodies, heads_per_line);
     let (mut titles, mut extra) = b.assign_units(&units, &bodies, orientation, votes);
     if orientation == Orientation::After {
         b.keep_subheads(&units, &mut titles, &mut extra, lines, &bodies);

@@ -70,11 +70,17 @@ pub(crate) fn pieces(lines: &[Line], head: &[bool]) -> Vec<Piece> {
     out
 }
 
-/// True when the page prints one paragraph per line: most body text is in
-/// long lines, or nearly every body line ends a sentence (in columns, most
-/// lines break mid-sentence).
-pub(crate) fn is_long_page(lines: &[Line], head: &[bool]) -> bool {
+/// Whether the page prints one paragraph per line, and whether it prints
+/// its headlines one per line too. A page prints one paragraph per line
+/// when most body text is in long lines, or nearly every body line ends a
+/// sentence (in columns, most lines break mid-sentence). Its headlines are
+/// one per line only where its long lines are paragraphs, nearly all
+/// ending a sentence: a box set across several columns, as a PDF page
+/// prints one, gives lines as long as paragraphs, but they break
+/// mid-sentence, and the headlines over such boxes wrap.
+pub(crate) fn is_long_page(lines: &[Line], head: &[bool]) -> (bool, bool) {
     let (mut long, mut all, mut ending, mut count) = (0usize, 0usize, 0usize, 0usize);
+    let (mut long_lines, mut long_ending) = (0usize, 0usize);
     for (l, h) in lines.iter().zip(head) {
         if !h && l.role == Role::Text {
             // (The line's characters counted once, `heads::is_long` of it too.)
@@ -84,11 +90,15 @@ pub(crate) fn is_long_page(lines: &[Line], head: &[bool]) -> bool {
             count += 1;
             if is_long {
                 long += n;
-            }
-            if is_long || is_sentence_end(&l.text) {
+                long_lines += 1;
+                long_ending += usize::from(is_sentence_end(&l.text));
+                ending += 1;
+            } else if is_sentence_end(&l.text) {
                 ending += 1;
             }
         }
     }
-    all > 0 && (long * 2 > all || (count >= 3 && ending * 10 >= count * 7))
+    let long_page = all > 0 && (long * 2 > all || (count >= 3 && ending * 10 >= count * 7));
+    // (A paragraph per line ends nearly every long line on a sentence.)
+    (long_page, long_page && long_ending * 10 >= long_lines * 7)
 }
