@@ -66,7 +66,86 @@ fn article_texts(t: &TreeIssue) -> Vec<String> {
         .collect()
 }
 
+/// Each article's paragraphs alone, folded.
+fn body_texts(t: &TreeIssue) -> Vec<String> {
+    t.articles.iter().map(|a| fold(&a.paragraphs.concat())).collect()
+}
+
+/// The articles whose body lines are out of thread in `text`: a body line
+/// of theirs printed before an earlier one, or another article's body
+/// line between two of theirs. (Lines of under 6 characters, and lines found in
+/// no body or in more than one, are not read.)
+fn broken(texts: &[String], whole: &[String], t: &TreeIssue, text: &str) -> Vec<bool> {
+    let p_other = |k: usize| {
+        let a = &t.articles[k];
+        let mut s = String::new();
+        for p in a.kicker.iter().chain([&a.title]).chain(&a.subtitle).chain(&a.byline).chain(&a.captions) {
+            s.push_str(p);
+        }
+        s
+    };
+    let mut last: Vec<Option<usize>> = vec![None; texts.len()];
+    let mut out = vec![false; texts.len()];
+    let mut prev: Option<usize> = None;
+    for l in text.split('\n') {
+        let l = fold(l);
+        if l.chars().count() < 6 {
+            continue;
+        }
+        let hits: Vec<(usize, usize)> = (0..texts.len())
+            .filter_map(|k| {
+                let from = last[k].unwrap_or(0);
+                texts[k][from..].find(&l).map(|o| o + from).or_else(|| texts[k].find(&l)).map(|o| (k, o))
+            })
+            .collect();
+        let [(k, o)] = hits[..] else { continue };
+        if whole.iter().filter(|w| w.contains(&l)).count() > 1 || fold(&p_other(k)).contains(&l) {
+            continue;
+        }
+        if last[k].is_some_and(|p| p > o) || (prev.is_some_and(|p| p != k) && last[k].is_some()) {
+            out[k] = true;
+            if std::env::var_os("THREAD_WHY").is_some() {
+                println!("WHY {k} {o} {:?} {:?} {l}", last[k], prev);
+            }
+        }
+        last[k] = Some(o);
+        prev = Some(k);
+    }
+    out
+}
+
+/// Per page and article, whether its body is out of thread before and after
+/// the reading-order stage: `THREAD page raw/restored title`.
+fn threads(name: &str, pages: &[SynthPage]) {
+    let (mut raw_n, mut after_n, mut fixed, mut made) = (0, 0, 0, 0);
+    for p in pages {
+        let text = columns::unfold(&p.raw).unwrap_or_else(|| p.raw.clone());
+        let restored = order::restore(&text).unwrap_or_else(|| text.clone());
+        if let Some(dir) = std::env::var_os("THREAD_WRITE") {
+            let dir = Path::new(&dir).join(name);
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join(&p.name), &restored);
+        }
+        let texts = body_texts(&p.perfect);
+        let whole = article_texts(&p.perfect);
+        let (a, b) = (broken(&texts, &whole, &p.perfect, &text), broken(&texts, &whole, &p.perfect, &restored));
+        for k in 0..texts.len() {
+            raw_n += a[k] as usize;
+            after_n += b[k] as usize;
+            fixed += (a[k] && !b[k]) as usize;
+            made += (!a[k] && b[k]) as usize;
+            if a[k] || b[k] {
+                println!("THREAD\t{name}\t{}\t{}\t{}\t{}", p.name, a[k] as u8, b[k] as u8, p.perfect.articles[k].title);
+            }
+        }
+    }
+    println!("{name:<20} out of thread: raw {raw_n:>4}  restored {after_n:>4}  (fixed {fixed}, made {made})");
+}
+
 fn measure(name: &str, pages: &[SynthPage], verbose: bool) {
+    if std::env::args().any(|a| a == "--threads") {
+        return threads(name, pages);
+    }
     let (mut right, mut wrong, mut unknown) = (0, 0, 0);
     for p in pages {
         // (As the loader sees it: a `-layout` page unfolded first.)

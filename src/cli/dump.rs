@@ -78,13 +78,23 @@ pub fn explain(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let count = texts.len() + pdfs.len();
     for (name, text) in texts {
         writeln!(out, "== {}", crate::text::printable(&name))?;
-        // Columns set side by side are explained as the loader reads them: one by one.
+        // Columns set side by side are explained as the loader reads them: one by one;
+        // runs of lines read out of order as the loader puts them back.
         let text = match loader::columns::unfold(&text) {
             Some(unfolded) => {
                 writeln!(out, "-- columns side by side, read one after another")?;
                 unfolded
             }
-            None => text,
+            None => match loader::order::restore(&text) {
+                Some(ordered) => {
+                    writeln!(
+                        out,
+                        "-- runs of lines put back in reading order (line numbers are the reordered text's)"
+                    )?;
+                    ordered
+                }
+                None => text,
+            },
         };
         out.write_all(crate::text::printable_lines(&loader::assemble::explain(&text)).as_bytes())?;
     }

@@ -16,15 +16,18 @@
 //! broke off, when the seams it makes there and the seam it closes behind
 //! it score better by a clear margin than the seams it breaks, it reads on
 //! from its new place better than from its old one, and a sentence is left
-//! open at one end of the move or the other. Headline runs (up to three
+//! open at one end of the move or the other. A run opening with a byline
+//! (`本报讯（记者 …）`, `□ 本报记者 …`) starts an item as a headline does: a
+//! thread of running text cut at a column's foot right before it can be
+//! rejoined there too, and it never moves itself. Headline runs (up to three
 //! lines with no sentence in them) and captions are never moved, a run right
 //! under a headline stays there, and a page of short runs (blank lines
 //! between most lines) is left as it is. The weights were set on the
 //! fitting pages (`examples/order_moves.rs` counts the moves right and
 //! wrong against the pages' perfect trees).
 
-use super::lines::{count_lines, ends_with_credit, is_sentence_end, split_lines};
-use super::normalize::is_han;
+use super::lines::{count_lines, ends_with_credit, is_sentence_end, split_byline, split_lines};
+use super::normalize::{is_han, trim, width};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
@@ -36,7 +39,7 @@ const BLOCK: usize = 4;
 const MARGIN: f32 = 1.5;
 /// How much better the moved runs must read on from their new place than
 /// from their old one.
-const FIT: f32 = 0.5;
+const FIT: f32 = 0.2;
 /// The least score of a seam inside runs moved together.
 const INSIDE: f32 = 1.5;
 /// A seam's score when the first run ends mid-sentence and the second
@@ -66,6 +69,11 @@ struct Run<'a> {
     text: bool,
     /// A headline run.
     heading: bool,
+    /// Running text that opens with a byline (`本报讯（记者 …）`,
+    /// `新华社北京5月3日电`, `□ 本报记者 …`): an item starts there.
+    opens_item: bool,
+    /// A line of the run holds a comma or a full stop.
+    clause: bool,
 }
 
 /// The text with its runs in restored reading order, or `None` when
@@ -161,7 +169,10 @@ fn runs<'a>(raw: &[&'a str], trimmed: &[&'a str], spans: Vec<Range<usize>>) -> V
             && lines.iter().map(|l| l.matches('，').count() + l.matches(',').count()).sum::<usize>() < 2;
         // Captions go where the photo is, not with a thread.
         let caption = first.starts_with("图为") || ends_with_credit(last);
-        out.push(Run { lines: start..i, first, last, text: !heading && !caption, heading });
+        let text = !heading && !caption;
+        let opens_item = text && split_byline(first).is_some();
+        let clause = lines.iter().any(|l| l.contains(['，', '。', ',']));
+        out.push(Run { lines: start..i, first, last, text, heading, opens_item, clause });
     }
     out
 }
@@ -202,13 +213,16 @@ fn apply(order: &mut [usize], r: usize, y: usize, j: usize) {
 /// [`MARGIN`].
 fn best_move(ctx: &mut Context, order: &[usize], y: usize) -> Option<(usize, usize)> {
     let x = order[y - 1];
-    if !ctx.runs[x].text || !ctx.runs[order[y]].text {
+    if !ctx.runs[x].text || !ctx.runs[order[y]].text || ctx.runs[order[y]].opens_item {
         return None;
     }
     let mut best: Option<(f32, usize, usize)> = None;
     let x_open = !is_sentence_end(ctx.runs[x].last);
     for j in y..(y + BLOCK).min(order.len()) {
-        if !ctx.runs[order[j]].text || (j > y && ctx.seam(order[j - 1], Some(order[j])) < INSIDE) {
+        if !ctx.runs[order[j]].text
+            || ctx.runs[order[j]].opens_item
+            || (j > y && ctx.seam(order[j - 1], Some(order[j])) < INSIDE)
+        {
             break;
         }
         let z = order.get(j + 1).copied();
@@ -217,8 +231,11 @@ fn best_move(ctx: &mut Context, order: &[usize], y: usize) -> Option<(usize, usi
         let closed = ctx.seam(x, z);
         for r in y.saturating_sub(1 + REACH)..y - 1 {
             let (rr, s) = (order[r], order[r + 1]);
-            // A thread broken off where another item's headline starts.
-            if !ctx.runs[rr].text || !ctx.runs[s].heading || ctx.joined(rr, s) {
+            // A thread broken off where another item's headline (or byline) starts.
+            // (Before a byline, the thread is running text: a run with a
+            // sentence or clause in it, not a long headline.)
+            let breaks = ctx.runs[s].heading || ctx.runs[s].opens_item && ctx.runs[rr].clause && ctx.cut_at_foot(rr);
+            if !ctx.runs[rr].text || !breaks || ctx.joined(rr, s) {
                 continue;
             }
             // A sentence left open at one end of the move or the other.
@@ -256,6 +273,18 @@ fn gram(a: char, b: char) -> u64 {
 impl<'a> Context<'a> {
     fn new(raw: &'a [&'a str], runs: &'a [Run<'a>]) -> Context<'a> {
         Context { raw, runs, seen: None, grams: vec![None; runs.len()], scores: HashMap::default() }
+    }
+
+    /// Run `r` stops at a column's foot: its last line is at least four
+    /// fifths as wide as its widest other line and no wider (a headline
+    /// printed right under the text is wider, a paragraph's last line
+    /// usually shorter).
+    fn cut_at_foot(&self, r: usize) -> bool {
+        let lines = &self.raw[self.runs[r].lines.clone()];
+        let Some((last, rest)) = lines.split_last() else { return false };
+        let widest = rest.iter().map(|l| width(trim(l))).max().unwrap_or(0);
+        let w = width(trim(last));
+        widest > 0 && w <= widest && w * 5 >= widest * 4
     }
 
     fn seen(&mut self, g: u64) -> bool {
@@ -403,6 +432,28 @@ mod tests {
         let whole = [HA, A[0], A[1], HB, B[0], B[1]].join("\n\n") + "\n";
         assert_eq!(restore(&mixed).as_deref(), Some(whole.as_str()));
         assert_eq!(restore(&whole), None);
+    }
+
+    #[test]
+    fn a_thread_cut_before_an_item_opening_with_a_byline_is_rejoined() {
+        // B has no headline run of its own (the extractor printed it
+        // elsewhere): its byline opens the item.
+        let mixed = [HA, A[0], B[0], A[1], B[1]].join("\n\n") + "\n";
+        let whole = [HA, A[0], A[1], B[0], B[1]].join("\n\n") + "\n";
+        assert_eq!(restore(&mixed).as_deref(), Some(whole.as_str()));
+        // (The runs opening with a byline: A's under its headline, and B's.)
+        let raw: Vec<&str> = mixed.split('\n').collect();
+        let rs = runs(&raw, &raw, spans(&raw));
+        assert!(rs[1].opens_item && rs[2].opens_item && !rs[3].opens_item);
+    }
+
+    #[test]
+    fn a_headline_line_glued_under_the_text_is_no_column_foot() {
+        // A's first column ends in the next item's headline (no blank line
+        // between): the byline under it starts that item, not a column cut.
+        let glued = format!("{}\n{HB}", A[0]);
+        let mixed = [HA, &glued, B[0], A[1], B[1]].join("\n\n") + "\n";
+        assert_eq!(restore(&mixed), None);
     }
 
     #[test]
