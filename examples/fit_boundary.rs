@@ -8,7 +8,7 @@
 //! a candidate table ([`Params`]: the weights, the thresholds
 //! `PHOTO_BEFORE_MIN`, `OPENER_TURN_MIN_TERMS`, `HEADLINE_SHARED_MIN` of
 //! `boundary.rs` and `MAX_KICKER_CHARS` of `units.rs`, and the cut-offs of
-//! [`CUTS`] that `joins.rs`, `units.rs` and `pairing.rs` read) loads every
+//! [`CUTS`] that `joins.rs`, `units.rs`, `pairing.rs` and `boundary.rs` read) loads every
 //! fitting page ([`loader::load_prepared`]) and is scored per shape by the
 //! items right, exactly right and spurious, as `loader_eval --set fit`
 //! counts them. The objective ([`objective`]) is, over all shapes, the

@@ -28,7 +28,7 @@ use super::lines::{Line, Role, is_date_line, is_sentence_end};
 use super::meta;
 use super::normalize::is_han;
 use super::paragraphs::BodyPart;
-use super::params::Params;
+use super::params::{Cut, Params};
 use super::pieces::Piece;
 use super::segments::{Builder, parts_text};
 
@@ -655,7 +655,7 @@ impl Builder {
 
     /// Does the first sentence of the body lines `after` the gap turn away
     /// from the text of segment `s` read so far: at most
-    /// [`TURN_SHARED_MAX`] of its words found there (of at least
+    /// [`Cut::TurnShared`] of its words found there (of at least
     /// `min_terms`, and against a text before of at least
     /// [`TURN_BEFORE_MIN`] characters: against less, a paragraph turning
     /// to the next stop of a tour shares as few)?
@@ -678,7 +678,7 @@ impl Builder {
             return false;
         }
         let found = mine.iter().filter(|g| before.binary_search(g).is_ok()).count();
-        found as f32 <= TURN_SHARED_MAX * mine.len() as f32
+        found as f32 <= self.params.cut(Cut::TurnShared) * mine.len() as f32
     }
 
     /// Does a headline run read so far share at least
@@ -876,12 +876,6 @@ const TURN_MIN_TERMS: usize = 8;
 /// 暴雨。`) opens a paragraph of a roundup as often as an item. (Read
 /// from [`Params::opener_turn_min_terms`].)
 pub const OPENER_TURN_MIN_TERMS: usize = 16;
-
-/// At most this share of the first sentence's words found before the gap:
-/// it turns to another subject (next to none: a paragraph of the same item
-/// opening with a new day or a new stop still names one or two of its
-/// words; set on the fitting set).
-const TURN_SHARED_MAX: f32 = 0.04;
 
 /// The least text the item before the gap must hold for
 /// [`Builder::turns_away`] to tell.
