@@ -302,6 +302,20 @@ fn a_short_kicker_the_body_echoes_is_not_joined_to_its_title() {
     assert!(p.fragments.is_empty(), "{:?}", p.fragments);
 }
 
+#[test]
+fn a_slogan_short_of_a_narrow_column_over_a_spaced_title_wider_than_it_is_its_kicker() {
+    // `聚焦高质量发展` (seven characters) over `春耕备耕正当时 孝义市农资供应
+    // 充足`, the body naming the slogan's words less than the title's, over a
+    // column ten characters wide: the title is wider than the column, the
+    // slogan ends well short of it, so it was not cut where its line was
+    // full. It is the kicker, though more than a third as long as the title.
+    let p = load("slogan_over_spaced_title_wider_than_column.txt");
+    assert_eq!(titles(&p), ["岚县马铃薯喜获丰收 亩产创新高", "春耕备耕正当时 孝义市农资供应充足"]);
+    let kickers: Vec<Option<&str>> = p.articles.iter().map(|a| a.kicker.as_deref()).collect();
+    assert_eq!(kickers, [None, Some("聚焦高质量发展")]);
+    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
+}
+
 /// A small page and what the loader must make of it: (page, its two
 /// titles, their kickers).
 type TitledPage = (&'static str, [&'static str; 2], [Option<&'static str>; 2]);

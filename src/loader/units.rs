@@ -93,6 +93,15 @@ impl Builder {
             let mut logical: Vec<String> = Vec::new();
             let mut cuts: Vec<bool> = Vec::new();
             let mut last_phys: Option<&str> = None;
+            let mut last_width = 0;
+            // The width of the body column under the run, read from its
+            // first plain line (a byline's line holds less than the column
+            // does), 0 where none is under it.
+            let column = run
+                .lines
+                .last()
+                .and_then(|&l| (l + 1..lines.len()).take(3).find(|&k| lines[k].role == Role::Text))
+                .map_or(0, |k| heads::column_width(lines, k));
             let p = &self.params;
             let apart_names = p.cut(Cut::ApartNames);
             // Seams inside a headline wrapped line after line at one width.
@@ -142,9 +151,16 @@ impl Builder {
                                 // on the whole headline so far, not its last
                                 // wrapped line alone (`…总书记参加` / `广西代
                                 // 表团讨论引发热烈反响` / `习近平同乌干达…`).
-                                && wraps(prev, t, cur.as_str() == prev, bodies, near.clone(), p, &|_: &str, n: &str| {
-                                    two_cut(cur.as_str(), n)
-                                })
+                                && wraps(
+                                    prev,
+                                    t,
+                                    cur.as_str() == prev,
+                                    [last_width, lines[i].width, column],
+                                    bodies,
+                                    near.clone(),
+                                    p,
+                                    &|_: &str, n: &str| two_cut(cur.as_str(), n),
+                                )
                                 || word_across_seam(prev, t, bodies, near.clone())) =>
                     {
                         cur.push_str(t)
@@ -155,6 +171,7 @@ impl Builder {
                     }
                 }
                 last_phys = Some(t);
+                last_width = lines[i].width;
             }
             // Logical lines → units. (A logical line is a whole headline,
             // or none, if it ends on a word that reads on.)
@@ -542,11 +559,15 @@ pub(crate) const MAX_UNIT_LINES: usize = 5;
 ///   and a pair of characters across the seam that only another body prints
 ///   is then chance, not a word cut.
 ///
-/// `single`: `prev` is not itself the tail of a wrap.
+/// `single`: `prev` is not itself the tail of a wrap. `widths`: the
+/// printed widths of `prev`, of `next` and of the body column under the
+/// run (0: no body under it).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn wraps(
     prev: &str,
     next: &str,
     single: bool,
+    widths: [usize; 3],
     bodies: &Bodies,
     near: std::ops::Range<usize>,
     p: &Params,
@@ -597,7 +618,7 @@ pub(crate) fn wraps(
     // The body both lines together name best, if they name one, and
     // whether the first line reads as a kicker over the second there.
     let joint = bodies.best_in(&concat(prev, next), near).filter(|&(_, s)| s >= p.cut(Cut::JointNames));
-    let kicker = joint.is_some_and(|(b, _)| kicker_over_title(prev, next, b, bodies, p.cut(Cut::KickerMargin)));
+    let kicker = joint.is_some_and(|(b, _)| kicker_over_title(prev, next, widths, b, bodies, p.cut(Cut::KickerMargin)));
     // A word cut at the seam, as the body either line names prints it
     // (not where the first line is a kicker and only another body prints
     // the pair: a kicker's last character and its title's first meet by
@@ -677,11 +698,19 @@ pub(crate) fn wraps(
 /// title's the item's own. A plain line over a title of two clauses set
 /// apart by a space may be the head of that title cut short (`汾阳市举办`
 /// / `杏花村酒文化节 游客突破十万`): less than a third as long, then.
-fn kicker_over_title(prev: &str, next: &str, b: usize, bodies: &Bodies, margin: f32) -> bool {
+/// But a plain line ending well short of the body column under the run
+/// (`widths`: `prev`'s, `next`'s and the column's) over such a title as
+/// wide as that column or wider (`聚焦高质量发展` / `春耕备耕正当时
+/// 孝义市农资供应充足` over a narrow column) was not cut where its line
+/// was full, the title's box being that wide: it is set apart, a kicker
+/// however long.
+fn kicker_over_title(prev: &str, next: &str, widths: [usize; 3], b: usize, bodies: &Bodies, margin: f32) -> bool {
     let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     let cut_short = !heads::has_clause_space(prev) && heads::has_clause_space(next);
     let times = if cut_short { 3 } else { 2 };
-    chars(prev) * times < chars(next) && bodies.score(next, b) >= bodies.score(prev, b) + margin
+    let [pw, nw, column] = widths;
+    let set_apart = cut_short && column > 0 && pw + 3 < column && nw >= column;
+    (chars(prev) * times < chars(next) || set_apart) && bodies.score(next, b) >= bodies.score(prev, b) + margin
 }
 
 /// Which seams of a headline run (`run`: its lines, in print order; seam
