@@ -527,8 +527,17 @@ impl Builder {
                 && before_chars() >= self.params.photo_before_min
                 && known as f32 <= PHOTO_SHARED_MAX * caption.len() as f32;
             // A sentence or two is no item of its own (`王毅参加上述活动。`);
-            // a photo item's text under its caption is one.
-            let lead = || parts_text(&parts[k..], lines).flat_map(str::chars).take(200);
+            // a photo item's text under its caption is one. That text ends
+            // at the next caption in the body: past it is the next item's
+            // text (the next photo's), not this caption's.
+            let end = self
+                .caption_breaks
+                .iter()
+                .filter(|&&(s2, k2, _)| s2 == s && k2 > k)
+                .map(|&(_, k2, _)| k2)
+                .min()
+                .unwrap_or(parts.len());
+            let lead = || parts_text(&parts[k..end], lines).flat_map(str::chars).take(200);
             let n = lead().count();
             if n < PHOTO_TEXT_MIN {
                 continue;
