@@ -73,6 +73,19 @@ fn a_caption_over_a_photo_item_opens_it_and_goes_with_it() {
 }
 
 #[test]
+fn a_caption_over_a_photo_item_opens_it_though_the_text_shares_a_word_with_the_article() {
+    // As above, but the photo item's text shares one word with the
+    // article (`近日`) and many with its caption: one word in common does
+    // not tie the text to the article.
+    let p = load("caption_over_photo_item_sharing_a_word_opens_it.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "岚县马铃薯喜获丰收");
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    assert!(p.articles[1].paragraphs[0].starts_with("中阳县图书馆少儿阅览室"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].captions.len(), 1, "{:?}", p.articles[1].captions);
+}
+
+#[test]
 fn a_caption_over_a_short_photo_item_opens_it_though_the_next_item_shares_words_with_the_article() {
     // An article, then a caption over a short photo item's text, then a
     // second caption over another item whose text shares words with the

@@ -583,8 +583,12 @@ impl Builder {
         let once = |g: &u64| all.binary_search(g).is_ok_and(|at| bodies[at] == 1);
         for (piece, short, may_open, mine, captions_own) in candidates {
             // Shared: a candidate found in one body only.
-            let shared = mine.iter().filter(|g| captions_own.binary_search(g).is_err()).any(once);
-            if may_open && !shared && captions_own.iter().any(once) {
+            // (The text after takes up the caption's own words far more
+            // than the text before's: a word or two in common, `当地`,
+            // `持续`, is no tie.)
+            let shared = mine.iter().filter(|g| captions_own.binary_search(g).is_err()).filter(|g| once(g)).count();
+            let own = captions_own.iter().filter(|g| once(g)).count();
+            if may_open && own > 0 && shared * 3 < own {
                 opening.insert(piece);
             } else if !short && !mine.iter().any(once) {
                 out.insert(piece);
