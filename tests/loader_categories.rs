@@ -74,6 +74,35 @@ fn a_caption_over_a_photo_item_opens_it_and_goes_with_it() {
 }
 
 #[test]
+fn a_caption_over_a_photo_item_opens_it_though_the_text_shares_a_word_with_the_article() {
+    // As above, but the photo item's text shares one word with the
+    // article (`近日`) and many with its caption: one word in common does
+    // not tie the text to the article.
+    let p = load("caption_over_photo_item_sharing_a_word_opens_it.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "岚县马铃薯喜获丰收");
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    assert!(p.articles[1].paragraphs[0].starts_with("中阳县图书馆少儿阅览室"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].captions.len(), 1, "{:?}", p.articles[1].captions);
+}
+
+#[test]
+fn a_caption_over_a_short_photo_item_opens_it_though_the_next_item_shares_words_with_the_article() {
+    // An article, then a caption over a short photo item's text, then a
+    // second caption over another item whose text shares words with the
+    // article (`马铃薯`, `脱毒种薯`): the first caption's text ends at the
+    // second caption, so those words do not tie the photo item to the
+    // article, and the first caption still opens its item.
+    let p = load("caption_over_short_photo_item_before_another.txt");
+    assert!(p.articles.len() >= 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "岚县马铃薯喜获丰收");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("图书馆")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].captions.iter().all(|c| !c.contains("图书馆")), "{:?}", p.articles[0].captions);
+    assert!(p.articles[1].paragraphs[0].starts_with("中阳县图书馆少儿阅览室"), "{:?}", p.articles[1].paragraphs);
+    assert!(p.articles[1].captions[0].starts_with("图为中阳县图书馆"), "{:?}", p.articles[1].captions);
+}
+
+#[test]
 fn a_photo_item_after_an_article_with_no_headline_of_its_own_stands_alone() {
     // An article, then straight on a photo item (a sentence and its
     // caption, no headline, no byline), then the next headline: the photo

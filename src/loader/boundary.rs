@@ -527,8 +527,17 @@ impl Builder {
                 && before_chars() >= self.params.photo_before_min
                 && known as f32 <= PHOTO_SHARED_MAX * caption.len() as f32;
             // A sentence or two is no item of its own (`王毅参加上述活动。`);
-            // a photo item's text under its caption is one.
-            let lead = || parts_text(&parts[k..], lines).flat_map(str::chars).take(200);
+            // a photo item's text under its caption is one. That text ends
+            // at the next caption in the body: past it is the next item's
+            // text (the next photo's), not this caption's.
+            let end = self
+                .caption_breaks
+                .iter()
+                .filter(|&&(s2, k2, _)| s2 == s && k2 > k)
+                .map(|&(_, k2, _)| k2)
+                .min()
+                .unwrap_or(parts.len());
+            let lead = || parts_text(&parts[k..end], lines).flat_map(str::chars).take(200);
             let n = lead().count();
             if n < PHOTO_TEXT_MIN {
                 continue;
@@ -574,8 +583,12 @@ impl Builder {
         let once = |g: &u64| all.binary_search(g).is_ok_and(|at| bodies[at] == 1);
         for (piece, short, may_open, mine, captions_own) in candidates {
             // Shared: a candidate found in one body only.
-            let shared = mine.iter().filter(|g| captions_own.binary_search(g).is_err()).any(once);
-            if may_open && !shared && captions_own.iter().any(once) {
+            // (The text after takes up the caption's own words far more
+            // than the text before's: a word or two in common, `当地`,
+            // `持续`, is no tie.)
+            let shared = mine.iter().filter(|g| captions_own.binary_search(g).is_err()).filter(|g| once(g)).count();
+            let own = captions_own.iter().filter(|g| once(g)).count();
+            if may_open && own > 0 && shared * 3 < own {
                 opening.insert(piece);
             } else if !short && !mine.iter().any(once) {
                 out.insert(piece);
