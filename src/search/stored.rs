@@ -139,6 +139,16 @@ fn ungaps(v: &[u32]) -> Option<Vec<u32>> {
         .collect()
 }
 
+/// The word-boundary masks of an article's headline texts (title, kicker,
+/// subtitle; 0 where a text is missing or too long for a mask).
+fn head_bounds(jieba: &jieba_rs::Jieba, a: &crate::model::Article) -> [u64; 3] {
+    let mut bounds = [0u64; 3];
+    for (slot, text) in bounds.iter_mut().zip(head_texts(a)) {
+        *slot = words::mask(jieba, text).unwrap_or(0);
+    }
+    bounds
+}
+
 impl PageKeys {
     /// Computes the keys of every article of `page`.
     pub fn of(t: &Table, jieba: &jieba_rs::Jieba, page: &Page) -> PageKeys {
@@ -149,10 +159,7 @@ impl PageKeys {
                 .articles
                 .iter()
                 .map(|a| {
-                    let mut bounds = [0u64; 3];
-                    for (slot, text) in bounds.iter_mut().zip(head_texts(a)) {
-                        *slot = words::mask(jieba, text).unwrap_or(0);
-                    }
+                    let bounds = head_bounds(jieba, a);
                     // Each key is kept the first time it comes (headline
                     // first: the rest holds only what the headline lacks).
                     pair_keys.clear();
@@ -268,10 +275,7 @@ mod tests {
             .articles
             .iter()
             .map(|a| {
-                let mut bounds = [0u64; 3];
-                for (slot, text) in bounds.iter_mut().zip(head_texts(a)) {
-                    *slot = words::mask(jieba, text).unwrap_or(0);
-                }
+                let bounds = head_bounds(jieba, a);
                 let mut keys = Vec::new();
                 for text in head_texts(a) {
                     add_keys(t, text, &mut keys);
