@@ -152,6 +152,11 @@ pub enum Term {
 /// the same): right/exact/spurious
 /// columns 2377/2260/33 lines 2480/2430/8 pdftotext 2260/2091/48 pdftotext-raw 2268/2125/30 real-pdftotext 2277/2137/29 real-raw 2332/2225/27 real-layout 2226/2032/46
 /// (at 100: columns 2375/2258/33 lines 2480/2430/8 pdftotext 2258/2089/48 pdftotext-raw 2267/2123/30 real-pdftotext 2277/2137/29 real-raw 2332/2225/27 real-layout 2226/2032/46).
+/// `SubjectLead` then refitted alone (`--items --knobs SubjectLead`) 50 ->
+/// 51 (any value from 51 to 60 decides the same): a lead naming its subject
+/// before its day where the column's width changes, a tie at 0 before,
+/// starts an item, as an opener there does: right/exact/spurious
+/// columns 2377/2260/33 lines 2480/2430/8 pdftotext 2260/2091/48 pdftotext-raw 2268/2125/30 real-pdftotext 2277/2137/29 real-raw 2334/2227/27 real-layout 2227/2034/47
 #[rustfmt::skip]
 pub const WEIGHTS: [(Term, f32); 21] = [
     (Term::Gap, -150.0),
@@ -167,7 +172,7 @@ pub const WEIGHTS: [(Term, f32); 21] = [
     (Term::SetApart, 0.0),
     (Term::HeadlineRun, 250.0),
     (Term::Subheading, -300.0),
-    (Term::SubjectLead, 50.0),
+    (Term::SubjectLead, 51.0),
     (Term::TopicShift, 110.0),
     (Term::NoticeTitle, 200.0),
     (Term::GoesOn, -200.0),
