@@ -1339,3 +1339,47 @@ fn an_unbylined_item_whose_first_sentence_shares_one_word_of_twenty_two_stands_a
     let q = loader::load_prepared(name, &loader::prepare(&text), &strict, None);
     assert_eq!(q.articles.len(), 1, "{:?}", titles(&q));
 }
+
+#[test]
+fn an_item_naming_its_subject_before_its_day_after_a_closing_formula_stands_alone() {
+    // A meeting report closing with who attended (`…参加会见。`), then with
+    // no headline, byline or date of its own a report naming its subject
+    // before its day (`省政协主席周平13日在太原会见…`), a subject the report
+    // before never names: the closing formula counts there as after a lead
+    // opening with a day (`Term::ClosingFormula`, 102 fitted; at 100 the
+    // gap tied at 0 and the two reports were one).
+    let name = "subject_lead_after_closing_formula.txt";
+    let p = load(name);
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "市长会见来访客商代表团");
+    assert_eq!(p.articles[0].paragraphs.last().map(String::as_str), Some("副市长李华参加会见。"));
+    assert!(p.articles[1].paragraphs[0].starts_with("省政协主席周平13日"), "{:?}", p.articles[1].paragraphs);
+    // At the weights before (`SubjectLead` was 50 too), the gap ties at 0
+    // and starts no item.
+    let text = std::fs::read_to_string(format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut before = Params::COMMITTED;
+    before.weights[lvread::loader::boundary::Term::ClosingFormula as usize] = 100.0;
+    before.weights[lvread::loader::boundary::Term::SubjectLead as usize] = 50.0;
+    let q = loader::load_prepared(name, &loader::prepare(&text), &before, None);
+    assert_eq!(q.articles.len(), 1, "{:?}", titles(&q));
+}
+
+#[test]
+fn an_item_naming_its_subject_before_its_day_where_the_column_narrows_stands_alone() {
+    // A news item, then with no headline, byline or date of its own a
+    // report naming its subject before its day (`岚县县长王刚18日在…`) set
+    // in a column eight or more characters narrower: as an opener with a
+    // day (`近日，`) there, it starts an item (`Term::SubjectLead` 51
+    // fitted; at 50 the gap tied at 0).
+    let name = "subject_lead_at_width_change.txt";
+    let p = load(name);
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "吕梁市启动冬季清洁取暖改造");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("岚县")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("岚县县长王刚18日"), "{:?}", p.articles[1].paragraphs);
+    let text = std::fs::read_to_string(format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut before = Params::COMMITTED;
+    before.weights[lvread::loader::boundary::Term::SubjectLead as usize] = 50.0;
+    let q = loader::load_prepared(name, &loader::prepare(&text), &before, None);
+    assert_eq!(q.articles.len(), 1, "{:?}", titles(&q));
+}

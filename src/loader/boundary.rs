@@ -56,7 +56,8 @@ pub enum Term {
     ClosingDate,
     /// The text before the gap ends in a closing formula (`王毅参加会见。`,
     /// `会议还研究了其他事项。`), as a report of a meeting or visit ends, and
-    /// the text after it runs on about someone or something the text
+    /// the text after it, opening like a lead ([`Term::Opener`] or
+    /// [`Term::SubjectLead`]), runs on about someone or something the text
     /// before does not single out (`Builder::formula_gaps`).
     ClosingFormula,
     /// The line model's heading margin of a line set apart at the gap (per
@@ -145,6 +146,17 @@ pub enum Term {
 /// `OpeningCaption` added at 300, as `ClosingCaption` (its gap weighs only
 /// `Gap` and `GoesOn` beside it, so any value from 151 to 350 decides the
 /// same): right/exact/spurious columns 2372/2256/33 lines 2476/2421/7 pdftotext 2255/2082/47 pdftotext-raw 2260/2111/30 real-pdftotext 2262/2114/32 real-raw 2328/2212/27 real-layout 2219/2017/47
+/// `ClosingFormula` counted after a lead naming its subject before its day
+/// too (`SubjectLead`, where it tied at 0) and refitted alone (`--items
+/// --knobs ClosingFormula`) 100 -> 102 (any value from 101 to 150 decides
+/// the same): right/exact/spurious
+/// columns 2377/2260/33 lines 2480/2430/8 pdftotext 2260/2091/48 pdftotext-raw 2268/2125/30 real-pdftotext 2277/2137/29 real-raw 2332/2225/27 real-layout 2226/2032/46
+/// (at 100: columns 2375/2258/33 lines 2480/2430/8 pdftotext 2258/2089/48 pdftotext-raw 2267/2123/30 real-pdftotext 2277/2137/29 real-raw 2332/2225/27 real-layout 2226/2032/46).
+/// `SubjectLead` then refitted alone (`--items --knobs SubjectLead`) 50 ->
+/// 51 (any value from 51 to 60 decides the same): a lead naming its subject
+/// before its day where the column's width changes, a tie at 0 before,
+/// starts an item, as an opener there does: right/exact/spurious
+/// columns 2377/2260/33 lines 2480/2430/8 pdftotext 2260/2091/48 pdftotext-raw 2268/2125/30 real-pdftotext 2277/2137/29 real-raw 2334/2227/27 real-layout 2227/2034/47
 #[rustfmt::skip]
 pub const WEIGHTS: [(Term, f32); 21] = [
     (Term::Gap, -150.0),
@@ -154,13 +166,13 @@ pub const WEIGHTS: [(Term, f32); 21] = [
     (Term::ClosingCaption, 300.0),
     (Term::ClosingByline, 102.0),
     (Term::ClosingDate, 100.0),
-    (Term::ClosingFormula, 100.0),
+    (Term::ClosingFormula, 102.0),
     (Term::HeadingMargin, 1.0),
     (Term::ContentMatch, 500.0),
     (Term::SetApart, 0.0),
     (Term::HeadlineRun, 250.0),
     (Term::Subheading, -300.0),
-    (Term::SubjectLead, 50.0),
+    (Term::SubjectLead, 51.0),
     (Term::TopicShift, 110.0),
     (Term::NoticeTitle, 200.0),
     (Term::GoesOn, -200.0),
@@ -410,7 +422,8 @@ impl Builder {
     }
 
     /// The body lines after a closing formula (`王毅参加会见。`) that open
-    /// like a lead (`9月10日，`) a text running on past its first sentence
+    /// like a lead (`9月10日，`, or naming its subject before its day:
+    /// `全国政协主席某某3日在京会见…`) a text running on past its first sentence
     /// whose subject (the words between the lead's comma and its verb:
     /// `国家主席习近平` in `9月10日，国家主席习近平向…致贺信`) shares no word
     /// found in that body only with the text before: a visitor met, named
@@ -426,7 +439,9 @@ impl Builder {
                     continue;
                 }
                 let after: String = parts_text(&parts[k..], lines).flat_map(str::chars).take(300).collect();
-                if !meta::opens_like_lead(&after) || after.matches(['。', '！', '？']).count() < 2 {
+                if !(meta::opens_like_lead(&after) || meta::opens_with_subject_day(&after))
+                    || after.matches(['。', '！', '？']).count() < 2
+                {
                     continue;
                 }
                 let mut before: Vec<u64> = Vec::new();
@@ -645,7 +660,7 @@ impl Builder {
         if subject {
             b.add(Term::SubjectLead, 1.0);
         }
-        if opener && breaks.after_formula.contains(&i) {
+        if (opener || subject) && breaks.after_formula.contains(&i) {
             b.add(Term::ClosingFormula, 1.0);
         }
         if subject && self.turns_away(lines, s, after, TURN_MIN_TERMS) {
@@ -935,8 +950,13 @@ fn closing_formula(parts: &[BodyPart], lines: &[Line]) -> bool {
 
 /// The subject of a lead (`9月10日，国家主席习近平向…`): its words after the
 /// opening time's comma, up to its verb (a character of `在向于同前出会`
-/// after the first two) or the next comma, at most 16 characters.
+/// after the first two) or the next comma, at most 16 characters. A lead
+/// naming its subject before its day (`全国政协主席某某3日在京会见…`,
+/// [`meta::opens_with_subject_day`]) names it before the day's figure.
 fn lead_subject(lead: &str) -> String {
+    if !meta::opens_like_lead(lead) && meta::opens_with_subject_day(lead) {
+        return lead.chars().take_while(|c| !c.is_ascii_digit()).take(16).collect();
+    }
     let Some((_, rest)) = lead.split_once(['，', ',']) else { return String::new() };
     let mut out = String::new();
     for (n, c) in rest.chars().enumerate() {
