@@ -1383,3 +1383,14 @@ fn an_item_naming_its_subject_before_its_day_where_the_column_narrows_stands_alo
     let q = loader::load_prepared(name, &loader::prepare(&text), &before, None);
     assert_eq!(q.articles.len(), 1, "{:?}", titles(&q));
 }
+
+#[test]
+fn a_slogan_half_as_long_as_the_title_under_it_is_its_kicker() {
+    // A slogan of seven characters over a title of fourteen, the body
+    // naming the title's words and only some of the slogan's, no word cut
+    // at the seam: the kicker, not the head of a wrapped title (a line at
+    // most half as long as the title under it, was less than half).
+    let p = load("kicker_half_as_long_as_its_title.txt");
+    assert_eq!(titles(&p), ["交城县春耕备耕有序推进", "孝义市新建三处城市公园已开放"]);
+    assert_eq!(p.articles[1].kicker.as_deref(), Some("绿色发展进行时"));
+}

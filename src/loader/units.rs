@@ -691,8 +691,10 @@ pub(crate) fn wraps(
 /// Is headline line `prev` a kicker (引题) over the title `next`, both
 /// naming body `b`, rather than the head of a title wrapped onto `next`? A
 /// kicker is a phrase of its own, set in its own line (`喜迎国庆`,
-/// `聚焦高质量发展`): less than half as long as the title under it (a
-/// title wraps where its line is full, or at worst a third of the way in),
+/// `聚焦高质量发展`): at most half as long as the title under it (a
+/// title wraps where its line is full, or at worst a third of the way in,
+/// and a word cut there is read at the seam first: a slogan of seven
+/// characters over a title of fourteen is a kicker),
 /// naming what the body reports clearly less than the title does
 /// (by `margin`, [`Cut::KickerMargin`]) — a slogan's words are the page's common ones, the
 /// title's the item's own. A plain line over a title of two clauses set
@@ -710,7 +712,7 @@ fn kicker_over_title(prev: &str, next: &str, widths: [usize; 3], b: usize, bodie
     let times = if cut_short { 3 } else { 2 };
     let [pw, nw, column] = widths;
     let set_apart = cut_short && column > 0 && pw + 3 < column && nw >= column;
-    (chars(prev) * times < chars(next) || set_apart) && bodies.score(next, b) >= bodies.score(prev, b) + margin
+    (chars(prev) * times <= chars(next) || set_apart) && bodies.score(next, b) >= bodies.score(prev, b) + margin
 }
 
 /// Which seams of a headline run (`run`: its lines, in print order; seam
