@@ -16,7 +16,8 @@
 //! indent), reaches the column. A number broken at its decimal point
 //! (`25.` / `6万亩`) and a date alone on a line inside a sentence do not end a
 //! paragraph. A paragraph starting after a full line with no indent shows nothing
-//! on the page and reads on. A paragraph cut by a caption or a page break
+//! on the page and reads on, but an item of a list (`一、…`, `（二）…`) printed
+//! whole on its line after a finished sentence is a paragraph of its own. A paragraph cut by a caption or a page break
 //! stays one paragraph; on pages printed one paragraph per line, lines are
 //! paragraphs. A subheading read as a body line (short, no end mark, between
 //! two paragraphs, naming nothing the text under it says) ends its
@@ -450,13 +451,23 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
     if one_per_line || lb.indented || lb.lead_space {
         return true;
     }
+    if block.ends[k + 1] && block.set_in != Some(false) && opens_enumerated(&lb.text) {
+        // An item of a list (`一、…`, `（二）…`) printed whole on its line
+        // after a finished sentence: its own paragraph, however full the
+        // line before looks (in a box wider than its one-line paragraphs,
+        // the column the lines show is too narrow).
+        return true;
+    }
     if is_long(la) || is_long(lb) {
         // A line printed as a whole paragraph ends it, unless it opens its
         // paragraph a little short of the next line, which fills the
         // block's column and runs on: the body is set in a wide column, and
         // the line is a first line set in whose sentence ends at its edge.
         let set_in = block.fill[k + 1].saturating_sub(block.fill[k]);
-        return !(a_opens && (2..=4).contains(&set_in) && block.wraps(lines, k + 1));
+        // (A full line is no first line set in, whether or not its own
+        // sentence ends at its edge.)
+        let full_after = k + 2 < block.seq.len() && block.shortfall(lines, k + 1).is_some_and(|s| s <= block.slack);
+        return !(a_opens && (2..=4).contains(&set_in) && full_after);
     }
     if let Some(mut short) = block.shortfall(lines, k) {
         let full = short <= block.slack;
@@ -494,6 +505,21 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
             });
     }
     breaks_by_estimate(lines, a, b, a_opens)
+}
+
+/// Does a line open with an enumeration mark (`一、`, `十二、`, `3、`,
+/// `（二）`, `(1)`): one or two numerals, then `、`, or in brackets?
+fn opens_enumerated(text: &str) -> bool {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let bracketed = text.strip_prefix(['（', '(']);
+    let rest = bracketed.unwrap_or(text);
+    let n = rest.chars().take_while(|&c| numeral(c)).count();
+    let after = rest.chars().nth(n);
+    (1..=2).contains(&n)
+        && match bracketed {
+            Some(_) => matches!(after, Some('）' | ')')),
+            None => after == Some('、'),
+        }
 }
 
 /// Is the block's line `k` a subheading kept in the body: a line of its own
