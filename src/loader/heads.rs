@@ -56,23 +56,29 @@ pub fn has_clause_space(text: &str) -> bool {
     if !text.contains(' ') {
         return false;
     }
-    let cs: Vec<char> = text.chars().collect();
     let han = super::normalize::is_han;
     let mut depth = 0i32;
-    for (k, &c) in cs.iter().enumerate() {
+    // (The characters read in place, the one before kept: no copy of them.)
+    let mut before = None;
+    for (k, c) in text.char_indices() {
         if OPEN.contains(&c) {
             depth += 1;
         } else if CLOSE.contains(&c) {
             depth -= 1;
-        } else if c == ' ' && depth == 0 && k > 0 && han(cs[k - 1]) && cs.get(k + 1).is_some_and(|&n| han(n)) {
-            // A quotation opened on an earlier line and closed later on
-            // this one holds the space (`城市 共享民生福祉”，由…`).
-            let closes_first =
-                cs[k + 1..].iter().find(|c| OPEN.contains(c) || CLOSE.contains(c)).is_some_and(|c| CLOSE.contains(c));
-            if !closes_first {
-                return true;
+        } else if c == ' ' && depth == 0 && before.is_some_and(han) {
+            // (The space is one byte: what follows it starts right after.)
+            let mut after = text[k + 1..].chars();
+            if after.clone().next().is_some_and(han) {
+                // A quotation opened on an earlier line and closed later on
+                // this one holds the space (`城市 共享民生福祉”，由…`).
+                let closes_first =
+                    after.find(|c| OPEN.contains(c) || CLOSE.contains(c)).is_some_and(|c| CLOSE.contains(&c));
+                if !closes_first {
+                    return true;
+                }
             }
         }
+        before = Some(c);
     }
     false
 }
@@ -494,8 +500,23 @@ fn usable_line(l: &Line) -> Option<(usize, bool)> {
 /// Full lines are the commonest; first and last lines of paragraphs are
 /// shorter: the upper third of the widths seen.
 fn upper_third(ws: &mut [usize]) -> usize {
-    ws.sort_unstable();
-    ws[ws.len() * 2 / 3]
+    // (The columns are estimated from six widths at most: two thirds up
+    // their sorted list is the largest of up to three, the second largest
+    // of four to six; found in one pass, no sort.)
+    if ws.len() > 6 {
+        ws.sort_unstable();
+        return ws[ws.len() * 2 / 3];
+    }
+    let (mut first, mut second) = (0usize, 0usize);
+    for &w in ws.iter() {
+        if w > first {
+            second = first;
+            first = w;
+        } else if w > second {
+            second = w;
+        }
+    }
+    if ws.len() <= 3 { first } else { second }
 }
 
 /// [`column_width`] over `n` lines, each line's width and sentence end given
@@ -1071,6 +1092,68 @@ mod tests {
             ("吕梁市召开经济工作会议", false),
         ] {
             assert_eq!(opens_with_short_clause(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn clause_spaces_read_in_place_are_those_read_on_a_copy_of_the_characters() {
+        // The test as it was written, on a copy of the line's characters.
+        fn on_copy(text: &str) -> bool {
+            const OPEN: [char; 6] = ['“', '‘', '《', '「', '（', '('];
+            const CLOSE: [char; 6] = ['”', '’', '》', '」', '）', ')'];
+            let cs: Vec<char> = text.chars().collect();
+            let han = crate::loader::normalize::is_han;
+            let mut depth = 0i32;
+            for (k, &c) in cs.iter().enumerate() {
+                if OPEN.contains(&c) {
+                    depth += 1;
+                } else if CLOSE.contains(&c) {
+                    depth -= 1;
+                } else if c == ' ' && depth == 0 && k > 0 && han(cs[k - 1]) && cs.get(k + 1).is_some_and(|&n| han(n)) {
+                    let closes_first = cs[k + 1..]
+                        .iter()
+                        .find(|c| OPEN.contains(c) || CLOSE.contains(c))
+                        .is_some_and(|c| CLOSE.contains(c));
+                    if !closes_first {
+                        return true;
+                    }
+                }
+            }
+            false
+        }
+        let pages = crate::loader::BUNDLED.iter().flat_map(|(_, t)| t.lines());
+        let made = [
+            "",
+            " ",
+            "甲 ",
+            " 乙",
+            "甲 乙",
+            "甲  乙",
+            "a 乙",
+            "甲 b",
+            "“甲 乙”",
+            "甲 乙”",
+            "甲 乙”（丙）",
+            "甲 乙（丙）”",
+            "（甲）丙 丁",
+            "甲）丙 丁",
+            "é甲 𠀀乙",
+        ];
+        for line in pages.chain(made) {
+            assert_eq!(has_clause_space(line), on_copy(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_upper_third_found_in_one_pass_is_the_one_in_the_sorted_widths() {
+        // Every list of one to seven widths from 0 to 3 (ties included).
+        for len in 1..=7u32 {
+            for code in 0..4usize.pow(len) {
+                let ws: Vec<usize> = (0..len).map(|d| code / 4usize.pow(d) % 4).collect();
+                let mut sorted = ws.clone();
+                sorted.sort_unstable();
+                assert_eq!(upper_third(&mut ws.clone()), sorted[ws.len() * 2 / 3], "{ws:?}");
+            }
         }
     }
 
