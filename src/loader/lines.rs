@@ -919,6 +919,11 @@ fn wrapped_dateline(text: &str, next: &str) -> Option<usize> {
     {
         return None;
     }
+    // (A dateline ends with `电` or `電`, within the next line's first
+    // twelve characters as asked below: no text to join without one.)
+    if !next.chars().take(12).any(|c| matches!(c, '电' | '電')) {
+        return None;
+    }
     let joined = format!("{text}{next}");
     let m = XINHUA.find(&joined)?;
     // The dateline must reach over the break, and end within the next

@@ -181,16 +181,7 @@ impl Block {
             ends.push(is_sentence_end(&l.text));
             signs.push(is_signatory(lines, i));
         }
-        let col = (0..seq.len())
-            .map(|k| {
-                let lo = k.saturating_sub(WINDOW);
-                let hi = (k + WINDOW + 1).min(seq.len());
-                if plain_before[hi] - plain_before[lo] < 2 {
-                    return None;
-                }
-                column_masked(&plain_inner[lo..hi], &plain_fill[lo..hi])
-            })
-            .collect();
+        let col = windowed_columns(&plain_inner, &plain_fill, &plain_before);
         let col = narrow_runs(col, &fill, &inner, &plain, &ends);
         let mut block = Block { seq, fill, inner, col, set_in: None, slack: SLACK, ends, signs };
         block.slack = block.measure_slack(lines);
@@ -392,6 +383,89 @@ fn column_masked(inners: &[usize], fills: &[usize]) -> Option<usize> {
     inners.iter().copied().filter(|&v| v <= second).max()
 }
 
+/// The widths [`column_masked`] reads: the widest and second widest fill
+/// (counted as a multiset, 0 if none) of some lines, the widest one's inner
+/// width, and the widest inner width of the others (`None` if none).
+#[derive(Clone, Copy)]
+struct Top {
+    first: usize,
+    second: usize,
+    first_inner: usize,
+    others_inner: Option<usize>,
+}
+
+impl Top {
+    fn one(fill: usize, inner: usize) -> Top {
+        Top { first: fill, second: 0, first_inner: inner, others_inner: None }
+    }
+
+    /// The lines of `self` and those of `next`.
+    fn then(self, next: Top) -> Top {
+        let (top, other) = if next.first > self.first { (next, self) } else { (self, next) };
+        let others = [top.others_inner, other.others_inner, Some(other.first_inner)].into_iter().flatten().max();
+        Top {
+            first: top.first,
+            second: top.second.max(other.first),
+            first_inner: top.first_inner,
+            others_inner: others,
+        }
+    }
+
+    /// [`column_masked`] of the lines: the widest inner width up to the
+    /// second widest fill. (Every line but the widest has a fill, so an
+    /// inner width, no wider than that; the widest one's inner width counts
+    /// when it is no wider either.)
+    fn column(self) -> Option<usize> {
+        let own = (self.first_inner <= self.second).then_some(self.first_inner);
+        match (self.others_inner, own) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+/// Each line's column as [`column_masked`] reads it over the lines within
+/// [`WINDOW`] either side (`None` where fewer than two of them are plain,
+/// as `plain_before`, the plain lines before each, tells), in one pass
+/// rather than a pass over each line's window: the lines are cut into
+/// blocks as long as a window, each window is the end of one block and
+/// the start of the next, and each block's starts and ends are read once.
+fn windowed_columns(inner: &[usize], fill: &[usize], plain_before: &[usize]) -> Vec<Option<usize>> {
+    const SPAN: usize = 2 * WINDOW + 1;
+    let n = fill.len();
+    let one = |j: usize| Top::one(fill[j], inner[j]);
+    // starts[j]: the lines from j's block's first to j; ends[j]: from j to
+    // its block's last.
+    let mut starts: Vec<Top> = Vec::with_capacity(n);
+    for j in 0..n {
+        starts.push(if j % SPAN == 0 { one(j) } else { starts[j - 1].then(one(j)) });
+    }
+    let mut ends: Vec<Top> = vec![Top::one(0, 0); n];
+    for j in (0..n).rev() {
+        ends[j] = if j + 1 == n || (j + 1) % SPAN == 0 { one(j) } else { one(j).then(ends[j + 1]) };
+    }
+    (0..n)
+        .map(|k| {
+            let lo = k.saturating_sub(WINDOW);
+            let hi = (k + WINDOW + 1).min(n);
+            if plain_before[hi] - plain_before[lo] < 2 {
+                return None;
+            }
+            let last = hi - 1;
+            let (block_lo, block_last) = (lo / SPAN, last / SPAN);
+            if block_lo + 1 == block_last {
+                ends[lo].then(starts[last]).column()
+            } else if block_lo == block_last && lo % SPAN == 0 {
+                starts[last].column()
+            } else if block_lo == block_last && (hi == n || hi % SPAN == 0) {
+                ends[lo].column()
+            } else {
+                column_masked(&inner[lo..hi], &fill[lo..hi])
+            }
+        })
+        .collect()
+}
+
 /// The widest gap at a line's end that `next`'s first characters explain:
 /// an opening quote or bracket never ends a line and a number or Latin word
 /// is not broken, so the line before them may end that much short of its
@@ -591,8 +665,11 @@ fn names_what_follows<'a>(t: &str, following: impl Iterator<Item = &'a str>) -> 
     }
     after.truncate(FOLLOWING);
     // (A pair of characters is in the text when two characters in a row
-    // there are the pair.)
-    let found = chars.windows(2).filter(|w| after.windows(2).any(|a| a == *w)).count();
+    // there are the pair: the text's pairs sorted once, each looked up.)
+    let key = |w: &[char]| u64::from(w[0]) << 32 | u64::from(w[1]);
+    let mut printed: Vec<u64> = after.windows(2).map(key).collect();
+    printed.sort_unstable();
+    let found = chars.windows(2).filter(|w| printed.binary_search(&key(w)).is_ok()).count();
     found as f32 >= NAMES_FOLLOWING * pairs as f32
 }
 
@@ -774,6 +851,40 @@ mod tests {
         let lines = read_lines(text);
         let parts: Vec<BodyPart> = (0..lines.len()).map(BodyPart::Line).collect();
         reflow(&lines, &parts, false)
+    }
+
+    #[test]
+    fn windowed_columns_are_each_window_read_whole() {
+        // Widths as a block gives them: inner widths no wider than fills,
+        // lines not plain as 0 (pseudo-random, with many ties).
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) % m) as usize
+        };
+        for n in (0..80usize).chain([100, 151, 260]) {
+            let mut fill = Vec::new();
+            let mut inner = Vec::new();
+            let mut plain_before = vec![0];
+            for _ in 0..n {
+                let plain = next(5) > 0;
+                let f = if plain { 30 + next(12) } else { 0 };
+                fill.push(f);
+                inner.push(f - next(3).min(f));
+                plain_before.push(plain_before.last().unwrap() + usize::from(plain));
+            }
+            let direct: Vec<Option<usize>> = (0..n)
+                .map(|k| {
+                    let lo = k.saturating_sub(WINDOW);
+                    let hi = (k + WINDOW + 1).min(n);
+                    if plain_before[hi] - plain_before[lo] < 2 {
+                        return None;
+                    }
+                    column_masked(&inner[lo..hi], &fill[lo..hi])
+                })
+                .collect();
+            assert_eq!(windowed_columns(&inner, &fill, &plain_before), direct, "{n}");
+        }
     }
 
     #[test]
