@@ -66,9 +66,11 @@
 //! right above or under it (two columns whose baselines alternate, one line
 //! a row) counts as two. A headline centred over an item's columns, whose
 //! text starts under it left and right of it, is a line across them, read
-//! before its first column (so is a subtitle centred under a headline
-//! across them); a headline's short last line right over its
-//! text stays with its other lines. A blank row (where a photo or large
+//! before its first column, also where it reaches past a column start
+//! itself, or where a subtitle lies between (so is a subtitle centred
+//! under a headline across them, and a kicker over it); a
+//! headline's short last line right over its text stays with its other
+//! lines. A blank row (where a photo or large
 //! type elsewhere sets no baseline) does not end a column whose last line
 //! runs to its edge mid-sentence: a line set flush at its start a few rows
 //! under it, as wide (or ending a sentence), carries it on. An article set
@@ -594,8 +596,9 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         let right = (left + 1..=reach).rev().find(|&k| near(k, c.row)).unwrap_or(left);
         // A headline centred over an item's columns, whose text starts under
         // it in columns left and right of it: a line across those columns,
-        // read before them.
-        let (left, right) = if right == left {
+        // read before them (also when it reaches past a column start itself:
+        // it spans the columns its text starts in under it, not only those).
+        let (left, right) = {
             let fresh = |x: &Chunk<'_>| open[column_of(starts, x.start)].is_none();
             // (The last line across columns sets nothing over a line centred
             // under it: a headline over its subtitle, `——北京纪实`.)
@@ -605,12 +608,13 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                     .iter()
                     .any(|x| x.start < b && x.end > a && across != Some((x.row, (x.start, x.end))))
             };
-            centred_over(chunks, &row_first, ci, step, &crossed, &fresh).map_or((left, right), |(lo, hi)| {
-                let l = (0..=column_of(starts, lo)).rev().find(|&k| near(k, c.row + step)).unwrap_or(left);
-                (l.min(left), column_of(starts, hi.saturating_sub(2)).max(left))
-            })
-        } else {
-            (left, right)
+            centred_over(chunks, &row_first, ci, step, right > left, &crossed, &fresh).map_or(
+                (left, right),
+                |(lo, hi)| {
+                    let l = (0..=column_of(starts, lo)).rev().find(|&k| near(k, c.row + step)).unwrap_or(left);
+                    (l.min(left), column_of(starts, hi.saturating_sub(2)).max(right))
+                },
+            )
         };
         // A line under a line across columns, starting where it starts,
         // carries it on when it crosses the same columns too, when the
@@ -850,7 +854,9 @@ fn boxed(
 }
 
 /// Where the columns under chunk `ci` start and end (characters) when it
-/// is a headline centred over them: nothing is set on the two rows over it
+/// is a headline centred over them (under it, maybe, its subtitle, or under
+/// a kicker the headline; a headline `across` a column start already stands
+/// alone on its row over text running on from column to column): nothing is set on the two rows over it
 /// (nor over those columns, whose blocks are closed, as its own column's
 /// is; `crossed` tells, and passes over a line across columns right over
 /// it, a headline over its centred subtitle), it does not end a sentence,
@@ -863,6 +869,7 @@ fn centred_over(
     row_first: &[usize],
     ci: usize,
     step: usize,
+    across: bool,
     crossed: &dyn Fn(usize, usize, (usize, usize)) -> bool,
     fresh: &dyn Fn(&Chunk<'_>) -> bool,
 ) -> Option<(usize, usize)> {
@@ -878,8 +885,24 @@ fn centred_over(
         return None;
     }
     let rows = row_first.len() - 1;
-    let next =
-        (c.row + 1..=(c.row + 2 * step).min(rows.saturating_sub(1))).find(|&r| row_first[r] < row_first[r + 1])?;
+    let first_under = |from: usize| {
+        (from + 1..=(from + 2 * step).min(rows.saturating_sub(1))).find(|&r| row_first[r] < row_first[r + 1])
+    };
+    let mut next = first_under(c.row)?;
+    // A subtitle centred under it, or the headline under a kicker (a row
+    // of one piece starting right of its start or reaching under it, not
+    // ending a sentence): the columns start under that.
+    for _ in 0..2 {
+        let under = &chunks[row_first[next]..row_first[next + 1]];
+        if let [x] = under
+            && (x.start + START_SLACK >= c.start || x.end > c.start)
+            && !x.text.ends_with(['。', '！', '？', '”'])
+        {
+            next = first_under(next)?;
+        } else {
+            break;
+        }
+    }
     let fresh: Vec<&Chunk<'_>> = chunks[row_first[next]..row_first[next + 1]]
         .iter()
         .filter(|x| fresh(x) && !crossed(above, c.row, (x.start, x.end)))
@@ -894,7 +917,14 @@ fn centred_over(
     let alone = chunks[row_first[c.row]..row_first[c.row + 1]]
         .iter()
         .all(|x| std::ptr::eq(x, c) || x.end <= lo || x.start >= hi);
-    (centred && alone).then_some((lo, hi))
+    // A headline that reaches past a column start itself stands alone on
+    // its row, and the text under it runs on from column to column, no gap
+    // between its pieces wider than the headline.
+    let alone = alone && (!across || row_first[c.row + 1] - row_first[c.row] == 1);
+    let mut starts: Vec<(usize, usize)> = fresh.iter().map(|x| (x.start, x.end)).collect();
+    starts.sort_unstable();
+    let joined = !across || starts.windows(2).all(|w| w[1].0 < w[0].1 + (c.end - c.start));
+    (centred && alone && joined).then_some((lo, hi))
 }
 
 /// Where `ids` (sorted by top row) part into blocks above and below more
@@ -1594,5 +1624,70 @@ mod tests {
         a.sort_unstable();
         b.sort_unstable();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_centred_headline_reaching_past_a_column_start_is_read_before_the_first_column() {
+        // After blank rows, a headline centred over three columns starts in
+        // the second and reaches past the third's start; the text under it
+        // starts in the first. It is read before the first column, not
+        // after it.
+        let at = |line: &mut String, col: usize, text: &str| {
+            let pad = col.saturating_sub(line.chars().count());
+            line.push_str(&" ".repeat(pad));
+            line.push_str(text);
+        };
+        let mut page = Vec::new();
+        for (item, rows) in [("上", 4), ("甲", 6)] {
+            if item == "甲" {
+                page.extend(["", "", ""].map(String::from));
+                page.push(format!("{}甲乙会见丙丁代表团成员并座谈", " ".repeat(26)));
+            }
+            for n in 0..rows {
+                let mut line = String::new();
+                for (col, name) in [(0, "一"), (18, "二"), (36, "三")] {
+                    at(&mut line, col, &format!("{item}文{name}栏第{n}行内容甚"));
+                }
+                page.push(line);
+            }
+        }
+        let text = unfold(&page.join("\n")).unwrap_or_default();
+        let order: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        let first = |p: &str| order.iter().position(|l| l.starts_with(p)).unwrap_or(usize::MAX);
+        assert!(first("上文三栏第3行") < first("甲乙会见"), "{text}");
+        assert_eq!(first("甲乙会见") + 1, first("甲文一栏第0行"), "{text}");
+    }
+
+    #[test]
+    fn a_centred_headline_over_its_subtitle_is_read_before_the_first_column() {
+        // After blank rows, a headline centred over three columns, and a
+        // subtitle under it set in from its start: both are read before the
+        // first column, not after it.
+        let at = |line: &mut String, col: usize, text: &str| {
+            let pad = col.saturating_sub(line.chars().count());
+            line.push_str(&" ".repeat(pad));
+            line.push_str(text);
+        };
+        let mut page = Vec::new();
+        for (item, rows) in [("上", 4), ("甲", 6)] {
+            if item == "甲" {
+                page.extend(["", "", ""].map(String::from));
+                page.push(format!("{}甲乙会见丙丁代表团", " ".repeat(20)));
+                page.push(format!("{}——某地某某纪实甚多", " ".repeat(22)));
+            }
+            for n in 0..rows {
+                let mut line = String::new();
+                for (col, name) in [(0, "一"), (18, "二"), (36, "三")] {
+                    at(&mut line, col, &format!("{item}文{name}栏第{n}行内容甚"));
+                }
+                page.push(line);
+            }
+        }
+        let text = unfold(&page.join("\n")).unwrap_or_default();
+        let order: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        let first = |p: &str| order.iter().position(|l| l.starts_with(p)).unwrap_or(usize::MAX);
+        assert!(first("上文三栏第3行") < first("甲乙会见"), "{text}");
+        assert_eq!(first("甲乙会见") + 1, first("——某地"), "{text}");
+        assert_eq!(first("——某地") + 1, first("甲文一栏第0行"), "{text}");
     }
 }
