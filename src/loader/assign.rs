@@ -203,7 +203,7 @@ fn token_term(h: u64) -> u64 {
 /// Term → entry: an open-addressed table (linear probing) of the page's
 /// terms. No term is 0 (a bigram holds a Han character, a token has its top
 /// bit set), so 0 marks a free slot.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct TermIndex {
     /// Each slot's term (0: free).
     keys: Vec<u64>,
@@ -211,13 +211,38 @@ struct TermIndex {
     entries: Vec<u32>,
     /// Terms held.
     len: usize,
+    /// The slots holding a term, so that the table is emptied by clearing
+    /// those alone ([`TermIndex::recycle`]).
+    used: Vec<u32>,
 }
 
 impl TermIndex {
-    /// A table for about `n` terms (it grows past three quarters full).
+    /// A table for about `n` terms (it grows past three quarters full):
+    /// the one the last page indexed on this thread left ([`Spare`]) when
+    /// it is at least that large and not much larger, else a new one.
     fn with_capacity(n: usize) -> TermIndex {
         let size = (n + n / 3).next_power_of_two().max(16);
-        TermIndex { keys: vec![0; size], entries: vec![0; size], len: 0 }
+        let fits = |t: &mut TermIndex| (size..=4 * size).contains(&t.keys.len());
+        if let Some(t) = SPARE.with_borrow_mut(|s| s.index.take_if(fits)) {
+            return t;
+        }
+        TermIndex { keys: vec![0; size], entries: vec![0; size], len: 0, used: Vec::with_capacity(size * 3 / 4) }
+    }
+
+    /// Leaves the table, emptied, to the next page indexed on this thread
+    /// ([`Spare`]), unless it is empty or very large. Only the keys are
+    /// cleared: an entry is read only where its slot's key is a term.
+    fn recycle(mut self) {
+        if self.keys.is_empty() || self.keys.len() > MAX_SPARE_SLOTS {
+            return;
+        }
+        // (Only the slots in use are written: most of a table is free.)
+        for &k in &self.used {
+            self.keys[k as usize] = 0;
+        }
+        self.used.clear();
+        self.len = 0;
+        SPARE.with_borrow_mut(|s| s.index = Some(self));
     }
 
     /// How many terms it holds.
@@ -267,6 +292,7 @@ impl TermIndex {
                 self.keys[k] = g;
                 self.entries[k] = next;
                 self.len += 1;
+                self.used.push(k as u32);
                 return next;
             }
             k = (k + 1) & mask;
@@ -280,6 +306,7 @@ impl TermIndex {
         let keys = std::mem::replace(&mut self.keys, vec![0; size]);
         let entries = std::mem::replace(&mut self.entries, vec![0; size]);
         let mask = size - 1;
+        self.used.clear();
         for (g, e) in keys.into_iter().zip(entries).filter(|x| x.0 != 0) {
             let mut k = self.slot(g);
             while self.keys[k] != 0 {
@@ -287,8 +314,26 @@ impl TermIndex {
             }
             self.keys[k] = g;
             self.entries[k] = e;
+            self.used.push(k as u32);
         }
     }
+}
+
+/// The largest term table kept for the next page ([`Spare`]): a very long
+/// page's is dropped rather than held.
+const MAX_SPARE_SLOTS: usize = 1 << 16;
+
+/// The buffers a page's index leaves, when dropped, to the next page
+/// indexed on the same thread: its term table (emptied) and its postings,
+/// so that neither is allocated and zeroed again for every page.
+#[derive(Default)]
+struct Spare {
+    index: Option<TermIndex>,
+    postings: Vec<u32>,
+}
+
+thread_local! {
+    static SPARE: std::cell::RefCell<Spare> = Default::default();
 }
 
 /// A body's text grown at its end: the scanner to read the part added
@@ -340,6 +385,18 @@ pub struct Bodies {
     memo: std::cell::RefCell<HashMap<String, Vec<Scored>>>,
     /// Buffers [`Bodies::read_scores`] reuses from one text to the next.
     scratch: std::cell::RefCell<Scratch>,
+}
+
+impl Drop for Bodies {
+    /// Leaves the term table and the postings buffer to the next page
+    /// indexed on this thread ([`Spare`]).
+    fn drop(&mut self) {
+        std::mem::take(&mut self.index).recycle();
+        let postings = std::mem::take(&mut self.postings);
+        if postings.capacity() > 0 && postings.capacity() <= 4 * MAX_SPARE_SLOTS {
+            SPARE.with_borrow_mut(|s| s.postings = postings);
+        }
+    }
 }
 
 /// [`Bodies::read_scores`]'s buffers: the terms read, each distinct one's
@@ -445,9 +502,22 @@ impl Bodies {
         // Term → entry, kept from the page's last indexing: the terms of
         // the bodies unchanged since then are entries already.
         // (And the buffers for scoring, kept too.)
-        let (old_texts, mut old_terms, mut index, scratch) = match old {
-            Some(o) => (o.texts, o.terms, o.index, o.scratch),
-            None => (Vec::new(), Vec::new(), TermIndex::with_capacity(guess), Default::default()),
+        // (The postings buffer too: every place in it is written below.)
+        let (old_texts, mut old_terms, mut index, scratch, mut postings) = match old {
+            Some(mut o) => (
+                std::mem::take(&mut o.texts),
+                std::mem::take(&mut o.terms),
+                std::mem::take(&mut o.index),
+                std::mem::take(&mut o.scratch),
+                std::mem::take(&mut o.postings),
+            ),
+            None => (
+                Vec::new(),
+                Vec::new(),
+                TermIndex::with_capacity(guess),
+                Default::default(),
+                SPARE.with_borrow_mut(|s| std::mem::take(&mut s.postings)),
+            ),
         };
         // Per entry the bodies holding it (its document frequency) and the
         // last body that did (1-based).
@@ -562,8 +632,10 @@ impl Bodies {
             at += d;
             run
         }));
-        // Each term's run of postings, filled in print order.
-        let mut postings = vec![0u32; at as usize];
+        // Each term's run of postings, filled in print order. (Each of the
+        // `at` places is written once: what the buffer held is no matter.)
+        postings.truncate(at as usize);
+        postings.resize(at as usize, 0);
         for (b, mine) in terms.iter().enumerate() {
             let b = b as u32;
             for &x in mine {
@@ -1255,6 +1327,45 @@ mod tests {
             assert_eq!(index.get(g), Some(e));
         }
         assert_eq!(index.get(hash2(0x4E00, 0x9FFF)), None);
+    }
+
+    #[test]
+    fn a_recycled_term_table_is_empty_and_indexes_as_a_new_one() {
+        // Grown past its first size, then left for the next page.
+        let mut index = TermIndex::with_capacity(100);
+        for k in 1..300u32 {
+            index.get_or_insert(hash2(0x4E00 + k, 0x4E01), k);
+        }
+        let size = index.keys.len();
+        index.recycle();
+        let mut again = TermIndex::with_capacity(size / 2);
+        assert_eq!(again.keys.len(), size, "the table left is taken");
+        assert_eq!(again.len(), 0);
+        assert!(again.keys.iter().all(|&k| k == 0) && again.used.is_empty());
+        for k in 1..50u32 {
+            assert_eq!(again.get_or_insert(hash2(0x4E00 + 2 * k, 0x4E02), k), k);
+        }
+        assert_eq!(again.get(hash2(0x4E01, 0x4E01)), None);
+        assert_eq!(again.get(hash2(0x4E00 + 10, 0x4E02)), Some(5));
+        // A table much larger than asked for is not taken.
+        again.recycle();
+        assert_eq!(TermIndex::with_capacity(4).keys.len(), 16);
+    }
+
+    #[test]
+    fn a_page_indexed_after_another_is_indexed_as_if_first() {
+        let han: Vec<char> = "吕梁市召开会议部署工作张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗".chars().collect();
+        let filler =
+            |n: usize, k0: usize| -> String { (0..n).map(|k| han[(k * 7 + k / 5 + k0) % han.len()]).collect() };
+        let first = vec![filler(900, 1), filler(700, 2) + "G20", "会议".to_string()];
+        let second = vec![filler(800, 3), "部署工作 APP".to_string(), filler(900, 4)];
+        // (Each test has a thread of its own: the first page's table is new.)
+        let fresh = indexed(&Bodies::from_texts(second.clone()));
+        drop(Bodies::reindex(first.clone(), Bodies::from_texts(first)));
+        let again = Bodies::from_texts(second.clone());
+        assert_eq!(indexed(&again), fresh);
+        let text = "会议部署工作";
+        assert_eq!(again.scores(text), Bodies::new(&second).scores(text));
     }
 
     #[test]
