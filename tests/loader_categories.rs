@@ -1411,17 +1411,3 @@ fn list_items_printed_whole_on_their_lines_in_a_wide_box_are_paragraphs() {
     assert!(paras[2].starts_with("二、对检查中发现的问题"), "{paras:?}");
     assert_eq!(paras[3], "特此通告。");
 }
-
-#[test]
-fn a_first_line_ending_a_sentence_at_its_edge_goes_on_into_a_full_line_ending_one() {
-    // A box set wide (lines longer than a paragraph printed per line), its
-    // first lines set two characters in with the indent dropped: the first
-    // line's sentence ends at its edge, and the full line after it ends a
-    // sentence too. A full line is no first line: the paragraph goes on.
-    let p = load("wide_box_first_line_ending_a_sentence_at_its_edge.txt");
-    assert_eq!(titles(&p), ["吕梁市举办优质农产品展销会"]);
-    let paras = &p.articles[0].paragraphs;
-    assert_eq!(paras.len(), 3, "{paras:?}");
-    assert!(paras[0].ends_with("整整五天。展会设置了小杂粮、红枣、核桃、食用菌和手工艺品等十个展区，参展产品有三千多种，其中不少是首次亮相的新款产品。"), "{paras:?}");
-    assert!(paras[1].starts_with("展会期间"), "{paras:?}");
-}

@@ -538,10 +538,7 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
         // block's column and runs on: the body is set in a wide column, and
         // the line is a first line set in whose sentence ends at its edge.
         let set_in = block.fill[k + 1].saturating_sub(block.fill[k]);
-        // (A full line is no first line set in, whether or not its own
-        // sentence ends at its edge.)
-        let full_after = k + 2 < block.seq.len() && block.shortfall(lines, k + 1).is_some_and(|s| s <= block.slack);
-        return !(a_opens && (2..=4).contains(&set_in) && full_after);
+        return !(a_opens && (2..=4).contains(&set_in) && block.wraps(lines, k + 1));
     }
     if let Some(mut short) = block.shortfall(lines, k) {
         let full = short <= block.slack;
