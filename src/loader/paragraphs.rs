@@ -457,7 +457,7 @@ fn windowed_columns(inner: &[usize], fill: &[usize], plain_before: &[usize]) -> 
                 ends[lo].then(starts[last]).column()
             } else if block_lo == block_last && lo % SPAN == 0 {
                 starts[last].column()
-            } else if block_lo == block_last && (hi == n || hi % SPAN == 0) {
+            } else if block_lo == block_last && (hi == n || hi.is_multiple_of(SPAN)) {
                 ends[lo].column()
             } else {
                 column_masked(&inner[lo..hi], &fill[lo..hi])
