@@ -389,7 +389,7 @@ pub struct Bodies {
 
 impl Drop for Bodies {
     /// Leaves the term table and the postings buffer to the next page
-    /// indexed on this thread ([`Spare`]).
+    /// indexed on this thread (kept in a thread-local `Spare`).
     fn drop(&mut self) {
         std::mem::take(&mut self.index).recycle();
         let postings = std::mem::take(&mut self.postings);

@@ -1626,12 +1626,11 @@ mod tests {
         assert_eq!(a, b);
     }
 
-    #[test]
-    fn a_centred_headline_reaching_past_a_column_start_is_read_before_the_first_column() {
-        // After blank rows, a headline centred over three columns starts in
-        // the second and reaches past the third's start; the text under it
-        // starts in the first. It is read before the first column, not
-        // after it.
+    /// A `-layout` page of two items set in three columns (starting at
+    /// columns 0, 18 and 36): four rows of the item above (`上文…`), three
+    /// blank rows, `heads` (the second item's headline lines, already set
+    /// in), then six rows of the second item (`甲文…`).
+    fn three_column_items(heads: &[String]) -> String {
         let at = |line: &mut String, col: usize, text: &str| {
             let pad = col.saturating_sub(line.chars().count());
             line.push_str(&" ".repeat(pad));
@@ -1641,7 +1640,7 @@ mod tests {
         for (item, rows) in [("上", 4), ("甲", 6)] {
             if item == "甲" {
                 page.extend(["", "", ""].map(String::from));
-                page.push(format!("{}甲乙会见丙丁代表团成员并座谈", " ".repeat(26)));
+                page.extend(heads.iter().cloned());
             }
             for n in 0..rows {
                 let mut line = String::new();
@@ -1651,7 +1650,17 @@ mod tests {
                 page.push(line);
             }
         }
-        let text = unfold(&page.join("\n")).unwrap_or_default();
+        page.join("\n")
+    }
+
+    #[test]
+    fn a_centred_headline_reaching_past_a_column_start_is_read_before_the_first_column() {
+        // After blank rows, a headline centred over three columns starts in
+        // the second and reaches past the third's start; the text under it
+        // starts in the first. It is read before the first column, not
+        // after it.
+        let text = unfold(&three_column_items(&[format!("{}甲乙会见丙丁代表团成员并座谈", " ".repeat(26))]))
+            .unwrap_or_default();
         let order: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         let first = |p: &str| order.iter().position(|l| l.starts_with(p)).unwrap_or(usize::MAX);
         assert!(first("上文三栏第3行") < first("甲乙会见"), "{text}");
@@ -1663,27 +1672,8 @@ mod tests {
         // After blank rows, a headline centred over three columns, and a
         // subtitle under it set in from its start: both are read before the
         // first column, not after it.
-        let at = |line: &mut String, col: usize, text: &str| {
-            let pad = col.saturating_sub(line.chars().count());
-            line.push_str(&" ".repeat(pad));
-            line.push_str(text);
-        };
-        let mut page = Vec::new();
-        for (item, rows) in [("上", 4), ("甲", 6)] {
-            if item == "甲" {
-                page.extend(["", "", ""].map(String::from));
-                page.push(format!("{}甲乙会见丙丁代表团", " ".repeat(20)));
-                page.push(format!("{}——某地某某纪实甚多", " ".repeat(22)));
-            }
-            for n in 0..rows {
-                let mut line = String::new();
-                for (col, name) in [(0, "一"), (18, "二"), (36, "三")] {
-                    at(&mut line, col, &format!("{item}文{name}栏第{n}行内容甚"));
-                }
-                page.push(line);
-            }
-        }
-        let text = unfold(&page.join("\n")).unwrap_or_default();
+        let heads = [format!("{}甲乙会见丙丁代表团", " ".repeat(20)), format!("{}——某地某某纪实甚多", " ".repeat(22))];
+        let text = unfold(&three_column_items(&heads)).unwrap_or_default();
         let order: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         let first = |p: &str| order.iter().position(|l| l.starts_with(p)).unwrap_or(usize::MAX);
         assert!(first("上文三栏第3行") < first("甲乙会见"), "{text}");
