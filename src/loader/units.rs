@@ -61,10 +61,6 @@ impl Unit {
 /// Per segment, its body's terms as [`joins::part_terms`] reads them.
 pub(crate) type BodyTerms = std::cell::RefCell<rustc_hash::FxHashMap<usize, Vec<(u64, u32)>>>;
 
-/// The turns [`Builder::two_heads`] found so far, by segment and pair of
-/// lines (the same pair is often asked about again).
-pub(crate) type Turns = std::cell::RefCell<Vec<(usize, String, String, Option<joins::Turn>)>>;
-
 impl Builder {
     /// Splits headline runs into units (one headline each, with its
     /// wrapped lines, kicker and subtitle). `bodies` indexes the
@@ -74,7 +70,6 @@ impl Builder {
         // The bodies' terms as [`Builder::two_heads`] reads them, per
         // segment (the segments do not change here).
         let read = BodyTerms::default();
-        let turns = Turns::default();
         for (ri, run) in self.runs.iter().enumerate() {
             if run.absorbed {
                 continue;
@@ -84,7 +79,7 @@ impl Builder {
             // Physical lines → logical lines (wrapped headlines joined).
             // Two lines naming one body that turns from the subject of one
             // to the other's are two headlines over it.
-            let turn = |a: &str, b: &str| self.two_heads(a, b, lines, bodies, near.clone(), (&read, &turns));
+            let turn = |a: &str, b: &str| self.two_heads(a, b, lines, bodies, near.clone(), &read);
             let two = |a: &str, b: &str| turn(a, b).is_some();
             // Whether `two` kept the line read last from joining the one before.
             let cut = std::cell::Cell::new(false);
@@ -267,7 +262,7 @@ impl Builder {
         lines: &[Line],
         bodies: &Bodies,
         near: std::ops::Range<usize>,
-        (read, turns): (&BodyTerms, &Turns),
+        read: &BodyTerms,
     ) -> Option<joins::Turn> {
         // A headline is a whole phrase: the first does not end on a word
         // that reads on (`…联合制作的`).
@@ -279,17 +274,10 @@ impl Builder {
         if seg.into.is_some() {
             return None;
         }
-        // (The turn depends on the body and the lines alone, not on
-        // `near`: one found before is found again.)
-        if let Some(&(_, _, _, turn)) =
-            turns.borrow().iter().find(|(b, a, c, _)| *b == s && a.as_str() == first && c.as_str() == second)
-        {
-            return turn;
-        }
         // (A body is looked at for many pairs of lines: read once.)
         let mut read = read.borrow_mut();
         let terms = read.entry(s).or_insert_with(|| joins::part_terms(&seg.parts, lines));
-        let turn = joins::turn_between_read(
+        joins::turn_between_read(
             &seg.parts,
             lines,
             bodies,
@@ -297,9 +285,7 @@ impl Builder {
             joins::TurnKind::Stacked,
             &self.params,
             Some(terms),
-        );
-        turns.borrow_mut().push((s, first.to_string(), second.to_string(), turn));
-        turn
+        )
     }
 }
 
