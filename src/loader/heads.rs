@@ -150,6 +150,99 @@ pub fn reads_as_sentence(text: &str) -> bool {
     commas >= 2 || may_open_with_reporting_clause(text) && REPORTING_CLAUSE.is_match(text)
 }
 
+/// [`reads_as_sentence`] of a line already read by [`Scan::of`].
+fn reads_as_sentence_scanned(text: &str, scan: &Scan) -> bool {
+    scan.first_comma < text.len()
+        && (scan.commas >= 2 || reporting_head_before(text, scan.first_comma) && REPORTING_CLAUSE.is_match(text))
+}
+
+/// What a line's facts need of its characters, read in one pass over its
+/// bytes ([`Facts::of`]) instead of a search for each: how many characters
+/// and ASCII digits it holds, where its first comma and its first stop are,
+/// the commas outside quotations [`reads_as_sentence`] counts, and whether
+/// it holds a space. (Most characters are CJK ideographs, lead byte E4 to
+/// E9, none of them marked: they are counted and passed over.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scan {
+    /// Characters.
+    pub chars: usize,
+    /// ASCII digits.
+    pub digits: usize,
+    /// Byte offset of the first comma (`，` or `,`), the text's length when none.
+    pub first_comma: usize,
+    /// Byte offset of the first full stop or semicolon (`。`, `；`, `;`),
+    /// the text's length when none.
+    pub first_stop: usize,
+    /// The commas outside quotations, as [`reads_as_sentence`] counts them.
+    pub commas: usize,
+    /// The text holds an ASCII space.
+    pub space: bool,
+}
+
+impl Scan {
+    /// Reads `text` once.
+    pub fn of(text: &str) -> Scan {
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut s = Scan { chars: 0, digits: 0, first_comma: n, first_stop: n, commas: 0, space: false };
+        let mut depth = 0usize;
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            s.chars += 1;
+            match c {
+                0xE4..=0xE9 => {
+                    i += 3;
+                    continue;
+                }
+                b'0'..=b'9' => s.digits += 1,
+                b',' => {
+                    s.first_comma = s.first_comma.min(i);
+                    if depth == 0 && !b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                        s.commas += 1;
+                    }
+                }
+                b';' => s.first_stop = s.first_stop.min(i),
+                b' ' => s.space = true,
+                0xE2 | 0xE3 | 0xEF => {
+                    // (A valid string has the continuation bytes.)
+                    match (c, b[i + 1], b[i + 2]) {
+                        // `“` `‘` `《` `「` `（`
+                        (0xE2, 0x80, 0x9C | 0x98) | (0xE3, 0x80, 0x8A | 0x8C) | (0xEF, 0xBC, 0x88) => depth += 1,
+                        // `”` `’` `》` `」` `）`
+                        (0xE2, 0x80, 0x9D | 0x99) | (0xE3, 0x80, 0x8B | 0x8D) | (0xEF, 0xBC, 0x89) => {
+                            if depth == 0 {
+                                s.commas = 0;
+                            } else {
+                                depth -= 1;
+                            }
+                        }
+                        // `，`
+                        (0xEF, 0xBC, 0x8C) => {
+                            s.first_comma = s.first_comma.min(i);
+                            if depth == 0 {
+                                s.commas += 1;
+                            }
+                        }
+                        // `。` `；`
+                        (0xE3, 0x80, 0x82) | (0xEF, 0xBC, 0x9B) => s.first_stop = s.first_stop.min(i),
+                        _ => {}
+                    }
+                    i += 3;
+                    continue;
+                }
+                _ => {}
+            }
+            i += match c {
+                0..0x80 => 1,
+                0x80..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
+        }
+        s
+    }
+}
+
 /// Does the text hold a comma (`，` or `,`)? Told over the bytes in one
 /// pass with no branch per byte (the compiler vectorizes it): `，` is
 /// EF BC 8C, and EF only ever starts a character. (A search for the
@@ -177,13 +270,19 @@ fn holds_seq(b: &[u8], one: u8, a: [u8; 3], b3: [u8; 3]) -> bool {
 /// 1 to 10 and a verb of 1 or 2, none a comma), the last of which ends a
 /// verb of saying.
 fn may_open_with_reporting_clause(text: &str) -> bool {
-    // (The regex's subject, and the longest verb.)
-    const MOST: usize = 10 + 2;
     let at = match (text.find('，'), text.find(',')) {
         (Some(a), Some(b)) => a.min(b),
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => return false,
     };
+    reporting_head_before(text, at)
+}
+
+/// [`may_open_with_reporting_clause`] of a line whose first comma is at
+/// byte `at`.
+fn reporting_head_before(text: &str, at: usize) -> bool {
+    // (The regex's subject, and the longest verb.)
+    const MOST: usize = 10 + 2;
     let head = &text[..at];
     head.len() <= MOST * 4
         && (2..=MOST).contains(&head.chars().count())
@@ -271,30 +370,60 @@ pub struct Facts {
     pub eligible: bool,
     /// The width the line fills: a letter-spaced line counts its text.
     pub width: usize,
+    /// The text's last character (`'\0'` when empty).
+    pub last: char,
+    /// A plain text line's ASCII digits.
+    pub digits: usize,
+    /// A plain text line holding a comma before the commas at its end
+    /// ([`holds_comma`] of its text without them).
+    pub inner_comma: bool,
+    /// A plain text line setting two clauses apart with a space ([`has_clause_space`]).
+    pub clause_space: bool,
 }
 
 impl Facts {
     /// The facts of one line.
+    /// (A plain text line's characters are read once, [`Scan::of`]: what
+    /// the rules and the line model's features need of them is kept here.)
     pub fn of(l: &Line) -> Facts {
-        let chars = l.text.chars().count();
+        let text = l.text.as_str();
+        let width = if l.justified { l.text_width } else { l.width };
+        let last = text.chars().next_back().unwrap_or('\0');
+        if l.role != Role::Text {
+            let chars = text.chars().count();
+            return Facts {
+                chars,
+                long: chars > LONG_LINE_CHARS,
+                ends: is_sentence_end(text),
+                width,
+                last,
+                ..Facts::default()
+            };
+        }
+        let scan = Scan::of(text);
+        let chars = scan.chars;
         let mut f = Facts {
             chars,
             long: chars > LONG_LINE_CHARS,
-            ends: is_sentence_end(&l.text),
-            width: if l.justified { l.text_width } else { l.width },
+            ends: is_sentence_end(text),
+            width,
+            last,
+            digits: scan.digits,
+            // (The commas and stops at the end are the last characters:
+            // the first one is inside when it comes before them.)
+            inner_comma: scan.first_comma < text.trim_end_matches(['，', ',']).len(),
+            clause_space: scan.space && has_clause_space(text),
             ..Facts::default()
         };
-        if l.role == Role::Text {
-            f.date = is_date_line(&l.text);
-            f.credit = ends_with_credit(&l.text);
-            f.time = super::meta::opens_with_time(&l.text);
-            f.item = opens_item(&l.text);
-            f.bracketed = l.text.starts_with(['（', '(']) && l.text.ends_with(['）', ')']);
-            f.inner_stop = has_inner_stop(&l.text);
-            f.place_colon = is_place_colon(&l.text);
-            f.dialogue = opens_dialogue(&l.text);
-            f.eligible = eligible(l, &f);
-        }
+        f.date = is_date_line(text);
+        f.credit = ends_with_credit(text);
+        f.time = super::meta::opens_with_time(text);
+        f.item = opens_item(text);
+        f.bracketed = text.starts_with(['（', '(']) && text.ends_with(['）', ')']);
+        f.inner_stop = scan.first_stop < text.trim_end_matches(['。', '；', '”', '’']).len();
+        f.place_colon = is_place_colon(text);
+        f.dialogue = opens_dialogue(text);
+        f.eligible = eligible(l, &f, &scan);
         f
     }
 }
@@ -310,7 +439,7 @@ pub fn has_inner_stop(text: &str) -> bool {
 }
 
 /// Could this plain text line be (part of) a headline, judged by itself?
-fn eligible(l: &Line, f: &Facts) -> bool {
+fn eligible(l: &Line, f: &Facts, scan: &Scan) -> bool {
     if f.place_colon {
         return true;
     }
@@ -328,8 +457,8 @@ fn eligible(l: &Line, f: &Facts) -> bool {
         && !f.ends
         && !f.date
         && !f.credit
-        && !l.text.ends_with(['，', '、', ',', '-'])
-        && !reads_as_sentence(&l.text)
+        && !matches!(f.last, '，' | '、' | ',' | '-')
+        && !reads_as_sentence_scanned(&l.text, scan)
 }
 
 /// The page's lines measured once: each line's [`Facts`] and its column
@@ -887,6 +1016,50 @@ mod tests {
         // The quick test before the regex counts on verbs of two characters
         // at most.
         assert!(crate::loader::meta::REPORTING_VERBS.iter().all(|v| v.chars().count() <= 2));
+    }
+
+    #[test]
+    fn a_lines_one_scan_tells_what_the_searches_tell() {
+        let made = [
+            "",
+            ",",
+            ";",
+            "，",
+            "。",
+            "a,1",
+            "1,000,000元，增长",
+            "“甲，乙，丙”，丁",
+            "甲，乙”，丙，丁",
+            "《甲，乙》，丙，",
+            "李明指出，",
+            "会上，李明指出，",
+            "会议。开始",
+            "会议要求：“落实责任。”",
+            "一;二；三。",
+            "聚焦项目建设 跑出发展加速度",
+            "城市 共享民生福祉”，由中国人民",
+            "é，𠀀“甲，ü”，丙，",
+            "𠀀𠀁,é,1 2",
+            "鋌鋌鋌鋌鋌笌笌笌2024年",
+            "ＡＢＣ１２３，，",
+        ];
+        let pages = crate::loader::BUNDLED.iter().flat_map(|(_, t)| t.lines());
+        for t in made.into_iter().chain(pages) {
+            let s = Scan::of(t);
+            let first = |cs: &[char]| t.find(cs).unwrap_or(t.len());
+            assert_eq!(s.chars, t.chars().count(), "{t:?}");
+            assert_eq!(s.digits, t.bytes().filter(u8::is_ascii_digit).count(), "{t:?}");
+            assert_eq!(s.first_comma, first(&['，', ',']), "{t:?}");
+            assert_eq!(s.first_stop, first(&['。', '；', ';']), "{t:?}");
+            assert_eq!(s.space, t.contains(' '), "{t:?}");
+            assert_eq!(reads_as_sentence_scanned(t, &s), reads_as_sentence(t), "{t:?}");
+            let l = Line { text: t.to_string(), ..read_lines("甲").remove(0) };
+            let f = Facts::of(&l);
+            assert_eq!(f.inner_stop, has_inner_stop(t), "{t:?}");
+            assert_eq!(f.inner_comma, holds_comma(t.trim_end_matches(['，', ','])), "{t:?}");
+            assert_eq!(f.clause_space, has_clause_space(t), "{t:?}");
+            assert_eq!(f.chars, t.chars().count(), "{t:?}");
+        }
     }
 
     #[test]

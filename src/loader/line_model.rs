@@ -37,7 +37,7 @@
 //! block of headlines, not a narrow paragraph. `lvread dump --explain` prints each
 //! line's decoded role, its score, the runner-up's, and its heading margin.
 
-use super::heads::{Layout, find_heads_in, has_clause_space};
+use super::heads::{Layout, find_heads_in};
 use super::lines::{Line, Role};
 use super::params::Params;
 use super::weights;
@@ -384,7 +384,8 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> u128 {
     let text_facts = |k: usize| lines.get(k).filter(|x| x.role == Role::Text).map(|_| &facts[k]);
     let pf = i.checked_sub(1).and_then(text_facts);
     let nf = text_facts(i + 1);
-    let last = text.chars().last().unwrap_or(' ');
+    // (An empty line's last character is no mark.)
+    let last = me.last;
     let ends = me.ends;
     set(F::bias, true);
     set(F::len_1, n == 1);
@@ -408,10 +409,10 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> u128 {
     set(F::opens_dash, text.starts_with('—'));
     set(F::opens_quote, text.starts_with(['“', '《', '「']));
     set(F::bracketed, me.bracketed);
-    set(F::clause_space, has_clause_space(text));
+    set(F::clause_space, me.clause_space);
     set(F::place_colon, me.place_colon);
     set(F::dialogue, me.dialogue);
-    set(F::many_digits, count_digits(text) * 3 > n);
+    set(F::many_digits, me.digits * 3 > n);
     set(F::justified, l.justified);
     set(F::indented, l.indented);
     set(F::lead_space, l.lead_space);
@@ -472,8 +473,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> u128 {
     set(F::ending_page, page.ending);
     set(F::blank_page, page.blank);
     set(F::long_page_short_line, page.long && n <= 40);
-    let inner = text.trim_end_matches(['，', ',']);
-    set(F::inner_comma, super::heads::holds_comma(inner));
+    set(F::inner_comma, me.inner_comma);
     set(F::next_date, nf.is_some_and(|x| x.date));
     set(F::date_within_3, facts[i + 1..].iter().take(3).any(|x| x.date));
     set(F::rules_head, rules[i]);
@@ -509,18 +509,6 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> u128 {
         set(F::run_from_close, k == 0 || lines[k - 1].role != Role::Text || facts[k - 1].ends || facts[k - 1].date);
     }
     mask
-}
-
-/// How many ASCII digits the text holds, counted sixteen bytes at a time
-/// (a count of each block of sixteen is at most 16: it fits a byte, and
-/// the block's bytes are compared all at once).
-fn count_digits(text: &str) -> usize {
-    let mut blocks = text.as_bytes().chunks_exact(16);
-    let mut n = 0;
-    for block in &mut blocks {
-        n += usize::from(block.iter().map(|&b| u8::from(b.wrapping_sub(b'0') < 10)).sum::<u8>());
-    }
-    n + blocks.remainder().iter().filter(|b| b.is_ascii_digit()).count()
 }
 
 /// [`char::is_alphanumeric`], told at once for ASCII, the CJK unified
@@ -1207,7 +1195,7 @@ mod tests {
     }
 
     #[test]
-    fn digits_counted_by_blocks_are_the_digits() {
+    fn digits_counted_in_the_lines_scan_are_the_digits() {
         for text in [
             "",
             "7",
@@ -1218,7 +1206,11 @@ mod tests {
         ] {
             for cut in 0..=text.len() {
                 let Some(t) = text.get(cut..) else { continue };
-                assert_eq!(count_digits(t), t.bytes().filter(u8::is_ascii_digit).count(), "{t:?}");
+                assert_eq!(
+                    super::super::heads::Scan::of(t).digits,
+                    t.bytes().filter(u8::is_ascii_digit).count(),
+                    "{t:?}"
+                );
             }
         }
     }
