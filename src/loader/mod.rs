@@ -106,10 +106,9 @@ pub struct Prepared(assemble::Read);
 /// weighs.
 pub fn prepare(text: &str) -> Prepared {
     let clean = decode::clean(text);
-    let unfolded = columns::unfold(&clean);
-    let ordered = if unfolded.is_some() { None } else { order::restore(&clean) };
-    let text = unfolded.as_deref().unwrap_or(&clean);
-    Prepared(assemble::Read::of(ordered.as_deref().unwrap_or(text)))
+    let (unfolded, ordered) = reading_order(&clean, &order::Knobs::COMMITTED);
+    let text = ordered.as_deref().or(unfolded.as_deref()).unwrap_or(&clean);
+    Prepared(assemble::Read::of(text))
 }
 
 /// Loads a [`Prepared`] page (`name`: the file name it came from) with the
@@ -127,13 +126,40 @@ pub fn load_prepared(
 
 /// Builds the page from clean text.
 fn build(name: &str, text: &str, warnings: Vec<String>) -> Page {
-    // Columns set side by side (`pdftotext -layout`) are read one by one.
+    build_ordered(name, text, warnings, &order::Knobs::COMMITTED)
+}
+
+/// [`build`] with the reading-order stage's numbers `k`.
+fn build_ordered(name: &str, text: &str, warnings: Vec<String>, k: &order::Knobs) -> Page {
+    let (unfolded, ordered) = reading_order(text, k);
+    let text = ordered.as_deref().or(unfolded.as_deref()).unwrap_or(text);
+    finish(name, assemble::assemble(text), warnings)
+}
+
+/// Clean text in reading order: columns set side by side (`pdftotext
+/// -layout`) unfolded and read one by one (the first value), or else runs
+/// of lines an extractor read out of order put back in their thread with
+/// the numbers `k` (the second; a page unfolded column by column is in its
+/// reading order already). `None` where nothing changes.
+fn reading_order(text: &str, k: &order::Knobs) -> (Option<String>, Option<String>) {
     let unfolded = columns::unfold(text);
-    // Runs of lines an extractor read out of order go back to their thread
-    // (a page unfolded column by column is in its reading order already).
-    let ordered = if unfolded.is_some() { None } else { order::restore(text) };
-    let text = unfolded.as_deref().unwrap_or(text);
-    finish(name, assemble::assemble(ordered.as_deref().unwrap_or(text)), warnings)
+    let ordered = if unfolded.is_some() { None } else { order::restore_with(text, k) };
+    (unfolded, ordered)
+}
+
+/// What the reading-order stage makes of decoded `text` with the numbers
+/// `k` (a fitter's candidate, `examples/fit_order.rs`): the runs it moves
+/// back to their thread, `None` when it moves none (or the page's columns
+/// are unfolded instead, which `k` does not weigh).
+pub fn ordered_with(text: &str, k: &order::Knobs) -> Option<String> {
+    reading_order(&decode::clean(text), k).1
+}
+
+/// Loads decoded text as [`load_text`] does, with the reading-order
+/// stage's numbers `k` (with [`order::Knobs::COMMITTED`], [`load_text`]'s
+/// page).
+pub fn load_text_ordered(name: &str, text: &str, k: &order::Knobs) -> Page {
+    build_ordered(name, &decode::clean(text), Vec::new(), k)
 }
 
 /// The page of the `assembled` articles: ids, date, warnings.
