@@ -43,14 +43,68 @@ const FNV_PRIME: u64 = 0x0100_0000_01b3;
 impl Scanner {
     /// Reads one more piece of text.
     pub(crate) fn feed(&mut self, text: &str, f: &mut impl FnMut(u64)) {
-        for (c, han) in HanChars::of(text) {
-            self.push_code(c, han, f);
+        self.read(text.as_bytes(), 0, usize::MAX, f);
+    }
+
+    /// Reads at most `left` characters of `b` (valid UTF-8) from byte
+    /// `at` on, as `push_code` would each (what the tests read the index's
+    /// terms with), and returns where it stopped: one loop over the bytes,
+    /// the scanner's state in registers, a Han character (three bytes)
+    /// read and looked up inline.
+    #[inline(always)]
+    fn read(&mut self, b: &[u8], mut at: usize, mut left: usize, f: &mut impl Sink) -> usize {
+        let mut prev = self.prev;
+        let mut token = self.token;
+        while left > 0
+            && let Some(&x) = b.get(at)
+        {
+            left -= 1;
+            if x < 0x80 {
+                at += 1;
+                prev = 0;
+                if x.is_ascii_alphanumeric() {
+                    let h = token.unwrap_or(FNV_OFFSET) ^ x.to_ascii_lowercase() as u64;
+                    token = Some(h.wrapping_mul(FNV_PRIME));
+                } else if let Some(h) = token.take() {
+                    f.term(token_term(h));
+                }
+                continue;
+            }
+            let (c, han) = if x & 0xF0 == 0xE0
+                && let Some(&[y1, y2]) = b.get(at + 1..at + 3)
+            {
+                at += 3;
+                let c = ((x as u32 & 0x0F) << 12) | (((y1 & 0x3F) as u32) << 6) | (y2 & 0x3F) as u32;
+                (c, HAN3[(c >> 6) as usize & 1023] >> (c & 63) & 1 != 0)
+            } else {
+                let mut one = HanChars { bytes: b, at };
+                let Some(next) = one.next() else { break };
+                at = one.at;
+                next
+            };
+            // (Not ASCII: no token goes on; at most one term ends here, as
+            // a token is open only after a character that is no Han one.)
+            if han {
+                if prev != 0 {
+                    f.term(hash2(prev, c));
+                }
+                prev = c;
+            } else {
+                prev = 0;
+            }
+            if let Some(h) = token.take() {
+                f.term(token_term(h));
+            }
         }
+        self.prev = prev;
+        self.token = token;
+        at
     }
 
     /// Reads one more character, given as its code point and whether it
-    /// is Han ([`is_han`]).
-    #[inline(always)]
+    /// is Han ([`is_han`]): [`Scanner::read`] does so for each character
+    /// of a text, in one loop.
+    #[cfg(test)]
     fn push_code(&mut self, c: u32, han: bool, f: &mut impl Sink) {
         if han {
             if self.prev != 0 {
@@ -123,11 +177,6 @@ impl<'a> HanChars<'a> {
     /// The characters of `text`.
     pub(crate) fn of(text: &'a str) -> HanChars<'a> {
         HanChars { bytes: text.as_bytes(), at: 0 }
-    }
-
-    /// Are all the characters read?
-    fn is_done(&self) -> bool {
-        self.at >= self.bytes.len()
     }
 }
 
@@ -278,24 +327,30 @@ impl TermIndex {
     #[inline(always)]
     fn get_or_insert(&mut self, g: u64, next: u32) -> u32 {
         debug_assert!(g != 0);
-        if 4 * (self.len + 1) > 3 * self.keys.len() {
-            self.grow();
-        }
-        let mask = self.keys.len() - 1;
+        // (The table is grown once a term added fills it past three
+        // quarters, so a term found costs no check of its fill; an empty
+        // table, which has no slot, is grown first.)
+        let mask = self.keys.len().wrapping_sub(1);
         let mut k = self.slot(g);
         loop {
-            let key = self.keys[k];
-            if key == g {
-                return self.entries[k];
+            match self.keys.get(k) {
+                Some(&key) if key == g => return self.entries[k],
+                Some(0) => {
+                    self.keys[k] = g;
+                    self.entries[k] = next;
+                    self.len += 1;
+                    self.used.push(k as u32);
+                    if 4 * self.len > 3 * self.keys.len() {
+                        self.grow();
+                    }
+                    return next;
+                }
+                Some(_) => k = (k + 1) & mask,
+                None => {
+                    self.grow();
+                    return self.get_or_insert(g, next);
+                }
             }
-            if key == 0 {
-                self.keys[k] = g;
-                self.entries[k] = next;
-                self.len += 1;
-                self.used.push(k as u32);
-                return next;
-            }
-            k = (k + 1) & mask;
         }
     }
 
@@ -439,14 +494,18 @@ pub fn window(prev: Option<usize>, next: Option<usize>) -> std::ops::Range<usize
 fn note_term(index: &mut TermIndex, seen: &mut Vec<(u32, u32)>, mine: &mut Vec<u32>, body: u32, g: u64, lead: bool) {
     let next = seen.len() as u32;
     let e = index.get_or_insert(g, next);
+    debug_assert!(e < IN_LEAD);
+    let mark = if lead { IN_LEAD } else { 0 };
     if e == next {
-        seen.push((0, 0));
+        // (A new term: this body is its first.)
+        seen.push((1, body));
+        mine.push(e | mark);
+        return;
     }
     let x = &mut seen[e as usize];
     if x.1 != body {
         *x = (x.0 + 1, body);
-        debug_assert!(e < IN_LEAD);
-        mine.push(e | if lead { IN_LEAD } else { 0 });
+        mine.push(e | mark);
     }
 }
 
@@ -584,18 +643,14 @@ impl Bodies {
                 let mut noter = Noter { index: &mut index, seen: &mut seen, mine: &mut mine, body, lead: true };
                 // The lead's characters, then (if the text goes on past
                 // them) the rest's.
-                let mut chars = HanChars::of(t);
-                for (c, han) in chars.by_ref().take(LEAD_CHARS) {
-                    scan.push_code(c, han, &mut noter);
-                }
-                let longer = !chars.is_done();
+                let bytes = t.as_bytes();
+                let at = scan.read(bytes, 0, LEAD_CHARS, &mut noter);
+                let longer = at < bytes.len();
                 if longer {
                     // The lead ends: a token open here is one of its terms.
                     pending = scan.pending();
                     noter.lead = false;
-                    for (c, han) in chars {
-                        scan.push_code(c, han, &mut noter);
-                    }
+                    scan.read(bytes, at, usize::MAX, &mut noter);
                 }
                 noter.lead = !longer;
                 scan.finish(&mut |g| noter.term(g));
@@ -628,7 +683,7 @@ impl Bodies {
                     w
                 }
             };
-            let run = (w, at, at);
+            let run = (w, at, at + d);
             at += d;
             run
         }));
@@ -636,12 +691,17 @@ impl Bodies {
         // `at` places is written once: what the buffer held is no matter.)
         postings.truncate(at as usize);
         postings.resize(at as usize, 0);
+        // (Where each run is filled to, kept in `seen`, done with: a
+        // vector of one word per term, read and written in one place.)
+        for (x, run) in seen.iter_mut().zip(&info) {
+            x.1 = run.1;
+        }
         for (b, mine) in terms.iter().enumerate() {
             let b = b as u32;
             for &x in mine {
-                let e = &mut info[(x & !IN_LEAD) as usize];
-                postings[e.2 as usize] = b | (x & IN_LEAD);
-                e.2 += 1;
+                let end = &mut seen[(x & !IN_LEAD) as usize].1;
+                postings[*end as usize] = b | (x & IN_LEAD);
+                *end += 1;
             }
         }
         Bodies {
