@@ -244,7 +244,7 @@ pub enum Cut {
     PhotoTextUnnamed,
     /// A caption sharing more than this share of its words with the text
     /// before it names what that text reports: it does not open the item
-    /// after it ([`Term::OpeningCaption`](super::boundary::Term::OpeningCaption)).
+    /// after it ([`Term::OpeningCaption`]).
     OpeningCaptionShared,
 }
 
