@@ -1411,3 +1411,50 @@ fn list_items_printed_whole_on_their_lines_in_a_wide_box_are_paragraphs() {
     assert!(paras[2].starts_with("二、对检查中发现的问题"), "{paras:?}");
     assert_eq!(paras[3], "特此通告。");
 }
+
+/// The photo-item cuts as they were hand-set before they were fitted
+/// (`Cut::PhotoTextShared`, `PhotoCaptionShared`, `PhotoTextUnnamed` all
+/// 0.2): a test page loaded with them shows what the fit changed.
+fn with_photo_cuts_hand_set(name: &str) -> Page {
+    let text =
+        std::fs::read_to_string(format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"))).expect("the test page");
+    let mut before = Params::COMMITTED;
+    for cut in [Cut::PhotoTextShared, Cut::PhotoCaptionShared, Cut::PhotoTextUnnamed] {
+        before.cuts[cut as usize] = 0.2;
+    }
+    loader::load_prepared(name, &loader::prepare(&text), &before, None)
+}
+
+#[test]
+fn a_last_paragraph_sharing_words_with_its_article_over_a_caption_not_naming_it_stays() {
+    // An article's last paragraph shares a few of its words with the text
+    // before (`水质`, `农村群众`, `放心`: between a tenth and a fifth of
+    // its words) and stands over a caption that names neither it nor the
+    // article: a photo item's caption names what its own text reports, so
+    // the paragraph is no photo item (`Cut::PhotoTextUnnamed`, fitted).
+    let name = "last_paragraph_over_a_caption_not_naming_it.txt";
+    let p = load(name);
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "吕梁市城乡供水一体化工程全面完工");
+    assert!(p.articles[0].paragraphs.last().is_some_and(|q| q.starts_with("下一步")), "{:?}", p.articles[0].paragraphs);
+    // With the cuts hand-set, the paragraph was cut off as a photo item.
+    assert_eq!(with_photo_cuts_hand_set(name).articles.len(), 3);
+}
+
+#[test]
+fn a_photo_item_whose_caption_shares_a_few_words_with_the_article_before_stands_alone() {
+    // A photo item's text shares next to none of the words of the article
+    // before it; its caption names the text (`大棚`, `抢收`, `蔬菜`) and
+    // shares more than a fifth of its words with the article (`农村群众`,
+    // `新建`): the photo item stands alone (`Cut::PhotoCaptionShared`,
+    // fitted, was 0.2).
+    let name = "photo_item_under_a_caption_naming_it.txt";
+    let p = load(name);
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("孝义")), "{:?}", p.articles[0].paragraphs);
+    let photo = &p.articles[1];
+    assert!(photo.paragraphs[0].starts_with("孝义市各乡镇菜农"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为农村群众在新建的大棚内抢收蔬菜。 记者 李强 摄"]);
+    // With the cuts hand-set, it ran on in the article before.
+    assert_eq!(with_photo_cuts_hand_set(name).articles.len(), 2);
+}

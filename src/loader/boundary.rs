@@ -289,11 +289,6 @@ const PHOTO_TEXT_MIN: usize = 16;
 /// (Read from [`Params::photo_before_min`].)
 pub const PHOTO_BEFORE_MIN: usize = 150;
 
-/// A paragraph sharing more than this share of its words with the text
-/// before it (in a text opening like a lead, words no other body of the
-/// page holds) goes on with that text's subject: it is no photo item.
-const PHOTO_SHARED_MAX: f32 = 0.2;
-
 impl Builder {
     /// Where items end and start inside the bodies of this (first)
     /// segmentation: the captions that close an item
@@ -325,7 +320,7 @@ impl Builder {
         // text's words and its caption's (none for a credit alone), each
         // marked when the text before holds it.
         type Terms = Vec<(u64, bool)>;
-        let mut candidates: Vec<(usize, bool, Terms, Option<Terms>, bool)> = Vec::new();
+        let mut candidates: Vec<(usize, bool, Terms, Option<Terms>, bool, bool)> = Vec::new();
         for &(s, k, piece) in &self.caption_breaks {
             let parts = &self.segs[s].parts;
             if k == 0 || (k < parts.len() && !closing.contains(&piece)) {
@@ -388,8 +383,13 @@ impl Builder {
                 Some(Piece::Credit(_) | Piece::Body(_)) => None,
                 _ => continue,
             };
+            // Does the caption name the text over it: a word of the
+            // caption's, not the text before's, that the text prints?
+            let names = caption
+                .as_deref()
+                .is_some_and(|c| c.iter().any(|&(g, found)| !found && text.iter().any(|&(h, _)| h == g)));
             let lead: String = parts_text(&parts[j..k], lines).flat_map(str::chars).take(LEAD_CHARS).collect();
-            candidates.push((first, meta::opens_like_lead(&lead) && !between, text, caption, between));
+            candidates.push((first, meta::opens_like_lead(&lead) && !between, text, caption, between, names));
         }
         // In a text opening like a lead (`7月31日，`, `近日，`), a word
         // shared with the text before counts only when no other body of the
@@ -402,7 +402,7 @@ impl Builder {
             candidates
                 .iter()
                 .filter(|c| c.1)
-                .flat_map(|(_, _, t, _, _)| t.iter())
+                .flat_map(|(_, _, t, _, _, _)| t.iter())
                 .filter(|&&(_, found)| found)
                 .map(|&(g, _)| g),
         );
@@ -410,10 +410,14 @@ impl Builder {
             let found = terms.iter().filter(|&&(g, f)| f && (!lead || holding.get(&g).is_none_or(|&n| n <= 1))).count();
             if terms.is_empty() { 1.0 } else { found as f32 / terms.len() as f32 }
         };
-        for (first, lead, text, caption, between) in candidates {
+        // (A text sharing more than a few of its words with the text before
+        // is a photo item only under a caption naming it.)
+        for (first, lead, text, caption, between, names) in candidates {
+            let own = shared(&text, lead);
             if between
-                || shared(&text, lead) <= PHOTO_SHARED_MAX
-                    && caption.as_deref().map_or(0.0, |c| shared(c, false)) <= PHOTO_SHARED_MAX
+                || own <= self.params.cut(Cut::PhotoTextShared)
+                    && (names || own <= self.params.cut(Cut::PhotoTextUnnamed))
+                    && caption.as_deref().map_or(0.0, |c| shared(c, false)) <= self.params.cut(Cut::PhotoCaptionShared)
             {
                 out.insert(first);
             }
@@ -540,7 +544,7 @@ impl Builder {
             let may_open = !caption.is_empty()
                 && !names_headline
                 && before_chars() >= self.params.photo_before_min
-                && known as f32 <= PHOTO_SHARED_MAX * caption.len() as f32;
+                && known as f32 <= self.params.cut(Cut::OpeningCaptionShared) * caption.len() as f32;
             // A sentence or two is no item of its own (`王毅参加上述活动。`);
             // a photo item's text under its caption is one. That text ends
             // at the next caption in the body: past it is the next item's
