@@ -51,7 +51,7 @@ pub struct Knobs {
     /// The least score of a seam inside runs moved together.
     pub inside: f32,
     /// A seam's score when the first run ends mid-sentence and the second
-    /// reads on from it ([`Context::joined`]).
+    /// reads on from it (`Context::joined`).
     pub w_joined: f32,
     /// A seam's score per unit of the runs' shared bigrams (their cosine).
     pub w_shared: f32,
@@ -60,14 +60,14 @@ pub struct Knobs {
     pub shrink: usize,
     /// A seam's score when the first run stops mid-sentence at a column's
     /// foot and the second goes on with a word, though the bigram across
-    /// the seam is printed nowhere else ([`Context::open_at_foot`]).
+    /// the seam is printed nowhere else (`Context::open_at_foot`).
     pub w_open: f32,
     /// A run stops at a column's foot when its last line is at least this
-    /// many tenths as wide as its widest other line ([`Context::cut_at_foot`]).
+    /// many tenths as wide as its widest other line (`Context::cut_at_foot`).
     pub foot_width_tenths: usize,
     /// A run is about as tall as a column when it has at least this many
     /// tenths of the lines of the page's tallest run of text
-    /// ([`Context::open_at_foot`]).
+    /// (`Context::open_at_foot`).
     pub column_tall_tenths: usize,
 }
 
