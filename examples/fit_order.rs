@@ -127,9 +127,14 @@ impl Knob {
                 .into_iter()
                 .for_each(|v| out.push(Knobs { column_tall_tenths: v, ..*k })),
         }
-        out.retain(|c| c != k);
-        out.dedup();
-        out
+        // (Each value once, and not the one `k` holds.)
+        let mut kept: Vec<Knobs> = Vec::with_capacity(out.len());
+        for c in out {
+            if c != *k && !kept.contains(&c) {
+                kept.push(c);
+            }
+        }
+        kept
     }
 
     fn value(self, k: &Knobs) -> String {

@@ -289,6 +289,26 @@ const PHOTO_TEXT_MIN: usize = 16;
 /// (Read from [`Params::photo_before_min`].)
 pub const PHOTO_BEFORE_MIN: usize = 150;
 
+/// A paragraph over a caption that may be a photo item of its own
+/// ([`Builder::photo_openers`]'s candidates). Words are marked when the
+/// text before holds them.
+struct PhotoCandidate {
+    /// Its first line.
+    first: usize,
+    /// It opens like a lead (`7月31日，`, `近日，`).
+    lead: bool,
+    /// Its text's words.
+    text: Vec<(u64, bool)>,
+    /// Its caption's words (none for a credit alone).
+    caption: Option<Vec<(u64, bool)>>,
+    /// A caption stands straight over it too: it sits between two photos'
+    /// captions and goes with the photo under it.
+    between: bool,
+    /// Its caption names it: a word of the caption's, not the text
+    /// before's, that the text prints.
+    names: bool,
+}
+
 impl Builder {
     /// Where items end and start inside the bodies of this (first)
     /// segmentation: the captions that close an item
@@ -316,11 +336,7 @@ impl Builder {
         closing: &rustc_hash::FxHashSet<usize>,
     ) -> rustc_hash::FxHashSet<usize> {
         let mut out = rustc_hash::FxHashSet::default();
-        // Per candidate: its first line, whether it opens like a lead, its
-        // text's words and its caption's (none for a credit alone), each
-        // marked when the text before holds it.
-        type Terms = Vec<(u64, bool)>;
-        let mut candidates: Vec<(usize, bool, Terms, Option<Terms>, bool, bool)> = Vec::new();
+        let mut candidates: Vec<PhotoCandidate> = Vec::new();
         for &(s, k, piece) in &self.caption_breaks {
             let parts = &self.segs[s].parts;
             if k == 0 || (k < parts.len() && !closing.contains(&piece)) {
@@ -389,7 +405,8 @@ impl Builder {
                 .as_deref()
                 .is_some_and(|c| c.iter().any(|&(g, found)| !found && text.iter().any(|&(h, _)| h == g)));
             let lead: String = parts_text(&parts[j..k], lines).flat_map(str::chars).take(LEAD_CHARS).collect();
-            candidates.push((first, meta::opens_like_lead(&lead) && !between, text, caption, between, names));
+            let lead = meta::opens_like_lead(&lead) && !between;
+            candidates.push(PhotoCandidate { first, lead, text, caption, between, names });
         }
         // In a text opening like a lead (`7月31日，`, `近日，`), a word
         // shared with the text before counts only when no other body of the
@@ -401,8 +418,8 @@ impl Builder {
             lines,
             candidates
                 .iter()
-                .filter(|c| c.1)
-                .flat_map(|(_, _, t, _, _, _)| t.iter())
+                .filter(|c| c.lead)
+                .flat_map(|c| c.text.iter())
                 .filter(|&&(_, found)| found)
                 .map(|&(g, _)| g),
         );
@@ -412,7 +429,7 @@ impl Builder {
         };
         // (A text sharing more than a few of its words with the text before
         // is a photo item only under a caption naming it.)
-        for (first, lead, text, caption, between, names) in candidates {
+        for PhotoCandidate { first, lead, text, caption, between, names } in candidates {
             let own = shared(&text, lead);
             if between
                 || own <= self.params.cut(Cut::PhotoTextShared)

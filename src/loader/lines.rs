@@ -1180,6 +1180,12 @@ pub fn credit_start(text: &str) -> Option<usize> {
     }
 }
 
+/// A closing quote or bracket (`”’」』）)》`), printed after the sentence
+/// it closes.
+pub fn is_closing_mark(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '》')
+}
+
 /// A line that ends a sentence: `。！？…；：` possibly followed by closing
 /// quotes or brackets.
 pub fn is_sentence_end(text: &str) -> bool {
@@ -1187,7 +1193,7 @@ pub fn is_sentence_end(text: &str) -> bool {
     // nor a bracket: their last character alone tells.)
     if let Some(c) = text.chars().next_back()
         && !c.is_whitespace()
-        && !matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '》' | '"' | '\'')
+        && !(is_closing_mark(c) || matches!(c, '"' | '\''))
     {
         return matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '：' | ':' | '.');
     }

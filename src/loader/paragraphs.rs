@@ -194,7 +194,7 @@ impl Block {
             plain_before.push(plain_before[plain_before.len() - 1] + p as usize);
             // A line of closing marks alone (`”` hanging below the line
             // it closes) ends a sentence where that line does.
-            let closes_only = l.text.chars().all(|c| matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '》'));
+            let closes_only = !l.text.is_empty() && l.text.chars().all(super::lines::is_closing_mark);
             ends.push(if closes_only { ends.last().copied().unwrap_or(false) } else { is_sentence_end(&l.text) });
             signs.push(is_signatory(lines, i));
         }
