@@ -18,6 +18,9 @@
 //! - `--pages N`: at most N pages per set (default: all);
 //! - `--set fit|eval`, `--shape NAME` (`columns`, `lines`, `pdftotext`,
 //!   `pdftotext-raw`, `real-pdftotext`, `real-raw`, `real-layout`): only those;
+//! - `--part train|check`: only the fitting set's training pages, or only
+//!   its check pages (every fourth fitting day, [`Material::check_dates`]):
+//!   tune on `train`, and keep a change only if `check` holds too;
 //! - `--verbose`: every problem, page by page (an item right but not exact
 //!   with each field that differs and how: `split`/`joined` paragraphs at a
 //!   boundary, `more`/`less` text than the perfect field, or where the text
@@ -47,6 +50,9 @@ use std::process::ExitCode;
 struct Options {
     pages: usize,
     half: Option<Half>,
+    /// `Some(true)`: only the fitting set's check days; `Some(false)`: only
+    /// its other (training) days; `None`: every page.
+    check: Option<bool>,
     /// A shape's name: one of [`Shape::ALL`] or [`Real::ALL`].
     shape: Option<String>,
     verbose: bool,
@@ -63,7 +69,7 @@ impl Options {
 
 fn options() -> Result<Options, String> {
     let cache = Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("loader_eval_cache"));
-    let mut o = Options { pages: usize::MAX, half: None, shape: None, verbose: false, write: None, cache };
+    let mut o = Options { pages: usize::MAX, half: None, check: None, shape: None, verbose: false, write: None, cache };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -77,6 +83,14 @@ fn options() -> Result<Options, String> {
                     _ => return Err("--set needs fit or eval".into()),
                 }
             }
+            "--part" => {
+                o.check = match args.next().as_deref() {
+                    Some("train") => Some(false),
+                    Some("check") => Some(true),
+                    _ => return Err("--part needs train or check".into()),
+                };
+                o.half = Some(Half::Fit);
+            }
             "--shape" => {
                 let v = args.next().unwrap_or_default();
                 if !Shape::ALL.iter().any(|s| s.name() == v) && !Real::ALL.iter().any(|s| s.name() == v) {
@@ -89,7 +103,7 @@ fn options() -> Result<Options, String> {
             "--write" => o.write = Some(args.next().ok_or("--write needs a folder")?.into()),
             "-h" | "--help" => {
                 return Err(
-                    "usage: loader_eval [--pages N] [--set fit|eval] [--shape columns|lines|pdftotext|pdftotext-raw|real-pdftotext|real-raw|real-layout] [--verbose] [--write DIR] [--no-cache]"
+                    "usage: loader_eval [--pages N] [--set fit|eval] [--part train|check] [--shape columns|lines|pdftotext|pdftotext-raw|real-pdftotext|real-raw|real-layout] [--verbose] [--write DIR] [--no-cache]"
                         .into(),
                 );
             }
@@ -206,8 +220,20 @@ fn main() -> ExitCode {
                 }
             }
         }
+        if let Some(check) = o.check {
+            let dates = material.check_dates();
+            let on_check = |p: &SynthPage| dates.iter().any(|d| p.name.starts_with(d.as_str()));
+            for (_, pages) in &mut shaped {
+                pages.retain(|p| on_check(p) == check);
+            }
+        }
+        let part = match o.check {
+            Some(true) => "check",
+            Some(false) => "train",
+            None => half.name(),
+        };
         for (shape, pages) in &shaped {
-            let set = format!("{}-{shape}", half.name());
+            let set = format!("{part}-{shape}");
             let mut total = Score::default();
             for p in pages {
                 let out = load(p);

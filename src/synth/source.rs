@@ -104,6 +104,16 @@ impl Material {
         self.days.iter().enumerate().filter(|(i, _)| Half::of(*i) == half).map(|(_, d)| d).collect()
     }
 
+    /// The dates of the fitting half's *check* days: every fourth day of
+    /// [`Half::Fit`] (the fourth, eighth, ...). Pages of those days are a
+    /// validation slice inside the fitting set: a rule tuned on the other
+    /// three quarters should also hold on them before it is kept, so that
+    /// the held-out evaluation set is not the first to see a rule that
+    /// fits the fitting days' templates rather than news pages.
+    pub fn check_dates(&self) -> std::collections::HashSet<String> {
+        self.days_of(Half::Fit).iter().skip(3).step_by(4).filter_map(|d| d.date.clone()).collect()
+    }
+
     /// The bundled stories of one half.
     pub fn bundled_of(&self, half: Half) -> Vec<&Story> {
         self.bundled.iter().enumerate().filter(|(i, _)| Half::of(*i) == half).map(|(_, s)| s).collect()
