@@ -1458,3 +1458,19 @@ fn a_photo_item_whose_caption_shares_a_few_words_with_the_article_before_stands_
     // With the cuts hand-set, it ran on in the article before.
     assert_eq!(with_photo_cuts_hand_set(name).articles.len(), 2);
 }
+
+#[test]
+fn a_sentence_ending_short_before_a_number_that_would_have_fitted_ends_its_paragraph() {
+    // `pdftotext` text with no indents: a paragraph ends four columns
+    // short before `2024年` and two short before `8日`. A number is not
+    // broken, so a line may end short before one and run on, but only when
+    // the number did not fit: `2024` is four columns and `8` one, so both
+    // gaps would have held them, and each sentence ends its paragraph.
+    let p = load("paragraph_end_before_a_number_that_would_fit.txt");
+    assert_eq!(titles(&p), ["某某县举办农民丰收节"]);
+    let paras = &p.articles[0].paragraphs;
+    assert_eq!(paras.len(), 3, "{paras:?}");
+    assert!(paras[0].ends_with("真热闹。"), "{paras:?}");
+    assert!(paras[1].starts_with("2024年") && paras[1].ends_with("以上。"), "{paras:?}");
+    assert!(paras[2].starts_with("8日"), "{paras:?}");
+}

@@ -7,7 +7,8 @@
 //! where a sentence ends short of the column by more than the lines inside
 //! sentences show (one column on a typeset page, a character where a real
 //! page's justified lines vary) and more than the next line's opening
-//! explains (an opening quote or a number is never left at a line's end);
+//! explains (an opening quote or a number is never left at a line's end,
+//! but a gap it would have fitted in is not explained by it);
 //! before an indented line; or, after a full line, before a line set two
 //! characters in with its indent dropped (`pdftotext`). Each body learns from
 //! its sure paragraph starts whether its first lines are set in; where they
@@ -527,6 +528,39 @@ fn pushed_room(next: &str) -> usize {
     room + run.min(9)
 }
 
+/// The width of the piece `next` opens with that a line before it cannot
+/// end short of: an opening quote or bracket never ends a line, so it goes
+/// down with what follows it; a number or Latin word is not broken; any
+/// other character is a piece of its own.
+fn pushed_width(next: &str) -> usize {
+    let mut width = 0;
+    let mut cs = next.chars().peekable();
+    while let Some(&c) = cs.peek() {
+        if matches!(c, '“' | '‘' | '（' | '《' | '「' | '『' | '(' | '"' | '\'') {
+            width += UnicodeWidthChar::width_cjk(c).unwrap_or(0);
+            cs.next();
+        } else {
+            break;
+        }
+    }
+    let run = cs.clone().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-')).count();
+    width + if run > 0 { run.min(9) } else { cs.next().and_then(UnicodeWidthChar::width_cjk).unwrap_or(0) }
+}
+
+/// Does a line that ends `short` columns before its column run on into
+/// `next` as far as its end tells? It does when the gap is no wider than
+/// the block's `slack`, or when the piece `next` opens with
+/// ([`pushed_width`]) did not fit in it. A gap the piece would have filled
+/// is not explained by it: a line ending two columns short before `5日`
+/// or four before `2023年` could have held the number, so its sentence
+/// ends there. (A character of two columns that did not fit leaves a gap
+/// of one, [`SLACK`]; a wider piece leaves one column less than its width,
+/// and the block's slack beyond [`SLACK`] widens that as it widens the
+/// plain gap.)
+fn runs_on_short(short: usize, slack: usize, next: &str) -> bool {
+    short <= slack || short + SLACK < slack + pushed_width(next)
+}
+
 /// Should a paragraph end after the block's line `k`, given its next line?
 /// `a_opens`: line `k` is the first line of its paragraph.
 fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_opens: bool) -> bool {
@@ -600,7 +634,7 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
         }
         // The sentence ends before the column does, by more than the next
         // line's opening explains: the paragraph ends.
-        if short > block.slack + pushed_room(&lb.text) {
+        if !runs_on_short(short, block.slack, &lb.text) {
             return true;
         }
         // The line fills its column. A paragraph starting after it shows
@@ -614,7 +648,7 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
             && (block.set_in == Some(true) || !block.ends[k + 1])
             && !(full && block.ends_paragraph(lines, k + 1))
             && block.seq.get(k + 2).is_some_and(|&c| {
-                block.shortfall(lines, k + 1).is_some_and(|sb| sb > block.slack + pushed_room(&lines[c].text))
+                block.shortfall(lines, k + 1).is_some_and(|sb| !runs_on_short(sb, block.slack, &lines[c].text))
             });
     }
     breaks_by_estimate(lines, a, b, a_opens)
@@ -944,6 +978,27 @@ mod tests {
             assert_eq!(joined(&mut parts), want);
             assert!(parts.is_empty());
         }
+    }
+
+    #[test]
+    fn only_a_number_or_word_that_would_have_fitted_changes_what_a_gap_explains() {
+        // Before a character or a quote, a gap is explained as far as it
+        // was by the slack and the quote's width; before a number, a gap
+        // as wide as the number is not.
+        for slack in SLACK..=MAX_SLACK {
+            for short in 0..14 {
+                for next in ["你好", "“你好", "（《你", "，好"] {
+                    let before = short <= slack + pushed_room(next);
+                    assert_eq!(runs_on_short(short, slack, next), before, "{short} {slack} {next}");
+                }
+            }
+        }
+        assert!(runs_on_short(3, 1, "2024年"));
+        assert!(!runs_on_short(4, 1, "2024年"));
+        assert!(runs_on_short(1, 1, "8日"));
+        assert!(!runs_on_short(2, 1, "8日"));
+        assert!(runs_on_short(5, 1, "“2024年"));
+        assert!(!runs_on_short(6, 1, "“2024年"));
     }
 
     #[test]
