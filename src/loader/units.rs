@@ -408,7 +408,16 @@ impl Builder {
         let word = word_across(&head.text, &tail.text, &rest)
             || word_across(&head.text, &tail.text, &own)
             || cut_in_guanyu(&head.text, &tail.text);
-        if !is_headline_tail(head, tail, word || tail.text_width <= widest) {
+        // (How many of the body's first lines go back: the tail, or the
+        // rest of the headline it opens.)
+        let rest_of_head = rest_of_headline(lines, &printed, widest, room);
+        // A tail set in (a centred headline's second line, as `-layout`
+        // prints it) yet wider than the column of the body under it is no
+        // line of that body when the line right under it opens one of its
+        // paragraphs.
+        let col = heads::column_width(lines, after);
+        let set_in_ok = rest_of_head == Some(1) && tail.width > col;
+        if !is_headline_tail(head, tail, word || tail.text_width <= widest, set_in_ok) {
             return false;
         }
         // The word cut at the seam is one the rest of the body prints,
@@ -422,9 +431,6 @@ impl Builder {
         // sentence's end before a new paragraph, a wrapped headline does
         // (`全国某某会议在京召开` / `某某出席并讲话` / `  会议指出，…`).
         let next_line = lines[after].text.as_str();
-        // (How many of the body's first lines go back: the tail, or the
-        // rest of the headline it opens.)
-        let rest_of_head = rest_of_headline(lines, &printed, widest, room);
         if !(word || rest_of_head.is_some() || cut_at_seam(&head.text, &tail.text, seg.pieces(lines).skip(k + 1))) {
             return false;
         }
@@ -465,7 +471,7 @@ fn rest_of_headline(lines: &[Line], printed: &[(usize, usize)], widest: usize, r
         if cur.indented || sets_in(lines, w[1].1, printed.get(n + 2).map(|p| p.1)) {
             return Some(n + 1);
         }
-        if n + 2 > room || !is_headline_tail(prev, cur, cur.text_width <= widest) {
+        if n + 2 > room || !is_headline_tail(prev, cur, cur.text_width <= widest, false) {
             return None;
         }
     }
@@ -489,13 +495,14 @@ fn sets_in(lines: &[Line], i: usize, below: Option<usize>) -> bool {
 
 /// Is `tail`, the line under headline line `head`, shaped like the rest of
 /// a wrapped headline rather than a body's first line? It is plain text set
-/// flush, holds no clause or sentence mark, opens no subtitle, label or
-/// kicker, and is no wider than the line it would carry on (unless a word
-/// cut at the seam says so: `wider_ok`).
-fn is_headline_tail(head: &Line, tail: &Line, wider_ok: bool) -> bool {
+/// flush (or set in, where the line under it opens a paragraph:
+/// `set_in_ok`), holds no clause or sentence mark, opens no subtitle, label
+/// or kicker, and is no wider than the line it would carry on (unless a
+/// word cut at the seam says so: `wider_ok`).
+fn is_headline_tail(head: &Line, tail: &Line, wider_ok: bool, set_in_ok: bool) -> bool {
     let t = tail.text.as_str();
     tail.role == Role::Text
-        && !tail.indented
+        && (set_in_ok || !tail.indented)
         && (1..=24).contains(&t.chars().count())
         && !t.contains(['。', '，', '；', '！', '？', ',', ';', '!', '?'])
         && !t.starts_with(['—', '【', '□', '（', '('])
