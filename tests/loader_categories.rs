@@ -1474,3 +1474,16 @@ fn a_sentence_ending_short_before_a_number_that_would_have_fitted_ends_its_parag
     assert!(paras[1].starts_with("2024年") && paras[1].ends_with("以上。"), "{paras:?}");
     assert!(paras[2].starts_with("8日"), "{paras:?}");
 }
+
+#[test]
+fn a_headline_tail_set_in_wider_than_the_body_column_goes_with_the_headline() {
+    // A centred headline's second line, set in with spaces yet wider than
+    // the column of the body under it, over the body's first line set in
+    // by its width alone: no line of that body, the rest of the headline.
+    let p = load("headline_tail_set_in_wider_than_body_column.txt");
+    assert_eq!(
+        titles(&p),
+        ["县热力公司扩建工程完工", "全县冬季供暖工作推进会在县城隆重召开王明出席会议并讲话部署冬季供暖工作"]
+    );
+    assert!(p.articles[1].paragraphs[0].starts_with("本县冬季供暖工作推进会"), "{:?}", p.articles[1].paragraphs);
+}

@@ -408,20 +408,32 @@ impl Builder {
         let word = word_across(&head.text, &tail.text, &rest)
             || word_across(&head.text, &tail.text, &own)
             || cut_in_guanyu(&head.text, &tail.text);
-        if !is_headline_tail(head, tail, word || tail.text_width <= widest) {
+        // (How many of the body's first lines go back: the tail, or the
+        // rest of the headline it opens.)
+        let rest_of_head = rest_of_headline(lines, &printed, widest, room);
+        // A tail set in (a centred headline's second line, as `-layout`
+        // prints it) yet wider than the column of the body under it is no
+        // line of that body when the line right under it opens one of its
+        // paragraphs.
+        let col = heads::column_width(lines, after);
+        let set_in_ok = rest_of_head == Some(1) && tail.width > col;
+        if !is_headline_tail(head, tail, word || tail.text_width <= widest, set_in_ok) {
             return false;
         }
         // The word cut at the seam is one the rest of the body prints,
         // and the tail stops where a headline stops, not in a word or a
         // number that reads on into the line under it — unless the lines
         // under it are the rest of the headline.
+        //
+        // Or the tail, set flush and ending no sentence, runs on (alone or
+        // with lines under it shaped like a headline's) to a paragraph's
+        // indented first line: running text does not stop short of a
+        // sentence's end before a new paragraph, a wrapped headline does
+        // (`全国某某会议在京召开` / `某某出席并讲话` / `  会议指出，…`).
         let next_line = lines[after].text.as_str();
-        if !(word || cut_at_seam(&head.text, &tail.text, seg.pieces(lines).skip(k + 1))) {
+        if !(word || rest_of_head.is_some() || cut_at_seam(&head.text, &tail.text, seg.pieces(lines).skip(k + 1))) {
             return false;
         }
-        // (How many of the body's first lines go back: the tail, or the
-        // rest of the headline it opens.)
-        let rest_of_head = rest_of_headline(lines, &printed, widest, room);
         let take = if tail.text.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
             || cut_at_seam(&tail.text, next_line, seg.pieces(lines).skip(k + 2))
         {
@@ -456,25 +468,41 @@ fn rest_of_headline(lines: &[Line], printed: &[(usize, usize)], widest: usize, r
         if cur.no != prev.no + 1 {
             return None;
         }
-        if cur.indented {
+        if cur.indented || sets_in(lines, w[1].1, printed.get(n + 2).map(|p| p.1)) {
             return Some(n + 1);
         }
-        if n + 2 > room || !is_headline_tail(prev, cur, cur.text_width <= widest) {
+        if n + 2 > room || !is_headline_tail(prev, cur, cur.text_width <= widest, false) {
             return None;
         }
     }
     None
 }
 
+/// Is line `i` set in as a paragraph's first line by its width alone (an
+/// extractor that drops the indent's spaces, `pdftotext -raw`): two
+/// characters short of its column (four columns, five where a half-width
+/// character wraps early), the line `below` it, right under it, running on
+/// as wide as the column.
+fn sets_in(lines: &[Line], i: usize, below: Option<usize>) -> bool {
+    let (l, Some(b)) = (&lines[i], below) else { return false };
+    let under = &lines[b];
+    if l.justified || l.role != Role::Text || under.role != Role::Text || under.no != l.no + 1 {
+        return false;
+    }
+    let col = heads::column_width(lines, b);
+    l.width + 4 <= col && l.width + 5 >= col && !lines::is_sentence_end(&l.text) && heads::is_full(under, col)
+}
+
 /// Is `tail`, the line under headline line `head`, shaped like the rest of
 /// a wrapped headline rather than a body's first line? It is plain text set
-/// flush, holds no clause or sentence mark, opens no subtitle, label or
-/// kicker, and is no wider than the line it would carry on (unless a word
-/// cut at the seam says so: `wider_ok`).
-fn is_headline_tail(head: &Line, tail: &Line, wider_ok: bool) -> bool {
+/// flush (or set in, where the line under it opens a paragraph:
+/// `set_in_ok`), holds no clause or sentence mark, opens no subtitle, label
+/// or kicker, and is no wider than the line it would carry on (unless a
+/// word cut at the seam says so: `wider_ok`).
+fn is_headline_tail(head: &Line, tail: &Line, wider_ok: bool, set_in_ok: bool) -> bool {
     let t = tail.text.as_str();
     tail.role == Role::Text
-        && !tail.indented
+        && (set_in_ok || !tail.indented)
         && (1..=24).contains(&t.chars().count())
         && !t.contains(['。', '，', '；', '！', '？', ',', ';', '!', '?'])
         && !t.starts_with(['—', '【', '□', '（', '('])
@@ -1014,6 +1042,23 @@ mod tests {
         ] {
             assert_eq!(kicker_over_label(prev, next, MAX_KICKER_CHARS), want, "{prev} / {next}");
         }
+    }
+
+    #[test]
+    fn a_headline_tail_runs_on_to_a_first_line_set_in_by_its_width_alone() {
+        // An extractor that drops the indent's spaces (`pdftotext -raw`):
+        // the body's first line is two characters short of its column, the
+        // lines under it full; the line over it, short and ending no
+        // sentence, is the rest of the headline.
+        let text = "全县冬季供暖工作推进会召开\n王明出席并讲话\n本县冬季供暖工作推进\n会12日在县城召开。会议听\n取了各乡镇供暖准备情况汇\n报，对今冬供暖工作作出部\n署。\n";
+        let lines = lines::read_lines(text);
+        let printed: Vec<(usize, usize)> = (1..lines.len()).map(|i| (i - 1, i)).collect();
+        assert_eq!(rest_of_headline(&lines, &printed, lines[0].text_width, 3), Some(1));
+        // A line as wide as the column under it opens no paragraph: no
+        // headline runs on to it.
+        let flush = text.replace("本县冬季供暖工作推进\n会", "本县冬季供暖工作推进会\n");
+        let lines = lines::read_lines(&flush);
+        assert_eq!(rest_of_headline(&lines, &printed, lines[0].text_width, 3), None);
     }
 
     #[test]
