@@ -940,8 +940,14 @@ impl Bodies {
         rest.is_empty().then_some((usize::MAX, 0, None))
     }
 
+    /// Are `pieces`, read as one, the very text indexed for body `b` (its
+    /// terms then the index's, [`Bodies::holds`])?
+    pub(crate) fn indexes_as<'a>(&self, b: usize, pieces: impl IntoIterator<Item = &'a str>) -> bool {
+        matches!(self.read_past_text_of(b, pieces), Some((_, _, None)))
+    }
+
     /// Does body `b`'s indexed text hold term `g`?
-    fn holds(&self, b: usize, g: u64) -> bool {
+    pub(crate) fn holds(&self, b: usize, g: u64) -> bool {
         let Some(e) = self.index.get(g) else { return false };
         let (_, from, to) = self.info[e as usize];
         let run = &self.postings[from as usize..to as usize];
