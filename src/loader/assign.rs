@@ -628,11 +628,13 @@ impl Bodies {
                     seen[e] = (seen[e].0 + 1, body);
                 }
                 let mut scan = scan;
-                let mut see = |g: u64| {
-                    note_term(&mut index, &mut seen, &mut mine, body, g, false);
-                };
-                scan.feed(&t[old_len..], &mut see);
-                scan.finish(&mut see);
+                {
+                    // (Noted as the fresh bodies below are: inlined into
+                    // the reading loop.)
+                    let mut noter = Noter { index: &mut index, seen: &mut seen, mine: &mut mine, body, lead: false };
+                    scan.read(&t.as_bytes()[old_len..], 0, usize::MAX, &mut noter);
+                    scan.finish(&mut |g| noter.term(g));
+                }
                 terms.push(mine);
                 continue;
             }
