@@ -110,16 +110,13 @@ fn assemble_lines(
         Orientation::After => b.join_interrupted(lines),
     }
     b.absorb_sibling_subheads(lines);
-    // Re-index only if bodies were merged.
-    let mut work = 0;
-    let bodies = if b.segs.iter().filter(|s| s.into.is_none()).count() == before {
-        bodies
-    } else {
-        work += bodies.evaluations();
-        b.rebodies(lines, bodies)
-    };
+    let merged = b.segs.iter().filter(|s| s.into.is_none()).count() != before;
     // A headline's wrapped tail read as its body's first line goes back to it.
-    let bodies = if b.take_title_tails(lines, heads_per_line, orientation) {
+    // (Read without the index: the bodies are indexed again once, after
+    // both changes, if either changed any.)
+    let tails = b.take_title_tails(lines, heads_per_line, orientation);
+    let mut work = 0;
+    let bodies = if merged || tails {
         work += bodies.evaluations();
         b.rebodies(lines, bodies)
     } else {

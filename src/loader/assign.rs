@@ -628,11 +628,13 @@ impl Bodies {
                     seen[e] = (seen[e].0 + 1, body);
                 }
                 let mut scan = scan;
-                let mut see = |g: u64| {
-                    note_term(&mut index, &mut seen, &mut mine, body, g, false);
-                };
-                scan.feed(&t[old_len..], &mut see);
-                scan.finish(&mut see);
+                {
+                    // (Noted as the fresh bodies below are: inlined into
+                    // the reading loop.)
+                    let mut noter = Noter { index: &mut index, seen: &mut seen, mine: &mut mine, body, lead: false };
+                    scan.read(&t.as_bytes()[old_len..], 0, usize::MAX, &mut noter);
+                    scan.finish(&mut |g| noter.term(g));
+                }
                 terms.push(mine);
                 continue;
             }
@@ -940,8 +942,14 @@ impl Bodies {
         rest.is_empty().then_some((usize::MAX, 0, None))
     }
 
+    /// Are `pieces`, read as one, the very text indexed for body `b` (its
+    /// terms then the index's, [`Bodies::holds`])?
+    pub(crate) fn indexes_as<'a>(&self, b: usize, pieces: impl IntoIterator<Item = &'a str>) -> bool {
+        matches!(self.read_past_text_of(b, pieces), Some((_, _, None)))
+    }
+
     /// Does body `b`'s indexed text hold term `g`?
-    fn holds(&self, b: usize, g: u64) -> bool {
+    pub(crate) fn holds(&self, b: usize, g: u64) -> bool {
         let Some(e) = self.index.get(g) else { return false };
         let (_, from, to) = self.info[e as usize];
         let run = &self.postings[from as usize..to as usize];

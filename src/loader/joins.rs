@@ -555,6 +555,36 @@ pub(crate) fn part_terms(parts: &[BodyPart], lines: &[Line]) -> Vec<(u64, u32)> 
     out
 }
 
+/// Does [`turn_between`] find no turn in body `b` (its `parts`) for the
+/// headlines `heads`, as its first test tells from the index alone: a
+/// headline holding no term, or one finding less than [`Cut::TurnOwn`] of
+/// its weighted terms in the whole body? Told only where the body is the
+/// text indexed for `b` and all of it lines ([`part_terms`] reads the
+/// lines alone): its terms are then the index's; `false` elsewhere.
+pub(crate) fn no_turn_by_index(
+    parts: &[BodyPart],
+    lines: &[Line],
+    bodies: &Bodies,
+    b: usize,
+    heads: (&str, &str),
+    p: &Params,
+) -> bool {
+    if !parts.iter().all(|x| matches!(x, BodyPart::Line(_)))
+        || !bodies.indexes_as(b, super::segments::parts_text(parts, lines))
+    {
+        return false;
+    }
+    let (a_terms, b_terms) = (assign::term_set(heads.0), assign::term_set(heads.1));
+    if a_terms.is_empty() || b_terms.is_empty() {
+        return true;
+    }
+    // (The same weighted shares, to the bit, as `turn_between_read` takes
+    // of the terms it reads.)
+    let own = p.cut(Cut::TurnOwn);
+    let held = |g: &u64| bodies.holds(b, *g);
+    bodies.weighted(&a_terms).share(held) < own || bodies.weighted(&b_terms).share(held) < own
+}
+
 /// [`turn_between`], the body's terms given as [`part_terms`] reads them
 /// (`read`), or read here when not given; `heads` the first and the
 /// second headline.
@@ -763,6 +793,40 @@ mod tests {
         for (a, b, alike) in cases {
             assert_eq!(same_form(a, b, Params::COMMITTED.count(Cut::MaxSubheadChars)), alike, "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn the_index_rules_out_a_turn_only_where_the_body_read_would() {
+        let lines = lines::read_lines(
+            "石楼县红枣加工企业新上三条生产线，红枣\n加工产值有望突破两亿元。\n全县冬季造林绿化工作全面启动，\n各乡镇完成栽植任务。",
+        );
+        let parts: Vec<BodyPart> = (0..lines.len()).map(BodyPart::Line).collect();
+        let text: String = super::super::segments::parts_text(&parts, &lines).collect();
+        let bodies = Bodies::new(&[String::new(), text]);
+        let p = Params::COMMITTED;
+        // (first, second, ruled out by the index)
+        let cases = [
+            ("石楼县红枣加工企业新上生产线", "全县冬季造林绿化全面启动", false),
+            ("石楼县红枣加工企业新上生产线", "省城地铁新线开通运营", true),
+            ("港口吞吐量创新高", "全县冬季造林绿化全面启动", true),
+            ("石楼县红枣", "……", true),
+        ];
+        for (first, second, out) in cases {
+            let ruled = no_turn_by_index(&parts, &lines, &bodies, 1, (first, second), &p);
+            assert_eq!(ruled, out, "{first} / {second}");
+            if ruled {
+                for kind in [TurnKind::Stacked, TurnKind::Orphan] {
+                    assert!(turn_between(&parts, &lines, &bodies, first, second, kind, &p).is_none());
+                }
+            }
+        }
+        // Not told where the body is not the text indexed for it, or holds
+        // a part of its own (read by the index, not by `part_terms`).
+        let (first, second) = ("港口吞吐量创新高", "全县冬季造林绿化全面启动");
+        assert!(!no_turn_by_index(&parts, &lines, &bodies, 0, (first, second), &p));
+        let mut own = parts.clone();
+        own.push(BodyPart::Own("港口".into()));
+        assert!(!no_turn_by_index(&own, &lines, &bodies, 1, (first, second), &p));
     }
 
     #[test]

@@ -360,9 +360,6 @@ fn narrow_runs(
     plain: &[bool],
     ends: &[bool],
 ) -> Vec<Option<usize>> {
-    let mut inners: Vec<usize> = Vec::with_capacity(NEAR + 1);
-    let mut fills: Vec<usize> = Vec::with_capacity(NEAR + 1);
-    let mut wraps: Vec<bool> = Vec::with_capacity(NEAR + 1);
     let n = col.len();
     for k in 0..n {
         let Some(wide) = col[k] else { continue };
@@ -371,18 +368,12 @@ fn narrow_runs(
             continue;
         }
         for (lo, hi) in [(k.saturating_sub(NEAR), k + 1), (k, (k + NEAR + 1).min(n))] {
-            inners.clear();
-            fills.clear();
-            wraps.clear();
-            for j in (lo..hi).filter(|&j| plain[j]) {
-                inners.push(inner[j]);
-                fills.push(fill[j]);
-                wraps.push(!ends[j]);
-            }
-            let Some(near) = column_of(&inners, &fills) else { continue };
-            let reach = (0..fills.len())
-                .filter(|&j| wraps[j] && (fills[j].abs_diff(near) <= 2 || inners[j].abs_diff(near) <= 1))
-                .count();
+            // The window's plain lines, read in place (a window is a
+            // handful of lines: read again rather than copied out).
+            let window = (lo..hi).filter(|&j| plain[j]);
+            let Some(near) = column_of_pairs(window.clone().map(|j| (inner[j], fill[j]))) else { continue };
+            let reach =
+                window.filter(|&j| !ends[j] && (fill[j].abs_diff(near) <= 2 || inner[j].abs_diff(near) <= 1)).count();
             if near + 8 < col[k].unwrap_or(wide) && reach >= 3 {
                 col[k] = Some(near);
             }
@@ -391,14 +382,14 @@ fn narrow_runs(
     col
 }
 
-/// The column's width told by lines' widths (`fills`) and their widths
-/// without hanging closing marks (`inners`): the widest inner width that
-/// at least two lines reach, so that one line from elsewhere does not
-/// widen it.
-fn column_of(inners: &[usize], fills: &[usize]) -> Option<usize> {
+/// The column's width told by lines' widths (fills) and their widths
+/// without hanging closing marks (inner widths), given as (inner, fill)
+/// pairs: the widest inner width that at least two lines reach, so that
+/// one line from elsewhere does not widen it.
+fn column_of_pairs(lines: impl Iterator<Item = (usize, usize)> + Clone) -> Option<usize> {
     // The second widest fill, and the widest inner width up to it (no sort).
     let (mut first, mut second) = (None, None);
-    for &f in fills {
+    for (_, f) in lines.clone() {
         if first.is_none_or(|x| f > x) {
             (first, second) = (Some(f), first);
         } else if second.is_none_or(|x| f > x) {
@@ -406,10 +397,17 @@ fn column_of(inners: &[usize], fills: &[usize]) -> Option<usize> {
         }
     }
     let second = second?;
-    inners.iter().copied().filter(|&v| v <= second).max()
+    lines.map(|x| x.0).filter(|&v| v <= second).max()
 }
 
-/// [`column_of`] for the plain lines of a window holding two or more,
+/// [`column_of_pairs`] of the lines' `inners` and `fills` (the reference
+/// the tests hold [`column_masked`] to).
+#[cfg(test)]
+fn column_of(inners: &[usize], fills: &[usize]) -> Option<usize> {
+    column_of_pairs(inners.iter().copied().zip(fills.iter().copied()))
+}
+
+/// [`column_of_pairs`] for the plain lines of a window holding two or more,
 /// read in place: the widths of the lines that are not plain are given as
 /// 0, which changes neither the second widest fill (at least two plain
 /// fills are 0 or more) nor the widest inner width up to it (the line

@@ -274,6 +274,11 @@ impl Builder {
         if seg.into.is_some() {
             return None;
         }
+        // (The index may tell already that a headline finds too few of its
+        // words in the body: then the body is not read.)
+        if joins::no_turn_by_index(&seg.parts, lines, bodies, s, (first, second), &self.params) {
+            return None;
+        }
         // (A body is looked at for many pairs of lines: read once.)
         let mut read = read.borrow_mut();
         let terms = read.entry(s).or_insert_with(|| joins::part_terms(&seg.parts, lines));
