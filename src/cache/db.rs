@@ -343,7 +343,7 @@ impl PageCache {
     pub fn get(&self, key: &FileKey, path: &Path) -> Option<Vec<Page>> {
         let waiting = lock(&self.pending).iter().rev().find(|r| r.key == *key).map(|r| r.page.clone());
         if let Some(blob) = waiting {
-            return record::decode(&blob, path, Encoding::Postcard);
+            return super::page_row::decode(&blob, path);
         }
         // (A batch taken from the waiting rows is written holding the
         // connection, taken before they were let go: a row not waiting
@@ -365,7 +365,7 @@ impl PageCache {
                 }
             }
         };
-        record::decode(&blob, path, Encoding::Postcard)
+        super::page_row::decode(&blob, path)
     }
 
     /// Stores the freshly parsed pages of a file (written with the next batch).
