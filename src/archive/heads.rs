@@ -18,6 +18,10 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 struct Dir {
     /// The folder's canonical path (the row's key).
     canon: PathBuf,
+    /// The folder, open: its files are looked at by name within it
+    /// ([`stamp_in`]), not by their whole path.
+    #[cfg(unix)]
+    open: Option<std::fs::File>,
     /// Entries not yet used, by file name.
     entries: Mutex<FxHashMap<Vec<u8>, FileEntry>>,
     /// Names whose entry was used (kept when the row is written again).
@@ -38,6 +42,44 @@ pub struct HeadTables {
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The size and modification time ([`FileKey::stamp`]) of the file `name`
+/// in the open folder `dir`, when it is a regular file (not a link): what
+/// [`plain_file`] and [`FileKey::in_dir`] give, with the name looked up in
+/// the folder alone rather than along the whole path (a second start looks
+/// at every file of the archive once; the walk of seven or eight names per
+/// file was most of that).
+#[cfg(unix)]
+#[allow(clippy::unnecessary_cast)] // (time_t, off_t and long are i64 on some targets only)
+fn stamp_in(dir: &std::fs::File, name: &std::ffi::OsStr) -> Option<(i64, i64)> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(name.as_bytes()).ok()?;
+    // SAFETY: `stat` is plain data, all zeros a valid value; fstatat writes
+    // only into it, given an open folder and a NUL-terminated name that
+    // outlive the call.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    let done = unsafe { libc::fstatat(dir.as_raw_fd(), name.as_ptr(), &mut st, libc::AT_SYMLINK_NOFOLLOW) };
+    if done != 0 || st.st_mode & libc::S_IFMT != libc::S_IFREG {
+        return None;
+    }
+    // (As `Metadata::modified` since the epoch: 0 before it.)
+    let mtime = if st.st_mtime < 0 { 0 } else { st.st_mtime as i64 * 1_000_000_000 + st.st_mtime_nsec as i64 };
+    Some((st.st_size as i64, mtime))
+}
+
+/// The stamp of the file `name` of `dir` looked up in the open folder
+/// (None: not a regular file there, or no open folder).
+#[cfg(unix)]
+fn stamp_of(dir: &Dir, name: &std::ffi::OsStr) -> Option<(i64, i64)> {
+    dir.open.as_ref().and_then(|f| stamp_in(f, name))
+}
+
+/// (Elsewhere files are looked at by their whole path.)
+#[cfg(not(unix))]
+fn stamp_of(_dir: &Dir, _name: &std::ffi::OsStr) -> Option<(i64, i64)> {
+    None
 }
 
 /// A regular file (not a link) and its metadata, with its folder and name.
@@ -72,7 +114,13 @@ impl HeadTables {
                 .into_iter()
                 .map(|e| (e.name.clone(), e))
                 .collect();
-            Some(Arc::new(Dir { canon, entries: Mutex::new(entries), used: Mutex::default() }))
+            Some(Arc::new(Dir {
+                #[cfg(unix)]
+                open: std::fs::File::open(&canon).ok(),
+                canon,
+                entries: Mutex::new(entries),
+                used: Mutex::default(),
+            }))
         })
         .clone()
     }
@@ -80,11 +128,16 @@ impl HeadTables {
     /// The pages of the file at `path`, holding their headlines only, when
     /// the table has the file as it is now.
     pub fn pages(&self, path: &Path) -> Option<Vec<Page>> {
-        let (parent, name, meta) = plain_file(path)?;
+        let (parent, name) = (path.parent()?, path.file_name()?);
         let dir = self.dir(parent)?;
-        let name = name.as_encoded_bytes();
-        let entry = lock(&dir.entries).remove(name)?;
-        let key = FileKey::in_dir(&dir.canon, path.file_name()?, &meta)?;
+        let key = match stamp_of(&dir, name) {
+            Some(stamp) => FileKey::with_stamp(&dir.canon, name, stamp),
+            None => {
+                let (_, _, meta) = plain_file(path)?;
+                FileKey::in_dir(&dir.canon, name, &meta)?
+            }
+        };
+        let entry = lock(&dir.entries).remove(name.as_encoded_bytes())?;
         if entry.stamp != key.stamp() {
             return None;
         }
@@ -148,6 +201,34 @@ impl HeadTables {
             entries.sort_by(|a, b| a.name.cmp(&b.name));
             entries.dedup_by(|a, b| a.name == b.name);
             self.cache.put_heads(&canon, heads::FORMAT, &heads::encode(&entries));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn a_file_looked_up_in_its_open_folder_has_the_stamp_of_its_whole_path() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = std::fs::canonicalize(tmp.path()).unwrap();
+        let file = dir.join("2023-11-04_p01.txt");
+        std::fs::write(&file, "吕梁日报\n").unwrap();
+        std::fs::create_dir(dir.join("sub.txt")).unwrap();
+        std::os::unix::fs::symlink(&file, dir.join("link.txt")).unwrap();
+        let open = std::fs::File::open(&dir).unwrap();
+        let name = std::ffi::OsStr::new("2023-11-04_p01.txt");
+        let (_, _, meta) = plain_file(&file).unwrap();
+        let key = FileKey::in_dir(&dir, name, &meta).unwrap();
+        assert_eq!(stamp_in(&open, name), Some(key.stamp()));
+        assert_eq!(FileKey::with_stamp(&dir, name, key.stamp()), key);
+        assert_eq!(FileKey::of(&file), Some(key));
+        // Not regular files, or not there: None, as `plain_file` says.
+        for other in ["sub.txt", "link.txt", "gone.txt"] {
+            assert_eq!(stamp_in(&open, std::ffi::OsStr::new(other)), None, "{other}");
+            assert!(plain_file(&dir.join(other)).is_none(), "{other}");
         }
     }
 }

@@ -55,6 +55,15 @@ impl FileKey {
         Some(FileKey { path: path.into_os_string().into_encoded_bytes(), size: meta.len() as i64, mtime })
     }
 
+    /// The key of the file named `name` in the folder whose canonical path
+    /// is `dir`, whose size and modification time (nanoseconds since the
+    /// epoch, 0 before it) are `stamp`: [`FileKey::in_dir`] for a file
+    /// looked at another way.
+    pub fn with_stamp(dir: &Path, name: &std::ffi::OsStr, stamp: (i64, i64)) -> FileKey {
+        let path = dir.join(name);
+        FileKey { path: path.into_os_string().into_encoded_bytes(), size: stamp.0, mtime: stamp.1 }
+    }
+
     /// The key's size and modification time (nanoseconds).
     pub fn stamp(&self) -> (i64, i64) {
         (self.size, self.mtime)
@@ -343,7 +352,7 @@ impl PageCache {
     pub fn get(&self, key: &FileKey, path: &Path) -> Option<Vec<Page>> {
         let waiting = lock(&self.pending).iter().rev().find(|r| r.key == *key).map(|r| r.page.clone());
         if let Some(blob) = waiting {
-            return record::decode(&blob, path, Encoding::Postcard);
+            return super::page_row::decode(&blob, path);
         }
         // (A batch taken from the waiting rows is written holding the
         // connection, taken before they were let go: a row not waiting
@@ -365,7 +374,7 @@ impl PageCache {
                 }
             }
         };
-        record::decode(&blob, path, Encoding::Postcard)
+        super::page_row::decode(&blob, path)
     }
 
     /// Stores the freshly parsed pages of a file (written with the next batch).

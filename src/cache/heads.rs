@@ -10,6 +10,7 @@
 //! loader, in this [`FORMAT`]); the rest of the folder's entries stay good.
 
 use super::db::FileKey;
+use super::text;
 use crate::model::{AFTER_CUT_CHARS, Article, Date, Kind, Page, TextRef};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -18,27 +19,37 @@ use std::sync::Arc;
 /// Version of the rows' layout; a row of another format is not used.
 pub const FORMAT: u32 = 1;
 
+// (Strings are read back through `super::text`: a SIMD UTF-8 check, the
+// same values; a second start reads every headline of the archive.)
 #[derive(Serialize, Deserialize)]
 struct ArticleHead {
+    #[serde(deserialize_with = "text::string")]
     id: String,
+    #[serde(deserialize_with = "text::string")]
     title: String,
     title_inferred: bool,
+    #[serde(deserialize_with = "text::opt_string")]
     kicker: Option<String>,
+    #[serde(deserialize_with = "text::opt_string")]
     subtitle: Option<String>,
     kind: Kind,
+    #[serde(deserialize_with = "text::strings")]
     keywords: Vec<String>,
     line: u64,
+    #[serde(deserialize_with = "text::opt_string")]
     after_cut: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct PageHead {
+    #[serde(deserialize_with = "text::string")]
     source: String,
     page: Option<u32>,
     date: Option<(u16, u8, u8)>,
     date_inferred: bool,
     articles: Vec<ArticleHead>,
     fragments: bool,
+    #[serde(deserialize_with = "text::strings")]
     warnings: Vec<String>,
 }
 

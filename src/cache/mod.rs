@@ -19,7 +19,9 @@
 
 pub mod db;
 pub mod heads;
+pub mod page_row;
 pub mod record;
+pub mod text;
 
 pub use db::{CacheError, PageCache};
 

@@ -246,6 +246,15 @@ fn sorted_below(list: &[u32], len: u32) -> bool {
 }
 
 impl SetRef<'_> {
+    /// At least the number of documents (a list's length; a bitmap's bits,
+    /// without counting them).
+    fn count_upper(&self) -> usize {
+        match self {
+            SetRef::List(v) => v.len(),
+            SetRef::Bits(b) => b.len() * 64,
+        }
+    }
+
     fn count(&self) -> usize {
         match self {
             SetRef::List(v) => v.len(),
@@ -270,7 +279,8 @@ impl SetRef<'_> {
     }
 }
 
-fn bits_to_vec(words: impl Iterator<Item = u64>) -> Vec<u32> {
+/// The documents of a bitmap, sorted.
+pub(super) fn bits_to_vec(words: impl Iterator<Item = u64>) -> Vec<u32> {
     let mut out = Vec::new();
     for (i, mut w) in words.enumerate() {
         while w != 0 {
@@ -307,6 +317,28 @@ pub fn intersect(mut sets: Vec<SetRef<'_>>) -> Vec<u32> {
 
 /// Union of sets (sorted, without duplicates).
 pub fn union(sets: Vec<SetRef<'_>>) -> Vec<u32> {
+    let total: usize = sets.iter().map(|s| s.count_upper()).sum();
+    let words = sets
+        .iter()
+        .map(|s| match s {
+            SetRef::List(v) => v.last().map_or(0, |&d| d as usize / 64 + 1),
+            SetRef::Bits(b) => b.len(),
+        })
+        .max()
+        .unwrap_or(0);
+    if words > 0 && words <= total {
+        // Dense enough (or a bitmap among them): the sets ORed into a
+        // bitmap, read in order, cost less than sorting their documents
+        // (the same list).
+        let mut bits = vec![0u64; words];
+        for s in &sets {
+            match s {
+                SetRef::List(v) => v.iter().for_each(|&d| bits[d as usize / 64] |= 1 << (d % 64)),
+                SetRef::Bits(b) => bits.iter_mut().zip(*b).for_each(|(w, x)| *w |= x),
+            }
+        }
+        return bits_to_vec(bits.into_iter());
+    }
     let mut out: Vec<u32> = Vec::new();
     for s in sets {
         out.extend(s.to_vec());
@@ -341,6 +373,13 @@ mod tests {
         assert_eq!(both, (0..640).filter(|d| d % 6 == 0).collect::<Vec<_>>());
         assert_eq!(intersect(vec![seg.get(0), seg.get(1), seg.get(2)]), vec![6]);
         assert_eq!(union(vec![seg.get(2), SetRef::List(&[1, 2])]), vec![1, 2, 5, 6]);
+        // With a bitmap among the sets: the same as every document sorted.
+        let mut all: Vec<u32> = (0..640).filter(|d| d % 2 == 0).chain([1, 2, 5, 6, 639]).collect();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(union(vec![seg.get(0), seg.get(2), SetRef::List(&[1, 639])]), all);
+        // Sparse lists far apart: sorted as before.
+        assert_eq!(union(vec![SetRef::List(&[7, 100_000]), SetRef::List(&[3, 7])]), vec![3, 7, 100_000]);
         assert!(matches!(seg.get(7), SetRef::List(&[])), "a key absent from the segment");
         let mut w = crate::search::bytes::Writer::default();
         seg.encode(&mut w);

@@ -595,6 +595,27 @@ pub fn article_matches(a: &Article, query: &Query) -> Vec<FieldMatch> {
     out
 }
 
+/// The `limit` best of `hits`, best first (by [`rank_key`]; hits of equal
+/// rank in the order found): what a stable sort of them all and a cut
+/// would give, with the few kept picked first and only small keys moved,
+/// not the matches (a keystroke can find thousands).
+fn best_first(hits: Vec<(u32, FieldMatch)>, limit: usize) -> Vec<(u32, FieldMatch)> {
+    // (The place found breaks ties: every key differs, so an unstable
+    // order of the keys is the stable order of the hits.)
+    let mut order: Vec<_> =
+        hits.iter().enumerate().map(|(i, h)| (std::cmp::Reverse(rank_key(h.1.quality, h.1.score, h.0)), i)).collect();
+    if limit == 0 {
+        return Vec::new();
+    }
+    if order.len() > limit {
+        order.select_nth_unstable(limit - 1);
+        order.truncate(limit);
+    }
+    order.sort_unstable();
+    let mut slots: Vec<Option<(u32, FieldMatch)>> = hits.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|(_, i)| slots[i].take()).collect()
+}
+
 fn rank_key(q: Quality, score: i64, doc: u32) -> (Quality, i64, i64) {
     if q.contiguous { (q, 0, -(doc as i64)) } else { (q, score, -(doc as i64)) }
 }
@@ -875,9 +896,7 @@ impl Index {
                 self.examine_body(doc, &mut m, &mut res, &mut contiguous, &mut hits, &head_scattered);
             }
         }
-        hits.sort_by_key(|h| std::cmp::Reverse(rank_key(h.1.quality, h.1.score, h.0)));
-        hits.truncate(limit);
-        Some((res, hits))
+        Some((res, best_first(hits, limit)))
     }
 
     /// The best match in the headline, kicker or subtitle of `doc`.
@@ -1051,4 +1070,37 @@ fn candidates_in(postings: &super::index::Postings<'_>, query: &Query) -> (Vec<u
         (None, None) => postings.docs().collect(),
     };
     (c, complete)
+}
+
+#[cfg(test)]
+mod best_first_tests {
+    use super::*;
+
+    fn fm(contiguous: bool, tier: u8, score: i64) -> FieldMatch {
+        FieldMatch {
+            field: Field::Paragraph,
+            index: tier as usize,
+            ranges: vec![Range { start: 0, end: 1 }],
+            score,
+            pinyin: false,
+            quality: Quality { contiguous, tier, whole: true, aligned: score % 2 == 0 },
+        }
+    }
+
+    #[test]
+    fn the_best_hits_are_those_of_a_stable_sort_and_a_cut() {
+        // Hits with many equal ranks (the same document twice, equal
+        // scores) in a scrambled order.
+        let mut hits = Vec::new();
+        for i in 0..500u32 {
+            let doc = (i * 7919) % 97;
+            hits.push((doc, fm(i % 3 != 0, (i % 5 % 3) as u8, i64::from(i % 4))));
+        }
+        for limit in [0, 1, 2, 50, 199, 200, 499, 500, 900] {
+            let mut sorted = hits.clone();
+            sorted.sort_by_key(|h| std::cmp::Reverse(rank_key(h.1.quality, h.1.score, h.0)));
+            sorted.truncate(limit);
+            assert_eq!(best_first(hits.clone(), limit), sorted, "limit {limit}");
+        }
+    }
 }

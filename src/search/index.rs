@@ -556,7 +556,10 @@ impl Index {
             true => slots.iter().flatten().flat_map(|p| p.pages.iter().map(Arc::as_ptr)).collect(),
             false => Default::default(),
         };
-        let mut docs = Vec::new();
+        // (Room for the parts' documents, which the list matches, at once,
+        // its memory mapped in one request: the list is made again at each
+        // update while pages load, a million entries at 100,000 pages.)
+        let mut docs = super::bytes::room(slots.iter().flatten().map(|p| p.len() as usize).sum());
         for (i, issue) in issues.iter().enumerate() {
             let mut n = 0u32;
             for (p, page) in issue.pages.iter().enumerate() {

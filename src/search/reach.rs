@@ -34,7 +34,7 @@ use super::index::{
 };
 use super::pairs::{char_pair, ending_a_word, syllable_pair};
 use super::pinyin::{self, Chunk, Table};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// Most pair keys in one clause (a clause with more is dropped: the test
@@ -363,6 +363,11 @@ impl Reach {
         let of_alts = |alts: &Alternatives, memo: &mut Memo| {
             let mut out = empty();
             for alt in alts {
+                if let [clause] = alt.as_slice() {
+                    // (One clause: its set as it is, no copy.)
+                    out.or_assign(memo.set(arc, clause));
+                    continue;
+                }
                 let mut hit: Option<Bits> = None;
                 for clause in alt {
                     if hit.as_ref().is_some_and(Bits::is_empty) {
@@ -427,7 +432,7 @@ impl Reach {
                 Some(c) => b.and(c),
                 None => b,
             };
-            let mut starts: HashMap<&Keys, Bits> = HashMap::new();
+            let mut starts: HashMap<&Keys, Bits> = HashMap::default();
             for a in alts {
                 let start = a
                     .start
@@ -436,11 +441,11 @@ impl Reach {
                 if start.is_some_and(Bits::is_empty) {
                     continue;
                 }
-                let mut end = memo.set(arc, &a.end).clone();
-                if let Some(start) = start {
-                    end = end.and(start);
+                let end = memo.set(arc, &a.end);
+                match start {
+                    Some(start) => out.or_and(end, start),
+                    None => out.or_assign(end),
                 }
-                out = out.or(&end);
             }
             out
         });
@@ -460,16 +465,22 @@ impl Lattice {
         let mut links: Vec<&(usize, usize, Option<Keys>)> = self.links.iter().collect();
         links.sort_by_key(|l| self.from[l.1]);
         for (a, b, link) in links {
-            // (No chain reaches step a: nothing to read for this link.)
-            let Some(before) = held[*a].as_ref().filter(|h| !h.is_empty()) else { continue };
-            let mut via = before.clone();
-            if let Some(keys) = link {
-                via = via.and(memo.set(part, keys));
+            // (No chain reaches step a: nothing to read for this link. A
+            // step linked to itself would add nothing.)
+            if a == b || held[*a].as_ref().is_none_or(Bits::is_empty) {
+                continue;
             }
-            held[*b] = Some(match held[*b].take() {
-                Some(h) => h.or(&via),
-                None => via,
-            });
+            let set = link.as_ref().map(|keys| memo.set(part, keys));
+            // held[b] |= held[a] & set, in place (no copy per link).
+            let mut after = held[*b].take();
+            let Some(before) = held[*a].as_ref() else { continue };
+            match (&mut after, set) {
+                (Some(h), Some(set)) => h.or_and(before, set),
+                (Some(h), None) => h.or_assign(before),
+                (None, Some(set)) => after = Some(before.clone().and(set)),
+                (None, None) => after = Some(before.clone()),
+            }
+            held[*b] = after;
         }
         let mut out = Bits::new(len);
         for &s in &self.last {
@@ -550,7 +561,8 @@ impl Memo {
             self.evict();
         }
         let search = self.search;
-        let (_, sets) = self.parts.entry(Arc::as_ptr(part) as usize).or_insert_with(|| (part.clone(), HashMap::new()));
+        let (_, sets) =
+            self.parts.entry(Arc::as_ptr(part) as usize).or_insert_with(|| (part.clone(), HashMap::default()));
         let bytes = &mut self.bytes;
         let (bits, used) = sets.entry(keys.clone()).or_insert_with(|| {
             let mut any = Bits::new(part.len());
@@ -626,8 +638,17 @@ impl Bits {
     }
 
     fn or(mut self, o: &Bits) -> Bits {
-        self.0.iter_mut().zip(&o.0).for_each(|(w, x)| *w |= x);
+        self.or_assign(o);
         self
+    }
+
+    fn or_assign(&mut self, o: &Bits) {
+        self.0.iter_mut().zip(&o.0).for_each(|(w, x)| *w |= x);
+    }
+
+    /// Adds the documents in both `a` and `b`.
+    fn or_and(&mut self, a: &Bits, b: &Bits) {
+        self.0.iter_mut().zip(a.0.iter().zip(&b.0)).for_each(|(w, (x, y))| *w |= x & y);
     }
 }
 

@@ -27,8 +27,16 @@ pub fn snippet(text: &str, ranges: &[Range<usize>], max: usize) -> Snippet {
         out.push('…');
         shift = 1;
     }
-    for c in text.chars().skip(start).take(end - start) {
-        out.push(if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c });
+    // The excerpt's bytes, copied whole when no char of it is replaced (a
+    // char at a time otherwise).
+    let from = skip_chars(text, start);
+    let excerpt = &from[..from.len() - skip_chars(from, end - start).len()];
+    if plain(excerpt) {
+        out.push_str(excerpt);
+    } else {
+        for c in excerpt.chars() {
+            out.push(if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c });
+        }
     }
     if end < n {
         out.push('…');
@@ -39,6 +47,31 @@ pub fn snippet(text: &str, ranges: &[Range<usize>], max: usize) -> Snippet {
         .map(|r| (r.start.max(start) - start + shift)..(r.end.min(end) - start + shift))
         .collect();
     Snippet { text: out, highlights }
+}
+
+/// `s` after its first `n` chars (empty when it has fewer).
+fn skip_chars(s: &str, n: usize) -> &str {
+    let mut chars = s.chars();
+    if n > 0 {
+        let _ = chars.nth(n - 1);
+    }
+    chars.as_str()
+}
+
+/// True when no char of `s` is a control character or a line or paragraph
+/// separator (U+2028, U+2029), the chars an excerpt replaces by a space:
+/// C0 controls and DEL are single bytes, C1 controls (U+0080–U+009F) begin
+/// with 0xC2 then 0x80–0x9F, the separators are E2 80 A8 and E2 80 A9.
+fn plain(s: &str) -> bool {
+    let b = s.as_bytes();
+    // (Single bytes folded without an early exit, a loop the compiler can
+    // widen; then the few lead bytes 0xC2 and 0xE2, found by memchr.)
+    let controls = b.iter().fold(false, |any, &c| any | (c < 0x20) | (c == 0x7F));
+    !controls
+        && memchr::memchr2_iter(0xC2, 0xE2, b).all(|i| match b[i] {
+            0xC2 => b.get(i + 1).is_none_or(|&d| d >= 0xA0),
+            _ => !(b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9))),
+        })
 }
 
 /// `text` (one line, `highlights` char ranges in it) cut to at most
@@ -183,6 +216,7 @@ mod tests {
             "",
             "吕梁",
             "a\nb\u{1b}c\u{2028}d",
+            "吕梁\u{85}离石\u{7f}区\u{2029}草莓\u{a0}迎来…“成熟”\u{2027}期\u{202a}。",
             "一二三四五六七八九十一二三四五六七八九十吕梁一二三四五六七八九十",
             "离石区信义镇东泰绿谷农业园温室大棚草莓迎来了成熟期，吸引了众多游客前来采摘。2023年10KV线路改造完成，老旧小区改造工作稳步推进。",
         ];
@@ -202,6 +236,17 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn plain_tells_every_char_an_excerpt_replaces() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let replaced = c.is_control() || c == '\u{2028}' || c == '\u{2029}';
+            let one: &str = c.encode_utf8(&mut buf);
+            assert_eq!(plain(one), !replaced, "{c:?}");
+            assert_eq!(plain(&format!("吕{c}梁")), !replaced, "{c:?} among others");
         }
     }
 
