@@ -352,7 +352,7 @@ impl PageCache {
     pub fn get(&self, key: &FileKey, path: &Path) -> Option<Vec<Page>> {
         let waiting = lock(&self.pending).iter().rev().find(|r| r.key == *key).map(|r| r.page.clone());
         if let Some(blob) = waiting {
-            return super::page_row::decode(&blob, path);
+            return record::decode(&blob, path, Encoding::Postcard);
         }
         // (A batch taken from the waiting rows is written holding the
         // connection, taken before they were let go: a row not waiting
@@ -374,7 +374,7 @@ impl PageCache {
                 }
             }
         };
-        super::page_row::decode(&blob, path)
+        record::decode(&blob, path, Encoding::Postcard)
     }
 
     /// Stores the freshly parsed pages of a file (written with the next batch).

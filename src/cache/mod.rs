@@ -19,7 +19,6 @@
 
 pub mod db;
 pub mod heads;
-pub mod page_row;
 pub mod record;
 pub mod text;
 
