@@ -507,42 +507,50 @@ fn windowed_columns(inner: &[usize], fill: &[usize], plain_before: &[usize]) -> 
         .collect()
 }
 
-/// The widest gap at a line's end that `next`'s first characters explain:
-/// an opening quote or bracket never ends a line and a number or Latin word
-/// is not broken, so the line before them may end that much short of its
-/// column and still run on.
-fn pushed_room(next: &str) -> usize {
-    let mut room = 0;
-    let mut cs = next.chars().peekable();
-    while let Some(&c) = cs.peek() {
-        if matches!(c, '“' | '‘' | '（' | '《' | '「' | '『' | '(' | '"' | '\'') {
-            room += UnicodeWidthChar::width_cjk(c).unwrap_or(0);
-            cs.next();
-        } else {
-            break;
-        }
-    }
-    let run = cs.take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-')).count();
-    room + run.min(9)
+/// The piece a line opens with that the line before it cannot end short
+/// of: the width of its opening quotes and brackets (they never end a
+/// line, so they go down with what follows), the length of the number or
+/// Latin word after them (not broken; at most 9 counted), and the width of
+/// the character after the quotes when no such word follows.
+struct OpeningPiece {
+    quotes: usize,
+    word: usize,
+    other: usize,
 }
 
-/// The width of the piece `next` opens with that a line before it cannot
-/// end short of: an opening quote or bracket never ends a line, so it goes
-/// down with what follows it; a number or Latin word is not broken; any
-/// other character is a piece of its own.
-fn pushed_width(next: &str) -> usize {
-    let mut width = 0;
-    let mut cs = next.chars().peekable();
-    while let Some(&c) = cs.peek() {
-        if matches!(c, '“' | '‘' | '（' | '《' | '「' | '『' | '(' | '"' | '\'') {
-            width += UnicodeWidthChar::width_cjk(c).unwrap_or(0);
-            cs.next();
-        } else {
-            break;
+impl OpeningPiece {
+    fn of(next: &str) -> OpeningPiece {
+        let mut quotes = 0;
+        let mut cs = next.chars().peekable();
+        while let Some(&c) = cs.peek() {
+            if matches!(c, '“' | '‘' | '（' | '《' | '「' | '『' | '(' | '"' | '\'') {
+                quotes += UnicodeWidthChar::width_cjk(c).unwrap_or(0);
+                cs.next();
+            } else {
+                break;
+            }
         }
+        let word = cs.clone().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-')).count().min(9);
+        let other = if word > 0 { 0 } else { cs.next().and_then(UnicodeWidthChar::width_cjk).unwrap_or(0) };
+        OpeningPiece { quotes, word, other }
     }
-    let run = cs.clone().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-')).count();
-    width + if run > 0 { run.min(9) } else { cs.next().and_then(UnicodeWidthChar::width_cjk).unwrap_or(0) }
+}
+
+/// The widest gap at a line's end that `next`'s first characters explain:
+/// its opening quotes and the number or Latin word after them
+/// ([`OpeningPiece`]), so the line before them may end that much short of
+/// its column and still run on.
+fn pushed_room(next: &str) -> usize {
+    let p = OpeningPiece::of(next);
+    p.quotes + p.word
+}
+
+/// The width of the piece `next` opens with ([`OpeningPiece`]): its opening
+/// quotes and the number or Latin word after them, or the one character
+/// after them when no such word follows.
+fn pushed_width(next: &str) -> usize {
+    let p = OpeningPiece::of(next);
+    p.quotes + if p.word > 0 { p.word } else { p.other }
 }
 
 /// Does a line that ends `short` columns before its column run on into
