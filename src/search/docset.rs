@@ -280,7 +280,7 @@ impl SetRef<'_> {
 }
 
 /// The documents of a bitmap, sorted.
-pub(super) fn bits_to_vec(words: impl Iterator<Item = u64>) -> Vec<u32> {
+fn bits_to_vec(words: impl Iterator<Item = u64>) -> Vec<u32> {
     let mut out = Vec::new();
     for (i, mut w) in words.enumerate() {
         while w != 0 {
@@ -339,9 +339,12 @@ pub fn union(sets: Vec<SetRef<'_>>) -> Vec<u32> {
         }
         return bits_to_vec(bits.into_iter());
     }
-    let mut out: Vec<u32> = Vec::new();
+    let mut out: Vec<u32> = Vec::with_capacity(total);
     for s in sets {
-        out.extend(s.to_vec());
+        match s {
+            SetRef::List(v) => out.extend_from_slice(v),
+            SetRef::Bits(_) => out.extend(s.to_vec()),
+        }
     }
     out.sort_unstable();
     out.dedup();

@@ -600,13 +600,13 @@ pub fn article_matches(a: &Article, query: &Query) -> Vec<FieldMatch> {
 /// would give, with the few kept picked first and only small keys moved,
 /// not the matches (a keystroke can find thousands).
 fn best_first(hits: Vec<(u32, FieldMatch)>, limit: usize) -> Vec<(u32, FieldMatch)> {
+    if limit == 0 {
+        return Vec::new();
+    }
     // (The place found breaks ties: every key differs, so an unstable
     // order of the keys is the stable order of the hits.)
     let mut order: Vec<_> =
         hits.iter().enumerate().map(|(i, h)| (std::cmp::Reverse(rank_key(h.1.quality, h.1.score, h.0)), i)).collect();
-    if limit == 0 {
-        return Vec::new();
-    }
     if order.len() > limit {
         order.select_nth_unstable(limit - 1);
         order.truncate(limit);

@@ -35,7 +35,7 @@ pub fn snippet(text: &str, ranges: &[Range<usize>], max: usize) -> Snippet {
         out.push_str(excerpt);
     } else {
         for c in excerpt.chars() {
-            out.push(if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c });
+            out.push(blanked(c));
         }
     }
     if end < n {
@@ -47,6 +47,13 @@ pub fn snippet(text: &str, ranges: &[Range<usize>], max: usize) -> Snippet {
         .map(|r| (r.start.max(start) - start + shift)..(r.end.min(end) - start + shift))
         .collect();
     Snippet { text: out, highlights }
+}
+
+/// A char as an excerpt shows it: a control character or a line or
+/// paragraph separator (U+2028, U+2029) becomes a space, so no excerpt
+/// breaks a list row or reaches the terminal as a control.
+fn blanked(c: char) -> char {
+    if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c }
 }
 
 /// `s` after its first `n` chars (empty when it has fewer).
@@ -80,8 +87,7 @@ fn plain(s: &str) -> bool {
 /// the match. Control characters become spaces.
 pub fn window(text: &str, highlights: &[Range<usize>], width: usize) -> Snippet {
     use crate::layout::char_width;
-    let chars: Vec<char> =
-        text.chars().map(|c| if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c }).collect();
+    let chars: Vec<char> = text.chars().map(blanked).collect();
     let w: Vec<usize> = chars.iter().map(|&c| char_width(c)).collect();
     let n = chars.len();
     let total: usize = w.iter().sum();
@@ -197,7 +203,7 @@ mod tests {
             shift = 1;
         }
         for &c in &chars[start..end] {
-            out.push(if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c });
+            out.push(blanked(c));
         }
         if end < chars.len() {
             out.push('…');
@@ -243,7 +249,7 @@ mod tests {
     fn plain_tells_every_char_an_excerpt_replaces() {
         let mut buf = [0u8; 4];
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let replaced = c.is_control() || c == '\u{2028}' || c == '\u{2029}';
+            let replaced = blanked(c) != c;
             let one: &str = c.encode_utf8(&mut buf);
             assert_eq!(plain(one), !replaced, "{c:?}");
             assert_eq!(plain(&format!("吕{c}梁")), !replaced, "{c:?} among others");

@@ -30,29 +30,10 @@ pub fn intersect(mut lists: Vec<&[u32]>) -> Vec<u32> {
     out
 }
 
-/// Union of sorted lists (sorted, without duplicates).
+/// Union of sorted lists (sorted, without duplicates): [`super::docset::union`]
+/// of them as lists (a bitmap when they are dense enough, else sorted).
 pub fn union(lists: Vec<&[u32]>) -> Vec<u32> {
-    let total: usize = lists.iter().map(|l| l.len()).sum();
-    // (Each list is sorted: its last document is its largest.)
-    let words = lists.iter().filter_map(|l| l.last()).map(|&d| d as usize / 64 + 1).max().unwrap_or(0);
-    if words > 0 && words <= total {
-        // Dense enough: a bit per document up to the largest, read in
-        // order, costs less than sorting them (the same list).
-        let mut bits = vec![0u64; words];
-        for l in &lists {
-            for &d in *l {
-                bits[d as usize / 64] |= 1 << (d % 64);
-            }
-        }
-        return super::docset::bits_to_vec(bits.into_iter());
-    }
-    let mut out: Vec<u32> = Vec::with_capacity(total);
-    for l in lists {
-        out.extend_from_slice(l);
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
+    super::docset::union(lists.into_iter().map(super::docset::SetRef::List).collect())
 }
 
 #[cfg(test)]
