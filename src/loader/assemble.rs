@@ -83,7 +83,8 @@ fn assemble_lines(
 ) -> Assembled {
     let pieces = pieces(lines, &head);
     let mut fragments = Vec::new();
-    let mut b = Builder { subheads: subheads.clone(), params: *p, ..Builder::default() };
+    let tracing = trace.is_some();
+    let mut b = Builder { subheads: subheads.clone(), params: *p, tracing, ..Builder::default() };
     b.segment(lines, &pieces, &Default::default(), &mut fragments);
     // Items closed by their captions and photo items opening after
     // another item's text: segment again, in print order.
@@ -93,7 +94,7 @@ fn assemble_lines(
         if first_too && let Some(t) = trace.as_deref_mut() {
             t.append(&mut b.boundaries);
         }
-        b = Builder { subheads, params: *p, ..Builder::default() };
+        b = Builder { subheads, params: *p, tracing, ..Builder::default() };
         b.segment(lines, &pieces, &breaks, &mut fragments);
     }
     let (long_page, heads_per_line) = is_long_page(lines, &head);

@@ -581,8 +581,9 @@ impl Bodies {
         // Per entry the bodies holding it (its document frequency) and the
         // last body that did (1-based).
         // (Room for the page's terms when it is read afresh: `seen` then grows
-        // one term at a time.)
-        let mut seen: Vec<(u32, u32)> = Vec::with_capacity(guess.max(index.len()));
+        // one term at a time; indexed again, room past the terms already
+        // entered too, as the first new term would copy them all.)
+        let mut seen: Vec<(u32, u32)> = Vec::with_capacity(index.len() + guess);
         seen.resize(index.len(), (0, 0));
         let mut terms: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
         // The old bodies taken over, and (once one is not found in its

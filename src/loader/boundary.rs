@@ -789,13 +789,17 @@ impl Builder {
 /// lines, up to [`LEAD_CHARS`]): enough to read how it opens when a narrow
 /// column cuts its first clause (`今天（10` / `月12日），`).
 fn lead(lines: &[Line], after: &[Piece]) -> String {
-    // (Room for the lead's characters, most of three bytes; its length in
+    // (Room for the lead's characters, most of three bytes, made once: a
+    // reserve per line would grow the string again at every line, as it
+    // asks for that much more than the text already holds; its length in
     // characters counted a line at a time.)
     let mut text = String::new();
     let mut chars = 0;
     for p in after {
         let Piece::Body(j) = p else { break };
-        text.reserve(3 * LEAD_CHARS + 64);
+        if text.capacity() == 0 {
+            text.reserve(3 * LEAD_CHARS + 64);
+        }
         text.push_str(&lines[*j].text);
         chars += lines[*j].text.chars().count();
         if chars >= LEAD_CHARS {
@@ -965,7 +969,8 @@ fn closing_formula(parts: &[BodyPart], lines: &[Line]) -> bool {
     if body.contains(['。', '！', '？', '；']) {
         return false;
     }
-    let tail: String = body.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    // (Its last eight characters, a slice of it.)
+    let tail = body.char_indices().nth_back(7).map_or(body, |(at, _)| &body[at..]);
     body.ends_with("其他事项") || ["参加", "出席"].iter().any(|w| tail.contains(w)) && !tail.contains(['，', ','])
 }
 
@@ -1045,9 +1050,6 @@ pub fn promote(
             continue;
         }
         let text = lines[i].text.as_str();
-        // A notice's title is weighed however sure the model is: printed as
-        // wide as the column, it reads as body.
-        let notice = lines.get(i + 1).is_some_and(|n| meta::is_notice_heading(text, &n.text));
         // It stands where an item may start: after a finished sentence (or
         // a caption, credit or closing byline) and before body text. (The
         // cheapest tests first: most lines are body lines.)
@@ -1067,6 +1069,10 @@ pub fn promote(
         if !(MIN_HAN..=MAX_HAN).contains(&han) || heads::opens_dialogue(text) {
             continue;
         }
+        // A notice's title is weighed however sure the model is: printed as
+        // wide as the column, it reads as body. (Asked only of the lines
+        // that pass the tests above: most lines are body lines.)
+        let notice = meta::is_notice_heading(text, &lines[n].text);
         // The line under it opens like a news item's lead (`近日，`,
         // `今天（3月5日），`, read over its wrap): an item starts around it;
         // or like a lead naming its subject before its day
@@ -1186,15 +1192,27 @@ fn reads_on(lines: &[Line], head: &[bool], i: usize, n: usize, unspaced: bool) -
     let mut seam = None;
     bigrams([last, first].into_iter(), |g| seam = Some(g));
     let Some(seam) = seam else { return false };
-    let mut found = false;
-    window(lines, head, n..lines.len(), |g| found |= g == seam);
-    window(lines, head, (0..i).rev(), |g| found |= g == seam);
-    found
+    // (Read until the bigram is met: the rest of the window cannot undo it.)
+    window_until(lines, head, n..lines.len(), |g| g == seam) || window_until(lines, head, (0..i).rev(), |g| g == seam)
 }
 
 /// The bigrams of the body text met going through `order` (line indices),
 /// up to [`WINDOW`] characters, stopping at a headline or a byline.
 fn window(lines: &[Line], head: &[bool], order: impl Iterator<Item = usize>, mut f: impl FnMut(u64)) {
+    window_until(lines, head, order, |g| {
+        f(g);
+        false
+    });
+}
+
+/// [`window`], its bigrams handed to `stop` until it says `true` (then
+/// `true` is returned, and the rest of the window is not read).
+fn window_until(
+    lines: &[Line],
+    head: &[bool],
+    order: impl Iterator<Item = usize>,
+    mut stop: impl FnMut(u64) -> bool,
+) -> bool {
     let mut taken = 0;
     for j in order {
         if taken >= WINDOW {
@@ -1209,8 +1227,11 @@ fn window(lines: &[Line], head: &[bool], order: impl Iterator<Item = usize>, mut
         }
         // (The Han test of [`HanChars`]: one look-up per character of the
         // common blocks.)
-        pair_bigrams(HanChars::of(&l.text).inspect(|_| taken += 1), &mut f);
+        if pair_bigrams_until(HanChars::of(&l.text).inspect(|_| taken += 1), &mut stop) {
+            return true;
+        }
     }
+    false
 }
 
 /// Share of `terms` (sorted, each once) found in the [`window`] of body
@@ -1286,17 +1307,27 @@ fn han_bigrams(text: impl Iterator<Item = char>, skip: impl Fn(char) -> bool, f:
 /// The bigrams of adjacent characters both marked Han, from (code point,
 /// Han) pairs, each handed to `f` as the two code points in one `u64`.
 fn pair_bigrams(chars: impl Iterator<Item = (u32, bool)>, mut f: impl FnMut(u64)) {
+    pair_bigrams_until(chars, |g| {
+        f(g);
+        false
+    });
+}
+
+/// [`pair_bigrams`], each bigram handed to `stop` until it says `true`
+/// (then `true` is returned and the rest is not read).
+fn pair_bigrams_until(chars: impl Iterator<Item = (u32, bool)>, mut stop: impl FnMut(u64) -> bool) -> bool {
     let mut prev = 0u32;
     for (c, han) in chars {
         if han {
-            if prev != 0 {
-                f(((prev as u64) << 32) | c as u64);
+            if prev != 0 && stop(((prev as u64) << 32) | c as u64) {
+                return true;
             }
             prev = c;
         } else {
             prev = 0;
         }
     }
+    false
 }
 
 #[cfg(test)]

@@ -60,7 +60,7 @@ impl Builder {
             }
             let b = boundary::at_run(&self.params, first, sub);
             let starts = b.starts();
-            self.boundaries.push(b);
+            self.note(b);
             if starts {
                 continue;
             }

@@ -303,8 +303,9 @@ pub fn kind_of(a: &Article, continued: bool) -> Kind {
     if !a.title_inferred && is_notice_title(&a.title) {
         return Kind::Notice;
     }
-    let body = a.body_chars();
-    if a.byline.is_none() && !a.captions.is_empty() && body < 600 {
+    // (The body's characters counted last: only a bylineless item with a
+    // caption asks.)
+    if a.byline.is_none() && !a.captions.is_empty() && a.body_chars() < 600 {
         return Kind::Photo;
     }
     Kind::News
@@ -319,7 +320,8 @@ const OPINION_LABELS: [&str; 8] = ["时评", "快评", "锐评", "短评", "社�
 /// follows a paper's name: `人民时评｜…`), not one a long title happens to
 /// hold further on.
 fn is_opinion_head(kicker: &str, title: &str) -> bool {
-    let opening: String = title.chars().take(8).collect();
+    // (A slice of the title, not a copy.)
+    let opening = title.char_indices().nth(8).map_or(title, |(end, _)| &title[..end]);
     OPINION_LABELS.iter().any(|l| kicker.contains(l) || opening.contains(l))
 }
 

@@ -111,8 +111,12 @@ pub(crate) struct Builder {
     /// that body may end (segment, part index, the caption's piece).
     pub(crate) caption_breaks: Vec<(usize, usize, usize)>,
     /// The candidate boundaries weighed, in print order (for `lvread dump
-    /// --explain`).
+    /// --explain`), kept only when `tracing` ([`Builder::note`]).
     pub(crate) boundaries: Vec<Boundary>,
+    /// The boundaries weighed are kept in `boundaries`: a trace asks for
+    /// them, nothing else reads them (a page weighs a gap at nearly every
+    /// body line, each some 270 bytes: not kept for nothing).
+    pub(crate) tracing: bool,
     /// Per line: the line model decodes it as a subheading.
     pub(crate) subheads: Vec<bool>,
     /// The boundary weights and thresholds read ([`Params::COMMITTED`] but
@@ -121,6 +125,14 @@ pub(crate) struct Builder {
 }
 
 impl Builder {
+    /// Keeps boundary `b`, weighed, for the trace when there is one
+    /// ([`Builder::tracing`]).
+    pub(crate) fn note(&mut self, b: Boundary) {
+        if self.tracing {
+            self.boundaries.push(b);
+        }
+    }
+
     /// Pieces → segments, runs and captions; the captions at the pieces in
     /// `breaks.closing` close the item before them, the body lines in
     /// `breaks.opening` open one.
@@ -160,7 +172,9 @@ impl Builder {
                         _ => None,
                     };
                     let starts = gap.as_ref().is_some_and(Boundary::starts);
-                    self.boundaries.extend(gap);
+                    if let Some(gap) = gap {
+                        self.note(gap);
+                    }
                     let s = match cur {
                         Some(s) if !split && !starts => s,
                         _ => {
@@ -223,7 +237,7 @@ impl Builder {
                         let first = ls.first().copied().unwrap_or(0);
                         let b = opening_caption_gap(&self.params, lines, first, &pieces[pi + 1..]);
                         let starts = b.starts();
-                        self.boundaries.push(b);
+                        self.note(b);
                         if starts {
                             self.captions.push(Caption { text, prev: None, next: None, run: run_since });
                             waiting_caps.push(self.captions.len() - 1);
@@ -237,7 +251,7 @@ impl Builder {
                     if closing.contains(&pi) {
                         let b = caption_gap(&self.params, lines, ls.last().map_or(0, |&l| l + 1), &pieces[pi + 1..]);
                         let starts = b.starts();
-                        self.boundaries.push(b);
+                        self.note(b);
                         if starts {
                             split = true;
                             continue;
@@ -325,7 +339,7 @@ impl Builder {
         }
         if closing.contains(&pi) {
             let starts = gap.starts();
-            self.boundaries.push(gap);
+            self.note(gap);
             if starts {
                 return true;
             }
