@@ -233,7 +233,10 @@ pub(crate) fn extract_photo_captions(paragraphs: &mut Vec<String>, captions: &mu
     let Some(cs) = lines::credit_start(last) else { return };
     let (text, credit) = last.split_at(cs);
     let text = text.trim_end();
-    let (keep, caption) = match PHOTO_IN_TEXT.captures(text).and_then(|c| c.get(1)) {
+    // (The pattern's captions open with `图为`: a paragraph without it is
+    // not searched, a costly search on a long paragraph.)
+    let inline = if text.contains("图为") { PHOTO_IN_TEXT.captures(text).and_then(|c| c.get(1)) } else { None };
+    let (keep, caption) = match inline {
         Some(m) => (text[..m.start()].to_string(), format!("{} {}", m.as_str(), credit.trim())),
         None => (text.to_string(), credit.trim().to_string()),
     };

@@ -40,14 +40,17 @@ pub struct Read {
     sure: Vec<f32>,
     /// Per line: decoded as a subheading.
     subheads: Vec<bool>,
+    /// Per line: its characters and whether it ends a sentence
+    /// ([`line_model::Decided::sizes`]).
+    sizes: Vec<(usize, bool)>,
 }
 
 impl Read {
     /// Reads the page of `text` (decoded, cleaned, in its reading order).
     pub fn of(text: &str) -> Read {
         let lines = lines::read_lines(text);
-        let (head, sure, subheads) = line_model::decided_and_subheads(&lines);
-        Read { lines, head, sure, subheads }
+        let d = line_model::decided_and_subheads(&lines);
+        Read { lines, head: d.head, sure: d.sure, subheads: d.subheads, sizes: d.sizes }
     }
 }
 
@@ -59,24 +62,26 @@ impl Read {
 pub fn assemble_with(read: &Read, p: &Params, mut every: Option<&mut Vec<Boundary>>) -> Assembled {
     let mut head = read.head.clone();
     boundary::promote(p, &read.lines, &read.sure, &mut head, every.as_deref_mut());
-    assemble_lines(&read.lines, head, read.subheads.clone(), p, every, true)
+    assemble_lines(&read.lines, head, read.subheads.clone(), &read.sizes, p, every, true)
 }
 
 /// [`assemble`], the boundaries weighed between bodies pushed to `trace`
 /// when given.
 fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
     let lines = lines::read_lines(text);
-    let (head, subheads) = line_model::headings_and_subheads(&lines);
-    assemble_lines(&lines, head, subheads, &Params::COMMITTED, trace, false)
+    let d = line_model::headings_and_subheads(&lines);
+    assemble_lines(&lines, d.head, d.subheads, &d.sizes, &Params::COMMITTED, trace, false)
 }
 
 /// [`assemble_traced`] from the page's `lines`, their headline verdicts
-/// `head` and subheadings `subheads`, weighed by `p` (`first_too`: the
-/// boundaries of a first segmentation made again are traced too).
+/// `head`, subheadings `subheads` and `sizes` ([`line_model::Decided`]),
+/// weighed by `p` (`first_too`: the boundaries of a first segmentation
+/// made again are traced too).
 fn assemble_lines(
     lines: &[Line],
     head: Vec<bool>,
     subheads: Vec<bool>,
+    sizes: &[(usize, bool)],
     p: &Params,
     mut trace: Option<&mut Vec<Boundary>>,
     first_too: bool,
@@ -97,7 +102,7 @@ fn assemble_lines(
         b = Builder { subheads, params: *p, tracing, ..Builder::default() };
         b.segment(lines, &pieces, &breaks, &mut fragments);
     }
-    let (long_page, heads_per_line) = is_long_page(lines, &head);
+    let (long_page, heads_per_line) = is_long_page(lines, &head, sizes);
     b.one_per_line = long_page;
 
     // Orientation: do headlines follow their bodies or precede them?

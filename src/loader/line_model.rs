@@ -968,18 +968,35 @@ fn headings_in(lines: &[Line], lay: &Layout, rules: &[bool], feats: &[Features],
 }
 
 /// [`headings`], and for each line whether the model decodes it as a
-/// subheading ([`State::Sub`]).
-pub fn headings_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<bool>) {
-    let (mut head, sure, subheads) = decided_and_subheads(lines);
-    super::boundary::promote(&Params::COMMITTED, lines, &sure, &mut head, None);
-    (head, subheads)
+/// subheading ([`State::Sub`]): [`decided_and_subheads`] with the lines
+/// set apart promoted on their words in `head`.
+pub fn headings_and_subheads(lines: &[Line]) -> Decided {
+    let mut d = decided_and_subheads(lines);
+    super::boundary::promote(&Params::COMMITTED, lines, &d.sure, &mut d.head, None);
+    d
+}
+
+/// What the line model's stage makes of a page's lines
+/// ([`decided_and_subheads`]), and what it counted of each that the
+/// stages after it read again.
+pub struct Decided {
+    /// Per line: a headline line.
+    pub head: Vec<bool>,
+    /// Per line: the model's heading margin.
+    pub sure: Vec<f32>,
+    /// Per line: decoded as a subheading.
+    pub subheads: Vec<bool>,
+    /// Per line: its characters and whether it ends a sentence, as its
+    /// [`Facts`](super::heads::Facts) hold them (read once a page, not
+    /// again where a page's lines are measured: `pieces::is_long_page`).
+    pub sizes: Vec<(usize, bool)>,
 }
 
 /// What [`headings_and_subheads`] reads before the lines set apart are
 /// promoted on their words ([`super::boundary::promote`], the one step
 /// weighed by [`Params`]): the rules' verdicts overruled by the model
 /// ([`decide_on_page`]), the heading margins, and the subheadings.
-pub fn decided_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<f32>, Vec<bool>) {
+pub fn decided_and_subheads(lines: &[Line]) -> Decided {
     let lay = Layout::new(lines);
     let rules = find_heads_in(lines, &lay);
     // (The features as bits alone: every feature is 0 or 1.)
@@ -990,7 +1007,8 @@ pub fn decided_and_subheads(lines: &[Line]) -> (Vec<bool>, Vec<f32>, Vec<bool>) 
     let (sure, states) = Model::fitted().heading_margins_and_decode_masked(&emit, &masks);
     let head = decide_on_page(lines, &lay, &rules, &sure);
     let subheads = states.into_iter().map(|s| s == State::Sub).collect();
-    (head, sure, subheads)
+    let sizes = lay.facts.iter().map(|f| (f.chars, f.ends)).collect();
+    Decided { head, sure, subheads, sizes }
 }
 
 /// The rules' verdicts overruled where the model's heading margins are sure.
@@ -1037,6 +1055,24 @@ pub fn roles(lines: &[Line]) -> Vec<State> {
 mod tests {
     use super::*;
     use crate::loader::lines::read_lines;
+
+    #[test]
+    fn the_sizes_decided_are_each_lines_characters_and_sentence_end() {
+        // Body lines, a headline, a byline, a caption, a jump mark, ASCII
+        // and a line of more than three-byte characters.
+        let page = "吕梁市召开会议部署工作\n本报讯（记者 张三）11月3日，市委召开常委会议，\n研究部署近期重点工作。\n图为会议现场。 记者 李四 摄\nGDP grew 5.2% in 2024.\n𠀀𠀁汉字（下转2版）\n";
+        let lines = read_lines(page);
+        let d = decided_and_subheads(&lines);
+        assert_eq!(d.sizes.len(), lines.len());
+        for (l, &(n, ends)) in lines.iter().zip(&d.sizes) {
+            assert_eq!(
+                (n, ends),
+                (l.text.chars().count(), crate::loader::lines::is_sentence_end(&l.text)),
+                "{:?}",
+                l.text
+            );
+        }
+    }
 
     #[test]
     fn a_headline_line_between_headline_lines_or_under_a_mark_stays_a_headline() {

@@ -3,7 +3,7 @@
 //! page break inside a body does not end it.
 
 use super::heads::LONG_LINE_CHARS;
-use super::lines::{Line, Role, is_sentence_end};
+use super::lines::{Line, Role};
 
 /// A piece of the page, in print order.
 #[derive(Debug, Clone)]
@@ -78,22 +78,24 @@ pub(crate) fn pieces(lines: &[Line], head: &[bool]) -> Vec<Piece> {
 /// ending a sentence: a box set across several columns, as a PDF page
 /// prints one, gives lines as long as paragraphs, but they break
 /// mid-sentence, and the headlines over such boxes wrap.
-pub(crate) fn is_long_page(lines: &[Line], head: &[bool]) -> (bool, bool) {
+/// `sizes`: per line, its characters and whether it ends a sentence
+/// ([`is_sentence_end`](super::lines::is_sentence_end)), as the line model's stage counted them
+/// ([`super::line_model::Decided::sizes`]).
+pub(crate) fn is_long_page(lines: &[Line], head: &[bool], sizes: &[(usize, bool)]) -> (bool, bool) {
     let (mut long, mut all, mut ending, mut count) = (0usize, 0usize, 0usize, 0usize);
     let (mut long_lines, mut long_ending) = (0usize, 0usize);
-    for (l, h) in lines.iter().zip(head) {
+    for ((l, h), &(n, ends)) in lines.iter().zip(head).zip(sizes) {
         if !h && l.role == Role::Text {
-            // (The line's characters counted once, `heads::is_long` of it too.)
-            let n = l.text.chars().count();
+            // (`heads::is_long` of the line too.)
             let is_long = n > LONG_LINE_CHARS;
             all += n;
             count += 1;
             if is_long {
                 long += n;
                 long_lines += 1;
-                long_ending += usize::from(is_sentence_end(&l.text));
+                long_ending += usize::from(ends);
                 ending += 1;
-            } else if is_sentence_end(&l.text) {
+            } else if ends {
                 ending += 1;
             }
         }
