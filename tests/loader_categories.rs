@@ -1487,3 +1487,20 @@ fn a_headline_tail_set_in_wider_than_the_body_column_goes_with_the_headline() {
     );
     assert!(p.articles[1].paragraphs[0].starts_with("本县冬季供暖工作推进会"), "{:?}", p.articles[1].paragraphs);
 }
+
+// Task qtitle (twentieth round): wrong titles.
+
+#[test]
+fn a_headline_whose_last_words_end_like_a_cartoon_credit_stays_a_headline() {
+    // Two headlines of two clauses each, the second clause ending in `画`
+    // or `作` glued to the words before it (`景色如画`, `深化合作`), as a
+    // cartoon's credit ends (`王强 作`). A credit sets the artist's name
+    // apart from its verb; these are headlines over their bodies. The
+    // cartoon at the foot, its credit set apart, is still a cartoon.
+    let p = load("headline_ending_like_a_cartoon_credit.txt");
+    assert_eq!(titles(&p), ["春到山乡 景色如画", "两地携手 深化合作", "丰收的喜悦"]);
+    assert!(p.articles[0].paragraphs[0].starts_with("连日来"), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("12日"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[2].kind, lvread::model::Kind::Cartoon);
+    assert_eq!(p.articles[2].byline.as_deref(), Some("王强 作"));
+}
