@@ -1004,6 +1004,7 @@ pub fn decide(rules: &[bool], sure: &[f32]) -> Vec<bool> {
 pub fn decide_on_page(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]) -> Vec<bool> {
     let mut head = decide(rules, sure);
     keep_sandwiched(lines, rules, &mut head);
+    head_under_continuation(lines, lay, &mut head);
     super::heads::reach_back_to_blank(lines, lay, &super::lines::set_apart(lines), &mut head);
     head
 }
@@ -1021,6 +1022,33 @@ fn keep_sandwiched(lines: &[Line], rules: &[bool], head: &mut [bool]) {
             && lines[i].role == Role::Text
             && lines[i].no == lines[i - 1].no + 1
             && lines[i + 1].no == lines[i].no + 1
+        {
+            head[i] = true;
+        }
+    }
+}
+
+/// A line set right under a continuation mark (`（上接1版）`) and apart from
+/// what follows by a blank line is the continued article's headline, as the
+/// page prints it over the rest of the text, even where it reads like a
+/// sentence (a quoted phrase, `“坚定信心、真抓实干，把…带起来”`): a body's line
+/// there would run on into the next line, and a paragraph closing after one
+/// line ends its sentence. The blank sets the line apart only where the
+/// text under it runs on line after line: on a page that leaves a blank
+/// line between every two lines of text it tells nothing. A line that ends
+/// a sentence, holds a full stop, opens with a time (`4月3日，`), or is a
+/// date, credit or note in brackets stays as the model read it.
+fn head_under_continuation(lines: &[Line], lay: &Layout, head: &mut [bool]) {
+    for i in 1..lines.len().saturating_sub(2) {
+        let f = &lay.facts[i];
+        if !head[i]
+            && lines[i - 1].role == Role::Continued
+            && lines[i].role == Role::Text
+            && lines[i].no == lines[i - 1].no + 1
+            && lines[i + 1].no > lines[i].no + 1
+            && lines[i + 2].no == lines[i + 1].no + 1
+            && (2..=super::heads::MAX_HEAD_CHARS).contains(&f.chars)
+            && !(f.ends || f.inner_stop || f.time || f.date || f.credit || f.bracketed || f.dialogue)
         {
             head[i] = true;
         }
