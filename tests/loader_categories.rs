@@ -1517,3 +1517,17 @@ fn a_quoted_headline_under_a_continuation_mark_heads_the_continued_article() {
     assert_eq!(p.articles[1].kicker.as_deref(), Some("（上接1版）"));
     assert!(p.articles[1].paragraphs[0].starts_with("会上"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_wrapped_headline_heading_the_page_over_a_set_in_line_is_a_headline() {
+    // `pdftotext` text with the indents dropped: the page opens with two
+    // lines that end no sentence, then a line two characters short of the
+    // column over full lines: a paragraph's first line, set in. A paragraph
+    // ends its sentence before the next opens, so the two lines over it
+    // are the headline, wrapped in a narrow column, not the body's text.
+    let p = load("wrapped_headline_at_page_head_over_set_in_text.txt");
+    assert_eq!(titles(&p), ["某某县林业局部署今冬森林防火检查工作"]);
+    let paras = &p.articles[0].paragraphs;
+    assert_eq!(paras.len(), 2, "{paras:?}");
+    assert!(paras[0].starts_with("为切实做好"), "{paras:?}");
+}

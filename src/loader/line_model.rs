@@ -1005,6 +1005,7 @@ pub fn decide_on_page(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]
     let mut head = decide(rules, sure);
     keep_sandwiched(lines, rules, &mut head);
     head_under_continuation(lines, lay, &mut head);
+    head_over_set_in(lines, lay, &mut head);
     super::heads::reach_back_to_blank(lines, lay, &super::lines::set_apart(lines), &mut head);
     head
 }
@@ -1052,6 +1053,45 @@ fn head_under_continuation(lines: &[Line], lay: &Layout, head: &mut [bool]) {
         {
             head[i] = true;
         }
+    }
+}
+
+/// The most lines of a headline at a page's head ([`head_over_set_in`]).
+const MAX_TOP_HEAD_LINES: usize = 5;
+
+/// The page's first lines of text (under its banner, if any) are a
+/// headline when they end no sentence and the line under them is set in as
+/// a paragraph's first line ([`super::units::sets_in`]): a paragraph ends
+/// its sentence before the next one opens, so lines that stop short of one
+/// there are no paragraph of a body but the headline over it, wrapped in a
+/// narrow column (`吕梁市卫生健康委员会` / `关于举办…` / `专题培训的通知`,
+/// then `为进一步做好举` set in). None of them may be indented itself (a
+/// paragraph's first line), end a sentence or a clause (`…营商环境，`),
+/// hold a full stop, open with a time, or be a date, credit or note in
+/// brackets.
+fn head_over_set_in(lines: &[Line], lay: &Layout, head: &mut [bool]) {
+    let Some(s) = lines.iter().position(|l| l.role != Role::Banner) else { return };
+    let plain = |k: usize| {
+        let f = &lay.facts[k];
+        lines[k].role == Role::Text
+            && !lines[k].indented
+            && (2..=super::heads::MAX_HEAD_CHARS).contains(&f.chars)
+            && !matches!(f.last, '，' | ',' | '-')
+            && !(f.ends || f.inner_stop || f.time || f.date || f.credit || f.bracketed || f.dialogue)
+    };
+    let mut k = s;
+    while k < lines.len() && k - s < MAX_TOP_HEAD_LINES && plain(k) {
+        let next = k + 1;
+        if next >= lines.len() || lines[next].no != lines[k].no + 1 {
+            return;
+        }
+        if super::units::sets_in(lines, next, (next + 1 < lines.len()).then_some(next + 1)) {
+            for h in &mut head[s..next] {
+                *h = true;
+            }
+            return;
+        }
+        k += 1;
     }
 }
 
