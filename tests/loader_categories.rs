@@ -1487,3 +1487,47 @@ fn a_headline_tail_set_in_wider_than_the_body_column_goes_with_the_headline() {
     );
     assert!(p.articles[1].paragraphs[0].starts_with("本县冬季供暖工作推进会"), "{:?}", p.articles[1].paragraphs);
 }
+
+// Task qtitle (twentieth round): wrong titles.
+
+#[test]
+fn a_headline_whose_last_words_end_like_a_cartoon_credit_stays_a_headline() {
+    // Two headlines of two clauses each, the second clause ending in `画`
+    // or `作` glued to the words before it (`景色如画`, `深化合作`), as a
+    // cartoon's credit ends (`王强 作`). A credit sets the artist's name
+    // apart from its verb; these are headlines over their bodies. The
+    // cartoon at the foot, its credit set apart, is still a cartoon.
+    let p = load("headline_ending_like_a_cartoon_credit.txt");
+    assert_eq!(titles(&p), ["春到山乡 景色如画", "两地携手 深化合作", "丰收的喜悦"]);
+    assert!(p.articles[0].paragraphs[0].starts_with("连日来"), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("12日"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[2].kind, lvread::model::Kind::Cartoon);
+    assert_eq!(p.articles[2].byline.as_deref(), Some("王强 作"));
+}
+
+#[test]
+fn a_quoted_headline_under_a_continuation_mark_heads_the_continued_article() {
+    // `pdftotext` text: a continued article's headline, a quoted phrase
+    // with commas and no full stop, right under `（上接1版）` and set apart
+    // from the text under it by a blank line. It reads like a sentence, but
+    // a body's line there would run on; it is the article's headline, the
+    // continuation mark its kicker.
+    let p = load("quoted_headline_under_a_continuation_mark.txt");
+    assert_eq!(titles(&p), ["某某县召开春耕生产推进会", "“抓住农时、真抓实干，把春耕的劲头鼓起来”"]);
+    assert_eq!(p.articles[1].kicker.as_deref(), Some("（上接1版）"));
+    assert!(p.articles[1].paragraphs[0].starts_with("会上"), "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
+fn a_wrapped_headline_heading_the_page_over_a_set_in_line_is_a_headline() {
+    // `pdftotext` text with the indents dropped: the page opens with two
+    // lines that end no sentence, then a line two characters short of the
+    // column over full lines: a paragraph's first line, set in. A paragraph
+    // ends its sentence before the next opens, so the two lines over it
+    // are the headline, wrapped in a narrow column, not the body's text.
+    let p = load("wrapped_headline_at_page_head_over_set_in_text.txt");
+    assert_eq!(titles(&p), ["某某县林业局部署今冬森林防火检查工作"]);
+    let paras = &p.articles[0].paragraphs;
+    assert_eq!(paras.len(), 2, "{paras:?}");
+    assert!(paras[0].starts_with("为切实做好"), "{paras:?}");
+}

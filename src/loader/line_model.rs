@@ -1022,6 +1022,8 @@ pub fn decide(rules: &[bool], sure: &[f32]) -> Vec<bool> {
 pub fn decide_on_page(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]) -> Vec<bool> {
     let mut head = decide(rules, sure);
     keep_sandwiched(lines, rules, &mut head);
+    head_under_continuation(lines, lay, &mut head);
+    head_over_set_in(lines, lay, &mut head);
     super::heads::reach_back_to_blank(lines, lay, &super::lines::set_apart(lines), &mut head);
     head
 }
@@ -1042,6 +1044,72 @@ fn keep_sandwiched(lines: &[Line], rules: &[bool], head: &mut [bool]) {
         {
             head[i] = true;
         }
+    }
+}
+
+/// A line set right under a continuation mark (`（上接1版）`) and apart from
+/// what follows by a blank line is the continued article's headline, as the
+/// page prints it over the rest of the text, even where it reads like a
+/// sentence (a quoted phrase, `“坚定信心、真抓实干，把…带起来”`): a body's line
+/// there would run on into the next line, and a paragraph closing after one
+/// line ends its sentence. The blank sets the line apart only where the
+/// text under it runs on line after line: on a page that leaves a blank
+/// line between every two lines of text it tells nothing. A line that ends
+/// a sentence, holds a full stop, opens with a time (`4月3日，`), or is a
+/// date, credit or note in brackets stays as the model read it.
+fn head_under_continuation(lines: &[Line], lay: &Layout, head: &mut [bool]) {
+    for i in 1..lines.len().saturating_sub(2) {
+        let f = &lay.facts[i];
+        if !head[i]
+            && lines[i - 1].role == Role::Continued
+            && lines[i].role == Role::Text
+            && lines[i].no == lines[i - 1].no + 1
+            && lines[i + 1].no > lines[i].no + 1
+            && lines[i + 2].no == lines[i + 1].no + 1
+            && (2..=super::heads::MAX_HEAD_CHARS).contains(&f.chars)
+            && !(f.ends || f.inner_stop || f.time || f.date || f.credit || f.bracketed || f.dialogue)
+        {
+            head[i] = true;
+        }
+    }
+}
+
+/// The most lines of a headline at a page's head ([`head_over_set_in`]).
+const MAX_TOP_HEAD_LINES: usize = 5;
+
+/// The page's first lines of text (under its banner, if any) are a
+/// headline when they end no sentence and the line under them is set in as
+/// a paragraph's first line ([`super::units::sets_in`]): a paragraph ends
+/// its sentence before the next one opens, so lines that stop short of one
+/// there are no paragraph of a body but the headline over it, wrapped in a
+/// narrow column (`吕梁市卫生健康委员会` / `关于举办…` / `专题培训的通知`,
+/// then `为进一步做好举` set in). None of them may be indented itself (a
+/// paragraph's first line), end a sentence or a clause (`…营商环境，`),
+/// hold a full stop, open with a time, or be a date, credit or note in
+/// brackets.
+fn head_over_set_in(lines: &[Line], lay: &Layout, head: &mut [bool]) {
+    let Some(s) = lines.iter().position(|l| l.role != Role::Banner) else { return };
+    let plain = |k: usize| {
+        let f = &lay.facts[k];
+        lines[k].role == Role::Text
+            && !lines[k].indented
+            && (2..=super::heads::MAX_HEAD_CHARS).contains(&f.chars)
+            && !matches!(f.last, '，' | ',' | '-')
+            && !(f.ends || f.inner_stop || f.time || f.date || f.credit || f.bracketed || f.dialogue)
+    };
+    let mut k = s;
+    while k < lines.len() && k - s < MAX_TOP_HEAD_LINES && plain(k) {
+        let next = k + 1;
+        if next >= lines.len() || lines[next].no != lines[k].no + 1 {
+            return;
+        }
+        if super::units::sets_in(lines, next, (next + 1 < lines.len()).then_some(next + 1)) {
+            for h in &mut head[s..next] {
+                *h = true;
+            }
+            return;
+        }
+        k += 1;
     }
 }
 

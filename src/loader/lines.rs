@@ -107,9 +107,14 @@ re!(
     PHOTO_CREDIT,
     r"^(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生|摄影)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,3}\s*摄$"
 );
+// A cartoon's credit: the artist's name set apart from the `作`/`绘`/`画`
+// after it (`王强 作`), or glued to it only after an agency's `…发` credit
+// (`新华社发 徐骏作`). Without either a headline's last words would read as
+// a name and its verb: `花开中国 江山如画`, `拥军优属 拥政爱民工作`,
+// `共迎挑战 谱写亚太合作` end the way a credit does.
 re!(
     CARTOON,
-    r"^\S.{0,30}\s(?:\S{1,12}[社报网]?发\s+)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*(?:作|绘|画)$"
+    r"^\S.{0,30}\s(?:\S{1,12}[社报网]?发\s+[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s*|[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,5}\s+)(?:作|绘|画)$"
 );
 re!(
     BANNER_EDITOR,

@@ -488,7 +488,7 @@ fn rest_of_headline(lines: &[Line], printed: &[(usize, usize)], widest: usize, r
 /// characters short of its column (four columns, five where a half-width
 /// character wraps early), the line `below` it, right under it, running on
 /// as wide as the column.
-fn sets_in(lines: &[Line], i: usize, below: Option<usize>) -> bool {
+pub(crate) fn sets_in(lines: &[Line], i: usize, below: Option<usize>) -> bool {
     let (l, Some(b)) = (&lines[i], below) else { return false };
     let under = &lines[b];
     if l.justified || l.role != Role::Text || under.role != Role::Text || under.no != l.no + 1 {
