@@ -1487,3 +1487,40 @@ fn a_headline_tail_set_in_wider_than_the_body_column_goes_with_the_headline() {
     );
     assert!(p.articles[1].paragraphs[0].starts_with("本县冬季供暖工作推进会"), "{:?}", p.articles[1].paragraphs);
 }
+
+// Task qpara (twentieth round): paragraph starts missed and paragraphs
+// split wrongly.
+
+#[test]
+fn a_short_body_reads_its_first_lines_set_in_from_the_rest_of_the_page() {
+    // `pdftotext` text with the indents dropped: the first article's
+    // paragraphs open two characters in (16 of the column's 18), which its
+    // sure paragraph starts show. The second article is too short to tell
+    // by itself (its one sure start ends with a comma hanging past the
+    // first line's room): its first line, ending a sentence two characters
+    // short, is full for a first line, and its paragraph goes on into the
+    // short line under it. Read alone, the gap ended the paragraph there.
+    let p = load("first_lines_set_in_told_by_the_page.txt");
+    assert_eq!(titles(&p), ["某某县全力做好冬季供暖保障工作", "某某村新修了文化广场"]);
+    assert_eq!(p.articles[0].paragraphs.len(), 3, "{:?}", p.articles[0].paragraphs);
+    let paras = &p.articles[1].paragraphs;
+    assert_eq!(paras.len(), 2, "{paras:?}");
+    assert_eq!(paras[0], "今年，某某村新修了一座文化广场。晚上村民都来跳舞。");
+    assert!(paras[1].starts_with("村里在广场") && paras[1].ends_with("拉拉家常。"), "{paras:?}");
+}
+
+#[test]
+fn a_one_line_paragraph_before_a_first_line_hanging_a_comma_reads_on_from_a_full_line() {
+    // `pdftotext` text, indents dropped, first lines set two characters in:
+    // a sentence of one line (`县水利局…指导。`) after a full line ending
+    // a sentence shows no break (a reader takes it for the paragraph's
+    // last line), though the first line after it, hanging its comma past
+    // its room, is one column short of the column rather than two
+    // characters: without the comma it is a first line set in.
+    let p = load("one_line_paragraph_before_a_first_line_hanging_a_comma.txt");
+    assert_eq!(titles(&p), ["某某县开展冬季农田水利建设"]);
+    let paras = &p.articles[0].paragraphs;
+    assert_eq!(paras.len(), 3, "{paras:?}");
+    assert!(paras[1].starts_with("全县共投入") && paras[1].ends_with("驻村指导。"), "{paras:?}");
+    assert!(paras[2].starts_with("各乡镇都"), "{paras:?}");
+}
