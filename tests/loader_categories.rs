@@ -1524,3 +1524,19 @@ fn a_one_line_paragraph_before_a_first_line_hanging_a_comma_reads_on_from_a_full
     assert!(paras[1].starts_with("全县共投入") && paras[1].ends_with("驻村指导。"), "{paras:?}");
     assert!(paras[2].starts_with("各乡镇都"), "{paras:?}");
 }
+
+#[test]
+fn a_last_line_set_in_over_its_trailing_byline_is_a_paragraph_of_its_own() {
+    // `pdftotext` text, indents dropped, first lines set two characters in:
+    // after a full line ending a sentence, the body's last line (one
+    // sentence, four columns short of the column) is followed by its
+    // trailing byline on a line of its own, though `（王` would have fitted
+    // in the gap: the line's room ended two characters in, so it opens the
+    // last paragraph.
+    let p = load("last_line_set_in_over_its_trailing_byline.txt");
+    assert_eq!(titles(&p), ["某某县举办全民健身运动会"]);
+    let a = &p.articles[0];
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert_eq!(a.paragraphs[2], "县委副书记李四参加了当天的活动。");
+    assert_eq!(a.byline.as_deref(), Some("（王五）"));
+}

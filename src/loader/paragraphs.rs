@@ -14,7 +14,9 @@
 //! its sure paragraph starts whether its first lines are set in; where they
 //! are, a first line ending a sentence there is full and its paragraph goes
 //! on (a body too short to tell reads the page's other bodies: a page is
-//! typeset one way); so does one whose first line, led by a single space (a one-column
+//! typeset one way); a body's last line that ends a sentence set in, its
+//! trailing byline put on the next line though its first piece would have
+//! fitted after it, opens the last paragraph; so does one whose first line, led by a single space (a one-column
 //! indent), reaches the column. A number broken at its decimal point
 //! (`25.` / `6万亩`) and a date alone on a line inside a sentence do not end a
 //! paragraph. A paragraph starting after a full line with no indent shows nothing
@@ -680,6 +682,19 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
         // sentence is a paragraph too.
         // A paragraph of one line (its sentence ending, a paragraph's
         // start after it) shows nothing there either and reads on.
+        // The body's last line, a sentence set in, whose trailing byline
+        // (`（王五）`) went to the next line though its first piece had
+        // fitted in the column: the line's room ended short of the column,
+        // so it is a first line, and its paragraph is the last.
+        if k + 2 == block.seq.len()
+            && block.ends[k + 1]
+            && block.set_in != Some(false)
+            && let Some(col) = block.col[k + 1]
+            && let Some((printed, rest)) = trailed_by(lines, b)
+        {
+            let short = col.saturating_sub(printed);
+            return (SLACK + 2..=block.slack + 5).contains(&short) && !runs_on_short(short, block.slack, &rest);
+        }
         return block.first_line_shaped(lines, k + 1)
             && (block.set_in == Some(true) || !block.ends[k + 1])
             && !(full && block.ends_paragraph(lines, k + 1))
@@ -688,6 +703,34 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
             });
     }
     breaks_by_estimate(lines, a, b, a_opens)
+}
+
+/// The width a body's last line `i` fills with the part of its trailing
+/// byline printed after it (`…参加会见。（龙` / `永洋）`), and the rest of the
+/// byline, printed on the next line; `None` when no trailing byline
+/// follows, or all of it is on the line (it fitted there).
+fn trailed_by(lines: &[Line], i: usize) -> Option<(usize, String)> {
+    let l = &lines[i];
+    let t = lines.get(i + 1).filter(|t| t.role == Role::TrailByline)?;
+    let text = printed_width(l);
+    if t.no != l.no {
+        return Some((text, t.text.clone()));
+    }
+    // The byline was read off the end of this line: skip the part of it
+    // the line printed.
+    let on_line = l.width.saturating_sub(text);
+    let mut seen = 0;
+    let rest: String = t
+        .text
+        .chars()
+        .skip_while(|&c| {
+            let before = seen;
+            seen += UnicodeWidthChar::width_cjk(c).unwrap_or(0);
+            before < on_line
+        })
+        .collect();
+    let rest = rest.trim_start().to_string();
+    (!rest.is_empty()).then_some((l.width, rest))
 }
 
 /// Does a line open with an enumeration mark (`一、`, `十二、`, `3、`,
