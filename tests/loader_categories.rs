@@ -1530,4 +1530,56 @@ fn a_wrapped_headline_heading_the_page_over_a_set_in_line_is_a_headline() {
     let paras = &p.articles[0].paragraphs;
     assert_eq!(paras.len(), 2, "{paras:?}");
     assert!(paras[0].starts_with("为切实做好"), "{paras:?}");
+
+// Task qpara (twentieth round): paragraph starts missed and paragraphs
+// split wrongly.
+
+#[test]
+fn a_short_body_reads_its_first_lines_set_in_from_the_rest_of_the_page() {
+    // `pdftotext` text with the indents dropped: the first article's
+    // paragraphs open two characters in (16 of the column's 18), which its
+    // sure paragraph starts show. The second article is too short to tell
+    // by itself (its one sure start ends with a comma hanging past the
+    // first line's room): its first line, ending a sentence two characters
+    // short, is full for a first line, and its paragraph goes on into the
+    // short line under it. Read alone, the gap ended the paragraph there.
+    let p = load("first_lines_set_in_told_by_the_page.txt");
+    assert_eq!(titles(&p), ["某某县全力做好冬季供暖保障工作", "某某村新修了文化广场"]);
+    assert_eq!(p.articles[0].paragraphs.len(), 3, "{:?}", p.articles[0].paragraphs);
+    let paras = &p.articles[1].paragraphs;
+    assert_eq!(paras.len(), 2, "{paras:?}");
+    assert_eq!(paras[0], "今年，某某村新修了一座文化广场。晚上村民都来跳舞。");
+    assert!(paras[1].starts_with("村里在广场") && paras[1].ends_with("拉拉家常。"), "{paras:?}");
+}
+
+#[test]
+fn a_one_line_paragraph_before_a_first_line_hanging_a_comma_reads_on_from_a_full_line() {
+    // `pdftotext` text, indents dropped, first lines set two characters in:
+    // a sentence of one line (`县水利局…指导。`) after a full line ending
+    // a sentence shows no break (a reader takes it for the paragraph's
+    // last line), though the first line after it, hanging its comma past
+    // its room, is one column short of the column rather than two
+    // characters: without the comma it is a first line set in.
+    let p = load("one_line_paragraph_before_a_first_line_hanging_a_comma.txt");
+    assert_eq!(titles(&p), ["某某县开展冬季农田水利建设"]);
+    let paras = &p.articles[0].paragraphs;
+    assert_eq!(paras.len(), 3, "{paras:?}");
+    assert!(paras[1].starts_with("全县共投入") && paras[1].ends_with("驻村指导。"), "{paras:?}");
+    assert!(paras[2].starts_with("各乡镇都"), "{paras:?}");
+}
+
+#[test]
+fn a_last_line_set_in_over_its_trailing_byline_is_a_paragraph_of_its_own() {
+    // `pdftotext` text, indents dropped, first lines set two characters in:
+    // after a full line ending a sentence, the body's last line (one
+    // sentence, four columns short of the column) is followed by its
+    // trailing byline on a line of its own, though `（王` would have fitted
+    // in the gap: the line's room ended two characters in, so it opens the
+    // last paragraph.
+    let p = load("last_line_set_in_over_its_trailing_byline.txt");
+    assert_eq!(titles(&p), ["某某县举办全民健身运动会"]);
+    let a = &p.articles[0];
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert_eq!(a.paragraphs[2], "县委副书记李四参加了当天的活动。");
+    assert_eq!(a.byline.as_deref(), Some("（王五）"));
 }

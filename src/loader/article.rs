@@ -16,7 +16,7 @@ use super::assign::Bodies;
 use super::heads;
 use super::lines::{self, Line};
 use super::meta;
-use super::paragraphs::reflow_marked;
+use super::paragraphs::reflow_on_page;
 use super::segments::{Builder, Segment};
 use super::units::{SUBTITLE_NAME, Unit, is_kicker, is_subtitle};
 use crate::model::Article;
@@ -36,7 +36,7 @@ impl Builder {
         lines: &[Line],
         bodies: &Bodies,
     ) -> Article {
-        let (mut paragraphs, mut subheadings) = reflow_marked(lines, &seg.parts, self.one_per_line);
+        let (mut paragraphs, mut subheadings) = reflow_on_page(lines, &seg.parts, self.one_per_line, self.page_set_in);
         let mut captions = seg.captions.clone();
         extract_photo_captions(&mut paragraphs, &mut captions);
         subheadings.retain(|&i| i < paragraphs.len());

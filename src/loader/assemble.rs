@@ -159,6 +159,10 @@ fn assemble_lines(
             h.push((ui, u, false));
         }
     }
+    b.page_set_in = super::paragraphs::page_sets_first_lines_in(
+        lines,
+        b.segs.iter().filter(|s| s.into.is_none()).map(|s| s.parts.as_slice()),
+    );
     let mut articles: Vec<(usize, Article)> = Vec::new();
     for (si, (seg, heads)) in b.segs.iter().zip(heads_of).enumerate() {
         if seg.into.is_some() {

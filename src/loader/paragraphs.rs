@@ -13,7 +13,10 @@
 //! characters in with its indent dropped (`pdftotext`). Each body learns from
 //! its sure paragraph starts whether its first lines are set in; where they
 //! are, a first line ending a sentence there is full and its paragraph goes
-//! on; so does one whose first line, led by a single space (a one-column
+//! on (a body too short to tell reads the page's other bodies: a page is
+//! typeset one way); a body's last line that ends a sentence set in, its
+//! trailing byline put on the next line though its first piece would have
+//! fitted after it, opens the last paragraph; so does one whose first line, led by a single space (a one-column
 //! indent), reaches the column. A number broken at its decimal point
 //! (`25.` / `6万亩`) and a date alone on a line inside a sentence do not end a
 //! paragraph. A paragraph starting after a full line with no indent shows nothing
@@ -151,7 +154,10 @@ fn is_closing(c: char) -> bool {
 }
 
 impl Block {
-    fn new(lines: &[Line], parts: &[BodyPart]) -> Block {
+    /// The block of `parts`; `page_set_in`: whether the page's first lines
+    /// are set in ([`page_sets_first_lines_in`]), read when the block's own
+    /// lines do not tell.
+    fn new(lines: &[Line], parts: &[BodyPart], page_set_in: Option<bool>) -> Block {
         // Each line measured in one pass, into vectors of the size needed.
         let n = parts.len();
         let mut seq: Vec<usize> = Vec::with_capacity(n);
@@ -211,7 +217,7 @@ impl Block {
         let mut block =
             Block { seq, fill, inner, col, set_in: None, slack: SLACK, ends, signs, lines_are_paragraphs: false };
         block.slack = block.measure_slack(lines);
-        block.set_in = block.sets_first_lines_in(lines);
+        block.set_in = block.sets_first_lines_in(lines).or(page_set_in);
         block.lines_are_paragraphs = block.full_lines_end_sentences(lines);
         block
     }
@@ -243,17 +249,17 @@ impl Block {
     }
 
     /// Does line `k` end a paragraph of its own: its sentence ends (no
-    /// number broken at its point) and the next line is indented, ends
-    /// two characters or so short of the column (closing marks counted:
+    /// number broken at its point) and the next line is indented, is
+    /// shaped like a first line set in ([`Block::first_line_shaped`]: two
+    /// characters or so short of the column, or so once the closing mark
+    /// hanging past its room is left out, as a first line's comma hangs;
     /// a full line ending in a comma is no first line) or shorter still (a
     /// line of its own, `特此公告。`), or there is none?
     fn ends_paragraph(&self, lines: &[Line], k: usize) -> bool {
         let text = &lines[self.seq[k]].text;
         let Some(&c) = self.seq.get(k + 1) else { return self.ends[k] };
         let lc = &lines[c];
-        let set_in = !lc.justified
-            && self.col[k + 1]
-                .is_some_and(|col| (SLACK + 2..=self.slack + 5).contains(&col.saturating_sub(self.fill[k + 1])));
+        let set_in = self.first_line_shaped(lines, k + 1);
         let short = self.shortfall(lines, k + 1).is_some_and(|s| s > self.slack + 5);
         self.ends[k] && !splits_number(text, &lc.text) && (lc.indented || lc.lead_space || set_in || short)
     }
@@ -321,6 +327,14 @@ impl Block {
     /// short of the column) and run on into another line: most end about
     /// two characters short of the column rather than at its edge.
     fn sets_first_lines_in(&self, lines: &[Line]) -> Option<bool> {
+        let (set_in, full) = self.first_line_votes(lines);
+        (set_in + full > 0).then_some(set_in > full)
+    }
+
+    /// The lines that surely open a paragraph and run on into another
+    /// line, counted as (ending about two characters short of the column,
+    /// reaching it): what [`Block::sets_first_lines_in`] weighs.
+    fn first_line_votes(&self, lines: &[Line]) -> (usize, usize) {
         let (mut set_in, mut full) = (0, 0);
         for k in 1..self.seq.len().saturating_sub(1) {
             let opens = self.ends[k - 1]
@@ -336,8 +350,26 @@ impl Block {
                 _ => {}
             }
         }
-        (set_in + full > 0).then_some(set_in > full)
+        (set_in, full)
     }
+}
+
+/// Are paragraphs' first lines set in with no indent shown, as the page's
+/// bodies (`bodies`, each its parts) tell together? A page is typeset one
+/// way throughout, so a body too short to tell by itself
+/// ([`Block::sets_first_lines_in`] is `None`) reads the page's way: its
+/// lines' sure paragraph starts, summed over the page.
+pub(crate) fn page_sets_first_lines_in<'a>(
+    lines: &[Line],
+    bodies: impl Iterator<Item = &'a [BodyPart]>,
+) -> Option<bool> {
+    let (mut set_in, mut full) = (0, 0);
+    for parts in bodies {
+        let (s, f) = Block::new(lines, parts, None).first_line_votes(lines);
+        set_in += s;
+        full += f;
+    }
+    (set_in + full > 0).then_some(set_in > full)
 }
 
 /// Lines on one side of a line that tell whether it sits in a narrower
@@ -650,6 +682,19 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
         // sentence is a paragraph too.
         // A paragraph of one line (its sentence ending, a paragraph's
         // start after it) shows nothing there either and reads on.
+        // The body's last line, a sentence set in, whose trailing byline
+        // (`（王五）`) went to the next line though its first piece had
+        // fitted in the column: the line's room ended short of the column,
+        // so it is a first line, and its paragraph is the last.
+        if k + 2 == block.seq.len()
+            && block.ends[k + 1]
+            && block.set_in != Some(false)
+            && let Some(col) = block.col[k + 1]
+            && let Some((printed, rest)) = trailed_by(lines, b)
+        {
+            let short = col.saturating_sub(printed);
+            return (SLACK + 2..=block.slack + 5).contains(&short) && !runs_on_short(short, block.slack, &rest);
+        }
         return block.first_line_shaped(lines, k + 1)
             && (block.set_in == Some(true) || !block.ends[k + 1])
             && !(full && block.ends_paragraph(lines, k + 1))
@@ -658,6 +703,34 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
             });
     }
     breaks_by_estimate(lines, a, b, a_opens)
+}
+
+/// The width a body's last line `i` fills with the part of its trailing
+/// byline printed after it (`…参加会见。（龙` / `永洋）`), and the rest of the
+/// byline, printed on the next line; `None` when no trailing byline
+/// follows, or all of it is on the line (it fitted there).
+fn trailed_by(lines: &[Line], i: usize) -> Option<(usize, String)> {
+    let l = &lines[i];
+    let t = lines.get(i + 1).filter(|t| t.role == Role::TrailByline)?;
+    let text = printed_width(l);
+    if t.no != l.no {
+        return Some((text, t.text.clone()));
+    }
+    // The byline was read off the end of this line: skip the part of it
+    // the line printed.
+    let on_line = l.width.saturating_sub(text);
+    let mut seen = 0;
+    let rest: String = t
+        .text
+        .chars()
+        .skip_while(|&c| {
+            let before = seen;
+            seen += UnicodeWidthChar::width_cjk(c).unwrap_or(0);
+            before < on_line
+        })
+        .collect();
+    let rest = rest.trim_start().to_string();
+    (!rest.is_empty()).then_some((l.width, rest))
 }
 
 /// Does a line open with an enumeration mark (`一、`, `十二、`, `3、`,
@@ -862,12 +935,24 @@ pub fn reflow(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> Vec<Str
 /// [`reflow`], with the indices of the paragraphs that are subheadings:
 /// the parts standing on their own that are no jump mark (`（下转5版）`).
 pub fn reflow_marked(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> (Vec<String>, Vec<usize>) {
+    reflow_on_page(lines, parts, one_per_line, None)
+}
+
+/// [`reflow_marked`] for a body on a page whose first lines are set in or
+/// not as `page_set_in` tells ([`page_sets_first_lines_in`]), read where
+/// the body's own lines do not tell.
+pub(crate) fn reflow_on_page(
+    lines: &[Line],
+    parts: &[BodyPart],
+    one_per_line: bool,
+    page_set_in: Option<bool>,
+) -> (Vec<String>, Vec<usize>) {
     let mut out: Vec<String> = Vec::new();
     let mut subheads: Vec<usize> = Vec::new();
     // The texts of the paragraph's lines so far (joined once it ends, into
     // a string of the size it needs).
     let mut cur: Vec<&str> = Vec::new();
-    let block = Block::new(lines, parts);
+    let block = Block::new(lines, parts, page_set_in);
     // The block's line last joined, if no part of its own came after it.
     let mut last: Option<usize> = None;
     // The block's next line.
