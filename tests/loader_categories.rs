@@ -1487,3 +1487,29 @@ fn a_headline_tail_set_in_wider_than_the_body_column_goes_with_the_headline() {
     );
     assert!(p.articles[1].paragraphs[0].starts_with("本县冬季供暖工作推进会"), "{:?}", p.articles[1].paragraphs);
 }
+
+// Task qbound (twentieth round): items merged into the item before them.
+
+#[test]
+fn a_photo_item_after_a_closing_formula_stands_alone_though_it_names_the_same_leader() {
+    // A meeting report closes with its formula (`副市长李华参加会见。`);
+    // then a sentence opening like a lead (`11月12日上午，`) over a
+    // caption: the same mayor at another event, so it shares many of the
+    // report's words, yet the report has been closed and the sentence is
+    // a photo item of its own, its caption with it.
+    let p = load("photo_item_after_a_closing_formula.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "吕梁市市长会见来访企业代表团");
+    assert!(
+        p.articles[0].paragraphs.last().is_some_and(|q| q == "副市长李华参加会见。"),
+        "{:?}",
+        p.articles[0].paragraphs
+    );
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert_eq!(photo.paragraphs.len(), 1, "{:?}", photo.paragraphs);
+    assert!(photo.paragraphs[0].starts_with("11月12日上午"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为推进会现场。 记者 王红 摄"]);
+    assert_eq!(p.articles[2].title, "交城县举办青少年书法展");
+}
