@@ -1513,3 +1513,22 @@ fn a_photo_item_after_a_closing_formula_stands_alone_though_it_names_the_same_le
     assert_eq!(photo.captions, ["图为推进会现场。 记者 王红 摄"]);
     assert_eq!(p.articles[2].title, "交城县举办青少年书法展");
 }
+
+#[test]
+fn a_closing_formula_listing_many_names_still_closes_its_report() {
+    // As above, but the formula names five officials (`副市长某某、市政府
+    // 秘书长某某、…等参加会见。`), longer than a short formula: a list
+    // joined by `、` with no clause of its own still closes the report, and
+    // the sentence over the caption after it is a photo item of its own.
+    let p = load("photo_item_after_a_closing_formula_listing_names.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert!(
+        p.articles[0].paragraphs.last().is_some_and(|q| q.ends_with("等参加会见。")),
+        "{:?}",
+        p.articles[0].paragraphs
+    );
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert!(photo.paragraphs[0].starts_with("11月12日上午"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为推进会现场。 记者 王红 摄"]);
+}

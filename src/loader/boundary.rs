@@ -951,10 +951,17 @@ const LEAD_CHARS: usize = 40;
 /// The most characters a closing formula (`王毅参加会见。`) holds.
 const FORMULA_MAX: usize = 40;
 
+/// The most characters a closing formula listing those who attended
+/// (`王沪宁、蔡奇、丁薛祥、李希、某某等参加会见。`) holds: the names and
+/// offices of a leadership, joined by `、`, run past [`FORMULA_MAX`].
+const FORMULA_LIST_MAX: usize = 120;
+
 /// Does a body (its `parts`) end in a closing formula: a paragraph of one
 /// short sentence naming who attended (`…参加会见。`, `…出席会议。`; not
 /// `…陪同考察。`, which closes one stop of a tour told in sections) or
-/// saying the meeting turned to other business (`会议还研究了其他事项。`)?
+/// saying the meeting turned to other business (`会议还研究了其他事项。`),
+/// its attendance a list of names up to [`FORMULA_LIST_MAX`] characters
+/// (on the fitting set's training pages +4 items exact, no shape losing)?
 /// Its paragraph is its last lines back to one that follows a finished
 /// sentence.
 fn closing_formula(parts: &[BodyPart], lines: &[Line]) -> bool {
@@ -964,7 +971,7 @@ fn closing_formula(parts: &[BodyPart], lines: &[Line]) -> bool {
         let BodyPart::Line(j) = part else { return false };
         text.push(&lines[*j].text);
         chars += lines[*j].text.chars().count();
-        if chars > FORMULA_MAX {
+        if chars > FORMULA_LIST_MAX {
             return false;
         }
         let starts = match k.checked_sub(1).map(|q| &parts[q]) {
@@ -978,6 +985,11 @@ fn closing_formula(parts: &[BodyPart], lines: &[Line]) -> bool {
     let sentence: String = text.into_iter().rev().collect();
     let Some(body) = sentence.strip_suffix('。') else { return false };
     if body.contains(['。', '！', '？', '；']) {
+        return false;
+    }
+    // (Longer, it is a list of those who attended, names and offices
+    // joined by `、` with no clause of its own.)
+    if sentence.chars().count() > FORMULA_MAX && (!body.contains('、') || body.contains(['，', ','])) {
         return false;
     }
     let tail: String = body.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
