@@ -1532,3 +1532,19 @@ fn a_closing_formula_listing_many_names_still_closes_its_report() {
     assert!(photo.paragraphs[0].starts_with("11月12日上午"), "{:?}", photo.paragraphs);
     assert_eq!(photo.captions, ["图为推进会现场。 记者 王红 摄"]);
 }
+
+#[test]
+fn a_photo_item_after_a_short_report_closed_by_a_formula_stands_alone() {
+    // A report of one paragraph (too short for a photo item to be cut off
+    // it by its words) closes with its formula; then a sentence opening
+    // like a lead runs straight to a caption: the gap after the formula
+    // starts an item (`Term::ClosingFormula`), its caption with it.
+    let p = load("photo_item_after_a_short_report_closed_by_a_formula.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].paragraphs.len(), 2, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert!(photo.paragraphs[0].starts_with("11月12日上午"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为推进会现场。 记者 王红 摄"]);
+}

@@ -58,7 +58,10 @@ pub enum Term {
     /// `会议还研究了其他事项。`), as a report of a meeting or visit ends, and
     /// the text after it, opening like a lead ([`Term::Opener`] or
     /// [`Term::SubjectLead`]), runs on about someone or something the text
-    /// before does not single out (`Builder::formula_gaps`).
+    /// before does not single out (`Builder::formula_gaps`), or runs a
+    /// sentence or two straight to a caption (`runs_to_caption`: a photo
+    /// item's text, whoever it names; on the fitting set's training pages
+    /// +2 items exact on real `-layout`, no shape losing).
     ClosingFormula,
     /// The line model's heading margin of a line set apart at the gap (per
     /// point).
@@ -696,7 +699,10 @@ impl Builder {
         if subject {
             b.add(Term::SubjectLead, 1.0);
         }
-        if (opener || subject) && breaks.after_formula.contains(&i) {
+        if (opener || subject)
+            && (breaks.after_formula.contains(&i)
+                || runs_to_caption(lines, after) && closing_formula(&self.segs[s].parts, lines))
+        {
             b.add(Term::ClosingFormula, 1.0);
         }
         if subject && self.turns_away(lines, s, after, TURN_MIN_TERMS) {
@@ -947,6 +953,29 @@ const TURN_BEFORE_MIN: usize = 300;
 
 /// How many characters of a text's opening [`lead`] reads.
 const LEAD_CHARS: usize = 40;
+
+/// Does the body text `after` a gap run a sentence or two
+/// ([`PHOTO_TEXT_MIN`] to [`PHOTO_TEXT_MAX`] characters, a sentence
+/// finished) straight to a caption or a photo credit: a photo item's text
+/// over its caption?
+fn runs_to_caption(lines: &[Line], after: &[Piece]) -> bool {
+    let mut chars = 0;
+    let mut finished = false;
+    for p in after {
+        match p {
+            Piece::Body(j) => {
+                chars += lines[*j].text.chars().count();
+                finished |= lines[*j].text.contains(['。', '！', '？']);
+                if chars > PHOTO_TEXT_MAX {
+                    return false;
+                }
+            }
+            Piece::Caption(_) | Piece::Credit(_) => return finished && chars >= PHOTO_TEXT_MIN,
+            _ => return false,
+        }
+    }
+    false
+}
 
 /// The most characters a closing formula (`王毅参加会见。`) holds.
 const FORMULA_MAX: usize = 40;
