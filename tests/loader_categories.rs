@@ -1548,3 +1548,21 @@ fn a_photo_item_after_a_short_report_closed_by_a_formula_stands_alone() {
     assert!(photo.paragraphs[0].starts_with("11月12日上午"), "{:?}", photo.paragraphs);
     assert_eq!(photo.captions, ["图为推进会现场。 记者 王红 摄"]);
 }
+
+#[test]
+fn a_photo_item_after_a_signed_item_stands_alone_though_it_shares_its_words() {
+    // An article signed at its end (`（王晓）`), then a sentence on the
+    // same town's roads running straight to a caption: its words are the
+    // article's, so no turn of subject tells, but the article has been
+    // signed and the sentence over the caption is a photo item of its own
+    // (`Term::CaptionRun`).
+    let p = load("photo_item_after_a_signed_item.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "汾阳市推进农村道路提质改造");
+    assert_eq!(p.articles[0].paragraphs.len(), 2, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert!(photo.paragraphs[0].starts_with("汾阳市各乡镇"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为施工现场。 记者 李强 摄"]);
+}
