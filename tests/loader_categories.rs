@@ -1582,4 +1582,82 @@ fn a_last_line_set_in_over_its_trailing_byline_is_a_paragraph_of_its_own() {
     assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
     assert_eq!(a.paragraphs[2], "县委副书记李四参加了当天的活动。");
     assert_eq!(a.byline.as_deref(), Some("（王五）"));
+
+// Task qbound (twentieth round): items merged into the item before them.
+
+#[test]
+fn a_photo_item_after_a_closing_formula_stands_alone_though_it_names_the_same_leader() {
+    // A meeting report closes with its formula (`副市长李华参加会见。`);
+    // then a sentence opening like a lead (`11月12日上午，`) over a
+    // caption: the same mayor at another event, so it shares many of the
+    // report's words, yet the report has been closed and the sentence is
+    // a photo item of its own, its caption with it.
+    let p = load("photo_item_after_a_closing_formula.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "吕梁市市长会见来访企业代表团");
+    assert!(
+        p.articles[0].paragraphs.last().is_some_and(|q| q == "副市长李华参加会见。"),
+        "{:?}",
+        p.articles[0].paragraphs
+    );
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert_eq!(photo.paragraphs.len(), 1, "{:?}", photo.paragraphs);
+    assert!(photo.paragraphs[0].starts_with("11月12日上午"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为推进会现场。 记者 王红 摄"]);
+    assert_eq!(p.articles[2].title, "交城县举办青少年书法展");
+}
+
+#[test]
+fn a_closing_formula_listing_many_names_still_closes_its_report() {
+    // As above, but the formula names five officials (`副市长某某、市政府
+    // 秘书长某某、…等参加会见。`), longer than a short formula: a list
+    // joined by `、` with no clause of its own still closes the report, and
+    // the sentence over the caption after it is a photo item of its own.
+    let p = load("photo_item_after_a_closing_formula_listing_names.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert!(
+        p.articles[0].paragraphs.last().is_some_and(|q| q.ends_with("等参加会见。")),
+        "{:?}",
+        p.articles[0].paragraphs
+    );
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert!(photo.paragraphs[0].starts_with("11月12日上午"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为推进会现场。 记者 王红 摄"]);
+}
+
+#[test]
+fn a_photo_item_after_a_short_report_closed_by_a_formula_stands_alone() {
+    // A report of one paragraph (too short for a photo item to be cut off
+    // it by its words) closes with its formula; then a sentence opening
+    // like a lead runs straight to a caption: the gap after the formula
+    // starts an item (`Term::ClosingFormula`), its caption with it.
+    let p = load("photo_item_after_a_short_report_closed_by_a_formula.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].paragraphs.len(), 2, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert!(photo.paragraphs[0].starts_with("11月12日上午"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为推进会现场。 记者 王红 摄"]);
+}
+
+#[test]
+fn a_photo_item_after_a_signed_item_stands_alone_though_it_shares_its_words() {
+    // An article signed at its end (`（王晓）`), then a sentence on the
+    // same town's roads running straight to a caption: its words are the
+    // article's, so no turn of subject tells, but the article has been
+    // signed and the sentence over the caption is a photo item of its own
+    // (`Term::CaptionRun`).
+    let p = load("photo_item_after_a_signed_item.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "汾阳市推进农村道路提质改造");
+    assert_eq!(p.articles[0].paragraphs.len(), 2, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].captions.is_empty(), "{:?}", p.articles[0].captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert!(photo.paragraphs[0].starts_with("汾阳市各乡镇"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为施工现场。 记者 李强 摄"]);
 }
