@@ -1530,6 +1530,7 @@ fn a_wrapped_headline_heading_the_page_over_a_set_in_line_is_a_headline() {
     let paras = &p.articles[0].paragraphs;
     assert_eq!(paras.len(), 2, "{paras:?}");
     assert!(paras[0].starts_with("为切实做好"), "{paras:?}");
+}
 
 // Task qpara (twentieth round): paragraph starts missed and paragraphs
 // split wrongly.
@@ -1582,6 +1583,7 @@ fn a_last_line_set_in_over_its_trailing_byline_is_a_paragraph_of_its_own() {
     assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
     assert_eq!(a.paragraphs[2], "县委副书记李四参加了当天的活动。");
     assert_eq!(a.byline.as_deref(), Some("（王五）"));
+}
 
 // Task qbound (twentieth round): items merged into the item before them.
 
