@@ -16,7 +16,7 @@ use super::assign::Bodies;
 use super::heads;
 use super::lines::{self, Line};
 use super::meta;
-use super::paragraphs::reflow_on_page;
+use super::paragraphs::{Block, reflow_block, reflow_marked};
 use super::segments::{Builder, Segment};
 use super::units::{SUBTITLE_NAME, Unit, is_kicker, is_subtitle};
 use crate::model::Article;
@@ -27,7 +27,9 @@ impl Builder {
     /// Builds the article of a segment with its headline units (each
     /// flagged when it is the one assigned as the segment's headline);
     /// `si`: the segment's body in `bodies` (its text read from the index
-    /// while the article's paragraphs are still that text).
+    /// while the article's paragraphs are still that text); `block`: the
+    /// body's lines measured already for the page
+    /// ([`super::paragraphs::page_blocks`]), or `None` to measure them here.
     pub(crate) fn article(
         &self,
         si: usize,
@@ -35,8 +37,12 @@ impl Builder {
         heads: &[(usize, &Unit, bool)],
         lines: &[Line],
         bodies: &Bodies,
+        block: Option<&Block>,
     ) -> Article {
-        let (mut paragraphs, mut subheadings) = reflow_on_page(lines, &seg.parts, self.one_per_line, self.page_set_in);
+        let (mut paragraphs, mut subheadings) = match block {
+            Some(block) => reflow_block(lines, &seg.parts, self.one_per_line, block),
+            None => reflow_marked(lines, &seg.parts, self.one_per_line),
+        };
         let mut captions = seg.captions.clone();
         extract_photo_captions(&mut paragraphs, &mut captions);
         subheadings.retain(|&i| i < paragraphs.len());

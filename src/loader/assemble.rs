@@ -159,10 +159,10 @@ fn assemble_lines(
             h.push((ui, u, false));
         }
     }
-    b.page_set_in = super::paragraphs::page_sets_first_lines_in(
-        lines,
-        b.segs.iter().filter(|s| s.into.is_none()).map(|s| s.parts.as_slice()),
-    );
+    // Each body's lines measured once, whether its first lines are set in
+    // read from the page's bodies where its own do not tell.
+    let blocks =
+        super::paragraphs::page_blocks(lines, b.segs.iter().map(|s| s.into.is_none().then_some(s.parts.as_slice())));
     let mut articles: Vec<(usize, Article)> = Vec::new();
     for (si, (seg, heads)) in b.segs.iter().zip(heads_of).enumerate() {
         if seg.into.is_some() {
@@ -176,7 +176,7 @@ fn assemble_lines(
             fragments.extend(seg.continued.iter().cloned());
             continue;
         }
-        articles.push((seg.first_line, b.article(si, seg, &heads, lines, &bodies)));
+        articles.push((seg.first_line, b.article(si, seg, &heads, lines, &bodies, blocks[si].as_ref())));
     }
     for (ui, u) in units.iter().enumerate() {
         if titles[ui].is_none() && extra[ui].is_none() && !b.runs[u.run].absorbed {

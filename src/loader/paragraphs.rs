@@ -70,7 +70,7 @@ const MAX_SLACK: usize = 4;
 
 /// The body lines of one segment, measured once: each line's printed fill
 /// and the width of the column it sits in.
-struct Block {
+pub(crate) struct Block {
     /// Line indices, in order.
     seq: Vec<usize>,
     /// Display width of each line's text, East Asian ambiguous characters
@@ -154,10 +154,10 @@ fn is_closing(c: char) -> bool {
 }
 
 impl Block {
-    /// The block of `parts`; `page_set_in`: whether the page's first lines
-    /// are set in ([`page_sets_first_lines_in`]), read when the block's own
-    /// lines do not tell.
-    fn new(lines: &[Line], parts: &[BodyPart], page_set_in: Option<bool>) -> Block {
+    /// The block of `parts`, whether its first lines are set in read from
+    /// its own lines alone ([`page_blocks`] reads the page's where they do
+    /// not tell).
+    fn new(lines: &[Line], parts: &[BodyPart]) -> Block {
         // Each line measured in one pass, into vectors of the size needed.
         let n = parts.len();
         let mut seq: Vec<usize> = Vec::with_capacity(n);
@@ -217,7 +217,7 @@ impl Block {
         let mut block =
             Block { seq, fill, inner, col, set_in: None, slack: SLACK, ends, signs, lines_are_paragraphs: false };
         block.slack = block.measure_slack(lines);
-        block.set_in = block.sets_first_lines_in(lines).or(page_set_in);
+        block.set_in = block.sets_first_lines_in(lines);
         block.lines_are_paragraphs = block.full_lines_end_sentences(lines);
         block
     }
@@ -354,22 +354,28 @@ impl Block {
     }
 }
 
-/// Are paragraphs' first lines set in with no indent shown, as the page's
-/// bodies (`bodies`, each its parts) tell together? A page is typeset one
-/// way throughout, so a body too short to tell by itself
-/// ([`Block::sets_first_lines_in`] is `None`) reads the page's way: its
-/// lines' sure paragraph starts, summed over the page.
-pub(crate) fn page_sets_first_lines_in<'a>(
+/// The page's bodies (`bodies`, each its parts, `None` for one not read)
+/// measured once each, for their reflow ([`reflow_block`]). A page is
+/// typeset one way throughout, so a body too short to tell by itself
+/// whether its first lines are set in ([`Block::sets_first_lines_in`] is
+/// `None`) reads the page's way: the sure paragraph starts of all its
+/// bodies, counted together.
+pub(crate) fn page_blocks<'a>(
     lines: &[Line],
-    bodies: impl Iterator<Item = &'a [BodyPart]>,
-) -> Option<bool> {
+    bodies: impl Iterator<Item = Option<&'a [BodyPart]>>,
+) -> Vec<Option<Block>> {
+    let mut blocks: Vec<Option<Block>> = bodies.map(|parts| parts.map(|parts| Block::new(lines, parts))).collect();
     let (mut set_in, mut full) = (0, 0);
-    for parts in bodies {
-        let (s, f) = Block::new(lines, parts, None).first_line_votes(lines);
+    for block in blocks.iter().flatten() {
+        let (s, f) = block.first_line_votes(lines);
         set_in += s;
         full += f;
     }
-    (set_in + full > 0).then_some(set_in > full)
+    let page = (set_in + full > 0).then_some(set_in > full);
+    for block in blocks.iter_mut().flatten() {
+        block.set_in = block.set_in.or(page);
+    }
+    blocks
 }
 
 /// Lines on one side of a line that tell whether it sits in a narrower
@@ -935,24 +941,22 @@ pub fn reflow(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> Vec<Str
 /// [`reflow`], with the indices of the paragraphs that are subheadings:
 /// the parts standing on their own that are no jump mark (`（下转5版）`).
 pub fn reflow_marked(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> (Vec<String>, Vec<usize>) {
-    reflow_on_page(lines, parts, one_per_line, None)
+    reflow_block(lines, parts, one_per_line, &Block::new(lines, parts))
 }
 
-/// [`reflow_marked`] for a body on a page whose first lines are set in or
-/// not as `page_set_in` tells ([`page_sets_first_lines_in`]), read where
-/// the body's own lines do not tell.
-pub(crate) fn reflow_on_page(
+/// [`reflow_marked`] with the body's lines measured already (`block`, of
+/// these `parts`: [`page_blocks`]).
+pub(crate) fn reflow_block(
     lines: &[Line],
     parts: &[BodyPart],
     one_per_line: bool,
-    page_set_in: Option<bool>,
+    block: &Block,
 ) -> (Vec<String>, Vec<usize>) {
     let mut out: Vec<String> = Vec::new();
     let mut subheads: Vec<usize> = Vec::new();
     // The texts of the paragraph's lines so far (joined once it ends, into
     // a string of the size it needs).
     let mut cur: Vec<&str> = Vec::new();
-    let block = Block::new(lines, parts, page_set_in);
     // The block's line last joined, if no part of its own came after it.
     let mut last: Option<usize> = None;
     // The block's next line.
@@ -977,7 +981,7 @@ pub(crate) fn reflow_on_page(
                     continue;
                 }
                 if let Some(p) = last
-                    && breaks_after(lines, &block, p, one_per_line, last_opened)
+                    && breaks_after(lines, block, p, one_per_line, last_opened)
                     && !cur.is_empty()
                 {
                     out.push(joined(&mut cur));

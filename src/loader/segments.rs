@@ -103,10 +103,6 @@ impl Orientation {
 pub(crate) struct Builder {
     /// The page prints one paragraph per line.
     pub(crate) one_per_line: bool,
-    /// The page's paragraphs' first lines are set in with no indent shown
-    /// (`None`: no body tells), as its bodies tell together
-    /// ([`super::paragraphs::page_sets_first_lines_in`]).
-    pub(crate) page_set_in: Option<bool>,
     pub(crate) segs: Vec<Segment>,
     pub(crate) runs: Vec<Run>,
     pub(crate) captions: Vec<Caption>,
