@@ -824,17 +824,12 @@ impl Builder {
 /// lines, up to [`LEAD_CHARS`]): enough to read how it opens when a narrow
 /// column cuts its first clause (`今天（10` / `月12日），`).
 fn lead(lines: &[Line], after: &[Piece]) -> String {
-    // (Room for the lead's characters, most of three bytes, made once: a
-    // reserve per line would grow the string again at every line, as it
-    // asks for that much more than the text already holds; its length in
-    // characters counted a line at a time.)
-    let mut text = String::new();
+    // (Room for the lead's characters, most of three bytes, made once; its
+    // length in characters counted a line at a time.)
+    let mut text = String::with_capacity(3 * LEAD_CHARS + 64);
     let mut chars = 0;
     for p in after {
         let Piece::Body(j) = p else { break };
-        if text.capacity() == 0 {
-            text.reserve(3 * LEAD_CHARS + 64);
-        }
         text.push_str(&lines[*j].text);
         chars += lines[*j].text.chars().count();
         if chars >= LEAD_CHARS {

@@ -1047,6 +1047,15 @@ fn keep_sandwiched(lines: &[Line], rules: &[bool], head: &mut [bool]) {
     }
 }
 
+/// A line whose facts may be a headline's when its place on the page says
+/// so ([`head_under_continuation`], [`head_over_set_in`]): a headline's
+/// length, and no sentence end, full stop inside, opening time, date,
+/// credit, note in brackets or dialogue.
+fn headline_shaped(f: &super::heads::Facts) -> bool {
+    (2..=super::heads::MAX_HEAD_CHARS).contains(&f.chars)
+        && !(f.ends || f.inner_stop || f.time || f.date || f.credit || f.bracketed || f.dialogue)
+}
+
 /// A line set right under a continuation mark (`（上接1版）`) and apart from
 /// what follows by a blank line is the continued article's headline, as the
 /// page prints it over the rest of the text, even where it reads like a
@@ -1066,8 +1075,7 @@ fn head_under_continuation(lines: &[Line], lay: &Layout, head: &mut [bool]) {
             && lines[i].no == lines[i - 1].no + 1
             && lines[i + 1].no > lines[i].no + 1
             && lines[i + 2].no == lines[i + 1].no + 1
-            && (2..=super::heads::MAX_HEAD_CHARS).contains(&f.chars)
-            && !(f.ends || f.inner_stop || f.time || f.date || f.credit || f.bracketed || f.dialogue)
+            && headline_shaped(f)
         {
             head[i] = true;
         }
@@ -1091,11 +1099,7 @@ fn head_over_set_in(lines: &[Line], lay: &Layout, head: &mut [bool]) {
     let Some(s) = lines.iter().position(|l| l.role != Role::Banner) else { return };
     let plain = |k: usize| {
         let f = &lay.facts[k];
-        lines[k].role == Role::Text
-            && !lines[k].indented
-            && (2..=super::heads::MAX_HEAD_CHARS).contains(&f.chars)
-            && !matches!(f.last, '，' | ',' | '-')
-            && !(f.ends || f.inner_stop || f.time || f.date || f.credit || f.bracketed || f.dialogue)
+        lines[k].role == Role::Text && !lines[k].indented && headline_shaped(f) && !matches!(f.last, '，' | ',' | '-')
     };
     let mut k = s;
     while k < lines.len() && k - s < MAX_TOP_HEAD_LINES && plain(k) {

@@ -13,11 +13,12 @@
 //! characters in with its indent dropped (`pdftotext`). Each body learns from
 //! its sure paragraph starts whether its first lines are set in; where they
 //! are, a first line ending a sentence there is full and its paragraph goes
-//! on (a body too short to tell reads the page's other bodies: a page is
-//! typeset one way); a body's last line that ends a sentence set in, its
-//! trailing byline put on the next line though its first piece would have
-//! fitted after it, opens the last paragraph; so does one whose first line, led by a single space (a one-column
-//! indent), reaches the column. A number broken at its decimal point
+//! on, and so does one whose first line, led by a single space (a
+//! one-column indent), reaches the column. A body too short to tell reads
+//! the page's other bodies (a page is typeset one way). A body's last line
+//! ending a sentence set in, its trailing byline put on the next line
+//! though the byline's first piece would have fitted after it, opens the
+//! last paragraph. A number broken at its decimal point
 //! (`25.` / `6万亩`) and a date alone on a line inside a sentence do not end a
 //! paragraph. A paragraph starting after a full line with no indent shows nothing
 //! on the page and reads on, but an item of a list (`一、…`, `（二）…`) printed
