@@ -1024,7 +1024,9 @@ fn closing_formula(parts: &[BodyPart], lines: &[Line]) -> bool {
             break;
         }
     }
-    let sentence: String = text.into_iter().rev().collect();
+    // (Made in a string of the size it needs.)
+    let mut sentence = String::with_capacity(text.iter().map(|t| t.len()).sum());
+    sentence.extend(text.into_iter().rev());
     let Some(body) = sentence.strip_suffix('。') else { return false };
     if body.contains(['。', '！', '？', '；']) {
         return false;

@@ -957,7 +957,8 @@ pub(crate) fn reflow_block(
     let mut subheads: Vec<usize> = Vec::new();
     // The texts of the paragraph's lines so far (joined once it ends, into
     // a string of the size it needs).
-    let mut cur: Vec<&str> = Vec::new();
+    // (Room for every part: no growing while a long paragraph is read.)
+    let mut cur: Vec<&str> = Vec::with_capacity(parts.len());
     // The block's line last joined, if no part of its own came after it.
     let mut last: Option<usize> = None;
     // The block's next line.

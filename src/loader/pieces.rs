@@ -25,7 +25,9 @@ pub(crate) enum Piece {
 
 /// Lines → pieces.
 pub(crate) fn pieces(lines: &[Line], head: &[bool]) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::new();
+    // (Room for a piece per line, about what a page makes: a byline line
+    // makes two, but headline and caption lines go into runs.)
+    let mut out: Vec<Piece> = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         match &l.role {
             Role::Byline { byline } => {
