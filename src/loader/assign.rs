@@ -8,7 +8,7 @@
 //! (greedily on huge pages). Each body's terms are read once per page into
 //! flat postings, reused when bodies are joined or split.
 
-use super::normalize::is_han;
+use super::normalize::{is_han, three_byte_code};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Terms of a text: Han bigrams and alphanumeric tokens, hashed.
@@ -74,7 +74,7 @@ impl Scanner {
                 && let Some(&[y1, y2]) = b.get(at + 1..at + 3)
             {
                 at += 3;
-                let c = ((x as u32 & 0x0F) << 12) | (((y1 & 0x3F) as u32) << 6) | (y2 & 0x3F) as u32;
+                let c = three_byte_code(x, y1, y2);
                 (c, HAN3[(c >> 6) as usize & 1023] >> (c & 63) & 1 != 0)
             } else {
                 let mut one = HanChars { bytes: b, at };
@@ -194,7 +194,7 @@ impl Iterator for HanChars<'_> {
             && let Some(&[y1, y2]) = b.get(i + 1..i + 3)
         {
             self.at = i + 3;
-            let c = ((x & 0x0F) << 12) | (((y1 & 0x3F) as u32) << 6) | (y2 & 0x3F) as u32;
+            let c = three_byte_code(x as u8, y1, y2);
             return Some((c, HAN3[(c >> 6) as usize] >> (c & 63) & 1 != 0));
         }
         let cont = |k: usize| b.get(i + k).map_or(0, |&y| (y & 0x3F) as u32);
@@ -254,10 +254,11 @@ fn token_term(h: u64) -> u64 {
 /// bit set), so 0 marks a free slot.
 #[derive(Clone, Default)]
 struct TermIndex {
-    /// Each slot's term (0: free).
-    keys: Vec<u64>,
-    /// Each slot's entry.
-    entries: Vec<u32>,
+    /// Each slot's term (0: free) and its entry, side by side: a term
+    /// looked up (once for every term of every body read) finds its entry
+    /// in the memory its key was read from, where two tables cost two
+    /// reads from far apart in a table larger than the first-level cache.
+    slots: Vec<(u64, u32)>,
     /// Terms held.
     len: usize,
     /// The slots holding a term, so that the table is emptied by clearing
@@ -271,23 +272,23 @@ impl TermIndex {
     /// it is at least that large and not much larger, else a new one.
     fn with_capacity(n: usize) -> TermIndex {
         let size = (n + n / 3).next_power_of_two().max(16);
-        let fits = |t: &mut TermIndex| (size..=4 * size).contains(&t.keys.len());
+        let fits = |t: &mut TermIndex| (size..=4 * size).contains(&t.slots.len());
         if let Some(t) = SPARE.with_borrow_mut(|s| s.index.take_if(fits)) {
             return t;
         }
-        TermIndex { keys: vec![0; size], entries: vec![0; size], len: 0, used: Vec::with_capacity(size * 3 / 4) }
+        TermIndex { slots: vec![(0, 0); size], len: 0, used: Vec::with_capacity(size * 3 / 4) }
     }
 
     /// Leaves the table, emptied, to the next page indexed on this thread
     /// ([`Spare`]), unless it is empty or very large. Only the keys are
     /// cleared: an entry is read only where its slot's key is a term.
     fn recycle(mut self) {
-        if self.keys.is_empty() || self.keys.len() > MAX_SPARE_SLOTS {
+        if self.slots.is_empty() || self.slots.len() > MAX_SPARE_SLOTS {
             return;
         }
         // (Only the slots in use are written: most of a table is free.)
         for &k in &self.used {
-            self.keys[k as usize] = 0;
+            self.slots[k as usize].0 = 0;
         }
         self.used.clear();
         self.len = 0;
@@ -302,19 +303,19 @@ impl TermIndex {
     /// The slot term `g` is looked for from.
     #[inline(always)]
     fn slot(&self, g: u64) -> usize {
-        let bits = self.keys.len().trailing_zeros();
+        let bits = self.slots.len().trailing_zeros();
         (g.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
     }
 
     /// The entry of term `g`, if it has one.
     #[inline]
     fn get(&self, g: u64) -> Option<u32> {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut k = self.slot(g);
         loop {
-            let key = self.keys[k];
+            let (key, entry) = self.slots[k];
             if key == g {
-                return Some(self.entries[k]);
+                return Some(entry);
             }
             if key == 0 {
                 return None;
@@ -330,17 +331,16 @@ impl TermIndex {
         // (The table is grown once a term added fills it past three
         // quarters, so a term found costs no check of its fill; an empty
         // table, which has no slot, is grown first.)
-        let mask = self.keys.len().wrapping_sub(1);
+        let mask = self.slots.len().wrapping_sub(1);
         let mut k = self.slot(g);
         loop {
-            match self.keys.get(k) {
-                Some(&key) if key == g => return self.entries[k],
-                Some(0) => {
-                    self.keys[k] = g;
-                    self.entries[k] = next;
+            match self.slots.get(k) {
+                Some(&(key, entry)) if key == g => return entry,
+                Some((0, _)) => {
+                    self.slots[k] = (g, next);
                     self.len += 1;
                     self.used.push(k as u32);
-                    if 4 * self.len > 3 * self.keys.len() {
+                    if 4 * self.len > 3 * self.slots.len() {
                         self.grow();
                     }
                     return next;
@@ -357,18 +357,16 @@ impl TermIndex {
     #[cold]
     #[inline(never)]
     fn grow(&mut self) {
-        let size = self.keys.len().max(8) * 2;
-        let keys = std::mem::replace(&mut self.keys, vec![0; size]);
-        let entries = std::mem::replace(&mut self.entries, vec![0; size]);
+        let size = self.slots.len().max(8) * 2;
+        let slots = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
         let mask = size - 1;
         self.used.clear();
-        for (g, e) in keys.into_iter().zip(entries).filter(|x| x.0 != 0) {
+        for (g, e) in slots.into_iter().filter(|x| x.0 != 0) {
             let mut k = self.slot(g);
-            while self.keys[k] != 0 {
+            while self.slots[k].0 != 0 {
                 k = (k + 1) & mask;
             }
-            self.keys[k] = g;
-            self.entries[k] = e;
+            self.slots[k] = (g, e);
             self.used.push(k as u32);
         }
     }
@@ -434,10 +432,10 @@ pub struct Bodies {
     postings: Vec<u32>,
     /// (text, body) pairs scored so far: the pairing work done on the page.
     evaluations: std::cell::Cell<usize>,
-    /// [`Bodies::scores_in`]'s answers so far, per text: (bodies' range,
-    /// scores). A headline line is scored on its own, as a wrap's half and
-    /// as its unit's text; each is read against the index once.
-    memo: std::cell::RefCell<HashMap<String, Vec<Scored>>>,
+    /// [`Bodies::scores_in`]'s answers so far. A headline line is scored
+    /// on its own, as a wrap's half and as its unit's text; each is read
+    /// against the index once.
+    memo: std::cell::RefCell<Memo>,
     /// Buffers [`Bodies::read_scores`] reuses from one text to the next.
     scratch: std::cell::RefCell<Scratch>,
 }
@@ -454,18 +452,118 @@ impl Drop for Bodies {
     }
 }
 
-/// [`Bodies::read_scores`]'s buffers: the terms read, each distinct one's
-/// weight and entry, and the sums per body.
+/// [`Bodies::read_scores`]'s buffers: the terms read, the sets of distinct
+/// terms kept by how many terms were read ([`Scratch::set_for`]), each
+/// distinct one's weight and entry, and the sums per body.
 #[derive(Default)]
 struct Scratch {
     terms: Vec<u64>,
+    sets: Vec<Option<HashSet<u64>>>,
     found: Vec<(f32, Option<u32>)>,
     acc: Vec<f32>,
+    /// A headline's terms found in a text ([`Bodies::score_against_body`]).
+    held: HashSet<u64>,
 }
 
-/// One answer of [`Bodies::scores_in`]: the bodies' range (`lo`, `hi`) and
-/// the scores.
-type Scored = (usize, usize, Vec<(usize, f32)>);
+/// The most terms read for which [`Scratch`] keeps a set (a headline's or
+/// caption's few dozen): a longer text gets a set of its own.
+const KEPT_SETS: usize = 96;
+
+impl Scratch {
+    /// An empty set for the distinct terms of `n` terms read, that gives
+    /// the terms put in it in the order a new one made with room for `n`
+    /// gives them: the one kept for `n`, emptied (its table as large as a
+    /// new one's, and a table emptied and filled again with the same terms
+    /// in the same order holds them where a new one would), made the first
+    /// time. A page scores some thousand texts: each would otherwise
+    /// allocate and free a table. (`fresh` holds the set of a long text.)
+    fn set_for<'a>(
+        sets: &'a mut Vec<Option<HashSet<u64>>>,
+        fresh: &'a mut Option<HashSet<u64>>,
+        n: usize,
+    ) -> &'a mut HashSet<u64> {
+        let new = || HashSet::with_capacity_and_hasher(n, Default::default());
+        if n >= KEPT_SETS {
+            return fresh.insert(new());
+        }
+        if sets.len() <= n {
+            sets.resize_with(n + 1, || None);
+        }
+        let set = sets[n].get_or_insert_with(new);
+        set.clear();
+        set
+    }
+
+    /// A headline's terms as [`term_set`] gives them (read into the kept
+    /// buffers: [`Scratch::set_for`]), and an empty set for those of them
+    /// a text holds (`fresh`: as [`Scratch::set_for`]'s).
+    fn headline_terms<'a>(
+        &'a mut self,
+        headline: &str,
+        fresh: &'a mut Option<HashSet<u64>>,
+    ) -> (&'a HashSet<u64>, &'a mut HashSet<u64>) {
+        let Scratch { terms: read, sets, held, .. } = self;
+        read.clear();
+        let mut scan = Scanner::default();
+        scan.feed(headline, &mut |g| read.push(g));
+        scan.finish(&mut |g| read.push(g));
+        let ts = Scratch::set_for(sets, fresh, read.len());
+        ts.extend(read.iter().copied());
+        held.clear();
+        (ts, held)
+    }
+}
+
+/// [`Bodies::scores_in`]'s answers on a page, kept without allocating for
+/// each: the texts one after another in one string, the scores in one
+/// vector, and per text's hash its answers as a chain.
+#[derive(Default)]
+struct Memo {
+    /// The texts answered, one after another.
+    texts: String,
+    /// The answers' scores, one after another.
+    scores: Vec<(usize, f32)>,
+    /// Each answer: its text (a range of `texts`), the bodies' range
+    /// (`lo`, `hi`), its scores (a range of `scores`), and the answer
+    /// before it for a text of the same hash (`u32::MAX`: none).
+    answers: Vec<Answer>,
+    /// A text's hash → its latest answer.
+    latest: HashMap<u64, u32>,
+}
+
+/// One answer of [`Bodies::scores_in`] kept in a [`Memo`].
+struct Answer {
+    text: std::ops::Range<u32>,
+    lo: usize,
+    hi: usize,
+    scores: std::ops::Range<u32>,
+    before: u32,
+}
+
+impl Memo {
+    /// The scores kept for `text` (of hash `key`) over the bodies `lo..hi`.
+    fn find(&self, key: u64, text: &str, lo: usize, hi: usize) -> Option<&[(usize, f32)]> {
+        let mut at = *self.latest.get(&key)?;
+        while let Some(a) = self.answers.get(at as usize) {
+            if a.lo == lo && a.hi == hi && self.texts.get(a.text.start as usize..a.text.end as usize) == Some(text) {
+                return self.scores.get(a.scores.start as usize..a.scores.end as usize);
+            }
+            at = a.before;
+        }
+        None
+    }
+
+    /// Keeps the scores pushed onto `scores` from `from` on as the answer
+    /// for `text` (of hash `key`) over `lo..hi`, and gives them.
+    fn keep(&mut self, key: u64, text: &str, lo: usize, hi: usize, from: usize) -> &[(usize, f32)] {
+        let start = self.texts.len() as u32;
+        self.texts.push_str(text);
+        let before = self.latest.insert(key, self.answers.len() as u32).unwrap_or(u32::MAX);
+        let scores = from as u32..self.scores.len() as u32;
+        self.answers.push(Answer { text: start..self.texts.len() as u32, lo, hi, scores, before });
+        &self.scores[from..]
+    }
+}
 
 /// In [`Bodies`]'s postings: the term is in the body's lead.
 const IN_LEAD: u32 = 1 << 31;
@@ -582,8 +680,11 @@ impl Bodies {
         // last body that did (1-based).
         // (Room for the page's terms when it is read afresh: `seen` then grows
         // one term at a time; indexed again, room past the terms already
-        // entered too, as the first new term would copy them all.)
-        let mut seen: Vec<(u32, u32)> = Vec::with_capacity(index.len() + guess);
+        // entered too, as the first new term would copy them all. A page of
+        // Han text has about as many distinct terms as a third of its
+        // bytes, more than the table's guess: room for that many, so that
+        // the vector is not copied as it grows.)
+        let mut seen: Vec<(u32, u32)> = Vec::with_capacity(index.len() + 2 * guess);
         seen.resize(index.len(), (0, 0));
         let mut terms: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
         // The old bodies taken over, and (once one is not found in its
@@ -738,45 +839,41 @@ impl Bodies {
     /// Hands [`Bodies::scores_in`]'s answer to `f` as it is kept, without a
     /// copy of it (read from the index and kept the first time).
     fn with_scores_in<R>(&self, text: &str, range: std::ops::Range<usize>, f: impl FnOnce(&[(usize, f32)]) -> R) -> R {
+        use std::hash::BuildHasher;
         let hi = range.end.min(self.texts.len());
         let lo = range.start.min(hi);
-        if let Some(seen) = self.memo.borrow().get(text)
-            && let Some((_, _, scores)) = seen.iter().find(|x| x.0 == lo && x.1 == hi)
-        {
+        let key = rustc_hash::FxBuildHasher.hash_one(text);
+        if let Some(scores) = self.memo.borrow().find(key, text, lo, hi) {
             return f(scores);
         }
-        let scores = self.read_scores(text, lo, hi);
-        let answer = f(&scores);
         let mut memo = self.memo.borrow_mut();
-        match memo.get_mut(text) {
-            Some(seen) => seen.push((lo, hi, scores)),
-            None => {
-                memo.insert(text.to_string(), vec![(lo, hi, scores)]);
-            }
-        }
-        answer
+        let from = memo.scores.len();
+        self.read_scores(text, lo, hi, &mut memo.scores);
+        f(memo.keep(key, text, lo, hi, from))
     }
 
-    /// [`Bodies::scores_in`] for the bodies `lo..hi`, read from the index.
-    fn read_scores(&self, text: &str, lo: usize, hi: usize) -> Vec<(usize, f32)> {
+    /// [`Bodies::scores_in`] for the bodies `lo..hi`, read from the index,
+    /// pushed onto `out`.
+    fn read_scores(&self, text: &str, lo: usize, hi: usize, out: &mut Vec<(usize, f32)>) {
         let mut scratch = self.scratch.borrow_mut();
-        let Scratch { terms: read, found, acc } = &mut *scratch;
+        let Scratch { terms: read, sets, found, acc, .. } = &mut *scratch;
         // The text's terms, read into a buffer kept for the page.
         read.clear();
         let mut scan = Scanner::default();
         scan.feed(text, &mut |g| read.push(g));
         scan.finish(&mut |g| read.push(g));
-        // (A set made as `terms(text)` collected into one makes it: room
-        // for every term read, filled in their order, so it gives them in
-        // the same order and every sum below is the same to the bit.)
-        let mut ts: HashSet<u64> = HashSet::with_capacity_and_hasher(read.len(), Default::default());
+        // (A set as `terms(text)` collected into one makes it: room for
+        // every term read, filled in their order, so it gives them in the
+        // same order and every sum below is the same to the bit.)
+        let mut fresh = None;
+        let ts = Scratch::set_for(sets, &mut fresh, read.len());
         ts.extend(read.iter().copied());
         // Each term's entry, looked up once (with its weight).
         found.clear();
         found.extend(ts.iter().map(|&g| self.entry(g)));
         let total: f32 = found.iter().map(|x| x.0).sum();
         if total == 0.0 {
-            return Vec::new();
+            return;
         }
         // Every weight is positive: a body scored is one with a sum above 0.
         acc.clear();
@@ -794,7 +891,7 @@ impl Bodies {
                 acc[((p & !IN_LEAD) - lo32) as usize] += if lead { 1.5 * w } else { w };
             }
         }
-        acc.iter().enumerate().filter(|(_, h)| **h > 0.0).map(|(k, &h)| (lo + k, h / (1.5 * total))).collect()
+        out.extend(acc.iter().enumerate().filter(|(_, h)| **h > 0.0).map(|(k, &h)| (lo + k, h / (1.5 * total))));
     }
 
     /// The body a text scores best against, with its score.
@@ -851,16 +948,16 @@ impl Bodies {
 
     /// As [`Bodies::score_against`], for a text given in pieces read as one.
     pub fn score_against_pieces<'a>(&self, headline: &str, text: impl IntoIterator<Item = &'a str>) -> f32 {
-        let ts = term_set(headline);
+        let mut scratch = self.scratch.borrow_mut();
+        let mut fresh = None;
+        let (ts, found) = scratch.headline_terms(headline, &mut fresh);
         if ts.is_empty() {
             return 0.0;
         }
         // The headline's terms found in the text, read without indexing it.
         // (Most of the text's terms are none of them: a filter of the
         // headline's few terms turns those away before the hash look-up.)
-        let filter = TermFilter::of(&ts);
-        // (Sized for every headline term found: it never grows.)
-        let mut found: HashSet<u64> = HashSet::with_capacity_and_hasher(ts.len(), Default::default());
+        let filter = TermFilter::of(ts);
         let mut scan = Scanner::default();
         let mut see = |g: u64| {
             if filter.may_hold(g) && ts.contains(&g) {
@@ -871,7 +968,7 @@ impl Bodies {
             scan.feed(piece, &mut see);
         }
         scan.finish(&mut see);
-        self.score_terms_found(&ts, |g| found.contains(g))
+        self.score_terms_with(ts, |g, _| found.contains(g))
     }
 
     /// As [`Bodies::score_against_pieces`], for the text of body `b` given
@@ -886,17 +983,19 @@ impl Bodies {
         let Some((k, at, scan)) = self.read_past_text_of(b, pieces.clone()) else {
             return self.score_against_pieces(headline, pieces);
         };
-        let ts = term_set(headline);
+        let mut scratch = self.scratch.borrow_mut();
+        let mut fresh = None;
+        let (ts, found) = scratch.headline_terms(headline, &mut fresh);
         if ts.is_empty() {
             return 0.0;
         }
+        let held = |e: Option<u32>| e.is_some_and(|e| self.holds_entry(b, e));
         let Some(mut scan) = scan else {
-            return self.score_terms_found(&ts, |&g| self.holds(b, g));
+            return self.score_terms_with(ts, |_, e| held(e));
         };
         // The text indexed for body `b` and more after it (a body joined
         // to it): the terms up to the seam are the index's, the rest read.
-        let filter = TermFilter::of(&ts);
-        let mut found: HashSet<u64> = HashSet::with_capacity_and_hasher(ts.len(), Default::default());
+        let filter = TermFilter::of(ts);
         let mut see = |g: u64| {
             if filter.may_hold(g) && ts.contains(&g) {
                 found.insert(g);
@@ -906,7 +1005,7 @@ impl Bodies {
             scan.feed(if i == k { &piece[at..] } else { piece }, &mut see);
         }
         scan.finish(&mut see);
-        self.score_terms_found(&ts, |g| found.contains(g) || self.holds(b, *g))
+        self.score_terms_with(ts, |g, e| found.contains(g) || held(e))
     }
 
     /// Do `pieces`, read as one, open with the text indexed for body `b`?
@@ -951,7 +1050,11 @@ impl Bodies {
 
     /// Does body `b`'s indexed text hold term `g`?
     pub(crate) fn holds(&self, b: usize, g: u64) -> bool {
-        let Some(e) = self.index.get(g) else { return false };
+        self.index.get(g).is_some_and(|e| self.holds_entry(b, e))
+    }
+
+    /// Does body `b`'s indexed text hold the term of entry `e`?
+    fn holds_entry(&self, b: usize, e: u32) -> bool {
         let (_, from, to) = self.info[e as usize];
         let run = &self.postings[from as usize..to as usize];
         let at = run.partition_point(|&p| (p & !IN_LEAD) < b as u32);
@@ -961,11 +1064,27 @@ impl Bodies {
     /// As [`Bodies::score_against`], for a headline's terms ([`term_set`])
     /// and a text's told by `found`.
     pub fn score_terms_found(&self, ts: &HashSet<u64>, found: impl Fn(&u64) -> bool) -> f32 {
-        let total: f32 = ts.iter().map(|&g| self.weight(g)).sum();
+        self.score_terms_with(ts, |g, _| found(g))
+    }
+
+    /// [`Bodies::score_terms_found`], `found` told each term and its entry
+    /// ([`Bodies::entry`]): each term looked up once, the weights of all
+    /// and of those found summed in one pass, in the set's order as two
+    /// sums over it would (from -0.0, as `Sum` for `f32` starts): the same
+    /// sums to the bit.
+    fn score_terms_with(&self, ts: &HashSet<u64>, found: impl Fn(&u64, Option<u32>) -> bool) -> f32 {
+        let (mut total, mut hit) = (-0.0f32, -0.0f32);
+        for g in ts {
+            let (w, e) = self.entry(*g);
+            total += w;
+            if found(g, e) {
+                hit += w;
+            }
+        }
         if total == 0.0 {
             return 0.0;
         }
-        ts.iter().filter(|g| found(g)).map(|&g| self.weight(g)).sum::<f32>() / total
+        hit / total
     }
 
     /// A headline's terms ([`term_set`]) with their weights, looked up
@@ -1275,9 +1394,7 @@ mod tests {
                 .iter()
                 .map(|&x| {
                     let e = x & !IN_LEAD;
-                    let g = (0..bodies.index.keys.len())
-                        .find(|&k| bodies.index.keys[k] != 0 && bodies.index.entries[k] == e)
-                        .map(|k| bodies.index.keys[k]);
+                    let g = bodies.index.slots.iter().find(|x| x.0 != 0 && x.1 == e).map(|x| x.0);
                     (g.unwrap_or(0), x & IN_LEAD != 0)
                 })
                 .collect();
@@ -1291,11 +1408,7 @@ mod tests {
 
     /// [`Indexed`] for a page's bodies, for comparing two indexings.
     fn indexed(bodies: &Bodies) -> Indexed {
-        let term_of = |e: u32| {
-            (0..bodies.index.keys.len())
-                .find(|&k| bodies.index.keys[k] != 0 && bodies.index.entries[k] == e)
-                .map_or(0, |k| bodies.index.keys[k])
-        };
+        let term_of = |e: u32| bodies.index.slots.iter().find(|x| x.0 != 0 && x.1 == e).map_or(0, |x| x.0);
         let terms = bodies
             .terms
             .iter()
@@ -1405,12 +1518,12 @@ mod tests {
         for k in 1..300u32 {
             index.get_or_insert(hash2(0x4E00 + k, 0x4E01), k);
         }
-        let size = index.keys.len();
+        let size = index.slots.len();
         index.recycle();
         let mut again = TermIndex::with_capacity(size / 2);
-        assert_eq!(again.keys.len(), size, "the table left is taken");
+        assert_eq!(again.slots.len(), size, "the table left is taken");
         assert_eq!(again.len(), 0);
-        assert!(again.keys.iter().all(|&k| k == 0) && again.used.is_empty());
+        assert!(again.slots.iter().all(|x| x.0 == 0) && again.used.is_empty());
         for k in 1..50u32 {
             assert_eq!(again.get_or_insert(hash2(0x4E00 + 2 * k, 0x4E02), k), k);
         }
@@ -1418,7 +1531,7 @@ mod tests {
         assert_eq!(again.get(hash2(0x4E00 + 10, 0x4E02)), Some(5));
         // A table much larger than asked for is not taken.
         again.recycle();
-        assert_eq!(TermIndex::with_capacity(4).keys.len(), 16);
+        assert_eq!(TermIndex::with_capacity(4).slots.len(), 16);
     }
 
     #[test]
@@ -1554,6 +1667,56 @@ mod tests {
                 let got = bodies.score_against_body(headline, b, pieces.iter().copied());
                 assert_eq!(got.to_bits(), want.to_bits(), "{headline} / {pieces:?}");
             }
+        }
+    }
+
+    #[test]
+    fn scores_read_with_kept_sets_are_the_scores_of_fresh_ones_to_the_bit() {
+        let texts: Vec<String> = [
+            "本报讯 市委书记孙大军到离石区调研老旧小区改造工作，强调要把好事办好。",
+            "全市青少年工作会议召开，交口县新建三所乡村幼儿园，GDP增长。",
+            "吕梁市召开会议部署冬季供暖工作，确保群众温暖过冬。",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Texts of the same and of other lengths, each asked of one index
+        // in turn (its sets and answers kept from one to the next) and of
+        // an index of its own (asked first: every set new).
+        let asked = [
+            "孙大军调研老旧小区改造",
+            "青少年工作会议",
+            "孙大军调研老旧小区改造",
+            "吕梁市部署供暖工作",
+            "交口县新建乡村幼儿园",
+            "GDP增长",
+            "",
+            "确保群众温暖过冬 吕梁市召开会议部署冬季供暖工作 青少年",
+        ];
+        let kept = Bodies::new(&texts);
+        for text in asked {
+            for range in [0..3, 1..2] {
+                let fresh = Bodies::new(&texts).scores_in(text, range.clone());
+                let got = kept.scores_in(text, range.clone());
+                let bits = |v: &[(usize, f32)]| v.iter().map(|&(b, s)| (b, s.to_bits())).collect::<Vec<_>>();
+                assert_eq!(bits(&got), bits(&fresh), "{text} {range:?}");
+            }
+            // A headline's share of a text: one pass over its terms, from
+            // kept sets, as two sums over a set of its own.
+            let body = "市委书记孙大军到离石区调研老旧小区改造工作，吕梁市部署供暖";
+            let ts = term_set(text);
+            let all: HashSet<u64> = terms(body).into_iter().collect();
+            let total: f32 = ts.iter().map(|&g| kept.weight(g)).sum();
+            let hit: f32 = ts.iter().filter(|g| all.contains(g)).map(|&g| kept.weight(g)).sum();
+            let want = if total == 0.0 { 0.0 } else { hit / total };
+            assert_eq!(kept.score_against(text, body).to_bits(), want.to_bits(), "{text}");
+            assert_eq!(
+                kept.score_against_body(text, 0, [texts[0].as_str()]).to_bits(),
+                {
+                    let hit: f32 = ts.iter().filter(|&&g| kept.holds(0, g)).map(|&g| kept.weight(g)).sum();
+                    if total == 0.0 { 0.0f32 } else { hit / total }
+                }
+                .to_bits()
+            );
         }
     }
 

@@ -124,9 +124,27 @@ fn common_width(s: &str, cjk: bool) -> Option<(usize, bool, usize)> {
             i += 3;
             continue;
         }
-        let c = s[i..].chars().next()?;
-        i += c.len_utf8();
-        w += match c as u32 {
+        // Any other character is read from its bytes (`s` is valid UTF-8):
+        // no decoding through `chars`, whose checks cost more than the
+        // count itself on the punctuation of every line.
+        let c = match b {
+            0..0x80 => {
+                i += 1;
+                b as u32
+            }
+            0xE0..0xF0 => {
+                let (&y1, &y2) = (bytes.get(i + 1)?, bytes.get(i + 2)?);
+                i += 3;
+                three_byte_code(b, y1, y2)
+            }
+            // (U+00B7, the middle dot, is the only two-byte character counted.)
+            0xC2 if bytes.get(i + 1) == Some(&0xB7) => {
+                i += 2;
+                0xB7
+            }
+            _ => return None,
+        };
+        w += match c {
             0x21..=0x7E => 1,
             0x20 => {
                 spaced = true;
@@ -146,6 +164,14 @@ fn common_width(s: &str, cjk: bool) -> Option<(usize, bool, usize)> {
         };
     }
     Some((w, spaced, count))
+}
+
+/// The code point of a character encoded in three bytes (lead byte `x`,
+/// E0–EF, then `y1` and `y2`), read from a valid UTF-8 string: what the
+/// loader's scans over a line's bytes decode without `chars`' checks.
+#[inline(always)]
+pub(crate) fn three_byte_code(x: u8, y1: u8, y2: u8) -> u32 {
+    ((x as u32 & 0x0F) << 12) | ((y1 as u32 & 0x3F) << 6) | (y2 as u32 & 0x3F)
 }
 
 /// True when a line is letter-spaced: most of its space-separated tokens are
