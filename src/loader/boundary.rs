@@ -1046,7 +1046,11 @@ fn closing_formula(parts: &[BodyPart], lines: &[Line]) -> bool {
 /// [`meta::opens_with_subject_day`]) names it before the day's figure.
 fn lead_subject(lead: &str) -> String {
     if !meta::opens_like_lead(lead) && meta::opens_with_subject_day(lead) {
-        return lead.chars().take_while(|c| !c.is_ascii_digit()).take(16).collect();
+        let subject: String = lead.chars().take_while(|c| !c.is_ascii_digit()).take(16).collect();
+        // (A day named from the issue's, `某某今天（3月5日）`, is no part of
+        // the subject.)
+        let end = ["今天", "今日"].iter().filter_map(|w| subject.find(w)).min().unwrap_or(subject.len());
+        return subject[..end].to_string();
     }
     let Some((_, rest)) = lead.split_once(['，', ',']) else { return String::new() };
     let mut out = String::new();
