@@ -1685,3 +1685,18 @@ fn an_item_naming_its_subject_before_a_bracketed_today_where_the_column_narrows_
         p.articles[1].paragraphs
     );
 }
+
+#[test]
+fn an_item_naming_its_source_before_its_news_where_the_column_narrows_stands_alone() {
+    // A news item, then with no headline, byline or date of its own a
+    // report opening by naming its source (`记者从市交通运输局了解到，`), set
+    // in a narrower column: a lead as a subject before its day is
+    // (`meta::opens_with_source`, weighed as `Term::SubjectLead`), so the
+    // column's change starts an item there.
+    let p = load("source_lead_at_width_change.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "交城县启动农村饮水安全巩固工程");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("交通运输局")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
+    assert!(p.articles[1].paragraphs[0].starts_with("记者从市交通运输局了解到"), "{:?}", p.articles[1].paragraphs);
+}

@@ -82,7 +82,9 @@ pub enum Term {
     Subheading,
     /// The line after the gap opens like a lead naming its subject before
     /// its day (`国务院总理某某5日在京会见…`:
-    /// [`meta::opens_with_subject_day`]); at a line [`promote`] weighs, the
+    /// [`meta::opens_with_subject_day`]; at a body gap also one naming its
+    /// source before its news, `记者从某部了解到，`:
+    /// [`meta::opens_with_source`]); at a line [`promote`] weighs, the
     /// line under it does.
     SubjectLead,
     /// The first sentence after a lead naming its subject before its day
@@ -687,7 +689,8 @@ impl Builder {
         let closed = prev.is_some_and(|p| is_sentence_end(&lines[p].text));
         let lead_text = if closed { lead(lines, after) } else { String::new() };
         let opener = closed && meta::opens_like_lead(&lead_text);
-        let subject = closed && !opener && meta::opens_with_subject_day(&lead_text);
+        let subject =
+            closed && !opener && (meta::opens_with_subject_day(&lead_text) || meta::opens_with_source(&lead_text));
         // (An attachment line, `附件：…`, still belongs to the notice.)
         let dated = prev.is_some_and(|p| is_date_line(&lines[p].text)) && !lines[i].text.starts_with("附件");
         let notice = closed && opens_notice(&lead_text, lines, after);
