@@ -1663,3 +1663,40 @@ fn a_photo_item_after_a_signed_item_stands_alone_though_it_shares_its_words() {
     assert!(photo.paragraphs[0].starts_with("汾阳市各乡镇"), "{:?}", photo.paragraphs);
     assert_eq!(photo.captions, ["图为施工现场。 记者 李强 摄"]);
 }
+
+// Task qmerge (twenty-first round): items run together.
+
+#[test]
+fn an_item_naming_its_subject_before_a_bracketed_today_where_the_column_narrows_stands_alone() {
+    // A news item, then with no headline, byline or date line of its own a
+    // report naming its subject before its day as broadcast news prints it,
+    // the day named from the with its date in brackets
+    // (`方山县消防救援大队今天（3月13日）举行…`), set in a narrower column: a
+    // lead naming its subject before its day (`meta::opens_with_subject_day`,
+    // as `某某13日举行…` is), so the column's change starts an item there.
+    let p = load("subject_today_lead_at_width_change.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "临县召开春季植树造林动员会");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("方山县")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
+    assert!(
+        p.articles[1].paragraphs[0].starts_with("方山县消防救援大队今天（3月13日）"),
+        "{:?}",
+        p.articles[1].paragraphs
+    );
+}
+
+#[test]
+fn an_item_naming_its_source_before_its_news_where_the_column_narrows_stands_alone() {
+    // A news item, then with no headline, byline or date of its own a
+    // report opening by naming its source (`记者从市交通运输局了解到，`), set
+    // in a narrower column: a lead as a subject before its day is
+    // (`meta::opens_with_source`, weighed as `Term::SubjectLead`), so the
+    // column's change starts an item there.
+    let p = load("source_lead_at_width_change.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "交城县启动农村饮水安全巩固工程");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("交通运输局")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
+    assert!(p.articles[1].paragraphs[0].starts_with("记者从市交通运输局了解到"), "{:?}", p.articles[1].paragraphs);
+}

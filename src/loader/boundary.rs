@@ -82,7 +82,9 @@ pub enum Term {
     Subheading,
     /// The line after the gap opens like a lead naming its subject before
     /// its day (`国务院总理某某5日在京会见…`:
-    /// [`meta::opens_with_subject_day`]); at a line [`promote`] weighs, the
+    /// [`meta::opens_with_subject_day`]; at a body gap also one naming its
+    /// source before its news, `记者从某部了解到，`:
+    /// [`meta::opens_with_source`]); at a line [`promote`] weighs, the
     /// line under it does.
     SubjectLead,
     /// The first sentence after a lead naming its subject before its day
@@ -687,7 +689,8 @@ impl Builder {
         let closed = prev.is_some_and(|p| is_sentence_end(&lines[p].text));
         let lead_text = if closed { lead(lines, after) } else { String::new() };
         let opener = closed && meta::opens_like_lead(&lead_text);
-        let subject = closed && !opener && meta::opens_with_subject_day(&lead_text);
+        let subject =
+            closed && !opener && (meta::opens_with_subject_day(&lead_text) || meta::opens_with_source(&lead_text));
         // (An attachment line, `附件：…`, still belongs to the notice.)
         let dated = prev.is_some_and(|p| is_date_line(&lines[p].text)) && !lines[i].text.starts_with("附件");
         let notice = closed && opens_notice(&lead_text, lines, after);
@@ -1048,7 +1051,11 @@ fn closing_formula(parts: &[BodyPart], lines: &[Line]) -> bool {
 /// [`meta::opens_with_subject_day`]) names it before the day's figure.
 fn lead_subject(lead: &str) -> String {
     if !meta::opens_like_lead(lead) && meta::opens_with_subject_day(lead) {
-        return lead.chars().take_while(|c| !c.is_ascii_digit()).take(16).collect();
+        let subject: String = lead.chars().take_while(|c| !c.is_ascii_digit()).take(16).collect();
+        // (A day named from the issue's, `某某今天（3月5日）`, is no part of
+        // the subject.)
+        let end = ["今天", "今日"].iter().filter_map(|w| subject.find(w)).min().unwrap_or(subject.len());
+        return subject[..end].to_string();
     }
     let Some((_, rest)) = lead.split_once(['，', ',']) else { return String::new() };
     let mut out = String::new();
