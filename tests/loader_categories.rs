@@ -1663,3 +1663,20 @@ fn a_photo_item_after_a_signed_item_stands_alone_though_it_shares_its_words() {
     assert!(photo.paragraphs[0].starts_with("汾阳市各乡镇"), "{:?}", photo.paragraphs);
     assert_eq!(photo.captions, ["图为施工现场。 记者 李强 摄"]);
 }
+
+// ---- Task qsplit (twenty-first round): items cut short, their rest read
+// as another item (issue 9).
+
+#[test]
+fn on_a_page_printing_a_blank_line_after_every_line_a_paragraphs_first_line_is_not_set_apart() {
+    // Every line is followed by a blank line, so a blank line sets nothing
+    // apart. A paragraph's first line (no indent, no clause mark, its words
+    // coming back two paragraphs on: `随后，各县市区文化馆和艺术团代表…`)
+    // reads on into the line under it, a word cut at the seam (`艺术团|代表`):
+    // it is not a headline left in the body, and the article stays whole.
+    let p = load("double_spaced_paragraph_opening_line.txt");
+    assert_eq!(titles(&p), ["吕梁市举办文化惠民演出季活动"]);
+    let a = &p.articles[0];
+    assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[1].starts_with("各县市区文化馆和艺术团代表在开幕式上"), "{:?}", a.paragraphs);
+}
