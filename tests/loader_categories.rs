@@ -1700,3 +1700,20 @@ fn an_item_naming_its_source_before_its_news_where_the_column_narrows_stands_alo
     assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
     assert!(p.articles[1].paragraphs[0].starts_with("记者从市交通运输局了解到"), "{:?}", p.articles[1].paragraphs);
 }
+
+// ---- Task qsplit (twenty-first round): items cut short, their rest read
+// as another item (issue 9).
+
+#[test]
+fn on_a_page_printing_a_blank_line_after_every_line_a_paragraphs_first_line_is_not_set_apart() {
+    // Every line is followed by a blank line, so a blank line sets nothing
+    // apart. A paragraph's first line (no indent, no clause mark, its words
+    // coming back two paragraphs on: `随后，各县市区文化馆和艺术团代表…`)
+    // reads on into the line under it, a word cut at the seam (`艺术团|代表`):
+    // it is not a headline left in the body, and the article stays whole.
+    let p = load("double_spaced_paragraph_opening_line.txt");
+    assert_eq!(titles(&p), ["吕梁市举办文化惠民演出季活动"]);
+    let a = &p.articles[0];
+    assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[1].starts_with("各县市区文化馆和艺术团代表在开幕式上"), "{:?}", a.paragraphs);
+}

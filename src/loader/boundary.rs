@@ -1118,7 +1118,12 @@ pub fn promote(
 ) {
     let mut terms: Vec<u64> = Vec::new();
     // A page printing no blank line anywhere sets no headline apart.
-    let unspaced = !lines.windows(2).any(|w| w[1].no > w[0].no + 1);
+    // A page printing a blank line after (nearly) every line: there a blank
+    // line sets nothing apart, a line is set apart only by a wider gap, and
+    // any other line is weighed as on a page printing no blank lines.
+    let double = double_spaced(lines);
+    let pitch = if double { 2 } else { 1 };
+    let unspaced = double || !lines.windows(2).any(|w| w[1].no > w[0].no + 1);
     for i in 0..lines.len() {
         if head[i] || lines[i].role != Role::Text {
             continue;
@@ -1161,7 +1166,7 @@ pub fn promote(
         // `pdftotext -raw`, sets nothing apart); or on a page that prints
         // no blank line between any two lines, at the cost of
         // [`Term::Unspaced`].
-        let apart = !(lines[p].no + 1 == lines[i].no && lines[n].no == lines[i].no + 1);
+        let apart = !(lines[p].no + pitch >= lines[i].no && lines[n].no <= lines[i].no + pitch);
         let led = opener || subject || notice;
         if !apart && !unspaced && !led {
             continue;
@@ -1176,7 +1181,7 @@ pub fn promote(
         // on however the model reads it, and its word cut at the seam counts
         // whatever the line under it holds (a narrow column's lines often
         // hold no clause mark).
-        if !notice && (sure[i] < 0.0 || !apart) && reads_on(lines, head, i, n, !apart) {
+        if !notice && (sure[i] < 0.0 || !apart) && reads_on(lines, head, i, n, !apart && !double, double) {
             continue;
         }
         // Upper bound first: even a perfect match would not be enough.
@@ -1247,13 +1252,21 @@ fn opens_lead(lines: &[Line], n: usize) -> bool {
 /// characters either side of it making a bigram that the body text near it
 /// prints (`…中央军委副主` / `席张又侠…`)? A headline's last line and its
 /// body's first line make no such word. (`unspaced`: no blank line sets
-/// line `i` apart, and the line under it need hold no clause.)
-fn reads_on(lines: &[Line], head: &[bool], i: usize, n: usize, unspaced: bool) -> bool {
+/// line `i` apart, and the line under it need hold no clause; `double`:
+/// the page prints a blank line after every line, and the line under it
+/// need hold no clause where both lines fill the column, [`fill_column`].)
+fn reads_on(lines: &[Line], head: &[bool], i: usize, n: usize, unspaced: bool, double: bool) -> bool {
     let (text, next) = (lines[i].text.as_str(), lines[n].text.as_str());
     // (A headline's tail read as body, `…城乡` / `环境卫生整治见实效`, holds
     // no clause: the line under it must be running text, unless no blank
     // line set the line apart.)
-    if !unspaced && !next.contains(['，', '。', '；']) {
+    // (Nor, on a page printing a blank line after every line, where both
+    // lines run to the column's edge: there the blank lines set nothing
+    // apart, and a line broken by the column, not by hand, reads on
+    // whatever the line under it holds, as a paragraph's first line over a
+    // narrow column's next does.)
+    let by_column = double && fill_column(lines, head, i, n);
+    if !(unspaced || by_column || next.contains(['，', '。', '；'])) {
         return false;
     }
     if super::units::left_open(&text.replace(['（', '(', '）', ')'], ""))
@@ -1268,6 +1281,42 @@ fn reads_on(lines: &[Line], head: &[bool], i: usize, n: usize, unspaced: bool) -
     let Some(seam) = seam else { return false };
     // (Read until the bigram is met: the rest of the window cannot undo it.)
     window_until(lines, head, n..lines.len(), |g| g == seam) || window_until(lines, head, (0..i).rev(), |g| g == seam)
+}
+
+/// Does the page print a blank line after every line, or nearly (more
+/// steps of two between the numbers of lines printed one after the other
+/// than steps of one), as some extractors print a newspaper's columns?
+fn double_spaced(lines: &[Line]) -> bool {
+    let (mut one, mut two) = (0usize, 0usize);
+    for w in lines.windows(2) {
+        match w[1].no.saturating_sub(w[0].no) {
+            1 => one += 1,
+            2 => two += 1,
+            _ => {}
+        }
+    }
+    two > one
+}
+
+/// The most columns a line may stop short of its column and still fill it
+/// ([`fill_column`]): one character and a half-width mark.
+const FULL_SLACK: usize = 3;
+
+/// Do line `i` and body line `n` under it both run to the column's edge
+/// (within [`FULL_SLACK`]), the column being the widest of up to four body
+/// lines from `n` on? A paragraph's first line set flush left fills its
+/// column and breaks where the column does, wherever a word runs; a
+/// headline is broken by hand, its lines stopping short of the column or
+/// its tail shorter than its head.
+fn fill_column(lines: &[Line], head: &[bool], i: usize, n: usize) -> bool {
+    let w = |l: &Line| if l.justified { l.text_width } else { l.width };
+    let column = (n..lines.len())
+        .take_while(|&j| lines[j].role == Role::Text && !head[j])
+        .take(4)
+        .map(|j| w(&lines[j]))
+        .max()
+        .unwrap_or(0);
+    column > 0 && w(&lines[i]) + FULL_SLACK >= column && w(&lines[n]) + FULL_SLACK >= column
 }
 
 /// The bigrams of the body text met going through `order` (line indices),
@@ -1471,7 +1520,7 @@ mod tests {
             let head = vec![false; lines.len()];
             let i = lines.iter().position(|l| l.text == line).expect("the line");
             let n = lines.iter().position(|l| l.text == next).expect("the next line");
-            assert_eq!(reads_on(&lines, &head, i, n, false), want, "{line}");
+            assert_eq!(reads_on(&lines, &head, i, n, false, false), want, "{line}");
         }
     }
 
