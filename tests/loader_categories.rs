@@ -1663,3 +1663,23 @@ fn a_photo_item_after_a_signed_item_stands_alone_though_it_shares_its_words() {
     assert!(photo.paragraphs[0].starts_with("汾阳市各乡镇"), "{:?}", photo.paragraphs);
     assert_eq!(photo.captions, ["图为施工现场。 记者 李强 摄"]);
 }
+
+// Task qtitle (twenty-first round): wrong titles.
+
+#[test]
+fn a_headline_as_wide_as_the_column_between_two_paragraphs_is_a_headline() {
+    // An extractor that prints each headline in the body's column, as wide
+    // as its lines, with no indent and no blank line, after the text it
+    // heads (`pdftotext -raw` reading a page whose headlines were drawn
+    // last): after a paragraph that ends its sentence, a full line that
+    // ends none (`市长会见新能源集团客商一行`), then a line set in by its
+    // width. A body's full line would run on into the next, so the line is
+    // a headline, the first report's (it names it), not a paragraph glued
+    // to the second report's lead.
+    let p = load("headline_between_paragraphs_as_wide_as_the_column.txt");
+    assert_eq!(titles(&p), ["市长会见新能源集团客商一行", "副市长在交城县调研秋粮收购"]);
+    assert_eq!(p.articles[0].paragraphs.len(), 3, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].paragraphs[2].ends_with("开工建设。"), "{:?}", p.articles[0].paragraphs);
+    assert_eq!(p.articles[1].paragraphs.len(), 2, "{:?}", p.articles[1].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("副市长李红三日"), "{:?}", p.articles[1].paragraphs);
+}
