@@ -1683,3 +1683,16 @@ fn a_headline_as_wide_as_the_column_between_two_paragraphs_is_a_headline() {
     assert_eq!(p.articles[1].paragraphs.len(), 2, "{:?}", p.articles[1].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("副市长李红三日"), "{:?}", p.articles[1].paragraphs);
 }
+
+#[test]
+fn a_headline_wrapped_at_a_decimal_point_is_one_title() {
+    // A headline in a narrow column wraps inside a number, after its
+    // decimal point (`…达1276.` / `9亿元`): an ASCII point right after a
+    // digit is the number running on, not a full stop (a Chinese sentence
+    // closes with `。`), so the line does not end a sentence and the
+    // headline keeps its three lines.
+    let p = load("headline_wrapped_at_a_decimal_point.txt");
+    assert_eq!(titles(&p), ["交城县举办青少年书法作品展", "前三季度全省规模以上工业增加值达1276.9亿元"]);
+    assert_eq!(p.articles[1].byline.as_deref(), Some("本报讯（记者 王华）"));
+    assert!(p.articles[1].paragraphs[0].starts_with("记者从省统计局获悉"), "{:?}", p.articles[1].paragraphs);
+}
