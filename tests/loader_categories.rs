@@ -1717,3 +1717,36 @@ fn on_a_page_printing_a_blank_line_after_every_line_a_paragraphs_first_line_is_n
     assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
     assert!(a.paragraphs[1].starts_with("各县市区文化馆和艺术团代表在开幕式上"), "{:?}", a.paragraphs);
 }
+
+// Task qtitle (twenty-first round): wrong titles.
+
+#[test]
+fn a_headline_as_wide_as_the_column_between_two_paragraphs_is_a_headline() {
+    // An extractor that prints each headline in the body's column, as wide
+    // as its lines, with no indent and no blank line, after the text it
+    // heads (`pdftotext -raw` reading a page whose headlines were drawn
+    // last): after a paragraph that ends its sentence, a full line that
+    // ends none (`市长会见新能源集团客商一行`), then a line set in by its
+    // width. A body's full line would run on into the next, so the line is
+    // a headline, the first report's (it names it), not a paragraph glued
+    // to the second report's lead.
+    let p = load("headline_between_paragraphs_as_wide_as_the_column.txt");
+    assert_eq!(titles(&p), ["市长会见新能源集团客商一行", "副市长在交城县调研秋粮收购"]);
+    assert_eq!(p.articles[0].paragraphs.len(), 3, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[0].paragraphs[2].ends_with("开工建设。"), "{:?}", p.articles[0].paragraphs);
+    assert_eq!(p.articles[1].paragraphs.len(), 2, "{:?}", p.articles[1].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("副市长李红三日"), "{:?}", p.articles[1].paragraphs);
+}
+
+#[test]
+fn a_headline_wrapped_at_a_decimal_point_is_one_title() {
+    // A headline in a narrow column wraps inside a number, after its
+    // decimal point (`…达1276.` / `9亿元`): an ASCII point right after a
+    // digit is the number running on, not a full stop (a Chinese sentence
+    // closes with `。`), so the line does not end a sentence and the
+    // headline keeps its three lines.
+    let p = load("headline_wrapped_at_a_decimal_point.txt");
+    assert_eq!(titles(&p), ["交城县举办青少年书法作品展", "前三季度全省规模以上工业增加值达1276.9亿元"]);
+    assert_eq!(p.articles[1].byline.as_deref(), Some("本报讯（记者 王华）"));
+    assert!(p.articles[1].paragraphs[0].starts_with("记者从省统计局获悉"), "{:?}", p.articles[1].paragraphs);
+}

@@ -1024,6 +1024,7 @@ pub fn decide_on_page(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]
     keep_sandwiched(lines, rules, &mut head);
     head_under_continuation(lines, lay, &mut head);
     head_over_set_in(lines, lay, &mut head);
+    head_between_paragraphs(lines, lay, &mut head);
     super::heads::reach_back_to_blank(lines, lay, &super::lines::set_apart(lines), &mut head);
     head
 }
@@ -1114,6 +1115,75 @@ fn head_over_set_in(lines: &[Line], lay: &Layout, head: &mut [bool]) {
             return;
         }
         k += 1;
+    }
+}
+
+/// The most lines of a headline set between two paragraphs
+/// ([`head_between_paragraphs`]).
+const MAX_MID_HEAD_LINES: usize = 3;
+
+/// Lines that stand between a paragraph that ends its sentence and a line
+/// set in as a paragraph's first line, the first of them as wide as the
+/// column, and that end no sentence nor hold a clause mark, are a headline
+/// (an extractor that prints a headline in the body's column, as wide as
+/// its lines: `…推动两国关系进一步发展。` / `某某会见某国总统` / then
+/// `国务院总理某某30日` set in). A body's line that runs to the column's
+/// end runs on into the next line, and a paragraph closes its sentence
+/// before the next one is set in, so a full line that stops short of a
+/// sentence there belongs to no paragraph. A short line there is a
+/// subheading inside the body (`补齐短板弱项`) and stays as the model read
+/// it, and so does a notice's issuer over its date. Otherwise the rule
+/// asks of the lines what [`head_over_set_in`] asks of the page's first
+/// lines, and no comma: a line holding one is a sentence's opening.
+fn head_between_paragraphs(lines: &[Line], lay: &Layout, head: &mut [bool]) {
+    let plain = |k: usize| {
+        let f = &lay.facts[k];
+        lines[k].role == Role::Text
+            && !lines[k].indented
+            && headline_shaped(f)
+            && !lines[k].text.contains(['，', ',', '、', '：', ':', '；', ';'])
+            && f.last != '-'
+    };
+    let mut i = 1;
+    while i + 1 < lines.len() {
+        let before = &lines[i - 1];
+        if head[i]
+            || head[i - 1]
+            || before.role != Role::Text
+            || !lay.facts[i - 1].ends
+            || lines[i].no != before.no + 1
+            || !plain(i)
+            || !super::heads::is_full(&lines[i], lay.col[i])
+        {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        let mut found = None;
+        while k < lines.len() && k - i < MAX_MID_HEAD_LINES && plain(k) && !head[k] {
+            let next = k + 1;
+            if next >= lines.len() || lines[next].no != lines[k].no + 1 {
+                break;
+            }
+            if lines[next].role == Role::Text
+                && !lay.facts[next].date
+                && (lines[next].indented
+                    || super::units::sets_in(lines, next, (next + 1 < lines.len()).then_some(next + 1)))
+            {
+                found = Some(next);
+                break;
+            }
+            k += 1;
+        }
+        match found {
+            Some(next) => {
+                for h in &mut head[i..next] {
+                    *h = true;
+                }
+                i = next;
+            }
+            None => i += 1,
+        }
     }
 }
 

@@ -1216,9 +1216,21 @@ fn sentence_end_by_last(text: &str) -> bool {
         && !c.is_whitespace()
         && !(is_closing_mark(c) || matches!(c, '"' | '\''))
     {
-        return matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '：' | ':' | '.');
+        if c == '.' {
+            return !decimal_point_cut(text);
+        }
+        return matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '：' | ':');
     }
     sentence_end_closed(text)
+}
+
+/// Does `text`, ending in `.`, end on a number's decimal point cut at
+/// the line's end (`…外资1276.` / `9亿元`)? A Chinese sentence closes
+/// with `。`, so a point right after a digit is a number running on into
+/// the next line, not a full stop.
+fn decimal_point_cut(text: &str) -> bool {
+    let mut back = text.chars().rev();
+    back.next() == Some('.') && back.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// [`is_sentence_end`] for any line (one that ends in space, a closing
@@ -1239,7 +1251,7 @@ fn sentence_end_closed(text: &str) -> bool {
     match t.chars().last() {
         Some('。' | '！' | '？' | '!' | '?' | '；' | ';' | '…') => true,
         Some('：' | ':') => !closed_by_quote,
-        Some('.') => !t.ends_with(|c: char| c.is_ascii_digit()) || t.len() > 1 && !closed_by_quote,
+        Some('.') => !decimal_point_cut(t),
         _ => false,
     }
 }
@@ -1845,6 +1857,8 @@ mod tests {
         assert!(is_sentence_end("话语坚定有力："));
         assert!(!is_sentence_end("“坚定信心、真抓实干，把各方面的干劲带起来”"));
         assert!(!is_sentence_end("习近平向第五届中美友城大会致信"));
+        assert!(!is_sentence_end("全国实际使用外资1276."));
+        assert!(is_sentence_end("He said so."));
         assert!(ends_with_credit("入使用。 侯利军 摄"));
         assert!(ends_with_credit("现场。 记者 王益炜 摄"));
         assert!(!ends_with_credit("他们忙着拍摄"));
