@@ -80,6 +80,8 @@
 //! unit test checks every term has one); give it a small weight of its
 //! sign and let the search move it.
 
+#[path = "common/bundled.rs"]
+mod bundled;
 #[path = "../tests/pdfgen/mod.rs"]
 mod pdfgen;
 
@@ -625,8 +627,10 @@ impl Knob {
 /// sweep moves nothing or `sweeps` sweeps are done (`base`: what `start`
 /// makes of each page; `knobs`: the knobs searched). Every move is
 /// printed.
+#[allow(clippy::too_many_arguments)]
 fn search_items(
     ready: &[Ready],
+    guard: &bundled::Guard,
     start: Params,
     mut base: Vec<Out>,
     names: &[&str],
@@ -651,6 +655,15 @@ fn search_items(
                 let f = figures(ready, &outs, Some(&base), shapes);
                 let over = found.as_ref().map_or(&now, |(_, g, _)| g);
                 if gains(&f, &now, &first) && (found.is_none() || total(&f) > total(over)) {
+                    // (Taken only if no bundled page changes under it.)
+                    if let Some(page) = guard.changed(|n, t| bundled_tree(n, t, v)) {
+                        println!(
+                            "  {} {}: gains, but changes the bundled {page}: not taken",
+                            knob.name(),
+                            value(knob, v)
+                        );
+                        continue;
+                    }
                     found = Some((*v, f, outs));
                 }
             }
@@ -909,6 +922,12 @@ fn main() -> ExitCode {
     }
 }
 
+/// A bundled page's tree under the table `p` (the [`bundled::Guard`]'s
+/// loader).
+fn bundled_tree(name: &str, text: &str, p: &Params) -> lvread::model::Page {
+    loader::load_prepared(name, &loader::prepare(text), p, None)
+}
+
 /// `--items`: every fitting page read once, then the coordinate search on
 /// the items ([`search_items`]) from the committed table; with `write`, a
 /// table that [`gains`] is written into the sources.
@@ -954,7 +973,15 @@ fn fit_items(
         base = run(&ready, &start, None, u32::MAX, threads).into_iter().flatten().collect();
         println!("--at:{}", show(&figures(&ready, &[], Some(&base), names.len()), names));
     }
-    let (best, now) = search_items(&ready, start, base, names, threads, sweeps, knobs);
+    let guard = match bundled::Guard::read(root, |n, t| bundled_tree(n, t, &Params::COMMITTED)) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("fit_boundary: cannot read the bundled pages: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("{} bundled pages guarded: a table changing one is not taken", guard.len());
+    let (best, now) = search_items(&ready, &guard, start, base, names, threads, sweeps, knobs);
     if best == Params::COMMITTED || !gains(&now, &committed, &committed) {
         println!("no table gains over the committed one: it stays");
         return ExitCode::SUCCESS;

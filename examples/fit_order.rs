@@ -19,6 +19,8 @@
 //! (by hand: check it with `loader_eval -- --set fit` and the loader's
 //! tests before committing).
 
+#[path = "common/bundled.rs"]
+mod bundled;
 #[path = "../tests/pdfgen/mod.rs"]
 mod pdfgen;
 
@@ -268,6 +270,14 @@ fn main() -> ExitCode {
         })
         .collect();
     let shapes = names.len();
+    let guard = match bundled::Guard::read(root, |n, t| loader::load_text_ordered(n, t, &committed)) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("fit_order: cannot read the bundled pages: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("{} bundled pages guarded: a table changing one is not taken", guard.len());
     let base = run(&ready, &committed, shapes, threads);
     println!("committed: {} (objective {})", show(&base, &names), objective(&base));
     let mut k = committed;
@@ -284,6 +294,15 @@ fn main() -> ExitCode {
                 let o = objective(&per);
                 println!("  sweep {sweep} {}={}: objective {o} ({:+})", knob.name(), knob.value(&c), o - best);
                 if o >= best + 2 && keeps(&per, &base) && choice.as_ref().is_none_or(|(b, ..)| o > *b) {
+                    // (Taken only if no bundled page changes under it.)
+                    if let Some(page) = guard.changed(|n, t| loader::load_text_ordered(n, t, &c)) {
+                        println!(
+                            "  {}={}: gains, but changes the bundled {page}: not taken",
+                            knob.name(),
+                            knob.value(&c)
+                        );
+                        continue;
+                    }
                     choice = Some((o, c, per));
                 }
             }
