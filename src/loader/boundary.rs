@@ -1054,7 +1054,7 @@ fn lead_subject(lead: &str) -> String {
         let subject: String = lead.chars().take_while(|c| !c.is_ascii_digit()).take(16).collect();
         // (A day named from the issue's, `某某今天（3月5日）`, is no part of
         // the subject.)
-        let end = ["今天", "今日"].iter().filter_map(|w| subject.find(w)).min().unwrap_or(subject.len());
+        let end = meta::TODAY_WORDS.iter().filter_map(|w| subject.find(w)).min().unwrap_or(subject.len());
         return subject[..end].to_string();
     }
     let Some((_, rest)) = lead.split_once(['，', ',']) else { return String::new() };

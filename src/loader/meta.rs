@@ -168,6 +168,19 @@ pub fn opens_like_lead(text: &str) -> bool {
         || text.starts_with(['今', '昨']) && LEAD_TODAY.is_match(text)
 }
 
+/// The words that name the issue's own day (`今天（3月5日）`): a lead's
+/// day, never part of the subject before it.
+pub(crate) const TODAY_WORDS: [&str; 2] = ["今天", "今日"];
+
+/// A day in a lead, as a pattern: `5日`, `3月5日`.
+const DAY: &str = r"(?:[0-9]{1,2}月)?[0-9]{1,2}日";
+/// [`TODAY_WORDS`] as a pattern.
+const TODAY: &str = "(?:今天|今日)";
+/// A day's date in brackets after [`TODAY`]: `（3月5日）`.
+const BRACKETED_DAY: &str = r"(?:[（(](?:[0-9]{1,2}月)?[0-9]{1,2}日[）)])";
+/// The time of day after a day: `上午`, `晚`.
+const TIME_OF_DAY: &str = "(?:上午|下午|晚上|晚|凌晨|早上|中午)";
+
 /// A lead naming its subject before its day (`国务院总理李强5日在京会见`,
 /// `全国政协12日上午在北京举行`, `十四届全国人大常委会第三次委员长会议25日
 /// 上午举行`): a person or organ (no comma, no date of its own), a day, the
@@ -180,9 +193,9 @@ pub fn opens_like_lead(text: &str) -> bool {
 /// is as much a lead as the bare day (on its training pages +2 items exact
 /// on real `-raw`, no shape losing an item or gaining a spurious one).
 static SUBJECT_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[^，,。；;：:！？“”（）()0-9年月日 ]{2,30}?[^0-9年月日至到前](?:(?:[0-9]{1,2}月)?[0-9]{1,2}日|(?:今天|今日)(?:上午|下午|晚上|晚|凌晨|早上|中午)?[（(](?:[0-9]{1,2}月)?[0-9]{1,2}日[）)])(?:上午|下午|晚上|晚|凌晨|早上|中午)?(?:在|向|同|会见|主持|出席|举行|召开|致|分别|签署|集体|应约)",
-    )
+    Regex::new(&format!(
+        r"^[^，,。；;：:！？“”（）()0-9年月日 ]{{2,30}}?[^0-9年月日至到前](?:{DAY}|{TODAY}{TIME_OF_DAY}?{BRACKETED_DAY}){TIME_OF_DAY}?(?:在|向|同|会见|主持|出席|举行|召开|致|分别|签署|集体|应约)"
+    ))
     .expect("valid regex")
 });
 
@@ -202,9 +215,9 @@ pub fn opens_with_subject_day(text: &str) -> bool {
 /// `记者今天（3月5日）从某部获悉，…`): the reporter, at most a day, `从`, the
 /// body asked, and `了解到` or `获悉`.
 static SOURCE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^记者(?:(?:[0-9]{1,2}月)?[0-9]{1,2}日|(?:今天|今日)(?:[（(](?:[0-9]{1,2}月)?[0-9]{1,2}日[）)])?|近日|日前)?从[^，,。；;：:！？]{2,30}?(?:了解到|获悉)",
-    )
+    Regex::new(&format!(
+        r"^记者(?:{DAY}|{TODAY}{BRACKETED_DAY}?|近日|日前)?从[^，,。；;：:！？]{{2,30}}?(?:了解到|获悉)"
+    ))
     .expect("valid regex")
 });
 
