@@ -1750,3 +1750,23 @@ fn a_headline_wrapped_at_a_decimal_point_is_one_title() {
     assert_eq!(p.articles[1].byline.as_deref(), Some("本报讯（记者 王华）"));
     assert!(p.articles[1].paragraphs[0].starts_with("记者从省统计局获悉"), "{:?}", p.articles[1].paragraphs);
 }
+
+// Printed lines an extractor broke at their spaces (twenty-second round).
+
+#[test]
+fn a_byline_an_extractor_broke_at_its_spaces_is_still_the_byline() {
+    // An extractor that ends an output line at every wide space of a
+    // printed line, keeping the space (PyMuPDF on a browser-set page):
+    // `本报讯 ` / `（记者 ` / `张明 ` / `实习生`, and `新华社太原10月9日电 ` /
+    // `今天`. Read as they stand, `（记者` and `今天` are short lines the
+    // column does not explain, taken for headlines; joined where the space
+    // says the printed line goes on, they are the bylines and the bodies'
+    // first words.
+    let p = load("byline_broken_at_its_spaces.txt");
+    assert_eq!(titles(&p), ["柳林县启动秋季植树造林行动", "交城县举办农民丰收节"]);
+    assert_eq!(p.articles[0].byline.as_deref(), Some("本报讯（记者 张明 实习生 李芳）"));
+    assert!(p.articles[0].paragraphs[0].starts_with("十月九日，柳林县"), "{:?}", p.articles[0].paragraphs);
+    assert_eq!(p.articles[1].byline.as_deref(), Some("新华社太原10月9日电"));
+    assert!(p.articles[1].paragraphs[0].starts_with("今天（10月9日）上午"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].paragraphs.len(), 2, "{:?}", p.articles[1].paragraphs);
+}

@@ -1,7 +1,8 @@
 //! The loader: raw text of one newspaper page → [`Page`].
 //!
 //! Stages, each in its own module, in order: [`decode`] bytes to clean
-//! text; [`columns`] unfolds columns an extractor printed side by side;
+//! text; [`runs`] joins printed lines an extractor broke at their spaces;
+//! [`columns`] unfolds columns an extractor printed side by side;
 //! [`lines`] (with [`normalize`]) gives each line its role by its own form;
 //! [`heads`] and the fitted [`line_model`] tell headline lines from body
 //! lines; [`pieces`] groups lines into bodies, headline runs and captions;
@@ -29,6 +30,7 @@ pub mod pairing;
 pub mod paragraphs;
 pub mod params;
 pub mod pieces;
+pub mod runs;
 pub mod segments;
 pub mod units;
 pub mod weights;
@@ -136,15 +138,19 @@ fn build_ordered(name: &str, text: &str, warnings: Vec<String>, k: &order::Knobs
     finish(name, assemble::assemble(text), warnings)
 }
 
-/// Clean text in reading order: columns set side by side (`pdftotext
-/// -layout`) unfolded and read one by one (the first value), or else runs
-/// of lines an extractor read out of order put back in their thread with
-/// the numbers `k` (the second; a page unfolded column by column is in its
-/// reading order already). `None` where nothing changes.
+/// Clean text in reading order: printed lines an extractor broke at their
+/// spaces joined again ([`runs`]), then columns set side by side
+/// (`pdftotext -layout`) unfolded and read one by one (the first value:
+/// the unfolded text, or else the rejoined one), or else runs of lines an
+/// extractor read out of order put back in their thread with the numbers
+/// `k` (the second; a page unfolded column by column is in its reading
+/// order already). `None` where nothing changes.
 fn reading_order(text: &str, k: &order::Knobs) -> (Option<String>, Option<String>) {
+    let rejoined = runs::rejoin(text);
+    let text = rejoined.as_deref().unwrap_or(text);
     let unfolded = columns::unfold(text);
     let ordered = if unfolded.is_some() { None } else { order::restore_with(text, k) };
-    (unfolded, ordered)
+    (unfolded.or(rejoined), ordered)
 }
 
 /// What the reading-order stage makes of decoded `text` with the numbers
