@@ -89,8 +89,12 @@ fn each_pages_index_part_is_kept_in_the_cache_and_never_trusted_blindly() {
     let bytes = stored(&other, &files[0]).expect("stored again");
     assert!(PageKeys::decode(&bytes, page, u32::MAX).is_some(), "the damaged part was replaced");
     let again = other.get_part(&id.grp, &id.pages, stored_part::FORMAT).expect("the group's part is stored again");
-    assert!(stored_part::decode(&again, &pages, u32::MAX).is_some(), "whole again, and it fits the pages");
-    assert!(stored_part::decode(&whole[..whole.len() / 2], &pages, u32::MAX).is_none(), "unlike the damaged one");
+    let shared = lvread::cache::mapped::SharedBytes::copy_of;
+    assert!(stored_part::decode(&shared(&again), &pages, u32::MAX).is_some(), "whole again, and it fits the pages");
+    assert!(
+        stored_part::decode(&shared(&whole[..whole.len() / 2]), &pages, u32::MAX).is_none(),
+        "unlike the damaged one"
+    );
 
     // A changed file: its old part is not used; the new text is found.
     std::fs::write(&files[1], "吕梁日报\n\n碛口古镇迎来游客高峰\n\n本报讯 国庆假期，碛口古镇迎来游客高峰。\n").unwrap();

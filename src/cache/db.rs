@@ -1,6 +1,7 @@
 //! The cache database: opening (and setting aside a damaged or foreign
 //! file), reading a page back, writing pages in batches.
 
+use super::mapped::SharedBytes;
 use super::record::{self, Encoding};
 use crate::model::Page;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
@@ -116,11 +117,68 @@ const PARTS_TABLE: &str = "CREATE TABLE IF NOT EXISTS parts(grp BLOB PRIMARY KEY
 const HEADS_TABLE: &str = "CREATE TABLE IF NOT EXISTS heads(dir BLOB PRIMARY KEY, loader TEXT NOT NULL,
     format INTEGER NOT NULL, files BLOB NOT NULL)";
 
-thread_local! {
-    /// The bytes of the index part read last on this thread
-    /// ([`PageCache::read_part_of_group`]), kept to read the next one into: fresh memory for each would cost a
-    /// page fault per 4 KB on top of the copy.
-    static PART_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+/// Starts a part's row's pointer to its file ([`PageCache::put_part`]):
+/// then the write's number (8 bytes) and the part's length (8 bytes).
+const POINTER_MAGIC: &[u8; 4] = b"LVPR";
+
+/// Starts a part file: then its format (4 bytes), the write's number and
+/// the part's length (8 bytes each), 8 zero bytes, and the part (aligned:
+/// [`crate::search::bytes::Buf`]).
+const PART_MAGIC: &[u8; 4] = b"LVPF";
+
+/// The part file's own format.
+const PART_FILE_FORMAT: u32 = 1;
+
+/// Bytes before the part in a part file.
+const PART_HEADER: usize = 32;
+
+/// The header of a part file for write `write` of a part of `len` bytes.
+fn part_header(write: [u8; 8], len: u64) -> [u8; PART_HEADER] {
+    let mut h = [0u8; PART_HEADER];
+    h[..4].copy_from_slice(PART_MAGIC);
+    h[4..8].copy_from_slice(&PART_FILE_FORMAT.to_le_bytes());
+    h[8..16].copy_from_slice(&write);
+    h[16..24].copy_from_slice(&len.to_le_bytes());
+    h
+}
+
+/// A number for one write of a part file, different from every other
+/// write's (of this process or another) as far as it matters: the time,
+/// the process and a count, mixed.
+fn write_number() -> [u8; 8] {
+    static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut h = nanos ^ (u64::from(std::process::id()) << 40) ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^= h >> 31;
+    h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h ^ (h >> 29)).to_le_bytes()
+}
+
+/// The folder of the index parts' files of the database at `path`.
+pub fn parts_dir_of(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".parts");
+    PathBuf::from(s)
+}
+
+/// How old a part file being written must be to be taken for one a
+/// process left when it ended mid-write (a part is written in well under a
+/// second).
+const LEFT_OVER: Duration = Duration::from_secs(3600);
+
+/// Removes from the parts' folder `dir` the files being written that a
+/// process left behind (it ended before renaming them into place: see
+/// [`super::mapped::write_whole`]), once older than [`LEFT_OVER`].
+fn sweep_left_over(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let old = e.metadata().ok().and_then(|m| m.modified().ok()).and_then(|t| t.elapsed().ok());
+        if name.to_string_lossy().contains(".tmp.") && old.is_some_and(|age| age > LEFT_OVER) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// An open page cache (safe to share between threads).
@@ -296,6 +354,7 @@ impl PageCache {
             }
             tries += 1;
         };
+        sweep_left_over(&parts_dir_of(path));
         Ok(PageCache {
             path: path.to_path_buf(),
             version: version.to_string(),
@@ -436,26 +495,9 @@ impl PageCache {
 
     /// The index part stored for group `grp` if it was made for exactly
     /// these `pages` (see [`FileKey::append_to`]), by this loader, in
-    /// format `format`.
+    /// format `format`: its bytes, copied out of its file.
     pub fn get_part(&self, grp: &[u8], pages: &[u8], format: u32) -> Option<Vec<u8>> {
-        if let Some(found) = self.get_part_reading(grp, pages, format) {
-            return found;
-        }
-        // No reader connection: through the main one (which reports errors).
-        let mut guard = lock(&self.conn);
-        let conn = guard.as_ref()?;
-        let found = conn
-            .prepare_cached("SELECT part FROM parts WHERE grp = ?1 AND pages = ?2 AND loader = ?3 AND format = ?4")
-            .and_then(|mut s| {
-                s.query_row(params![grp, pages, self.version, format], |r| r.get::<_, Vec<u8>>(0)).optional()
-            });
-        match found {
-            Ok(b) => b,
-            Err(e) => {
-                self.failed(&mut guard, e);
-                None
-            }
-        }
+        self.read_part(grp, pages, format, |bytes| Some(bytes.as_slice().to_vec()))
     }
 
     /// Runs `f` on a read-only connection of its own (taken from a pool,
@@ -479,18 +521,6 @@ impl PageCache {
         Some(found)
     }
 
-    /// [`PageCache::get_part`] on a read-only connection of its own, so
-    /// that several threads read parts at once; None (not Some(None)) when
-    /// no such connection could be had or the read failed.
-    fn get_part_reading(&self, grp: &[u8], pages: &[u8], format: u32) -> Option<Option<Vec<u8>>> {
-        self.reading(|conn| {
-            conn.prepare_cached("SELECT part FROM parts WHERE grp = ?1 AND pages = ?2 AND loader = ?3 AND format = ?4")
-                .and_then(|mut s| {
-                    s.query_row(params![grp, pages, self.version, format], |r| r.get::<_, Vec<u8>>(0)).optional()
-                })
-        })
-    }
-
     /// Every index part stored by this loader in format `format`: its group
     /// and the length of its list of pages (nothing is read but these).
     /// Empty when the cache cannot be read.
@@ -506,41 +536,146 @@ impl PageCache {
     }
 
     /// Reads the index part stored for group `grp` by this loader in
-    /// format `format`, on a connection of its own: `read` gets the list of
-    /// pages it was made for (see [`PageCache::get_part`]) and the part's
-    /// bytes (gone when `read` returns). None when there is no such part or
-    /// `read` gives None.
+    /// format `format`: `read` gets the list of pages it was made for (see
+    /// [`PageCache::get_part`]) and the part's bytes, mapped from its file
+    /// ([`PageCache::part_file`]) and used where they lie (the pieces read
+    /// from them may keep them). None when there is no such part, its file
+    /// is missing, cut short, foreign or not the one the row was written
+    /// with, or `read` gives None.
     ///
-    /// The bytes are read into a buffer kept by the calling thread and used
-    /// again for the next part, not into memory SQLite takes afresh for
-    /// each part: a second start reads a gigabyte of parts, and fresh
-    /// memory costs a page fault per 4 KB on top of the copy.
+    /// A second start reads a gigabyte of parts: copied out of SQLite and
+    /// decoded into fresh memory, which the kernel zeroes page by page,
+    /// they cost more than the rest of the start; mapped, they cost the
+    /// checksum's one read of the OS's file cache.
     pub fn read_part_of_group<T>(
         &self,
         grp: &[u8],
         format: u32,
-        read: impl FnOnce(&[u8], &[u8]) -> Option<T>,
+        read: impl FnOnce(&[u8], &SharedBytes) -> Option<T>,
     ) -> Option<T> {
-        self.read_part_reading(grp, format, read).flatten()
+        let (pages, pointer) = self.part_row(grp, format)?;
+        let bytes = self.open_part(grp, &pointer)?;
+        read(&pages, &bytes)
     }
 
-    /// [`PageCache::read_part_of_group`]; None (not Some(None)) when no
-    /// read-only connection could be had or the read failed.
-    fn read_part_reading<T>(
+    /// The row of group `grp`'s part by this loader in format `format`: the
+    /// pages it was made for and the pointer to its file. Read on a
+    /// read-only connection of its own when one can be had (several threads
+    /// read parts at once), else on the main one (which reports errors).
+    fn part_row(&self, grp: &[u8], format: u32) -> Option<(Vec<u8>, Vec<u8>)> {
+        let find = "SELECT pages, part FROM parts WHERE grp = ?1 AND loader = ?2 AND format = ?3";
+        let query = |conn: &Connection| {
+            conn.prepare_cached(find).and_then(|mut s| {
+                s.query_row(params![grp, self.version, format], |r| Ok((r.get(0)?, r.get(1)?))).optional()
+            })
+        };
+        if let Some(found) = self.reading(query) {
+            return found;
+        }
+        let mut guard = lock(&self.conn);
+        let conn = guard.as_ref()?;
+        match query(conn) {
+            Ok(found) => found,
+            Err(e) => {
+                self.failed(&mut guard, e);
+                None
+            }
+        }
+    }
+
+    /// The index part stored for group `grp` if it was made for exactly
+    /// these `pages`, by this loader, in format `format`, read as
+    /// [`PageCache::read_part_of_group`] reads it: `read` gets its bytes.
+    pub fn read_part<T>(
         &self,
         grp: &[u8],
+        pages: &[u8],
         format: u32,
-        read: impl FnOnce(&[u8], &[u8]) -> Option<T>,
-    ) -> Option<Option<T>> {
-        let find = "SELECT rowid, pages FROM parts WHERE grp = ?1 AND loader = ?2 AND format = ?3";
-        self.read_blob(find, params![grp, self.version, format], ("parts", "part"), true, read)
+        read: impl FnOnce(&SharedBytes) -> Option<T>,
+    ) -> Option<T> {
+        self.read_part_of_group(grp, format, |stored, bytes| if stored == pages { read(bytes) } else { None })
+    }
+
+    /// The folder of the index parts' files: beside the database, named
+    /// after it (`pages.sqlite.parts`).
+    pub fn parts_dir(&self) -> PathBuf {
+        parts_dir_of(&self.path)
+    }
+
+    /// The file of group `grp`'s part, named by a hash of the group (two
+    /// groups of one name, which the hash makes unlikely, replace each
+    /// other's file: each is then found not to be its row's and built
+    /// again, never used for the other).
+    pub fn part_file(&self, grp: &[u8]) -> PathBuf {
+        // (FNV-1a: the same name on every run and build.)
+        let hash = grp.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+        self.parts_dir().join(format!("{hash:016x}.part"))
+    }
+
+    /// The bytes of a part, mapped from the file of group `grp` when it is
+    /// the one `pointer` (its row) says: its header names the same write
+    /// (a number drawn when it was written) and length, and the file is as
+    /// long as its header says. None otherwise (missing, cut short,
+    /// another program's, replaced by another process's write since the
+    /// row was read, or an older format).
+    fn open_part(&self, grp: &[u8], pointer: &[u8]) -> Option<SharedBytes> {
+        let (magic, rest) = pointer.split_first_chunk::<4>()?;
+        let (write, rest) = rest.split_first_chunk::<8>()?;
+        let len = u64::from_le_bytes(*rest.first_chunk::<8>()?);
+        if magic != POINTER_MAGIC || rest.len() != 8 {
+            return None;
+        }
+        let file = std::fs::File::open(self.part_file(grp)).ok()?;
+        let size = file.metadata().ok()?.len();
+        if size != PART_HEADER as u64 + len {
+            return None;
+        }
+        // (The file is never written in place: what was measured is what is
+        // mapped, whatever another process writes meanwhile.)
+        let bytes = SharedBytes::map_file(&file, usize::try_from(size).ok()?)?;
+        let header = part_header(*write, len);
+        if bytes.as_slice().get(..PART_HEADER)? != header {
+            return None;
+        }
+        bytes.slice(PART_HEADER, usize::try_from(len).ok()?)
+    }
+
+    /// Stores the index part of group `grp` (replacing the group's older
+    /// one): its bytes in a file of their own ([`PageCache::part_file`],
+    /// written whole and renamed into place, so that a process mapping
+    /// the one before keeps it whole), then its row, in its own
+    /// transaction, pointing to that write of the file.
+    pub fn put_part(&self, grp: &[u8], pages: &[u8], format: u32, part: &[u8]) {
+        let write = write_number();
+        let header = part_header(write, part.len() as u64);
+        let file = self.part_file(grp);
+        let written = std::fs::create_dir_all(self.parts_dir())
+            .and_then(|()| super::mapped::write_whole(&file, &[&header, part]));
+        if written.is_err() {
+            // (No file, no row: the group is built again next time.)
+            return;
+        }
+        let mut pointer = POINTER_MAGIC.to_vec();
+        pointer.extend_from_slice(&write);
+        pointer.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        let mut guard = lock(&self.conn);
+        let Some(conn) = guard.as_mut() else { return };
+        let result = (|| -> rusqlite::Result<()> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO parts(grp, pages, loader, format, part) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![grp, pages, self.version, format, pointer])?;
+            tx.commit()
+        })();
+        if let Err(e) = result {
+            self.failed(&mut guard, e);
+        }
     }
 
     /// On a read-only connection of its own, in one read transaction: the
     /// row `find` (selecting its rowid and a blob) finds, and the blob in
-    /// `column` of that row of `table` (`at`), read into the calling
-    /// thread's buffer ([`PART_BUFFER`]) when `keep` (kept for the next
-    /// read: a thread reading many parts), else into memory of its own;
+    /// `column` of that row of `table` (`at`), read into memory of its own;
     /// `read` gets both. Some(None) when there is no such row or `read`
     /// gives None; None when no read-only connection could be had or the
     /// read failed.
@@ -549,7 +684,6 @@ impl PageCache {
         find: &str,
         params: impl rusqlite::Params,
         (table, column): (&str, &str),
-        keep: bool,
         read: impl FnOnce(&[u8], &[u8]) -> Option<T>,
     ) -> Option<Option<T>> {
         self.reading(|conn| {
@@ -561,62 +695,13 @@ impl PageCache {
             let Some((row, first)) = found else { return Ok(None) };
             let blob = tx.blob_open(rusqlite::MAIN_DB, table, column, row, true)?;
             let n = blob.len();
-            // (Taken out while in use: `read` may read another blob.)
-            let mut buf = if keep { PART_BUFFER.take() } else { Vec::new() };
-            if buf.len() < n {
-                buf.resize(n, 0);
-            }
-            let filled = blob.read_at_exact(&mut buf[..n], 0);
+            let mut buf = vec![0; n];
+            let filled = blob.read_at_exact(&mut buf, 0);
             drop(blob);
             tx.commit()?;
             filled?;
-            let out = read(&first, &buf[..n]);
-            if keep {
-                PART_BUFFER.set(buf);
-            }
-            Ok(out)
+            Ok(read(&first, &buf))
         })
-    }
-
-    /// The index part stored for group `grp` if it was made for exactly
-    /// these `pages`, by this loader, in format `format`, read as
-    /// [`PageCache::read_part_of_group`] reads it: `read` gets its bytes.
-    pub fn read_part<T>(
-        &self,
-        grp: &[u8],
-        pages: &[u8],
-        format: u32,
-        read: impl FnOnce(&[u8]) -> Option<T>,
-    ) -> Option<T> {
-        let mut read = Some(read);
-        let found = self.read_part_reading(grp, format, |stored, blob| match stored == pages {
-            true => read.take().and_then(|f| f(blob)),
-            false => None,
-        });
-        match (found, read) {
-            (Some(found), _) => found,
-            // No reader connection: through the main one.
-            (None, Some(read)) => self.get_part(grp, pages, format).and_then(|blob| read(&blob)),
-            (None, None) => None,
-        }
-    }
-
-    /// Stores the index part of group `grp` (replacing the group's older
-    /// one), written at once in its own transaction.
-    pub fn put_part(&self, grp: &[u8], pages: &[u8], format: u32, part: &[u8]) {
-        let mut guard = lock(&self.conn);
-        let Some(conn) = guard.as_mut() else { return };
-        let result = (|| -> rusqlite::Result<()> {
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            tx.prepare_cached(
-                "INSERT OR REPLACE INTO parts(grp, pages, loader, format, part) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![grp, pages, self.version, format, part])?;
-            tx.commit()
-        })();
-        if let Err(e) = result {
-            self.failed(&mut guard, e);
-        }
     }
 
     /// The headline row of the folder `dir` (canonical), written by this
@@ -632,7 +717,7 @@ impl PageCache {
         let find = "SELECT rowid, X'' FROM heads WHERE dir = ?1 AND loader = ?2 AND format = ?3";
         let mut read = Some(read);
         // (Not kept: the loading threads live on, and a row is read once.)
-        let found = self.read_blob(find, params![key, self.version, format], ("heads", "files"), false, |_, row| {
+        let found = self.read_blob(find, params![key, self.version, format], ("heads", "files"), |_, row| {
             read.take().and_then(|f| f(row))
         });
         if let Some(found) = found {

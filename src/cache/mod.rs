@@ -19,6 +19,7 @@
 
 pub mod db;
 pub mod heads;
+pub mod mapped;
 pub mod record;
 pub mod text;
 
@@ -88,8 +89,9 @@ pub fn flush_shared() {
     }
 }
 
-/// Deletes the cache file at [`default_path`] (and its journal files).
-/// Returns the path deleted, or None when there was none.
+/// Deletes the cache file at [`default_path`] (and its journal files and
+/// the folder of its index parts' files). Returns the path deleted, or
+/// None when there was none.
 pub fn clear() -> std::io::Result<Option<PathBuf>> {
     let Some(path) = default_path() else { return Ok(None) };
     let existed = path.exists();
@@ -99,6 +101,11 @@ pub fn clear() -> std::io::Result<Option<PathBuf>> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(e),
         }
+    }
+    match std::fs::remove_dir_all(db::parts_dir_of(&path)) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
     }
     Ok(existed.then_some(path))
 }

@@ -186,8 +186,10 @@ fn cache_command(clear: bool) -> anyhow::Result<ExitCode> {
     if let Some(notice) = cache.take_notice() {
         crate::text::report(notice);
     }
+    let parts = std::fs::read_dir(cache.parts_dir()).into_iter().flatten().flatten();
     let bytes =
-        crate::cache::db::files_of(&path).iter().filter_map(|p| p.metadata().ok()).map(|m| m.len()).sum::<u64>();
+        crate::cache::db::files_of(&path).iter().filter_map(|p| p.metadata().ok()).map(|m| m.len()).sum::<u64>()
+            + parts.filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum::<u64>();
     let shown = crate::text::printable(&path.display().to_string());
     println!("page cache {shown}: {} pages, {:.1} MB", cache.len(), bytes as f64 / 1_048_576.0);
     Ok(ExitCode::SUCCESS)

@@ -2,7 +2,7 @@
 //! rare, a bitmap once it is dense (more than one document in 32), so no key
 //! costs more than one bit per document of its segment.
 
-use super::bytes::Trust;
+use super::bytes::{Buf, Trust};
 
 /// The documents of one key within one segment (numbered from the
 /// segment's first document).
@@ -55,19 +55,20 @@ impl Slot {
 /// their sets — every list end to end in one buffer and every bitmap in
 /// another, so a segment is five allocations whatever its number of keys
 /// (a stored one is read back with a copy of each buffer, not one
-/// allocation per key).
+/// allocation per key; a stored one read from a mapped part file is used
+/// where it lies, [`Buf`]).
 #[derive(Debug, Default)]
 pub struct Segment {
     len: u32,
-    keys: Vec<u32>,
+    keys: Buf<u32>,
     /// Per key: the length of its list, or [`BITMAP`] for a bitmap.
-    lens: Vec<u32>,
+    lens: Buf<u32>,
     /// Per key: where its set starts, in `lists` or in `bits`.
-    starts: Vec<u32>,
+    starts: Buf<u32>,
     /// Every list, end to end, in key order.
-    lists: Vec<u32>,
+    lists: Buf<u32>,
     /// Every bitmap (of `len.div_ceil(64)` words), end to end, in key order.
-    bits: Vec<u64>,
+    bits: Buf<u64>,
 }
 
 /// The length of a key's set that is a bitmap.
@@ -123,31 +124,39 @@ impl SegmentBuilder {
 
     /// The segment built: only the keys present are kept.
     pub fn finish(self) -> Segment {
-        let mut seg = Segment { len: self.len, ..Segment::default() };
+        let (mut keys, mut lens, mut starts, mut lists, mut bits) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (k, mut slot) in self.sets.into_iter().enumerate() {
             slot.flush();
             match slot.set {
                 DocSet::List(v) if v.is_empty() => {}
                 DocSet::List(v) => {
-                    seg.keys.push(k as u32);
-                    seg.lens.push(v.len() as u32);
-                    seg.starts.push(seg.lists.len() as u32);
-                    seg.lists.extend_from_slice(&v);
+                    keys.push(k as u32);
+                    lens.push(v.len() as u32);
+                    starts.push(lists.len() as u32);
+                    lists.extend_from_slice(&v);
                 }
                 DocSet::Bits(b) => {
-                    seg.keys.push(k as u32);
-                    seg.lens.push(BITMAP);
-                    seg.starts.push(seg.bits.len() as u32);
-                    seg.bits.extend_from_slice(&b);
+                    keys.push(k as u32);
+                    lens.push(BITMAP);
+                    starts.push(bits.len() as u32);
+                    bits.extend_from_slice(&b);
                 }
             }
         }
-        seg.keys.shrink_to_fit();
-        seg.lens.shrink_to_fit();
-        seg.starts.shrink_to_fit();
-        seg.lists.shrink_to_fit();
-        seg.bits.shrink_to_fit();
-        seg
+        keys.shrink_to_fit();
+        lens.shrink_to_fit();
+        starts.shrink_to_fit();
+        lists.shrink_to_fit();
+        bits.shrink_to_fit();
+        Segment {
+            len: self.len,
+            keys: keys.into(),
+            lens: lens.into(),
+            starts: starts.into(),
+            lists: lists.into(),
+            bits: bits.into(),
+        }
     }
 }
 
@@ -180,8 +189,7 @@ impl Segment {
 
     /// Bytes held.
     pub fn bytes(&self) -> usize {
-        (self.keys.capacity() + self.lens.capacity() + self.starts.capacity() + self.lists.capacity()) * 4
-            + self.bits.capacity() * 8
+        self.keys.bytes() + self.lens.bytes() + self.starts.bytes() + self.lists.bytes() + self.bits.bytes()
     }
 }
 
@@ -191,14 +199,17 @@ impl Segment {
         w.u32(self.len);
         w.u32s(&self.keys);
         w.u32s(&self.lens);
+        w.u32s(&self.starts);
         w.u32s(&self.lists);
         w.u64s(&self.bits);
     }
 
     /// Reads a segment back; None unless it is well formed for `keys` keys:
-    /// keys increasing and below `keys`, exactly the lists and bitmaps the
-    /// lengths call for, and (unless the bytes are [`Trust::Checksummed`])
-    /// every list sorted and within the segment.
+    /// keys increasing and below `keys`, every set starting where the sets
+    /// before it end, exactly the lists and bitmaps the lengths call for,
+    /// and (unless the bytes are [`Trust::Checksummed`]) every list sorted
+    /// and within the segment. (The starts are stored, not summed again,
+    /// so that a segment read from a mapped file is used where it lies.)
     pub fn decode(r: &mut super::bytes::Reader<'_>, keys: u32, trust: Trust) -> Option<Segment> {
         let len = r.u32()?;
         let key_list = r.u32s()?;
@@ -206,23 +217,27 @@ impl Segment {
             return None;
         }
         let lens = r.u32s()?;
+        let starts = r.u32s()?;
         let lists = r.u32s()?;
         let bits = r.u64s()?;
-        if lens.len() != key_list.len() {
+        if lens.len() != key_list.len() || starts.len() != lens.len() {
             return None;
         }
         let words = (len as usize).div_ceil(64);
-        let mut starts = super::bytes::room(lens.len());
         let (mut in_lists, mut in_bits) = (0usize, 0usize);
-        for &n in &lens {
+        for (&n, &start) in lens.iter().zip(starts.iter()) {
             match n {
                 BITMAP => {
-                    starts.push(u32::try_from(in_bits).ok()?);
+                    if start as usize != in_bits {
+                        return None;
+                    }
                     in_bits += words;
                 }
                 0 => return None,
                 n => {
-                    starts.push(u32::try_from(in_lists).ok()?);
+                    if start as usize != in_lists {
+                        return None;
+                    }
                     let list = lists.get(in_lists..in_lists + n as usize)?;
                     if trust == Trust::Nothing && !sorted_below(list, len) {
                         return None;
@@ -439,9 +454,10 @@ mod tests {
         let back = read(&w.out).expect("decodes");
         assert_eq!(back.get(3).to_vec(), vec![7, 99]);
         assert_eq!(back.get(2).to_vec(), Vec::<u32>::new());
-        // The lists end to end are 3 9 50 7 99, after len, the keys and the
-        // lengths (4 + 4 + 3 * 4 + 4 + 3 * 4 bytes) and their own length.
-        let lists = 4 + 4 + 12 + 4 + 12 + 4;
+        // The lists end to end are 3 9 50 7 99, after len, the keys, the
+        // lengths and the starts (4 + 3 * (4 + 3 * 4) bytes) and their own
+        // length.
+        let lists = 4 + 3 * (4 + 12) + 4;
         let at = |n: usize| lists + 4 * n;
         let with = |n: usize, v: u32| {
             let mut b = w.out.clone();
@@ -455,5 +471,9 @@ mod tests {
         // The first key's length says 1 where its list holds 2.
         cut_len[4 + 4 + 12 + 4..4 + 4 + 12 + 4 + 4].copy_from_slice(&1u32.to_le_bytes());
         assert!(read(&cut_len).is_none(), "lengths that do not add up to the lists");
+        let mut moved = w.out.clone();
+        // The second key's start says 1 where the first key's list ends at 2.
+        moved[4 + 2 * (4 + 12) + 4 + 4..4 + 2 * (4 + 12) + 4 + 8].copy_from_slice(&1u32.to_le_bytes());
+        assert!(read(&moved).is_none(), "a set that does not start where the one before ends");
     }
 }

@@ -11,6 +11,7 @@
 //! from the page cache when it holds the group as it is now
 //! ([`super::stored_part`]), else from the pages' keys.
 
+use super::bytes::Buf;
 use super::docset::{self, Segment, SegmentBuilder, SetRef};
 use super::fold::fold_lower;
 use super::pairs::PairPostings;
@@ -166,7 +167,7 @@ pub struct Part {
     pub(super) heads: Segment,
     /// Per document: jieba word boundaries of title, kicker and subtitle
     /// ([`super::words::mask`]; 0 when too long to precompute).
-    pub(super) bounds: Vec<[u64; 3]>,
+    pub(super) bounds: Buf<[u64; 3]>,
     /// Per document: which pairs of adjacent characters it holds.
     pub(super) sigs: Signatures,
     /// The documents of each pair of adjacent characters in headlines.
@@ -195,7 +196,7 @@ impl Part {
     }
 
     fn bytes(&self) -> usize {
-        self.all.bytes() + self.heads.bytes() + self.sigs.bytes() + self.pairs.bytes() + self.bounds.capacity() * 24
+        self.all.bytes() + self.heads.bytes() + self.sigs.bytes() + self.pairs.bytes() + self.bounds.bytes()
     }
 
     /// The part of `group`: taken from the parts read ahead
@@ -215,8 +216,8 @@ impl Part {
             Found::Part(pieces) => Some(Some(*pieces)),
             Found::Later => None,
             Found::NotHere => Some(cache.and_then(|c| {
-                c.read_part(&id.grp, &id.pages, stored_part::FORMAT, |blob| {
-                    stored_part::decode(blob, &group.pages, KEYS)
+                c.read_part(&id.grp, &id.pages, stored_part::FORMAT, |bytes| {
+                    stored_part::decode(bytes, &group.pages, KEYS)
                 })
             })),
         };
@@ -286,7 +287,7 @@ impl Part {
             pages,
             all: all.finish(),
             heads: heads.finish(),
-            bounds,
+            bounds: bounds.into(),
             sigs: sigs.finish(),
             pairs: PairPostings::build(len as u32, pair_entries),
             id: None,

@@ -10,6 +10,7 @@
 //! Lists are stored as gaps in a variable-length encoding (a byte or two
 //! per document for most pairs), all keys of a part in one buffer.
 
+use super::bytes::Buf;
 use super::fold::fold_lower;
 use super::pinyin::Table;
 
@@ -74,12 +75,12 @@ pub fn keys_of(t: &Table, text: &str, mask: Option<u64>, out: &mut Vec<u32>) {
 pub struct PairPostings {
     len: u32,
     /// The keys present, sorted.
-    keys: Vec<u32>,
+    keys: Buf<u32>,
     /// Where each key's list starts in `lists` (one extra entry at the end).
-    starts: Vec<u32>,
+    starts: Buf<u32>,
     /// Every list, as gaps between documents (the first from -1), each a
     /// little-endian base-128 number.
-    lists: Vec<u8>,
+    lists: Buf<u8>,
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u32) {
@@ -151,7 +152,7 @@ impl PairPostings {
     pub fn build(len: u32, mut entries: Vec<(u32, u32)>) -> PairPostings {
         entries.sort_unstable();
         entries.dedup();
-        let mut p = PairPostings { len, ..PairPostings::default() };
+        let (mut keys, mut starts, mut lists) = (Vec::new(), Vec::new(), Vec::new());
         let mut last: Option<(u32, u32)> = None;
         for (key, doc) in entries {
             if doc >= len {
@@ -160,19 +161,19 @@ impl PairPostings {
             let prev_doc = match last {
                 Some((k, d)) if k == key => d as i64,
                 _ => {
-                    p.keys.push(key);
-                    p.starts.push(p.lists.len() as u32);
+                    keys.push(key);
+                    starts.push(lists.len() as u32);
                     -1
                 }
             };
-            put_varint(&mut p.lists, (doc as i64 - prev_doc) as u32);
+            put_varint(&mut lists, (doc as i64 - prev_doc) as u32);
             last = Some((key, doc));
         }
-        p.starts.push(p.lists.len() as u32);
-        p.keys.shrink_to_fit();
-        p.starts.shrink_to_fit();
-        p.lists.shrink_to_fit();
-        p
+        starts.push(lists.len() as u32);
+        keys.shrink_to_fit();
+        starts.shrink_to_fit();
+        lists.shrink_to_fit();
+        PairPostings { len, keys: keys.into(), starts: starts.into(), lists: lists.into() }
     }
 
     /// Number of documents covered.
@@ -268,7 +269,7 @@ impl PairPostings {
 
     /// Bytes held.
     pub fn bytes(&self) -> usize {
-        self.keys.capacity() * 4 + self.starts.capacity() * 4 + self.lists.capacity()
+        self.keys.bytes() + self.starts.bytes() + self.lists.bytes()
     }
 
     /// Writes the postings ([`PairPostings::decode`] reads them back).
@@ -289,7 +290,7 @@ impl PairPostings {
         let keys = r.u32s()?;
         let starts = r.u32s()?;
         let n = r.u32()? as usize;
-        let lists = r.bytes_owned(n)?;
+        let lists = r.bytes_buf(n)?;
         let fits = keys.windows(2).all(|w| w[0] < w[1])
             && starts.len() == keys.len() + 1
             && starts.first().is_some_and(|&s| s == 0)

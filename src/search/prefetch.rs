@@ -138,8 +138,8 @@ fn list(p: &Prefetch, cache: &crate::cache::PageCache, roots: &[PathBuf]) {
 fn run(p: &Prefetch, cache: &crate::cache::PageCache) {
     while !p.stopped.load(Ordering::Relaxed) {
         let Some(grp) = next(p) else { return };
-        let read = cache.read_part_of_group(&grp, stored_part::FORMAT, |pages, blob| {
-            stored_part::decode_any(blob, super::index::KEYS).map(|(docs, pieces)| (pages.to_vec(), docs, pieces))
+        let read = cache.read_part_of_group(&grp, stored_part::FORMAT, |pages, bytes| {
+            stored_part::decode_any(bytes, super::index::KEYS).map(|(docs, pieces)| (pages.to_vec(), docs, pieces))
         });
         let mut slots = lock(&p.slots);
         if let Some((_, slot)) = slots.as_mut().and_then(|s| s.get_mut(&grp)) {

@@ -13,6 +13,7 @@
 //! fraction of what positional bigram postings would (a bit or two per
 //! character instead of a position per character).
 
+use super::bytes::Buf;
 use super::fold::fold_lower;
 use super::pinyin::{self, Chunk, Table};
 
@@ -22,9 +23,9 @@ pub const BITS_PER_PAIR: usize = 4;
 /// The signatures of every document, end to end.
 #[derive(Debug, Default)]
 pub struct Signatures {
-    words: Vec<u64>,
+    words: Buf<u64>,
     /// Per document: where its words start (one extra entry at the end).
-    starts: Vec<u32>,
+    starts: Buf<u32>,
 }
 
 fn syllable_pair(a: u16, b: u16) -> u64 {
@@ -77,7 +78,8 @@ fn bit(hash: u64, bits: usize) -> usize {
 /// Builds signatures document by document.
 #[derive(Debug, Default)]
 pub struct Builder {
-    sigs: Signatures,
+    words: Vec<u64>,
+    starts: Vec<u32>,
 }
 
 /// The signature words of a document, given the keys of its pairs ([`pairs`]).
@@ -99,40 +101,38 @@ impl Builder {
 
     /// Adds the next document, given its signature words ([`words_of`]).
     pub fn push_words(&mut self, words: &[u64]) {
-        let s = &mut self.sigs;
-        if s.starts.is_empty() {
-            s.starts.push(0);
+        if self.starts.is_empty() {
+            self.starts.push(0);
         }
-        s.words.extend_from_slice(words);
-        s.starts.push(s.words.len() as u32);
+        self.words.extend_from_slice(words);
+        self.starts.push(self.words.len() as u32);
     }
 
     /// The signatures built.
     pub fn finish(mut self) -> Signatures {
-        if self.sigs.starts.is_empty() {
-            self.sigs.starts.push(0);
+        if self.starts.is_empty() {
+            self.starts.push(0);
         }
-        self.sigs.words.shrink_to_fit();
-        self.sigs
+        self.words.shrink_to_fit();
+        Signatures { words: self.words.into(), starts: self.starts.into() }
     }
 }
 
 impl Signatures {
     /// Joins the signatures of consecutive document ranges.
     pub fn concat(parts: Vec<Signatures>) -> Signatures {
-        let mut out =
-            Signatures { words: Vec::with_capacity(parts.iter().map(|p| p.words.len()).sum()), starts: vec![0] };
+        let (mut words, mut starts) = (Vec::with_capacity(parts.iter().map(|p| p.words.len()).sum()), vec![0]);
         for p in parts {
-            let base = out.words.len() as u32;
-            out.starts.extend(p.starts.iter().skip(1).map(|s| s + base));
-            out.words.extend_from_slice(&p.words);
+            let base = words.len() as u32;
+            starts.extend(p.starts.iter().skip(1).map(|s| s + base));
+            words.extend_from_slice(&p.words);
         }
-        out
+        Signatures { words: Buf::Owned(words), starts: Buf::Owned(starts) }
     }
 
     /// Bytes held.
     pub fn bytes(&self) -> usize {
-        self.words.capacity() * 8 + self.starts.capacity() * 4
+        self.words.bytes() + self.starts.bytes()
     }
 
     /// Writes the signatures ([`Signatures::decode`] reads them back).

@@ -18,18 +18,21 @@
 //! parts, and those checks were a fifth of its CPU. Damaged bytes fail the
 //! checksum and are not used.
 
-use super::bytes::{Reader, Trust, Writer};
+use super::bytes::{Buf, Reader, Trust, Writer};
 use super::docset::Segment;
 use super::index::Group;
 use super::pairs::PairPostings;
 use super::signature::Signatures;
 use crate::cache::db::FileKey;
+use crate::cache::mapped::SharedBytes;
 use crate::model::Page;
 use std::sync::Arc;
 
 /// Version of the stored form; change it with the layout below or with the
-/// meaning of the keys ([`super::stored::FORMAT`]).
-pub const FORMAT: u32 = 4 + 1000 * super::stored::FORMAT;
+/// meaning of the keys ([`super::stored::FORMAT`]). (5: arrays aligned and
+/// a segment's starts stored, so that a part is used where it lies in its
+/// mapped file; the part in a file of its own beside the database.)
+pub const FORMAT: u32 = 5 + 1000 * super::stored::FORMAT;
 
 /// Marks the start of a stored part.
 const MAGIC: &[u8; 4] = b"LVPT";
@@ -84,12 +87,12 @@ pub fn encode(all: &Segment, heads: &Segment, bounds: &[[u64; 3]], sigs: &Signat
 }
 
 /// A part's pieces, read back.
-pub type Pieces = (Segment, Segment, Vec<[u64; 3]>, Signatures, PairPostings);
+pub type Pieces = (Segment, Segment, Buf<[u64; 3]>, Signatures, PairPostings);
 
 /// Reads a stored part back for `pages`, whose documents it must cover
 /// exactly, with keys below `keys`; None when the bytes are damaged or do
 /// not fit.
-pub fn decode(bytes: &[u8], pages: &[Arc<Page>], keys: u32) -> Option<Pieces> {
+pub fn decode(bytes: &SharedBytes, pages: &[Arc<Page>], keys: u32) -> Option<Pieces> {
     let (docs, pieces) = decode_any(bytes, keys)?;
     (docs as usize == documents(pages)).then_some(pieces)
 }
@@ -103,14 +106,17 @@ pub fn documents(pages: &[Arc<Page>]) -> usize {
 /// Reads a stored part back whatever pages it is for: its number of
 /// documents and its pieces, with keys below `keys`; None when the bytes
 /// are damaged (they do not match their checksum, or are not well formed).
-/// (The caller checks the documents against the pages.)
-pub fn decode_any(bytes: &[u8], keys: u32) -> Option<(u32, Pieces)> {
-    let (sum, body) = bytes.strip_prefix(MAGIC)?.split_first_chunk::<4>()?;
+/// (The caller checks the documents against the pages.) The pieces' arrays
+/// are used where they lie in `bytes` (a mapped part file: no copy), which
+/// they keep.
+pub fn decode_any(bytes: &SharedBytes, keys: u32) -> Option<(u32, Pieces)> {
+    let (sum, body) = bytes.as_slice().strip_prefix(MAGIC)?.split_first_chunk::<4>()?;
     if crc32fast::hash(body) != u32::from_le_bytes(*sum) {
         return None;
     }
     let trust = Trust::Checksummed;
-    let mut r = Reader::new(body);
+    // (The body starts 8 bytes in, as the writer's did: aligned alike.)
+    let mut r = Reader::shared(bytes, MAGIC.len() + 4);
     let docs = r.u32()?;
     let all = Segment::decode(&mut r, keys, trust)?;
     let heads = Segment::decode(&mut r, keys, trust)?;
@@ -148,10 +154,12 @@ mod tests {
     #[test]
     fn a_part_whose_bytes_changed_is_refused_even_when_they_are_well_formed() {
         let bytes = stored();
+        let decode_any = |b: &[u8], keys| decode_any(&SharedBytes::copy_of(b), keys);
         let (docs, (all, heads, bounds, _, pairs)) = decode_any(&bytes, 8).expect("reads back");
         assert_eq!(docs, 2);
         assert_eq!((all.get(3).to_vec(), heads.get(5).to_vec()), (vec![0, 1], vec![1]));
-        assert_eq!(bounds, vec![[1, 2, 3], [4, 5, 6]]);
+        assert_eq!(bounds.to_vec(), vec![[1, 2, 3], [4, 5, 6]]);
+        assert!(matches!(bounds, Buf::Shared(..)), "used where it lies");
         assert_eq!((pairs.get(7), pairs.get(9)), (vec![0, 1], vec![1]));
         // Every byte changed in turn: many changes leave the part well
         // formed (a headline's word boundaries, a signature's bits, a gap
