@@ -20,44 +20,18 @@ use std::sync::Arc;
 
 /// Where shared bytes lie.
 enum Store {
-    /// A read-only mapping of a file (unmapped when dropped).
-    #[cfg(unix)]
-    Mapped { at: *mut libc::c_void, len: usize },
+    /// A read-only mapping of a file (`memmap2`; unmapped when dropped).
+    Mapped(memmap2::Mmap),
     /// A copy in memory of its own, in 8-byte words so that it is aligned
     /// like a mapping (`usize`: its length in bytes).
     Owned(Vec<u64>, usize),
 }
 
-// SAFETY: a mapping is read-only memory that nothing writes while it is
-// mapped (see the module's documentation); sharing it between threads is
-// sharing a `&[u8]`.
-unsafe impl Send for Store {}
-// SAFETY: as for Send: only ever read.
-unsafe impl Sync for Store {}
-
 impl Store {
     fn bytes(&self) -> &[u8] {
         match self {
-            #[cfg(unix)]
-            // SAFETY: `at` and `len` are those of a live mapping made
-            // readable (`map_file`), unmapped only when the store drops.
-            Store::Mapped { at, len } => unsafe { std::slice::from_raw_parts(at.cast::<u8>(), *len) },
-            Store::Owned(words, len) => {
-                // SAFETY: `len` is at most the words' bytes (`copy_of`);
-                // any byte pattern is a valid u8.
-                unsafe { std::slice::from_raw_parts(words.as_ptr().cast::<u8>(), *len) }
-            }
-        }
-    }
-}
-
-impl Drop for Store {
-    fn drop(&mut self) {
-        #[cfg(unix)]
-        if let Store::Mapped { at, len } = *self {
-            // SAFETY: a mapping this store made and alone owns; no slice of
-            // it outlives the store (every view holds an Arc of it).
-            unsafe { libc::munmap(at, len) };
+            Store::Mapped(map) => map,
+            Store::Owned(words, len) => &bytemuck::cast_slice::<u64, u8>(words)[..*len],
         }
     }
 }
@@ -81,47 +55,24 @@ impl SharedBytes {
     /// A copy of `bytes` in memory of its own, aligned to 8 bytes.
     pub fn copy_of(bytes: &[u8]) -> SharedBytes {
         let mut words = vec![0u64; bytes.len().div_ceil(8)];
-        // SAFETY: the words hold at least `bytes.len()` bytes; u64 has no
-        // invalid byte patterns.
-        let dst = unsafe { std::slice::from_raw_parts_mut(words.as_mut_ptr().cast::<u8>(), bytes.len()) };
-        dst.copy_from_slice(bytes);
+        bytemuck::cast_slice_mut::<u64, u8>(&mut words)[..bytes.len()].copy_from_slice(bytes);
         SharedBytes { store: Arc::new(Store::Owned(words, bytes.len())), at: 0, len: bytes.len() }
     }
 
     /// The whole of the open file `file` (`len` bytes long), mapped
-    /// read-only, its pages mapped at once (they are all read: a part's
-    /// checksum); read into memory where mapping is not available. None
-    /// when it cannot be mapped or read.
+    /// read-only, its pages mapped at once where the system can (they are
+    /// all read: a part's checksum). None when it cannot be mapped or is
+    /// not `len` bytes long.
     pub fn map_file(file: &std::fs::File, len: usize) -> Option<SharedBytes> {
-        #[cfg(unix)]
-        {
-            use std::os::fd::AsRawFd;
-            if len == 0 {
-                return Some(SharedBytes::copy_of(&[]));
-            }
-            // SAFETY: a new read-only private mapping of a file we hold
-            // open; the kernel checks the length and descriptor.
-            let at = unsafe {
-                libc::mmap(
-                    std::ptr::null_mut(),
-                    len,
-                    libc::PROT_READ,
-                    libc::MAP_PRIVATE | populate(),
-                    file.as_raw_fd(),
-                    0,
-                )
-            };
-            if at == libc::MAP_FAILED {
-                return None;
-            }
-            Some(SharedBytes { store: Arc::new(Store::Mapped { at, len }), at: 0, len })
+        if len == 0 {
+            return Some(SharedBytes::copy_of(&[]));
         }
-        #[cfg(not(unix))]
-        {
-            let mut bytes = Vec::with_capacity(len);
-            std::io::Read::read_to_end(&mut (&*file), &mut bytes).ok()?;
-            Some(SharedBytes::copy_of(&bytes))
-        }
+        // SAFETY: the page cache never writes into or truncates a part file
+        // once it is in place (it writes a new file and renames it over the
+        // old one: see the module's documentation), so the mapped bytes do
+        // not change under the mapping.
+        let map = unsafe { memmap2::MmapOptions::new().len(len).populate().map(file) }.ok()?;
+        (map.len() == len).then(|| SharedBytes { store: Arc::new(Store::Mapped(map)), at: 0, len })
     }
 
     /// The bytes.
@@ -148,22 +99,8 @@ impl SharedBytes {
 
     /// True when these bytes lie in a file's mapping (not a copy).
     pub fn is_mapped(&self) -> bool {
-        #[cfg(unix)]
-        if let Store::Mapped { .. } = *self.store {
-            return true;
-        }
-        false
+        matches!(*self.store, Store::Mapped(_))
     }
-}
-
-/// `MAP_POPULATE` where the system has it: every page of the mapping
-/// mapped in one call, not one fault per few pages as they are read.
-#[cfg(unix)]
-fn populate() -> libc::c_int {
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    return libc::MAP_POPULATE;
-    #[cfg(not(any(target_os = "linux", target_os = "android")))]
-    0
 }
 
 /// Writes `bytes` as the whole of the file `path`: into a new file of its

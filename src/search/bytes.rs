@@ -173,8 +173,9 @@ impl<'a> Reader<'a> {
 }
 
 /// A value an array of a stored part holds: read from little-endian bytes,
-/// and any bytes of its size, aligned, are one (no invalid patterns).
-pub trait Plain: Copy + std::fmt::Debug + PartialEq + sealed::Sealed + 'static {
+/// and any bytes of its size, aligned, are one (no invalid patterns:
+/// `bytemuck::Pod`).
+pub trait Plain: bytemuck::Pod + std::fmt::Debug + PartialEq + sealed::Sealed + 'static {
     /// Its size in bytes.
     const SIZE: usize;
     /// The value of its `SIZE` little-endian bytes.
@@ -236,9 +237,8 @@ impl<T: Plain> Buf<T> {
     pub fn in_place(bytes: SharedBytes) -> Buf<T> {
         let s = bytes.as_slice();
         let fits = cfg!(target_endian = "little")
-            && s.len().is_multiple_of(T::SIZE)
-            && (s.as_ptr() as usize).is_multiple_of(std::mem::align_of::<T>())
-            && std::mem::size_of::<T>() == T::SIZE;
+            && std::mem::size_of::<T>() == T::SIZE
+            && bytemuck::try_cast_slice::<u8, T>(s).is_ok();
         match fits {
             true => Buf::Shared(bytes, PhantomData),
             false => Buf::copied(s),
@@ -267,16 +267,9 @@ impl<T: Plain> std::ops::Deref for Buf<T> {
     fn deref(&self) -> &[T] {
         match self {
             Buf::Owned(v) => v,
-            Buf::Shared(b, _) => {
-                let s = b.as_slice();
-                // SAFETY: `in_place` made this only for bytes aligned for
-                // `T` holding a whole number of them, on a little-endian
-                // machine, where `T` (a `Plain` type: integers) has no
-                // invalid bit patterns and its size is `T::SIZE`; the bytes
-                // live as long as `b` (an Arc of their store) and never
-                // change (see `crate::cache::mapped`).
-                unsafe { std::slice::from_raw_parts(s.as_ptr().cast::<T>(), s.len() / T::SIZE) }
-            }
+            // (`in_place` made this only for bytes that cast: aligned for
+            // `T`, a whole number of them, on a little-endian machine.)
+            Buf::Shared(b, _) => bytemuck::cast_slice(b.as_slice()),
         }
     }
 }
