@@ -105,7 +105,7 @@ pub(crate) struct Block {
 /// opening byline (`本报讯（记者 …）`, `新华社北京3月1日电`) printed before it
 /// on the same line.
 fn printed_width(l: &Line) -> usize {
-    let text = normalize::width_cjk(&l.text);
+    let text = l.cjk_width;
     match &l.role {
         Role::Byline { byline } if !l.text.is_empty() => text + normalize::width_cjk(byline),
         _ => text,
