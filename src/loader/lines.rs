@@ -161,9 +161,48 @@ pub fn count_lines(text: &str) -> usize {
     memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1
 }
 
+thread_local! {
+    /// The strings of the lines of the pages loaded before on this thread
+    /// ([`recycle`]), which [`read_lines`] fills again with the next page's
+    /// lines: every line of a page holds its text in a string of its own,
+    /// and a page's lines are made and freed together, too many at once for
+    /// the allocator's small caches (each would be allocated and freed
+    /// the long way).
+    static SPARE_TEXTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The most line strings kept for the next page ([`SPARE_TEXTS`]): more
+/// than a long page's lines.
+const MAX_SPARE_TEXTS: usize = 4096;
+
+/// The largest string kept for the next page ([`SPARE_TEXTS`]): a line's
+/// (a very long line, a page printed without line ends, is let go).
+const MAX_SPARE_TEXT_BYTES: usize = 512;
+
+/// Leaves the strings of a page's `lines`, done with, to the next page read
+/// on this thread ([`read_lines`]).
+pub(crate) fn recycle(lines: Vec<Line>) {
+    SPARE_TEXTS.with_borrow_mut(|spare| {
+        let room = MAX_SPARE_TEXTS.saturating_sub(spare.len());
+        spare.extend(
+            lines.into_iter().map(|l| l.text).filter(|t| (1..=MAX_SPARE_TEXT_BYTES).contains(&t.capacity())).take(room),
+        );
+    });
+}
+
 /// Splits the raw text into lines with their first-pass roles. Blank lines
 /// are dropped (they mean nothing in this material).
 pub fn read_lines(text: &str) -> Vec<Line> {
+    // (The strings the pages before left, filled again: see `SPARE_TEXTS`.)
+    let mut spare = SPARE_TEXTS.take();
+    let mut copy = |t: &str| match spare.pop() {
+        Some(mut s) => {
+            s.clear();
+            s.push_str(t);
+            s
+        }
+        None => t.to_string(),
+    };
     let n = count_lines(text);
     let mut out: Vec<Line> = Vec::with_capacity(n);
     let mut count: Vec<usize> = Vec::with_capacity(n);
@@ -186,7 +225,7 @@ pub fn read_lines(text: &str) -> Vec<Line> {
             // with the ambiguous characters two columns as one more each.)
             Some((w, false, a)) => {
                 as_read[i] = Some((trimmed, w + a));
-                (false, trimmed.to_string(), w, w)
+                (false, copy(trimmed), w, w)
             }
             _ => {
                 let justified = normalize::is_letter_spaced(trimmed);
@@ -213,6 +252,7 @@ pub fn read_lines(text: &str) -> Vec<Line> {
             role: Role::Text,
         });
     }
+    SPARE_TEXTS.set(spare);
     let wide = Ambiguous::of(&out, &count) == Ambiguous::Wide;
     if wide {
         for (l, n) in out.iter_mut().zip(count) {
@@ -1297,6 +1337,17 @@ pub fn is_date_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_read_into_the_strings_a_page_left_are_the_lines_read_afresh() {
+        let long = "这是一行很长很长的正文，用来留下一个较大的字符串。\n".repeat(5000);
+        let short = "短行\n\n  标题 Title\n正文第一行，\nab\n";
+        let fresh: Vec<String> = read_lines(short).into_iter().map(|l| l.text).collect();
+        recycle(read_lines(&long));
+        SPARE_TEXTS.with_borrow(|s| assert!((1..=MAX_SPARE_TEXTS).contains(&s.len())));
+        let again: Vec<String> = read_lines(short).into_iter().map(|l| l.text).collect();
+        assert_eq!(again, fresh);
+    }
 
     #[test]
     fn a_line_s_cjk_width_is_its_text_s_as_the_lines_are_read() {
