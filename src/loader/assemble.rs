@@ -70,7 +70,10 @@ pub fn assemble_with(read: &Read, p: &Params, mut every: Option<&mut Vec<Boundar
 fn assemble_traced(text: &str, trace: Option<&mut Vec<Boundary>>) -> Assembled {
     let lines = lines::read_lines(text);
     let d = line_model::headings_and_subheads(&lines);
-    assemble_lines(&lines, d.head, d.subheads, &d.sizes, &Params::COMMITTED, trace, false)
+    let assembled = assemble_lines(&lines, d.head, d.subheads, &d.sizes, &Params::COMMITTED, trace, false);
+    // (The lines' strings serve the next page's lines.)
+    lines::recycle(lines);
+    assembled
 }
 
 /// [`assemble_traced`] from the page's `lines`, their headline verdicts

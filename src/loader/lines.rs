@@ -32,6 +32,12 @@ pub struct Line {
     /// Display width of the normalised text (for a letter-spaced line, a
     /// lower bound of its column's width).
     pub text_width: usize,
+    /// Display width of `text` with East Asian ambiguous characters two
+    /// columns wide ([`normalize::width_cjk`]): what the reflow measures a
+    /// body line by against its column. Measured by [`read_lines`] once the
+    /// lines' forms are read, from the line's first measure where its text
+    /// is still as read (most lines), so a line is not measured twice.
+    pub cjk_width: usize,
     /// Letter-spaced, i.e. a justified line that fills its column.
     pub justified: bool,
     /// The raw line began with an indent (two spaces or an ideographic space).
@@ -155,14 +161,59 @@ pub fn count_lines(text: &str) -> usize {
     memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1
 }
 
+thread_local! {
+    /// The strings of the lines of the pages loaded before on this thread
+    /// ([`recycle`]), which [`read_lines`] fills again with the next page's
+    /// lines: every line of a page holds its text in a string of its own,
+    /// and a page's lines are made and freed together, too many at once for
+    /// the allocator's small caches (each would be allocated and freed
+    /// the long way).
+    static SPARE_TEXTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The most line strings kept for the next page ([`SPARE_TEXTS`]): more
+/// than a long page's lines.
+const MAX_SPARE_TEXTS: usize = 4096;
+
+/// The largest string kept for the next page ([`SPARE_TEXTS`]): a line's
+/// (a very long line, a page printed without line ends, is let go).
+const MAX_SPARE_TEXT_BYTES: usize = 512;
+
+/// Leaves the strings of a page's `lines`, done with, to the next page read
+/// on this thread ([`read_lines`]).
+pub(crate) fn recycle(lines: Vec<Line>) {
+    SPARE_TEXTS.with_borrow_mut(|spare| {
+        let room = MAX_SPARE_TEXTS.saturating_sub(spare.len());
+        spare.extend(
+            lines.into_iter().map(|l| l.text).filter(|t| (1..=MAX_SPARE_TEXT_BYTES).contains(&t.capacity())).take(room),
+        );
+    });
+}
+
 /// Splits the raw text into lines with their first-pass roles. Blank lines
 /// are dropped (they mean nothing in this material).
 pub fn read_lines(text: &str) -> Vec<Line> {
+    // (The strings the pages before left, filled again: see `SPARE_TEXTS`.)
+    let mut spare = SPARE_TEXTS.take();
+    let mut copy = |t: &str| match spare.pop() {
+        Some(mut s) => {
+            s.clear();
+            s.push_str(t);
+            s
+        }
+        None => t.to_string(),
+    };
     let n = count_lines(text);
     let mut out: Vec<Line> = Vec::with_capacity(n);
     let mut count: Vec<usize> = Vec::with_capacity(n);
+    // Per line of the file: its text as read and its `cjk_width`, for a line
+    // measured in the common characters and not changed by normalising
+    // (most lines). `classify` cuts and joins a few lines' texts: a line
+    // whose text is no longer the one read is measured again.
+    let mut as_read: Vec<Option<(&str, usize)>> = Vec::with_capacity(n);
     for (i, raw) in split_lines(text).enumerate() {
         let trimmed = normalize::trim(raw);
+        as_read.push(None);
         if trimmed.is_empty() {
             continue;
         }
@@ -170,8 +221,12 @@ pub fn read_lines(text: &str) -> Vec<Line> {
         let lead_space = raw.starts_with(char::is_whitespace);
         let measured = normalize::measure_counting(trimmed);
         let (justified, t, width, text_width) = match measured {
-            // (Most lines: no space to undo, measured in one pass.)
-            Some((w, false, _)) => (false, trimmed.to_string(), w, w),
+            // (Most lines: no space to undo, measured in one pass; as wide
+            // with the ambiguous characters two columns as one more each.)
+            Some((w, false, a)) => {
+                as_read[i] = Some((trimmed, w + a));
+                (false, copy(trimmed), w, w)
+            }
             _ => {
                 let justified = normalize::is_letter_spaced(trimmed);
                 let t = normalize::normalize_trimmed(trimmed, justified);
@@ -185,8 +240,19 @@ pub fn read_lines(text: &str) -> Vec<Line> {
         // Normalising only removes spaces, so a line measured in the common
         // characters has the count measured with its width.)
         count.push(measured.map_or_else(|| normalize::ambiguous(&t), |(_, _, n)| n));
-        out.push(Line { no: i + 1, width, text_width, justified, indented, lead_space, text: t, role: Role::Text });
+        out.push(Line {
+            no: i + 1,
+            width,
+            text_width,
+            cjk_width: 0,
+            justified,
+            indented,
+            lead_space,
+            text: t,
+            role: Role::Text,
+        });
     }
+    SPARE_TEXTS.set(spare);
     let wide = Ambiguous::of(&out, &count) == Ambiguous::Wide;
     if wide {
         for (l, n) in out.iter_mut().zip(count) {
@@ -195,6 +261,12 @@ pub fn read_lines(text: &str) -> Vec<Line> {
         }
     }
     classify(&mut out, wide);
+    for l in &mut out {
+        l.cjk_width = match as_read.get(l.no - 1) {
+            Some(&Some((t, w))) if l.text == t => w,
+            _ => normalize::width_cjk(&l.text),
+        };
+    }
     out
 }
 
@@ -1265,6 +1337,35 @@ pub fn is_date_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_read_into_the_strings_a_page_left_are_the_lines_read_afresh() {
+        let long = "这是一行很长很长的正文，用来留下一个较大的字符串。\n".repeat(5000);
+        let short = "短行\n\n  标题 Title\n正文第一行，\nab\n";
+        let fresh: Vec<String> = read_lines(short).into_iter().map(|l| l.text).collect();
+        recycle(read_lines(&long));
+        SPARE_TEXTS.with_borrow(|s| assert!((1..=MAX_SPARE_TEXTS).contains(&s.len())));
+        let again: Vec<String> = read_lines(short).into_iter().map(|l| l.text).collect();
+        assert_eq!(again, fresh);
+    }
+
+    #[test]
+    fn a_line_s_cjk_width_is_its_text_s_as_the_lines_are_read() {
+        // Lines kept as read, letter-spaced, with quotes and an uncommon
+        // character, and lines whose texts `classify` cuts and joins: an
+        // opening byline glued to the line before, a jump mark and a
+        // dateline wrapped over two lines, a closing byline after the
+        // sentence, a byline's reporters on the next line.
+        let made = "“春风”行动启动\n友 好 省 州 交 流\nCafé ① 展览开幕\n张稳科主持 本报讯（记者 刘洋） 11月12日，全县召开会议。\n\
+                    会议强调要持续为发展注入强大动力。（下\n转4版）\n新华社成都10月\n14日电国家卫生健康委员会今天发布通知。\n\
+                    现场达成就业意向320人。（李鹏飞）\n新华社北京11月3日电\n（记者 刘敏） 国家统计局今天发布数据。\n  “我们要……”他说。\n";
+        let pages = crate::loader::BUNDLED.iter().map(|(_, t)| *t).chain([made]);
+        for page in pages {
+            for l in read_lines(page) {
+                assert_eq!(l.cjk_width, normalize::width_cjk(&l.text), "{:?}", l.text);
+            }
+        }
+    }
 
     #[test]
     fn a_sentence_end_read_from_the_last_bytes_is_the_one_read_from_the_text() {

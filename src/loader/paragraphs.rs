@@ -105,7 +105,7 @@ pub(crate) struct Block {
 /// opening byline (`本报讯（记者 …）`, `新华社北京3月1日电`) printed before it
 /// on the same line.
 fn printed_width(l: &Line) -> usize {
-    let text = normalize::width_cjk(&l.text);
+    let text = l.cjk_width;
     match &l.role {
         Role::Byline { byline } if !l.text.is_empty() => text + normalize::width_cjk(byline),
         _ => text,
@@ -154,11 +154,43 @@ fn is_closing(c: char) -> bool {
     )
 }
 
+/// The width of the closing marks ([`is_closing`], at most two) that end
+/// `text` and may hang past its column's edge: two columns for a
+/// full-width or East Asian ambiguous mark (`，` `”` `…`), one for an
+/// ASCII one, as [`UnicodeWidthChar::width_cjk`] measures them (read
+/// without its tables: a line ends on one of them nearly every time).
+fn hanging_width(text: &str) -> usize {
+    let mut cs = text.chars().rev();
+    let mut hang = 0;
+    for _ in 0..2 {
+        match cs.next() {
+            Some(c) if is_closing(c) => hang += if c.is_ascii() { 1 } else { 2 },
+            _ => break,
+        }
+    }
+    hang
+}
+
+/// The working vectors [`Block::new`] measures a body's lines with, kept
+/// from one body to the next of a page ([`page_blocks`]) rather than
+/// allocated for each: per line, whether it is plain, its widths with
+/// those of the lines not plain as 0, the plain lines before it, and
+/// [`windowed_columns`]' block starts and ends.
+#[derive(Default)]
+struct Measures {
+    plain: Vec<bool>,
+    plain_fill: Vec<usize>,
+    plain_inner: Vec<usize>,
+    plain_before: Vec<usize>,
+    starts: Vec<Top>,
+    ends: Vec<Top>,
+}
+
 impl Block {
     /// The block of `parts`, whether its first lines are set in read from
     /// its own lines alone ([`page_blocks`] reads the page's where they do
     /// not tell).
-    fn new(lines: &[Line], parts: &[BodyPart]) -> Block {
+    fn new(lines: &[Line], parts: &[BodyPart], m: &mut Measures) -> Block {
         // Each line measured in one pass, into vectors of the size needed.
         let n = parts.len();
         let mut seq: Vec<usize> = Vec::with_capacity(n);
@@ -168,12 +200,16 @@ impl Block {
         let mut inner: Vec<usize> = Vec::with_capacity(n);
         // Lines not indented tell the column (a letter-spaced line's text
         // is no wider than its column).
-        let mut plain: Vec<bool> = Vec::with_capacity(n);
+        let plain = &mut m.plain;
+        plain.clear();
         // The widths of the lines that are not plain set to 0, below any
         // plain line's, and how many lines before each are plain.
-        let mut plain_fill: Vec<usize> = Vec::with_capacity(n);
-        let mut plain_inner: Vec<usize> = Vec::with_capacity(n);
-        let mut plain_before: Vec<usize> = Vec::with_capacity(n + 1);
+        let plain_fill = &mut m.plain_fill;
+        let plain_inner = &mut m.plain_inner;
+        let plain_before = &mut m.plain_before;
+        plain_fill.clear();
+        plain_inner.clear();
+        plain_before.clear();
         plain_before.push(0);
         let mut ends: Vec<bool> = Vec::with_capacity(n);
         let mut signs: Vec<bool> = Vec::with_capacity(n);
@@ -184,14 +220,7 @@ impl Block {
                 continue;
             }
             let f = printed_width(l);
-            let hang: usize = l
-                .text
-                .chars()
-                .rev()
-                .take(2)
-                .take_while(|&c| is_closing(c))
-                .map(|c| UnicodeWidthChar::width_cjk(c).unwrap_or(0))
-                .sum();
+            let hang = hanging_width(&l.text);
             let p = !l.indented && !l.lead_space;
             seq.push(i);
             fill.push(f);
@@ -206,8 +235,8 @@ impl Block {
             ends.push(if closes_only { ends.last().copied().unwrap_or(false) } else { is_sentence_end(&l.text) });
             signs.push(is_signatory(lines, i));
         }
-        let col = windowed_columns(&plain_inner, &plain_fill, &plain_before);
-        let mut col = narrow_runs(col, &fill, &inner, &plain, &ends);
+        let col = windowed_columns(plain_inner, plain_fill, plain_before, (&mut m.starts, &mut m.ends));
+        let mut col = narrow_runs(col, &fill, &inner, &m.plain, &ends);
         // A column holds whole characters, two columns each: a column the
         // lines tell one narrower (a line reaching it with a half-width
         // character at its end, the full line before it hanging a closing
@@ -365,7 +394,9 @@ pub(crate) fn page_blocks<'a>(
     lines: &[Line],
     bodies: impl Iterator<Item = Option<&'a [BodyPart]>>,
 ) -> Vec<Option<Block>> {
-    let mut blocks: Vec<Option<Block>> = bodies.map(|parts| parts.map(|parts| Block::new(lines, parts))).collect();
+    let mut m = Measures::default();
+    let mut blocks: Vec<Option<Block>> =
+        bodies.map(|parts| parts.map(|parts| Block::new(lines, parts, &mut m))).collect();
     let (mut set_in, mut full) = (0, 0);
     for block in blocks.iter().flatten() {
         let (s, f) = block.first_line_votes(lines);
@@ -510,17 +541,23 @@ impl Top {
 /// rather than a pass over each line's window: the lines are cut into
 /// blocks as long as a window, each window is the end of one block and
 /// the start of the next, and each block's starts and ends are read once.
-fn windowed_columns(inner: &[usize], fill: &[usize], plain_before: &[usize]) -> Vec<Option<usize>> {
+fn windowed_columns(
+    inner: &[usize],
+    fill: &[usize],
+    plain_before: &[usize],
+    (starts, ends): (&mut Vec<Top>, &mut Vec<Top>),
+) -> Vec<Option<usize>> {
     const SPAN: usize = 2 * WINDOW + 1;
     let n = fill.len();
     let one = |j: usize| Top::one(fill[j], inner[j]);
     // starts[j]: the lines from j's block's first to j; ends[j]: from j to
-    // its block's last.
-    let mut starts: Vec<Top> = Vec::with_capacity(n);
+    // its block's last. (Vectors kept from the body before: emptied here.)
+    starts.clear();
     for j in 0..n {
         starts.push(if j % SPAN == 0 { one(j) } else { starts[j - 1].then(one(j)) });
     }
-    let mut ends: Vec<Top> = vec![Top::one(0, 0); n];
+    ends.clear();
+    ends.resize(n, Top::one(0, 0));
     for j in (0..n).rev() {
         ends[j] = if j + 1 == n || (j + 1) % SPAN == 0 { one(j) } else { one(j).then(ends[j + 1]) };
     }
@@ -942,7 +979,7 @@ pub fn reflow(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> Vec<Str
 /// [`reflow`], with the indices of the paragraphs that are subheadings:
 /// the parts standing on their own that are no jump mark (`（下转5版）`).
 pub fn reflow_marked(lines: &[Line], parts: &[BodyPart], one_per_line: bool) -> (Vec<String>, Vec<usize>) {
-    reflow_block(lines, parts, one_per_line, &Block::new(lines, parts))
+    reflow_block(lines, parts, one_per_line, &Block::new(lines, parts, &mut Measures::default()))
 }
 
 /// [`reflow_marked`] with the body's lines measured already (`block`, of
@@ -1015,6 +1052,29 @@ fn joined(parts: &mut Vec<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hanging_width_is_the_closing_marks_width_as_unicode_measures_it() {
+        // Every closing mark, and characters that are not one, at the end.
+        let marks = "，。、；：？！”’）》」』…%,.;:?!)";
+        let ends: Vec<String> = marks.chars().chain("中a“（ 1é𠀀".chars()).map(String::from).collect();
+        for a in &ends {
+            for b in &ends {
+                for lead in ["", "会议", "x"] {
+                    let t = format!("{lead}{a}{b}");
+                    let reference: usize = t
+                        .chars()
+                        .rev()
+                        .take(2)
+                        .take_while(|&c| is_closing(c))
+                        .map(|c| UnicodeWidthChar::width_cjk(c).unwrap_or(0))
+                        .sum();
+                    assert_eq!(hanging_width(&t), reference, "{t:?}");
+                }
+            }
+        }
+        assert_eq!(hanging_width(""), 0);
+    }
     use crate::loader::lines::read_lines;
 
     fn paras(text: &str) -> Vec<String> {
@@ -1053,7 +1113,8 @@ mod tests {
                     column_masked(&inner[lo..hi], &fill[lo..hi])
                 })
                 .collect();
-            assert_eq!(windowed_columns(&inner, &fill, &plain_before), direct, "{n}");
+            let (mut starts, mut ends) = (vec![Top::one(1, 1); 3], Vec::new());
+            assert_eq!(windowed_columns(&inner, &fill, &plain_before, (&mut starts, &mut ends)), direct, "{n}");
         }
     }
 
