@@ -1770,3 +1770,31 @@ fn a_byline_an_extractor_broke_at_its_spaces_is_still_the_byline() {
     assert!(p.articles[1].paragraphs[0].starts_with("今天（10月9日）上午"), "{:?}", p.articles[1].paragraphs);
     assert_eq!(p.articles[1].paragraphs.len(), 2, "{:?}", p.articles[1].paragraphs);
 }
+
+// ---- Task qorder (twenty-second round): reading order, items whose rest
+// lands elsewhere (issue 9).
+
+#[test]
+fn an_articles_last_column_is_read_before_the_article_under_it() {
+    // `pdftotext -layout`: an article in three columns under a headline
+    // over the first two, another article in the same three columns under
+    // it, and beside both a third article's column running down the page.
+    // Two column boundaries split the page with no block crossing them:
+    // between the second and third columns and between the third column and
+    // the column beside. Each column of the upper article stops mid-word at
+    // its foot (`统一采|购`, `成立的合|作社`) and the next goes on with it, so
+    // the page is split beside the third column: the upper article's last
+    // column is read right after its second, not after the article under it.
+    let p = load("layout_column_read_on_after_a_band.txt");
+    assert_eq!(
+        titles(&p),
+        ["临县新建一批农民专业合作社带动增收", "方山县组织农技人员指导秋收", "吕梁开展全民阅读月活动"]
+    );
+    let a = &p.articles[0];
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[1].ends_with("今年种植谷子八百亩。"), "{:?}", a.paragraphs);
+    assert!(a.paragraphs[2].ends_with("培育更多示范社。"), "{:?}", a.paragraphs);
+    let b = &p.articles[1];
+    assert!(b.paragraphs.concat().ends_with("秸秆还田面积超过五万亩。"), "{:?}", b.paragraphs);
+    assert!(!b.paragraphs.concat().contains("示范社"), "{:?}", b.paragraphs);
+}

@@ -24,7 +24,13 @@
 //! reach past the next column's start crosses it, though that column holds
 //! no text beside them) splits the page into left and right, one
 //! no block crosses from top to bottom into top and bottom — the way one
-//! reads a newspaper page.
+//! reads a newspaper page. Where several column boundaries can split a part
+//! of the page, the one taken is the one whose reading order carries the
+//! most columns on across their feet (a column that stops mid-sentence, the
+//! next one read going on flush with the word cut at the seam, a pair of
+//! characters the page prints elsewhere): a boundary through an article's
+//! columns (beside a column of another article running down the page) would
+//! read its last column after the article under it.
 //!
 //! A line set two to five characters in from its column's start, in a block
 //! of running text (or of three lines or more, all of them set in: a box of
@@ -262,7 +268,8 @@ pub fn unfold(text: &str) -> Option<String> {
     }
     let mut order = Vec::with_capacity(blocks.len());
     let all: Vec<usize> = (0..blocks.len()).collect();
-    cut(&blocks, &starts, all, step, &mut order);
+    let seams = Seams::of(&blocks);
+    cut(&blocks, &starts, all, step, Some(&seams), &mut order);
     let mut out = String::with_capacity(text.len());
     for (n, &b) in order.iter().enumerate() {
         if n > 0 {
@@ -927,6 +934,60 @@ fn centred_over(
     (centred && alone && joined).then_some((lo, hi))
 }
 
+/// What tells that a block reads on from the block before it: the
+/// character pairs the page prints within its lines.
+struct Seams {
+    seen: rustc_hash::FxHashSet<(char, char)>,
+}
+
+impl Seams {
+    /// The pairs of Han characters printed next to each other on the page.
+    fn of(blocks: &[Block]) -> Seams {
+        let mut seen = rustc_hash::FxHashSet::default();
+        for b in blocks {
+            for l in &b.lines {
+                let mut prev: Option<char> = None;
+                for c in l.chars() {
+                    if let Some(p) = prev {
+                        seen.insert((p, c));
+                    }
+                    prev = super::normalize::is_han(c).then_some(c);
+                }
+            }
+        }
+        Seams { seen }
+    }
+
+    /// Whether block `q` carries on the text of block `p` read right before
+    /// it: `p` is running text (two lines or more; a headline's line alone
+    /// carries nothing on) whose last line stops mid-sentence, and `q` (two
+    /// lines or more too) goes on flush at
+    /// its column's start with the word cut at the seam (the pair of
+    /// characters across it printed elsewhere on the page) or with
+    /// punctuation that only follows text.
+    fn reads_on(&self, p: &Block, q: &Block) -> bool {
+        let (Some(last), Some(first)) = (p.lines.last(), q.lines.first()) else { return false };
+        if p.lines.len() < 2 || q.lines.len() < 2 || q.offsets.first().is_some_and(|&o| o >= 2) {
+            return false;
+        }
+        if super::lines::is_sentence_end(last) {
+            return false;
+        }
+        first.starts_with(['，', '。', '、', '；', '：', '？', '！', '）', '”', '》'])
+            || match (last.chars().last(), first.chars().next()) {
+                (Some(a), Some(b)) => {
+                    super::normalize::is_han(a) && super::normalize::is_han(b) && self.seen.contains(&(a, b))
+                }
+                _ => false,
+            }
+    }
+
+    /// How many blocks of `order` carry on the text of the block before.
+    fn carried(&self, blocks: &[Block], order: &[usize]) -> usize {
+        order.windows(2).filter(|w| self.reads_on(&blocks[w[0]], &blocks[w[1]])).count()
+    }
+}
+
 /// Where `ids` (sorted by top row) part into blocks above and below more
 /// than `gap` blank rows that no block straddles: the first below.
 ///
@@ -946,10 +1007,25 @@ fn row_cut(blocks: &[Block], ids: &[usize], gap: usize) -> Option<usize> {
     None
 }
 
+/// How a column boundary splits a part of the page: whether a side then
+/// parts into bands, and how evenly (columns on the smaller side).
+type CutScore = (bool, usize);
+
 /// Orders `ids` by recursive cuts: above blank rows no block crosses before
 /// below them (a band of the page); then left of a column boundary no block
 /// crosses before right of it; then above a row boundary before below it.
-fn cut(blocks: &[Block], starts: &[usize], mut ids: Vec<usize>, step: usize, out: &mut Vec<usize>) {
+/// With `seams`, of several column boundaries the one whose order (each
+/// side ordered without them) carries the most columns on across their
+/// feet ([`Seams::carried`]) is taken, ties going as without them (a side
+/// that parts into bands, then the most even); without them, as in ties.
+fn cut(
+    blocks: &[Block],
+    starts: &[usize],
+    mut ids: Vec<usize>,
+    step: usize,
+    seams: Option<&Seams>,
+    out: &mut Vec<usize>,
+) {
     if ids.len() <= 1 {
         out.extend(ids);
         return;
@@ -958,8 +1034,8 @@ fn cut(blocks: &[Block], starts: &[usize], mut ids: Vec<usize>, step: usize, out
     // Blank rows no block straddles part the page into bands.
     if let Some(k) = row_cut(blocks, &ids, step) {
         let below = ids.split_off(k);
-        cut(blocks, starts, ids, step, out);
-        cut(blocks, starts, below, step, out);
+        cut(blocks, starts, ids, step, seams, out);
+        cut(blocks, starts, below, step, seams, out);
         return;
     }
     // A vertical cut: a column boundary no block straddles. Of several, the
@@ -967,7 +1043,8 @@ fn cut(blocks: &[Block], starts: &[usize], mut ids: Vec<usize>, step: usize, out
     // columns beside a third), else the most even.
     let lo = ids.iter().map(|&i| blocks[i].left).min().unwrap_or(0);
     let hi = ids.iter().map(|&i| blocks[i].right).max().unwrap_or(0);
-    let mut best: Option<(usize, (bool, usize))> = None;
+    let mut best: Option<(usize, CutScore)> = None;
+    let mut valid: Vec<(usize, CutScore)> = Vec::new();
     for gap in lo..hi {
         // A block left of the boundary whose lines run on past the next
         // column's start (an article set across columns where the column
@@ -981,23 +1058,46 @@ fn cut(blocks: &[Block], starts: &[usize], mut ids: Vec<usize>, step: usize, out
                 row_cut(blocks, &side, step).is_some()
             };
             let score = (bands(&left) || bands(&right), (gap + 1 - lo).min(hi - gap));
+            valid.push((gap, score));
             if best.is_none_or(|(_, b)| score > b) {
                 best = Some((gap, score));
             }
         }
     }
+    // Of several, the one whose reading order carries the most columns on
+    // across their feet (see [`Seams`]): a column cut mid-sentence goes on
+    // at the top of the column read after it.
+    if let Some(seams) = seams
+        && valid.len() > 1
+    {
+        let order_with = |gap: usize| {
+            let (left, right): (Vec<usize>, Vec<usize>) = ids.iter().partition(|&&i| blocks[i].right <= gap);
+            let mut o = Vec::with_capacity(ids.len());
+            cut(blocks, starts, left, step, None, &mut o);
+            cut(blocks, starts, right, step, None, &mut o);
+            o
+        };
+        let mut chosen: Option<(usize, (usize, CutScore))> = None;
+        for &(gap, score) in &valid {
+            let key = (seams.carried(blocks, &order_with(gap)), score);
+            if chosen.is_none_or(|(_, k)| key > k) {
+                chosen = Some((gap, key));
+            }
+        }
+        best = chosen.map(|(gap, (_, score))| (gap, score));
+    }
     if let Some((gap, _)) = best {
         let (left, right): (Vec<usize>, Vec<usize>) = ids.into_iter().partition(|&i| blocks[i].right <= gap);
-        cut(blocks, starts, left, step, out);
-        cut(blocks, starts, right, step, out);
+        cut(blocks, starts, left, step, seams, out);
+        cut(blocks, starts, right, step, seams, out);
         return;
     }
     // Else the first row boundary no block straddles (a headline right
     // above its columns).
     if let Some(k) = row_cut(blocks, &ids, 0) {
         let below = ids.split_off(k);
-        cut(blocks, starts, ids, step, out);
-        cut(blocks, starts, below, step, out);
+        cut(blocks, starts, ids, step, seams, out);
+        cut(blocks, starts, below, step, seams, out);
         return;
     }
     // No cut: top to bottom, left to right.
