@@ -1798,3 +1798,23 @@ fn an_articles_last_column_is_read_before_the_article_under_it() {
     assert!(b.paragraphs.concat().ends_with("秸秆还田面积超过五万亩。"), "{:?}", b.paragraphs);
     assert!(!b.paragraphs.concat().contains("示范社"), "{:?}", b.paragraphs);
 }
+
+// ---- Task qglue (twenty-second round): headlines the extractor glued onto
+// the body or split, titles cut at the wrong line (issue 9).
+
+#[test]
+fn a_headline_printed_flush_over_its_lead_that_restates_it_is_a_headline() {
+    // `pdftotext -raw` prints the headline in the body's column, as wide as
+    // its lines, with no blank line under it and no indent on the body's
+    // first line: only the words tell them apart. The page's first line
+    // ends no sentence, holds no clause mark, and the lead under it says
+    // the same thing again at once (`交城县首条城乡公交线路今日…开通运营`),
+    // while no word runs across its end into the next line: it is the
+    // headline, not the first line of a paragraph.
+    let p = load("headline_restated_by_its_lead.txt");
+    assert_eq!(titles(&p), ["交城县首条城乡公交线路今日开通运营"]);
+    let a = &p.articles[0];
+    assert!(!a.title_inferred);
+    assert_eq!(a.paragraphs.len(), 2, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[0].starts_with("记者从交城县交通运输局了解到"), "{:?}", a.paragraphs);
+}

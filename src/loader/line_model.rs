@@ -1025,6 +1025,7 @@ pub fn decide_on_page(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]
     head_under_continuation(lines, lay, &mut head);
     head_over_set_in(lines, lay, &mut head);
     head_between_paragraphs(lines, lay, &mut head);
+    head_echoed_by_lead(lines, lay, sure, &mut head);
     super::heads::reach_back_to_blank(lines, lay, &super::lines::set_apart(lines), &mut head);
     head
 }
@@ -1183,6 +1184,110 @@ fn head_between_paragraphs(lines: &[Line], lay: &Layout, head: &mut [bool]) {
                 i = next;
             }
             None => i += 1,
+        }
+    }
+}
+
+/// How far under a line its lead is read for its words ([`head_echoed_by_lead`]), in characters.
+const LEAD_CHARS: usize = 100;
+/// The share of a line's character pairs its lead must print again ([`head_echoed_by_lead`]).
+const LEAD_ECHO: f32 = 0.5;
+/// The fewest characters of a line [`head_echoed_by_lead`] weighs.
+const MIN_ECHOED_CHARS: usize = 10;
+/// The lowest heading margin [`head_echoed_by_lead`] overrules.
+const ECHO_MARGIN: f32 = -150.0;
+
+/// A line that opens an item (the page's first line of text, or a line
+/// under one that ends a sentence, a banner or a closing byline), as wide
+/// as its column and shaped like a headline (no sentence end, full stop,
+/// clause mark, bracket left open, opening time, date or credit), whose
+/// words the lines right under it print again is the item's headline, not
+/// its body's first line: a news item's lead restates its headline
+/// (`某某货运飞船将于今日发射` / `据…消息，…发射某某货运飞船。`), while a
+/// paragraph's first line runs on into the next line and says each thing
+/// once. An extractor that prints a headline in the body's column, flush,
+/// with no blank line nor indent under it (`pdftotext -raw`), leaves this
+/// as the only mark of it. Not where a word runs across the line's end
+/// (its two characters there printed again near it: running text), nor
+/// where the text before the line already prints its words (a body going
+/// on about its subject), and only where the line model's heading margin
+/// is at least [`ECHO_MARGIN`] (a line it is sure is body stays so).
+fn head_echoed_by_lead(lines: &[Line], lay: &Layout, sure: &[f32], head: &mut [bool]) {
+    // (The lead right under the line, or under a blank line where blank
+    // lines are rare: on a page that prints one after every line, the line
+    // under a paragraph's first line is set apart alike.)
+    let apart = super::lines::set_apart(lines);
+    for i in 0..lines.len().saturating_sub(1) {
+        let f = &lay.facts[i];
+        let opens = match i.checked_sub(1) {
+            None => true,
+            Some(p) => {
+                lines[p].role == Role::Banner
+                    || lines[p].role == Role::TrailByline
+                    || (lines[p].role == Role::Text && !head[p] && lay.facts[p].ends)
+            }
+        };
+        if head[i]
+            || !opens
+            || lines[i].role != Role::Text
+            || lines[i].indented
+            || sure[i] < ECHO_MARGIN
+            || f.chars < MIN_ECHOED_CHARS
+            || !headline_shaped(f)
+            || lines[i].text.contains(['，', ',', '、', '：', ':', '；', ';'])
+            || !super::heads::is_full(&lines[i], lay.col[i])
+            || lines[i + 1].role != Role::Text
+            || lay.facts[i + 1].date
+            || head[i + 1]
+            || !(lines[i + 1].no == lines[i].no + 1 || apart[i + 1])
+        {
+            continue;
+        }
+        let mut lead = String::new();
+        for (l, &h) in lines[i + 1..].iter().zip(&head[i + 1..]) {
+            if l.role != Role::Text || h || lead.chars().count() >= LEAD_CHARS {
+                break;
+            }
+            lead.push_str(&l.text);
+        }
+        let mut before = String::new();
+        for l in lines[..i].iter().rev() {
+            if before.chars().count() >= LEAD_CHARS {
+                break;
+            }
+            before.insert_str(0, &l.text);
+        }
+        let han: Vec<char> = lines[i].text.chars().filter(|&c| super::normalize::is_han(c)).collect();
+        if han.len() < MIN_ECHOED_CHARS {
+            continue;
+        }
+        let pairs = (han.len() - 1) as f32;
+        let share = |text: &str| {
+            han.windows(2)
+                .filter(|w| {
+                    let mut buf = [0u8; 8];
+                    let a = w[0].encode_utf8(&mut buf[..4]).len();
+                    let b = w[1].encode_utf8(&mut buf[a..]).len();
+                    std::str::from_utf8(&buf[..a + b]).is_ok_and(|p| text.contains(p))
+                })
+                .count() as f32
+                / pairs
+        };
+        // A word cut at the line's end, printed again near it, reads on
+        // into the next line (`…全面推进老旧小区改` / `造工作，…`, the body
+        // printing `改造` again): running text, not a headline.
+        let seam = match (lines[i].text.chars().next_back(), lines[i + 1].text.chars().next()) {
+            (Some(a), Some(b)) if super::normalize::is_han(a) && super::normalize::is_han(b) => {
+                lead.contains(&format!("{a}{b}")) || before.contains(&format!("{a}{b}"))
+            }
+            _ => false,
+        };
+        if !seam
+            && !super::units::left_open(&lines[i].text)
+            && share(&lead) >= LEAD_ECHO
+            && share(&before) < LEAD_ECHO / 2.0
+        {
+            head[i] = true;
         }
     }
 }
