@@ -8,7 +8,7 @@
 
 use std::fs::{File, Metadata};
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The default largest page file read: 16 MiB (a printed page's text is
@@ -25,6 +25,18 @@ pub fn page_limit() -> u64 {
 /// Sets the largest page file read for this process (`--max-page-size`).
 pub fn set_page_limit(bytes: u64) {
     PAGE_LIMIT.store(bytes.max(1), Ordering::Relaxed);
+}
+
+/// `dir.join(name)` in one allocation of the exact size: `Path::join`
+/// copies the folder into a buffer of its own length and grows it for the
+/// name (a second allocation and a copy), and a start joins a path for
+/// every file of the archive, twice. The same path: a `/` between the two
+/// unless `dir` ends with one (or is empty).
+pub fn join(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
+    let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
+    path.push(dir);
+    path.push(name);
+    path
 }
 
 /// Reads a page file: [`read_regular`] with [`page_limit`].
@@ -136,6 +148,17 @@ pub fn human(bytes: u64) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn join_gives_the_path_join_gives_in_one_buffer_of_its_size() {
+        for (dir, name) in [("/a/b", "p01.txt"), ("/a/b/", "p01.txt"), ("", "p.txt"), ("rel", "页.txt"), ("/", "x")] {
+            let (dir, name) = (Path::new(dir), std::ffi::OsStr::new(name));
+            let path = join(dir, name);
+            assert_eq!(path, dir.join(name), "{dir:?} {name:?}");
+            assert_eq!(path.as_os_str().as_encoded_bytes(), dir.join(name).as_os_str().as_encoded_bytes());
+            assert!(path.capacity() <= dir.as_os_str().len() + 1 + name.len(), "no second buffer");
+        }
+    }
 
     #[test]
     fn a_regular_file_is_read_whole() {

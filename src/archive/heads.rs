@@ -10,7 +10,6 @@ use crate::cache::db::FileKey;
 use crate::cache::heads::{self, FileEntry};
 use crate::model::Page;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
@@ -32,12 +31,14 @@ struct Dir {
 /// (None: the folder cannot be resolved).
 type DirCell = Arc<OnceLock<Option<Arc<Dir>>>>;
 
-/// The headline rows of the folders met during one load.
+/// The headline rows of the folders met during one load. (Its maps are
+/// hashed with Fx: every file looks its folder up, and the paths are the
+/// user's own, not an attacker's.)
 pub struct HeadTables {
     cache: &'static PageCache,
-    dirs: Mutex<HashMap<PathBuf, DirCell>>,
+    dirs: Mutex<FxHashMap<PathBuf, DirCell>>,
     /// Entries made this run (files loaded the usual way), per folder.
-    fresh: Mutex<HashMap<PathBuf, Vec<FileEntry>>>,
+    fresh: Mutex<FxHashMap<PathBuf, Vec<FileEntry>>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -55,7 +56,22 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 fn stamp_in(dir: &std::fs::File, name: &std::ffi::OsStr) -> Option<(i64, i64)> {
     use std::os::fd::AsRawFd;
     use std::os::unix::ffi::OsStrExt;
-    let name = std::ffi::CString::new(name.as_bytes()).ok()?;
+    let bytes = name.as_bytes();
+    if bytes.contains(&0) {
+        return None;
+    }
+    // The name NUL-terminated: on the stack when it fits (a file name is
+    // at most 255 bytes on the usual file systems), so that looking at
+    // every file of the archive allocates nothing here.
+    let mut buf = [0u8; 256];
+    let heap;
+    let name: &std::ffi::CStr = if bytes.len() < buf.len() {
+        buf[..bytes.len()].copy_from_slice(bytes);
+        std::ffi::CStr::from_bytes_until_nul(&buf).ok()?
+    } else {
+        heap = std::ffi::CString::new(bytes).ok()?;
+        &heap
+    };
     // SAFETY: `stat` is plain data, all zeros a valid value; fstatat writes
     // only into it, given an open folder and a NUL-terminated name that
     // outlive the call.
@@ -97,6 +113,13 @@ impl HeadTables {
         HeadTables { cache, dirs: Mutex::default(), fresh: Mutex::default() }
     }
 
+    /// `files` files are about to load: the cache's set of files loaded
+    /// ([`PageCache::note_loaded`]) makes room for them at once rather than
+    /// growing (and rehashing) step by step as they come.
+    pub fn expect(&self, files: usize) {
+        self.cache.expect_loaded(files);
+    }
+
     fn dir(&self, parent: &Path) -> Option<Arc<Dir>> {
         let cell = {
             let mut dirs = lock(&self.dirs);
@@ -107,7 +130,7 @@ impl HeadTables {
         };
         cell.get_or_init(|| {
             let canon = std::fs::canonicalize(parent).ok()?;
-            let entries = self
+            let entries: FxHashMap<Vec<u8>, FileEntry> = self
                 .cache
                 .read_heads(&canon, heads::FORMAT, heads::decode)
                 .unwrap_or_default()
@@ -118,8 +141,10 @@ impl HeadTables {
                 #[cfg(unix)]
                 open: std::fs::File::open(&canon).ok(),
                 canon,
+                // (Room for every entry's name: at a second start each
+                // is used, and the set would otherwise grow step by step.)
+                used: Mutex::new(FxHashSet::with_capacity_and_hasher(entries.len(), Default::default())),
                 entries: Mutex::new(entries),
-                used: Mutex::default(),
             }))
         })
         .clone()
@@ -141,11 +166,11 @@ impl HeadTables {
         if entry.stamp != key.stamp() {
             return None;
         }
-        let pages = entry.pages(path, &key)?;
-        lock(&dir.used).insert(entry.name);
         // (So that pruning the cache once loading is over does not look
         // at each file again.)
         self.cache.note_loaded(key.path_bytes());
+        let pages = entry.pages(path, key)?;
+        lock(&dir.used).insert(entry.name);
         Some(pages)
     }
 
@@ -158,7 +183,7 @@ impl HeadTables {
     pub fn note(&self, path: &Path, key: &FileKey, pages: &[Page]) -> Option<Vec<Page>> {
         let (parent, name, _) = plain_file(path)?;
         let entry = FileEntry::new(name, key, pages);
-        let shells = entry.pages(path, key);
+        let shells = entry.pages(path, key.clone());
         lock(&self.fresh).entry(parent.to_path_buf()).or_default().push(entry);
         self.cache.note_loaded(key.path_bytes());
         shells
@@ -170,8 +195,8 @@ impl HeadTables {
     pub fn finish(self) {
         let mut fresh = std::mem::take(&mut *lock(&self.fresh));
         let dirs = std::mem::take(&mut *lock(&self.dirs));
-        let mut changed: HashSet<PathBuf> = fresh.keys().cloned().collect();
-        let mut known: HashMap<PathBuf, Arc<Dir>> = HashMap::new();
+        let mut changed: FxHashSet<PathBuf> = fresh.keys().cloned().collect();
+        let mut known: FxHashMap<PathBuf, Arc<Dir>> = FxHashMap::default();
         for (parent, cell) in dirs {
             let Some(Some(dir)) = cell.get() else { continue };
             if !lock(&dir.entries).is_empty() {
@@ -225,6 +250,16 @@ mod tests {
         assert_eq!(stamp_in(&open, name), Some(key.stamp()));
         assert_eq!(FileKey::with_stamp(&dir, name, key.stamp()), key);
         assert_eq!(FileKey::of(&file), Some(key));
+        // The longest name a folder holds (255 bytes) fills the name's
+        // buffer on the stack but for its NUL; a longer one is looked up
+        // as it is (and is not there).
+        let long = "页".repeat(85);
+        std::fs::write(dir.join(&long), "吕梁").unwrap();
+        let (_, _, meta) = plain_file(&dir.join(&long)).unwrap();
+        let key = FileKey::in_dir(&dir, long.as_ref(), &meta).unwrap();
+        assert_eq!(stamp_in(&open, long.as_ref()), Some(key.stamp()));
+        assert_eq!(stamp_in(&open, std::ffi::OsStr::new(&format!("{long}x"))), None);
+        assert_eq!(stamp_in(&open, std::ffi::OsStr::new("a\0b")), None);
         // Not regular files, or not there: None, as `plain_file` says.
         for other in ["sub.txt", "link.txt", "gone.txt"] {
             assert_eq!(stamp_in(&open, std::ffi::OsStr::new(other)), None, "{other}");

@@ -169,6 +169,9 @@ pub fn run_with(paths: &[PathBuf], order: Order, headlines: bool, tx: &Sender<Lo
         files = keyed.into_iter().map(|(_, f)| f).collect();
     }
     let total = files.len();
+    if let Some(h) = &heads {
+        h.expect(total);
+    }
     if tx.send(LoadEvent::Started { total, errors }).is_err() {
         return;
     }

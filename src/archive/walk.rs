@@ -7,7 +7,7 @@
 //! that is a FIFO, a device or a socket is reported, not opened.
 
 use crate::loader::LoadError;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::path::{Path, PathBuf};
 
 /// The file extensions (lower case) picked up when a folder is walked: the
@@ -44,12 +44,17 @@ const MAX_DEPTH: usize = 64;
 /// A file or folder's identity: device and inode (on Unix).
 type Id = (u64, u64);
 
+/// The walk's state. The sets of identities seen are hashed with Fx (a
+/// device and an inode are not chosen by an attacker) and the files' set
+/// grows a folder's listing at a time: a second start walks every file of
+/// the archive, and growing a SipHash set one file at a time was a good
+/// share of the walk's time.
 #[derive(Default)]
 struct Walk {
     files: Vec<PathBuf>,
     errors: Vec<LoadError>,
-    seen_dirs: HashSet<Id>,
-    seen_files: HashSet<Id>,
+    seen_dirs: FxHashSet<Id>,
+    seen_files: FxHashSet<Id>,
 }
 
 impl Walk {
@@ -78,11 +83,13 @@ impl Walk {
         let mut entries: Vec<(std::ffi::OsString, std::fs::DirEntry)> =
             entries.filter_map(|e| e.ok().map(|e| (e.file_name(), e))).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.seen_files.reserve(entries.len());
+        self.files.reserve(entries.len());
         for (name, entry) in entries {
             if name.as_encoded_bytes().starts_with(b".") {
                 continue;
             }
-            let p = dir.join(&name);
+            let p = crate::files::join(dir, &name);
             let is_txt = has_known_extension(&p);
             // A regular file is known from the folder's listing (no `stat`:
             // the page cache's check looks at it once more, see

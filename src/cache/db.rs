@@ -52,7 +52,7 @@ impl FileKey {
     /// file that is not a link, without resolving the path again.
     pub fn in_dir(dir: &Path, name: &std::ffi::OsStr, meta: &std::fs::Metadata) -> Option<FileKey> {
         let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
-        let path = dir.join(name);
+        let path = crate::files::join(dir, name);
         Some(FileKey { path: path.into_os_string().into_encoded_bytes(), size: meta.len() as i64, mtime })
     }
 
@@ -61,7 +61,7 @@ impl FileKey {
     /// epoch, 0 before it) are `stamp`: [`FileKey::in_dir`] for a file
     /// looked at another way.
     pub fn with_stamp(dir: &Path, name: &std::ffi::OsStr, stamp: (i64, i64)) -> FileKey {
-        let path = dir.join(name);
+        let path = crate::files::join(dir, name);
         FileKey { path: path.into_os_string().into_encoded_bytes(), size: stamp.0, mtime: stamp.1 }
     }
 
@@ -821,6 +821,13 @@ impl PageCache {
         lock(&self.loaded).insert(path.to_vec());
     }
 
+    /// `files` more files are about to be noted ([`PageCache::note_loaded`]):
+    /// room for them at once, so the set is not rehashed again and again
+    /// while every file of the archive is noted.
+    pub fn expect_loaded(&self, files: usize) {
+        lock(&self.loaded).reserve(files);
+    }
+
     /// Forgets pages of files under `roots` (canonical folders) that no
     /// longer exist. Returns how many were forgotten. The files noted as
     /// loaded since the last prune ([`PageCache::note_loaded`]) are taken
@@ -839,12 +846,36 @@ impl PageCache {
     /// parts waited). The files are looked at without holding the
     /// connection.
     pub fn prune_except(&self, roots: &[PathBuf], loaded: &FxHashSet<Vec<u8>>) -> usize {
+        let roots: Vec<Vec<u8>> = roots
+            .iter()
+            .map(|r| {
+                let mut b = r.as_os_str().as_encoded_bytes().to_vec();
+                b.push(std::path::MAIN_SEPARATOR as u8);
+                b
+            })
+            .collect();
+        let under_roots = |p: &[u8]| roots.iter().any(|r| p.starts_with(r));
         let (paths, dirs) = {
             let mut guard = lock(&self.conn);
             let Some(conn) = guard.as_ref() else { return 0 };
-            let paths: rusqlite::Result<Vec<Vec<u8>>> = conn
-                .prepare("SELECT path FROM pages")
-                .and_then(|mut s| s.query_map([], |r| r.get::<_, Vec<u8>>(0))?.collect());
+            // Only the paths that may be gone are copied out: each row's
+            // path is looked at where SQLite holds it, and at a second
+            // start every file was just loaded (copying every path of the
+            // archive out was an allocation and a free per file).
+            let paths = (|| -> rusqlite::Result<Vec<Vec<u8>>> {
+                let mut stmt = conn.prepare("SELECT path FROM pages")?;
+                let mut rows = stmt.query([])?;
+                let mut maybe_gone = Vec::new();
+                while let Some(row) = rows.next()? {
+                    let p = row.get_ref(0)?.as_blob().map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Blob, Box::new(e))
+                    })?;
+                    if under_roots(p) && !loaded.contains(p) {
+                        maybe_gone.push(p.to_vec());
+                    }
+                }
+                Ok(maybe_gone)
+            })();
             let paths = match paths {
                 Ok(p) => p,
                 Err(e) => {
@@ -858,24 +889,9 @@ impl PageCache {
                 .unwrap_or_default();
             (paths, dirs)
         };
-        let roots: Vec<Vec<u8>> = roots
-            .iter()
-            .map(|r| {
-                let mut b = r.as_os_str().as_encoded_bytes().to_vec();
-                b.push(std::path::MAIN_SEPARATOR as u8);
-                b
-            })
-            .collect();
-        let gone: Vec<Vec<u8>> = paths
-            .into_iter()
-            .filter(|p| roots.iter().any(|r| p.starts_with(r)))
-            .filter(|p| !loaded.contains(p) && !key_path(p).exists())
-            .collect();
-        let dirs_gone: Vec<Vec<u8>> = dirs
-            .into_iter()
-            .filter(|d| roots.iter().any(|r| d.starts_with(r)))
-            .filter(|d| !key_path(d).is_dir())
-            .collect();
+        let gone: Vec<Vec<u8>> = paths.into_iter().filter(|p| !key_path(p).exists()).collect();
+        let dirs_gone: Vec<Vec<u8>> =
+            dirs.into_iter().filter(|d| under_roots(d)).filter(|d| !key_path(d).is_dir()).collect();
         if gone.is_empty() && dirs_gone.is_empty() {
             return 0;
         }

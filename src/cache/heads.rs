@@ -146,9 +146,12 @@ impl FileEntry {
 
     /// The file's pages holding their headlines only ([`Page::text`]
     /// pointing at `key`), read from `path`; None when the entry does not
-    /// decode.
-    pub fn pages(&self, path: &Path, key: &FileKey) -> Option<Vec<Page>> {
+    /// decode. (The key is taken, not borrowed: the last page keeps it, so
+    /// a text file's one page costs no copy of its path.)
+    pub fn pages(&self, path: &Path, key: FileKey) -> Option<Vec<Page>> {
         let heads: Vec<PageHead> = postcard::from_bytes(&self.heads).ok()?;
+        let last = heads.len().checked_sub(1);
+        let mut key = Some(key);
         heads
             .into_iter()
             .enumerate()
@@ -179,13 +182,11 @@ impl FileEntry {
                         ..Article::default()
                     }
                 }));
-                let text = TextRef {
-                    file: key.clone(),
-                    index: index as u32,
-                    after_cut,
-                    fragments: h.fragments,
-                    articles: count,
+                let file = match Some(index) == last {
+                    true => key.take().unwrap_or_default(),
+                    false => key.clone().unwrap_or_default(),
                 };
+                let text = TextRef { file, index: index as u32, after_cut, fragments: h.fragments, articles: count };
                 Some(Page {
                     source: h.source,
                     path: Some(path.to_path_buf()),
@@ -222,7 +223,7 @@ mod tests {
         let key = FileKey::default();
         let e = FileEntry::new(std::ffi::OsStr::new("p01.txt"), &key, &pages);
         let row = decode(&encode(std::slice::from_ref(&e))).unwrap();
-        let back = row[0].pages(Path::new("/a/p01.txt"), &key).unwrap();
+        let back = row[0].pages(Path::new("/a/p01.txt"), key.clone()).unwrap();
         assert_eq!(back.len(), pages.len());
         for (k, (b, p)) in back.iter().zip(&pages).enumerate() {
             assert_eq!((&b.source, b.page, b.date), (&p.source, p.page, p.date));
@@ -247,7 +248,7 @@ mod tests {
         pages[1].fragments.clear();
         let key = FileKey::default();
         let e = FileEntry::new(std::ffi::OsStr::new("p01.txt"), &key, &pages);
-        let back = e.pages(Path::new("/a/p01.txt"), &key).unwrap();
+        let back = e.pages(Path::new("/a/p01.txt"), key.clone()).unwrap();
         assert!(back[0].articles.capacity() > back[0].articles.len(), "room for the fragments");
         assert_eq!(back[0].articles.len(), pages[0].articles.len());
         assert_eq!(back[1].articles.len(), pages[1].articles.len());
