@@ -1818,3 +1818,20 @@ fn a_headline_printed_flush_over_its_lead_that_restates_it_is_a_headline() {
     assert_eq!(a.paragraphs.len(), 2, "{:?}", a.paragraphs);
     assert!(a.paragraphs[0].starts_with("记者从交城县交通运输局了解到"), "{:?}", a.paragraphs);
 }
+
+// ---- Task qtail (twenty-second round): a headline's wrapped tail left in
+// the body (issue 9).
+
+#[test]
+fn a_headline_tail_printed_in_the_headlines_block_goes_back_to_it() {
+    // `pdftotext` prints a blank line between blocks of text and none
+    // inside one. The headline's second line sits right under its first,
+    // with a blank line under it and the body then running on line under
+    // line: it is the headline's wrapped tail, though no word is cut at the
+    // seam and no paragraph's indented first line follows it.
+    let p = load("headline_tail_in_its_block.txt");
+    assert_eq!(titles(&p), ["交城县举办秋季农民丰收节", "【乡村振兴进行时 奋进新征程】为建设山川秀美生态家园接续奋斗"]);
+    let a = &p.articles[1];
+    assert_eq!(a.paragraphs.len(), 1, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[0].starts_with("方山县林业局"), "{:?}", a.paragraphs);
+}

@@ -337,7 +337,8 @@ impl Builder {
     /// like no sentence (no clause or sentence mark), no wider than the
     /// headline line over it unless the body prints a word of three
     /// characters across the seam ([`word_across`]), where the headline line
-    /// stops in the middle of something ([`cut_at_seam`]).
+    /// stops in the middle of something ([`cut_at_seam`]) or the extractor
+    /// prints the line in the headline's block ([`tail_in_head_block`]).
     /// Returns whether a body changed (its text must then be read again).
     pub(crate) fn take_title_tails(&mut self, lines: &[Line], long_page: bool, orientation: Orientation) -> bool {
         if long_page {
@@ -435,8 +436,16 @@ impl Builder {
         // indented first line: running text does not stop short of a
         // sentence's end before a new paragraph, a wrapped headline does
         // (`全国某某会议在京召开` / `某某出席并讲话` / `  会议指出，…`).
+        //
+        // Or the extractor prints the tail in the headline's block of
+        // text, a blank line setting it apart from the body under it
+        // ([`tail_in_head_block`]).
         let next_line = lines[after].text.as_str();
-        if !(word || rest_of_head.is_some() || cut_at_seam(&head.text, &tail.text, seg.pieces(lines).skip(k + 1))) {
+        if !(word
+            || rest_of_head.is_some()
+            || cut_at_seam(&head.text, &tail.text, seg.pieces(lines).skip(k + 1))
+            || tail_in_head_block(lines, last, &printed))
+        {
             return false;
         }
         let take = if tail.text.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
@@ -459,6 +468,27 @@ impl Builder {
         seg.first_line = lines[first].no;
         true
     }
+}
+
+/// Is the body's first printed line (of `printed`: part index, line) set in
+/// the headline's block of text, not the body's? `pdftotext` prints a
+/// blank line between blocks, none inside one: a line right under headline
+/// line `last` (no blank line between them), with a blank line under it and
+/// the body then running on line under line, is the headline's wrapped
+/// tail (`【…】为实现` / `高原河湖长治久清建功立业` / blank / `西藏自治区…`),
+/// while a body's first line sits in the body's block. Not where the
+/// extractor prints a blank line after every body line (the body's lines
+/// under it are then set apart alike).
+fn tail_in_head_block(lines: &[Line], last: usize, printed: &[(usize, usize)]) -> bool {
+    let (Some(&(_, t)), Some(&(_, after)), Some(&(_, under))) = (printed.first(), printed.get(1), printed.get(2))
+    else {
+        return false;
+    };
+    t == last + 1
+        && after == t + 1
+        && lines[t].no == lines[last].no + 1
+        && lines[after].no > lines[t].no + 1
+        && lines[under].no == lines[after].no + 1
 }
 
 /// How many of the first of `printed` (a body's printed lines: part index,
