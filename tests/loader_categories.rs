@@ -1835,3 +1835,33 @@ fn a_headline_tail_printed_in_the_headlines_block_goes_back_to_it() {
     assert_eq!(a.paragraphs.len(), 1, "{:?}", a.paragraphs);
     assert!(a.paragraphs[0].starts_with("方山县林业局"), "{:?}", a.paragraphs);
 }
+
+// ---- Task qblocks (twenty-second round): -layout blocks that swallow the
+// next item (issue 9).
+
+#[test]
+fn a_kicker_under_a_notice_whose_headline_is_wider_than_its_text_starts_the_next_item() {
+    // `pdftotext -layout`: a notice in the right column under a headline in
+    // large type wider than the notice's text, set apart from it by blank
+    // rows; rows under the notice's closing line, beside the left column's
+    // text, a kicker in brackets wider than the notice's text (though not
+    // than its headline) over the next item's headline. Measured against
+    // the notice's running text, not its headline, the kicker stands out
+    // as wider after rows without the column's text: it opens a block of
+    // its own (a blank line under the notice's closing line) and the next
+    // item, instead of running on the notice's last block.
+    let text = include_str!("pages/layout_kicker_under_a_notice_with_a_wide_headline.txt");
+    let unfolded = loader::columns::unfold(text).unwrap_or_default();
+    assert!(unfolded.contains("特此通告。\n\n践行新思想"), "{unfolded}");
+    let p = load("layout_kicker_under_a_notice_with_a_wide_headline.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let notice = &p.articles[1];
+    assert_eq!(notice.title, "吕梁市交通运输局关于调整部分公交线路的通告");
+    assert_eq!(notice.paragraphs.last().map(String::as_str), Some("特此通告。"), "{:?}", notice.paragraphs);
+    assert!(!notice.paragraphs.concat().contains("践行"), "{:?}", notice.paragraphs);
+    let next = &p.articles[2];
+    assert!(next.title.ends_with("文水县义务植树"), "{:?}", next.title);
+    let head = format!("{}{}", next.kicker.as_deref().unwrap_or(""), next.title);
+    assert!(head.starts_with("践行新思想 建功在新时代"), "{head:?}");
+    assert!(next.paragraphs.concat().starts_with("近日，文水县组织干部职工"), "{:?}", next.paragraphs);
+}

@@ -119,6 +119,12 @@ struct Block {
     span: (usize, usize),
     /// How far right its widest line reaches on the page (characters).
     far: usize,
+    /// How far right its widest line of running text reaches: of the lines
+    /// set on rows next to each other (0 while there are none). A banner
+    /// or a headline in large type that joined the block over its first
+    /// column, set apart by blank rows, does not widen it, so a headline
+    /// under the text still stands out as wider than the text.
+    text_far: usize,
 }
 
 impl Block {
@@ -136,6 +142,7 @@ impl Block {
             tight: false,
             span: (c.start, c.end),
             far: c.end,
+            text_far: 0,
         }
     }
 
@@ -180,6 +187,12 @@ impl Block {
         let short = reach(lead) * 4 < widest * 3;
         let ends = last.ends_with(['。', '！', '？', '”', '；', '：', '…', '）', ')', '，', '、']);
         if short && !ends && r.len() >= lead + 3 { lead + 1 } else { lead }
+    }
+
+    /// The far edge of the block's running text ([`Block::text_far`]), or of
+    /// all its lines while none sit on rows next to each other.
+    fn text_edge(&self) -> usize {
+        if self.text_far > 0 { self.text_far } else { self.far }
     }
 
     /// Line `i` as the rest of the loader gets it: in a block of running
@@ -690,13 +703,13 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 parted |= block.tight
                     && gap >= APART_ROWS
                     && gap > 2 * block.pitch
-                    && c.end > block.far
+                    && c.end > block.text_edge()
                     && !c.text.chars().any(|ch| ch.is_ascii_alphanumeric());
                 let text = block.tight || block.lines.len() > LARGE_LINES;
                 parted |= text
                     && gap > step
-                    && c.end > block.far + 2
-                    && starts[left + 1..].iter().any(|&s| block.far <= s && c.end > s);
+                    && c.end > block.text_edge() + 2
+                    && starts[left + 1..].iter().any(|&s| block.text_edge() <= s && c.end > s);
                 (!parted).then_some(b)
             }
             _ => None,
@@ -758,6 +771,9 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                         l.push_str(c.text);
                     }
                 } else {
+                    if c.row - block.bottom <= step {
+                        block.text_far = block.text_far.max(block.span.1).max(c.end);
+                    }
                     block.pitch = c.row - block.bottom;
                     block.tight |= block.pitch <= step;
                     block.bottom = c.row;
@@ -1700,6 +1716,7 @@ mod tests {
                 tight: true,
                 span: (0, 0),
                 far: 0,
+                text_far: 0,
             };
             assert_eq!(block.line(i).starts_with("  "), indent, "{lines:?}");
         }
