@@ -6,34 +6,20 @@
 //! replaced while another reader (another process) holds it mapped leaves
 //! that reader's index as it was.
 
-use lvread::cache::db::FileKey;
 use lvread::cache::{self, PageCache};
 use lvread::model::Page;
-use lvread::search::index::groups;
 use lvread::search::stored_part::{self, PartId};
 use lvread::search::{Cache, Index, Query};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use stored_parts::{index_of, part_id};
 
-fn index_of(files: &[PathBuf]) -> Index {
-    let loaded = lvread::archive::load_paths(files);
-    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    Index::build(Arc::new(lvread::archive::group(loaded.pages)))
-}
+#[path = "common/stored_parts.rs"]
+mod stored_parts;
 
 fn finds(index: &Index, q: &str) -> Vec<String> {
     let r = index.search(&Query::new(q), 20, &mut Cache::default(), &|| false).unwrap_or_default();
     r.hits.into_iter().map(|h| format!("{} {}", h.source, h.title)).collect()
-}
-
-/// The group of `files` (all of one quarter): its part's id and pages.
-fn part_id(files: &[PathBuf]) -> (PartId, Vec<Arc<Page>>) {
-    let issues = lvread::archive::group(lvread::archive::load_paths(files).pages);
-    let pages: Vec<Arc<Page>> = issues.iter().flat_map(|i| i.pages.iter().cloned()).collect();
-    let groups = groups(&pages);
-    assert_eq!(groups.len(), 1, "one quarter");
-    let keys: Vec<Option<FileKey>> = groups[0].pages.iter().map(|p| p.path.as_deref().and_then(FileKey::of)).collect();
-    (PartId::of(&groups[0], &keys).expect("files have keys"), groups[0].pages.clone())
 }
 
 /// Three bundled pages of one quarter written as files in `dir`.
@@ -51,6 +37,15 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
 }
 
 const QUERIES: &[&str] = &["lvliang", "老旧小区", "2023", "ly"];
+
+/// Three bundled pages written in `dir`, indexed a first time (filling the
+/// page cache and storing their group's part): the files, and what each of
+/// [`QUERIES`] finds.
+fn first_index(dir: &Path) -> (Vec<PathBuf>, Vec<Vec<String>>) {
+    let files = files_in(dir);
+    let first = index_of(&files);
+    (files, QUERIES.iter().map(|q| finds(&first, q)).collect())
+}
 
 /// The page cache is one per process (`cache::init_at`): the tests share
 /// it (each its own folder of files) and take turns.
@@ -75,9 +70,7 @@ fn a_part_file_damaged_cut_short_foreign_stale_or_missing_is_never_used() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let db = shared_db();
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let files = files_in(dir.path());
-    let first = index_of(&files);
-    let expected: Vec<Vec<String>> = QUERIES.iter().map(|q| finds(&first, q)).collect();
+    let (files, expected) = first_index(dir.path());
     assert!(expected.iter().all(|h| !h.is_empty()), "every query finds something");
     let other = PageCache::open(db, cache::LOADER_VERSION).expect("opens");
     let (id, pages) = part_id(&files);
@@ -167,9 +160,7 @@ fn a_part_replaced_while_another_reader_holds_it_leaves_that_reader_as_it_was() 
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let db = shared_db();
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let files = files_in(dir.path());
-    let first = index_of(&files);
-    let expected: Vec<Vec<String>> = QUERIES.iter().map(|q| finds(&first, q)).collect();
+    let (files, expected) = first_index(dir.path());
     // A reader holding the mapped part (the index of a second start).
     let held = index_of(&files);
     assert!(held.parts().iter().all(|p| p.is_stored()), "read back whole");

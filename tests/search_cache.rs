@@ -5,34 +5,18 @@
 
 use lvread::cache::db::FileKey;
 use lvread::cache::{self, PageCache};
-use lvread::model::Page;
-use lvread::search::index::groups;
 use lvread::search::stored::{FORMAT, PageKeys};
-use lvread::search::stored_part::{self, PartId};
+use lvread::search::stored_part;
 use lvread::search::{Cache, Index, Query, words};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use stored_parts::{index_of, part_id};
 
-fn index_of(files: &[PathBuf]) -> Index {
-    let loaded = lvread::archive::load_paths(files);
-    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    Index::build(Arc::new(lvread::archive::group(loaded.pages)))
-}
+#[path = "common/stored_parts.rs"]
+mod stored_parts;
 
 fn finds(index: &Index, q: &str) -> Vec<String> {
     let r = index.search(&Query::new(q), 20, &mut Cache::default(), &|| false).unwrap_or_default();
     r.hits.into_iter().map(|h| h.source).collect()
-}
-
-/// Where the page cache keeps the index part of the group of `files`
-/// (all of one quarter).
-fn part_id(files: &[PathBuf]) -> (PartId, Vec<Arc<Page>>) {
-    let issues = lvread::archive::group(lvread::archive::load_paths(files).pages);
-    let pages: Vec<Arc<Page>> = issues.iter().flat_map(|i| i.pages.iter().cloned()).collect();
-    let groups = groups(&pages);
-    assert_eq!(groups.len(), 1, "one quarter");
-    let keys: Vec<Option<FileKey>> = groups[0].pages.iter().map(|p| p.path.as_deref().and_then(FileKey::of)).collect();
-    (PartId::of(&groups[0], &keys).expect("files have keys"), groups[0].pages.clone())
 }
 
 fn stored(cache: &PageCache, file: &Path) -> Option<Vec<u8>> {
