@@ -1262,16 +1262,13 @@ fn head_echoed_by_lead(lines: &[Line], lay: &Layout, sure: &[f32], head: &mut [b
             continue;
         }
         let pairs = (han.len() - 1) as f32;
+        // The share of the line's pairs of Han characters that `text` prints
+        // (two characters in a row there; its pairs sorted once, each looked up).
         let share = |text: &str| {
-            han.windows(2)
-                .filter(|w| {
-                    let mut buf = [0u8; 8];
-                    let a = w[0].encode_utf8(&mut buf[..4]).len();
-                    let b = w[1].encode_utf8(&mut buf[a..]).len();
-                    std::str::from_utf8(&buf[..a + b]).is_ok_and(|p| text.contains(p))
-                })
-                .count() as f32
-                / pairs
+            let chars: Vec<char> = text.chars().collect();
+            let mut printed: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+            printed.sort_unstable();
+            han.windows(2).filter(|w| printed.binary_search(&(w[0], w[1])).is_ok()).count() as f32 / pairs
         };
         // A word cut at the line's end, printed again near it, reads on
         // into the next line (`…全面推进老旧小区改` / `造工作，…`, the body
