@@ -251,6 +251,13 @@ fn boxes_side_by_side_side_headlines_and_a_masthead_read_back_exactly() {
         }
         let text = format!("{:?}", got.articles);
         assert!(!text.contains('\u{2E3A}'), "seed {seed}: two-em dash left");
+        // The file's name gives no date: the page is dated by its banner.
+        let dated = page.banner.iter().find(|b| b.contains('年')).unwrap_or_else(|| panic!("no dated banner"));
+        let ymd: Vec<u32> = dated.split(['年', '月', '日']).take(3).map(|n| n.trim().parse().unwrap_or(0)).collect();
+        let want = lvread::model::Date::new(ymd[0], ymd[1], ymd[2]);
+        assert!(want.is_some(), "seed {seed}: {dated}");
+        assert_eq!(got.date, want, "seed {seed}: banner {dated}");
+        assert!(!got.date_inferred, "seed {seed}: a printed date is not a guess");
     }
 }
 
@@ -265,4 +272,60 @@ fn briefs_with_titles_a_little_larger_than_the_body_read_back_exactly() {
         assert_eq!(s.exact, want.len(), "seed {seed}: {why:#?}");
         assert_eq!(s.spurious, 0, "seed {seed}: spurious articles: {got:#?}");
     }
+}
+
+/// A PDF page's items are finished as a text page's are (one grammar for
+/// both): a byline closing the text (`…。（王芳）`) signs the item instead
+/// of staying in its last paragraph, a continuation mark (`（上接1版）`)
+/// opening the text goes to the kicker and makes the item a continuation, a
+/// caption run into the last paragraph (`…图为…。 记者 王益炜 摄`) is a
+/// caption, and a notice's headline makes it a notice. (A notice's issuer
+/// and date set apart as paragraphs of their own: `pdf::layout`'s tests.)
+#[test]
+fn closing_bylines_continuations_inline_captions_and_notices_read_as_on_text_pages() {
+    let printed = vec![
+        Article {
+            title: "孝义市图书馆延长开放时间".into(),
+            paragraphs: vec![
+                "从本月起，孝义市图书馆每天开放时间延长至晚上九点，方便上班族和学生读书学习。".into(),
+                "图书馆还新增了自助借还设备和电子阅览区。（王芳）".into(),
+            ],
+            ..Article::default()
+        },
+        Article {
+            title: "离石区开展安全生产大检查".into(),
+            byline: Some("本报讯（通讯员 李华）".into()),
+            paragraphs: vec![
+                "（上接1版）检查组深入企业车间、建筑工地和人员密集场所，对发现的问题隐患逐一登记。".into(),
+                "检查组要求明确整改时限和责任人。图为检查组在企业车间检查。 记者 王益炜 摄".into(),
+            ],
+            ..Article::default()
+        },
+        Article {
+            title: "关于开展冬季供暖安全检查的通知".into(),
+            paragraphs: vec![
+                "各县（市、区）住建局：为确保冬季供暖安全，现就开展供暖安全检查有关事项通知如下。".into(),
+                "吕梁市住房和城乡建设局".into(),
+                "2024年11月20日".into(),
+            ],
+            ..Article::default()
+        },
+    ];
+    let mut s = style(Encoding::Ucs2);
+    s.strips = 1;
+    let (pdf, _) = pdfgen::build(&printed, &s);
+    let got: Vec<Article> = read(&pdf).into_iter().flatten().collect();
+    let by_title =
+        |t: &str| got.iter().find(|a| a.title == t).unwrap_or_else(|| panic!("no item titled {t}: {got:#?}"));
+    let signed = by_title("孝义市图书馆延长开放时间");
+    assert_eq!(signed.byline.as_deref(), Some("（王芳）"));
+    assert!(signed.paragraphs.last().is_some_and(|p| p.ends_with("电子阅览区。")), "{signed:#?}");
+    let continued = by_title("离石区开展安全生产大检查");
+    assert_eq!(continued.kind, lvread::model::Kind::Continuation);
+    assert_eq!(continued.kicker.as_deref(), Some("（上接1版）"));
+    assert!(continued.paragraphs[0].starts_with("检查组深入企业车间"), "{:?}", continued.paragraphs);
+    assert_eq!(continued.paragraphs.last().map(String::as_str), Some("检查组要求明确整改时限和责任人。"));
+    assert_eq!(continued.captions, ["图为检查组在企业车间检查。 记者 王益炜 摄"]);
+    let notice = by_title("关于开展冬季供暖安全检查的通知");
+    assert_eq!(notice.kind, lvread::model::Kind::Notice);
 }

@@ -48,11 +48,7 @@ impl Builder {
         subheadings.retain(|&i| i < paragraphs.len());
         let mut byline = seg.byline.clone();
         for t in &seg.trail {
-            byline = Some(match byline {
-                Some(b) if t.starts_with(['（', '(']) => format!("{b}{t}"),
-                Some(b) => format!("{b} {t}"),
-                None => t.clone(),
-            });
+            byline = meta::signed(byline, t);
         }
         let mut a = Article { byline, paragraphs, subheadings, captions, line: seg.first_line, ..Article::default() };
         // Headline lines in print order: kicker(s), title, subtitle(s). The
@@ -130,10 +126,7 @@ impl Builder {
             a.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
         }
         if let Some(c) = &seg.continued {
-            a.kicker = Some(match a.kicker.take() {
-                Some(k) => format!("{c} {k}"),
-                None => c.clone(),
-            });
+            a.kicker = meta::marked_kicker(c, a.kicker.take());
         }
         a.kind = meta::kind_of(&a, seg.continued.is_some());
         a

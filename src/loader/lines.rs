@@ -668,6 +668,27 @@ re!(
     r"[。！？”](\s*[（(](?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}(?:\s+(?:(?:记者|通讯员|实习生)\s*)?[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}〇·]{2,4}){0,5}[）)])$"
 );
 
+/// Where a byline closing a text begins, as the line roles read one: the
+/// whole text (`（董艳婷）`, `（记者 王芳 李明）`: `Some(0)`), or names
+/// bracketed after its last sentence (`…现场达成就业意向320人。（李鹏飞）`,
+/// a notice's date signed `2023年5月8日（乔茜 汤敏）`). A note in brackets
+/// (`（扩大）`, `（排名不分先后）`) is none. The PDF reader asks this of an
+/// item's last paragraph, so both front ends sign items alike.
+pub(crate) fn closing_byline_at(text: &str) -> Option<usize> {
+    let text_is_trail =
+        text.starts_with(['（', '(']) && text.ends_with(['）', ')']) && TRAIL.is_match(text) && names_only(text);
+    if text_is_trail { Some(0) } else { trailing_names(text) }
+}
+
+/// Where a continuation mark opening a text ends (`（上接1版）`,
+/// `（接第2版）`), if the text opens with one.
+pub(crate) fn continued_mark_end(text: &str) -> Option<usize> {
+    if !text.starts_with(['（', '(']) {
+        return None;
+    }
+    CONTINUED.find(text).map(|m| m.end())
+}
+
 /// Where a jump mark printed at the end of a sentence begins
 /// (`…2000余名运动员参赛。（下转2版）`), if the line ends with one.
 fn glued_jump(text: &str) -> Option<usize> {

@@ -58,6 +58,43 @@ pub fn date_from_banner(fragments: &[String]) -> Option<Date> {
     })
 }
 
+/// Dates a page as every front end does (text pages and PDF pages alike):
+/// the date in its file name, else the one printed in its banner (among
+/// its fragments), else a guess from its articles ([`infer_date`]), then
+/// marked as inferred.
+pub fn date_page(name: &str, page: &mut Page) {
+    match date_from_name(name).or_else(|| date_from_banner(&page.fragments)) {
+        Some(d) => {
+            page.date = Some(d);
+            page.date_inferred = false;
+        }
+        None => {
+            page.date = infer_date(&page.articles);
+            page.date_inferred = page.date.is_some();
+        }
+    }
+}
+
+/// An article's byline once a closing byline (`（张三）`, `（记者 王芳）`)
+/// signs it too: set after the opening one (a bracket right after it, a
+/// word with a space), or alone when it had none.
+pub fn signed(byline: Option<String>, trail: &str) -> Option<String> {
+    Some(match byline {
+        Some(b) if trail.starts_with(['（', '(']) => format!("{b}{trail}"),
+        Some(b) => format!("{b} {trail}"),
+        None => trail.to_string(),
+    })
+}
+
+/// An article's kicker once a continuation mark (`（上接1版）`) opened its
+/// text: the mark first, then the kicker it had, if any.
+pub fn marked_kicker(mark: &str, kicker: Option<String>) -> Option<String> {
+    Some(match kicker {
+        Some(k) => format!("{mark} {k}"),
+        None => mark.to_string(),
+    })
+}
+
 /// Guesses the issue date from the text: the latest event date that opens
 /// an article's lead (`11月3日，…`) or its dateline (`新华社北京11月3日电`), in
 /// the latest year the page speaks of as past or present (`2023年`, not

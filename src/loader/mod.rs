@@ -181,15 +181,7 @@ fn finish(name: &str, assembled: assemble::Assembled, mut warnings: Vec<String>)
         warnings.push("the file holds no text".to_string());
     }
     meta::assign_ids(&mut page);
-    // The date in the file name, else the one printed in the page's
-    // banner, else a guess from the articles' datelines.
-    match meta::date_from_name(name).or_else(|| meta::date_from_banner(&page.fragments)) {
-        Some(d) => page.date = Some(d),
-        None => {
-            page.date = meta::infer_date(&page.articles);
-            page.date_inferred = page.date.is_some();
-        }
-    }
+    meta::date_page(name, &mut page);
     page.warnings = warnings;
     page
 }

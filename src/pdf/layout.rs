@@ -9,6 +9,7 @@
 //! stops short.
 
 use super::lines::{Line, join};
+use crate::loader::meta;
 use crate::model::Article;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -591,6 +592,10 @@ fn build(
     // Paragraphs: body blocks in reading order; captions apart.
     let mut paragraphs: Vec<(String, Vec<usize>)> = Vec::new();
     let mut captions: Vec<String> = Vec::new();
+    // The column edges of the last body block read, and whether its last
+    // line stopped short.
+    let mut frame: Option<(f32, f32)> = None;
+    let mut prev_short = false;
     for &bi in blocks_ids {
         let b = &blocks[bi];
         if b.caption {
@@ -604,10 +609,25 @@ fn build(
         // The column's left edge: where its lines start, or — for a column
         // of only indented lines — its right edge less the columns' width.
         let own_left = b.lines.iter().map(|&k| lines[k].x0).fold(f32::MAX, f32::min);
-        let right = right_edge(b, lines);
-        let by_width = right - col_w;
-        let left = if by_width < own_left && own_left - by_width <= b.size * 3.0 { by_width } else { own_left };
-        let mut prev_short = false;
+        let own_right = right_edge(b, lines);
+        let by_width = own_right - col_w;
+        let own = if by_width < own_left && own_left - by_width <= b.size * 3.0 {
+            (by_width, own_right)
+        } else {
+            (own_left, own_right)
+        };
+        // A block of one or two lines inside the column the block before
+        // it set (a notice's issuer and date under its text, each a block
+        // of its own where the page spaces them apart) has no edges of its
+        // own to measure by: it is measured by that column's.
+        let (left, right) = match frame {
+            Some((l, r)) if b.lines.len() <= 2 && own_left >= l - b.size && own_right <= r + b.size => (l, r),
+            _ => own,
+        };
+        frame = Some((left, right));
+        // (A paragraph closed by a short line ends there, whatever block
+        // comes next; one that fills its column's last line runs on into
+        // the next column.)
         for (n, &k) in b.lines.iter().enumerate() {
             let l = &lines[k];
             // Two ems in print; a wrapped line opening with a word space is not an indent.
@@ -655,17 +675,54 @@ fn build(
             }
         }
     }
+    // The item finished as the text loader finishes one, so a PDF page
+    // reads as the same page's text would: a continuation mark opening the
+    // text (`（上接1版）`) goes before the kicker, a byline closing it
+    // (`…。（张三）`) signs it.
+    let mut continued: Option<String> = None;
+    let mut mark_lines: Vec<usize> = Vec::new();
+    if let Some((first, ids)) = paragraphs.first_mut()
+        && let Some(end) = crate::loader::lines::continued_mark_end(first)
+    {
+        continued = Some(first[..end].to_string());
+        *first = first[end..].trim_start().to_string();
+        if first.is_empty() {
+            mark_lines = std::mem::take(ids);
+            paragraphs.remove(0);
+        }
+    }
+    if let Some((last, ids)) = paragraphs.last_mut()
+        && let Some(at) = crate::loader::lines::closing_byline_at(last)
+    {
+        article.byline = meta::signed(article.byline.take(), last[at..].trim());
+        last.truncate(last[..at].trim_end().len());
+        if last.is_empty() {
+            byline_lines.append(ids);
+            paragraphs.pop();
+        }
+    }
     for &bi in blocks_ids {
         if blocks[bi].caption {
             continue;
         }
         for &k in &blocks[bi].lines {
-            let role = if byline_lines.contains(&k) { Role::Byline } else { Role::Body };
+            let role = if byline_lines.contains(&k) {
+                Role::Byline
+            } else if mark_lines.contains(&k) {
+                Role::Kicker
+            } else {
+                Role::Body
+            };
             roles.push((lines[k].clone(), role));
         }
     }
     article.paragraphs = paragraphs.into_iter().map(|(p, _)| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
     article.captions = captions;
+    // (A caption run into the last paragraph, `…图为…。 记者 王五 摄`.)
+    crate::loader::article::extract_photo_captions(&mut article.paragraphs, &mut article.captions);
+    if let Some(mark) = &continued {
+        article.kicker = meta::marked_kicker(mark, article.kicker.take());
+    }
     if article.title.is_empty() {
         if article.paragraphs.is_empty() && article.captions.is_empty() {
             for r in &mut roles {
@@ -674,11 +731,9 @@ fn build(
             return (None, roles);
         }
         article.title_inferred = true;
-        article.title = fallback_title(&article);
-        if article.paragraphs.is_empty() {
-            article.kind = crate::model::Kind::Photo;
-        }
+        article.title = meta::fallback_title(&article);
     }
+    article.kind = meta::kind_of(&article, continued.is_some());
     if article.paragraphs.is_empty() && article.captions.is_empty() && article.byline.is_none() {
         // A headline with nothing under it: a banner or a stray title.
         for r in &mut roles {
@@ -687,14 +742,6 @@ fn build(
         return (None, roles);
     }
     (Some(article), roles)
-}
-
-/// A title for an item the page printed without one: its first sentence, cut short.
-fn fallback_title(a: &Article) -> String {
-    let text = a.paragraphs.first().or(a.captions.first()).cloned().unwrap_or_default();
-    let end = text.find(['。', '！', '？', '，']).unwrap_or(text.len());
-    let s: String = text[..end].chars().take(24).collect();
-    if s.is_empty() { "（无题）".to_string() } else { s }
 }
 
 /// A column block's right edge: where most of its lines end (justified
@@ -713,4 +760,44 @@ fn right_edge(b: &Block, lines: &[Line]) -> f32 {
     }
     // Too few lines agree: keep the furthest end.
     if best.0 * 3 < ends.len() || best.0 < 2 { b.x1 } else { best.1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    fn line(text: &str, x0: f32, x1: f32, y: f32, size: f32) -> Line {
+        Line { text: text.to_string(), x0, text_x0: x0, x1, y, size, bold: false }
+    }
+
+    /// A notice as a page-layout engine sets it (MuPDF's `Story`, one
+    /// column): its text, then the issuer and the date, each indented and
+    /// spaced apart from the text by a gap wider than the line pitch, so
+    /// that each is a block of one line. They are paragraphs of their own,
+    /// not one run on into the text, and the item is a notice.
+    #[test]
+    fn a_notices_issuer_and_date_spaced_apart_are_paragraphs_of_their_own() {
+        let lines = vec![
+            line("关于开展冬季供暖安全检查的", 53.0, 287.0, 201.4, 18.0),
+            line("通知", 152.0, 188.0, 223.0, 18.0),
+            line("各县（市、区）住建局：为确保冬季供暖安全，", 72.0, 282.0, 252.4, 10.0),
+            line("现就开展供暖安全检查有关事项通知如下。", 52.0, 242.0, 264.4, 10.0),
+            line("吕梁市住房和城乡建设局", 72.0, 182.0, 286.4, 10.0),
+            line("2024年11月20日", 72.0, 146.5, 308.4, 10.0),
+        ];
+        let got = read(lines);
+        assert_eq!(got.articles.len(), 1, "{:#?}", got.articles);
+        let a = &got.articles[0];
+        assert_eq!(a.title, "关于开展冬季供暖安全检查的通知");
+        assert_eq!(
+            a.paragraphs,
+            [
+                "各县（市、区）住建局：为确保冬季供暖安全，现就开展供暖安全检查有关事项通知如下。",
+                "吕梁市住房和城乡建设局",
+                "2024年11月20日"
+            ]
+        );
+        assert_eq!(a.kind, Kind::Notice);
+    }
 }

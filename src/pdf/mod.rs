@@ -118,7 +118,8 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Vec<ReadPage>, PdfError> {
             page.warnings.extend(warnings);
         }
         crate::loader::meta::assign_ids(&mut page);
-        page.date = crate::loader::meta::date_from_name(name);
+        // (Per PDF page: its banner may print the date the name does not give.)
+        crate::loader::meta::date_page(name, &mut page);
         out.push(ReadPage { page, layout });
     }
     if pages > MAX_PAGES
