@@ -1,6 +1,6 @@
 //! Fits the loader's line model ([`lvread::loader::line_model`]) on the
 //! corpus' **fitting** pages and writes its weights to
-//! `src/loader/weights.rs`: `cargo run --release --example fit_loader [-- --epochs N --pages N --dry-run --real --only FEATURE]`.
+//! `src/loader/weights.rs`: `cargo run --release --example fit_loader [-- --epochs N --pages N --dry-run --real --only FEATURE[,FEATURE…]]`.
 //!
 //! A structured perceptron, averaged: every fitting page (all four shapes)
 //! is decoded with the current weights; where the decoded roles differ from
@@ -34,7 +34,8 @@
 //!
 //! `--only FEATURE` fits that one feature's weights (a feature just added)
 //! and keeps the rest of the current table as it is: what the new feature
-//! changes is then the feature alone, not a refit of everything.
+//! changes is then the feature alone, not a refit of everything. Several
+//! features, comma-separated, are fitted together the same way.
 //!
 //! To refit: `cargo run --release --example fit_loader -- --dry-run
 //! --epochs N` prints the lines decided wrong by the table now and by the
@@ -69,8 +70,8 @@ struct Example {
 
 /// One perceptron step toward the gold; with `only`, the weights of that
 /// one feature alone move (the rest of the model stays as it is).
-fn update(m: &mut Model, ex: &Example, pred: &[State], only: Option<usize>) {
-    let moves = |k: usize| only.is_none_or(|o| o == k);
+fn update(m: &mut Model, ex: &Example, pred: &[State], only: Option<u128>) {
+    let moves = |k: usize| only.is_none_or(|o| o >> k & 1 == 1);
     for i in 0..ex.lines.len() {
         let (g, p) = (ex.gold[i], pred[i]);
         if g != p {
@@ -132,6 +133,34 @@ fn scaled(sum: &Model, k: f32) -> Model {
         }
     }
     m
+}
+
+/// How far beyond the loader's threshold for making a headline of a line
+/// the rules left in the body ([`line_model::MAKE_HEAD`]) a fit with
+/// `--only` asks the heading margin of a gold headline line holding one of
+/// the features fitted ([`decode_with_room`]).
+const ROOM: f32 = 25.0;
+
+/// The page decoded with each gold headline or subheading line that holds
+/// one of the features in `mask` handicapped as a heading by
+/// [`line_model::MAKE_HEAD`] + [`ROOM`]: the decode gives such a line its
+/// gold state only when its heading margin clears the threshold the loader
+/// asks of it, so a feature the model decodes right already but with a
+/// margin under the threshold (which leaves the line to the rules' verdict)
+/// still moves. The loss-augmented decode of a structured perceptron, for
+/// the features a `--only` fit adds, where the plain decode is the fit's
+/// as it was.
+fn decode_with_room(m: &Model, ex: &Example, mask: u128) -> Vec<State> {
+    let mut emit = m.page_emissions(&ex.lines, &ex.feats);
+    for ((e, f), &h) in emit.iter_mut().zip(&ex.feats).zip(&ex.heading) {
+        let holds = f.iter().enumerate().any(|(k, x)| *x != 0.0 && mask >> k & 1 == 1);
+        if holds && h {
+            for s in [State::Head, State::Sub] {
+                e[s.index()] -= line_model::MAKE_HEAD + ROOM;
+            }
+        }
+    }
+    m.decode_emitted(&emit)
 }
 
 /// Share of text lines with the gold state, and of headline decisions right, per shape.
@@ -274,8 +303,11 @@ fn table(m: &Model, about: &str) -> String {
 
 /// One step on a page whose gold says only which lines are headings: the
 /// gold sequence is the best one that gets the headings right.
-fn fit_headings(m: &mut Model, ex: &Example, only: Option<usize>) {
-    let pred = m.decode(&ex.lines, &ex.feats);
+fn fit_headings(m: &mut Model, ex: &Example, only: Option<u128>) {
+    let pred = match only {
+        Some(mask) => decode_with_room(m, ex, mask),
+        None => m.decode(&ex.lines, &ex.feats),
+    };
     if pred.iter().zip(&ex.heading).any(|(p, h)| p.is_heading() != *h) {
         let gold = m.decode_where(&ex.lines, &ex.feats, |i, s| s.is_heading() == ex.heading[i]);
         let ex = Example { gold, shape: None, heading: Vec::new(), lines: ex.lines.clone(), feats: ex.feats.clone() };
@@ -436,12 +468,16 @@ fn main() -> ExitCode {
             "--real" => with_real = true,
             "--from-scratch" => from_scratch = true,
             "--only" => {
-                let name = args.next().unwrap_or_default();
-                let Some(k) = FEATURE_NAMES.iter().position(|f| *f == name) else {
-                    eprintln!("--only: no feature {name:?}");
-                    return ExitCode::from(2);
-                };
-                only = Some(k);
+                let names = args.next().unwrap_or_default();
+                let mut mask = 0u128;
+                for name in names.split(',') {
+                    let Some(k) = FEATURE_NAMES.iter().position(|f| *f == name) else {
+                        eprintln!("--only: no feature {name:?}");
+                        return ExitCode::from(2);
+                    };
+                    mask |= 1 << k;
+                }
+                only = Some(mask);
             }
             other => {
                 eprintln!(
@@ -488,7 +524,10 @@ fn main() -> ExitCode {
         let mut wrong = 0usize;
         for (j, &k) in order.iter().enumerate() {
             let ex = &examples[k];
-            let pred = m.decode(&ex.lines, &ex.feats);
+            let pred = match only {
+                Some(mask) => decode_with_room(&m, ex, mask),
+                None => m.decode(&ex.lines, &ex.feats),
+            };
             if pred != ex.gold {
                 wrong += 1;
                 update(&mut m, ex, &pred, only);
@@ -511,15 +550,16 @@ fn main() -> ExitCode {
     }
     // With `--epochs 0`, the committed table itself (diagnosis only).
     let mut avg = if count == 0.0 { Model::fitted().clone() } else { scaled(&sum, count) };
-    if let Some(k) = only {
+    if let Some(mask) = only {
         // The rest of the table exactly as it was (the average of a weight
         // that never moved may differ from it in its last digit).
-        let fitted = Model::fitted();
-        let row: Vec<f32> = avg.emit.iter().map(|e| e[k]).collect();
-        avg = fitted.clone();
-        for (e, w) in avg.emit.iter_mut().zip(row) {
-            e[k] = w;
+        let mut kept = Model::fitted().clone();
+        for k in (0..NF).filter(|&k| mask >> k & 1 == 1) {
+            for (e, a) in kept.emit.iter_mut().zip(&avg.emit) {
+                e[k] = a[k];
+            }
         }
+        avg = kept;
     }
     // The refit replaces the committed table only when the loader's
     // headline decision gets fewer lines wrong with it in all (or as many,

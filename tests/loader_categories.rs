@@ -1892,3 +1892,22 @@ fn a_subtitle_centred_right_of_its_headline_over_the_columns_is_read_after_the_h
     assert!(body.ends_with("让群众用水更方便、更放心。"), "{:?}", a.paragraphs);
     assert!(!body.contains("纪实"), "{:?}", a.paragraphs);
 }
+
+// ---- Task rmodel (twenty-third round): the placement rules beside the line
+// model become its features (issue 9).
+
+#[test]
+fn a_headline_wrapped_over_a_set_in_line_at_the_page_head_is_the_models_headline() {
+    // `pdftotext` text with the indents dropped: three short lines that
+    // end no sentence open the page, then a line two characters short of
+    // the column over full lines (a paragraph's first line, set in). No
+    // rule after the line model makes them a headline any more: the model
+    // weighs that place (its feature `over_set_in`) with the rest of the
+    // evidence, and its heading margin decides.
+    let p = load("wrapped_headline_over_set_in_read_by_the_model.txt");
+    assert_eq!(titles(&p), ["某某区教育局召开秋季学期校园安全工作推进会"]);
+    let paras = &p.articles[0].paragraphs;
+    assert_eq!(paras.len(), 2, "{paras:?}");
+    assert!(paras[0].starts_with("为扎实做好秋季学期"), "{paras:?}");
+    assert!(paras[1].starts_with("会议要求"), "{paras:?}");
+}

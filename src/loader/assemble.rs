@@ -237,9 +237,10 @@ fn gaps_of(text: &str, lines: &[lines::Line], sure: &[f32], head: &mut [bool]) -
 /// column, and the role the line model ([`line_model`]) decodes for it, with
 /// its score and the runner-up's, and how sure the model is that the line is
 /// a heading ([`Model::heading_margins`]: positive for heading, negative for
-/// body). Before a line, each candidate boundary weighed at the gap before
-/// it ([`boundary`]): whether a new item starts there, the score and its
-/// terms.
+/// body), with the placement features it holds in brackets
+/// ([`line_model::placements`]). Before a line, each candidate boundary
+/// weighed at the gap before it ([`boundary`]): whether a new item starts
+/// there, the score and its terms.
 pub fn explain(text: &str) -> String {
     let lines = lines::read_lines(text);
     let lay = heads::Layout::new(&lines);
@@ -268,8 +269,10 @@ pub fn explain(text: &str) -> String {
             Some((s, v)) => format!("{:<7} {score:>6.1} > {:<7} {v:>6.1}", states[i].name(), s.name()),
             None => format!("{:<7} {:>6}", states[i].name(), "form"),
         };
+        // (The placement features the line holds, beside the margin they move.)
+        let placed: String = line_model::placements(&feats[i]).map(|name| format!("[{name}] ")).collect();
         out.push_str(&format!(
-            "{:>5} {:<12} w{:<3} col{:<3}{} model: {why:<31} heading {:>+7.1} {}\n",
+            "{:>5} {:<12} w{:<3} col{:<3}{} model: {why:<31} heading {:>+7.1} {placed}{}\n",
             l.no,
             role,
             l.width,
