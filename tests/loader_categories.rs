@@ -1865,3 +1865,27 @@ fn a_kicker_under_a_notice_whose_headline_is_wider_than_its_text_starts_the_next
     assert!(head.starts_with("践行新思想 建功在新时代"), "{head:?}");
     assert!(next.paragraphs.concat().starts_with("近日，文水县组织干部职工"), "{:?}", next.paragraphs);
 }
+
+// ---- Task qsplit2 (twenty-third round): items swallowed by the item
+// before them (issue 9, category 1).
+
+#[test]
+fn a_photo_item_after_a_short_item_stands_alone_when_it_shares_no_word_with_it() {
+    // A short item (headline, byline and a sentence, fewer characters than
+    // an item keeps before a photo item is cut off it), then with no
+    // headline or byline a sentence on another subject and its caption,
+    // then the next item's headline. The sentence shares no word with the
+    // short item's text: it is a photo item's text, not the short item's
+    // last paragraph.
+    let p = load("photo_item_after_a_short_item.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let short = &p.articles[0];
+    assert_eq!(short.title, "交城县新建五座村级养老服务站");
+    assert_eq!(short.paragraphs.len(), 1, "{:?}", short.paragraphs);
+    assert!(short.captions.is_empty(), "{:?}", short.captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert!(photo.paragraphs[0].starts_with("秋收时节"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为农机手在田间收割谷子。 记者 李强 摄"]);
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}

@@ -301,8 +301,11 @@ const PHOTO_TEXT_MIN: usize = 16;
 /// The least text an item must keep before a photo item is cut off it
 /// (against a shorter text, a paragraph going on with its subject shares
 /// too few words with it to tell), unless it closes with a date alone on its
-/// line (a notice signed and dated). Lowered from 200 on the fitting set.
-/// (Read from [`Params::photo_before_min`].)
+/// line (a notice signed and dated), or the photo item's text shares no word
+/// at all with it and it follows no subheading (a short item, then a photo
+/// item on another subject: on the fitting set's training pages +20 items
+/// exact, its check pages +2, no shape losing). Lowered from 200 on the
+/// fitting set. (Read from [`Params::photo_before_min`].)
 pub const PHOTO_BEFORE_MIN: usize = 150;
 
 /// A paragraph over a caption that may be a photo item of its own
@@ -329,6 +332,10 @@ struct PhotoCandidate {
     /// whatever words it shares with that report (the same leader at
     /// another event of the same visit).
     after_formula: bool,
+    /// The text before it is shorter than [`Params::photo_before_min`]
+    /// (and no date or caption closes it): it is cut off only when it
+    /// shares no word at all with that text.
+    short_before: bool,
 }
 
 impl Builder {
@@ -403,8 +410,19 @@ impl Builder {
             // caption by the photo once, not a caption, a sentence and
             // another caption.
             let between = self.caption_breaks.iter().any(|&(s2, k2, p2)| s2 == s && k2 == j && p2 != piece);
+            // Against a text before it shorter than an item's least, a
+            // paragraph going on with that text's subject may share few of
+            // its words by chance: there the photo item's text must share
+            // none, and be no closing formula (`某某等出席开幕会。`), which
+            // ends the item it stands in whatever words it shares.
+            let short_before = !dated && !between && chars(&parts[..j]) < self.params.photo_before_min;
+            // (A text after a subheading is a section of a longer text: its
+            // item's least is not read off the section.)
+            if short_before && self.after_subheading(s) {
+                continue;
+            }
             if !(PHOTO_TEXT_MIN..=PHOTO_TEXT_MAX).contains(&chars(&parts[j..k]))
-                || (!dated && !between && chars(&parts[..j]) < self.params.photo_before_min)
+                || short_before && closing_formula(&parts[..k], lines)
             {
                 continue;
             }
@@ -436,7 +454,7 @@ impl Builder {
             let after_formula = (meta::opens_like_lead(&lead) || meta::opens_with_subject_day(&lead))
                 && closing_formula(&parts[..j], lines);
             let lead = meta::opens_like_lead(&lead) && !between;
-            candidates.push(PhotoCandidate { first, lead, text, caption, between, names, after_formula });
+            candidates.push(PhotoCandidate { first, lead, text, caption, between, names, after_formula, short_before });
         }
         // In a text opening like a lead (`7月31日，`, `近日，`), a word
         // shared with the text before counts only when no other body of the
@@ -459,7 +477,10 @@ impl Builder {
         };
         // (A text sharing more than a few of its words with the text before
         // is a photo item only under a caption naming it.)
-        for PhotoCandidate { first, lead, text, caption, between, names, after_formula } in candidates {
+        for PhotoCandidate { first, lead, text, caption, between, names, after_formula, short_before } in candidates {
+            if short_before && shared(&text, false) > 0.0 {
+                continue;
+            }
             let own = shared(&text, lead);
             if between
                 || after_formula
@@ -516,6 +537,17 @@ impl Builder {
             .filter(|(_, mine)| !mine.iter().any(|g| bodies.get(g).is_some_and(|&n| n == 1)))
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// Is segment `s` printed straight after a headline run the line model
+    /// reads as subheadings ([`Builder::subheads`])? Its text is then a
+    /// section of the text before the run, not an item's whole text.
+    fn after_subheading(&self, s: usize) -> bool {
+        self.runs.iter().any(|r| {
+            r.next == Some(s)
+                && !r.lines.is_empty()
+                && r.lines.iter().all(|&l| self.subheads.get(l).copied().unwrap_or(false))
+        })
     }
 
     /// For each of `terms`, how many bodies of the page hold it.
