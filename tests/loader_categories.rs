@@ -1889,3 +1889,27 @@ fn a_photo_item_after_a_short_item_stands_alone_when_it_shares_no_word_with_it()
     assert_eq!(photo.captions, ["图为农机手在田间收割谷子。 记者 李强 摄"]);
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+#[test]
+fn two_photo_items_after_an_article_are_each_an_item_of_their_own() {
+    // An article, then two photo items one after the other, each a
+    // sentence over its caption, with no headline or byline. The second
+    // item's text takes up a word of the first's caption (`村民`), so the
+    // first caption alone does not close the first item; but the second
+    // text stands between two captions and goes with the photo under it,
+    // and the first text, ending at the caption over it and sharing no word
+    // with the article, is a photo item too.
+    let p = load("two_photo_items_after_an_article.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let article = &p.articles[0];
+    assert_eq!(article.title, "孝义市冬季全民健身运动会开幕");
+    assert!(article.captions.is_empty(), "{:?}", article.captions);
+    assert!(!article.paragraphs.concat().contains("贾家庄村"), "{:?}", article.paragraphs);
+    let first = &p.articles[1];
+    assert!(first.title_inferred, "{:?}", titles(&p));
+    assert!(first.paragraphs[0].starts_with("汾阳市贾家庄村"), "{:?}", first.paragraphs);
+    assert_eq!(first.captions, ["图为贾家庄村村民在大棚内采摘蔬菜。 记者 田野 摄"]);
+    let second = &p.articles[2];
+    assert!(second.paragraphs[0].starts_with("交城县卦山景区"), "{:?}", second.paragraphs);
+    assert_eq!(second.captions, ["图为游客在卦山景区观赏红叶。 记者 王芳 摄"]);
+}

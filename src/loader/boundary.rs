@@ -345,7 +345,15 @@ impl Builder {
     /// one ([`Builder::photo_openers`]).
     pub(crate) fn breaks(&self, lines: &[Line], pieces: &[Piece]) -> Breaks {
         let (closing, opening_captions) = self.closing_captions(lines, pieces);
-        let opening = self.photo_openers(lines, pieces, &closing);
+        let mut opening = self.photo_openers(lines, pieces, &closing, &rustc_hash::FxHashSet::default());
+        // A caption standing straight over a photo item's text ends the text
+        // before it as the body's end would: two photo items one after the
+        // other, the first is read again with the second cut off.
+        let over_photo = |&(s, k, _): &(usize, usize, usize)| matches!(self.segs[s].parts.get(k), Some(BodyPart::Line(i)) if opening.contains(i));
+        if self.caption_breaks.iter().any(over_photo) {
+            let more = self.photo_openers(lines, pieces, &closing, &opening);
+            opening.extend(more);
+        }
         let after_formula = self.formula_gaps(lines);
         Breaks { closing, opening, after_formula, opening_captions }
     }
@@ -363,18 +371,24 @@ impl Builder {
     /// same leader at another event sharing many of the report's words.
     /// (On the fitting set's training pages +17 items exact, one lost on
     /// the one-paragraph-per-line shape where the photo item then took the
-    /// report's headline by content.)
+    /// report's headline by content.) A caption counts as ending the body
+    /// too where the line after it is one of `opened` (photo items' texts
+    /// already found).
     fn photo_openers(
         &self,
         lines: &[Line],
         pieces: &[Piece],
         closing: &rustc_hash::FxHashSet<usize>,
+        opened: &rustc_hash::FxHashSet<usize>,
     ) -> rustc_hash::FxHashSet<usize> {
         let mut out = rustc_hash::FxHashSet::default();
         let mut candidates: Vec<PhotoCandidate> = Vec::new();
         for &(s, k, piece) in &self.caption_breaks {
             let parts = &self.segs[s].parts;
-            if k == 0 || (k < parts.len() && !closing.contains(&piece)) {
+            let ends = k == parts.len()
+                || closing.contains(&piece)
+                || matches!(parts.get(k), Some(BodyPart::Line(i)) if opened.contains(i));
+            if k == 0 || !ends {
                 continue;
             }
             // The last paragraph before the caption: from the line after the
