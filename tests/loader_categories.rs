@@ -1913,3 +1913,23 @@ fn two_photo_items_after_an_article_are_each_an_item_of_their_own() {
     assert!(second.paragraphs[0].starts_with("交城县卦山景区"), "{:?}", second.paragraphs);
     assert_eq!(second.captions, ["图为游客在卦山景区观赏红叶。 记者 王芳 摄"]);
 }
+
+#[test]
+fn a_photo_items_text_set_flush_at_another_width_in_an_indented_body_stands_alone() {
+    // An article whose paragraphs' first lines are set in, then a photo
+    // item's sentence set flush in a narrower box of its own over its
+    // caption (as `pdftotext -layout` prints a photo item under an
+    // article). The sentence after the article's last finished sentence is
+    // not set in, but its width tells it from the article's column: it is
+    // the photo item's text, not the article's paragraph's last lines.
+    let p = load("flush_photo_item_in_an_indented_body.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    let article = &p.articles[0];
+    assert_eq!(article.title, "汾阳市推进农村道路提质改造");
+    assert_eq!(article.paragraphs.len(), 2, "{:?}", article.paragraphs);
+    assert!(article.captions.is_empty(), "{:?}", article.captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert_eq!(photo.paragraphs, ["交城县卦山景区的红叶近日进入最佳观赏期。"]);
+    assert_eq!(photo.captions, ["图为游客观赏红叶。 记者 王芳 摄"]);
+}

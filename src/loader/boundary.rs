@@ -404,6 +404,35 @@ impl Builder {
             }) else {
                 continue;
             };
+            // (In a body that sets its paragraphs in, a photo item's text set
+            // in a box of its own, at another width, may be set flush: its
+            // first line follows a finished sentence, and the lines from it
+            // to the caption are all narrower than the column before it by 8
+            // columns or more, or, two lines at least, all wider: on the
+            // fitting set's training pages +2 items exact on real `-layout`,
+            // its check pages +2 there, no shape losing.)
+            let boxed = |j: usize| {
+                let width = |ps: &[BodyPart]| {
+                    ps.iter().filter_map(|p| if let BodyPart::Line(i) = p { Some(lines[*i].width) } else { None }).max()
+                };
+                let before = width(&parts[j.saturating_sub(4)..j]);
+                let (least, most) = parts[j..k].iter().fold((usize::MAX, 0), |(lo, hi), p| match p {
+                    BodyPart::Line(i) => (lo.min(lines[*i].width), hi.max(lines[*i].width)),
+                    BodyPart::Own(_) => (lo, hi),
+                });
+                before.is_some_and(|w| most + 8 <= w || least >= w + 8 && k - j >= 2)
+            };
+            let j = if indents >= 2 {
+                (j + 1..k)
+                    .rev()
+                    .find(|&q| {
+                        matches!((&parts[q - 1], &parts[q]), (BodyPart::Line(p), BodyPart::Line(_)) if is_sentence_end(&lines[*p].text))
+                            && boxed(q)
+                    })
+                    .unwrap_or(j)
+            } else {
+                j
+            };
             // A photo item's text is sentences (a signatory and date are not),
             // and is not signed: a closing byline (`（张三）`) after it ends an
             // article's last paragraph.
