@@ -1911,3 +1911,71 @@ fn a_headline_wrapped_over_a_set_in_line_at_the_page_head_is_the_models_headline
     assert!(paras[0].starts_with("为扎实做好秋季学期"), "{paras:?}");
     assert!(paras[1].starts_with("会议要求"), "{paras:?}");
 }
+
+// ---- Task qsplit2 (twenty-third round): items swallowed by the item
+// before them (issue 9, category 1).
+
+#[test]
+fn a_photo_item_after_a_short_item_stands_alone_when_it_shares_no_word_with_it() {
+    // A short item (headline, byline and a sentence, fewer characters than
+    // an item keeps before a photo item is cut off it), then with no
+    // headline or byline a sentence on another subject and its caption,
+    // then the next item's headline. The sentence shares no word with the
+    // short item's text: it is a photo item's text, not the short item's
+    // last paragraph.
+    let p = load("photo_item_after_a_short_item.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let short = &p.articles[0];
+    assert_eq!(short.title, "交城县新建五座村级养老服务站");
+    assert_eq!(short.paragraphs.len(), 1, "{:?}", short.paragraphs);
+    assert!(short.captions.is_empty(), "{:?}", short.captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert!(photo.paragraphs[0].starts_with("秋收时节"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为农机手在田间收割谷子。 记者 李强 摄"]);
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}
+
+#[test]
+fn two_photo_items_after_an_article_are_each_an_item_of_their_own() {
+    // An article, then two photo items one after the other, each a
+    // sentence over its caption, with no headline or byline. The second
+    // item's text takes up a word of the first's caption (`村民`), so the
+    // first caption alone does not close the first item; but the second
+    // text stands between two captions and goes with the photo under it,
+    // and the first text, ending at the caption over it and sharing no word
+    // with the article, is a photo item too.
+    let p = load("two_photo_items_after_an_article.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let article = &p.articles[0];
+    assert_eq!(article.title, "孝义市冬季全民健身运动会开幕");
+    assert!(article.captions.is_empty(), "{:?}", article.captions);
+    assert!(!article.paragraphs.concat().contains("贾家庄村"), "{:?}", article.paragraphs);
+    let first = &p.articles[1];
+    assert!(first.title_inferred, "{:?}", titles(&p));
+    assert!(first.paragraphs[0].starts_with("汾阳市贾家庄村"), "{:?}", first.paragraphs);
+    assert_eq!(first.captions, ["图为贾家庄村村民在大棚内采摘蔬菜。 记者 田野 摄"]);
+    let second = &p.articles[2];
+    assert!(second.paragraphs[0].starts_with("交城县卦山景区"), "{:?}", second.paragraphs);
+    assert_eq!(second.captions, ["图为游客在卦山景区观赏红叶。 记者 王芳 摄"]);
+}
+
+#[test]
+fn a_photo_items_text_set_flush_at_another_width_in_an_indented_body_stands_alone() {
+    // An article whose paragraphs' first lines are set in, then a photo
+    // item's sentence set flush in a narrower box of its own over its
+    // caption (as `pdftotext -layout` prints a photo item under an
+    // article). The sentence after the article's last finished sentence is
+    // not set in, but its width tells it from the article's column: it is
+    // the photo item's text, not the article's paragraph's last lines.
+    let p = load("flush_photo_item_in_an_indented_body.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    let article = &p.articles[0];
+    assert_eq!(article.title, "汾阳市推进农村道路提质改造");
+    assert_eq!(article.paragraphs.len(), 2, "{:?}", article.paragraphs);
+    assert!(article.captions.is_empty(), "{:?}", article.captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert_eq!(photo.paragraphs, ["交城县卦山景区的红叶近日进入最佳观赏期。"]);
+    assert_eq!(photo.captions, ["图为游客观赏红叶。 记者 王芳 摄"]);
+}
