@@ -365,7 +365,7 @@ struct Context<'a> {
     /// Per line, whether it is a plain text line flowing into the next,
     /// one too ([`Layout::continues`]).
     flows: &'a [bool],
-    /// Per line, what its place on the page says ([`Placed`]).
+    /// Per line, what its place on the page says (`Placed`).
     placed: &'a Placed,
 }
 
@@ -567,7 +567,7 @@ fn line_features(lines: &[Line], i: usize, ctx: &Context) -> u128 {
     mask
 }
 
-/// The placement features ([`Placed`]) a line with features `f` holds, by
+/// The placement features (`Placed`) a line with features `f` holds, by
 /// name: `dump --explain` prints them beside the heading margin they move,
 /// since they stand where rules once overwrote the model.
 pub fn placements(f: &Features) -> impl Iterator<Item = &'static str> + '_ {
@@ -1083,13 +1083,13 @@ pub fn decide(rules: &[bool], sure: &[f32]) -> Vec<bool> {
 }
 
 /// [`decide`], then the placement rules the model does not subsume yet
-/// ([`head_under_continuation`], [`head_between_paragraphs`],
-/// [`head_echoed_by_lead`]: each makes a headline of a line the model's
+/// (`head_under_continuation`, `head_between_paragraphs`,
+/// `head_echoed_by_lead`: each makes a headline of a line the model's
 /// margin leaves in the body, on page evidence the fitted weights do not
 /// weigh strongly enough for the users' pages they were written for), then
 /// a headline's first lines read into the body above it go back to it where
 /// a blank line sets them apart ([`super::heads::reach_back_to_blank`]).
-/// The page's first lines over a line set in ([`head_over_set_in`]) are no
+/// The page's first lines over a line set in (`head_over_set_in`) are no
 /// rule here any more: that evidence is the model's `over_set_in` feature.
 pub fn decide_on_page(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]) -> Vec<bool> {
     let mut head = decide(rules, sure);
@@ -1161,7 +1161,7 @@ fn head_under_continuation(lines: &[Line], lay: &Layout, head: &[bool]) -> Vec<b
     head
 }
 
-/// The most lines of a headline at a page's head ([`head_over_set_in`]).
+/// The most lines of a headline at a page's head (`head_over_set_in`).
 const MAX_TOP_HEAD_LINES: usize = 5;
 
 /// The page's first lines of text (under its banner, if any) are a
