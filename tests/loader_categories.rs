@@ -1979,3 +1979,28 @@ fn a_photo_items_text_set_flush_at_another_width_in_an_indented_body_stands_alon
     assert_eq!(photo.paragraphs, ["交城县卦山景区的红叶近日进入最佳观赏期。"]);
     assert_eq!(photo.captions, ["图为游客观赏红叶。 记者 王芳 摄"]);
 }
+
+// ---- Task qsplit3 (twenty-third round): photo items printed caption
+// first (issue 9).
+
+#[test]
+fn a_short_text_under_a_caption_sharing_no_word_with_the_article_before_is_a_photo_item() {
+    // An article, then with no headline or byline a photo's caption and a
+    // single sentence, then the next item's headline (as `pdftotext -raw`
+    // prints a photo item: its caption before the text set under the
+    // photo). The caption shares no word with the article, nor does the
+    // sentence, which takes up none of the caption's words either: the
+    // caption and the sentence are a photo item of their own, not the
+    // article's photo and last paragraph.
+    let p = load("photo_item_printed_caption_first.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let article = &p.articles[0];
+    assert_eq!(article.title, "文水县中小学完成校舍抗震加固");
+    assert_eq!(article.paragraphs.len(), 2, "{:?}", article.paragraphs);
+    assert!(article.captions.is_empty(), "{:?}", article.captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert_eq!(photo.paragraphs, ["卦山景区新修的三条登山步道已向游人开放。"]);
+    assert_eq!(photo.captions, ["图为志愿者在社区为老人义诊。 记者 李强 摄"]);
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}

@@ -621,7 +621,11 @@ impl Builder {
     /// ([`Term::OpeningCaption`]): a caption after a finished sentence
     /// whose words (one at least, found nowhere else on the page) come back
     /// in the text after it, that text sharing no such word with the text
-    /// before the caption: a photo printed over its item's text.
+    /// before the caption: a photo printed over its item's text. So does
+    /// such a caption over a short text (a sentence or two up to the next
+    /// item's start) sharing no such word with the text before, whatever
+    /// words of the caption it takes up: a photo item printed caption
+    /// first, as `pdftotext -raw` prints one.
     fn closing_captions(
         &self,
         lines: &[Line],
@@ -698,7 +702,9 @@ impl Builder {
             mine.dedup();
             captions_own.sort_unstable();
             captions_own.dedup();
-            if n < 60 && (captions_own.is_empty() || !may_open) {
+            // (A short text, a sentence or two, is weighed only under a
+            // caption that may open it: alone it is no item to close.)
+            if n < 60 && !may_open {
                 continue;
             }
             candidates.push((piece, n < 60, may_open, mine, captions_own));
@@ -730,7 +736,15 @@ impl Builder {
             // `持续`, is no tie.)
             let shared = mine.iter().filter(|g| captions_own.binary_search(g).is_err()).filter(|g| once(g)).count();
             let own = captions_own.iter().filter(|g| once(g)).count();
-            if may_open && own > 0 && shared * 3 < own {
+            // A short text (a sentence or two running to the next item's
+            // start) sharing no word of the page's with the text before is a
+            // photo item's text under its caption (`pdftotext -raw` prints a
+            // photo's caption before the text set under the photo), whether
+            // or not it takes up the caption's words: the caption shares few
+            // of its words with the text before, so it is no photo of that
+            // text, and a last paragraph of that text would share a word
+            // with it.
+            if may_open && (own > 0 && shared * 3 < own || short && shared == 0) {
                 opening.insert(piece);
             } else if !short && !mine.iter().any(once) {
                 out.insert(piece);
