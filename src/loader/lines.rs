@@ -497,8 +497,7 @@ fn classify(lines: &mut Vec<Line>, wide: bool) {
             while lines.get(i + 1).is_some_and(|l| l.role == Role::Text && l.text.is_empty()) {
                 lines.remove(i + 1);
             }
-        } else if text.starts_with(['（', '(']) && CONTINUED.is_match(&text) {
-            let m = CONTINUED.find(&text).map_or(0, |m| m.end());
+        } else if let Some(m) = continued_mark_end(&text) {
             let rest = text[m..].trim().to_string();
             lines[i].text = text[..m].to_string();
             lines[i].role = Role::Continued;
@@ -514,11 +513,7 @@ fn classify(lines: &mut Vec<Line>, wide: bool) {
             && JUMP.find(&text).is_some_and(|m| m.start() == 0)
         {
             lines[i].role = Role::Jump;
-        } else if text.starts_with(['（', '('])
-            && text.ends_with(['）', ')'])
-            && TRAIL.is_match(&text)
-            && names_only(&text)
-        {
+        } else if is_trail_byline(&text) {
             lines[i].role = Role::TrailByline;
         } else if let Some((at, joined)) = wrapped_trailing_names(&text, lines.get(i + 1).map(|l| l.text.as_str())) {
             // `…出动车辆45台。（李鹏` / `飞）`: the byline closes on the next line.
@@ -675,9 +670,13 @@ re!(
 /// (`（扩大）`, `（排名不分先后）`) is none. The PDF reader asks this of an
 /// item's last paragraph, so both front ends sign items alike.
 pub(crate) fn closing_byline_at(text: &str) -> Option<usize> {
-    let text_is_trail =
-        text.starts_with(['（', '(']) && text.ends_with(['）', ')']) && TRAIL.is_match(text) && names_only(text);
-    if text_is_trail { Some(0) } else { trailing_names(text) }
+    if is_trail_byline(text) { Some(0) } else { trailing_names(text) }
+}
+
+/// Is the whole text a byline of names in brackets (`（董艳婷）`,
+/// `（记者 王芳 李明）`), not a note (`（扩大）`)?
+fn is_trail_byline(text: &str) -> bool {
+    text.starts_with(['（', '(']) && text.ends_with(['）', ')']) && TRAIL.is_match(text) && names_only(text)
 }
 
 /// Where a continuation mark opening a text ends (`（上接1版）`,
