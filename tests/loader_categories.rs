@@ -2004,3 +2004,24 @@ fn a_short_text_under_a_caption_sharing_no_word_with_the_article_before_is_a_pho
     assert_eq!(photo.captions, ["图为志愿者在社区为老人义诊。 记者 李强 摄"]);
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+// ---- Task qpara (twenty-fourth round): paragraph breaks (issue 9).
+
+#[test]
+fn a_full_line_of_text_taken_for_a_heading_goes_on_with_its_paragraph() {
+    // An article in a column eleven characters wide (a blank line between
+    // its lines, as a column's text prints with gaps). After a long
+    // paragraph, a line filling the column with no end or clause mark
+    // (`卦山景区管委会主任王明`) whose words the text after it repeats is
+    // read as a heading and taken back into the body as a subheading; but
+    // a subheading set apart in its own type seldom fills the body's
+    // column, and this line's sentence runs on into the next line
+    // (`一同走进展区，…`): it opens the paragraph it starts, no paragraph of
+    // its own.
+    let p = load("full_line_of_text_read_as_a_heading.txt");
+    assert_eq!(titles(&p), ["汾阳市举办首届农民丰收节"]);
+    let a = &p.articles[0];
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[2].starts_with("卦山景区管委会主任王明一同走进展区，"), "{:?}", a.paragraphs);
+    assert!(a.subheadings.is_empty(), "{:?}", a.subheadings);
+}

@@ -25,6 +25,43 @@ use super::units::Unit;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The parts a headline run taken into a body stands as there: each line
+/// a paragraph of its own (a subheading), except a run of one line that
+/// reads as a line of the body's text the headline decision took for a
+/// heading. A subheading is set apart in a larger or bolder type and is
+/// short, so it seldom fills the body's column in body characters; a line
+/// that does (to within one character), printed with no space between
+/// clauses (`奋斗百年路 启航新征程`) and ending inside its sentence (no
+/// end or clause mark: `…十四届全国人大` / `常委会履职以来…`), is text running
+/// on into the line after it. It goes back to the body as a line, and the
+/// reflow ([`super::paragraphs`]) decides where its paragraph starts and ends.
+/// (On a page printed one paragraph per line, `one_per_line`, every line
+/// fills its own column: there width tells nothing.)
+fn run_parts(lines: &[Line], run: &[usize], one_per_line: bool) -> Vec<BodyPart> {
+    if let [i] = *run
+        && !one_per_line
+        && reads_as_body_line(lines, i)
+    {
+        return vec![BodyPart::Line(i)];
+    }
+    run.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect()
+}
+
+/// Does headline line `i` read as a body line ([`run_parts`]): not
+/// letter-spaced, filling its column to within one character and no wider
+/// than a hanging mark takes it, no space inside, and its last character a
+/// letter, digit or Han character (its sentence goes on)?
+fn reads_as_body_line(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    let col = heads::column_width(lines, i);
+    !l.justified
+        && !l.indented
+        && l.width + 2 >= col
+        && l.width <= col + 2
+        && !l.text.contains(' ')
+        && l.text.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
 impl Builder {
     /// Runs between two bodies that nothing closes or opens, on any page:
     /// a run the line model reads as a subheading (every line of it, see
@@ -64,8 +101,7 @@ impl Builder {
             if starts {
                 continue;
             }
-            let subheads: Vec<BodyPart> =
-                self.runs[r].lines.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect();
+            let subheads = run_parts(lines, &self.runs[r].lines, self.one_per_line);
             self.segs[p].parts.extend(subheads);
             self.merge(n, p);
             self.runs[r].absorbed = true;
@@ -142,8 +178,7 @@ impl Builder {
             {
                 continue;
             }
-            let subheads: Vec<BodyPart> =
-                self.runs[r].lines.iter().map(|&i| BodyPart::Own(lines[i].text.clone())).collect();
+            let subheads = run_parts(lines, &self.runs[r].lines, self.one_per_line);
             self.segs[p].parts.extend(subheads);
             self.merge(n, p);
             self.runs[r].absorbed = true;
