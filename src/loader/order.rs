@@ -17,7 +17,12 @@
 //! broke off, when the seams it makes there and the seam it closes behind
 //! it score better by a clear margin than the seams it breaks, it reads on
 //! from its new place better than from its old one, and a sentence is left
-//! open at one end of the move or the other. A run opening with a byline
+//! open at one end of the move or the other. The run before the one moved
+//! may be a caption (another article's column closed by its photo's
+//! caption, `… 记者 王五 摄`): nothing reads on from a caption, so the
+//! seam it breaks scores nothing, and only the thread broken off can leave
+//! the sentence open. A caption never breaks a thread itself (an
+//! article's own photo sits inside its text). A run opening with a byline
 //! (`本报讯（记者 …）`, `□ 本报记者 …`) starts an item as a headline does: a
 //! thread of running text cut at a column's foot right before it can be
 //! rejoined there too, and it never moves itself. Headline runs (up to three
@@ -123,6 +128,9 @@ struct Run<'a> {
     text: bool,
     /// A headline run.
     heading: bool,
+    /// A photo's caption (`图为…`, or ending in a credit `记者 王五 摄`),
+    /// running text before it glued on or not.
+    caption: bool,
     /// Running text that opens with a byline (`本报讯（记者 …）`,
     /// `新华社北京5月3日电`, `□ 本报记者 …`): an item starts there.
     opens_item: bool,
@@ -231,7 +239,7 @@ fn runs<'a>(raw: &[&'a str], trimmed: &[&'a str], spans: Vec<Range<usize>>) -> V
         let text = !heading && !caption;
         let opens_item = text && split_byline(first).is_some();
         let clause = lines.iter().any(|l| l.contains(['，', '。', ',']));
-        out.push(Run { lines: start..i, first, last, text, heading, opens_item, clause });
+        out.push(Run { lines: start..i, first, last, text, heading, caption, opens_item, clause });
     }
     out
 }
@@ -272,11 +280,11 @@ fn apply(order: &mut [usize], r: usize, y: usize, j: usize) {
 /// [`Knobs::margin`].
 fn best_move(ctx: &mut Context, order: &[usize], y: usize) -> Option<(usize, usize)> {
     let x = order[y - 1];
-    if !ctx.runs[x].text || !ctx.runs[order[y]].text || ctx.runs[order[y]].opens_item {
+    if !(ctx.runs[x].text || ctx.runs[x].caption) || !ctx.runs[order[y]].text || ctx.runs[order[y]].opens_item {
         return None;
     }
     let mut best: Option<(f32, usize, usize)> = None;
-    let x_open = !is_sentence_end(ctx.runs[x].last);
+    let x_open = ctx.runs[x].text && !is_sentence_end(ctx.runs[x].last);
     let k = ctx.k;
     for j in y..(y + k.block).min(order.len()) {
         if !ctx.runs[order[j]].text
@@ -428,9 +436,10 @@ impl<'a> Context<'a> {
     }
 
     /// How well run `q` reads on from run `p` (0 when `q` is none or a
-    /// headline run: a seam before a headline tells nothing).
+    /// headline run: a seam before a headline tells nothing; 0 too when `p`
+    /// is a caption, which no text reads on from).
     fn seam(&mut self, p: usize, q: Option<usize>) -> f32 {
-        let Some(q) = q.filter(|&q| self.runs[q].text) else { return 0.0 };
+        let Some(q) = q.filter(|&q| self.runs[q].text && self.runs[p].text) else { return 0.0 };
         if let Some(&s) = self.scores.get(&(p, q)) {
             return s;
         }
