@@ -2004,3 +2004,31 @@ fn a_short_text_under_a_caption_sharing_no_word_with_the_article_before_is_a_pho
     assert_eq!(photo.captions, ["图为志愿者在社区为老人义诊。 记者 李强 摄"]);
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+// ---- Task qtitle (twenty-fourth round): the wrong headline on an article
+// (issue 9, category 4).
+
+#[test]
+fn a_line_set_apart_by_blank_lines_after_a_closed_paragraph_is_a_headline() {
+    // `pdftotext`: no indents, blank lines around headlines, each headline
+    // printed under its body. The first item's headline is as wide as the
+    // column and stands alone between two blank lines, under a paragraph
+    // that closed its sentence; the text under it is the next item's body,
+    // whose first line looks like a paragraph's middle line. A body's line
+    // there would be a column of one line: the line is a headline, not the
+    // first line of the paragraph under it.
+    let name = "headline_set_apart_by_blank_lines.txt";
+    let heads = headline_lines(name);
+    assert!(heads.iter().any(|h| h == "汾阳市多措并举推动农民收入持续增长"), "{heads:?}");
+    assert!(!heads.iter().any(|h| h.starts_with("多位老人")), "{heads:?}");
+    let p = load(name);
+    assert_eq!(
+        titles(&p),
+        [
+            "汾阳市多措并举推动农民收入持续增长",
+            "交城县村级养老服务站全部建成投用",
+            "~孝义市城区老旧管网改造工程全部完工"
+        ]
+    );
+    assert!(p.articles[1].paragraphs[0].starts_with("多位老人表示"), "{:?}", p.articles[1].paragraphs);
+}
