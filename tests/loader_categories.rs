@@ -2046,3 +2046,31 @@ fn a_thread_cut_off_by_another_articles_column_ending_in_its_caption_is_rejoined
     assert!(!b.paragraphs.concat().contains("供水"), "{:?}", b.paragraphs);
     assert_eq!(b.captions, ["图为孩子们在幼儿园里做游戏。 记者 李红 摄"]);
 }
+
+// ---- Task qtitle (twenty-fourth round): the wrong headline on an article
+// (issue 9, category 4).
+
+#[test]
+fn a_line_set_apart_by_blank_lines_after_a_closed_paragraph_is_a_headline() {
+    // `pdftotext`: no indents, blank lines around headlines, each headline
+    // printed under its body. The first item's headline is as wide as the
+    // column and stands alone between two blank lines, under a paragraph
+    // that closed its sentence; the text under it is the next item's body,
+    // whose first line looks like a paragraph's middle line. A body's line
+    // there would be a column of one line: the line is a headline, not the
+    // first line of the paragraph under it.
+    let name = "headline_set_apart_by_blank_lines.txt";
+    let heads = headline_lines(name);
+    assert!(heads.iter().any(|h| h == "汾阳市多措并举推动农民收入持续增长"), "{heads:?}");
+    assert!(!heads.iter().any(|h| h.starts_with("多位老人")), "{heads:?}");
+    let p = load(name);
+    assert_eq!(
+        titles(&p),
+        [
+            "汾阳市多措并举推动农民收入持续增长",
+            "交城县村级养老服务站全部建成投用",
+            "~孝义市城区老旧管网改造工程全部完工"
+        ]
+    );
+    assert!(p.articles[1].paragraphs[0].starts_with("多位老人表示"), "{:?}", p.articles[1].paragraphs);
+}

@@ -1084,7 +1084,7 @@ pub fn decide(rules: &[bool], sure: &[f32]) -> Vec<bool> {
 
 /// [`decide`], then the placement rules the model does not subsume yet
 /// (`head_under_continuation`, `head_between_paragraphs`,
-/// `head_echoed_by_lead`: each makes a headline of a line the model's
+/// `head_echoed_by_lead`, `head_set_apart`: each makes a headline of a line the model's
 /// margin leaves in the body, on page evidence the fitted weights do not
 /// weigh strongly enough for the users' pages they were written for), then
 /// a headline's first lines read into the body above it go back to it where
@@ -1097,6 +1097,7 @@ pub fn decide_on_page(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]
     head = head_under_continuation(lines, lay, &head);
     head = head_between_paragraphs(lines, lay, &head);
     head_echoed_by_lead(lines, lay, sure, &mut head);
+    head_set_apart(lines, lay, sure, &mut head);
     super::heads::reach_back_to_blank(lines, lay, &super::lines::set_apart(lines), &mut head);
     head
 }
@@ -1376,6 +1377,100 @@ fn head_echoed_by_lead(lines: &[Line], lay: &Layout, sure: &[f32], head: &mut [b
             head[i] = true;
         }
     }
+}
+
+/// A line that stands alone between two blank lines, on a page that keeps
+/// blank lines for where something new begins ([`super::lines::set_apart`]:
+/// `pdftotext` prints them around headlines and at column breaks), after a
+/// closed paragraph, shaped like a headline and holding no clause mark, is
+/// a headline (`…剂次。` / blank / `某某委通报最新疫情` / blank / `多国人士表示，…`).
+/// A paragraph's line there would be a column of one line, its sentence
+/// left open at both breaks; a headline is what the extractor sets apart
+/// on both sides. The line model reads such a line as a paragraph's first
+/// line running on across the blank under it, since on a page without
+/// indents the line under a headline looks like a paragraph's middle line.
+fn head_set_apart(lines: &[Line], lay: &Layout, sure: &[f32], head: &mut [bool]) {
+    let apart = super::lines::set_apart(lines);
+    for i in 1..lines.len().saturating_sub(1) {
+        let f = &lay.facts[i];
+        let p = i - 1;
+        // The item before is over: a paragraph closed its sentence, or a
+        // caption, closing byline, jump mark or banner ends it. (Not under
+        // a headline, an opening byline or a continuation mark: what stands
+        // apart there is the body's opening or a headline's next line.)
+        let closed_before = match lines[p].role {
+            Role::Text => !head[p] && lay.facts[p].ends,
+            Role::Caption { .. }
+            | Role::PhotoCredit
+            | Role::TrailByline
+            | Role::Jump
+            | Role::Banner
+            | Role::Cartoon => true,
+            Role::Byline { .. } | Role::Continued => false,
+        };
+        if head[i]
+            || lines[i].role != Role::Text
+            || !apart[i]
+            || !apart[i + 1]
+            || apart[p]
+            || !closed_before
+            || sure[i] < SET_APART_MARGIN
+            || lines[i].indented
+            || lines[i].lead_space
+            || !headline_shaped(f)
+            || lines[i].text.contains(['，', ',', '、', '；', ';'])
+            || matches!(f.last, '：' | ':' | '-')
+            || lines[i + 1].role != Role::Text
+            || lay.facts[i + 1].date
+            || head[i + 1]
+            || super::units::left_open(&lines[i].text)
+            || runs_on(lines, i)
+        {
+            continue;
+        }
+        head[i] = true;
+    }
+}
+
+/// The lowest heading margin [`head_set_apart`] overrules: a line the
+/// model is sure is running text (a line broken at a column's foot in the
+/// middle of a word, `…特别是巴勒斯` / `坦问题上…`) stays in the body.
+const SET_APART_MARGIN: f32 = -150.0;
+
+/// How far on either side of a seam [`runs_on`] reads the text for the
+/// word cut there, in characters.
+const SEAM_CHARS: usize = 100;
+
+/// Does line `i` run on into line `i + 1` across a break: a number cut
+/// there (`…博雷利11` / `日在…`), or a word cut there whose two
+/// characters the text near it prints again (`…社区工作者工` / `作，…`,
+/// `工作` printed near)?
+fn runs_on(lines: &[Line], i: usize) -> bool {
+    let (Some(a), Some(b)) = (lines[i].text.chars().next_back(), lines[i + 1].text.chars().next()) else {
+        return false;
+    };
+    if a.is_ascii_digit() || (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()) {
+        return true;
+    }
+    if !(super::normalize::is_han(a) && super::normalize::is_han(b)) {
+        return false;
+    }
+    let pair: String = [a, b].into_iter().collect();
+    let near = |mut range: std::slice::Iter<'_, Line>, back: bool| {
+        let mut n = 0;
+        let mut next = || if back { range.next_back() } else { range.next() };
+        while let Some(l) = next() {
+            if n >= SEAM_CHARS {
+                break;
+            }
+            n += l.text.chars().count();
+            if l.text.contains(&pair) {
+                return true;
+            }
+        }
+        false
+    };
+    near(lines[i + 1..].iter(), false) || near(lines[..i].iter(), true)
 }
 
 /// The roles of the page's lines, decoded with the fitted model.
