@@ -2033,3 +2033,23 @@ fn a_photo_item_sharing_some_words_with_the_article_before_stands_alone() {
     assert_eq!(photo.captions, ["图为游客在卦山景区观赏红叶。 记者 王芳 摄"]);
     assert_eq!(p.articles[2].title, "文水县举办农民丰收节");
 }
+
+#[test]
+fn a_photo_item_opening_with_its_subject_and_day_stands_alone() {
+    // As above, but the photo item's sentence opens naming its subject
+    // before its day (`交城县副县长王平22日在…`) and shares still more of the
+    // article's words (`景区服务设施`, `游客`, `民宿`): a lead naming its
+    // subject before its day is an item's lead as an opener is, so it
+    // weighs at a photo item's gap near what an opener does
+    // (`Term::SubjectLead` refitted with the photo item's terms, 51 -> 140).
+    let p = load("photo_item_opening_with_its_subject_and_day.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let article = &p.articles[0];
+    assert_eq!(article.paragraphs.len(), 1, "{:?}", article.paragraphs);
+    assert!(article.captions.is_empty(), "{:?}", article.captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert!(photo.paragraphs[0].starts_with("交城县副县长王平22日"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为游客在卦山景区观赏红叶。 记者 王芳 摄"]);
+    assert_eq!(p.articles[2].title, "文水县举办农民丰收节");
+}
