@@ -1455,8 +1455,11 @@ fn a_photo_item_whose_caption_shares_a_few_words_with_the_article_before_stands_
     let photo = &p.articles[1];
     assert!(photo.paragraphs[0].starts_with("孝义市各乡镇菜农"), "{:?}", photo.paragraphs);
     assert_eq!(photo.captions, ["图为农村群众在新建的大棚内抢收蔬菜。 记者 李强 摄"]);
-    // With the cuts hand-set, it ran on in the article before.
-    assert_eq!(with_photo_cuts_hand_set(name).articles.len(), 2);
+    // With the cuts hand-set, it ran on in the article before; since
+    // qsplit4 a paragraph of a photo item's shape that fails the cuts is
+    // still weighed at its gap (`Term::PhotoShape`), and this one, sharing
+    // next to none of the article's words, stands alone there too.
+    assert_eq!(with_photo_cuts_hand_set(name).articles.len(), 3);
 }
 
 #[test]
@@ -2073,4 +2076,50 @@ fn a_line_set_apart_by_blank_lines_after_a_closed_paragraph_is_a_headline() {
         ]
     );
     assert!(p.articles[1].paragraphs[0].starts_with("多位老人表示"), "{:?}", p.articles[1].paragraphs);
+}
+
+// qsplit4 (twenty-fourth round): items swallowed whose gap was never a
+// candidate for the boundary score (issue 9, category 1).
+
+#[test]
+fn a_photo_item_sharing_some_words_with_the_article_before_stands_alone() {
+    // An article on rural tourism, then with no headline or byline a
+    // sentence opening like a lead (`近日，`) over a caption, then the next
+    // item's headline. The sentence shares more of its words with the
+    // article (`游客`, `村民`, `民宿`, `增收`) than a photo item's text may
+    // share to be cut off by its shares alone, so its gap was never
+    // weighed: it ran on as the article's last paragraph, the caption the
+    // article's. Weighed now (`Term::PhotoShape`), its photo item's shape,
+    // its opener and its caption naming it outweigh the words it shares.
+    let p = load("photo_item_on_the_subject_of_the_article_before.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let article = &p.articles[0];
+    assert_eq!(article.title, "汾阳市推进乡村旅游提质升级");
+    assert_eq!(article.paragraphs.len(), 1, "{:?}", article.paragraphs);
+    assert!(article.captions.is_empty(), "{:?}", article.captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert!(photo.paragraphs[0].starts_with("近日，交城县卦山景区"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为游客在卦山景区观赏红叶。 记者 王芳 摄"]);
+    assert_eq!(p.articles[2].title, "文水县举办农民丰收节");
+}
+
+#[test]
+fn a_photo_item_opening_with_its_subject_and_day_stands_alone() {
+    // As above, but the photo item's sentence opens naming its subject
+    // before its day (`交城县副县长王平22日在…`) and shares still more of the
+    // article's words (`景区服务设施`, `游客`, `民宿`): a lead naming its
+    // subject before its day is an item's lead as an opener is, so it
+    // weighs at a photo item's gap near what an opener does
+    // (`Term::SubjectLead` refitted with the photo item's terms, 51 -> 140).
+    let p = load("photo_item_opening_with_its_subject_and_day.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let article = &p.articles[0];
+    assert_eq!(article.paragraphs.len(), 1, "{:?}", article.paragraphs);
+    assert!(article.captions.is_empty(), "{:?}", article.captions);
+    let photo = &p.articles[1];
+    assert!(photo.title_inferred, "{:?}", titles(&p));
+    assert!(photo.paragraphs[0].starts_with("交城县副县长王平22日"), "{:?}", photo.paragraphs);
+    assert_eq!(photo.captions, ["图为游客在卦山景区观赏红叶。 记者 王芳 摄"]);
+    assert_eq!(p.articles[2].title, "文水县举办农民丰收节");
 }

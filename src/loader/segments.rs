@@ -180,7 +180,9 @@ impl Builder {
                         _ => {
                             self.segs.push(Segment::default());
                             let s = self.segs.len() - 1;
-                            photo = breaks.opening.contains(i).then_some(s);
+                            // (A paragraph of a photo item's shape that
+                            // starts an item is closed by its caption too.)
+                            photo = (breaks.opening.contains(i) || breaks.photo_shaped.contains_key(i)).then_some(s);
                             s
                         }
                     };
