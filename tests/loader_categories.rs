@@ -2004,3 +2004,22 @@ fn a_short_text_under_a_caption_sharing_no_word_with_the_article_before_is_a_pho
     assert_eq!(photo.captions, ["图为志愿者在社区为老人义诊。 记者 李强 摄"]);
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+// ---- Task qheads2 (twenty-fourth round): how a headline group is cut
+// into kicker, title and subtitle (issue 9).
+
+#[test]
+fn a_subtitle_alone_over_a_body_is_its_subtitle_and_the_title_is_read_from_the_body() {
+    // An article, then a line led by a dash (`——…综述`) over a byline and
+    // a body, then another article. A dash opens a subtitle, which says
+    // more of a title: where no title stands over it, the line is the
+    // item's subtitle and the title is read from the body, not the dash
+    // line taken as the title.
+    let p = load("subtitle_only_over_a_body.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert!(item.title_inferred, "{:?}", titles(&p));
+    assert_eq!(item.subtitle.as_deref(), Some("——孝义市推进乡村卫生室建设工作综述"));
+    assert!(item.paragraphs[0].starts_with("近日，孝义市"), "{:?}", item.paragraphs);
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}

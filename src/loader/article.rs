@@ -88,6 +88,13 @@ impl Builder {
         if texts.is_empty() {
             a.title = meta::fallback_title(&a);
             a.title_inferred = true;
+        } else if texts.iter().all(|t| is_subtitle_shaped(t)) {
+            // Only a subtitle stands over the body (`——…综述`, `张三出席`):
+            // a dash or a name and what the person did opens no title, it
+            // says more of one. The title is read from the body.
+            a.subtitle = Some(texts.join(" "));
+            a.title = meta::fallback_title(&a);
+            a.title_inferred = true;
         } else {
             let mut ti = ti.unwrap_or_else(|| title_line(&texts, match_body));
             // Two lines, the first two clauses set apart by a space and
@@ -131,6 +138,13 @@ impl Builder {
         a.kind = meta::kind_of(&a, seg.continued.is_some());
         a
     }
+}
+
+/// Is a headline line a subtitle (副题) by its form alone: led by a dash
+/// (`——…综述`, `--…`) or naming who attended or spoke ([`SUBTITLE_NAME`],
+/// `张三出席`)? Such a line says more of a title; it is never one.
+fn is_subtitle_shaped(t: &str) -> bool {
+    t.starts_with('—') || t.starts_with("--") || SUBTITLE_NAME.is_match(t)
 }
 
 /// Characters of a line short enough to be a kicker by its width alone,
