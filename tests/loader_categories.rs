@@ -2023,3 +2023,19 @@ fn a_subtitle_alone_over_a_body_is_its_subtitle_and_the_title_is_read_from_the_b
     assert!(item.paragraphs[0].starts_with("近日，孝义市"), "{:?}", item.paragraphs);
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+#[test]
+fn a_kicker_ending_on_a_verb_of_saying_alone_over_a_body_is_its_kicker() {
+    // An article, then a line ending on `强调` over a byline and a body
+    // with no title between them, then another article. A verb of saying
+    // announces what the title under it says: the line is the item's
+    // kicker, and the title is read from the body, not the kicker taken
+    // as the title.
+    let p = load("kicker_only_over_a_body.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert!(item.title_inferred, "{:?}", titles(&p));
+    assert_eq!(item.kicker.as_deref(), Some("王明在孝义市调研乡村卫生工作时强调"));
+    assert!(item.paragraphs[0].starts_with("11月18日"), "{:?}", item.paragraphs);
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}
