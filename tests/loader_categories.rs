@@ -2123,3 +2123,38 @@ fn a_photo_item_opening_with_its_subject_and_day_stands_alone() {
     assert_eq!(photo.captions, ["图为游客在卦山景区观赏红叶。 记者 王芳 摄"]);
     assert_eq!(p.articles[2].title, "文水县举办农民丰收节");
 }
+
+// ---- Task qheads2 (twenty-fourth round): how a headline group is cut
+// into kicker, title and subtitle (issue 9).
+
+#[test]
+fn a_subtitle_alone_over_a_body_is_its_subtitle_and_the_title_is_read_from_the_body() {
+    // An article, then a line led by a dash (`——…综述`) over a byline and
+    // a body, then another article. A dash opens a subtitle, which says
+    // more of a title: where no title stands over it, the line is the
+    // item's subtitle and the title is read from the body, not the dash
+    // line taken as the title.
+    let p = load("subtitle_only_over_a_body.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert!(item.title_inferred, "{:?}", titles(&p));
+    assert_eq!(item.subtitle.as_deref(), Some("——孝义市推进乡村卫生室建设工作综述"));
+    assert!(item.paragraphs[0].starts_with("近日，孝义市"), "{:?}", item.paragraphs);
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}
+
+#[test]
+fn a_kicker_ending_on_a_verb_of_saying_alone_over_a_body_is_its_kicker() {
+    // An article, then a line ending on `强调` over a byline and a body
+    // with no title between them, then another article. A verb of saying
+    // announces what the title under it says: the line is the item's
+    // kicker, and the title is read from the body, not the kicker taken
+    // as the title.
+    let p = load("kicker_only_over_a_body.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert!(item.title_inferred, "{:?}", titles(&p));
+    assert_eq!(item.kicker.as_deref(), Some("王明在孝义市调研乡村卫生工作时强调"));
+    assert!(item.paragraphs[0].starts_with("11月18日"), "{:?}", item.paragraphs);
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}

@@ -88,6 +88,18 @@ impl Builder {
         if texts.is_empty() {
             a.title = meta::fallback_title(&a);
             a.title_inferred = true;
+        } else if texts.iter().all(|t| announces(t) || is_subtitle_shaped(t)) {
+            // Only a subtitle (`——…综述`, `张三出席`) or a kicker ending on a
+            // verb of saying (`…时强调`) stands over the body: a dash or a
+            // name and what the person did says more of a title, a verb of
+            // saying announces one under it; neither is a title. The
+            // kickers are the lines before the first subtitle; the title
+            // is read from the body.
+            let k = texts.iter().position(|t| is_subtitle_shaped(t)).unwrap_or(texts.len());
+            a.kicker = (k > 0).then(|| texts[..k].join(" "));
+            a.subtitle = (k < texts.len()).then(|| texts[k..].join(" "));
+            a.title = meta::fallback_title(&a);
+            a.title_inferred = true;
         } else {
             let mut ti = ti.unwrap_or_else(|| title_line(&texts, match_body));
             // Two lines, the first two clauses set apart by a space and
@@ -131,6 +143,20 @@ impl Builder {
         a.kind = meta::kind_of(&a, seg.continued.is_some());
         a
     }
+}
+
+/// Is a headline line a subtitle (副题) by its form alone: led by a dash
+/// (`——…综述`, `--…`) or naming who attended or spoke ([`SUBTITLE_NAME`],
+/// `张三出席`)? Such a line says more of a title; it is never one.
+fn is_subtitle_shaped(t: &str) -> bool {
+    t.starts_with('—') || t.starts_with("--") || SUBTITLE_NAME.is_match(t)
+}
+
+/// Does a headline line end on a verb of saying (`…时强调`, `…指出`,
+/// `…表示`, `…时说`)? It announces what is said in the title under it, as
+/// a kicker does; a title says it and does not end there.
+fn announces(t: &str) -> bool {
+    ["强调", "指出", "表示", "时说"].iter().any(|v| t.ends_with(v))
 }
 
 /// Characters of a line short enough to be a kicker by its width alone,
