@@ -2158,3 +2158,23 @@ fn a_kicker_ending_on_a_verb_of_saying_alone_over_a_body_is_its_kicker() {
     assert!(item.paragraphs[0].starts_with("11月18日"), "{:?}", item.paragraphs);
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+// ---- Task qpara2 (twenty-fourth round): paragraph ends read against a
+// column mis-measured by one line's half-width overrun (issue 9).
+
+#[test]
+fn a_line_overrunning_the_column_by_a_half_width_character_does_not_widen_it() {
+    // No indents (as pdftotext prints), a column twelve characters wide.
+    // One line (`…稳中有增，1—`) overruns it by a half-width digit, which
+    // prints narrower than half a character, and two lines hang a comma
+    // past its edge: the widths the lines reach read one column wider
+    // than the column, an odd width. Rounded up, every full line looked
+    // one character short and a sentence ending half a character short
+    // (`…600.5亿斤以上。`) looked like a paragraph's end. Lines ending
+    // exactly at the width below with nothing hanging show the column:
+    // the sentence fills its line and the paragraph reads on to the one
+    // that ends well short.
+    let p = load("paragraph_column_overrun_by_a_half_width_digit.txt");
+    assert_eq!(paragraph_starts(&p), ["入冬以来，全", "下一步，省农"]);
+    assert!(p.articles[0].paragraphs[0].ends_with("为安全越冬打好基础。"), "{:?}", p.articles[0].paragraphs);
+}

@@ -240,9 +240,14 @@ impl Block {
         // A column holds whole characters, two columns each: a column the
         // lines tell one narrower (a line reaching it with a half-width
         // character at its end, the full line before it hanging a closing
-        // mark) is one column wider.
-        for c in col.iter_mut().flatten() {
-            *c += *c % 2;
+        // mark) is one column wider, and one they tell one wider (half-width
+        // digits print narrower than half a character, so a line of them
+        // can overrun the column by one) is one column narrower
+        // ([`whole_column`]).
+        for (k, c) in col.iter_mut().enumerate() {
+            if let Some(c) = c {
+                *c = whole_column(*c, k, plain_fill, plain_inner);
+            }
         }
         let mut block =
             Block { seq, fill, inner, col, set_in: None, slack: SLACK, ends, signs, lines_are_paragraphs: false };
@@ -408,6 +413,28 @@ pub(crate) fn page_blocks<'a>(
         block.set_in = block.set_in.or(page);
     }
     blocks
+}
+
+/// The column `c` the lines around line `k` tell, made whole characters
+/// (an even width). An odd width comes of a half-width character at a
+/// line's end: either the line stopped one column short (the next
+/// character, full-width, did not fit) and the column is one wider, or its
+/// half-width digits or letters, printed narrower than half a character,
+/// let it overrun by one and the column is one narrower. The lines show
+/// which: where at least two plain lines in the window end exactly one
+/// column narrower with nothing hanging past their end (a line stopping
+/// two columns short of its column with no mark to hang is rare; lines
+/// reaching the column are common), that is the column. Rounding up there
+/// would set every full line one character short and hide the paragraph
+/// ends that are. `fill` and `inner` give the lines not plain as 0.
+fn whole_column(c: usize, k: usize, fill: &[usize], inner: &[usize]) -> usize {
+    if c.is_multiple_of(2) {
+        return c;
+    }
+    let lo = k.saturating_sub(WINDOW);
+    let hi = (k + WINDOW + 1).min(fill.len());
+    let reach_below = (lo..hi).filter(|&j| fill[j] + 1 == c && inner[j] == fill[j]).count();
+    if reach_below >= 2 { c - 1 } else { c + 1 }
 }
 
 /// Lines on one side of a line that tell whether it sits in a narrower
