@@ -2178,3 +2178,20 @@ fn a_line_overrunning_the_column_by_a_half_width_character_does_not_widen_it() {
     assert_eq!(paragraph_starts(&p), ["入冬以来，全", "下一步，省农"]);
     assert!(p.articles[0].paragraphs[0].ends_with("为安全越冬打好基础。"), "{:?}", p.articles[0].paragraphs);
 }
+
+#[test]
+fn a_notice_signatory_wrapped_over_two_lines_is_one_paragraph() {
+    // A notice in a narrow column signed by two bodies over its date. The
+    // first body's name fills its line and wraps (`中共汾阳市纪律检查委` /
+    // `员会`); its first line alone reads as a name (`…委`), so each line
+    // stood as a paragraph of its own. Read together the two lines are one
+    // name, the second alone none, the first the wider: one paragraph. The
+    // second body's name, whole on its line, stays apart from the tail
+    // above it.
+    let p = load("notice_signatories_wrapped_over_two_lines.txt");
+    assert_eq!(p.articles.len(), 1, "{:?}", titles(&p));
+    let paragraphs = &p.articles[0].paragraphs;
+    let n = paragraphs.len();
+    assert!(n >= 4, "{paragraphs:?}");
+    assert_eq!(paragraphs[n - 4..], ["特此通告。", "中共汾阳市纪律检查委员会", "汾阳市监察委员会", "2024年11月20日"]);
+}

@@ -3,7 +3,10 @@
 //! Column and page breaks are joined. Each body's lines are measured once
 //! (`Block`), with East Asian ambiguous punctuation (`“”…—`) two columns wide
 //! as Chinese text prints it; the column is the widest width two nearby lines
-//! reach (closing marks hanging past the edge left out). A paragraph ends
+//! reach (closing marks hanging past the edge left out), made whole
+//! characters: an odd width is one column short (a line stopped before a
+//! character that did not fit) unless lines end one column narrower with
+//! nothing hanging (a half-width digit overran it). A paragraph ends
 //! where a sentence ends short of the column by more than the lines inside
 //! sentences show (one column on a typeset page, a character where a real
 //! page's justified lines vary) and more than the next line's opening
@@ -28,7 +31,8 @@
 //! two paragraphs, naming nothing the text under it says) ends its
 //! paragraph. A subheading kept inside a body stands as its own paragraph
 //! and is marked in the article's `subheadings` (a jump mark such as
-//! `（下转5版）` is not).
+//! `（下转5版）` is not). The bodies signing a notice over its date stand a
+//! line each, a name wrapped over two lines (`…纪律检查委` / `员会`) one.
 
 use super::heads::{column_width, column_width_before, is_first_line_shaped, is_full, is_long};
 use super::lines::{Line, Role, ends_with_credit, is_date_line, is_sentence_end};
@@ -683,7 +687,12 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
     if is_date_line(&la.text) && !runs_on(k + 1) || is_date_line(&lb.text) && !runs_on(k + 2) {
         return true;
     }
-    if block.signs[k] || block.signs[k + 1] {
+    if joins_signatory(lines, a, b) {
+        // One body's name wrapped over two lines (`中共某市纪律检查委` /
+        // `员会`): one paragraph.
+        return false;
+    }
+    if block.signs[k] || block.signs[k + 1] || block.seq.get(k + 2).is_some_and(|&c| joins_signatory(lines, b, c)) {
         // The bodies signing a notice: a line each, apart from the text
         // (`联系电话：…`) above them.
         return true;
@@ -961,15 +970,41 @@ static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\x{4E00}-\x{9FFF}（）()]{4,24}(?:委员会|局|厅|委|院|办公室|政府|支队|大队|中心|公司|协会|联合会|中队|所|站|部|会)$").expect("valid regex")
 });
 
+/// Does `t` end on the last character of an organisation's name
+/// ([`ORG_NAME`]): the cheap test asked before the pattern?
+fn ends_like_org(t: &str) -> bool {
+    matches!(
+        t.chars().next_back(),
+        Some('会' | '局' | '厅' | '委' | '院' | '室' | '府' | '队' | '心' | '司' | '所' | '站' | '部')
+    )
+}
+
 /// Is line `i` an organisation signing a notice: a name alone on its line,
 /// with the notice's date at most three lines below?
 fn is_signatory(lines: &[Line], i: usize) -> bool {
     let t = &lines[i].text;
-    matches!(
-        t.chars().next_back(),
-        Some('会' | '局' | '厅' | '委' | '院' | '室' | '府' | '队' | '心' | '司' | '所' | '站' | '部')
-    ) && ORG_NAME.is_match(t)
-        && lines[i + 1..].iter().take(3).any(|l| is_date_line(&l.text))
+    ends_like_org(t) && ORG_NAME.is_match(t) && lines[i + 1..].iter().take(3).any(|l| is_date_line(&l.text))
+}
+
+/// Are lines `a` and `b` one organisation signing a notice, its name
+/// wrapped where the column ended: the two read together are a name
+/// ([`ORG_NAME`]) though one of them alone is not (a name cut short,
+/// `中共某市纪律`, or the tail of one, `员会`), with the notice's date at
+/// most three lines below, and `a` the wider (it filled its line; the
+/// rest went down). Two names each whole on its line stay apart, and so
+/// does a name after the tail of one wrapped above it (`员会` /
+/// `某市监察委员会`).
+fn joins_signatory(lines: &[Line], a: usize, b: usize) -> bool {
+    let (ta, tb) = (&lines[a].text, &lines[b].text);
+    if lines[a].cjk_width < lines[b].cjk_width
+        || !ends_like_org(tb)
+        || ta.is_empty()
+        || !ORG_NAME.is_match(&format!("{ta}{tb}"))
+        || ORG_NAME.is_match(ta) && ORG_NAME.is_match(tb)
+    {
+        return false;
+    }
+    lines[b + 1..].iter().take(3).any(|l| is_date_line(&l.text))
 }
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
