@@ -2158,3 +2158,23 @@ fn a_kicker_ending_on_a_verb_of_saying_alone_over_a_body_is_its_kicker() {
     assert!(item.paragraphs[0].starts_with("11月18日"), "{:?}", item.paragraphs);
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+// ---- Task qheads3 (twenty-fourth round): slogan kickers over their
+// titles (issue 9, category 4).
+
+#[test]
+fn a_spaced_kicker_over_a_far_wider_title_is_its_kicker_though_the_body_prints_the_seam() {
+    // An article, then a kicker of two whole clauses set apart by a space
+    // (`守护绿水青山 共享美好生活`) over a plain title half as wide again
+    // or more, a body, then another article. The body prints the two
+    // characters meeting at the seam (`活动`), but a title wraps where its
+    // line is full (its tail no wider than its head) and a spaced title
+    // breaks inside a clause: a line of whole clauses over a far wider
+    // line is a kicker, not the head of its title.
+    let p = load("spaced_kicker_over_a_wider_title.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert_eq!(item.title, "动员全市干部群众开展冬季植树造林义务劳动", "{:?}", titles(&p));
+    assert_eq!(item.kicker.as_deref(), Some("守护绿水青山 共享美好生活"));
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}
