@@ -2178,3 +2178,19 @@ fn a_spaced_kicker_over_a_far_wider_title_is_its_kicker_though_the_body_prints_t
     assert_eq!(item.kicker.as_deref(), Some("守护绿水青山 共享美好生活"));
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+#[test]
+fn a_slogan_alone_over_a_body_naming_none_of_it_is_its_kicker() {
+    // An article, then a lone headline line (`共筑美好家园`) over a byline
+    // and a body that names none of its words, then another article. A
+    // title names its item's own matter; a line naming next to nothing of
+    // the body under it is a slogan kicker set over the page's items
+    // (`Cut::LoneKicker`): the item's kicker, its title read from the body.
+    let p = load("slogan_kicker_alone_over_a_body.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert!(item.title_inferred, "{:?}", titles(&p));
+    assert_eq!(item.kicker.as_deref(), Some("共筑美好家园"));
+    assert!(item.paragraphs[0].starts_with("11月18日"), "{:?}", item.paragraphs);
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}
