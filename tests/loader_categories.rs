@@ -2195,3 +2195,39 @@ fn a_notice_signatory_wrapped_over_two_lines_is_one_paragraph() {
     assert!(n >= 4, "{paragraphs:?}");
     assert_eq!(paragraphs[n - 4..], ["特此通告。", "中共汾阳市纪律检查委员会", "汾阳市监察委员会", "2024年11月20日"]);
 }
+
+// ---- Task qheads3 (twenty-fourth round): slogan kickers over their
+// titles (issue 9, category 4).
+
+#[test]
+fn a_spaced_kicker_over_a_far_wider_title_is_its_kicker_though_the_body_prints_the_seam() {
+    // An article, then a kicker of two whole clauses set apart by a space
+    // (`守护绿水青山 共享美好生活`) over a plain title half as wide again
+    // or more, a body, then another article. The body prints the two
+    // characters meeting at the seam (`活动`), but a title wraps where its
+    // line is full (its tail no wider than its head) and a spaced title
+    // breaks inside a clause: a line of whole clauses over a far wider
+    // line is a kicker, not the head of its title.
+    let p = load("spaced_kicker_over_a_wider_title.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert_eq!(item.title, "动员全市干部群众开展冬季植树造林义务劳动", "{:?}", titles(&p));
+    assert_eq!(item.kicker.as_deref(), Some("守护绿水青山 共享美好生活"));
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}
+
+#[test]
+fn a_slogan_alone_over_a_body_naming_none_of_it_is_its_kicker() {
+    // An article, then a lone headline line (`共筑美好家园`) over a byline
+    // and a body that names none of its words, then another article. A
+    // title names its item's own matter; a line naming next to nothing of
+    // the body under it is a slogan kicker set over the page's items
+    // (`Cut::LoneKicker`): the item's kicker, its title read from the body.
+    let p = load("slogan_kicker_alone_over_a_body.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert!(item.title_inferred, "{:?}", titles(&p));
+    assert_eq!(item.kicker.as_deref(), Some("共筑美好家园"));
+    assert!(item.paragraphs[0].starts_with("11月18日"), "{:?}", item.paragraphs);
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}

@@ -17,6 +17,7 @@ use super::heads;
 use super::lines::{self, Line};
 use super::meta;
 use super::paragraphs::{Block, reflow_block, reflow_marked};
+use super::params::Cut;
 use super::segments::{Builder, Segment};
 use super::units::{SUBTITLE_NAME, Unit, is_kicker, is_subtitle};
 use crate::model::Article;
@@ -88,11 +89,22 @@ impl Builder {
         if texts.is_empty() {
             a.title = meta::fallback_title(&a);
             a.title_inferred = true;
-        } else if texts.iter().all(|t| announces(t) || is_subtitle_shaped(t)) {
+        } else if texts.iter().all(|t| announces(t) || is_subtitle_shaped(t))
+            || si > 0
+                && texts.len() == 1
+                && !texts[0].starts_with(['【', '“'])
+                && match_body(&texts[0]) < self.params.cut(Cut::LoneKicker)
+        {
             // Only a subtitle (`——…综述`, `张三出席`) or a kicker ending on a
             // verb of saying (`…时强调`) stands over the body: a dash or a
             // name and what the person did says more of a title, a verb of
-            // saying announces one under it; neither is a title. The
+            // saying announces one under it; neither is a title. So is a
+            // lone line naming next to nothing of the body: a slogan kicker
+            // (`聚焦…`, `…在行动`) set over the page's items, its words the
+            // page's common ones, where a title names its item's own matter
+            // (a column label, `【…】`, heads a title and a quotation,
+            // `“…”`, is one; a line heading the page's first body is its
+            // title, nothing above it to be set over with it). The
             // kickers are the lines before the first subtitle; the title
             // is read from the body.
             let k = texts.iter().position(|t| is_subtitle_shaped(t)).unwrap_or(texts.len());

@@ -161,7 +161,8 @@ impl Builder {
                                     p,
                                     &|_: &str, n: &str| two_cut(cur.as_str(), n),
                                 )
-                                || word_across_seam(prev, t, bodies, near.clone())) =>
+                                || word_across_seam(prev, t, bodies, near.clone())
+                                    && !set_over(prev, t, [last_width, lines[i].width, column])) =>
                     {
                         cur.push_str(t)
                     }
@@ -672,6 +673,10 @@ pub(crate) fn wraps(
     if OWN_PLACE.iter().any(|w| next.starts_with(w)) {
         return false;
     }
+    // A line of whole clauses over a far wider line is its kicker.
+    if set_over(prev, next, widths) {
+        return false;
+    }
     // A tail of one or two characters is no headline of its own (`…改造工`
     // / `作`, `…焕发新` / `活力`).
     if nn == 1 && pn >= 6 || nn == 2 && pn >= 12 {
@@ -886,6 +891,29 @@ fn cut_in_headline(prev: &str, next: &str, bodies: &Bodies, near: std::ops::Rang
     let mut buf = [0u8; 8];
     let seam = pair(last, first, &mut buf);
     bodies.best_in(&concat(prev, next), near).is_some_and(|(b, _)| bodies.score(seam, b) > 0.0)
+}
+
+/// Is headline line `prev`, clauses set apart by spaces and ending on a
+/// whole clause (`奋进新征程 建功新时代`), set in its own line over a plain
+/// line `next` half as wide again or more (`中共中央发出关于…的通知`)? A title
+/// wraps where its line is full, so its tail is no wider than the line it
+/// wraps (give or take a mark hanging past the edge), and a spaced title
+/// breaks inside a clause (a fragment far shorter than its other clauses
+/// ends the line, [`cut_clause_at_seam`]). A line of whole clauses over a
+/// far wider line is a kicker over its title, whatever the lines name: the
+/// characters meeting at the seam meet by chance, however often a body
+/// prints them (`代中`, `时代中`, in `新时代中国…`). (A plain line over a
+/// wider one may be the head of a title cut short, `以军继续在叙` /
+/// `境内开展军事行动 多国反对`, and a spaced line over a wider spaced one
+/// the head of a long title whose tail was joined to its subtitle, `…当前
+/// 经济形势和经` / `济工作 审议…`: both left to the other tests.) `widths`: the
+/// lines' printed widths (and the column's, unused here).
+fn set_over(prev: &str, next: &str, widths: [usize; 3]) -> bool {
+    let [pw, nw, _] = widths;
+    pw * 3 <= nw * 2
+        && heads::has_clause_space(prev)
+        && !heads::has_clause_space(next)
+        && !cut_clause_at_seam(prev, next)
 }
 
 /// Is plain headline line `prev` (no clause space) the full first part of a
