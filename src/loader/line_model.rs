@@ -1123,7 +1123,7 @@ fn keep_sandwiched(lines: &[Line], rules: &[bool], head: &mut [bool]) {
 
 /// A line whose facts may be a headline's when its place on the page says
 /// so ([`head_under_continuation`], [`head_over_set_in`],
-/// [`head_between_paragraphs`], [`head_echoed_by_lead`]): a headline's
+/// [`head_between_paragraphs`], [`head_echoed_by_lead`], [`head_set_apart`]): a headline's
 /// length, and no sentence end, full stop inside, opening time, date,
 /// credit, note in brackets or dialogue.
 fn headline_shaped(f: &super::heads::Facts) -> bool {

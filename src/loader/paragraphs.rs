@@ -966,17 +966,39 @@ fn breaks_by_estimate(lines: &[Line], a: usize, b: usize, a_opens: bool) -> bool
     opens_paragraph(&lb.text) && lb.width + 2 <= col
 }
 
+/// How an organisation's name ends (`…委员会`, `…局`, `…中心`): the one list
+/// [`ORG_NAME`] and its cheap pre-test [`ends_like_org`] both read.
+const ORG_SUFFIXES: [&str; 18] = [
+    "委员会",
+    "局",
+    "厅",
+    "委",
+    "院",
+    "办公室",
+    "政府",
+    "支队",
+    "大队",
+    "中心",
+    "公司",
+    "协会",
+    "联合会",
+    "中队",
+    "所",
+    "站",
+    "部",
+    "会",
+];
+
+/// An organisation's name alone on its line: 4–24 Han characters (brackets
+/// allowed) ending as one of [`ORG_SUFFIXES`].
 static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\x{4E00}-\x{9FFF}（）()]{4,24}(?:委员会|局|厅|委|院|办公室|政府|支队|大队|中心|公司|协会|联合会|中队|所|站|部|会)$").expect("valid regex")
+    Regex::new(&format!(r"^[\x{{4E00}}-\x{{9FFF}}（）()]{{4,24}}(?:{})$", ORG_SUFFIXES.join("|"))).expect("valid regex")
 });
 
-/// Does `t` end on the last character of an organisation's name
-/// ([`ORG_NAME`]): the cheap test asked before the pattern?
+/// Does `t` end as an organisation's name can ([`ORG_NAME`]): the cheap
+/// test asked before the pattern?
 fn ends_like_org(t: &str) -> bool {
-    matches!(
-        t.chars().next_back(),
-        Some('会' | '局' | '厅' | '委' | '院' | '室' | '府' | '队' | '心' | '司' | '所' | '站' | '部')
-    )
+    ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
 }
 
 /// Is line `i` an organisation signing a notice: a name alone on its line,
