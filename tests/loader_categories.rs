@@ -2231,3 +2231,23 @@ fn a_slogan_alone_over_a_body_naming_none_of_it_is_its_kicker() {
     assert!(item.paragraphs[0].starts_with("11月18日"), "{:?}", item.paragraphs);
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+// ---- qmiss (twenty-fifth round): items swallowed by a neighbour (issue 9,
+// category 1).
+
+#[test]
+fn a_headline_wrapped_at_a_list_comma_in_the_body_heads_its_item() {
+    // An article in a wide column, then with no blank line, byline or
+    // indent a headline wrapped over two lines at an enumeration comma
+    // (`…客商代表团、` / `新西兰…负责人`), both lines read as body, over an
+    // item leading with its subject before its day. Its first line alone
+    // reads on into the second (the comma), and neither line alone names
+    // enough of the item under it; weighed as one, the two lines name that
+    // item and not the article before: they are its title.
+    let p = load("headline_wrapped_at_a_list_comma_left_in_the_body.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].paragraphs.len(), 2, "{:?}", p.articles[0].paragraphs);
+    let item = &p.articles[1];
+    assert_eq!(item.title, "孝义市长王明分别会见澳大利亚客商代表团、新西兰乳业协会代表团和荷兰花卉企业负责人");
+    assert!(item.paragraphs[0].starts_with("孝义市市长王明18日"), "{:?}", item.paragraphs);
+}

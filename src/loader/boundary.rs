@@ -1451,6 +1451,103 @@ pub fn promote(
             t.push(b);
         }
     }
+    promote_pairs(params, lines, sure, head, trace, (double, pitch, unspaced));
+}
+
+/// [`promote`] for a headline left in the body wrapped over two lines
+/// (`我国发布心脑血管疾病和` / `癌症防治行动实施方案`, a narrow column's
+/// headline that an extractor prints in the column's flow): its first line
+/// alone is never weighed, since it reads on into its second, and half a
+/// headline's words match the text after it too little to tell. The two
+/// lines are weighed as one, with [`promote`]'s terms: after a finished
+/// sentence (or a caption, credit or closing byline) and before body text,
+/// neither finishing a sentence nor holding a clause mark, set apart as one
+/// line is (or over a lead), the second not reading on into the body under
+/// it; their heading margin ([`Term::HeadingMargin`]) is the mean of the
+/// two lines' (a headline's tail, a few characters, reads as a paragraph's
+/// last line to the line model). On the fitting set's training pages +3
+/// items exact (columns +2, real `pdftotext` +1), its check pages +2 (real
+/// `-raw`), no item spurious more. (`page`: whether the page is double
+/// spaced, its line pitch, and whether it prints no blank line, as
+/// [`promote`] read them.)
+fn promote_pairs(
+    params: &Params,
+    lines: &[Line],
+    sure: &[f32],
+    head: &mut [bool],
+    mut trace: Option<&mut Vec<Boundary>>,
+    (double, pitch, unspaced): (bool, usize, bool),
+) {
+    let mut terms: Vec<u64> = Vec::new();
+    for i in 1..lines.len().saturating_sub(2) {
+        let (p, m, n) = (i - 1, i + 1, i + 2);
+        if head[i] || head[m] || head[n] || [i, m, n].iter().any(|&j| lines[j].role != Role::Text) {
+            continue;
+        }
+        // (The cheapest tests first: most lines are body lines.)
+        let after_end = match lines[p].role {
+            Role::Text => !head[p] && is_sentence_end(&lines[p].text),
+            Role::Caption { .. } | Role::PhotoCredit | Role::TrailByline | Role::Jump => true,
+            _ => false,
+        };
+        if !after_end {
+            continue;
+        }
+        let (first, second) = (lines[i].text.as_str(), lines[m].text.as_str());
+        if [first, second].iter().any(|t| is_sentence_end(t) || t.contains(['。', '，', ',', '；', '：']))
+            || heads::opens_dialogue(first)
+        {
+            continue;
+        }
+        let han = first.chars().chain(second.chars()).filter(|&c| is_han(c)).count();
+        if !(MIN_HAN..=MAX_HAN).contains(&han) {
+            continue;
+        }
+        let opener = opens_lead(lines, n);
+        let margin = (sure[i] + sure[m]) / 2.0;
+        if margin <= FLOOR && !opener {
+            continue;
+        }
+        let subject = !opener && meta::opens_with_subject_day(&lines[n].text);
+        let apart = !(lines[p].no + pitch >= lines[i].no && lines[n].no <= lines[m].no + pitch);
+        let led = opener || subject;
+        if !apart && !unspaced && !led {
+            continue;
+        }
+        let unspaced_cost = !apart && !led;
+        if reads_on(lines, head, m, n, !apart && !double, double) {
+            continue;
+        }
+        terms.clear();
+        bigrams(first.chars().chain(second.chars()), |g| terms.push(g));
+        terms.sort_unstable();
+        terms.dedup();
+        if terms.len() < 3 {
+            continue;
+        }
+        let fwd = share(&terms, lines, head, n..lines.len());
+        let bwd = share(&terms, lines, head, (0..i).rev());
+        let mut b = Boundary::new(params, i);
+        b.add(Term::SetApart, 1.0);
+        if unspaced_cost {
+            b.add(Term::Unspaced, 1.0);
+        }
+        b.add(Term::HeadingMargin, margin);
+        b.add(Term::ContentMatch, (fwd - bwd).max(BACK_SHARE * (bwd - fwd)));
+        if opener {
+            b.add(Term::Opener, 1.0);
+        }
+        if subject {
+            b.add(Term::SubjectLead, 1.0);
+        }
+        if b.starts() {
+            head[i] = true;
+            head[m] = true;
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(b);
+        }
+    }
 }
 
 /// Does body line `n` open like a news item's lead
