@@ -2251,3 +2251,23 @@ fn a_headline_wrapped_at_a_list_comma_in_the_body_heads_its_item() {
     assert_eq!(item.title, "孝义市长王明分别会见澳大利亚客商代表团、新西兰乳业协会代表团和荷兰花卉企业负责人");
     assert!(item.paragraphs[0].starts_with("孝义市市长王明18日"), "{:?}", item.paragraphs);
 }
+
+// ---- qpair (twenty-fifth round): headlines and captions given to the
+// wrong body (issue 9, category 4).
+
+#[test]
+fn a_headline_at_the_top_of_the_page_heads_the_body_under_it_though_a_follow_up_shares_more() {
+    // Two items on one event, each a headline over a bylined body: a
+    // report (`两名干部因…被问责`) and its follow-up (`…相关责任人被严肃
+    // 查处`). The first body names the follow-up's words more than the
+    // report's own, and the follow-up's body hardly names its headline:
+    // by words alone the follow-up takes the first body, and the page
+    // (one run voting each way) is read headlines-after, so the run
+    // between the bodies stood beside the first. But the first run has
+    // no body before it: it stands beside the body under it only, and
+    // heads it (`Cut::AdjacentOnly`); the follow-up heads the other.
+    let p = load("follow_up_headline_under_the_page_top_headline.txt");
+    assert_eq!(titles(&p), ["两名干部因青石县煤矿透水事故被问责", "青石县煤矿透水事故相关责任人被严肃查处"]);
+    assert!(p.articles[0].paragraphs[0].starts_with("日前"), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].paragraphs[0].starts_with("青石县纪检"), "{:?}", p.articles[1].paragraphs);
+}
