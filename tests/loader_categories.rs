@@ -2271,3 +2271,50 @@ fn a_headline_at_the_top_of_the_page_heads_the_body_under_it_though_a_follow_up_
     assert!(p.articles[0].paragraphs[0].starts_with("日前"), "{:?}", p.articles[0].paragraphs);
     assert!(p.articles[1].paragraphs[0].starts_with("青石县纪检"), "{:?}", p.articles[1].paragraphs);
 }
+
+// ---- Task qgroup (twenty-fifth round): a headline group split wrongly
+// into kicker / title / subtitle (issue 9, category 4).
+
+#[test]
+fn a_dash_cut_in_two_at_a_title_line_break_is_one_title() {
+    // An article, then a title quoting its own `——…` whose double dash the
+    // line break cuts in two (`…新篇章—` / `—论…`), a byline and a body,
+    // then another article. Half a dash opening a line carries on the line
+    // that ends on the other half: one title, no subtitle.
+    let p = load("title_quoting_a_dash_cut_at_the_line_break.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert_eq!(item.title, "本报评论员文章：奋力书写城乡融合新篇章——论深入推进城乡融合发展");
+    assert_eq!(item.subtitle, None);
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}
+
+#[test]
+fn a_dash_phrase_wrapped_at_the_title_width_is_part_of_the_title() {
+    // A title of two spaced clauses (`植绿护绿 久久为功`), then a dash and a
+    // phrase wrapped over three lines, each as wide as the title's line (a
+    // space counted one column) and the last shorter. A subtitle is set in
+    // a smaller type and wraps at another count of characters; lines of the
+    // title's width line after line are the title's own type: one title.
+    let p = load("dash_phrase_wrapped_at_the_title_width.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert_eq!(item.title, "植绿护绿 久久为功——孝义市干部群众开展冬季植树造林义务劳动侧记");
+    assert_eq!(item.subtitle, None);
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}
+
+#[test]
+fn a_title_tail_a_half_width_wider_than_its_head_is_the_title() {
+    // A title wrapped over two lines: the first holds two clauses and the
+    // space between them (27 columns), the second as many characters with
+    // no space (28 columns). A tail one half-width column wider than the
+    // line it wraps was still wrapped from it (the space is the
+    // difference): the title goes on, it is no subtitle.
+    let p = load("title_tail_a_half_width_wider.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert_eq!(item.title, "稳住农业基本盘 守好三农基础孝义市农田水利冬修工程已开工");
+    assert_eq!(item.subtitle, None);
+    assert_eq!(item.kicker, None);
+}

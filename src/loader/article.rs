@@ -230,12 +230,21 @@ pub(crate) fn is_slogan(t: &str) -> bool {
 /// (`——…综述`) or names who attended (`张三出席`); a column label
 /// (`【…】`) or a kicker's form (`…时强调`) opens another headline. A
 /// headline wraps where its line is full, so the tail (`t`) is no wider
-/// than the line above it (`above`); a wider line under a title is its
+/// than the line above it (`above`) but for a half-width character
+/// ([`HALF_WIDTH`]: the line above may hold a space between clauses where
+/// the tail holds a character); a line wider still under a title is its
 /// subtitle (`让绿色“颜值”再提升` / `我市全力创建国家森林城市`).
 pub(crate) fn continues_title(above: &str, t: &str) -> bool {
     let shaped = t.starts_with('—') || t.starts_with("--") || t.starts_with('【') || SUBTITLE_NAME.is_match(t);
-    !shaped && !is_kicker(t) && width(t) <= width(above)
+    !shaped && !is_kicker(t) && width(t) <= width(above) + HALF_WIDTH
 }
+
+/// How many columns a wrapped title's tail may run past the line it wraps
+/// ([`continues_title`]): one, a half-width character's (a space between
+/// clauses, a Latin letter or digit) — lines holding as many characters
+/// differ by that much where one holds a space, while a line wider by a
+/// whole character or more was not wrapped from the one over it.
+const HALF_WIDTH: usize = 1;
 
 /// A line's printed width in columns: two for a Han character or a full-width
 /// mark, one for ASCII.

@@ -603,8 +603,9 @@ pub(crate) const MAX_UNIT_LINES: usize = 5;
 /// wraps where the line is full, often in the middle of a word, so the
 /// evidence is read from the text and the bodies near the run rather than
 /// from the lines' lengths alone:
-/// - a bracket or quotation left open (`【江河奔腾看中` / `国】松花江…`) or a
-///   line opening with a closing mark continues the line before;
+/// - a bracket or quotation left open (`【江河奔腾看中` / `国】松花江…`), a
+///   dash cut in two (`…向复兴—` / `—热烈祝贺…`) or a line opening with a
+///   closing mark continues the line before;
 /// - a word cut at the seam: the two characters on either side of it make a
 ///   bigram the bodies near the run print (`…优` / `化营商环境…`), which the
 ///   end of a kicker and the start of its title almost never do;
@@ -657,6 +658,12 @@ pub(crate) fn wraps(
     // A column label alone on its line is part of the title under it
     // (`【新思想引领新征程】` / `以科技创新引领产业创新 激发创造活力`).
     if is_label_only(prev) && !next.starts_with(['—', '【']) && !is_kicker(next) {
+        return true;
+    }
+    // A dash cut in two by the line break (`…向复兴—` / `—热烈祝贺…`) is
+    // one mark: the line under it carries on the line it ends, whatever
+    // follows the dash (a title quoting its own `——…` is one title).
+    if cut_dash(prev) && next.starts_with('—') {
         return true;
     }
     if next.starts_with('—') || next.starts_with('【') || is_kicker(prev) {
@@ -802,7 +809,9 @@ fn kicker_over_title(prev: &str, next: &str, widths: [usize; 3], b: usize, bodie
 /// read as one, nor a line naming another body than the lines over it
 /// (`apart`). A line opening with a
 /// subtitle's dash (not the second half of a dash the line before cut,
-/// `…添砖加瓦—` / `—美国…`), a label `【` or a name and `出席` starts something
+/// `…添砖加瓦—` / `—美国…`, nor a dash set in the title's own type, as
+/// wide as the line over it and wrapped onto a line as wide again), a
+/// label `【` or a name and `出席` starts something
 /// new, and so does the line under a kicker's wrapped last line
 /// (`孙大军在…美景` / `华庭小区调研座谈时强调` / title) or under a line in a
 /// kicker's form heading the run (`习近平在…时强调` / title), though it
@@ -817,12 +826,31 @@ fn filled_seams(
     let n = run.len();
     let mut out = vec![None; n.saturating_sub(1)];
     let width = |k: usize| lines[run[k]].width;
+    // A line opening with a dash under line `k`, as wide as it (a space
+    // counted one column against a character's two) and itself wrapped
+    // onto a line as wide again right under it: the dash and its phrase
+    // are set in the title's own type, filling the title's width line
+    // after line (`躬耕教坛 强国有我` / `——习近平总书记致` / `信全国优秀教师代表`
+    // / `引发热烈反响`). A subtitle is set in a smaller type of its own and
+    // wraps at another count of characters, so its lines match the
+    // title's width only by chance, two of them in a row hardly ever.
+    let dash_in_title_type = |k: usize| {
+        k + 2 < n
+            && lines[run[k + 1]].no == lines[run[k]].no + 1
+            && lines[run[k + 2]].no == lines[run[k + 1]].no + 1
+            && width(k + 1).abs_diff(width(k)) <= 1
+            && width(k + 2).abs_diff(width(k + 1)) <= 1
+            && !lines[run[k + 2]].text.starts_with(['—', '【'])
+    };
     let opens_new = |k: usize| {
         let (prev, next) = (lines[run[k]].text.as_str(), lines[run[k + 1]].text.as_str());
         // A kicker's last line (`…时强调`) under another line of it, or
         // a line in a kicker's form heading the run.
         let kicker_end = is_kicker(prev) && (k == 0 || lines[run[k]].no == lines[run[k - 1]].no + 1);
-        kicker_end || next.starts_with('【') || SUBTITLE_NAME.is_match(next) || next.starts_with('—') && !cut_dash(prev)
+        kicker_end
+            || next.starts_with('【')
+            || SUBTITLE_NAME.is_match(next)
+            || next.starts_with('—') && !cut_dash(prev) && !dash_in_title_type(k)
     };
     let joins = |k: usize| lines[run[k + 1]].no == lines[run[k]].no + 1 && !opens_new(k);
     let mut a = 0;
