@@ -2231,3 +2231,25 @@ fn a_slogan_alone_over_a_body_naming_none_of_it_is_its_kicker() {
     assert!(item.paragraphs[0].starts_with("11月18日"), "{:?}", item.paragraphs);
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+// ---- Task qpstart (twenty-fifth round): paragraph starts missed on
+// extractor pages (issue 9).
+
+#[test]
+fn a_body_of_short_paragraphs_reads_its_column_wider_by_the_indent_the_page_shows() {
+    // No indents shown (as pdftotext prints), first lines set two
+    // characters in. The first article's paragraphs run over several
+    // lines: its first lines end two characters short of its column. The
+    // second is a list of appointments, a paragraph of one or two lines
+    // each: no line inside a paragraph shows its column, so the widest
+    // lines, first lines, were read as the column, and a paragraph ending
+    // a sentence as wide (`…主任职务；`) read on into the next (`李平同志…`),
+    // whose first line looked full. The page sets first lines in: where a
+    // body's sure first lines reach the column it read, that column is the
+    // first lines' room.
+    let p = load("short_paragraphs_column_read_from_first_lines.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].paragraphs.len(), 3, "{:?}", p.articles[0].paragraphs);
+    let starts: Vec<String> = p.articles[1].paragraphs.iter().map(|q| q.chars().take(6).collect()).collect();
+    assert_eq!(starts, ["日前，中共东", "王林同志任东", "李平同志任东", "赵明同志任东"]);
+}
