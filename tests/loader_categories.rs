@@ -2253,3 +2253,15 @@ fn a_body_of_short_paragraphs_reads_its_column_wider_by_the_indent_the_page_show
     let starts: Vec<String> = p.articles[1].paragraphs.iter().map(|q| q.chars().take(6).collect()).collect();
     assert_eq!(starts, ["日前，中共东", "王林同志任东", "李平同志任东", "赵明同志任东"]);
 }
+
+#[test]
+fn a_subheading_after_a_paragraph_ending_at_the_columns_edge_stands_apart() {
+    // No indents shown, first lines set two characters in. The lead
+    // paragraph's last sentence ends at the column's edge (`…91.5%。`),
+    // then a subheading read as a body line (`加强长效管护`: short, no end
+    // mark) and a paragraph whose first line is set in. Nothing showed the
+    // lead ending, so the subheading and the paragraph under it ran on into
+    // it; the subheading, standing apart between two paragraphs, shows it.
+    let p = load("subheading_after_a_paragraph_ending_at_the_edge.txt");
+    assert_eq!(paragraph_starts(&p), ["今年以来，南", "加强长效管护", "在县城东部清"]);
+}

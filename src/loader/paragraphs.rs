@@ -32,7 +32,8 @@
 //! stays one paragraph; on pages printed one paragraph per line, lines are
 //! paragraphs. A subheading read as a body line (short, no end mark, between
 //! two paragraphs, naming nothing the text under it says) ends its
-//! paragraph. A subheading kept inside a body stands as its own paragraph
+//! paragraph, and the one before it though that one's last sentence ends
+//! at the column's edge. A subheading kept inside a body stands as its own paragraph
 //! and is marked in the article's `subheadings` (a jump mark such as
 //! `（下转5版）` is not). The bodies signing a notice over its date stand a
 //! line each, a name wrapped over two lines (`…纪律检查委` / `员会`) one.
@@ -756,6 +757,13 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
         return true;
     }
     if !one_per_line && stands_apart(lines, block, k, a_opens) {
+        return true;
+    }
+    if !one_per_line && block.ends[k] && stands_apart(lines, block, k + 1, true) {
+        // The next line is a subheading kept in the body, after a paragraph
+        // whose last sentence ends at the column's edge: nothing but the
+        // subheading shows that paragraph ending (a sentence ending short
+        // of the column ends it anyway).
         return true;
     }
     if !block.ends[k] && !ends_with_credit(&la.text) || splits_number(&la.text, &lb.text) {
