@@ -2318,3 +2318,37 @@ fn a_title_tail_a_half_width_wider_than_its_head_is_the_title() {
     assert_eq!(item.subtitle, None);
     assert_eq!(item.kicker, None);
 }
+
+// ---- Task qpstart (twenty-fifth round): paragraph starts missed on
+// extractor pages (issue 9).
+
+#[test]
+fn a_body_of_short_paragraphs_reads_its_column_wider_by_the_indent_the_page_shows() {
+    // No indents shown (as pdftotext prints), first lines set two
+    // characters in. The first article's paragraphs run over several
+    // lines: its first lines end two characters short of its column. The
+    // second is a list of appointments, a paragraph of one or two lines
+    // each: no line inside a paragraph shows its column, so the widest
+    // lines, first lines, were read as the column, and a paragraph ending
+    // a sentence as wide (`…主任职务；`) read on into the next (`李平同志…`),
+    // whose first line looked full. The page sets first lines in: where a
+    // body's sure first lines reach the column it read, that column is the
+    // first lines' room.
+    let p = load("short_paragraphs_column_read_from_first_lines.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].paragraphs.len(), 3, "{:?}", p.articles[0].paragraphs);
+    let starts: Vec<String> = p.articles[1].paragraphs.iter().map(|q| q.chars().take(6).collect()).collect();
+    assert_eq!(starts, ["日前，中共东", "王林同志任东", "李平同志任东", "赵明同志任东"]);
+}
+
+#[test]
+fn a_subheading_after_a_paragraph_ending_at_the_columns_edge_stands_apart() {
+    // No indents shown, first lines set two characters in. The lead
+    // paragraph's last sentence ends at the column's edge (`…91.5%。`),
+    // then a subheading read as a body line (`加强长效管护`: short, no end
+    // mark) and a paragraph whose first line is set in. Nothing showed the
+    // lead ending, so the subheading and the paragraph under it ran on into
+    // it; the subheading, standing apart between two paragraphs, shows it.
+    let p = load("subheading_after_a_paragraph_ending_at_the_edge.txt");
+    assert_eq!(paragraph_starts(&p), ["今年以来，南", "加强长效管护", "在县城东部清"]);
+}
