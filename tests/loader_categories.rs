@@ -2231,3 +2231,26 @@ fn a_slogan_alone_over_a_body_naming_none_of_it_is_its_kicker() {
     assert!(item.paragraphs[0].starts_with("11月18日"), "{:?}", item.paragraphs);
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+// ---- Task qbody (twenty-fifth round): bodies that stop short or mix
+// columns (issue 9).
+
+#[test]
+fn a_sentence_end_set_rows_under_its_column_stays_with_its_column() {
+    // `pdftotext -layout`, an article in two columns beside another: its
+    // first column's last line runs to the column's edge mid-sentence
+    // (`让农民多一份`), and the sentence's end (`收入。`) comes five rows
+    // further down, flush at the column's start, beside the other article's
+    // text (`-layout` sets rows by baseline). It is the end of that
+    // sentence, not a line of large type (a headline ends no sentence), so
+    // it is read before the article's second column, not after it with the
+    // next item's headline that stands under it.
+    let p = load("layout_sentence_end_rows_under_its_column.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[2].title, "临县建成一批村级");
+    let b = &p.articles[1];
+    assert_eq!(b.paragraphs.len(), 2, "{:?}", b.paragraphs);
+    assert!(b.paragraphs[0].ends_with("让农民多一份收入。"), "{:?}", b.paragraphs);
+    assert!(b.paragraphs[1].starts_with("县农业农村局负责人"), "{:?}", b.paragraphs);
+    assert!(b.paragraphs[1].ends_with("带动乡村旅游发展。"), "{:?}", b.paragraphs);
+}

@@ -49,7 +49,10 @@
 //! their lines, the more the larger the type: after more rows without the
 //! column's text than twice its lines' spacing (and at least four), a line
 //! that stands as far apart from the next line is a line of large type and
-//! starts a block of its own instead of running on the item above it, as
+//! starts a block of its own instead of running on the item above it (but
+//! not a line ending a sentence, flush at the column's start, under a
+//! column whose last line runs to its edge mid-sentence: that is the
+//! sentence's end set on a baseline rows lower, beside other type), as
 //! does a line of Chinese reaching past the far edge of every line of the
 //! running text above it (a headline in larger type); and a
 //! block of up to three such lines goes on across blank rows (up to twelve)
@@ -229,6 +232,11 @@ impl Block {
         };
         if indented && running && opens { format!("  {l}") } else { l.clone() }
     }
+}
+
+/// Whether a line ends a sentence (a headline's line never does).
+fn ends_sentence(l: &str) -> bool {
+    l.ends_with(['。', '！', '？', '”', '；', '…'])
 }
 
 /// A column start is in use for a line when a chunk starts there this many
@@ -719,6 +727,16 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 // the next: a line of large type (a headline) under the end of
                 // another item's text, not that text running on.
                 let mut parted = block.pitch > 0 && gap >= APART_ROWS && gap > 2 * block.pitch && isolated(block);
+                // A headline ends no sentence: a line that does, set flush
+                // at the column's start under a column whose last line runs
+                // to its far edge mid-sentence, is the end of that sentence
+                // set on a baseline rows further down (beside large type in
+                // the next column), not a line of large type.
+                parted &= !(ends_sentence(c.text)
+                    && offset <= 1
+                    && block.tight
+                    && block.span.1 + 1 >= block.far
+                    && block.lines.last().is_some_and(|l| !ends_sentence(l)));
                 // After rows without the column's text, a line reaching past
                 // the next column's start, which no line of a block of
                 // running text reached: a headline over several columns.
