@@ -256,8 +256,10 @@ const SKIP_ROWS: usize = 7;
 const BLANK_ROWS: usize = 1;
 /// Most rows under a column's last line, cut mid-sentence by a blank row,
 /// that a line carrying its text on may lie (see [`blocks`]); more rows part
-/// the page into bands.
-const RUN_ON_ROWS: usize = 3;
+/// the page into bands, as do two blank rows in a row. Four: beside the
+/// column, a blank row, a headline's line in the column next to it and a
+/// blank row under that.
+const RUN_ON_ROWS: usize = 4;
 /// Most blocks a page is unfolded with (a newspaper page has a few hundred).
 const MAX_BLOCKS: usize = 5_000;
 /// Fewest chunks that must start at one place for it to be a column start.
@@ -571,6 +573,8 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
     for r in (0..rows).rev() {
         row_first[r] = row_first[r].min(row_first[r + 1]);
     }
+    // Whether row `r` holds no text.
+    let empty = |r: usize| r >= rows || row_first[r] == row_first[r + 1];
     // Whether any chunk on rows `from..to` overlaps columns `a..b`.
     let crossed = |from: usize, to: usize, (a, b): (usize, usize)| {
         chunks[row_first[from.min(rows)]..row_first[to.min(rows)]].iter().any(|x| x.start < b && x.end > a)
@@ -801,6 +805,8 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                     && c.end <= block.far + 2
                     && (c.end + 1 >= block.far || c.text.ends_with(['。', '！', '？', '”']))
                     && !crossed(block.bottom + 1, c.row, (block.span.0, block.far))
+                    // Two blank rows in a row part the page into bands.
+                    && !(block.bottom + 1..c.row).any(|r| r + 1 < c.row && empty(r) && empty(r + 1))
             });
         }
         match target {
