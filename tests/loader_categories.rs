@@ -2352,3 +2352,46 @@ fn a_subheading_after_a_paragraph_ending_at_the_columns_edge_stands_apart() {
     let p = load("subheading_after_a_paragraph_ending_at_the_edge.txt");
     assert_eq!(paragraph_starts(&p), ["今年以来，南", "加强长效管护", "在县城东部清"]);
 }
+
+// ---- Task qbody (twenty-fifth round): bodies that stop short or mix
+// columns (issue 9).
+
+#[test]
+fn a_sentence_end_set_rows_under_its_column_stays_with_its_column() {
+    // `pdftotext -layout`, an article in two columns beside another: its
+    // first column's last line runs to the column's edge mid-sentence
+    // (`让农民多一份`), and the sentence's end (`收入。`) comes five rows
+    // further down, flush at the column's start, beside the other article's
+    // text (`-layout` sets rows by baseline). It is the end of that
+    // sentence, not a line of large type (a headline ends no sentence), so
+    // it is read before the article's second column, not after it with the
+    // next item's headline that stands under it.
+    let p = load("layout_sentence_end_rows_under_its_column.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[2].title, "临县建成一批村级");
+    let b = &p.articles[1];
+    assert_eq!(b.paragraphs.len(), 2, "{:?}", b.paragraphs);
+    assert!(b.paragraphs[0].ends_with("让农民多一份收入。"), "{:?}", b.paragraphs);
+    assert!(b.paragraphs[1].starts_with("县农业农村局负责人"), "{:?}", b.paragraphs);
+    assert!(b.paragraphs[1].ends_with("带动乡村旅游发展。"), "{:?}", b.paragraphs);
+}
+
+#[test]
+fn a_column_cut_mid_sentence_runs_on_four_rows_under_it_past_a_headline_beside() {
+    // `pdftotext -layout`, two articles side by side: the right one's column
+    // stops mid-sentence (`现场人头攒动，`) over a blank row; beside it, under
+    // the left article, the next item's headline stands between two blank
+    // rows, and the right column's text goes on four rows under its last
+    // line, flush at its start, beside that item's text. The sentence goes
+    // on there: the right article's body reaches its end, and the item
+    // under the left article does not take its tail.
+    let p = load("layout_column_runs_on_four_rows_under_a_blank_row.txt");
+    // (The left column is read down to its foot before the right one.)
+    assert_eq!(titles(&p), ["孝义市老旧小区完成改造", "交城县开通城乡公交", "汾阳市举办农民丰收节"]);
+    let b = &p.articles[2];
+    assert_eq!(b.paragraphs.len(), 1, "{:?}", b.paragraphs);
+    assert!(b.paragraphs[0].ends_with("现场人头攒动，不少游客专程赶来选购土特产品。"), "{:?}", b.paragraphs);
+    let c = &p.articles[1];
+    assert_eq!(c.paragraphs.len(), 1, "{:?}", c.paragraphs);
+    assert!(c.paragraphs[0].ends_with("民出行更加方便了。"), "{:?}", c.paragraphs);
+}

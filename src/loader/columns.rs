@@ -49,7 +49,10 @@
 //! their lines, the more the larger the type: after more rows without the
 //! column's text than twice its lines' spacing (and at least four), a line
 //! that stands as far apart from the next line is a line of large type and
-//! starts a block of its own instead of running on the item above it, as
+//! starts a block of its own instead of running on the item above it (but
+//! not a line ending a sentence, flush at the column's start, under a
+//! column whose last line runs to its edge mid-sentence: that is the
+//! sentence's end set on a baseline rows lower, beside other type), as
 //! does a line of Chinese reaching past the far edge of every line of the
 //! running text above it (a headline in larger type); and a
 //! block of up to three such lines goes on across blank rows (up to twelve)
@@ -231,6 +234,11 @@ impl Block {
     }
 }
 
+/// Whether a line ends a sentence (a headline's line never does).
+fn ends_sentence(l: &str) -> bool {
+    l.ends_with(['。', '！', '？', '”', '；', '…'])
+}
+
 /// A column start is in use for a line when a chunk starts there this many
 /// rows above or below it (or on it).
 const NEAR_ROWS: usize = 4;
@@ -248,8 +256,10 @@ const SKIP_ROWS: usize = 7;
 const BLANK_ROWS: usize = 1;
 /// Most rows under a column's last line, cut mid-sentence by a blank row,
 /// that a line carrying its text on may lie (see [`blocks`]); more rows part
-/// the page into bands.
-const RUN_ON_ROWS: usize = 3;
+/// the page into bands, as do two blank rows in a row. Four: beside the
+/// column, a blank row, a headline's line in the column next to it and a
+/// blank row under that.
+const RUN_ON_ROWS: usize = 4;
 /// Most blocks a page is unfolded with (a newspaper page has a few hundred).
 const MAX_BLOCKS: usize = 5_000;
 /// Fewest chunks that must start at one place for it to be a column start.
@@ -563,6 +573,8 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
     for r in (0..rows).rev() {
         row_first[r] = row_first[r].min(row_first[r + 1]);
     }
+    // Whether row `r` holds no text.
+    let empty = |r: usize| r >= rows || row_first[r] == row_first[r + 1];
     // Whether any chunk on rows `from..to` overlaps columns `a..b`.
     let crossed = |from: usize, to: usize, (a, b): (usize, usize)| {
         chunks[row_first[from.min(rows)]..row_first[to.min(rows)]].iter().any(|x| x.start < b && x.end > a)
@@ -719,6 +731,16 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 // the next: a line of large type (a headline) under the end of
                 // another item's text, not that text running on.
                 let mut parted = block.pitch > 0 && gap >= APART_ROWS && gap > 2 * block.pitch && isolated(block);
+                // A headline ends no sentence: a line that does, set flush
+                // at the column's start under a column whose last line runs
+                // to its far edge mid-sentence, is the end of that sentence
+                // set on a baseline rows further down (beside large type in
+                // the next column), not a line of large type.
+                parted &= !(ends_sentence(c.text)
+                    && offset <= 1
+                    && block.tight
+                    && block.span.1 + 1 >= block.far
+                    && block.lines.last().is_some_and(|l| !ends_sentence(l)));
                 // After rows without the column's text, a line reaching past
                 // the next column's start, which no line of a block of
                 // running text reached: a headline over several columns.
@@ -783,6 +805,8 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                     && c.end <= block.far + 2
                     && (c.end + 1 >= block.far || c.text.ends_with(['。', '！', '？', '”']))
                     && !crossed(block.bottom + 1, c.row, (block.span.0, block.far))
+                    // Two blank rows in a row part the page into bands.
+                    && !(block.bottom + 1..c.row).any(|r| r + 1 < c.row && empty(r) && empty(r + 1))
             });
         }
         match target {
