@@ -2395,3 +2395,24 @@ fn a_column_cut_mid_sentence_runs_on_four_rows_under_it_past_a_headline_beside()
     assert_eq!(c.paragraphs.len(), 1, "{:?}", c.paragraphs);
     assert!(c.paragraphs[0].ends_with("民出行更加方便了。"), "{:?}", c.paragraphs);
 }
+
+// ---- qgroup2 (twenty-fifth round): a slogan kicker joined into a
+// narrower title (issue 9, category 4).
+
+#[test]
+fn a_slogan_a_character_wider_than_the_title_wrapped_under_it_is_its_kicker() {
+    // An article, then a slogan of nine characters (18 columns) over a
+    // title wrapped at eight (16 columns) over three lines and a short
+    // tail, the breaks cutting words (`农` / `村`), no blank line between
+    // them, a body, then another article. The slogan is within a
+    // character of the title's width, but a title's lines fill one box:
+    // its first line is no wider than the ones under it but for a mark
+    // hanging past the edge. A first line two columns wider with no such
+    // mark is set in a box of its own: the kicker, not the title's head.
+    let p = load("slogan_kicker_wider_than_its_wrapped_title.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    let item = &p.articles[1];
+    assert_eq!(item.title, "孝义市全面推进农村人居环境整治提升工作取得明显成效", "{:?}", titles(&p));
+    assert_eq!(item.kicker.as_deref(), Some("共建美丽乡村在行动"));
+    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
+}

@@ -799,7 +799,9 @@ fn kicker_over_title(prev: &str, next: &str, widths: [usize; 3], b: usize, bodie
 /// other (no blank line between them), all of one width give or take a
 /// character (a closing mark hangs past the edge, an opening one moves to
 /// the next line), then a shorter last line, three lines at least (or four
-/// of one width and no shorter one). Wrapped
+/// of one width and no shorter one), its first line no wider than the
+/// others by two columns or more unless a mark hangs from it ([`hangs`]:
+/// a slogan a character wider is a kicker in a box of its own). Wrapped
 /// lines fill the box's width wherever they break (`中国外交部发言人强调` /
 /// `一个中国原则不容任何` / `挑战`); a kicker or subtitle is set in its own
 /// type and holds as many characters as the title's lines only by chance,
@@ -869,6 +871,17 @@ fn filled_seams(
             b += 1;
             text.push_str(&lines[run[b]].text);
         }
+        // A first line two columns or more wider than every other line of
+        // the stretch, with no mark hanging past the edge to explain the
+        // extra width, was not wrapped at the stretch's width: it is set in
+        // a box of its own over the headline (a slogan kicker of nine
+        // characters over a title wrapped at eight, `聚焦高质量发展…`). A
+        // title's lines fill one box, so its first line is no wider than
+        // the ones under it but for a hanging mark.
+        if b > a && (a + 1..=b).all(|k| width(k) + 2 <= width(a)) && !hangs(&lines[run[a]].text) {
+            a += 1;
+            continue;
+        }
         // The shorter last line.
         let tail = b + 1 < n && joins(b, &text) && width(b + 1) < lo && !lines[run[b + 1]].text.is_empty();
         let end = if tail { b + 1 } else { b };
@@ -891,6 +904,16 @@ fn filled_seams(
         }
     }
     out
+}
+
+/// Does headline line `text` end on a mark that hangs past the edge of
+/// its box (a comma, a stop, a closing quote or bracket), making the line
+/// look wider than the lines it was wrapped with?
+fn hangs(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| lines::is_closing_mark(c) || matches!(c, '，' | '。' | '、' | '；' | '：' | '！' | '？'))
 }
 
 /// Does a headline line end on half a dash (`…添砖加瓦—`), the other half
