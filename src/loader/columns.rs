@@ -234,11 +234,6 @@ impl Block {
     }
 }
 
-/// Whether a line ends a sentence (a headline's line never does).
-fn ends_sentence(l: &str) -> bool {
-    l.ends_with(['。', '！', '？', '”', '；', '…'])
-}
-
 /// A column start is in use for a line when a chunk starts there this many
 /// rows above or below it (or on it).
 const NEAR_ROWS: usize = 4;
@@ -736,11 +731,11 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 // to its far edge mid-sentence, is the end of that sentence
                 // set on a baseline rows further down (beside large type in
                 // the next column), not a line of large type.
-                parted &= !(ends_sentence(c.text)
+                parted &= !(super::lines::is_sentence_end(c.text)
                     && offset <= 1
                     && block.tight
                     && block.span.1 + 1 >= block.far
-                    && block.lines.last().is_some_and(|l| !ends_sentence(l)));
+                    && block.lines.last().is_some_and(|l| !super::lines::is_sentence_end(l)));
                 // After rows without the column's text, a line reaching past
                 // the next column's start, which no line of a block of
                 // running text reached: a headline over several columns.
