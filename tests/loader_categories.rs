@@ -2416,3 +2416,22 @@ fn a_slogan_a_character_wider_than_the_title_wrapped_under_it_is_its_kicker() {
     assert_eq!(item.kicker.as_deref(), Some("共建美丽乡村在行动"));
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+// ---- qlead (twenty-fifth round): news leads that name their subject
+// before the day with a verb of reporting (issue 9).
+
+#[test]
+fn an_item_naming_its_subject_before_its_day_and_a_reporting_verb_stands_alone() {
+    // A news item, then with no headline, byline or date of its own a report
+    // opening `吕梁市气象台9日称，` (a subject, its day, and a verb of
+    // reporting, as agency news leads are printed), set in a narrower
+    // column: a lead naming its subject before its day
+    // (`meta::opens_with_subject_day`, as `某某9日举行…` is), so the column's
+    // change starts an item there.
+    let p = load("subject_day_reporting_verb_at_width_change.txt");
+    assert_eq!(p.articles.len(), 2, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "孝义市启动秋季农田水利建设");
+    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("气象台")), "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
+    assert!(p.articles[1].paragraphs[0].starts_with("吕梁市气象台9日称，"), "{:?}", p.articles[1].paragraphs);
+}
