@@ -2416,3 +2416,21 @@ fn a_slogan_a_character_wider_than_the_title_wrapped_under_it_is_its_kicker() {
     assert_eq!(item.kicker.as_deref(), Some("共建美丽乡村在行动"));
     assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
 }
+
+// ---- qcolon (twenty-fifth round): a title cut after a colon clause
+// (issue 9).
+
+#[test]
+fn a_title_cut_short_after_a_place_and_its_colon_is_one_title() {
+    // A title naming a place and a colon, then two clauses set apart by a
+    // space, wrapped after two characters of its first clause (`石楼县：强基`
+    // / `固本谋发展 砥砺奋进谱新篇`), a body under it, then another
+    // article. The colon closes a clause of its own (the place), so the
+    // first line ends on a fragment far shorter than its place clause, and
+    // the line under it opens on a longer clause carrying the rest: one
+    // title cut mid-clause, not a kicker over a spaced title.
+    let p = load("colon_title_cut_after_a_short_clause.txt");
+    assert_eq!(titles(&p), ["石楼县：强基固本谋发展 砥砺奋进谱新篇", "汾阳市举办职业技能大赛"]);
+    assert_eq!(p.articles[0].kicker, None);
+    assert_eq!(p.articles[0].subtitle, None);
+}
