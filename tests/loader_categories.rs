@@ -2435,3 +2435,21 @@ fn an_item_naming_its_subject_before_its_day_and_a_reporting_verb_stands_alone()
     assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
     assert!(p.articles[1].paragraphs[0].starts_with("吕梁市气象台9日称，"), "{:?}", p.articles[1].paragraphs);
 }
+
+// ---- qcolon (twenty-fifth round): a title cut after a colon clause
+// (issue 9).
+
+#[test]
+fn a_title_cut_short_after_a_place_and_its_colon_is_one_title() {
+    // A title naming a place and a colon, then two clauses set apart by a
+    // space, wrapped after two characters of its first clause (`石楼县：强基`
+    // / `固本谋发展 砥砺奋进谱新篇`), a body under it, then another
+    // article. The colon closes a clause of its own (the place), so the
+    // first line ends on a fragment far shorter than its place clause, and
+    // the line under it opens on a longer clause carrying the rest: one
+    // title cut mid-clause, not a kicker over a spaced title.
+    let p = load("colon_title_cut_after_a_short_clause.txt");
+    assert_eq!(titles(&p), ["石楼县：强基固本谋发展 砥砺奋进谱新篇", "汾阳市举办职业技能大赛"]);
+    assert_eq!(p.articles[0].kicker, None);
+    assert_eq!(p.articles[0].subtitle, None);
+}

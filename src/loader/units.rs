@@ -1027,9 +1027,19 @@ fn is_label_only(t: &str) -> bool {
 }
 
 /// The clauses of a headline line, as a space sets them apart
-/// ([`heads::has_clause_space`]); one clause where none does.
-fn clause_lengths(t: &str) -> Vec<usize> {
-    if heads::has_clause_space(t) { t.split(' ').map(|c| c.chars().count()).collect() } else { vec![t.chars().count()] }
+/// ([`heads::has_clause_space`]) and, where `colon`, as a full-width colon
+/// closes one: a place or a speaker named before a colon (`交口县：`,
+/// `…获得者薛其坤：`) is a clause of its own, the title's statement
+/// opening after it. The colon counts with the clause it closes, so a line
+/// ending on one ends on a whole clause; one clause where no mark sets any
+/// apart.
+fn clause_lengths(t: &str, colon: bool) -> Vec<usize> {
+    let pieces: Vec<&str> = if heads::has_clause_space(t) { t.split(' ').collect() } else { vec![t] };
+    if colon {
+        pieces.iter().flat_map(|c| c.split_inclusive('：')).map(|c| c.chars().count()).collect()
+    } else {
+        pieces.iter().map(|c| c.chars().count()).collect()
+    }
 }
 
 /// Does the break between two headline lines cut a clause? Where one line
@@ -1039,7 +1049,10 @@ fn clause_lengths(t: &str) -> Vec<usize> {
 /// line: a kicker's or a subtitle's clauses are of even length
 /// (`聚焦项目建设 跑出发展加速度`, `新时代 新征程 新伟业`).
 fn cut_clause_at_seam(prev: &str, next: &str) -> bool {
-    let (p, n) = (clause_lengths(prev), clause_lengths(next));
+    // A colon sets clauses apart on the line over the seam only: a short
+    // name and its colon opening the line under it are a whole clause
+    // (`两会特别报道` / `多国人士：中国…`), no fragment of a cut one.
+    let (p, n) = (clause_lengths(prev, true), clause_lengths(next, false));
     let fragment = |cs: &[usize], touching: usize| {
         let longest_other = cs.iter().enumerate().filter(|&(i, _)| i != touching).map(|(_, &c)| c).max().unwrap_or(0);
         (1..=5).contains(&cs[touching]) && cs[touching] * 5 < longest_other * 3
@@ -1050,6 +1063,10 @@ fn cut_clause_at_seam(prev: &str, next: &str) -> bool {
     match (p.len() > 1, n.len() > 1) {
         (true, false) => fragment(&p, p.len() - 1) && n[0] > p[p.len() - 1],
         (false, true) => fragment(&n, 0) && p[0] > n[0],
+        // Both lines of several clauses (`交口县：夯基` / `蓄势稳中进
+        // 步履铿锵勇向前`): the first line's last clause cut short, the
+        // second line's first longer, carrying the rest of it.
+        (true, true) => fragment(&p, p.len() - 1) && n[0] > p[p.len() - 1],
         _ => false,
     }
 }
