@@ -434,15 +434,12 @@ pub(crate) fn page_blocks<'a>(
     let mut m = Measures::default();
     let mut blocks: Vec<Option<Block>> =
         bodies.map(|parts| parts.map(|parts| Block::new(lines, parts, &mut m))).collect();
-    let (mut set_in, mut full) = (0, 0);
-    for block in blocks.iter().flatten() {
-        let (s, f) = block.first_line_votes(lines);
-        set_in += s;
-        full += f;
-    }
+    // Each body's sure first lines (set in, reaching the column), counted
+    // once: the page's totals and each body against the others read them.
+    let votes: Vec<(usize, usize)> = blocks.iter().flatten().map(|b| b.first_line_votes(lines)).collect();
+    let (set_in, full) = votes.iter().fold((0, 0), |(a, b), &(s, f)| (a + s, b + f));
     let page = (set_in + full > 0).then_some(set_in > full);
-    for block in blocks.iter_mut().flatten() {
-        let (s, f) = block.first_line_votes(lines);
+    for (block, &(s, f)) in blocks.iter_mut().flatten().zip(&votes) {
         if f > s && outvoted_by_page(set_in - s, full - f) && !block.lines_are_paragraphs {
             block.widen_by_indent(lines);
         }

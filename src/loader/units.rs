@@ -1061,13 +1061,12 @@ fn cut_clause_at_seam(prev: &str, next: &str) -> bool {
     // than the fragment (`下半年首场寒潮来` / `袭 北方多地…`): a short whole
     // line over a spaced title is a kicker (`喜迎国庆` / `迎接新学期 全国…`).
     match (p.len() > 1, n.len() > 1) {
-        (true, false) => fragment(&p, p.len() - 1) && n[0] > p[p.len() - 1],
+        // The first line's last clause cut short, the second line's first
+        // longer, carrying the rest of it; the second line may hold several
+        // clauses itself (`交口县：夯基` / `蓄势稳中进 步履铿锵勇向前`).
+        (true, _) => fragment(&p, p.len() - 1) && n[0] > p[p.len() - 1],
         (false, true) => fragment(&n, 0) && p[0] > n[0],
-        // Both lines of several clauses (`交口县：夯基` / `蓄势稳中进
-        // 步履铿锵勇向前`): the first line's last clause cut short, the
-        // second line's first longer, carrying the rest of it.
-        (true, true) => fragment(&p, p.len() - 1) && n[0] > p[p.len() - 1],
-        _ => false,
+        (false, false) => false,
     }
 }
 
