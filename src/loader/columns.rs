@@ -234,6 +234,12 @@ impl Block {
     }
 }
 
+/// The marks a line of running text ends on when it ends a sentence, as
+/// this stage reads a column's text before the lines' roles are known (a
+/// full stop, `！`, `？`, or a closing quote after one); the later stages
+/// ask [`super::lines::is_sentence_end`], which also takes `；` `：` `…`.
+const STOPS: [char; 4] = ['。', '！', '？', '”'];
+
 /// A column start is in use for a line when a chunk starts there this many
 /// rows above or below it (or on it).
 const NEAR_ROWS: usize = 4;
@@ -684,7 +690,7 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                     || reach > left
                     || !(left + 1..=w.right).any(|k| near(k, c.row))
                     || ((w.lines.len() > 1 || w.lines.last().is_some_and(|l| l.matches(['，', '、']).count() >= 2))
-                        && c.text.ends_with(['。', '！', '？', '”'])))
+                        && c.text.ends_with(STOPS)))
         });
         if let Some(b) = carried {
             for k in left..=reach.max(right) {
@@ -798,7 +804,7 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                     && c.row > block.bottom
                     && c.row <= block.bottom + step * RUN_ON_ROWS
                     && c.end <= block.far + 2
-                    && (c.end + 1 >= block.far || c.text.ends_with(['。', '！', '？', '”']))
+                    && (c.end + 1 >= block.far || c.text.ends_with(STOPS))
                     && !crossed(block.bottom + 1, c.row, (block.span.0, block.far))
                     // Two blank rows in a row part the page into bands.
                     && !(block.bottom + 1..c.row).any(|r| r + 1 < c.row && empty(r) && empty(r + 1))
@@ -908,7 +914,7 @@ fn boxed(
             let n = w.lines.len();
             w.left < at
                 && n >= 3
-                && w.lines[n - 2..].iter().any(|l| l.ends_with(['。', '！', '？', '”']))
+                && w.lines[n - 2..].iter().any(|l| l.ends_with(STOPS))
                 && w.bottom < c.row
                 && c.row <= w.bottom + 2 * step
                 && c.start > w.span.0 + START_SLACK
@@ -976,7 +982,7 @@ fn centred_over(
     if !fresh(c) {
         return None;
     }
-    if c.text.ends_with(['。', '！', '？', '”']) || c.text.chars().count() < 4 {
+    if c.text.ends_with(STOPS) || c.text.chars().count() < 4 {
         return None;
     }
     let above = c.row.saturating_sub(2 * step);
@@ -999,7 +1005,7 @@ fn centred_over(
         let under = &chunks[row_first[next]..row_first[next + 1]];
         if let [x] = under
             && (x.start + START_SLACK >= c.start || x.end > c.start)
-            && !x.text.ends_with(['。', '！', '？', '”'])
+            && !x.text.ends_with(STOPS)
         {
             next = first_under(next)?;
         } else {
