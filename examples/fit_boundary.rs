@@ -814,7 +814,7 @@ fn main() -> ExitCode {
     if have_pdftotext() {
         let cache = root.join("target/loader_eval_cache");
         let wanted = [true; Real::ALL.len()];
-        match items::real_pages(&material, Half::Fit, max_pages, &wanted, Some(&cache)) {
+        match items::real_pages(&material, Half::Fit, 0, max_pages, &wanted, Some(&cache)) {
             Ok(real) => shaped.extend(Real::ALL.iter().map(|r| r.name()).zip(real)),
             Err(e) => eprintln!("fit_boundary: the real-extractor shapes are left out ({e})"),
         }

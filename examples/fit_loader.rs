@@ -431,7 +431,7 @@ fn real_examples(material: &source::Material, root: &Path, max_pages: usize) -> 
     }
     let wanted: Vec<bool> = Real::ALL.iter().map(|r| matches!(r, Real::Plain | Real::Raw)).collect();
     let cache = root.join("target").join("loader_eval_cache");
-    let pages = match real_pages(material, Half::Fit, max_pages, &wanted, Some(&cache)) {
+    let pages = match real_pages(material, Half::Fit, 0, max_pages, &wanted, Some(&cache)) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("fit_loader: the real-extractor pages failed ({e}), fitting on the generated shapes only");

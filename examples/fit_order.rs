@@ -242,7 +242,7 @@ fn main() -> ExitCode {
     }
     if have_pdftotext() {
         let cache = root.join("target").join("loader_eval_cache");
-        match items::real_pages(&material, Half::Fit, pages, &[true; Real::ALL.len()], Some(&cache)) {
+        match items::real_pages(&material, Half::Fit, 0, pages, &[true; Real::ALL.len()], Some(&cache)) {
             Ok(real) => {
                 for (r, p) in Real::ALL.iter().zip(real) {
                     names.push(r.name().to_string());

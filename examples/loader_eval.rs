@@ -21,6 +21,14 @@
 //! - `--part train|check`: only the fitting set's training pages, or only
 //!   its check pages (every fourth fitting day, [`Material::check_dates`]):
 //!   tune on `train`, and keep a change only if `check` holds too;
+//! - `--draw N[,N…]`: the same sets in other draws
+//!   ([`sets::pages_of_draw`]: the same days and stories, composed and
+//!   printed with other random choices; draw 0, the default, is the fixed
+//!   set). A set in draw N is named `…@dN`, and each draw ends with a line
+//!   of its sums over the shapes. Draw 0 is what rules and weights were
+//!   tuned on; other draws of the training days tell whether a change
+//!   carries over to pages nobody tuned on (a draw of `--set eval` is still
+//!   the evaluation set: never tune on it);
 //! - `--verbose`: every problem, page by page (an item right but not exact
 //!   with each field that differs and how: `split`/`joined` paragraphs at a
 //!   boundary, `more`/`less` text than the perfect field, or where the text
@@ -55,6 +63,8 @@ struct Options {
     check: Option<bool>,
     /// A shape's name: one of [`Shape::ALL`] or [`Real::ALL`].
     shape: Option<String>,
+    /// The draws to measure (0: the fixed sets).
+    draws: Vec<u64>,
     verbose: bool,
     write: Option<PathBuf>,
     /// Where `pdftotext`'s output is kept between runs (`None`: not kept).
@@ -69,7 +79,16 @@ impl Options {
 
 fn options() -> Result<Options, String> {
     let cache = Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("loader_eval_cache"));
-    let mut o = Options { pages: usize::MAX, half: None, check: None, shape: None, verbose: false, write: None, cache };
+    let mut o = Options {
+        pages: usize::MAX,
+        half: None,
+        check: None,
+        shape: None,
+        draws: vec![0],
+        verbose: false,
+        write: None,
+        cache,
+    };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -98,12 +117,21 @@ fn options() -> Result<Options, String> {
                 }
                 o.shape = Some(v);
             }
+            "--draw" => {
+                let v = args.next().unwrap_or_default();
+                o.draws = v.split(',').map(|d| d.trim().parse::<u64>()).collect::<Result<_, _>>().map_err(|_| {
+                    format!("--draw needs draw numbers, comma-separated (0 is the fixed set), not {v:?}")
+                })?;
+                if o.draws.is_empty() {
+                    return Err("--draw needs at least one draw".into());
+                }
+            }
             "--verbose" => o.verbose = true,
             "--no-cache" => o.cache = None,
             "--write" => o.write = Some(args.next().ok_or("--write needs a folder")?.into()),
             "-h" | "--help" => {
                 return Err(
-                    "usage: loader_eval [--pages N] [--set fit|eval] [--part train|check] [--shape columns|lines|pdftotext|pdftotext-raw|real-pdftotext|real-raw|real-layout] [--verbose] [--write DIR] [--no-cache]"
+                    "usage: loader_eval [--pages N] [--set fit|eval] [--part train|check] [--shape columns|lines|pdftotext|pdftotext-raw|real-pdftotext|real-raw|real-layout] [--draw N,…] [--verbose] [--write DIR] [--no-cache]"
                         .into(),
                 );
             }
@@ -115,9 +143,9 @@ fn options() -> Result<Options, String> {
 
 /// The wanted real shapes of one half (in [`Real::ALL`] order, empty for
 /// shapes not wanted).
-fn real_pages(material: &Material, half: Half, o: &Options) -> Result<Vec<Vec<SynthPage>>, String> {
+fn real_pages(material: &Material, half: Half, draw: u64, o: &Options) -> Result<Vec<Vec<SynthPage>>, String> {
     let wanted: Vec<bool> = Real::ALL.iter().map(|r| o.wants(r.name())).collect();
-    items::real_pages(material, half, o.pages, &wanted, o.cache.as_deref())
+    items::real_pages(material, half, draw, o.pages, &wanted, o.cache.as_deref())
 }
 
 /// Writes a set's pages, perfect tree, gold and the loader's dump.
@@ -195,18 +223,18 @@ fn main() -> ExitCode {
         eprintln!("loader_eval: pdftotext (poppler-utils) is not installed; the real-extractor shapes are skipped");
     }
     let real = real && have_pdftotext();
-    for half in [Half::Fit, Half::Eval] {
-        if o.half.is_some_and(|h| h != half) {
-            continue;
-        }
+    let halves = [Half::Fit, Half::Eval].into_iter().filter(|&h| o.half.is_none_or(|w| w == h));
+    let runs: Vec<(Half, u64)> = halves.flat_map(|h| o.draws.iter().map(move |&d| (h, d))).collect();
+    for (half, draw) in runs {
+        let mut sums = Score::default();
         let mut shaped: Vec<(String, Vec<SynthPage>)> = Vec::new();
         for shape in Shape::ALL {
             if o.wants(shape.name()) {
-                shaped.push((shape.name().to_string(), sets::pages(&material, half, shape, o.pages)));
+                shaped.push((shape.name().to_string(), sets::pages_of_draw(&material, half, shape, o.pages, draw)));
             }
         }
         if real {
-            match real_pages(&material, half, &o) {
+            match real_pages(&material, half, draw, &o) {
                 Ok(pages) => {
                     for (r, pages) in Real::ALL.iter().zip(pages) {
                         if o.wants(r.name()) {
@@ -232,13 +260,15 @@ fn main() -> ExitCode {
             Some(false) => "train",
             None => half.name(),
         };
+        let suffix = if draw == 0 { String::new() } else { format!("@d{draw}") };
         for (shape, pages) in &shaped {
-            let set = format!("{part}-{shape}");
+            let set = format!("{part}-{shape}{suffix}");
             let mut total = Score::default();
             for p in pages {
                 let out = load(p);
                 let (s, report) = score_issue(&p.gold, &out, Some(&p.raw), Some(&p.perfect), true);
                 total += s;
+                sums += s;
                 if o.verbose && !report.is_empty() {
                     say!(stdout, "{}:", p.name);
                     for l in &report {
@@ -281,6 +311,17 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+        say!(
+            stdout,
+            "{:<20} sum over {} shapes: right {}, exact {}, spurious {}, lost {}, of {} items",
+            format!("{part}{suffix}"),
+            shaped.len(),
+            sums.right,
+            sums.exact,
+            sums.spurious,
+            sums.lost,
+            sums.total
+        );
     }
     say!(stdout, "{{{}}}", json.join(", "));
     ExitCode::SUCCESS

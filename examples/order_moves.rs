@@ -195,7 +195,7 @@ fn main() {
     }
     if have_pdftotext() {
         let cache = root.join("target").join("loader_eval_cache");
-        match items::real_pages(&material, Half::Fit, usize::MAX, &[true; 3], Some(&cache)) {
+        match items::real_pages(&material, Half::Fit, 0, usize::MAX, &[true; 3], Some(&cache)) {
             Ok(pages) => {
                 for (r, pages) in Real::ALL.iter().zip(pages) {
                     measure(r.name(), &pages, verbose);

@@ -62,6 +62,18 @@ fn the_sets_are_fixed_and_fitting_and_evaluation_pages_differ() {
     }
 }
 
+#[test]
+fn another_draw_prints_the_same_days_with_other_choices() {
+    let Some(m) = material() else { return };
+    let fixed = sets::pages(&m, Half::Fit, Shape::Columns, 8);
+    assert_eq!(sets::pages_of_draw(&m, Half::Fit, Shape::Columns, 8, 0), fixed, "draw 0 is the fixed set");
+    let other = sets::pages_of_draw(&m, Half::Fit, Shape::Columns, 8, 1);
+    assert_eq!(other, sets::pages_of_draw(&m, Half::Fit, Shape::Columns, 8, 1), "a draw is fixed too");
+    assert_ne!(other.iter().map(|p| &p.raw).collect::<Vec<_>>(), fixed.iter().map(|p| &p.raw).collect::<Vec<_>>());
+    // The same days in the same order: the first page is the same day's.
+    assert_eq!(fixed[0].name, other[0].name);
+}
+
 /// Floors a little below what the loader gets on the slice (right articles,
 /// per cent); raise them as the loader improves.
 const FLOORS: [(Shape, usize); 4] =

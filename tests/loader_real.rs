@@ -27,7 +27,7 @@ fn slice() -> Option<Vec<Vec<SynthPage>>> {
         eprintln!("skipped: pdftotext (poppler-utils) is not installed");
         return None;
     }
-    match real_pages(&m, Half::Fit, SLICE, &[true; 3], None) {
+    match real_pages(&m, Half::Fit, 0, SLICE, &[true; 3], None) {
         Ok(p) => Some(p),
         Err(e) => panic!("{e}"),
     }

@@ -419,10 +419,13 @@ fn extract(pdf: &Path, bytes: &[u8], real: Real, cache: Option<&Path>) -> Result
 /// [`sets::composed`] does) typeset as PDF and read back by `pdftotext` in
 /// each real shape `wanted` says (by [`Real::ALL`] index; the others empty),
 /// with their perfect tree and gold. With a `cache` folder, `pdftotext` runs
-/// only on PDFs it has not read before.
+/// only on PDFs it has not read before. `draw` 0 is the fixed set; another
+/// draw composes and typesets the same stories with other random choices
+/// (`sets::pages_of_draw`).
 pub fn real_pages(
     material: &Material,
     half: Half,
+    draw: u64,
     max_pages: usize,
     wanted: &[bool],
     cache: Option<&Path>,
@@ -432,7 +435,7 @@ pub fn real_pages(
         return Ok(out);
     }
     let dir = tempfile::tempdir().map_err(|e| format!("no temporary folder: {e}"))?;
-    for page in sets::composed(material, half, 0, max_pages) {
+    for page in sets::composed(material, half, draw, max_pages) {
         let typeset = items_pdf(&page.items, &page.frame, page.seed);
         let pdf = dir.path().join(page.name.replace(".txt", ".pdf"));
         std::fs::write(&pdf, &typeset.pdf).map_err(|e| format!("cannot write {}: {e}", pdf.display()))?;
