@@ -24,8 +24,9 @@
 //! - `--draw N[,N…]`: the same sets in other draws
 //!   ([`sets::pages_of_draw`]: the same days and stories, composed and
 //!   printed with other random choices; draw 0, the default, is the fixed
-//!   set). A set in draw N is named `…@dN`, and each draw ends with a line
-//!   of its sums over the shapes. Draw 0 is what rules and weights were
+//!   set). A set in draw N is named `…@dN`, each draw ends with a line of
+//!   its sums over the shapes, and with several draws a last table sums
+//!   each shape over them. Draw 0 is what rules and weights were
 //!   tuned on; other draws of the training days tell whether a change
 //!   carries over to pages nobody tuned on (a draw of `--set eval` is still
 //!   the evaluation set: never tune on it);
@@ -218,6 +219,8 @@ fn main() -> ExitCode {
         "chars lost"
     );
     let mut json = Vec::new();
+    // Per part and shape, summed over the draws (printed when there are several).
+    let mut over_draws: Vec<(String, Score)> = Vec::new();
     let real = Real::ALL.iter().any(|r| o.wants(r.name()));
     if real && !have_pdftotext() {
         eprintln!("loader_eval: pdftotext (poppler-utils) is not installed; the real-extractor shapes are skipped");
@@ -269,6 +272,11 @@ fn main() -> ExitCode {
                 let (s, report) = score_issue(&p.gold, &out, Some(&p.raw), Some(&p.perfect), true);
                 total += s;
                 sums += s;
+                let key = format!("{part}-{shape}");
+                match over_draws.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, t)) => *t += s,
+                    None => over_draws.push((key, s)),
+                }
                 if o.verbose && !report.is_empty() {
                     say!(stdout, "{}:", p.name);
                     for l in &report {
@@ -321,6 +329,34 @@ fn main() -> ExitCode {
             sums.spurious,
             sums.lost,
             sums.total
+        );
+    }
+    if o.draws.len() > 1 {
+        let draws: Vec<String> = o.draws.iter().map(u64::to_string).collect();
+        say!(stdout, "summed over draws {}:", draws.join(","));
+        let mut all = Score::default();
+        for (key, t) in &over_draws {
+            all += *t;
+            say!(
+                stdout,
+                "{:<20} right {:>6} exact {:>6} spurious {:>5} lost {:>5} of {:>6}",
+                key,
+                t.right,
+                t.exact,
+                t.spurious,
+                t.lost,
+                t.total
+            );
+        }
+        say!(
+            stdout,
+            "{:<20} right {:>6} exact {:>6} spurious {:>5} lost {:>5} of {:>6}",
+            "all",
+            all.right,
+            all.exact,
+            all.spurious,
+            all.lost,
+            all.total
         );
     }
     say!(stdout, "{{{}}}", json.join(", "));
