@@ -907,7 +907,6 @@ impl Builder {
         }
         if (opener && names_its_date(&lead_text) || signed && closed)
             && self.turns_away(lines, s, after, self.params.opener_turn_min_terms)
-            && !self.headline_names(lines, after)
         {
             b.add(Term::OpenerShift, 1.0);
         }
@@ -946,15 +945,6 @@ impl Builder {
         }
         let found = mine.iter().filter(|g| before.binary_search(g).is_ok()).count();
         found as f32 <= self.params.cut(Cut::TurnShared) * mine.len() as f32
-    }
-
-    /// Does a headline run read so far share at least
-    /// [`HEADLINE_SHARED_MIN`] words with the first sentence of the body
-    /// lines `after` a gap? An item printed with no headline of its own
-    /// names no headline's subject: a text that does is that headline's
-    /// item, read out of its order (a page's columns mixed), not a new one.
-    fn headline_names(&self, lines: &[Line], after: &[Piece]) -> bool {
-        self.headline_names_text(lines, first_sentence(lines, after).chars())
     }
 
     /// Does a headline run read so far share at least
@@ -1168,10 +1158,9 @@ fn first_sentence(lines: &[Line], after: &[Piece]) -> String {
     sentence.split_inclusive(['。', '！', '？']).next().unwrap_or("").chars().take(TURN_CHARS).collect()
 }
 
-/// The fewest words a headline on the page must share with the first
-/// sentence after a gap for that sentence to name its subject
-/// (`Builder::headline_names`). (Read from
-/// [`Params::headline_shared_min`].)
+/// The fewest words a headline on the page must share with a caption for
+/// the caption to name its subject (`Builder::headline_names_text`). (Read
+/// from [`Params::headline_shared_min`].)
 pub const HEADLINE_SHARED_MIN: usize = 3;
 
 /// How many characters of the first sentence after an opener
