@@ -860,8 +860,7 @@ impl Builder {
         let opener = closed && meta::opens_like_lead(&lead_text);
         let subject =
             closed && !opener && (meta::opens_with_subject_day(&lead_text) || meta::opens_with_source(&lead_text));
-        // (An attachment line, `附件：…`, still belongs to the notice.)
-        let dated = prev.is_some_and(|p| is_date_line(&lines[p].text)) && !lines[i].text.starts_with("附件");
+        let dated = prev.is_some_and(|p| is_date_line(&lines[p].text));
         let notice = closed && opens_notice(&lead_text, lines, after);
         if !photo && shaped.is_none() && !opener && !subject && !dated && !signed && !notice {
             return None;
