@@ -251,7 +251,12 @@ impl Builder {
 
     /// Pages with headlines after their bodies: a body cut mid-sentence by
     /// a run of headlines goes on in the unbylined body after the run (a
-    /// body closed by a byline or a notice's date has not been cut).
+    /// body closed by a byline or a notice's date has not been cut), even
+    /// where that body's first line is shaped as a paragraph's first: a
+    /// sentence left open does not end an item, and the shape of the line
+    /// after the run kept apart as many bodies that go on as items that
+    /// start (on fresh draws of the fitting days it only made spurious
+    /// items).
     pub(crate) fn join_interrupted(&mut self, lines: &[Line]) {
         for r in 0..self.runs.len() {
             let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
