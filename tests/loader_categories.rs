@@ -1101,23 +1101,6 @@ fn an_item_signed_with_a_closing_byline_ends_before_a_lead_naming_its_subject_be
 }
 
 #[test]
-fn a_stacked_headline_its_part_names_only_in_part_still_splits_the_body() {
-    // pdftotext -raw prints two headlines together over one unbroken body
-    // that turns from the first one's subject to the second's. The second
-    // headline's words are only partly printed in its part (a match below
-    // the one asked of a headline printed away from its body), but the two
-    // parts share none of each other's headline words: two articles.
-    let p = load("raw_stacked_headline_named_in_part.txt");
-    assert_eq!(
-        titles(&p),
-        ["文水县举办秋季农产品展销会并开展消费帮扶系列活动", "交城县致电祝贺新一届驻村工作队全体队员顺利到岗"]
-    );
-    assert!(p.articles[0].paragraphs.iter().all(|q| !q.contains("交城")), "{:?}", p.articles[0].paragraphs);
-    assert!(p.articles[1].paragraphs[0].starts_with("10月12日，交城县委"), "{:?}", p.articles[1].paragraphs);
-    assert!(p.fragments.is_empty(), "{:?}", p.fragments);
-}
-
-#[test]
 fn a_headline_stacked_under_a_slogan_title_its_lead_hardly_names_splits_the_body() {
     // Two headlines printed together over one unbroken body; the first is
     // a label and a slogan (`【奋进新征程】凝心聚力 谱写…崭新篇章`) its

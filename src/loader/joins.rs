@@ -251,7 +251,12 @@ impl Builder {
 
     /// Pages with headlines after their bodies: a body cut mid-sentence by
     /// a run of headlines goes on in the unbylined body after the run (a
-    /// body closed by a byline or a notice's date has not been cut).
+    /// body closed by a byline or a notice's date has not been cut), even
+    /// where that body's first line is shaped as a paragraph's first: a
+    /// sentence left open does not end an item, and the shape of the line
+    /// after the run kept apart as many bodies that go on as items that
+    /// start (on fresh draws of the fitting days it only made spurious
+    /// items).
     pub(crate) fn join_interrupted(&mut self, lines: &[Line]) {
         for r in 0..self.runs.len() {
             let (Some(p), Some(n)) = (self.runs[r].prev, self.runs[r].next) else { continue };
@@ -266,13 +271,8 @@ impl Builder {
                 && self.segs[p].lines(lines).last().is_some_and(|l| {
                     !is_sentence_end(&l.text) && !lines::ends_with_credit(&l.text) && !lines::is_date_line(&l.text)
                 });
-            let first = self.segs[n].parts.iter().find_map(|x| match x {
-                BodyPart::Line(i) => Some(*i),
-                _ => None,
-            });
-            let Some(first) = first else { continue };
-            let fresh = heads::is_first_line_shaped(&lines[first], heads::column_width(lines, first));
-            if open && !fresh {
+            let first = self.segs[n].parts.iter().find(|x| matches!(x, BodyPart::Line(_)));
+            if open && first.is_some() {
                 self.merge(n, p);
             }
         }
@@ -399,12 +399,12 @@ impl Builder {
             let orphan = units[u].text();
             let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
             let Some((s, score)) = bodies.best_in(&orphan, near) else { continue };
-            // A headline stacked under another over one body
-            // ([`Unit::stacked`]) was set apart at a turn in the body both
-            // name: a weaker match splits it where the two parts share
-            // next to none of each other's headline words (checked below).
-            let weak = score < self.params.cut(Cut::OrphanMatch);
-            if weak && !(units[u].stacked && score >= self.params.cut(Cut::TurnOwn)) {
+            // (A headline stacked under another over one body that matches
+            // it more weakly is left alone too: splitting there at a turn
+            // where the two parts share next to none of each other's
+            // headline words made no item exactly right on fresh draws of
+            // the fitting days, and two spurious ones.)
+            if score < self.params.cut(Cut::OrphanMatch) {
                 continue;
             }
             // A body split already (three articles read as one): the part
@@ -436,11 +436,6 @@ impl Builder {
                 else {
                     continue;
                 };
-                // (Two clauses of one headline over one story, `俄称…` /
-                // `乌称…`, each name words of the other's part.)
-                if weak && turn.cross >= self.params.cut(Cut::TurnMargin) {
-                    continue;
-                }
                 (turn.at, owner < u)
             } else {
                 let Some(turn) =
