@@ -1378,23 +1378,6 @@ fn a_slogan_half_as_long_as_the_title_under_it_is_its_kicker() {
     assert_eq!(p.articles[1].kicker.as_deref(), Some("绿色发展进行时"));
 }
 
-#[test]
-fn list_items_printed_whole_on_their_lines_in_a_wide_box_are_paragraphs() {
-    // A notice in a box wider than its paragraphs (pdftotext dropped the
-    // indents): every paragraph is one line, so the lines show no column,
-    // and the two widest look full. An item of a list (`一、…`, `二、…`)
-    // printed whole on its line after a finished sentence is a paragraph
-    // of its own.
-    let p = load("wide_box_notice_one_line_paragraphs.txt");
-    assert_eq!(titles(&p), ["某某县市场监督管理局关于开展食品安全检查的通告"]);
-    let paras = &p.articles[0].paragraphs;
-    assert_eq!(paras.len(), 6, "{paras:?}");
-    assert!(paras[0].ends_with("通告如下："), "{paras:?}");
-    assert!(paras[1].starts_with("一、自2024年5月6日起") && paras[1].ends_with("积极配合。"), "{paras:?}");
-    assert!(paras[2].starts_with("二、对检查中发现的问题"), "{paras:?}");
-    assert_eq!(paras[3], "特此通告。");
-}
-
 /// The photo-item cuts as they were hand-set before they were fitted
 /// (`Cut::PhotoTextShared`, `PhotoCaptionShared`, `PhotoTextUnnamed` all
 /// 0.2): a test page loaded with them shows what the fit changed.
@@ -2010,27 +1993,6 @@ fn a_full_line_of_text_taken_for_a_heading_goes_on_with_its_paragraph() {
     assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
     assert!(a.paragraphs[2].starts_with("卦山景区管委会主任王明一同走进展区，"), "{:?}", a.paragraphs);
     assert!(a.subheadings.is_empty(), "{:?}", a.subheadings);
-}
-
-// ---- Task qthread (twenty-fourth round): side-by-side articles spliced on
-// extractor pages (issue 9, reading order).
-
-#[test]
-fn a_thread_cut_off_by_another_articles_column_ending_in_its_caption_is_rejoined() {
-    // pdftotext read two articles set side by side row by row: the first's
-    // first column, the second's two columns, the second column closed by
-    // its photo's caption (`图为… 记者 李红 摄` glued under its text), then
-    // the first's second column. The run under a caption reads on from the
-    // first's column (`负责人` / `介绍，`), not from the caption: it goes
-    // back after its own column as it would after another article's text.
-    let p = load("side_by_side_thread_after_a_caption.txt");
-    assert_eq!(titles(&p), ["离石区完成城区供水管网改造", "交城县新建三所乡村幼儿园", "汾阳市城区新建五处城市书房"]);
-    let a = p.articles[0].paragraphs.concat();
-    assert!(a.contains("离石区水务局负责人介绍，明年将继续改造"), "{a}");
-    assert!(a.ends_with("城区居民用水将更加安全放心。"), "{a}");
-    let b = &p.articles[1];
-    assert!(!b.paragraphs.concat().contains("供水"), "{:?}", b.paragraphs);
-    assert_eq!(b.captions, ["图为孩子们在幼儿园里做游戏。 记者 李红 摄"]);
 }
 
 // ---- Task qtitle (twenty-fourth round): the wrong headline on an article

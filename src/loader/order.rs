@@ -17,12 +17,9 @@
 //! broke off, when the seams it makes there and the seam it closes behind
 //! it score better by a clear margin than the seams it breaks, it reads on
 //! from its new place better than from its old one, and a sentence is left
-//! open at one end of the move or the other. The run before the one moved
-//! may be a caption (another article's column closed by its photo's
-//! caption, `… 记者 王五 摄`): nothing reads on from a caption, so the
-//! seam it breaks scores nothing, and only the thread broken off can leave
-//! the sentence open. A caption never breaks a thread itself (an
-//! article's own photo sits inside its text). A run opening with a byline
+//! open at one end of the move or the other. A caption never breaks a
+//! thread itself (an article's own photo sits inside its text). A run
+//! opening with a byline
 //! (`本报讯（记者 …）`, `□ 本报记者 …`) starts an item as a headline does: a
 //! thread of running text cut at a column's foot right before it can be
 //! rejoined there too, and it never moves itself. Headline runs (up to three
@@ -128,9 +125,6 @@ struct Run<'a> {
     text: bool,
     /// A headline run.
     heading: bool,
-    /// A photo's caption (`图为…`, or ending in a credit `记者 王五 摄`),
-    /// running text before it glued on or not.
-    caption: bool,
     /// Running text that opens with a byline (`本报讯（记者 …）`,
     /// `新华社北京5月3日电`, `□ 本报记者 …`): an item starts there.
     opens_item: bool,
@@ -225,12 +219,11 @@ fn runs<'a>(raw: &[&'a str], trimmed: &[&'a str], spans: Vec<Range<usize>>) -> V
         let (first, last) = (trimmed[start], trimmed[i - 1]);
         // Headline runs: a few lines, none ending a sentence, no full stop.
         // A headline may wrap after an enumeration comma (`…播出第九、` /
-        // `十集`), not end with one.
+        // `十集`).
         let heading = lines.len() <= 3
             && !lines.iter().any(|l| {
                 is_sentence_end(l) || l.contains('。') || l.contains('！') || l.contains('？') || l.trim_end().ends_with(['，', ','])
             })
-            && !last.ends_with('、')
             // (Each character searched for on its own: much faster than a
             // search for any of several.)
             && lines.iter().map(|l| l.matches('，').count() + l.matches(',').count()).sum::<usize>() < 2;
@@ -239,7 +232,7 @@ fn runs<'a>(raw: &[&'a str], trimmed: &[&'a str], spans: Vec<Range<usize>>) -> V
         let text = !heading && !caption;
         let opens_item = text && split_byline(first).is_some();
         let clause = lines.iter().any(|l| l.contains(['，', '。', ',']));
-        out.push(Run { lines: start..i, first, last, text, heading, caption, opens_item, clause });
+        out.push(Run { lines: start..i, first, last, text, heading, opens_item, clause });
     }
     out
 }
@@ -280,7 +273,7 @@ fn apply(order: &mut [usize], r: usize, y: usize, j: usize) {
 /// [`Knobs::margin`].
 fn best_move(ctx: &mut Context, order: &[usize], y: usize) -> Option<(usize, usize)> {
     let x = order[y - 1];
-    if !(ctx.runs[x].text || ctx.runs[x].caption) || !ctx.runs[order[y]].text || ctx.runs[order[y]].opens_item {
+    if !ctx.runs[x].text || !ctx.runs[order[y]].text || ctx.runs[order[y]].opens_item {
         return None;
     }
     let mut best: Option<(f32, usize, usize)> = None;
@@ -437,7 +430,7 @@ impl<'a> Context<'a> {
 
     /// How well run `q` reads on from run `p` (0 when `q` is none or a
     /// headline run: a seam before a headline tells nothing; 0 too when `p`
-    /// is a caption, which no text reads on from).
+    /// is not running text).
     fn seam(&mut self, p: usize, q: Option<usize>) -> f32 {
         let Some(q) = q.filter(|&q| self.runs[q].text && self.runs[p].text) else { return 0.0 };
         if let Some(&s) = self.scores.get(&(p, q)) {
@@ -523,10 +516,6 @@ mod tests {
         let mixed = [HA, A[0], hb, B[0], A[1], B[1]].join("\n\n") + "\n";
         let whole = [HA, A[0], A[1], hb, B[0], B[1]].join("\n\n") + "\n";
         assert_eq!(restore(&mixed).as_deref(), Some(whole.as_str()));
-        // A run ending in one is no headline: its text goes on.
-        let raw = ["交城县新建三所乡村幼儿园、", "两所小学、"];
-        let rs = runs(&raw, &raw, spans(&raw));
-        assert!(!rs[0].heading && rs[0].text);
     }
 
     #[test]

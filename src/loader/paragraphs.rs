@@ -38,7 +38,7 @@
 //! `（下转5版）` is not). The bodies signing a notice over its date stand a
 //! line each, a name wrapped over two lines (`…纪律检查委` / `员会`) one.
 
-use super::heads::{column_width, column_width_before, is_first_line_shaped, is_full, is_long};
+use super::heads::{column_width, column_width_before, is_first_line_shaped, is_long};
 use super::lines::{Line, Role, ends_with_credit, is_date_line, is_sentence_end};
 use super::normalize::{self, is_latin};
 use regex::Regex;
@@ -771,13 +771,6 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
     if one_per_line || lb.indented || lb.lead_space || block.lines_are_paragraphs {
         return true;
     }
-    if block.ends[k + 1] && block.set_in != Some(false) && opens_enumerated(&lb.text) {
-        // An item of a list (`一、…`, `（二）…`) printed whole on its line
-        // after a finished sentence: its own paragraph, however full the
-        // line before looks (in a box wider than its one-line paragraphs,
-        // the column the lines show is too narrow).
-        return true;
-    }
     if is_long(la) || is_long(lb) {
         // A line printed as a whole paragraph ends it, unless it opens its
         // paragraph a little short of the next line, which fills the
@@ -834,7 +827,7 @@ fn breaks_after(lines: &[Line], block: &Block, k: usize, one_per_line: bool, a_o
                 block.shortfall(lines, k + 1).is_some_and(|sb| !runs_on_short(sb, block.slack, &lines[c].text))
             });
     }
-    breaks_by_estimate(lines, a, b, a_opens)
+    breaks_by_estimate(lines, a, b)
 }
 
 /// The width a body's last line `i` fills with the part of its trailing
@@ -863,21 +856,6 @@ fn trailed_by(lines: &[Line], i: usize) -> Option<(usize, String)> {
         .collect();
     let rest = rest.trim_start().to_string();
     (!rest.is_empty()).then_some((l.width, rest))
-}
-
-/// Does a line open with an enumeration mark (`一、`, `十二、`, `3、`,
-/// `（二）`, `(1)`): one or two numerals, then `、`, or in brackets?
-fn opens_enumerated(text: &str) -> bool {
-    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
-    let bracketed = text.strip_prefix(['（', '(']);
-    let rest = bracketed.unwrap_or(text);
-    let n = rest.chars().take_while(|&c| numeral(c)).count();
-    let after = rest.chars().nth(n);
-    (1..=2).contains(&n)
-        && match bracketed {
-            Some(_) => matches!(after, Some('）' | ')')),
-            None => after == Some('、'),
-        }
 }
 
 /// Is the block's line `k` a subheading kept in the body: a line of its own
@@ -913,48 +891,7 @@ fn stands_apart(lines: &[Line], block: &Block, k: usize, a_opens: bool) -> bool 
             Some(false) => next_short.is_some_and(|s| s <= block.slack),
             _ => block.first_line_shaped(lines, k + 1),
         };
-    next_opens && !names_what_follows(t, block.seq[k + 1..].iter().map(|&i| lines[i].text.as_str()))
-}
-
-/// How many characters after a line [`names_what_follows`] reads.
-const FOLLOWING: usize = 80;
-
-/// Share of a line's character pairs that the text after it repeats, from
-/// which on it reads as the headline of what follows rather than a
-/// subheading (a subheading names its section in words of its own).
-const NAMES_FOLLOWING: f32 = 0.15;
-
-/// Does `t` name the text after it (`following`, its first [`FOLLOWING`]
-/// characters) the way a headline names its article's lead: at least
-/// [`NAMES_FOLLOWING`] of its pairs of Han characters, letters or digits
-/// found there? A headline wrongly kept in a body then stays with its text.
-fn names_what_follows<'a>(t: &str, following: impl Iterator<Item = &'a str>) -> bool {
-    let word = |c: &char| c.is_alphanumeric();
-    let chars: Vec<char> = t.chars().filter(word).collect();
-    let pairs = chars.len().saturating_sub(1);
-    if pairs == 0 {
-        return false;
-    }
-    // The lines after it up to the one that brings their characters to
-    // FOLLOWING, and of them the first FOLLOWING letters, digits and Han
-    // characters.
-    let mut after: Vec<char> = Vec::with_capacity(2 * FOLLOWING);
-    let mut read = 0;
-    for l in following {
-        read += l.chars().count();
-        after.extend(l.chars().filter(word));
-        if read >= FOLLOWING {
-            break;
-        }
-    }
-    after.truncate(FOLLOWING);
-    // (A pair of characters is in the text when two characters in a row
-    // there are the pair: the text's pairs sorted once, each looked up.)
-    let key = |w: &[char]| u64::from(w[0]) << 32 | u64::from(w[1]);
-    let mut printed: Vec<u64> = after.windows(2).map(key).collect();
-    printed.sort_unstable();
-    let found = chars.windows(2).filter(|w| printed.binary_search(&key(w)).is_ok()).count();
-    found as f32 >= NAMES_FOLLOWING * pairs as f32
+    next_opens
 }
 
 /// Does a line open by running on from a date before it (`至22日`,
@@ -973,14 +910,9 @@ fn splits_number(a: &str, b: &str) -> bool {
 
 /// [`breaks_after`] for a block too short to measure its column: by the
 /// column widths estimated around the two lines.
-fn breaks_by_estimate(lines: &[Line], a: usize, b: usize, a_opens: bool) -> bool {
+fn breaks_by_estimate(lines: &[Line], a: usize, b: usize) -> bool {
     let la = &lines[a];
     let lb = &lines[b];
-    // A sentence ends and the next line opens with a speaker (`李强表示，`,
-    // `会议指出，`): in news text such a line starts a paragraph.
-    if opens_with_speaker(&lb.text) {
-        return true;
-    }
     if lines
         .iter()
         .skip(a + 1)
@@ -993,18 +925,6 @@ fn breaks_by_estimate(lines: &[Line], a: usize, b: usize, a_opens: bool) -> bool
         }
     }
     let col = column_width(lines, b).max(column_width_before(lines, a));
-    // A paragraph's indented first line whose sentence ends right at the
-    // column's edge, followed by a full line (never a first line): the
-    // paragraph goes on (`优化营商环境，关键在人。` / `每一名干部都是…`).
-    if a_opens
-        && !la.justified
-        && la.width + 7 >= col
-        && la.width + 2 < col
-        && is_full(lb, col)
-        && !is_first_line_shaped(lb, col)
-    {
-        return false;
-    }
     // The sentence ends before the column does: the paragraph ends.
     if !la.justified && la.width + 3 < col {
         return true;
@@ -1084,15 +1004,6 @@ fn joins_signatory(lines: &[Line], a: usize, b: usize) -> bool {
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[^，。！？；：,]{2,9}[。！？]|[一二三四五六七八九十]是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|第[一二三四五六七八九十]，|[0-9]{1,2}[.、．])").expect("valid regex")
 });
-
-static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\x{4E00}-\x{9FFF}·]{2,12}(?:表示|指出|强调|认为|介绍|提出|希望|要求)[，,：:]").expect("valid regex")
-});
-
-/// Does a line open with a speaker and what they said (`李强表示，`)?
-fn opens_with_speaker(text: &str) -> bool {
-    text.contains(['，', ',', '：', ':']) && SPEAKER.is_match(text)
-}
 
 /// Does a line begin the way paragraphs begin: a short lead-in sentence or
 /// a list marker?
@@ -1352,24 +1263,6 @@ mod tests {
     }
 
     #[test]
-    fn a_speaker_after_a_full_line_opens_a_paragraph() {
-        // No indent, and the sentence before ends right at the column's edge.
-        let p = paras(
-            "全县新建标准化厂房十二万平\n方米，引进企业二十六家。\n县长王明表示，下一步将继续\n优化服务，做好要素保障。",
-        );
-        assert_eq!(
-            p,
-            vec![
-                "全县新建标准化厂房十二万平方米，引进企业二十六家。",
-                "县长王明表示，下一步将继续优化服务，做好要素保障。"
-            ]
-        );
-        // Inside a sentence it is no paragraph start.
-        let p = paras("据统计，今年一季度全县新建\n厂房的企业中，有关负责人表\n示，将继续扩大投资规模。");
-        assert_eq!(p.len(), 1, "{p:?}");
-    }
-
-    #[test]
     fn column_breaks_join_and_short_sentence_ends_break() {
         let p = paras(
             "习近平指出，中美关系的\n\n基础在民间，力量源泉在人民\n\n友好。友好省州和友好城市是\n\n带来了实实在在的利益。\n\n习近平强调，中美友城大会\n\n是中美地方交流的重要机制，创\n\n化友城合作发挥了积极作用。",
@@ -1432,39 +1325,6 @@ mod tests {
     }
 
     #[test]
-    fn a_line_names_what_follows_by_the_pairs_the_text_after_it_repeats() {
-        // The reference: the text after it joined, then searched pair by pair.
-        let reference = |t: &str, following: &[&str]| {
-            let mut after = String::new();
-            for l in following {
-                after.push_str(l);
-                if after.chars().count() >= FOLLOWING {
-                    break;
-                }
-            }
-            let chars: Vec<char> = t.chars().filter(|c| c.is_alphanumeric()).collect();
-            let pairs = chars.len().saturating_sub(1);
-            let after: String = after.chars().filter(|c| c.is_alphanumeric()).take(FOLLOWING).collect();
-            let found = chars.windows(2).filter(|w| after.contains(&w.iter().collect::<String>())).count();
-            pairs > 0 && found as f32 >= NAMES_FOLLOWING * pairs as f32
-        };
-        let long = "吕梁市召开会议部署工作，".repeat(12);
-        let cases: [(&str, Vec<&str>); 6] = [
-            ("吕梁市召开会议", vec!["本报讯 吕梁市昨日召开会议，部署全年工作。"]),
-            ("春耕备耕忙", vec!["本报讯 记者走进田间，看到农民正在播种。"]),
-            ("部署工作", vec![long.as_str(), "部署工作"]),
-            ("A股 2023", vec!["A股在2023年上涨", "。"]),
-            ("会", vec!["会议"]),
-            ("会议召开", vec![]),
-        ];
-        for (t, following) in cases {
-            let got = names_what_follows(t, following.iter().copied());
-            assert_eq!(got, reference(t, &following), "{t}");
-        }
-        assert!(names_what_follows("吕梁市召开会议", ["吕梁市昨日召开会议"].into_iter()));
-    }
-
-    #[test]
     fn two_signatories_of_a_notice_stay_apart() {
         let p = paras("每天24小时全天候\n受理。\n吕梁市公安局交通警察支队\n吕梁市交通运输局\n2024年6月1日");
         assert_eq!(p, vec!["每天24小时全天候受理。", "吕梁市公安局交通警察支队", "吕梁市交通运输局", "2024年6月1日"]);
@@ -1509,10 +1369,6 @@ mod tests {
         assert_eq!(p.len(), 5, "{p:?}");
         assert_eq!(p[2], "延伸产业链条");
         assert!(p[3].starts_with("全县已建成马铃薯加工企业"), "{p:?}");
-        // A line that names the text after it (a headline kept in the body)
-        // stays with it.
-        let p = paras(&"今年以来，岚县把马铃\n薯作为富民增收的主导作物，\n新建种薯繁育基地三处，带\n动全县农户扩大种植面积。\n县农业农村局组织技术\n人员深入田间地头，指导农\n户科学施肥、合理灌溉，全\n县马铃薯长势良好。\n延伸产业链条\n全县已建成马铃薯加工\n企业十二家，年加工能力达\n到三十万吨，产品销往全国\n二十多个省市。\n县里还在各乡镇建起收\n购点，方便农户就近出售，\n减少了中间环节，农户收入\n明显增加。".replace("延伸产业链条", "马铃薯加工企业"));
-        assert_eq!(p.len(), 4, "{p:?}");
     }
 
     #[test]
