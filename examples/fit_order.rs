@@ -1,23 +1,45 @@
 //! Searches the reading-order stage's numbers ([`order::Knobs`]) on the
 //! corpus' **fitting** pages: `cargo run --release --example fit_order
-//! [-- --sweeps N --threads N --pages N --knobs NAME,NAME]`.
+//! [-- --draws N,N --sweeps N --threads N --pages N --knobs NAME,NAME]`.
 //!
 //! The objective is `loader_eval --set fit`'s own: every fitting page of
 //! every shape (the three real-extractor shapes too when `pdftotext` is
-//! installed) is loaded with a candidate table and scored against its
-//! gold; a candidate's worth is, over all shapes, the items right plus
-//! exactly right minus spurious. The search is a coordinate search from
-//! [`order::Knobs::COMMITTED`]: each knob in turn to the value of its grid
-//! that gains most, for `--sweeps` sweeps (2 by default) or until a sweep
-//! moves nothing. A move is taken only when it gains 2 at least and no
-//! shape loses more than one item right or exactly right, or gains more
-//! than one spurious item, against the committed table (the rule a change
-//! must pass to be committed). Each candidate reloads only the pages whose
-//! restored reading order it changes ([`loader::ordered_with`]); the rest
-//! keep the committed table's score. Every move is printed with its
-//! figures, and at the end the table to write into `Knobs::COMMITTED`
-//! (by hand: check it with `loader_eval -- --set fit` and the loader's
-//! tests before committing).
+//! installed) in every draw of `--draws` (0 by default, the fixed set;
+//! [`sets::pages_of_draw`]) is loaded with a candidate table and scored
+//! against its gold; a candidate's worth is, over all shapes (each summed
+//! over the draws), the items right plus exactly right minus spurious.
+//! The search is a coordinate search from [`order::Knobs::COMMITTED`]:
+//! each knob in turn to the value of its grid that gains most, for
+//! `--sweeps` sweeps (2 by default) or until a sweep moves nothing. A move
+//! is taken only when it gains 2 per draw at least and no shape loses more
+//! than one item right or exactly right per draw, or gains more than one
+//! spurious item per draw, against the committed table (the rule a change
+//! must pass to be committed, [`gains_over`](lvread::loader::params::gains_over)).
+//! Each candidate reloads only the pages whose restored reading order it
+//! changes ([`loader::ordered_with`]); the rest keep the committed table's
+//! score. Every candidate and every move is printed with its figures, and
+//! at the end the table to write into `Knobs::COMMITTED` (by hand).
+//!
+//! **To refit**, search on several draws, never on draw 0 alone:
+//! `--draws 1,2,3,4,5,6 --threads 1` (about 15 minutes on a loaded
+//! machine; `--draws 0` alone was how every table before the twenty-sixth
+//! round was searched, and a move gaining 2 there mostly fits draw 0's
+//! pages: fresh draws of the same days score ~3 items fewer exactly
+//! right). Draws 7, 8 and 9 are refused: they are the judge's. Then write
+//! the table, rebuild and judge it with `loader_eval -- --set fit --draw
+//! 7,8,9` by the keep rule (exact up by 10 at least, right not down, no
+//! shape's exact down by more than 6), and run the loader's tests.
+//!
+//! What the twenty-sixth round found: on draws 1–6 the search moved
+//! `reach` 6 -> 4, `w_shared` 14 -> 10.5, `column_tall_tenths` 6 -> 4 -> 2
+//! and `margin` 1.5 -> 1.35 (objective 189171 -> 189348 there: right +68,
+//! exact +98, spurious -11 over six draws), yet the table lost on the
+//! judge's draws (right 48962 -> 48958, exact 46332 -> 46321, columns -18
+//! exact) and on draw 0 (exact 15908 -> 15902), so the committed table
+//! stayed. A knob of the reading order moves whole runs of a page at once
+//! and few pages move: its gains are lumpy, and even six draws' +98 did
+//! not carry over. Before keeping a refit, check it on a draw the search
+//! did not see (0, or one of 1–6 left out) before the judge.
 
 #[path = "common/bundled.rs"]
 mod bundled;
@@ -190,14 +212,47 @@ fn run(ready: &[Ready], k: &Knobs, shapes: usize, threads: usize) -> Vec<Score> 
     per
 }
 
+/// The draws kept for judging a change ([`sets::pages_of_draw`]): no
+/// fitter may search on them, or the judge would measure the fit itself.
+const JUDGE_DRAWS: [u64; 3] = [7, 8, 9];
+
+/// The draws `--draws N,N,…` names (draw 0 is the fixed set), each once,
+/// refusing the
+/// judge's ([`JUDGE_DRAWS`]).
+fn fit_draws(arg: Option<&str>) -> Result<Vec<u64>, String> {
+    let arg = arg.ok_or("--draws needs draw numbers, comma-separated (0 is the fixed set)")?;
+    let draws: Vec<u64> = arg
+        .split(',')
+        .map(|d| d.trim().parse::<u64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("--draws needs draw numbers, comma-separated, not {arg:?}"))?;
+    if let Some(d) = draws.iter().find(|d| JUDGE_DRAWS.contains(d)) {
+        return Err(format!(
+            "draw {d} is one of the judge's (7, 8, 9): fit on draws 0-6 and judge with `loader_eval --draw 7,8,9`"
+        ));
+    }
+    let mut seen = Vec::new();
+    for d in draws {
+        if !seen.contains(&d) {
+            seen.push(d);
+        }
+    }
+    if seen.is_empty() {
+        return Err("--draws needs at least one draw".into());
+    }
+    Ok(seen)
+}
+
 fn objective(per: &[Score]) -> i64 {
     per.iter().map(|s| s.right as i64 + s.exact as i64 - s.spurious as i64).sum()
 }
 
-/// Whether `per` keeps every shape within one item of `base` (right,
-/// exactly right, spurious).
-fn keeps(per: &[Score], base: &[Score]) -> bool {
-    per.iter().zip(base).all(|(p, b)| p.right + 1 >= b.right && p.exact + 1 >= b.exact && p.spurious <= b.spurious + 1)
+/// Whether `per` keeps every shape within one item per draw (`draws`) of
+/// `base` (right, exactly right, spurious).
+fn keeps(per: &[Score], base: &[Score], draws: usize) -> bool {
+    per.iter()
+        .zip(base)
+        .all(|(p, b)| p.right + draws >= b.right && p.exact + draws >= b.exact && p.spurious <= b.spurious + draws)
 }
 
 fn show(per: &[Score], names: &[String]) -> String {
@@ -212,6 +267,7 @@ fn show(per: &[Score], names: &[String]) -> String {
 fn main() -> ExitCode {
     let (mut sweeps, mut threads, mut pages, mut only): (usize, usize, usize, Option<Vec<String>>) =
         (2, 2, usize::MAX, None);
+    let mut draws: Vec<u64> = vec![0];
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut num = || args.next().and_then(|v| v.parse::<usize>().ok());
@@ -220,8 +276,15 @@ fn main() -> ExitCode {
             "--threads" => threads = num().unwrap_or(threads).max(1),
             "--pages" => pages = num().unwrap_or(pages),
             "--knobs" => only = args.next().map(|v| v.split(',').map(str::to_string).collect()),
+            "--draws" => match fit_draws(args.next().as_deref()) {
+                Ok(d) => draws = d,
+                Err(e) => {
+                    eprintln!("fit_order: {e}");
+                    return ExitCode::from(2);
+                }
+            },
             _ => {
-                eprintln!("usage: fit_order [--sweeps N] [--threads N] [--pages N] [--knobs NAME,NAME]");
+                eprintln!("usage: fit_order [--sweeps N] [--threads N] [--pages N] [--knobs NAME,NAME] [--draws N,N]");
                 return ExitCode::from(2);
             }
         }
@@ -234,29 +297,38 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
-    let mut names: Vec<String> = Vec::new();
-    let mut shaped: Vec<Vec<SynthPage>> = Vec::new();
-    for shape in Shape::ALL {
-        names.push(shape.name().to_string());
-        shaped.push(sets::pages(&material, Half::Fit, shape, pages));
-    }
-    if have_pdftotext() {
-        let cache = root.join("target").join("loader_eval_cache");
-        match items::real_pages(&material, Half::Fit, 0, pages, &[true; Real::ALL.len()], Some(&cache)) {
-            Ok(real) => {
-                for (r, p) in Real::ALL.iter().zip(real) {
-                    names.push(r.name().to_string());
-                    shaped.push(p);
-                }
-            }
-            Err(e) => {
-                eprintln!("fit_order: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
+    // Per shape, its pages in every draw asked for (a shape's figures are
+    // summed over the draws).
+    let mut names: Vec<String> = Shape::ALL.iter().map(|s| s.name().to_string()).collect();
+    let mut shaped: Vec<Vec<SynthPage>> = vec![Vec::new(); Shape::ALL.len()];
+    let real = have_pdftotext();
+    if real {
+        names.extend(Real::ALL.iter().map(|r| r.name().to_string()));
+        shaped.extend(Real::ALL.iter().map(|_| Vec::new()));
     } else {
         eprintln!("fit_order: pdftotext (poppler-utils) is not installed; the real-extractor shapes are left out");
     }
+    for &draw in &draws {
+        for (k, &shape) in Shape::ALL.iter().enumerate() {
+            shaped[k].extend(sets::pages_of_draw(&material, Half::Fit, shape, pages, draw));
+        }
+        if real {
+            let cache = root.join("target").join("loader_eval_cache");
+            match items::real_pages(&material, Half::Fit, draw, pages, &[true; Real::ALL.len()], Some(&cache)) {
+                Ok(found) => {
+                    for (k, p) in found.into_iter().enumerate() {
+                        shaped[Shape::ALL.len() + k].extend(p);
+                    }
+                }
+                Err(e) => {
+                    eprintln!("fit_order: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+    }
+    let draws_named: Vec<String> = draws.iter().map(u64::to_string).collect();
+    println!("draws {}: {} fitting pages", draws_named.join(","), shaped.iter().map(Vec::len).sum::<usize>());
     let committed = Knobs::COMMITTED;
     let ready: Vec<Ready> = shaped
         .into_iter()
@@ -282,6 +354,8 @@ fn main() -> ExitCode {
     println!("committed: {} (objective {})", show(&base, &names), objective(&base));
     let mut k = committed;
     let mut best = objective(&base);
+    // (The least gain: 2 per draw, see `lvread::loader::params::gains_over`.)
+    let min_gain = 2 * draws.len() as i64;
     for sweep in 0..sweeps {
         let mut moved = false;
         for knob in KNOBS {
@@ -293,7 +367,10 @@ fn main() -> ExitCode {
                 let per = run(&ready, &c, shapes, threads);
                 let o = objective(&per);
                 println!("  sweep {sweep} {}={}: objective {o} ({:+})", knob.name(), knob.value(&c), o - best);
-                if o >= best + 2 && keeps(&per, &base) && choice.as_ref().is_none_or(|(b, ..)| o > *b) {
+                if o >= best + min_gain
+                    && keeps(&per, &base, draws.len())
+                    && choice.as_ref().is_none_or(|(b, ..)| o > *b)
+                {
                     // (Taken only if no bundled page changes under it.)
                     if let Some(page) = guard.changed(|n, t| loader::load_text_ordered(n, t, &c)) {
                         println!(

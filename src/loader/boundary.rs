@@ -227,7 +227,7 @@ pub const WEIGHTS: [(Term, f32); 27] = [
     (Term::ClosingDate, 100.0),
     (Term::ClosingFormula, 102.0),
     (Term::HeadingMargin, 1.0),
-    (Term::ContentMatch, 500.0),
+    (Term::ContentMatch, 475.0),
     (Term::SetApart, 0.0),
     (Term::HeadlineRun, 250.0),
     (Term::Subheading, -300.0),
@@ -1148,7 +1148,7 @@ fn first_sentence(lines: &[Line], after: &[Piece]) -> String {
 /// The fewest words a headline on the page must share with a caption for
 /// the caption to name its subject (`Builder::headline_names_text`). (Read
 /// from [`Params::headline_shared_min`].)
-pub const HEADLINE_SHARED_MIN: usize = 3;
+pub const HEADLINE_SHARED_MIN: usize = 7;
 
 /// How many characters of the first sentence after an opener
 /// [`Builder::turns_away`] reads.

@@ -305,6 +305,20 @@ pub enum Cut {
 /// pdftotext-raw right +1; check unchanged), 0.6 trades items on check
 /// pdftotext and train pdftotext, 0.8 loses 7 on train pdftotext-raw (a
 /// bonus that large outweighs what the words say).
+/// Twenty-sixth round (fititems), the whole item table searched on four
+/// draws of the fitting days (`fit_boundary --items --draws 1,2,3,4 --pages
+/// 150 --sweeps 1`, 4,200 pages; a move must gain 2 a draw): five moves,
+/// of which three held on draws 5 and 6 (not searched; objective 63363 ->
+/// 63419, exact +42): `NamesNextMargin` 0.15 -> 0.05 here, and in
+/// `boundary.rs` `ContentMatch` 500 -> 475 and `HEADLINE_SHARED_MIN` 3 -> 7
+/// (six Han bigrams in common with a headline is no sentence naming its
+/// subject). The other two, `PhotoCaptionShared` 0.3 -> 0.2 and
+/// `PhotoTextUnnamed` 0.1 -> 0, lost on draws 5 and 6 (63282, spurious
+/// photo items) and were left out. Judged on draws 7, 8, 9
+/// (`loader_eval --set fit --draw 7,8,9`): right 48962 -> 49009, exact
+/// 46332 -> 46402 (every shape up, +4 to +18), spurious 842 -> 853; the
+/// fixed set (draw 0): right 16612 -> 16619, exact 15908 -> 15917,
+/// spurious 185 -> 193.
 #[rustfmt::skip]
 pub const CUTS: [(Cut, f32, f32); 46] = [
     (Cut::FeatureTopic, 0.3, 0.05),
@@ -313,7 +327,7 @@ pub const CUTS: [(Cut, f32, f32); 46] = [
     (Cut::TitleReachesMin, 0.1, 0.05),
     (Cut::OrphanMatch, 0.4, 0.05),
     (Cut::NamesNext, 0.1, 0.05),
-    (Cut::NamesNextMargin, 0.15, 0.05),
+    (Cut::NamesNextMargin, 0.05, 0.05),
     (Cut::HeadlineLikeChars, 6.0, 1.0),
     (Cut::OpensItemChars, 8.0, 1.0),
     (Cut::TurnOwn, 0.3, 0.05),
@@ -373,10 +387,24 @@ pub const MIN_GAIN: i64 = 2;
 /// against `start` (the table the search began from)? Its [`objective`]
 /// beats `now`'s by [`MIN_GAIN`] at least, and against `start` no shape
 /// loses more than one item right or exactly right, nor gains more than
-/// one spurious item (the rule a change must pass to be committed).
+/// one spurious item (the rule a change must pass to be committed). The
+/// rule on one draw of the fitting pages: [`gains_over`] with `draws` 1.
 pub fn gains(new: &Figures, now: &Figures, start: &Figures) -> bool {
-    new.iter().zip(start).all(|(n, s)| n.0 + 1 >= s.0 && n.1 + 1 >= s.1 && n.2 <= s.2 + 1)
-        && objective(new) >= objective(now) + MIN_GAIN
+    gains_over(new, now, start, 1)
+}
+
+/// [`gains`] on the fitting pages of `draws` draws together (a shape's
+/// figures summed over them): the least gain is [`MIN_GAIN`] per draw, and
+/// a shape may lose one item right or exactly right (or gain one spurious
+/// item) per draw. A move worth keeping gains on every draw, so its gain
+/// grows with the draws; a move fitting one draw's pages gains on that
+/// draw alone, and a gain of 2 over several draws is mostly noise (on a
+/// single draw, searches with a gain of 2 picked up moves that cost ~3
+/// items exactly right on fresh draws of the same days).
+pub fn gains_over(new: &Figures, now: &Figures, start: &Figures, draws: usize) -> bool {
+    let d = draws.max(1);
+    new.iter().zip(start).all(|(n, s)| n.0 + d >= s.0 && n.1 + d >= s.1 && n.2 <= s.2 + d)
+        && objective(new) >= objective(now) + MIN_GAIN * d as i64
 }
 
 #[cfg(test)]
@@ -422,5 +450,10 @@ mod tests {
         assert!(!gains(&spurious, &start, &start));
         // A move is measured against the best table so far.
         assert!(!gains(&better, &better, &start));
+        // Over two draws, the least gain and a shape's allowance double.
+        assert!(gains_over(&better, &start, &start, 2));
+        assert!(!gains_over(&vec![(11, 9, 2), (5, 5, 0)], &start, &start, 2));
+        assert!(gains_over(&vec![(20, 20, 2), (3, 5, 0)], &start, &start, 2));
+        assert!(!gains_over(&vec![(20, 20, 2), (2, 5, 0)], &start, &start, 2));
     }
 }
