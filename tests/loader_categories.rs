@@ -1835,33 +1835,6 @@ fn a_kicker_under_a_notice_whose_headline_is_wider_than_its_text_starts_the_next
     assert!(next.paragraphs.concat().starts_with("近日，文水县组织干部职工"), "{:?}", next.paragraphs);
 }
 
-// ---- Task qreach (twenty-third round): an article's body cut short, its
-// rest given to another item (issue 9).
-
-#[test]
-fn a_subtitle_centred_right_of_its_headline_over_the_columns_is_read_after_the_headline() {
-    // `pdftotext -layout` counts a headline's characters, set in large
-    // type, as one place each, so its lines (the first not reaching the
-    // second column's start) go to the first column, and the subtitle
-    // centred under it over the three columns starts right of where the
-    // headline's characters stop, in the second column. Read as the top
-    // of that column, the subtitle stood between the first and second
-    // columns of the article and cut its body in two; it is the headline's
-    // subtitle, read right after it.
-    let text = include_str!("pages/layout_subtitle_centred_right_of_its_headline.txt");
-    let unfolded = loader::columns::unfold(text).unwrap_or_default();
-    let order: Vec<&str> = unfolded.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    assert_eq!(order.get(2).copied(), Some("——交城纪实"), "{unfolded}");
-    let p = load("layout_subtitle_centred_right_of_its_headline.txt");
-    assert_eq!(p.articles.len(), 1, "{:?}", titles(&p));
-    let a = &p.articles[0];
-    assert_eq!(a.subtitle.as_deref(), Some("——交城纪实"));
-    let body = a.paragraphs.concat();
-    assert!(body.starts_with("今年以来，交城县"), "{:?}", a.paragraphs);
-    assert!(body.ends_with("让群众用水更方便、更放心。"), "{:?}", a.paragraphs);
-    assert!(!body.contains("纪实"), "{:?}", a.paragraphs);
-}
-
 // ---- Task rmodel (twenty-third round): the placement rules beside the line
 // model become its features (issue 9).
 

@@ -33,8 +33,7 @@
 //! read its last column after the article under it.
 //!
 //! A line set two to five characters in from its column's start, in a block
-//! of running text (or of three lines or more, all of them set in: a box of
-//! one-line paragraphs), after a finished sentence or a short line (or, at the top
+//! of running text, after a finished sentence or a short line (or, at the top
 //! of a block, reaching the column's far edge), is a paragraph's first line
 //! and keeps a two-space indent, so a one-line paragraph between full lines
 //! stays a paragraph of its own. A column start counts for a line only where
@@ -77,10 +76,7 @@
 //! text starts under it left and right of it, is a line across them, read
 //! before its first column, also where it reaches past a column start
 //! itself, or where a subtitle lies between (so is a subtitle centred
-//! under a headline across them, and a kicker over it; also a subtitle
-//! right of where a headline's lines stop, their large characters counted
-//! one place each, set on the columns' middle with the text of every
-//! column left of it starting under it, even at the page's top); a
+//! under a headline across them, and a kicker over it); a
 //! headline's short last line right over its text stays with its other
 //! lines. A blank row (where a photo or large
 //! type elsewhere sets no baseline) does not end a column whose last line
@@ -214,10 +210,8 @@ impl Block {
         let reach = |k: usize| self.offsets[k] + self.lines[k].chars().count();
         let Some(l) = self.lines.get(i) else { return String::new() };
         let indented = (2..=START_SLACK).contains(&self.offsets[i]);
-        // Running text: some lines start at the column's edge, or every
-        // line of a few is set in (a box whose paragraphs are each one
-        // line, all indented by the same two characters).
-        let running = self.offsets.iter().any(|&o| o < 2) || self.lines.len() >= 3;
+        // Running text: some lines start at the column's edge.
+        let running = self.offsets.iter().any(|&o| o < 2);
         let widest = (0..self.lines.len()).map(reach).max().unwrap_or(0);
         let opens = match i.checked_sub(1) {
             None => reach(i) >= widest,
@@ -635,44 +629,22 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         // read before them (also when it reaches past a column start itself:
         // it spans the columns its text starts in under it, not only those).
         let (left, right) = {
-            // A headline's lines right over the chunk, in a line across
-            // columns or in a column's block (its first line not reaching
-            // the next column's start, or its short last line under a line
-            // across columns): they set nothing over a subtitle centred
-            // under them either, and that column's text under it is fresh.
-            // (`——北京纪实` right of a headline's lines, over its columns.)
-            let head = open.iter().flatten().chain(&wide).copied().find(|&b| heads_over(&blocks[b], c, step));
-            let fresh = |x: &Chunk<'_>| {
-                let o = open[column_of(starts, x.start)];
-                o.is_none() || o.is_some_and(|b| Some(b) == head)
-            };
+            let fresh = |x: &Chunk<'_>| open[column_of(starts, x.start)].is_none();
             // (The last line across columns sets nothing over a line centred
             // under it: a headline over its subtitle, `——北京纪实`.)
             let across = wide.map(|b| (blocks[b].bottom, blocks[b].span));
-            let in_head = |x: &Chunk<'_>| {
-                head.is_some_and(|b| {
-                    let h = &blocks[b];
-                    h.rows.iter().zip(&h.lines).any(|(&r, l)| r == x.row && l == x.text)
-                })
-            };
             let crossed = |from: usize, to: usize, (a, b): (usize, usize)| {
                 chunks[row_first[from.min(rows)]..row_first[to.min(rows)]]
                     .iter()
-                    .any(|x| x.start < b && x.end > a && across != Some((x.row, (x.start, x.end))) && !in_head(x))
+                    .any(|x| x.start < b && x.end > a && across != Some((x.row, (x.start, x.end))))
             };
-            centred_over(
-                chunks,
-                &row_first,
-                ci,
-                step,
-                Over { across: right > left, head: head.is_some() },
-                &crossed,
-                &fresh,
+            centred_over(chunks, &row_first, ci, step, right > left, &crossed, &fresh).map_or(
+                (left, right),
+                |(lo, hi)| {
+                    let l = (0..=column_of(starts, lo)).rev().find(|&k| near(k, c.row + step)).unwrap_or(left);
+                    (l.min(left), column_of(starts, hi.saturating_sub(2)).max(right))
+                },
             )
-            .map_or((left, right), |(lo, hi)| {
-                let l = (0..=column_of(starts, lo)).rev().find(|&k| near(k, c.row + step)).unwrap_or(left);
-                (l.min(left), column_of(starts, hi.saturating_sub(2)).max(right))
-            })
         };
         // A line under a line across columns, starting where it starts,
         // carries it on when it crosses the same columns too, when the
@@ -926,37 +898,9 @@ fn boxed(
         .max_by_key(|&b| blocks[b].bottom)
 }
 
-/// Whether block `b` (open in a column, or the last line across columns)
-/// is the lines of a headline right over chunk `c` (a subtitle centred under it): at most [`LARGE_LINES`]
-/// lines, none of them holding a sentence's end, the last within two rows
-/// over `c` and all of them left of it (the headline's characters, larger
-/// than the subtitle's, stop short of where the subtitle starts), none
-/// holding a comma. `pdftotext -layout` sets a headline over several
-/// columns in a column's block when its first line, in large type, does not reach the
-/// next column's start by its characters' count, or its short last line
-/// under a line across columns; the subtitle under it is centred over the
-/// columns all the same, and belongs with it, not at the top of the column
-/// it happens to start in.
-fn heads_over(b: &Block, c: &Chunk<'_>, step: usize) -> bool {
-    b.lines.len() <= LARGE_LINES
-        && b.bottom < c.row
-        && c.row <= b.bottom + 2 * step
-        && b.far <= c.start
-        && b.lines.iter().all(|l| !l.contains(['。', '！', '？', '，', ',']) && !l.ends_with(['”', '；', '、', '：']))
-}
-
-/// What a chunk [`centred_over`] tests spans and has over it.
-#[derive(Debug, Clone, Copy)]
-struct Over {
-    /// It reaches past a column start itself.
-    across: bool,
-    /// A headline's lines stand right over it ([`heads_over`]).
-    head: bool,
-}
-
 /// Where the columns under chunk `ci` start and end (characters) when it
 /// is a headline centred over them (under it, maybe, its subtitle, or under
-/// a kicker the headline; a headline `across` a column start already stands
+/// a kicker the headline; a headline reaching past a column start (`across`) already stands
 /// alone on its row over text running on from column to column): nothing is set on the two rows over it
 /// (nor over those columns, whose blocks are closed, as its own column's
 /// is; `crossed` tells, and passes over a line across columns right over
@@ -964,20 +908,16 @@ struct Over {
 /// the next row with
 /// text (within two rows) starts text in a column left of it, and the text
 /// starting there spans it with it near the middle, no other chunk on its
-/// row reaching into that span. Under a headline's lines ([`Over::head`]:
-/// a subtitle) it may stand at the page's top, every chunk under it that
-/// starts left of its end must start a column's text, and it must sit on
-/// the middle of that text (within a tenth of its width).
+/// row reaching into that span.
 fn centred_over(
     chunks: &[Chunk<'_>],
     row_first: &[usize],
     ci: usize,
     step: usize,
-    over: Over,
+    across: bool,
     crossed: &dyn Fn(usize, usize, (usize, usize)) -> bool,
     fresh: &dyn Fn(&Chunk<'_>) -> bool,
 ) -> Option<(usize, usize)> {
-    let Over { across, head: under_head } = over;
     let c = &chunks[ci];
     if !fresh(c) {
         return None;
@@ -986,11 +926,9 @@ fn centred_over(
         return None;
     }
     let above = c.row.saturating_sub(2 * step);
-    // (At the top of the page only a subtitle under its headline: a
-    // column's first line there may stand alone on its row.)
-    if (c.row < 2 * step && !under_head)
-        || crossed(above, c.row, (c.start.saturating_sub(START_SLACK), c.end + START_SLACK))
-    {
+    // (At the top of the page a column's first line may stand alone on
+    // its row.)
+    if c.row < 2 * step || crossed(above, c.row, (c.start.saturating_sub(START_SLACK), c.end + START_SLACK)) {
         return None;
     }
     let rows = row_first.len() - 1;
@@ -1012,11 +950,6 @@ fn centred_over(
             break;
         }
     }
-    // Under a headline, every column the subtitle starts right of starts
-    // its text there (no other item's text runs on beside the headline).
-    if under_head && chunks[row_first[next]..row_first[next + 1]].iter().any(|x| x.start < c.end && !fresh(x)) {
-        return None;
-    }
     let fresh: Vec<&Chunk<'_>> = chunks[row_first[next]..row_first[next + 1]]
         .iter()
         .filter(|x| fresh(x) && !crossed(above, c.row, (x.start, x.end)))
@@ -1028,10 +961,6 @@ fn centred_over(
     let hi = fresh.iter().map(|x| x.end).max()?;
     let (mid, span) = (c.start + c.end, hi - lo);
     let centred = lo <= c.start && c.end <= hi && lo * 4 + span <= mid * 2 && mid * 2 <= lo * 4 + span * 3;
-    // A subtitle under its headline is set on the columns' middle (within
-    // a tenth of their width): a line beside the headline, another
-    // item's, is not.
-    let centred = centred && (!under_head || mid.abs_diff(lo + hi) * 5 <= span);
     let alone = chunks[row_first[c.row]..row_first[c.row + 1]]
         .iter()
         .all(|x| std::ptr::eq(x, c) || x.end <= lo || x.start >= hi);
@@ -1783,7 +1712,7 @@ mod tests {
         // text's first paragraph; under a finished sentence any set-in line
         // opens one.
         type Lines<'a> = &'a [(usize, &'a str)];
-        let cases: [(Lines<'_>, usize, bool); 6] = [
+        let cases: [(Lines<'_>, usize, bool); 4] = [
             (&[(0, "甲标题第一行在此甲"), (2, "乙标题尾"), (0, "正文第一行内容甚多甚多甚多")], 1, false),
             (&[(0, "甲标题第一行在此甲"), (2, "正文首行内容甚多甚多甚"), (0, "正文第二行内容甚多甚多甚多")], 1, true),
             (&[(0, "正文一段末行。"), (2, "短段"), (0, "正文第二行内容甚多甚多甚多")], 1, true),
@@ -1792,11 +1721,6 @@ mod tests {
                 2,
                 true,
             ),
-            // A box whose paragraphs are each one line, every line set in
-            // by the same indent: each line after a finished one opens a
-            // paragraph (the common indent hides none of them).
-            (&[(2, "甲段一行内容甚多甚多完。"), (2, "乙段一行内容甚多甚多完。"), (2, "特此公告。")], 1, true),
-            (&[(2, "甲段一行内容甚多甚多完。"), (2, "乙段一行内容甚多甚多完。"), (2, "特此公告。")], 2, true),
         ];
         for (lines, i, indent) in cases {
             let block = Block {

@@ -885,13 +885,12 @@ fn stands_apart(lines: &[Line], block: &Block, k: usize, a_opens: bool) -> bool 
         return false;
     }
     let next_short = block.shortfall(lines, k + 1);
-    let next_opens = lb.indented
+    lb.indented
         || lb.lead_space
         || match block.set_in {
             Some(false) => next_short.is_some_and(|s| s <= block.slack),
             _ => block.first_line_shaped(lines, k + 1),
-        };
-    next_opens
+        }
 }
 
 /// Does a line open by running on from a date before it (`至22日`,
