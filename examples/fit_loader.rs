@@ -27,6 +27,7 @@
 //!   by pdftotext (19117 → 19228), so the test refuses it; the JUDGE agrees:
 //!   46242 exact (right 48913, spurious 938), the generated shapes +33
 //!   exact, the three real-extractor shapes −123 (draw 0: 15908 → 15862);
+//! - the same on draws 0–3 only: 46281 (generated +35, real −86);
 //! - the same with 16 epochs: 46265 (generated +62, real −129): more epochs
 //!   on seven draws do not memorise more, but the real shapes still fall;
 //! - the same with `--real`: 46050 (real-pdftotext +36, real-raw +18, but
