@@ -1367,17 +1367,6 @@ fn an_item_naming_its_subject_before_its_day_where_the_column_narrows_stands_alo
     assert_eq!(q.articles.len(), 1, "{:?}", titles(&q));
 }
 
-#[test]
-fn a_slogan_half_as_long_as_the_title_under_it_is_its_kicker() {
-    // A slogan of seven characters over a title of fourteen, the body
-    // naming the title's words and only some of the slogan's, no word cut
-    // at the seam: the kicker, not the head of a wrapped title (a line at
-    // most half as long as the title under it, was less than half).
-    let p = load("kicker_half_as_long_as_its_title.txt");
-    assert_eq!(titles(&p), ["交城县春耕备耕有序推进", "孝义市新建三处城市公园已开放"]);
-    assert_eq!(p.articles[1].kicker.as_deref(), Some("绿色发展进行时"));
-}
-
 /// The photo-item cuts as they were hand-set before they were fitted
 /// (`Cut::PhotoTextShared`, `PhotoCaptionShared`, `PhotoTextUnnamed` all
 /// 0.2): a test page loaded with them shows what the fit changed.
@@ -2118,23 +2107,6 @@ fn a_notice_signatory_wrapped_over_two_lines_is_one_paragraph() {
 // titles (issue 9, category 4).
 
 #[test]
-fn a_spaced_kicker_over_a_far_wider_title_is_its_kicker_though_the_body_prints_the_seam() {
-    // An article, then a kicker of two whole clauses set apart by a space
-    // (`守护绿水青山 共享美好生活`) over a plain title half as wide again
-    // or more, a body, then another article. The body prints the two
-    // characters meeting at the seam (`活动`), but a title wraps where its
-    // line is full (its tail no wider than its head) and a spaced title
-    // breaks inside a clause: a line of whole clauses over a far wider
-    // line is a kicker, not the head of its title.
-    let p = load("spaced_kicker_over_a_wider_title.txt");
-    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
-    let item = &p.articles[1];
-    assert_eq!(item.title, "动员全市干部群众开展冬季植树造林义务劳动", "{:?}", titles(&p));
-    assert_eq!(item.kicker.as_deref(), Some("守护绿水青山 共享美好生活"));
-    assert_eq!(p.articles[2].title, "汾阳市举办职业技能大赛");
-}
-
-#[test]
 fn a_slogan_alone_over_a_body_naming_none_of_it_is_its_kicker() {
     // An article, then a lone headline line (`共筑美好家园`) over a byline
     // and a body that names none of its words, then another article. A
@@ -2172,23 +2144,6 @@ fn a_headline_wrapped_at_a_list_comma_in_the_body_heads_its_item() {
 
 // ---- qpair (twenty-fifth round): headlines and captions given to the
 // wrong body (issue 9, category 4).
-
-#[test]
-fn a_headline_at_the_top_of_the_page_heads_the_body_under_it_though_a_follow_up_shares_more() {
-    // Two items on one event, each a headline over a bylined body: a
-    // report (`两名干部因…被问责`) and its follow-up (`…相关责任人被严肃
-    // 查处`). The first body names the follow-up's words more than the
-    // report's own, and the follow-up's body hardly names its headline:
-    // by words alone the follow-up takes the first body, and the page
-    // (one run voting each way) is read headlines-after, so the run
-    // between the bodies stood beside the first. But the first run has
-    // no body before it: it stands beside the body under it only, and
-    // heads it (`Cut::AdjacentOnly`); the follow-up heads the other.
-    let p = load("follow_up_headline_under_the_page_top_headline.txt");
-    assert_eq!(titles(&p), ["两名干部因青石县煤矿透水事故被问责", "青石县煤矿透水事故相关责任人被严肃查处"]);
-    assert!(p.articles[0].paragraphs[0].starts_with("日前"), "{:?}", p.articles[0].paragraphs);
-    assert!(p.articles[1].paragraphs[0].starts_with("青石县纪检"), "{:?}", p.articles[1].paragraphs);
-}
 
 // ---- Task qgroup (twenty-fifth round): a headline group split wrongly
 // into kicker / title / subtitle (issue 9, category 4).

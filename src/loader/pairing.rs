@@ -21,10 +21,7 @@
 //! standing right next to a body on the page's side (after it where
 //! headlines follow their bodies) gains more for that body when every run
 //! between bodies that names one side names this one, and little when no
-//! run tells the side (`adjacent_weight`). A run with no body on the
-//! page's side at all (a headline at the top of a page read
-//! headlines-after) stands beside one body only, and gains
-//! [`Cut::AdjacentOnly`] for it whatever the page's votes.
+//! run tells the side (`adjacent_weight`).
 
 use super::assign::{self, Bodies};
 use super::params::{Cut, Params};
@@ -66,7 +63,6 @@ impl Builder {
     ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
         let n = self.segs.len();
         let adj = adjacent_weight(votes, &self.params);
-        let only_weight = self.params.cut(Cut::AdjacentOnly);
         let (min_pair, lone_headline) = (self.params.cut(Cut::MinPair), self.params.cut(Cut::LoneHeadline));
         // Sparse rows: only the bodies a unit shares words with, plus the
         // body it stands next to.
@@ -80,26 +76,13 @@ impl Builder {
                 Orientation::Before if last_of_run => run.next.map(|x| self.find(x)),
                 _ => None,
             };
-            // A run with no body on the page's side (the first run of a
-            // page read headlines-after, the last of one read
-            // headlines-before) stands beside one body only, the one on
-            // its other side: nothing else it could head is next to it, so
-            // a later headline sharing more of that body's words (a
-            // follow-up on the same event) does not take it from the line
-            // printed right over it.
-            let only = match o {
-                Orientation::After if last_of_run && run.prev.is_none() => run.next.map(|x| self.find(x)),
-                Orientation::Before if first_of_run && run.next.is_none() => run.prev.map(|p| self.find(p)),
-                _ => None,
-            };
             let near = assign::window(run.prev.map(|p| self.find(p)), run.next.map(|x| self.find(x)));
             let mut row: Vec<(usize, f32)> =
                 bodies.scores_in(&u.text(), near).into_iter().filter(|(si, _)| self.segs[*si].into.is_none()).collect();
-            for (a, w) in [(adjacent, adj), (only, only_weight)] {
-                let Some(a) = a else { continue };
+            if let Some(a) = adjacent {
                 match row.iter_mut().find(|(si, _)| *si == a) {
-                    Some(e) => e.1 += w,
-                    None => row.push((a, w)),
+                    Some(e) => e.1 += adj,
+                    None => row.push((a, adj)),
                 }
             }
             rows.push(row);

@@ -154,15 +154,13 @@ impl Builder {
                                 && wraps(
                                     prev,
                                     t,
-                                    cur.as_str() == prev,
                                     [last_width, lines[i].width, column],
                                     bodies,
                                     near.clone(),
                                     p,
                                     &|_: &str, n: &str| two_cut(cur.as_str(), n),
                                 )
-                                || word_across_seam(prev, t, bodies, near.clone())
-                                    && !set_over(prev, t, [last_width, lines[i].width, column])) =>
+                                || word_across_seam(prev, t, bodies, near.clone())) =>
                     {
                         cur.push_str(t)
                     }
@@ -624,14 +622,12 @@ pub(crate) const MAX_UNIT_LINES: usize = 5;
 ///   and a pair of characters across the seam that only another body prints
 ///   is then chance, not a word cut.
 ///
-/// `single`: `prev` is not itself the tail of a wrap. `widths`: the
-/// printed widths of `prev`, of `next` and of the body column under the
+/// `widths`: the printed widths of `prev`, of `next` and of the body column under the
 /// run (0: no body under it).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn wraps(
     prev: &str,
     next: &str,
-    single: bool,
     widths: [usize; 3],
     bodies: &Bodies,
     near: std::ops::Range<usize>,
@@ -678,10 +674,6 @@ pub(crate) fn wraps(
     // clause of its own: a subtitle under its title (`让绿色“颜值”再提升`
     // / `我市全力创建国家森林城市`), not the title's wrapped tail.
     if OWN_PLACE.iter().any(|w| next.starts_with(w)) {
-        return false;
-    }
-    // A line of whole clauses over a far wider line is its kicker.
-    if set_over(prev, next, widths) {
         return false;
     }
     // A tail of one or two characters is no headline of its own (`…改造工`
@@ -755,21 +747,16 @@ pub(crate) fn wraps(
         return names(prev, pn) && names(next, nn) && (!spaced || own(bp) && own(bn)) && !two_heads(prev, next);
     }
     let (a, b) = (pn as i64, nn as i64);
-    // No body to read: a short headline wrapped once onto a shorter line
-    // (`中阳县万名干群` + `植树造林忙`), or two lines of even length.
-    if single && (4..=12).contains(&a) && b <= 6 && b <= a && !spaced {
-        return true;
-    }
+    // No body to read: two lines of even length.
     a >= 8 && (a - b).abs() <= 2 && !spaced
 }
 
 /// Is headline line `prev` a kicker (引题) over the title `next`, both
 /// naming body `b`, rather than the head of a title wrapped onto `next`? A
 /// kicker is a phrase of its own, set in its own line (`喜迎国庆`,
-/// `聚焦高质量发展`): at most half as long as the title under it (a
+/// `聚焦高质量发展`): less than half as long as the title under it (a
 /// title wraps where its line is full, or at worst a third of the way in,
-/// and a word cut there is read at the seam first: a slogan of seven
-/// characters over a title of fourteen is a kicker),
+/// and a word cut there is read at the seam first),
 /// naming what the body reports clearly less than the title does
 /// (by `margin`, [`Cut::KickerMargin`]) — a slogan's words are the page's common ones, the
 /// title's the item's own. A plain line over a title of two clauses set
@@ -787,7 +774,7 @@ fn kicker_over_title(prev: &str, next: &str, widths: [usize; 3], b: usize, bodie
     let times = if cut_short { 3 } else { 2 };
     let [pw, nw, column] = widths;
     let set_apart = cut_short && column > 0 && pw + 3 < column && nw >= column;
-    (chars(prev) * times <= chars(next) || set_apart) && bodies.score(next, b) >= bodies.score(prev, b) + margin
+    (chars(prev) * times < chars(next) || set_apart) && bodies.score(next, b) >= bodies.score(prev, b) + margin
 }
 
 /// Which seams of a headline run (`run`: its lines, in print order; seam
@@ -942,29 +929,6 @@ fn cut_in_headline(prev: &str, next: &str, bodies: &Bodies, near: std::ops::Rang
     let mut buf = [0u8; 8];
     let seam = pair(last, first, &mut buf);
     bodies.best_in(&concat(prev, next), near).is_some_and(|(b, _)| bodies.score(seam, b) > 0.0)
-}
-
-/// Is headline line `prev`, clauses set apart by spaces and ending on a
-/// whole clause (`奋进新征程 建功新时代`), set in its own line over a plain
-/// line `next` half as wide again or more (`中共中央发出关于…的通知`)? A title
-/// wraps where its line is full, so its tail is no wider than the line it
-/// wraps (give or take a mark hanging past the edge), and a spaced title
-/// breaks inside a clause (a fragment far shorter than its other clauses
-/// ends the line, [`cut_clause_at_seam`]). A line of whole clauses over a
-/// far wider line is a kicker over its title, whatever the lines name: the
-/// characters meeting at the seam meet by chance, however often a body
-/// prints them (`代中`, `时代中`, in `新时代中国…`). (A plain line over a
-/// wider one may be the head of a title cut short, `以军继续在叙` /
-/// `境内开展军事行动 多国反对`, and a spaced line over a wider spaced one
-/// the head of a long title whose tail was joined to its subtitle, `…当前
-/// 经济形势和经` / `济工作 审议…`: both left to the other tests.) `widths`: the
-/// lines' printed widths (and the column's, unused here).
-fn set_over(prev: &str, next: &str, widths: [usize; 3]) -> bool {
-    let [pw, nw, _] = widths;
-    pw * 3 <= nw * 2
-        && heads::has_clause_space(prev)
-        && !heads::has_clause_space(next)
-        && !cut_clause_at_seam(prev, next)
 }
 
 /// Is plain headline line `prev` (no clause space) the full first part of a
