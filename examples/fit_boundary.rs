@@ -826,7 +826,7 @@ fn main() -> ExitCode {
             "--sweeps" => sweeps = args.next().and_then(|v| v.parse().ok()).unwrap_or(sweeps),
             "--at" => at.extend(args.next()),
             "--knobs" => which = args.next().unwrap_or(which),
-            "--draws" => match fit_draws(args.next().as_deref()) {
+            "--draws" => match sets::fit_draws(&args.next().unwrap_or_default()) {
                 Ok(d) => draws = d,
                 Err(e) => {
                     eprintln!("fit_boundary: {e}");
@@ -979,36 +979,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// The draws kept for judging a change ([`sets::pages_of_draw`]): no
-/// fitter may search on them, or the judge would measure the fit itself.
-const JUDGE_DRAWS: [u64; 3] = [7, 8, 9];
-
-/// The draws `--draws N,N,…` names (draw 0 is the fixed set), each once,
-/// refusing the judge's ([`JUDGE_DRAWS`]).
-fn fit_draws(arg: Option<&str>) -> Result<Vec<u64>, String> {
-    let arg = arg.ok_or("--draws needs draw numbers, comma-separated (0 is the fixed set)")?;
-    let draws: Vec<u64> = arg
-        .split(',')
-        .map(|d| d.trim().parse::<u64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| format!("--draws needs draw numbers, comma-separated, not {arg:?}"))?;
-    if let Some(d) = draws.iter().find(|d| JUDGE_DRAWS.contains(d)) {
-        return Err(format!(
-            "draw {d} is one of the judge's (7, 8, 9): fit on draws 0-6 and judge with `loader_eval --draw 7,8,9`"
-        ));
-    }
-    let mut seen = Vec::new();
-    for d in draws {
-        if !seen.contains(&d) {
-            seen.push(d);
-        }
-    }
-    if seen.is_empty() {
-        return Err("--draws needs at least one draw".into());
-    }
-    Ok(seen)
 }
 
 /// A bundled page's tree under the table `p` (the [`bundled::Guard`]'s

@@ -390,12 +390,6 @@ fn decision_errors(m: &Model, examples: &[Example], real: &[Example]) -> Vec<(us
     out
 }
 
-/// The draws of the fitting set (`sets::pages_of_draw`) that changes to
-/// the loader are judged on (`loader_eval --set fit --draw 7,8,9`):
-/// `--draws` refuses them, so that a refit never sees the pages it is
-/// judged by.
-const JUDGE_DRAWS: [u64; 3] = [7, 8, 9];
-
 /// A page read back by `pdftotext` is shown once every this many generated pages.
 const REAL_EVERY: usize = 2;
 
@@ -515,25 +509,13 @@ fn main() -> ExitCode {
             "--real" => with_real = true,
             "--from-scratch" => from_scratch = true,
             "--out" => out = args.next().map(Into::into),
-            "--draws" => {
-                let list = args.next().unwrap_or_default();
-                draws.clear();
-                for d in list.split(',') {
-                    let Ok(d) = d.trim().parse::<u64>() else {
-                        eprintln!("--draws: {d:?} is not a draw number (--draws 0,1,2)");
-                        return ExitCode::from(2);
-                    };
-                    if JUDGE_DRAWS.contains(&d) {
-                        eprintln!(
-                            "--draws: draw {d} is one of the draws changes are judged on ({JUDGE_DRAWS:?}: `loader_eval --set fit --draw 7,8,9`); fitting on it would make the judge a training set. Fit on draws 0 to 6."
-                        );
-                        return ExitCode::from(2);
-                    }
-                    if !draws.contains(&d) {
-                        draws.push(d);
-                    }
+            "--draws" => match sets::fit_draws(&args.next().unwrap_or_default()) {
+                Ok(d) => draws = d,
+                Err(e) => {
+                    eprintln!("fit_loader: {e}");
+                    return ExitCode::from(2);
                 }
-            }
+            },
             "--only" => {
                 let names = args.next().unwrap_or_default();
                 let mut mask = 0u128;

@@ -212,37 +212,6 @@ fn run(ready: &[Ready], k: &Knobs, shapes: usize, threads: usize) -> Vec<Score> 
     per
 }
 
-/// The draws kept for judging a change ([`sets::pages_of_draw`]): no
-/// fitter may search on them, or the judge would measure the fit itself.
-const JUDGE_DRAWS: [u64; 3] = [7, 8, 9];
-
-/// The draws `--draws N,N,…` names (draw 0 is the fixed set), each once,
-/// refusing the
-/// judge's ([`JUDGE_DRAWS`]).
-fn fit_draws(arg: Option<&str>) -> Result<Vec<u64>, String> {
-    let arg = arg.ok_or("--draws needs draw numbers, comma-separated (0 is the fixed set)")?;
-    let draws: Vec<u64> = arg
-        .split(',')
-        .map(|d| d.trim().parse::<u64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| format!("--draws needs draw numbers, comma-separated, not {arg:?}"))?;
-    if let Some(d) = draws.iter().find(|d| JUDGE_DRAWS.contains(d)) {
-        return Err(format!(
-            "draw {d} is one of the judge's (7, 8, 9): fit on draws 0-6 and judge with `loader_eval --draw 7,8,9`"
-        ));
-    }
-    let mut seen = Vec::new();
-    for d in draws {
-        if !seen.contains(&d) {
-            seen.push(d);
-        }
-    }
-    if seen.is_empty() {
-        return Err("--draws needs at least one draw".into());
-    }
-    Ok(seen)
-}
-
 fn objective(per: &[Score]) -> i64 {
     per.iter().map(|s| s.right as i64 + s.exact as i64 - s.spurious as i64).sum()
 }
@@ -276,7 +245,7 @@ fn main() -> ExitCode {
             "--threads" => threads = num().unwrap_or(threads).max(1),
             "--pages" => pages = num().unwrap_or(pages),
             "--knobs" => only = args.next().map(|v| v.split(',').map(str::to_string).collect()),
-            "--draws" => match fit_draws(args.next().as_deref()) {
+            "--draws" => match sets::fit_draws(&args.next().unwrap_or_default()) {
                 Ok(d) => draws = d,
                 Err(e) => {
                     eprintln!("fit_order: {e}");

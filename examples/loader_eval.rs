@@ -118,15 +118,7 @@ fn options() -> Result<Options, String> {
                 }
                 o.shape = Some(v);
             }
-            "--draw" => {
-                let v = args.next().unwrap_or_default();
-                o.draws = v.split(',').map(|d| d.trim().parse::<u64>()).collect::<Result<_, _>>().map_err(|_| {
-                    format!("--draw needs draw numbers, comma-separated (0 is the fixed set), not {v:?}")
-                })?;
-                if o.draws.is_empty() {
-                    return Err("--draw needs at least one draw".into());
-                }
-            }
+            "--draw" => o.draws = sets::parse_draws(&args.next().unwrap_or_default())?,
             "--verbose" => o.verbose = true,
             "--no-cache" => o.cache = None,
             "--write" => o.write = Some(args.next().ok_or("--write needs a folder")?.into()),

@@ -2335,9 +2335,12 @@ fn an_item_opening_with_a_date_that_shares_a_few_words_with_an_earlier_headline_
     // text on another subject in a column of the same width. Its first
     // sentence shares six words (Han bigrams: `石楼`, `图书`, `阅读`, …) with
     // the first article's headline: a few words in common, not a sentence
-    // naming that headline's subject (the table refitted on four draws asks
-    // `HEADLINE_SHARED_MIN` 7 of them; at 3 the text was read as the first
-    // article's, out of its order, and joined to the second).
+    // naming that headline's subject. Up to the twenty-fifth round a turn
+    // of subject after an opener was not counted when a headline shared
+    // `HEADLINE_SHARED_MIN` (3) words with the sentence, and the text was
+    // read as the first article's, out of its order, and joined to the
+    // second; the refitted table asked 7 words, and ablB took the exception
+    // out (a sentence a headline names no longer holds the turn back).
     let p = load("item_opens_date_sharing_few_words_with_a_headline.txt");
     assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
     assert_eq!(p.articles[1].title, "临县推进冬季农田水利建设");

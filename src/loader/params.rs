@@ -20,8 +20,8 @@ pub struct Params {
     /// The fewest words the first sentence after an opener must hold to
     /// tell a turn of subject ([`boundary::OPENER_TURN_MIN_TERMS`]).
     pub opener_turn_min_terms: usize,
-    /// The fewest words a headline must share with the first sentence after
-    /// a gap for that sentence to name its subject
+    /// The fewest words a headline on the page must share with a caption
+    /// for the caption to name its subject
     /// ([`boundary::HEADLINE_SHARED_MIN`]).
     pub headline_shared_min: usize,
     /// The most characters of a kicker over a labelled title

@@ -44,6 +44,39 @@ pub fn pages_of_draw(material: &Material, half: Half, shape: Shape, max_pages: u
     })
 }
 
+/// The draws of the fitting set that changes to the loader are judged on
+/// (`loader_eval --set fit --draw 7,8,9`): no fitter may fit or search on
+/// them ([`fit_draws`]), or the judge would measure the fit itself.
+pub const JUDGE_DRAWS: [u64; 3] = [7, 8, 9];
+
+/// The draws a `--draw`/`--draws N,N,…` argument names (0 is the fixed
+/// set), each once, in order; at least one.
+pub fn parse_draws(arg: &str) -> Result<Vec<u64>, String> {
+    let mut draws = Vec::new();
+    for d in arg.split(',') {
+        let d = d
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| format!("draws are numbers, comma-separated (0 is the fixed set), not {arg:?}"))?;
+        if !draws.contains(&d) {
+            draws.push(d);
+        }
+    }
+    Ok(draws)
+}
+
+/// As [`parse_draws`], for a fitter: the judge's draws ([`JUDGE_DRAWS`])
+/// are refused.
+pub fn fit_draws(arg: &str) -> Result<Vec<u64>, String> {
+    let draws = parse_draws(arg)?;
+    match draws.iter().find(|d| JUDGE_DRAWS.contains(d)) {
+        Some(d) => Err(format!(
+            "draw {d} is one of the draws changes are judged on ({JUDGE_DRAWS:?}, `loader_eval --set fit --draw 7,8,9`): fit on draws 0 to 6"
+        )),
+        None => Ok(draws),
+    }
+}
+
 /// One page's items before printing, for printers outside this module (PDF
 /// pages for real extractors): its file name, items, frame and a seed for
 /// the printer's own choices.
@@ -100,4 +133,19 @@ fn walk<T>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_are_read_once_each_and_fitters_may_not_take_the_judges() {
+        assert_eq!(parse_draws("0, 3,3,1"), Ok(vec![0, 3, 1]));
+        assert!(parse_draws("").is_err());
+        assert!(parse_draws("1,x").is_err());
+        assert_eq!(fit_draws("0,1,2"), Ok(vec![0, 1, 2]));
+        assert!(fit_draws("1,8").is_err_and(|e| e.contains("draw 8")));
+        assert_eq!(parse_draws("7,8,9"), Ok(JUDGE_DRAWS.to_vec()));
+    }
 }
