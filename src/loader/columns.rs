@@ -80,8 +80,10 @@
 //! headline's short last line right over its text stays with its other
 //! lines. A blank row (where a photo or large
 //! type elsewhere sets no baseline) does not end a column whose last line
-//! runs to its edge mid-sentence: a line set flush at its start a few rows
-//! under it, as wide (or ending a sentence), carries it on. An article set
+//! runs to its edge mid-sentence (the place most of its lines end: a line
+//! holding digits, which the extractor places narrower than Chinese, reaches
+//! past it): a line set flush at its start a few rows under it, as wide (or
+//! ending a sentence), carries it on. An article set
 //! across columns under them (its lines crossing their starts) is one block: a
 //! line starting where the line above it starts carries it on when it
 //! crosses too or when the columns it spans hold no text there, or when it
@@ -195,6 +197,27 @@ impl Block {
     /// all its lines while none sit on rows next to each other.
     fn text_edge(&self) -> usize {
         if self.text_far > 0 { self.text_far } else { self.far }
+    }
+
+    /// Where most of the block's lines end on the page (characters), its
+    /// column starting at `start`: the far edge of its running text. A line
+    /// holding digits or Latin letters, which the extractor places narrower
+    /// than Chinese, reaches a few characters past it; the widest such line
+    /// is no measure of where the column's lines end. Of ends equally
+    /// common, the farthest.
+    fn edge(&self, start: usize) -> usize {
+        let mut ends: Vec<usize> =
+            (0..self.lines.len()).map(|k| start + self.offsets[k] + self.lines[k].chars().count()).collect();
+        ends.sort_unstable();
+        let (mut best, mut most, mut i) = (0, 0, 0);
+        while i < ends.len() {
+            let j = ends[i..].iter().take_while(|&&e| e == ends[i]).count();
+            if j >= most {
+                (best, most) = (ends[i], j);
+            }
+            i += j;
+        }
+        best
     }
 
     /// Line `i` as the rest of the loader gets it: in a block of running
@@ -712,7 +735,7 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 parted &= !(super::lines::is_sentence_end(c.text)
                     && offset <= 1
                     && block.tight
-                    && block.span.1 + 1 >= block.far
+                    && block.span.1 + 1 >= block.edge(starts[left])
                     && block.lines.last().is_some_and(|l| !super::lines::is_sentence_end(l)));
                 // After rows without the column's text, a line reaching past
                 // the next column's start, which no line of a block of
@@ -756,7 +779,8 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         }
         // A blank row (where a photo or large type elsewhere sets no
         // baseline) cuts a column's running text mid-sentence: a block whose
-        // last line runs to its far edge without ending a sentence goes on
+        // last line runs to its far edge ([`Block::edge`], where most of its
+        // lines end) without ending a sentence goes on
         // with a line set flush at its column's start within
         // [`RUN_ON_ROWS`] rows, as wide as its lines (or a paragraph's last
         // line, ending a sentence), when nothing on the rows between
@@ -765,9 +789,13 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
         if target.is_none() {
             target = closed[left].filter(|&b| {
                 let block = &blocks[b];
-                block.tight
-                    && block.lines.len() >= 2
-                    && block.span.1 + 1 >= block.far
+                if !block.tight || block.lines.len() < 2 {
+                    return false;
+                }
+                // (Where most of its lines end: one holding digits reaches
+                // past it.)
+                let edge = block.edge(starts[left]);
+                block.span.1 + 1 >= edge
                     && block
                         .lines
                         .last()
@@ -776,7 +804,7 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                     && c.row > block.bottom
                     && c.row <= block.bottom + step * RUN_ON_ROWS
                     && c.end <= block.far + 2
-                    && (c.end + 1 >= block.far || c.text.ends_with(STOPS))
+                    && (c.end + 1 >= edge || c.text.ends_with(STOPS))
                     && !crossed(block.bottom + 1, c.row, (block.span.0, block.far))
                     // Two blank rows in a row part the page into bands.
                     && !(block.bottom + 1..c.row).any(|r| r + 1 < c.row && empty(r) && empty(r + 1))
@@ -1265,6 +1293,31 @@ mod tests {
         assert_eq!(at("农户抢抓农时。"), at("拖拉机往来穿梭，帮助") + 1, "{lines:?}");
         assert_eq!(at("大家整地播种施肥浇水"), at("农户抢抓农时。") + 1, "{lines:?}");
         assert_eq!(at("说今年墒情好，丰收有"), at("种了两百亩玉米。大家") + 1, "{lines:?}");
+    }
+
+    #[test]
+    fn a_line_holding_digits_does_not_widen_the_edge_a_column_runs_on_from() {
+        // The left column's third line holds a year, which `-layout` sets
+        // three characters wider than the column's other lines; its last
+        // line over the blank row still runs to the column's edge
+        // mid-sentence, and its text goes on under the blank row.
+        let rows = [
+            ("村民们一早来到田间，", "大家整地播种施肥浇水"),
+            ("翻地平整忙个不停。今", "样样不落下，田间一派"),
+            ("年村里2023年添置的新农", "繁忙景象。种粮大户老"),
+            ("机多台，合作社的农机", "王告诉记者，他家今年"),
+            ("手驾驶着新购入的一台", "种了两百亩玉米。大家"),
+            ("", ""),
+            ("拖拉机往来穿梭，帮助", "说今年墒情好，丰收有"),
+            ("农户抢抓农时。", "盼头。"),
+        ];
+        let mut page = vec!["  春耕时节田野忙".to_string()];
+        for (left, right) in rows {
+            let pad = if right.is_empty() { 0 } else { 16 - left.chars().count() };
+            page.push(format!("{left}{}{right}", " ".repeat(pad)));
+        }
+        let text = unfold(&page.join("\n")).unwrap_or_default();
+        assert!(groups(&text).iter().any(|g| g.contains("手驾驶着新购入的一台|拖拉机往来穿梭，帮助")), "{text}");
     }
 
     /// The lines of `text` between blank lines, each group joined by `|`.
