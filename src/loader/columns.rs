@@ -52,8 +52,9 @@
 //! not a line ending a sentence, flush at the column's start, under a
 //! column whose last line runs to its edge mid-sentence: that is the
 //! sentence's end set on a baseline rows lower, beside other type), as
-//! does a line of Chinese reaching past the far edge of every line of the
-//! running text above it (a headline in larger type); and a
+//! does a line of Chinese reaching past the edge where the lines of the
+//! running text above it end (most of them: one holding digits reaches
+//! further) (a headline in larger type); and a
 //! block of up to three such lines goes on across blank rows (up to twelve)
 //! with the next one, when nothing on the rows between crosses either and
 //! that line stands apart from the next too or lies at least four rows under
@@ -741,12 +742,13 @@ fn blocks(chunks: &[Chunk<'_>], starts: &[usize], step: usize) -> Vec<Block> {
                 // the next column's start, which no line of a block of
                 // running text reached: a headline over several columns.
                 // After rows without the column's text, a line of Chinese
-                // reaching past the far edge of all the lines of running
-                // text above it: a headline in larger type.
+                // reaching past the edge where the lines of running text
+                // above it end ([`Block::edge`]; a line of theirs holding
+                // digits reaches further): a headline in larger type.
                 parted |= block.tight
                     && gap >= APART_ROWS
                     && gap > 2 * block.pitch
-                    && c.end > block.text_edge()
+                    && c.end > block.edge(starts[left])
                     && !c.text.chars().any(|ch| ch.is_ascii_alphanumeric());
                 let text = block.tight || block.lines.len() > LARGE_LINES;
                 parted |= text
@@ -1504,6 +1506,29 @@ mod tests {
             let groups = groups(&text);
             assert_eq!(groups[0].contains(first), !own, "{text}");
         }
+    }
+
+    #[test]
+    fn a_headline_past_where_the_text_above_ends_starts_a_block_though_a_line_with_digits_reaches_it() {
+        // Column 甲's third line holds a year, three characters wider than
+        // its other lines; five rows under 甲's last line comes a headline
+        // a character wider than those, its byline right under it: a block
+        // of its own, not 甲 running on.
+        let mut page = Vec::new();
+        for row in 0..12 {
+            let left = match row {
+                2 => "甲文2024年行内容多".to_string(),
+                0..=4 => format!("甲文第{row}行内容多"),
+                9 => "乙标题第一行在此长".to_string(),
+                10 => "□ 本报记者 某某".to_string(),
+                11 => "乙文第一行内容多".to_string(),
+                _ => String::new(),
+            };
+            let pad = 16 - left.chars().count();
+            page.push(format!("{left}{}戊文第{row:02}行内容甚多", " ".repeat(pad)));
+        }
+        let text = unfold(&page.join("\n")).unwrap_or_default();
+        assert!(!groups(&text)[0].contains("乙标题第一行在此长"), "{text}");
     }
 
     #[test]
