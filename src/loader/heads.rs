@@ -475,6 +475,11 @@ pub struct Layout {
     /// column (counted once per page): a short line is then no paragraph's
     /// first line.
     pub flush_first: bool,
+    /// Per line, the width most of the running lines around it fill
+    /// exactly: the column's measure, where the column estimate ([`col`](Self::col))
+    /// reads the closing marks hanging past it. None where no width holds
+    /// most of them.
+    pub fill: Vec<Option<usize>>,
 }
 
 impl Layout {
@@ -491,7 +496,8 @@ impl Layout {
         let col: Vec<usize> = (0..lines.len()).map(|i| column_at(lines.len(), i, lines[i].width, usable)).collect();
         let col_before = (0..lines.len()).map(|i| column_before_at(i, usable).unwrap_or(col[i])).collect();
         let flush_first = first_lines_flush(lines, &facts, &col);
-        Layout { facts, col, col_before, flush_first }
+        let fill = (0..lines.len()).map(|i| fill_at(lines.len(), i, usable)).collect();
+        Layout { facts, col, col_before, flush_first, fill }
     }
 
     /// Could line `i` be (part of) a headline, judged by itself?
@@ -524,6 +530,16 @@ impl Layout {
             // typesetter never sets a column's line wider than the column.
             return false;
         }
+        if self.flush_first && !fa.ends && self.stops_short(lines, a, b) {
+            // A line a paragraph runs on from is filled to the column: the
+            // typesetter breaks it early only where the next line's first
+            // character may not stand at a line's end or be split from what
+            // follows (an opening mark, a number or a Latin word). A line
+            // that leaves room for a character before a line that opens with
+            // neither ends there (on a page whose paragraphs start flush,
+            // a short line is no paragraph's set-in first line).
+            return false;
+        }
         // A letter-spaced line fills its column, whatever its raw width.
         let wb = if lb.justified { col } else { lb.width };
         if !lb.justified && lb.width > la.width + 8 {
@@ -553,6 +569,24 @@ impl Layout {
         let above = if a > 0 && lines[a - 1].role == Role::Text { self.col_before[a - 1] } else { col };
         let indent = wb.saturating_sub(la.width);
         (3..=8).contains(&indent) && is_full(lb, col.min(above))
+    }
+
+    /// Does line `a` stop at least one character (two columns) short of the
+    /// width the lines around it fill ([`Layout::fill`]), where line `b`
+    /// after it opens with a character that could have stood at its end
+    /// (no opening mark, ASCII letter or digit, nor a character pushed
+    /// down with the closing mark after it: `仓，`, where a typesetter that
+    /// hangs no mark past the measure moves the last character to the next
+    /// line with it)?
+    fn stops_short(&self, lines: &[Line], a: usize, b: usize) -> bool {
+        let (la, lb) = (&lines[a], &lines[b]);
+        let Some(fill) = self.fill[a] else { return false };
+        let mut opening = lb.text.chars();
+        !la.justified
+            && !lb.justified
+            && la.width + 2 <= fill
+            && opening.next().is_some_and(|c| !c.is_ascii() && !"“‘（《「『〔【".contains(c))
+            && !opening.next().is_some_and(|c| "，。、；：？！”’）》」』…—%,.;:?!)".contains(c))
     }
 
     /// A headline's last character wrapped onto line `i` of its own
@@ -675,6 +709,57 @@ fn column_at(n: usize, i: usize, fallback: usize, usable: impl Fn(usize) -> Opti
         }
     }
     if k == 0 { fallback } else { upper_third(&mut ws[..k]) }
+}
+
+/// The most lines on each side of line `i` whose widths [`fill_at`] reads.
+const FILL_LINES: usize = 6;
+
+/// The width that most of the lines around line `i` fill (up to
+/// [`FILL_LINES`] on each side, in the same column: plain text lines that
+/// end no sentence, so a paragraph's lines that run on), when at least
+/// three of them and more than half fill it exactly; None otherwise. A
+/// typesetter fills a running line to the column's measure, and the
+/// closing marks it hangs past it make some lines wider: the upper third
+/// of the widths ([`column_at`]) then reads the hanging width, this the
+/// measure itself.
+fn fill_at(n: usize, i: usize, usable: impl Fn(usize) -> Option<(usize, bool)>) -> Option<usize> {
+    let mut ws = [0usize; 2 * FILL_LINES];
+    let mut k = 0;
+    let mut take = |j: usize, k: &mut usize| match usable(j) {
+        None => false,
+        Some((w, ends)) => {
+            if !ends {
+                ws[*k] = w;
+                *k += 1;
+            }
+            true
+        }
+    };
+    let mut seen = 0;
+    for j in i + 1..n {
+        if seen == FILL_LINES || !take(j, &mut k) {
+            break;
+        }
+        seen += 1;
+    }
+    seen = 0;
+    for j in (0..i).rev() {
+        if seen == FILL_LINES || !take(j, &mut k) {
+            break;
+        }
+        seen += 1;
+    }
+    let ws = &mut ws[..k];
+    ws.sort_unstable();
+    let (mut best, mut most, mut run) = (0usize, 0usize, 0usize);
+    for (x, &w) in ws.iter().enumerate() {
+        run = if x > 0 && ws[x - 1] == w { run + 1 } else { 1 };
+        if run > most {
+            most = run;
+            best = w;
+        }
+    }
+    (most >= 3 && most * 2 > k).then_some(best)
 }
 
 /// [`column_width_before`], None when line `i` is not part of a column.
@@ -1198,6 +1283,18 @@ mod tests {
     fn a_headline_before_a_new_block_of_another_width() {
         let page = "和控制逾期。\n我市抓实小额信贷 助力乡村振兴\n近日，离石区信义镇东泰绿谷农业园温室大棚的草莓迎来了成熟采摘\n与上市的季节。\n走进东泰绿谷农业园大棚，大片草莓映入眼帘，翠绿的叶子，红彤彤的\n草莓，犹如小灯笼一般镶嵌在绿叶中。";
         assert_eq!(heads_of(page), vec!["我市抓实小额信贷 助力乡村振兴"]);
+    }
+
+    #[test]
+    fn a_line_leaving_room_for_the_next_lines_first_character_does_not_run_on_into_it() {
+        // `pdftotext -raw`: no blank lines, paragraphs starting flush, the
+        // running lines filled to 38 columns (one hangs its full stop past
+        // them). The second headline is 36 wide: within the slack a full
+        // line gets, but it leaves room for the character that opens the
+        // next line, so the typesetter did not break a running line there
+        // (before, it ran on into the lead that repeats its words).
+        let page = "交口县乡村公路改造工程全面完工\n今年以来，交口县投入资金一点二亿元，对\n全县四十六条乡村公路进行改造提升，新铺\n柏油路面一百二十余公里，沿线村民出行更\n加方便。\n县交通部门介绍，工程采取以工代赈方式，\n吸纳当地群众参与施工，带动农民增收。\n改造后的公路两旁栽种了行道树，设置了安\n全护栏和错车道，不少村庄还在路边建起了\n小广场，成为村民休闲的好去处。\n孝义市三座乡镇污水处理站建成投入运行\n孝义市三座乡镇污水处理站日前建成并投入\n运行，每天可处理生活污水六千吨，周边村\n庄的污水从此有了去处，河道水质明显改善。\n据了解，污水处理站采用生物处理工艺，运\n行费用低，管理方便，出水达到国家标准。\n市住建部门表示，下一步将继续推进乡镇污\n水管网建设，让更多群众受益。\n全市计划在年底前再新建五座污水处理站，\n覆盖所有乡镇。";
+        assert_eq!(heads_of(page), vec!["交口县乡村公路改造工程全面完工", "孝义市三座乡镇污水处理站建成投入运行"]);
     }
 
     #[test]
