@@ -38,6 +38,62 @@
 //! --only`, which a whole refit on generated pages undoes). The committed
 //! table stays; a refit to try next is `--only` on feature groups.
 //!
+//! Tried at f15f1a5 (the `fitgroups` round, twenty-seventh): the features
+//! refitted by groups with `--only`, on draws 0–6, from the committed table,
+//! each judged by the JUDGE (baseline 46454 exact, 49046 right, 838
+//! spurious); exact / right / spurious against it:
+//! - with the `--only` decode as it was (each gold headline holding a
+//!   fitted feature handicapped by `MAKE_HEAD` + `ROOM`), the lengths and
+//!   `bias`: −179 / −182 / +368. Made for one sparse new feature, that
+//!   handicap falls on every headline when the group is dense (a line has
+//!   one length), and the fit makes headlines everywhere: `--no-room`
+//!   (below) decodes plainly;
+//! - `--no-room`, 8 epochs, by group: lengths and `bias` −34 / −43 / +147;
+//!   punctuation (`ends_*`, `inner_*`, `clause_space`, `bracketed`) −269 /
+//!   −274 / +336; widths and indents (`justified` … `wider_before`,
+//!   `next_wider`, `next_narrower`, `next_indented`, `wrapped_tail`) −202 /
+//!   −188 / +257; neighbours (`flows_*`, blanks, `prev_*`, `next_*` of
+//!   form) −220 / −222 / +235; `eligible` and `elig_*` −305 / −331 / +372;
+//!   page habits and runs (`*_page`, `run_*`) −10 / −45 / +89; the rules'
+//!   verdict (`rules_*`) −100 / −85 / +50; the later features
+//!   (`long_open*`, `never_closed*`, the four placement features) −42 / −44
+//!   / +14; **content** (`date_line`, `opens_*`, `place_colon`, `dialogue`,
+//!   `many_digits`, `next_date`, `date_within_3`, `next_opens_*`) +15 / +9
+//!   / +12, the one group kept (every other group makes more headlines on
+//!   fresh draws than it mends, what a whole refit does too);
+//! - the content group with 4, 16, 32 epochs: +9 / +7, +21 / +14, +30 /
+//!   +17 (spurious +9, +13, +17); with the lengths 33 and over as well, 8
+//!   epochs: +24 / +9;
+//! - `--rate 0.1 --epochs 2` (small steps, to see whether the groups fail
+//!   by drifting far): content +2 / +1, the later features −9 / −15, page
+//!   habits −16 / −39, lengths −45 / −63: the direction itself is wrong on
+//!   fresh draws, not the step;
+//! - `--real --no-room`: content −201 / −185 / +81, the later features −92
+//!   / −128 / +5 (the read-backs' heading labels are noisy);
+//! - stacked on the content group (8 epochs), each further group or part
+//!   of one failed the keep rule (exact / right): the placement four −16 /
+//!   −14, `long_open*` +1 / +1, `never_closed*` −29 / −39, `run_*` −65 /
+//!   −110, page habits +1 / −1, rare punctuation −24 / −30, `inner_*` −23
+//!   / −20, `prev_`/`next_` byline, caption, close, banner −6 / −15,
+//!   blanks +4 / +4 (spurious +27), lengths 33 and over +8 / −1, `rules_*`
+//!   −86 / −73.
+//!
+//! Kept: the content group, `--no-room --epochs 32` (the test here accepts
+//! it: 23911 → 23807 lines decided wrong, fewer on every shape), JUDGE
+//! exact 46454 → 46484, right 49046 → 49063, spurious 838 → 855 (no shape
+//! down more than 4 exact); the command is in `weights.rs`'s header.
+//!
+//! `--no-room` decodes an `--only` fit plainly (no handicap; for a group
+//! of features most lines hold); `--rate R` scales each perceptron step
+//! (default 1); `--layout` also counts the fitting pages read back by
+//! `pdftotext -layout` in the test that decides whether the refit is
+//! written, as one more group that may not get worse. Off by default: on
+//! the content refit kept (32 epochs) it counts 16049 → 16066 layout lines
+//! decided wrong and refuses it, where the JUDGE's real-layout shape gains
+//! (exact 6140 → 6145, right 6708 → 6708): `-layout` lines mix columns, and
+//! their heading labels, from the tree's text, are noisier still than
+//! plain and `-raw`'s.
+//!
 //! A structured perceptron, averaged: every fitting page (all four shapes)
 //! is decoded with the current weights; where the decoded roles differ from
 //! the gold roles the typesetter printed (`lvread::synth::labels`), the
@@ -107,7 +163,7 @@ struct Example {
 
 /// One perceptron step toward the gold; with `only`, the weights of that
 /// one feature alone move (the rest of the model stays as it is).
-fn update(m: &mut Model, ex: &Example, pred: &[State], only: Option<u128>) {
+fn update(m: &mut Model, ex: &Example, pred: &[State], only: Option<u128>, rate: f32) {
     let moves = |k: usize| only.is_none_or(|o| o >> k & 1 == 1);
     for i in 0..ex.lines.len() {
         let (g, p) = (ex.gold[i], pred[i]);
@@ -115,14 +171,14 @@ fn update(m: &mut Model, ex: &Example, pred: &[State], only: Option<u128>) {
             if g.index() < State::TEXT {
                 for (k, (w, x)) in m.emit[g.index()].iter_mut().zip(&ex.feats[i]).enumerate() {
                     if moves(k) {
-                        *w += x;
+                        *w += x * rate;
                     }
                 }
             }
             if p.index() < State::TEXT {
                 for (k, (w, x)) in m.emit[p.index()].iter_mut().zip(&ex.feats[i]).enumerate() {
                     if moves(k) {
-                        *w -= x;
+                        *w -= x * rate;
                     }
                 }
             }
@@ -132,12 +188,12 @@ fn update(m: &mut Model, ex: &Example, pred: &[State], only: Option<u128>) {
         }
         if i == 0 {
             if g != p {
-                m.start[g.index()] += 1.0;
-                m.start[p.index()] -= 1.0;
+                m.start[g.index()] += rate;
+                m.start[p.index()] -= rate;
             }
         } else if (ex.gold[i - 1], g) != (pred[i - 1], p) {
-            m.trans[ex.gold[i - 1].index()][g.index()] += 1.0;
-            m.trans[pred[i - 1].index()][p.index()] -= 1.0;
+            m.trans[ex.gold[i - 1].index()][g.index()] += rate;
+            m.trans[pred[i - 1].index()][p.index()] -= rate;
         }
     }
 }
@@ -340,15 +396,15 @@ fn table(m: &Model, about: &str) -> String {
 
 /// One step on a page whose gold says only which lines are headings: the
 /// gold sequence is the best one that gets the headings right.
-fn fit_headings(m: &mut Model, ex: &Example, only: Option<u128>) {
+fn fit_headings(m: &mut Model, ex: &Example, only: Option<u128>, room: bool, rate: f32) {
     let pred = match only {
-        Some(mask) => decode_with_room(m, ex, mask),
-        None => m.decode(&ex.lines, &ex.feats),
+        Some(mask) if room => decode_with_room(m, ex, mask),
+        _ => m.decode(&ex.lines, &ex.feats),
     };
     if pred.iter().zip(&ex.heading).any(|(p, h)| p.is_heading() != *h) {
         let gold = m.decode_where(&ex.lines, &ex.feats, |i, s| s.is_heading() == ex.heading[i]);
         let ex = Example { gold, shape: None, heading: Vec::new(), lines: ex.lines.clone(), feats: ex.feats.clone() };
-        update(m, &ex, &pred, only);
+        update(m, &ex, &pred, only, rate);
     }
 }
 
@@ -358,7 +414,7 @@ fn fit_headings(m: &mut Model, ex: &Example, only: Option<u128>) {
 /// overruled by `m`'s heading margins, [`line_model::decide_on_page`]), and
 /// how many `m` decodes to another role than the gold (generated pages
 /// only: a page read back says only which lines are headings).
-fn decision_errors(m: &Model, examples: &[Example], real: &[Example]) -> Vec<(usize, usize)> {
+fn decision_errors(m: &Model, examples: &[Example], real: &[Example], layout: &[Example]) -> Vec<(usize, usize)> {
     use lvread::loader::heads::{Layout, find_heads_in};
     use lvread::loader::lines::Role;
     let count = |pages: &mut dyn Iterator<Item = &Example>| {
@@ -386,6 +442,9 @@ fn decision_errors(m: &Model, examples: &[Example], real: &[Example]) -> Vec<(us
         Shape::ALL.iter().map(|&s| count(&mut examples.iter().filter(|e| e.shape == Some(s)))).collect();
     if !real.is_empty() {
         out.push(count(&mut real.iter()));
+    }
+    if !layout.is_empty() {
+        out.push(count(&mut layout.iter()));
     }
     out
 }
@@ -460,13 +519,22 @@ fn heading_labels(issue: &TreeIssue, lines: &[Line]) -> Vec<bool> {
 /// labelled heading or not from the page's tree ([`heading_labels`]): the
 /// real extractor's line shapes, which the generated shapes only imitate.
 /// Empty when `pdftotext` is not installed.
-fn real_examples(material: &source::Material, root: &Path, draws: &[u64], max_pages: usize) -> Vec<Example> {
+fn real_examples(
+    material: &source::Material,
+    root: &Path,
+    draws: &[u64],
+    max_pages: usize,
+    layout: bool,
+) -> Vec<Example> {
     use pdfgen::items::{Real, have_pdftotext, real_pages};
     if !have_pdftotext() {
         eprintln!("fit_loader: pdftotext is not installed, fitting on the generated shapes only");
         return Vec::new();
     }
-    let wanted: Vec<bool> = Real::ALL.iter().map(|r| matches!(r, Real::Plain | Real::Raw)).collect();
+    let wanted: Vec<bool> = Real::ALL
+        .iter()
+        .map(|r| if layout { matches!(r, Real::Layout) } else { matches!(r, Real::Plain | Real::Raw) })
+        .collect();
     let cache = root.join("target").join("loader_eval_cache");
     let mut out = Vec::new();
     for &draw in draws {
@@ -498,6 +566,9 @@ fn main() -> ExitCode {
     let mut with_real = false;
     let mut only = None;
     let mut from_scratch = false;
+    let mut room = true;
+    let mut with_layout = false;
+    let mut rate = 1.0f32;
     let mut draws: Vec<u64> = vec![0];
     let mut out: Option<std::path::PathBuf> = None;
     let mut args = std::env::args().skip(1);
@@ -508,6 +579,9 @@ fn main() -> ExitCode {
             "--dry-run" => dry = true,
             "--real" => with_real = true,
             "--from-scratch" => from_scratch = true,
+            "--no-room" => room = false,
+            "--layout" => with_layout = true,
+            "--rate" => rate = args.next().and_then(|v| v.parse().ok()).filter(|r: &f32| *r > 0.0).unwrap_or(rate),
             "--out" => out = args.next().map(Into::into),
             "--draws" => match sets::fit_draws(&args.next().unwrap_or_default()) {
                 Ok(d) => draws = d,
@@ -530,7 +604,7 @@ fn main() -> ExitCode {
             }
             other => {
                 eprintln!(
-                    "unknown option {other:?} (--epochs N, --pages N, --draws N[,N…], --dry-run, --out FILE, --real, --only FEATURE, --from-scratch)"
+                    "unknown option {other:?} (--epochs N, --pages N, --draws N[,N…], --dry-run, --out FILE, --real, --only FEATURE, --no-room, --rate R, --layout, --from-scratch)"
                 );
                 return ExitCode::from(2);
             }
@@ -557,7 +631,7 @@ fn main() -> ExitCode {
         }
     }
     let bundled = bundled_examples(root);
-    let real = if with_real { real_examples(&material, root, &draws, max_pages) } else { Vec::new() };
+    let real = if with_real { real_examples(&material, root, &draws, max_pages, false) } else { Vec::new() };
     eprintln!(
         "{} fitting pages (draws {draws:?}), {} read back by pdftotext, {NF} features",
         examples.len(),
@@ -580,12 +654,12 @@ fn main() -> ExitCode {
         for (j, &k) in order.iter().enumerate() {
             let ex = &examples[k];
             let pred = match only {
-                Some(mask) => decode_with_room(&m, ex, mask),
-                None => m.decode(&ex.lines, &ex.feats),
+                Some(mask) if room => decode_with_room(&m, ex, mask),
+                _ => m.decode(&ex.lines, &ex.feats),
             };
             if pred != ex.gold {
                 wrong += 1;
-                update(&mut m, ex, &pred, only);
+                update(&mut m, ex, &pred, only, rate);
             }
             add(&mut sum, &m);
             count += 1.0;
@@ -593,12 +667,12 @@ fn main() -> ExitCode {
             // its gold is the best sequence that gets its headings right.
             if !real.is_empty() && j % REAL_EVERY == 0 {
                 let ex = &real[(j / REAL_EVERY + epoch * 7) % real.len()];
-                fit_headings(&mut m, ex, only);
+                fit_headings(&mut m, ex, only, room, rate);
             }
             // The bundled pages, real print, among the generated ones: the
             // gold sequence is the best one that gets the headings right.
             if !bundled.is_empty() && j % BUNDLED_EVERY == 0 {
-                fit_headings(&mut m, &bundled[(j / BUNDLED_EVERY) % bundled.len()], only);
+                fit_headings(&mut m, &bundled[(j / BUNDLED_EVERY) % bundled.len()], only, room, rate);
             }
         }
         eprintln!("epoch {}: {wrong} pages not all right", epoch + 1);
@@ -622,9 +696,10 @@ fn main() -> ExitCode {
     // `pdftotext` counted as one more shape: from the table, a fit that
     // finds nothing better gives the table back.
     let committed = Model::fitted();
-    let judged = if real.is_empty() { real_examples(&material, root, &draws, max_pages) } else { real };
-    let now = decision_errors(committed, &examples, &judged);
-    let fit = decision_errors(&avg, &examples, &judged);
+    let judged = if real.is_empty() { real_examples(&material, root, &draws, max_pages, false) } else { real };
+    let layout = if with_layout { real_examples(&material, root, &draws, max_pages, true) } else { Vec::new() };
+    let now = decision_errors(committed, &examples, &judged, &layout);
+    let fit = decision_errors(&avg, &examples, &judged, &layout);
     let sum = |v: &[(usize, usize)]| v.iter().fold((0, 0), |(a, b), &(h, r)| (a + h, b + r));
     let ((now_heads, now_roles), (fit_heads, fit_roles)) = (sum(&now), sum(&fit));
     println!(
@@ -675,10 +750,11 @@ fn main() -> ExitCode {
     }
     if !dry && better {
         let about = format!(
-            "Fitted on {} fitting pages (draws {}), {epochs} epochs from {}:\n//! {fit_heads} text lines' headline decision wrong (the table before: {now_heads}).",
+            "Fitted on {} fitting pages (draws {}), {epochs} epochs from {}:\n//! {fit_heads} text lines' headline decision wrong (the table before: {now_heads}).\n//! The command: `cargo run --release --example fit_loader -- {}`.",
             examples.len(),
             draws.iter().map(u64::to_string).collect::<Vec<_>>().join(","),
-            if from_scratch { "zero" } else { "the table before" }
+            if from_scratch { "zero" } else { "the table before" },
+            std::env::args().skip(1).collect::<Vec<_>>().join(" ")
         );
         let path = root.join("src/loader/weights.rs");
         if let Err(e) = std::fs::write(&path, table(&avg, &about)) {

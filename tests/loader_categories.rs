@@ -2347,3 +2347,21 @@ fn an_item_opening_with_a_date_that_shares_a_few_words_with_an_earlier_headline_
     assert!(p.articles[1].paragraphs.iter().all(|q| !q.contains("石楼")), "{:?}", p.articles[1].paragraphs);
     assert!(p.articles[2].paragraphs[0].starts_with("3月5日，石楼县图书馆"), "{:?}", p.articles[2].paragraphs);
 }
+
+// --- fitgroups (twenty-seventh round): the line model's content features
+// refitted alone on draws 0–6.
+
+#[test]
+fn a_dash_subtitle_under_a_headline_over_a_spaced_lead_is_its_subtitle() {
+    // A headline in two lines (a bracketed column label broken after its
+    // first line), then a line opening with a dash (`——各项筹备工作…`, a
+    // subtitle as papers set one), then the lead, its first line spaced out
+    // to the column's width. The line model weighed a dash-opened line too
+    // little (heading margin +49, under `MAKE_HEAD`), and the subtitle was
+    // read into the first paragraph; its content features refitted on
+    // draws 0–6 weigh it +145.
+    let p = load("dash_subtitle_over_a_spaced_lead.txt");
+    assert_eq!(titles(&p), ["某某县秋粮喜获丰收", "【迎接全国运动会】省体育局召开赛事筹备工作新闻发布会"]);
+    assert_eq!(p.articles[1].subtitle.as_deref(), Some("——各项筹备工作已基本就绪"));
+    assert!(p.articles[1].paragraphs[0].starts_with("今天（9月10日）上午"), "{:?}", p.articles[1].paragraphs);
+}
