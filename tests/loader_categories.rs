@@ -1464,19 +1464,6 @@ fn a_headline_whose_last_words_end_like_a_cartoon_credit_stays_a_headline() {
 }
 
 #[test]
-fn a_quoted_headline_under_a_continuation_mark_heads_the_continued_article() {
-    // `pdftotext` text: a continued article's headline, a quoted phrase
-    // with commas and no full stop, right under `（上接1版）` and set apart
-    // from the text under it by a blank line. It reads like a sentence, but
-    // a body's line there would run on; it is the article's headline, the
-    // continuation mark its kicker.
-    let p = load("quoted_headline_under_a_continuation_mark.txt");
-    assert_eq!(titles(&p), ["某某县召开春耕生产推进会", "“抓住农时、真抓实干，把春耕的劲头鼓起来”"]);
-    assert_eq!(p.articles[1].kicker.as_deref(), Some("（上接1版）"));
-    assert!(p.articles[1].paragraphs[0].starts_with("会上"), "{:?}", p.articles[1].paragraphs);
-}
-
-#[test]
 fn a_wrapped_headline_heading_the_page_over_a_set_in_line_is_a_headline() {
     // `pdftotext` text with the indents dropped: the page opens with two
     // lines that end no sentence, then a line two characters short of the

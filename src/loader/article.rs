@@ -184,9 +184,7 @@ const SHORT_KICKER: usize = 6;
 ///   `【新思想引领新征程】…`): a label heads the title, not what is over it;
 /// - the line is at most about half as wide as the next, and either short
 ///   (`喜迎国庆`) or the next names what the body reports clearly better
-///   (`聚焦高质量发展` / `人勤春来早 劳动力市场招工忙`);
-/// - the line is a slogan of short clauses ([`is_slogan`], `新时代 新征程
-///   新伟业`) no wider than the next, which names the body clearly better.
+///   (`聚焦高质量发展` / `人勤春来早 劳动力市场招工忙`).
 ///
 /// A short line by itself is no kicker or subtitle: a short title over a
 /// long subtitle stays the title. `match_body` scores a line against the
@@ -205,24 +203,7 @@ pub(crate) fn title_line(texts: &[String], match_body: impl Fn(&str) -> f32) -> 
     if wa * 2 <= wb + 1 && (wa <= SHORT_KICKER || match_body(b) >= match_body(a) + 0.15) {
         return next;
     }
-    // A slogan of short clauses set apart by spaces (`新时代 新征程 新伟业`)
-    // over a line no narrower that names the body clearly better.
-    if is_slogan(a) && wa <= wb && match_body(b) >= match_body(a) + 0.15 {
-        return next;
-    }
     first
-}
-
-/// The most characters of each clause of a slogan ([`is_slogan`]).
-const SLOGAN_CLAUSE: usize = 4;
-
-/// Is a line a slogan of two or more short clauses set apart by spaces
-/// (`新时代 新征程 新伟业`, `冬日温暖 实干为民`), as a column's kicker is
-/// printed?
-pub(crate) fn is_slogan(t: &str) -> bool {
-    let clauses: Vec<&str> = t.split_whitespace().collect();
-    clauses.len() >= 2
-        && clauses.iter().all(|c| c.chars().count() <= SLOGAN_CLAUSE && c.chars().all(super::normalize::is_han))
 }
 
 /// Does a headline line standing under the title carry on the title
@@ -323,12 +304,7 @@ mod tests {
     #[test]
     fn the_title_is_the_line_a_kicker_stands_over() {
         // (lines, each line's share of the body's words, the title's index)
-        let cases: [(&[&str], &[f32], usize); 6] = [
-            // A slogan of short clauses over a spaced title naming the body
-            // clearly better.
-            (&["冬日温暖 实干为民", "供热管网换新 交城居民暖心"], &[0.6, 0.8], 1),
-            // … but not over one naming it about as well.
-            (&["冬日温暖 实干为民", "供热管网换新 交城居民暖心"], &[0.6, 0.7], 0),
+        let cases: [(&[&str], &[f32], usize); 4] = [
             // A title of longer clauses over a subtitle stays the title.
             (&["假日消费旺 经济活力足", "各地景区客流明显回升"], &[0.4, 0.8], 0),
             // A short line over one twice as wide is its kicker.
@@ -342,18 +318,6 @@ mod tests {
             let texts: Vec<String> = lines.iter().map(|t| t.to_string()).collect();
             let score = |t: &str| lines.iter().position(|l| *l == t).map_or(0.0, |i| scores[i]);
             assert_eq!(title_line(&texts, score), want, "{lines:?}");
-        }
-    }
-
-    #[test]
-    fn a_slogan_is_short_clauses_set_apart_by_spaces() {
-        for (t, want) in [
-            ("新时代 新征程 新伟业", true),
-            ("冬日温暖 实干为民", true),
-            ("假日消费旺 经济活力足", false),
-            ("乡村振兴进行时", false),
-        ] {
-            assert_eq!(is_slogan(t), want, "{t}");
         }
     }
 }

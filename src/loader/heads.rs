@@ -963,13 +963,7 @@ fn body_from(lines: &[Line], lay: &Layout, start: usize, end: usize) -> usize {
 fn body_from_shape(lines: &[Line], lay: &Layout, start: usize, end: usize) -> usize {
     let next = lines.get(end);
     match next {
-        None => {
-            if looks_like_paragraph(lines, lay, start, end) {
-                start
-            } else {
-                end
-            }
-        }
+        None => end,
         Some(n) => match n.role {
             Role::Text if lay.facts[end].date => start, // a notice's signature
             Role::Text => {
@@ -1004,32 +998,9 @@ fn body_from_shape(lines: &[Line], lay: &Layout, start: usize, end: usize) -> us
                     _ => end,
                 }
             }
-            _ => {
-                if looks_like_paragraph(lines, lay, start, end) {
-                    start
-                } else {
-                    end
-                }
-            }
+            _ => end,
         },
     }
-}
-
-/// A run of three or more lines that flows like a paragraph (indented first
-/// line, even widths) is body even when it ends without punctuation.
-fn looks_like_paragraph(lines: &[Line], lay: &Layout, start: usize, end: usize) -> bool {
-    if end - start < 4 {
-        return false;
-    }
-    // A paragraph after a closed line starts with an indented first line.
-    if !is_first_line_shaped(&lines[start], lay.col[start + 1]) {
-        return false;
-    }
-    let ws: Vec<usize> = lines[start + 1..end].iter().filter(|l| !l.justified).map(|l| l.width).collect();
-    let (Some(&lo), Some(&hi)) = (ws.iter().min(), ws.iter().max()) else {
-        return true;
-    };
-    hi - lo <= 4 && (start + 1..end).all(|j| lay.continues(lines, j - 1, j))
 }
 
 #[cfg(test)]

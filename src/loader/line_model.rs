@@ -38,21 +38,23 @@
 //! a blank line; `over_set_in`: the page's first lines over a line set in;
 //! `between_paragraphs`: a full line between a closed paragraph and a line
 //! set in; `set_apart`: a headline-shaped line alone between two blank
-//! lines after an item that is over). Two of those readings are the
+//! lines after an item that is over). Three of those readings are the
 //! model's alone, their rules gone, the fitted weights doing their work:
 //! the page's first lines over a line set in (FIT train 12020 → 12021
 //! exact, check 3627 → 3627) and a line set apart (twenty-fifth round:
 //! train 12191 → 12192, check 3668 → 3668; the rule had asked a margin of
 //! at least −150, the fitted weight moves the margin by about +195, and the
-//! decision asks [`MAKE_HEAD`] +50). Three rules still stand after the
-//! model ([`decide_on_page`]). Two because the fitting pages never print
-//! the lines their test pages hold: a quoted slogan with commas as a
-//! continued article's headline, and a full-width headline between two
-//! paragraphs of a `-raw` page, keep margins near −95 and below
-//! [`MAKE_HEAD`] even with their features fitted to convergence (300
-//! epochs: `under_continuation` weighs +200 for a headline, since two
-//! fitting pages print such a slogan, but the test page's slogan starts
-//! near −295), while the rules hold for any margin. And a headline its
+//! decision asks [`MAKE_HEAD`] +50), and a line right under a continuation
+//! mark (twenty-seventh round: switched off after the model, the rule
+//! made one item more exact on fresh draws of the fitting days; its test
+//! page, a quoted slogan with commas as a continued article's headline,
+//! went with it, the slogan's margin near −295 although
+//! `under_continuation` weighs +200).
+//! Two rules still stand after the model ([`decide_on_page`]). One because
+//! the fitting pages never print the lines its test page holds: a
+//! full-width headline between two paragraphs of a `-raw` page keeps a
+//! margin near −95, below [`MAKE_HEAD`], even with its feature fitted to
+//! convergence (300 epochs), while the rule holds for any margin. And a headline its
 //! lead restates (`head_echoed_by_lead`), which fitted as a feature lost
 //! 4 items exact on `pdftotext -raw` and 2 on real `-raw`: the feature
 //! also fires on lines deep in a body whose next lines repeat their words
@@ -1101,20 +1103,19 @@ pub fn decide(rules: &[bool], sure: &[f32]) -> Vec<bool> {
 }
 
 /// [`decide`], then the placement rules the model does not subsume yet
-/// (`head_under_continuation`, `head_between_paragraphs`,
-/// `head_echoed_by_lead`: each makes a headline of a line the model's
+/// (`head_between_paragraphs`, `head_echoed_by_lead`: each makes a headline of a line the model's
 /// margin leaves in the body, on page evidence the fitted weights do not
 /// weigh strongly enough for the users' pages they were written for), then
 /// a headline's first lines read into the body above it go back to it where
 /// a blank line sets them apart ([`super::heads::reach_back_to_blank`]).
-/// The page's first lines over a line set in (`head_over_set_in`) and a
-/// line set apart by blank lines (`head_set_apart`) are no rules here any
-/// more: that evidence is the model's `over_set_in` and `set_apart`
-/// features.
+/// The page's first lines over a line set in (`head_over_set_in`), a
+/// line set apart by blank lines (`head_set_apart`) and a line under a
+/// continuation mark (`head_under_continuation`) are no rules here any
+/// more: that evidence is the model's `over_set_in`, `set_apart` and
+/// `under_continuation` features.
 pub fn decide_on_page(lines: &[Line], lay: &Layout, rules: &[bool], sure: &[f32]) -> Vec<bool> {
     let mut head = decide(rules, sure);
     keep_sandwiched(lines, rules, &mut head);
-    head = head_under_continuation(lines, lay, &head);
     head = head_between_paragraphs(lines, lay, &head);
     head_echoed_by_lead(lines, lay, sure, &mut head);
     super::heads::reach_back_to_blank(lines, lay, &super::lines::set_apart(lines), &mut head);
@@ -1161,8 +1162,11 @@ fn headline_shaped(f: &super::heads::Facts) -> bool {
 /// a sentence, holds a full stop, opens with a time (`4月3日，`), or is a
 /// date, credit or note in brackets stays as the model read it.
 ///
-/// Returns `head` with those lines made headlines; [`masks_in`] also reads
-/// it (given the rules' verdict) as the feature `under_continuation`.
+/// Returns `head` with those lines made headlines. It is no rule applied
+/// after the model any more (twenty-seventh round: on fresh draws of the
+/// fitting days the rule made one item exact more when switched off):
+/// [`masks_in`] reads it (given the rules' verdict) as the feature
+/// `under_continuation`, whose weights are fitted.
 fn head_under_continuation(lines: &[Line], lay: &Layout, head: &[bool]) -> Vec<bool> {
     let mut head = head.to_vec();
     for i in 1..lines.len().saturating_sub(2) {

@@ -145,7 +145,8 @@ impl Builder {
         let mut waiting_caps: Vec<usize> = Vec::new();
         // The last headline run between the last body line and here.
         let mut run_since: Option<usize> = None;
-        // The photo item being read, until its caption.
+        // The photo item being read, until a caption: a photo credit closing
+        // one of its lines (`…踏雪赏景。 记者 李四 摄`) closes it.
         let mut photo: Option<usize> = None;
         for (pi, piece) in pieces.iter().enumerate() {
             match piece {
@@ -181,7 +182,7 @@ impl Builder {
                             self.segs.push(Segment::default());
                             let s = self.segs.len() - 1;
                             // (A paragraph of a photo item's shape that
-                            // starts an item is closed by its caption too.)
+                            // starts an item is closed by a credit too.)
                             photo = (breaks.opening.contains(i) || breaks.photo_shaped.contains_key(i)).then_some(s);
                             s
                         }
@@ -226,12 +227,11 @@ impl Builder {
                 }
                 Piece::Caption(ls) => {
                     let text = caption_text(ls.iter().map(|&i| lines[i].text.as_str()));
-                    // A photo item's caption is its own and closes it.
-                    if let Some(s) = photo.take().filter(|&s| cur == Some(s) && !split) {
-                        self.segs[s].captions.push(text);
-                        split = true;
-                        continue;
-                    }
+                    // The photo item being read ends at a caption, which is
+                    // weighed as any caption is: on fresh draws, closing the
+                    // item there and giving it the caption outright made
+                    // more items wrong than right.
+                    photo = None;
                     // A caption after a finished sentence may open the item
                     // after it (its words come back there, the text turning
                     // from the text before): it goes with that item.
