@@ -1646,6 +1646,25 @@ fn an_item_naming_its_source_before_its_news_where_the_column_narrows_stands_alo
     assert!(p.articles[1].paragraphs[0].starts_with("记者从市交通运输局了解到"), "{:?}", p.articles[1].paragraphs);
 }
 
+#[test]
+fn an_item_naming_its_subject_before_its_day_sharing_only_the_pages_stock_words_stands_alone() {
+    // A news item, then in the same column with no headline, byline or
+    // date line of its own a report naming its subject before its day
+    // (`交城县统计局今天（5月8日）发布…`) whose first sentence shares with the
+    // item before only words another item of the page prints too (`今年以来`,
+    // `全县`, `持续推进`): the page's stock words say nothing of one item's
+    // subject, so the report turns to another subject (`Term::TopicShift`)
+    // and stands alone.
+    let p = load("subject_today_lead_after_item_sharing_stock_words.txt");
+    assert_eq!(p.articles.len(), 3, "{:?}", titles(&p));
+    assert_eq!(p.articles[0].title, "文水县加快高标准农田建设");
+    assert_eq!(p.articles[0].paragraphs.len(), 4, "{:?}", p.articles[0].paragraphs);
+    assert!(p.articles[1].title_inferred, "{:?}", titles(&p));
+    assert!(p.articles[1].paragraphs[0].starts_with("交城县统计局今天（5月8日）"), "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[1].paragraphs.len(), 2, "{:?}", p.articles[1].paragraphs);
+    assert_eq!(p.articles[2].title, "方山县开展文明交通宣传月活动");
+}
+
 // ---- Task qsplit (twenty-first round): items cut short, their rest read
 // as another item (issue 9).
 

@@ -92,6 +92,12 @@ pub enum Term {
     /// text before the gap: it turns to another subject. (Not counted after
     /// a day alone, `22日，`, which opens the next day's paragraph of one
     /// report as often: on the fitting set that cost items on four shapes.)
+    /// A word two or more bodies of the page hold (`Breaks::common`) is
+    /// not counted as shared: the page's stock words (`国家`, `今天`) say
+    /// nothing of one item's subject (issue 9: a second report or a photo
+    /// item opening `国家卫生健康委今天（11月8日）…` after an unrelated item
+    /// shared them and ran on into it; on draws 1-6 of the fitting set
+    /// exact +43, right +23, no shape losing).
     TopicShift,
     /// The line after the gap has the shape of a notice's title: an
     /// issuing body's `关于…` or a closing noun over a notice's text
@@ -331,6 +337,11 @@ pub(crate) struct Breaks {
     /// did not pass the photo item's shares (see [`Term::PhotoShape`]):
     /// a candidate gap each, with what was measured.
     pub(crate) photo_shaped: rustc_hash::FxHashMap<usize, PhotoShape>,
+    /// Words (topic terms) two or more bodies of the first segmentation
+    /// hold: the page's common words, which say nothing of one item's
+    /// subject (see [`Builder::turns_away`]). Read only when a gap's turn
+    /// of subject was weighed and not found in the first segmentation.
+    pub(crate) common: rustc_hash::FxHashSet<u64>,
 }
 
 /// What was measured of a paragraph of a photo item's shape that the word
@@ -357,6 +368,7 @@ impl Breaks {
             && self.after_formula.is_empty()
             && self.opening_captions.is_empty()
             && self.photo_shaped.is_empty()
+            && self.common.is_empty()
     }
 }
 
@@ -425,7 +437,10 @@ impl Builder {
         }
         photo_shaped.retain(|i, _| !opening.contains(i));
         let after_formula = self.formula_gaps(lines);
-        Breaks { closing, opening, after_formula, opening_captions, photo_shaped }
+        // (The page's common words are read only where a turn of subject
+        // was weighed and not found: elsewhere they change nothing.)
+        let common = if self.turn_missed.get() { self.common_terms(lines) } else { Default::default() };
+        Breaks { closing, opening, after_formula, opening_captions, photo_shaped, common }
     }
 
     /// The first lines of photo items printed straight after another item's
@@ -660,6 +675,22 @@ impl Builder {
         })
     }
 
+    /// The words (topic terms) two or more bodies of this segmentation
+    /// hold ([`Breaks::common`]).
+    fn common_terms(&self, lines: &[Line]) -> rustc_hash::FxHashSet<u64> {
+        let mut seen: rustc_hash::FxHashMap<u64, (u32, usize)> = rustc_hash::FxHashMap::default();
+        for (s, seg) in self.segs.iter().enumerate() {
+            topic_terms(seg.pieces(lines).flat_map(str::chars), |g| {
+                let e = seen.entry(g).or_insert((0, usize::MAX));
+                if e.1 != s {
+                    e.1 = s;
+                    e.0 += 1;
+                }
+            });
+        }
+        seen.into_iter().filter(|&(_, (n, _))| n >= 2).map(|(g, _)| g).collect()
+    }
+
     /// For each of `terms`, how many bodies of the page hold it.
     fn bodies_holding(&self, lines: &[Line], terms: impl Iterator<Item = u64>) -> rustc_hash::FxHashMap<u64, u32> {
         let mut count: rustc_hash::FxHashMap<u64, (u32, usize)> = terms.map(|g| (g, (0, usize::MAX))).collect();
@@ -889,11 +920,11 @@ impl Builder {
         if signed && closed && runs_to_caption(lines, after) {
             b.add(Term::CaptionRun, 1.0);
         }
-        if subject && self.turns_away(lines, s, after, TURN_MIN_TERMS) {
+        if subject && self.turns_away(lines, s, after, TURN_MIN_TERMS, Some(&breaks.common)) {
             b.add(Term::TopicShift, 1.0);
         }
         if (opener && names_its_date(&lead_text) || signed && closed)
-            && self.turns_away(lines, s, after, self.params.opener_turn_min_terms)
+            && self.turns_away(lines, s, after, self.params.opener_turn_min_terms, None)
         {
             b.add(Term::OpenerShift, 1.0);
         }
@@ -911,8 +942,21 @@ impl Builder {
     /// [`Cut::TurnShared`] of its words found there (of at least
     /// `min_terms`, and against a text before of at least
     /// [`TURN_BEFORE_MIN`] characters: against less, a paragraph turning
-    /// to the next stop of a tour shares as few)?
-    fn turns_away(&self, lines: &[Line], s: usize, after: &[Piece], min_terms: usize) -> bool {
+    /// to the next stop of a tour shares as few)? With `common` (the
+    /// page's common words, [`Breaks::common`]), a word found there counts
+    /// only when it is none of them: two items printed one after the other
+    /// share the page's stock words (`国家`, `今天`, `发展`), not the names
+    /// and things one item is about. A gap weighed with `common` that does
+    /// not turn away is noted ([`Builder::turn_missed`]): the page is read
+    /// again with its common words then.
+    fn turns_away(
+        &self,
+        lines: &[Line],
+        s: usize,
+        after: &[Piece],
+        min_terms: usize,
+        common: Option<&rustc_hash::FxHashSet<u64>>,
+    ) -> bool {
         let parts = &self.segs[s].parts;
         let before_chars: usize = parts_text(parts, lines).map(|t| t.chars().count()).sum();
         if before_chars < TURN_BEFORE_MIN {
@@ -930,8 +974,13 @@ impl Builder {
         if mine.len() < min_terms {
             return false;
         }
-        let found = mine.iter().filter(|g| before.binary_search(g).is_ok()).count();
-        found as f32 <= self.params.cut(Cut::TurnShared) * mine.len() as f32
+        let found =
+            mine.iter().filter(|g| before.binary_search(g).is_ok() && !common.is_some_and(|c| c.contains(g))).count();
+        let turns = found as f32 <= self.params.cut(Cut::TurnShared) * mine.len() as f32;
+        if !turns && common.is_some() {
+            self.turn_missed.set(true);
+        }
+        turns
     }
 
     /// Does a headline run read so far share at least

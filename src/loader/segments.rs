@@ -122,6 +122,10 @@ pub(crate) struct Builder {
     /// The boundary weights and thresholds read ([`Params::COMMITTED`] but
     /// in a fitter).
     pub(crate) params: Params,
+    /// A gap's turn of subject after a lead naming its subject before its
+    /// day was weighed and not found ([`Builder::turns_away`]): the page's
+    /// common words ([`Breaks::common`]) may find it.
+    pub(crate) turn_missed: std::cell::Cell<bool>,
 }
 
 impl Builder {
