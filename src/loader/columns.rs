@@ -209,16 +209,7 @@ impl Block {
     fn edge(&self, start: usize) -> usize {
         let mut ends: Vec<usize> =
             (0..self.lines.len()).map(|k| start + self.offsets[k] + self.lines[k].chars().count()).collect();
-        ends.sort_unstable();
-        let (mut best, mut most, mut i) = (0, 0, 0);
-        while i < ends.len() {
-            let j = ends[i..].iter().take_while(|&&e| e == ends[i]).count();
-            if j >= most {
-                (best, most) = (ends[i], j);
-            }
-            i += j;
-        }
-        best
+        super::heads::most_common(&mut ends).map_or(0, |(end, _)| end)
     }
 
     /// Line `i` as the rest of the loader gets it: in a block of running

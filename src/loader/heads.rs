@@ -749,17 +749,21 @@ fn fill_at(n: usize, i: usize, usable: impl Fn(usize) -> Option<(usize, bool)>) 
         }
         seen += 1;
     }
-    let ws = &mut ws[..k];
-    ws.sort_unstable();
-    let (mut best, mut most, mut run) = (0usize, 0usize, 0usize);
-    for (x, &w) in ws.iter().enumerate() {
-        run = if x > 0 && ws[x - 1] == w { run + 1 } else { 1 };
-        if run > most {
-            most = run;
-            best = w;
+    let (best, most) = most_common(&mut ws[..k])?;
+    (most >= 3 && most * 2 > k).then_some(best)
+}
+
+/// The value most of `values` hold and how many hold it (of values equally
+/// common, the largest); None when there are none. Sorts `values`.
+pub(crate) fn most_common(values: &mut [usize]) -> Option<(usize, usize)> {
+    values.sort_unstable();
+    let mut best = None;
+    for run in values.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(_, most)| run.len() >= most) {
+            best = Some((run[0], run.len()));
         }
     }
-    (most >= 3 && most * 2 > k).then_some(best)
+    best
 }
 
 /// [`column_width_before`], None when line `i` is not part of a column.
@@ -1006,6 +1010,18 @@ fn body_from_shape(lines: &[Line], lay: &Layout, start: usize, end: usize) -> us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_most_common_width_of_equally_common_ones_is_the_widest() {
+        for (mut values, want) in [
+            (vec![], None),
+            (vec![12], Some((12, 1))),
+            (vec![14, 12, 12, 15, 12], Some((12, 3))),
+            (vec![12, 15, 15, 12], Some((15, 2))),
+        ] {
+            assert_eq!(most_common(&mut values), want, "{values:?}");
+        }
+    }
     use crate::loader::lines::read_lines;
 
     fn heads_of(text: &str) -> Vec<String> {
